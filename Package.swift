@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Knooppunt",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "knooppunt", targets: ["knooppunt"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.110.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.12.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+    ],
+    targets: [
+        .target(name: "KnooppuntCore"),
+        .target(name: "KnooppuntInterop", dependencies: ["KnooppuntCore"]),
+        .target(
+            name: "KnooppuntServer",
+            dependencies: [
+                "KnooppuntCore",
+                "KnooppuntInterop",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "knooppunt",
+            dependencies: ["KnooppuntServer"]
+        ),
+        .testTarget(name: "KnooppuntCoreTests", dependencies: ["KnooppuntCore"]),
+        .testTarget(name: "KnooppuntInteropTests", dependencies: ["KnooppuntInterop"]),
+        .testTarget(
+            name: "KnooppuntServerTests",
+            dependencies: [
+                "KnooppuntServer",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

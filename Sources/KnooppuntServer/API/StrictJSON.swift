@@ -1,0 +1,97 @@
+import Foundation
+import Vapor
+
+/// A request body that is decoded strictly: unknown fields are refused, and `validate()` checks ranges
+/// after the types are right. Conforming types declare `CodingKeys: String, CodingKey, CaseIterable`.
+protocol StrictDecodable: Decodable, Sendable {
+    associatedtype CodingKeys: CodingKey & CaseIterable
+    /// Throws `Problem.invalid` naming the field whose value is out of range.
+    func validate() throws
+}
+
+extension StrictDecodable {
+    func validate() throws {}
+    static var allowedFields: [String] { CodingKeys.allCases.map(\.stringValue) }
+}
+
+extension Request {
+    /// Decodes the JSON body into `T`, answering 415/400/422 with a message that names the problem.
+    func decodeStrict<T: StrictDecodable>(_ type: T.Type) throws -> T {
+        guard let contentType = headers.contentType, contentType.type == "application",
+            contentType.subType == "json" || contentType.subType.hasSuffix("+json")
+        else {
+            throw Problem(status: .unsupportedMediaType, detail: "the request body must be JSON (Content-Type: application/json)")
+        }
+        guard let buffer = body.data, buffer.readableBytes > 0 else {
+            throw Problem.badRequest("the request body is empty; a JSON object is expected")
+        }
+        return try StrictJSON.decode(T.self, from: Data(buffer.readableBytesView))
+    }
+}
+
+/// Strict decoding, usable outside a request too.
+enum StrictJSON {
+    static func decode<T: StrictDecodable>(_ type: T.Type, from data: Data) throws -> T {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw Problem.badRequest("malformed JSON: \(Self.reason(error))")
+        }
+        guard let fields = object as? [String: Any] else {
+            throw Problem.badRequest("the request body must be a JSON object")
+        }
+        let allowed = Set(T.allowedFields)
+        if let unknown = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
+            throw Problem.invalid(
+                "unknown field '\(unknown)'; allowed fields are \(T.allowedFields.joined(separator: ", "))", field: unknown)
+        }
+        let value: T
+        do {
+            value = try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw describe(error)
+        }
+        try value.validate()
+        return value
+    }
+
+    private static func path(_ codingPath: [CodingKey], appending key: CodingKey? = nil) -> String {
+        (codingPath + (key.map { [$0] } ?? [])).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            .joined(separator: ".")
+    }
+
+    private static func describe(_ error: DecodingError) -> Problem {
+        switch error {
+        case .keyNotFound(let key, let context):
+            let name = path(context.codingPath, appending: key)
+            return .invalid("field '\(name)' is required", field: name)
+        case .valueNotFound(let type, let context):
+            let name = path(context.codingPath)
+            return .invalid("field '\(name)' must not be null (expected \(typeName(type)))", field: name)
+        case .typeMismatch(let type, let context):
+            let name = path(context.codingPath)
+            return .invalid("field '\(name)' must be \(typeName(type))", field: name)
+        case .dataCorrupted(let context):
+            let name = path(context.codingPath)
+            return .invalid("field '\(name)': \(context.debugDescription)", field: name)
+        @unknown default:
+            return .invalid("the JSON body does not match the expected shape")
+        }
+    }
+
+    private static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Int64.Type: "an integer"
+        case is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        default: "a value of type \(type)"
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
+    }
+}

@@ -1,0 +1,125 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// Creating, changing and authenticating accounts. Every change is journaled in its transaction.
+struct AccountService: Sendable {
+    let db: Database
+    let context: KnooppuntContext
+    let threadPool: NIOThreadPool
+
+    init(application: Application) {
+        db = application.db
+        context = application.knooppunt
+        threadPool = application.threadPool
+    }
+
+    init(request: Request) {
+        self.init(application: request.application)
+    }
+
+    /// Who did it, for the journal.
+    struct Actor: Sendable {
+        let name: String
+        let organisation: String
+        static let commandLine = Actor(name: "cli", organisation: "system")
+        init(name: String, organisation: String) {
+            self.name = name
+            self.organisation = organisation
+        }
+        init(_ user: CurrentUser) {
+            self.init(name: user.username, organisation: user.organisationCode)
+        }
+    }
+
+    func hash(_ password: String) async throws -> String {
+        let cost = context.configuration.bcryptCost
+        return try await threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
+    }
+
+    func verify(_ password: String, against hash: String) async throws -> Bool {
+        try await threadPool.runIfActive { try Bcrypt.verify(password, created: hash) }
+    }
+
+    /// Creates a user; `passwordHash` lets the demo reuse one hash for many accounts.
+    @discardableResult
+    func createUser(
+        username: String, displayName: String, organisationCode: String, role: Role, password: String? = nil,
+        passwordHash: String? = nil, actor: Actor
+    ) async throws -> UserModel {
+        let name: Username
+        do { name = try Username(username) } catch { throw Problem.invalid(error.message, field: "username") }
+        let trimmedName = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...200).contains(trimmedName.count) else {
+            throw Problem.invalid("display name must be 1 to 200 characters long", field: "displayName")
+        }
+        if let password {
+            do { try PasswordPolicy.check(password) } catch { throw Problem.invalid(error.message, field: "password") }
+        }
+        let storedHash: String
+        if let passwordHash {
+            storedHash = passwordHash
+        } else if let password {
+            storedHash = try await hash(password)
+        } else {
+            throw Problem.invalid("a password is required", field: "password")
+        }
+        return try await context.write(on: db) { db in
+            guard let organisation = try await OrganisationModel.query(on: db).filter(\.$code == organisationCode).first(),
+                let organisationID = organisation.id
+            else { throw Problem.invalid("no organisation with code '\(organisationCode)'", field: "organisation") }
+            guard try await UserModel.query(on: db).filter(\.$username == name.rawValue).count() == 0 else {
+                throw Problem.conflict("a user named '\(name)' already exists")
+            }
+            let user = UserModel(
+                username: name.rawValue, displayName: trimmedName, organisationID: organisationID, role: role.rawValue,
+                passwordHash: storedHash)
+            try await user.create(on: db)
+            try await Journal.append(
+                on: db, actor: actor.name, organisation: actor.organisation, kind: "user.created",
+                payload: ["username": name.rawValue, "organisation": organisationCode, "role": role.rawValue])
+            return user
+        }
+    }
+
+    func setPassword(username: String, password: String, actor: Actor) async throws {
+        do { try PasswordPolicy.check(password) } catch { throw Problem.invalid(error.message, field: "password") }
+        let newHash = try await hash(password)
+        try await context.write(on: db) { db in
+            let user = try await Self.find(username, on: db)
+            user.passwordHash = newHash
+            try await user.update(on: db)
+            // A new password ends every session the old one opened.
+            try await revokeAll(of: user, on: db)
+            try await Journal.append(
+                on: db, actor: actor.name, organisation: actor.organisation, kind: "user.password-changed",
+                payload: ["username": username])
+        }
+    }
+
+    func disable(username: String, actor: Actor) async throws {
+        try await context.write(on: db) { db in
+            let user = try await Self.find(username, on: db)
+            guard user.disabledAt == nil else { throw Problem.conflict("user '\(username)' is already disabled") }
+            user.disabledAt = context.clock.now()
+            try await user.update(on: db)
+            try await revokeAll(of: user, on: db)
+            try await Journal.append(
+                on: db, actor: actor.name, organisation: actor.organisation, kind: "user.disabled",
+                payload: ["username": username])
+        }
+    }
+
+    static func find(_ username: String, on db: Database) async throws -> UserModel {
+        guard let user = try await UserModel.query(on: db).filter(\.$username == username).first() else {
+            throw Problem.notFound("no user named '\(username)'")
+        }
+        return user
+    }
+
+    private func revokeAll(of user: UserModel, on db: Database) async throws {
+        try await AccessTokenModel.query(on: db).filter(\.$user.$id == user.requireID()).filter(\.$revokedAt == nil)
+            .set(\.$revokedAt, to: context.clock.now()).update()
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// The logged-in user a request acts for, with their organisation.
+struct CurrentUser: Authenticatable, Sendable {
+    let id: UUID
+    let username: String
+    let displayName: String
+    let role: Role
+    let organisationCode: String
+    let organisationName: String
+    let organisationKind: OrganisationKind
+    let regionCode: String?
+    /// The credential used, so logout can revoke it.
+    let tokenID: UUID
+    let credential: Credential
+
+    enum Credential: Sendable { case cookie, bearer }
+}
+
+extension Request {
+    /// The logged-in user, or a 401 naming what is missing.
+    func requireUser() throws -> CurrentUser {
+        guard let user = auth.get(CurrentUser.self) else {
+            throw Problem.unauthorized("authentication required: log in or send 'Authorization: Bearer <token>'")
+        }
+        return user
+    }
+
+    /// The logged-in user if they are an administrator; 403 otherwise.
+    func requireAdministrator() throws -> CurrentUser {
+        let user = try requireUser()
+        guard user.role.isAdministrator else {
+            throw Problem.forbidden("only an administrator (beheerder) may do this; you are \(user.role.label.en)")
+        }
+        return user
+    }
+}

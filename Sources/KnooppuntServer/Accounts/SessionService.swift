@@ -1,0 +1,124 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// Logging in and out, and turning a bearer token or session cookie back into a user.
+struct SessionService: Sendable {
+    let accounts: AccountService
+    var db: Database { accounts.db }
+    var context: KnooppuntContext { accounts.context }
+
+    init(request: Request) {
+        accounts = AccountService(request: request)
+    }
+
+    /// A token just issued: the secret goes to the client once, the model is what is stored.
+    struct Issued: Sendable {
+        let token: String
+        let model: AccessTokenModel
+    }
+
+    /// Checks the password, applying the login throttle, and opens a session of the given kind.
+    func login(username: String, password: String, address: String, kind: AccessTokenModel.Kind) async throws -> Issued {
+        let now = context.clock.now()
+        let key = username.lowercased()
+        if let wait = await context.loginAttempts.retryAfter(username: key, address: address, now: now) {
+            throw Problem.tooManyRequests(
+                "too many failed logins; try again in \(wait) seconds", retryAfter: wait)
+        }
+        let user = try await UserModel.query(on: db).filter(\.$username == key).first()
+        // Verify against a real hash even for unknown users, so timing does not reveal which names exist.
+        let valid = try await accounts.verify(password, against: user?.passwordHash ?? Self.decoyHash)
+        guard let user, valid, user.disabledAt == nil else {
+            await context.loginAttempts.recordFailure(username: key, address: address, now: now)
+            try await context.write(on: db) { db in
+                try await Journal.append(
+                    on: db, actor: key, organisation: "unknown", kind: "session.login-failed",
+                    payload: ["username": key, "address": address])
+            }
+            throw Problem.unauthorized("unknown username or wrong password, or the account is disabled")
+        }
+        await context.loginAttempts.recordSuccess(username: key)
+        let lifetime = context.configuration.sessionLifetime
+        return try await issue(for: user, kind: kind, name: kind.rawValue, lifetime: lifetime, event: "session.opened")
+    }
+
+    /// Issues a token for `user` and journals it under `event`.
+    func issue(for user: UserModel, kind: AccessTokenModel.Kind, name: String, lifetime: TimeInterval, event: String)
+        async throws -> Issued
+    {
+        let token = Tokens.generate()
+        let now = context.clock.now()
+        let model = AccessTokenModel(
+            userID: try user.requireID(), kind: kind, name: name, tokenHash: Tokens.digest(token), createdAt: now,
+            expiresAt: now.addingTimeInterval(lifetime))
+        let organisation = try await user.$organisation.get(on: db).code
+        try await context.write(on: db) { db in
+            try await model.create(on: db)
+            try await Journal.append(
+                on: db, actor: user.username, organisation: organisation, kind: event,
+                payload: ["kind": kind.rawValue, "name": name, "token": model.id?.uuidString ?? ""])
+        }
+        return Issued(token: token, model: model)
+    }
+
+    /// Revokes a token (logout or a user withdrawing a personal token).
+    func revoke(tokenID: UUID, by user: CurrentUser, event: String) async throws {
+        try await context.write(on: db) { db in
+            guard let token = try await AccessTokenModel.find(tokenID, on: db), token.$user.id == user.id,
+                token.revokedAt == nil
+            else { throw Problem.notFound("no active token with id \(tokenID)") }
+            token.revokedAt = context.clock.now()
+            try await token.update(on: db)
+            try await Journal.append(
+                on: db, actor: user.username, organisation: user.organisationCode, kind: event,
+                payload: ["kind": token.kind, "token": tokenID.uuidString])
+        }
+    }
+
+    /// Why a presented token does not authenticate.
+    enum Rejection: Error, Sendable {
+        case unknown, expired, revoked, disabled
+
+        var message: String {
+            switch self {
+            case .unknown: "the token is not valid"
+            case .expired: "the session has expired; log in again"
+            case .revoked: "the token has been revoked"
+            case .disabled: "the account is disabled"
+            }
+        }
+    }
+
+    /// The user a token belongs to, if it is active.
+    func resolve(token: String, via credential: CurrentUser.Credential) async throws -> Result<CurrentUser, Rejection> {
+        guard token.hasPrefix(Tokens.prefix),
+            let stored = try await AccessTokenModel.query(on: db).filter(\.$tokenHash == Tokens.digest(token))
+                .with(\.$user, { $0.with(\.$organisation) }).first()
+        else { return .failure(.unknown) }
+        // A session cookie must not be replayed as a bearer token, nor the other way round.
+        let expectedKinds: Set<String> =
+            credential == .cookie
+            ? [AccessTokenModel.Kind.webSession.rawValue]
+            : [AccessTokenModel.Kind.apiSession.rawValue, AccessTokenModel.Kind.personal.rawValue]
+        guard expectedKinds.contains(stored.kind) else { return .failure(.unknown) }
+        guard stored.revokedAt == nil else { return .failure(.revoked) }
+        let now = context.clock.now()
+        guard stored.expiresAt > now else { return .failure(.expired) }
+        let user = stored.user
+        guard user.disabledAt == nil else { return .failure(.disabled) }
+        guard let role = Role(rawValue: user.role), let kind = OrganisationKind(rawValue: user.organisation.kind) else {
+            return .failure(.unknown)
+        }
+        return .success(
+            CurrentUser(
+                id: try user.requireID(), username: user.username, displayName: user.displayName, role: role,
+                organisationCode: user.organisation.code, organisationName: user.organisation.name,
+                organisationKind: kind, regionCode: user.organisation.regionCode, tokenID: try stored.requireID(),
+                credential: credential))
+    }
+
+    /// A bcrypt hash of a random secret, used to spend the same time on unknown usernames.
+    static let decoyHash = "$2b$04$hPbnBR4hd7LkNXUx7TFTR.gdAAl7yhCvlIsyBm6rV0clMq2s4VvIu"
+}

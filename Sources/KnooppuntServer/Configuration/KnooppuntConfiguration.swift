@@ -1,0 +1,143 @@
+import Foundation
+
+/// Everything the server needs to start, read once from flags and `KNOOPPUNT_*` environment variables.
+public struct KnooppuntConfiguration: Sendable {
+    public var host: String = "127.0.0.1"
+    public var port: Int = 8080
+    public var dataDirectory: String = "./data"
+    public var database: DatabaseChoice = .sqliteFile("./data/knooppunt.sqlite")
+    /// The password given to every demo user.
+    public var demoPassword: String = "demo"
+    /// Where Leaflet's files are installed (Debian `libjs-leaflet`).
+    public var leafletDirectory: String = "/usr/share/javascript/leaflet"
+    /// An optional base-map tile URL template, e.g. PDOK's BRT-Achtergrondkaart.
+    public var tileURL: String? = nil
+    /// Mark cookies `Secure`. Off by default so the demo works over plain HTTP; set it behind HTTPS.
+    public var secureCookies: Bool = false
+    /// bcrypt work factor; 12 in production, lower only in tests.
+    public var bcryptCost: Int = 12
+    /// How long a login session (cookie or API) lasts.
+    public var sessionLifetime: TimeInterval = 12 * 3600
+    /// Run migrations during start-up.
+    public var autoMigrate: Bool = true
+
+    public init() {}
+
+    /// Where the journal and tables live.
+    public enum DatabaseChoice: Sendable, Equatable {
+        case sqliteFile(String)
+        case sqliteMemory
+        case postgres(String)
+
+        public var dialectName: String {
+            switch self {
+            case .sqliteFile, .sqliteMemory: "sqlite"
+            case .postgres: "postgresql"
+            }
+        }
+    }
+
+    /// The environment variables this configuration reads, with what they mean.
+    public static let documentedKeys: [(key: String, meaning: String)] = [
+        ("KNOOPPUNT_HOST", "address to listen on (default 127.0.0.1)"),
+        ("KNOOPPUNT_PORT", "TCP port (default 8080)"),
+        ("KNOOPPUNT_DATA_DIR", "folder for the SQLite file and other data (default ./data)"),
+        ("KNOOPPUNT_DATABASE_URL", "postgres://user:pass@host/db to use PostgreSQL instead of SQLite"),
+        ("KNOOPPUNT_DEMO_PASSWORD", "password of the demo users (default demo)"),
+        ("KNOOPPUNT_LEAFLET_DIR", "folder holding leaflet.js and leaflet.css"),
+        ("KNOOPPUNT_TILE_URL", "optional base-map tile URL template with {z}/{x}/{y}"),
+        ("KNOOPPUNT_SECURE_COOKIES", "true to mark cookies Secure (use behind HTTPS)"),
+        ("KNOOPPUNT_BCRYPT_COST", "bcrypt work factor, 10–16 (default 12)"),
+    ]
+
+    /// Values given on the command line; nil means "not given", so the environment or default applies.
+    public struct Overrides: Sendable {
+        public var host: String?
+        public var port: Int?
+        public var dataDirectory: String?
+        public var databaseURL: String?
+        public init(host: String? = nil, port: Int? = nil, dataDirectory: String? = nil, databaseURL: String? = nil) {
+            self.host = host
+            self.port = port
+            self.dataDirectory = dataDirectory
+            self.databaseURL = databaseURL
+        }
+    }
+
+    /// Reads the configuration; flags win over environment variables, which win over defaults.
+    public static func load(
+        environment: [String: String], overrides: Overrides = .init()
+    ) throws(ConfigurationError) -> KnooppuntConfiguration {
+        var config = KnooppuntConfiguration()
+        let env = environment
+        config.host = overrides.host ?? env["KNOOPPUNT_HOST"] ?? config.host
+        if let port = overrides.port {
+            config.port = port
+        } else if let text = env["KNOOPPUNT_PORT"] {
+            guard let port = Int(text) else { throw .init(key: "KNOOPPUNT_PORT", problem: "'\(text)' is not a number") }
+            config.port = port
+        }
+        guard (1...65535).contains(config.port) else {
+            throw .init(key: "KNOOPPUNT_PORT", problem: "\(config.port) is not a TCP port (1–65535)")
+        }
+        config.dataDirectory = overrides.dataDirectory ?? env["KNOOPPUNT_DATA_DIR"] ?? config.dataDirectory
+        if let url = overrides.databaseURL ?? env["KNOOPPUNT_DATABASE_URL"], !url.isEmpty {
+            config.database = try databaseChoice(from: url)
+        } else {
+            config.database = .sqliteFile(
+                URL(fileURLWithPath: config.dataDirectory).appendingPathComponent("knooppunt.sqlite").path)
+        }
+        if let password = env["KNOOPPUNT_DEMO_PASSWORD"] {
+            guard !password.isEmpty else { throw .init(key: "KNOOPPUNT_DEMO_PASSWORD", problem: "must not be empty") }
+            config.demoPassword = password
+        }
+        config.leafletDirectory = env["KNOOPPUNT_LEAFLET_DIR"] ?? config.leafletDirectory
+        if let tiles = env["KNOOPPUNT_TILE_URL"], !tiles.isEmpty {
+            guard let url = URL(string: tiles), url.scheme == "https" || url.scheme == "http", url.host != nil else {
+                throw .init(key: "KNOOPPUNT_TILE_URL", problem: "'\(tiles)' is not an http(s) URL template")
+            }
+            config.tileURL = tiles
+        }
+        if let secure = env["KNOOPPUNT_SECURE_COOKIES"] {
+            guard let value = Bool(secure.lowercased()) else {
+                throw .init(key: "KNOOPPUNT_SECURE_COOKIES", problem: "'\(secure)' is not true or false")
+            }
+            config.secureCookies = value
+        }
+        if let text = env["KNOOPPUNT_BCRYPT_COST"] {
+            guard let cost = Int(text), (10...16).contains(cost) else {
+                throw .init(key: "KNOOPPUNT_BCRYPT_COST", problem: "'\(text)' is not a whole number from 10 to 16")
+            }
+            config.bcryptCost = cost
+        }
+        return config
+    }
+
+    static func databaseChoice(from url: String) throws(ConfigurationError) -> DatabaseChoice {
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            guard URL(string: url)?.host != nil else {
+                throw .init(key: "KNOOPPUNT_DATABASE_URL", problem: "'\(redacted(url))' has no host")
+            }
+            return .postgres(url)
+        }
+        if url.hasPrefix("sqlite://") {
+            let path = String(url.dropFirst("sqlite://".count))
+            return path == ":memory:" ? .sqliteMemory : .sqliteFile(path)
+        }
+        throw .init(key: "KNOOPPUNT_DATABASE_URL", problem: "'\(redacted(url))' must start with postgres:// or sqlite://")
+    }
+
+    /// The URL without its password, for messages and logs.
+    static func redacted(_ url: String) -> String {
+        guard var parts = URLComponents(string: url), parts.password != nil else { return url }
+        parts.password = "***"
+        return parts.string ?? url
+    }
+}
+
+/// A configuration value that stops the start, naming the key.
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public let key: String
+    public let problem: String
+    public var description: String { "configuration \(key): \(problem)" }
+}

@@ -1,0 +1,49 @@
+import Fluent
+import Vapor
+
+/// What the running server shares between requests: its configuration, side-effect clients and the
+/// write path. Stored once on the application by `configure`.
+final class KnooppuntContext: Sendable {
+    let configuration: KnooppuntConfiguration
+    let clock: Clock
+    let loginAttempts = LoginAttemptStore()
+    let writeGate: WriteGate?
+
+    init(configuration: KnooppuntConfiguration, clock: Clock) {
+        self.configuration = configuration
+        self.clock = clock
+        self.writeGate = configuration.database.dialectName == "sqlite" ? WriteGate() : nil
+    }
+
+    /// Runs `body` in one database transaction; every change and its journal event go through here.
+    func write<T: Sendable>(on db: Database, _ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
+        await writeGate?.acquire()
+        do {
+            let result = try await db.transaction { try await body($0) }
+            await writeGate?.release()
+            return result
+        } catch {
+            await writeGate?.release()
+            throw error
+        }
+    }
+}
+
+extension Application {
+    private struct ContextKey: StorageKey {
+        typealias Value = KnooppuntContext
+    }
+
+    /// The Knooppunt context; `configure` sets it before any route runs.
+    var knooppunt: KnooppuntContext {
+        get {
+            guard let context = storage[ContextKey.self] else { fatalError("configure(_:_:) has not run") }
+            return context
+        }
+        set { storage[ContextKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var knooppunt: KnooppuntContext { application.knooppunt }
+}

@@ -1,0 +1,59 @@
+import KnooppuntCore
+
+/// The demo's organisations and people. The partners are real Dutch crisis partners; the people are
+/// invented.
+enum DemoData {
+    struct Organisation: Sendable {
+        let code: String
+        let name: String
+        let kind: OrganisationKind
+    }
+
+    struct Person: Sendable {
+        let username: String
+        let displayName: String
+        let organisation: String
+        let role: Role
+    }
+
+    static let nationalNode = Organisation(code: "KCR2", name: "Landelijk knooppunt KCR2 (LOCC)", kind: .nationalNode)
+
+    static let others: [Organisation] = [
+        Organisation(code: "JENV", name: "Ministerie van Justitie en Veiligheid (NCTV)", kind: .ministry),
+        Organisation(code: "RWS", name: "Rijkswaterstaat", kind: .partner),
+        Organisation(code: "WS-AGV", name: "Waterschap Amstel, Gooi en Vecht", kind: .partner),
+        Organisation(code: "WATERNET", name: "Waternet", kind: .partner),
+        Organisation(code: "TENNET", name: "TenneT", kind: .partner),
+        Organisation(code: "ALLIANDER", name: "Alliander", kind: .partner),
+        Organisation(code: "VITENS", name: "Vitens", kind: .partner),
+        Organisation(code: "GASUNIE", name: "Gasunie", kind: .partner),
+        Organisation(code: "DEFENSIE", name: "Ministerie van Defensie", kind: .partner),
+        Organisation(code: "GGDGHOR", name: "GGD GHOR Nederland", kind: .partner),
+        Organisation(code: "POLITIE", name: "Politie", kind: .partner),
+        Organisation(code: "KNMI", name: "KNMI", kind: .partner),
+        Organisation(code: "PRORAIL", name: "ProRail", kind: .partner),
+        Organisation(code: "HBR", name: "Havenbedrijf Rotterdam", kind: .partner),
+        Organisation(code: "SCHIPHOL", name: "Royal Schiphol Group", kind: .partner),
+        Organisation(code: "NS", name: "NS", kind: .partner),
+        Organisation(code: "RODEKRUIS", name: "Nederlandse Rode Kruis", kind: .partner),
+        Organisation(code: "KPN", name: "KPN", kind: .partner),
+    ]
+
+    static let people: [Person] = [
+        Person(username: "admin", displayName: "Beheer Knooppunt", organisation: "KCR2", role: .beheerder),
+        Person(username: "im-vr13", displayName: "Sanne de Vries", organisation: "VR13", role: .informatiemanager),
+        Person(username: "hin-vr13", displayName: "Mehmet Yilmaz", organisation: "VR13", role: .hoofdInformatie),
+        Person(username: "ac-vr13", displayName: "Pieter Bakker", organisation: "VR13", role: .algemeenCommandant),
+        Person(username: "ol-vr13", displayName: "Fatima El Amrani", organisation: "VR13", role: .operationeelLeider),
+        Person(username: "liaison-vr13", displayName: "Joost Visser", organisation: "VR13", role: .liaison),
+        Person(username: "voorzitter-vr13", displayName: "Anne Jansen", organisation: "VR13", role: .voorzitter),
+        Person(username: "im-vr12", displayName: "Lotte Smit", organisation: "VR12", role: .informatiemanager),
+        Person(username: "im-vr17", displayName: "Ruben Mulder", organisation: "VR17", role: .informatiemanager),
+        Person(username: "analist-kcr2", displayName: "Noor Hendriks", organisation: "KCR2", role: .kcr2Analist),
+        Person(username: "rws", displayName: "Daan de Boer", organisation: "RWS", role: .partnerUser),
+        Person(username: "waternet", displayName: "Eva Dekker", organisation: "WATERNET", role: .partnerUser),
+        Person(username: "tennet", displayName: "Lucas Peters", organisation: "TENNET", role: .partnerUser),
+        Person(username: "vitens", displayName: "Iris van Dijk", organisation: "VITENS", role: .partnerUser),
+        Person(username: "jenv", displayName: "Thomas Meijer", organisation: "JENV", role: .partnerUser),
+    ]
+}

@@ -1,0 +1,52 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// Seeds the demo organisations and users into a database that has none yet.
+enum DemoSeeder {
+    enum Outcome: Equatable, Sendable {
+        case seeded(organisations: Int, users: Int)
+        case skippedNotEmpty
+    }
+
+    static func seed(_ app: Application) async throws -> Outcome {
+        let context = app.knooppunt
+        guard try await OrganisationModel.query(on: app.db).count() == 0 else { return .skippedNotEmpty }
+        let regions = try await RegionModel.query(on: app.db).sort(\.$id).all()
+        let organisations =
+            regions.map {
+                DemoData.Organisation(code: $0.id ?? "", name: "Veiligheidsregio \($0.name)", kind: .region)
+            } + [DemoData.nationalNode] + DemoData.others
+        try await context.write(on: app.db) { db in
+            for organisation in organisations {
+                try await OrganisationModel(
+                    code: organisation.code, name: organisation.name, kind: organisation.kind.rawValue,
+                    regionCode: organisation.kind == .region ? organisation.code : nil
+                ).create(on: db)
+                try await Journal.append(
+                    on: db, actor: "demo", organisation: "system", kind: "organisation.created",
+                    payload: ["code": organisation.code, "name": organisation.name, "kind": organisation.kind.rawValue])
+            }
+        }
+        let accounts = AccountService(application: app)
+        // Every demo user shares one password, so one bcrypt hash serves them all.
+        let hash = try await accounts.hash(context.configuration.demoPassword)
+        for person in DemoData.people {
+            try await accounts.createUser(
+                username: person.username, displayName: person.displayName, organisationCode: person.organisation,
+                role: person.role, passwordHash: hash, actor: .init(name: "demo", organisation: "system"))
+        }
+        return .seeded(organisations: organisations.count, users: DemoData.people.count)
+    }
+
+    /// The lines printed at start so a newcomer knows how to log in.
+    static func loginSummary(password: String, url: String) -> String {
+        var lines = ["Knooppunt demo on \(url) — every demo user's password is '\(password)':"]
+        for person in DemoData.people {
+            let name = person.username.padding(toLength: 16, withPad: " ", startingAt: 0)
+            lines.append("  \(name) \(person.role.label.en), \(person.organisation)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,62 @@
+import Crypto
+import Fluent
+import FluentSQL
+import Foundation
+import KnooppuntCore
+
+/// Appends events to the hash-chained journal. Always call it inside the transaction that makes the
+/// change it records, so that the change and its event commit or fail together.
+enum Journal {
+    /// SHA-256 as lowercase hex, the digest the chain uses.
+    static let digest: DigestFunction = { data in
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The lock key that serialises journal appends across PostgreSQL connections and instances.
+    private static let advisoryLockKey = 7_363_201
+
+    @discardableResult
+    static func append(
+        on db: Database, actor: String, organisation: String, kind: String, payload: some Encodable,
+        at date: Date = Date()
+    ) async throws -> JournalRecord {
+        if let sql = db as? SQLDatabase, sql.dialect.name == "postgresql" {
+            // Held until the surrounding transaction ends; on SQLite `WriteGate` serialises writers.
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: advisoryLockKey))").run()
+        }
+        let head = try await JournalHeadModel.find(JournalHeadModel.singletonID, on: db)
+        var record = JournalRecord(
+            sequence: (head?.sequence ?? 0) + 1, recordedAt: JournalTime.string(from: date), actor: actor,
+            organisation: organisation, kind: kind, payload: try CanonicalJSON.encode(payload),
+            previousHash: head?.hash ?? JournalRecord.genesisHash)
+        record.hash = digest(record.hashInput)
+        try await JournalEventModel(record).create(on: db)
+        if let head {
+            head.sequence = record.sequence
+            head.hash = record.hash
+            try await head.update(on: db)
+        } else {
+            try await JournalHeadModel(sequence: record.sequence, hash: record.hash).create(on: db)
+        }
+        return record
+    }
+
+    /// The sequence number of the newest event, 0 when the journal is empty.
+    static func lastSequence(on db: Database) async throws -> Int64 {
+        try await JournalHeadModel.find(JournalHeadModel.singletonID, on: db)?.sequence ?? 0
+    }
+
+    /// Recomputes the whole chain, streaming it in pages.
+    static func verify(on db: Database) async throws -> JournalVerifier.Outcome {
+        var verifier = JournalVerifier(digest: digest)
+        var after: Int64 = 0
+        while verifier.failure == nil {
+            let page = try await JournalEventModel.query(on: db).filter(\.$id > after).sort(\.$id).limit(1000).all()
+            guard let lastInPage = page.last?.id else { break }
+            for event in page { verifier.check(event.record) }
+            after = lastInPage
+        }
+        let head = try await JournalHeadModel.find(JournalHeadModel.singletonID, on: db)
+        return verifier.finish(headSequence: head?.sequence ?? 0, headHash: head?.hash ?? JournalRecord.genesisHash)
+    }
+}

@@ -1,0 +1,11 @@
+import Fluent
+
+/// The migrations in the order they run. Append only: never edit or reorder one that has landed.
+enum KnooppuntMigrations {
+    static let all: [any Migration] = [
+        M0001_CreateJournal(),
+        M0002_CreateReferenceTables(),
+        M0003_LoadReferenceData(),
+        M0004_CreateAccounts(),
+    ]
+}

@@ -1,0 +1,72 @@
+import KnooppuntCore
+import Plot
+import Vapor
+
+/// The frame every page shares: head, header with the language switch and the user, main, footer.
+struct Layout {
+    let title: String
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser?
+    let path: String
+    var scripts: [String] = []
+    var styles: [String] = []
+
+    func render(_ main: Node<HTML.BodyContext>) -> String {
+        let other: KnooppuntCore.Language = strings.language == .nl ? .en : .nl
+        let html = HTML(
+            .attribute(named: "lang", value: strings.language.rawValue),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .meta(.name("csrf-token"), .content(csrfToken)),
+                .title("\(title) · Knooppunt"),
+                .forEach(styles) { .stylesheet($0) },
+                .stylesheet("/assets/app.css")
+            ),
+            .body(
+                .a(.class("skip-link"), .href("#main"), .text(strings.skipToContent)),
+                .header(
+                    .class("site-header"),
+                    .div(
+                        .class("brand"),
+                        .a(.href("/"), .span(.class("brand-name"), "Knooppunt")),
+                        .span(.class("brand-tagline"), .text(strings.productTagline))
+                    ),
+                    .nav(
+                        .attribute(named: "aria-label", value: strings.language == .nl ? "Gebruiker" : "User"),
+                        .a(
+                            .id("language-switch"), .href(LanguageRoute.link(to: other, returningTo: path)),
+                            .attribute(named: "hreflang", value: other.rawValue),
+                            .attribute(named: "lang", value: other.rawValue),
+                            .attribute(named: "title", value: strings.switchLanguageLabel),
+                            .text(strings.switchLanguage)
+                        ),
+                        .unwrap(user) { user in
+                            .group(
+                                .span(.class("current-user"), .text("\(user.displayName) · \(user.organisationName)")),
+                                .form(
+                                    .class("inline"), .action("/logout"), .method(.post),
+                                    .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                                    .button(.type(.submit), .id("logout"), .text(strings.logOut))
+                                )
+                            )
+                        }
+                    )
+                ),
+                .main(.id("main"), .attribute(named: "tabindex", value: "-1"), main),
+                .footer(.class("site-footer"), .p(.text(strings.boundaryCredit))),
+                .forEach(scripts) { .script(.src($0), .attribute(named: "defer")) }
+            )
+        )
+        return html.render()
+    }
+}
+
+extension Response {
+    static func html(_ text: String, status: HTTPResponseStatus = .ok, headers: HTTPHeaders = [:]) -> Response {
+        var all = headers
+        all.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
+        return Response(status: status, headers: all, body: .init(string: text))
+    }
+}

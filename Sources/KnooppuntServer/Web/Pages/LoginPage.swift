@@ -1,0 +1,35 @@
+import Plot
+
+/// The login form.
+struct LoginPage {
+    let strings: UIStrings
+    let csrfToken: String
+    let next: String
+    let message: String?
+
+    func render() -> String {
+        Layout(title: strings.loginTitle, strings: strings, csrfToken: csrfToken, user: nil, path: "/login")
+            .render(
+                .div(
+                    .class("card login"),
+                    .h1(.text(strings.loginTitle)),
+                    .p(.text(strings.loginIntro)),
+                    .unwrap(message) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
+                    .form(
+                        .action("/login"), .method(.post),
+                        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                        .input(.type(.hidden), .name("next"), .value(next)),
+                        .label(.for("username"), .text(strings.username)),
+                        .input(
+                            .type(.text), .id("username"), .name("username"), .required(true),
+                            .attribute(named: "autocomplete", value: "username"),
+                            .attribute(named: "autocapitalize", value: "none"), .autofocus(true)),
+                        .label(.for("password"), .text(strings.password)),
+                        .input(
+                            .type(.password), .id("password"), .name("password"), .required(true),
+                            .attribute(named: "autocomplete", value: "current-password")),
+                        .button(.type(.submit), .id("login-submit"), .text(strings.logIn))
+                    )
+                ))
+    }
+}

@@ -1,0 +1,116 @@
+import Fluent
+import KnooppuntCore
+import Vapor
+
+/// The HTML pages: login, logout, home and the language switch.
+struct WebController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("login", use: loginForm)
+        routes.post("login", use: login)
+        routes.post("logout", use: logout)
+        routes.get(use: home)
+        routes.get("lang", ":language", use: LanguageRoute.switchLanguage)
+    }
+
+    func loginForm(req: Request) async throws -> Response {
+        if req.auth.has(CurrentUser.self) { return req.redirect(to: "/") }
+        let expired = req.storage[SessionRejectionKey.self] != nil || req.query[String.self, at: "expired"] != nil
+        let next = LanguageRoute.safeLocalPath(req.query[String.self, at: "next"]) ?? "/"
+        let page = LoginPage(
+            strings: req.strings, csrfToken: req.csrfToken, next: next,
+            message: expired ? req.strings.sessionExpired : nil)
+        return .html(page.render())
+    }
+
+    struct LoginForm: Content {
+        var username: String?
+        var password: String?
+        var next: String?
+    }
+
+    func login(req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        let next = LanguageRoute.safeLocalPath(form.next) ?? "/"
+        guard let username = form.username, let password = form.password, !username.isEmpty, !password.isEmpty else {
+            return .html(
+                LoginPage(strings: req.strings, csrfToken: req.csrfToken, next: next, message: req.strings.loginFailed)
+                    .render(), status: .badRequest)
+        }
+        let issued: SessionService.Issued
+        do {
+            issued = try await SessionService(request: req).login(
+                username: username, password: password, address: req.clientAddress, kind: .webSession)
+        } catch let problem as Problem where problem.status == .unauthorized || problem.status == .tooManyRequests {
+            let message = problem.status == .tooManyRequests ? problem.detail : req.strings.loginFailed
+            return .html(
+                LoginPage(strings: req.strings, csrfToken: req.csrfToken, next: next, message: message).render(),
+                status: problem.status, headers: problem.headers)
+        }
+        let response = req.redirect(to: next, redirectType: .normal)
+        let config = req.knooppunt.configuration
+        response.cookies[AuthenticationMiddleware.sessionCookie] = AuthenticationMiddleware.cookie(
+            issued.token, secure: config.secureCookies, maxAge: Int(config.sessionLifetime))
+        return response
+    }
+
+    func logout(req: Request) async throws -> Response {
+        if let user = req.auth.get(CurrentUser.self) {
+            try await SessionService(request: req).revoke(tokenID: user.tokenID, by: user, event: "session.closed")
+        }
+        let response = req.redirect(to: "/login", redirectType: .normal)
+        response.cookies[AuthenticationMiddleware.sessionCookie] = .expired
+        return response
+    }
+
+    func home(req: Request) async throws -> Response {
+        guard let user = req.auth.get(CurrentUser.self) else {
+            let expired = req.storage[SessionRejectionKey.self] != nil
+            return req.redirect(to: expired ? "/login?expired=1" : "/login")
+        }
+        let regions = try await RegionModel.query(on: req.db).sort(\.$id).all().map {
+            HomePage.RegionRow(code: $0.id ?? "", name: $0.name, province: $0.provinceName)
+        }
+        let config = req.knooppunt.configuration
+        let leaflet = FileManager.default.fileExists(atPath: config.leafletDirectory + "/leaflet.js")
+        let page = HomePage(
+            strings: req.strings, csrfToken: req.csrfToken, user: user, regions: regions, leafletAvailable: leaflet,
+            tileURL: config.tileURL)
+        return .html(page.render())
+    }
+}
+
+/// `/lang/{nl|en}?next=/path` stores the language choice in a cookie and returns to the page.
+enum LanguageRoute {
+    static func link(to language: Language, returningTo path: String) -> String {
+        var components = URLComponents()
+        components.path = "/lang/\(language.rawValue)"
+        components.queryItems = [URLQueryItem(name: "next", value: path)]
+        return components.string ?? "/lang/\(language.rawValue)"
+    }
+
+    @Sendable static func switchLanguage(req: Request) async throws -> Response {
+        guard let language = req.parameters.get("language").flatMap(Language.init(rawValue:)) else {
+            throw Problem.notFound("unknown language; choose nl or en")
+        }
+        let response = req.redirect(to: safeLocalPath(req.query[String.self, at: "next"]) ?? "/")
+        response.cookies[Request.languageCookie] = HTTPCookies.Value(
+            string: language.rawValue, maxAge: 365 * 24 * 3600, path: "/",
+            isSecure: req.knooppunt.configuration.secureCookies, isHTTPOnly: true, sameSite: .strict)
+        return response
+    }
+
+    /// A redirect target only if it is a path on this site, so links cannot send users elsewhere.
+    static func safeLocalPath(_ candidate: String?) -> String? {
+        guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),
+            !candidate.contains("://")
+        else { return nil }
+        return candidate
+    }
+}
+
+extension Request {
+    /// The client's address, for the login throttle.
+    var clientAddress: String {
+        remoteAddress?.ipAddress ?? "unknown"
+    }
+}

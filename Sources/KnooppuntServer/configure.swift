@@ -1,0 +1,71 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Vapor
+
+/// The one composition root: the server and every test are wired here.
+public func configure(_ app: Application, _ config: KnooppuntConfiguration) async throws {
+    try await configure(app, config, clock: .live)
+}
+
+func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Clock) async throws {
+    app.knooppunt = KnooppuntContext(configuration: config, clock: clock)
+    try configureDatabase(app, config.database)
+    app.migrations.add(KnooppuntMigrations.all)
+    if config.autoMigrate {
+        try await app.autoMigrate()
+    }
+
+    let encoder = JSONEncoder()
+    encoder.dateEncodingStrategy = .iso8601
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    ContentConfiguration.global.use(encoder: encoder, for: .json)
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    ContentConfiguration.global.use(decoder: decoder, for: .json)
+
+    app.routes.defaultMaxBodySize = "1mb"
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware(tileOrigin: config.tileURL.flatMap(tileOrigin)))
+    app.middleware.use(ProblemMiddleware())
+    app.middleware.use(CSRFMiddleware(secureCookies: config.secureCookies))
+    app.middleware.use(AuthenticationMiddleware())
+
+    let api = app.grouped("api", "v1")
+    try api.register(collection: SystemController())
+    try api.register(collection: AccountsController())
+    try app.register(collection: WebController())
+    try app.register(
+        collection: AssetsController(
+            leafletDirectory: config.leafletDirectory, publicDirectory: AssetsController.bundledPublicDirectory))
+}
+
+private func configureDatabase(_ app: Application, _ choice: KnooppuntConfiguration.DatabaseChoice) throws {
+    switch choice {
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .sqliteFile(let path):
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ConfigurationError(key: "KNOOPPUNT_DATA_DIR", problem: "cannot create \(directory.path): \(error)")
+        }
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .postgres(let url):
+        do {
+            app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+        } catch {
+            throw ConfigurationError(
+                key: "KNOOPPUNT_DATABASE_URL", problem: "'\(KnooppuntConfiguration.redacted(url))' is not usable: \(error)")
+        }
+    }
+}
+
+private func tileOrigin(_ template: String) -> String? {
+    guard let url = URL(string: template.replacingOccurrences(of: "{", with: "").replacingOccurrences(of: "}", with: "")),
+        let scheme = url.scheme, let host = url.host
+    else { return nil }
+    return "\(scheme)://\(host)\(url.port.map { ":\($0)" } ?? "")"
+}
