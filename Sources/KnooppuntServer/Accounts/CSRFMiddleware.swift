@@ -2,7 +2,9 @@ import Vapor
 
 /// Double-submit CSRF protection. Every HTML response carries a random `kp_csrf` cookie (HttpOnly,
 /// SameSite=Strict); forms repeat it in `_csrf`, scripts in `X-CSRF-Token`. A state-changing request
-/// that is not authenticated by a bearer token must repeat it, or is refused with 403.
+/// must repeat it, or is refused with 403, when a browser could have sent it on the user's behalf: any
+/// form post, and any API call that carries the session cookie. API calls with a bearer token or with
+/// no cookie at all (a JSON login from a script) carry no ambient credential and need no token.
 struct CSRFMiddleware: AsyncMiddleware {
     static let cookieName = "kp_csrf"
     static let fieldName = "_csrf"
@@ -13,7 +15,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         let existing = request.cookies[Self.cookieName]?.string
         let token = existing.flatMap { $0.count >= 32 ? $0 : nil } ?? Tokens.generate()
         request.storage[CSRFTokenKey.self] = token
-        if Self.isStateChanging(request.method), request.headers.bearerAuthorization == nil {
+        if Self.needsToken(request) {
             let sent = request.headers.first(name: Self.headerName) ?? Self.formField(request)
             guard let existing, let sent, Self.constantTimeEquals(existing, sent) else {
                 throw Problem.forbidden(
@@ -28,8 +30,12 @@ struct CSRFMiddleware: AsyncMiddleware {
         return response
     }
 
-    static func isStateChanging(_ method: HTTPMethod) -> Bool {
-        ![.GET, .HEAD, .OPTIONS].contains(method)
+    static func needsToken(_ request: Request) -> Bool {
+        guard ![.GET, .HEAD, .OPTIONS].contains(request.method), request.headers.bearerAuthorization == nil else {
+            return false
+        }
+        let isAPI = request.url.path.hasPrefix("/api/")
+        return !isAPI || request.cookies[AuthenticationMiddleware.sessionCookie] != nil
     }
 
     private static func formField(_ request: Request) -> String? {

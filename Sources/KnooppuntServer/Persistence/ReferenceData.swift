@@ -16,8 +16,15 @@ struct ReferenceData {
         return try Data(contentsOf: url)
     }
 
+    /// The bundled files, parsed once per process; models are made fresh for every migration run.
+    private static let parsed = Result {
+        (try FeatureCollectionReader.read(resource("veiligheidsregios")),
+            try FeatureCollectionReader.read(resource("gemeenten")))
+    }
+
     static func load() throws -> ReferenceData {
-        let regions = try FeatureCollectionReader.read(resource("veiligheidsregios")).map { feature in
+        let (regionFeatures, municipalityFeatures) = try parsed.get()
+        let regions = try regionFeatures.map { feature in
             let p = feature.properties
             guard let code = p["vr_code"], let name = p["vr_name"], let province = p["pv_code"],
                 let provinceName = p["pv_name"]
@@ -26,7 +33,7 @@ struct ReferenceData {
                 code: code, name: name, alternativeName: p["vr_name_alt"] ?? name, provinceCode: province,
                 provinceName: provinceName, boundary: feature.geometryJSON)
         }
-        let municipalities = try FeatureCollectionReader.read(resource("gemeenten")).map { feature in
+        let municipalities = try municipalityFeatures.map { feature in
             let p = feature.properties
             guard let code = p["gm_code"], let name = p["gm_name"], let region = p["vr_code"] else {
                 throw LoadError(description: "municipality feature \(feature.id ?? "?") lacks a code, name or region")

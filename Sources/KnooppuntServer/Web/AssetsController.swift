@@ -8,7 +8,8 @@ struct AssetsController: RouteCollection {
     let publicDirectory: String
 
     static var bundledPublicDirectory: String {
-        (Bundle.module.resourceURL ?? URL(fileURLWithPath: ".")).appendingPathComponent("Resources/Public").path
+        Bundle.module.url(forResource: "Public", withExtension: nil, subdirectory: "Resources")?.path
+            ?? "Sources/KnooppuntServer/Resources/Public"
     }
 
     func boot(routes: RoutesBuilder) throws {

@@ -1,0 +1,143 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Testing
+import Vapor
+
+@testable import KnooppuntServer
+
+@Suite("Demo data")
+struct DemoTests {
+    @Test("the demo has the regions, the national node, 15+ partners and a user for every role")
+    func contents() async throws {
+        try await withTestApp { app in
+            let organisations = try await OrganisationModel.query(on: app.db).all()
+            #expect(organisations.filter { $0.kind == "region" }.count == 25)
+            #expect(organisations.filter { $0.kind == "national-node" }.map(\.code) == ["KCR2"])
+            #expect(organisations.filter { $0.kind == "partner" }.count >= 15)
+            let users = try await UserModel.query(on: app.db).with(\.$organisation).all()
+            #expect(Set(users.map(\.role)) == Set(Role.allCases.map(\.rawValue)))
+            let im = try #require(users.first { $0.username == "im-vr13" })
+            #expect(im.role == "informatiemanager")
+            #expect(im.organisation.code == "VR13")
+            #expect(users.contains { $0.username == "admin" && $0.role == "beheerder" })
+        }
+    }
+
+    @Test("seeding again changes nothing")
+    func idempotent() async throws {
+        try await withTestApp { app in
+            let before = try await HTTP.journalLength(app)
+            #expect(try await DemoSeeder.seed(app) == .skippedNotEmpty)
+            #expect(try await HTTP.journalLength(app) == before)
+        }
+    }
+}
+
+@Suite("Command line")
+struct CommandTests {
+    @Test("user add, passwd and disable work on the database the server uses")
+    func userCommands() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = ["--data-dir", directory.path]
+
+        let demo = try Binary.run(["demo"] + data)
+        #expect(demo.status == 0, "\(demo.error)")
+        #expect(demo.output.contains("im-vr13"))
+
+        let added = try Binary.run(
+            ["user", "add", "hin-vr12", "--name", "Kees Hoek", "--organisation", "VR12", "--role", "hoofd-informatie"]
+                + data, stdin: "eerste-wachtwoord\n")
+        #expect(added.status == 0, "\(added.error)")
+        let duplicate = try Binary.run(
+            ["user", "add", "hin-vr12", "--name", "X", "--organisation", "VR12", "--role", "liaison"] + data,
+            stdin: "eerste-wachtwoord\n")
+        #expect(duplicate.status != 0)
+        #expect(duplicate.error.contains("already exists"))
+        let badRole = try Binary.run(
+            ["user", "add", "x1", "--name", "X", "--organisation", "VR12", "--role", "koning"] + data, stdin: "abcdefghijk\n")
+        #expect(badRole.status != 0)
+        #expect(badRole.error.contains("unknown role 'koning'"))
+
+        let passwd = try Binary.run(["user", "passwd", "hin-vr12"] + data, stdin: "tweede-wachtwoord\n")
+        #expect(passwd.status == 0, "\(passwd.error)")
+        let short = try Binary.run(["user", "passwd", "hin-vr12"] + data, stdin: "kort\n")
+        #expect(short.status != 0)
+        #expect(short.error.contains("at least 10 characters"))
+
+        let file = directory.appendingPathComponent("knooppunt.sqlite").path
+        try await withTestApp(demo: false, database: .sqliteFile(file)) { app in
+            _ = try await HTTP.login(app, "hin-vr12", password: "tweede-wachtwoord")
+        }
+
+        let disabled = try Binary.run(["user", "disable", "hin-vr12"] + data)
+        #expect(disabled.status == 0, "\(disabled.error)")
+        try await withTestApp(demo: false, database: .sqliteFile(file)) { app in
+            let response = try await HTTP.send(
+                app, .POST, "/api/v1/session", json: #"{"username":"hin-vr12","password":"tweede-wachtwoord"}"#)
+            #expect(response.status == .unauthorized)
+        }
+        let verify = try Binary.run(["verify-journal"] + data)
+        #expect(verify.status == 0, "\(verify.error)")
+    }
+
+    @Test("a bad setting stops the start with a message naming the key")
+    func badConfiguration() throws {
+        let run = try Binary.run(["migrate"], environment: ["KNOOPPUNT_PORT": "http"])
+        #expect(run.status != 0)
+        #expect(run.error.contains("KNOOPPUNT_PORT"))
+    }
+}
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    @Test("defaults: port 8080, ./data, SQLite file in the data folder")
+    func defaults() throws {
+        let config = try KnooppuntConfiguration.load(environment: [:])
+        #expect(config.port == 8080)
+        #expect(config.dataDirectory == "./data")
+        #expect(config.database == .sqliteFile(URL(fileURLWithPath: "./data/knooppunt.sqlite").path))
+    }
+
+    @Test("flags win over KNOOPPUNT_* variables, which win over defaults")
+    func precedence() throws {
+        let env = ["KNOOPPUNT_PORT": "9000", "KNOOPPUNT_HOST": "0.0.0.0", "KNOOPPUNT_DATA_DIR": "/srv/kp"]
+        let fromEnv = try KnooppuntConfiguration.load(environment: env)
+        #expect(fromEnv.port == 9000)
+        #expect(fromEnv.host == "0.0.0.0")
+        #expect(fromEnv.database == .sqliteFile("/srv/kp/knooppunt.sqlite"))
+        let flagged = try KnooppuntConfiguration.load(
+            environment: env, overrides: .init(port: 8181, databaseURL: "postgres://kp:geheim@db.local/kp"))
+        #expect(flagged.port == 8181)
+        #expect(flagged.database == .postgres("postgres://kp:geheim@db.local/kp"))
+    }
+
+    @Test(
+        "bad values name their key",
+        arguments: [
+            (["KNOOPPUNT_PORT": "70000"], "KNOOPPUNT_PORT"),
+            (["KNOOPPUNT_DATABASE_URL": "mysql://x"], "KNOOPPUNT_DATABASE_URL"),
+            (["KNOOPPUNT_BCRYPT_COST": "4"], "KNOOPPUNT_BCRYPT_COST"),
+            (["KNOOPPUNT_SECURE_COOKIES": "ja"], "KNOOPPUNT_SECURE_COOKIES"),
+            (["KNOOPPUNT_TILE_URL": "not a url"], "KNOOPPUNT_TILE_URL"),
+        ])
+    func badValues(environment: [String: String], key: String) {
+        #expect(throws: ConfigurationError.self) { try KnooppuntConfiguration.load(environment: environment) }
+        do {
+            _ = try KnooppuntConfiguration.load(environment: environment)
+        } catch {
+            #expect(error.key == key)
+        }
+    }
+
+    @Test("a database password never appears in error messages")
+    func redaction() {
+        do {
+            _ = try KnooppuntConfiguration.load(environment: ["KNOOPPUNT_DATABASE_URL": "mysql://kp:geheim@db/kp"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(!error.description.contains("geheim"))
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQL
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnooppuntServer
+
+/// Runs `body` against a freshly configured application with its own empty database: in-memory SQLite,
+/// or a new PostgreSQL database when KNOOPPUNT_TEST_DATABASE_URL is set (CI sets it).
+func withTestApp(
+    demo: Bool = true, clock: ManualClock? = nil, database: KnooppuntConfiguration.DatabaseChoice? = nil,
+    _ body: (Application) async throws -> Void
+) async throws {
+    var config = KnooppuntConfiguration()
+    config.bcryptCost = 4
+    config.leafletDirectory = TestPaths.leafletDirectory
+    let scratch = try await ScratchDatabase.make(explicit: database)
+    config.database = scratch.choice
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .error
+    do {
+        try await configure(app, config, clock: clock?.clock ?? .live)
+        if demo { _ = try await DemoSeeder.seed(app) }
+        try await body(app)
+        try await app.asyncShutdown()
+        try await scratch.drop()
+    } catch {
+        try? await app.asyncShutdown()
+        try? await scratch.drop()
+        throw error
+    }
+}
+
+/// A database for one test.
+struct ScratchDatabase {
+    let choice: KnooppuntConfiguration.DatabaseChoice
+    let drop: @Sendable () async throws -> Void
+
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["KNOOPPUNT_TEST_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static func make(explicit: KnooppuntConfiguration.DatabaseChoice?) async throws -> ScratchDatabase {
+        if let explicit { return ScratchDatabase(choice: explicit, drop: {}) }
+        guard let adminURL = postgresURL else { return ScratchDatabase(choice: .sqliteMemory, drop: {}) }
+        let name = "knooppunt_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        try await withAdmin(adminURL) { try await $0.raw("CREATE DATABASE \(ident: name)").run() }
+        var components = URLComponents(string: adminURL)!
+        components.path = "/" + name
+        return ScratchDatabase(choice: .postgres(components.string!)) {
+            try await withAdmin(adminURL) { try await $0.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run() }
+        }
+    }
+
+    private static func withAdmin(_ url: String, _ body: (SQLDatabase) async throws -> Void) async throws {
+        let admin = try await Application.make(.testing)
+        do {
+            admin.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+            try await body(admin.db as! SQLDatabase)
+            try await admin.asyncShutdown()
+        } catch {
+            try? await admin.asyncShutdown()
+            throw error
+        }
+    }
+}
+
+enum TestPaths {
+    /// The package root, found from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static var leafletDirectory: String {
+        ProcessInfo.processInfo.environment["KNOOPPUNT_LEAFLET_DIR"] ?? "/usr/share/javascript/leaflet"
+    }
+
+    /// The built `knooppunt` executable (KNOOPPUNT_BIN overrides).
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["KNOOPPUNT_BIN"] { return URL(fileURLWithPath: path) }
+        return packageRoot.appendingPathComponent(".build/debug/knooppunt")
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("knooppunt-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnooppuntServer
+
+/// A browser-like session: the CSRF cookie from the login page and the session cookie after login.
+struct WebSession {
+    var csrf: String
+    var session: String
+    var language: String? = nil
+
+    var cookieHeader: HTTPHeaders {
+        var cookies = "\(CSRFMiddleware.cookieName)=\(csrf); \(AuthenticationMiddleware.sessionCookie)=\(session)"
+        if let language { cookies += "; \(Request.languageCookie)=\(language)" }
+        return ["Cookie": cookies]
+    }
+
+    /// The CSRF cookie a first visit to the login page sets.
+    static func csrfCookie(_ app: Application) async throws -> String {
+        let page = try await app.testing().sendRequest(.GET, "/login")
+        return try #require(page.headers.setCookie?[CSRFMiddleware.cookieName]?.string)
+    }
+
+    static func form(_ fields: [String: String]) -> ByteBuffer {
+        var components = URLComponents()
+        components.queryItems = fields.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        let encoded = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+        return ByteBuffer(string: encoded)
+    }
+
+    static func postForm(
+        _ app: Application, _ path: String, fields: [String: String], cookies: String
+    ) async throws -> TestingHTTPResponse {
+        var headers: HTTPHeaders = ["Cookie": cookies]
+        headers.contentType = .urlEncodedForm
+        return try await app.testing().sendRequest(.POST, path, headers: headers, body: form(fields))
+    }
+
+    /// Logs in through the HTML form.
+    static func login(_ app: Application, _ username: String, password: String = "demo") async throws -> WebSession {
+        let csrf = try await csrfCookie(app)
+        let response = try await postForm(
+            app, "/login", fields: ["_csrf": csrf, "username": username, "password": password, "next": "/"],
+            cookies: "\(CSRFMiddleware.cookieName)=\(csrf)")
+        #expect(response.status == .seeOther, "form login failed: \(response.status)")
+        let session = try #require(response.headers.setCookie?[AuthenticationMiddleware.sessionCookie]?.string)
+        return WebSession(csrf: csrf, session: session)
+    }
+
+    func get(_ app: Application, _ path: String) async throws -> TestingHTTPResponse {
+        try await app.testing().sendRequest(.GET, path, headers: cookieHeader)
+    }
+}

@@ -1,0 +1,117 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnooppuntServer
+
+@Suite("Login, sessions and the login throttle")
+struct SessionTests {
+    @Test("logging in gives a bearer token that identifies the user and their organisation")
+    func loginAndMe() async throws {
+        try await withTestApp { app in
+            let token = try await HTTP.login(app, "im-vr13")
+            let me = try await HTTP.send(app, .GET, "/api/v1/me", token: token)
+            #expect(me.status == .ok)
+            #expect(try me.content.get(String.self, at: "username") == "im-vr13")
+            #expect(try me.content.get(String.self, at: "role") == "informatiemanager")
+            #expect(try me.content.get(String.self, at: "organisation") == "VR13")
+        }
+    }
+
+    @Test("a wrong password is refused with 401 and no token")
+    func wrongPassword() async throws {
+        try await withTestApp { app in
+            let response = try await HTTP.send(
+                app, .POST, "/api/v1/session", json: #"{"username":"im-vr13","password":"wrong"}"#)
+            #expect(response.status == .unauthorized)
+            #expect(HTTP.problemDetail(response).contains("wrong password"))
+            #expect(!response.body.string.contains("token\""))
+        }
+    }
+
+    @Test("after five failures the account is locked for 15 minutes, even for the right password")
+    func throttle() async throws {
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
+        try await withTestApp(clock: clock) { app in
+            for _ in 1...5 {
+                let response = try await HTTP.send(
+                    app, .POST, "/api/v1/session", json: #"{"username":"im-vr13","password":"guess"}"#)
+                #expect(response.status == .unauthorized)
+            }
+            let locked = try await HTTP.send(
+                app, .POST, "/api/v1/session", json: #"{"username":"im-vr13","password":"demo"}"#)
+            #expect(locked.status == .tooManyRequests)
+            #expect(Int(locked.headers.first(name: "Retry-After") ?? "") == 900)
+            #expect(HTTP.problemDetail(locked).contains("too many failed logins"))
+            // Another account is not affected.
+            _ = try await HTTP.login(app, "im-vr12")
+            clock.advance(by: 15 * 60)
+            _ = try await HTTP.login(app, "im-vr13")
+        }
+    }
+
+    @Test("logging out revokes the token")
+    func logout() async throws {
+        try await withTestApp { app in
+            let token = try await HTTP.login(app, "im-vr13")
+            let out = try await HTTP.send(app, .DELETE, "/api/v1/session", token: token)
+            #expect(out.status == .noContent)
+            let after = try await HTTP.send(app, .GET, "/api/v1/me", token: token)
+            #expect(after.status == .unauthorized)
+            #expect(HTTP.problemDetail(after).contains("revoked"))
+        }
+    }
+
+    @Test("a session expires after 12 hours and says so")
+    func expiry() async throws {
+        let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
+        try await withTestApp(clock: clock) { app in
+            let token = try await HTTP.login(app, "im-vr13")
+            clock.advance(by: 11 * 3600)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/me", token: token).status == .ok)
+            clock.advance(by: 3600)
+            let expired = try await HTTP.send(app, .GET, "/api/v1/me", token: token)
+            #expect(expired.status == .unauthorized)
+            #expect(HTTP.problemDetail(expired).contains("expired"))
+        }
+    }
+
+    @Test("a disabled user cannot log in and their open sessions stop working")
+    func disabledUser() async throws {
+        try await withTestApp { app in
+            let token = try await HTTP.login(app, "rws")
+            try await AccountService(application: app).disable(username: "rws", actor: .commandLine)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/me", token: token).status == .unauthorized)
+            let again = try await HTTP.send(app, .POST, "/api/v1/session", json: #"{"username":"rws","password":"demo"}"#)
+            #expect(again.status == .unauthorized)
+        }
+    }
+
+    @Test("tokens and passwords are stored only as hashes")
+    func storedHashed() async throws {
+        try await withTestApp { app in
+            let token = try await HTTP.login(app, "im-vr13")
+            let stored = try await AccessTokenModel.query(on: app.db).all()
+            #expect(!stored.isEmpty)
+            #expect(stored.allSatisfy { $0.tokenHash != token && !$0.tokenHash.contains(token) })
+            #expect(stored.contains { $0.tokenHash == Tokens.digest(token) })
+            let user = try await AccountService.find("im-vr13", on: app.db)
+            #expect(user.passwordHash.hasPrefix("$2"))
+            #expect(user.passwordHash != "demo")
+        }
+    }
+
+    @Test("an unknown bearer token is a 401 that says the token is not valid")
+    func unknownToken() async throws {
+        try await withTestApp { app in
+            let response = try await HTTP.send(app, .GET, "/api/v1/me", token: "kp_not-a-real-token")
+            #expect(response.status == .unauthorized)
+            #expect(HTTP.problemDetail(response) == "the token is not valid")
+            let none = try await HTTP.send(app, .GET, "/api/v1/me")
+            #expect(none.status == .unauthorized)
+            #expect(none.headers.first(name: "WWW-Authenticate")?.hasPrefix("Bearer") == true)
+        }
+    }
+}
