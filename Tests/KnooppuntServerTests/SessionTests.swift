@@ -31,6 +31,30 @@ struct SessionTests {
         }
     }
 
+    @Test("an unknown username gets the same 401 as a wrong password")
+    func unknownUser() async throws {
+        try await withTestApp { app in
+            let response = try await HTTP.send(
+                app, .POST, "/api/v1/session", json: #"{"username":"niemand","password":"demo"}"#)
+            #expect(response.status == .unauthorized)
+            #expect(HTTP.problemDetail(response) == "unknown username or wrong password, or the account is disabled")
+        }
+    }
+
+    @Test("using a token records when it was last used")
+    func lastUsed() async throws {
+        try await withTestApp { app in
+            let session = try await HTTP.login(app, "im-vr13")
+            let created = try await HTTP.send(
+                app, .POST, "/api/v1/tokens", json: #"{"name":"script","expiresInDays":1}"#, token: session)
+            let secret = try created.content.get(String.self, at: "token")
+            #expect(!created.body.string.contains("lastUsedAt"))
+            _ = try await HTTP.send(app, .GET, "/api/v1/me", token: secret)
+            let list = try await HTTP.send(app, .GET, "/api/v1/tokens", token: session).content.decode([TokenDTO].self)
+            #expect(list.first?.lastUsedAt != nil)
+        }
+    }
+
     @Test("after five failures the account is locked for 15 minutes, even for the right password")
     func throttle() async throws {
         let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))

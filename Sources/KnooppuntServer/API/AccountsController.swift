@@ -81,9 +81,10 @@ struct AccountsController: RouteCollection {
         _ = try req.requireUserExplaining()
         let admin = try req.requireAdministrator()
         let body = try req.decodeStrict(CreateUserRequest.self)
+        guard let role = Role(rawValue: body.role) else { throw Problem.invalid("unknown role", field: "role") }
         let created = try await AccountService(request: req).createUser(
             username: body.username, displayName: body.displayName, organisationCode: body.organisation,
-            role: Role(rawValue: body.role)!, password: body.password, actor: .init(admin))
+            role: role, password: body.password, actor: .init(admin))
         try await created.$organisation.load(on: req.db)
         return try await UserDTO(created).encodeResponse(status: .created, for: req)
     }

@@ -29,10 +29,16 @@ struct SessionService: Sendable {
         }
         let user = try await UserModel.query(on: db).filter(\.$username == key).first()
         // Verify against a real hash even for unknown users, so timing does not reveal which names exist.
-        let valid = try await accounts.verify(password, against: user?.passwordHash ?? Self.decoyHash)
+        let storedHash: String
+        if let user {
+            storedHash = user.passwordHash
+        } else {
+            storedHash = try await context.decoyPasswordHash()
+        }
+        let valid = try await accounts.verify(password, against: storedHash)
         guard let user, valid, user.disabledAt == nil else {
             await context.loginAttempts.recordFailure(username: key, address: address, now: now)
-            try await context.write(on: db) { db in
+            _ = try await context.write(on: db) { db in
                 try await Journal.append(
                     on: db, actor: key, organisation: "unknown", kind: "session.login-failed",
                     payload: ["username": key, "address": address])
@@ -108,6 +114,11 @@ struct SessionService: Sendable {
         guard stored.expiresAt > now else { return .failure(.expired) }
         let user = stored.user
         guard user.disabledAt == nil else { return .failure(.disabled) }
+        if stored.lastUsedAt.map({ now.timeIntervalSince($0) > 300 }) ?? true {
+            // Coarse on purpose: one small write per token every five minutes at most.
+            try await AccessTokenModel.query(on: db).filter(\.$id == stored.requireID()).set(\.$lastUsedAt, to: now)
+                .update()
+        }
         guard let role = Role(rawValue: user.role), let kind = OrganisationKind(rawValue: user.organisation.kind) else {
             return .failure(.unknown)
         }
@@ -118,7 +129,4 @@ struct SessionService: Sendable {
                 organisationKind: kind, regionCode: user.organisation.regionCode, tokenID: try stored.requireID(),
                 credential: credential))
     }
-
-    /// A bcrypt hash of a random secret, used to spend the same time on unknown usernames.
-    static let decoyHash = "$2b$04$hPbnBR4hd7LkNXUx7TFTR.gdAAl7yhCvlIsyBm6rV0clMq2s4VvIu"
 }

@@ -36,6 +36,7 @@ struct StorageOptions: ParsableArguments {
 }
 
 /// Makes an application for a one-off command, runs `body`, and shuts it down.
+@discardableResult
 func withApplication<T>(
     _ config: KnooppuntConfiguration, arguments: [String] = ["knooppunt"], _ body: (Application) async throws -> T
 ) async throws -> T {

@@ -8,11 +8,18 @@ final class KnooppuntContext: Sendable {
     let clock: Clock
     let loginAttempts = LoginAttemptStore()
     let writeGate: WriteGate?
+    private let decoy = DecoyHash()
 
     init(configuration: KnooppuntConfiguration, clock: Clock) {
         self.configuration = configuration
         self.clock = clock
         self.writeGate = configuration.database.dialectName == "sqlite" ? WriteGate() : nil
+    }
+
+    /// A bcrypt hash of a random secret at the configured cost, so that a login with an unknown
+    /// username spends as long as one with a known name and does not reveal which names exist.
+    func decoyPasswordHash() async throws -> String {
+        try await decoy.value(cost: configuration.bcryptCost)
     }
 
     /// Runs `body` in one database transaction; every change and its journal event go through here.
@@ -46,4 +53,16 @@ extension Application {
 
 extension Request {
     var knooppunt: KnooppuntContext { application.knooppunt }
+}
+
+/// Computes the decoy hash once, on first use.
+private actor DecoyHash {
+    private var hash: String?
+
+    func value(cost: Int) throws -> String {
+        if let hash { return hash }
+        let made = try Bcrypt.hash(UUID().uuidString, cost: cost)
+        hash = made
+        return made
+    }
 }
