@@ -141,3 +141,43 @@ struct ConfigurationTests {
         }
     }
 }
+
+@Suite("Migrate command")
+struct MigrateCommandTests {
+    @Test("migrate creates the SQLite file on first run and loads the reference data")
+    func sqlite() async throws {
+        let directory = try TestPaths.temporaryDirectory().appendingPathComponent("nieuw")
+        defer { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+        let run = try Binary.run(["migrate", "--data-dir", directory.path])
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.contains("sqlite"))
+        let file = directory.appendingPathComponent("knooppunt.sqlite").path
+        #expect(FileManager.default.fileExists(atPath: file))
+        try await withTestApp(demo: false, database: .sqliteFile(file)) { app async throws in
+            #expect(try await RegionModel.query(on: app.db).count() == 25)
+            #expect(try await MunicipalityModel.query(on: app.db).count() == 342)
+        }
+    }
+
+    @Test("with --database-url the same migrations run on PostgreSQL")
+    func postgres() async throws {
+        let scratch = try await ScratchDatabase.make(explicit: nil)
+        guard case .postgres(let url) = scratch.choice else {
+            // Without KNOOPPUNT_TEST_DATABASE_URL the SQLite case above covers the command.
+            #expect(ScratchDatabase.postgresURL == nil)
+            return
+        }
+        do {
+            let run = try Binary.run(["migrate", "--database-url", url])
+            #expect(run.status == 0, "\(run.error)")
+            #expect(run.output.contains("postgresql"))
+            try await withTestApp(demo: false, database: .postgres(url)) { app async throws in
+                #expect(try await MunicipalityModel.query(on: app.db).count() == 342)
+            }
+        } catch {
+            try? await scratch.drop()
+            throw error
+        }
+        try await scratch.drop()
+    }
+}
