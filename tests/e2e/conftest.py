@@ -13,7 +13,6 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "tests" / "e2e" / "screenshots"
 BINARY = pathlib.Path(os.environ.get("KNOOPPUNT_BIN", ROOT / ".build" / "debug" / "knooppunt"))
 
 
@@ -67,10 +66,3 @@ def browser():
     driver.implicitly_wait(0)
     yield driver
     driver.quit()
-
-
-def screenshot(driver, name: str) -> pathlib.Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    driver.save_screenshot(str(path))
-    return path

@@ -1,5 +1,5 @@
 """An acknowledged write survives kill -9 of the server."""
-from conftest import Server, run_binary
+from system_support import Server, run_binary
 
 
 def test_acknowledged_writes_survive_kill(tmp_path):
