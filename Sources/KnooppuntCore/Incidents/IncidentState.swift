@@ -1,0 +1,103 @@
+import Foundation
+
+/// Everything about an incident that changes over time; each change is a new version of this value.
+public struct IncidentState: Equatable, Sendable, Codable {
+    public var title: String
+    public var category: IncidentCategory
+    /// A GeoJSON geometry (point or area), WGS84, as text; nil when not yet known.
+    public var location: String?
+    public var startedAt: Date
+    public var classification: CrisisClassification
+    public var vitalInterests: [VitalInterest]
+    public var grip: GRIPLevel
+    /// Why the GRIP level was set to its current value.
+    public var gripReason: String?
+    public var phase: IncidentPhase
+    public var involvedRegions: [RegionCode]
+    public var leadRegion: RegionCode
+    public var status: IncidentStatus
+
+    public init(
+        title: String, category: IncidentCategory, location: String? = nil, startedAt: Date,
+        classification: CrisisClassification = .incident, vitalInterests: [VitalInterest] = [],
+        grip: GRIPLevel = .routine, gripReason: String? = nil, phase: IncidentPhase = .warm,
+        involvedRegions: [RegionCode], leadRegion: RegionCode, status: IncidentStatus = .open
+    ) {
+        self.title = title
+        self.category = category
+        self.location = location
+        self.startedAt = startedAt
+        self.classification = classification
+        self.vitalInterests = vitalInterests
+        self.grip = grip
+        self.gripReason = gripReason
+        self.phase = phase
+        self.involvedRegions = involvedRegions
+        self.leadRegion = leadRegion
+        self.status = status
+    }
+}
+
+/// A rule of the picture that a change broke, naming the field.
+public struct PictureRuleViolation: Error, Equatable, Sendable, CustomStringConvertible {
+    public let field: String
+    public let message: String
+
+    public init(field: String, _ message: String) {
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// The rules a new incident, or a new version of one, must satisfy.
+public enum IncidentRules {
+    public static func validate(_ new: IncidentState, replacing old: IncidentState?) throws(PictureRuleViolation) {
+        let title = new.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (3...200).contains(title.count) else {
+            throw PictureRuleViolation(field: "title", "title must be 3 to 200 characters long")
+        }
+        guard !new.involvedRegions.isEmpty else {
+            throw PictureRuleViolation(field: "involvedRegions", "at least one region must be involved")
+        }
+        guard Set(new.involvedRegions).count == new.involvedRegions.count else {
+            throw PictureRuleViolation(field: "involvedRegions", "a region is listed twice")
+        }
+        guard new.involvedRegions.contains(new.leadRegion) else {
+            throw PictureRuleViolation(field: "leadRegion", "the lead region \(new.leadRegion) must be one of the involved regions")
+        }
+        if new.classification != .incident, new.vitalInterests.isEmpty {
+            throw PictureRuleViolation(
+                field: "vitalInterests",
+                "a \(new.classification.rawValue) affects or threatens at least one vital interest; name it")
+        }
+        guard let old else {
+            guard new.status == .open else {
+                throw PictureRuleViolation(field: "status", "a new incident starts open")
+            }
+            return
+        }
+        guard old.status != .archived else {
+            throw PictureRuleViolation(field: "status", "the incident is archived and can no longer be changed")
+        }
+        if new.status != old.status, !old.status.next.contains(new.status) {
+            throw PictureRuleViolation(
+                field: "status", "status cannot go from \(old.status.rawValue) to \(new.status.rawValue)")
+        }
+        if new.grip != old.grip {
+            let reason = new.gripReason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            guard !reason.isEmpty, reason != old.gripReason else {
+                throw PictureRuleViolation(field: "gripReason", "changing the GRIP level needs a reason")
+            }
+        }
+        if old.status == .closed, new.status == .closed, new != old {
+            throw PictureRuleViolation(field: "status", "the incident is closed; reopen it before changing it")
+        }
+    }
+
+    /// More than one region affected: propose GRIP 5 and an IRBT (C07).
+    public static func proposesInterregionalScaling(_ state: IncidentState) -> Bool {
+        state.involvedRegions.count > 1 && state.grip < .five
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+
+@testable import KnooppuntCore
+
+let vr13 = RegionCode(number: 13)
+let vr12 = RegionCode(number: 12)
+
+func sampleIncident() -> IncidentState {
+    IncidentState(
+        title: "Grote brand Westpoort", category: .brand, startedAt: Date(timeIntervalSince1970: 1_800_000_000),
+        involvedRegions: [vr13], leadRegion: vr13)
+}
+
+@Suite("Incident rules")
+struct IncidentRulesTests {
+    @Test("a sensible new incident is accepted")
+    func accepted() throws {
+        try IncidentRules.validate(sampleIncident(), replacing: nil)
+    }
+
+    @Test("each broken rule names its field")
+    func violations() {
+        func field(_ change: (inout IncidentState) -> Void, old: IncidentState? = nil) -> String? {
+            var state = sampleIncident()
+            change(&state)
+            do {
+                try IncidentRules.validate(state, replacing: old)
+                return nil
+            } catch {
+                return error.field
+            }
+        }
+        #expect(field { $0.title = "x" } == "title")
+        #expect(field { $0.involvedRegions = [] } == "involvedRegions")
+        #expect(field { $0.involvedRegions = [vr13, vr13] } == "involvedRegions")
+        #expect(field { $0.leadRegion = vr12 } == "leadRegion")
+        #expect(field { $0.classification = .crisis } == "vitalInterests")
+        #expect(field { $0.status = .closed } == "status")
+        #expect(field({ $0.grip = .two }, old: sampleIncident()) == "gripReason")
+        #expect(field({ $0.status = .archived }, old: sampleIncident()) == "status")
+    }
+
+    @Test("status moves open → closed → archived, may reopen, and archived is final")
+    func statusFlow() throws {
+        var state = sampleIncident()
+        var closed = state
+        closed.status = .closed
+        try IncidentRules.validate(closed, replacing: state)
+        var reopened = closed
+        reopened.status = .open
+        try IncidentRules.validate(reopened, replacing: closed)
+        var archived = closed
+        archived.status = .archived
+        try IncidentRules.validate(archived, replacing: closed)
+        state = archived
+        state.title = "Nog een wijziging"
+        #expect(throws: PictureRuleViolation.self) { try IncidentRules.validate(state, replacing: archived) }
+    }
+
+    @Test("a GRIP change with a reason is accepted; two regions propose interregional scaling")
+    func grip() throws {
+        let old = sampleIncident()
+        var new = old
+        new.grip = .four
+        new.gripReason = "Rook over meerdere gemeenten"
+        try IncidentRules.validate(new, replacing: old)
+        #expect(!IncidentRules.proposesInterregionalScaling(new))
+        new.involvedRegions = [vr13, vr12]
+        #expect(IncidentRules.proposesInterregionalScaling(new))
+    }
+}
+
+@Suite("Versions and edits")
+struct VersionTests {
+    @Test("a version is valid from its start up to, not including, its end")
+    func boundaries() {
+        let period = ValidityPeriod(validFrom: 100, validTo: 200)
+        #expect(!period.contains(99))
+        #expect(period.contains(100))
+        #expect(period.contains(199))
+        #expect(!period.contains(200))
+        #expect(ValidityPeriod(validFrom: 100).contains(.max))
+    }
+
+    @Test("microseconds round-trip through dates")
+    func microseconds() {
+        let value: Int64 = 1_800_000_000_123_456
+        #expect(Microseconds.from(Microseconds.date(value)) == value)
+    }
+
+    @Test("an edit on an older version is stale and names the current one")
+    func stale() {
+        #expect(EditCheck.check(baseVersion: 3, currentVersion: 3) == .accept)
+        #expect(EditCheck.check(baseVersion: 2, currentVersion: 3) == .stale(current: 3))
+    }
+
+    @Test("themes round-trip as text and refuse unknown names")
+    func themes() throws {
+        #expect(Theme("partner:RWS") == .partner("RWS"))
+        #expect(Theme("brandweer") == .brandweer)
+        #expect(Theme("partner:") == nil)
+        #expect(Theme("marine") == nil)
+        let data = try JSONEncoder().encode([Theme.geneeskundig, .partner("TENNET")])
+        #expect(String(decoding: data, as: UTF8.self) == #"["geneeskundig","partner:TENNET"]"#)
+    }
+}
+
+@Suite("Picture access for regions and the national node")
+struct PictureAccessTests {
+    func subject(_ role: Role, _ kind: OrganisationKind = .region, region: RegionCode? = vr13) -> Subject {
+        Subject(username: "u", role: role, organisationCode: region?.rawValue ?? "X", organisationKind: kind, regionCode: region)
+    }
+
+    let scope = IncidentScope(involvedRegions: [vr13], leadRegion: vr13, status: .open)
+
+    @Test("involved regions read and write; others see nothing")
+    func regions() {
+        #expect(PictureAccessPolicy.decide(subject(.informatiemanager), .read, incident: scope).allowed)
+        #expect(PictureAccessPolicy.decide(subject(.liaison), .addEntry, incident: scope).allowed)
+        #expect(!PictureAccessPolicy.decide(subject(.informatiemanager, region: vr12), .read, incident: scope).allowed)
+        #expect(PictureAccessPolicy.decide(subject(.informatiemanager, region: vr12), .create, incident: nil).allowed)
+    }
+
+    @Test("only the IM or HIN verifies and admits entries")
+    func regie() {
+        for role in Role.allCases where role != .beheerder {
+            let decision = PictureAccessPolicy.decide(subject(role), .verifyEntry, incident: scope)
+            #expect(decision.allowed == [.informatiemanager, .hoofdInformatie].contains(role), "\(role)")
+        }
+    }
+
+    @Test("the national node reads everything and writes nothing; partners and admins see nothing")
+    func others() {
+        let node = subject(.kcr2Analist, .nationalNode, region: nil)
+        #expect(PictureAccessPolicy.decide(node, .read, incident: scope).allowed)
+        #expect(!PictureAccessPolicy.decide(node, .addEntry, incident: scope).allowed)
+        #expect(!PictureAccessPolicy.decide(subject(.partnerUser, .partner, region: nil), .read, incident: scope).allowed)
+        #expect(!PictureAccessPolicy.decide(subject(.beheerder, .nationalNode, region: nil), .read, incident: scope).allowed)
+    }
+
+    @Test("closed and archived incidents take no new entries but can still be read")
+    func closed() {
+        let archived = IncidentScope(involvedRegions: [vr13], leadRegion: vr13, status: .archived)
+        #expect(PictureAccessPolicy.decide(subject(.informatiemanager), .read, incident: archived).allowed)
+        #expect(!PictureAccessPolicy.decide(subject(.informatiemanager), .addEntry, incident: archived).allowed)
+    }
+}
