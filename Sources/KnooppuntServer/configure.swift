@@ -35,6 +35,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     let api = app.grouped("api", "v1")
     try api.register(collection: SystemController())
     try api.register(collection: AccountsController())
+    try api.register(collection: IncidentsController())
     try app.register(collection: WebController())
     try app.register(
         collection: AssetsController(

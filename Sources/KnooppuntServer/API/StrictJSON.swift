@@ -48,13 +48,25 @@ enum StrictJSON {
         }
         let value: T
         do {
-            value = try JSONDecoder().decode(T.self, from: data)
+            value = try decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
             throw describe(error)
         }
         try value.validate()
         return value
     }
+
+    /// RFC 3339 dates, with or without fractional seconds.
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let text = try decoder.singleValueContainer().decode(String.self)
+            if let date = RFC3339.parse(text) { return date }
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not an RFC 3339 date-time"))
+        }
+        return decoder
+    }()
 
     private static func path(_ codingPath: [CodingKey], appending key: CodingKey? = nil) -> String {
         (codingPath + (key.map { [$0] } ?? [])).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
@@ -93,5 +105,14 @@ enum StrictJSON {
     private static func reason(_ error: Error) -> String {
         let nsError = error as NSError
         return (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
+    }
+}
+
+/// RFC 3339 date-times as the API accepts them.
+enum RFC3339 {
+    static func parse(_ text: String) -> Date? {
+        let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        let plain = Date.ISO8601FormatStyle()
+        return (try? withFraction.parse(text)) ?? (try? plain.parse(text))
     }
 }

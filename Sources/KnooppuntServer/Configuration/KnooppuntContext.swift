@@ -26,7 +26,10 @@ final class KnooppuntContext: Sendable {
     func write<T: Sendable>(on db: Database, _ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
         await writeGate?.acquire()
         do {
-            let result = try await db.transaction { try await body($0) }
+            let result = try await db.transaction { tx in
+                try await Journal.lockForWriting(tx)
+                return try await body(tx)
+            }
             await writeGate?.release()
             return result
         } catch {

@@ -15,15 +15,20 @@ enum Journal {
     /// The lock key that serialises journal appends across PostgreSQL connections and instances.
     private static let advisoryLockKey = 7_363_201
 
+    /// Serialises write transactions on PostgreSQL, across connections and instances, until the
+    /// surrounding transaction ends (re-entrant). On SQLite `WriteGate` does this in the process.
+    static func lockForWriting(_ db: Database) async throws {
+        if let sql = db as? SQLDatabase, sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: advisoryLockKey))").run()
+        }
+    }
+
     @discardableResult
     static func append(
         on db: Database, actor: String, organisation: String, kind: String, payload: some Encodable,
         at date: Date = Date()
     ) async throws -> JournalRecord {
-        if let sql = db as? SQLDatabase, sql.dialect.name == "postgresql" {
-            // Held until the surrounding transaction ends; on SQLite `WriteGate` serialises writers.
-            try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: advisoryLockKey))").run()
-        }
+        try await lockForWriting(db)
         let head = try await JournalHeadModel.find(JournalHeadModel.singletonID, on: db)
         var record = JournalRecord(
             sequence: (head?.sequence ?? 0) + 1, recordedAt: JournalTime.string(from: date), actor: actor,

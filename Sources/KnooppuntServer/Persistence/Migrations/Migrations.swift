@@ -7,5 +7,6 @@ enum KnooppuntMigrations {
         M0002_CreateReferenceTables(),
         M0003_LoadReferenceData(),
         M0004_CreateAccounts(),
+        M0005_CreatePicture(),
     ]
 }

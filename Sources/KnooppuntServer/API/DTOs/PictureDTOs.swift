@@ -1,0 +1,203 @@
+import Foundation
+import KnooppuntCore
+import KnooppuntInterop
+import Vapor
+
+struct CreateIncidentRequest: StrictDecodable {
+    var title: String
+    var category: IncidentCategory
+    var location: JSONValue?
+    var startedAt: Date?
+    var classification: CrisisClassification?
+    var vitalInterests: [VitalInterest]?
+    var grip: GRIPLevel?
+    var gripReason: String?
+    var phase: IncidentPhase?
+    var involvedRegions: [RegionCode]?
+    var exercise: Bool?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case title, category, location, startedAt, classification, vitalInterests, grip, gripReason, phase
+        case involvedRegions, exercise
+    }
+
+    func validate() throws { try location.map(LocationField.check) }
+}
+
+struct UpdateIncidentRequest: StrictDecodable {
+    var baseVersion: Int
+    var title: String?
+    var category: IncidentCategory?
+    var location: JSONValue?
+    var startedAt: Date?
+    var classification: CrisisClassification?
+    var vitalInterests: [VitalInterest]?
+    var grip: GRIPLevel?
+    var gripReason: String?
+    var phase: IncidentPhase?
+    var involvedRegions: [RegionCode]?
+    var leadRegion: RegionCode?
+    var status: IncidentStatus?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case baseVersion, title, category, location, startedAt, classification, vitalInterests, grip, gripReason
+        case phase, involvedRegions, leadRegion, status
+    }
+
+    func validate() throws { try location.map(LocationField.check) }
+
+    func apply(to state: inout IncidentState) {
+        if let title { state.title = title.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if let category { state.category = category }
+        if let location { state.location = location.jsonText }
+        if let startedAt { state.startedAt = startedAt }
+        if let classification { state.classification = classification }
+        if let vitalInterests { state.vitalInterests = vitalInterests }
+        if let grip { state.grip = grip }
+        if let gripReason { state.gripReason = gripReason }
+        if let phase { state.phase = phase }
+        if let involvedRegions { state.involvedRegions = involvedRegions }
+        if let leadRegion { state.leadRegion = leadRegion }
+        if let status { state.status = status }
+    }
+}
+
+/// A `location` member must be a GeoJSON geometry.
+enum LocationField {
+    static func check(_ value: JSONValue) throws {
+        do {
+            try GeometryCheck.validate(value)
+        } catch {
+            throw Problem.invalid("field 'location': \(error.message)", field: "location")
+        }
+    }
+}
+
+struct IncidentDTO: Content {
+    var id: UUID
+    var reference: String
+    var exercise: Bool
+    var version: Int
+    var title: String
+    var category: IncidentCategory
+    var location: JSONValue?
+    var startedAt: Date
+    var classification: CrisisClassification
+    var vitalInterests: [VitalInterest]
+    var grip: GRIPLevel
+    var gripReason: String?
+    var phase: IncidentPhase
+    var involvedRegions: [RegionCode]
+    var leadRegion: RegionCode
+    var status: IncidentStatus
+    var updatedAt: Date
+    var updatedBy: String
+    var proposesInterregionalScaling: Bool
+
+    init(_ incident: IncidentModel, _ version: IncidentVersionModel) throws {
+        let state = try PictureStore.decodeState(version)
+        id = try incident.requireID()
+        reference = incident.reference
+        exercise = incident.exercise
+        self.version = version.version
+        title = state.title
+        category = state.category
+        location = try state.location.map { try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
+        startedAt = state.startedAt
+        classification = state.classification
+        vitalInterests = state.vitalInterests
+        grip = state.grip
+        gripReason = state.gripReason
+        phase = state.phase
+        involvedRegions = state.involvedRegions
+        leadRegion = state.leadRegion
+        status = state.status
+        updatedAt = Microseconds.date(version.validFrom)
+        updatedBy = version.author
+        proposesInterregionalScaling = IncidentRules.proposesInterregionalScaling(state)
+    }
+}
+
+struct GRIPChangeDTO: Content {
+    var version: Int
+    var from: GRIPLevel?
+    var to: GRIPLevel
+    var reason: String?
+    var at: Date
+    var by: String
+    var organisation: String
+}
+
+struct CreateEntryRequest: StrictDecodable {
+    var theme: Theme
+    var text: String
+    var source: String
+    var observedAt: Date?
+    var priority: EntryPriority?
+    var location: JSONValue?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case theme, text, source, observedAt, priority, location }
+
+    func validate() throws { try location.map(LocationField.check) }
+}
+
+struct UpdateEntryRequest: StrictDecodable {
+    var baseVersion: Int
+    var theme: Theme?
+    var text: String?
+    var source: String?
+    var observedAt: Date?
+    var priority: EntryPriority?
+    var location: JSONValue?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case baseVersion, theme, text, source, observedAt, priority, location }
+
+    func validate() throws { try location.map(LocationField.check) }
+}
+
+struct VerificationRequest: StrictDecodable {
+    var baseVersion: Int
+    var status: VerificationStatus
+    enum CodingKeys: String, CodingKey, CaseIterable { case baseVersion, status }
+}
+
+struct EntryDTO: Content {
+    var id: UUID
+    var version: Int
+    var theme: Theme
+    var text: String
+    var source: String
+    var observedAt: Date
+    var priority: EntryPriority
+    var location: JSONValue?
+    var verification: VerificationStatus
+    var verifiedBy: String?
+    var verifiedAt: Date?
+    var author: String
+    var organisation: String
+    var updatedAt: Date
+
+    init(_ model: EntryVersionModel) throws {
+        id = model.entryID
+        version = model.version
+        theme = Theme(model.theme) ?? .algemeen
+        text = model.text
+        source = model.source
+        observedAt = Microseconds.date(model.observedAt)
+        priority = EntryPriority(rawValue: model.priority) ?? .normaal
+        location = try model.location.map { try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
+        verification = VerificationStatus(rawValue: model.verification) ?? .unverified
+        verifiedBy = model.verifiedBy
+        verifiedAt = model.verifiedAt.map(Microseconds.date)
+        author = model.author
+        organisation = model.authorOrganisation
+        updatedAt = Microseconds.date(model.validFrom)
+    }
+}
+
+/// The picture of an incident at one moment.
+struct PictureDTO: Content {
+    var at: Date
+    var incident: IncidentDTO
+    var entries: [EntryDTO]
+}

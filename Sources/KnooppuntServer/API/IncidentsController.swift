@@ -1,0 +1,254 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// Incidents, their versioned entries, and the picture at any moment. The access policy decides every
+/// read and write; an incident the user may not read answers 404, so its existence is not revealed.
+struct IncidentsController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let incidents = routes.grouped("incidents")
+        incidents.get(use: list)
+        incidents.post(use: create)
+        let incident = incidents.grouped(":incident")
+        incident.get(use: show)
+        incident.patch(use: update)
+        incident.get("versions", use: versions)
+        incident.get("grip-history", use: gripHistory)
+        incident.get("picture", use: picture)
+        incident.post("entries", use: addEntry)
+        incident.patch("entries", ":entry", use: updateEntry)
+        incident.post("entries", ":entry", "verification", use: verifyEntry)
+        incident.get("entries", ":entry", "versions", use: entryVersions)
+    }
+
+    // MARK: Incidents
+
+    func list(req: Request) async throws -> [IncidentDTO] {
+        let user = try req.requireUserExplaining()
+        let subject = user.subject
+        let exercise = try Self.flag(req, "exercise") ?? false
+        let region = try req.query[String.self, at: "region"].map { text -> RegionCode in
+            guard let code = RegionCode(text) else { throw Problem.badRequest("region '\(text)' is not VR01–VR25") }
+            return code
+        }
+        let grip = try Self.enumQuery(req, "grip", GRIPLevel.self) { Int($0).flatMap(GRIPLevel.init(rawValue:)) }
+        let phase = try Self.enumQuery(req, "phase", IncidentPhase.self) { IncidentPhase(rawValue: $0) }
+        let status = try Self.enumQuery(req, "status", IncidentStatus.self) { IncidentStatus(rawValue: $0) }
+        let store = PictureStore(db: req.db, context: req.knooppunt)
+        return try await store.currentIncidents(exercise: exercise, region: region, grip: grip, phase: phase, status: status)
+            .filter { _, version in
+                PictureAccessPolicy.decide(subject, .read, incident: try Self.scope(version)).allowed
+            }
+            .map(IncidentDTO.init)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let user = try req.requireUserExplaining()
+        let body = try req.decodeStrict(CreateIncidentRequest.self)
+        let decision = PictureAccessPolicy.decide(user.subject, .create, incident: nil)
+        guard decision.allowed, let ownRegion = user.subject.regionCode else { throw Problem.forbidden(decision.reason) }
+        let involved = body.involvedRegions ?? [ownRegion]
+        guard involved.contains(ownRegion) else {
+            throw Problem.invalid("your own region \(ownRegion) must be among the involved regions", field: "involvedRegions")
+        }
+        let state = IncidentState(
+            title: body.title.trimmingCharacters(in: .whitespacesAndNewlines), category: body.category,
+            location: body.location?.jsonText, startedAt: body.startedAt ?? req.knooppunt.clock.now(),
+            classification: body.classification ?? .incident, vitalInterests: body.vitalInterests ?? [],
+            grip: body.grip ?? .routine, gripReason: body.gripReason, phase: body.phase ?? .warm,
+            involvedRegions: involved, leadRegion: ownRegion)
+        let store = PictureStore(db: req.db, context: req.knooppunt)
+        let version = try await store.createIncident(state, exercise: body.exercise ?? false, by: user.author)
+        let incident = try await Self.incident(version.incidentID, on: req.db)
+        return try await IncidentDTO(incident, version).encodeResponse(status: .created, for: req)
+    }
+
+    func show(req: Request) async throws -> IncidentDTO {
+        let (incident, version, _) = try await Self.authorised(req, .read)
+        return try IncidentDTO(incident, version)
+    }
+
+    func update(req: Request) async throws -> IncidentDTO {
+        let (incident, _, user) = try await Self.authorised(req, .editIncident)
+        let body = try req.decodeStrict(UpdateIncidentRequest.self)
+        let store = PictureStore(db: req.db, context: req.knooppunt)
+        let version = try await store.updateIncident(
+            try incident.requireID(), baseVersion: body.baseVersion, by: user.author
+        ) { body.apply(to: &$0) }
+        return try IncidentDTO(incident, version)
+    }
+
+    func versions(req: Request) async throws -> [IncidentDTO] {
+        let (incident, _, _) = try await Self.authorised(req, .read)
+        let store = PictureStore(db: req.db, context: req.knooppunt)
+        return try await store.incidentVersions(try incident.requireID()).map { try IncidentDTO(incident, $0) }
+    }
+
+    /// Every change of GRIP level with who, when and why.
+    func gripHistory(req: Request) async throws -> [GRIPChangeDTO] {
+        let (incident, _, _) = try await Self.authorised(req, .read)
+        let store = PictureStore(db: req.db, context: req.knooppunt)
+        var previous: GRIPLevel?
+        var changes: [GRIPChangeDTO] = []
+        for version in try await store.incidentVersions(try incident.requireID()) {
+            let state = try PictureStore.decodeState(version)
+            if state.grip != previous {
+                changes.append(
+                    GRIPChangeDTO(
+                        version: version.version, from: previous, to: state.grip, reason: state.gripReason,
+                        at: Microseconds.date(version.validFrom), by: version.author,
+                        organisation: version.authorOrganisation))
+            }
+            previous = state.grip
+        }
+        return changes
+    }
+
+    /// The picture as it stood at `?at=` (RFC 3339), or now.
+    func picture(req: Request) async throws -> PictureDTO {
+        let (incident, _, _) = try await Self.authorised(req, .read)
+        let at: Date
+        if let text = req.query[String.self, at: "at"] {
+            guard let parsed = RFC3339.parse(text) else {
+                throw Problem.badRequest("'at' must be an RFC 3339 date-time, e.g. 2026-11-25T10:00:00Z")
+            }
+            at = parsed
+        } else {
+            at = req.knooppunt.clock.now()
+        }
+        let instant = Microseconds.from(at)
+        let store = PictureStore(db: req.db, context: req.knooppunt)
+        guard let version = try await store.incidentVersion(try incident.requireID(), at: instant) else {
+            throw Problem.notFound("the incident did not exist yet at \(text(at))")
+        }
+        let entries = try await store.entries(of: try incident.requireID(), at: instant)
+        return PictureDTO(at: at, incident: try IncidentDTO(incident, version), entries: try entries.map(EntryDTO.init))
+    }
+
+    // MARK: Entries
+
+    func addEntry(req: Request) async throws -> Response {
+        let (incident, _, user) = try await Self.authorised(req, .addEntry)
+        let body = try req.decodeStrict(CreateEntryRequest.self)
+        let store = PictureStore(db: req.db, context: req.knooppunt)
+        let entry = PictureStore.NewEntry(
+            theme: body.theme, text: body.text, source: body.source,
+            observedAt: Microseconds.from(body.observedAt ?? req.knooppunt.clock.now()),
+            priority: body.priority ?? .normaal, location: body.location?.jsonText)
+        let version = try await store.addEntry(entry, to: try incident.requireID(), by: user.author)
+        return try await EntryDTO(version).encodeResponse(status: .created, for: req)
+    }
+
+    func updateEntry(req: Request) async throws -> EntryDTO {
+        let (incident, _, user) = try await Self.authorised(req, .addEntry)
+        let body = try req.decodeStrict(UpdateEntryRequest.self)
+        let store = PictureStore(db: req.db, context: req.knooppunt)
+        let version = try await store.changeEntry(
+            try Self.entryID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author,
+            kind: "entry.updated"
+        ) { next in
+            if let theme = body.theme { next.theme = theme.description }
+            if let text = body.text { next.text = text }
+            if let source = body.source { next.source = source }
+            if let observedAt = body.observedAt { next.observedAt = Microseconds.from(observedAt) }
+            if let priority = body.priority { next.priority = priority.rawValue }
+            if let location = body.location { next.location = location.jsonText }
+        }
+        return try EntryDTO(version)
+    }
+
+    func verifyEntry(req: Request) async throws -> EntryDTO {
+        let (incident, _, user) = try await Self.authorised(req, .verifyEntry)
+        let body = try req.decodeStrict(VerificationRequest.self)
+        let store = PictureStore(db: req.db, context: req.knooppunt)
+        let now = Microseconds.from(req.knooppunt.clock.now())
+        let version = try await store.changeEntry(
+            try Self.entryID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author,
+            kind: "entry.verification"
+        ) { next in
+            guard next.verification != body.status.rawValue else {
+                throw Problem.invalid("the entry is already \(body.status.rawValue)", field: "status")
+            }
+            next.verification = body.status.rawValue
+            next.verifiedBy = user.username
+            next.verifiedAt = now
+        }
+        return try EntryDTO(version)
+    }
+
+    func entryVersions(req: Request) async throws -> [EntryDTO] {
+        let (incident, _, _) = try await Self.authorised(req, .read)
+        let store = PictureStore(db: req.db, context: req.knooppunt)
+        let versions = try await store.entryVersions(try Self.entryID(req), in: try incident.requireID())
+        guard !versions.isEmpty else { throw Problem.notFound("no entry with that id in this incident") }
+        return try versions.map(EntryDTO.init)
+    }
+
+    // MARK: Helpers
+
+    /// Loads the incident named in the path and checks `action` against its current scope.
+    static func authorised(_ req: Request, _ action: PictureAction) async throws
+        -> (IncidentModel, IncidentVersionModel, CurrentUser)
+    {
+        let user = try req.requireUserExplaining()
+        guard let id = req.parameters.get("incident").flatMap(UUID.init(uuidString:)) else {
+            throw Problem.badRequest("the incident id must be a UUID")
+        }
+        let incident = try await incident(id, on: req.db)
+        let version = try await PictureStore.currentIncidentVersion(id, on: req.db)
+        let scope = try scope(version)
+        guard PictureAccessPolicy.decide(user.subject, .read, incident: scope).allowed else {
+            throw Problem.notFound("no incident with id \(id)")
+        }
+        if action != .read, scope.status == .archived {
+            throw Problem.conflict("the incident is archived and read-only")
+        }
+        let decision = PictureAccessPolicy.decide(user.subject, action, incident: scope)
+        guard decision.allowed else { throw Problem.forbidden(decision.reason) }
+        return (incident, version, user)
+    }
+
+    static func incident(_ id: UUID, on db: Database) async throws -> IncidentModel {
+        guard let incident = try await IncidentModel.find(id, on: db) else {
+            throw Problem.notFound("no incident with id \(id)")
+        }
+        return incident
+    }
+
+    static func scope(_ version: IncidentVersionModel) throws -> IncidentScope {
+        let state = try PictureStore.decodeState(version)
+        return IncidentScope(involvedRegions: Set(state.involvedRegions), leadRegion: state.leadRegion, status: state.status)
+    }
+
+    static func entryID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("entry").flatMap(UUID.init(uuidString:)) else {
+            throw Problem.badRequest("the entry id must be a UUID")
+        }
+        return id
+    }
+
+    static func flag(_ req: Request, _ name: String) throws -> Bool? {
+        guard let text = req.query[String.self, at: name] else { return nil }
+        guard let value = Bool(text) else { throw Problem.badRequest("'\(name)' must be true or false") }
+        return value
+    }
+
+    static func enumQuery<T>(_ req: Request, _ name: String, _ type: T.Type, _ parse: (String) -> T?) throws -> T? {
+        guard let text = req.query[String.self, at: name] else { return nil }
+        guard let value = parse(text) else { throw Problem.badRequest("'\(text)' is not a valid \(name)") }
+        return value
+    }
+}
+
+private func text(_ date: Date) -> String { JournalTime.string(from: date) }
+
+extension CurrentUser {
+    var subject: Subject {
+        Subject(
+            username: username, role: role, organisationCode: organisationCode, organisationKind: organisationKind,
+            regionCode: regionCode.flatMap(RegionCode.init))
+    }
+
+    var author: PictureStore.Author { PictureStore.Author(username: username, organisation: organisationCode) }
+}

@@ -1,0 +1,66 @@
+import Fluent
+
+/// Incidents and entries, each an identity row plus append-only versions.
+struct M0005_CreatePicture: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema(IncidentModel.schema)
+            .id()
+            .field("reference", .string, .required)
+            .field("exercise", .bool, .required)
+            .field("created_at_us", .int64, .required)
+            .field("created_by", .string, .required)
+            .field("created_by_org", .string, .required)
+            .unique(on: "reference")
+            .create()
+        try await database.schema(IncidentVersionModel.schema)
+            .id()
+            .field("incident_id", .uuid, .required, .references(IncidentModel.schema, "id"))
+            .field("version", .int, .required)
+            .field("valid_from", .int64, .required)
+            .field("valid_to", .int64)
+            .field("author", .string, .required)
+            .field("author_org", .string, .required)
+            .field("state", .string, .required)
+            .field("title", .string, .required)
+            .field("status", .string, .required)
+            .field("grip", .int, .required)
+            .field("phase", .string, .required)
+            .field("lead_region", .string, .required)
+            .field("regions", .string, .required)
+            .unique(on: "incident_id", "version")
+            .create()
+        try await database.schema(EntryModel.schema)
+            .id()
+            .field("incident_id", .uuid, .required, .references(IncidentModel.schema, "id"))
+            .field("created_at_us", .int64, .required)
+            .field("author", .string, .required)
+            .field("author_org", .string, .required)
+            .create()
+        try await database.schema(EntryVersionModel.schema)
+            .id()
+            .field("entry_id", .uuid, .required, .references(EntryModel.schema, "id"))
+            .field("incident_id", .uuid, .required, .references(IncidentModel.schema, "id"))
+            .field("version", .int, .required)
+            .field("valid_from", .int64, .required)
+            .field("valid_to", .int64)
+            .field("author", .string, .required)
+            .field("author_org", .string, .required)
+            .field("theme", .string, .required)
+            .field("text", .string, .required)
+            .field("source", .string, .required)
+            .field("observed_at_us", .int64, .required)
+            .field("priority", .string, .required)
+            .field("location", .string)
+            .field("verification", .string, .required)
+            .field("verified_by", .string)
+            .field("verified_at_us", .int64)
+            .unique(on: "entry_id", "version")
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        for schema in [EntryVersionModel.schema, EntryModel.schema, IncidentVersionModel.schema, IncidentModel.schema] {
+            try await database.schema(schema).delete()
+        }
+    }
+}

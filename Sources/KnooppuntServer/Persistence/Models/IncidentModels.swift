@@ -1,0 +1,117 @@
+import Fluent
+import Foundation
+
+/// An incident's identity: what never changes. Its content lives in `IncidentVersionModel`.
+final class IncidentModel: Model, @unchecked Sendable {
+    static let schema = "incidents"
+
+    @ID(key: .id) var id: UUID?
+    /// Human reference, e.g. "VR13-2026-0007".
+    @Field(key: "reference") var reference: String
+    @Field(key: "exercise") var exercise: Bool
+    @Field(key: "created_at_us") var createdAt: Int64
+    @Field(key: "created_by") var createdBy: String
+    @Field(key: "created_by_org") var createdByOrganisation: String
+
+    init() {}
+
+    init(id: UUID = UUID(), reference: String, exercise: Bool, createdAt: Int64, createdBy: String, organisation: String) {
+        self.id = id
+        self.reference = reference
+        self.exercise = exercise
+        self.createdAt = createdAt
+        self.createdBy = createdBy
+        self.createdByOrganisation = organisation
+    }
+}
+
+/// One version of an incident's changing state. The state is kept whole as JSON; the columns beside it
+/// are copies for filtering lists.
+final class IncidentVersionModel: Model, @unchecked Sendable {
+    static let schema = "incident_versions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "incident_id") var incidentID: UUID
+    @Field(key: "version") var version: Int
+    @Field(key: "valid_from") var validFrom: Int64
+    @OptionalField(key: "valid_to") var validTo: Int64?
+    @Field(key: "author") var author: String
+    @Field(key: "author_org") var authorOrganisation: String
+    @Field(key: "state") var state: String
+    @Field(key: "title") var title: String
+    @Field(key: "status") var status: String
+    @Field(key: "grip") var grip: Int
+    @Field(key: "phase") var phase: String
+    @Field(key: "lead_region") var leadRegion: String
+    /// ",VR12,VR13," so a region filter is a LIKE on ",VR13,".
+    @Field(key: "regions") var regions: String
+
+    init() {}
+}
+
+/// An entry's identity within an incident.
+final class EntryModel: Model, @unchecked Sendable {
+    static let schema = "entries"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "incident_id") var incidentID: UUID
+    @Field(key: "created_at_us") var createdAt: Int64
+    @Field(key: "author") var author: String
+    @Field(key: "author_org") var authorOrganisation: String
+
+    init() {}
+
+    init(id: UUID = UUID(), incidentID: UUID, createdAt: Int64, author: String, organisation: String) {
+        self.id = id
+        self.incidentID = incidentID
+        self.createdAt = createdAt
+        self.author = author
+        self.authorOrganisation = organisation
+    }
+}
+
+/// One version of an entry.
+final class EntryVersionModel: Model, @unchecked Sendable {
+    static let schema = "entry_versions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "entry_id") var entryID: UUID
+    @Field(key: "incident_id") var incidentID: UUID
+    @Field(key: "version") var version: Int
+    @Field(key: "valid_from") var validFrom: Int64
+    @OptionalField(key: "valid_to") var validTo: Int64?
+    @Field(key: "author") var author: String
+    @Field(key: "author_org") var authorOrganisation: String
+    @Field(key: "theme") var theme: String
+    @Field(key: "text") var text: String
+    @Field(key: "source") var source: String
+    @Field(key: "observed_at_us") var observedAt: Int64
+    @Field(key: "priority") var priority: String
+    @OptionalField(key: "location") var location: String?
+    @Field(key: "verification") var verification: String
+    @OptionalField(key: "verified_by") var verifiedBy: String?
+    @OptionalField(key: "verified_at_us") var verifiedAt: Int64?
+
+    init() {}
+
+    /// A copy to become the next version.
+    func successor(version: Int, validFrom: Int64, author: String, organisation: String) -> EntryVersionModel {
+        let next = EntryVersionModel()
+        next.entryID = entryID
+        next.incidentID = incidentID
+        next.version = version
+        next.validFrom = validFrom
+        next.author = author
+        next.authorOrganisation = organisation
+        next.theme = theme
+        next.text = text
+        next.source = source
+        next.observedAt = observedAt
+        next.priority = priority
+        next.location = location
+        next.verification = verification
+        next.verifiedBy = verifiedBy
+        next.verifiedAt = verifiedAt
+        return next
+    }
+}

@@ -1,0 +1,270 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+
+/// Reads and writes the versioned picture. Every write makes a new version, closes the previous one,
+/// and journals the change, in one transaction; nothing is ever overwritten.
+struct PictureStore: Sendable {
+    let db: Database
+    let context: KnooppuntContext
+
+    /// Who makes a change, for the version rows and the journal.
+    struct Author: Sendable {
+        let username: String
+        let organisation: String
+    }
+
+    private func now() -> Int64 { Microseconds.from(context.clock.now()) }
+
+    // MARK: Incidents
+
+    func createIncident(_ state: IncidentState, exercise: Bool, by author: Author) async throws -> IncidentVersionModel {
+        try Self.validate(state, replacing: nil)
+        let stateJSON = try CanonicalJSON.encode(state)
+        let at = now()
+        let year = Calendar(identifier: .gregorian).component(.year, from: Microseconds.date(at))
+        return try await context.write(on: db) { db in
+            let prefix = "\(state.leadRegion)-\(year)-"
+            let count = try await IncidentModel.query(on: db).filter(\.$reference, .custom("LIKE"), prefix + "%").count()
+            let incident = IncidentModel(
+                reference: prefix + String(format: "%04d", count + 1), exercise: exercise, createdAt: at,
+                createdBy: author.username, organisation: author.organisation)
+            try await incident.create(on: db)
+            let version = Self.incidentVersion(
+                incidentID: try incident.requireID(), number: 1, state: state, json: stateJSON, at: at, author: author)
+            try await version.create(on: db)
+            try await Journal.append(
+                on: db, actor: author.username, organisation: author.organisation, kind: "incident.created",
+                payload: IncidentEvent(incident: try incident.requireID(), version: 1, state: state, exercise: exercise))
+            return version
+        }
+    }
+
+    /// Replaces the current version with `change` applied, if `baseVersion` is still current.
+    func updateIncident(
+        _ id: UUID, baseVersion: Int, by author: Author, change: @escaping @Sendable (inout IncidentState) -> Void
+    ) async throws -> IncidentVersionModel {
+        let at = now()
+        return try await context.write(on: db) { db in
+            let current = try await Self.currentIncidentVersion(id, on: db)
+            try Self.checkBase(baseVersion, current.version, what: "incident")
+            let old = try Self.decodeState(current)
+            var new = old
+            change(&new)
+            try Self.validate(new, replacing: old)
+            guard new != old else { throw Problem.invalid("the change leaves the incident as it was") }
+            current.validTo = at
+            try await current.update(on: db)
+            let next = Self.incidentVersion(
+                incidentID: id, number: current.version + 1, state: new, json: try CanonicalJSON.encode(new), at: at,
+                author: author)
+            try await next.create(on: db)
+            let exercise = try await IncidentModel.find(id, on: db)?.exercise ?? false
+            try await Journal.append(
+                on: db, actor: author.username, organisation: author.organisation, kind: "incident.updated",
+                payload: IncidentEvent(incident: id, version: next.version, state: new, exercise: exercise))
+            return next
+        }
+    }
+
+    static func currentIncidentVersion(_ id: UUID, on db: Database) async throws -> IncidentVersionModel {
+        guard
+            let current = try await IncidentVersionModel.query(on: db).filter(\.$incidentID == id)
+                .filter(\.$validTo == nil).first()
+        else { throw Problem.notFound("no incident with id \(id)") }
+        return current
+    }
+
+    /// The incident as it stood at `instant` (microseconds), nil if it did not exist yet.
+    func incidentVersion(_ id: UUID, at instant: Int64) async throws -> IncidentVersionModel? {
+        try await IncidentVersionModel.query(on: db).filter(\.$incidentID == id).filter(\.$validFrom <= instant)
+            .group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo > instant) }.first()
+    }
+
+    func incidentVersions(_ id: UUID) async throws -> [IncidentVersionModel] {
+        try await IncidentVersionModel.query(on: db).filter(\.$incidentID == id).sort(\.$version).all()
+    }
+
+    /// Current versions of the incidents matching the filter, newest first.
+    func currentIncidents(exercise: Bool, region: RegionCode?, grip: GRIPLevel?, phase: IncidentPhase?,
+        status: IncidentStatus?) async throws -> [(IncidentModel, IncidentVersionModel)]
+    {
+        let incidents = try await IncidentModel.query(on: db).filter(\.$exercise == exercise).all()
+        let byID = Dictionary(uniqueKeysWithValues: incidents.compactMap { incident in incident.id.map { ($0, incident) } })
+        guard !byID.isEmpty else { return [] }
+        var query = IncidentVersionModel.query(on: db).filter(\.$validTo == nil).filter(\.$incidentID ~~ Array(byID.keys))
+        if let region { query = query.filter(\.$regions, .custom("LIKE"), "%,\(region),%") }
+        if let grip { query = query.filter(\.$grip == grip.rawValue) }
+        if let phase { query = query.filter(\.$phase == phase.rawValue) }
+        if let status { query = query.filter(\.$status == status.rawValue) }
+        return try await query.sort(\.$validFrom, .descending).all().compactMap { version in
+            byID[version.incidentID].map { ($0, version) }
+        }
+    }
+
+    // MARK: Entries
+
+    struct NewEntry: Sendable {
+        var theme: Theme
+        var text: String
+        var source: String
+        var observedAt: Int64
+        var priority: EntryPriority
+        var location: String?
+    }
+
+    func addEntry(_ entry: NewEntry, to incidentID: UUID, by author: Author) async throws -> EntryVersionModel {
+        try Self.checkEntryText(entry.text, source: entry.source)
+        let at = now()
+        return try await context.write(on: db) { db in
+            let incident = try Self.decodeState(try await Self.currentIncidentVersion(incidentID, on: db))
+            guard incident.status == .open else {
+                throw Problem.conflict("the incident is \(incident.status.rawValue); it takes no new entries")
+            }
+            let identity = EntryModel(incidentID: incidentID, createdAt: at, author: author.username, organisation: author.organisation)
+            try await identity.create(on: db)
+            let version = EntryVersionModel()
+            version.entryID = try identity.requireID()
+            version.incidentID = incidentID
+            version.version = 1
+            version.validFrom = at
+            version.author = author.username
+            version.authorOrganisation = author.organisation
+            version.theme = entry.theme.description
+            version.text = entry.text
+            version.source = entry.source
+            version.observedAt = entry.observedAt
+            version.priority = entry.priority.rawValue
+            version.location = entry.location
+            version.verification = VerificationStatus.unverified.rawValue
+            try await version.create(on: db)
+            try await Journal.append(
+                on: db, actor: author.username, organisation: author.organisation, kind: "entry.created",
+                payload: EntryEvent(version))
+            return version
+        }
+    }
+
+    /// Makes a new version of an entry with `change` applied, if `baseVersion` is still current.
+    func changeEntry(
+        _ entryID: UUID, in incidentID: UUID, baseVersion: Int, by author: Author, kind: String,
+        change: @escaping @Sendable (EntryVersionModel) throws -> Void
+    ) async throws -> EntryVersionModel {
+        let at = now()
+        return try await context.write(on: db) { db in
+            let incident = try Self.decodeState(try await Self.currentIncidentVersion(incidentID, on: db))
+            guard incident.status == .open else {
+                throw Problem.conflict("the incident is \(incident.status.rawValue); its entries can no longer change")
+            }
+            guard
+                let current = try await EntryVersionModel.query(on: db).filter(\.$entryID == entryID)
+                    .filter(\.$incidentID == incidentID).filter(\.$validTo == nil).first()
+            else { throw Problem.notFound("no entry with id \(entryID) in this incident") }
+            try Self.checkBase(baseVersion, current.version, what: "entry")
+            let next = current.successor(
+                version: current.version + 1, validFrom: at, author: author.username, organisation: author.organisation)
+            try change(next)
+            try Self.checkEntryText(next.text, source: next.source)
+            current.validTo = at
+            try await current.update(on: db)
+            try await next.create(on: db)
+            try await Journal.append(
+                on: db, actor: author.username, organisation: author.organisation, kind: kind, payload: EntryEvent(next))
+            return next
+        }
+    }
+
+    /// The entries of an incident as they stood at `instant`, oldest first.
+    func entries(of incidentID: UUID, at instant: Int64) async throws -> [EntryVersionModel] {
+        try await EntryVersionModel.query(on: db).filter(\.$incidentID == incidentID).filter(\.$validFrom <= instant)
+            .group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo > instant) }
+            .sort(\.$observedAt).all()
+    }
+
+    func entryVersions(_ entryID: UUID, in incidentID: UUID) async throws -> [EntryVersionModel] {
+        try await EntryVersionModel.query(on: db).filter(\.$entryID == entryID).filter(\.$incidentID == incidentID)
+            .sort(\.$version).all()
+    }
+
+    // MARK: Helpers
+
+    static func incidentVersion(
+        incidentID: UUID, number: Int, state: IncidentState, json: String, at: Int64, author: Author
+    ) -> IncidentVersionModel {
+        let version = IncidentVersionModel()
+        version.incidentID = incidentID
+        version.version = number
+        version.validFrom = at
+        version.author = author.username
+        version.authorOrganisation = author.organisation
+        version.state = json
+        version.title = state.title
+        version.status = state.status.rawValue
+        version.grip = state.grip.rawValue
+        version.phase = state.phase.rawValue
+        version.leadRegion = state.leadRegion.rawValue
+        version.regions = "," + state.involvedRegions.map(\.rawValue).sorted().joined(separator: ",") + ","
+        return version
+    }
+
+    static func decodeState(_ version: IncidentVersionModel) throws -> IncidentState {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(IncidentState.self, from: Data(version.state.utf8))
+    }
+
+    static func checkBase(_ base: Int, _ current: Int, what: String) throws {
+        if case .stale(let currentVersion) = EditCheck.check(baseVersion: base, currentVersion: current) {
+            throw Problem(
+                status: .conflict,
+                detail: "the \(what) was changed since version \(base); the current version is \(currentVersion). "
+                    + "Reload, look at the change, and edit that version.",
+                headers: ["X-Current-Version": String(currentVersion)], field: "baseVersion")
+        }
+    }
+
+    static func validate(_ new: IncidentState, replacing old: IncidentState?) throws {
+        do {
+            try IncidentRules.validate(new, replacing: old)
+        } catch {
+            throw Problem.invalid(error.message, field: error.field)
+        }
+    }
+
+    static func checkEntryText(_ text: String, source: String) throws {
+        guard (1...5000).contains(text.trimmingCharacters(in: .whitespacesAndNewlines).count) else {
+            throw Problem.invalid("field 'text' must be 1 to 5000 characters long", field: "text")
+        }
+        guard (1...200).contains(source.trimmingCharacters(in: .whitespacesAndNewlines).count) else {
+            throw Problem.invalid("field 'source' must say who or what reported it (1 to 200 characters)", field: "source")
+        }
+    }
+}
+
+/// Journal payloads of the picture.
+struct IncidentEvent: Encodable {
+    let incident: UUID
+    let version: Int
+    let state: IncidentState
+    let exercise: Bool
+}
+
+struct EntryEvent: Encodable {
+    let incident: UUID
+    let entry: UUID
+    let version: Int
+    let theme: String
+    let text: String
+    let source: String
+    let verification: String
+
+    init(_ model: EntryVersionModel) {
+        incident = model.incidentID
+        entry = model.entryID
+        version = model.version
+        theme = model.theme
+        text = model.text
+        source = model.source
+        verification = model.verification
+    }
+}
