@@ -11,6 +11,7 @@ public func configure(_ app: Application, _ config: KnooppuntConfiguration) asyn
 
 func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Clock) async throws {
     app.knooppunt = KnooppuntContext(configuration: config, clock: clock)
+    app.lifecycle.use(LiveShutdown())
     try configureDatabase(app, config.database)
     app.migrations.add(KnooppuntMigrations.all)
     if config.autoMigrate {
@@ -69,4 +70,11 @@ private func tileOrigin(_ template: String) -> String? {
         let scheme = url.scheme, let host = url.host
     else { return nil }
     return "\(scheme)://\(host)\(url.port.map { ":\($0)" } ?? "")"
+}
+
+/// Ends live streams when the application shuts down, so open connections do not hold it up.
+private struct LiveShutdown: LifecycleHandler {
+    func shutdownAsync(_ application: Application) async {
+        await application.knooppunt.live.shutdown()
+    }
 }

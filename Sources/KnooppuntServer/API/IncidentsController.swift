@@ -7,6 +7,7 @@ import Vapor
 /// read and write; an incident the user may not read answers 404, so its existence is not revealed.
 struct IncidentsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
+        routes.get("stream", use: listStream)
         let incidents = routes.grouped("incidents")
         incidents.get(use: list)
         incidents.post(use: create)
@@ -16,6 +17,7 @@ struct IncidentsController: RouteCollection {
         incident.get("versions", use: versions)
         incident.get("grip-history", use: gripHistory)
         incident.get("picture", use: picture)
+        incident.get("stream", use: stream)
         incident.post("entries", use: addEntry)
         incident.patch("entries", ":entry", use: updateEntry)
         incident.post("entries", ":entry", "verification", use: verifyEntry)
@@ -124,6 +126,19 @@ struct IncidentsController: RouteCollection {
         }
         let entries = try await store.entries(of: try incident.requireID(), at: instant)
         return PictureDTO(at: at, incident: try IncidentDTO(incident, version), entries: try entries.map(EntryDTO.init))
+    }
+
+    /// Live changes of this incident as Server-Sent Events; `Last-Event-ID` resumes after that event.
+    func stream(req: Request) async throws -> Response {
+        let (incident, _, user) = try await Self.authorised(req, .read)
+        return LiveSelection(subject: user.subject, scope: .incident(try incident.requireID())).response(for: req)
+    }
+
+    /// Live changes of every incident the user may read (`?exercise=true` for exercises).
+    func listStream(req: Request) async throws -> Response {
+        let user = try req.requireUserExplaining()
+        let exercise = try Self.flag(req, "exercise") ?? false
+        return LiveSelection(subject: user.subject, scope: .incidentList(exercise: exercise)).response(for: req)
     }
 
     // MARK: Entries

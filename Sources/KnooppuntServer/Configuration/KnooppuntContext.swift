@@ -7,6 +7,8 @@ final class KnooppuntContext: Sendable {
     let configuration: KnooppuntConfiguration
     let clock: Clock
     let loginAttempts = LoginAttemptStore()
+    /// Wakes live streams after each committed write.
+    let live = LiveHub()
     let writeGate: WriteGate?
     private let decoy = DecoyHash()
 
@@ -31,6 +33,7 @@ final class KnooppuntContext: Sendable {
                 return try await body(tx)
             }
             await writeGate?.release()
+            await live.publish()
             return result
         } catch {
             await writeGate?.release()

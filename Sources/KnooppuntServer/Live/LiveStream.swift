@@ -1,0 +1,125 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// One journal event as a live stream sends it.
+struct LiveEvent: Sendable, Equatable {
+    let sequence: Int64
+    let kind: String
+    /// `{"seq":…,"kind":…,"at":…,"actor":…,"organisation":…,"payload":{…}}`
+    let data: String
+
+    /// The Server-Sent Events frame: `id:` is the journal sequence, so `Last-Event-ID` resumes exactly.
+    var frame: String { "id: \(sequence)\nevent: \(kind)\ndata: \(data)\n\n" }
+}
+
+/// Which journal events a subscriber receives, and in what order. Shared by the SSE endpoints and the
+/// tests, so that "resume after N" means the same everywhere.
+struct LiveSelection: Sendable {
+    /// Journal kinds that belong to an incident's picture.
+    static let pictureKinds = ["incident.created", "incident.updated", "entry.created", "entry.updated", "entry.verification"]
+
+    enum Scope: Sendable {
+        /// Everything about one incident.
+        case incident(UUID)
+        /// Changes to the incidents the subject may read (real ones, or exercises).
+        case incidentList(exercise: Bool)
+    }
+
+    let subject: Subject
+    let scope: Scope
+
+    /// Events after `cursor` this subscriber may see, at most `limit`, oldest first, and the new
+    /// cursor (the last journal sequence looked at, sent or not).
+    func events(after cursor: Int64, on db: Database, limit: Int = 500) async throws -> (events: [LiveEvent], cursor: Int64) {
+        let rows = try await JournalEventModel.query(on: db).filter(\.$id > cursor)
+            .filter(\.$kind ~~ Self.pictureKinds).sort(\.$id).limit(limit).all()
+        var visible: [UUID: Bool] = [:]
+        var events: [LiveEvent] = []
+        for row in rows {
+            guard let incident = Self.incidentID(in: row.payload) else { continue }
+            switch scope {
+            case .incident(let wanted) where wanted != incident:
+                continue
+            default:
+                break
+            }
+            if visible[incident] == nil {
+                visible[incident] = try await mayRead(incident, on: db)
+            }
+            guard visible[incident] == true else { continue }
+            events.append(LiveEvent(sequence: row.id ?? 0, kind: row.kind, data: Self.data(row)))
+        }
+        let lastLooked = rows.last?.id ?? cursor
+        return (events, max(lastLooked, cursor))
+    }
+
+    private func mayRead(_ incident: UUID, on db: Database) async throws -> Bool {
+        guard let identity = try await IncidentModel.find(incident, on: db) else { return false }
+        if case .incidentList(let exercise) = scope, identity.exercise != exercise { return false }
+        let version = try await PictureStore.currentIncidentVersion(incident, on: db)
+        return PictureAccessPolicy.decide(subject, .read, incident: try IncidentsController.scope(version)).allowed
+    }
+
+    static func incidentID(in payload: String) -> UUID? {
+        let object = try? JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any]
+        return (object?["incident"] as? String).flatMap(UUID.init(uuidString:))
+    }
+
+    static func data(_ row: JournalEventModel) -> String {
+        let head = try? CanonicalJSON.encode([
+            "kind": row.kind, "at": row.recordedAt, "actor": row.actor, "organisation": row.organisation,
+        ])
+        // The payload is already canonical JSON; splice it in rather than decode and re-encode it.
+        let prefix = head.map { String($0.dropLast()) } ?? "{"
+        return prefix + #","seq":\#(row.id ?? 0),"payload":"# + row.payload + "}"
+    }
+}
+
+extension LiveSelection {
+    /// Streams `text/event-stream` until the client goes away or the server stops.
+    func response(for req: Request) -> Response {
+        let hub = req.knooppunt.live
+        let db = req.db
+        let lastEventID = req.headers.first(name: "Last-Event-ID").flatMap(Int64.init)
+            ?? req.query[Int64.self, at: "lastEventId"]
+        let logger = req.logger
+        let headers: HTTPHeaders = [
+            "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store",
+            "X-Accel-Buffering": "no",
+        ]
+        let body = Response.Body(managedAsyncStream: { writer in
+            let (id, signals) = await hub.subscribe()
+            defer { Task { await hub.unsubscribe(id) } }
+            var cursor: Int64
+            if let lastEventID {
+                cursor = lastEventID
+            } else {
+                cursor = try await Journal.lastSequence(on: db)
+            }
+            try await writer.writeBuffer(ByteBuffer(string: "retry: 2000\n: cursor \(cursor)\n\n"))
+            // Catch up first, then follow.
+            var pending = true
+            var iterator = signals.makeAsyncIterator()
+            while true {
+                if pending {
+                    repeat {
+                        let batch = try await events(after: cursor, on: db)
+                        for event in batch.events { try await writer.writeBuffer(ByteBuffer(string: event.frame)) }
+                        let advanced = batch.cursor != cursor
+                        cursor = batch.cursor
+                        pending = advanced
+                    } while pending
+                }
+                guard let signal = await iterator.next() else { break }
+                switch signal {
+                case .changed: pending = true
+                case .heartbeat: try await writer.writeBuffer(ByteBuffer(string: ": keep-alive\n\n"))
+                }
+            }
+            logger.debug("live stream \(id) ended")
+        })
+        return Response(status: .ok, headers: headers, body: body)
+    }
+}
