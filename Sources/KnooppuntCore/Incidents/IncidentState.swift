@@ -16,12 +16,15 @@ public struct IncidentState: Equatable, Sendable, Codable {
     public var involvedRegions: [RegionCode]
     public var leadRegion: RegionCode
     public var status: IncidentStatus
+    /// Partner themes (by organisation code) the region's IM has linked to the shared picture.
+    public var linkedPartners: [String]
 
     public init(
         title: String, category: IncidentCategory, location: String? = nil, startedAt: Date,
         classification: CrisisClassification = .incident, vitalInterests: [VitalInterest] = [],
         grip: GRIPLevel = .routine, gripReason: String? = nil, phase: IncidentPhase = .warm,
-        involvedRegions: [RegionCode], leadRegion: RegionCode, status: IncidentStatus = .open
+        involvedRegions: [RegionCode], leadRegion: RegionCode, status: IncidentStatus = .open,
+        linkedPartners: [String] = []
     ) {
         self.title = title
         self.category = category
@@ -35,6 +38,7 @@ public struct IncidentState: Equatable, Sendable, Codable {
         self.involvedRegions = involvedRegions
         self.leadRegion = leadRegion
         self.status = status
+        self.linkedPartners = linkedPartners
     }
 }
 
@@ -71,6 +75,9 @@ public enum IncidentRules {
             throw PictureRuleViolation(
                 field: "vitalInterests",
                 "a \(new.classification.rawValue) affects or threatens at least one vital interest; name it")
+        }
+        guard Set(new.linkedPartners).count == new.linkedPartners.count, !new.linkedPartners.contains("") else {
+            throw PictureRuleViolation(field: "linkedPartners", "linked partners must be distinct organisation codes")
         }
         guard let old else {
             guard new.status == .open else {

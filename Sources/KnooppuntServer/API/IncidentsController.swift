@@ -22,6 +22,7 @@ struct IncidentsController: RouteCollection {
         incident.patch("entries", ":entry", use: updateEntry)
         incident.post("entries", ":entry", "verification", use: verifyEntry)
         incident.get("entries", ":entry", "versions", use: entryVersions)
+        try bootRecords(incident)
     }
 
     // MARK: Incidents
@@ -74,6 +75,9 @@ struct IncidentsController: RouteCollection {
     func update(req: Request) async throws -> IncidentDTO {
         let (incident, _, user) = try await Self.authorised(req, .editIncident)
         let body = try req.decodeStrict(UpdateIncidentRequest.self)
+        if body.linkedPartners != nil {
+            try await Self.requireRegie(req, user)
+        }
         let store = PictureStore(db: req.db, context: req.knooppunt)
         let version = try await store.updateIncident(
             try incident.requireID(), baseVersion: body.baseVersion, by: user.author
@@ -110,22 +114,7 @@ struct IncidentsController: RouteCollection {
     /// The picture as it stood at `?at=` (RFC 3339), or now.
     func picture(req: Request) async throws -> PictureDTO {
         let (incident, _, _) = try await Self.authorised(req, .read)
-        let at: Date
-        if let text = req.query[String.self, at: "at"] {
-            guard let parsed = RFC3339.parse(text) else {
-                throw Problem.badRequest("'at' must be an RFC 3339 date-time, e.g. 2026-11-25T10:00:00Z")
-            }
-            at = parsed
-        } else {
-            at = req.knooppunt.clock.now()
-        }
-        let instant = Microseconds.from(at)
-        let store = PictureStore(db: req.db, context: req.knooppunt)
-        guard let version = try await store.incidentVersion(try incident.requireID(), at: instant) else {
-            throw Problem.notFound("the incident did not exist yet at \(text(at))")
-        }
-        let entries = try await store.entries(of: try incident.requireID(), at: instant)
-        return PictureDTO(at: at, incident: try IncidentDTO(incident, version), entries: try entries.map(EntryDTO.init))
+        return try await Self.picture(of: incident, at: try Self.moment(req), on: req)
     }
 
     /// Live changes of this incident as Server-Sent Events; `Last-Event-ID` resumes after that event.
@@ -197,7 +186,7 @@ struct IncidentsController: RouteCollection {
         let store = PictureStore(db: req.db, context: req.knooppunt)
         let versions = try await store.entryVersions(try Self.entryID(req), in: try incident.requireID())
         guard !versions.isEmpty else { throw Problem.notFound("no entry with that id in this incident") }
-        return try versions.map(EntryDTO.init)
+        return try versions.map { try EntryDTO($0) }
     }
 
     // MARK: Helpers

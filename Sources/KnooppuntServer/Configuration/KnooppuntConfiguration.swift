@@ -1,4 +1,5 @@
 import Foundation
+import KnooppuntCore
 
 /// Everything the server needs to start, read once from flags and `KNOOPPUNT_*` environment variables.
 public struct KnooppuntConfiguration: Sendable {
@@ -20,6 +21,8 @@ public struct KnooppuntConfiguration: Sendable {
     public var sessionLifetime: TimeInterval = 12 * 3600
     /// Run migrations during start-up.
     public var autoMigrate: Bool = true
+    /// When entries count as waiting too long for verification, and pictures as stale.
+    public var currency = CurrencyPolicy()
 
     public init() {}
 
@@ -48,6 +51,8 @@ public struct KnooppuntConfiguration: Sendable {
         ("KNOOPPUNT_TILE_URL", "optional base-map tile URL template with {z}/{x}/{y}"),
         ("KNOOPPUNT_SECURE_COOKIES", "true to mark cookies Secure (use behind HTTPS)"),
         ("KNOOPPUNT_BCRYPT_COST", "bcrypt work factor, 10–16 (default 12)"),
+        ("KNOOPPUNT_UNVERIFIED_AFTER_MINUTES", "flag entries unverified for this long (default 30)"),
+        ("KNOOPPUNT_STALE_AFTER_MINUTES", "call a picture stale after this long without change (default 60)"),
     ]
 
     /// Values given on the command line; nil means "not given", so the environment or default applies.
@@ -110,7 +115,17 @@ public struct KnooppuntConfiguration: Sendable {
             }
             config.bcryptCost = cost
         }
+        config.currency.unverifiedAfter = try minutes(env, "KNOOPPUNT_UNVERIFIED_AFTER_MINUTES") ?? config.currency.unverifiedAfter
+        config.currency.staleAfter = try minutes(env, "KNOOPPUNT_STALE_AFTER_MINUTES") ?? config.currency.staleAfter
         return config
+    }
+
+    private static func minutes(_ env: [String: String], _ key: String) throws(ConfigurationError) -> TimeInterval? {
+        guard let text = env[key] else { return nil }
+        guard let value = Int(text), (1...10_080).contains(value) else {
+            throw .init(key: key, problem: "'\(text)' is not a number of minutes from 1 to 10080")
+        }
+        return TimeInterval(value * 60)
     }
 
     static func databaseChoice(from url: String) throws(ConfigurationError) -> DatabaseChoice {

@@ -28,9 +28,13 @@ final class KnooppuntContext: Sendable {
     func write<T: Sendable>(on db: Database, _ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
         await writeGate?.acquire()
         do {
+            let clock = self.clock
             let result = try await db.transaction { tx in
-                try await Journal.lockForWriting(tx)
-                return try await body(tx)
+                // Bound inside: Fluent runs the transaction body in a new task that inherits nothing.
+                try await Journal.$clock.withValue(clock) {
+                    try await Journal.lockForWriting(tx)
+                    return try await body(tx)
+                }
             }
             await writeGate?.release()
             await live.publish()

@@ -12,6 +12,10 @@ enum Journal {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The clock of the write in progress. `KnooppuntContext.write` binds it, so events carry the same
+    /// time as the versions written beside them (and tests that move the clock move the journal too).
+    @TaskLocal static var clock: Clock = .live
+
     /// The lock key that serialises journal appends across PostgreSQL connections and instances.
     private static let advisoryLockKey = 7_363_201
 
@@ -26,8 +30,9 @@ enum Journal {
     @discardableResult
     static func append(
         on db: Database, actor: String, organisation: String, kind: String, payload: some Encodable,
-        at date: Date = Date()
+        incident: UUID? = nil
     ) async throws -> JournalRecord {
+        let date = clock.now()
         try await lockForWriting(db)
         let head = try await JournalHeadModel.find(JournalHeadModel.singletonID, on: db)
         var record = JournalRecord(
@@ -36,6 +41,9 @@ enum Journal {
             previousHash: head?.hash ?? JournalRecord.genesisHash)
         record.hash = digest(record.hashInput)
         try await JournalEventModel(record).create(on: db)
+        if let incident {
+            try await IncidentJournalModel(sequence: record.sequence, incidentID: incident).create(on: db)
+        }
         if let head {
             head.sequence = record.sequence
             head.hash = record.hash

@@ -17,9 +17,6 @@ struct LiveEvent: Sendable, Equatable {
 /// Which journal events a subscriber receives, and in what order. Shared by the SSE endpoints and the
 /// tests, so that "resume after N" means the same everywhere.
 struct LiveSelection: Sendable {
-    /// Journal kinds that belong to an incident's picture.
-    static let pictureKinds = ["incident.created", "incident.updated", "entry.created", "entry.updated", "entry.verification"]
-
     enum Scope: Sendable {
         /// Everything about one incident.
         case incident(UUID)
@@ -33,26 +30,33 @@ struct LiveSelection: Sendable {
     /// Events after `cursor` this subscriber may see, at most `limit`, oldest first, and the new
     /// cursor (the last journal sequence looked at, sent or not).
     func events(after cursor: Int64, on db: Database, limit: Int = 500) async throws -> (events: [LiveEvent], cursor: Int64) {
-        let rows = try await JournalEventModel.query(on: db).filter(\.$id > cursor)
-            .filter(\.$kind ~~ Self.pictureKinds).sort(\.$id).limit(limit).all()
+        let rows = try await Self.incidentEvents(after: cursor, scope: scope, on: db, limit: limit)
         var visible: [UUID: Bool] = [:]
         var events: [LiveEvent] = []
-        for row in rows {
-            guard let incident = Self.incidentID(in: row.payload) else { continue }
-            switch scope {
-            case .incident(let wanted) where wanted != incident:
-                continue
-            default:
-                break
-            }
+        for (row, incident) in rows {
             if visible[incident] == nil {
                 visible[incident] = try await mayRead(incident, on: db)
             }
             guard visible[incident] == true else { continue }
             events.append(LiveEvent(sequence: row.id ?? 0, kind: row.kind, data: Self.data(row)))
         }
-        let lastLooked = rows.last?.id ?? cursor
+        let lastLooked = rows.last?.0.id ?? cursor
         return (events, max(lastLooked, cursor))
+    }
+
+    /// Journal events that concern an incident (one, or any), with the incident they concern.
+    static func incidentEvents(after cursor: Int64, scope: Scope, on db: Database, limit: Int) async throws
+        -> [(JournalEventModel, UUID)]
+    {
+        var query = JournalEventModel.query(on: db)
+            .join(IncidentJournalModel.self, on: \JournalEventModel.$id == \IncidentJournalModel.$id)
+            .filter(\.$id > cursor)
+        if case .incident(let id) = scope {
+            query = query.filter(IncidentJournalModel.self, \.$incidentID == id)
+        }
+        return try await query.sort(\.$id).limit(limit).all().map { row in
+            (row, try row.joined(IncidentJournalModel.self).incidentID)
+        }
     }
 
     private func mayRead(_ incident: UUID, on db: Database) async throws -> Bool {
@@ -60,11 +64,6 @@ struct LiveSelection: Sendable {
         if case .incidentList(let exercise) = scope, identity.exercise != exercise { return false }
         let version = try await PictureStore.currentIncidentVersion(incident, on: db)
         return PictureAccessPolicy.decide(subject, .read, incident: try IncidentsController.scope(version)).allowed
-    }
-
-    static func incidentID(in payload: String) -> UUID? {
-        let object = try? JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any]
-        return (object?["incident"] as? String).flatMap(UUID.init(uuidString:))
     }
 
     static func data(_ row: JournalEventModel) -> String {

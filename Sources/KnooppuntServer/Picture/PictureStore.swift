@@ -35,7 +35,8 @@ struct PictureStore: Sendable {
             try await version.create(on: db)
             try await Journal.append(
                 on: db, actor: author.username, organisation: author.organisation, kind: "incident.created",
-                payload: IncidentEvent(incident: try incident.requireID(), version: 1, state: state, exercise: exercise))
+                payload: IncidentEvent(incident: try incident.requireID(), version: 1, state: state, exercise: exercise),
+                incident: try incident.requireID())
             return version
         }
     }
@@ -62,7 +63,7 @@ struct PictureStore: Sendable {
             let exercise = try await IncidentModel.find(id, on: db)?.exercise ?? false
             try await Journal.append(
                 on: db, actor: author.username, organisation: author.organisation, kind: "incident.updated",
-                payload: IncidentEvent(incident: id, version: next.version, state: new, exercise: exercise))
+                payload: IncidentEvent(incident: id, version: next.version, state: new, exercise: exercise), incident: id)
             return next
         }
     }
@@ -140,7 +141,7 @@ struct PictureStore: Sendable {
             try await version.create(on: db)
             try await Journal.append(
                 on: db, actor: author.username, organisation: author.organisation, kind: "entry.created",
-                payload: EntryEvent(version))
+                payload: EntryEvent(version), incident: incidentID)
             return version
         }
     }
@@ -169,7 +170,8 @@ struct PictureStore: Sendable {
             try await current.update(on: db)
             try await next.create(on: db)
             try await Journal.append(
-                on: db, actor: author.username, organisation: author.organisation, kind: kind, payload: EntryEvent(next))
+                on: db, actor: author.username, organisation: author.organisation, kind: kind, payload: EntryEvent(next),
+                incident: incidentID)
             return next
         }
     }
@@ -184,6 +186,73 @@ struct PictureStore: Sendable {
     func entryVersions(_ entryID: UUID, in incidentID: UUID) async throws -> [EntryVersionModel] {
         try await EntryVersionModel.query(on: db).filter(\.$entryID == entryID).filter(\.$incidentID == incidentID)
             .sort(\.$version).all()
+    }
+
+    // MARK: Conflicts
+
+    func markConflict(_ a: UUID, _ b: UUID, note: String, in incidentID: UUID, by author: Author) async throws -> ConflictModel {
+        guard a != b else { throw Problem.invalid("an entry cannot conflict with itself", field: "entries") }
+        let at = now()
+        return try await context.write(on: db) { db in
+            try await RecordStore.requireOpen(incidentID, on: db)
+            for entry in [a, b] {
+                guard try await EntryModel.query(on: db).filter(\.$id == entry).filter(\.$incidentID == incidentID).count() == 1
+                else { throw Problem.invalid("entry \(entry) is not part of this incident", field: "entries") }
+            }
+            let open = try await ConflictModel.query(on: db).filter(\.$incidentID == incidentID)
+                .filter(\.$resolvedAt == nil).all()
+            guard !open.contains(where: { Set([$0.entryA, $0.entryB]) == Set([a, b]) }) else {
+                throw Problem.conflict("these two entries are already marked as conflicting")
+            }
+            let conflict = ConflictModel()
+            conflict.incidentID = incidentID
+            conflict.entryA = a
+            conflict.entryB = b
+            conflict.note = note
+            conflict.markedBy = author.username
+            conflict.markedAt = at
+            try await conflict.create(on: db)
+            try await Journal.append(
+                on: db, actor: author.username, organisation: author.organisation, kind: "conflict.marked",
+                payload: ConflictEvent(conflict), incident: incidentID)
+            return conflict
+        }
+    }
+
+    func resolveConflict(_ id: UUID, resolution: String, in incidentID: UUID, by author: Author) async throws -> ConflictModel {
+        let at = now()
+        return try await context.write(on: db) { db in
+            try await RecordStore.requireOpen(incidentID, on: db)
+            guard let conflict = try await ConflictModel.find(id, on: db), conflict.incidentID == incidentID else {
+                throw Problem.notFound("no conflict with id \(id) in this incident")
+            }
+            guard conflict.resolvedAt == nil else { throw Problem.conflict("the conflict was already resolved") }
+            conflict.resolvedAt = at
+            conflict.resolvedBy = author.username
+            conflict.resolution = resolution
+            try await conflict.update(on: db)
+            try await Journal.append(
+                on: db, actor: author.username, organisation: author.organisation, kind: "conflict.resolved",
+                payload: ConflictEvent(conflict), incident: incidentID)
+            return conflict
+        }
+    }
+
+    /// Conflicts open at `instant`.
+    func openConflicts(of incidentID: UUID, at instant: Int64) async throws -> [ConflictModel] {
+        try await ConflictModel.query(on: db).filter(\.$incidentID == incidentID).filter(\.$markedAt <= instant)
+            .group(.or) { $0.filter(\.$resolvedAt == nil).filter(\.$resolvedAt > instant) }.sort(\.$markedAt).all()
+    }
+
+    // MARK: Logbook
+
+    /// Every change of the incident after `since` (microseconds), oldest first.
+    func logbook(of incidentID: UUID, since: Int64?, limit: Int = 1000) async throws -> [JournalEventModel] {
+        var query = JournalEventModel.query(on: db)
+            .join(IncidentJournalModel.self, on: \JournalEventModel.$id == \IncidentJournalModel.$id)
+            .filter(IncidentJournalModel.self, \.$incidentID == incidentID)
+        if let since { query = query.filter(\.$recordedAt >= JournalTime.string(from: Microseconds.date(since))) }
+        return try await query.sort(\.$id).limit(limit).all()
     }
 
     // MARK: Helpers
@@ -257,6 +326,7 @@ struct EntryEvent: Encodable {
     let text: String
     let source: String
     let verification: String
+    let admitted: Bool
 
     init(_ model: EntryVersionModel) {
         incident = model.incidentID
@@ -266,5 +336,22 @@ struct EntryEvent: Encodable {
         text = model.text
         source = model.source
         verification = model.verification
+        admitted = model.admittedAt != nil
+    }
+}
+
+struct ConflictEvent: Encodable {
+    let incident: UUID
+    let conflict: UUID?
+    let entries: [UUID]
+    let note: String
+    let resolution: String?
+
+    init(_ model: ConflictModel) {
+        incident = model.incidentID
+        conflict = model.id
+        entries = [model.entryA, model.entryB]
+        note = model.note
+        resolution = model.resolution
     }
 }

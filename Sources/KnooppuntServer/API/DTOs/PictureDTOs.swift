@@ -38,10 +38,12 @@ struct UpdateIncidentRequest: StrictDecodable {
     var involvedRegions: [RegionCode]?
     var leadRegion: RegionCode?
     var status: IncidentStatus?
+    /// Partner themes linked to the region's picture; only the IM or HIN may change this.
+    var linkedPartners: [String]?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case baseVersion, title, category, location, startedAt, classification, vitalInterests, grip, gripReason
-        case phase, involvedRegions, leadRegion, status
+        case phase, involvedRegions, leadRegion, status, linkedPartners
     }
 
     func validate() throws { try location.map(LocationField.check) }
@@ -59,6 +61,7 @@ struct UpdateIncidentRequest: StrictDecodable {
         if let involvedRegions { state.involvedRegions = involvedRegions }
         if let leadRegion { state.leadRegion = leadRegion }
         if let status { state.status = status }
+        if let linkedPartners { state.linkedPartners = linkedPartners }
     }
 }
 
@@ -90,6 +93,7 @@ struct IncidentDTO: Content {
     var involvedRegions: [RegionCode]
     var leadRegion: RegionCode
     var status: IncidentStatus
+    var linkedPartners: [String]
     var updatedAt: Date
     var updatedBy: String
     var proposesInterregionalScaling: Bool
@@ -112,6 +116,7 @@ struct IncidentDTO: Content {
         involvedRegions = state.involvedRegions
         leadRegion = state.leadRegion
         status = state.status
+        linkedPartners = state.linkedPartners
         updatedAt = Microseconds.date(version.validFrom)
         updatedBy = version.author
         proposesInterregionalScaling = IncidentRules.proposesInterregionalScaling(state)
@@ -173,11 +178,17 @@ struct EntryDTO: Content {
     var verification: VerificationStatus
     var verifiedBy: String?
     var verifiedAt: Date?
+    /// In the shared summary: entries of the "algemeen" theme, and entries the IM admitted.
+    var inSharedPicture: Bool
+    var admittedBy: String?
+    var admittedAt: Date?
     var author: String
     var organisation: String
     var updatedAt: Date
+    /// Still unverified longer than the currency policy allows (at the moment asked about).
+    var overdue: Bool
 
-    init(_ model: EntryVersionModel) throws {
+    init(_ model: EntryVersionModel, currency: CurrencyPolicy = .init(), now: Date = .distantPast) throws {
         id = model.entryID
         version = model.version
         theme = Theme(model.theme) ?? .algemeen
@@ -189,9 +200,13 @@ struct EntryDTO: Content {
         verification = VerificationStatus(rawValue: model.verification) ?? .unverified
         verifiedBy = model.verifiedBy
         verifiedAt = model.verifiedAt.map(Microseconds.date)
+        inSharedPicture = model.theme == Theme.algemeen.description || model.admittedAt != nil
+        admittedBy = model.admittedBy
+        admittedAt = model.admittedAt.map(Microseconds.date)
         author = model.author
         organisation = model.authorOrganisation
         updatedAt = Microseconds.date(model.validFrom)
+        overdue = currency.isOverdue(verification: verification, reportedAt: updatedAt, now: now)
     }
 }
 
@@ -200,4 +215,10 @@ struct PictureDTO: Content {
     var at: Date
     var incident: IncidentDTO
     var entries: [EntryDTO]
+    var conflicts: [ConflictDTO]
+    var decisions: [DecisionDTO]
+    var actions: [ActionDTO]
+    var themes: [ThemeCurrencyDTO]
+    var lastUpdate: Date
+    var stale: Bool
 }

@@ -54,6 +54,8 @@ struct M0005_CreatePicture: AsyncMigration {
             .field("verification", .string, .required)
             .field("verified_by", .string)
             .field("verified_at_us", .int64)
+            .field("admitted_by", .string)
+            .field("admitted_at_us", .int64)
             .unique(on: "entry_id", "version")
             .create()
     }

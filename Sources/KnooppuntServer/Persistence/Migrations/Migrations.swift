@@ -8,5 +8,7 @@ enum KnooppuntMigrations {
         M0003_LoadReferenceData(),
         M0004_CreateAccounts(),
         M0005_CreatePicture(),
+        M0006_CreateIncidentJournal(),
+        M0007_CreateRecordsAndConflicts(),
     ]
 }

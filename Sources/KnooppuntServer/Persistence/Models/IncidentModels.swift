@@ -91,6 +91,9 @@ final class EntryVersionModel: Model, @unchecked Sendable {
     @Field(key: "verification") var verification: String
     @OptionalField(key: "verified_by") var verifiedBy: String?
     @OptionalField(key: "verified_at_us") var verifiedAt: Int64?
+    /// Set while the entry is admitted into the shared summary by the region's IM.
+    @OptionalField(key: "admitted_by") var admittedBy: String?
+    @OptionalField(key: "admitted_at_us") var admittedAt: Int64?
 
     init() {}
 
@@ -112,6 +115,65 @@ final class EntryVersionModel: Model, @unchecked Sendable {
         next.verification = verification
         next.verifiedBy = verifiedBy
         next.verifiedAt = verifiedAt
+        next.admittedBy = admittedBy
+        next.admittedAt = admittedAt
         return next
     }
+}
+
+/// A decision or an action: identity plus versions, like entries.
+final class RecordModel: Model, @unchecked Sendable {
+    static let schema = "picture_records"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "incident_id") var incidentID: UUID
+    @Field(key: "kind") var kind: String
+    @Field(key: "created_at_us") var createdAt: Int64
+    @Field(key: "author") var author: String
+
+    init() {}
+
+    init(id: UUID = UUID(), incidentID: UUID, kind: String, createdAt: Int64, author: String) {
+        self.id = id
+        self.incidentID = incidentID
+        self.kind = kind
+        self.createdAt = createdAt
+        self.author = author
+    }
+}
+
+final class RecordVersionModel: Model, @unchecked Sendable {
+    static let schema = "picture_record_versions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "record_id") var recordID: UUID
+    @Field(key: "incident_id") var incidentID: UUID
+    @Field(key: "kind") var kind: String
+    @Field(key: "version") var version: Int
+    @Field(key: "valid_from") var validFrom: Int64
+    @OptionalField(key: "valid_to") var validTo: Int64?
+    @Field(key: "author") var author: String
+    @Field(key: "author_org") var authorOrganisation: String
+    /// The typed body (`DecisionBody`, `ActionBody`) as canonical JSON.
+    @Field(key: "body") var body: String
+
+    init() {}
+}
+
+/// Two entries marked as contradicting each other; open until the IM resolves it.
+final class ConflictModel: Model, @unchecked Sendable {
+    static let schema = "entry_conflicts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "incident_id") var incidentID: UUID
+    @Field(key: "entry_a") var entryA: UUID
+    @Field(key: "entry_b") var entryB: UUID
+    @Field(key: "note") var note: String
+    @Field(key: "marked_by") var markedBy: String
+    @Field(key: "marked_at_us") var markedAt: Int64
+    @OptionalField(key: "resolved_by") var resolvedBy: String?
+    @OptionalField(key: "resolved_at_us") var resolvedAt: Int64?
+    @OptionalField(key: "resolution") var resolution: String?
+
+    init() {}
 }

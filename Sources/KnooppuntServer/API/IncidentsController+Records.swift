@@ -1,0 +1,218 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// Regie (admission, conflicts), decisions, actions, the logbook and the assembled picture.
+extension IncidentsController {
+    func bootRecords(_ incident: RoutesBuilder) throws {
+        incident.post("entries", ":entry", "admission", use: admitEntry)
+        incident.post("conflicts", use: markConflict)
+        incident.post("conflicts", ":conflict", "resolution", use: resolveConflict)
+        incident.get("decisions", use: decisions)
+        incident.post("decisions", use: createDecision)
+        incident.patch("decisions", ":record", use: updateDecision)
+        incident.get("actions", use: actions)
+        incident.post("actions", use: createAction)
+        incident.patch("actions", ":record", use: updateAction)
+        incident.get("logbook", use: logbook)
+    }
+
+    /// The IM admits an entry into the shared summary, or takes it out again.
+    func admitEntry(req: Request) async throws -> EntryDTO {
+        let (incident, _, user) = try await Self.authorised(req, .admitEntry)
+        let body = try req.decodeStrict(AdmissionRequest.self)
+        let now = Microseconds.from(req.knooppunt.clock.now())
+        let version = try await PictureStore(db: req.db, context: req.knooppunt).changeEntry(
+            try Self.entryID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author,
+            kind: "entry.admission"
+        ) { next in
+            guard next.theme != Theme.algemeen.description else {
+                throw Problem.invalid("entries of the 'algemeen' theme are the shared summary already", field: "admitted")
+            }
+            guard (next.admittedAt != nil) != body.admitted else {
+                throw Problem.invalid(body.admitted ? "the entry is already admitted" : "the entry is not admitted", field: "admitted")
+            }
+            next.admittedBy = body.admitted ? user.username : nil
+            next.admittedAt = body.admitted ? now : nil
+        }
+        return try EntryDTO(version)
+    }
+
+    func markConflict(req: Request) async throws -> Response {
+        let (incident, _, user) = try await Self.authorised(req, .addEntry)
+        let body = try req.decodeStrict(ConflictRequest.self)
+        let conflict = try await PictureStore(db: req.db, context: req.knooppunt).markConflict(
+            body.entries[0], body.entries[1], note: body.note, in: try incident.requireID(), by: user.author)
+        return try await ConflictDTO(conflict).encodeResponse(status: .created, for: req)
+    }
+
+    func resolveConflict(req: Request) async throws -> ConflictDTO {
+        let (incident, _, user) = try await Self.authorised(req, .admitEntry)
+        let body = try req.decodeStrict(ResolutionRequest.self)
+        guard let id = req.parameters.get("conflict").flatMap(UUID.init(uuidString:)) else {
+            throw Problem.badRequest("the conflict id must be a UUID")
+        }
+        return try ConflictDTO(
+            await PictureStore(db: req.db, context: req.knooppunt).resolveConflict(
+                id, resolution: body.resolution, in: try incident.requireID(), by: user.author))
+    }
+
+    // MARK: Decisions and actions
+
+    func decisions(req: Request) async throws -> [DecisionDTO] {
+        let (incident, _, _) = try await Self.authorised(req, .read)
+        let at = try Self.moment(req)
+        return try await RecordStore(db: req.db, context: req.knooppunt)
+            .records(.decision, of: try incident.requireID(), at: Microseconds.from(at)).map(DecisionDTO.init)
+            .sorted { $0.decidedAt < $1.decidedAt }
+    }
+
+    func createDecision(req: Request) async throws -> Response {
+        let (incident, _, user) = try await Self.authorised(req, .recordDecision)
+        let body = try req.decodeStrict(CreateDecisionRequest.self)
+        let decision = DecisionBody(
+            team: body.team, text: body.text, decidedAt: body.decidedAt ?? req.knooppunt.clock.now(),
+            decidedBy: body.decidedBy)
+        try Self.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) }
+        let version = try await RecordStore(db: req.db, context: req.knooppunt).create(
+            .decision, body: decision, in: try incident.requireID(), by: user.author)
+        return try await DecisionDTO(version).encodeResponse(status: .created, for: req)
+    }
+
+    func updateDecision(req: Request) async throws -> DecisionDTO {
+        let (incident, _, user) = try await Self.authorised(req, .recordDecision)
+        let body = try req.decodeStrict(UpdateDecisionRequest.self)
+        let version = try await RecordStore(db: req.db, context: req.knooppunt).update(
+            .decision, try Self.recordID(req), in: try incident.requireID(), baseVersion: body.baseVersion,
+            by: user.author, as: DecisionBody.self, validate: { decision in try Self.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) } }
+        ) { decision in
+            if let team = body.team { decision.team = team }
+            if let text = body.text { decision.text = text }
+            if let decidedAt = body.decidedAt { decision.decidedAt = decidedAt }
+            if let decidedBy = body.decidedBy { decision.decidedBy = decidedBy }
+            if let revoked = body.revoked { decision.revoked = revoked }
+        }
+        return try DecisionDTO(version)
+    }
+
+    func actions(req: Request) async throws -> [ActionDTO] {
+        let (incident, _, _) = try await Self.authorised(req, .read)
+        let at = try Self.moment(req)
+        return try await RecordStore(db: req.db, context: req.knooppunt)
+            .records(.action, of: try incident.requireID(), at: Microseconds.from(at)).map { try ActionDTO($0, now: at) }
+    }
+
+    func createAction(req: Request) async throws -> Response {
+        let (incident, _, user) = try await Self.authorised(req, .addEntry)
+        let body = try req.decodeStrict(CreateActionRequest.self)
+        let action = ActionBody(text: body.text, owner: body.owner.uppercased(), deadline: body.deadline, decision: body.decision)
+        try Self.checked { () throws(PictureRuleViolation) in try RecordRules.validate(action) }
+        try await Self.requireOrganisation(action.owner, on: req.db)
+        let version = try await RecordStore(db: req.db, context: req.knooppunt).create(
+            .action, body: action, in: try incident.requireID(), by: user.author)
+        return try await ActionDTO(version, now: req.knooppunt.clock.now()).encodeResponse(status: .created, for: req)
+    }
+
+    func updateAction(req: Request) async throws -> ActionDTO {
+        let (incident, _, user) = try await Self.authorised(req, .addEntry)
+        let body = try req.decodeStrict(UpdateActionRequest.self)
+        if let owner = body.owner { try await Self.requireOrganisation(owner.uppercased(), on: req.db) }
+        let version = try await RecordStore(db: req.db, context: req.knooppunt).update(
+            .action, try Self.recordID(req), in: try incident.requireID(), baseVersion: body.baseVersion,
+            by: user.author, as: ActionBody.self, validate: { action in try Self.checked { () throws(PictureRuleViolation) in try RecordRules.validate(action) } }
+        ) { action in
+            if let text = body.text { action.text = text }
+            if let owner = body.owner { action.owner = owner.uppercased() }
+            if let deadline = body.deadline { action.deadline = deadline }
+            if let status = body.status { action.status = status }
+        }
+        return try ActionDTO(version, now: req.knooppunt.clock.now())
+    }
+
+    /// The chronological logbook; `?since=` (RFC 3339) gives "changes since …".
+    func logbook(req: Request) async throws -> [LogbookLineDTO] {
+        let (incident, _, _) = try await Self.authorised(req, .read)
+        let since = try req.query[String.self, at: "since"].map { text -> Int64 in
+            guard let date = RFC3339.parse(text) else {
+                throw Problem.badRequest("'since' must be an RFC 3339 date-time, e.g. 2026-11-25T10:00:00Z")
+            }
+            return Microseconds.from(date)
+        }
+        return try await PictureStore(db: req.db, context: req.knooppunt).logbook(of: try incident.requireID(), since: since)
+            .map(LogbookLineDTO.init)
+    }
+
+    // MARK: The picture
+
+    /// Everything the picture held at `at`: incident, entries, open conflicts, decisions, actions, and
+    /// how current each theme is.
+    static func picture(of incident: IncidentModel, at: Date, on req: Request) async throws -> PictureDTO {
+        let id = try incident.requireID()
+        let instant = Microseconds.from(at)
+        let store = PictureStore(db: req.db, context: req.knooppunt)
+        let records = RecordStore(db: req.db, context: req.knooppunt)
+        guard let version = try await store.incidentVersion(id, at: instant) else {
+            throw Problem.notFound("the incident did not exist yet at \(JournalTime.string(from: at))")
+        }
+        let currency = req.knooppunt.configuration.currency
+        let entries = try await store.entries(of: id, at: instant).map { try EntryDTO($0, currency: currency, now: at) }
+        let state = try PictureStore.decodeState(version)
+        let themes = (Theme.disciplines + state.linkedPartners.map(Theme.partner)).map { theme in
+            let inTheme = entries.filter { $0.theme == theme }
+            return ThemeCurrencyDTO(
+                theme: theme, entries: inTheme.count, lastUpdated: inTheme.map(\.updatedAt).max(),
+                overdueUnverified: inTheme.filter(\.overdue).count)
+        }
+        let decisions = try await records.records(.decision, of: id, at: instant).map(DecisionDTO.init)
+        let actions = try await records.records(.action, of: id, at: instant).map { try ActionDTO($0, now: at) }
+        let conflicts = try await store.openConflicts(of: id, at: instant).map(ConflictDTO.init)
+        var moments: [Date] = [Microseconds.date(version.validFrom)]
+        moments += entries.map(\.updatedAt)
+        moments += decisions.map(\.updatedAt)
+        moments += actions.map(\.updatedAt)
+        moments += conflicts.map(\.markedAt)
+        let lastUpdate = moments.max() ?? at
+        return PictureDTO(
+            at: at, incident: try IncidentDTO(incident, version), entries: entries, conflicts: conflicts,
+            decisions: decisions.sorted { $0.decidedAt < $1.decidedAt }, actions: actions, themes: themes,
+            lastUpdate: lastUpdate, stale: currency.isStale(lastUpdate: lastUpdate, status: state.status, now: at))
+    }
+
+    // MARK: Helpers
+
+    static func moment(_ req: Request) throws -> Date {
+        guard let text = req.query[String.self, at: "at"] else { return req.knooppunt.clock.now() }
+        guard let date = RFC3339.parse(text) else {
+            throw Problem.badRequest("'at' must be an RFC 3339 date-time, e.g. 2026-11-25T10:00:00Z")
+        }
+        return date
+    }
+
+    static func recordID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("record").flatMap(UUID.init(uuidString:)) else {
+            throw Problem.badRequest("the id must be a UUID")
+        }
+        return id
+    }
+
+    static func requireRegie(_ req: Request, _ user: CurrentUser) async throws {
+        let (_, version, _) = try await authorised(req, .read)
+        let decision = PictureAccessPolicy.decide(user.subject, .admitEntry, incident: try scope(version))
+        guard decision.allowed else { throw Problem.forbidden(decision.reason) }
+    }
+
+    static func requireOrganisation(_ code: String, on db: Database) async throws {
+        guard try await OrganisationModel.query(on: db).filter(\.$code == code).count() == 1 else {
+            throw Problem.invalid("no organisation with code '\(code)'", field: "owner")
+        }
+    }
+
+    static func checked(_ body: () throws(PictureRuleViolation) -> Void) throws {
+        do {
+            try body()
+        } catch {
+            throw Problem.invalid(error.message, field: error.field)
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+
+/// Decisions and actions: versioned records with a typed body, kept like entries.
+struct RecordStore: Sendable {
+    let db: Database
+    let context: KnooppuntContext
+
+    private func now() -> Int64 { Microseconds.from(context.clock.now()) }
+
+    func create<Body: Codable & Sendable>(
+        _ kind: RecordKind, body: Body, in incidentID: UUID, by author: PictureStore.Author
+    ) async throws -> RecordVersionModel {
+        let at = now()
+        let json = try CanonicalJSON.encode(body)
+        return try await context.write(on: db) { db in
+            try await Self.requireOpen(incidentID, on: db)
+            let record = RecordModel(incidentID: incidentID, kind: kind.rawValue, createdAt: at, author: author.username)
+            try await record.create(on: db)
+            let version = Self.version(
+                of: try record.requireID(), incidentID: incidentID, kind: kind, number: 1, at: at, author: author, body: json)
+            try await version.create(on: db)
+            try await Journal.append(
+                on: db, actor: author.username, organisation: author.organisation, kind: "\(kind.rawValue).created",
+                payload: RecordEvent(incident: incidentID, record: try record.requireID(), version: 1, body: body),
+                incident: incidentID)
+            return version
+        }
+    }
+
+    /// A new version of a record with `change` applied to its body, if `baseVersion` is current.
+    func update<Body: Codable & Sendable>(
+        _ kind: RecordKind, _ recordID: UUID, in incidentID: UUID, baseVersion: Int, by author: PictureStore.Author,
+        as type: Body.Type, validate: @escaping @Sendable (Body) throws -> Void,
+        change: @escaping @Sendable (inout Body) -> Void
+    ) async throws -> RecordVersionModel {
+        let at = now()
+        return try await context.write(on: db) { db in
+            try await Self.requireOpen(incidentID, on: db)
+            guard
+                let current = try await RecordVersionModel.query(on: db).filter(\.$recordID == recordID)
+                    .filter(\.$incidentID == incidentID).filter(\.$kind == kind.rawValue).filter(\.$validTo == nil).first()
+            else { throw Problem.notFound("no \(kind.rawValue) with id \(recordID) in this incident") }
+            try PictureStore.checkBase(baseVersion, current.version, what: kind.rawValue)
+            var body = try Self.decode(Body.self, current.body)
+            let before = body
+            change(&body)
+            guard try CanonicalJSON.encode(body) != CanonicalJSON.encode(before) else {
+                throw Problem.invalid("the change leaves the \(kind.rawValue) as it was")
+            }
+            try validate(body)
+            current.validTo = at
+            try await current.update(on: db)
+            let next = Self.version(
+                of: recordID, incidentID: incidentID, kind: kind, number: current.version + 1, at: at, author: author,
+                body: try CanonicalJSON.encode(body))
+            try await next.create(on: db)
+            try await Journal.append(
+                on: db, actor: author.username, organisation: author.organisation, kind: "\(kind.rawValue).updated",
+                payload: RecordEvent(incident: incidentID, record: recordID, version: next.version, body: body),
+                incident: incidentID)
+            return next
+        }
+    }
+
+    /// The records of a kind as they stood at `instant`, oldest first.
+    func records(_ kind: RecordKind, of incidentID: UUID, at instant: Int64) async throws -> [RecordVersionModel] {
+        try await RecordVersionModel.query(on: db).filter(\.$incidentID == incidentID).filter(\.$kind == kind.rawValue)
+            .filter(\.$validFrom <= instant).group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo > instant) }
+            .sort(\.$validFrom).all()
+    }
+
+    static func decode<Body: Decodable>(_ type: Body.Type, _ json: String) throws -> Body {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(Body.self, from: Data(json.utf8))
+    }
+
+    static func requireOpen(_ incidentID: UUID, on db: Database) async throws {
+        let state = try PictureStore.decodeState(try await PictureStore.currentIncidentVersion(incidentID, on: db))
+        guard state.status == .open else {
+            throw Problem.conflict("the incident is \(state.status.rawValue); it takes no new information")
+        }
+    }
+
+    private static func version(
+        of recordID: UUID, incidentID: UUID, kind: RecordKind, number: Int, at: Int64, author: PictureStore.Author,
+        body: String
+    ) -> RecordVersionModel {
+        let version = RecordVersionModel()
+        version.recordID = recordID
+        version.incidentID = incidentID
+        version.kind = kind.rawValue
+        version.version = number
+        version.validFrom = at
+        version.author = author.username
+        version.authorOrganisation = author.organisation
+        version.body = body
+        return version
+    }
+}
+
+struct RecordEvent<Body: Encodable>: Encodable {
+    let incident: UUID
+    let record: UUID
+    let version: Int
+    let body: Body
+}
