@@ -54,8 +54,7 @@ def server():
     shutil.rmtree(data, ignore_errors=True)
 
 
-@pytest.fixture
-def browser():
+def make_browser():
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
@@ -64,5 +63,19 @@ def browser():
     service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
     driver = webdriver.Chrome(options=options, service=service)
     driver.implicitly_wait(0)
+    return driver
+
+
+@pytest.fixture
+def browser():
+    driver = make_browser()
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def second_browser():
+    """A second, separate browser session (its own cookies), for two users at once."""
+    driver = make_browser()
     yield driver
     driver.quit()

@@ -7,5 +7,18 @@ SCREENSHOTS = pathlib.Path(__file__).resolve().parent / "screenshots"
 def screenshot(driver, name: str) -> pathlib.Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
+    driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(str(path))
     return path
+
+
+def login(driver, base, username, password="demo"):
+    """Logs in through the form and waits for the home page."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+    driver.get(base + "/login")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.ID, "login-submit").click()
+    WebDriverWait(driver, 20).until(EC.presence_of_element_located((By.ID, "organisation-name")))

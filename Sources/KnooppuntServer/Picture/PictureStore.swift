@@ -246,12 +246,15 @@ struct PictureStore: Sendable {
 
     // MARK: Logbook
 
-    /// Every change of the incident after `since` (microseconds), oldest first.
-    func logbook(of incidentID: UUID, since: Int64?, limit: Int = 1000) async throws -> [JournalEventModel] {
+    /// Every change of the incident after `since` and up to `until` (microseconds), oldest first.
+    func logbook(of incidentID: UUID, since: Int64?, until: Int64? = nil, limit: Int = 1000) async throws
+        -> [JournalEventModel]
+    {
         var query = JournalEventModel.query(on: db)
             .join(IncidentJournalModel.self, on: \JournalEventModel.$id == \IncidentJournalModel.$id)
             .filter(IncidentJournalModel.self, \.$incidentID == incidentID)
         if let since { query = query.filter(\.$recordedAt >= JournalTime.string(from: Microseconds.date(since))) }
+        if let until { query = query.filter(\.$recordedAt <= JournalTime.string(from: Microseconds.date(until))) }
         return try await query.sort(\.$id).limit(limit).all()
     }
 

@@ -32,6 +32,54 @@ struct UIStrings: Sendable {
     let errorTitle: String
     let backHome: String
     let kind: String
+    let incidents: String
+    let exercises: String
+    let realIncidents: String
+    let newIncident: String
+    let title: String
+    let category: String
+    let gripLabel: String
+    let phaseLabel: String
+    let statusLabel: String
+    let regionsLabel: String
+    let lastUpdate: String
+    let stale: String
+    let exerciseFlag: String
+    let create: String
+    let filter: String
+    let any: String
+    let noIncidents: String
+    let exerciseBanner: String
+    let timeline: String
+    let timelineHelp: String
+    let live: String
+    let backToLive: String
+    let viewingPast: String
+    let newEntry: String
+    let theme: String
+    let text: String
+    let source: String
+    let priority: String
+    let add: String
+    let verify: String
+    let contradict: String
+    let admit: String
+    let sharedPicture: String
+    let decisions: String
+    let actions: String
+    let team: String
+    let decidedBy: String
+    let owner: String
+    let deadline: String
+    let logbook: String
+    let changesSince: String
+    let show: String
+    let conflicts: String
+    let overdue: String
+    let noEntries: String
+    let noScript: String
+    let edit: String
+    let save: String
 
     static let nl = UIStrings(
         language: .nl,
@@ -61,7 +109,55 @@ struct UIStrings: Sendable {
         switchLanguageLabel: "Switch to English",
         errorTitle: "Er ging iets mis",
         backHome: "Terug naar het overzicht",
-        kind: "Soort")
+        kind: "Soort",
+        incidents: "Incidenten",
+        exercises: "Oefeningen",
+        realIncidents: "Echte incidenten",
+        newIncident: "Nieuw incident",
+        title: "Titel",
+        category: "Categorie",
+        gripLabel: "GRIP",
+        phaseLabel: "Fase",
+        statusLabel: "Status",
+        regionsLabel: "Regio's",
+        lastUpdate: "Laatst bijgewerkt",
+        stale: "Verouderd",
+        exerciseFlag: "Dit is een oefening",
+        create: "Aanmaken",
+        filter: "Filteren",
+        any: "Alle",
+        noIncidents: "Geen incidenten.",
+        exerciseBanner: "OEFENING — geen echt incident",
+        timeline: "Tijdlijn",
+        timelineHelp: "Schuif terug om het beeld te zien zoals het toen was.",
+        live: "Live",
+        backToLive: "Terug naar nu",
+        viewingPast: "U bekijkt het beeld van",
+        newEntry: "Nieuwe melding",
+        theme: "Thema",
+        text: "Tekst",
+        source: "Bron",
+        priority: "Prioriteit",
+        add: "Toevoegen",
+        verify: "Verifiëren",
+        contradict: "Tegenspreken",
+        admit: "Opnemen in gedeeld beeld",
+        sharedPicture: "Gedeeld beeld",
+        decisions: "Besluiten",
+        actions: "Acties",
+        team: "Team",
+        decidedBy: "Besloten door",
+        owner: "Eigenaar (organisatiecode)",
+        deadline: "Deadline",
+        logbook: "Logboek",
+        changesSince: "Wijzigingen sinds",
+        show: "Tonen",
+        conflicts: "Tegenstrijdigheden",
+        overdue: "Wacht te lang op verificatie",
+        noEntries: "Nog geen meldingen.",
+        noScript: "Voor het live beeld is JavaScript nodig.",
+        edit: "Bewerken",
+        save: "Opslaan")
 
     static let en = UIStrings(
         language: .en,
@@ -91,7 +187,55 @@ struct UIStrings: Sendable {
         switchLanguageLabel: "Schakel over naar Nederlands",
         errorTitle: "Something went wrong",
         backHome: "Back to the overview",
-        kind: "Kind")
+        kind: "Kind",
+        incidents: "Incidents",
+        exercises: "Exercises",
+        realIncidents: "Real incidents",
+        newIncident: "New incident",
+        title: "Title",
+        category: "Category",
+        gripLabel: "GRIP",
+        phaseLabel: "Phase",
+        statusLabel: "Status",
+        regionsLabel: "Regions",
+        lastUpdate: "Last updated",
+        stale: "Stale",
+        exerciseFlag: "This is an exercise",
+        create: "Create",
+        filter: "Filter",
+        any: "Any",
+        noIncidents: "No incidents.",
+        exerciseBanner: "EXERCISE — not a real incident",
+        timeline: "Timeline",
+        timelineHelp: "Slide back to see the picture as it was then.",
+        live: "Live",
+        backToLive: "Back to now",
+        viewingPast: "You are viewing the picture of",
+        newEntry: "New entry",
+        theme: "Theme",
+        text: "Text",
+        source: "Source",
+        priority: "Priority",
+        add: "Add",
+        verify: "Verify",
+        contradict: "Contradict",
+        admit: "Admit to shared picture",
+        sharedPicture: "Shared picture",
+        decisions: "Decisions",
+        actions: "Actions",
+        team: "Team",
+        decidedBy: "Decided by",
+        owner: "Owner (organisation code)",
+        deadline: "Deadline",
+        logbook: "Logbook",
+        changesSince: "Changes since",
+        show: "Show",
+        conflicts: "Conflicts",
+        overdue: "Waiting too long for verification",
+        noEntries: "No entries yet.",
+        noScript: "The live picture needs JavaScript.",
+        edit: "Edit",
+        save: "Save")
 
     static func `for`(_ language: Language) -> UIStrings { language == .nl ? nl : en }
 }

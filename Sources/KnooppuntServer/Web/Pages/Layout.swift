@@ -44,6 +44,7 @@ struct Layout {
                         ),
                         .unwrap(user) { user in
                             .group(
+                                .a(.id("nav-incidents"), .href("/incidents"), .text(strings.incidents)),
                                 .span(.class("current-user"), .text("\(user.displayName) · \(user.organisationName)")),
                                 .form(
                                     .class("inline"), .action("/logout"), .method(.post),

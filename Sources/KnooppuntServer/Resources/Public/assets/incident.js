@@ -1,0 +1,93 @@
+// The incident page: live updates from the incident's stream, and the timeline slider that shows the
+// picture as it stood at any earlier moment.
+(function () {
+  "use strict";
+  const picture = document.getElementById("picture");
+  const slider = document.getElementById("timeline");
+  const output = document.getElementById("timeline-time");
+  const backToLive = document.getElementById("back-to-live");
+  if (!picture || !window.Knooppunt) return;
+  const K = window.Knooppunt;
+  const path = location.pathname;
+  let live = picture.dataset.live === "true";
+  let pending = Promise.resolve();
+
+  const timeFormat = new Intl.DateTimeFormat("nl-NL", {
+    timeZone: "Europe/Amsterdam", day: "2-digit", month: "2-digit", year: "numeric",
+    hour: "2-digit", minute: "2-digit", second: "2-digit",
+  });
+
+  function refresh(url) {
+    // One request at a time, in order, so a slow answer never overwrites a newer one.
+    pending = pending.then(() => K.swap(url, "#picture")).then(() => K.bindForms(picture, afterSubmit))
+      .catch((error) => console.warn("picture refresh failed", error));
+    return pending;
+  }
+
+  let deferred = false;
+
+  /** True while someone is typing in the picture: a live refresh then waits, so no edit is lost. */
+  function editing() {
+    if (picture.querySelector("details.entry-edit[open]")) return true;
+    const active = document.activeElement;
+    return active !== null && picture.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName);
+  }
+
+  function refreshLive() {
+    if (!live) return Promise.resolve();
+    if (editing()) {
+      deferred = true;
+      return Promise.resolve();
+    }
+    deferred = false;
+    if (slider) {
+      slider.max = String(Date.now());
+      slider.value = slider.max;
+      output.textContent = timeFormat.format(new Date());
+    }
+    return refresh(path);
+  }
+
+  function goLive() {
+    live = true;
+    document.body.classList.remove("viewing-past");
+    history.replaceState(null, "", path);
+    return refreshLive();
+  }
+
+  if (slider) {
+    slider.addEventListener("input", () => {
+      output.textContent = timeFormat.format(new Date(Number(slider.value)));
+    });
+    slider.addEventListener("change", () => {
+      const at = Number(slider.value);
+      if (at >= Number(slider.max) - 1000) return goLive();
+      live = false;
+      document.body.classList.add("viewing-past");
+      const iso = new Date(at).toISOString();
+      history.replaceState(null, "", path + "?at=" + encodeURIComponent(iso));
+      refresh(path + "?at=" + encodeURIComponent(iso));
+    });
+  }
+  if (backToLive) {
+    backToLive.addEventListener("click", (event) => {
+      event.preventDefault();
+      goLive();
+    });
+  }
+
+  // A closed edit, or focus leaving the picture, lets a deferred refresh through.
+  picture.addEventListener("toggle", () => { if (deferred) refreshLive(); }, true);
+  picture.addEventListener("focusout", () => setTimeout(() => { if (deferred) refreshLive(); }, 0));
+
+  /** After a form was saved: close its editor and show the result. */
+  function afterSubmit(form) {
+    const edit = form.closest("details.entry-edit");
+    if (edit) edit.open = false;
+    if (picture.contains(document.activeElement)) document.activeElement.blur();
+    return refreshLive();
+  }
+
+  K.bindForms(document, afterSubmit);
+  K.follow(picture.dataset.stream, () => refreshLive());
+})();

@@ -1,0 +1,86 @@
+// Shared helpers for live pages. The server renders every view; these helpers fetch a page again and
+// swap one region of it, follow a Server-Sent Events stream, and submit forms in the background.
+(function () {
+  "use strict";
+
+  const kinds = [
+    "incident.created", "incident.updated", "entry.created", "entry.updated", "entry.verification",
+    "entry.admission", "conflict.marked", "conflict.resolved", "decision.created", "decision.updated",
+    "action.created", "action.updated",
+  ];
+
+  function csrfToken() {
+    const meta = document.querySelector('meta[name="csrf-token"]');
+    return meta ? meta.content : "";
+  }
+
+  /** Fetches `url` and replaces the contents of `selector` with the same region of that page. */
+  async function swap(url, selector) {
+    const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } });
+    if (!response.ok) throw new Error("HTTP " + response.status);
+    const page = new DOMParser().parseFromString(await response.text(), "text/html");
+    const fresh = page.querySelector(selector);
+    const current = document.querySelector(selector);
+    if (fresh && current) {
+      current.innerHTML = fresh.innerHTML;
+      for (const [key, value] of Object.entries(fresh.dataset)) current.dataset[key] = value;
+    }
+    return current;
+  }
+
+  /** Calls `onChange` for every change event on `url`; the browser resumes with Last-Event-ID. */
+  function follow(url, onChange) {
+    const source = new EventSource(url, { withCredentials: true });
+    const handler = (event) => onChange(event);
+    for (const kind of kinds) source.addEventListener(kind, handler);
+    source.addEventListener("open", () => document.body.classList.remove("offline"));
+    source.addEventListener("error", () => document.body.classList.add("offline"));
+    return source;
+  }
+
+  /** Submits `form.js-refresh` forms under `root` with fetch, then calls `done(form)`. */
+  function bindForms(root, done) {
+    for (const form of root.querySelectorAll("form.js-refresh")) {
+      if (form.dataset.bound) continue;
+      form.dataset.bound = "true";
+      form.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        const button = form.querySelector('button[type="submit"]');
+        if (button) button.disabled = true;
+        try {
+          const response = await fetch(form.action, {
+            method: "POST", credentials: "same-origin",
+            headers: { "X-CSRF-Token": csrfToken(), "Content-Type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams(new FormData(form)),
+          });
+          if (!response.ok) {
+            const page = new DOMParser().parseFromString(await response.text(), "text/html");
+            const alert = page.querySelector('[role="alert"]');
+            throw new Error(alert ? alert.textContent : "HTTP " + response.status);
+          }
+          if (form.classList.contains("js-reset")) form.reset();
+          showError(form, "");
+          await done(form);
+        } catch (error) {
+          showError(form, error.message);
+        } finally {
+          if (button) button.disabled = false;
+        }
+      });
+    }
+  }
+
+  function showError(form, message) {
+    let box = form.querySelector(".form-error");
+    if (!box) {
+      box = document.createElement("p");
+      box.className = "form-error error";
+      box.setAttribute("role", "alert");
+      form.appendChild(box);
+    }
+    box.textContent = message;
+    box.hidden = message === "";
+  }
+
+  window.Knooppunt = { swap, follow, bindForms };
+})();

@@ -1,0 +1,241 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// The incident pages and their forms. Forms post here (working without JavaScript) and use the same
+/// stores and access rules as the JSON API; the page script submits them in the background.
+struct IncidentWebController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let incidents = routes.grouped("incidents")
+        incidents.get(use: list)
+        incidents.post(use: create)
+        incidents.get(":incident", use: show)
+        incidents.post(":incident", "entries", use: addEntry)
+        incidents.post(":incident", "entries", ":entry", "edit", use: editEntry)
+        incidents.post(":incident", "entries", ":entry", "verification", use: verify)
+        incidents.post(":incident", "entries", ":entry", "admission", use: admit)
+        incidents.post(":incident", "decisions", use: addDecision)
+        incidents.post(":incident", "actions", use: addAction)
+    }
+
+    private func webUser(_ req: Request) throws -> CurrentUser {
+        guard let user = req.auth.get(CurrentUser.self) else {
+            let next = req.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"
+            throw Abort.redirect(to: "/login?next=\(next)")
+        }
+        return user
+    }
+
+    func list(req: Request) async throws -> Response {
+        let user = try webUser(req)
+        let renderedAt = try await Journal.lastSequence(on: req.db)
+        var filters = IncidentListPage.Filters()
+        filters.exercise = req.query[String.self, at: "exercise"] == "true"
+        filters.region = req.query[String.self, at: "region"].flatMap { RegionCode($0)?.rawValue }
+        filters.grip = req.query[String.self, at: "grip"].flatMap(Int.init).flatMap { GRIPLevel(rawValue: $0)?.rawValue }
+        filters.phase = req.query[String.self, at: "phase"].flatMap { IncidentPhase(rawValue: $0)?.rawValue }
+        filters.status = req.query[String.self, at: "status"].flatMap { IncidentStatus(rawValue: $0)?.rawValue }
+        let store = PictureStore(db: req.db, context: req.knooppunt)
+        let found = try await store.currentIncidents(
+            exercise: filters.exercise, region: filters.region.flatMap(RegionCode.init),
+            grip: filters.grip.flatMap(GRIPLevel.init(rawValue:)), phase: filters.phase.flatMap(IncidentPhase.init(rawValue:)),
+            status: filters.status.flatMap(IncidentStatus.init(rawValue:)))
+        let now = req.knooppunt.clock.now()
+        let currency = req.knooppunt.configuration.currency
+        var rows: [IncidentListPage.Row] = []
+        for (incident, version) in found {
+            guard PictureAccessPolicy.decide(user.subject, .read, incident: try IncidentsController.scope(version)).allowed
+            else { continue }
+            let dto = try IncidentDTO(incident, version)
+            let last = try await store.logbook(of: try incident.requireID(), since: nil).last
+            let lastUpdate = last.flatMap { RFC3339.parse($0.recordedAt) } ?? dto.updatedAt
+            rows.append(.init(incident: dto, stale: currency.isStale(lastUpdate: lastUpdate, status: dto.status, now: now)))
+        }
+        let page = IncidentListPage(
+            strings: req.strings, csrfToken: req.csrfToken, user: user, rows: rows, filters: filters,
+            mayCreate: PictureAccessPolicy.decide(user.subject, .create, incident: nil).allowed,
+            journalPosition: renderedAt)
+        return .html(page.render())
+    }
+
+    struct IncidentForm: Content {
+        var title: String
+        var category: String
+        var grip: Int?
+        var exercise: String?
+    }
+
+    func create(req: Request) async throws -> Response {
+        let user = try webUser(req)
+        let form = try req.content.decode(IncidentForm.self)
+        let decision = PictureAccessPolicy.decide(user.subject, .create, incident: nil)
+        guard decision.allowed, let region = user.subject.regionCode else { throw Problem.forbidden(decision.reason) }
+        guard let category = IncidentCategory(rawValue: form.category) else {
+            throw Problem.invalid("unknown category '\(form.category)'", field: "category")
+        }
+        let state = IncidentState(
+            title: form.title.trimmingCharacters(in: .whitespacesAndNewlines), category: category,
+            startedAt: req.knooppunt.clock.now(), grip: form.grip.flatMap(GRIPLevel.init(rawValue:)) ?? .routine,
+            involvedRegions: [region], leadRegion: region)
+        let version = try await PictureStore(db: req.db, context: req.knooppunt).createIncident(
+            state, exercise: form.exercise == "true", by: user.author)
+        return req.redirect(to: "/incidents/\(version.incidentID)", redirectType: .normal)
+    }
+
+    func show(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        let viewingAt = try req.query[String.self, at: "at"].map { text -> Date in
+            guard let date = RFC3339.parse(text) else { throw Problem.badRequest("'at' must be an RFC 3339 date-time") }
+            return date
+        }
+        let since = try req.query[String.self, at: "since"].flatMap { text -> Date? in
+            guard !text.isEmpty else { return nil }
+            guard let date = RFC3339.parse(text) else { throw Problem.badRequest("'since' must be an RFC 3339 date-time") }
+            return date
+        }
+        // Read before the picture: the page's stream replays everything after it, so nothing that
+        // happens between rendering and connecting is missed.
+        let renderedAt = try await Journal.lastSequence(on: req.db)
+        let now = req.knooppunt.clock.now()
+        let picture = try await IncidentsController.picture(of: incident, at: viewingAt ?? now, on: req)
+        let logbook = try await PictureStore(db: req.db, context: req.knooppunt)
+            .logbook(of: try incident.requireID(), since: since.map(Microseconds.from), until: viewingAt.map(Microseconds.from))
+            .map(LogbookLineDTO.init)
+        let version = try await PictureStore.currentIncidentVersion(try incident.requireID(), on: req.db)
+        let scope = try IncidentsController.scope(version)
+        let may = IncidentPage.Permissions(
+            addEntry: PictureAccessPolicy.decide(user.subject, .addEntry, incident: scope).allowed,
+            verify: PictureAccessPolicy.decide(user.subject, .verifyEntry, incident: scope).allowed,
+            decide: PictureAccessPolicy.decide(user.subject, .recordDecision, incident: scope).allowed)
+        let page = IncidentPage(
+            strings: req.strings, csrfToken: req.csrfToken, user: user, picture: picture, logbook: logbook, since: since,
+            viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may,
+            journalPosition: renderedAt)
+        return .html(page.render())
+    }
+
+    struct EntryForm: Content {
+        var theme: String
+        var text: String
+        var source: String
+        var priority: String?
+    }
+
+    func addEntry(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .addEntry)
+        let form = try req.content.decode(EntryForm.self)
+        guard let theme = Theme(form.theme) else { throw Problem.invalid("unknown theme '\(form.theme)'", field: "theme") }
+        let entry = PictureStore.NewEntry(
+            theme: theme, text: form.text, source: form.source,
+            observedAt: Microseconds.from(req.knooppunt.clock.now()),
+            priority: form.priority.flatMap(EntryPriority.init(rawValue:)) ?? .normaal, location: nil)
+        _ = try await PictureStore(db: req.db, context: req.knooppunt).addEntry(entry, to: try incident.requireID(), by: user.author)
+        return back(req, incident)
+    }
+
+    struct EditForm: Content {
+        var baseVersion: Int
+        var text: String
+    }
+
+    func editEntry(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .addEntry)
+        let form = try req.content.decode(EditForm.self)
+        _ = try await PictureStore(db: req.db, context: req.knooppunt).changeEntry(
+            try IncidentsController.entryID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
+            by: user.author, kind: "entry.updated"
+        ) { next in
+            guard next.text != form.text else { throw Problem.invalid("the text is unchanged", field: "text") }
+            next.text = form.text
+        }
+        return back(req, incident)
+    }
+
+    struct VerificationForm: Content {
+        var baseVersion: Int
+        var status: String
+    }
+
+    func verify(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .verifyEntry)
+        let form = try req.content.decode(VerificationForm.self)
+        guard let status = VerificationStatus(rawValue: form.status) else {
+            throw Problem.invalid("unknown verification status '\(form.status)'", field: "status")
+        }
+        let now = Microseconds.from(req.knooppunt.clock.now())
+        _ = try await PictureStore(db: req.db, context: req.knooppunt).changeEntry(
+            try IncidentsController.entryID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
+            by: user.author, kind: "entry.verification"
+        ) { next in
+            next.verification = status.rawValue
+            next.verifiedBy = user.username
+            next.verifiedAt = now
+        }
+        return back(req, incident)
+    }
+
+    struct AdmissionForm: Content {
+        var baseVersion: Int
+        var admitted: String
+    }
+
+    func admit(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .admitEntry)
+        let form = try req.content.decode(AdmissionForm.self)
+        let admitted = form.admitted == "true"
+        let now = Microseconds.from(req.knooppunt.clock.now())
+        _ = try await PictureStore(db: req.db, context: req.knooppunt).changeEntry(
+            try IncidentsController.entryID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
+            by: user.author, kind: "entry.admission"
+        ) { next in
+            next.admittedBy = admitted ? user.username : nil
+            next.admittedAt = admitted ? now : nil
+        }
+        return back(req, incident)
+    }
+
+    struct DecisionForm: Content {
+        var team: String
+        var text: String
+        var decidedBy: String
+    }
+
+    func addDecision(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .recordDecision)
+        let form = try req.content.decode(DecisionForm.self)
+        guard let team = CrisisTeam(rawValue: form.team) else { throw Problem.invalid("unknown team '\(form.team)'", field: "team") }
+        let decision = DecisionBody(team: team, text: form.text, decidedAt: req.knooppunt.clock.now(), decidedBy: form.decidedBy)
+        try IncidentsController.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) }
+        _ = try await RecordStore(db: req.db, context: req.knooppunt).create(
+            .decision, body: decision, in: try incident.requireID(), by: user.author)
+        return back(req, incident)
+    }
+
+    struct ActionForm: Content {
+        var text: String
+        var owner: String
+    }
+
+    func addAction(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .addEntry)
+        let form = try req.content.decode(ActionForm.self)
+        let action = ActionBody(text: form.text, owner: form.owner.uppercased())
+        try IncidentsController.checked { () throws(PictureRuleViolation) in try RecordRules.validate(action) }
+        try await IncidentsController.requireOrganisation(action.owner, on: req.db)
+        _ = try await RecordStore(db: req.db, context: req.knooppunt).create(
+            .action, body: action, in: try incident.requireID(), by: user.author)
+        return back(req, incident)
+    }
+
+    private func back(_ req: Request, _ incident: IncidentModel) -> Response {
+        req.redirect(to: "/incidents/\(incident.id?.uuidString ?? "")", redirectType: .normal)
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import KnooppuntCore
+import Plot
+
+/// The list of incidents a user may see, filtered, with real incidents and exercises apart.
+struct IncidentListPage {
+    struct Row {
+        let incident: IncidentDTO
+        let stale: Bool
+    }
+
+    struct Filters {
+        var exercise = false
+        var region: String?
+        var grip: Int?
+        var phase: String?
+        var status: String?
+    }
+
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let rows: [Row]
+    let filters: Filters
+    let mayCreate: Bool
+    /// The journal sequence the page reflects; its stream resumes after it.
+    let journalPosition: Int64
+
+    func render() -> String {
+        let language = strings.language
+        var layout = Layout(
+            title: strings.incidents, strings: strings, csrfToken: csrfToken, user: user,
+            path: "/incidents" + (filters.exercise ? "?exercise=true" : ""))
+        layout.scripts = ["/assets/live.js", "/assets/incident-list.js"]
+        return layout.render(
+            .group(
+                .h1(.text(filters.exercise ? strings.exercises : strings.incidents)),
+                .nav(
+                    .class("tabs"), .attribute(named: "aria-label", value: strings.incidents),
+                    .a(
+                        .href("/incidents"), .text(strings.realIncidents),
+                        .attribute(named: "aria-current", value: filters.exercise ? "false" : "page")),
+                    .a(
+                        .href("/incidents?exercise=true"), .text(strings.exercises),
+                        .attribute(named: "aria-current", value: filters.exercise ? "page" : "false"))
+                ),
+                filterForm(language),
+                .div(
+                    .id("incident-rows"),
+                    .data(
+                        named: "stream",
+                        value: "/api/v1/stream?lastEventId=\(journalPosition)" + (filters.exercise ? "&exercise=true" : "")),
+                    rows.isEmpty
+                        ? .p(.class("empty"), .text(strings.noIncidents))
+                        : .table(
+                            .id("incident-table"),
+                            .thead(
+                                .tr(
+                                    .th("#"), .th(.text(strings.title)), .th(.text(strings.category)),
+                                    .th(.text(strings.gripLabel)), .th(.text(strings.phaseLabel)),
+                                    .th(.text(strings.statusLabel)), .th(.text(strings.regionsLabel)),
+                                    .th(.text(strings.lastUpdate)))),
+                            .tbody(.forEach(rows) { row in self.row(row, language) }))
+                ),
+                .if(mayCreate, createForm(language))
+            ))
+    }
+
+    private func row(_ row: Row, _ language: KnooppuntCore.Language) -> Node<HTML.TableContext> {
+        let incident = row.incident
+        return .tr(
+            .class("incident-row" + (row.stale ? " stale" : "")),
+            .data(named: "incident", value: incident.id.uuidString),
+            .td(.text(incident.reference)),
+            .td(.a(.href("/incidents/\(incident.id)"), .text(incident.title))),
+            .td(.text(incident.category.label.text(language))),
+            .td(.span(.class("badge grip-\(incident.grip.rawValue)"), .text("GRIP \(incident.grip.rawValue)"))),
+            .td(.text(incident.phase.label.text(language))),
+            .td(.text(incident.status.label.text(language))),
+            .td(.text(incident.involvedRegions.map(\.rawValue).joined(separator: ", "))),
+            .td(
+                .text(DisplayFormat.time(incident.updatedAt)),
+                .if(row.stale, .span(.class("badge stale-badge"), .text(" \(strings.stale)"))))
+        )
+    }
+
+    private func filterForm(_ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
+        .form(
+            .class("filters"), .method(.get), .action("/incidents"),
+            .if(filters.exercise, .input(.type(.hidden), .name("exercise"), .value("true"))),
+            select("region", strings.regionsLabel, RegionCode.all.map { ($0.rawValue, $0.rawValue) }, filters.region),
+            select("grip", strings.gripLabel, GRIPLevel.allCases.map { ("\($0.rawValue)", "GRIP \($0.rawValue)") },
+                filters.grip.map(String.init)),
+            select("phase", strings.phaseLabel, IncidentPhase.allCases.map { ($0.rawValue, $0.label.text(language)) },
+                filters.phase),
+            select("status", strings.statusLabel, IncidentStatus.allCases.map { ($0.rawValue, $0.label.text(language)) },
+                filters.status),
+            .button(.type(.submit), .text(strings.filter))
+        )
+    }
+
+    private func select(_ name: String, _ label: String, _ options: [(String, String)], _ selected: String?)
+        -> Node<HTML.FormContext>
+    {
+        .group(
+            .label(.for("filter-\(name)"), .text(label)),
+            .select(
+                .id("filter-\(name)"), .attribute(named: "name", value: name),
+                .choice("", strings.any),
+                .forEach(options) { value, text in
+                    .choice(value, text, selected: value == selected)
+                })
+        )
+    }
+
+    private func createForm(_ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"), .attribute(named: "aria-labelledby", value: "new-incident-title"),
+            .h2(.id("new-incident-title"), .text(strings.newIncident)),
+            .form(
+                .id("new-incident"), .class("stacked"), .method(.post), .action("/incidents"),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .label(.for("incident-title"), .text(strings.title)),
+                .input(.type(.text), .id("incident-title"), .name("title"), .required(true),
+                    .attribute(named: "minlength", value: "3"), .attribute(named: "maxlength", value: "200")),
+                .label(.for("incident-category"), .text(strings.category)),
+                .select(
+                    .id("incident-category"), .attribute(named: "name", value: "category"),
+                    .forEach(IncidentCategory.allCases) { .choice($0.rawValue, $0.label.text(language)) }),
+                .label(.for("incident-grip"), .text(strings.gripLabel)),
+                .select(
+                    .id("incident-grip"), .attribute(named: "name", value: "grip"),
+                    .forEach(GRIPLevel.allCases) { .choice("\($0.rawValue)", $0.label.text(language)) }),
+                .div(
+                    .class("checkbox"),
+                    .input(.type(.checkbox), .id("incident-exercise"), .name("exercise"), .value("true"),
+                        .checked(filters.exercise)),
+                    .label(.for("incident-exercise"), .text(strings.exerciseFlag))),
+                .button(.type(.submit), .id("create-incident"), .text(strings.create))
+            )
+        )
+    }
+}

@@ -1,0 +1,87 @@
+"""Two people on one incident: live updates between them, and the timeline slider."""
+import time
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from e2e_support import login, screenshot
+
+
+def entry_texts(driver):
+    # Read in one script call: a live refresh may replace the elements between two WebDriver calls.
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('#picture .entry-text'), e => e.textContent)")
+
+
+def test_two_sessions_live_update_and_timeline(server, browser, second_browser):
+    # setup: the IM opens an incident from the list page; the HIN opens the same incident page
+    login(browser, server, "im-vr13")
+    browser.get(server + "/incidents")
+    browser.find_element(By.ID, "incident-title").send_keys("Brand in loods Westpoort")
+    browser.find_element(By.ID, "create-incident").click()
+    WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "timeline")))
+    incident_url = browser.current_url
+    assert "VR13-" in browser.find_element(By.ID, "incident-heading").text
+
+    login(second_browser, server, "hin-vr13")
+    second_browser.get(incident_url)
+    WebDriverWait(second_browser, 20).until(EC.presence_of_element_located((By.ID, "picture")))
+
+    # MUT: the IM adds an entry; the HIN's page shows it without a reload, within a second
+    browser.find_element(By.ID, "entry-text").send_keys("Rookontwikkeling richting A10")
+    browser.find_element(By.ID, "entry-source").send_keys("OvD Brandweer")
+    browser.find_element(By.ID, "entry-submit").click()
+    WebDriverWait(browser, 10).until(lambda d: "Rookontwikkeling richting A10" in entry_texts(d))
+    second_browser.execute_script("window.__marker = 'same page'")
+    WebDriverWait(second_browser, 1).until(lambda d: "Rookontwikkeling richting A10" in entry_texts(d))
+    assert second_browser.execute_script("return window.__marker") == "same page", "the page was reloaded"
+    screenshot(second_browser, "10-incident-live-second-session")
+
+    # MUT: the HIN edits the entry; then the IM slides the timeline back to before the edit
+    time.sleep(1.1)  # the slider moves in whole seconds; make the edit land a second after the entry
+    edit_at_ms = int(second_browser.execute_script("return Date.now()"))
+    second_browser.find_element(By.CSS_SELECTOR, "#picture details.entry-edit summary").click()
+    textarea = second_browser.find_element(By.CSS_SELECTOR, "#picture details.entry-edit textarea")
+    textarea.clear()
+    textarea.send_keys("Zware rookontwikkeling, A10 afgesloten")
+    second_browser.find_element(By.CSS_SELECTOR, "#picture details.entry-edit button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda d: "Zware rookontwikkeling, A10 afgesloten" in entry_texts(d))
+    WebDriverWait(second_browser, 10).until(lambda d: "Zware rookontwikkeling, A10 afgesloten" in entry_texts(d))
+    screenshot(browser, "11-incident-after-edit")
+
+    slider = browser.find_element(By.ID, "timeline")
+    browser.execute_script(
+        "const s = arguments[0]; s.max = String(Date.now()); s.value = String(arguments[1]);"
+        "s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change'));",
+        slider, edit_at_ms - 500)
+
+    # validate: the picture as it was before the edit, clearly marked as the past
+    WebDriverWait(browser, 10).until(lambda d: "Rookontwikkeling richting A10" in entry_texts(d))
+    assert "Zware rookontwikkeling, A10 afgesloten" not in entry_texts(browser)
+    assert browser.find_elements(By.CSS_SELECTOR, "#picture .past-banner")
+    logbook = browser.find_element(By.CSS_SELECTOR, "#picture .logbook").text
+    assert "Rookontwikkeling richting A10" in logbook and "A10 afgesloten" not in logbook
+    assert not browser.find_element(By.ID, "entry-form").is_displayed(), "no input forms while viewing the past"
+    screenshot(browser, "12-incident-timeline-past")
+
+    # back to now
+    browser.find_element(By.ID, "back-to-live").click()
+    WebDriverWait(browser, 10).until(lambda d: "Zware rookontwikkeling, A10 afgesloten" in entry_texts(d))
+    assert not browser.find_elements(By.CSS_SELECTOR, "#picture .past-banner")
+
+
+def test_exercise_stays_out_of_the_real_list(server, browser):
+    login(browser, server, "im-vr12")
+    browser.get(server + "/incidents?exercise=true")
+    browser.find_element(By.ID, "incident-title").send_keys("Oefening Dijkdoorbraak")
+    assert browser.find_element(By.ID, "incident-exercise").is_selected()
+    browser.find_element(By.ID, "create-incident").click()
+    banner = WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".exercise-banner")))
+    assert "OEFENING" in banner.text
+    browser.get(server + "/incidents")
+    assert "Oefening Dijkdoorbraak" not in browser.find_element(By.ID, "incident-rows").text
+    screenshot(browser, "13-incident-list-real")
+    browser.get(server + "/incidents?exercise=true")
+    assert "Oefening Dijkdoorbraak" in browser.find_element(By.ID, "incident-rows").text
+    screenshot(browser, "14-incident-list-exercises")
