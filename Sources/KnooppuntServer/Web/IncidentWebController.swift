@@ -11,6 +11,7 @@ struct IncidentWebController: RouteCollection {
         incidents.get(use: list)
         incidents.post(use: create)
         incidents.get(":incident", use: show)
+        incidents.post(":incident", "update", use: update)
         incidents.post(":incident", "entries", use: addEntry)
         incidents.post(":incident", "entries", ":entry", "edit", use: editEntry)
         incidents.post(":incident", "entries", ":entry", "verification", use: verify)
@@ -106,6 +107,7 @@ struct IncidentWebController: RouteCollection {
         let version = try await PictureStore.currentIncidentVersion(try incident.requireID(), on: req.db)
         let scope = try IncidentsController.scope(version)
         let may = IncidentPage.Permissions(
+            editIncident: PictureAccessPolicy.decide(user.subject, .editIncident, incident: scope).allowed,
             addEntry: PictureAccessPolicy.decide(user.subject, .addEntry, incident: scope).allowed,
             verify: PictureAccessPolicy.decide(user.subject, .verifyEntry, incident: scope).allowed,
             decide: PictureAccessPolicy.decide(user.subject, .recordDecision, incident: scope).allowed)
@@ -114,6 +116,33 @@ struct IncidentWebController: RouteCollection {
             viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may,
             journalPosition: renderedAt)
         return .html(page.render())
+    }
+
+    struct UpdateForm: Content {
+        var baseVersion: Int
+        var grip: Int
+        var gripReason: String?
+        var phase: String
+        var status: String
+    }
+
+    func update(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .editIncident)
+        let form = try req.content.decode(UpdateForm.self)
+        guard let grip = GRIPLevel(rawValue: form.grip), let phase = IncidentPhase(rawValue: form.phase),
+            let status = IncidentStatus(rawValue: form.status)
+        else { throw Problem.invalid("GRIP, phase or status is not valid") }
+        let reason = form.gripReason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try await PictureStore(db: req.db, context: req.knooppunt).updateIncident(
+            try incident.requireID(), baseVersion: form.baseVersion, by: user.author
+        ) { state in
+            if state.grip != grip { state.gripReason = reason }
+            state.grip = grip
+            state.phase = phase
+            state.status = status
+        }
+        return back(req, incident)
     }
 
     struct EntryForm: Content {

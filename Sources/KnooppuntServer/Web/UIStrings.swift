@@ -79,6 +79,8 @@ struct UIStrings: Sendable {
     let noEntries: String
     let noScript: String
     let edit: String
+    let scaling: String
+    let reason: String
     let save: String
 
     static let nl = UIStrings(
@@ -157,6 +159,8 @@ struct UIStrings: Sendable {
         noEntries: "Nog geen meldingen.",
         noScript: "Voor het live beeld is JavaScript nodig.",
         edit: "Bewerken",
+        scaling: "Opschalen, afschalen en status",
+        reason: "Reden (verplicht bij GRIP-wijziging)",
         save: "Opslaan")
 
     static let en = UIStrings(
@@ -235,6 +239,8 @@ struct UIStrings: Sendable {
         noEntries: "No entries yet.",
         noScript: "The live picture needs JavaScript.",
         edit: "Edit",
+        scaling: "Scaling and status",
+        reason: "Reason (required when GRIP changes)",
         save: "Save")
 
     static func `for`(_ language: Language) -> UIStrings { language == .nl ? nl : en }

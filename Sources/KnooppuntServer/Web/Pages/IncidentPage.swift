@@ -5,6 +5,7 @@ import Plot
 /// One incident's picture: live by default, or as it stood at `at` (the timeline).
 struct IncidentPage {
     struct Permissions {
+        var editIncident = false
         var addEntry = false
         var verify = false
         var decide = false
@@ -46,6 +47,7 @@ struct IncidentPage {
                 ),
                 .div(
                     .class("live-only"),
+                    .if(live && may.editIncident, scalingForm()),
                     .if(live && may.addEntry, entryForm()),
                     .if(live && may.decide, decisionForm()),
                     .if(live && may.addEntry, actionForm()))
@@ -227,6 +229,35 @@ struct IncidentPage {
                         .text("\(RFC3339.parse(line.at).map(DisplayFormat.time) ?? line.at) · \(line.actor) (\(line.organisation)) ")),
                     .text(line.summary))
             })
+        )
+    }
+
+    private func scalingForm() -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"), .attribute(named: "aria-labelledby", value: "scaling-title"),
+            .h2(.id("scaling-title"), .text(strings.scaling)),
+            .form(
+                .id("scaling-form"), .class("stacked js-refresh"), .method(.post), .action("/incidents/\(incident.id)/update"),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .input(.type(.hidden), .name("baseVersion"), .value("\(incident.version)")),
+                .label(.for("scaling-grip"), .text(strings.gripLabel)),
+                .select(.id("scaling-grip"), .attribute(named: "name", value: "grip"), .forEach(GRIPLevel.allCases) {
+                    .choice("\($0.rawValue)", $0.label.text(language), selected: $0 == incident.grip)
+                }),
+                .label(.for("scaling-reason"), .text(strings.reason)),
+                .input(.type(.text), .id("scaling-reason"), .name("gripReason")),
+                .label(.for("scaling-phase"), .text(strings.phaseLabel)),
+                .select(.id("scaling-phase"), .attribute(named: "name", value: "phase"), .forEach(IncidentPhase.allCases) {
+                    .choice($0.rawValue, $0.label.text(language), selected: $0 == incident.phase)
+                }),
+                .label(.for("scaling-status"), .text(strings.statusLabel)),
+                .select(
+                    .id("scaling-status"), .attribute(named: "name", value: "status"),
+                    .forEach([incident.status] + incident.status.next.sorted { $0.rawValue < $1.rawValue }) {
+                        .choice($0.rawValue, $0.label.text(language), selected: $0 == incident.status)
+                    }),
+                .button(.type(.submit), .id("scaling-submit"), .text(strings.save))
+            )
         )
     }
 

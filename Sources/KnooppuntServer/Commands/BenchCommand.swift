@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Vapor
+
+/// `knooppunt bench …`: measured speed, written to BENCHMARKS.md, never asserted in tests.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure Knooppunt's speed.", subcommands: [Picture.self])
+
+    struct Picture: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Live picture: write→delivery latency with N SSE subscribers and M writers on one incident.")
+
+        @ArgumentParser.Option(help: "Number of SSE subscribers.") var subscribers = 100
+        @ArgumentParser.Option(help: "Number of concurrent writers.") var writers = 4
+        @ArgumentParser.Option(help: "Seconds to write for.") var duration: Double = 10
+        @ArgumentParser.Option(help: "A running server to target; without it one is started here.") var url: String?
+        @ArgumentParser.Option(help: "Login for --url.") var user = "im-vr13"
+        @ArgumentParser.Option(help: "Password for --url.") var password = "demo"
+        @ArgumentParser.Flag(help: "Also print a BENCHMARKS.md table row.") var markdown = false
+        @OptionGroup var storage: StorageOptions
+
+        func validate() throws {
+            guard subscribers >= 1, writers >= 1, duration > 0 else {
+                throw ValidationError("subscribers, writers and duration must be positive")
+            }
+        }
+
+        func run() async throws {
+            bootstrapLogging()
+            let log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data("bench: \($0)\n".utf8)) }
+            let report: PictureBench.Report
+            if let url {
+                report = try await PictureBench(options: options(url)).run(log: log)
+            } else {
+                var config = try storage.configuration()
+                let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("knooppunt-bench-\(UUID())")
+                if case .sqliteFile = config.database {
+                    config.database = .sqliteFile(scratch.appendingPathComponent("knooppunt.sqlite").path)
+                }
+                config.bcryptCost = 10
+                defer { try? FileManager.default.removeItem(at: scratch) }
+                report = try await withApplication(config) { app in
+                    app.logger.logLevel = .warning
+                    _ = try await DemoSeeder.seed(app)
+                    try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+                    guard let port = app.http.server.shared.localAddress?.port else {
+                        throw BenchError("the server did not report its port")
+                    }
+                    log("server on port \(port) (\(config.database.dialectName))")
+                    do {
+                        let result = try await PictureBench(options: options("http://127.0.0.1:\(port)")).run(log: log)
+                        await app.knooppunt.live.shutdown()
+                        await app.server.shutdown()
+                        return result
+                    } catch {
+                        await app.knooppunt.live.shutdown()
+                        await app.server.shutdown()
+                        throw error
+                    }
+                }
+            }
+            print(report.text)
+            if markdown { print(report.markdownRow) }
+        }
+
+        private func options(_ base: String) -> PictureBench.Options {
+            PictureBench.Options(
+                subscribers: subscribers, writers: writers, duration: duration, baseURL: base, username: user,
+                password: password)
+        }
+    }
+}

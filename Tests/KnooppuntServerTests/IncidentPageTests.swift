@@ -1,0 +1,118 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnooppuntServer
+
+@Suite("Incident pages")
+struct IncidentPageTests {
+    @Test("the list page shows the region's incidents, keeps exercises apart, and hides other regions'")
+    func list() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            _ = try await Picture.createIncident(app, token: im, title: "Echte brand")
+            _ = try await Picture.createIncident(app, token: im, title: "Oefening brand", exercise: true)
+            let vr12 = try await HTTP.login(app, "im-vr12")
+            _ = try await Picture.createIncident(app, token: vr12, title: "Brand in Haarlem")
+            let session = try await WebSession.login(app, "im-vr13")
+            let real = try await session.get(app, "/incidents").body.string
+            #expect(real.contains("Echte brand"))
+            #expect(!real.contains("Oefening brand"))
+            #expect(!real.contains("Brand in Haarlem"))
+            #expect(real.contains(#"data-stream="/api/v1/stream?lastEventId="#))
+            let drills = try await session.get(app, "/incidents?exercise=true").body.string
+            #expect(drills.contains("Oefening brand"))
+            #expect(!drills.contains("Echte brand"))
+        }
+    }
+
+    @Test("creating an incident and adding an entry through the forms, with CSRF")
+    func forms() async throws {
+        try await withTestApp { app in
+            let session = try await WebSession.login(app, "im-vr13")
+            let cookies = "kp_csrf=\(session.csrf); kp_session=\(session.session)"
+            let noToken = try await WebSession.postForm(
+                app, "/incidents", fields: ["title": "Zonder token", "category": "brand"], cookies: cookies)
+            #expect(noToken.status == .forbidden)
+            let created = try await WebSession.postForm(
+                app, "/incidents", fields: ["_csrf": session.csrf, "title": "Gaslek Noord", "category": "gevaarlijke-stoffen"],
+                cookies: cookies)
+            #expect(created.status == .seeOther)
+            let location = try #require(created.headers.first(name: .location))
+            let added = try await WebSession.postForm(
+                app, location + "/entries",
+                fields: ["_csrf": session.csrf, "theme": "brandweer", "text": "Gaslucht in de straat", "source": "Melder"],
+                cookies: cookies)
+            #expect(added.status == .seeOther)
+            let page = try await session.get(app, location).body.string
+            #expect(page.contains("Gaslek Noord"))
+            #expect(page.contains("Gaslucht in de straat"))
+            #expect(page.contains(#"id="entry-form""#))
+            #expect(page.contains("?lastEventId="))
+        }
+    }
+
+    @Test("the page at an earlier moment is marked as the past and shows what was valid then")
+    func past() async throws {
+        let clock = ManualClock(Picture.start)
+        try await withTestApp(clock: clock) { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let entry = try await Picture.addEntry(app, incident.id, token: im, text: "Oude tekst")
+            clock.advance(by: 60)
+            _ = try await HTTP.send(
+                app, .PATCH, "/api/v1/incidents/\(incident.id)/entries/\(entry.id)",
+                json: #"{"baseVersion":1,"text":"Nieuwe tekst"}"#, token: im)
+            let session = try await WebSession.login(app, "im-vr13")
+            let earlier = Picture.rfc3339(Picture.start.addingTimeInterval(30))
+            let page = try await session.get(app, "/incidents/\(incident.id)?at=\(earlier)").body.string
+            #expect(page.contains("Oude tekst"))
+            #expect(!page.contains("Nieuwe tekst"))
+            #expect(page.contains("U bekijkt het beeld van"))
+            #expect(!page.contains(#"id="entry-form""#))
+        }
+    }
+
+    @Test("another region's incident page is a 404, and anonymous visitors go to the login")
+    func access() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let other = try await WebSession.login(app, "im-vr12")
+            #expect(try await other.get(app, "/incidents/\(incident.id)").status == .notFound)
+            let anonymous = try await app.testing().sendRequest(.GET, "/incidents/\(incident.id)")
+            #expect(anonymous.status == .seeOther)
+            #expect(anonymous.headers.first(name: .location)?.hasPrefix("/login?next=") == true)
+        }
+    }
+}
+
+@Suite("Scaling from the incident page")
+struct ScalingFormTests {
+    @Test("raising GRIP needs a reason; with one it is kept in the GRIP history")
+    func scale() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let session = try await WebSession.login(app, "ol-vr13")
+            let cookies = "kp_csrf=\(session.csrf); kp_session=\(session.session)"
+            let path = "/incidents/\(incident.id)/update"
+            var fields = ["_csrf": session.csrf, "baseVersion": "1", "grip": "3", "phase": "warm", "status": "open"]
+            let noReason = try await WebSession.postForm(app, path, fields: fields, cookies: cookies)
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(noReason.body.string.contains("needs a reason"))
+            fields["gripReason"] = "Meerdere straten ontruimd"
+            #expect(try await WebSession.postForm(app, path, fields: fields, cookies: cookies).status == .seeOther)
+            let history = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/grip-history", token: im)
+                .content.decode([GRIPChangeDTO].self)
+            #expect(history.last?.to == .three)
+            #expect(history.last?.by == "ol-vr13")
+            #expect(history.last?.reason == "Meerdere straten ontruimd")
+            let stale = try await WebSession.postForm(app, path, fields: fields, cookies: cookies)
+            #expect(stale.status == .conflict)
+        }
+    }
+}
