@@ -72,3 +72,23 @@ def test_resume_after_dropped_connection(tmp_path):
         assert all(e["event"] == "entry.created" for e in first + resumed)
     finally:
         server.stop()
+
+
+def test_stream_ends_when_the_session_is_revoked(tmp_path):
+    server = Server(tmp_path)
+    server.start()
+    try:
+        token = server.login("im-vr13")
+        status, incident = server.request(
+            "POST", "/api/v1/incidents", {"title": "Sessietest", "category": "overig"}, token=token)
+        assert status == 201
+        connection, response = open_stream(server, f"/api/v1/incidents/{incident['id']}/stream", token)
+        status, _ = server.request("DELETE", "/api/v1/session", token=token)
+        assert status == 204
+        # The stream says so and closes (it re-checks its session at least every 15 seconds).
+        connection.sock.settimeout(40)
+        rest = response.read().decode()
+        assert "event: session-ended" in rest
+        connection.close()
+    finally:
+        server.stop()

@@ -120,14 +120,16 @@ struct IncidentsController: RouteCollection {
     /// Live changes of this incident as Server-Sent Events; `Last-Event-ID` resumes after that event.
     func stream(req: Request) async throws -> Response {
         let (incident, _, user) = try await Self.authorised(req, .read)
-        return LiveSelection(subject: user.subject, scope: .incident(try incident.requireID())).response(for: req)
+        return LiveSelection(subject: user.subject, scope: .incident(try incident.requireID()), credential: user.tokenID)
+            .response(for: req)
     }
 
     /// Live changes of every incident the user may read (`?exercise=true` for exercises).
     func listStream(req: Request) async throws -> Response {
         let user = try req.requireUserExplaining()
         let exercise = try Self.flag(req, "exercise") ?? false
-        return LiveSelection(subject: user.subject, scope: .incidentList(exercise: exercise)).response(for: req)
+        return LiveSelection(subject: user.subject, scope: .incidentList(exercise: exercise), credential: user.tokenID)
+            .response(for: req)
     }
 
     // MARK: Entries

@@ -83,6 +83,14 @@ struct SessionService: Sendable {
         }
     }
 
+    /// Whether a token (by id) still authenticates: not revoked, not expired, its user not disabled.
+    static func isActive(_ tokenID: UUID, on db: Database, now: Date) async throws -> Bool {
+        guard let token = try await AccessTokenModel.query(on: db).filter(\.$id == tokenID).with(\.$user).first() else {
+            return false
+        }
+        return token.revokedAt == nil && token.expiresAt > now && token.user.disabledAt == nil
+    }
+
     /// Why a presented token does not authenticate.
     enum Rejection: Error, Sendable {
         case unknown, expired, revoked, disabled

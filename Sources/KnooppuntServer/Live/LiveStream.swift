@@ -26,6 +26,8 @@ struct LiveSelection: Sendable {
 
     let subject: Subject
     let scope: Scope
+    /// The session or token the stream was opened with; the stream ends when it stops being valid.
+    var credential: UUID? = nil
 
     /// Events after `cursor` this subscriber may see, at most `limit`, oldest first, and the new
     /// cursor (the last journal sequence looked at, sent or not).
@@ -84,6 +86,8 @@ extension LiveSelection {
         let lastEventID = req.headers.first(name: "Last-Event-ID").flatMap(Int64.init)
             ?? req.query[Int64.self, at: "lastEventId"]
         let logger = req.logger
+        let credential = self.credential
+        let clock = req.knooppunt.clock
         let headers: HTTPHeaders = [
             "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store",
             "X-Accel-Buffering": "no",
@@ -101,7 +105,16 @@ extension LiveSelection {
             // Catch up first, then follow.
             var pending = true
             var iterator = signals.makeAsyncIterator()
+            var checkedAt = clock.now()
             while true {
+                // A revoked or expired session, or a disabled user, ends the stream within 15 seconds.
+                if let credential, clock.now().timeIntervalSince(checkedAt) >= 15 {
+                    guard try await SessionService.isActive(credential, on: db, now: clock.now()) else {
+                        try await writer.writeBuffer(ByteBuffer(string: "event: session-ended\ndata: {}\n\n"))
+                        break
+                    }
+                    checkedAt = clock.now()
+                }
                 if pending {
                     repeat {
                         let batch = try await events(after: cursor, on: db)
