@@ -87,13 +87,61 @@ struct LiveTests {
     func hub() async throws {
         let hub = LiveHub(heartbeatInterval: .seconds(3600))
         let (_, signals) = await hub.subscribe()
-        await hub.publish()
+        await hub.publish([])
         var iterator = signals.makeAsyncIterator()
         let first = await iterator.next()
         #expect(first.map { if case .changed = $0 { true } else { false } } == true)
         await hub.shutdown()
         #expect(await iterator.next() == nil)
         #expect(await hub.subscriberCount == 0)
+    }
+
+    @Test("streams that are caught up read recent events from memory, identical to the journal")
+    func windowMatchesJournal() async throws {
+        try await withTestApp { app in
+            let token = try await HTTP.login(app, "im-vr13")
+            let start = try await HTTP.journalLength(app)
+            let incident = try await Picture.createIncident(app, token: token)
+            let other = try await Picture.createIncident(app, token: token, title: "Ander incident")
+            for number in 1...4 {
+                _ = try await Picture.addEntry(app, number.isMultiple(of: 2) ? incident.id : other.id, token: token, text: "M\(number)")
+            }
+            let hub = app.knooppunt.live
+            #expect(await hub.recent(after: start, limit: 500) != nil, "the window covers everything since start")
+            for scope in [LiveSelection.Scope.incident(incident.id), .incidentList(exercise: false)] {
+                let selection = LiveSelection(subject: try await subject(app, "im-vr13"), scope: scope)
+                let end = try await HTTP.journalLength(app)
+                for cursor in start...end {
+                    var fromMemory = LiveSelection.Visibility()
+                    let viaHub = try await selection.events(after: cursor, on: app.db, hub: hub, visibility: &fromMemory)
+                    let viaJournal = try await selection.events(after: cursor, on: app.db)
+                    #expect(viaHub.events == viaJournal.events, "cursor \(cursor)")
+                    #expect(viaHub.cursor == end)
+                }
+            }
+        }
+    }
+
+    @Test("after a write by someone else the window restarts, and older cursors read the journal")
+    func windowGap() async throws {
+        let hub = LiveHub(heartbeatInterval: .seconds(3600))
+        func event(_ sequence: Int64) -> LiveHub.Committed {
+            LiveHub.Committed(
+                record: JournalRecord(
+                    sequence: sequence, recordedAt: "", actor: "", organisation: "", kind: "entry.created", payload: "{}",
+                    previousHash: ""),
+                incident: UUID())
+        }
+        await hub.publish([event(10), event(11)])
+        #expect(await hub.recent(after: 9, limit: 10)?.events.count == 2)
+        #expect(await hub.recent(after: 8, limit: 10) == nil)
+        await hub.publish([event(15)])
+        #expect(await hub.recent(after: 11, limit: 10) == nil, "12–14 were written elsewhere")
+        #expect(await hub.recent(after: 14, limit: 10)?.events.map(\.record.sequence) == [15])
+        let capped = LiveHub(heartbeatInterval: .seconds(3600), windowSize: 2)
+        await capped.publish([event(1), event(2), event(3)])
+        #expect(await capped.recent(after: 0, limit: 10) == nil)
+        #expect(await capped.recent(after: 1, limit: 10)?.events.map(\.record.sequence) == [2, 3])
     }
 
     @Test("the stream endpoints check access before streaming")

@@ -9,13 +9,15 @@ final class KnooppuntContext: Sendable {
     let loginAttempts = LoginAttemptStore()
     /// Wakes live streams after each committed write.
     let live = LiveHub()
-    let writeGate: WriteGate?
+    /// One write transaction at a time in this process: SQLite needs it, and it hands committed events to
+    /// live streams in commit order. Across processes, PostgreSQL's advisory lock serialises writes.
+    let writeGate: WriteGate
     private let decoy = DecoyHash()
 
     init(configuration: KnooppuntConfiguration, clock: Clock) {
         self.configuration = configuration
         self.clock = clock
-        self.writeGate = configuration.database.dialectName == "sqlite" ? WriteGate() : nil
+        self.writeGate = WriteGate()
     }
 
     /// A bcrypt hash of a random secret at the configured cost, so that a login with an unknown
@@ -26,21 +28,24 @@ final class KnooppuntContext: Sendable {
 
     /// Runs `body` in one database transaction; every change and its journal event go through here.
     func write<T: Sendable>(on db: Database, _ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
-        await writeGate?.acquire()
+        await writeGate.acquire()
         do {
             let clock = self.clock
+            let appended = AppendedEvents()
             let result = try await db.transaction { tx in
                 // Bound inside: Fluent runs the transaction body in a new task that inherits nothing.
                 try await Journal.$clock.withValue(clock) {
-                    try await Journal.lockForWriting(tx)
-                    return try await body(tx)
+                    try await Journal.$appended.withValue(appended) {
+                        try await Journal.lockForWriting(tx)
+                        return try await body(tx)
+                    }
                 }
             }
-            await writeGate?.release()
-            await live.publish()
+            await live.publish(appended.all.map { LiveHub.Committed(record: $0.0, incident: $0.1) })
+            await writeGate.release()
             return result
         } catch {
-            await writeGate?.release()
+            await writeGate.release()
             throw error
         }
     }

@@ -16,6 +16,9 @@ enum Journal {
     /// time as the versions written beside them (and tests that move the clock move the journal too).
     @TaskLocal static var clock: Clock = .live
 
+    /// Collects the events a write appends, so they can be handed to live streams after the commit.
+    @TaskLocal static var appended: AppendedEvents?
+
     /// The lock key that serialises journal appends across PostgreSQL connections and instances.
     private static let advisoryLockKey = 7_363_201
 
@@ -44,6 +47,7 @@ enum Journal {
         if let incident {
             try await IncidentJournalModel(sequence: record.sequence, incidentID: incident).create(on: db)
         }
+        appended?.add(record, incident: incident)
         if let head {
             head.sequence = record.sequence
             head.hash = record.hash
@@ -72,4 +76,16 @@ enum Journal {
         let head = try await JournalHeadModel.find(JournalHeadModel.singletonID, on: db)
         return verifier.finish(headSequence: head?.sequence ?? 0, headHash: head?.hash ?? JournalRecord.genesisHash)
     }
+}
+
+/// The events one write transaction appended, in order.
+final class AppendedEvents: @unchecked Sendable {
+    private let lock = NSLock()
+    private var records: [(JournalRecord, UUID?)] = []
+
+    func add(_ record: JournalRecord, incident: UUID?) {
+        lock.withLock { records.append((record, incident)) }
+    }
+
+    var all: [(JournalRecord, UUID?)] { lock.withLock { records } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KnooppuntCore
 
 /// Wakes live streams when the journal has grown. The journal stays the source of truth: a signal only
 /// says "look again", and each stream reads what it has not yet sent from the journal itself.
@@ -10,13 +11,28 @@ actor LiveHub {
         case heartbeat
     }
 
+    /// A committed journal event, as the write that made it hands it over.
+    struct Committed: Sendable {
+        let record: JournalRecord
+        let incident: UUID?
+    }
+
+    /// Recent committed events that concern an incident, oldest first, for streams that are caught up.
+    private var window: [Committed] = []
+    /// Every incident event with a sequence at or above this is in `window`; nil when nothing is known.
+    private var coveredFrom: Int64?
+    /// The newest sequence handed over in this process.
+    private var newest: Int64 = 0
+    private let windowSize: Int
+
     private var subscribers: [UUID: AsyncStream<Signal>.Continuation] = [:]
     private var heartbeat: Task<Void, Never>?
     private var closed = false
     private let heartbeatInterval: Duration
 
-    init(heartbeatInterval: Duration = .seconds(15)) {
+    init(heartbeatInterval: Duration = .seconds(15), windowSize: Int = 10_000) {
         self.heartbeatInterval = heartbeatInterval
+        self.windowSize = windowSize
     }
 
     /// A stream of signals for one subscriber; it ends when the hub shuts down.
@@ -36,8 +52,33 @@ actor LiveHub {
         subscribers.removeValue(forKey: id)?.finish()
     }
 
-    func publish() {
+    /// Hands over the events a write committed (in commit order) and wakes every stream.
+    func publish(_ events: [Committed]) {
+        if let first = events.first {
+            if coveredFrom == nil || first.record.sequence != newest + 1 {
+                // Something else wrote in between (another process or instance): start a new window.
+                window.removeAll()
+                coveredFrom = first.record.sequence
+            }
+            window.append(contentsOf: events.filter { $0.incident != nil })
+            newest = events.last?.record.sequence ?? newest
+            if window.count > windowSize {
+                let dropped = window.count - windowSize
+                coveredFrom = window[dropped - 1].record.sequence + 1
+                window.removeFirst(dropped)
+            }
+        }
         for continuation in subscribers.values { continuation.yield(.changed) }
+    }
+
+    /// The incident events after `cursor` if the window covers them, with the newest sequence known;
+    /// nil when the journal must be read instead.
+    func recent(after cursor: Int64, limit: Int) -> (events: [Committed], newest: Int64)? {
+        guard let coveredFrom, cursor + 1 >= coveredFrom else { return nil }
+        let start = window.firstIndex { $0.record.sequence > cursor } ?? window.endIndex
+        let slice = window[start...].prefix(limit)
+        let reached = slice.count == limit ? (slice.last?.record.sequence ?? newest) : Swift.max(newest, cursor)
+        return (Array(slice), reached)
     }
 
     var subscriberCount: Int { subscribers.count }

@@ -29,21 +29,44 @@ struct LiveSelection: Sendable {
     /// The session or token the stream was opened with; the stream ends when it stops being valid.
     var credential: UUID? = nil
 
+    /// Per stream: whether the subscriber may read an incident, until that incident changes.
+    typealias Visibility = [UUID: Bool]
+
     /// Events after `cursor` this subscriber may see, at most `limit`, oldest first, and the new
-    /// cursor (the last journal sequence looked at, sent or not).
-    func events(after cursor: Int64, on db: Database, limit: Int = 500) async throws -> (events: [LiveEvent], cursor: Int64) {
-        let rows = try await Self.incidentEvents(after: cursor, scope: scope, on: db, limit: limit)
-        var visible: [UUID: Bool] = [:]
-        var events: [LiveEvent] = []
-        for (row, incident) in rows {
-            if visible[incident] == nil {
-                visible[incident] = try await mayRead(incident, on: db)
-            }
-            guard visible[incident] == true else { continue }
-            events.append(LiveEvent(sequence: row.id ?? 0, kind: row.kind, data: Self.data(row)))
+    /// cursor (the last journal sequence looked at, sent or not). With a hub, caught-up streams read
+    /// the recent events from memory; otherwise, and for gaps, from the journal.
+    func events(
+        after cursor: Int64, on db: Database, hub: LiveHub? = nil, visibility: inout Visibility, limit: Int = 500
+    ) async throws -> (events: [LiveEvent], cursor: Int64) {
+        var candidates: [(record: JournalRecord, incident: UUID)]
+        let reached: Int64
+        if let hub, let recent = await hub.recent(after: cursor, limit: limit) {
+            candidates = recent.events.compactMap { event in event.incident.map { (event.record, $0) } }
+            reached = recent.newest
+        } else {
+            let rows = try await Self.incidentEvents(after: cursor, scope: scope, on: db, limit: limit)
+            candidates = rows.map { ($0.0.record, $0.1) }
+            reached = rows.last?.0.id ?? cursor
         }
-        let lastLooked = rows.last?.0.id ?? cursor
-        return (events, max(lastLooked, cursor))
+        if case .incident(let wanted) = scope {
+            candidates = candidates.filter { $0.incident == wanted }
+        }
+        var events: [LiveEvent] = []
+        for (record, incident) in candidates {
+            if record.kind.hasPrefix("incident.") { visibility[incident] = nil }
+            if visibility[incident] == nil {
+                visibility[incident] = try await mayRead(incident, on: db)
+            }
+            guard visibility[incident] == true else { continue }
+            events.append(LiveEvent(sequence: record.sequence, kind: record.kind, data: Self.data(record)))
+        }
+        return (events, max(reached, cursor))
+    }
+
+    /// The same without a cache, for one-off reads.
+    func events(after cursor: Int64, on db: Database, limit: Int = 500) async throws -> (events: [LiveEvent], cursor: Int64) {
+        var visibility = Visibility()
+        return try await events(after: cursor, on: db, visibility: &visibility, limit: limit)
     }
 
     /// Journal events that concern an incident (one, or any), with the incident they concern.
@@ -68,13 +91,13 @@ struct LiveSelection: Sendable {
         return PictureAccessPolicy.decide(subject, .read, incident: try IncidentsController.scope(version)).allowed
     }
 
-    static func data(_ row: JournalEventModel) -> String {
+    static func data(_ record: JournalRecord) -> String {
         let head = try? CanonicalJSON.encode([
-            "kind": row.kind, "at": row.recordedAt, "actor": row.actor, "organisation": row.organisation,
+            "kind": record.kind, "at": record.recordedAt, "actor": record.actor, "organisation": record.organisation,
         ])
         // The payload is already canonical JSON; splice it in rather than decode and re-encode it.
         let prefix = head.map { String($0.dropLast()) } ?? "{"
-        return prefix + #","seq":\#(row.id ?? 0),"payload":"# + row.payload + "}"
+        return prefix + #","seq":\#(record.sequence),"payload":"# + record.payload + "}"
     }
 }
 
@@ -103,6 +126,7 @@ extension LiveSelection {
             }
             try await writer.writeBuffer(ByteBuffer(string: "retry: 2000\n: cursor \(cursor)\n\n"))
             // Catch up first, then follow.
+            var visibility = Visibility()
             var pending = true
             var iterator = signals.makeAsyncIterator()
             var checkedAt = clock.now()
@@ -117,7 +141,7 @@ extension LiveSelection {
                 }
                 if pending {
                     repeat {
-                        let batch = try await events(after: cursor, on: db)
+                        let batch = try await events(after: cursor, on: db, hub: hub, visibility: &visibility)
                         for event in batch.events { try await writer.writeBuffer(ByteBuffer(string: event.frame)) }
                         let advanced = batch.cursor != cursor
                         cursor = batch.cursor
