@@ -116,3 +116,24 @@ struct ScalingFormTests {
         }
     }
 }
+
+@Suite("Incident page facts")
+struct IncidentFactsTests {
+    @Test("the lead region is marked, and two involved regions bring the IRBT advice")
+    func leadAndIRBT() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let session = try await WebSession.login(app, "im-vr13")
+            var page = try await session.get(app, "/incidents/\(incident.id)").body.string
+            #expect(page.contains("VR13 (leidend)"))
+            #expect(!page.contains("overweeg GRIP 5"))
+            _ = try await HTTP.send(
+                app, .PATCH, "/api/v1/incidents/\(incident.id)", json: #"{"baseVersion":1,"involvedRegions":["VR13","VR12"]}"#,
+                token: im)
+            page = try await session.get(app, "/incidents/\(incident.id)").body.string
+            #expect(page.contains("VR13 (leidend), VR12"))
+            #expect(page.contains("overweeg GRIP 5 en een IRBT"))
+        }
+    }
+}

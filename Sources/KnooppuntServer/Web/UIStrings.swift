@@ -79,6 +79,8 @@ struct UIStrings: Sendable {
     let noEntries: String
     let noScript: String
     let edit: String
+    let lead: String
+    let proposeIRBT: String
     let scaling: String
     let reason: String
     let save: String
@@ -159,6 +161,8 @@ struct UIStrings: Sendable {
         noEntries: "Nog geen meldingen.",
         noScript: "Voor het live beeld is JavaScript nodig.",
         edit: "Bewerken",
+        lead: "leidend",
+        proposeIRBT: "Meer dan één regio betrokken: overweeg GRIP 5 en een IRBT.",
         scaling: "Opschalen, afschalen en status",
         reason: "Reden (verplicht bij GRIP-wijziging)",
         save: "Opslaan")
@@ -239,6 +243,8 @@ struct UIStrings: Sendable {
         noEntries: "No entries yet.",
         noScript: "The live picture needs JavaScript.",
         edit: "Edit",
+        lead: "lead",
+        proposeIRBT: "More than one region involved: consider GRIP 5 and an IRBT.",
         scaling: "Scaling and status",
         reason: "Reason (required when GRIP changes)",
         save: "Save")

@@ -89,12 +89,21 @@ struct IncidentPage {
                 .span(.class("badge"), .id("fact-phase"), .text(incident.phase.label.text(language))),
                 .span(.class("badge"), .id("fact-status"), .text(incident.status.label.text(language))),
                 .span(.class("badge"), .text(incident.category.label.text(language))),
-                .span(.text("\(strings.regionsLabel): \(incident.involvedRegions.map(\.rawValue).joined(separator: ", "))")),
+                .span(
+                    .id("fact-regions"),
+                    .text(
+                        "\(strings.regionsLabel): "
+                            + incident.involvedRegions.map {
+                                $0 == incident.leadRegion ? "\($0.rawValue) (\(strings.lead))" : $0.rawValue
+                            }.joined(separator: ", "))),
                 .span(
                     .class(picture.stale ? "badge stale-badge" : "muted"),
                     .text("\(strings.lastUpdate): \(DisplayFormat.time(picture.lastUpdate))"
                         + (picture.stale ? " · \(strings.stale)" : "")))
             ),
+            .if(
+                incident.proposesInterregionalScaling,
+                .p(.class("advice"), .attribute(named: "role", value: "note"), .text(strings.proposeIRBT))),
             .if(!picture.conflicts.isEmpty, conflicts()),
             .div(.class("themes"), .forEach(picture.themes) { theme(for: $0) }),
             decisions(),
