@@ -137,3 +137,93 @@ struct IncidentFactsTests {
         }
     }
 }
+
+@Suite("Regie from the incident page")
+struct RegieFormTests {
+    @Test("two entries marked as conflicting stay visible until the IM resolves it; others cannot resolve")
+    func conflicts() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let first = try await Picture.addEntry(app, incident.id, token: im, text: "Twee gewonden")
+            let second = try await Picture.addEntry(app, incident.id, token: im, text: "Vijf gewonden", theme: "geneeskundig")
+            let officer = try await WebSession.login(app, "ol-vr13")
+            let officerCookies = "kp_csrf=\(officer.csrf); kp_session=\(officer.session)"
+            let marked = try await WebSession.postForm(
+                app, "/incidents/\(incident.id)/entries/\(first.id)/conflicts",
+                fields: ["_csrf": officer.csrf, "other": second.id.uuidString, "note": "Aantal gewonden verschilt"],
+                cookies: officerCookies)
+            #expect(marked.status == .seeOther)
+            var page = try await officer.get(app, "/incidents/\(incident.id)").body.string
+            #expect(page.contains(#"id="conflicts""#))
+            #expect(page.contains("<strong>Aantal gewonden verschilt</strong>"))
+            #expect(!page.contains("/resolution"))  // only the IM resolves
+
+            let conflict = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/picture", token: im)
+                .content.decode(PictureDTO.self).conflicts[0]
+            let refused = try await WebSession.postForm(
+                app, "/incidents/\(incident.id)/conflicts/\(conflict.id)/resolution",
+                fields: ["_csrf": officer.csrf, "resolution": "Vijf"], cookies: officerCookies)
+            #expect(refused.status == .forbidden)
+
+            let manager = try await WebSession.login(app, "im-vr13")
+            let managerCookies = "kp_csrf=\(manager.csrf); kp_session=\(manager.session)"
+            page = try await manager.get(app, "/incidents/\(incident.id)").body.string
+            #expect(page.contains("/conflicts/\(conflict.id)/resolution"))
+            let empty = try await WebSession.postForm(
+                app, "/incidents/\(incident.id)/conflicts/\(conflict.id)/resolution",
+                fields: ["_csrf": manager.csrf, "resolution": " "], cookies: managerCookies)
+            #expect(empty.status == .unprocessableEntity)
+            let resolved = try await WebSession.postForm(
+                app, "/incidents/\(incident.id)/conflicts/\(conflict.id)/resolution",
+                fields: ["_csrf": manager.csrf, "resolution": "GHOR bevestigt vijf gewonden"], cookies: managerCookies)
+            #expect(resolved.status == .seeOther)
+            page = try await manager.get(app, "/incidents/\(incident.id)").body.string
+            #expect(!page.contains(#"id="conflicts""#))
+            #expect(page.contains("Twee gewonden") && page.contains("Vijf gewonden"))
+        }
+    }
+
+    @Test("an action's status and a decision's revocation are set from the page, as new versions")
+    func actionsAndDecisions() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let action = try await HTTP.send(
+                app, .POST, "/api/v1/incidents/\(incident.id)/actions", json: #"{"text":"Omleiding instellen","owner":"VR13"}"#,
+                token: im
+            ).content.decode(ActionDTO.self)
+            let decision = try await HTTP.send(
+                app, .POST, "/api/v1/incidents/\(incident.id)/decisions",
+                json: #"{"team":"rot","text":"Wijk ontruimen","decidedBy":"OL"}"#, token: im
+            ).content.decode(DecisionDTO.self)
+            let session = try await WebSession.login(app, "im-vr13")
+            let cookies = "kp_csrf=\(session.csrf); kp_session=\(session.session)"
+            let statusPath = "/incidents/\(incident.id)/actions/\(action.id)/status"
+            let unknown = try await WebSession.postForm(
+                app, statusPath, fields: ["_csrf": session.csrf, "baseVersion": "1", "status": "half"], cookies: cookies)
+            #expect(unknown.status == .unprocessableEntity)
+            #expect(unknown.body.string.contains("half"))
+            #expect(
+                try await WebSession.postForm(
+                    app, statusPath, fields: ["_csrf": session.csrf, "baseVersion": "1", "status": "done"], cookies: cookies
+                ).status == .seeOther)
+            let revokePath = "/incidents/\(incident.id)/decisions/\(decision.id)/revocation"
+            #expect(
+                try await WebSession.postForm(app, revokePath, fields: ["_csrf": session.csrf, "baseVersion": "1"], cookies: cookies)
+                    .status == .seeOther)
+            let again = try await WebSession.postForm(
+                app, revokePath, fields: ["_csrf": session.csrf, "baseVersion": "1"], cookies: cookies)
+            #expect(again.status == .conflict)
+            let actions = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/actions", token: im)
+                .content.decode([ActionDTO].self)
+            #expect(actions.first?.status == .gereed)
+            #expect(actions.first?.version == 2)
+            let decisions = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/decisions", token: im)
+                .content.decode([DecisionDTO].self)
+            #expect(decisions.first?.revoked == true)
+            let page = try await session.get(app, "/incidents/\(incident.id)").body.string
+            #expect(page.contains("ingetrokken"))
+        }
+    }
+}

@@ -14,14 +14,19 @@ def entry_texts(driver):
         "return Array.from(document.querySelectorAll('#picture .entry-text'), e => e.textContent)")
 
 
+def open_new_incident(driver, server, username, title):
+    """Logs in, creates an incident from the list page and returns its page's URL."""
+    login(driver, server, username)
+    driver.get(server + "/incidents")
+    driver.find_element(By.ID, "incident-title").send_keys(title)
+    driver.find_element(By.ID, "create-incident").click()
+    WebDriverWait(driver, 20).until(EC.presence_of_element_located((By.ID, "timeline")))
+    return driver.current_url
+
+
 def test_two_sessions_live_update_and_timeline(server, browser, second_browser):
     # setup: the IM opens an incident from the list page; the HIN opens the same incident page
-    login(browser, server, "im-vr13")
-    browser.get(server + "/incidents")
-    browser.find_element(By.ID, "incident-title").send_keys("Brand in loods Westpoort")
-    browser.find_element(By.ID, "create-incident").click()
-    WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "timeline")))
-    incident_url = browser.current_url
+    incident_url = open_new_incident(browser, server, "im-vr13", "Brand in loods Westpoort")
     assert "VR13-" in browser.find_element(By.ID, "incident-heading").text
 
     login(second_browser, server, "hin-vr13")
@@ -85,3 +90,43 @@ def test_exercise_stays_out_of_the_real_list(server, browser):
     browser.get(server + "/incidents?exercise=true")
     assert "Oefening Dijkdoorbraak" in browser.find_element(By.ID, "incident-rows").text
     screenshot(browser, "14-incident-list-exercises")
+
+
+def add_entry(driver, text, theme="brandweer"):
+    from selenium.webdriver.support.ui import Select
+    Select(driver.find_element(By.ID, "entry-theme")).select_by_value(theme)
+    driver.find_element(By.ID, "entry-text").send_keys(text)
+    driver.find_element(By.ID, "entry-source").send_keys("Meldkamer")
+    driver.find_element(By.ID, "entry-submit").click()
+    WebDriverWait(driver, 10).until(lambda d: text in entry_texts(d))
+
+
+def test_conflict_marked_by_one_and_resolved_by_the_im(server, browser, second_browser):
+    # setup: an incident with two reports that disagree
+    incident_url = open_new_incident(browser, server, "im-vr13", "Aanrijding Ring Noord")
+    add_entry(browser, "Twee voertuigen betrokken")
+    add_entry(browser, "Vier voertuigen betrokken", theme="politie")
+
+    # MUT: the operational leader marks them as conflicting from the first entry
+    login(second_browser, server, "ol-vr13")
+    second_browser.get(incident_url)
+    WebDriverWait(second_browser, 20).until(EC.presence_of_element_located((By.ID, "picture")))
+    second_browser.find_element(By.CSS_SELECTOR, "#theme-brandweer details.entry-conflict summary").click()
+    second_browser.find_element(By.CSS_SELECTOR, "#theme-brandweer details.entry-conflict input[name=note]").send_keys(
+        "Aantal voertuigen verschilt")
+    second_browser.find_element(By.CSS_SELECTOR, "#theme-brandweer details.entry-conflict button[type=submit]").click()
+
+    # validate: the IM sees the conflict live, with both reports, and may resolve it; the OL may not
+    conflict = WebDriverWait(browser, 10).until(EC.presence_of_element_located((By.ID, "conflicts")))
+    assert "Aantal voertuigen verschilt" in conflict.text
+    assert "Twee voertuigen betrokken" in conflict.text and "Vier voertuigen betrokken" in conflict.text
+    WebDriverWait(second_browser, 10).until(EC.presence_of_element_located((By.ID, "conflicts")))
+    assert not second_browser.find_elements(By.CSS_SELECTOR, "#conflicts form")
+    assert browser.execute_script(
+        "const s = document.getElementById('timeline'); return s.value === s.max"), "live: the slider sits at now"
+    screenshot(browser, "15-incident-conflict")
+
+    browser.find_element(By.CSS_SELECTOR, "#conflicts input[name=resolution]").send_keys("Politie ter plaatse: vier")
+    browser.find_element(By.CSS_SELECTOR, "#conflicts button[type=submit]").click()
+    WebDriverWait(second_browser, 10).until(lambda d: not d.find_elements(By.ID, "conflicts"))
+    assert {"Twee voertuigen betrokken", "Vier voertuigen betrokken"} <= set(entry_texts(browser))

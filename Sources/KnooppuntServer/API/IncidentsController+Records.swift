@@ -22,20 +22,8 @@ extension IncidentsController {
     func admitEntry(req: Request) async throws -> EntryDTO {
         let (incident, _, user) = try await Self.authorised(req, .admitEntry)
         let body = try req.decodeStrict(AdmissionRequest.self)
-        let now = Microseconds.from(req.knooppunt.clock.now())
-        let version = try await PictureStore(db: req.db, context: req.knooppunt).changeEntry(
-            try Self.entryID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author,
-            kind: "entry.admission"
-        ) { next in
-            guard next.theme != Theme.algemeen.description else {
-                throw Problem.invalid("entries of the 'algemeen' theme are the shared summary already", field: "admitted")
-            }
-            guard (next.admittedAt != nil) != body.admitted else {
-                throw Problem.invalid(body.admitted ? "the entry is already admitted" : "the entry is not admitted", field: "admitted")
-            }
-            next.admittedBy = body.admitted ? user.username : nil
-            next.admittedAt = body.admitted ? now : nil
-        }
+        let version = try await PictureStore(db: req.db, context: req.knooppunt).setAdmission(
+            body.admitted, of: try Self.entryID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author)
         return try EntryDTO(version)
     }
 

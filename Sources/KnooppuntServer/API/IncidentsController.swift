@@ -167,19 +167,8 @@ struct IncidentsController: RouteCollection {
     func verifyEntry(req: Request) async throws -> EntryDTO {
         let (incident, _, user) = try await Self.authorised(req, .verifyEntry)
         let body = try req.decodeStrict(VerificationRequest.self)
-        let store = PictureStore(db: req.db, context: req.knooppunt)
-        let now = Microseconds.from(req.knooppunt.clock.now())
-        let version = try await store.changeEntry(
-            try Self.entryID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author,
-            kind: "entry.verification"
-        ) { next in
-            guard next.verification != body.status.rawValue else {
-                throw Problem.invalid("the entry is already \(body.status.rawValue)", field: "status")
-            }
-            next.verification = body.status.rawValue
-            next.verifiedBy = user.username
-            next.verifiedAt = now
-        }
+        let version = try await PictureStore(db: req.db, context: req.knooppunt).setVerification(
+            body.status, of: try Self.entryID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author)
         return try EntryDTO(version)
     }
 

@@ -18,6 +18,10 @@ struct IncidentWebController: RouteCollection {
         incidents.post(":incident", "entries", ":entry", "admission", use: admit)
         incidents.post(":incident", "decisions", use: addDecision)
         incidents.post(":incident", "actions", use: addAction)
+        incidents.post(":incident", "entries", ":entry", "conflicts", use: markConflict)
+        incidents.post(":incident", "conflicts", ":conflict", "resolution", use: resolveConflict)
+        incidents.post(":incident", "actions", ":record", "status", use: updateAction)
+        incidents.post(":incident", "decisions", ":record", "revocation", use: revokeDecision)
     }
 
     private func webUser(_ req: Request) throws -> CurrentUser {
@@ -110,6 +114,7 @@ struct IncidentWebController: RouteCollection {
             editIncident: PictureAccessPolicy.decide(user.subject, .editIncident, incident: scope).allowed,
             addEntry: PictureAccessPolicy.decide(user.subject, .addEntry, incident: scope).allowed,
             verify: PictureAccessPolicy.decide(user.subject, .verifyEntry, incident: scope).allowed,
+            admit: PictureAccessPolicy.decide(user.subject, .admitEntry, incident: scope).allowed,
             decide: PictureAccessPolicy.decide(user.subject, .recordDecision, incident: scope).allowed)
         let page = IncidentPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, picture: picture, logbook: logbook, since: since,
@@ -196,15 +201,9 @@ struct IncidentWebController: RouteCollection {
         guard let status = VerificationStatus(rawValue: form.status) else {
             throw Problem.invalid("unknown verification status '\(form.status)'", field: "status")
         }
-        let now = Microseconds.from(req.knooppunt.clock.now())
-        _ = try await PictureStore(db: req.db, context: req.knooppunt).changeEntry(
-            try IncidentsController.entryID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
-            by: user.author, kind: "entry.verification"
-        ) { next in
-            next.verification = status.rawValue
-            next.verifiedBy = user.username
-            next.verifiedAt = now
-        }
+        _ = try await PictureStore(db: req.db, context: req.knooppunt).setVerification(
+            status, of: try IncidentsController.entryID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
+            by: user.author)
         return back(req, incident)
     }
 
@@ -217,15 +216,39 @@ struct IncidentWebController: RouteCollection {
         _ = try webUser(req)
         let (incident, _, user) = try await IncidentsController.authorised(req, .admitEntry)
         let form = try req.content.decode(AdmissionForm.self)
-        let admitted = form.admitted == "true"
-        let now = Microseconds.from(req.knooppunt.clock.now())
-        _ = try await PictureStore(db: req.db, context: req.knooppunt).changeEntry(
-            try IncidentsController.entryID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
-            by: user.author, kind: "entry.admission"
-        ) { next in
-            next.admittedBy = admitted ? user.username : nil
-            next.admittedAt = admitted ? now : nil
+        _ = try await PictureStore(db: req.db, context: req.knooppunt).setAdmission(
+            form.admitted == "true", of: try IncidentsController.entryID(req), in: try incident.requireID(),
+            baseVersion: form.baseVersion, by: user.author)
+        return back(req, incident)
+    }
+
+    struct ConflictForm: Content {
+        var other: UUID
+        var note: String
+    }
+
+    /// Marks this entry and another as conflicting; both stay visible until the IM resolves it.
+    func markConflict(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .addEntry)
+        let form = try req.content.decode(ConflictForm.self)
+        let request = ConflictRequest(entries: [try IncidentsController.entryID(req), form.other], note: form.note)
+        try request.validate()
+        _ = try await PictureStore(db: req.db, context: req.knooppunt).markConflict(
+            request.entries[0], request.entries[1], note: request.note, in: try incident.requireID(), by: user.author)
+        return back(req, incident)
+    }
+
+    func resolveConflict(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .admitEntry)
+        let request = ResolutionRequest(resolution: try req.content.get(String.self, at: "resolution"))
+        try request.validate()
+        guard let id = req.parameters.get("conflict").flatMap(UUID.init(uuidString:)) else {
+            throw Problem.badRequest("the conflict id must be a UUID")
         }
+        _ = try await PictureStore(db: req.db, context: req.knooppunt).resolveConflict(
+            id, resolution: request.resolution, in: try incident.requireID(), by: user.author)
         return back(req, incident)
     }
 
@@ -261,6 +284,41 @@ struct IncidentWebController: RouteCollection {
         try await IncidentsController.requireOrganisation(action.owner, on: req.db)
         _ = try await RecordStore(db: req.db, context: req.knooppunt).create(
             .action, body: action, in: try incident.requireID(), by: user.author)
+        return back(req, incident)
+    }
+
+    struct ActionStatusForm: Content {
+        var baseVersion: Int
+        var status: String
+    }
+
+    func updateAction(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .addEntry)
+        let form = try req.content.decode(ActionStatusForm.self)
+        guard let status = ActionStatus(rawValue: form.status) else {
+            throw Problem.invalid("unknown action status '\(form.status)'", field: "status")
+        }
+        _ = try await RecordStore(db: req.db, context: req.knooppunt).update(
+            .action, try IncidentsController.recordID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
+            by: user.author, as: ActionBody.self, validate: { _ in }
+        ) { action in action.status = status }
+        return back(req, incident)
+    }
+
+    struct RevokeForm: Content {
+        var baseVersion: Int
+    }
+
+    /// Revokes a decision; it stays in the list, struck through, and in every earlier picture.
+    func revokeDecision(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .recordDecision)
+        let form = try req.content.decode(RevokeForm.self)
+        _ = try await RecordStore(db: req.db, context: req.knooppunt).update(
+            .decision, try IncidentsController.recordID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
+            by: user.author, as: DecisionBody.self, validate: { _ in }
+        ) { decision in decision.revoked = true }
         return back(req, incident)
     }
 

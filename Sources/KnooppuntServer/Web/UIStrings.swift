@@ -81,6 +81,14 @@ struct UIStrings: Sendable {
     let edit: String
     let lead: String
     let proposeIRBT: String
+    let markConflict: String
+    let otherEntry: String
+    let note: String
+    let resolve: String
+    let resolution: String
+    let revoke: String
+    let revoked: String
+    let changeStatus: String
     let scaling: String
     let reason: String
     let save: String
@@ -163,6 +171,14 @@ struct UIStrings: Sendable {
         edit: "Bewerken",
         lead: "leidend",
         proposeIRBT: "Meer dan één regio betrokken: overweeg GRIP 5 en een IRBT.",
+        markConflict: "Tegenstrijdig met…",
+        otherEntry: "Ander bericht",
+        note: "Toelichting",
+        resolve: "Oplossen",
+        resolution: "Oplossing",
+        revoke: "Intrekken",
+        revoked: "ingetrokken",
+        changeStatus: "Status wijzigen",
         scaling: "Opschalen, afschalen en status",
         reason: "Reden (verplicht bij GRIP-wijziging)",
         save: "Opslaan")
@@ -245,6 +261,14 @@ struct UIStrings: Sendable {
         edit: "Edit",
         lead: "lead",
         proposeIRBT: "More than one region involved: consider GRIP 5 and an IRBT.",
+        markConflict: "Conflicts with…",
+        otherEntry: "Other entry",
+        note: "Note",
+        resolve: "Resolve",
+        resolution: "Resolution",
+        revoke: "Revoke",
+        revoked: "revoked",
+        changeStatus: "Change status",
         scaling: "Scaling and status",
         reason: "Reason (required when GRIP changes)",
         save: "Save")

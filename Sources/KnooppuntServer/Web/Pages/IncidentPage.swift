@@ -8,6 +8,7 @@ struct IncidentPage {
         var editIncident = false
         var addEntry = false
         var verify = false
+        var admit = false
         var decide = false
     }
 
@@ -55,8 +56,9 @@ struct IncidentPage {
     }
 
     private func timeline() -> Node<HTML.BodyContext> {
-        let min = Int64(createdAt.timeIntervalSince1970 * 1000)
-        let max = Int64(now.timeIntervalSince1970 * 1000)
+        // Whole seconds at both ends, so the thumb of the live picture sits exactly at the right end.
+        let min = Int64(createdAt.timeIntervalSince1970.rounded(.down)) * 1000
+        let max = Int64(now.timeIntervalSince1970.rounded(.up)) * 1000
         let value = viewingAt.map { Int64($0.timeIntervalSince1970 * 1000) } ?? max
         return .section(
             .class("timeline card"), .attribute(named: "aria-labelledby", value: "timeline-label"),
@@ -140,8 +142,33 @@ struct IncidentPage {
                 .text(" \(strings.source): \(entry.source) · \(DisplayFormat.time(entry.observedAt)) · \(entry.author) (\(entry.organisation)) · v\(entry.version)")
             ),
             .if(live && may.verify, entryButtons(entry)),
-            .if(live && may.addEntry, editForm(entry))
+            .if(live && may.addEntry, editForm(entry)),
+            .if(live && may.addEntry && picture.entries.count > 1, conflictForm(entry))
         )
+    }
+
+    private func conflictForm(_ entry: EntryDTO) -> Node<HTML.BodyContext> {
+        let id = "conflict-\(entry.id)"
+        return .details(
+            .class("entry-conflict"),
+            .summary(.text(strings.markConflict)),
+            .form(
+                .class("stacked js-refresh"), .method(.post),
+                .action("/incidents/\(incident.id)/entries/\(entry.id)/conflicts"),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .label(.for(id + "-other"), .text(strings.otherEntry)),
+                .select(.id(id + "-other"), .attribute(named: "name", value: "other"), .forEach(picture.entries.filter { $0.id != entry.id }) {
+                    .choice($0.id.uuidString, Self.excerpt($0.text))
+                }),
+                .label(.for(id + "-note"), .text(strings.note)),
+                .input(.type(.text), .id(id + "-note"), .name("note"), .required(true)),
+                .button(.type(.submit), .text(strings.markConflict))
+            )
+        )
+    }
+
+    static func excerpt(_ text: String) -> String {
+        text.count <= 60 ? text : String(text.prefix(59)) + "…"
     }
 
     private func editForm(_ entry: EntryDTO) -> Node<HTML.BodyContext> {
@@ -167,7 +194,7 @@ struct IncidentPage {
             .class("entry-actions"),
             .if(entry.verification != .verified, button(base + "/verification", "status", "verified", strings.verify, entry)),
             .if(entry.verification != .contradicted, button(base + "/verification", "status", "contradicted", strings.contradict, entry)),
-            .if(!entry.inSharedPicture, button(base + "/admission", "admitted", "true", strings.admit, entry))
+            .if(may.admit && !entry.inSharedPicture, button(base + "/admission", "admitted", "true", strings.admit, entry))
         )
     }
 
@@ -184,12 +211,29 @@ struct IncidentPage {
     }
 
     private func conflicts() -> Node<HTML.BodyContext> {
-        .section(
-            .class("card conflicts"),
+        let texts = Dictionary(picture.entries.map { ($0.id, $0.text) }, uniquingKeysWith: { first, _ in first })
+        return .section(
+            .class("card conflicts"), .id("conflicts"),
             .h2(.text(strings.conflicts)),
             .ul(.forEach(picture.conflicts) { conflict in
-                .li(.text("\(conflict.note) (\(conflict.markedBy), \(DisplayFormat.time(conflict.markedAt)))"))
+                .li(
+                    .strong(.text(conflict.note)),
+                    .ul(.forEach(conflict.entries) { .li(.text(texts[$0].map(Self.excerpt) ?? $0.uuidString)) }),
+                    .span(.class("muted"), .text("\(conflict.markedBy), \(DisplayFormat.time(conflict.markedAt))")),
+                    .if(live && may.admit, resolveForm(conflict)))
             })
+        )
+    }
+
+    private func resolveForm(_ conflict: ConflictDTO) -> Node<HTML.BodyContext> {
+        let id = "resolve-\(conflict.id)"
+        return .form(
+            .class("inline js-refresh js-reset"), .method(.post),
+            .action("/incidents/\(incident.id)/conflicts/\(conflict.id)/resolution"),
+            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+            .label(.for(id), .text(strings.resolution)),
+            .input(.type(.text), .id(id), .name("resolution"), .required(true)),
+            .button(.type(.submit), .class("small"), .text(strings.resolve))
         )
     }
 
@@ -201,7 +245,15 @@ struct IncidentPage {
                 .li(
                     .class(decision.revoked ? "revoked" : ""),
                     .strong(.text(decision.team.label.text(language) + ": ")), .text(decision.text),
-                    .span(.class("muted"), .text(" — \(decision.decidedBy), \(DisplayFormat.time(decision.decidedAt))")))
+                    .span(.class("muted"), .text(" — \(decision.decidedBy), \(DisplayFormat.time(decision.decidedAt))")),
+                    .if(decision.revoked, .span(.class("badge"), .text(strings.revoked))),
+                    .if(live && may.decide && !decision.revoked,
+                        .form(
+                            .class("inline js-refresh"), .method(.post),
+                            .action("/incidents/\(incident.id)/decisions/\(decision.id)/revocation"),
+                            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                            .input(.type(.hidden), .name("baseVersion"), .value("\(decision.version)")),
+                            .button(.type(.submit), .class("small"), .text(strings.revoke)))))
             })
         )
     }
@@ -215,8 +267,23 @@ struct IncidentPage {
                     .class(action.overdue ? "overdue" : ""),
                     .strong(.text(action.owner + ": ")), .text(action.text),
                     .span(.class("badge"), .text(" " + action.status.label.text(language))),
-                    .unwrap(action.deadline) { .span(.class("muted"), .text(" · \(strings.deadline) \(DisplayFormat.time($0))")) })
+                    .unwrap(action.deadline) { .span(.class("muted"), .text(" · \(strings.deadline) \(DisplayFormat.time($0))")) },
+                    .if(live && may.addEntry, actionStatusForm(action)))
             })
+        )
+    }
+
+    private func actionStatusForm(_ action: ActionDTO) -> Node<HTML.BodyContext> {
+        let id = "action-status-\(action.id)"
+        return .form(
+            .class("inline js-refresh"), .method(.post), .action("/incidents/\(incident.id)/actions/\(action.id)/status"),
+            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+            .input(.type(.hidden), .name("baseVersion"), .value("\(action.version)")),
+            .label(.class("visually-hidden"), .for(id), .text(strings.changeStatus)),
+            .select(.id(id), .attribute(named: "name", value: "status"), .forEach(ActionStatus.allCases) {
+                .choice($0.rawValue, $0.label.text(language), selected: $0 == action.status)
+            }),
+            .button(.type(.submit), .class("small"), .text(strings.changeStatus))
         )
     }
 

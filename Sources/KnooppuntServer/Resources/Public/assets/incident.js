@@ -41,7 +41,7 @@
     }
     deferred = false;
     if (slider) {
-      slider.max = String(Date.now());
+      slider.max = String(Math.ceil(Date.now() / 1000) * 1000);
       slider.value = slider.max;
       output.textContent = timeFormat.format(new Date());
     }
