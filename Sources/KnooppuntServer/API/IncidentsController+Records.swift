@@ -186,7 +186,7 @@ extension IncidentsController {
 
     static func requireRegie(_ req: Request, _ user: CurrentUser) async throws {
         let (_, version, _) = try await authorised(req, .read)
-        let decision = PictureAccessPolicy.decide(user.subject, .admitEntry, incident: try scope(version))
+        let decision = AccessPolicy.decide(user.subject, .admitEntry, incident: try scope(version), at: req.knooppunt.clock.now())
         guard decision.allowed else { throw Problem.forbidden(decision.reason) }
     }
 

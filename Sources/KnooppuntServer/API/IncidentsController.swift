@@ -41,7 +41,7 @@ struct IncidentsController: RouteCollection {
         let store = PictureStore(db: req.db, context: req.knooppunt)
         return try await store.currentIncidents(exercise: exercise, region: region, grip: grip, phase: phase, status: status)
             .filter { _, version in
-                PictureAccessPolicy.decide(subject, .read, incident: try Self.scope(version)).allowed
+                AccessPolicy.decide(subject, .read, incident: try Self.scope(version), at: req.knooppunt.clock.now()).allowed
             }
             .map(IncidentDTO.init)
     }
@@ -49,7 +49,7 @@ struct IncidentsController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let user = try req.requireUserExplaining()
         let body = try req.decodeStrict(CreateIncidentRequest.self)
-        let decision = PictureAccessPolicy.decide(user.subject, .create, incident: nil)
+        let decision = AccessPolicy.decide(user.subject, .create, incident: nil, at: req.knooppunt.clock.now())
         guard decision.allowed, let ownRegion = user.subject.regionCode else { throw Problem.forbidden(decision.reason) }
         let involved = body.involvedRegions ?? [ownRegion]
         guard involved.contains(ownRegion) else {
@@ -120,7 +120,8 @@ struct IncidentsController: RouteCollection {
     /// Live changes of this incident as Server-Sent Events; `Last-Event-ID` resumes after that event.
     func stream(req: Request) async throws -> Response {
         let (incident, _, user) = try await Self.authorised(req, .read)
-        return LiveSelection(subject: user.subject, scope: .incident(try incident.requireID()), credential: user.tokenID)
+        let clock = req.knooppunt.clock
+        return LiveSelection(subject: user.subject, scope: .incident(try incident.requireID()), credential: user.tokenID, now: { clock.now() })
             .response(for: req)
     }
 
@@ -128,7 +129,8 @@ struct IncidentsController: RouteCollection {
     func listStream(req: Request) async throws -> Response {
         let user = try req.requireUserExplaining()
         let exercise = try Self.flag(req, "exercise") ?? false
-        return LiveSelection(subject: user.subject, scope: .incidentList(exercise: exercise), credential: user.tokenID)
+        let clock = req.knooppunt.clock
+        return LiveSelection(subject: user.subject, scope: .incidentList(exercise: exercise), credential: user.tokenID, now: { clock.now() })
             .response(for: req)
     }
 
@@ -183,7 +185,7 @@ struct IncidentsController: RouteCollection {
     // MARK: Helpers
 
     /// Loads the incident named in the path and checks `action` against its current scope.
-    static func authorised(_ req: Request, _ action: PictureAction) async throws
+    static func authorised(_ req: Request, _ action: AccessAction) async throws
         -> (IncidentModel, IncidentVersionModel, CurrentUser)
     {
         let user = try req.requireUserExplaining()
@@ -193,13 +195,13 @@ struct IncidentsController: RouteCollection {
         let incident = try await incident(id, on: req.db)
         let version = try await PictureStore.currentIncidentVersion(id, on: req.db)
         let scope = try scope(version)
-        guard PictureAccessPolicy.decide(user.subject, .read, incident: scope).allowed else {
+        guard AccessPolicy.decide(user.subject, .read, incident: scope, at: req.knooppunt.clock.now()).allowed else {
             throw Problem.notFound("no incident with id \(id)")
         }
         if action != .read, scope.status == .archived {
             throw Problem.conflict("the incident is archived and read-only")
         }
-        let decision = PictureAccessPolicy.decide(user.subject, action, incident: scope)
+        let decision = AccessPolicy.decide(user.subject, action, incident: scope, at: req.knooppunt.clock.now())
         guard decision.allowed else { throw Problem.forbidden(decision.reason) }
         return (incident, version, user)
     }

@@ -28,6 +28,8 @@ struct LiveSelection: Sendable {
     let scope: Scope
     /// The session or token the stream was opened with; the stream ends when it stops being valid.
     var credential: UUID? = nil
+    /// The time access is judged at (the node's clock).
+    var now: @Sendable () -> Date = { Date() }
 
     /// Per stream: whether the subscriber may read an incident, until that incident changes.
     typealias Visibility = [UUID: Bool]
@@ -88,7 +90,7 @@ struct LiveSelection: Sendable {
         guard let identity = try await IncidentModel.find(incident, on: db) else { return false }
         if case .incidentList(let exercise) = scope, identity.exercise != exercise { return false }
         let version = try await PictureStore.currentIncidentVersion(incident, on: db)
-        return PictureAccessPolicy.decide(subject, .read, incident: try IncidentsController.scope(version)).allowed
+        return AccessPolicy.decide(subject, .read, incident: try IncidentsController.scope(version), at: now()).allowed
     }
 
     static func data(_ record: JournalRecord) -> String {

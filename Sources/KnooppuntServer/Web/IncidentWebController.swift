@@ -50,7 +50,7 @@ struct IncidentWebController: RouteCollection {
         let currency = req.knooppunt.configuration.currency
         var rows: [IncidentListPage.Row] = []
         for (incident, version) in found {
-            guard PictureAccessPolicy.decide(user.subject, .read, incident: try IncidentsController.scope(version)).allowed
+            guard AccessPolicy.decide(user.subject, .read, incident: try IncidentsController.scope(version), at: req.knooppunt.clock.now()).allowed
             else { continue }
             let dto = try IncidentDTO(incident, version)
             let last = try await store.logbook(of: try incident.requireID(), since: nil).last
@@ -59,7 +59,7 @@ struct IncidentWebController: RouteCollection {
         }
         let page = IncidentListPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, rows: rows, filters: filters,
-            mayCreate: PictureAccessPolicy.decide(user.subject, .create, incident: nil).allowed,
+            mayCreate: AccessPolicy.decide(user.subject, .create, incident: nil, at: req.knooppunt.clock.now()).allowed,
             journalPosition: renderedAt)
         return .html(page.render())
     }
@@ -74,7 +74,7 @@ struct IncidentWebController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let user = try webUser(req)
         let form = try req.content.decode(IncidentForm.self)
-        let decision = PictureAccessPolicy.decide(user.subject, .create, incident: nil)
+        let decision = AccessPolicy.decide(user.subject, .create, incident: nil, at: req.knooppunt.clock.now())
         guard decision.allowed, let region = user.subject.regionCode else { throw Problem.forbidden(decision.reason) }
         guard let category = IncidentCategory(rawValue: form.category) else {
             throw Problem.invalid("unknown category '\(form.category)'", field: "category")
@@ -111,11 +111,11 @@ struct IncidentWebController: RouteCollection {
         let version = try await PictureStore.currentIncidentVersion(try incident.requireID(), on: req.db)
         let scope = try IncidentsController.scope(version)
         let may = IncidentPage.Permissions(
-            editIncident: PictureAccessPolicy.decide(user.subject, .editIncident, incident: scope).allowed,
-            addEntry: PictureAccessPolicy.decide(user.subject, .addEntry, incident: scope).allowed,
-            verify: PictureAccessPolicy.decide(user.subject, .verifyEntry, incident: scope).allowed,
-            admit: PictureAccessPolicy.decide(user.subject, .admitEntry, incident: scope).allowed,
-            decide: PictureAccessPolicy.decide(user.subject, .recordDecision, incident: scope).allowed)
+            editIncident: AccessPolicy.decide(user.subject, .editIncident, incident: scope, at: req.knooppunt.clock.now()).allowed,
+            addEntry: AccessPolicy.decide(user.subject, .addEntry, incident: scope, at: req.knooppunt.clock.now()).allowed,
+            verify: AccessPolicy.decide(user.subject, .verifyEntry, incident: scope, at: req.knooppunt.clock.now()).allowed,
+            admit: AccessPolicy.decide(user.subject, .admitEntry, incident: scope, at: req.knooppunt.clock.now()).allowed,
+            decide: AccessPolicy.decide(user.subject, .recordDecision, incident: scope, at: req.knooppunt.clock.now()).allowed)
         let page = IncidentPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, picture: picture, logbook: logbook, since: since,
             viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may,

@@ -1,0 +1,389 @@
+import Foundation
+
+/// Who is asking: the facts of a user the access rules look at.
+public struct Subject: Sendable, Equatable {
+    public let username: String
+    public let role: Role
+    public let organisationCode: String
+    public let organisationKind: OrganisationKind
+    public let regionCode: RegionCode?
+
+    public init(
+        username: String, role: Role, organisationCode: String, organisationKind: OrganisationKind,
+        regionCode: RegionCode?
+    ) {
+        self.username = username
+        self.role = role
+        self.organisationCode = organisationCode
+        self.organisationKind = organisationKind
+        self.regionCode = regionCode
+    }
+
+    public var isPartner: Bool { organisationKind == .partner || organisationKind == .ministry || organisationKind == .other }
+}
+
+/// What a subject wants to do.
+public enum AccessAction: String, Sendable, CaseIterable, Codable {
+    /// Open a new incident.
+    case create
+    /// Read an incident's picture (or one item of it, at the request's classification).
+    case read
+    /// See an incident in a standby partner's monitoring list: title, category, area and GRIP only.
+    case monitor
+    /// Change the incident itself: GRIP, phase, status, regions.
+    case editIncident
+    /// Add or edit entries, actions and conflict marks.
+    case addEntry
+    /// Import entries from the partner's own netcentric picture through the API.
+    case importEntries
+    /// A region's liaison or HIN enters information on behalf of a partner without access of its own.
+    case enterOnBehalf
+    case verifyEntry
+    case admitEntry
+    case recordDecision
+    /// Link a partner to the incident, admit or invite a standby partner, disconnect one.
+    case manageAccess
+    /// The chair opens the incident to a named organisation for a limited time (break glass).
+    case breakGlass
+}
+
+/// The parts of an incident the access rules need.
+public struct IncidentScope: Sendable, Equatable {
+    public let involvedRegions: Set<RegionCode>
+    public let leadRegion: RegionCode
+    public let status: IncidentStatus
+
+    public init(involvedRegions: Set<RegionCode>, leadRegion: RegionCode, status: IncidentStatus) {
+        self.involvedRegions = involvedRegions
+        self.leadRegion = leadRegion
+        self.status = status
+    }
+}
+
+/// Something the caller must do when it acts on an allow.
+public enum AccessObligation: String, Sendable, CaseIterable, Codable {
+    /// The entry waits for the region IM's admission before it joins the shared picture.
+    case awaitAdmission
+    /// The read is of confidential information: journal it.
+    case journalRead
+    /// Shown as entered "via liaison" on the partner's behalf.
+    case markViaLiaison
+}
+
+public struct AccessDecision: Equatable, Sendable {
+    public let allowed: Bool
+    public let reason: String
+    public let obligations: Set<AccessObligation>
+
+    public static func allow(_ reason: String, _ obligations: Set<AccessObligation> = []) -> AccessDecision {
+        AccessDecision(allowed: true, reason: reason, obligations: obligations)
+    }
+
+    public static func deny(_ reason: String) -> AccessDecision {
+        AccessDecision(allowed: false, reason: reason, obligations: [])
+    }
+}
+
+/// One question to the policy: may `subject` do `action` on `incident`, at `time`?
+public struct AccessRequest: Sendable {
+    public var subject: Subject
+    public var action: AccessAction
+    public var incident: IncidentScope?
+    /// The subject organisation's grants for this incident (links, admissions, temporary accounts,
+    /// break-glass openings), active or not: the policy checks their time and state.
+    public var grants: [AccessGrant]
+    /// The profiles the subject's organisation holds, in effect, with the incident's involved regions.
+    public var standing: Set<CollaborationProfile>
+    /// The classification of the item read or written.
+    public var classification: Classification
+    /// The theme written to, for writes.
+    public var theme: Theme?
+    /// For `enterOnBehalf`: the profile of the partner the information is entered for.
+    public var onBehalfOf: CollaborationProfile?
+    public var time: Date
+
+    public init(
+        subject: Subject, action: AccessAction, incident: IncidentScope?, grants: [AccessGrant] = [],
+        standing: Set<CollaborationProfile> = [], classification: Classification = .public, theme: Theme? = nil,
+        onBehalfOf: CollaborationProfile? = nil, time: Date
+    ) {
+        self.subject = subject
+        self.action = action
+        self.incident = incident
+        self.grants = grants
+        self.standing = standing
+        self.classification = classification
+        self.theme = theme
+        self.onBehalfOf = onBehalfOf
+        self.time = time
+    }
+}
+
+/// The one access policy of Knooppunt: subject × action × resource × time → allow or deny, with the
+/// reason. Pure, so it is tested exhaustively; every read and write of the server asks it.
+public enum AccessPolicy {
+    /// Roles of a region that keep the shared picture (regie).
+    static let regieRoles: Set<Role> = [.informatiemanager, .hoofdInformatie]
+    static let decisionRoles: Set<Role> = [.voorzitter, .operationeelLeider, .algemeenCommandant, .informatiemanager]
+    /// A region's people who work on behalf of partners without access: the liaison and the detached HIN.
+    static let onBehalfRoles: Set<Role> = [.liaison, .hoofdInformatie]
+    /// The national node reads up to this level without a grant.
+    static let nationalCeiling: Classification = .internal
+
+    public static func decide(_ request: AccessRequest) -> AccessDecision {
+        let subject = request.subject
+        if subject.role.isAdministrator {
+            return .deny("administrators manage accounts and the partner registry; incident information is need-to-know")
+        }
+        switch subject.organisationKind {
+        case .region:
+            return decideForRegion(request)
+        case .nationalNode:
+            return decideForNationalNode(request)
+        case .partner, .ministry, .other:
+            return decideForPartner(request)
+        }
+    }
+
+    /// Shorthand for a request without grants, at `time`.
+    public static func decide(_ subject: Subject, _ action: AccessAction, incident: IncidentScope?, at time: Date)
+        -> AccessDecision
+    {
+        decide(AccessRequest(subject: subject, action: action, incident: incident, time: time))
+    }
+
+    // MARK: Regions
+
+    private static func decideForRegion(_ request: AccessRequest) -> AccessDecision {
+        let subject = request.subject
+        guard let region = subject.regionCode else { return .deny("the user's organisation has no region") }
+        guard let incident = request.incident else {
+            guard request.action == .create else { return .deny("no incident given") }
+            if subject.role == .liaison { return .deny("a liaison enters information but does not open incidents") }
+            return .allow("region staff open incidents for their own region")
+        }
+        guard incident.involvedRegions.contains(region) else {
+            return .deny("\(region) is not involved in this incident")
+        }
+        switch request.action {
+        case .read, .monitor:
+            return .allow("\(region) is involved in this incident")
+        case .create:
+            return .deny("the incident exists already")
+        case .importEntries:
+            return .deny("importing from an own netcentric picture is for partners under kernsamenwerking")
+        default:
+            break
+        }
+        guard incident.status == .open || request.action == .editIncident else {
+            return .deny("the incident is \(incident.status.rawValue); only open incidents take new information")
+        }
+        switch request.action {
+        case .create, .read, .monitor, .importEntries:
+            return .deny("unreachable")
+        case .addEntry:
+            if let theme = request.theme, case .partner(let code) = theme {
+                return .deny("the \(code) theme is written by \(code) itself, or by a liaison on its behalf")
+            }
+            return .allow("staff of an involved region add to the picture")
+        case .enterOnBehalf:
+            guard onBehalfRoles.contains(subject.role) else {
+                return .deny("only the region's liaison or HIN enters information on a partner's behalf")
+            }
+            guard let profile = request.onBehalfOf, profile == .koppel || profile == .adHoc else {
+                return .deny("information is entered on a partner's behalf only under koppelsamenwerking or ad-hoc-aansluiting")
+            }
+            return .allow("the region's \(subject.role.rawValue) enters information for a \(profile.rawValue) partner", [.markViaLiaison])
+        case .verifyEntry, .admitEntry, .manageAccess:
+            return regieRoles.contains(subject.role)
+                ? .allow("the information manager keeps the shared picture and decides who joins it")
+                : .deny("only the information manager (IM or HIN) verifies, admits and links partners")
+        case .editIncident:
+            return subject.role == .liaison
+                ? .deny("a liaison cannot change the incident itself")
+                : .allow("staff of an involved region keep the incident's details")
+        case .recordDecision:
+            return decisionRoles.contains(subject.role)
+                ? .allow("crisis-team roles record decisions")
+                : .deny("decisions are recorded by the chair, the operational leader, the commander or the IM")
+        case .breakGlass:
+            return subject.role == .voorzitter
+                ? .allow("the chair may open the incident to a named organisation for a limited time, and answers for it")
+                : .deny("only the chair (voorzitter) of an involved region may break the glass")
+        }
+    }
+
+    // MARK: National node
+
+    private static func decideForNationalNode(_ request: AccessRequest) -> AccessDecision {
+        switch request.action {
+        case .read, .monitor:
+            guard request.incident != nil else { return .deny("no incident given") }
+            if request.classification > nationalCeiling,
+                let grant = activeGrant(request), request.classification <= grant.maxClassification
+            {
+                return .allow("opened to the national node: \(grant.purpose)", [.journalRead])
+            }
+            guard request.classification <= nationalCeiling else {
+                return .deny("confidential information stays with the region unless it is opened to the national node")
+            }
+            return .allow("the national node reads every incident for the national picture")
+        default:
+            return .deny("the national node reads regional pictures but does not write them")
+        }
+    }
+
+    // MARK: Partners
+
+    /// What each collaboration profile allows on an incident it is linked to (001 Tabel 1).
+    struct ProfileRights: Sendable {
+        /// Reads the incident when linked (standby: only once admitted or invited, and active).
+        let reads: Bool
+        /// Writes its own theme; `admission` when its entries wait for the IM.
+        let writes: Writes
+        let imports: Bool
+        /// Sees incidents of its regions in a monitoring list without a link.
+        let monitors: Bool
+
+        enum Writes: Sendable { case no, linked, awaitingAdmission }
+    }
+
+    static let profileRights: [CollaborationProfile: ProfileRights] = [
+        .kern: ProfileRights(reads: true, writes: .linked, imports: true, monitors: false),
+        .structureel: ProfileRights(reads: true, writes: .awaitingAdmission, imports: false, monitors: false),
+        .koppel: ProfileRights(reads: false, writes: .no, imports: false, monitors: false),
+        .standby: ProfileRights(reads: true, writes: .no, imports: false, monitors: true),
+        .adHoc: ProfileRights(reads: false, writes: .no, imports: false, monitors: false),
+    ]
+
+    /// The subject's grant that is in force at the request's time, if any; the strongest first.
+    static func activeGrant(_ request: AccessRequest) -> AccessGrant? {
+        request.grants
+            .filter { $0.organisationCode == request.subject.organisationCode && $0.isActive(at: request.time) }
+            .filter { grant in
+                if case .temporaryAccount(let username) = grant.kind { return username == request.subject.username }
+                return true
+            }
+            .max { $0.maxClassification < $1.maxClassification }
+    }
+
+    private static func decideForPartner(_ request: AccessRequest) -> AccessDecision {
+        let subject = request.subject
+        guard let incident = request.incident else {
+            return request.action == .create
+                ? .deny("crisis partners do not open incidents; the region does")
+                : .deny("no incident given")
+        }
+        if request.action == .monitor {
+            if let grant = activeGrant(request), rights(for: grant).reads { return .allow("linked to this incident") }
+            return request.standing.contains(.standby)
+                ? .allow("a standby partner follows the incidents in its regions in its monitoring list")
+                : .deny("only standby partners have a monitoring list")
+        }
+        guard let grant = activeGrant(request) else {
+            return .deny(noGrantReason(request))
+        }
+        let rights = rights(for: grant)
+        switch request.action {
+        case .read:
+            guard rights.reads else { return .deny(readDenial(grant)) }
+            guard request.classification <= grant.maxClassification else {
+                return .deny("\(request.classification.rawValue) information is not shared with \(subject.organisationCode) under this link")
+            }
+            return .allow(
+                "\(subject.organisationCode) is linked to this incident: \(grant.purpose)",
+                request.classification == .confidential ? [.journalRead] : [])
+        case .addEntry, .importEntries:
+            guard incident.status == .open else {
+                return .deny("the incident is \(incident.status.rawValue); only open incidents take new information")
+            }
+            if request.action == .importEntries, !rights.imports {
+                return .deny("only partners under kernsamenwerking import entries from their own netcentric picture")
+            }
+            guard request.theme == nil || request.theme == .partner(subject.organisationCode) else {
+                return .deny("a partner writes only in its own theme (\(Theme.partner(subject.organisationCode)))")
+            }
+            switch rights.writes {
+            case .no:
+                return .deny(writeDenial(grant))
+            case .linked:
+                return .allow("kernsamenwerking: the partner's own theme is linked to the region's picture")
+            case .awaitingAdmission:
+                return .allow("the entry waits for the region IM's admission", [.awaitAdmission])
+            }
+        case .create, .monitor, .editIncident, .verifyEntry, .admitEntry, .recordDecision, .manageAccess, .breakGlass,
+            .enterOnBehalf:
+            return .deny("the region keeps regie: crisis partners do not \(actionPhrase(request.action))")
+        }
+    }
+
+    static func rights(for grant: AccessGrant) -> ProfileRights {
+        switch grant.kind {
+        case .link(let profile):
+            let table = profileRights[profile]!
+            // Standby partners read along only while active: admitted or invited by the IM.
+            guard profile == .standby, grant.status == .monitoring else { return table }
+            return ProfileRights(reads: false, writes: table.writes, imports: table.imports, monitors: table.monitors)
+        case .temporaryAccount:
+            return ProfileRights(reads: true, writes: .awaitingAdmission, imports: false, monitors: false)
+        case .breakGlass:
+            return ProfileRights(reads: true, writes: .no, imports: false, monitors: false)
+        }
+    }
+
+    private static func noGrantReason(_ request: AccessRequest) -> String {
+        let code = request.subject.organisationCode
+        let inactive = request.grants.filter { $0.organisationCode == code }
+        if let revoked = inactive.first(where: { $0.revokedAt.map { $0 <= request.time } ?? false }) {
+            return "\(code)'s access to this incident was ended (\(revoked.kind.name))"
+        }
+        if inactive.contains(where: { $0.validUntil <= request.time }) {
+            return "\(code)'s access to this incident has expired"
+        }
+        if inactive.contains(where: { $0.validFrom > request.time }) {
+            return "\(code)'s access to this incident has not started yet"
+        }
+        return "\(code) is not linked to this incident (need-to-know)"
+    }
+
+    private static func readDenial(_ grant: AccessGrant) -> String {
+        switch grant.kind {
+        case .link(.koppel):
+            "koppelsamenwerking: the partner has no access of its own; the region's liaison shares information"
+        case .link(.adHoc):
+            "ad-hoc-aansluiting: no own access; a detached HIN of the region works on the partner's behalf"
+        case .link(.standby):
+            "a standby partner reads the incident once the region IM admits it or invites it to look along"
+        default:
+            "this link gives no read access"
+        }
+    }
+
+    private static func writeDenial(_ grant: AccessGrant) -> String {
+        switch grant.kind {
+        case .link(.koppel), .link(.adHoc):
+            readDenial(grant)
+        case .link(.standby):
+            "standby-samenwerking reads along but does not write"
+        case .breakGlass:
+            "access opened by the chair is read-only"
+        default:
+            "this link gives no write access"
+        }
+    }
+
+    private static func actionPhrase(_ action: AccessAction) -> String {
+        switch action {
+        case .create: "open incidents"
+        case .monitor: "monitor"
+        case .editIncident: "change the incident itself"
+        case .verifyEntry: "verify entries"
+        case .admitEntry: "admit entries"
+        case .recordDecision: "record decisions"
+        case .manageAccess: "link other partners"
+        case .breakGlass: "break the glass"
+        case .enterOnBehalf: "enter information on another's behalf"
+        case .read, .addEntry, .importEntries: action.rawValue
+        }
+    }
+}

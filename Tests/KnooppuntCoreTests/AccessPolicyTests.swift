@@ -1,0 +1,305 @@
+import Foundation
+import Testing
+
+@testable import KnooppuntCore
+
+/// The access policy against Tabel 1 of seed 001, written out here independently of the policy's own
+/// table: every profile × action × link state × time, every region role × action × involvement ×
+/// status, and the national node.
+@Suite("Access policy")
+struct AccessPolicyTests {
+    static let start = Date(timeIntervalSince1970: 1_800_000_000)
+    static let end = start.addingTimeInterval(3600)
+    static let openIncident = IncidentScope(involvedRegions: [vr13], leadRegion: vr13, status: .open)
+
+    static func partner(_ code: String = "RWS", user: String = "rws") -> Subject {
+        Subject(username: user, role: .partnerUser, organisationCode: code, organisationKind: .partner, regionCode: nil)
+    }
+
+    static func region(_ role: Role, _ code: RegionCode = vr13) -> Subject {
+        Subject(username: "u", role: role, organisationCode: code.rawValue, organisationKind: .region, regionCode: code)
+    }
+
+    // MARK: Partners: the expected rights, from Tabel 1
+
+    /// What a partner under a profile may do while its link is in force (standby: while active).
+    static let tabel1: [CollaborationProfile: Set<AccessAction>] = [
+        .kern: [.read, .monitor, .addEntry, .importEntries],
+        .structureel: [.read, .monitor, .addEntry],
+        .koppel: [],
+        .standby: [.read, .monitor],
+        .adHoc: [],
+    ]
+
+    enum LinkState: CaseIterable {
+        case none, active, monitoring, revoked, otherOrganisation
+    }
+
+    enum Moment: CaseIterable {
+        case beforeStart, during, atEnd, afterEnd
+
+        var time: Date {
+            switch self {
+            case .beforeStart: AccessPolicyTests.start.addingTimeInterval(-1)
+            case .during: AccessPolicyTests.start.addingTimeInterval(1800)
+            case .atEnd: AccessPolicyTests.end
+            case .afterEnd: AccessPolicyTests.end.addingTimeInterval(1)
+            }
+        }
+    }
+
+    static func grants(_ profile: CollaborationProfile, _ state: LinkState) -> [AccessGrant] {
+        func grant(org: String = "RWS", status: PartnerStatus = .active, revoked: Date? = nil) -> AccessGrant {
+            AccessGrant(
+                kind: .link(profile), organisationCode: org, purpose: "dijkbewaking", validFrom: start, validUntil: end,
+                revokedAt: revoked, status: status)
+        }
+        switch state {
+        case .none: return []
+        case .active: return [grant()]
+        case .monitoring: return [grant(status: .monitoring)]
+        case .revoked: return [grant(revoked: start.addingTimeInterval(600))]
+        case .otherOrganisation: return [grant(org: "TENNET")]
+        }
+    }
+
+    static func expectedForPartner(
+        _ profile: CollaborationProfile, _ action: AccessAction, _ state: LinkState, _ moment: Moment,
+        standing: Bool
+    ) -> Bool {
+        let inForce: Bool
+        switch state {
+        case .active, .monitoring: inForce = moment == .during
+        case .revoked: inForce = false  // revoked at start + 10 min, before "during"
+        case .none, .otherOrganisation: inForce = false
+        }
+        // Standby partners follow their regions' incidents in the monitoring list, link or not.
+        if action == .monitor, standing, profile == .standby { return true }
+        guard inForce else { return false }
+        var allowed = tabel1[profile]!
+        if profile == .standby, state == .monitoring { allowed = [] }
+        return allowed.contains(action)
+    }
+
+    @Test("partners: every profile × action × link state × time, as Tabel 1 says")
+    func partnersExhaustive() {
+        var checked = 0
+        for profile in CollaborationProfile.allCases {
+            for action in AccessAction.allCases {
+                for state in LinkState.allCases {
+                    for moment in Moment.allCases {
+                        for standing in [false, true] {
+                            let request = AccessRequest(
+                                subject: Self.partner(), action: action, incident: Self.openIncident,
+                                grants: Self.grants(profile, state), standing: standing ? [profile] : [], time: moment.time)
+                            let decision = AccessPolicy.decide(request)
+                            let expected = Self.expectedForPartner(profile, action, state, moment, standing: standing)
+                            #expect(
+                                decision.allowed == expected,
+                                "\(profile) \(action) \(state) \(moment) standing=\(standing): \(decision.reason)")
+                            #expect(!decision.reason.isEmpty)
+                            checked += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(checked == 5 * AccessAction.allCases.count * 5 * 4 * 2)
+    }
+
+    @Test("structureel entries wait for admission; kern entries go straight into the linked theme")
+    func admissionObligation() {
+        for (profile, obligation) in [(CollaborationProfile.kern, false), (.structureel, true)] {
+            let request = AccessRequest(
+                subject: Self.partner(), action: .addEntry, incident: Self.openIncident, grants: Self.grants(profile, .active),
+                theme: .partner("RWS"), time: Moment.during.time)
+            let decision = AccessPolicy.decide(request)
+            #expect(decision.allowed)
+            #expect(decision.obligations.contains(.awaitAdmission) == obligation)
+        }
+    }
+
+    @Test("a partner writes only its own theme, and only while the incident is open")
+    func ownTheme() {
+        var request = AccessRequest(
+            subject: Self.partner(), action: .addEntry, incident: Self.openIncident, grants: Self.grants(.kern, .active),
+            theme: .brandweer, time: Moment.during.time)
+        #expect(!AccessPolicy.decide(request).allowed)
+        #expect(AccessPolicy.decide(request).reason.contains("own theme"))
+        request.theme = .partner("TENNET")
+        #expect(!AccessPolicy.decide(request).allowed)
+        request.theme = .partner("RWS")
+        #expect(AccessPolicy.decide(request).allowed)
+        request.incident = IncidentScope(involvedRegions: [vr13], leadRegion: vr13, status: .closed)
+        #expect(!AccessPolicy.decide(request).allowed)
+        request.action = .read
+        #expect(AccessPolicy.decide(request).allowed, "a closed incident can still be read")
+    }
+
+    @Test("classification: each link shows up to its level; confidential reads are journaled")
+    func classification() {
+        for profile in [CollaborationProfile.kern, .structureel, .standby] {
+            for level in Classification.allCases {
+                for ceiling in Classification.allCases {
+                    let grant = AccessGrant(
+                        kind: .link(profile), organisationCode: "RWS", purpose: "p", validFrom: Self.start,
+                        validUntil: Self.end, maxClassification: ceiling)
+                    let decision = AccessPolicy.decide(
+                        AccessRequest(
+                            subject: Self.partner(), action: .read, incident: Self.openIncident, grants: [grant],
+                            classification: level, time: Moment.during.time))
+                    #expect(decision.allowed == (level <= ceiling), "\(profile) \(level) under \(ceiling)")
+                    #expect(decision.obligations.contains(.journalRead) == (decision.allowed && level == .confidential))
+                }
+            }
+        }
+        #expect(AccessGrant.defaultClassification(for: .link(.kern)) == .internal)
+        #expect(AccessGrant.defaultClassification(for: .link(.standby)) == .public)
+    }
+
+    @Test("reasons name what is wrong: not linked, expired, ended, or what the profile does not allow")
+    func reasons() {
+        func reason(_ state: LinkState, _ moment: Moment, _ profile: CollaborationProfile = .kern) -> String {
+            AccessPolicy.decide(
+                AccessRequest(
+                    subject: Self.partner(), action: .read, incident: Self.openIncident, grants: Self.grants(profile, state),
+                    time: moment.time)
+            ).reason
+        }
+        #expect(reason(.none, .during).contains("not linked"))
+        #expect(reason(.active, .afterEnd).contains("expired"))
+        #expect(reason(.active, .beforeStart).contains("not started"))
+        #expect(reason(.revoked, .during).contains("ended"))
+        #expect(reason(.active, .during, .koppel).contains("liaison"))
+        #expect(reason(.monitoring, .during, .standby).contains("admits it or invites it"))
+    }
+
+    @Test("a temporary account is bound to its user, its incident and its end time")
+    func temporaryAccount() {
+        let grant = AccessGrant(
+            kind: .temporaryAccount(username: "adhoc-1"), organisationCode: "CHEMIE", purpose: "stofinformatie",
+            validFrom: Self.start, validUntil: Self.end)
+        let user = Self.partner("CHEMIE", user: "adhoc-1")
+        let colleague = Self.partner("CHEMIE", user: "adhoc-2")
+        func decide(_ subject: Subject, _ action: AccessAction, _ moment: Moment) -> AccessDecision {
+            AccessPolicy.decide(
+                AccessRequest(
+                    subject: subject, action: action, incident: Self.openIncident, grants: [grant], theme: .partner("CHEMIE"),
+                    time: moment.time))
+        }
+        #expect(decide(user, .read, .during).allowed)
+        #expect(decide(user, .addEntry, .during).obligations == [.awaitAdmission])
+        #expect(!decide(user, .read, .afterEnd).allowed)
+        #expect(!decide(colleague, .read, .during).allowed)
+    }
+
+    @Test("break glass opens the incident read-only, for the named organisation and the set time")
+    func breakGlass() {
+        let grant = AccessGrant(
+            kind: .breakGlass, organisationCode: "VITENS", purpose: "drinkwater", validFrom: Self.start,
+            validUntil: Self.end, maxClassification: .confidential)
+        func decide(_ org: String, _ action: AccessAction, _ moment: Moment, _ level: Classification = .public) -> AccessDecision {
+            AccessPolicy.decide(
+                AccessRequest(
+                    subject: Self.partner(org, user: org.lowercased()), action: action, incident: Self.openIncident,
+                    grants: [grant], classification: level, theme: .partner(org), time: moment.time))
+        }
+        #expect(decide("VITENS", .read, .during, .confidential).allowed)
+        #expect(decide("VITENS", .read, .during, .confidential).obligations == [.journalRead])
+        #expect(!decide("VITENS", .addEntry, .during).allowed)
+        #expect(!decide("VITENS", .read, .afterEnd).allowed)
+        #expect(!decide("RWS", .read, .during).allowed)
+    }
+
+    // MARK: Regions and the national node
+
+    /// What each region role may do on an open incident its region is involved in.
+    static let regionRoles: [Role: Set<AccessAction>] = {
+        let everyone: Set<AccessAction> = [.read, .monitor, .addEntry, .editIncident]
+        return [
+            .informatiemanager: everyone.union([.verifyEntry, .admitEntry, .manageAccess, .recordDecision]),
+            .hoofdInformatie: everyone.union([.verifyEntry, .admitEntry, .manageAccess, .enterOnBehalf]),
+            .algemeenCommandant: everyone.union([.recordDecision]),
+            .operationeelLeider: everyone.union([.recordDecision]),
+            .liaison: [.read, .monitor, .addEntry, .enterOnBehalf],
+            .voorzitter: everyone.union([.recordDecision, .breakGlass]),
+            .kcr2Analist: everyone,
+            .partnerUser: everyone,
+            .beheerder: [],
+        ]
+    }()
+
+    @Test("regions: every role × action × involvement × incident status")
+    func regionsExhaustive() {
+        for role in Role.allCases {
+            for action in AccessAction.allCases where action != .create {
+                for involved in [true, false] {
+                    for status in IncidentStatus.allCases {
+                        let incident = IncidentScope(
+                            involvedRegions: involved ? [vr13, vr12] : [vr12], leadRegion: vr12, status: status)
+                        let request = AccessRequest(
+                            subject: Self.region(role), action: action, incident: incident, onBehalfOf: .koppel,
+                            time: Moment.during.time)
+                        let decision = AccessPolicy.decide(request)
+                        var expected = involved && Self.regionRoles[role]!.contains(action)
+                        if status != .open, ![.read, .monitor, .editIncident].contains(action) { expected = false }
+                        #expect(decision.allowed == expected, "\(role) \(action) involved=\(involved) \(status): \(decision.reason)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("a liaison enters information only for koppel and ad-hoc partners, marked as via liaison")
+    func onBehalf() {
+        for profile in CollaborationProfile.allCases {
+            let decision = AccessPolicy.decide(
+                AccessRequest(
+                    subject: Self.region(.liaison), action: .enterOnBehalf, incident: Self.openIncident, onBehalfOf: profile,
+                    time: Moment.during.time))
+            #expect(decision.allowed == (profile == .koppel || profile == .adHoc), "\(profile)")
+            #expect(decision.obligations.contains(.markViaLiaison) == decision.allowed)
+        }
+    }
+
+    @Test("region staff write the disciplines' themes, never a partner's own theme")
+    func regionThemes() {
+        var request = AccessRequest(
+            subject: Self.region(.informatiemanager), action: .addEntry, incident: Self.openIncident, theme: .politie,
+            time: Moment.during.time)
+        #expect(AccessPolicy.decide(request).allowed)
+        request.theme = .partner("RWS")
+        #expect(!AccessPolicy.decide(request).allowed)
+    }
+
+    @Test("opening incidents: region staff except liaisons; never partners, the national node or admins")
+    func create() {
+        for role in Role.allCases {
+            let decision = AccessPolicy.decide(Self.region(role), .create, incident: nil, at: Self.start)
+            #expect(decision.allowed == (role != .liaison && role != .beheerder), "\(role)")
+        }
+        #expect(!AccessPolicy.decide(Self.partner(), .create, incident: nil, at: Self.start).allowed)
+        let node = Subject(username: "n", role: .kcr2Analist, organisationCode: "KCR2", organisationKind: .nationalNode, regionCode: nil)
+        #expect(!AccessPolicy.decide(node, .create, incident: nil, at: Self.start).allowed)
+    }
+
+    @Test("the national node reads up to internal, confidential only when opened to it, and writes nothing")
+    func nationalNode() {
+        let node = Subject(username: "n", role: .kcr2Analist, organisationCode: "KCR2", organisationKind: .nationalNode, regionCode: nil)
+        for action in AccessAction.allCases {
+            for level in Classification.allCases {
+                let decision = AccessPolicy.decide(
+                    AccessRequest(subject: node, action: action, incident: Self.openIncident, classification: level, time: Self.start))
+                #expect(decision.allowed == ([.read, .monitor].contains(action) && level <= .internal), "\(action) \(level)")
+            }
+        }
+        let opened = AccessGrant(
+            kind: .breakGlass, organisationCode: "KCR2", purpose: "landelijk beeld", validFrom: Self.start, validUntil: Self.end,
+            maxClassification: .confidential)
+        let decision = AccessPolicy.decide(
+            AccessRequest(
+                subject: node, action: .read, incident: Self.openIncident, grants: [opened], classification: .confidential,
+                time: Moment.during.time))
+        #expect(decision.allowed && decision.obligations == [.journalRead])
+    }
+}
