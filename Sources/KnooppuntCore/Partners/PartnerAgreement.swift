@@ -1,0 +1,191 @@
+import Foundation
+
+/// One agreement between a crisis partner and one or more regions, for one core task (001 §2.1: a
+/// partner with several core tasks can have separate agreements per core task).
+public struct PartnerAgreement: Sendable, Equatable, Codable {
+    public var coreTask: CoreTask
+    public var profile: CollaborationProfile
+    public var regions: [RegionCode]
+    public var stage: AgreementStage
+    /// The partner's status in incidents under this agreement: standby partners start monitoring.
+    public var defaultStatus: PartnerStatus
+    public var contacts: [Contact]
+    /// Status per precondition of the profile's checklist (Tabel 3/4), by key.
+    public var preconditions: [String: PreconditionStatus]
+    public var test: TestRecord?
+
+    public init(
+        coreTask: CoreTask, profile: CollaborationProfile, regions: [RegionCode], stage: AgreementStage,
+        defaultStatus: PartnerStatus? = nil, contacts: [Contact] = [], preconditions: [String: PreconditionStatus] = [:],
+        test: TestRecord? = nil
+    ) {
+        self.coreTask = coreTask
+        self.profile = profile
+        self.regions = regions
+        self.stage = stage
+        self.defaultStatus = defaultStatus ?? (profile == .standby ? .monitoring : .active)
+        self.contacts = contacts
+        self.preconditions = preconditions
+        self.test = test
+    }
+
+    /// The checklist of the profile, each item with its status (open when not yet recorded).
+    public var checklist: [(precondition: Precondition, status: PreconditionStatus)] {
+        Preconditions.checklist(for: profile).map { ($0, preconditions[$0.key] ?? .open) }
+    }
+
+    /// In effect: the agreements are carried out, and a test did not reject the profile.
+    public var inEffect: Bool {
+        stage == .uitvoering && test?.outcome != .geenSamenwerking
+    }
+}
+
+/// A named contact point of the partner (Tabel 1: HIN or AC on call, liaison, decision-maker).
+public struct Contact: Sendable, Equatable, Codable {
+    public var role: ContactRole
+    public var name: String
+    public var phone: String?
+    public var email: String?
+
+    public init(role: ContactRole, name: String, phone: String? = nil, email: String? = nil) {
+        self.role = role
+        self.name = name
+        self.phone = phone
+        self.email = email
+    }
+}
+
+/// The test (toetsing) of a collaboration: richting, inrichting and verrichting, the tester's advice and
+/// the regiegroep's standpoint (001 §4).
+public struct TestRecord: Sendable, Equatable, Codable {
+    public struct Part: Sendable, Equatable, Codable {
+        public var date: Date
+        public var finding: String
+
+        public init(date: Date, finding: String) {
+            self.date = date
+            self.finding = finding
+        }
+    }
+
+    public var richting: Part?
+    public var inrichting: Part?
+    public var verrichting: Part?
+    public var outcome: TestOutcome?
+    /// Required when the outcome is conditional.
+    public var retestDate: Date?
+    /// The regiegroep's standpoint, taken by its chair.
+    public var standpoint: String?
+
+    public init(
+        richting: Part? = nil, inrichting: Part? = nil, verrichting: Part? = nil, outcome: TestOutcome? = nil,
+        retestDate: Date? = nil, standpoint: String? = nil
+    ) {
+        self.richting = richting
+        self.inrichting = inrichting
+        self.verrichting = verrichting
+        self.outcome = outcome
+        self.retestDate = retestDate
+        self.standpoint = standpoint
+    }
+}
+
+/// A crisis partner in the national registry: its agreements, and what follows from them.
+public struct PartnerRegistration: Sendable, Equatable, Codable {
+    public var organisationCode: String
+    public var adoptionRegion: RegionCode?
+    public var agreements: [PartnerAgreement]
+
+    public init(organisationCode: String, adoptionRegion: RegionCode?, agreements: [PartnerAgreement]) {
+        self.organisationCode = organisationCode
+        self.adoptionRegion = adoptionRegion
+        self.agreements = agreements
+    }
+
+    /// Every region the partner works with, under any agreement.
+    public var regions: [RegionCode] { Array(Set(agreements.flatMap(\.regions))).sorted() }
+
+    public var coreTasks: [CoreTask] { Array(Set(agreements.map(\.coreTask))).sorted() }
+
+    public var reach: PartnerReach { PartnerReach.of(regionCount: regions.count) }
+
+    /// The profiles in effect with any of `regions` (what the access policy calls standing).
+    public func standing(in regions: Set<RegionCode>) -> Set<CollaborationProfile> {
+        Set(agreements.filter { $0.inEffect && !regions.isDisjoint(with: $0.regions) }.map(\.profile))
+    }
+
+    /// The agreement in effect that covers one of `regions`, preferring the lead region's.
+    public func agreement(for regions: Set<RegionCode>, lead: RegionCode) -> PartnerAgreement? {
+        let candidates = agreements.filter { $0.inEffect && !regions.isDisjoint(with: $0.regions) }
+        return candidates.first { $0.regions.contains(lead) } ?? candidates.first
+    }
+}
+
+/// Why a registration is not acceptable, in words that name the field.
+public struct PartnerRuleViolation: Error, Equatable, Sendable {
+    public let field: String
+    public let message: String
+}
+
+public enum PartnerRules {
+    public static func validate(_ registration: PartnerRegistration) throws(PartnerRuleViolation) {
+        guard !registration.agreements.isEmpty else {
+            throw PartnerRuleViolation(field: "agreements", message: "a partner needs at least one agreement")
+        }
+        for (index, agreement) in registration.agreements.enumerated() {
+            try validate(agreement, field: "agreements[\(index)]")
+        }
+        let byTask = Dictionary(grouping: registration.agreements) { "\($0.coreTask.rawValue)" }
+        for (task, agreements) in byTask {
+            let regions = agreements.flatMap(\.regions)
+            if Set(regions).count != regions.count {
+                throw PartnerRuleViolation(
+                    field: "agreements",
+                    message: "core task \(task) has two agreements for the same region; one agreement per core task and region")
+            }
+        }
+        if registration.reach.needsAdoptionRegion {
+            guard let adoption = registration.adoptionRegion else {
+                throw PartnerRuleViolation(
+                    field: "adoptionRegion",
+                    message: "a partner working with \(registration.regions.count) regions (\(registration.reach.rawValue)) needs an adoption region")
+            }
+            guard registration.regions.contains(adoption) else {
+                throw PartnerRuleViolation(
+                    field: "adoptionRegion", message: "the adoption region \(adoption) must be one of the partner's regions")
+            }
+        }
+    }
+
+    public static func validate(_ agreement: PartnerAgreement, field: String = "agreement") throws(PartnerRuleViolation) {
+        guard agreement.coreTask.fittingProfiles.contains(agreement.profile) else {
+            let fitting = agreement.coreTask.fittingProfiles.map(\.rawValue).joined(separator: ", ")
+            throw PartnerRuleViolation(
+                field: "\(field).profile",
+                message: "\(agreement.profile.rawValue) does not fit core task \(agreement.coreTask.rawValue) (Tabel 1: \(fitting))")
+        }
+        guard !agreement.regions.isEmpty else {
+            throw PartnerRuleViolation(field: "\(field).regions", message: "an agreement names at least one region")
+        }
+        let keys = Set(Preconditions.checklist(for: agreement.profile).map(\.key))
+        if let unknown = agreement.preconditions.keys.sorted().first(where: { !keys.contains($0) }) {
+            throw PartnerRuleViolation(
+                field: "\(field).preconditions",
+                message: "'\(unknown)' is not a precondition of \(agreement.profile.rawValue)")
+        }
+        for contact in agreement.contacts where contact.name.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw PartnerRuleViolation(field: "\(field).contacts", message: "a contact point needs a name")
+        }
+        if let test = agreement.test {
+            if test.outcome == .voorwaardelijk, test.retestDate == nil {
+                throw PartnerRuleViolation(
+                    field: "\(field).test.retestDate", message: "a conditional outcome needs a re-test date")
+            }
+            if test.outcome != nil, test.verrichting == nil {
+                throw PartnerRuleViolation(
+                    field: "\(field).test.verrichting",
+                    message: "an outcome is given after richting, inrichting and verrichting; verrichting is missing")
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+@testable import KnooppuntCore
+
+@Suite("Partner registry rules")
+struct PartnerRulesTests {
+    static func regions(_ numbers: ClosedRange<Int>) -> [RegionCode] { numbers.map(RegionCode.init(number:)) }
+
+    static func agreement(
+        _ task: CoreTask = .beheerder, _ profile: CollaborationProfile = .kern, regions: [RegionCode] = [vr13],
+        stage: AgreementStage = .uitvoering, test: TestRecord? = nil
+    ) -> PartnerAgreement {
+        PartnerAgreement(coreTask: task, profile: profile, regions: regions, stage: stage, test: test)
+    }
+
+    static func violation(_ registration: PartnerRegistration) -> PartnerRuleViolation? {
+        do throws(PartnerRuleViolation) {
+            try PartnerRules.validate(registration)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("a profile must fit the core task as Tabel 1 says", arguments: CoreTask.allCases)
+    func profileFits(task: CoreTask) {
+        let fitting: [CoreTask: Set<CollaborationProfile>] = [
+            .hulpdienst: [.kern, .structureel, .koppel], .beheerder: [.kern, .structureel, .koppel],
+            .dienstverlener: [.standby], .incidenteel: [.adHoc],
+        ]
+        for profile in CollaborationProfile.allCases {
+            let registration = PartnerRegistration(
+                organisationCode: "P", adoptionRegion: nil, agreements: [Self.agreement(task, profile)])
+            let error = Self.violation(registration)
+            #expect((error == nil) == fitting[task]!.contains(profile), "\(task) \(profile)")
+            if let error { #expect(error.message.contains("does not fit core task \(task.rawValue)")) }
+        }
+    }
+
+    @Test("reach follows the number of regions: 1–2 regional, 3+ supra-regional, all 25 national")
+    func reach() {
+        #expect(PartnerReach.of(regionCount: 1) == .regionaal)
+        #expect(PartnerReach.of(regionCount: 2) == .regionaal)
+        #expect(PartnerReach.of(regionCount: 3) == .bovenregionaal)
+        #expect(PartnerReach.of(regionCount: 24) == .bovenregionaal)
+        #expect(PartnerReach.of(regionCount: 25) == .landelijk)
+        let national = PartnerRegistration(
+            organisationCode: "RWS", adoptionRegion: vr13,
+            agreements: [Self.agreement(regions: Self.regions(1...20)), Self.agreement(.dienstverlener, .standby, regions: Self.regions(15...25))])
+        #expect(national.reach == .landelijk)
+        #expect(national.regions.count == 25)
+        #expect(national.coreTasks == [.beheerder, .dienstverlener])
+    }
+
+    @Test("three or more regions need an adoption region that is one of them")
+    func adoption() {
+        var registration = PartnerRegistration(
+            organisationCode: "VITENS", adoptionRegion: nil, agreements: [Self.agreement(regions: Self.regions(4...6))])
+        #expect(Self.violation(registration)?.field == "adoptionRegion")
+        registration.adoptionRegion = vr13
+        #expect(Self.violation(registration)?.message.contains("must be one of the partner's regions") == true)
+        registration.adoptionRegion = RegionCode(number: 5)
+        #expect(Self.violation(registration) == nil)
+        let regional = PartnerRegistration(
+            organisationCode: "HBR", adoptionRegion: nil, agreements: [Self.agreement(regions: [vr12, vr13])])
+        #expect(Self.violation(regional) == nil)
+    }
+
+    @Test("one partner can have several core tasks, but one agreement per core task and region")
+    func severalTasks() {
+        let defensie = PartnerRegistration(
+            organisationCode: "DEFENSIE", adoptionRegion: nil,
+            agreements: [Self.agreement(.dienstverlener, .standby), Self.agreement(.beheerder, .koppel)])
+        #expect(Self.violation(defensie) == nil)
+        let twice = PartnerRegistration(
+            organisationCode: "DEFENSIE", adoptionRegion: nil,
+            agreements: [Self.agreement(.beheerder, .kern), Self.agreement(.beheerder, .koppel)])
+        #expect(Self.violation(twice)?.message.contains("same region") == true)
+    }
+
+    @Test("a conditional outcome needs a re-test date, and any outcome needs the verrichting")
+    func testRecord() {
+        let part = TestRecord.Part(date: Date(timeIntervalSince1970: 1_800_000_000), finding: "oefening")
+        var test = TestRecord(richting: part, inrichting: part, verrichting: part, outcome: .voorwaardelijk)
+        #expect(Self.violation(.init(organisationCode: "P", adoptionRegion: nil, agreements: [Self.agreement(test: test)]))?.field
+            == "agreements[0].test.retestDate")
+        test.retestDate = part.date.addingTimeInterval(86_400 * 180)
+        #expect(Self.violation(.init(organisationCode: "P", adoptionRegion: nil, agreements: [Self.agreement(test: test)])) == nil)
+        test.verrichting = nil
+        #expect(Self.violation(.init(organisationCode: "P", adoptionRegion: nil, agreements: [Self.agreement(test: test)]))?.field
+            == "agreements[0].test.verrichting")
+    }
+
+    @Test("the checklist is the profile's Tabel 3/4 preconditions; unknown keys are refused")
+    func checklist() {
+        #expect(Preconditions.checklist(for: .adHoc).isEmpty)
+        #expect(Preconditions.checklist(for: .koppel).map(\.key) == ["organisatie.crisisteams", "organisatie.liaison", "proces.alarmering", "techniek.uitwisseling-buiten"])
+        #expect(Preconditions.checklist(for: .kern).contains { $0.key == "proces.organisatiebrede-im" })
+        #expect(!Preconditions.checklist(for: .structureel).contains { $0.key == "proces.organisatiebrede-im" })
+        for profile in CollaborationProfile.allCases {
+            let keys = Preconditions.checklist(for: profile).map(\.key)
+            #expect(Set(keys).count == keys.count, "\(profile) has no item twice")
+        }
+        var agreement = Self.agreement(.beheerder, .koppel)
+        agreement.preconditions = ["organisatie.liaison": .met]
+        #expect(agreement.checklist.first { $0.precondition.key == "organisatie.liaison" }?.status == .met)
+        #expect(agreement.checklist.first { $0.precondition.key == "proces.alarmering" }?.status == .open)
+        agreement.preconditions["proces.organisatiebrede-im"] = .met
+        #expect(Self.violation(.init(organisationCode: "P", adoptionRegion: nil, agreements: [agreement]))?.message
+            == "'proces.organisatiebrede-im' is not a precondition of koppelsamenwerking")
+    }
+
+    @Test("standing: only agreements in effect with the incident's regions count")
+    func standing() {
+        let rejected = TestRecord(outcome: .geenSamenwerking)
+        let registration = PartnerRegistration(
+            organisationCode: "P", adoptionRegion: nil,
+            agreements: [
+                Self.agreement(.dienstverlener, .standby, regions: [vr13]),
+                Self.agreement(.beheerder, .kern, regions: [vr12], stage: .uitwerking),
+                Self.agreement(.hulpdienst, .structureel, regions: [vr12], test: rejected),
+            ])
+        #expect(registration.standing(in: [vr13]) == [.standby])
+        #expect(registration.standing(in: [vr12]).isEmpty)
+        #expect(registration.agreement(for: [vr12, vr13], lead: vr12)?.profile == .standby)
+    }
+}
