@@ -394,6 +394,91 @@ doc = {
     },
 }
 
+# The partner registry and the national overview (issue: crisis partners and need-to-know).
+REGION = {"type": "string", "pattern": "^VR(0[1-9]|1[0-9]|2[0-5])$"}
+PROFILE = {"enum": ["kernsamenwerking", "structurele-samenwerking", "koppelsamenwerking", "standby-samenwerking",
+                    "ad-hoc-aansluiting"]}
+CORE_TASK = {"enum": ["A", "B", "C", "D"], "description": "A hulpdienst, B beheerder, C dienstverlener, D incidenteel."}
+OUTCOME = {"enum": ["gecertificeerd", "voorwaardelijk", "geen-samenwerking"]}
+TEST_PART = {"type": "object", "required": ["date", "finding"], "additionalProperties": False,
+             "properties": {"date": {"type": "string", "format": "date-time"}, "finding": {"type": "string"}}}
+PARTNER = {"name": "partner", "in": "path", "required": True, "schema": {"type": "string"},
+           "description": "The partner organisation's code, e.g. RWS."}
+doc["components"]["schemas"].update({
+    "Contact": {"type": "object", "required": ["role", "name"], "additionalProperties": False, "properties": {
+        "role": {"enum": ["hin-on-call", "ac-on-call", "liaison", "decision-maker"]}, "name": {"type": "string"},
+        "phone": {"type": "string"}, "email": {"type": "string"}}},
+    "TestRecord": {"type": "object", "additionalProperties": False, "properties": {
+        "richting": TEST_PART, "inrichting": TEST_PART, "verrichting": TEST_PART, "outcome": OUTCOME,
+        "retestDate": {"type": "string", "format": "date-time", "description": "Required when the outcome is voorwaardelijk."},
+        "standpoint": {"type": "string", "description": "The regiegroep's standpoint."}}},
+    "AgreementInput": {"type": "object", "required": ["coreTask", "profile", "regions", "stage"],
+        "additionalProperties": False, "properties": {
+        "coreTask": CORE_TASK, "profile": PROFILE, "regions": {"type": "array", "items": REGION, "minItems": 1},
+        "stage": {"enum": ["verkenning", "uitwerking", "uitvoering"]},
+        "defaultStatus": {"enum": ["monitoring", "active"], "description": "Standby partners start monitoring."},
+        "contacts": {"type": "array", "items": ref("Contact")},
+        "preconditions": {"type": "object", "description": "Status per precondition key of the profile's checklist.",
+                          "additionalProperties": {"enum": ["open", "in-progress", "met", "not-applicable"]}},
+        "test": ref("TestRecord")}},
+    "PartnerInput": {"type": "object", "required": ["agreements"], "additionalProperties": False, "properties": {
+        "organisation": {"type": "string", "description": "Required on POST; on PUT it must match the path."},
+        "baseVersion": {"type": "integer", "description": "Required on PUT: the version this replaces."},
+        "adoptionRegion": REGION, "agreements": {"type": "array", "items": ref("AgreementInput"), "minItems": 1}}},
+    "Partner": {"type": "object", "required": ["organisation", "name", "reach", "regions", "coreTasks", "agreements",
+                                               "version", "updatedAt", "updatedBy"], "properties": {
+        "organisation": {"type": "string"}, "name": {"type": "string"},
+        "reach": {"enum": ["regionaal", "bovenregionaal", "landelijk"]},
+        "regions": {"type": "array", "items": REGION}, "coreTasks": {"type": "array", "items": CORE_TASK},
+        "adoptionRegion": REGION, "version": {"type": "integer"},
+        "updatedAt": {"type": "string", "format": "date-time"}, "updatedBy": {"type": "string"},
+        "agreements": {"type": "array", "items": {"type": "object", "properties": {
+            "coreTask": CORE_TASK, "profile": PROFILE, "regions": {"type": "array", "items": REGION},
+            "stage": {"type": "string"}, "defaultStatus": {"type": "string"}, "inEffect": {"type": "boolean"},
+            "contacts": {"type": "array", "items": ref("Contact")}, "test": ref("TestRecord"),
+            "checklist": {"type": "array", "items": {"type": "object", "properties": {
+                "key": {"type": "string"}, "dimension": {"type": "string"}, "label": {"type": "string"},
+                "status": {"type": "string"}}}}}}}}},
+    "PartnerOverviewRow": {"type": "object", "required": ["partner", "name", "coreTask", "profile", "regions", "reach",
+                                                          "stage", "preconditionsMet", "preconditionsTotal"], "properties": {
+        "partner": {"type": "string"}, "name": {"type": "string"}, "coreTask": CORE_TASK, "profile": PROFILE,
+        "regions": {"type": "array", "items": REGION}, "reach": {"type": "string"}, "adoptionRegion": REGION,
+        "stage": {"type": "string"}, "testOutcome": OUTCOME, "retestDate": {"type": "string", "format": "date-time"},
+        "preconditionsMet": {"type": "integer"}, "preconditionsTotal": {"type": "integer"}}},
+})
+doc["paths"].update({
+    "/partners": {
+        "get": {"operationId": "listPartners", "security": AUTH, "summary": "Every registered partner (regions, national node, admins).",
+                "responses": {**ok("Partners.", {"type": "array", "items": ref("Partner")}), **E401, **E403}},
+        "post": {"operationId": "registerPartner", "security": AUTH,
+                 "summary": "Register a partner organisation (national node and admins).",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": ref("PartnerInput")}}},
+                 "responses": {**ok("Registered.", ref("Partner"), status="201"), **EBODY, **E401, **E403,
+                               "404": problem("No organisation with that code."),
+                               "409": problem("The partner is registered already.")}}},
+    "/partners/overview": {"get": {"operationId": "partnerOverview", "security": AUTH,
+        "summary": "The national overview, one row per agreement (§2.5), as JSON or CSV.",
+        "parameters": [{"name": "region", "in": "query", "schema": REGION},
+                       {"name": "profile", "in": "query", "schema": PROFILE},
+                       {"name": "coreTask", "in": "query", "schema": CORE_TASK},
+                       {"name": "outcome", "in": "query", "schema": {"enum": OUTCOME["enum"] + ["untested"]}},
+                       {"name": "format", "in": "query", "schema": {"enum": ["json", "csv"]}}],
+        "responses": {"200": {"description": "The rows.", "content": {
+            "application/json": {"schema": {"type": "array", "items": ref("PartnerOverviewRow")}},
+            "text/csv": {"schema": {"type": "string"}}}},
+            "400": problem("A filter value is not valid."), **E401, **E403}}},
+    "/partners/{partner}": {"parameters": [PARTNER],
+        "get": {"operationId": "showPartner", "security": AUTH,
+                "summary": "One partner's registration (a partner sees its own only).",
+                "responses": {**ok("The partner.", ref("Partner")), **E401, **E403,
+                              "404": problem("Not in the registry.")}},
+        "put": {"operationId": "replacePartner", "security": AUTH,
+                "summary": "Replace a partner's registration (national node and admins); names its baseVersion.",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": ref("PartnerInput")}}},
+                "responses": {**ok("The new version.", ref("Partner")), **EBODY, **E401, **E403, **E409,
+                              "404": problem("Not in the registry.")}}},
+})
+
 target = pathlib.Path(__file__).resolve().parent.parent / "Sources/KnooppuntServer/Resources/openapi.json"
 target.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 print(f"wrote {target}")

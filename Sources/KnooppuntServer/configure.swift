@@ -37,8 +37,10 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     try api.register(collection: SystemController())
     try api.register(collection: AccountsController())
     try api.register(collection: IncidentsController())
+    try api.register(collection: PartnersController())
     try app.register(collection: WebController())
     try app.register(collection: IncidentWebController())
+    try app.register(collection: PartnerWebController())
     try app.register(
         collection: AssetsController(
             leafletDirectory: config.leafletDirectory, publicDirectory: AssetsController.bundledPublicDirectory))

@@ -303,3 +303,30 @@ struct AccessPolicyTests {
         #expect(decision.allowed && decision.obligations == [.journalRead])
     }
 }
+
+@Suite("Access to the partner registry")
+struct RegistryAccessTests {
+    @Test("every role × organisation kind × registry action × own or other partner")
+    func exhaustive() {
+        for kind in OrganisationKind.allCases {
+            for role in Role.allCases {
+                for action in RegistryAction.allCases {
+                    for own in [true, false] {
+                        let subject = Subject(
+                            username: "u", role: role, organisationCode: "RWS", organisationKind: kind,
+                            regionCode: kind == .region ? vr13 : nil)
+                        let decision = AccessPolicy.decide(subject, action, partner: own ? "RWS" : "TENNET")
+                        let staff = role == .beheerder || kind == .region || kind == .nationalNode
+                        let expected: Bool =
+                            switch action {
+                            case .manage: role == .beheerder || kind == .nationalNode
+                            case .readOverview: staff
+                            case .readPartner: staff || own
+                            }
+                        #expect(decision.allowed == expected, "\(kind) \(role) \(action) own=\(own): \(decision.reason)")
+                    }
+                }
+            }
+        }
+    }
+}

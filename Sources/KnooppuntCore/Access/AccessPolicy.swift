@@ -387,3 +387,40 @@ public enum AccessPolicy {
         }
     }
 }
+
+/// What a subject wants to do with the partner registry.
+public enum RegistryAction: String, Sendable, CaseIterable {
+    /// The national overview: every partner, profile, region, stage and test.
+    case readOverview
+    /// One partner's registration.
+    case readPartner
+    /// Register a partner, change its agreements, record a test.
+    case manage
+}
+
+extension AccessPolicy {
+    /// The registry is kept by the national node (NCC/LOCC keeps the overview, 001 §2.5) and the
+    /// administrators, visible to every region; a partner sees its own registration only.
+    public static func decide(_ subject: Subject, _ action: RegistryAction, partner code: String?) -> AccessDecision {
+        let administrator = subject.role.isAdministrator
+        switch action {
+        case .manage:
+            if administrator { return .allow("administrators keep the partner registry") }
+            if subject.organisationKind == .nationalNode {
+                return .allow("the national node keeps the national partner overview")
+            }
+            return .deny("the partner registry is kept by the national node and the administrators")
+        case .readOverview:
+            if administrator || subject.organisationKind == .region || subject.organisationKind == .nationalNode {
+                return .allow("the national overview is visible to every region and the national node")
+            }
+            return .deny("the national partner overview is for the regions and the national node")
+        case .readPartner:
+            if administrator || subject.organisationKind == .region || subject.organisationKind == .nationalNode {
+                return .allow("the national overview is visible to every region and the national node")
+            }
+            if let code, code == subject.organisationCode { return .allow("a partner sees its own registration") }
+            return .deny("a partner sees only its own registration")
+        }
+    }
+}

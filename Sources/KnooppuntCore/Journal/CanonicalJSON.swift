@@ -8,6 +8,13 @@ public enum CanonicalJSON {
         encoder.dateEncodingStrategy = .iso8601
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
+
+    /// Reads back what `encode` wrote.
+    public static func decode<Value: Decodable>(_ type: Value.Type, from json: String) throws -> Value {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(Value.self, from: Data(json.utf8))
+    }
 }
 
 /// Formats journal times as RFC 3339 UTC with milliseconds.

@@ -22,6 +22,16 @@ public enum CoreTask: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
+    /// The short form for tables: "B · beheerder".
+    public var shortLabel: LocalizedLabel {
+        switch self {
+        case .hulpdienst: LocalizedLabel(nl: "A · hulpdienst", en: "A · emergency service")
+        case .beheerder: LocalizedLabel(nl: "B · beheerder", en: "B · operator")
+        case .dienstverlener: LocalizedLabel(nl: "C · dienstverlener", en: "C · service provider")
+        case .incidenteel: LocalizedLabel(nl: "D · incidenteel", en: "D · incidental")
+        }
+    }
+
     public var label: LocalizedLabel {
         switch self {
         case .hulpdienst: LocalizedLabel(nl: "A · Kerntaak als hulpdienst", en: "A · Core task: emergency service")

@@ -232,7 +232,8 @@ struct IncidentsController: RouteCollection {
     }
 
     static func enumQuery<T>(_ req: Request, _ name: String, _ type: T.Type, _ parse: (String) -> T?) throws -> T? {
-        guard let text = req.query[String.self, at: name] else { return nil }
+        // An empty value (as a form with "any" sends it) means no filter.
+        guard let text = req.query[String.self, at: name], !text.isEmpty else { return nil }
         guard let value = parse(text) else { throw Problem.badRequest("'\(text)' is not a valid \(name)") }
         return value
     }

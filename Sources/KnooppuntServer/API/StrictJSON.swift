@@ -7,10 +7,14 @@ protocol StrictDecodable: Decodable, Sendable {
     associatedtype CodingKeys: CodingKey & CaseIterable
     /// Throws `Problem.invalid` naming the field whose value is out of range.
     func validate() throws
+    /// The fields allowed in nested objects, by their path of field names ("agreements.test"); an
+    /// array's objects share its path.
+    static var nestedFields: [String: [String]] { get }
 }
 
 extension StrictDecodable {
     func validate() throws {}
+    static var nestedFields: [String: [String]] { [:] }
     static var allowedFields: [String] { CodingKeys.allCases.map(\.stringValue) }
 }
 
@@ -46,6 +50,7 @@ enum StrictJSON {
             throw Problem.invalid(
                 "unknown field '\(unknown)'; allowed fields are \(T.allowedFields.joined(separator: ", "))", field: unknown)
         }
+        try checkNested(fields, path: "", displayPath: "", nested: T.nestedFields)
         let value: T
         do {
             value = try decoder.decode(T.self, from: data)
@@ -54,6 +59,33 @@ enum StrictJSON {
         }
         try value.validate()
         return value
+    }
+
+    /// Refuses unknown fields in the nested objects `nested` describes.
+    private static func checkNested(_ object: [String: Any], path: String, displayPath: String, nested: [String: [String]]) throws {
+        for (key, value) in object {
+            let childPath = path.isEmpty ? key : path + "." + key
+            guard let allowed = nested[childPath] else { continue }
+            let display = displayPath.isEmpty ? key : displayPath + "." + key
+            let children: [(String, [String: Any])]
+            if let child = value as? [String: Any] {
+                children = [(display, child)]
+            } else if let array = value as? [Any] {
+                children = array.enumerated().compactMap { index, element in
+                    (element as? [String: Any]).map { ("\(display)[\(index)]", $0) }
+                }
+            } else {
+                continue
+            }
+            for (name, child) in children {
+                if let unknown = child.keys.sorted().first(where: { !allowed.contains($0) }) {
+                    throw Problem.invalid(
+                        "unknown field '\(name).\(unknown)'; allowed fields are \(allowed.joined(separator: ", "))",
+                        field: "\(name).\(unknown)")
+                }
+                try checkNested(child, path: childPath, displayPath: name, nested: nested)
+            }
+        }
     }
 
     /// RFC 3339 dates, with or without fractional seconds.
@@ -69,8 +101,13 @@ enum StrictJSON {
     }()
 
     private static func path(_ codingPath: [CodingKey], appending key: CodingKey? = nil) -> String {
-        (codingPath + (key.map { [$0] } ?? [])).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-            .joined(separator: ".")
+        (codingPath + (key.map { [$0] } ?? [])).reduce(into: "") { path, key in
+            if let index = key.intValue {
+                path += "[\(index)]"
+            } else {
+                path += (path.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
     }
 
     private static func describe(_ error: DecodingError) -> Problem {
@@ -86,10 +123,20 @@ enum StrictJSON {
             return .invalid("field '\(name)' must be \(typeName(type))", field: name)
         case .dataCorrupted(let context):
             let name = path(context.codingPath)
-            return .invalid("field '\(name)': \(context.debugDescription)", field: name)
+            return .invalid("field '\(name)': \(plain(context.debugDescription))", field: name)
         @unknown default:
             return .invalid("the JSON body does not match the expected shape")
         }
+    }
+
+    /// Foundation's "Cannot initialize CoreTask from invalid String value E" in the API's words.
+    private static func plain(_ description: String) -> String {
+        let prefix = "Cannot initialize "
+        guard description.hasPrefix(prefix), let from = description.range(of: " from invalid "),
+            let value = description.range(of: " value ", range: from.upperBound..<description.endIndex)
+        else { return description }
+        let type = description[description.index(description.startIndex, offsetBy: prefix.count)..<from.lowerBound]
+        return "'\(description[value.upperBound...])' is not a valid \(type)"
     }
 
     private static func typeName(_ type: Any.Type) -> String {

@@ -37,6 +37,10 @@ enum DemoSeeder {
                 username: person.username, displayName: person.displayName, organisationCode: person.organisation,
                 role: person.role, passwordHash: hash, actor: .init(name: "demo", organisation: "system"))
         }
+        let partners = PartnerStore(db: app.db, context: context)
+        for registration in DemoPartners.registrations {
+            _ = try await partners.save(registration, baseVersion: nil, by: .init(username: "demo", organisation: "system"))
+        }
         return .seeded(organisations: organisations.count, users: DemoData.people.count)
     }
 

@@ -72,9 +72,7 @@ struct RecordStore: Sendable {
     }
 
     static func decode<Body: Decodable>(_ type: Body.Type, _ json: String) throws -> Body {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return try decoder.decode(Body.self, from: Data(json.utf8))
+        try CanonicalJSON.decode(Body.self, from: json)
     }
 
     static func requireOpen(_ incidentID: UUID, on db: Database) async throws {

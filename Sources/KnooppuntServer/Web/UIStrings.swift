@@ -89,6 +89,23 @@ struct UIStrings: Sendable {
     let revoke: String
     let revoked: String
     let changeStatus: String
+    let partnerOverview: String
+    let partnerOverviewIntro: String
+    let partners: String
+    let partner: String
+    let coreTask: String
+    let profile: String
+    let reach: String
+    let adoptionRegion: String
+    let stage: String
+    let test: String
+    let preconditions: String
+    let untested: String
+    let retest: String
+    let inTalks: String
+    let allRegions: String
+    let downloadCSV: String
+    let noPartners: String
     let scaling: String
     let reason: String
     let save: String
@@ -179,6 +196,23 @@ struct UIStrings: Sendable {
         revoke: "Intrekken",
         revoked: "ingetrokken",
         changeStatus: "Status wijzigen",
+        partnerOverview: "Landelijk partneroverzicht",
+        partnerOverviewIntro: "Welke partner werkt volgens welk samenwerkingsprofiel met welke regio's, met wie wordt nog gesproken, is de samenwerking getoetst en welke regio is adoptieregio.",
+        partners: "Partners",
+        partner: "Partner",
+        coreTask: "Kerntaak",
+        profile: "Profiel",
+        reach: "Reikwijdte",
+        adoptionRegion: "Adoptieregio",
+        stage: "Fase afspraken",
+        test: "Toetsing",
+        preconditions: "Randvoorwaarden",
+        untested: "Niet getoetst",
+        retest: "hertoets",
+        inTalks: "in gesprek",
+        allRegions: "Alle 25 regio's",
+        downloadCSV: "Download als CSV",
+        noPartners: "Geen partners die aan het filter voldoen.",
         scaling: "Opschalen, afschalen en status",
         reason: "Reden (verplicht bij GRIP-wijziging)",
         save: "Opslaan")
@@ -269,6 +303,23 @@ struct UIStrings: Sendable {
         revoke: "Revoke",
         revoked: "revoked",
         changeStatus: "Change status",
+        partnerOverview: "National partner overview",
+        partnerOverviewIntro: "Which partner works under which collaboration profile with which regions, who is still in talks, whether the collaboration was tested, and which region adopts the partner.",
+        partners: "Partners",
+        partner: "Partner",
+        coreTask: "Core task",
+        profile: "Profile",
+        reach: "Reach",
+        adoptionRegion: "Adoption region",
+        stage: "Stage",
+        test: "Test",
+        preconditions: "Preconditions",
+        untested: "Not tested",
+        retest: "re-test",
+        inTalks: "in talks",
+        allRegions: "All 25 regions",
+        downloadCSV: "Download as CSV",
+        noPartners: "No partners match the filter.",
         scaling: "Scaling and status",
         reason: "Reason (required when GRIP changes)",
         save: "Save")

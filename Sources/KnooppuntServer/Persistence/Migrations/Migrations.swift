@@ -10,5 +10,6 @@ enum KnooppuntMigrations {
         M0005_CreatePicture(),
         M0006_CreateIncidentJournal(),
         M0007_CreateRecordsAndConflicts(),
+        M0008_CreatePartnerRegistry(),
     ]
 }

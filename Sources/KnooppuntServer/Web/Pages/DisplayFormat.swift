@@ -6,11 +6,15 @@ import Plot
 enum DisplayFormat {
     static let timeZone = TimeZone(identifier: "Europe/Amsterdam")!
 
-    static func time(_ date: Date) -> String {
+    static func time(_ date: Date) -> String { format(date, "dd-MM-yyyy HH:mm:ss") }
+
+    static func date(_ date: Date) -> String { format(date, "dd-MM-yyyy") }
+
+    private static func format(_ date: Date, _ pattern: String) -> String {
         let formatter = DateFormatter()
         formatter.timeZone = timeZone
         formatter.locale = Locale(identifier: "nl_NL")
-        formatter.dateFormat = "dd-MM-yyyy HH:mm:ss"
+        formatter.dateFormat = pattern
         return formatter.string(from: date)
     }
 
@@ -24,6 +28,23 @@ extension Node where Context == HTML.SelectContext {
     static func choice(_ value: String, _ text: String, selected: Bool = false) -> Node {
         .element(
             named: "option",
-            nodes: [.attribute(named: "value", value: value), selected ? .attribute(named: "selected") : .empty, .text(text)])
+            nodes: [.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false), selected ? .attribute(named: "selected") : .empty, .text(text)])
+    }
+}
+
+extension Node where Context == HTML.FormContext {
+    /// A labelled filter `<select>` whose first choice means "any".
+    static func filterSelect(
+        _ name: String, _ label: String, _ options: [(String, String)], selected: String?, any: String
+    ) -> Node {
+        .group(
+            .label(.for("filter-\(name)"), .text(label)),
+            .select(
+                .id("filter-\(name)"), .attribute(named: "name", value: name),
+                .choice("", any),
+                .forEach(options) { value, text in
+                    .choice(value, text, selected: value == selected)
+                })
+        )
     }
 }

@@ -102,15 +102,7 @@ struct IncidentListPage {
     private func select(_ name: String, _ label: String, _ options: [(String, String)], _ selected: String?)
         -> Node<HTML.FormContext>
     {
-        .group(
-            .label(.for("filter-\(name)"), .text(label)),
-            .select(
-                .id("filter-\(name)"), .attribute(named: "name", value: name),
-                .choice("", strings.any),
-                .forEach(options) { value, text in
-                    .choice(value, text, selected: value == selected)
-                })
-        )
+        .filterSelect(name, label, options, selected: selected, any: strings.any)
     }
 
     private func createForm(_ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {

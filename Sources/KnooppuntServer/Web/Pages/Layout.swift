@@ -45,6 +45,9 @@ struct Layout {
                         .unwrap(user) { user in
                             .group(
                                 .a(.id("nav-incidents"), .href("/incidents"), .text(strings.incidents)),
+                                .if(
+                                    AccessPolicy.decide(user.subject, .readOverview, partner: nil).allowed,
+                                    .a(.id("nav-partners"), .href("/partners"), .text(strings.partners))),
                                 .span(.class("current-user"), .text("\(user.displayName) · \(user.organisationName)")),
                                 .form(
                                     .class("inline"), .action("/logout"), .method(.post),

@@ -1,0 +1,115 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// The partner registry and the national overview. The access policy decides who reads and keeps it.
+struct PartnersController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let partners = routes.grouped("partners")
+        partners.get(use: list)
+        partners.post(use: create)
+        partners.get("overview", use: overview)
+        partners.get(":partner", use: show)
+        partners.put(":partner", use: replace)
+    }
+
+    static func authorise(_ req: Request, _ action: RegistryAction, partner: String? = nil) throws -> CurrentUser {
+        let user = try req.requireUserExplaining()
+        let decision = AccessPolicy.decide(user.subject, action, partner: partner)
+        guard decision.allowed else { throw Problem.forbidden(decision.reason) }
+        return user
+    }
+
+    func list(req: Request) async throws -> [PartnerDTO] {
+        _ = try Self.authorise(req, .readOverview)
+        return try await PartnerStore(db: req.db, context: req.knooppunt).all().map { PartnerDTO($0, language: req.uiLanguage) }
+    }
+
+    func show(req: Request) async throws -> PartnerDTO {
+        let code = try Self.code(req)
+        _ = try Self.authorise(req, .readPartner, partner: code)
+        guard let entry = try await PartnerStore(db: req.db, context: req.knooppunt).find(code) else {
+            throw Problem.notFound("\(code) is not in the partner registry")
+        }
+        return PartnerDTO(entry, language: req.uiLanguage)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let user = try Self.authorise(req, .manage)
+        let body = try req.decodeStrict(PartnerRequest.self)
+        guard let code = body.organisation?.uppercased(), !code.isEmpty else {
+            throw Problem.invalid("field 'organisation' is required: the code of the partner organisation", field: "organisation")
+        }
+        guard body.baseVersion == nil else {
+            throw Problem.invalid("a new registration has no baseVersion", field: "baseVersion")
+        }
+        let entry = try await PartnerStore(db: req.db, context: req.knooppunt).save(
+            body.registration(code: code), baseVersion: nil, by: user.author)
+        let response = try await PartnerDTO(entry, language: req.uiLanguage).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/partners/\(code)")
+        return response
+    }
+
+    func replace(req: Request) async throws -> PartnerDTO {
+        let code = try Self.code(req)
+        let user = try Self.authorise(req, .manage, partner: code)
+        let body = try req.decodeStrict(PartnerRequest.self)
+        if let organisation = body.organisation, organisation.uppercased() != code {
+            throw Problem.invalid("field 'organisation' must be \(code), the partner in the path", field: "organisation")
+        }
+        guard let base = body.baseVersion else {
+            throw Problem.invalid("field 'baseVersion' is required: the version this change replaces", field: "baseVersion")
+        }
+        let entry = try await PartnerStore(db: req.db, context: req.knooppunt).save(
+            body.registration(code: code), baseVersion: base, by: user.author)
+        return PartnerDTO(entry, language: req.uiLanguage)
+    }
+
+    /// The national overview, one row per agreement, as JSON or (`?format=csv`) CSV.
+    func overview(req: Request) async throws -> Response {
+        _ = try Self.authorise(req, .readOverview)
+        let filter = try Self.filter(req)
+        let rows = try await Self.overviewRows(req, filter: filter)
+        switch req.query[String.self, at: "format"] ?? "json" {
+        case "json":
+            return try await rows.encodeResponse(for: req)
+        case "csv":
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+            headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"partneroverzicht.csv\"")
+            return Response(status: .ok, headers: headers, body: .init(string: PartnerOverview.csv(rows)))
+        case let other:
+            throw Problem.badRequest("'\(other)' is not a format; use json or csv")
+        }
+    }
+
+    static func overviewRows(_ req: Request, filter: PartnerOverviewFilter) async throws -> [PartnerOverviewRow] {
+        let entries = try await PartnerStore(db: req.db, context: req.knooppunt).all()
+        return PartnerOverview.rows(entries.map { ($0.registration, $0.name) }).filter(filter.matches)
+    }
+
+    static func filter(_ req: Request) throws -> PartnerOverviewFilter {
+        var filter = PartnerOverviewFilter()
+        filter.region = try IncidentsController.enumQuery(req, "region", RegionCode.self) { RegionCode($0.uppercased()) }
+        filter.profile = try IncidentsController.enumQuery(req, "profile", CollaborationProfile.self) { CollaborationProfile(rawValue: $0) }
+        filter.coreTask = try IncidentsController.enumQuery(req, "coreTask", CoreTask.self) { CoreTask(rawValue: $0.uppercased()) }
+        if let text = req.query[String.self, at: "outcome"], !text.isEmpty {
+            if text == "untested" {
+                filter.outcome = .some(nil)
+            } else if let outcome = TestOutcome(rawValue: text) {
+                filter.outcome = .some(outcome)
+            } else {
+                throw Problem.badRequest("'\(text)' is not a valid outcome; use gecertificeerd, voorwaardelijk, geen-samenwerking or untested")
+            }
+        }
+        return filter
+    }
+
+    static func code(_ req: Request) throws -> String {
+        guard let code = req.parameters.get("partner")?.uppercased(), code.count <= 40 else {
+            throw Problem.badRequest("the partner code is missing or too long")
+        }
+        return code
+    }
+}

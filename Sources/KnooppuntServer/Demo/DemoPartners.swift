@@ -1,0 +1,59 @@
+import Foundation
+import KnooppuntCore
+
+/// The demo's partner registry: real Dutch crisis partners with plausible agreements, stages and tests.
+/// The agreements are invented for the demo; they do not describe actual arrangements.
+enum DemoPartners {
+    static func vr(_ numbers: Int...) -> [RegionCode] { numbers.map(RegionCode.init(number:)) }
+    static let all25 = RegionCode.all
+    static let testDate = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01
+    static let tested = TestRecord(
+        richting: .init(date: testDate, finding: "Profiel past bij de kerntaak"),
+        inrichting: .init(date: testDate.addingTimeInterval(30 * 86_400), finding: "Randvoorwaarden ingericht"),
+        verrichting: .init(date: testDate.addingTimeInterval(60 * 86_400), finding: "Gezamenlijke oefening"),
+        outcome: .gecertificeerd, standpoint: "Alle lichten op groen")
+    static let conditional = TestRecord(
+        richting: tested.richting, inrichting: tested.inrichting, verrichting: tested.verrichting, outcome: .voorwaardelijk,
+        retestDate: testDate.addingTimeInterval(300 * 86_400), standpoint: "Voorlopige samenwerking; hertoets gepland")
+
+    static func agreement(
+        _ task: CoreTask, _ profile: CollaborationProfile, _ regions: [RegionCode], _ stage: AgreementStage = .uitvoering,
+        test: TestRecord? = nil
+    ) -> PartnerAgreement {
+        let met = Dictionary(
+            uniqueKeysWithValues: Preconditions.checklist(for: profile).map {
+                ($0.key, test?.outcome == .gecertificeerd ? PreconditionStatus.met : stage == .uitvoering ? .inProgress : .open)
+            })
+        let contacts = profile.contacts
+        return PartnerAgreement(
+            coreTask: task, profile: profile, regions: regions, stage: stage,
+            contacts: [Contact(role: contacts.information, name: "Piketfunctionaris informatie", phone: "088-0000000")],
+            preconditions: met, test: test)
+    }
+
+    static let registrations: [PartnerRegistration] = [
+        .init(organisationCode: "RWS", adoptionRegion: RegionCode(number: 9), agreements: [agreement(.beheerder, .kern, all25, test: tested)]),
+        .init(organisationCode: "TENNET", adoptionRegion: RegionCode(number: 7), agreements: [agreement(.beheerder, .kern, all25, test: tested)]),
+        .init(organisationCode: "GASUNIE", adoptionRegion: RegionCode(number: 1), agreements: [agreement(.beheerder, .kern, all25, test: tested)]),
+        .init(organisationCode: "POLITIE", adoptionRegion: RegionCode(number: 13), agreements: [agreement(.hulpdienst, .kern, all25, test: tested)]),
+        .init(organisationCode: "GGDGHOR", adoptionRegion: RegionCode(number: 13), agreements: [agreement(.hulpdienst, .kern, all25, test: tested)]),
+        .init(organisationCode: "WS-AGV", adoptionRegion: RegionCode(number: 13),
+              agreements: [agreement(.beheerder, .structureel, vr(9, 13, 14), test: conditional)]),
+        .init(organisationCode: "WATERNET", adoptionRegion: nil, agreements: [agreement(.beheerder, .koppel, vr(13))]),
+        .init(organisationCode: "ALLIANDER", adoptionRegion: RegionCode(number: 7),
+              agreements: [agreement(.beheerder, .structureel, vr(3, 6, 7, 8, 10, 11, 12, 13, 14), .uitwerking)]),
+        .init(organisationCode: "VITENS", adoptionRegion: RegionCode(number: 5),
+              agreements: [agreement(.beheerder, .structureel, vr(2, 4, 5, 6, 7, 9, 25))]),
+        .init(organisationCode: "DEFENSIE", adoptionRegion: RegionCode(number: 9),
+              agreements: [agreement(.dienstverlener, .standby, all25, test: tested), agreement(.beheerder, .koppel, vr(2))]),
+        .init(organisationCode: "KNMI", adoptionRegion: RegionCode(number: 9), agreements: [agreement(.dienstverlener, .standby, all25, test: tested)]),
+        .init(organisationCode: "PRORAIL", adoptionRegion: RegionCode(number: 9),
+              agreements: [agreement(.beheerder, .structureel, all25, test: conditional)]),
+        .init(organisationCode: "HBR", adoptionRegion: nil, agreements: [agreement(.beheerder, .kern, vr(17), test: tested)]),
+        .init(organisationCode: "SCHIPHOL", adoptionRegion: nil, agreements: [agreement(.beheerder, .kern, vr(12, 13), .verkenning)]),
+        .init(organisationCode: "NS", adoptionRegion: RegionCode(number: 9), agreements: [agreement(.beheerder, .structureel, all25, .uitwerking)]),
+        .init(organisationCode: "RODEKRUIS", adoptionRegion: RegionCode(number: 13),
+              agreements: [agreement(.dienstverlener, .standby, all25, test: tested)]),
+        .init(organisationCode: "KPN", adoptionRegion: RegionCode(number: 17), agreements: [agreement(.beheerder, .koppel, all25)]),
+    ]
+}

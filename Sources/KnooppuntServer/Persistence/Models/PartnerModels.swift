@@ -1,0 +1,53 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+
+/// A partner's registration (its agreements), stored as canonical JSON of `PartnerRegistration`.
+final class PartnerRegistrationModel: Model, @unchecked Sendable {
+    static let schema = "partner_registrations"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "organisation_code") var organisationCode: String
+    @Field(key: "version") var version: Int
+    @Field(key: "body") var body: String
+    @Field(key: "updated_at_us") var updatedAt: Int64
+    @Field(key: "updated_by") var updatedBy: String
+
+    init() {}
+
+    init(organisationCode: String, version: Int, body: String, updatedAt: Int64, updatedBy: String) {
+        self.organisationCode = organisationCode
+        self.version = version
+        self.body = body
+        self.updatedAt = updatedAt
+        self.updatedBy = updatedBy
+    }
+
+    func registration() throws -> PartnerRegistration {
+        try CanonicalJSON.decode(PartnerRegistration.self, from: body)
+    }
+}
+
+/// One organisation's access to one incident (see `AccessGrant`).
+final class AccessGrantModel: Model, @unchecked Sendable {
+    static let schema = "access_grants"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "incident_id") var incidentID: UUID
+    @Field(key: "organisation_code") var organisationCode: String
+    /// link, temporary-account or break-glass.
+    @Field(key: "kind") var kind: String
+    @OptionalField(key: "profile") var profile: String?
+    @OptionalField(key: "username") var username: String?
+    @Field(key: "purpose") var purpose: String
+    @Field(key: "status") var status: String
+    @Field(key: "max_classification") var maxClassification: String
+    @Field(key: "valid_from_us") var validFrom: Int64
+    @Field(key: "valid_until_us") var validUntil: Int64
+    @OptionalField(key: "revoked_at_us") var revokedAt: Int64?
+    @OptionalField(key: "revoked_by") var revokedBy: String?
+    @Field(key: "granted_by") var grantedBy: String
+    @Field(key: "granted_by_org") var grantedByOrganisation: String
+
+    init() {}
+}

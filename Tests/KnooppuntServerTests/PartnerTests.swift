@@ -1,0 +1,129 @@
+import Foundation
+import KnooppuntCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnooppuntServer
+
+@Suite("Partner registry and national overview")
+struct PartnerTests {
+    static let jenv = #"""
+        {"organisation":"JENV","adoptionRegion":"VR13","agreements":[
+          {"coreTask":"C","profile":"standby-samenwerking","regions":["VR12","VR13","VR14"],"stage":"uitwerking",
+           "contacts":[{"role":"hin-on-call","name":"Piket NCTV","phone":"070-0000000"}],
+           "preconditions":{"proces.alarmering":"met"}}]}
+        """#
+
+    @Test("the overview answers the four questions of §2.5, filtered by region, profile, core task and test")
+    func overview() async throws {
+        try await withTestApp { app in
+            let token = try await HTTP.login(app, "im-vr13")
+            func rows(_ query: String) async throws -> [PartnerOverviewRow] {
+                let response = try await HTTP.send(app, .GET, "/api/v1/partners/overview\(query)", token: token)
+                #expect(response.status == .ok, "\(response.body.string)")
+                return try response.content.decode([PartnerOverviewRow].self)
+            }
+            let all = try await rows("")
+            #expect(all.count == DemoPartners.registrations.reduce(0) { $0 + $1.agreements.count })
+            let rws = try #require(all.first { $0.partner == "RWS" })
+            #expect(rws.profile == .kern && rws.reach == .landelijk && rws.adoptionRegion?.rawValue == "VR09")
+            #expect(rws.testOutcome == .gecertificeerd)
+            #expect(Set(try await rows("?profile=standby-samenwerking").map(\.partner)) == ["DEFENSIE", "KNMI", "RODEKRUIS"])
+            let rijnmond = Set(try await rows("?region=VR17").map(\.partner))
+            #expect(rijnmond.contains("HBR") && !rijnmond.contains("SCHIPHOL"))
+            #expect(try await rows("?outcome=untested").allSatisfy { $0.testOutcome == nil })
+            #expect(try await rows("?outcome=voorwaardelijk").map(\.partner).sorted() == ["PRORAIL", "WS-AGV"])
+            #expect(try await rows("?coreTask=C&region=VR13").map(\.partner).sorted() == ["DEFENSIE", "KNMI", "RODEKRUIS"])
+            let talks = try await rows("").filter(\.inTalks).map(\.partner).sorted()
+            #expect(talks == ["ALLIANDER", "NS", "SCHIPHOL"])
+
+            let bad = try await HTTP.send(app, .GET, "/api/v1/partners/overview?profile=vriendschap", token: token)
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.string.contains("vriendschap"))
+        }
+    }
+
+    @Test("the overview as CSV has a header and one line per agreement, and defuses formulas")
+    func csv() async throws {
+        try await withTestApp { app in
+            let token = try await HTTP.login(app, "analist-kcr2")
+            let response = try await HTTP.send(app, .GET, "/api/v1/partners/overview?format=csv&region=VR17", token: token)
+            #expect(response.status == .ok)
+            #expect(response.headers.contentType?.subType == "csv")
+            let lines = response.body.string.split(separator: "\r\n")
+            #expect(lines.first?.hasPrefix("partner,name,core_task,profile,regions") == true)
+            #expect(lines.contains { $0.hasPrefix("HBR,Havenbedrijf Rotterdam,B,kernsamenwerking,VR17,regionaal,,uitvoering,gecertificeerd") })
+        }
+        #expect(PartnerOverview.field("=SUM(A1)") == "'=SUM(A1)")
+        #expect(PartnerOverview.field("a,b") == "\"a,b\"")
+    }
+
+    @Test("partners see their own registration only; the overview is for regions and the national node")
+    func partnerAccess() async throws {
+        try await withTestApp { app in
+            let rws = try await HTTP.login(app, "rws")
+            let overview = try await HTTP.send(app, .GET, "/api/v1/partners/overview", token: rws)
+            #expect(overview.status == .forbidden)
+            #expect(overview.body.string.contains("for the regions and the national node"))
+            #expect(try await HTTP.send(app, .GET, "/api/v1/partners", token: rws).status == .forbidden)
+            let own = try await HTTP.send(app, .GET, "/api/v1/partners/RWS", token: rws)
+            #expect(own.status == .ok)
+            #expect(try own.content.decode(PartnerDTO.self).agreements.first?.checklist.count == Preconditions.checklist(for: .kern).count)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/partners/TENNET", token: rws).status == .forbidden)
+        }
+    }
+
+    @Test("registering and changing a partner: admins and the national node only, versioned, journaled")
+    func register() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let refused = try await HTTP.send(app, .POST, "/api/v1/partners", json: Self.jenv, token: im)
+            #expect(refused.status == .forbidden)
+            let admin = try await HTTP.login(app, "admin")
+            let created = try await HTTP.send(app, .POST, "/api/v1/partners", json: Self.jenv, token: admin)
+            #expect(created.status == .created, "\(created.body.string)")
+            let partner = try created.content.decode(PartnerDTO.self)
+            #expect(partner.reach == .bovenregionaal && partner.version == 1)
+            #expect(partner.agreements[0].defaultStatus == .monitoring)
+            #expect(partner.agreements[0].checklist.first { $0.key == "proces.alarmering" }?.status == .met)
+            #expect(!partner.agreements[0].inEffect)
+
+            let again = try await HTTP.send(app, .POST, "/api/v1/partners", json: Self.jenv, token: admin)
+            #expect(again.status == .conflict)
+            let advanced = Self.jenv.replacingOccurrences(of: #""organisation":"JENV","#, with: #""baseVersion":1,"#)
+                .replacingOccurrences(of: "uitwerking", with: "uitvoering")
+            let analyst = try await HTTP.login(app, "analist-kcr2")
+            let changed = try await HTTP.send(app, .PUT, "/api/v1/partners/JENV", json: advanced, token: analyst)
+            #expect(changed.status == .ok, "\(changed.body.string)")
+            #expect(try changed.content.decode(PartnerDTO.self).agreements[0].inEffect)
+            let stale = try await HTTP.send(app, .PUT, "/api/v1/partners/JENV", json: advanced, token: analyst)
+            #expect(stale.status == .conflict)
+            #expect(stale.headers.first(name: "X-Current-Version") == "2")
+            let kinds = try await JournalEventModel.query(on: app.db).all().map(\.kind)
+            #expect(kinds.filter { $0 == "partner.registered" }.count == DemoPartners.registrations.count + 1)
+            #expect(kinds.contains("partner.updated"))
+        }
+    }
+
+    @Test("bad registrations are refused with the field and the rule, and change nothing", arguments: [
+        (#"{"organisation":"JENV","agreements":[{"coreTask":"C","profile":"kernsamenwerking","regions":["VR13"],"stage":"verkenning"}]}"#, "does not fit core task C"),
+        (#"{"organisation":"JENV","agreements":[{"coreTask":"B","profile":"kernsamenwerking","regions":["VR01","VR02","VR03"],"stage":"verkenning"}]}"#, "needs an adoption region"),
+        (#"{"organisation":"JENV","agreements":[{"coreTask":"B","profile":"koppelsamenwerking","regions":["VR13"],"stage":"verkenning","colour":"red"}]}"#, "agreements[0].colour"),
+        (#"{"organisation":"JENV","agreements":[{"coreTask":"B","profile":"koppelsamenwerking","regions":["VR13"],"stage":"verkenning","test":{"outcome":"voorwaardelijk","verrichting":{"date":"2026-01-01T00:00:00Z","finding":"x"}}}]}"#, "re-test date"),
+        (#"{"organisation":"JENV","agreements":[{"coreTask":"E","profile":"koppelsamenwerking","regions":["VR13"],"stage":"verkenning"}]}"#, "agreements[0].coreTask"),
+        (#"{"organisation":"JENV","agreements":[{"coreTask":"B","profile":"koppelsamenwerking","regions":["VR99"],"stage":"verkenning"}]}"#, "VR99"),
+        (#"{"organisation":"VR12","agreements":[{"coreTask":"B","profile":"koppelsamenwerking","regions":["VR13"],"stage":"verkenning"}]}"#, "not a crisis partner"),
+        (#"{"organisation":"JENV","agreements":[]}"#, "at least one agreement"),
+    ])
+    func badInput(body: String, expected: String) async throws {
+        try await withTestApp { app in
+            let admin = try await HTTP.login(app, "admin")
+            let before = try await JournalEventModel.query(on: app.db).count()
+            let response = try await HTTP.send(app, .POST, "/api/v1/partners", json: body, token: admin)
+            #expect(response.status.code >= 400 && response.status.code < 500)
+            #expect(response.body.string.contains(expected), "\(response.body.string)")
+            #expect(try await JournalEventModel.query(on: app.db).count() == before)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+"""The national partner overview: filters, CSV link, and who may see it."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from e2e_support import login, screenshot
+
+
+def partner_codes(driver):
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('#partner-table tr.partner-row'), r => r.dataset.partner)")
+
+
+def test_overview_filters_and_csv(server, browser):
+    login(browser, server, "im-vr13")
+    browser.find_element(By.ID, "nav-partners").click()
+    assert "RWS" in partner_codes(browser)
+    screenshot(browser, "20-partner-overview")
+
+    Select(browser.find_element(By.ID, "filter-profile")).select_by_value("standby-samenwerking")
+    Select(browser.find_element(By.ID, "filter-region")).select_by_value("VR13")
+    browser.find_element(By.ID, "filter-submit").click()
+    WebDriverWait(browser, 10).until(lambda d: sorted(partner_codes(d)) == ["DEFENSIE", "KNMI", "RODEKRUIS"])
+    csv = browser.find_element(By.ID, "overview-csv").get_attribute("href")
+    assert "format=csv" in csv and "profile=standby-samenwerking" in csv and "region=VR13" in csv
+    screenshot(browser, "21-partner-overview-standby-vr13")
+
+
+def test_partner_user_has_no_overview(server, browser):
+    login(browser, server, "rws")
+    assert not browser.find_elements(By.ID, "nav-partners")
+    browser.get(server + "/partners")
+    assert "for the regions and the national node" in browser.find_element(By.TAG_NAME, "main").text
