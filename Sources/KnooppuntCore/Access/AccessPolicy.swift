@@ -257,7 +257,7 @@ public enum AccessPolicy {
     ]
 
     /// The subject's grant that is in force at the request's time, if any; the strongest first.
-    static func activeGrant(_ request: AccessRequest) -> AccessGrant? {
+    public static func activeGrant(_ request: AccessRequest) -> AccessGrant? {
         request.grants
             .filter { $0.organisationCode == request.subject.organisationCode && $0.isActive(at: request.time) }
             .filter { grant in

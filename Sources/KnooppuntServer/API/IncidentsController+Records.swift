@@ -185,9 +185,8 @@ extension IncidentsController {
     }
 
     static func requireRegie(_ req: Request, _ user: CurrentUser) async throws {
-        let (_, version, _) = try await authorised(req, .read)
-        let decision = AccessPolicy.decide(user.subject, .admitEntry, incident: try scope(version), at: req.knooppunt.clock.now())
-        guard decision.allowed else { throw Problem.forbidden(decision.reason) }
+        let (incident, version, _) = try await authorised(req, .read)
+        try await require(req, user, .init(action: .admitEntry), incident: try incident.requireID(), scope: try scope(version))
     }
 
     static func requireOrganisation(_ code: String, on db: Database) async throws {

@@ -39,11 +39,17 @@ struct IncidentsController: RouteCollection {
         let phase = try Self.enumQuery(req, "phase", IncidentPhase.self) { IncidentPhase(rawValue: $0) }
         let status = try Self.enumQuery(req, "status", IncidentStatus.self) { IncidentStatus(rawValue: $0) }
         let store = PictureStore(db: req.db, context: req.knooppunt)
-        return try await store.currentIncidents(exercise: exercise, region: region, grip: grip, phase: phase, status: status)
-            .filter { _, version in
-                AccessPolicy.decide(subject, .read, incident: try Self.scope(version), at: req.knooppunt.clock.now()).allowed
-            }
-            .map(IncidentDTO.init)
+        let now = req.knooppunt.clock.now()
+        var visible: [IncidentDTO] = []
+        for (incident, version) in try await store.currentIncidents(
+            exercise: exercise, region: region, grip: grip, phase: phase, status: status)
+        {
+            let answer = try await AccessService.decide(
+                subject, .init(action: .read), incident: try incident.requireID(), scope: try Self.scope(version), at: now,
+                on: req.db)
+            if answer.decision.allowed { visible.append(try IncidentDTO(incident, version)) }
+        }
+        return visible
     }
 
     func create(req: Request) async throws -> Response {
@@ -184,7 +190,8 @@ struct IncidentsController: RouteCollection {
 
     // MARK: Helpers
 
-    /// Loads the incident named in the path and checks `action` against its current scope.
+    /// Loads the incident named in the path and checks `action` against its current scope. An incident
+    /// the user may not read is a 404, so its existence is not revealed.
     static func authorised(_ req: Request, _ action: AccessAction) async throws
         -> (IncidentModel, IncidentVersionModel, CurrentUser)
     {
@@ -195,15 +202,27 @@ struct IncidentsController: RouteCollection {
         let incident = try await incident(id, on: req.db)
         let version = try await PictureStore.currentIncidentVersion(id, on: req.db)
         let scope = try scope(version)
-        guard AccessPolicy.decide(user.subject, .read, incident: scope, at: req.knooppunt.clock.now()).allowed else {
+        let read = try await AccessService.decide(
+            user.subject, .init(action: .read), incident: id, scope: scope, at: req.knooppunt.clock.now(), on: req.db)
+        guard read.decision.allowed else {
             throw Problem.notFound("no incident with id \(id)")
         }
         if action != .read, scope.status == .archived {
             throw Problem.conflict("the incident is archived and read-only")
         }
-        let decision = AccessPolicy.decide(user.subject, action, incident: scope, at: req.knooppunt.clock.now())
-        guard decision.allowed else { throw Problem.forbidden(decision.reason) }
+        if action != .read { _ = try await require(req, user, .init(action: action), incident: id, scope: scope) }
         return (incident, version, user)
+    }
+
+    /// Asks the policy one more specific question (a theme, a classification) and answers 403 when it says no.
+    @discardableResult
+    static func require(
+        _ req: Request, _ user: CurrentUser, _ question: AccessService.Question, incident id: UUID, scope: IncidentScope
+    ) async throws -> AccessDecision {
+        let answer = try await AccessService.decide(
+            user.subject, question, incident: id, scope: scope, at: req.knooppunt.clock.now(), on: req.db)
+        guard answer.decision.allowed else { throw Problem.forbidden(answer.decision.reason) }
+        return answer.decision
     }
 
     static func incident(_ id: UUID, on db: Database) async throws -> IncidentModel {

@@ -48,6 +48,11 @@ actor LiveHub {
         return (id, stream)
     }
 
+    /// Wakes one subscriber, e.g. when the grant its access rests on ends.
+    func poke(_ id: UUID) {
+        subscribers[id]?.yield(.changed)
+    }
+
     func unsubscribe(_ id: UUID) {
         subscribers.removeValue(forKey: id)?.finish()
     }

@@ -31,8 +31,15 @@ struct LiveSelection: Sendable {
     /// The time access is judged at (the node's clock).
     var now: @Sendable () -> Date = { Date() }
 
-    /// Per stream: whether the subscriber may read an incident, until that incident changes.
-    typealias Visibility = [UUID: Bool]
+    /// Whether the subscriber may read an incident, and until when that holds at the latest.
+    struct Seen: Sendable {
+        let allowed: Bool
+        let until: Date?
+    }
+
+    /// Per stream: whether the subscriber may read an incident, until that incident or its access
+    /// changes, or the grant it rests on ends.
+    typealias Visibility = [UUID: Seen]
 
     /// Events after `cursor` this subscriber may see, at most `limit`, oldest first, and the new
     /// cursor (the last journal sequence looked at, sent or not). With a hub, caught-up streams read
@@ -55,11 +62,12 @@ struct LiveSelection: Sendable {
         }
         var events: [LiveEvent] = []
         for (record, incident) in candidates {
-            if record.kind.hasPrefix("incident.") { visibility[incident] = nil }
+            if record.kind.hasPrefix("incident.") || record.kind.hasPrefix("access.") { visibility[incident] = nil }
+            if let seen = visibility[incident], let until = seen.until, now() >= until { visibility[incident] = nil }
             if visibility[incident] == nil {
                 visibility[incident] = try await mayRead(incident, on: db)
             }
-            guard visibility[incident] == true else { continue }
+            guard visibility[incident]?.allowed == true else { continue }
             events.append(LiveEvent(sequence: record.sequence, kind: record.kind, data: Self.data(record)))
         }
         return (events, max(reached, cursor))
@@ -86,12 +94,18 @@ struct LiveSelection: Sendable {
         }
     }
 
-    private func mayRead(_ incident: UUID, on db: Database) async throws -> Bool {
-        guard let identity = try await IncidentModel.find(incident, on: db) else { return false }
-        if case .incidentList(let exercise) = scope, identity.exercise != exercise { return false }
+    private func mayRead(_ incident: UUID, on db: Database) async throws -> Seen {
+        guard let identity = try await IncidentModel.find(incident, on: db) else { return Seen(allowed: false, until: nil) }
+        if case .incidentList(let exercise) = scope, identity.exercise != exercise { return Seen(allowed: false, until: nil) }
         let version = try await PictureStore.currentIncidentVersion(incident, on: db)
-        return AccessPolicy.decide(subject, .read, incident: try IncidentsController.scope(version), at: now()).allowed
+        let answer = try await AccessService.decide(
+            subject, .init(action: .read), incident: incident, scope: try IncidentsController.scope(version), at: now(),
+            on: db)
+        return Seen(allowed: answer.decision.allowed, until: answer.until)
     }
+
+    /// Whether the subscriber may read the incident at `now()`, answered afresh.
+    func mayReadNow(_ incident: UUID, on db: Database) async throws -> Seen { try await mayRead(incident, on: db) }
 
     static func data(_ record: JournalRecord) -> String {
         let head = try? CanonicalJSON.encode([
@@ -132,7 +146,37 @@ extension LiveSelection {
             var pending = true
             var iterator = signals.makeAsyncIterator()
             var checkedAt = clock.now()
+            // An incident stream ends when the subscriber's access ends: revoked, disconnected or expired.
+            var watchedIncident: UUID? = nil
+            var accessUntil: Date? = nil
+            var wakeAtEnd: Task<Void, Never>? = nil
+            defer { wakeAtEnd?.cancel() }
+            if case .incident(let incident) = scope {
+                watchedIncident = incident
+                accessUntil = try await mayReadNow(incident, on: db).until
+            }
             while true {
+                if let incident = watchedIncident {
+                    let stale = visibility[incident]?.allowed == false || (accessUntil.map { clock.now() >= $0 } ?? false)
+                    if stale {
+                        let seen = try await mayReadNow(incident, on: db)
+                        guard seen.allowed else {
+                            try await writer.writeBuffer(ByteBuffer(string: "event: access-ended\ndata: {}\n\n"))
+                            break
+                        }
+                        visibility[incident] = seen
+                        accessUntil = seen.until
+                        wakeAtEnd?.cancel()
+                        wakeAtEnd = nil
+                    }
+                    if wakeAtEnd == nil, let until = accessUntil {
+                        let delay = max(0, until.timeIntervalSince(clock.now()))
+                        wakeAtEnd = Task {
+                            try? await Task.sleep(for: .milliseconds(Int64(delay * 1000) + 5))
+                            if !Task.isCancelled { await hub.poke(id) }
+                        }
+                    }
+                }
                 // A revoked or expired session, or a disabled user, ends the stream within 15 seconds.
                 if let credential, clock.now().timeIntervalSince(checkedAt) >= 15 {
                     guard try await SessionService.isActive(credential, on: db, now: clock.now()) else {
@@ -150,6 +194,7 @@ extension LiveSelection {
                         pending = advanced
                     } while pending
                 }
+                if let incident = watchedIncident, visibility[incident]?.allowed == false { continue }
                 guard let signal = await iterator.next() else { break }
                 switch signal {
                 case .changed: pending = true

@@ -1,0 +1,156 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// Grants of access to an incident: links of partners under their profile, standby admissions,
+/// disconnections and break-glass openings. Every change is journaled on the incident, so live streams
+/// re-check access at once.
+struct GrantStore {
+    let db: Database
+    let context: KnooppuntContext
+
+    struct GrantEvent: Codable, Sendable {
+        let incident: UUID
+        let grant: AccessGrantDTO
+    }
+
+    struct NewGrant: Sendable {
+        var organisation: String
+        var kind: AccessGrant.Kind
+        var purpose: String
+        var until: Date
+        var status: PartnerStatus
+        var maxClassification: Classification?
+    }
+
+    func grants(of incident: UUID) async throws -> [AccessGrantModel] {
+        try await AccessGrantModel.query(on: db).filter(\.$incidentID == incident).sort(\.$validFrom).all()
+    }
+
+    func create(_ new: NewGrant, incident: UUID, by author: PictureStore.Author, kind journalKind: String) async throws
+        -> AccessGrantModel
+    {
+        let now = context.clock.now()
+        guard new.until > now else { throw Problem.invalid("'until' must be in the future", field: "until") }
+        guard new.until <= now.addingTimeInterval(90 * 86_400) else {
+            throw Problem.invalid("a grant lasts at most 90 days; extend it later if needed", field: "until")
+        }
+        let purpose = new.purpose.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (3...500).contains(purpose.count) else {
+            throw Problem.invalid("'purpose' must say why (3 to 500 characters)", field: "purpose")
+        }
+        return try await context.write(on: db) { db in
+            let open = try await AccessGrantModel.query(on: db).filter(\.$incidentID == incident)
+                .filter(\.$organisationCode == new.organisation).filter(\.$revokedAt == nil).all()
+                .filter { $0.validUntil > Microseconds.from(now) && $0.kind == Self.kindName(new.kind) }
+            if !open.isEmpty {
+                throw Problem.conflict("\(new.organisation) already has this access to the incident; change or end that grant")
+            }
+            let model = AccessGrantModel()
+            model.incidentID = incident
+            model.organisationCode = new.organisation
+            model.kind = Self.kindName(new.kind)
+            if case .link(let profile) = new.kind { model.profile = profile.rawValue }
+            if case .temporaryAccount(let username) = new.kind { model.username = username }
+            model.purpose = purpose
+            model.status = new.status.rawValue
+            model.maxClassification = (new.maxClassification ?? AccessGrant.defaultClassification(for: new.kind)).rawValue
+            model.validFrom = Microseconds.from(now)
+            model.validUntil = Microseconds.from(new.until)
+            model.grantedBy = author.username
+            model.grantedByOrganisation = author.organisation
+            try await model.create(on: db)
+            try await Journal.append(
+                on: db, actor: author.username, organisation: author.organisation, kind: journalKind,
+                payload: GrantEvent(incident: incident, grant: try AccessGrantDTO(model)), incident: incident)
+            return model
+        }
+    }
+
+    /// Changes a grant that is still in force: its status (admit or invite a standby partner), its end.
+    func change(
+        _ id: UUID, incident: UUID, status: PartnerStatus?, until: Date?, by author: PictureStore.Author
+    ) async throws -> AccessGrantModel {
+        let now = context.clock.now()
+        if let until, until <= now { throw Problem.invalid("'until' must be in the future", field: "until") }
+        return try await context.write(on: db) { db in
+            let model = try await Self.inForce(id, incident: incident, at: now, on: db)
+            if let status { model.status = status.rawValue }
+            if let until { model.validUntil = Microseconds.from(until) }
+            guard model.hasChanges else { throw Problem.invalid("the change leaves the grant as it was") }
+            try await model.update(on: db)
+            try await Journal.append(
+                on: db, actor: author.username, organisation: author.organisation, kind: "access.changed",
+                payload: GrantEvent(incident: incident, grant: try AccessGrantDTO(model)), incident: incident)
+            return model
+        }
+    }
+
+    /// Ends a grant now (ontkoppelen); access stops at once.
+    func revoke(_ id: UUID, incident: UUID, by author: PictureStore.Author) async throws -> AccessGrantModel {
+        let now = context.clock.now()
+        return try await context.write(on: db) { db in
+            let model = try await Self.inForce(id, incident: incident, at: now, on: db)
+            model.revokedAt = Microseconds.from(now)
+            model.revokedBy = author.username
+            try await model.update(on: db)
+            try await Journal.append(
+                on: db, actor: author.username, organisation: author.organisation, kind: "access.revoked",
+                payload: GrantEvent(incident: incident, grant: try AccessGrantDTO(model)), incident: incident)
+            return model
+        }
+    }
+
+    private static func inForce(_ id: UUID, incident: UUID, at now: Date, on db: Database) async throws -> AccessGrantModel {
+        guard let model = try await AccessGrantModel.find(id, on: db), model.incidentID == incident else {
+            throw Problem.notFound("no grant with id \(id) on this incident")
+        }
+        guard try model.grant().isActive(at: now) else {
+            throw Problem.conflict("the grant has ended already")
+        }
+        return model
+    }
+
+    static func kindName(_ kind: AccessGrant.Kind) -> String {
+        switch kind {
+        case .link: "link"
+        case .temporaryAccount: "temporary-account"
+        case .breakGlass: "break-glass"
+        }
+    }
+}
+
+struct AccessGrantDTO: Content {
+    var id: UUID
+    var organisation: String
+    var kind: String
+    var profile: CollaborationProfile?
+    var username: String?
+    var purpose: String
+    var status: PartnerStatus
+    var maxClassification: Classification
+    var validFrom: Date
+    var validUntil: Date
+    var revokedAt: Date?
+    var revokedBy: String?
+    var grantedBy: String
+    var grantedByOrganisation: String
+
+    init(_ model: AccessGrantModel) throws {
+        id = try model.requireID()
+        organisation = model.organisationCode
+        kind = model.kind
+        profile = model.profile.flatMap(CollaborationProfile.init(rawValue:))
+        username = model.username
+        purpose = model.purpose
+        status = PartnerStatus(rawValue: model.status) ?? .monitoring
+        maxClassification = Classification(rawValue: model.maxClassification) ?? .public
+        validFrom = Microseconds.date(model.validFrom)
+        validUntil = Microseconds.date(model.validUntil)
+        revokedAt = model.revokedAt.map(Microseconds.date)
+        revokedBy = model.revokedBy
+        grantedBy = model.grantedBy
+        grantedByOrganisation = model.grantedByOrganisation
+    }
+}
