@@ -49,6 +49,7 @@ let package = Package(
             dependencies: [
                 "KnooppuntServer",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
     ],

@@ -149,11 +149,16 @@ doc = {
                 "properties": {"theme": ref("Theme"), "text": {"type": "string", "minLength": 1, "maxLength": 5000},
                     "source": {"type": "string", "minLength": 1, "maxLength": 200},
                     "observedAt": {"type": "string", "format": "date-time"}, "priority": ref("Priority"),
-                    "location": ref("Geometry")}},
+                    "location": ref("Geometry"),
+                    "classification": {"enum": ["public", "internal", "confidential"], "description":
+                        "Default internal. Nobody classifies above what they may read."},
+                    "onBehalfOf": {"type": "string", "description": "A liaison or HIN enters this for a partner under "
+                        "koppelsamenwerking or ad-hoc-aansluiting; the theme must be that partner's."}}},
             "UpdateEntry": {"type": "object", "additionalProperties": False, "required": ["baseVersion"],
                 "properties": {"baseVersion": {"type": "integer"}, "theme": ref("Theme"), "text": {"type": "string"},
                     "source": {"type": "string"}, "observedAt": {"type": "string", "format": "date-time"},
-                    "priority": ref("Priority"), "location": ref("Geometry")}},
+                    "priority": ref("Priority"), "location": ref("Geometry"),
+                    "classification": {"enum": ["public", "internal", "confidential"]}}},
             "Verify": {"type": "object", "additionalProperties": False, "required": ["baseVersion", "status"],
                 "properties": {"baseVersion": {"type": "integer"}, "status": ref("Verification")}},
             "Entry": {"type": "object", "required": ["id", "version", "theme", "text", "source", "observedAt",
@@ -165,6 +170,10 @@ doc = {
                 "verifiedAt": {"type": "string", "format": "date-time"}, "author": {"type": "string"},
                 "inSharedPicture": {"type": "boolean"}, "admittedBy": {"type": "string"},
                 "admittedAt": {"type": "string", "format": "date-time"}, "overdue": {"type": "boolean"},
+                "classification": {"enum": ["public", "internal", "confidential"]},
+                "awaitingAdmission": {"type": "boolean", "description": "Structurele samenwerking: seen by the region "
+                    "and the author only, until the IM admits it."},
+                "onBehalfOf": {"type": "string", "description": "Entered via liaison for this partner."},
                 "organisation": {"type": "string"}, "updatedAt": {"type": "string", "format": "date-time"}}},
             "Picture": {"type": "object", "required": ["at", "incident", "entries", "conflicts", "decisions", "actions",
                 "themes", "lastUpdate", "stale"], "properties": {
@@ -477,6 +486,90 @@ doc["paths"].update({
                 "requestBody": {"required": True, "content": {"application/json": {"schema": ref("PartnerInput")}}},
                 "responses": {**ok("The new version.", ref("Partner")), **EBODY, **E401, **E403, **E409,
                               "404": problem("Not in the registry.")}}},
+})
+
+# Access to incidents: links, standby admission, disconnection, break glass, monitoring, accountability.
+GRANT = {"name": "grant", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
+CLASSIFICATION = {"enum": ["public", "internal", "confidential"]}
+doc["components"]["schemas"].update({
+    "Grant": {"type": "object", "required": ["id", "organisation", "kind", "purpose", "status", "maxClassification",
+                                             "validFrom", "validUntil", "grantedBy", "grantedByOrganisation"], "properties": {
+        "id": {"type": "string", "format": "uuid"}, "organisation": {"type": "string"},
+        "kind": {"enum": ["link", "temporary-account", "break-glass"]}, "profile": PROFILE,
+        "username": {"type": "string", "description": "The temporary account, for kind temporary-account."},
+        "purpose": {"type": "string"}, "status": {"enum": ["monitoring", "active"]},
+        "maxClassification": CLASSIFICATION, "validFrom": {"type": "string", "format": "date-time"},
+        "validUntil": {"type": "string", "format": "date-time"}, "revokedAt": {"type": "string", "format": "date-time"},
+        "revokedBy": {"type": "string"}, "grantedBy": {"type": "string"}, "grantedByOrganisation": {"type": "string"}}},
+    "LinkInput": {"type": "object", "required": ["organisation", "purpose", "until"], "additionalProperties": False,
+        "properties": {"organisation": {"type": "string", "description": "A registered partner with an agreement in "
+                                        "effect with the incident's regions; its profile comes from that agreement."},
+            "purpose": {"type": "string", "minLength": 3, "maxLength": 500},
+            "until": {"type": "string", "format": "date-time", "description": "At most 90 days ahead."},
+            "status": {"enum": ["monitoring", "active"], "description": "Default: the agreement's (standby: monitoring)."},
+            "maxClassification": CLASSIFICATION}},
+    "GrantChange": {"type": "object", "additionalProperties": False, "properties": {
+        "status": {"enum": ["monitoring", "active"], "description": "active admits a standby partner (invite to look along)."},
+        "until": {"type": "string", "format": "date-time"}}},
+    "BreakGlassInput": {"type": "object", "required": ["organisation", "reason", "until"], "additionalProperties": False,
+        "properties": {"organisation": {"type": "string"}, "reason": {"type": "string", "minLength": 3, "maxLength": 500},
+            "until": {"type": "string", "format": "date-time", "description": "At most 24 hours ahead."},
+            "maxClassification": CLASSIFICATION}},
+    "MonitoringItem": {"type": "object", "required": ["id", "reference", "title", "category", "grip", "involvedRegions",
+                                                      "startedAt", "link", "mayRead"], "properties": {
+        "id": {"type": "string", "format": "uuid"}, "reference": {"type": "string"}, "title": {"type": "string"},
+        "category": {"type": "string"}, "grip": {"type": "integer"}, "involvedRegions": {"type": "array", "items": REGION},
+        "location": ref("Geometry"), "startedAt": {"type": "string", "format": "date-time"},
+        "link": {"enum": ["none", "monitoring", "active"]}, "linkUntil": {"type": "string", "format": "date-time"},
+        "mayRead": {"type": "boolean"}}},
+    "AccessReportLine": {"type": "object", "required": ["at", "kind", "actor", "actorOrganisation", "organisation"],
+        "properties": {"at": {"type": "string"}, "kind": {"type": "string"}, "actor": {"type": "string"},
+            "actorOrganisation": {"type": "string"}, "incident": {"type": "string", "format": "uuid"},
+            "organisation": {"type": "string"}, "grantKind": {"type": "string"}, "purpose": {"type": "string"},
+            "validUntil": {"type": "string", "format": "date-time"}, "revokedAt": {"type": "string", "format": "date-time"},
+            "classification": CLASSIFICATION}},
+})
+E403R = {"403": problem("Not allowed; the detail gives the access policy's reason.")}
+doc["paths"].update({
+    "/incidents/{incident}/access": {"parameters": [INCIDENT],
+        "get": {"operationId": "listGrants", "security": AUTH,
+                "summary": "Grants on the incident (a partner sees its own only).",
+                "responses": {**ok("Grants.", {"type": "array", "items": ref("Grant")}), **E401, **E403R, **E404}},
+        "post": {"operationId": "linkPartner", "security": AUTH,
+                 "summary": "The IM links a partner under the profile of its agreement, with a purpose and an end.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": ref("LinkInput")}}},
+                 "responses": {**ok("Linked.", ref("Grant"), status="201"), **EBODY, **E401, **E403R, **E404,
+                               "409": problem("The partner is linked already.")}}},
+    "/incidents/{incident}/access/{grant}": {"parameters": [INCIDENT, GRANT],
+        "patch": {"operationId": "changeGrant", "security": AUTH,
+                  "summary": "Admit or invite a standby partner (status active), or move the end.",
+                  "requestBody": {"required": True, "content": {"application/json": {"schema": ref("GrantChange")}}},
+                  "responses": {**ok("The grant.", ref("Grant")), **EBODY, **E401, **E403R, **E404,
+                                "409": problem("The grant has ended already.")}}},
+    "/incidents/{incident}/access/{grant}/revocation": {"parameters": [INCIDENT, GRANT],
+        "post": {"operationId": "revokeGrant", "security": AUTH,
+                 "summary": "Ontkoppelen: the grant ends now; open streams of that partner end at once.",
+                 "responses": {**ok("The ended grant.", ref("Grant")), **E401, **E403R, **E404,
+                               "409": problem("The grant has ended already.")}}},
+    "/incidents/{incident}/break-glass": {"parameters": [INCIDENT],
+        "post": {"operationId": "breakGlass", "security": AUTH,
+                 "summary": "The chair opens the incident to a named organisation for at most 24 hours, with a reason.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": ref("BreakGlassInput")}}},
+                 "responses": {**ok("Opened.", ref("Grant"), status="201"), **EBODY, **E401, **E403R, **E404}}},
+    "/monitoring": {"get": {"operationId": "monitoringList", "security": AUTH,
+        "summary": "A standby partner's monitoring list: title, category, area and GRIP of incidents in its regions.",
+        "parameters": [{"name": "exercise", "in": "query", "schema": {"type": "boolean"}}],
+        "responses": {**ok("Incidents.", {"type": "array", "items": ref("MonitoringItem")}), **E401, **E403R}}},
+    "/reports/access": {"get": {"operationId": "accessReport", "security": AUTH,
+        "summary": "Grants, changes, disconnections, break-glass openings and confidential reads since a moment "
+                   "(administrators, the national node; a chair sees its region's).",
+        "parameters": [{"name": "since", "in": "query", "required": True, "schema": {"type": "string"},
+                        "description": "A date (2026-11-01) or an ISO 8601 moment."},
+                       {"name": "format", "in": "query", "schema": {"enum": ["json", "csv"]}}],
+        "responses": {"200": {"description": "The lines, oldest first.", "content": {
+            "application/json": {"schema": {"type": "array", "items": ref("AccessReportLine")}},
+            "text/csv": {"schema": {"type": "string"}}}}, **E401, **E403R,
+            "422": problem("'since' is missing or not a date.")}}},
 })
 
 target = pathlib.Path(__file__).resolve().parent.parent / "Sources/KnooppuntServer/Resources/openapi.json"

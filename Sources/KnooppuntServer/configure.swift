@@ -38,6 +38,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     try api.register(collection: AccountsController())
     try api.register(collection: IncidentsController())
     try api.register(collection: PartnersController())
+    try api.register(collection: AccessController())
     try app.register(collection: WebController())
     try app.register(collection: IncidentWebController())
     try app.register(collection: PartnerWebController())

@@ -154,7 +154,8 @@ struct AccessPolicyTests {
             }
         }
         #expect(AccessGrant.defaultClassification(for: .link(.kern)) == .internal)
-        #expect(AccessGrant.defaultClassification(for: .link(.standby)) == .public)
+        #expect(AccessGrant.defaultClassification(for: .link(.standby)) == .internal)
+        #expect(AccessGrant.defaultClassification(for: .link(.koppel)) == .public)
     }
 
     @Test("reasons name what is wrong: not linked, expired, ended, or what the profile does not allow")

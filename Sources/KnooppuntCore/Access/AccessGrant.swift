@@ -51,12 +51,13 @@ public struct AccessGrant: Sendable, Equatable, Codable {
         validFrom <= time && time < validUntil && (revokedAt.map { time < $0 } ?? true)
     }
 
-    /// What a grant shows unless the one granting it says otherwise: partners that work in the picture
-    /// see internal information, standby partners what is public.
+    /// What a grant shows unless the one granting it says otherwise: whoever reads the picture sees
+    /// public and internal information; confidential information only when the grant says so. Koppel and
+    /// ad-hoc links read nothing themselves.
     public static func defaultClassification(for kind: Kind) -> Classification {
         switch kind {
-        case .link(.kern), .link(.structureel), .temporaryAccount: .internal
-        case .link(.standby), .link(.koppel), .link(.adHoc), .breakGlass: .public
+        case .link(.kern), .link(.structureel), .link(.standby), .temporaryAccount, .breakGlass: .internal
+        case .link(.koppel), .link(.adHoc): .public
         }
     }
 }

@@ -167,7 +167,9 @@ public enum AccessPolicy {
         }
         switch request.action {
         case .read, .monitor:
-            return .allow("\(region) is involved in this incident")
+            return .allow(
+                "\(region) is involved in this incident",
+                request.action == .read && request.classification == .confidential ? [.journalRead] : [])
         case .create:
             return .deny("the incident exists already")
         case .importEntries:

@@ -78,16 +78,8 @@ public enum PartnerOverview {
                 row.stage.rawValue, row.testOutcome?.rawValue ?? "untested",
                 row.retestDate.map { JournalTime.string(from: $0) } ?? "", "\(row.preconditionsMet)",
                 "\(row.preconditionsTotal)",
-            ].map(field).joined(separator: ",")
+            ]
         }
-        return ([header.joined(separator: ",")] + lines).joined(separator: "\r\n") + "\r\n"
-    }
-
-    public static func field(_ text: String) -> String {
-        // Quote what needs it, and defuse spreadsheet formulas.
-        var value = text
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        guard value.contains(where: { ",\"\r\n".contains($0) }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return CSV.table(header: header, rows: lines)
     }
 }

@@ -120,23 +120,28 @@ extension IncidentsController {
 
     /// The chronological logbook; `?since=` (RFC 3339) gives "changes since …".
     func logbook(req: Request) async throws -> [LogbookLineDTO] {
-        let (incident, _, _) = try await Self.authorised(req, .read)
+        let (incident, version, user) = try await Self.authorised(req, .read)
         let since = try req.query[String.self, at: "since"].map { text -> Int64 in
             guard let date = RFC3339.parse(text) else {
                 throw Problem.badRequest("'since' must be an RFC 3339 date-time, e.g. 2026-11-25T10:00:00Z")
             }
             return Microseconds.from(date)
         }
-        return try await PictureStore(db: req.db, context: req.knooppunt).logbook(of: try incident.requireID(), since: since)
-            .map(LogbookLineDTO.init)
+        let id = try incident.requireID()
+        let reader = try await AccessService.reader(user.subject, incident: id, scope: try Self.scope(version), at: req.knooppunt.clock.now(), on: req.db)
+        return try await PictureStore(db: req.db, context: req.knooppunt).logbook(of: id, since: since)
+            .filter { reader.sees($0.record) }.map(LogbookLineDTO.init)
     }
 
     // MARK: The picture
 
     /// Everything the picture held at `at`: incident, entries, open conflicts, decisions, actions, and
     /// how current each theme is.
-    static func picture(of incident: IncidentModel, at: Date, on req: Request) async throws -> PictureDTO {
+    static func picture(of incident: IncidentModel, at: Date, for user: CurrentUser, on req: Request) async throws -> PictureDTO {
         let id = try incident.requireID()
+        let now = req.knooppunt.clock.now()
+        let current = try scope(try await PictureStore.currentIncidentVersion(id, on: req.db))
+        let reader = try await AccessService.reader(user.subject, incident: id, scope: current, at: now, on: req.db)
         let instant = Microseconds.from(at)
         let store = PictureStore(db: req.db, context: req.knooppunt)
         let records = RecordStore(db: req.db, context: req.knooppunt)
@@ -144,9 +149,17 @@ extension IncidentsController {
             throw Problem.notFound("the incident did not exist yet at \(JournalTime.string(from: at))")
         }
         let currency = req.knooppunt.configuration.currency
-        let entries = try await store.entries(of: id, at: instant).map { try EntryDTO($0, currency: currency, now: at) }
+        let visible = try await store.entries(of: id, at: instant).filter(reader.sees)
+        let entries = try visible.map { try EntryDTO($0, currency: currency, now: at) }
+        let confidential = entries.filter { $0.classification == .confidential }
+        if !confidential.isEmpty {
+            try await AccessService.journalConfidentialRead(
+                user.author, incident: id, what: "picture: \(confidential.count) confidential entries (\(confidential.map(\.id.uuidString).joined(separator: ", ")))",
+                context: req.knooppunt, on: req.db)
+        }
         let state = try PictureStore.decodeState(version)
-        let themes = (Theme.disciplines + state.linkedPartners.map(Theme.partner)).map { theme in
+        let partnerThemes = try await themedPartners(id, state: state, on: req.db)
+        let themes = (Theme.disciplines + partnerThemes.map(Theme.partner)).map { theme in
             let inTheme = entries.filter { $0.theme == theme }
             return ThemeCurrencyDTO(
                 theme: theme, entries: inTheme.count, lastUpdated: inTheme.map(\.updatedAt).max(),
@@ -165,6 +178,14 @@ extension IncidentsController {
             at: at, incident: try IncidentDTO(incident, version), entries: entries, conflicts: conflicts,
             decisions: decisions.sorted { $0.decidedAt < $1.decidedAt }, actions: actions, themes: themes,
             lastUpdate: lastUpdate, stale: currency.isStale(lastUpdate: lastUpdate, status: state.status, now: at))
+    }
+
+    /// The partners with a theme on the picture: those the incident lists, and those ever linked to it.
+    static func themedPartners(_ id: UUID, state: IncidentState, on db: Database) async throws -> [String] {
+        let linked = try await AccessGrantModel.query(on: db).filter(\.$incidentID == id).filter(\.$kind == "link").all()
+            .map(\.organisationCode)
+        var seen = Set<String>()
+        return (state.linkedPartners + linked.sorted()).filter { seen.insert($0).inserted }
     }
 
     // MARK: Helpers

@@ -38,18 +38,10 @@ struct IncidentsController: RouteCollection {
         let grip = try Self.enumQuery(req, "grip", GRIPLevel.self) { Int($0).flatMap(GRIPLevel.init(rawValue:)) }
         let phase = try Self.enumQuery(req, "phase", IncidentPhase.self) { IncidentPhase(rawValue: $0) }
         let status = try Self.enumQuery(req, "status", IncidentStatus.self) { IncidentStatus(rawValue: $0) }
-        let store = PictureStore(db: req.db, context: req.knooppunt)
-        let now = req.knooppunt.clock.now()
-        var visible: [IncidentDTO] = []
-        for (incident, version) in try await store.currentIncidents(
+        let found = try await PictureStore(db: req.db, context: req.knooppunt).currentIncidents(
             exercise: exercise, region: region, grip: grip, phase: phase, status: status)
-        {
-            let answer = try await AccessService.decide(
-                subject, .init(action: .read), incident: try incident.requireID(), scope: try Self.scope(version), at: now,
-                on: req.db)
-            if answer.decision.allowed { visible.append(try IncidentDTO(incident, version)) }
-        }
-        return visible
+        return try await AccessService.readable(subject, found, at: req.knooppunt.clock.now(), on: req.db)
+            .map(IncidentDTO.init)
     }
 
     func create(req: Request) async throws -> Response {
@@ -119,8 +111,8 @@ struct IncidentsController: RouteCollection {
 
     /// The picture as it stood at `?at=` (RFC 3339), or now.
     func picture(req: Request) async throws -> PictureDTO {
-        let (incident, _, _) = try await Self.authorised(req, .read)
-        return try await Self.picture(of: incident, at: try Self.moment(req), on: req)
+        let (incident, _, user) = try await Self.authorised(req, .read)
+        return try await Self.picture(of: incident, at: try Self.moment(req), for: user, on: req)
     }
 
     /// Live changes of this incident as Server-Sent Events; `Last-Event-ID` resumes after that event.
@@ -143,24 +135,32 @@ struct IncidentsController: RouteCollection {
     // MARK: Entries
 
     func addEntry(req: Request) async throws -> Response {
-        let (incident, _, user) = try await Self.authorised(req, .addEntry)
+        let (incident, version, user) = try await Self.authorised(req, .read)
         let body = try req.decodeStrict(CreateEntryRequest.self)
-        let store = PictureStore(db: req.db, context: req.knooppunt)
+        let id = try incident.requireID()
+        let now = req.knooppunt.clock.now()
+        let terms = try await AccessService.entryTerms(
+            user, theme: body.theme, classification: body.classification, onBehalfOf: body.onBehalfOf, incident: id,
+            scope: try Self.scope(version), at: now, on: req.db)
         let entry = PictureStore.NewEntry(
-            theme: body.theme, text: body.text, source: body.source,
-            observedAt: Microseconds.from(body.observedAt ?? req.knooppunt.clock.now()),
-            priority: body.priority ?? .normaal, location: body.location?.jsonText)
-        let version = try await store.addEntry(entry, to: try incident.requireID(), by: user.author)
-        return try await EntryDTO(version).encodeResponse(status: .created, for: req)
+            theme: terms.theme, text: body.text, source: body.source, observedAt: Microseconds.from(body.observedAt ?? now),
+            priority: body.priority ?? .normaal, location: body.location?.jsonText, classification: terms.classification,
+            awaitingAdmission: terms.awaitingAdmission, onBehalfOf: terms.onBehalfOf)
+        let created = try await PictureStore(db: req.db, context: req.knooppunt).addEntry(entry, to: id, by: user.author)
+        return try await EntryDTO(created).encodeResponse(status: .created, for: req)
     }
 
     func updateEntry(req: Request) async throws -> EntryDTO {
-        let (incident, _, user) = try await Self.authorised(req, .addEntry)
+        let (incident, version, user) = try await Self.authorised(req, .read)
         let body = try req.decodeStrict(UpdateEntryRequest.self)
+        let id = try incident.requireID()
+        let entryID = try Self.entryID(req)
         let store = PictureStore(db: req.db, context: req.knooppunt)
-        let version = try await store.changeEntry(
-            try Self.entryID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author,
-            kind: "entry.updated"
+        try await Self.mayChangeEntry(
+            entryID, user: user, incident: id, scope: try Self.scope(version), theme: body.theme,
+            classification: body.classification, on: req)
+        let changed = try await store.changeEntry(
+            entryID, in: id, baseVersion: body.baseVersion, by: user.author, kind: "entry.updated"
         ) { next in
             if let theme = body.theme { next.theme = theme.description }
             if let text = body.text { next.text = text }
@@ -168,8 +168,9 @@ struct IncidentsController: RouteCollection {
             if let observedAt = body.observedAt { next.observedAt = Microseconds.from(observedAt) }
             if let priority = body.priority { next.priority = priority.rawValue }
             if let location = body.location { next.location = location.jsonText }
+            if let classification = body.classification { next.classification = classification.rawValue }
         }
-        return try EntryDTO(version)
+        return try EntryDTO(changed)
     }
 
     func verifyEntry(req: Request) async throws -> EntryDTO {
@@ -181,17 +182,45 @@ struct IncidentsController: RouteCollection {
     }
 
     func entryVersions(req: Request) async throws -> [EntryDTO] {
-        let (incident, _, _) = try await Self.authorised(req, .read)
+        let (incident, version, user) = try await Self.authorised(req, .read)
+        let id = try incident.requireID()
         let store = PictureStore(db: req.db, context: req.knooppunt)
-        let versions = try await store.entryVersions(try Self.entryID(req), in: try incident.requireID())
+        let reader = try await AccessService.reader(user.subject, incident: id, scope: try Self.scope(version), at: req.knooppunt.clock.now(), on: req.db)
+        let versions = try await store.entryVersions(try Self.entryID(req), in: id).filter(reader.sees)
         guard !versions.isEmpty else { throw Problem.notFound("no entry with that id in this incident") }
+        if versions.contains(where: { $0.classification == Classification.confidential.rawValue }) {
+            try await AccessService.journalConfidentialRead(
+                user.author, incident: id, what: "versions of entry \(versions[0].entryID)", context: req.knooppunt, on: req.db)
+        }
         return try versions.map { try EntryDTO($0) }
+    }
+
+    /// Checks that the user may write the entry as it is and as it becomes (its theme, its classification).
+    static func mayChangeEntry(
+        _ entryID: UUID, user: CurrentUser, incident id: UUID, scope: IncidentScope, theme: Theme?,
+        classification: Classification?, on req: Request
+    ) async throws {
+        let now = req.knooppunt.clock.now()
+        guard let current = try await PictureStore(db: req.db, context: req.knooppunt).entryVersions(entryID, in: id).last,
+            try await AccessService.reader(user.subject, incident: id, scope: scope, at: now, on: req.db).sees(current)
+        else { throw Problem.notFound("no entry with id \(entryID) in this incident") }
+        let currentTheme = Theme(current.theme) ?? .algemeen
+        let currentClassification = Classification(rawValue: current.classification) ?? .confidential
+        _ = try await AccessService.entryTerms(
+            user, theme: currentTheme, classification: currentClassification, onBehalfOf: current.onBehalfOf, incident: id,
+            scope: scope, at: now, on: req.db)
+        if theme != nil || classification != nil {
+            _ = try await AccessService.entryTerms(
+                user, theme: theme ?? currentTheme, classification: classification ?? currentClassification,
+                onBehalfOf: current.onBehalfOf, incident: id, scope: scope, at: now, on: req.db)
+        }
     }
 
     // MARK: Helpers
 
     /// Loads the incident named in the path and checks `action` against its current scope. An incident
-    /// the user may not read is a 404, so its existence is not revealed.
+    /// the user may not read is a 404, so its existence is not revealed, unless the user knows of it
+    /// already (a partner's link, ended or not, or its monitoring list): then 403 with the policy's reason.
     static func authorised(_ req: Request, _ action: AccessAction) async throws
         -> (IncidentModel, IncidentVersionModel, CurrentUser)
     {
@@ -202,9 +231,12 @@ struct IncidentsController: RouteCollection {
         let incident = try await incident(id, on: req.db)
         let version = try await PictureStore.currentIncidentVersion(id, on: req.db)
         let scope = try scope(version)
-        let read = try await AccessService.decide(
-            user.subject, .init(action: .read), incident: id, scope: scope, at: req.knooppunt.clock.now(), on: req.db)
+        let now = req.knooppunt.clock.now()
+        let read = try await AccessService.decide(user.subject, .init(action: .read), incident: id, scope: scope, at: now, on: req.db)
         guard read.decision.allowed else {
+            if try await AccessService.knows(user.subject, incident: id, scope: scope, at: now, on: req.db) {
+                throw Problem.forbidden(read.decision.reason)
+            }
             throw Problem.notFound("no incident with id \(id)")
         }
         if action != .read, scope.status == .archived {

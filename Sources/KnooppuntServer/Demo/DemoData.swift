@@ -55,5 +55,7 @@ enum DemoData {
         Person(username: "tennet", displayName: "Lucas Peters", organisation: "TENNET", role: .partnerUser),
         Person(username: "vitens", displayName: "Iris van Dijk", organisation: "VITENS", role: .partnerUser),
         Person(username: "jenv", displayName: "Thomas Meijer", organisation: "JENV", role: .partnerUser),
+        Person(username: "agv", displayName: "Sophie Bos", organisation: "WS-AGV", role: .partnerUser),
+        Person(username: "rodekruis", displayName: "Milan Kok", organisation: "RODEKRUIS", role: .partnerUser),
     ]
 }

@@ -35,6 +35,8 @@ struct LiveSelection: Sendable {
     struct Seen: Sendable {
         let allowed: Bool
         let until: Date?
+        /// Which entries and access events of the incident the subscriber sees.
+        var reader: EntryReader? = nil
     }
 
     /// Per stream: whether the subscriber may read an incident, until that incident or its access
@@ -67,7 +69,7 @@ struct LiveSelection: Sendable {
             if visibility[incident] == nil {
                 visibility[incident] = try await mayRead(incident, on: db)
             }
-            guard visibility[incident]?.allowed == true else { continue }
+            guard let seen = visibility[incident], seen.allowed, seen.reader?.sees(record) ?? true else { continue }
             events.append(LiveEvent(sequence: record.sequence, kind: record.kind, data: Self.data(record)))
         }
         return (events, max(reached, cursor))
@@ -98,10 +100,11 @@ struct LiveSelection: Sendable {
         guard let identity = try await IncidentModel.find(incident, on: db) else { return Seen(allowed: false, until: nil) }
         if case .incidentList(let exercise) = scope, identity.exercise != exercise { return Seen(allowed: false, until: nil) }
         let version = try await PictureStore.currentIncidentVersion(incident, on: db)
-        let answer = try await AccessService.decide(
-            subject, .init(action: .read), incident: incident, scope: try IncidentsController.scope(version), at: now(),
-            on: db)
-        return Seen(allowed: answer.decision.allowed, until: answer.until)
+        let scope = try IncidentsController.scope(version)
+        let answer = try await AccessService.decide(subject, .init(action: .read), incident: incident, scope: scope, at: now(), on: db)
+        guard answer.decision.allowed else { return Seen(allowed: false, until: nil) }
+        let reader = try await AccessService.reader(subject, incident: incident, scope: scope, at: now(), on: db)
+        return Seen(allowed: true, until: answer.until, reader: reader)
     }
 
     /// Whether the subscriber may read the incident at `now()`, answered afresh.
@@ -113,7 +116,26 @@ struct LiveSelection: Sendable {
         ])
         // The payload is already canonical JSON; splice it in rather than decode and re-encode it.
         let prefix = head.map { String($0.dropLast()) } ?? "{"
-        return prefix + #","seq":\#(record.sequence),"payload":"# + record.payload + "}"
+        return prefix + #","seq":\#(record.sequence),"payload":"# + redacted(record) + "}"
+    }
+
+    /// Confidential entries travel without their content: the client fetches the picture, and that
+    /// read is journaled.
+    static func redacted(_ record: JournalRecord) -> String {
+        guard record.kind.hasPrefix("entry."), record.payload.contains(#""classification":"confidential""#),
+            let event = try? CanonicalJSON.decode(RedactedEntry.self, from: record.payload),
+            event.classification == Classification.confidential.rawValue,
+            let text = try? CanonicalJSON.encode(event)
+        else { return record.payload }
+        return text
+    }
+
+    /// What a confidential entry's event keeps.
+    struct RedactedEntry: Codable {
+        let incident: UUID
+        let entry: UUID
+        let version: Int
+        let classification: String
     }
 }
 

@@ -10,6 +10,9 @@ struct GrantStore {
     let db: Database
     let context: KnooppuntContext
 
+    /// The longest the chair may open an incident for at once.
+    static let breakGlassLimit: TimeInterval = 24 * 3600
+
     struct GrantEvent: Codable, Sendable {
         let incident: UUID
         let grant: AccessGrantDTO

@@ -34,6 +34,7 @@ extension PictureStore {
             }
             next.admittedBy = admitted ? author.username : nil
             next.admittedAt = admitted ? now : nil
+            if admitted { next.awaitingAdmission = false }
         }
     }
 }

@@ -112,6 +112,9 @@ struct PictureStore: Sendable {
         var observedAt: Int64
         var priority: EntryPriority
         var location: String?
+        var classification: Classification = .internal
+        var awaitingAdmission = false
+        var onBehalfOf: String? = nil
     }
 
     func addEntry(_ entry: NewEntry, to incidentID: UUID, by author: Author) async throws -> EntryVersionModel {
@@ -138,6 +141,9 @@ struct PictureStore: Sendable {
             version.priority = entry.priority.rawValue
             version.location = entry.location
             version.verification = VerificationStatus.unverified.rawValue
+            version.classification = entry.classification.rawValue
+            version.awaitingAdmission = entry.awaitingAdmission
+            version.onBehalfOf = entry.onBehalfOf
             try await version.create(on: db)
             try await Journal.append(
                 on: db, actor: author.username, organisation: author.organisation, kind: "entry.created",
@@ -330,6 +336,10 @@ struct EntryEvent: Encodable {
     let source: String
     let verification: String
     let admitted: Bool
+    let classification: String
+    let awaitingAdmission: Bool
+    let authorOrganisation: String
+    let onBehalfOf: String?
 
     init(_ model: EntryVersionModel) {
         incident = model.incidentID
@@ -340,6 +350,10 @@ struct EntryEvent: Encodable {
         source = model.source
         verification = model.verification
         admitted = model.admittedAt != nil
+        classification = model.classification
+        awaitingAdmission = model.awaitingAdmission
+        authorOrganisation = model.authorOrganisation
+        onBehalfOf = model.onBehalfOf
     }
 }
 

@@ -49,9 +49,7 @@ struct IncidentWebController: RouteCollection {
         let now = req.knooppunt.clock.now()
         let currency = req.knooppunt.configuration.currency
         var rows: [IncidentListPage.Row] = []
-        for (incident, version) in found {
-            guard AccessPolicy.decide(user.subject, .read, incident: try IncidentsController.scope(version), at: req.knooppunt.clock.now()).allowed
-            else { continue }
+        for (incident, version) in try await AccessService.readable(user.subject, found, at: now, on: req.db) {
             let dto = try IncidentDTO(incident, version)
             let last = try await store.logbook(of: try incident.requireID(), since: nil).last
             let lastUpdate = last.flatMap { RFC3339.parse($0.recordedAt) } ?? dto.updatedAt
@@ -104,18 +102,21 @@ struct IncidentWebController: RouteCollection {
         // happens between rendering and connecting is missed.
         let renderedAt = try await Journal.lastSequence(on: req.db)
         let now = req.knooppunt.clock.now()
-        let picture = try await IncidentsController.picture(of: incident, at: viewingAt ?? now, on: req)
-        let logbook = try await PictureStore(db: req.db, context: req.knooppunt)
-            .logbook(of: try incident.requireID(), since: since.map(Microseconds.from), until: viewingAt.map(Microseconds.from))
-            .map(LogbookLineDTO.init)
-        let version = try await PictureStore.currentIncidentVersion(try incident.requireID(), on: req.db)
+        let picture = try await IncidentsController.picture(of: incident, at: viewingAt ?? now, for: user, on: req)
+        let id = try incident.requireID()
+        let version = try await PictureStore.currentIncidentVersion(id, on: req.db)
         let scope = try IncidentsController.scope(version)
+        let reader = try await AccessService.reader(user.subject, incident: id, scope: scope, at: now, on: req.db)
+        let logbook = try await PictureStore(db: req.db, context: req.knooppunt)
+            .logbook(of: id, since: since.map(Microseconds.from), until: viewingAt.map(Microseconds.from))
+            .filter { reader.sees($0.record) }.map(LogbookLineDTO.init)
+        func may(_ action: AccessAction) async throws -> Bool {
+            try await AccessService.decide(user.subject, .init(action: action), incident: id, scope: scope, at: now, on: req.db)
+                .decision.allowed
+        }
         let may = IncidentPage.Permissions(
-            editIncident: AccessPolicy.decide(user.subject, .editIncident, incident: scope, at: req.knooppunt.clock.now()).allowed,
-            addEntry: AccessPolicy.decide(user.subject, .addEntry, incident: scope, at: req.knooppunt.clock.now()).allowed,
-            verify: AccessPolicy.decide(user.subject, .verifyEntry, incident: scope, at: req.knooppunt.clock.now()).allowed,
-            admit: AccessPolicy.decide(user.subject, .admitEntry, incident: scope, at: req.knooppunt.clock.now()).allowed,
-            decide: AccessPolicy.decide(user.subject, .recordDecision, incident: scope, at: req.knooppunt.clock.now()).allowed)
+            editIncident: try await may(.editIncident), addEntry: try await may(.addEntry), verify: try await may(.verifyEntry),
+            admit: try await may(.admitEntry), decide: try await may(.recordDecision))
         let page = IncidentPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, picture: picture, logbook: logbook, since: since,
             viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may,
@@ -155,18 +156,33 @@ struct IncidentWebController: RouteCollection {
         var text: String
         var source: String
         var priority: String?
+        var classification: String?
+        /// Set by a liaison entering information for a koppel or ad-hoc partner.
+        var onBehalfOf: String?
     }
 
     func addEntry(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .addEntry)
+        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
         let form = try req.content.decode(EntryForm.self)
         guard let theme = Theme(form.theme) else { throw Problem.invalid("unknown theme '\(form.theme)'", field: "theme") }
+        let classification = try form.classification.flatMap { $0.isEmpty ? nil : $0 }.map { text in
+            guard let level = Classification(rawValue: text) else {
+                throw Problem.invalid("unknown classification '\(text)'", field: "classification")
+            }
+            return level
+        }
+        let onBehalfOf = form.onBehalfOf.flatMap { $0.isEmpty ? nil : $0 }
+        let id = try incident.requireID()
+        let now = req.knooppunt.clock.now()
+        let terms = try await AccessService.entryTerms(
+            user, theme: onBehalfOf.map { Theme.partner($0.uppercased()) } ?? theme, classification: classification,
+            onBehalfOf: onBehalfOf, incident: id, scope: try IncidentsController.scope(version), at: now, on: req.db)
         let entry = PictureStore.NewEntry(
-            theme: theme, text: form.text, source: form.source,
-            observedAt: Microseconds.from(req.knooppunt.clock.now()),
-            priority: form.priority.flatMap(EntryPriority.init(rawValue:)) ?? .normaal, location: nil)
-        _ = try await PictureStore(db: req.db, context: req.knooppunt).addEntry(entry, to: try incident.requireID(), by: user.author)
+            theme: terms.theme, text: form.text, source: form.source, observedAt: Microseconds.from(now),
+            priority: form.priority.flatMap(EntryPriority.init(rawValue:)) ?? .normaal, location: nil,
+            classification: terms.classification, awaitingAdmission: terms.awaitingAdmission, onBehalfOf: terms.onBehalfOf)
+        _ = try await PictureStore(db: req.db, context: req.knooppunt).addEntry(entry, to: id, by: user.author)
         return back(req, incident)
     }
 
@@ -177,8 +193,11 @@ struct IncidentWebController: RouteCollection {
 
     func editEntry(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .addEntry)
+        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
         let form = try req.content.decode(EditForm.self)
+        try await IncidentsController.mayChangeEntry(
+            try IncidentsController.entryID(req), user: user, incident: try incident.requireID(),
+            scope: try IncidentsController.scope(version), theme: nil, classification: nil, on: req)
         _ = try await PictureStore(db: req.db, context: req.knooppunt).changeEntry(
             try IncidentsController.entryID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
             by: user.author, kind: "entry.updated"

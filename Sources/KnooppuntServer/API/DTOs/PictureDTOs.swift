@@ -140,8 +140,13 @@ struct CreateEntryRequest: StrictDecodable {
     var observedAt: Date?
     var priority: EntryPriority?
     var location: JSONValue?
+    var classification: Classification?
+    /// A liaison or HIN enters this for a partner without access of its own (koppel, ad hoc).
+    var onBehalfOf: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case theme, text, source, observedAt, priority, location }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case theme, text, source, observedAt, priority, location, classification, onBehalfOf
+    }
 
     func validate() throws { try location.map(LocationField.check) }
 }
@@ -154,8 +159,11 @@ struct UpdateEntryRequest: StrictDecodable {
     var observedAt: Date?
     var priority: EntryPriority?
     var location: JSONValue?
+    var classification: Classification?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case baseVersion, theme, text, source, observedAt, priority, location }
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case baseVersion, theme, text, source, observedAt, priority, location, classification
+    }
 
     func validate() throws { try location.map(LocationField.check) }
 }
@@ -182,6 +190,11 @@ struct EntryDTO: Content {
     var inSharedPicture: Bool
     var admittedBy: String?
     var admittedAt: Date?
+    var classification: Classification
+    /// Entered under structurele samenwerking and not yet admitted by the IM: seen by the region and the author only.
+    var awaitingAdmission: Bool
+    /// The partner a liaison or HIN entered this for ("via liaison").
+    var onBehalfOf: String?
     var author: String
     var organisation: String
     var updatedAt: Date
@@ -203,6 +216,9 @@ struct EntryDTO: Content {
         inSharedPicture = model.theme == Theme.algemeen.description || model.admittedAt != nil
         admittedBy = model.admittedBy
         admittedAt = model.admittedAt.map(Microseconds.date)
+        classification = Classification(rawValue: model.classification) ?? .confidential
+        awaitingAdmission = model.awaitingAdmission
+        onBehalfOf = model.onBehalfOf
         author = model.author
         organisation = model.authorOrganisation
         updatedAt = Microseconds.date(model.validFrom)

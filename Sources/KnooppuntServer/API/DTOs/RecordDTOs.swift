@@ -188,6 +188,18 @@ enum LogbookSummary {
         case "decision.created", "decision.updated": return "Besluit: \(body?["text"] as? String ?? "")"
         case "action.created", "action.updated":
             return "Actie (\(body?["owner"] as? String ?? "")): \(body?["text"] as? String ?? "") [\(body?["status"] as? String ?? "")]"
+        case "access.granted", "access.changed", "access.revoked", "access.break-glass":
+            let grant = object["grant"] as? [String: Any]
+            let who = grant?["organisation"] as? String ?? ""
+            let until = grant?["validUntil"] as? String ?? ""
+            let purpose = grant?["purpose"] as? String ?? ""
+            switch kind {
+            case "access.granted":
+                return "\(who) gekoppeld (\(grant?["profile"] as? String ?? ""), \(grant?["status"] as? String ?? "")) tot \(until): \(purpose)"
+            case "access.changed": return "Toegang \(who) gewijzigd: \(grant?["status"] as? String ?? ""), tot \(until)"
+            case "access.revoked": return "\(who) ontkoppeld"
+            default: return "Glas gebroken: incident opengesteld voor \(who) tot \(until). Reden: \(purpose)"
+            }
         default: return kind
         }
     }

@@ -11,5 +11,6 @@ enum KnooppuntMigrations {
         M0006_CreateIncidentJournal(),
         M0007_CreateRecordsAndConflicts(),
         M0008_CreatePartnerRegistry(),
+        M0009_EntryAccess(),
     ]
 }

@@ -94,6 +94,12 @@ final class EntryVersionModel: Model, @unchecked Sendable {
     /// Set while the entry is admitted into the shared summary by the region's IM.
     @OptionalField(key: "admitted_by") var admittedBy: String?
     @OptionalField(key: "admitted_at_us") var admittedAt: Int64?
+    /// public, internal or confidential.
+    @Field(key: "classification") var classification: String
+    /// Entered under structurele samenwerking: seen by the region and its author until the IM admits it.
+    @Field(key: "awaiting_admission") var awaitingAdmission: Bool
+    /// The partner a liaison or HIN entered this for ("via liaison").
+    @OptionalField(key: "on_behalf_of") var onBehalfOf: String?
 
     init() {}
 
@@ -117,6 +123,9 @@ final class EntryVersionModel: Model, @unchecked Sendable {
         next.verifiedAt = verifiedAt
         next.admittedBy = admittedBy
         next.admittedAt = admittedAt
+        next.classification = classification
+        next.awaitingAdmission = awaitingAdmission
+        next.onBehalfOf = onBehalfOf
         return next
     }
 }

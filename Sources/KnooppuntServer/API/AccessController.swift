@@ -1,0 +1,235 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import KnooppuntInterop
+import Vapor
+
+/// Who may see an incident beyond its regions: partner links under their collaboration profile,
+/// standby admissions, disconnections, break-glass openings, the standby monitoring list and the
+/// accountability report. Every change is journaled on the incident.
+struct AccessController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let access = routes.grouped("incidents", ":incident", "access")
+        access.get(use: list)
+        access.post(use: link)
+        access.patch(":grant", use: change)
+        access.post(":grant", "revocation", use: revoke)
+        routes.post("incidents", ":incident", "break-glass", use: breakGlass)
+        routes.get("monitoring", use: monitoring)
+        routes.get("reports", "access", use: report)
+    }
+
+    /// The grants of an incident: all of them for the regions and the national node, a partner's own
+    /// for a partner.
+    func list(req: Request) async throws -> [AccessGrantDTO] {
+        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        let grants = try await GrantStore(db: req.db, context: req.knooppunt).grants(of: try incident.requireID())
+        return try grants.filter { !user.subject.isPartner || $0.organisationCode == user.organisationCode }
+            .map(AccessGrantDTO.init)
+    }
+
+    func link(req: Request) async throws -> Response {
+        let (incident, version, user) = try await IncidentsController.authorised(req, .manageAccess)
+        let body = try req.decodeStrict(LinkRequest.self)
+        let id = try incident.requireID()
+        let new = try await Self.newLink(body, scope: try IncidentsController.scope(version), on: req.db)
+        let model = try await GrantStore(db: req.db, context: req.knooppunt).create(
+            new, incident: id, by: user.author, kind: "access.granted")
+        let response = try await AccessGrantDTO(model).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/incidents/\(id)/access/\(try model.requireID())")
+        return response
+    }
+
+    /// A link under the profile of the partner's agreement in effect with the incident's regions.
+    static func newLink(_ body: LinkRequest, scope: IncidentScope, on db: Database) async throws -> GrantStore.NewGrant {
+        let code = body.organisation.uppercased()
+        guard let model = try await PartnerRegistrationModel.query(on: db).filter(\.$organisationCode == code).first() else {
+            throw Problem.invalid(
+                "\(code) is not in the partner registry; the chair can break the glass, or an administrator issue a temporary account",
+                field: "organisation")
+        }
+        guard let agreement = try model.registration().agreement(for: scope.involvedRegions, lead: scope.leadRegion) else {
+            let regions = scope.involvedRegions.map(\.description).sorted().joined(separator: ", ")
+            throw Problem.invalid(
+                "\(code) has no agreement in effect (uitvoering, or tested) with \(regions); link it after the agreement is made, or break the glass",
+                field: "organisation")
+        }
+        return GrantStore.NewGrant(
+            organisation: code, kind: .link(agreement.profile), purpose: body.purpose, until: body.until,
+            status: body.status ?? agreement.defaultStatus, maxClassification: body.maxClassification)
+    }
+
+    func change(req: Request) async throws -> AccessGrantDTO {
+        let (incident, _, user) = try await IncidentsController.authorised(req, .manageAccess)
+        let body = try req.decodeStrict(GrantChangeRequest.self)
+        guard body.status != nil || body.until != nil else {
+            throw Problem.invalid("give 'status' (monitoring or active) or 'until', or both")
+        }
+        let model = try await GrantStore(db: req.db, context: req.knooppunt).change(
+            try Self.grantID(req), incident: try incident.requireID(), status: body.status, until: body.until, by: user.author)
+        return try AccessGrantDTO(model)
+    }
+
+    /// Ontkoppelen: the grant ends now. The IM ends links; the chair ends what the chair opened.
+    func revoke(req: Request) async throws -> AccessGrantDTO {
+        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let id = try incident.requireID()
+        let grantID = try Self.grantID(req)
+        let store = GrantStore(db: req.db, context: req.knooppunt)
+        let isBreakGlass = try await AccessGrantModel.find(grantID, on: req.db)?.kind == "break-glass"
+        let scope = try IncidentsController.scope(version)
+        let manage = try await AccessService.decide(
+            user.subject, .init(action: .manageAccess), incident: id, scope: scope, at: req.knooppunt.clock.now(), on: req.db)
+        if !manage.decision.allowed {
+            guard isBreakGlass else { throw Problem.forbidden(manage.decision.reason) }
+            try await IncidentsController.require(req, user, .init(action: .breakGlass), incident: id, scope: scope)
+        }
+        return try AccessGrantDTO(try await store.revoke(grantID, incident: id, by: user.author))
+    }
+
+    func breakGlass(req: Request) async throws -> Response {
+        let (incident, _, user) = try await IncidentsController.authorised(req, .breakGlass)
+        let body = try req.decodeStrict(BreakGlassRequest.self)
+        let id = try incident.requireID()
+        let code = body.organisation.uppercased()
+        guard let organisation = try await OrganisationModel.query(on: req.db).filter(\.$code == code).first() else {
+            throw Problem.invalid("no organisation with code \(code)", field: "organisation")
+        }
+        guard organisation.kind != OrganisationKind.region.rawValue else {
+            throw Problem.invalid("regions join an incident by being involved in it, not by breaking the glass", field: "organisation")
+        }
+        let now = req.knooppunt.clock.now()
+        guard body.until <= now.addingTimeInterval(GrantStore.breakGlassLimit) else {
+            throw Problem.invalid("the glass is broken for at most 24 hours; the chair can do it again with a new reason", field: "until")
+        }
+        let model = try await GrantStore(db: req.db, context: req.knooppunt).create(
+            .init(organisation: code, kind: .breakGlass, purpose: body.reason, until: body.until, status: .active,
+                  maxClassification: body.maxClassification),
+            incident: id, by: user.author, kind: "access.break-glass")
+        let response = try await AccessGrantDTO(model).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/incidents/\(id)/access/\(try model.requireID())")
+        return response
+    }
+
+    /// A standby partner's monitoring list: the incidents in its regions, with title, category, area and
+    /// GRIP only, and whether it is linked. Linked partners see the incidents they are linked to.
+    func monitoring(req: Request) async throws -> [MonitoringItemDTO] {
+        let user = try req.requireUserExplaining()
+        let exercise = try IncidentsController.flag(req, "exercise") ?? false
+        return try await Self.monitoringList(user.subject, exercise: exercise, req: req)
+    }
+
+    static func monitoringList(_ subject: Subject, exercise: Bool, req: Request) async throws -> [MonitoringItemDTO] {
+        let store = PictureStore(db: req.db, context: req.knooppunt)
+        let now = req.knooppunt.clock.now()
+        var items: [MonitoringItemDTO] = []
+        var denial: String?
+        for (incident, version) in try await store.currentIncidents(
+            exercise: exercise, region: nil, grip: nil, phase: nil, status: nil)
+        {
+            let id = try incident.requireID()
+            let scope = try IncidentsController.scope(version)
+            guard scope.status != .archived else { continue }
+            let answer = try await AccessService.decide(subject, .init(action: .monitor), incident: id, scope: scope, at: now, on: req.db)
+            guard answer.decision.allowed else {
+                denial = denial ?? answer.decision.reason
+                continue
+            }
+            let read = try await AccessService.decide(subject, .init(action: .read), incident: id, scope: scope, at: now, on: req.db)
+            let grants = subject.isPartner ? try await AccessService.grants(of: subject.organisationCode, incident: id, on: req.db) : []
+            let grant = grants.filter { $0.isActive(at: now) }.max { $0.maxClassification < $1.maxClassification }
+            items.append(try MonitoringItemDTO(incident, version, grant: grant, mayRead: read.decision.allowed))
+        }
+        // A subject without any monitoring right learns why, instead of an empty list that looks calm.
+        if items.isEmpty, subject.isPartner, let denial, denial.hasPrefix("only standby") {
+            throw Problem.forbidden(denial)
+        }
+        return items
+    }
+
+    /// Grants, changes, revocations and break-glass openings since a moment, for accountability.
+    func report(req: Request) async throws -> Response {
+        let user = try req.requireUserExplaining()
+        guard user.role.isAdministrator || user.role == .voorzitter || user.subject.organisationKind == .nationalNode else {
+            throw Problem.forbidden("the access report is for administrators, chairs and the national node")
+        }
+        guard let text = req.query[String.self, at: "since"] else {
+            throw Problem.invalid("query 'since' is required: a date (2026-11-01) or a moment (ISO 8601)", field: "since")
+        }
+        guard let since = AccessReport.parseSince(text) else {
+            throw Problem.invalid("query 'since' must be a date (2026-11-01) or a moment (ISO 8601), not '\(text)'", field: "since")
+        }
+        var lines = try await AccessReport.lines(since: since, on: req.db)
+        if !user.role.isAdministrator, user.subject.organisationKind == .region, let region = user.regionCode {
+            lines = lines.filter { $0.actorOrganisation == region.description }
+        }
+        if req.query[String.self, at: "format"] == "csv" {
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+            return Response(status: .ok, headers: headers, body: .init(string: AccessReport.csv(lines)))
+        }
+        return try await lines.encodeResponse(for: req)
+    }
+
+    static func grantID(_ req: Request) throws -> UUID {
+        guard let text = req.parameters.get("grant"), let id = UUID(uuidString: text) else {
+            throw Problem.badRequest("the grant id in the path is not a UUID")
+        }
+        return id
+    }
+}
+
+struct LinkRequest: StrictDecodable {
+    var organisation: String
+    var purpose: String
+    var until: Date
+    var status: PartnerStatus?
+    var maxClassification: Classification?
+    enum CodingKeys: String, CodingKey, CaseIterable { case organisation, purpose, until, status, maxClassification }
+}
+
+struct GrantChangeRequest: StrictDecodable {
+    var status: PartnerStatus?
+    var until: Date?
+    enum CodingKeys: String, CodingKey, CaseIterable { case status, until }
+}
+
+struct BreakGlassRequest: StrictDecodable {
+    var organisation: String
+    var reason: String
+    var until: Date
+    var maxClassification: Classification?
+    enum CodingKeys: String, CodingKey, CaseIterable { case organisation, reason, until, maxClassification }
+}
+
+/// One incident in a monitoring list: no details beyond title, category, area and GRIP.
+struct MonitoringItemDTO: Content {
+    var id: UUID
+    var reference: String
+    var title: String
+    var category: IncidentCategory
+    var grip: GRIPLevel
+    var involvedRegions: [RegionCode]
+    var location: JSONValue?
+    var startedAt: Date
+    /// none, monitoring or active: the subject's own link to the incident.
+    var link: String
+    var linkUntil: Date?
+    /// Whether the subject may open the picture.
+    var mayRead: Bool
+
+    init(_ incident: IncidentModel, _ version: IncidentVersionModel, grant: AccessGrant?, mayRead: Bool) throws {
+        let full = try IncidentDTO(incident, version)
+        id = full.id
+        reference = full.reference
+        title = full.title
+        category = full.category
+        grip = full.grip
+        involvedRegions = full.involvedRegions
+        location = full.location
+        startedAt = full.startedAt
+        link = grant.map { $0.status.rawValue } ?? "none"
+        linkUntil = grant?.endsAt
+        self.mayRead = mayRead
+    }
+}

@@ -1,0 +1,393 @@
+import AsyncHTTPClient
+import Fluent
+import Foundation
+import KnooppuntCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnooppuntServer
+
+/// Helpers for partner access to incidents.
+enum Access {
+    static func until(_ app: Application, hours: Double) -> String {
+        Picture.rfc3339(app.knooppunt.clock.now().addingTimeInterval(hours * 3600))
+    }
+
+    /// The IM links `organisation` to the incident; returns the grant.
+    static func link(
+        _ app: Application, _ incident: UUID, _ organisation: String, token: String, hours: Double = 8, extra: String = ""
+    ) async throws -> AccessGrantDTO {
+        let response = try await HTTP.send(
+            app, .POST, "/api/v1/incidents/\(incident)/access",
+            json: #"{"organisation":"\#(organisation)","purpose":"Meedenken over de gevolgen","until":"\#(until(app, hours: hours))"\#(extra)}"#,
+            token: token)
+        #expect(response.status == .created, "\(response.body.string)")
+        return try response.content.decode(AccessGrantDTO.self)
+    }
+
+    static func entry(_ app: Application, _ incident: UUID, token: String, json: String) async throws -> TestingHTTPResponse {
+        try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident)/entries", json: json, token: token)
+    }
+
+    /// Opens an SSE stream over a real socket and lets the test read it as it arrives.
+    static func withStream(
+        _ app: Application, path: String, token: String, _ body: (StreamReader) async throws -> Void
+    ) async throws {
+        try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+        let port = try #require(app.http.server.shared.localAddress?.port)
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        do {
+            var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+            request.headers.bearerAuthorization = .init(token: token)
+            let response = try await client.execute(request, timeout: .seconds(60))
+            #expect(response.status == .ok)
+            try await body(StreamReader(iterator: response.body.makeAsyncIterator()))
+        } catch {
+            try? await client.shutdown()
+            await app.server.shutdown()
+            throw error
+        }
+        try await client.shutdown()
+        await app.server.shutdown()
+    }
+
+    /// Reads a stream's text as it arrives.
+    final class StreamReader: @unchecked Sendable {
+        var iterator: HTTPClientResponse.Body.AsyncIterator
+        private(set) var text = ""
+
+        init(iterator: HTTPClientResponse.Body.AsyncIterator) { self.iterator = iterator }
+
+        /// Reads until the text holds `marker`; fails if the stream ends first.
+        func read(until marker: String) async throws {
+            while !text.contains(marker) {
+                guard let chunk = try await iterator.next() else {
+                    Issue.record("the stream ended before '\(marker)'")
+                    return
+                }
+                text += String(buffer: chunk)
+            }
+        }
+
+        /// Reads until the server ends the stream.
+        func readToEnd() async throws {
+            while let chunk = try await iterator.next() { text += String(buffer: chunk) }
+        }
+    }
+}
+
+@Suite("Partner access to incidents")
+struct AccessTests {
+    @Test("kern: reads once linked, writes only its own theme, straight into the picture")
+    func kern() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let rws = try await HTTP.login(app, "rws")
+            let incident = try await Picture.createIncident(app, token: im, title: "Dijkdoorbraak Amstel")
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)", token: rws).status == .notFound)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents", token: rws).body.string.contains("Dijkdoorbraak") == false)
+
+            let grant = try await Access.link(app, incident.id, "RWS", token: im)
+            #expect(grant.profile == .kern && grant.status == .active && grant.maxClassification == .internal)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents", token: rws).body.string.contains("Dijkdoorbraak"))
+            _ = try await Picture.addEntry(app, incident.id, token: im, text: "Regionale melding")
+
+            let own = try await Access.entry(
+                app, incident.id, token: rws, json: #"{"theme":"partner:RWS","text":"Peil Amstel stijgt","source":"RWS meetpost"}"#)
+            #expect(own.status == .created, "\(own.body.string)")
+            #expect(try own.content.decode(EntryDTO.self).awaitingAdmission == false)
+            let other = try await Access.entry(
+                app, incident.id, token: rws, json: #"{"theme":"brandweer","text":"x","source":"y"}"#)
+            #expect(other.status == .forbidden)
+            #expect(HTTP.problemDetail(other).contains("own theme"))
+            let decide = try await HTTP.send(
+                app, .POST, "/api/v1/incidents/\(incident.id)/decisions", json: #"{"text":"Evacueren","decidedBy":"RWS"}"#, token: rws)
+            #expect(decide.status == .forbidden)
+
+            let picture = try await Picture.picture(app, incident.id, token: rws)
+            #expect(Set(picture.entries.map(\.text)) == ["Regionale melding", "Peil Amstel stijgt"])
+            #expect(picture.themes.contains { $0.theme == .partner("RWS") && $0.entries == 1 })
+        }
+    }
+
+    @Test("structureel: entries wait for the IM's admission and are hidden from others until then")
+    func structureel() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let agv = try await HTTP.login(app, "agv")
+            let rws = try await HTTP.login(app, "rws")
+            let incident = try await Picture.createIncident(app, token: im)
+            #expect(try await Access.link(app, incident.id, "WS-AGV", token: im).profile == .structureel)
+            _ = try await Access.link(app, incident.id, "RWS", token: im)
+            let response = try await Access.entry(
+                app, incident.id, token: agv, json: #"{"theme":"partner:WS-AGV","text":"Kade verzwakt","source":"Dijkwacht"}"#)
+            #expect(response.status == .created)
+            let entry = try response.content.decode(EntryDTO.self)
+            #expect(entry.awaitingAdmission)
+            #expect(try await Picture.picture(app, incident.id, token: agv).entries.map(\.text) == ["Kade verzwakt"])
+            #expect(try await Picture.picture(app, incident.id, token: im).entries.map(\.text) == ["Kade verzwakt"])
+            #expect(try await Picture.picture(app, incident.id, token: rws).entries.isEmpty)
+
+            let admit = try await HTTP.send(
+                app, .POST, "/api/v1/incidents/\(incident.id)/entries/\(entry.id)/admission",
+                json: #"{"baseVersion":1,"admitted":true}"#, token: im)
+            #expect(admit.status == .ok, "\(admit.body.string)")
+            let seen = try await Picture.picture(app, incident.id, token: rws).entries
+            #expect(seen.map(\.text) == ["Kade verzwakt"] && seen[0].inSharedPicture && !seen[0].awaitingAdmission)
+        }
+    }
+
+    @Test("koppel and ad hoc: no access of their own; the liaison enters information on their behalf")
+    func koppelViaLiaison() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let liaison = try await HTTP.login(app, "liaison-vr13")
+            let waternet = try await HTTP.login(app, "waternet")
+            let incident = try await Picture.createIncident(app, token: im)
+            #expect(try await Access.link(app, incident.id, "WATERNET", token: im).profile == .koppel)
+            let denied = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/picture", token: waternet)
+            #expect(denied.status == .forbidden)
+            #expect(HTTP.problemDetail(denied).contains("koppelsamenwerking"))
+
+            let via = try await Access.entry(
+                app, incident.id, token: liaison,
+                json: #"{"theme":"partner:WATERNET","text":"Drinkwater veilig","source":"Waternet piket","onBehalfOf":"WATERNET"}"#)
+            #expect(via.status == .created, "\(via.body.string)")
+            #expect(try via.content.decode(EntryDTO.self).onBehalfOf == "WATERNET")
+            // An organisation without a registration is ad hoc: the liaison may enter for it too.
+            let adHoc = try await Access.entry(
+                app, incident.id, token: liaison,
+                json: #"{"theme":"partner:JENV","text":"NCTV volgt","source":"Telefoon","onBehalfOf":"JENV"}"#)
+            #expect(adHoc.status == .created, "\(adHoc.body.string)")
+            // A kern partner enters its information itself.
+            let forKern = try await Access.entry(
+                app, incident.id, token: liaison,
+                json: #"{"theme":"partner:RWS","text":"x","source":"y","onBehalfOf":"RWS"}"#)
+            #expect(forKern.status == .forbidden)
+            #expect(HTTP.problemDetail(forKern).contains("koppelsamenwerking or ad-hoc"))
+            // Only the liaison or HIN does this.
+            let byIM = try await Access.entry(
+                app, incident.id, token: im,
+                json: #"{"theme":"partner:WATERNET","text":"x","source":"y","onBehalfOf":"WATERNET"}"#)
+            #expect(byIM.status == .forbidden)
+            let wrongTheme = try await Access.entry(
+                app, incident.id, token: liaison, json: #"{"theme":"brandweer","text":"x","source":"y","onBehalfOf":"WATERNET"}"#)
+            #expect(wrongTheme.status == .unprocessableEntity)
+        }
+    }
+
+    @Test("standby: monitoring list without details; reads only once the IM admits it; disconnecting ends it")
+    func standby() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let redCross = try await HTTP.login(app, "rodekruis")
+            let incident = try await Picture.createIncident(app, token: im, title: "Grote brand Westpoort")
+            _ = try await Picture.addEntry(app, incident.id, token: im, text: "Geheime details")
+
+            let list = try await HTTP.send(app, .GET, "/api/v1/monitoring", token: redCross)
+            #expect(list.status == .ok)
+            #expect(list.body.string.contains("Grote brand Westpoort"))
+            #expect(!list.body.string.contains("Geheime details"))
+            let item = try #require(try list.content.decode([MonitoringItemDTO].self).first { $0.id == incident.id })
+            #expect(item.link == "none" && !item.mayRead && item.grip == incident.grip)
+            let before = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/picture", token: redCross)
+            #expect(before.status == .forbidden)
+            #expect(HTTP.problemDetail(before).contains("not linked"))
+
+            let grant = try await Access.link(app, incident.id, "RODEKRUIS", token: im)
+            #expect(grant.profile == .standby && grant.status == .monitoring)
+            let monitoring = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/picture", token: redCross)
+            #expect(monitoring.status == .forbidden)
+            #expect(HTTP.problemDetail(monitoring).contains("admits it"))
+
+            let admit = try await HTTP.send(
+                app, .PATCH, "/api/v1/incidents/\(incident.id)/access/\(grant.id)", json: #"{"status":"active"}"#, token: im)
+            #expect(admit.status == .ok, "\(admit.body.string)")
+            #expect(try await Picture.picture(app, incident.id, token: redCross).entries.map(\.text) == ["Geheime details"])
+            let write = try await Access.entry(
+                app, incident.id, token: redCross, json: #"{"theme":"partner:RODEKRUIS","text":"x","source":"y"}"#)
+            #expect(write.status == .forbidden)
+            #expect(HTTP.problemDetail(write).contains("does not write"))
+            // Only the IM manages access.
+            let selfService = try await HTTP.send(
+                app, .PATCH, "/api/v1/incidents/\(incident.id)/access/\(grant.id)", json: #"{"until":"\#(Access.until(app, hours: 48))"}"#,
+                token: redCross)
+            #expect(selfService.status == .forbidden)
+
+            let revoke = try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident.id)/access/\(grant.id)/revocation", token: im)
+            #expect(revoke.status == .ok)
+            let after = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/picture", token: redCross)
+            #expect(after.status == .forbidden)
+            #expect(HTTP.problemDetail(after).contains("was ended"))
+            let again = try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident.id)/access/\(grant.id)/revocation", token: im)
+            #expect(again.status == .conflict)
+
+            // Only standby partners have a monitoring list; partners see their own grants only.
+            let rws = try await HTTP.login(app, "rws")
+            let none = try await HTTP.send(app, .GET, "/api/v1/monitoring", token: rws)
+            #expect(none.status == .forbidden)
+            _ = try await Access.link(app, incident.id, "RWS", token: im)
+            let grants = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/access", token: rws)
+            #expect(try grants.content.decode([AccessGrantDTO].self).map(\.organisation) == ["RWS"])
+            let all = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/access", token: im)
+            #expect(try all.content.decode([AccessGrantDTO].self).map(\.organisation) == ["RODEKRUIS", "RWS"])
+        }
+    }
+
+    @Test("a link follows the registry: no agreement in effect, no link; bad input changes nothing")
+    func linkRules() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let ac = try await HTTP.login(app, "ac-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let journal = try await HTTP.journalLength(app)
+            func post(_ json: String, token: String) async throws -> TestingHTTPResponse {
+                try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident.id)/access", json: json, token: token)
+            }
+            let until = Access.until(app, hours: 4)
+            let schiphol = try await post(#"{"organisation":"SCHIPHOL","purpose":"Meekijken","until":"\#(until)"}"#, token: im)
+            #expect(schiphol.status == .unprocessableEntity)
+            #expect(HTTP.problemDetail(schiphol).contains("no agreement in effect"))
+            let vitens = try await post(#"{"organisation":"VITENS","purpose":"Meekijken","until":"\#(until)"}"#, token: im)
+            #expect(HTTP.problemDetail(vitens).contains("VR13"))
+            let unknown = try await post(#"{"organisation":"NOPE","purpose":"Meekijken","until":"\#(until)"}"#, token: im)
+            #expect(HTTP.problemDetail(unknown).contains("not in the partner registry"))
+            let past = try await post(#"{"organisation":"RWS","purpose":"Meekijken","until":"2020-01-01T00:00:00Z"}"#, token: im)
+            #expect(past.status == .unprocessableEntity && HTTP.problemDetail(past).contains("future"))
+            let noPurpose = try await post(#"{"organisation":"RWS","purpose":"","until":"\#(until)"}"#, token: im)
+            #expect(HTTP.problemDetail(noPurpose).contains("purpose"))
+            let extra = try await post(#"{"organisation":"RWS","purpose":"Meekijken","until":"\#(until)","profile":"kern"}"#, token: im)
+            #expect(extra.status == .badRequest || extra.status == .unprocessableEntity)
+            let notIM = try await post(#"{"organisation":"RWS","purpose":"Meekijken","until":"\#(until)"}"#, token: ac)
+            #expect(notIM.status == .forbidden && HTTP.problemDetail(notIM).contains("information manager"))
+            #expect(try await HTTP.journalLength(app) == journal)
+
+            _ = try await Access.link(app, incident.id, "RWS", token: im)
+            let twice = try await post(#"{"organisation":"RWS","purpose":"Meekijken","until":"\#(until)"}"#, token: im)
+            #expect(twice.status == .conflict)
+        }
+    }
+
+    @Test("access stops at the grant's end: reads, lists and the live stream")
+    func expiry() async throws {
+        let clock = ManualClock(Picture.start)
+        try await withTestApp(clock: clock) { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let rws = try await HTTP.login(app, "rws")
+            let incident = try await Picture.createIncident(app, token: im, title: "Stroomstoring")
+            _ = try await Access.link(app, incident.id, "RWS", token: im, hours: 1)
+            _ = try await Picture.addEntry(app, incident.id, token: im, text: "Binnen de koppeling")
+
+            try await Access.withStream(app, path: "/api/v1/incidents/\(incident.id)/stream?lastEventId=0", token: rws) { stream in
+                try await stream.read(until: "Binnen de koppeling")
+                clock.advance(by: 3601)
+                _ = try await Picture.addEntry(app, incident.id, token: im, text: "Na het einde")
+                try await stream.readToEnd()
+                #expect(!stream.text.contains("Na het einde"))
+                #expect(stream.text.hasSuffix("event: access-ended\ndata: {}\n\n"))
+            }
+
+            let read = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)", token: rws)
+            #expect(read.status == .forbidden && HTTP.problemDetail(read).contains("expired"))
+            #expect(!(try await HTTP.send(app, .GET, "/api/v1/incidents", token: rws).body.string.contains("Stroomstoring")))
+        }
+    }
+
+    @Test("disconnecting a partner ends its open live stream at once")
+    func revocationEndsStream() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let rws = try await HTTP.login(app, "rws")
+            let incident = try await Picture.createIncident(app, token: im)
+            let grant = try await Access.link(app, incident.id, "RWS", token: im)
+            _ = try await Picture.addEntry(app, incident.id, token: im, text: "Voor ontkoppelen")
+            try await Access.withStream(app, path: "/api/v1/incidents/\(incident.id)/stream?lastEventId=0", token: rws) { stream in
+                try await stream.read(until: "Voor ontkoppelen")
+                let revoke = try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident.id)/access/\(grant.id)/revocation", token: im)
+                #expect(revoke.status == .ok)
+                _ = try await Picture.addEntry(app, incident.id, token: im, text: "Na ontkoppelen")
+                try await stream.readToEnd()
+                #expect(!stream.text.contains("Na ontkoppelen"))
+                #expect(stream.text.hasSuffix("event: access-ended\ndata: {}\n\n"))
+            }
+        }
+    }
+
+    @Test("break glass: the chair opens an incident for a limited time with a reason; journaled and reported")
+    func breakGlass() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let chair = try await HTTP.login(app, "voorzitter-vr13")
+            let knmi = try await HTTP.login(app, "jenv")
+            let incident = try await Picture.createIncident(app, token: im, title: "Gifwolk")
+            let path = "/api/v1/incidents/\(incident.id)/break-glass"
+            let json = #"{"organisation":"JENV","reason":"NCTV moet de dreiging beoordelen","until":"\#(Access.until(app, hours: 6))"}"#
+            let byIM = try await HTTP.send(app, .POST, path, json: json, token: im)
+            #expect(byIM.status == .forbidden && HTTP.problemDetail(byIM).contains("chair"))
+            let tooLong = try await HTTP.send(
+                app, .POST, path, json: #"{"organisation":"JENV","reason":"Lang","until":"\#(Access.until(app, hours: 30))"}"#, token: chair)
+            #expect(tooLong.status == .unprocessableEntity && HTTP.problemDetail(tooLong).contains("24 hours"))
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)", token: knmi).status == .notFound)
+
+            let opened = try await HTTP.send(app, .POST, path, json: json, token: chair)
+            #expect(opened.status == .created, "\(opened.body.string)")
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/picture", token: knmi).status == .ok)
+            let write = try await Access.entry(app, incident.id, token: knmi, json: #"{"theme":"partner:JENV","text":"x","source":"y"}"#)
+            #expect(write.status == .forbidden && HTTP.problemDetail(write).contains("read-only"))
+
+            // The IM sees it in the logbook; the report lists it for accountability.
+            let logbook = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/logbook", token: im)
+            #expect(logbook.body.string.contains("Glas gebroken"))
+            let admin = try await HTTP.login(app, "admin")
+            let report = try await HTTP.send(app, .GET, "/api/v1/reports/access?since=2000-01-01", token: admin)
+            #expect(report.status == .ok, "\(report.body.string)")
+            let lines = try report.content.decode([AccessReport.Line].self)
+            #expect(lines.contains { $0.kind == "access.break-glass" && $0.organisation == "JENV" && $0.actor == "voorzitter-vr13" })
+            #expect(try await HTTP.send(app, .GET, "/api/v1/reports/access?since=2000-01-01", token: im).status == .forbidden)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/reports/access?since=gisteren", token: admin).status == .unprocessableEntity)
+
+            // The chair ends what the chair opened.
+            let grant = try opened.content.decode(AccessGrantDTO.self)
+            let end = try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident.id)/access/\(grant.id)/revocation", token: chair)
+            #expect(end.status == .ok)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/picture", token: knmi).status == .forbidden)
+        }
+    }
+
+    @Test("classification: confidential entries reach only who may read them, and every read is journaled")
+    func classification() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let rws = try await HTTP.login(app, "rws")
+            let national = try await HTTP.login(app, "analist-kcr2")
+            let incident = try await Picture.createIncident(app, token: im)
+            _ = try await Access.link(app, incident.id, "RWS", token: im)
+            let secret = try await Access.entry(
+                app, incident.id, token: im,
+                json: #"{"theme":"politie","text":"Verdachte bekend","source":"Politie","classification":"confidential"}"#)
+            #expect(secret.status == .created)
+            _ = try await Picture.addEntry(app, incident.id, token: im, text: "Algemeen bekend")
+            #expect(try await Picture.picture(app, incident.id, token: rws).entries.map(\.text) == ["Algemeen bekend"])
+            #expect(try await Picture.picture(app, incident.id, token: national).entries.map(\.text) == ["Algemeen bekend"])
+            let partnerSecret = try await Access.entry(
+                app, incident.id, token: rws,
+                json: #"{"theme":"partner:RWS","text":"x","source":"y","classification":"confidential"}"#)
+            #expect(partnerSecret.status == .forbidden)
+
+            let before = try await AccessReport.lines(since: .distantPast, on: app.db).filter { $0.kind == AccessReport.confidentialReadKind }
+            #expect(before.isEmpty)
+            let full = try await Picture.picture(app, incident.id, token: im)
+            #expect(full.entries.count == 2)
+            let reads = try await AccessReport.lines(since: .distantPast, on: app.db).filter { $0.kind == AccessReport.confidentialReadKind }
+            #expect(reads.count == 1 && reads[0].actor == "im-vr13" && reads[0].incident == incident.id)
+
+            // In the live stream a confidential entry travels without its text.
+            let subject = try await SessionService(request: Request(application: app, on: app.eventLoopGroup.next()))
+                .resolve(token: im, via: .bearer).get().subject
+            let events = try await LiveSelection(subject: subject, scope: .incident(incident.id)).events(after: 0, on: app.db).events
+            #expect(events.contains { $0.kind == "entry.created" && $0.data.contains(#""classification":"confidential""#) })
+            #expect(!events.contains { $0.data.contains("Verdachte bekend") })
+        }
+    }
+}
