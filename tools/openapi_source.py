@@ -560,6 +560,12 @@ doc["paths"].update({
         "summary": "A standby partner's monitoring list: title, category, area and GRIP of incidents in its regions.",
         "parameters": [{"name": "exercise", "in": "query", "schema": {"type": "boolean"}}],
         "responses": {**ok("Incidents.", {"type": "array", "items": ref("MonitoringItem")}), **E401, **E403R}}},
+    "/monitoring/stream": {"get": {"operationId": "monitoringStream", "security": AUTH,
+        "summary": "Server-Sent Events: a monitored incident or the partner's own link changed (ids only, no content).",
+        "parameters": [{"name": "exercise", "in": "query", "schema": {"type": "boolean"}},
+                       {"name": "lastEventId", "in": "query", "schema": {"type": "integer"}}],
+        "responses": {"200": {"description": "The event stream.",
+                              "content": {"text/event-stream": {"schema": {"type": "string"}}}}, **E401}}},
     "/reports/access": {"get": {"operationId": "accessReport", "security": AUTH,
         "summary": "Grants, changes, disconnections, break-glass openings and confidential reads since a moment "
                    "(administrators, the national node; a chair sees its region's).",

@@ -4,10 +4,14 @@ import pathlib
 SCREENSHOTS = pathlib.Path(__file__).resolve().parent / "screenshots"
 
 
-def screenshot(driver, name: str) -> pathlib.Path:
+def screenshot(driver, name: str, element_id: str | None = None) -> pathlib.Path:
+    """Saves the top of the page, or the part around `element_id`."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    driver.execute_script("window.scrollTo(0, 0)")
+    if element_id:
+        driver.execute_script(f"document.getElementById('{element_id}').scrollIntoView()")
+    else:
+        driver.execute_script("window.scrollTo(0, 0)")
     driver.save_screenshot(str(path))
     return path
 

@@ -150,6 +150,13 @@ public enum TestComponent: String, CaseIterable, Codable, Sendable {
 /// A standby partner's status in an incident (Tabel 3: monitoring or active).
 public enum PartnerStatus: String, CaseIterable, Codable, Sendable {
     case monitoring, active
+
+    public var label: LocalizedLabel {
+        switch self {
+        case .monitoring: LocalizedLabel(nl: "Monitoren", en: "Monitoring")
+        case .active: LocalizedLabel(nl: "Actief", en: "Active")
+        }
+    }
 }
 
 /// How sensitive a piece of information is. Profiles and grants decide who sees which level.

@@ -16,6 +16,7 @@ struct AccessController: RouteCollection {
         access.post(":grant", "revocation", use: revoke)
         routes.post("incidents", ":incident", "break-glass", use: breakGlass)
         routes.get("monitoring", use: monitoring)
+        routes.get("monitoring", "stream", use: monitoringStream)
         routes.get("reports", "access", use: report)
     }
 
@@ -73,9 +74,13 @@ struct AccessController: RouteCollection {
     /// Ontkoppelen: the grant ends now. The IM ends links; the chair ends what the chair opened.
     func revoke(req: Request) async throws -> AccessGrantDTO {
         let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        return try AccessGrantDTO(try await Self.revoke(try Self.grantID(req), of: incident, version, by: user, on: req))
+    }
+
+    static func revoke(_ grantID: UUID, of incident: IncidentModel, _ version: IncidentVersionModel, by user: CurrentUser, on req: Request)
+        async throws -> AccessGrantModel
+    {
         let id = try incident.requireID()
-        let grantID = try Self.grantID(req)
-        let store = GrantStore(db: req.db, context: req.knooppunt)
         let isBreakGlass = try await AccessGrantModel.find(grantID, on: req.db)?.kind == "break-glass"
         let scope = try IncidentsController.scope(version)
         let manage = try await AccessService.decide(
@@ -84,13 +89,23 @@ struct AccessController: RouteCollection {
             guard isBreakGlass else { throw Problem.forbidden(manage.decision.reason) }
             try await IncidentsController.require(req, user, .init(action: .breakGlass), incident: id, scope: scope)
         }
-        return try AccessGrantDTO(try await store.revoke(grantID, incident: id, by: user.author))
+        return try await GrantStore(db: req.db, context: req.knooppunt).revoke(grantID, incident: id, by: user.author)
     }
 
     func breakGlass(req: Request) async throws -> Response {
         let (incident, _, user) = try await IncidentsController.authorised(req, .breakGlass)
         let body = try req.decodeStrict(BreakGlassRequest.self)
         let id = try incident.requireID()
+        let model = try await Self.breakGlass(body, incident: id, by: user, on: req)
+        let response = try await AccessGrantDTO(model).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/incidents/\(id)/access/\(try model.requireID())")
+        return response
+    }
+
+    /// Opens the incident to a named organisation; the caller has checked the chair's right.
+    static func breakGlass(_ body: BreakGlassRequest, incident id: UUID, by user: CurrentUser, on req: Request) async throws
+        -> AccessGrantModel
+    {
         let code = body.organisation.uppercased()
         guard let organisation = try await OrganisationModel.query(on: req.db).filter(\.$code == code).first() else {
             throw Problem.invalid("no organisation with code \(code)", field: "organisation")
@@ -102,13 +117,10 @@ struct AccessController: RouteCollection {
         guard body.until <= now.addingTimeInterval(GrantStore.breakGlassLimit) else {
             throw Problem.invalid("the glass is broken for at most 24 hours; the chair can do it again with a new reason", field: "until")
         }
-        let model = try await GrantStore(db: req.db, context: req.knooppunt).create(
+        return try await GrantStore(db: req.db, context: req.knooppunt).create(
             .init(organisation: code, kind: .breakGlass, purpose: body.reason, until: body.until, status: .active,
                   maxClassification: body.maxClassification),
             incident: id, by: user.author, kind: "access.break-glass")
-        let response = try await AccessGrantDTO(model).encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/incidents/\(id)/access/\(try model.requireID())")
-        return response
     }
 
     /// A standby partner's monitoring list: the incidents in its regions, with title, category, area and
@@ -117,6 +129,16 @@ struct AccessController: RouteCollection {
         let user = try req.requireUserExplaining()
         let exercise = try IncidentsController.flag(req, "exercise") ?? false
         return try await Self.monitoringList(user.subject, exercise: exercise, req: req)
+    }
+
+    /// Live notice that a monitored incident changed (no content: the page fetches the list again).
+    func monitoringStream(req: Request) async throws -> Response {
+        let user = try req.requireUserExplaining()
+        let exercise = try IncidentsController.flag(req, "exercise") ?? false
+        let clock = req.knooppunt.clock
+        return LiveSelection(
+            subject: user.subject, scope: .monitoring(exercise: exercise), credential: user.tokenID, now: { clock.now() }
+        ).response(for: req)
     }
 
     static func monitoringList(_ subject: Subject, exercise: Bool, req: Request) async throws -> [MonitoringItemDTO] {
@@ -150,25 +172,36 @@ struct AccessController: RouteCollection {
     /// Grants, changes, revocations and break-glass openings since a moment, for accountability.
     func report(req: Request) async throws -> Response {
         let user = try req.requireUserExplaining()
-        guard user.role.isAdministrator || user.role == .voorzitter || user.subject.organisationKind == .nationalNode else {
-            throw Problem.forbidden("the access report is for administrators, chairs and the national node")
-        }
         guard let text = req.query[String.self, at: "since"] else {
             throw Problem.invalid("query 'since' is required: a date (2026-11-01) or a moment (ISO 8601)", field: "since")
         }
-        guard let since = AccessReport.parseSince(text) else {
-            throw Problem.invalid("query 'since' must be a date (2026-11-01) or a moment (ISO 8601), not '\(text)'", field: "since")
-        }
-        var lines = try await AccessReport.lines(since: since, on: req.db)
-        if !user.role.isAdministrator, user.subject.organisationKind == .region, let region = user.regionCode {
-            lines = lines.filter { $0.actorOrganisation == region.description }
-        }
+        let lines = try await Self.reportLines(for: user, since: text, on: req.db)
         if req.query[String.self, at: "format"] == "csv" {
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
             return Response(status: .ok, headers: headers, body: .init(string: AccessReport.csv(lines)))
         }
         return try await lines.encodeResponse(for: req)
+    }
+
+    /// Who may read the access report: administrators and the national node all of it, a region's chair
+    /// what the region's people did.
+    static func mayReadReport(_ user: CurrentUser) -> Bool {
+        user.role.isAdministrator || user.role == .voorzitter || user.subject.organisationKind == .nationalNode
+    }
+
+    static func reportLines(for user: CurrentUser, since text: String, on db: Database) async throws -> [AccessReport.Line] {
+        guard mayReadReport(user) else {
+            throw Problem.forbidden("the access report is for administrators, chairs and the national node")
+        }
+        guard let since = AccessReport.parseSince(text) else {
+            throw Problem.invalid("'since' must be a date (2026-11-01) or a moment (ISO 8601), not '\(text)'", field: "since")
+        }
+        let lines = try await AccessReport.lines(since: since, on: db)
+        if !user.role.isAdministrator, user.subject.organisationKind == .region, let region = user.regionCode {
+            return lines.filter { $0.actorOrganisation == region.description }
+        }
+        return lines
     }
 
     static func grantID(_ req: Request) throws -> UUID {

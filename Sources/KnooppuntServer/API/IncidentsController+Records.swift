@@ -158,7 +158,7 @@ extension IncidentsController {
                 context: req.knooppunt, on: req.db)
         }
         let state = try PictureStore.decodeState(version)
-        let partnerThemes = try await themedPartners(id, state: state, on: req.db)
+        let partnerThemes = try await themedPartners(id, state: state, entries: entries, on: req.db)
         let themes = (Theme.disciplines + partnerThemes.map(Theme.partner)).map { theme in
             let inTheme = entries.filter { $0.theme == theme }
             return ThemeCurrencyDTO(
@@ -180,12 +180,17 @@ extension IncidentsController {
             lastUpdate: lastUpdate, stale: currency.isStale(lastUpdate: lastUpdate, status: state.status, now: at))
     }
 
-    /// The partners with a theme on the picture: those the incident lists, and those ever linked to it.
-    static func themedPartners(_ id: UUID, state: IncidentState, on db: Database) async throws -> [String] {
+    /// The partners with a theme on the picture: those the incident lists, those linked to it under a
+    /// profile that brings information (not standby, which reads along), and any with entries.
+    static func themedPartners(_ id: UUID, state: IncidentState, entries: [EntryDTO], on db: Database) async throws -> [String] {
         let linked = try await AccessGrantModel.query(on: db).filter(\.$incidentID == id).filter(\.$kind == "link").all()
-            .map(\.organisationCode)
+            .filter { $0.profile != CollaborationProfile.standby.rawValue }.map(\.organisationCode)
+        let written = entries.compactMap { entry -> String? in
+            if case .partner(let code) = entry.theme { return code }
+            return nil
+        }
         var seen = Set<String>()
-        return (state.linkedPartners + linked.sorted()).filter { seen.insert($0).inserted }
+        return (state.linkedPartners + linked.sorted() + written.sorted()).filter { seen.insert($0).inserted }
     }
 
     // MARK: Helpers

@@ -242,7 +242,10 @@ struct IncidentsController: RouteCollection {
         if action != .read, scope.status == .archived {
             throw Problem.conflict("the incident is archived and read-only")
         }
-        if action != .read { _ = try await require(req, user, .init(action: action), incident: id, scope: scope) }
+        // Actions and conflict marks belong to the shared picture, not to a partner's own theme.
+        if action != .read {
+            _ = try await require(req, user, .init(action: action, theme: action == .addEntry ? .algemeen : nil), incident: id, scope: scope)
+        }
         return (incident, version, user)
     }
 

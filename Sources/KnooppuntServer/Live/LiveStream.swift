@@ -22,6 +22,9 @@ struct LiveSelection: Sendable {
         case incident(UUID)
         /// Changes to the incidents the subject may read (real ones, or exercises).
         case incidentList(exercise: Bool)
+        /// A standby partner's monitoring list: that a monitored incident or the partner's own link
+        /// changed, without any content.
+        case monitoring(exercise: Bool)
     }
 
     let subject: Subject
@@ -70,6 +73,11 @@ struct LiveSelection: Sendable {
                 visibility[incident] = try await mayRead(incident, on: db)
             }
             guard let seen = visibility[incident], seen.allowed, seen.reader?.sees(record) ?? true else { continue }
+            if case .monitoring = scope {
+                guard record.kind.hasPrefix("incident.") || record.kind.hasPrefix("access.") else { continue }
+                events.append(LiveEvent(sequence: record.sequence, kind: record.kind, data: #"{"incident":"\#(incident)","seq":\#(record.sequence)}"#))
+                continue
+            }
             events.append(LiveEvent(sequence: record.sequence, kind: record.kind, data: Self.data(record)))
         }
         return (events, max(reached, cursor))
@@ -101,6 +109,12 @@ struct LiveSelection: Sendable {
         if case .incidentList(let exercise) = scope, identity.exercise != exercise { return Seen(allowed: false, until: nil) }
         let version = try await PictureStore.currentIncidentVersion(incident, on: db)
         let scope = try IncidentsController.scope(version)
+        if case .monitoring(let exercise) = self.scope {
+            guard identity.exercise == exercise else { return Seen(allowed: false, until: nil) }
+            let answer = try await AccessService.decide(subject, .init(action: .monitor), incident: incident, scope: scope, at: now(), on: db)
+            let reader = EntryReader(organisation: subject.organisationCode, isRegion: false, isPartner: subject.isPartner, ceiling: nil)
+            return Seen(allowed: answer.decision.allowed, until: nil, reader: reader)
+        }
         let answer = try await AccessService.decide(subject, .init(action: .read), incident: incident, scope: scope, at: now(), on: db)
         guard answer.decision.allowed else { return Seen(allowed: false, until: nil) }
         let reader = try await AccessService.reader(subject, incident: incident, scope: scope, at: now(), on: db)

@@ -22,6 +22,10 @@ struct IncidentWebController: RouteCollection {
         incidents.post(":incident", "conflicts", ":conflict", "resolution", use: resolveConflict)
         incidents.post(":incident", "actions", ":record", "status", use: updateAction)
         incidents.post(":incident", "decisions", ":record", "revocation", use: revokeDecision)
+        incidents.post(":incident", "access", use: link)
+        incidents.post(":incident", "access", ":grant", "admit", use: admitPartner)
+        incidents.post(":incident", "access", ":grant", "revoke", use: disconnect)
+        incidents.post(":incident", "break-glass", use: breakGlass)
     }
 
     private func webUser(_ req: Request) throws -> CurrentUser {
@@ -114,13 +118,18 @@ struct IncidentWebController: RouteCollection {
             try await AccessService.decide(user.subject, .init(action: action), incident: id, scope: scope, at: now, on: req.db)
                 .decision.allowed
         }
+        let onBehalf = try await AccessService.decide(
+            user.subject, .init(action: .enterOnBehalf, onBehalfOf: .koppel), incident: id, scope: scope, at: now, on: req.db)
         let may = IncidentPage.Permissions(
             editIncident: try await may(.editIncident), addEntry: try await may(.addEntry), verify: try await may(.verifyEntry),
-            admit: try await may(.admitEntry), decide: try await may(.recordDecision))
+            admit: try await may(.admitEntry), decide: try await may(.recordDecision), manageAccess: try await may(.manageAccess),
+            breakGlass: try await may(.breakGlass), enterOnBehalf: onBehalf.decision.allowed)
+        let panel = user.subject.organisationKind == .region ? try await Self.accessPanel(id, scope: scope, at: now, on: req) : nil
+        let choices = may.enterOnBehalf ? try await Self.onBehalfChoices(scope: scope, on: req.db) : []
         let page = IncidentPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, picture: picture, logbook: logbook, since: since,
-            viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may,
-            journalPosition: renderedAt)
+            viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may, access: panel,
+            onBehalfChoices: choices, journalPosition: renderedAt)
         return .html(page.render())
     }
 
@@ -338,6 +347,90 @@ struct IncidentWebController: RouteCollection {
             .decision, try IncidentsController.recordID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
             by: user.author, as: DecisionBody.self, validate: { _ in }
         ) { decision in decision.revoked = true }
+        return back(req, incident)
+    }
+
+    // MARK: Access
+
+    static func accessPanel(_ id: UUID, scope: IncidentScope, at now: Date, on req: Request) async throws -> IncidentPage.AccessPanel {
+        let grants = try await GrantStore(db: req.db, context: req.knooppunt).grants(of: id).map(AccessGrantDTO.init)
+        let linked = Set(grants.filter { $0.kind == "link" && $0.revokedAt == nil && $0.validUntil > now }.map(\.organisation))
+        let names = try await PartnerStore.partnerNames(on: req.db)
+        let linkable = try await PartnerRegistrationModel.query(on: req.db).all().compactMap { model
+            -> (code: String, name: String, profile: CollaborationProfile)? in
+            guard !linked.contains(model.organisationCode),
+                let agreement = try model.registration().agreement(for: scope.involvedRegions, lead: scope.leadRegion)
+            else { return nil }
+            return (model.organisationCode, names[model.organisationCode] ?? model.organisationCode, agreement.profile)
+        }.sorted { $0.name < $1.name }
+        let organisations = try await OrganisationModel.query(on: req.db).filter(\.$kind != OrganisationKind.region.rawValue)
+            .sort(\.$name).all().map { (code: $0.code, name: $0.name) }
+        return IncidentPage.AccessPanel(grants: grants, linkable: linkable, organisations: organisations)
+    }
+
+    /// Partners a liaison enters information for: koppel partners of these regions, and unregistered
+    /// organisations (ad hoc).
+    static func onBehalfChoices(scope: IncidentScope, on db: Database) async throws -> [(code: String, name: String)] {
+        let registrations = try await PartnerRegistrationModel.query(on: db).all()
+        let registered = Set(registrations.map(\.organisationCode))
+        let koppel = Set(try registrations.filter {
+            try $0.registration().agreement(for: scope.involvedRegions, lead: scope.leadRegion)?.profile == .koppel
+        }.map(\.organisationCode))
+        return try await OrganisationModel.query(on: db)
+            .filter(\.$kind ~~ [OrganisationKind.partner.rawValue, OrganisationKind.ministry.rawValue, OrganisationKind.other.rawValue])
+            .sort(\.$name).all()
+            .filter { koppel.contains($0.code) || !registered.contains($0.code) }
+            .map { (code: $0.code, name: $0.name) }
+    }
+
+    struct LinkForm: Content {
+        var organisation: String
+        var purpose: String
+        var hours: Int
+    }
+
+    func link(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        let (incident, version, user) = try await IncidentsController.authorised(req, .manageAccess)
+        let form = try req.content.decode(LinkForm.self)
+        let until = req.knooppunt.clock.now().addingTimeInterval(TimeInterval(form.hours) * 3600)
+        let new = try await AccessController.newLink(
+            LinkRequest(organisation: form.organisation, purpose: form.purpose, until: until),
+            scope: try IncidentsController.scope(version), on: req.db)
+        _ = try await GrantStore(db: req.db, context: req.knooppunt).create(
+            new, incident: try incident.requireID(), by: user.author, kind: "access.granted")
+        return back(req, incident)
+    }
+
+    func admitPartner(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .manageAccess)
+        _ = try await GrantStore(db: req.db, context: req.knooppunt).change(
+            try AccessController.grantID(req), incident: try incident.requireID(), status: .active, until: nil, by: user.author)
+        return back(req, incident)
+    }
+
+    func disconnect(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        _ = try await AccessController.revoke(try AccessController.grantID(req), of: incident, version, by: user, on: req)
+        return back(req, incident)
+    }
+
+    struct BreakGlassForm: Content {
+        var organisation: String
+        var reason: String
+        var hours: Int
+    }
+
+    func breakGlass(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .breakGlass)
+        let form = try req.content.decode(BreakGlassForm.self)
+        let until = req.knooppunt.clock.now().addingTimeInterval(TimeInterval(form.hours) * 3600)
+        _ = try await AccessController.breakGlass(
+            BreakGlassRequest(organisation: form.organisation, reason: form.reason, until: until),
+            incident: try incident.requireID(), by: user, on: req)
         return back(req, incident)
     }
 

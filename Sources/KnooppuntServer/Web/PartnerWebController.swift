@@ -6,6 +6,32 @@ import Vapor
 struct PartnerWebController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get("partners", use: overview)
+        routes.get("monitoring", use: monitoring)
+        routes.get("access-report", use: accessReport)
+    }
+
+    func monitoring(req: Request) async throws -> Response {
+        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: "/login?next=/monitoring") }
+        let renderedAt = try await Journal.lastSequence(on: req.db)
+        var items: [MonitoringItemDTO] = []
+        var denial: String?
+        do {
+            items = try await AccessController.monitoringList(user.subject, exercise: false, req: req)
+        } catch let problem as Problem where problem.status == .forbidden {
+            denial = problem.detail
+        }
+        let page = MonitoringPage(
+            strings: req.strings, csrfToken: req.csrfToken, user: user, items: items, denial: denial, journalPosition: renderedAt)
+        return .html(page.render())
+    }
+
+    func accessReport(req: Request) async throws -> Response {
+        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: "/login?next=/access-report") }
+        let defaultSince = JournalTime.string(from: req.knooppunt.clock.now().addingTimeInterval(-30 * 86_400)).prefix(10)
+        let since = req.query[String.self, at: "since"].flatMap { $0.isEmpty ? nil : $0 } ?? String(defaultSince)
+        let lines = try await AccessController.reportLines(for: user, since: since, on: req.db)
+        let page = AccessReportPage(strings: req.strings, csrfToken: req.csrfToken, user: user, since: since, lines: lines)
+        return .html(page.render())
     }
 
     func overview(req: Request) async throws -> Response {

@@ -109,6 +109,39 @@ struct UIStrings: Sendable {
     let scaling: String
     let reason: String
     let save: String
+    let access: String
+    let accessIntro: String
+    let linkPartner: String
+    let purpose: String
+    let duration: String
+    let hoursUnit: String
+    let untilLabel: String
+    let admitPartner: String
+    let disconnect: String
+    let noGrants: String
+    let ended: String
+    let breakGlass: String
+    let breakGlassIntro: String
+    let glassBroken: String
+    let openedFor: String
+    let organisationLabel: String
+    let classification: String
+    let awaitingAdmission: String
+    let viaLiaison: String
+    let onBehalfOf: String
+    let ownOrganisation: String
+    let monitoringList: String
+    let monitoringIntro: String
+    let linkStatus: String
+    let notLinked: String
+    let openPicture: String
+    let noMonitoring: String
+    let accessReport: String
+    let accessReportIntro: String
+    let sinceLabel: String
+    let actor: String
+    let accessEnded: String
+    let writtenReason: String
 
     static let nl = UIStrings(
         language: .nl,
@@ -215,7 +248,40 @@ struct UIStrings: Sendable {
         noPartners: "Geen partners die aan het filter voldoen.",
         scaling: "Opschalen, afschalen en status",
         reason: "Reden (verplicht bij GRIP-wijziging)",
-        save: "Opslaan")
+        save: "Opslaan",
+        access: "Toegang van partners",
+        accessIntro: "Partners lezen dit incident alleen zolang ze gekoppeld zijn. Elke koppeling heeft een doel en een einde; bij ontkoppelen of verlopen stopt de toegang direct.",
+        linkPartner: "Partner koppelen",
+        purpose: "Doel",
+        duration: "Duur",
+        hoursUnit: "uur",
+        untilLabel: "tot",
+        admitPartner: "Toelaten (meekijken)",
+        disconnect: "Ontkoppelen",
+        noGrants: "Nog geen partners gekoppeld.",
+        ended: "beëindigd",
+        breakGlass: "Glas breken",
+        breakGlassIntro: "Alleen de voorzitter: open het incident tijdelijk (ten hoogste 24 uur) voor een organisatie, met een schriftelijke reden. Dit wordt vastgelegd en gemeld aan de informatiemanager.",
+        glassBroken: "Glas gebroken",
+        openedFor: "opengesteld voor",
+        organisationLabel: "Organisatie",
+        classification: "Rubricering",
+        awaitingAdmission: "wacht op toelating door de IM",
+        viaLiaison: "via liaison",
+        onBehalfOf: "Namens partner (liaison of HIN)",
+        ownOrganisation: "— eigen organisatie —",
+        monitoringList: "Monitoringlijst",
+        monitoringIntro: "Incidenten in de regio's waarmee uw organisatie samenwerkt: titel, categorie, gebied en GRIP. Het beeld zelf ziet u pas als de informatiemanager van de regio u toelaat of uitnodigt mee te kijken.",
+        linkStatus: "Koppeling",
+        notLinked: "niet gekoppeld",
+        openPicture: "Beeld openen",
+        noMonitoring: "Geen incidenten in uw monitoringlijst.",
+        accessReport: "Verantwoording toegang",
+        accessReportIntro: "Alle koppelingen, wijzigingen, ontkoppelingen, gebroken glas en inzage in vertrouwelijke informatie sinds een moment, uit het journaal.",
+        sinceLabel: "Sinds",
+        actor: "Door",
+        accessEnded: "Uw toegang tot dit incident is beëindigd.",
+        writtenReason: "Reden")
 
     static let en = UIStrings(
         language: .en,
@@ -322,7 +388,40 @@ struct UIStrings: Sendable {
         noPartners: "No partners match the filter.",
         scaling: "Scaling and status",
         reason: "Reason (required when GRIP changes)",
-        save: "Save")
+        save: "Save",
+        access: "Partner access",
+        accessIntro: "Partners read this incident only while they are linked. Every link has a purpose and an end; when it is disconnected or expires, access stops at once.",
+        linkPartner: "Link a partner",
+        purpose: "Purpose",
+        duration: "Duration",
+        hoursUnit: "hours",
+        untilLabel: "until",
+        admitPartner: "Admit (look along)",
+        disconnect: "Disconnect",
+        noGrants: "No partners linked yet.",
+        ended: "ended",
+        breakGlass: "Break glass",
+        breakGlassIntro: "The chair only: open the incident for at most 24 hours to an organisation, with a written reason. It is journaled and notified to the information manager.",
+        glassBroken: "Glass broken",
+        openedFor: "opened to",
+        organisationLabel: "Organisation",
+        classification: "Classification",
+        awaitingAdmission: "awaiting the IM's admission",
+        viaLiaison: "via liaison",
+        onBehalfOf: "On behalf of a partner (liaison or HIN)",
+        ownOrganisation: "— own organisation —",
+        monitoringList: "Monitoring list",
+        monitoringIntro: "Incidents in the regions your organisation works with: title, category, area and GRIP. You see the picture itself once the region's information manager admits you or invites you to look along.",
+        linkStatus: "Link",
+        notLinked: "not linked",
+        openPicture: "Open picture",
+        noMonitoring: "No incidents in your monitoring list.",
+        accessReport: "Access report",
+        accessReportIntro: "Every link, change, disconnection, break-glass opening and read of confidential information since a moment, from the journal.",
+        sinceLabel: "Since",
+        actor: "By",
+        accessEnded: "Your access to this incident has ended.",
+        writtenReason: "Reason")
 
     static func `for`(_ language: Language) -> UIStrings { language == .nl ? nl : en }
 }

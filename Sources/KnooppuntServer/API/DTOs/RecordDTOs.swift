@@ -191,7 +191,7 @@ enum LogbookSummary {
         case "access.granted", "access.changed", "access.revoked", "access.break-glass":
             let grant = object["grant"] as? [String: Any]
             let who = grant?["organisation"] as? String ?? ""
-            let until = grant?["validUntil"] as? String ?? ""
+            let until = (grant?["validUntil"] as? String).map { RFC3339.parse($0).map(DisplayFormat.time) ?? $0 } ?? ""
             let purpose = grant?["purpose"] as? String ?? ""
             switch kind {
             case "access.granted":

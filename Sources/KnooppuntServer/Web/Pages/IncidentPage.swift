@@ -10,6 +10,18 @@ struct IncidentPage {
         var verify = false
         var admit = false
         var decide = false
+        var manageAccess = false
+        var breakGlass = false
+        var enterOnBehalf = false
+    }
+
+    /// Who else sees the incident: shown to the region's staff; forms for the IM and the chair.
+    struct AccessPanel {
+        var grants: [AccessGrantDTO]
+        /// Partners with an agreement in effect with the incident's regions: code, name, profile.
+        var linkable: [(code: String, name: String, profile: CollaborationProfile)]
+        /// Organisations the chair may open the incident to.
+        var organisations: [(code: String, name: String)]
     }
 
     let strings: UIStrings
@@ -23,6 +35,10 @@ struct IncidentPage {
     let createdAt: Date
     let now: Date
     let may: Permissions
+    /// Nil for partners: they see their own link only.
+    let access: AccessPanel?
+    /// The partners a liaison may enter information for (koppel and ad hoc): code and name.
+    let onBehalfChoices: [(code: String, name: String)]
     /// The journal sequence the page reflects; its stream resumes after it.
     let journalPosition: Int64
 
@@ -106,11 +122,118 @@ struct IncidentPage {
             .if(
                 incident.proposesInterregionalScaling,
                 .p(.class("advice"), .attribute(named: "role", value: "note"), .text(strings.proposeIRBT))),
+            .unwrap(access) { breakGlassBanner($0) },
             .if(!picture.conflicts.isEmpty, conflicts()),
             .div(.class("themes"), .forEach(picture.themes) { theme(for: $0) }),
             decisions(),
             actions(),
+            .unwrap(access) { accessSection($0) },
             logbookSection()
+        )
+    }
+
+    private func activeGrants(_ panel: AccessPanel) -> [AccessGrantDTO] {
+        panel.grants.filter { $0.revokedAt == nil && $0.validUntil > now && $0.validFrom <= now }
+    }
+
+    /// Notifies the region's staff, the IM first, that the chair opened the incident.
+    private func breakGlassBanner(_ panel: AccessPanel) -> Node<HTML.BodyContext> {
+        let opened = activeGrants(panel).filter { $0.kind == "break-glass" }
+        return .forEach(opened) { grant in
+            .p(
+                .class("break-glass-banner"), .attribute(named: "role", value: "alert"),
+                .strong(.text(strings.glassBroken + ": ")),
+                .text("\(grant.grantedBy) (\(grant.grantedByOrganisation)) · \(strings.openedFor) \(grant.organisation) "
+                    + "\(strings.untilLabel) \(DisplayFormat.time(grant.validUntil)). \(strings.writtenReason): \(grant.purpose)"))
+        }
+    }
+
+    private func accessSection(_ panel: AccessPanel) -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"), .id("access"), .attribute(named: "aria-labelledby", value: "access-title"),
+            .h2(.id("access-title"), .text(strings.access)),
+            .p(.class("help"), .text(strings.accessIntro)),
+            .if(panel.grants.isEmpty, .p(.class("muted"), .text(strings.noGrants))),
+            .if(!panel.grants.isEmpty,
+                .table(
+                    .class("grants"),
+                    .thead(.tr(
+                        .th(.text(strings.organisationLabel)), .th(.text(strings.profile)), .th(.text(strings.statusLabel)),
+                        .th(.text(strings.untilLabel)), .th(.text(strings.purpose)), .th(.text(strings.actor)), .th())),
+                    .tbody(.forEach(panel.grants) { grant in grantRow(grant) }))),
+            .if(live && may.manageAccess && !panel.linkable.isEmpty, linkForm(panel)),
+            .if(live && may.breakGlass, breakGlassForm(panel))
+        )
+    }
+
+    private func grantRow(_ grant: AccessGrantDTO) -> Node<HTML.TableContext> {
+        let active = grant.revokedAt == nil && grant.validUntil > now
+        let kind = grant.profile?.label.text(language) ?? (grant.kind == "break-glass" ? strings.breakGlass : grant.kind)
+        let base = "/incidents/\(incident.id)/access/\(grant.id)"
+        return .tr(
+            .class(active ? "grant" : "grant ended"), .data(named: "organisation", value: grant.organisation),
+            .td(.strong(.text(grant.organisation))),
+            .td(.text(kind)),
+            .td(.text(active ? grant.status.label.text(language) : strings.ended)),
+            .td(.text(DisplayFormat.time(grant.revokedAt ?? grant.validUntil))),
+            .td(.text(grant.purpose)),
+            .td(.text(grant.grantedBy)),
+            .td(
+                .if(live && active && may.manageAccess && grant.status == .monitoring,
+                    .form(
+                        .class("inline js-refresh"), .method(.post), .action(base + "/admit"),
+                        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                        .button(.type(.submit), .class("small"), .id("admit-\(grant.organisation)"), .text(strings.admitPartner)))),
+                .if(live && active && (may.manageAccess || (may.breakGlass && grant.kind == "break-glass")),
+                    .form(
+                        .class("inline js-refresh"), .method(.post), .action(base + "/revoke"),
+                        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                        .button(.type(.submit), .class("small"), .id("disconnect-\(grant.organisation)"), .text(strings.disconnect)))))
+        )
+    }
+
+    private func durationSelect(_ id: String, hours: [Int], selected: Int) -> Node<HTML.FormContext> {
+        .group(
+            .label(.for(id), .text(strings.duration)),
+            .select(.id(id), .attribute(named: "name", value: "hours"), .forEach(hours) {
+                .choice("\($0)", "\($0) \(strings.hoursUnit)", selected: $0 == selected)
+            }))
+    }
+
+    private func linkForm(_ panel: AccessPanel) -> Node<HTML.BodyContext> {
+        .form(
+            .id("link-form"), .class("stacked js-refresh js-reset"), .method(.post), .action("/incidents/\(incident.id)/access"),
+            .h3(.text(strings.linkPartner)),
+            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+            .label(.for("link-organisation"), .text(strings.partner)),
+            .select(.id("link-organisation"), .attribute(named: "name", value: "organisation"), .forEach(panel.linkable) { partner in
+                .choice(partner.code, "\(partner.name) (\(partner.profile.label.text(language)))")
+            }),
+            .label(.for("link-purpose"), .text(strings.purpose)),
+            .input(.type(.text), .id("link-purpose"), .name("purpose"), .required(true), .attribute(named: "minlength", value: "3")),
+            durationSelect("link-hours", hours: [4, 8, 24, 72, 168], selected: 24),
+            .button(.type(.submit), .id("link-submit"), .text(strings.linkPartner))
+        )
+    }
+
+    private func breakGlassForm(_ panel: AccessPanel) -> Node<HTML.BodyContext> {
+        .details(
+            .class("break-glass"),
+            .summary(.text(strings.breakGlass)),
+            .form(
+                .id("break-glass-form"), .class("stacked js-refresh js-reset"), .method(.post),
+                .action("/incidents/\(incident.id)/break-glass"),
+                .p(.class("help"), .text(strings.breakGlassIntro)),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .label(.for("glass-organisation"), .text(strings.organisationLabel)),
+                .select(.id("glass-organisation"), .attribute(named: "name", value: "organisation"), .forEach(panel.organisations) {
+                    .choice($0.code, "\($0.name) (\($0.code))")
+                }),
+                .label(.for("glass-reason"), .text(strings.writtenReason)),
+                .textarea(.id("glass-reason"), .name("reason"), .required(true), .attribute(named: "rows", value: "2")),
+                durationSelect("glass-hours", hours: [1, 4, 8, 24], selected: 4),
+                .button(.type(.submit), .id("glass-submit"), .text(strings.breakGlass))
+            )
         )
     }
 
@@ -138,13 +261,23 @@ struct IncidentPage {
                 .class("entry-meta"),
                 .span(.class("badge verification"), .text(entry.verification.label.text(language))),
                 .if(entry.inSharedPicture, .span(.class("badge shared"), .text(strings.sharedPicture))),
+                .if(entry.awaitingAdmission, .span(.class("badge awaiting"), .text(strings.awaitingAdmission))),
+                .if(entry.classification != .internal,
+                    .span(.class("badge classification-\(entry.classification.rawValue)"), .text(entry.classification.label.text(language)))),
+                .unwrap(entry.onBehalfOf) { .span(.class("badge via-liaison"), .text("\(strings.viaLiaison) · \($0)")) },
                 .if(entry.overdue, .span(.class("badge overdue"), .text(strings.overdue))),
                 .text(" \(strings.source): \(entry.source) · \(DisplayFormat.time(entry.observedAt)) · \(entry.author) (\(entry.organisation)) · v\(entry.version)")
             ),
             .if(live && may.verify, entryButtons(entry)),
-            .if(live && may.addEntry, editForm(entry)),
-            .if(live && may.addEntry && picture.entries.count > 1, conflictForm(entry))
+            .if(live && mayEdit(entry), editForm(entry)),
+            .if(live && may.addEntry && !user.subject.isPartner && picture.entries.count > 1, conflictForm(entry))
         )
+    }
+
+    /// Partners edit the entries of their own theme; the region's staff every entry.
+    private func mayEdit(_ entry: EntryDTO) -> Bool {
+        guard user.subject.isPartner else { return may.addEntry && entry.onBehalfOf == nil || may.enterOnBehalf }
+        return may.addEntry && entry.theme == .partner(user.organisationCode)
     }
 
     private func conflictForm(_ entry: EntryDTO) -> Node<HTML.BodyContext> {
@@ -338,7 +471,7 @@ struct IncidentPage {
     }
 
     private func entryForm() -> Node<HTML.BodyContext> {
-        let themes = Theme.disciplines + incident.linkedPartners.map(Theme.partner)
+        let themes = user.subject.isPartner ? [Theme.partner(user.organisationCode)] : picture.themes.map(\.theme)
         return .section(
             .class("card"), .attribute(named: "aria-labelledby", value: "new-entry-title"),
             .h2(.id("new-entry-title"), .text(strings.newEntry)),
@@ -358,6 +491,19 @@ struct IncidentPage {
                 .select(.id("entry-priority"), .attribute(named: "name", value: "priority"), .forEach(EntryPriority.allCases) { priority in
                     .choice(priority.rawValue, priority.label.text(language), selected: priority == .normaal)
                 }),
+                .label(.for("entry-classification"), .text(strings.classification)),
+                .select(
+                    .id("entry-classification"), .attribute(named: "name", value: "classification"),
+                    .forEach(user.subject.isPartner ? [Classification.public, .internal] : Classification.allCases) { level in
+                        .choice(level.rawValue, level.label.text(language), selected: level == .internal)
+                    }),
+                .if(may.enterOnBehalf && !onBehalfChoices.isEmpty,
+                    .group(
+                        .label(.for("entry-on-behalf"), .text(strings.onBehalfOf)),
+                        .select(
+                            .id("entry-on-behalf"), .attribute(named: "name", value: "onBehalfOf"),
+                            .choice("", strings.ownOrganisation),
+                            .forEach(onBehalfChoices) { .choice($0.code, "\($0.name) (\($0.code))") }))),
                 .button(.type(.submit), .id("entry-submit"), .text(strings.add))
             )
         )

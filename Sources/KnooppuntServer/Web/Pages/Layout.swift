@@ -45,6 +45,8 @@ struct Layout {
                         .unwrap(user) { user in
                             .group(
                                 .a(.id("nav-incidents"), .href("/incidents"), .text(strings.incidents)),
+                                .if(user.subject.isPartner, .a(.id("nav-monitoring"), .href("/monitoring"), .text(strings.monitoringList))),
+                                .if(AccessController.mayReadReport(user), .a(.id("nav-access-report"), .href("/access-report"), .text(strings.accessReport))),
                                 .if(
                                     AccessPolicy.decide(user.subject, .readOverview, partner: nil).allowed,
                                     .a(.id("nav-partners"), .href("/partners"), .text(strings.partners))),

@@ -6,7 +6,7 @@
   const kinds = [
     "incident.created", "incident.updated", "entry.created", "entry.updated", "entry.verification",
     "entry.admission", "conflict.marked", "conflict.resolved", "decision.created", "decision.updated",
-    "action.created", "action.updated",
+    "action.created", "action.updated", "access.granted", "access.changed", "access.revoked", "access.break-glass",
   ];
 
   function csrfToken() {
@@ -33,6 +33,8 @@
     const source = new EventSource(url, { withCredentials: true });
     const handler = (event) => onChange(event);
     for (const kind of kinds) source.addEventListener(kind, handler);
+    // The server ends the stream when the reader's access ends: show the page again, which explains why.
+    source.addEventListener("access-ended", () => { source.close(); location.reload(); });
     source.addEventListener("open", () => document.body.classList.remove("offline"));
     source.addEventListener("error", () => document.body.classList.add("offline"));
     return source;

@@ -1,0 +1,105 @@
+import Foundation
+import KnooppuntCore
+import Plot
+
+/// A standby partner's monitoring list: incidents in its regions with title, category, area and GRIP
+/// only; the picture opens once the region's IM admits the partner.
+struct MonitoringPage {
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let items: [MonitoringItemDTO]
+    /// Set when the user has no monitoring list: the policy's reason.
+    let denial: String?
+    let journalPosition: Int64
+
+    private var language: KnooppuntCore.Language { strings.language }
+
+    func render() -> String {
+        var layout = Layout(title: strings.monitoringList, strings: strings, csrfToken: csrfToken, user: user, path: "/monitoring")
+        layout.scripts = ["/assets/live.js", "/assets/incident-list.js"]
+        return layout.render(
+            .group(
+                .h1(.text(strings.monitoringList)),
+                .p(.class("help"), .text(strings.monitoringIntro)),
+                .unwrap(denial) { .p(.class("empty"), .attribute(named: "role", value: "status"), .text($0)) },
+                .div(
+                    .id("incident-rows"),
+                    .data(named: "stream", value: "/api/v1/monitoring/stream?lastEventId=\(journalPosition)"),
+                    .if(denial == nil && items.isEmpty, .p(.class("empty"), .text(strings.noMonitoring))),
+                    .if(!items.isEmpty,
+                        .div(
+                            .class("table-scroll"),
+                            .table(
+                                .id("monitoring-table"),
+                                .thead(.tr(
+                                    .th(.text(strings.title)), .th(.text(strings.category)), .th(.text(strings.gripLabel)),
+                                    .th(.text(strings.regionsLabel)), .th(.text(strings.linkStatus)), .th())),
+                                .tbody(.forEach(items) { row($0) }))))
+                )
+            ))
+    }
+
+    private func row(_ item: MonitoringItemDTO) -> Node<HTML.TableContext> {
+        let link: String
+        switch item.link {
+        case "active": link = PartnerStatus.active.label.text(language)
+        case "monitoring": link = PartnerStatus.monitoring.label.text(language)
+        default: link = strings.notLinked
+        }
+        return .tr(
+            .data(named: "incident", value: item.id.uuidString),
+            .td(.text("\(item.reference) · \(item.title)")),
+            .td(.text(item.category.label.text(language))),
+            .td(.span(.class("badge grip-\(item.grip.rawValue)"), .text("GRIP \(item.grip.rawValue)"))),
+            .td(.text(item.involvedRegions.map(\.rawValue).joined(separator: ", "))),
+            .td(.text(link + (item.linkUntil.map { " · \(strings.untilLabel) \(DisplayFormat.time($0))" } ?? ""))),
+            .td(.if(item.mayRead, .a(.class("open-picture"), .href("/incidents/\(item.id)"), .text(strings.openPicture))))
+        )
+    }
+}
+
+/// Accountability afterwards: the access report as a page (administrators, chairs, the national node).
+struct AccessReportPage {
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let since: String
+    let lines: [AccessReport.Line]
+
+    func render() -> String {
+        let layout = Layout(title: strings.accessReport, strings: strings, csrfToken: csrfToken, user: user, path: "/access-report")
+        return layout.render(
+            .group(
+                .h1(.text(strings.accessReport)),
+                .p(.class("help"), .text(strings.accessReportIntro)),
+                .form(
+                    .class("filters"), .method(.get), .action("/access-report"),
+                    .label(.for("report-since"), .text(strings.sinceLabel)),
+                    .input(.type(.date), .id("report-since"), .name("since"), .value(since)),
+                    .button(.type(.submit), .text(strings.show))),
+                .p(.a(.id("report-csv"), .href("/api/v1/reports/access?format=csv&since=\(since)"), .text(strings.downloadCSV))),
+                lines.isEmpty
+                    ? .p(.class("empty"), .text("—"))
+                    : .div(
+                        .class("table-scroll"),
+                        .table(
+                            .id("access-report"),
+                            .thead(.tr(
+                                .th(.text(strings.lastUpdate)), .th(.text(strings.kind)), .th(.text(strings.actor)),
+                                .th(.text(strings.organisationLabel)), .th(.text(strings.untilLabel)), .th(.text(strings.purpose)),
+                                .th(.text(strings.incidents)))),
+                            .tbody(.forEach(lines.reversed()) { line in
+                                .tr(
+                                    .class("report-\(line.kind.replacingOccurrences(of: ".", with: "-"))"),
+                                    .td(.text(RFC3339.parse(line.at).map(DisplayFormat.time) ?? line.at)),
+                                    .td(.text(line.kind)),
+                                    .td(.text("\(line.actor) (\(line.actorOrganisation))")),
+                                    .td(.text(line.organisation)),
+                                    .td(.text(line.validUntil.map(DisplayFormat.time) ?? "")),
+                                    .td(.text(line.purpose ?? "")),
+                                    .td(.unwrap(line.incident) { .a(.href("/incidents/\($0)"), .text(String($0.uuidString.prefix(8)))) }))
+                            })))
+            ))
+    }
+}
