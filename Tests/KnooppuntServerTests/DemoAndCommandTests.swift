@@ -82,6 +82,36 @@ struct CommandTests {
         #expect(verify.status == 0, "\(verify.error)")
     }
 
+    @Test("report access lists links and broken glass since a date, as text or CSV")
+    func accessReport() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = ["--data-dir", directory.path]
+        let file = directory.appendingPathComponent("knooppunt.sqlite").path
+        try await withTestApp(demo: true, database: .sqliteFile(file)) { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let chair = try await HTTP.login(app, "voorzitter-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            _ = try await Access.link(app, incident.id, "RWS", token: im)
+            let opened = try await HTTP.send(
+                app, .POST, "/api/v1/incidents/\(incident.id)/break-glass",
+                json: #"{"organisation":"JENV","reason":"Dreiging beoordelen","until":"\#(Access.until(app, hours: 2))"}"#, token: chair)
+            #expect(opened.status == .created)
+        }
+        let text = try Binary.run(["report", "access", "--since", "2000-01-01"] + data)
+        #expect(text.status == 0, "\(text.error)")
+        #expect(text.output.contains("access.granted  im-vr13 (VR13) → RWS"))
+        #expect(text.output.contains("access.break-glass  voorzitter-vr13 (VR13) → JENV"))
+        #expect(text.output.contains("\"Dreiging beoordelen\""))
+        #expect(text.output.contains("2 access events since"))
+        let later = try Binary.run(["report", "access", "--since", "2999-01-01"] + data)
+        #expect(later.output.contains("0 access events since"))
+        let csv = try Binary.run(["report", "access", "--since", "2000-01-01", "--format", "csv"] + data)
+        #expect(csv.output.hasPrefix("at,kind,actor,actor_organisation,incident,organisation"))
+        let bad = try Binary.run(["report", "access", "--since", "gisteren"] + data)
+        #expect(bad.status != 0 && bad.error.contains("--since"))
+    }
+
     @Test("a bad setting stops the start with a message naming the key")
     func badConfiguration() throws {
         let run = try Binary.run(["migrate"], environment: ["KNOOPPUNT_PORT": "http"])
