@@ -390,4 +390,45 @@ struct AccessTests {
             #expect(!events.contains { $0.data.contains("Verdachte bekend") })
         }
     }
+
+    @Test("ad hoc: an administrator issues a temporary account bound to one incident and an end time")
+    func temporaryAccount() async throws {
+        let clock = ManualClock(Picture.start)
+        try await withTestApp(clock: clock) { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let admin = try await HTTP.login(app, "admin")
+            let incident = try await Picture.createIncident(app, token: im, title: "Instorting parkeergarage")
+            let other = try await Picture.createIncident(app, token: im, title: "Ander incident")
+            let path = "/api/v1/incidents/\(incident.id)/temporary-accounts"
+            let json = #"{"organisation":"BOUWCO","organisationName":"Bouwbedrijf De Constructeur","username":"bouwco-jan","displayName":"Jan Bouwer","purpose":"Constructeur beoordeelt de garage","until":"\#(Access.until(app, hours: 12))"}"#
+            let byIM = try await HTTP.send(app, .POST, path, json: json, token: im)
+            #expect(byIM.status == .forbidden && HTTP.problemDetail(byIM).contains("issued by an administrator"))
+            let tooLong = try await HTTP.send(
+                app, .POST, path, json: json.replacingOccurrences(of: Access.until(app, hours: 12), with: Access.until(app, hours: 24 * 40)),
+                token: admin)
+            #expect(tooLong.status == .unprocessableEntity && HTTP.problemDetail(tooLong).contains("30 days"))
+            #expect(try await UserModel.query(on: app.db).filter(\.$username == "bouwco-jan").count() == 0)
+
+            let issued = try await HTTP.send(app, .POST, path, json: json, token: admin)
+            #expect(issued.status == .created, "\(issued.body.string)")
+            let account = try issued.content.decode(TemporaryAccountDTO.self)
+            #expect(account.grant.kind == "temporary-account" && account.grant.username == "bouwco-jan")
+            // The administrator issues the account but does not read the incident.
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)", token: admin).status == .notFound)
+
+            let partner = try await HTTP.login(app, "bouwco-jan", password: account.password)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/picture", token: partner).status == .ok)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(other.id)", token: partner).status == .notFound)
+            let entry = try await Access.entry(
+                app, incident.id, token: partner, json: #"{"theme":"partner:BOUWCO","text":"Kolom B3 bezwijkt","source":"Inspectie"}"#)
+            #expect(entry.status == .created)
+            #expect(try entry.content.decode(EntryDTO.self).awaitingAdmission)
+
+            clock.advance(by: 12 * 3600 + 1)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)", token: partner).status == .unauthorized)
+            let again = try await HTTP.send(
+                app, .POST, "/api/v1/session", json: #"{"username":"bouwco-jan","password":"\#(account.password)"}"#)
+            #expect(again.status == .unauthorized)
+        }
+    }
 }

@@ -45,6 +45,8 @@ public enum AccessAction: String, Sendable, CaseIterable, Codable {
     case manageAccess
     /// The chair opens the incident to a named organisation for a limited time (break glass).
     case breakGlass
+    /// An administrator issues a temporary account for an ad-hoc partner, bound to this incident.
+    case issueTemporaryAccount
 }
 
 /// The parts of an incident the access rules need.
@@ -133,7 +135,13 @@ public enum AccessPolicy {
     public static func decide(_ request: AccessRequest) -> AccessDecision {
         let subject = request.subject
         if subject.role.isAdministrator {
-            return .deny("administrators manage accounts and the partner registry; incident information is need-to-know")
+            guard request.action == .issueTemporaryAccount else {
+                return .deny("administrators manage accounts and the partner registry; incident information is need-to-know")
+            }
+            guard let incident = request.incident, incident.status == .open else {
+                return .deny("temporary accounts are issued for open incidents only")
+            }
+            return .allow("an administrator may issue an ad-hoc partner a temporary account bound to one incident")
         }
         switch subject.organisationKind {
         case .region:
@@ -174,6 +182,8 @@ public enum AccessPolicy {
             return .deny("the incident exists already")
         case .importEntries:
             return .deny("importing from an own netcentric picture is for partners under kernsamenwerking")
+        case .issueTemporaryAccount:
+            return .deny("temporary accounts are issued by an administrator; the region's HIN can work on the partner's behalf")
         default:
             break
         }
@@ -181,7 +191,7 @@ public enum AccessPolicy {
             return .deny("the incident is \(incident.status.rawValue); only open incidents take new information")
         }
         switch request.action {
-        case .create, .read, .monitor, .importEntries:
+        case .create, .read, .monitor, .importEntries, .issueTemporaryAccount:
             return .deny("unreachable")
         case .addEntry:
             if let theme = request.theme, case .partner(let code) = theme {
@@ -314,7 +324,7 @@ public enum AccessPolicy {
                 return .allow("the entry waits for the region IM's admission", [.awaitAdmission])
             }
         case .create, .monitor, .editIncident, .verifyEntry, .admitEntry, .recordDecision, .manageAccess, .breakGlass,
-            .enterOnBehalf:
+            .enterOnBehalf, .issueTemporaryAccount:
             return .deny("the region keeps regie: crisis partners do not \(actionPhrase(request.action))")
         }
     }
@@ -385,6 +395,7 @@ public enum AccessPolicy {
         case .manageAccess: "link other partners"
         case .breakGlass: "break the glass"
         case .enterOnBehalf: "enter information on another's behalf"
+        case .issueTemporaryAccount: "issue temporary accounts"
         case .read, .addEntry, .importEntries: action.rawValue
         }
     }

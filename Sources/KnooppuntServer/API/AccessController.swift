@@ -15,6 +15,7 @@ struct AccessController: RouteCollection {
         access.patch(":grant", use: change)
         access.post(":grant", "revocation", use: revoke)
         routes.post("incidents", ":incident", "break-glass", use: breakGlass)
+        routes.post("incidents", ":incident", "temporary-accounts", use: temporaryAccount)
         routes.get("monitoring", use: monitoring)
         routes.get("monitoring", "stream", use: monitoringStream)
         routes.get("reports", "access", use: report)
@@ -123,6 +124,52 @@ struct AccessController: RouteCollection {
             incident: id, by: user.author, kind: "access.break-glass")
     }
 
+    /// An administrator issues an ad-hoc partner a temporary account bound to this incident and an end
+    /// time; the password is shown once, in the response.
+    func temporaryAccount(req: Request) async throws -> Response {
+        let user = try req.requireUserExplaining()
+        guard let id = req.parameters.get("incident").flatMap(UUID.init(uuidString:)) else {
+            throw Problem.badRequest("the incident id must be a UUID")
+        }
+        _ = try await IncidentsController.incident(id, on: req.db)
+        let scope = try IncidentsController.scope(try await PictureStore.currentIncidentVersion(id, on: req.db))
+        try await IncidentsController.require(req, user, .init(action: .issueTemporaryAccount), incident: id, scope: scope)
+        let body = try req.decodeStrict(TemporaryAccountRequest.self)
+        let now = req.knooppunt.clock.now()
+        guard body.until <= now.addingTimeInterval(GrantStore.temporaryAccountLimit) else {
+            throw Problem.invalid("a temporary account lasts at most 30 days", field: "until")
+        }
+        let code = body.organisation.uppercased()
+        if let existing = try await OrganisationModel.query(on: req.db).filter(\.$code == code).first(),
+            existing.kind == OrganisationKind.region.rawValue || existing.kind == OrganisationKind.nationalNode.rawValue
+        {
+            throw Problem.invalid("temporary accounts are for ad-hoc partners, not for \(code)", field: "organisation")
+        }
+        let grant = GrantStore.NewGrant(
+            organisation: code, kind: .temporaryAccount(username: body.username.lowercased()), purpose: body.purpose,
+            until: body.until, status: .active, maxClassification: nil)
+        try GrantStore.check(grant, now: now)
+        let password = Tokens.randomPassword()
+        let author = user.author
+        let box = GrantBox()
+        let account = try await AccountService(request: req).createUser(
+            username: body.username, displayName: body.displayName, organisationCode: code, role: .partnerUser,
+            password: password, validUntil: body.until, newOrganisationName: body.organisationName, actor: .init(user)
+        ) { db, _ in
+            box.model = try await GrantStore.insert(grant, incident: id, by: author, kind: "access.temporary-account", now: now, on: db)
+        }
+        guard let model = box.model else { throw Problem(status: .internalServerError, detail: "the grant was not stored") }
+        let response = TemporaryAccountDTO(
+            username: account.username, displayName: account.displayName, organisation: code, validUntil: body.until,
+            password: password, grant: try AccessGrantDTO(model))
+        return try await response.encodeResponse(status: .created, for: req)
+    }
+
+    /// Carries the grant made inside the account's transaction out of it.
+    final class GrantBox: @unchecked Sendable {
+        var model: AccessGrantModel?
+    }
+
     /// A standby partner's monitoring list: the incidents in its regions, with title, category, area and
     /// GRIP only, and whether it is linked. Linked partners see the incidents they are linked to.
     func monitoring(req: Request) async throws -> [MonitoringItemDTO] {
@@ -219,6 +266,29 @@ struct LinkRequest: StrictDecodable {
     var status: PartnerStatus?
     var maxClassification: Classification?
     enum CodingKeys: String, CodingKey, CaseIterable { case organisation, purpose, until, status, maxClassification }
+}
+
+struct TemporaryAccountRequest: StrictDecodable {
+    var organisation: String
+    /// Registers the organisation when it is not known yet (an ad-hoc partner).
+    var organisationName: String?
+    var username: String
+    var displayName: String
+    var purpose: String
+    var until: Date
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case organisation, organisationName, username, displayName, purpose, until
+    }
+}
+
+struct TemporaryAccountDTO: Content {
+    var username: String
+    var displayName: String
+    var organisation: String
+    var validUntil: Date
+    /// Shown once; hand it over by a second channel.
+    var password: String
+    var grant: AccessGrantDTO
 }
 
 struct GrantChangeRequest: StrictDecodable {

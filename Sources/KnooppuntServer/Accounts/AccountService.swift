@@ -46,7 +46,8 @@ struct AccountService: Sendable {
     @discardableResult
     func createUser(
         username: String, displayName: String, organisationCode: String, role: Role, password: String? = nil,
-        passwordHash: String? = nil, actor: Actor
+        passwordHash: String? = nil, validUntil: Date? = nil, newOrganisationName: String? = nil, actor: Actor,
+        alongside: (@Sendable (Database, UserModel) async throws -> Void)? = nil
     ) async throws -> UserModel {
         let name: Username
         do { name = try Username(username) } catch { throw Problem.invalid(error.message, field: "username") }
@@ -66,8 +67,18 @@ struct AccountService: Sendable {
             throw Problem.invalid("a password is required", field: "password")
         }
         return try await context.write(on: db) { db in
-            guard let organisation = try await OrganisationModel.query(on: db).filter(\.$code == organisationCode).first(),
-                let organisationID = organisation.id
+            var found = try await OrganisationModel.query(on: db).filter(\.$code == organisationCode).first()
+            if found == nil, let newOrganisationName {
+                // An ad-hoc partner that was not known yet.
+                let created = OrganisationModel(
+                    code: organisationCode, name: newOrganisationName, kind: OrganisationKind.other.rawValue, regionCode: nil)
+                try await created.create(on: db)
+                try await Journal.append(
+                    on: db, actor: actor.name, organisation: actor.organisation, kind: "organisation.created",
+                    payload: ["code": organisationCode, "name": newOrganisationName, "kind": OrganisationKind.other.rawValue])
+                found = created
+            }
+            guard let organisation = found, let organisationID = organisation.id
             else { throw Problem.invalid("no organisation with code '\(organisationCode)'", field: "organisation") }
             guard try await UserModel.query(on: db).filter(\.$username == name.rawValue).count() == 0 else {
                 throw Problem.conflict("a user named '\(name)' already exists")
@@ -75,10 +86,13 @@ struct AccountService: Sendable {
             let user = UserModel(
                 username: name.rawValue, displayName: trimmedName, organisationID: organisationID, role: role.rawValue,
                 passwordHash: storedHash)
+            user.validUntil = validUntil
             try await user.create(on: db)
             try await Journal.append(
                 on: db, actor: actor.name, organisation: actor.organisation, kind: "user.created",
-                payload: ["username": name.rawValue, "organisation": organisationCode, "role": role.rawValue])
+                payload: ["username": name.rawValue, "organisation": organisationCode, "role": role.rawValue]
+                    .merging(validUntil.map { ["validUntil": JournalTime.string(from: $0)] } ?? [:]) { first, _ in first })
+            try await alongside?(db, user)
             return user
         }
     }

@@ -36,7 +36,7 @@ struct SessionService: Sendable {
             storedHash = try await context.decoyPasswordHash()
         }
         let valid = try await accounts.verify(password, against: storedHash)
-        guard let user, valid, user.disabledAt == nil else {
+        guard let user, valid, user.isActive(at: now) else {
             await context.loginAttempts.recordFailure(username: key, address: address, now: now)
             _ = try await context.write(on: db) { db in
                 try await Journal.append(
@@ -88,7 +88,7 @@ struct SessionService: Sendable {
         guard let token = try await AccessTokenModel.query(on: db).filter(\.$id == tokenID).with(\.$user).first() else {
             return false
         }
-        return token.revokedAt == nil && token.expiresAt > now && token.user.disabledAt == nil
+        return token.revokedAt == nil && token.expiresAt > now && token.user.isActive(at: now)
     }
 
     /// Why a presented token does not authenticate.
@@ -121,7 +121,7 @@ struct SessionService: Sendable {
         let now = context.clock.now()
         guard stored.expiresAt > now else { return .failure(.expired) }
         let user = stored.user
-        guard user.disabledAt == nil else { return .failure(.disabled) }
+        guard user.isActive(at: now) else { return .failure(.disabled) }
         if stored.lastUsedAt.map({ now.timeIntervalSince($0) > 300 }) ?? true {
             // Coarse on purpose: one small write per token every five minutes at most.
             try await AccessTokenModel.query(on: db).filter(\.$id == stored.requireID()).set(\.$lastUsedAt, to: now)

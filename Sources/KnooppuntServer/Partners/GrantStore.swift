@@ -12,6 +12,8 @@ struct GrantStore {
 
     /// The longest the chair may open an incident for at once.
     static let breakGlassLimit: TimeInterval = 24 * 3600
+    /// The longest a temporary account for an ad-hoc partner lasts.
+    static let temporaryAccountLimit: TimeInterval = 30 * 86_400
 
     struct GrantEvent: Codable, Sendable {
         let incident: UUID
@@ -25,6 +27,11 @@ struct GrantStore {
         var until: Date
         var status: PartnerStatus
         var maxClassification: Classification?
+
+        var username: String? {
+            if case .temporaryAccount(let username) = kind { return username }
+            return nil
+        }
     }
 
     func grants(of incident: UUID) async throws -> [AccessGrantModel] {
@@ -35,6 +42,14 @@ struct GrantStore {
         -> AccessGrantModel
     {
         let now = context.clock.now()
+        try Self.check(new, now: now)
+        return try await context.write(on: db) { db in
+            try await Self.insert(new, incident: incident, by: author, kind: journalKind, now: now, on: db)
+        }
+    }
+
+    /// The checks every new grant passes: an end in the future, at most 90 days ahead, a purpose.
+    static func check(_ new: NewGrant, now: Date) throws {
         guard new.until > now else { throw Problem.invalid("'until' must be in the future", field: "until") }
         guard new.until <= now.addingTimeInterval(90 * 86_400) else {
             throw Problem.invalid("a grant lasts at most 90 days; extend it later if needed", field: "until")
@@ -43,32 +58,37 @@ struct GrantStore {
         guard (3...500).contains(purpose.count) else {
             throw Problem.invalid("'purpose' must say why (3 to 500 characters)", field: "purpose")
         }
-        return try await context.write(on: db) { db in
-            let open = try await AccessGrantModel.query(on: db).filter(\.$incidentID == incident)
-                .filter(\.$organisationCode == new.organisation).filter(\.$revokedAt == nil).all()
-                .filter { $0.validUntil > Microseconds.from(now) && $0.kind == Self.kindName(new.kind) }
-            if !open.isEmpty {
-                throw Problem.conflict("\(new.organisation) already has this access to the incident; change or end that grant")
-            }
-            let model = AccessGrantModel()
-            model.incidentID = incident
-            model.organisationCode = new.organisation
-            model.kind = Self.kindName(new.kind)
-            if case .link(let profile) = new.kind { model.profile = profile.rawValue }
-            if case .temporaryAccount(let username) = new.kind { model.username = username }
-            model.purpose = purpose
-            model.status = new.status.rawValue
-            model.maxClassification = (new.maxClassification ?? AccessGrant.defaultClassification(for: new.kind)).rawValue
-            model.validFrom = Microseconds.from(now)
-            model.validUntil = Microseconds.from(new.until)
-            model.grantedBy = author.username
-            model.grantedByOrganisation = author.organisation
-            try await model.create(on: db)
-            try await Journal.append(
-                on: db, actor: author.username, organisation: author.organisation, kind: journalKind,
-                payload: GrantEvent(incident: incident, grant: try AccessGrantDTO(model)), incident: incident)
-            return model
+    }
+
+    /// Stores a checked grant and journals it, inside the caller's write transaction.
+    static func insert(
+        _ new: NewGrant, incident: UUID, by author: PictureStore.Author, kind journalKind: String, now: Date, on db: Database
+    ) async throws -> AccessGrantModel {
+        let open = try await AccessGrantModel.query(on: db).filter(\.$incidentID == incident)
+            .filter(\.$organisationCode == new.organisation).filter(\.$revokedAt == nil).all()
+            .filter { $0.validUntil > Microseconds.from(now) && $0.kind == Self.kindName(new.kind) }
+            .filter { $0.username == nil || $0.username == new.username }
+        if !open.isEmpty {
+            throw Problem.conflict("\(new.organisation) already has this access to the incident; change or end that grant")
         }
+        let model = AccessGrantModel()
+        model.incidentID = incident
+        model.organisationCode = new.organisation
+        model.kind = Self.kindName(new.kind)
+        if case .link(let profile) = new.kind { model.profile = profile.rawValue }
+        model.username = new.username
+        model.purpose = new.purpose.trimmingCharacters(in: .whitespacesAndNewlines)
+        model.status = new.status.rawValue
+        model.maxClassification = (new.maxClassification ?? AccessGrant.defaultClassification(for: new.kind)).rawValue
+        model.validFrom = Microseconds.from(now)
+        model.validUntil = Microseconds.from(new.until)
+        model.grantedBy = author.username
+        model.grantedByOrganisation = author.organisation
+        try await model.create(on: db)
+        try await Journal.append(
+            on: db, actor: author.username, organisation: author.organisation, kind: journalKind,
+            payload: GrantEvent(incident: incident, grant: try AccessGrantDTO(model)), incident: incident)
+        return model
     }
 
     /// Changes a grant that is still in force: its status (admit or invite a standby partner), its end.

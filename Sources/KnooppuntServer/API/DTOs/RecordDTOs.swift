@@ -188,7 +188,7 @@ enum LogbookSummary {
         case "decision.created", "decision.updated": return "Besluit: \(body?["text"] as? String ?? "")"
         case "action.created", "action.updated":
             return "Actie (\(body?["owner"] as? String ?? "")): \(body?["text"] as? String ?? "") [\(body?["status"] as? String ?? "")]"
-        case "access.granted", "access.changed", "access.revoked", "access.break-glass":
+        case "access.granted", "access.changed", "access.revoked", "access.break-glass", "access.temporary-account":
             let grant = object["grant"] as? [String: Any]
             let who = grant?["organisation"] as? String ?? ""
             let until = (grant?["validUntil"] as? String).map { RFC3339.parse($0).map(DisplayFormat.time) ?? $0 } ?? ""
@@ -198,6 +198,8 @@ enum LogbookSummary {
                 return "\(who) gekoppeld (\(grant?["profile"] as? String ?? ""), \(grant?["status"] as? String ?? "")) tot \(until): \(purpose)"
             case "access.changed": return "Toegang \(who) gewijzigd: \(grant?["status"] as? String ?? ""), tot \(until)"
             case "access.revoked": return "\(who) ontkoppeld"
+            case "access.temporary-account":
+                return "Tijdelijk account \(grant?["username"] as? String ?? "") voor \(who) tot \(until): \(purpose)"
             default: return "Glas gebroken: incident opengesteld voor \(who) tot \(until). Reden: \(purpose)"
             }
         default: return kind

@@ -12,5 +12,6 @@ enum KnooppuntMigrations {
         M0007_CreateRecordsAndConflicts(),
         M0008_CreatePartnerRegistry(),
         M0009_EntryAccess(),
+        M0010_TemporaryAccounts(),
     ]
 }

@@ -13,9 +13,16 @@ final class UserModel: Model, @unchecked Sendable {
     /// bcrypt hash; the password itself is never stored.
     @Field(key: "password_hash") var passwordHash: String
     @OptionalField(key: "disabled_at") var disabledAt: Date?
+    /// A temporary account (an ad-hoc partner's) stops working at this moment.
+    @OptionalField(key: "valid_until") var validUntil: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Not disabled, and not past the end of a temporary account.
+    func isActive(at now: Date) -> Bool {
+        disabledAt == nil && (validUntil.map { now < $0 } ?? true)
+    }
 
     init(id: UUID? = nil, username: String, displayName: String, organisationID: UUID, role: String, passwordHash: String) {
         self.id = id
