@@ -12,6 +12,7 @@ public func configure(_ app: Application, _ config: KnooppuntConfiguration) asyn
 func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Clock) async throws {
     app.knooppunt = KnooppuntContext(configuration: config, clock: clock)
     app.lifecycle.use(LiveShutdown())
+    app.lifecycle.use(AlertEscalationLifecycle())
     try configureDatabase(app, config.database)
     app.migrations.add(KnooppuntMigrations.all)
     if config.autoMigrate {

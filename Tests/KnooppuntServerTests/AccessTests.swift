@@ -431,4 +431,55 @@ struct AccessTests {
             #expect(again.status == .unauthorized)
         }
     }
+
+    @Test("alerting: matching partners are alerted, acknowledge, and unacknowledged alerts escalate to the contact point")
+    func alerting() async throws {
+        let clock = ManualClock(Picture.start)
+        try await withTestApp(clock: clock) { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let redCross = try await HTTP.login(app, "rodekruis")
+            let rws = try await HTTP.login(app, "rws")
+            let knmiRule = try #require(DemoPartners.registrations.first { $0.organisationCode == "KNMI" }?.alertRules.first)
+            #expect(knmiRule.escalateAfterMinutes == 30)
+            // GRIP 0: the Red Cross (from GRIP 2) is not alerted; a flood at GRIP 1 alerts RWS and KNMI.
+            let quiet = try await Picture.createIncident(app, token: im, title: "Kleine brand")
+            let created = try await HTTP.send(
+                app, .POST, "/api/v1/incidents", json: #"{"title":"Dijkdoorbraak","category":"overstroming","grip":1}"#, token: im)
+            let flood = try created.content.decode(IncidentDTO.self)
+            let onFlood = try await HTTP.send(app, .GET, "/api/v1/incidents/\(flood.id)/alerts", token: im)
+            #expect(Set(try onFlood.content.decode([PartnerAlertDTO].self).map(\.organisation)) == ["RWS", "KNMI"])
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(quiet.id)/alerts", token: im).body.string == "[]")
+
+            // Scaling up to GRIP 2 alerts the Red Cross, once.
+            _ = try await HTTP.send(
+                app, .PATCH, "/api/v1/incidents/\(flood.id)", json: #"{"baseVersion":1,"grip":2,"gripReason":"Meerdere wijken"}"#, token: im)
+            let mine = try await HTTP.send(app, .GET, "/api/v1/alerts", token: redCross)
+            let alerts = try mine.content.decode([PartnerAlertDTO].self)
+            #expect(alerts.count == 1 && alerts[0].title == "Dijkdoorbraak" && alerts[0].grip == .two)
+            // An alerted partner learns why it may not read the picture, instead of a 404.
+            let read = try await HTTP.send(app, .GET, "/api/v1/incidents/\(flood.id)", token: redCross)
+            #expect(read.status == .forbidden)
+
+            // RWS acknowledges; nobody at the Red Cross (15 minutes) or KNMI (30) does: theirs escalate, RWS's does not.
+            let rwsAlert = try #require(try await HTTP.send(app, .GET, "/api/v1/alerts", token: rws).content.decode([PartnerAlertDTO].self).first)
+            let ack = try await HTTP.send(app, .POST, "/api/v1/alerts/\(rwsAlert.id)/acknowledgement", token: rws)
+            #expect(ack.status == .ok)
+            #expect(try await HTTP.send(app, .POST, "/api/v1/alerts/\(rwsAlert.id)/acknowledgement", token: rws).status == .conflict)
+            #expect(try await HTTP.send(app, .POST, "/api/v1/alerts/\(rwsAlert.id)/acknowledgement", token: redCross).status == .notFound)
+            clock.advance(by: 14 * 60)
+            #expect(try await AlertService.escalateDue(context: app.knooppunt, on: app.db) == 0)
+            clock.advance(by: 61)
+            #expect(try await AlertService.escalateDue(context: app.knooppunt, on: app.db) == 1)
+            clock.advance(by: 15 * 60)
+            #expect(try await AlertService.escalateDue(context: app.knooppunt, on: app.db) == 1)
+            #expect(try await AlertService.escalateDue(context: app.knooppunt, on: app.db) == 0)
+            let after = try await HTTP.send(app, .GET, "/api/v1/incidents/\(flood.id)/alerts", token: im)
+            let byOrg = Dictionary(uniqueKeysWithValues: try after.content.decode([PartnerAlertDTO].self).map { ($0.organisation, $0) })
+            #expect(byOrg["RWS"]?.acknowledgedBy == "rws" && byOrg["RWS"]?.escalatedAt == nil)
+            #expect(byOrg["KNMI"]?.escalatedTo?.contains("Piketfunctionaris") == true)
+            let logbook = try await HTTP.send(app, .GET, "/api/v1/incidents/\(flood.id)/logbook", token: im).body.string
+            #expect(logbook.contains("opgeschaald naar"))
+            #expect(try await HTTP.send(app, .GET, "/api/v1/alerts", token: im).status == .forbidden)
+        }
+    }
 }

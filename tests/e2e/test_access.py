@@ -84,3 +84,25 @@ def test_chair_breaks_glass_and_im_is_notified(server, browser, second_browser):
     browser.get(server + "/access-report")
     assert "access.break-glass" in browser.find_element(By.ID, "access-report").text
     screenshot(browser, "37-access-report")
+
+
+def test_partner_acknowledges_alert_and_im_sees_it(server, browser, second_browser):
+    incident_url = open_new_incident(browser, server, "im-vr13", "Grote uitslaande brand Zuidas")
+    # MUT: scaling up to GRIP 2 alerts the Red Cross (its rule: every category from GRIP 2 in its regions)
+    Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("2")
+    browser.find_element(By.ID, "scaling-reason").send_keys("Veel bewoners geëvacueerd")
+    browser.find_element(By.ID, "scaling-submit").click()
+    WebDriverWait(browser, 10).until(lambda d: "RODEKRUIS" in d.find_element(By.ID, "access").text)
+
+    login(second_browser, server, "rodekruis")
+    second_browser.get(server + "/monitoring")
+    alert = second_browser.find_element(By.CSS_SELECTOR, "#alerts li.alert.open")
+    assert "Grote uitslaande brand Zuidas" in alert.text and "GRIP 2" in alert.text
+    screenshot(second_browser, "38-partner-alert")
+    alert.find_element(By.TAG_NAME, "button").click()
+    WebDriverWait(second_browser, 10).until(
+        lambda d: "bevestigd door rodekruis" in d.find_element(By.ID, "alerts").text)
+
+    browser.get(incident_url)
+    assert "bevestigd door rodekruis" in browser.find_element(By.ID, "incident-alerts").text
+    screenshot(browser, "39-im-sees-acknowledged-alert", "access")

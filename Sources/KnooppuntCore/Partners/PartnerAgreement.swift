@@ -95,11 +95,40 @@ public struct PartnerRegistration: Sendable, Equatable, Codable {
     public var organisationCode: String
     public var adoptionRegion: RegionCode?
     public var agreements: [PartnerAgreement]
+    /// When the partner is alerted of an incident (alarmering).
+    public var alertRules: [AlertRule]
 
-    public init(organisationCode: String, adoptionRegion: RegionCode?, agreements: [PartnerAgreement]) {
+    public init(
+        organisationCode: String, adoptionRegion: RegionCode?, agreements: [PartnerAgreement], alertRules: [AlertRule] = []
+    ) {
         self.organisationCode = organisationCode
         self.adoptionRegion = adoptionRegion
         self.agreements = agreements
+        self.alertRules = alertRules
+    }
+
+    enum CodingKeys: String, CodingKey { case organisationCode, adoptionRegion, agreements, alertRules }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        organisationCode = try container.decode(String.self, forKey: .organisationCode)
+        adoptionRegion = try container.decodeIfPresent(RegionCode.self, forKey: .adoptionRegion)
+        agreements = try container.decode([PartnerAgreement].self, forKey: .agreements)
+        // Registrations stored before alerting existed have no rules.
+        alertRules = try container.decodeIfPresent([AlertRule].self, forKey: .alertRules) ?? []
+    }
+
+    /// The first rule the incident matches, with why.
+    public func alertMatch(_ incident: IncidentState) -> (rule: AlertRule, reason: String)? {
+        for rule in alertRules {
+            if let reason = rule.match(incident, for: self) { return (rule, reason) }
+        }
+        return nil
+    }
+
+    /// The contact point of a role, from the agreements.
+    public func contact(_ role: ContactRole) -> Contact? {
+        agreements.flatMap(\.contacts).first { $0.role == role }
     }
 
     /// Every region the partner works with, under any agreement.
@@ -143,6 +172,9 @@ public enum PartnerRules {
                     field: "agreements",
                     message: "core task \(task) has two agreements for the same region; one agreement per core task and region")
             }
+        }
+        for (index, rule) in registration.alertRules.enumerated() {
+            try AlertRule.validate(rule, of: registration, field: "alertRules[\(index)]")
         }
         if registration.reach.needsAdoptionRegion {
             guard let adoption = registration.adoptionRegion else {

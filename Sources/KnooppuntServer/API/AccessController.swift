@@ -19,6 +19,9 @@ struct AccessController: RouteCollection {
         routes.get("monitoring", use: monitoring)
         routes.get("monitoring", "stream", use: monitoringStream)
         routes.get("reports", "access", use: report)
+        routes.get("alerts", use: alerts)
+        routes.post("alerts", ":alert", "acknowledgement", use: acknowledge)
+        routes.get("incidents", ":incident", "alerts", use: incidentAlerts)
     }
 
     /// The grants of an incident: all of them for the regions and the national node, a partner's own
@@ -229,6 +232,43 @@ struct AccessController: RouteCollection {
             return Response(status: .ok, headers: headers, body: .init(string: AccessReport.csv(lines)))
         }
         return try await lines.encodeResponse(for: req)
+    }
+
+    /// A partner's own alerts, newest first, with what each incident is (title, category, GRIP, regions).
+    func alerts(req: Request) async throws -> [PartnerAlertDTO] {
+        let user = try req.requireUserExplaining()
+        return try await Self.alerts(of: user, on: req.db)
+    }
+
+    static func alerts(of user: CurrentUser, on db: Database) async throws -> [PartnerAlertDTO] {
+        guard user.subject.isPartner else {
+            throw Problem.forbidden("alerts are listed for the partner they are for; a region sees them on the incident")
+        }
+        var result: [PartnerAlertDTO] = []
+        for alert in try await PartnerAlertModel.query(on: db).filter(\.$organisationCode == user.organisationCode)
+            .sort(\.$raisedAt, .descending).all()
+        {
+            guard let incident = try await IncidentModel.find(alert.incidentID, on: db) else { continue }
+            let version = try await PictureStore.currentIncidentVersion(alert.incidentID, on: db)
+            result.append(try PartnerAlertDTO(alert, incident: try IncidentDTO(incident, version)))
+        }
+        return result
+    }
+
+    func acknowledge(req: Request) async throws -> PartnerAlertDTO {
+        let user = try req.requireUserExplaining()
+        guard let id = req.parameters.get("alert").flatMap(UUID.init(uuidString:)) else {
+            throw Problem.badRequest("the alert id in the path is not a UUID")
+        }
+        return try PartnerAlertDTO(try await AlertService.acknowledge(id, by: user, context: req.knooppunt, on: req.db))
+    }
+
+    /// The alerts of an incident: all for the regions and the national node, a partner's own for a partner.
+    func incidentAlerts(req: Request) async throws -> [PartnerAlertDTO] {
+        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        return try await PartnerAlertModel.query(on: req.db).filter(\.$incidentID == incident.requireID()).sort(\.$raisedAt).all()
+            .filter { !user.subject.isPartner || $0.organisationCode == user.organisationCode }
+            .map { try PartnerAlertDTO($0) }
     }
 
     /// Who may read the access report: administrators and the national node all of it, a region's chair

@@ -32,8 +32,10 @@ enum DemoPartners {
     }
 
     static let registrations: [PartnerRegistration] = [
-        .init(organisationCode: "RWS", adoptionRegion: RegionCode(number: 9), agreements: [agreement(.beheerder, .kern, all25, test: tested)]),
-        .init(organisationCode: "TENNET", adoptionRegion: RegionCode(number: 7), agreements: [agreement(.beheerder, .kern, all25, test: tested)]),
+        .init(organisationCode: "RWS", adoptionRegion: RegionCode(number: 9), agreements: [agreement(.beheerder, .kern, all25, test: tested)],
+              alertRules: [AlertRule(categories: [.overstroming, .extreemWeer, .ongeval, .gevaarlijkeStoffen], minimumGRIP: .one)]),
+        .init(organisationCode: "TENNET", adoptionRegion: RegionCode(number: 7), agreements: [agreement(.beheerder, .kern, all25, test: tested)],
+              alertRules: [AlertRule(categories: [.uitvalNutsvoorziening, .brand], minimumGRIP: .one)]),
         .init(organisationCode: "GASUNIE", adoptionRegion: RegionCode(number: 1), agreements: [agreement(.beheerder, .kern, all25, test: tested)]),
         .init(organisationCode: "POLITIE", adoptionRegion: RegionCode(number: 13), agreements: [agreement(.hulpdienst, .kern, all25, test: tested)]),
         .init(organisationCode: "GGDGHOR", adoptionRegion: RegionCode(number: 13), agreements: [agreement(.hulpdienst, .kern, all25, test: tested)]),
@@ -46,14 +48,16 @@ enum DemoPartners {
               agreements: [agreement(.beheerder, .structureel, vr(2, 4, 5, 6, 7, 9, 25))]),
         .init(organisationCode: "DEFENSIE", adoptionRegion: RegionCode(number: 9),
               agreements: [agreement(.dienstverlener, .standby, all25, test: tested), agreement(.beheerder, .koppel, vr(2))]),
-        .init(organisationCode: "KNMI", adoptionRegion: RegionCode(number: 9), agreements: [agreement(.dienstverlener, .standby, all25, test: tested)]),
+        .init(organisationCode: "KNMI", adoptionRegion: RegionCode(number: 9), agreements: [agreement(.dienstverlener, .standby, all25, test: tested)],
+              alertRules: [AlertRule(categories: [.extreemWeer, .overstroming, .gevaarlijkeStoffen], minimumGRIP: .one, escalateAfterMinutes: 30)]),
         .init(organisationCode: "PRORAIL", adoptionRegion: RegionCode(number: 9),
               agreements: [agreement(.beheerder, .structureel, all25, test: conditional)]),
         .init(organisationCode: "HBR", adoptionRegion: nil, agreements: [agreement(.beheerder, .kern, vr(17), test: tested)]),
         .init(organisationCode: "SCHIPHOL", adoptionRegion: nil, agreements: [agreement(.beheerder, .kern, vr(12, 13), .verkenning)]),
         .init(organisationCode: "NS", adoptionRegion: RegionCode(number: 9), agreements: [agreement(.beheerder, .structureel, all25, .uitwerking)]),
         .init(organisationCode: "RODEKRUIS", adoptionRegion: RegionCode(number: 13),
-              agreements: [agreement(.dienstverlener, .standby, all25, test: tested)]),
+              agreements: [agreement(.dienstverlener, .standby, all25, test: tested)],
+              alertRules: [AlertRule(minimumGRIP: .two, escalateAfterMinutes: 15)]),
         .init(organisationCode: "KPN", adoptionRegion: RegionCode(number: 17), agreements: [agreement(.beheerder, .koppel, all25)]),
     ]
 }

@@ -74,7 +74,8 @@ struct LiveSelection: Sendable {
             }
             guard let seen = visibility[incident], seen.allowed, seen.reader?.sees(record) ?? true else { continue }
             if case .monitoring = scope {
-                guard record.kind.hasPrefix("incident.") || record.kind.hasPrefix("access.") else { continue }
+                guard record.kind.hasPrefix("incident.") || record.kind.hasPrefix("access.") || record.kind.hasPrefix("alert.")
+                else { continue }
                 events.append(LiveEvent(sequence: record.sequence, kind: record.kind, data: #"{"incident":"\#(incident)","seq":\#(record.sequence)}"#))
                 continue
             }

@@ -51,13 +51,18 @@ enum AccessService {
     }
 
     /// Whether the subject knows of the incident without reading it: a partner that is or was linked to
-    /// it, or sees it in its monitoring list. Denials to such a subject give the reason; to anyone else
+    /// it, was alerted of it, or sees it in its monitoring list. Denials to such a subject give the reason; to anyone else
     /// the incident does not exist.
     static func knows(_ subject: Subject, incident id: UUID, scope: IncidentScope, at time: Date, on db: Database)
         async throws -> Bool
     {
         guard subject.isPartner else { return false }
         if try await !grants(of: subject.organisationCode, incident: id, on: db).isEmpty { return true }
+        if try await PartnerAlertModel.query(on: db).filter(\.$incidentID == id)
+            .filter(\.$organisationCode == subject.organisationCode).count() > 0
+        {
+            return true
+        }
         return try await decide(subject, .init(action: .monitor), incident: id, scope: scope, at: time, on: db).decision.allowed
     }
 
@@ -124,15 +129,22 @@ struct EntryReader: Sendable {
     /// For journal records of entries: whether the subject sees the entry version the record carries. A
     /// partner sees the access events about itself only.
     func sees(_ record: JournalRecord) -> Bool {
-        if record.kind.hasPrefix("access."), isPartner {
-            let event = try? CanonicalJSON.decode(GrantStore.GrantEvent.self, from: record.payload)
-            return event?.grant.organisation == organisation
+        if record.kind.hasPrefix("access.") || record.kind.hasPrefix("alert."), isPartner {
+            let about = try? CanonicalJSON.decode(About.self, from: record.payload)
+            return (about?.organisation ?? about?.grant?.organisation) == organisation
         }
         guard record.kind.hasPrefix("entry.") else { return true }
         guard let fields = try? CanonicalJSON.decode(EntryFields.self, from: record.payload) else { return true }
         return sees(
             classification: fields.classification ?? Classification.internal.rawValue,
             awaitingAdmission: fields.awaitingAdmission ?? false, author: fields.authorOrganisation ?? record.organisation)
+    }
+
+    /// Whom an access or alert event is about.
+    private struct About: Decodable {
+        struct Grant: Decodable { let organisation: String }
+        let organisation: String?
+        let grant: Grant?
     }
 
     private struct EntryFields: Decodable {

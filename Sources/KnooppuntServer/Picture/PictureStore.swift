@@ -37,6 +37,7 @@ struct PictureStore: Sendable {
                 on: db, actor: author.username, organisation: author.organisation, kind: "incident.created",
                 payload: IncidentEvent(incident: try incident.requireID(), version: 1, state: state, exercise: exercise),
                 incident: try incident.requireID())
+            try await AlertService.raise(for: try incident.requireID(), state: state, exercise: exercise, at: at, on: db)
             return version
         }
     }
@@ -64,6 +65,7 @@ struct PictureStore: Sendable {
             try await Journal.append(
                 on: db, actor: author.username, organisation: author.organisation, kind: "incident.updated",
                 payload: IncidentEvent(incident: id, version: next.version, state: new, exercise: exercise), incident: id)
+            try await AlertService.raise(for: id, state: new, exercise: exercise, at: at, on: db)
             return next
         }
     }

@@ -365,7 +365,9 @@ struct IncidentWebController: RouteCollection {
         }.sorted { $0.name < $1.name }
         let organisations = try await OrganisationModel.query(on: req.db).filter(\.$kind != OrganisationKind.region.rawValue)
             .sort(\.$name).all().map { (code: $0.code, name: $0.name) }
-        return IncidentPage.AccessPanel(grants: grants, linkable: linkable, organisations: organisations)
+        let alerts = try await PartnerAlertModel.query(on: req.db).filter(\.$incidentID == id).sort(\.$raisedAt).all()
+            .map { try PartnerAlertDTO($0) }
+        return IncidentPage.AccessPanel(grants: grants, linkable: linkable, organisations: organisations, alerts: alerts)
     }
 
     /// Partners a liaison enters information for: koppel partners of these regions, and unregistered

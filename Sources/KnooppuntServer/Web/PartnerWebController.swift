@@ -8,6 +8,16 @@ struct PartnerWebController: RouteCollection {
         routes.get("partners", use: overview)
         routes.get("monitoring", use: monitoring)
         routes.get("access-report", use: accessReport)
+        routes.post("alerts", ":alert", "acknowledge", use: acknowledge)
+    }
+
+    func acknowledge(req: Request) async throws -> Response {
+        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: "/login?next=/monitoring") }
+        guard let id = req.parameters.get("alert").flatMap(UUID.init(uuidString:)) else {
+            throw Problem.badRequest("the alert id must be a UUID")
+        }
+        _ = try await AlertService.acknowledge(id, by: user, context: req.knooppunt, on: req.db)
+        return req.redirect(to: "/monitoring", redirectType: .normal)
     }
 
     func monitoring(req: Request) async throws -> Response {
@@ -20,8 +30,10 @@ struct PartnerWebController: RouteCollection {
         } catch let problem as Problem where problem.status == .forbidden {
             denial = problem.detail
         }
+        let alerts = user.subject.isPartner ? try await AccessController.alerts(of: user, on: req.db) : []
         let page = MonitoringPage(
-            strings: req.strings, csrfToken: req.csrfToken, user: user, items: items, denial: denial, journalPosition: renderedAt)
+            strings: req.strings, csrfToken: req.csrfToken, user: user, items: items, alerts: alerts, denial: denial,
+            journalPosition: renderedAt)
         return .html(page.render())
     }
 

@@ -142,6 +142,13 @@ struct UIStrings: Sendable {
     let actor: String
     let accessEnded: String
     let writtenReason: String
+    let alerts: String
+    let acknowledge: String
+    let acknowledgedBy: String
+    let escalatedTo: String
+    let escalatesAt: String
+    let noAlerts: String
+    let alertReason: String
 
     static let nl = UIStrings(
         language: .nl,
@@ -281,7 +288,14 @@ struct UIStrings: Sendable {
         sinceLabel: "Sinds",
         actor: "Door",
         accessEnded: "Uw toegang tot dit incident is beëindigd.",
-        writtenReason: "Reden")
+        writtenReason: "Reden",
+        alerts: "Alarmeringen",
+        acknowledge: "Bevestigen",
+        acknowledgedBy: "bevestigd door",
+        escalatedTo: "niet bevestigd, opgeschaald naar",
+        escalatesAt: "niet bevestigd, escaleert om",
+        noAlerts: "Geen alarmeringen.",
+        alertReason: "Waarom")
 
     static let en = UIStrings(
         language: .en,
@@ -421,7 +435,14 @@ struct UIStrings: Sendable {
         sinceLabel: "Since",
         actor: "By",
         accessEnded: "Your access to this incident has ended.",
-        writtenReason: "Reason")
+        writtenReason: "Reason",
+        alerts: "Alerts",
+        acknowledge: "Acknowledge",
+        acknowledgedBy: "acknowledged by",
+        escalatedTo: "not acknowledged, escalated to",
+        escalatesAt: "not acknowledged, escalates at",
+        noAlerts: "No alerts.",
+        alertReason: "Why")
 
     static func `for`(_ language: Language) -> UIStrings { language == .nl ? nl : en }
 }

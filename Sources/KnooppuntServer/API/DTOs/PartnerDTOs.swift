@@ -9,8 +9,9 @@ struct PartnerRequest: StrictDecodable {
     var baseVersion: Int?
     var adoptionRegion: RegionCode?
     var agreements: [AgreementRequest]
+    var alertRules: [AlertRule]?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case organisation, baseVersion, adoptionRegion, agreements }
+    enum CodingKeys: String, CodingKey, CaseIterable { case organisation, baseVersion, adoptionRegion, agreements, alertRules }
 
     static var nestedFields: [String: [String]] {
         [
@@ -20,11 +21,14 @@ struct PartnerRequest: StrictDecodable {
             "agreements.test.richting": ["date", "finding"],
             "agreements.test.inrichting": ["date", "finding"],
             "agreements.test.verrichting": ["date", "finding"],
+            "alertRules": AlertRule.fieldNames,
         ]
     }
 
     func registration(code: String) -> PartnerRegistration {
-        PartnerRegistration(organisationCode: code, adoptionRegion: adoptionRegion, agreements: agreements.map(\.agreement))
+        PartnerRegistration(
+            organisationCode: code, adoptionRegion: adoptionRegion, agreements: agreements.map(\.agreement),
+            alertRules: alertRules ?? [])
     }
 }
 
@@ -76,6 +80,7 @@ struct PartnerDTO: Content {
     var coreTasks: [CoreTask]
     var adoptionRegion: RegionCode?
     var agreements: [AgreementDTO]
+    var alertRules: [AlertRule]
     var version: Int
     var updatedAt: Date
     var updatedBy: String
@@ -88,6 +93,7 @@ struct PartnerDTO: Content {
         regions = registration.regions
         coreTasks = registration.coreTasks
         adoptionRegion = registration.adoptionRegion
+        alertRules = registration.alertRules
         agreements = registration.agreements.map { agreement in
             AgreementDTO(
                 coreTask: agreement.coreTask, profile: agreement.profile, regions: agreement.regions, stage: agreement.stage,

@@ -202,6 +202,10 @@ enum LogbookSummary {
                 return "Tijdelijk account \(grant?["username"] as? String ?? "") voor \(who) tot \(until): \(purpose)"
             default: return "Glas gebroken: incident opengesteld voor \(who) tot \(until). Reden: \(purpose)"
             }
+        case "alert.raised": return "\(object["organisation"] as? String ?? "") gealarmeerd: \(object["reason"] as? String ?? "")"
+        case "alert.acknowledged": return "Alarmering bevestigd door \(object["organisation"] as? String ?? "")"
+        case "alert.escalated":
+            return "Alarmering \(object["organisation"] as? String ?? "") niet bevestigd; opgeschaald naar \(object["escalatedTo"] as? String ?? "")"
         default: return kind
         }
     }

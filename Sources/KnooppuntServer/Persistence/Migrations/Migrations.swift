@@ -13,5 +13,6 @@ enum KnooppuntMigrations {
         M0008_CreatePartnerRegistry(),
         M0009_EntryAccess(),
         M0010_TemporaryAccounts(),
+        M0011_CreatePartnerAlerts(),
     ]
 }

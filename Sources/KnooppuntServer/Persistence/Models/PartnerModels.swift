@@ -51,3 +51,28 @@ final class AccessGrantModel: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// One alert of one partner for one incident: raised, acknowledged by the partner, or escalated to its
+/// contact point when nobody acknowledged it in time.
+final class PartnerAlertModel: Model, @unchecked Sendable {
+    static let schema = "partner_alerts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "incident_id") var incidentID: UUID
+    @Field(key: "organisation_code") var organisationCode: String
+    @Field(key: "reason") var reason: String
+    @Field(key: "raised_at_us") var raisedAt: Int64
+    @Field(key: "escalate_after_minutes") var escalateAfterMinutes: Int
+    /// The contact role the alert escalates to.
+    @Field(key: "escalate_to") var escalateTo: String
+    @OptionalField(key: "acknowledged_at_us") var acknowledgedAt: Int64?
+    @OptionalField(key: "acknowledged_by") var acknowledgedBy: String?
+    @OptionalField(key: "escalated_at_us") var escalatedAt: Int64?
+    /// The contact point it went to: name and phone.
+    @OptionalField(key: "escalated_to") var escalatedTo: String?
+
+    init() {}
+
+    /// When it escalates if nobody acknowledges it.
+    var escalatesAt: Int64 { raisedAt + Int64(escalateAfterMinutes) * 60_000_000 }
+}

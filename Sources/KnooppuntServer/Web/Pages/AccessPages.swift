@@ -9,6 +9,7 @@ struct MonitoringPage {
     let csrfToken: String
     let user: CurrentUser
     let items: [MonitoringItemDTO]
+    let alerts: [PartnerAlertDTO]
     /// Set when the user has no monitoring list: the policy's reason.
     let denial: String?
     let journalPosition: Int64
@@ -26,6 +27,7 @@ struct MonitoringPage {
                 .div(
                     .id("incident-rows"),
                     .data(named: "stream", value: "/api/v1/monitoring/stream?lastEventId=\(journalPosition)"),
+                    alertSection(),
                     .if(denial == nil && items.isEmpty, .p(.class("empty"), .text(strings.noMonitoring))),
                     .if(!items.isEmpty,
                         .div(
@@ -38,6 +40,27 @@ struct MonitoringPage {
                                 .tbody(.forEach(items) { row($0) }))))
                 )
             ))
+    }
+
+    private func alertSection() -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"), .id("alerts"), .attribute(named: "aria-labelledby", value: "alerts-title"),
+            .h2(.id("alerts-title"), .text(strings.alerts)),
+            alerts.isEmpty
+                ? .p(.class("muted"), .text(strings.noAlerts))
+                : .ul(.class("alerts"), .forEach(alerts) { alert in
+                    .li(
+                        .class(alert.acknowledgedAt == nil ? "alert open" : "alert"), .data(named: "alert", value: alert.id.uuidString),
+                        .strong(.text("\(alert.reference ?? "") · \(alert.title ?? "")")),
+                        .unwrap(alert.grip) { .span(.class("badge grip-\($0.rawValue)"), .text(" GRIP \($0.rawValue)")) },
+                        .p(.class("muted"), .text("\(DisplayFormat.time(alert.raisedAt)) · \(alert.reason)")),
+                        .p(.text(AlertStatusText.text(alert, strings))),
+                        .if(alert.acknowledgedAt == nil,
+                            .form(
+                                .class("inline js-refresh"), .method(.post), .action("/alerts/\(alert.id)/acknowledge"),
+                                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                                .button(.type(.submit), .class("small"), .text(strings.acknowledge)))))
+                }))
     }
 
     private func row(_ item: MonitoringItemDTO) -> Node<HTML.TableContext> {
@@ -101,5 +124,16 @@ struct AccessReportPage {
                                     .td(.unwrap(line.incident) { .a(.href("/incidents/\($0)"), .text(String($0.uuidString.prefix(8)))) }))
                             })))
             ))
+    }
+}
+
+/// How far an alert got, in words.
+enum AlertStatusText {
+    static func text(_ alert: PartnerAlertDTO, _ strings: UIStrings) -> String {
+        if let at = alert.acknowledgedAt {
+            return "\(strings.acknowledgedBy) \(alert.acknowledgedBy ?? "") · \(DisplayFormat.time(at))"
+        }
+        if let to = alert.escalatedTo { return "\(strings.escalatedTo) \(to)" }
+        return "\(strings.escalatesAt) \(DisplayFormat.time(alert.escalatesAt))"
     }
 }

@@ -22,6 +22,8 @@ struct IncidentPage {
         var linkable: [(code: String, name: String, profile: CollaborationProfile)]
         /// Organisations the chair may open the incident to.
         var organisations: [(code: String, name: String)]
+        /// The partners alerted of the incident.
+        var alerts: [PartnerAlertDTO]
     }
 
     let strings: UIStrings
@@ -161,6 +163,16 @@ struct IncidentPage {
                         .th(.text(strings.organisationLabel)), .th(.text(strings.profile)), .th(.text(strings.statusLabel)),
                         .th(.text(strings.untilLabel)), .th(.text(strings.purpose)), .th(.text(strings.actor)), .th())),
                     .tbody(.forEach(panel.grants) { grant in grantRow(grant) }))),
+            .if(!panel.alerts.isEmpty,
+                .group(
+                    .h3(.text(strings.alerts)),
+                    .ul(.class("alerts"), .id("incident-alerts"), .forEach(panel.alerts) { alert in
+                        .li(
+                            .class(alert.acknowledgedAt == nil ? "alert open" : "alert"),
+                            .strong(.text(alert.organisation + " ")),
+                            .span(.class("muted"), .text("\(DisplayFormat.time(alert.raisedAt)) · \(alert.reason) · ")),
+                            .text(AlertStatusText.text(alert, strings)))
+                    }))),
             .if(live && may.manageAccess && !panel.linkable.isEmpty, linkForm(panel)),
             .if(live && may.breakGlass, breakGlassForm(panel))
         )

@@ -7,6 +7,7 @@
     "incident.created", "incident.updated", "entry.created", "entry.updated", "entry.verification",
     "entry.admission", "conflict.marked", "conflict.resolved", "decision.created", "decision.updated",
     "action.created", "action.updated", "access.granted", "access.changed", "access.revoked", "access.break-glass",
+    "access.temporary-account", "alert.raised", "alert.acknowledged", "alert.escalated",
   ];
 
   function csrfToken() {
