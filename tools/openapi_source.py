@@ -611,6 +611,24 @@ doc["paths"].update({
         "get": {"operationId": "incidentAlerts", "security": AUTH,
                 "summary": "The partners alerted of this incident, acknowledged or escalated (a partner sees its own).",
                 "responses": {**ok("Alerts.", {"type": "array", "items": ref("PartnerAlert")}), **E401, **E403R, **E404}}},
+    "/incidents/{incident}/entries/import": {"parameters": [INCIDENT],
+        "post": {"operationId": "importEntries", "security": AUTH,
+                 "summary": "A kern partner imports up to 500 entries from its own netcentric picture into its theme, "
+                            "in one transaction. The external id makes it repeatable: known entries get a new version "
+                            "when they changed, and nothing happens when they did not.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                     "type": "object", "required": ["entries"], "additionalProperties": False, "properties": {
+                         "entries": {"type": "array", "minItems": 1, "maxItems": 500, "items": {
+                             "type": "object", "required": ["externalId", "text"], "additionalProperties": False,
+                             "properties": {"externalId": {"type": "string", "minLength": 1, "maxLength": 200},
+                                 "text": {"type": "string"}, "source": {"type": "string"},
+                                 "observedAt": {"type": "string", "format": "date-time"}, "priority": ref("Priority"),
+                                 "location": ref("Geometry"), "classification": CLASSIFICATION}}}}}}}},
+                 "responses": {**ok("What the import did.", {"type": "object", "required": ["created", "updated", "unchanged"],
+                     "properties": {"created": {"type": "array", "items": ref("Entry")},
+                                    "updated": {"type": "array", "items": ref("Entry")},
+                                    "unchanged": {"type": "integer"}}}),
+                               **EBODY, **E401, **E403R, **E404}}},
     "/monitoring/stream": {"get": {"operationId": "monitoringStream", "security": AUTH,
         "summary": "Server-Sent Events: a monitored incident or the partner's own link changed (ids only, no content).",
         "parameters": [{"name": "exercise", "in": "query", "schema": {"type": "boolean"}},

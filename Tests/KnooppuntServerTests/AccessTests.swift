@@ -482,4 +482,42 @@ struct AccessTests {
             #expect(try await HTTP.send(app, .GET, "/api/v1/alerts", token: im).status == .forbidden)
         }
     }
+
+    @Test("kern: imports entries from its own netcentric picture, repeatably; other profiles may not")
+    func importEntries() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let rws = try await HTTP.login(app, "rws")
+            let agv = try await HTTP.login(app, "agv")
+            let incident = try await Picture.createIncident(app, token: im)
+            _ = try await Access.link(app, incident.id, "RWS", token: im)
+            _ = try await Access.link(app, incident.id, "WS-AGV", token: im)
+            let path = "/api/v1/incidents/\(incident.id)/entries/import"
+            func post(_ json: String, token: String) async throws -> TestingHTTPResponse {
+                try await HTTP.send(app, .POST, path, json: json, token: token)
+            }
+            let batch = #"{"entries":[{"externalId":"ncp-1","text":"Waterstand Lek 4,20 m"},{"externalId":"ncp-2","text":"Stremming scheepvaart"}]}"#
+            let first = try await post(batch, token: rws)
+            #expect(first.status == .ok, "\(first.body.string)")
+            let created = try first.content.decode(ImportResultDTO.self)
+            #expect(created.created.count == 2 && created.created.allSatisfy { $0.theme == .partner("RWS") })
+            let again = try await post(batch, token: rws).content.decode(ImportResultDTO.self)
+            #expect(again.created.isEmpty && again.updated.isEmpty && again.unchanged == 2)
+            let changed = try await post(batch.replacingOccurrences(of: "4,20", with: "4,35"), token: rws).content.decode(ImportResultDTO.self)
+            #expect(changed.updated.map(\.text) == ["Waterstand Lek 4,35 m"] && changed.updated[0].version == 2 && changed.unchanged == 1)
+            #expect(try await Picture.picture(app, incident.id, token: im).entries.count == 2)
+
+            let structureel = try await post(batch, token: agv)
+            #expect(structureel.status == .forbidden && HTTP.problemDetail(structureel).contains("kernsamenwerking"))
+            let region = try await post(batch, token: im)
+            #expect(region.status == .forbidden)
+            let twice = try await post(#"{"entries":[{"externalId":"a","text":"x"},{"externalId":"a","text":"y"}]}"#, token: rws)
+            #expect(twice.status == .unprocessableEntity && HTTP.problemDetail(twice).contains("appears twice"))
+            let many = "{\"entries\":[" + (0...500).map { #"{"externalId":"n\#($0)","text":"x"}"# }.joined(separator: ",") + "]}"
+            #expect(try await post(many, token: rws).status == .unprocessableEntity)
+            let unknownField = try await post(#"{"entries":[{"externalId":"z","text":"x","theme":"brandweer"}]}"#, token: rws)
+            #expect(unknownField.status == .unprocessableEntity || unknownField.status == .badRequest)
+            #expect(try await Picture.picture(app, incident.id, token: im).entries.count == 2)
+        }
+    }
 }

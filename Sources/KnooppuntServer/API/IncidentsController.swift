@@ -19,6 +19,7 @@ struct IncidentsController: RouteCollection {
         incident.get("picture", use: picture)
         incident.get("stream", use: stream)
         incident.post("entries", use: addEntry)
+        incident.post("entries", "import", use: importEntries)
         incident.patch("entries", ":entry", use: updateEntry)
         incident.post("entries", ":entry", "verification", use: verifyEntry)
         incident.get("entries", ":entry", "versions", use: entryVersions)
@@ -148,6 +149,39 @@ struct IncidentsController: RouteCollection {
             awaitingAdmission: terms.awaitingAdmission, onBehalfOf: terms.onBehalfOf)
         let created = try await PictureStore(db: req.db, context: req.knooppunt).addEntry(entry, to: id, by: user.author)
         return try await EntryDTO(created).encodeResponse(status: .created, for: req)
+    }
+
+    /// A kern partner imports entries from its own netcentric picture into its theme; the external id
+    /// makes the import repeatable (a changed entry becomes a new version, an unchanged one nothing).
+    func importEntries(req: Request) async throws -> Response {
+        let (incident, version, user) = try await Self.authorised(req, .read)
+        let id = try incident.requireID()
+        let scope = try Self.scope(version)
+        guard scope.status != .archived else { throw Problem.conflict("the incident is archived and read-only") }
+        let theme = Theme.partner(user.organisationCode)
+        try await Self.require(req, user, .init(action: .importEntries, theme: theme), incident: id, scope: scope)
+        let body = try req.decodeStrict(ImportEntriesRequest.self)
+        let now = req.knooppunt.clock.now()
+        for (index, item) in body.entries.enumerated() {
+            let level = item.classification ?? .internal
+            let read = try await AccessService.decide(
+                user.subject, .init(action: .read, classification: level), incident: id, scope: scope, at: now, on: req.db)
+            guard read.decision.allowed else {
+                throw Problem.forbidden("entries[\(index)]: you cannot mark information \(level.rawValue) that you may not read")
+            }
+        }
+        let entries = body.entries.map { item in
+            (externalID: item.externalId, entry: PictureStore.NewEntry(
+                theme: theme, text: item.text, source: item.source ?? "netcentrisch beeld \(user.organisationCode)",
+                observedAt: Microseconds.from(item.observedAt ?? now), priority: item.priority ?? .normaal,
+                location: item.location?.jsonText, classification: item.classification ?? .internal),
+             observedGiven: item.observedAt != nil)
+        }
+        let outcome = try await PictureStore(db: req.db, context: req.knooppunt).importEntries(entries, to: id, by: user.author)
+        let result = ImportResultDTO(
+            created: try outcome.created.map { try EntryDTO($0) }, updated: try outcome.updated.map { try EntryDTO($0) },
+            unchanged: outcome.unchanged)
+        return try await result.encodeResponse(status: .ok, for: req)
     }
 
     func updateEntry(req: Request) async throws -> EntryDTO {

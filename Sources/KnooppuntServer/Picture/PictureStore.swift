@@ -123,34 +123,109 @@ struct PictureStore: Sendable {
         try Self.checkEntryText(entry.text, source: entry.source)
         let at = now()
         return try await context.write(on: db) { db in
-            let incident = try Self.decodeState(try await Self.currentIncidentVersion(incidentID, on: db))
-            guard incident.status == .open else {
-                throw Problem.conflict("the incident is \(incident.status.rawValue); it takes no new entries")
+            try await Self.requireOpen(incidentID, on: db)
+            return try await Self.insertEntry(entry, to: incidentID, by: author, at: at, on: db)
+        }
+    }
+
+    static func requireOpen(_ incidentID: UUID, on db: Database) async throws {
+        let incident = try decodeState(try await currentIncidentVersion(incidentID, on: db))
+        guard incident.status == .open else {
+            throw Problem.conflict("the incident is \(incident.status.rawValue); it takes no new entries")
+        }
+    }
+
+    /// Stores a checked new entry and journals it, inside the caller's write transaction.
+    static func insertEntry(
+        _ entry: NewEntry, to incidentID: UUID, by author: Author, externalID: String? = nil, at: Int64, on db: Database
+    ) async throws -> EntryVersionModel {
+        let identity = EntryModel(incidentID: incidentID, createdAt: at, author: author.username, organisation: author.organisation)
+        identity.externalID = externalID
+        try await identity.create(on: db)
+        let version = EntryVersionModel()
+        version.entryID = try identity.requireID()
+        version.incidentID = incidentID
+        version.version = 1
+        version.validFrom = at
+        version.author = author.username
+        version.authorOrganisation = author.organisation
+        version.theme = entry.theme.description
+        version.text = entry.text
+        version.source = entry.source
+        version.observedAt = entry.observedAt
+        version.priority = entry.priority.rawValue
+        version.location = entry.location
+        version.verification = VerificationStatus.unverified.rawValue
+        version.classification = entry.classification.rawValue
+        version.awaitingAdmission = entry.awaitingAdmission
+        version.onBehalfOf = entry.onBehalfOf
+        try await version.create(on: db)
+        try await Journal.append(
+            on: db, actor: author.username, organisation: author.organisation, kind: "entry.created",
+            payload: EntryEvent(version), incident: incidentID)
+        return version
+    }
+
+    /// What an import did.
+    struct ImportOutcome: Sendable {
+        var created: [EntryVersionModel] = []
+        var updated: [EntryVersionModel] = []
+        var unchanged = 0
+    }
+
+    /// Imports entries from a partner's own netcentric picture in one transaction: new external ids
+    /// become entries, known ones a new version when they changed, unchanged ones nothing.
+    /// `observedGiven` false: the import did not say when, so a known entry keeps its time.
+    func importEntries(_ entries: [(externalID: String, entry: NewEntry, observedGiven: Bool)], to incidentID: UUID, by author: Author)
+        async throws -> ImportOutcome
+    {
+        for (index, item) in entries.enumerated() {
+            do { try Self.checkEntryText(item.entry.text, source: item.entry.source) } catch let problem as Problem {
+                throw Problem.invalid("entries[\(index)]: \(problem.detail)", field: "entries[\(index)]")
             }
-            let identity = EntryModel(incidentID: incidentID, createdAt: at, author: author.username, organisation: author.organisation)
-            try await identity.create(on: db)
-            let version = EntryVersionModel()
-            version.entryID = try identity.requireID()
-            version.incidentID = incidentID
-            version.version = 1
-            version.validFrom = at
-            version.author = author.username
-            version.authorOrganisation = author.organisation
-            version.theme = entry.theme.description
-            version.text = entry.text
-            version.source = entry.source
-            version.observedAt = entry.observedAt
-            version.priority = entry.priority.rawValue
-            version.location = entry.location
-            version.verification = VerificationStatus.unverified.rawValue
-            version.classification = entry.classification.rawValue
-            version.awaitingAdmission = entry.awaitingAdmission
-            version.onBehalfOf = entry.onBehalfOf
-            try await version.create(on: db)
-            try await Journal.append(
-                on: db, actor: author.username, organisation: author.organisation, kind: "entry.created",
-                payload: EntryEvent(version), incident: incidentID)
-            return version
+        }
+        let at = now()
+        return try await context.write(on: db) { db in
+            try await Self.requireOpen(incidentID, on: db)
+            var outcome = ImportOutcome()
+            for (externalID, given, observedGiven) in entries {
+                guard
+                    let identity = try await EntryModel.query(on: db).filter(\.$incidentID == incidentID)
+                        .filter(\.$authorOrganisation == author.organisation).filter(\.$externalID == externalID).first()
+                else {
+                    outcome.created.append(try await Self.insertEntry(given, to: incidentID, by: author, externalID: externalID, at: at, on: db))
+                    continue
+                }
+                guard
+                    let current = try await EntryVersionModel.query(on: db).filter(\.$entryID == identity.requireID())
+                        .filter(\.$validTo == nil).first()
+                else { continue }
+                var entry = given
+                if !observedGiven { entry.observedAt = current.observedAt }
+                let changed = current.text != entry.text || current.source != entry.source
+                    || current.observedAt != entry.observedAt || current.priority != entry.priority.rawValue
+                    || current.location != entry.location || current.classification != entry.classification.rawValue
+                guard changed else {
+                    outcome.unchanged += 1
+                    continue
+                }
+                let next = current.successor(
+                    version: current.version + 1, validFrom: at, author: author.username, organisation: author.organisation)
+                next.text = entry.text
+                next.source = entry.source
+                next.observedAt = entry.observedAt
+                next.priority = entry.priority.rawValue
+                next.location = entry.location
+                next.classification = entry.classification.rawValue
+                current.validTo = at
+                try await current.update(on: db)
+                try await next.create(on: db)
+                try await Journal.append(
+                    on: db, actor: author.username, organisation: author.organisation, kind: "entry.updated",
+                    payload: EntryEvent(next), incident: incidentID)
+                outcome.updated.append(next)
+            }
+            return outcome
         }
     }
 

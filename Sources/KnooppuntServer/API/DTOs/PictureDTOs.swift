@@ -151,6 +151,49 @@ struct CreateEntryRequest: StrictDecodable {
     func validate() throws { try location.map(LocationField.check) }
 }
 
+struct ImportEntriesRequest: StrictDecodable {
+    struct Item: Decodable, Sendable {
+        var externalId: String
+        var text: String
+        var source: String?
+        var observedAt: Date?
+        var priority: EntryPriority?
+        var location: JSONValue?
+        var classification: Classification?
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case externalId, text, source, observedAt, priority, location, classification
+        }
+    }
+
+    var entries: [Item]
+    enum CodingKeys: String, CodingKey, CaseIterable { case entries }
+
+    static var nestedFields: [String: [String]] { ["entries": Item.CodingKeys.allCases.map(\.stringValue)] }
+
+    func validate() throws {
+        guard (1...500).contains(entries.count) else {
+            throw Problem.invalid("field 'entries' holds 1 to 500 entries per import", field: "entries")
+        }
+        var seen = Set<String>()
+        for (index, item) in entries.enumerated() {
+            let id = item.externalId.trimmingCharacters(in: .whitespaces)
+            guard (1...200).contains(id.count) else {
+                throw Problem.invalid("entries[\(index)].externalId must be 1 to 200 characters", field: "entries[\(index)].externalId")
+            }
+            guard seen.insert(id).inserted else {
+                throw Problem.invalid("entries[\(index)].externalId '\(id)' appears twice in this import", field: "entries[\(index)].externalId")
+            }
+            try item.location.map(LocationField.check)
+        }
+    }
+}
+
+struct ImportResultDTO: Content {
+    var created: [EntryDTO]
+    var updated: [EntryDTO]
+    var unchanged: Int
+}
+
 struct UpdateEntryRequest: StrictDecodable {
     var baseVersion: Int
     var theme: Theme?

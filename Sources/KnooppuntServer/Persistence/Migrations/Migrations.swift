@@ -14,5 +14,6 @@ enum KnooppuntMigrations {
         M0009_EntryAccess(),
         M0010_TemporaryAccounts(),
         M0011_CreatePartnerAlerts(),
+        M0012_EntryExternalID(),
     ]
 }

@@ -58,6 +58,8 @@ final class EntryModel: Model, @unchecked Sendable {
     @Field(key: "created_at_us") var createdAt: Int64
     @Field(key: "author") var author: String
     @Field(key: "author_org") var authorOrganisation: String
+    /// The id in the partner's own netcentric picture, for imported entries.
+    @OptionalField(key: "external_id") var externalID: String?
 
     init() {}
 
