@@ -55,4 +55,15 @@ struct AlertRuleTests {
             #expect(error.field == "alertRules[0].coreTask")
         }
     }
+
+    @Test("relevance for the monitoring list: what the rules watch, whatever the GRIP; without rules, the regions")
+    func relevance() {
+        #expect(Self.waterBoard.isRelevant(Self.incident(.overstroming, grip: .routine, regions: [Self.vr13])))
+        #expect(!Self.waterBoard.isRelevant(Self.incident(.brand, grip: .five, regions: [Self.vr13])))
+        #expect(!Self.waterBoard.isRelevant(Self.incident(.overstroming, grip: .five, regions: [Self.vr17])))
+        var noRules = Self.waterBoard
+        noRules.alertRules = []
+        #expect(noRules.isRelevant(Self.incident(.brand, grip: .routine, regions: [Self.vr17])))
+        #expect(!noRules.isRelevant(Self.incident(.brand, grip: .routine, regions: [RegionCode(number: 1)])))
+    }
 }

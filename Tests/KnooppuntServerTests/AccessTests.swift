@@ -520,4 +520,29 @@ struct AccessTests {
             #expect(try await Picture.picture(app, incident.id, token: im).entries.count == 2)
         }
     }
+
+    @Test("a standby partner's monitoring list holds what is relevant to its core tasks, and incidents it is linked to")
+    func monitoringRelevance() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let weather = try await HTTP.send(
+                app, .POST, "/api/v1/incidents", json: #"{"title":"Zware storm","category":"extreem-weer"}"#, token: im)
+            #expect(weather.status == .created)
+            let fire = try await Picture.createIncident(app, token: im, title: "Brand in loods")
+            // KNMI's rules watch weather, floods and hazardous materials.
+            let admin = try await HTTP.login(app, "admin")
+            let user = try await HTTP.send(
+                app, .POST, "/api/v1/users",
+                json: #"{"username":"knmi","displayName":"Weerkamer","organisation":"KNMI","role":"partner-user","password":"weerkamer-2026"}"#,
+                token: admin)
+            #expect(user.status == .created, "\(user.body.string)")
+            let token = try await HTTP.login(app, "knmi", password: "weerkamer-2026")
+            func titles() async throws -> [String] {
+                try await HTTP.send(app, .GET, "/api/v1/monitoring", token: token).content.decode([MonitoringItemDTO].self).map(\.title)
+            }
+            #expect(try await titles() == ["Zware storm"])
+            _ = try await Access.link(app, fire.id, "KNMI", token: im)
+            #expect(Set(try await titles()) == ["Zware storm", "Brand in loods"])
+        }
+    }
 }

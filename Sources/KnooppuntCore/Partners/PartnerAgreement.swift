@@ -126,6 +126,17 @@ public struct PartnerRegistration: Sendable, Equatable, Codable {
         return nil
     }
 
+    /// Whether an incident is relevant to the partner's core tasks and area, for its monitoring list:
+    /// with alert rules, an incident any rule watches (category and area, whatever its GRIP); without,
+    /// any incident in the regions of its agreements.
+    public func isRelevant(_ incident: IncidentState) -> Bool {
+        guard !alertRules.isEmpty else { return !Set(regions).isDisjoint(with: incident.involvedRegions) }
+        return alertRules.contains { rule in
+            (rule.categories.isEmpty || rule.categories.contains(incident.category))
+                && !rule.area(of: self).isDisjoint(with: incident.involvedRegions)
+        }
+    }
+
     /// The contact point of a role, from the agreements.
     public func contact(_ role: ContactRole) -> Contact? {
         agreements.flatMap(\.contacts).first { $0.role == role }

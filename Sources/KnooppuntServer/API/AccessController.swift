@@ -173,8 +173,9 @@ struct AccessController: RouteCollection {
         var model: AccessGrantModel?
     }
 
-    /// A standby partner's monitoring list: the incidents in its regions, with title, category, area and
-    /// GRIP only, and whether it is linked. Linked partners see the incidents they are linked to.
+    /// A standby partner's monitoring list: the incidents in its regions relevant to its core tasks (its
+    /// alert rules' categories, when it has rules), with title, category, area and GRIP only, and whether
+    /// it is linked. Linked partners see the incidents they are linked to.
     func monitoring(req: Request) async throws -> [MonitoringItemDTO] {
         let user = try req.requireUserExplaining()
         let exercise = try IncidentsController.flag(req, "exercise") ?? false
@@ -194,6 +195,8 @@ struct AccessController: RouteCollection {
     static func monitoringList(_ subject: Subject, exercise: Bool, req: Request) async throws -> [MonitoringItemDTO] {
         let store = PictureStore(db: req.db, context: req.knooppunt)
         let now = req.knooppunt.clock.now()
+        let registration = try await PartnerRegistrationModel.query(on: req.db)
+            .filter(\.$organisationCode == subject.organisationCode).first()?.registration()
         var items: [MonitoringItemDTO] = []
         var denial: String?
         for (incident, version) in try await store.currentIncidents(
@@ -207,8 +210,12 @@ struct AccessController: RouteCollection {
                 denial = denial ?? answer.decision.reason
                 continue
             }
-            let read = try await AccessService.decide(subject, .init(action: .read), incident: id, scope: scope, at: now, on: req.db)
             let grants = subject.isPartner ? try await AccessService.grants(of: subject.organisationCode, incident: id, on: req.db) : []
+            // Standby partners see what is relevant to their core tasks; incidents they are linked to always.
+            if grants.isEmpty, let registration, !registration.isRelevant(try PictureStore.decodeState(version)) {
+                continue
+            }
+            let read = try await AccessService.decide(subject, .init(action: .read), incident: id, scope: scope, at: now, on: req.db)
             let grant = grants.filter { $0.isActive(at: now) }.max { $0.maxClassification < $1.maxClassification }
             items.append(try MonitoringItemDTO(incident, version, grant: grant, mayRead: read.decision.allowed))
         }
