@@ -545,4 +545,39 @@ struct AccessTests {
             #expect(Set(try await titles()) == ["Zware storm", "Brand in loods"])
         }
     }
+
+    @Test("the administrator's form issues a temporary account by incident number and shows the password once")
+    func temporaryAccountForm() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im, title: "Instorting")
+            let admin = try await WebSession.login(app, "admin")
+            let page = try await admin.get(app, "/temporary-accounts")
+            #expect(page.status == .ok && page.body.string.contains("temporary-account-form"))
+            let fields = [
+                "_csrf": admin.csrf, "incident": incident.reference.lowercased(), "organisation": "BOUWCO",
+                "organisationName": "Bouwbedrijf De Constructeur", "username": "bouwco-piet", "displayName": "Piet Bouwer",
+                "purpose": "Constructieve beoordeling", "hours": "24",
+            ]
+            let cookies = admin.cookieHeader.first(name: "Cookie") ?? ""
+            let issued = try await WebSession.postForm(app, "/temporary-accounts", fields: fields, cookies: cookies)
+            #expect(issued.status == .created, "\(issued.body.string)")
+            #expect(issued.headers.first(name: .cacheControl) == "no-store")
+            let html = issued.body.string
+            let marker = #"<code id="issued-password">"#
+            let start = try #require(html.range(of: marker)).upperBound
+            let password = String(html[start...].prefix { $0 != "<" })
+            #expect(password.count == 20)
+            let token = try await HTTP.login(app, "bouwco-piet", password: password)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)", token: token).status == .ok)
+
+            var unknown = fields
+            unknown["incident"] = "VR13-1999-0001"
+            unknown["username"] = "bouwco-kees"
+            let missing = try await WebSession.postForm(app, "/temporary-accounts", fields: unknown, cookies: cookies)
+            #expect(missing.status == .unprocessableEntity && missing.body.string.contains("VR13-1999-0001"))
+            let imWeb = try await WebSession.login(app, "im-vr13")
+            #expect(try await imWeb.get(app, "/temporary-accounts").status == .forbidden)
+        }
+    }
 }

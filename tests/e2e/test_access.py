@@ -121,3 +121,26 @@ def test_partner_acknowledges_alert_and_im_sees_it(server, browser, second_brows
     browser.get(incident_url)
     assert "bevestigd door rodekruis" in text_of(browser, "incident-alerts")
     screenshot(browser, "39-im-sees-acknowledged-alert", "access")
+
+
+def test_admin_issues_temporary_account(server, browser, second_browser):
+    incident_url = open_new_incident(second_browser, server, "im-vr13", "Instorting parkeergarage")
+    reference = text_of(second_browser, "incident-heading").split(" ")[0]
+
+    login(browser, server, "admin")
+    browser.find_element(By.ID, "nav-temporary-accounts").click()
+    for field, value in [("ta-incident", reference), ("ta-organisation", "BOUWCO"),
+                         ("ta-organisation-name", "Bouwbedrijf De Constructeur"), ("ta-username", "bouwco-jan"),
+                         ("ta-display-name", "Jan Bouwer"), ("ta-purpose", "Constructieve beoordeling")]:
+        browser.find_element(By.ID, field).send_keys(value)
+    browser.find_element(By.ID, "ta-submit").click()
+    password = browser.find_element(By.ID, "issued-password").text
+    assert len(password) == 20
+    screenshot(browser, "40-admin-temporary-account")
+
+    # the ad-hoc partner logs in and reads just this incident
+    browser.find_element(By.ID, "logout").click()
+    login(browser, server, "bouwco-jan", password)
+    browser.get(incident_url)
+    assert "Instorting parkeergarage" in text_of(browser, "incident-heading")
+    screenshot(browser, "41-temporary-account-reads-incident")

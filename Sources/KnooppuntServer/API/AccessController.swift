@@ -134,10 +134,16 @@ struct AccessController: RouteCollection {
         guard let id = req.parameters.get("incident").flatMap(UUID.init(uuidString:)) else {
             throw Problem.badRequest("the incident id must be a UUID")
         }
+        let body = try req.decodeStrict(TemporaryAccountRequest.self)
+        return try await Self.issueTemporaryAccount(body, incident: id, by: user, on: req).encodeResponse(status: .created, for: req)
+    }
+
+    static func issueTemporaryAccount(_ body: TemporaryAccountRequest, incident id: UUID, by user: CurrentUser, on req: Request)
+        async throws -> TemporaryAccountDTO
+    {
         _ = try await IncidentsController.incident(id, on: req.db)
         let scope = try IncidentsController.scope(try await PictureStore.currentIncidentVersion(id, on: req.db))
         try await IncidentsController.require(req, user, .init(action: .issueTemporaryAccount), incident: id, scope: scope)
-        let body = try req.decodeStrict(TemporaryAccountRequest.self)
         let now = req.knooppunt.clock.now()
         guard body.until <= now.addingTimeInterval(GrantStore.temporaryAccountLimit) else {
             throw Problem.invalid("a temporary account lasts at most 30 days", field: "until")
@@ -162,10 +168,9 @@ struct AccessController: RouteCollection {
             box.model = try await GrantStore.insert(grant, incident: id, by: author, kind: "access.temporary-account", now: now, on: db)
         }
         guard let model = box.model else { throw Problem(status: .internalServerError, detail: "the grant was not stored") }
-        let response = TemporaryAccountDTO(
+        return TemporaryAccountDTO(
             username: account.username, displayName: account.displayName, organisation: code, validUntil: body.until,
             password: password, grant: try AccessGrantDTO(model))
-        return try await response.encodeResponse(status: .created, for: req)
     }
 
     /// Carries the grant made inside the account's transaction out of it.

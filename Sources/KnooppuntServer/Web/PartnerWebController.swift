@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import KnooppuntCore
 import Vapor
@@ -9,6 +10,48 @@ struct PartnerWebController: RouteCollection {
         routes.get("monitoring", use: monitoring)
         routes.get("access-report", use: accessReport)
         routes.post("alerts", ":alert", "acknowledge", use: acknowledge)
+        routes.get("temporary-accounts", use: temporaryAccountForm)
+        routes.post("temporary-accounts", use: issueTemporaryAccount)
+    }
+
+    private func administrator(_ req: Request) throws -> CurrentUser {
+        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: "/login?next=/temporary-accounts") }
+        guard user.role.isAdministrator else { throw Problem.forbidden("temporary accounts are issued by an administrator") }
+        return user
+    }
+
+    func temporaryAccountForm(req: Request) async throws -> Response {
+        let user = try administrator(req)
+        return .html(TemporaryAccountPage(strings: req.strings, csrfToken: req.csrfToken, user: user, issued: nil).render())
+    }
+
+    struct TemporaryAccountForm: Content {
+        var incident: String
+        var organisation: String
+        var organisationName: String?
+        var username: String
+        var displayName: String
+        var purpose: String
+        var hours: Int
+    }
+
+    func issueTemporaryAccount(req: Request) async throws -> Response {
+        let user = try administrator(req)
+        let form = try req.content.decode(TemporaryAccountForm.self)
+        let reference = form.incident.trimmingCharacters(in: .whitespaces).uppercased()
+        guard let incident = try await IncidentModel.query(on: req.db).filter(\.$reference == reference).first() else {
+            throw Problem.invalid("no incident with number \(reference)", field: "incident")
+        }
+        let body = TemporaryAccountRequest(
+            organisation: form.organisation, organisationName: form.organisationName.flatMap { $0.isEmpty ? nil : $0 },
+            username: form.username, displayName: form.displayName, purpose: form.purpose,
+            until: req.knooppunt.clock.now().addingTimeInterval(TimeInterval(form.hours) * 3600))
+        let issued = try await AccessController.issueTemporaryAccount(body, incident: try incident.requireID(), by: user, on: req)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return .html(
+            TemporaryAccountPage(strings: req.strings, csrfToken: req.csrfToken, user: user, issued: issued).render(),
+            status: .created, headers: headers)
     }
 
     func acknowledge(req: Request) async throws -> Response {

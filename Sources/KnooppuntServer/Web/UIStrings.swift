@@ -149,6 +149,14 @@ struct UIStrings: Sendable {
     let escalatesAt: String
     let noAlerts: String
     let alertReason: String
+    let temporaryAccounts: String
+    let temporaryAccountsIntro: String
+    let incidentReference: String
+    let organisationCode: String
+    let organisationNameIfNew: String
+    let displayName: String
+    let issueAccount: String
+    let accountIssued: String
 
     static let nl = UIStrings(
         language: .nl,
@@ -295,7 +303,15 @@ struct UIStrings: Sendable {
         escalatedTo: "niet bevestigd, opgeschaald naar",
         escalatesAt: "niet bevestigd, escaleert om",
         noAlerts: "Geen alarmeringen.",
-        alertReason: "Waarom")
+        alertReason: "Waarom",
+        temporaryAccounts: "Tijdelijke accounts",
+        temporaryAccountsIntro: "Geef een ad-hocpartner een account dat alleen voor één incident geldt en op een vast moment ophoudt te werken (ten hoogste 30 dagen). Het wachtwoord wordt één keer getoond: geef het via een tweede kanaal door.",
+        incidentReference: "Incidentnummer (bijv. VR13-2026-0001)",
+        organisationCode: "Organisatiecode",
+        organisationNameIfNew: "Naam van de organisatie (als die nog niet bekend is)",
+        displayName: "Naam",
+        issueAccount: "Account uitgeven",
+        accountIssued: "Account uitgegeven. Wachtwoord (wordt niet opnieuw getoond):")
 
     static let en = UIStrings(
         language: .en,
@@ -442,7 +458,15 @@ struct UIStrings: Sendable {
         escalatedTo: "not acknowledged, escalated to",
         escalatesAt: "not acknowledged, escalates at",
         noAlerts: "No alerts.",
-        alertReason: "Why")
+        alertReason: "Why",
+        temporaryAccounts: "Temporary accounts",
+        temporaryAccountsIntro: "Give an ad-hoc partner an account that is valid for one incident only and stops working at a set time (at most 30 days). The password is shown once: hand it over by a second channel.",
+        incidentReference: "Incident number (e.g. VR13-2026-0001)",
+        organisationCode: "Organisation code",
+        organisationNameIfNew: "Organisation name (when it is not known yet)",
+        displayName: "Name",
+        issueAccount: "Issue account",
+        accountIssued: "Account issued. Password (not shown again):")
 
     static func `for`(_ language: Language) -> UIStrings { language == .nl ? nl : en }
 }
