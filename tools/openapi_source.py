@@ -647,6 +647,72 @@ doc["paths"].update({
             "422": problem("'since' is missing or not a date.")}}},
 })
 
+# The incident map: plots (GeoJSON Features) and the affected area.
+PLOT = {"name": "plot", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
+GEO = "application/geo+json"
+PLOT_KINDS = ["symbol", "line", "route", "effect-area", "cordon", "evacuation-area", "area", "circle", "label"]
+PLOT_SYMBOLS = ["incident", "command-post", "assembly-point", "hospital", "shelter", "roadblock", "water-outage",
+                "power-outage", "gas-outage", "hazardous-materials", "decontamination", "helicopter-landing",
+                "casualty-collection", "staging"]
+doc["components"]["schemas"].update({
+    "PlotFeature": {"type": "object", "required": ["type", "geometry", "properties"], "properties": {
+        "type": {"const": "Feature"}, "id": {"type": "string", "format": "uuid"}, "geometry": ref("Geometry"),
+        "properties": {"type": "object", "properties": {
+            "kind": {"enum": PLOT_KINDS, "description": "symbol/circle/label: Point; line/route: LineString; areas: Polygon."},
+            "symbol": {"enum": PLOT_SYMBOLS}, "label": {"type": "string", "maxLength": 200},
+            "colour": {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"},
+            "radius": {"type": "number", "minimum": 1, "maximum": 100000, "description": "Metres, circles only."},
+            "classification": CLASSIFICATION,
+            "baseVersion": {"type": "integer", "description": "On PATCH: the version this change replaces."},
+            "version": {"type": "integer", "readOnly": True}, "author": {"type": "string", "readOnly": True},
+            "organisation": {"type": "string", "readOnly": True}, "verification": {"type": "string", "readOnly": True},
+            "updatedAt": {"type": "string", "readOnly": True}, "removed": {"type": "boolean", "readOnly": True}}}}},
+    "PlotCollection": {"type": "object", "required": ["type", "features"], "properties": {
+        "type": {"const": "FeatureCollection"}, "features": {"type": "array", "items": ref("PlotFeature")}}},
+    "AffectedArea": {"type": "object", "required": ["municipalities", "regions", "partners", "proposesInterregionalScaling"],
+        "properties": {
+            "municipalities": {"type": "array", "items": {"type": "object", "properties": {
+                "code": {"type": "string"}, "name": {"type": "string"}, "region": REGION}}},
+            "regions": {"type": "array", "items": REGION},
+            "partners": {"type": "array", "items": {"type": "object", "properties": {
+                "organisation": {"type": "string"}, "name": {"type": "string"}, "profile": PROFILE,
+                "regions": {"type": "array", "items": REGION}}}},
+            "proposesInterregionalScaling": {"type": "boolean", "description": "More than one region: GRIP 5 / an IRBT."}}},
+})
+PLOT_BODY = {"required": True, "content": {GEO: {"schema": ref("PlotFeature")}, "application/json": {"schema": ref("PlotFeature")}}}
+doc["paths"].update({
+    "/incidents/{incident}/plots": {"parameters": [INCIDENT],
+        "get": {"operationId": "listPlots", "security": AUTH, "summary": "The map at a moment (default now), as GeoJSON.",
+                "parameters": [AT],
+                "responses": {**ok("The plots.", ref("PlotCollection"), media=GEO), **E401, **E404}},
+        "post": {"operationId": "createPlot", "security": AUTH, "summary": "Draw a plot: one GeoJSON Feature with its style.",
+                 "requestBody": PLOT_BODY,
+                 "responses": {**ok("Drawn.", ref("PlotFeature"), status="201", media=GEO), **EBODY, **E401, **E403R, **E404}}},
+    "/incidents/{incident}/plots/{plot}": {"parameters": [INCIDENT, PLOT],
+        "patch": {"operationId": "changePlot", "security": AUTH,
+                  "summary": "A new version: properties.baseVersion plus what changes; a geometry moves or reshapes it.",
+                  "requestBody": PLOT_BODY,
+                  "responses": {**ok("The new version.", ref("PlotFeature"), media=GEO), **EBODY, **E401, **E403R, **E404, **E409}},
+        "delete": {"operationId": "removePlot", "security": AUTH,
+                   "summary": "Take a plot off the map (a new version; the timeline still shows it before).",
+                   "parameters": [{"name": "baseVersion", "in": "query", "required": True, "schema": {"type": "integer"}}],
+                   "responses": {**ok("The removed version.", ref("PlotFeature"), media=GEO), **E401, **E403R, **E404, **E409,
+                                 "422": problem("baseVersion is missing.")}}},
+    "/incidents/{incident}/plots/{plot}/verification": {"parameters": [INCIDENT, PLOT],
+        "post": {"operationId": "verifyPlot", "security": AUTH, "summary": "The IM verifies or contradicts a plot.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": ref("Verify")}}},
+                 "responses": {**ok("The new version.", ref("PlotFeature"), media=GEO), **EBODY, **E401, **E403R, **E404, **E409}}},
+    "/incidents/{incident}/plots/{plot}/versions": {"parameters": [INCIDENT, PLOT],
+        "get": {"operationId": "plotVersions", "security": AUTH, "summary": "Every version of a plot, oldest first.",
+                "responses": {**ok("The versions.", ref("PlotCollection"), media=GEO), **E401, **E404}}},
+    "/incidents/{incident}/affected-area": {"parameters": [INCIDENT],
+        "get": {"operationId": "affectedArea", "security": AUTH,
+                "summary": "Municipalities and regions inside the incident's area and its area plots, the partners of those "
+                           "regions, and whether to propose GRIP 5 / an IRBT.",
+                "parameters": [AT],
+                "responses": {**ok("The affected area.", ref("AffectedArea")), **E401, **E404}}},
+})
+
 target = pathlib.Path(__file__).resolve().parent.parent / "Sources/KnooppuntServer/Resources/openapi.json"
 target.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 print(f"wrote {target}")

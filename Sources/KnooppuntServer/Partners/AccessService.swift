@@ -126,14 +126,14 @@ struct EntryReader: Sendable {
         sees(classification: model.classification, awaitingAdmission: model.awaitingAdmission, author: model.authorOrganisation)
     }
 
-    /// For journal records of entries: whether the subject sees the entry version the record carries. A
+    /// For journal records of entries and plots: whether the subject sees the version the record carries. A
     /// partner sees the access events about itself only.
     func sees(_ record: JournalRecord) -> Bool {
         if record.kind.hasPrefix("access.") || record.kind.hasPrefix("alert."), isPartner {
             let about = try? CanonicalJSON.decode(About.self, from: record.payload)
             return (about?.organisation ?? about?.grant?.organisation) == organisation
         }
-        guard record.kind.hasPrefix("entry.") else { return true }
+        guard record.kind.hasPrefix("entry.") || record.kind.hasPrefix("plot.") else { return true }
         guard let fields = try? CanonicalJSON.decode(EntryFields.self, from: record.payload) else { return true }
         return sees(
             classification: fields.classification ?? Classification.internal.rawValue,

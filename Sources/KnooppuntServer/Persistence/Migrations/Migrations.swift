@@ -15,5 +15,6 @@ enum KnooppuntMigrations {
         M0010_TemporaryAccounts(),
         M0011_CreatePartnerAlerts(),
         M0012_EntryExternalID(),
+        M0013_CreatePlots(),
     ]
 }

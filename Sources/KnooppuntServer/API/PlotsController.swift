@@ -1,0 +1,358 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import KnooppuntInterop
+import Vapor
+
+/// The incident map: plots as GeoJSON (`application/geo+json`), versioned, and the affected area.
+struct PlotsController: RouteCollection {
+    static let geoJSON = HTTPMediaType(type: "application", subType: "geo+json")
+
+    func boot(routes: RoutesBuilder) throws {
+        let plots = routes.grouped("incidents", ":incident", "plots")
+        plots.get(use: list)
+        plots.post(use: create)
+        plots.patch(":plot", use: update)
+        plots.delete(":plot", use: remove)
+        plots.post(":plot", "verification", use: verify)
+        plots.get(":plot", "versions", use: versions)
+        routes.get("incidents", ":incident", "affected-area", use: affectedArea)
+    }
+
+    // MARK: Reading
+
+    /// The map at `?at=` (default now) as a FeatureCollection.
+    func list(req: Request) async throws -> Response {
+        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let plots = try await Self.visiblePlots(
+            incident, scope: try IncidentsController.scope(version), at: try IncidentsController.moment(req), user: user, req: req)
+        return try Self.geoJSONResponse(.object(["type": .string("FeatureCollection"), "features": .array(try plots.map(Self.feature))]))
+    }
+
+    /// The plots the user may see on the map at `at`; reading confidential plots is journaled.
+    static func visiblePlots(
+        _ incident: IncidentModel, scope: IncidentScope, at: Date, user: CurrentUser, req: Request
+    ) async throws -> [PlotVersionModel] {
+        let id = try incident.requireID()
+        let reader = try await AccessService.reader(user.subject, incident: id, scope: scope, at: req.knooppunt.clock.now(), on: req.db)
+        let plots = try await PictureStore(db: req.db, context: req.knooppunt).plots(of: id, at: Microseconds.from(at))
+            .filter { reader.sees(classification: $0.classification, awaitingAdmission: false, author: $0.authorOrganisation) }
+        let confidential = plots.filter { $0.classification == Classification.confidential.rawValue }
+        if !confidential.isEmpty {
+            try await AccessService.journalConfidentialRead(
+                user.author, incident: id, what: "map: \(confidential.count) confidential plots", context: req.knooppunt, on: req.db)
+        }
+        return plots
+    }
+
+    func versions(req: Request) async throws -> Response {
+        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let id = try incident.requireID()
+        let reader = try await AccessService.reader(
+            user.subject, incident: id, scope: try IncidentsController.scope(version), at: req.knooppunt.clock.now(), on: req.db)
+        let versions = try await PictureStore(db: req.db, context: req.knooppunt).plotVersions(try Self.plotID(req), in: id)
+            .filter { reader.sees(classification: $0.classification, awaitingAdmission: false, author: $0.authorOrganisation) }
+        guard !versions.isEmpty else { throw Problem.notFound("no plot with that id on this incident's map") }
+        return try Self.geoJSONResponse(.object(["type": .string("FeatureCollection"), "features": .array(try versions.map(Self.feature))]))
+    }
+
+    // MARK: Writing
+
+    func create(req: Request) async throws -> Response {
+        let (incident, version, user) = try await Self.authorisedToDraw(req)
+        let feature = try Self.body(req)
+        let properties = try Self.properties(feature, allowed: PlotProperties.creatable)
+        guard let kind = properties.kind else {
+            throw Problem.invalid("properties.kind is required: \(PlotKind.allCases.map(\.rawValue).joined(separator: ", "))", field: "kind")
+        }
+        let geometry = try Self.geometry(feature)
+        let style = PlotStyle(kind: kind, symbol: properties.symbol, label: properties.label, colour: properties.colour, radius: properties.radius)
+        try IncidentsController.checked { () throws(PictureRuleViolation) in try PlotRules.validate(style, geometryType: geometry.type) }
+        let classification = properties.classification ?? .internal
+        try await Self.mayClassify(classification, user: user, incident: incident, version: version, req: req)
+        let plot = try await PictureStore(db: req.db, context: req.knooppunt).addPlot(
+            .init(style: style, geometry: geometry.json, classification: classification), to: try incident.requireID(), by: user.author)
+        let response = try Self.geoJSONResponse(try Self.feature(plot), status: .created)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/incidents/\(plot.incidentID)/plots/\(plot.plotID)")
+        return response
+    }
+
+    /// Changes a plot: send a Feature whose properties carry `baseVersion` and what changes; a geometry
+    /// moves or reshapes it.
+    func update(req: Request) async throws -> Response {
+        let (incident, version, user) = try await Self.authorisedToDraw(req)
+        let feature = try Self.body(req)
+        let properties = try Self.properties(feature, allowed: PlotProperties.changeable)
+        guard let base = properties.baseVersion else {
+            throw Problem.invalid("properties.baseVersion is required: the version this change replaces", field: "baseVersion")
+        }
+        guard properties.kind == nil else { throw Problem.invalid("a plot keeps its kind; draw a new plot instead", field: "kind") }
+        var given: (type: String, json: String)?
+        if case .object(let object) = feature, let value = object["geometry"], value != .null { given = try Self.geometry(feature) }
+        let geometry = given
+        if let classification = properties.classification {
+            try await Self.mayClassify(classification, user: user, incident: incident, version: version, req: req)
+        }
+        let changed = try await PictureStore(db: req.db, context: req.knooppunt).changePlot(
+            try Self.plotID(req), in: try incident.requireID(), baseVersion: base, by: user.author, kind: "plot.updated"
+        ) { next in
+            if let geometry { next.geometry = geometry.json }
+            if let symbol = properties.symbol { next.symbol = symbol.rawValue }
+            if let label = properties.label { next.label = label }
+            if let colour = properties.colour { next.colour = colour }
+            if let radius = properties.radius { next.radius = radius }
+            if let classification = properties.classification { next.classification = classification.rawValue }
+            let style = PlotStyle(
+                kind: PlotKind(rawValue: next.kind) ?? .area, symbol: next.symbol.flatMap(PlotSymbol.init(rawValue:)), label: next.label,
+                colour: next.colour, radius: next.radius)
+            let type = geometry?.type ?? Self.geometryType(next.geometry)
+            try IncidentsController.checked { () throws(PictureRuleViolation) in try PlotRules.validate(style, geometryType: type) }
+        }
+        return try Self.geoJSONResponse(try Self.feature(changed))
+    }
+
+    /// Takes a plot off the map (a new version; the timeline still shows it before).
+    func remove(req: Request) async throws -> Response {
+        let (incident, _, user) = try await Self.authorisedToDraw(req)
+        guard let base = req.query[Int.self, at: "baseVersion"] else {
+            throw Problem.invalid("query 'baseVersion' is required: the version you remove", field: "baseVersion")
+        }
+        let removed = try await PictureStore(db: req.db, context: req.knooppunt).changePlot(
+            try Self.plotID(req), in: try incident.requireID(), baseVersion: base, by: user.author, kind: "plot.removed"
+        ) { next in next.removed = true }
+        return try Self.geoJSONResponse(try Self.feature(removed))
+    }
+
+    func verify(req: Request) async throws -> Response {
+        let (incident, _, user) = try await IncidentsController.authorised(req, .verifyEntry)
+        let body = try req.decodeStrict(VerificationRequest.self)
+        let verified = try await PictureStore(db: req.db, context: req.knooppunt).changePlot(
+            try Self.plotID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author, kind: "plot.verification"
+        ) { next in
+            guard next.verification != body.status.rawValue else {
+                throw Problem.invalid("the plot is \(body.status.rawValue) already", field: "status")
+            }
+            next.verification = body.status.rawValue
+            next.verifiedBy = user.username
+        }
+        return try Self.geoJSONResponse(try Self.feature(verified))
+    }
+
+    // MARK: Affected area
+
+    func affectedArea(req: Request) async throws -> AffectedAreaDTO {
+        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let at = try IncidentsController.moment(req)
+        let scope = try IncidentsController.scope(version)
+        let plots = try await Self.visiblePlots(incident, scope: scope, at: at, user: user, req: req)
+        let state = try PictureStore.decodeState(version)
+        return try await AffectedAreaDTO.compute(incidentLocation: state.location, plots: plots, on: req.db)
+    }
+
+    // MARK: Helpers
+
+    static func authorisedToDraw(_ req: Request) async throws -> (IncidentModel, IncidentVersionModel, CurrentUser) {
+        // Drawing on the map belongs to the shared picture: the region's staff, as with actions.
+        try await IncidentsController.authorised(req, .addEntry)
+    }
+
+    static func mayClassify(
+        _ classification: Classification, user: CurrentUser, incident: IncidentModel, version: IncidentVersionModel, req: Request
+    ) async throws {
+        let read = try await AccessService.decide(
+            user.subject, .init(action: .read, classification: classification), incident: try incident.requireID(),
+            scope: try IncidentsController.scope(version), at: req.knooppunt.clock.now(), on: req.db)
+        guard read.decision.allowed else {
+            throw Problem.forbidden("you cannot mark a plot \(classification.rawValue) that you may not read: \(read.decision.reason)")
+        }
+    }
+
+    static func plotID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("plot").flatMap(UUID.init(uuidString:)) else {
+            throw Problem.badRequest("the plot id must be a UUID")
+        }
+        return id
+    }
+
+    /// The request body as a validated GeoJSON Feature.
+    static func body(_ req: Request) throws -> JSONValue {
+        guard let type = req.headers.contentType, type == .json || type == geoJSON else {
+            throw Problem(status: .unsupportedMediaType, detail: "send a GeoJSON Feature as application/geo+json or application/json")
+        }
+        guard let buffer = req.body.data else { throw Problem.badRequest("the body is empty; send a GeoJSON Feature") }
+        let value: JSONValue
+        do {
+            value = try GeoJSONValidator().validate(Data(buffer: buffer))
+        } catch {
+            throw Problem.invalid("not valid GeoJSON: \(error.message)")
+        }
+        guard case .object(let object) = value, case .string("Feature")? = object["type"] else {
+            throw Problem.invalid("send one GeoJSON Feature (type \"Feature\")")
+        }
+        return value
+    }
+
+    static func geometry(_ feature: JSONValue) throws -> (type: String, json: String) {
+        guard case .object(let object) = feature, let geometry = object["geometry"], case .object(let members) = geometry,
+            case .string(let type)? = members["type"]
+        else { throw Problem.invalid("the Feature needs a geometry", field: "geometry") }
+        guard type != "GeometryCollection" else {
+            throw Problem.invalid("draw one geometry per plot, not a GeometryCollection", field: "geometry")
+        }
+        if case .array(let coordinates)? = members["coordinates"], coordinates.isEmpty {
+            throw Problem.invalid("the geometry has no coordinates", field: "geometry")
+        }
+        do { try GeometryCheck.validate(geometry) } catch {
+            throw Problem.invalid("geometry: \(error.message)", field: "geometry")
+        }
+        // Keep only type and coordinates: foreign members do not belong on the map.
+        return (type, JSONValue.object(["type": .string(type), "coordinates": members["coordinates"] ?? .null]).jsonText)
+    }
+
+    static func geometryType(_ json: String) -> String {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)), case .object(let object) = value,
+            case .string(let type)? = object["type"]
+        else { return "" }
+        return type
+    }
+
+    static func properties(_ feature: JSONValue, allowed: Set<String>) throws -> PlotProperties {
+        guard case .object(let object) = feature, case .object(let properties)? = object["properties"] else {
+            throw Problem.invalid("the Feature needs \"properties\" with at least \"kind\"", field: "properties")
+        }
+        if let unknown = properties.keys.sorted().first(where: { !allowed.contains($0) }) {
+            throw Problem.invalid(
+                "unknown property '\(unknown)'; allowed: \(allowed.sorted().joined(separator: ", "))", field: unknown)
+        }
+        do {
+            let data = try JSONEncoder().encode(JSONValue.object(properties))
+            return try JSONDecoder().decode(PlotProperties.self, from: data)
+        } catch let DecodingError.dataCorrupted(context) {
+            throw Problem.invalid("a property has a value that is not allowed: \(context.debugDescription)")
+        } catch let DecodingError.typeMismatch(_, context) {
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw Problem.invalid("property '\(field)' has the wrong type", field: field)
+        } catch {
+            throw Problem.invalid("the properties are not valid: \(error)")
+        }
+    }
+
+    /// A plot version as a GeoJSON Feature, its style in the properties.
+    static func feature(_ plot: PlotVersionModel) throws -> JSONValue {
+        let geometry = try JSONDecoder().decode(JSONValue.self, from: Data(plot.geometry.utf8))
+        var properties: [String: JSONValue] = [
+            "kind": .string(plot.kind), "version": .number(Double(plot.version)), "author": .string(plot.author),
+            "organisation": .string(plot.authorOrganisation), "verification": .string(plot.verification),
+            "classification": .string(plot.classification),
+            "updatedAt": .string(JournalTime.string(from: Microseconds.date(plot.validFrom))),
+            "colour": .string(PlotStyle(kind: PlotKind(rawValue: plot.kind) ?? .area, colour: plot.colour).resolvedColour),
+        ]
+        if let symbol = plot.symbol { properties["symbol"] = .string(symbol) }
+        if let label = plot.label { properties["label"] = .string(label) }
+        if let radius = plot.radius { properties["radius"] = .number(radius) }
+        if plot.removed { properties["removed"] = .bool(true) }
+        return .object([
+            "type": .string("Feature"), "id": .string(plot.plotID.uuidString), "geometry": geometry, "properties": .object(properties),
+        ])
+    }
+
+    static func geoJSONResponse(_ value: JSONValue, status: HTTPResponseStatus = .ok) throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = geoJSON
+        return Response(status: status, headers: headers, body: .init(string: value.jsonText))
+    }
+}
+
+/// The properties a plot Feature may carry.
+struct PlotProperties: Decodable {
+    var kind: PlotKind?
+    var symbol: PlotSymbol?
+    var label: String?
+    var colour: String?
+    var radius: Double?
+    var classification: Classification?
+    var baseVersion: Int?
+
+    static let creatable: Set<String> = ["kind", "symbol", "label", "colour", "radius", "classification"]
+    static let changeable: Set<String> = ["baseVersion", "symbol", "label", "colour", "radius", "classification"]
+}
+
+/// Who is inside the incident's area and its area plots, and whom to involve.
+struct AffectedAreaDTO: Content {
+    struct Municipality: Content {
+        var code: String
+        var name: String
+        var region: RegionCode
+    }
+
+    struct Partner: Content {
+        var organisation: String
+        var name: String
+        var profile: CollaborationProfile
+        var regions: [RegionCode]
+    }
+
+    var municipalities: [Municipality]
+    var regions: [RegionCode]
+    /// Partners with an agreement in effect with an affected region.
+    var partners: [Partner]
+    /// More than one region: propose GRIP 5 / an IRBT.
+    var proposesInterregionalScaling: Bool
+
+    static func compute(incidentLocation: String?, plots: [PlotVersionModel], on db: Database) async throws -> AffectedAreaDTO {
+        var shapes: [Shape] = []
+        if let location = incidentLocation, let value = try? JSONDecoder().decode(JSONValue.self, from: Data(location.utf8)) {
+            shapes += GeoJSONShapes.shapes(value)
+        }
+        for plot in plots where PlotKind(rawValue: plot.kind)?.marksAffectedArea == true {
+            guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(plot.geometry.utf8)) else { continue }
+            if plot.kind == PlotKind.circle.rawValue, let radius = plot.radius, case .point(let center)? = GeoJSONShapes.shapes(value).first {
+                shapes.append(.circle(center: center, radius: radius))
+            } else {
+                shapes += GeoJSONShapes.shapes(value)
+            }
+        }
+        let municipalities = try await MunicipalityAreas.all(on: db)
+        let area = AffectedArea.compute(shapes, in: municipalities)
+        let byCode = Dictionary(uniqueKeysWithValues: municipalities.map { ($0.code, $0) })
+        let names = try await PartnerStore.partnerNames(on: db)
+        let affected = Set(area.regions)
+        var partners: [Partner] = []
+        for model in try await PartnerRegistrationModel.query(on: db).all() {
+            let registration = try model.registration()
+            for agreement in registration.agreements where agreement.inEffect {
+                let shared = affected.intersection(agreement.regions)
+                guard !shared.isEmpty else { continue }
+                partners.append(Partner(
+                    organisation: registration.organisationCode, name: names[registration.organisationCode] ?? registration.organisationCode,
+                    profile: agreement.profile, regions: shared.sorted()))
+                break
+            }
+        }
+        return AffectedAreaDTO(
+            municipalities: area.municipalities.compactMap { code in
+                byCode[code].map { Municipality(code: code, name: $0.name, region: $0.region) }
+            },
+            regions: area.regions, partners: partners.sorted { $0.name < $1.name },
+            proposesInterregionalScaling: area.proposesInterregionalScaling)
+    }
+}
+
+/// The municipality boundaries as shapes, parsed once per process.
+actor MunicipalityAreas {
+    static let shared = MunicipalityAreas()
+    private var cached: [MunicipalityArea]?
+
+    static func all(on db: Database) async throws -> [MunicipalityArea] { try await shared.load(db) }
+
+    private func load(_ db: Database) async throws -> [MunicipalityArea] {
+        if let cached { return cached }
+        let areas = try await MunicipalityModel.query(on: db).all().compactMap { model -> MunicipalityArea? in
+            guard let code = model.id, let region = RegionCode(model.regionCode) else { return nil }
+            return MunicipalityArea(
+                code: code, name: model.name, region: region, boundary: GeoJSONShapes.polygons(fromJSON: model.boundary))
+        }
+        cached = areas
+        return areas
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import KnooppuntCore
+import KnooppuntInterop
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnooppuntServer
+
+enum Plots {
+    static func send(
+        _ app: Application, _ method: HTTPMethod, _ path: String, feature: String, token: String
+    ) async throws -> TestingHTTPResponse {
+        var headers = HTTP.bearer(token)
+        headers.contentType = PlotsController.geoJSON
+        return try await app.testing().sendRequest(method, path, headers: headers, body: ByteBuffer(string: feature))
+    }
+
+    static func feature(_ geometry: String, _ properties: String) -> String {
+        #"{"type":"Feature","geometry":\#(geometry),"properties":\#(properties)}"#
+    }
+
+    /// A box across the VR13/VR12 border (Amsterdam Nieuw-West and Haarlemmermeer).
+    static let acrossBorder = #"{"type":"Polygon","coordinates":[[[4.74,52.33],[4.82,52.33],[4.82,52.36],[4.74,52.36],[4.74,52.33]]]}"#
+    static let damSquare = #"{"type":"Point","coordinates":[4.8917,52.3731]}"#
+
+    static func features(_ response: TestingHTTPResponse) throws -> [[String: Any]] {
+        let object = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+        return object?["features"] as? [[String: Any]] ?? []
+    }
+
+    static func properties(_ feature: [String: Any]) -> [String: Any] { feature["properties"] as? [String: Any] ?? [:] }
+}
+
+@Suite("The incident map: plots and the affected area")
+struct PlotTests {
+    @Test("plots are GeoJSON in and out, versioned, and the map can be read as it was")
+    func versioned() async throws {
+        let clock = ManualClock(Picture.start)
+        try await withTestApp(clock: clock) { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let path = "/api/v1/incidents/\(incident.id)/plots"
+            clock.advance(by: 60)
+            let created = try await Plots.send(
+                app, .POST, path, feature: Plots.feature(Plots.damSquare, #"{"kind":"symbol","symbol":"command-post","label":"CoPI Dam"}"#),
+                token: im)
+            #expect(created.status == .created, "\(created.body.string)")
+            #expect(created.headers.contentType == PlotsController.geoJSON)
+            let plot = try JSONSerialization.jsonObject(with: Data(created.body.readableBytesView)) as? [String: Any]
+            let id = try #require(plot?["id"] as? String)
+            #expect(Plots.properties(plot ?? [:])["version"] as? Int == 1)
+            let first = clock.clock.now()
+
+            clock.advance(by: 60)
+            let moved = try await Plots.send(
+                app, .PATCH, "\(path)/\(id)",
+                feature: Plots.feature(#"{"type":"Point","coordinates":[4.90,52.37]}"#, #"{"baseVersion":1,"label":"CoPI Oosterdok"}"#),
+                token: im)
+            #expect(moved.status == .ok, "\(moved.body.string)")
+            let stale = try await Plots.send(
+                app, .PATCH, "\(path)/\(id)", feature: Plots.feature("null", #"{"baseVersion":1,"label":"Oud"}"#), token: im)
+            #expect(stale.status == .conflict && stale.headers.first(name: "X-Current-Version") == "2")
+
+            clock.advance(by: 60)
+            let removed = try await HTTP.send(app, .DELETE, "\(path)/\(id)?baseVersion=2", token: im)
+            #expect(removed.status == .ok, "\(removed.body.string)")
+
+            #expect(try Plots.features(try await HTTP.send(app, .GET, path, token: im)).isEmpty)
+            let atFirst = try Plots.features(try await HTTP.send(app, .GET, "\(path)?at=\(Picture.rfc3339(first))", token: im))
+            #expect(atFirst.map { Plots.properties($0)["label"] as? String } == ["CoPI Dam"])
+            let beforeAll = try await HTTP.send(app, .GET, "\(path)?at=\(Picture.rfc3339(Picture.start))", token: im)
+            #expect(try Plots.features(beforeAll).isEmpty)
+            let history = try Plots.features(try await HTTP.send(app, .GET, "\(path)/\(id)/versions", token: im))
+            #expect(history.count == 3 && Plots.properties(history[2])["removed"] as? Bool == true)
+        }
+    }
+
+    @Test("an effect area across the VR13/VR12 border proposes both regions, their partners and interregional scaling")
+    func affectedArea() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let before = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/affected-area", token: im)
+            #expect(try before.content.decode(AffectedAreaDTO.self).municipalities.isEmpty)
+            let created = try await Plots.send(
+                app, .POST, "/api/v1/incidents/\(incident.id)/plots",
+                feature: Plots.feature(Plots.acrossBorder, #"{"kind":"effect-area","label":"Rookpluim"}"#), token: im)
+            #expect(created.status == .created, "\(created.body.string)")
+            let area = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/affected-area", token: im)
+                .content.decode(AffectedAreaDTO.self)
+            let codes = area.municipalities.map(\.code)
+            #expect(codes.contains("GM0363") && codes.contains("GM0394"))
+            #expect(area.municipalities.first { $0.code == "GM0363" }?.name == "Amsterdam")
+            #expect(area.regions == [RegionCode(number: 12), RegionCode(number: 13)])
+            #expect(area.proposesInterregionalScaling)
+            let partners = area.partners.map(\.organisation)
+            #expect(partners.contains("RWS") && partners.contains("SCHIPHOL") == false && !partners.contains("HBR"))
+            // A symbol does not widen the affected area; a circle does.
+            _ = try await Plots.send(
+                app, .POST, "/api/v1/incidents/\(incident.id)/plots",
+                feature: Plots.feature(#"{"type":"Point","coordinates":[4.6364,52.3812]}"#, #"{"kind":"symbol","symbol":"shelter"}"#), token: im)
+            let same = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/affected-area", token: im)
+                .content.decode(AffectedAreaDTO.self)
+            #expect(!same.municipalities.map(\.code).contains("GM0392"))
+            _ = try await Plots.send(
+                app, .POST, "/api/v1/incidents/\(incident.id)/plots",
+                feature: Plots.feature(#"{"type":"Point","coordinates":[4.6364,52.3812]}"#, #"{"kind":"circle","radius":800}"#), token: im)
+            let wider = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/affected-area", token: im)
+                .content.decode(AffectedAreaDTO.self)
+            #expect(wider.municipalities.map(\.code).contains("GM0392"))
+        }
+    }
+
+    @Test("bad plots are refused with a reason that names the problem, and change nothing")
+    func validation() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let path = "/api/v1/incidents/\(incident.id)/plots"
+            let journal = try await HTTP.journalLength(app)
+            func post(_ feature: String) async throws -> (HTTPStatus, String) {
+                let response = try await Plots.send(app, .POST, path, feature: feature, token: im)
+                return (response.status, HTTP.problemDetail(response))
+            }
+            let cases: [(String, String)] = [
+                (Plots.feature(Plots.damSquare, #"{"kind":"symbol"}"#), "needs a symbol"),
+                (Plots.feature(Plots.damSquare, #"{"kind":"circle"}"#), "radius"),
+                (Plots.feature(Plots.acrossBorder, #"{"kind":"symbol","symbol":"hospital"}"#), "drawn as Point"),
+                (Plots.feature(Plots.damSquare, #"{"kind":"symbol","symbol":"castle"}"#), "not allowed"),
+                (Plots.feature(Plots.damSquare, #"{"kind":"label","label":"x","size":3}"#), "unknown property 'size'"),
+                (Plots.feature(Plots.damSquare, #"{"kind":"area"}"#), "drawn as"),
+                (Plots.feature(#"{"type":"Polygon","coordinates":[[[4.7,52.3],[4.8,52.3],[4.8,52.4],[4.7,52.4]]]}"#, #"{"kind":"area"}"#), "end where it starts"),
+                (Plots.feature(#"{"type":"Point","coordinates":[200,52]}"#, #"{"kind":"symbol","symbol":"incident"}"#), "outside WGS84"),
+                (Plots.feature(Plots.damSquare, #"{"kind":"symbol","symbol":"incident","colour":"red"}"#), "#rrggbb"),
+                (#"{"type":"Point","coordinates":[4.9,52.3]}"#, "one GeoJSON Feature"),
+                ("{", "not valid"),
+            ]
+            for (feature, reason) in cases {
+                let (status, detail) = try await post(feature)
+                #expect(status == .unprocessableEntity, "\(feature): \(status) \(detail)")
+                #expect(detail.contains(reason), "\(feature): \(detail)")
+            }
+            var headers = HTTP.bearer(im)
+            headers.contentType = .plainText
+            let wrongType = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: "x"))
+            #expect(wrongType.status == .unsupportedMediaType)
+            #expect(try await HTTP.journalLength(app) == journal)
+        }
+    }
+
+    @Test("the map follows need-to-know: hidden incidents, read-only partners, confidential plots")
+    func access() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let other = try await HTTP.login(app, "im-vr12")
+            let rws = try await HTTP.login(app, "rws")
+            let incident = try await Picture.createIncident(app, token: im)
+            let path = "/api/v1/incidents/\(incident.id)/plots"
+            _ = try await Plots.send(app, .POST, path, feature: Plots.feature(Plots.damSquare, #"{"kind":"symbol","symbol":"incident"}"#), token: im)
+            _ = try await Plots.send(
+                app, .POST, path,
+                feature: Plots.feature(#"{"type":"Point","coordinates":[4.88,52.36]}"#, #"{"kind":"label","label":"Woning verdachte","classification":"confidential"}"#),
+                token: im)
+            #expect(try await HTTP.send(app, .GET, path, token: other).status == .notFound)
+            #expect(try await HTTP.send(app, .GET, path, token: rws).status == .notFound)
+            _ = try await Access.link(app, incident.id, "RWS", token: im)
+            let seen = try Plots.features(try await HTTP.send(app, .GET, path, token: rws))
+            #expect(seen.count == 1 && Plots.properties(seen[0])["kind"] as? String == "symbol")
+            #expect(try Plots.features(try await HTTP.send(app, .GET, path, token: im)).count == 2)
+            let draw = try await Plots.send(app, .POST, path, feature: Plots.feature(Plots.damSquare, #"{"kind":"symbol","symbol":"roadblock"}"#), token: rws)
+            #expect(draw.status == .forbidden)
+            let reads = try await AccessReport.lines(since: .distantPast, on: app.db).filter { $0.kind == AccessReport.confidentialReadKind }
+            #expect(reads.contains { $0.actor == "im-vr13" && ($0.purpose ?? "").contains("map") })
+        }
+    }
+}
