@@ -60,17 +60,9 @@ extension PictureStore {
                     .filter(\.$incidentID == incidentID).filter(\.$validTo == nil).first(),
                 !current.removed
             else { throw Problem.notFound("no plot with id \(plotID) on this incident's map") }
-            try Self.checkBase(baseVersion, current.version, what: "plot")
-            let next = current.successor(
-                version: current.version + 1, validFrom: at, author: author.username, organisation: author.organisation)
-            try change(next)
-            current.validTo = at
-            try await current.update(on: db)
-            try await next.create(on: db)
-            try await Journal.append(
-                on: db, actor: author.username, organisation: author.organisation, kind: kind, payload: PlotEvent(next),
-                incident: incidentID)
-            return next
+            return try await Self.supersede(
+                current, baseVersion: baseVersion, what: "plot", at: at, by: author, kind: kind, incident: incidentID, on: db,
+                change: change, payload: PlotEvent.init)
         }
     }
 

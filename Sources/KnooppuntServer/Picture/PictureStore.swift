@@ -244,18 +244,12 @@ struct PictureStore: Sendable {
                 let current = try await EntryVersionModel.query(on: db).filter(\.$entryID == entryID)
                     .filter(\.$incidentID == incidentID).filter(\.$validTo == nil).first()
             else { throw Problem.notFound("no entry with id \(entryID) in this incident") }
-            try Self.checkBase(baseVersion, current.version, what: "entry")
-            let next = current.successor(
-                version: current.version + 1, validFrom: at, author: author.username, organisation: author.organisation)
-            try change(next)
-            try Self.checkEntryText(next.text, source: next.source)
-            current.validTo = at
-            try await current.update(on: db)
-            try await next.create(on: db)
-            try await Journal.append(
-                on: db, actor: author.username, organisation: author.organisation, kind: kind, payload: EntryEvent(next),
-                incident: incidentID)
-            return next
+            return try await Self.supersede(
+                current, baseVersion: baseVersion, what: "entry", at: at, by: author, kind: kind, incident: incidentID, on: db,
+                change: { next in
+                    try change(next)
+                    try Self.checkEntryText(next.text, source: next.source)
+                }, payload: EntryEvent.init)
         }
     }
 
@@ -366,6 +360,25 @@ struct PictureStore: Sendable {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return try decoder.decode(IncidentState.self, from: Data(version.state.utf8))
+    }
+
+    /// Replaces `current` with its successor after `change`, if `baseVersion` is still current, and
+    /// journals it: the one way versioned rows (entries, plots) change.
+    static func supersede<Version: SupersedableVersion, Payload: Encodable>(
+        _ current: Version, baseVersion: Int, what: String, at: Int64, by author: Author, kind: String, incident: UUID,
+        on db: Database, change: (Version) throws -> Void, payload: (Version) -> Payload
+    ) async throws -> Version {
+        try checkBase(baseVersion, current.version, what: what)
+        let next = current.successor(
+            version: current.version + 1, validFrom: at, author: author.username, organisation: author.organisation)
+        try change(next)
+        current.validTo = at
+        try await current.update(on: db)
+        try await next.create(on: db)
+        try await Journal.append(
+            on: db, actor: author.username, organisation: author.organisation, kind: kind, payload: payload(next),
+            incident: incident)
+        return next
     }
 
     static func checkBase(_ base: Int, _ current: Int, what: String) throws {

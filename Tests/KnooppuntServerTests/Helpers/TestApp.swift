@@ -21,14 +21,17 @@ func withTestApp(
     config.database = scratch.choice
     let app = try await Application.make(.testing)
     app.logger.logLevel = .error
+    var shutDown = false
     do {
         try await configure(app, config, clock: clock?.clock ?? .live)
         if demo { _ = try await DemoSeeder.seed(app) }
         try await body(app)
+        shutDown = true
         try await app.asyncShutdown()
         try await scratch.drop()
     } catch {
-        try? await app.asyncShutdown()
+        // Shutting down twice is a fatal error in Vapor; only shut down what is still running.
+        if !shutDown { try? await app.asyncShutdown() }
         try? await scratch.drop()
         throw error
     }
@@ -60,11 +63,11 @@ struct ScratchDatabase {
         do {
             admin.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
             try await body(admin.db as! SQLDatabase)
-            try await admin.asyncShutdown()
         } catch {
             try? await admin.asyncShutdown()
             throw error
         }
+        try await admin.asyncShutdown()
     }
 }
 

@@ -73,7 +73,7 @@ final class EntryModel: Model, @unchecked Sendable {
 }
 
 /// One version of an entry.
-final class EntryVersionModel: Model, @unchecked Sendable {
+final class EntryVersionModel: Model, SupersedableVersion, @unchecked Sendable {
     static let schema = "entry_versions"
 
     @ID(key: .id) var id: UUID?

@@ -15,7 +15,7 @@ final class PlotModel: Model, @unchecked Sendable {
 }
 
 /// One version of a plot; a removal is a version too, so the timeline shows the map as it was.
-final class PlotVersionModel: Model, @unchecked Sendable {
+final class PlotVersionModel: Model, SupersedableVersion, @unchecked Sendable {
     static let schema = "plot_versions"
 
     @ID(key: .id) var id: UUID?
@@ -60,4 +60,11 @@ final class PlotVersionModel: Model, @unchecked Sendable {
         next.removed = removed
         return next
     }
+}
+
+/// A version row that a successor replaces (entries, plots): it ends when the next one starts.
+protocol SupersedableVersion: Model {
+    var version: Int { get }
+    var validTo: Int64? { get set }
+    func successor(version: Int, validFrom: Int64, author: String, organisation: String) -> Self
 }
