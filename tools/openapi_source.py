@@ -713,6 +713,49 @@ doc["paths"].update({
                 "responses": {**ok("The affected area.", ref("AffectedArea")), **E401, **E404}}},
 })
 
+# Map layers: reference layers and uploaded GeoJSON layers with an owner and a classification.
+LAYER = {"name": "layer", "in": "path", "required": True, "schema": {"type": "string"},
+         "description": "A layer id (UUID), or regions, municipalities, provinces for the reference layers."}
+LAYER_CATEGORIES = ["fire-hydrants", "gas-stations", "drinking-water", "vital-infrastructure", "general"]
+GEO_ANY = {"type": "object", "description": "Any GeoJSON object (RFC 7946), checked strictly."}
+doc["components"]["schemas"].update({
+    "Layer": {"type": "object", "required": ["id", "name", "classification", "reference"], "properties": {
+        "id": {"type": "string"}, "name": {"type": "string"}, "category": {"enum": LAYER_CATEGORIES},
+        "owner": {"type": "string"}, "classification": CLASSIFICATION, "reference": {"type": "boolean"},
+        "version": {"type": "integer"}, "featureCount": {"type": "integer"},
+        "updatedAt": {"type": "string", "format": "date-time"}}},
+})
+LAYER_BODY = {"required": True, "content": {GEO: {"schema": GEO_ANY}, "application/json": {"schema": GEO_ANY}}}
+doc["paths"].update({
+    "/layers": {
+        "get": {"operationId": "listLayers", "security": AUTH, "summary": "The layers you may see: reference layers and uploaded ones.",
+                "responses": {**ok("Layers.", {"type": "array", "items": ref("Layer")}), **E401}},
+        "post": {"operationId": "uploadLayer", "security": AUTH,
+                 "summary": "Upload a GeoJSON layer (up to 5 MB) owned by your organisation. Vulnerable-object categories "
+                            "are confidential by default.",
+                 "parameters": [{"name": "name", "in": "query", "required": True, "schema": {"type": "string"}},
+                                {"name": "category", "in": "query", "schema": {"enum": LAYER_CATEGORIES}},
+                                {"name": "classification", "in": "query", "schema": CLASSIFICATION}],
+                 "requestBody": LAYER_BODY,
+                 "responses": {**ok("Stored.", ref("Layer"), status="201"), **EBODY, **E401, **E403R}}},
+    "/layers/{layer}": {"parameters": [LAYER],
+        "get": {"operationId": "showLayer", "security": AUTH, "summary": "The layer's GeoJSON; reading a confidential layer is journaled.",
+                "responses": {**ok("The GeoJSON.", GEO_ANY, media=GEO), **E401, **E403R, "404": problem("No such layer.")}},
+        "put": {"operationId": "replaceLayer", "security": AUTH, "summary": "Replace the layer's GeoJSON (the owner); names its baseVersion.",
+                "parameters": [{"name": "baseVersion", "in": "query", "required": True, "schema": {"type": "integer"}}],
+                "requestBody": LAYER_BODY,
+                "responses": {**ok("The new version.", ref("Layer")), **EBODY, **E401, **E403R, **E409, "404": problem("No such layer.")}},
+        "delete": {"operationId": "deleteLayer", "security": AUTH, "summary": "Delete the layer (the owner).",
+                   "responses": {"204": {"description": "Deleted."}, **E401, **E403R, "404": problem("No such layer.")}}},
+    "/layers/{layer}/break-glass": {"parameters": [LAYER],
+        "post": {"operationId": "breakGlassLayer", "security": AUTH,
+                 "summary": "A chair opens a layer to a named organisation for at most 24 hours, with a reason; journaled.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": ref("BreakGlassInput")}}},
+                 "responses": {**ok("Opened.", {"type": "object", "properties": {"organisation": {"type": "string"},
+                                    "reason": {"type": "string"}, "validUntil": {"type": "string", "format": "date-time"}}},
+                                    status="201"), **EBODY, **E401, **E403R, "404": problem("No such layer.")}}},
+})
+
 target = pathlib.Path(__file__).resolve().parent.parent / "Sources/KnooppuntServer/Resources/openapi.json"
 target.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 print(f"wrote {target}")

@@ -41,6 +41,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     try api.register(collection: PartnersController())
     try api.register(collection: AccessController())
     try api.register(collection: PlotsController())
+    try api.register(collection: LayersController())
     try app.register(collection: WebController())
     try app.register(collection: IncidentWebController())
     try app.register(collection: PartnerWebController())

@@ -117,10 +117,7 @@ struct AccessController: RouteCollection {
         guard organisation.kind != OrganisationKind.region.rawValue else {
             throw Problem.invalid("regions join an incident by being involved in it, not by breaking the glass", field: "organisation")
         }
-        let now = req.knooppunt.clock.now()
-        guard body.until <= now.addingTimeInterval(GrantStore.breakGlassLimit) else {
-            throw Problem.invalid("the glass is broken for at most 24 hours; the chair can do it again with a new reason", field: "until")
-        }
+        try GrantStore.checkBreakGlass(until: body.until, now: req.knooppunt.clock.now())
         return try await GrantStore(db: req.db, context: req.knooppunt).create(
             .init(organisation: code, kind: .breakGlass, purpose: body.reason, until: body.until, status: .active,
                   maxClassification: body.maxClassification),

@@ -37,11 +37,23 @@ enum AccessReport {
         return records.compactMap { model in
             let record = model.record
             if record.kind == confidentialReadKind {
-                guard let read = try? CanonicalJSON.decode(ConfidentialRead.self, from: record.payload) else { return nil }
+                if let read = try? CanonicalJSON.decode(ConfidentialRead.self, from: record.payload) {
+                    return Line(
+                        at: record.recordedAt, kind: record.kind, actor: record.actor, actorOrganisation: record.organisation,
+                        incident: read.incident, organisation: record.organisation, purpose: read.what,
+                        classification: .confidential)
+                }
+                guard let layer = try? CanonicalJSON.decode(LayerEvent.self, from: record.payload) else { return nil }
                 return Line(
                     at: record.recordedAt, kind: record.kind, actor: record.actor, actorOrganisation: record.organisation,
-                    incident: read.incident, organisation: record.organisation, purpose: read.what,
-                    classification: .confidential)
+                    incident: nil, organisation: record.organisation, grantKind: "layer",
+                    purpose: "layer \(layer.name) of \(layer.owner)", classification: .confidential)
+            }
+            if let opened = try? CanonicalJSON.decode(LayerGrantEvent.self, from: record.payload) {
+                return Line(
+                    at: record.recordedAt, kind: record.kind, actor: record.actor, actorOrganisation: record.organisation,
+                    incident: nil, organisation: opened.organisation, grantKind: "layer \(opened.name) of \(opened.owner)",
+                    purpose: opened.reason, validUntil: opened.validUntil)
             }
             guard let event = try? CanonicalJSON.decode(GrantStore.GrantEvent.self, from: record.payload) else { return nil }
             return Line(

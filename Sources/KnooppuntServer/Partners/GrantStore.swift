@@ -48,6 +48,14 @@ struct GrantStore {
         }
     }
 
+    /// The chair breaks the glass for at most 24 hours.
+    static func checkBreakGlass(until: Date, now: Date) throws {
+        guard until > now else { throw Problem.invalid("'until' must be in the future", field: "until") }
+        guard until <= now.addingTimeInterval(breakGlassLimit) else {
+            throw Problem.invalid("the glass is broken for at most 24 hours; the chair can do it again with a new reason", field: "until")
+        }
+    }
+
     /// The checks every new grant passes: an end in the future, at most 90 days ahead, a purpose.
     static func check(_ new: NewGrant, now: Date) throws {
         guard new.until > now else { throw Problem.invalid("'until' must be in the future", field: "until") }

@@ -16,5 +16,6 @@ enum KnooppuntMigrations {
         M0011_CreatePartnerAlerts(),
         M0012_EntryExternalID(),
         M0013_CreatePlots(),
+        M0014_CreateLayers(),
     ]
 }

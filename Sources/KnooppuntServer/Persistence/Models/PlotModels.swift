@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import KnooppuntCore
 
 /// A plot's identity within an incident.
 final class PlotModel: Model, @unchecked Sendable {
@@ -67,4 +68,45 @@ protocol SupersedableVersion: Model {
     var version: Int { get }
     var validTo: Int64? { get set }
     func successor(version: Int, validFrom: Int64, author: String, organisation: String) -> Self
+}
+
+/// A map layer an organisation uploaded (GeoJSON, checked against RFC 7946).
+final class LayerModel: Model, @unchecked Sendable {
+    static let schema = "layers"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "category") var category: String
+    @Field(key: "owner_org") var ownerOrganisation: String
+    @Field(key: "classification") var classification: String
+    @Field(key: "version") var version: Int
+    @Field(key: "feature_count") var featureCount: Int
+    /// The GeoJSON as uploaded (compact JSON).
+    @Field(key: "geojson") var geojson: String
+    @Field(key: "updated_at_us") var updatedAt: Int64
+    @Field(key: "updated_by") var updatedBy: String
+
+    init() {}
+}
+
+/// The chair's opening of one layer to one organisation, for a limited time.
+final class LayerGrantModel: Model, @unchecked Sendable {
+    static let schema = "layer_grants"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "layer_id") var layerID: UUID
+    @Field(key: "organisation_code") var organisationCode: String
+    @Field(key: "reason") var reason: String
+    @Field(key: "valid_from_us") var validFrom: Int64
+    @Field(key: "valid_until_us") var validUntil: Int64
+    @OptionalField(key: "revoked_at_us") var revokedAt: Int64?
+    @Field(key: "granted_by") var grantedBy: String
+
+    init() {}
+
+    var grant: LayerGrant {
+        LayerGrant(
+            organisationCode: organisationCode, validFrom: Microseconds.date(validFrom), validUntil: Microseconds.date(validUntil),
+            revokedAt: revokedAt.map(Microseconds.date), reason: reason)
+    }
 }
