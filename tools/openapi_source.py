@@ -682,12 +682,22 @@ doc["components"]["schemas"].update({
 PLOT_BODY = {"required": True, "content": {GEO: {"schema": ref("PlotFeature")}, "application/json": {"schema": ref("PlotFeature")}}}
 doc["paths"].update({
     "/incidents/{incident}/plots": {"parameters": [INCIDENT],
-        "get": {"operationId": "listPlots", "security": AUTH, "summary": "The map at a moment (default now), as GeoJSON.",
-                "parameters": [AT],
-                "responses": {**ok("The plots.", ref("PlotCollection"), media=GEO), **E401, **E404}},
+        "get": {"operationId": "listPlots", "security": AUTH,
+                "summary": "The map at a moment (default now), as GeoJSON with its styling, or as KML (?format=kml).",
+                "parameters": [AT, {"name": "format", "in": "query", "schema": {"enum": ["geojson", "kml"]}}],
+                "responses": {"200": {"description": "The plots.", "content": {
+                    GEO: {"schema": ref("PlotCollection")},
+                    "application/vnd.google-earth.kml+xml": {"schema": {"type": "string"}}}}, **E401, **E404,
+                    "400": problem("Unknown format.")}},
         "post": {"operationId": "createPlot", "security": AUTH, "summary": "Draw a plot: one GeoJSON Feature with its style.",
                  "requestBody": PLOT_BODY,
                  "responses": {**ok("Drawn.", ref("PlotFeature"), status="201", media=GEO), **EBODY, **E401, **E403R, **E404}}},
+    "/incidents/{incident}/plots/import": {"parameters": [INCIDENT],
+        "post": {"operationId": "importPlots", "security": AUTH,
+                 "summary": "Import a FeatureCollection (up to 1000 plots, 5 MB) in one transaction, keeping its styling: this "
+                            "product's properties or simplestyle (title, marker-color, stroke, fill).",
+                 "requestBody": {"required": True, "content": {GEO: {"schema": ref("PlotCollection")}}},
+                 "responses": {**ok("Imported.", ref("PlotCollection"), status="201", media=GEO), **EBODY, **E401, **E403R, **E404}}},
     "/incidents/{incident}/plots/{plot}": {"parameters": [INCIDENT, PLOT],
         "patch": {"operationId": "changePlot", "security": AUTH,
                   "summary": "A new version: properties.baseVersion plus what changes; a geometry moves or reshapes it.",

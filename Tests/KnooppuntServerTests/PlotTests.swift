@@ -175,3 +175,81 @@ struct PlotTests {
         }
     }
 }
+
+@Suite("Map export and import")
+struct PlotExchangeTests {
+    @Test("GeoJSON export keeps the styling; importing it into another incident gives the same plots")
+    func roundTrip() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let source = try await Picture.createIncident(app, token: im, title: "Bron")
+            let target = try await Picture.createIncident(app, token: im, title: "Doel")
+            let path = "/api/v1/incidents/\(source.id)/plots"
+            for feature in [
+                Plots.feature(Plots.damSquare, ##"{"kind":"symbol","symbol":"command-post","label":"CoPI","colour":"#123456"}"##),
+                Plots.feature(Plots.acrossBorder, #"{"kind":"effect-area","label":"Rook"}"#),
+                Plots.feature(#"{"type":"Point","coordinates":[4.9,52.36]}"#, #"{"kind":"circle","radius":750}"#),
+                Plots.feature(#"{"type":"LineString","coordinates":[[4.85,52.35],[4.9,52.37]]}"#, #"{"kind":"route","label":"Aanrijroute"}"#),
+            ] {
+                #expect(try await Plots.send(app, .POST, path, feature: feature, token: im).status == .created)
+            }
+            let exported = try await HTTP.send(app, .GET, path, token: im)
+            let imported = try await Plots.send(
+                app, .POST, "/api/v1/incidents/\(target.id)/plots/import", feature: exported.body.string, token: im)
+            #expect(imported.status == .created, "\(imported.body.string)")
+            func styled(_ response: TestingHTTPResponse) throws -> [String] {
+                try Plots.features(response).map { feature in
+                    let p = Plots.properties(feature)
+                    let geometry = try JSONSerialization.data(withJSONObject: feature["geometry"] ?? [:], options: [.sortedKeys])
+                    return ["kind", "symbol", "label", "colour", "radius"].map { "\(p[$0] ?? "-")" }.joined(separator: "|")
+                        + String(decoding: geometry, as: UTF8.self)
+                }.sorted()
+            }
+            let again = try await HTTP.send(app, .GET, "/api/v1/incidents/\(target.id)/plots", token: im)
+            #expect(try styled(again) == styled(exported))
+            #expect(try styled(again).count == 4)
+        }
+    }
+
+    @Test("simplestyle files import with their colours and titles; a bad feature refuses the whole import")
+    func simplestyle() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let path = "/api/v1/incidents/\(incident.id)/plots/import"
+            let file = ##"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"title":"Verzamelplaats","marker-color":"#f00"},"geometry":{"type":"Point","coordinates":[4.9,52.37]}},{"type":"Feature","properties":{"stroke":"#00ff00"},"geometry":{"type":"Polygon","coordinates":[[[4.8,52.3],[4.9,52.3],[4.9,52.4],[4.8,52.3]]]}}]}"##
+            let response = try await Plots.send(app, .POST, path, feature: file, token: im)
+            #expect(response.status == .created, "\(response.body.string)")
+            let features = try Plots.features(response).map(Plots.properties)
+            #expect(features[0]["kind"] as? String == "label" && features[0]["colour"] as? String == "#ff0000")
+            #expect(features[1]["kind"] as? String == "area" && features[1]["colour"] as? String == "#00ff00")
+
+            let before = try await HTTP.journalLength(app)
+            let bad = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[4.9,52.37]}},{"type":"Feature","properties":{"kind":"circle"},"geometry":{"type":"Point","coordinates":[4.9,52.37]}}]}"#
+            let refused = try await Plots.send(app, .POST, path, feature: bad, token: im)
+            #expect(refused.status == .unprocessableEntity && HTTP.problemDetail(refused).contains("features[1]"))
+            #expect(try await HTTP.journalLength(app) == before)
+        }
+    }
+
+    @Test("KML export for viewers that need it: styles, placemarks, circles as polygons")
+    func kml() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im, title: "Brand & rook")
+            let path = "/api/v1/incidents/\(incident.id)/plots"
+            _ = try await Plots.send(app, .POST, path, feature: Plots.feature(Plots.damSquare, ##"{"kind":"symbol","symbol":"shelter","label":"Opvang <Dam>","colour":"#d4380d"}"##), token: im)
+            _ = try await Plots.send(app, .POST, path, feature: Plots.feature(#"{"type":"Point","coordinates":[4.9,52.36]}"#, #"{"kind":"circle","radius":500}"#), token: im)
+            let response = try await HTTP.send(app, .GET, "\(path)?format=kml", token: im)
+            #expect(response.status == .ok)
+            #expect(response.headers.contentType?.subType == "vnd.google-earth.kml+xml")
+            let kml = response.body.string
+            #expect(kml.hasPrefix(#"<?xml version="1.0" encoding="UTF-8"?>"#))
+            #expect(kml.contains("<name>Opvang &lt;Dam&gt;</name>") && kml.contains("Brand &amp; rook"))
+            #expect(kml.contains("<color>ff0d38d4</color>"))
+            #expect(kml.contains("<Point><coordinates>4.8917,52.3731</coordinates></Point>"))
+            #expect(kml.contains("<Polygon><outerBoundaryIs>"))
+            #expect(try await HTTP.send(app, .GET, "\(path)?format=shp", token: im).status == .badRequest)
+        }
+    }
+}

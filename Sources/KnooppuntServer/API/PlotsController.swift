@@ -12,6 +12,7 @@ struct PlotsController: RouteCollection {
         let plots = routes.grouped("incidents", ":incident", "plots")
         plots.get(use: list)
         plots.post(use: create)
+        plots.on(.POST, "import", body: .collect(maxSize: "5mb"), use: importPlots)
         plots.patch(":plot", use: update)
         plots.delete(":plot", use: remove)
         plots.post(":plot", "verification", use: verify)
@@ -21,12 +22,112 @@ struct PlotsController: RouteCollection {
 
     // MARK: Reading
 
-    /// The map at `?at=` (default now) as a FeatureCollection.
+    /// The map at `?at=` (default now) as a FeatureCollection with its styling, or (`?format=kml`) as KML.
     func list(req: Request) async throws -> Response {
         let (incident, version, user) = try await IncidentsController.authorised(req, .read)
         let plots = try await Self.visiblePlots(
             incident, scope: try IncidentsController.scope(version), at: try IncidentsController.moment(req), user: user, req: req)
-        return try Self.geoJSONResponse(.object(["type": .string("FeatureCollection"), "features": .array(try plots.map(Self.feature))]))
+        switch req.query[String.self, at: "format"] ?? "geojson" {
+        case "geojson":
+            return try Self.geoJSONResponse(.object(["type": .string("FeatureCollection"), "features": .array(try plots.map(Self.feature))]))
+        case "kml":
+            let placemarks = plots.compactMap(Self.placemark)
+            var headers = HTTPHeaders()
+            headers.contentType = HTTPMediaType(type: "application", subType: "vnd.google-earth.kml+xml")
+            headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(incident.reference).kml\"")
+            let text = KMLWriter.document(name: "\(incident.reference) \(try PictureStore.decodeState(version).title)", placemarks: placemarks)
+            return Response(status: .ok, headers: headers, body: .init(string: text))
+        case let other:
+            throw Problem.badRequest("'\(other)' is not a format; use geojson or kml")
+        }
+    }
+
+    static func placemark(_ plot: PlotVersionModel) -> KMLPlacemark? {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(plot.geometry.utf8)),
+            var shape = GeoJSONShapes.shapes(value).first
+        else { return nil }
+        let kind = PlotKind(rawValue: plot.kind) ?? .area
+        if kind == .circle, let radius = plot.radius, case .point(let center) = shape { shape = .circle(center: center, radius: radius) }
+        let name = plot.label ?? plot.symbol.flatMap(PlotSymbol.init(rawValue:))?.label.nl ?? kind.label.nl
+        return KMLPlacemark(
+            name: name, description: [kind.rawValue, plot.symbol].compactMap { $0 }.joined(separator: " · "),
+            colour: PlotStyle(kind: kind, colour: plot.colour).resolvedColour, shape: shape)
+    }
+
+    /// Imports a FeatureCollection in one transaction, keeping its styling: this product's properties
+    /// (kind, symbol, label, colour, radius, classification), or the common simplestyle ones
+    /// (title/name, marker-color/stroke/fill). A feature without a kind gets one from its geometry.
+    func importPlots(req: Request) async throws -> Response {
+        let (incident, version, user) = try await Self.authorisedToDraw(req)
+        guard let buffer = req.body.data, buffer.readableBytes > 0 else { throw Problem.badRequest("the body is empty; send GeoJSON") }
+        let value: JSONValue
+        do { value = try GeoJSONValidator().validate(Data(buffer: buffer)) } catch {
+            throw Problem.invalid("not valid GeoJSON (RFC 7946): \(error.message)")
+        }
+        guard case .object(let root) = value, case .array(let features)? = root["features"], !features.isEmpty else {
+            throw Problem.invalid("send a FeatureCollection with at least one Feature")
+        }
+        guard features.count <= 1000 else { throw Problem.invalid("at most 1000 plots per import") }
+        var plots: [PictureStore.NewPlot] = []
+        for (index, feature) in features.enumerated() {
+            do {
+                let plot = try Self.importedPlot(feature)
+                try await Self.mayClassify(plot.classification, user: user, incident: incident, version: version, req: req)
+                plots.append(plot)
+            } catch let problem as Problem {
+                throw Problem(status: problem.status, detail: "features[\(index)]: \(problem.detail)", field: problem.field)
+            }
+        }
+        let created = try await PictureStore(db: req.db, context: req.knooppunt).addPlots(plots, to: try incident.requireID(), by: user.author)
+        return try Self.geoJSONResponse(
+            .object(["type": .string("FeatureCollection"), "features": .array(try created.map(Self.feature))]), status: .created)
+    }
+
+    static func importedPlot(_ feature: JSONValue) throws -> PictureStore.NewPlot {
+        guard case .object(let object) = feature, case .object? = object["geometry"] else {
+            throw Problem.invalid("a plot needs a geometry", field: "geometry")
+        }
+        let properties: [String: JSONValue]
+        if case .object(let given)? = object["properties"] { properties = given } else { properties = [:] }
+        func text(_ keys: String...) -> String? {
+            for key in keys { if case .string(let value)? = properties[key], !value.isEmpty { return value } }
+            return nil
+        }
+        let geometry = try geometry(feature)
+        let radius: Double? = if case .number(let value)? = properties["radius"] { value } else { nil }
+        let symbol = try text("symbol").map { name -> PlotSymbol in
+            guard let symbol = PlotSymbol(rawValue: name) else { throw Problem.invalid("unknown symbol '\(name)'", field: "symbol") }
+            return symbol
+        }
+        let label = text("label", "title", "name")
+        let kind: PlotKind
+        if let name = text("kind") {
+            guard let given = PlotKind(rawValue: name) else { throw Problem.invalid("unknown kind '\(name)'", field: "kind") }
+            kind = given
+        } else {
+            switch geometry.type {
+            case "Point": kind = radius != nil ? .circle : symbol != nil ? .symbol : label != nil ? .label : .symbol
+            case "LineString", "MultiLineString": kind = .line
+            default: kind = .area
+            }
+        }
+        let classification = try text("classification").map { name -> Classification in
+            guard let level = Classification(rawValue: name) else {
+                throw Problem.invalid("unknown classification '\(name)'", field: "classification")
+            }
+            return level
+        } ?? .internal
+        let colour = text("colour", "marker-color", "stroke", "fill").map { $0.count == 4 ? Self.expandHex($0) : $0 }
+        let style = PlotStyle(
+            kind: kind, symbol: kind == .symbol ? (symbol ?? .incident) : symbol, label: label, colour: colour,
+            radius: kind == .circle ? radius : nil)
+        try IncidentsController.checked { () throws(PictureRuleViolation) in try PlotRules.validate(style, geometryType: geometry.type) }
+        return PictureStore.NewPlot(style: style, geometry: geometry.json, classification: classification)
+    }
+
+    /// `#abc` → `#aabbcc`.
+    static func expandHex(_ short: String) -> String {
+        "#" + short.dropFirst().map { "\($0)\($0)" }.joined()
     }
 
     /// The plots the user may see on the map at `at`; reading confidential plots is journaled.

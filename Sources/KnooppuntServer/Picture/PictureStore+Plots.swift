@@ -13,38 +13,53 @@ extension PictureStore {
     }
 
     func addPlot(_ plot: NewPlot, to incidentID: UUID, by author: Author) async throws -> PlotVersionModel {
+        try await addPlots([plot], to: incidentID, by: author)[0]
+    }
+
+    /// Draws several plots in one transaction (an import): all of them, or none.
+    func addPlots(_ plots: [NewPlot], to incidentID: UUID, by author: Author) async throws -> [PlotVersionModel] {
         let at = Microseconds.from(context.clock.now())
         return try await context.write(on: db) { db in
             try await Self.requireOpen(incidentID, on: db)
-            let identity = PlotModel()
-            identity.id = UUID()
-            identity.incidentID = incidentID
-            identity.createdAt = at
-            identity.author = author.username
-            identity.authorOrganisation = author.organisation
-            try await identity.create(on: db)
-            let version = PlotVersionModel()
-            version.plotID = try identity.requireID()
-            version.incidentID = incidentID
-            version.version = 1
-            version.validFrom = at
-            version.author = author.username
-            version.authorOrganisation = author.organisation
-            version.kind = plot.style.kind.rawValue
-            version.symbol = plot.style.symbol?.rawValue
-            version.label = plot.style.label
-            version.colour = plot.style.colour
-            version.radius = plot.style.radius
-            version.geometry = plot.geometry
-            version.verification = VerificationStatus.unverified.rawValue
-            version.classification = plot.classification.rawValue
-            version.removed = false
-            try await version.create(on: db)
-            try await Journal.append(
-                on: db, actor: author.username, organisation: author.organisation, kind: "plot.created",
-                payload: PlotEvent(version), incident: incidentID)
-            return version
+            var created: [PlotVersionModel] = []
+            for plot in plots {
+                created.append(try await Self.insertPlot(plot, to: incidentID, by: author, at: at, on: db))
+            }
+            return created
         }
+    }
+
+    static func insertPlot(_ plot: NewPlot, to incidentID: UUID, by author: Author, at: Int64, on db: Database) async throws
+        -> PlotVersionModel
+    {
+        let identity = PlotModel()
+        identity.id = UUID()
+        identity.incidentID = incidentID
+        identity.createdAt = at
+        identity.author = author.username
+        identity.authorOrganisation = author.organisation
+        try await identity.create(on: db)
+        let version = PlotVersionModel()
+        version.plotID = try identity.requireID()
+        version.incidentID = incidentID
+        version.version = 1
+        version.validFrom = at
+        version.author = author.username
+        version.authorOrganisation = author.organisation
+        version.kind = plot.style.kind.rawValue
+        version.symbol = plot.style.symbol?.rawValue
+        version.label = plot.style.label
+        version.colour = plot.style.colour
+        version.radius = plot.style.radius
+        version.geometry = plot.geometry
+        version.verification = VerificationStatus.unverified.rawValue
+        version.classification = plot.classification.rawValue
+        version.removed = false
+        try await version.create(on: db)
+        try await Journal.append(
+            on: db, actor: author.username, organisation: author.organisation, kind: "plot.created",
+            payload: PlotEvent(version), incident: incidentID)
+        return version
     }
 
     /// A new version of a plot with `change` applied, if `baseVersion` is still current.
