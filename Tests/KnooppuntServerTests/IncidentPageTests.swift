@@ -127,13 +127,13 @@ struct IncidentFactsTests {
             let session = try await WebSession.login(app, "im-vr13")
             var page = try await session.get(app, "/incidents/\(incident.id)").body.string
             #expect(page.contains("VR13 (leidend)"))
-            #expect(!page.contains("overweeg GRIP 5"))
+            #expect(!page.contains(#"<p class="advice" role="note">"#))
             _ = try await HTTP.send(
                 app, .PATCH, "/api/v1/incidents/\(incident.id)", json: #"{"baseVersion":1,"involvedRegions":["VR13","VR12"]}"#,
                 token: im)
             page = try await session.get(app, "/incidents/\(incident.id)").body.string
             #expect(page.contains("VR13 (leidend), VR12"))
-            #expect(page.contains("overweeg GRIP 5 en een IRBT"))
+            #expect(page.contains(#"<p class="advice" role="note">Meer dan één regio betrokken: overweeg GRIP 5 en een IRBT.</p>"#))
         }
     }
 }

@@ -22,6 +22,18 @@ struct WebTests {
         }
     }
 
+    @Test("values from the request are escaped inside attributes: no markup injection through ?next=")
+    func attributeEscaping() async throws {
+        try await withTestApp { app in
+            let hostile = "/x\"><script>alert(1)</script>"
+            let path = "/login?next=" + hostile.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let page = try await app.testing().sendRequest(.GET, path).body.string
+            #expect(!page.contains("<script>alert(1)</script>"))
+            #expect(page.contains(#"value="/x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;""#))
+        }
+        #expect(DisplayFormat.attribute(#"a"b'c<d>&"#) == "a&quot;b&#39;c&lt;d&gt;&amp;")
+    }
+
     @Test("form login sets an HttpOnly SameSite=Strict session cookie and shows the home page")
     func formLogin() async throws {
         try await withTestApp { app in

@@ -129,7 +129,9 @@ struct IncidentWebController: RouteCollection {
         let page = IncidentPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, picture: picture, logbook: logbook, since: since,
             viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may, access: panel,
-            onBehalfChoices: choices, journalPosition: renderedAt)
+            onBehalfChoices: choices, leafletAvailable: FileManager.default.fileExists(
+                atPath: req.knooppunt.configuration.leafletDirectory + "/leaflet.js"),
+            tileURL: req.knooppunt.configuration.tileURL, journalPosition: renderedAt)
         return .html(page.render())
     }
 

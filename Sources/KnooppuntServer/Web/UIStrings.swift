@@ -157,6 +157,25 @@ struct UIStrings: Sendable {
     let displayName: String
     let issueAccount: String
     let accountIssued: String
+    let mapTitle: String
+    let mapPlots: String
+    let mapRegions: String
+    let mapMunicipalities: String
+    let mapProvinces: String
+    let mapAffected: String
+    let mapNoneAffected: String
+    let mapIRBT: String
+    let mapPartners: String
+    let mapRemove: String
+    let mapFinish: String
+    let mapCancel: String
+    let mapRadius: String
+    let mapSymbol: String
+    let mapLabelText: String
+    let mapHintPoint: String
+    let mapHintShape: String
+    let mapUnavailableHere: String
+    let affectedTitle: String
 
     static let nl = UIStrings(
         language: .nl,
@@ -311,7 +330,26 @@ struct UIStrings: Sendable {
         organisationNameIfNew: "Naam van de organisatie (als die nog niet bekend is)",
         displayName: "Naam",
         issueAccount: "Account uitgeven",
-        accountIssued: "Account uitgegeven. Wachtwoord (wordt niet opnieuw getoond):")
+        accountIssued: "Account uitgegeven. Wachtwoord (wordt niet opnieuw getoond):",
+        mapTitle: "Kaart",
+        mapPlots: "Plots van dit incident",
+        mapRegions: "Veiligheidsregio's",
+        mapMunicipalities: "Gemeenten",
+        mapProvinces: "Provincies",
+        mapAffected: "Binnen de getekende gebieden en het incidentgebied:",
+        mapNoneAffected: "Nog geen gebied getekend: teken een effectgebied, afzetting of cirkel.",
+        mapIRBT: "Meer dan één regio getroffen: overweeg GRIP 5 en een IRBT.",
+        mapPartners: "Partners van deze regio's",
+        mapRemove: "Van de kaart halen",
+        mapFinish: "Afronden",
+        mapCancel: "Stoppen",
+        mapRadius: "Straal (m)",
+        mapSymbol: "Symbool",
+        mapLabelText: "Tekst bij de plot",
+        mapHintPoint: "Klik op de kaart om te plaatsen.",
+        mapHintShape: "Klik de punten op de kaart; dubbelklik of 'Afronden' om af te ronden.",
+        mapUnavailableHere: "De kaart is niet beschikbaar: Leaflet is niet geïnstalleerd.",
+        affectedTitle: "Getroffen gebied")
 
     static let en = UIStrings(
         language: .en,
@@ -466,7 +504,26 @@ struct UIStrings: Sendable {
         organisationNameIfNew: "Organisation name (when it is not known yet)",
         displayName: "Name",
         issueAccount: "Issue account",
-        accountIssued: "Account issued. Password (not shown again):")
+        accountIssued: "Account issued. Password (not shown again):",
+        mapTitle: "Map",
+        mapPlots: "This incident's plots",
+        mapRegions: "Safety regions",
+        mapMunicipalities: "Municipalities",
+        mapProvinces: "Provinces",
+        mapAffected: "Inside the drawn areas and the incident area:",
+        mapNoneAffected: "No area drawn yet: draw an effect area, cordon or circle.",
+        mapIRBT: "More than one region affected: consider GRIP 5 and an IRBT.",
+        mapPartners: "Partners of these regions",
+        mapRemove: "Remove from the map",
+        mapFinish: "Finish",
+        mapCancel: "Stop",
+        mapRadius: "Radius (m)",
+        mapSymbol: "Symbol",
+        mapLabelText: "Text of the plot",
+        mapHintPoint: "Click the map to place it.",
+        mapHintShape: "Click the points on the map; double-click or 'Finish' to complete.",
+        mapUnavailableHere: "The map is not available: Leaflet is not installed.",
+        affectedTitle: "Affected area")
 
     static func `for`(_ language: Language) -> UIStrings { language == .nl ? nl : en }
 }

@@ -99,9 +99,9 @@ struct AccessReportPage {
                 .form(
                     .class("filters"), .method(.get), .action("/access-report"),
                     .label(.for("report-since"), .text(strings.sinceLabel)),
-                    .input(.type(.date), .id("report-since"), .name("since"), .value(since)),
+                    .input(.type(.date), .id("report-since"), .name("since"), .value(DisplayFormat.attribute(since))),
                     .button(.type(.submit), .text(strings.show))),
-                .p(.a(.id("report-csv"), .href("/api/v1/reports/access?format=csv&since=\(since)"), .text(strings.downloadCSV))),
+                .p(.a(.id("report-csv"), .href("/api/v1/reports/access?format=csv&since=" + DisplayFormat.attribute(since.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")), .text(strings.downloadCSV))),
                 lines.isEmpty
                     ? .p(.class("empty"), .text("—"))
                     : .div(

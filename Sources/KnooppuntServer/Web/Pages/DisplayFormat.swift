@@ -21,6 +21,24 @@ enum DisplayFormat {
     static func themeLabel(_ theme: Theme, _ language: KnooppuntCore.Language) -> String {
         theme.label().text(language)
     }
+
+    /// Escapes a value for an HTML attribute. Plot writes attribute values as given, so every value
+    /// that can hold text from a request or a user goes through here.
+    static func attribute(_ value: String) -> String {
+        var out = ""
+        out.reserveCapacity(value.count)
+        for character in value {
+            switch character {
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
 }
 
 extension Node where Context == HTML.SelectContext {
@@ -28,7 +46,7 @@ extension Node where Context == HTML.SelectContext {
     static func choice(_ value: String, _ text: String, selected: Bool = false) -> Node {
         .element(
             named: "option",
-            nodes: [.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false), selected ? .attribute(named: "selected") : .empty, .text(text)])
+            nodes: [.attribute(named: "value", value: DisplayFormat.attribute(value), ignoreIfValueIsEmpty: false), selected ? .attribute(named: "selected") : .empty, .text(text)])
     }
 }
 

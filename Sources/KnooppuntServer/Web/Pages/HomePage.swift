@@ -44,7 +44,7 @@ struct HomePage {
                         .attribute(named: "aria-label", value: strings.regionMapTitle),
                         .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
                         .data(named: "highlight", value: user.regionCode ?? ""),
-                        .data(named: "tiles", value: tileURL ?? ""),
+                        .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),
                         .if(!leafletAvailable, .p(.class("error"), .text(strings.mapUnavailable)))
                     )
                 ),

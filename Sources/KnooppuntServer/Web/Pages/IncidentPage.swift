@@ -41,6 +41,9 @@ struct IncidentPage {
     let access: AccessPanel?
     /// The partners a liaison may enter information for (koppel and ad hoc): code and name.
     let onBehalfChoices: [(code: String, name: String)]
+    /// Whether Leaflet is installed, and the optional base-map tile URL.
+    var leafletAvailable = false
+    var tileURL: String? = nil
     /// The journal sequence the page reflects; its stream resumes after it.
     let journalPosition: Int64
 
@@ -53,11 +56,16 @@ struct IncidentPage {
             title: "\(incident.reference) \(incident.title)", strings: strings, csrfToken: csrfToken, user: user,
             path: "/incidents/\(incident.id)")
         layout.scripts = ["/assets/live.js", "/assets/incident.js"]
+        if leafletAvailable {
+            layout.styles = ["/vendor/leaflet/leaflet.css"]
+            layout.scripts = ["/vendor/leaflet/leaflet.js", "/assets/live.js", "/assets/incident.js", "/assets/incident-map.js"]
+        }
         return layout.render(
             .group(
                 .if(incident.exercise, .p(.class("exercise-banner"), .attribute(named: "role", value: "note"), .text(strings.exerciseBanner))),
                 .h1(.id("incident-heading"), .text("\(incident.reference) · \(incident.title)")),
                 timeline(),
+                mapSection(),
                 .div(
                     .id("picture"), .attribute(named: "aria-live", value: "polite"),
                     .data(named: "stream", value: "/api/v1/incidents/\(incident.id)/stream?lastEventId=\(journalPosition)"),
@@ -71,6 +79,81 @@ struct IncidentPage {
                     .if(live && may.decide, decisionForm()),
                     .if(live && may.addEntry, actionForm()))
             ))
+    }
+
+    /// The incident map beside the affected area; outside `#picture`, so live refreshes keep it.
+    private func mapSection() -> Node<HTML.BodyContext> {
+        let drawing = may.addEntry && !user.subject.isPartner
+        return .section(
+            .class("card map-section"), .id("map-section"), .attribute(named: "aria-labelledby", value: "map-title"),
+            .h2(.id("map-title"), .text(strings.mapTitle)),
+            .if(!leafletAvailable, .p(.class("error"), .text(strings.mapUnavailableHere))),
+            .if(leafletAvailable && drawing, mapTools(hidden: !live)),
+            .div(
+                .class("map-layout"),
+                .div(
+                    .id("incident-map"), .class("incident-map"),
+                    .attribute(named: "role", value: "application"), .attribute(named: "aria-label", value: strings.mapTitle),
+                    .data(named: "incident", value: incident.id.uuidString),
+                    .data(named: "at", value: viewingAt.map(JournalTime.string) ?? ""),
+                    .data(named: "draw", value: drawing ? "true" : "false"),
+                    .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),
+                    .data(named: "strings", value: DisplayFormat.attribute(mapStrings()))),
+                .aside(
+                    .class("affected"), .attribute(named: "aria-labelledby", value: "affected-title"),
+                    .h3(.id("affected-title"), .text(strings.affectedTitle)),
+                    .div(.id("affected-area"), .attribute(named: "aria-live", value: "polite")),
+                    .p(.id("map-message"), .class("help"), .attribute(named: "role", value: "status"))))
+        )
+    }
+
+    private func mapTools(hidden: Bool) -> Node<HTML.BodyContext> {
+        let tools: [PlotKind] = [.symbol, .label, .line, .route, .effectArea, .cordon, .evacuationArea, .circle]
+        return .div(
+            .id("map-tools"), .class("map-tools"), .attribute(named: "role", value: "toolbar"),
+            .if(hidden, .attribute(named: "hidden")),
+            .forEach(tools) { kind in
+                .button(
+                    .type(.button), .class("small"), .data(named: "tool", value: kind.rawValue),
+                    .attribute(named: "aria-pressed", value: "false"), .text(kind.label.text(language)))
+            },
+            .button(.type(.button), .class("small"), .id("map-finish"), .text(strings.mapFinish)),
+            .button(.type(.button), .class("small"), .id("map-cancel"), .text(strings.mapCancel)),
+            .label(.for("map-symbol"), .text(strings.mapSymbol)),
+            .element(named: "select", nodes: [
+                .id("map-symbol"), .attribute(named: "name", value: "symbol"),
+                .group(PlotSymbol.allCases.map { Node.choice($0.rawValue, $0.label.text(language)) }),
+            ]),
+            .label(.for("map-label"), .text(strings.mapLabelText)),
+            .input(.type(.text), .id("map-label"), .name("label")),
+            .label(.for("map-radius"), .text(strings.mapRadius)),
+            .input(.type(.number), .id("map-radius"), .name("radius"), .value("500"), .attribute(named: "min", value: "1")),
+            .label(.for("map-classification"), .text(strings.classification)),
+            .element(named: "select", nodes: [
+                .id("map-classification"), .attribute(named: "name", value: "classification"),
+                .group(Classification.allCases.map { Node.choice($0.rawValue, $0.label.text(language), selected: $0 == .internal) }),
+            ])
+        )
+    }
+
+    /// The texts the map script shows, in the page's language.
+    private func mapStrings() -> String {
+        var symbols: [String: String] = [:]
+        for symbol in PlotSymbol.allCases { symbols[symbol.rawValue] = symbol.label.text(language) }
+        var kinds: [String: String] = [:]
+        for kind in PlotKind.allCases { kinds[kind.rawValue] = kind.label.text(language) }
+        var hints: [String: String] = [:]
+        for kind in PlotKind.allCases {
+            hints[kind.rawValue] = [.symbol, .label, .circle].contains(kind) ? strings.mapHintPoint : strings.mapHintShape
+        }
+        let object: [String: Any] = [
+            "plots": strings.mapPlots, "regions": strings.mapRegions, "municipalities": strings.mapMunicipalities,
+            "provinces": strings.mapProvinces, "affected": strings.mapAffected, "noneAffected": strings.mapNoneAffected,
+            "irbt": strings.mapIRBT, "partners": strings.mapPartners, "remove": strings.mapRemove, "symbols": symbols,
+            "kinds": kinds, "hints": hints,
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 
     private func timeline() -> Node<HTML.BodyContext> {
@@ -440,7 +523,7 @@ struct IncidentPage {
                 .class("filters"), .method(.get), .action("/incidents/\(incident.id)"),
                 .label(.for("since"), .text(strings.changesSince)),
                 .input(.type(.text), .id("since"), .name("since"), .placeholder("2026-11-25T10:00:00Z"),
-                    .value(since.map(JournalTime.string) ?? "")),
+                    .value(DisplayFormat.attribute(since.map(JournalTime.string) ?? ""))),
                 .button(.type(.submit), .text(strings.show))
             ),
             .ol(.class("logbook"), .forEach(logbook.reversed()) { line in

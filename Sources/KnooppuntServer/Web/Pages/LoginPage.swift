@@ -18,7 +18,7 @@ struct LoginPage {
                     .form(
                         .action("/login"), .method(.post),
                         .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                        .input(.type(.hidden), .name("next"), .value(next)),
+                        .input(.type(.hidden), .name("next"), .value(DisplayFormat.attribute(next))),
                         .label(.for("username"), .text(strings.username)),
                         .input(
                             .type(.text), .id("username"), .name("username"), .required(true),

@@ -17,6 +17,11 @@
     hour: "2-digit", minute: "2-digit", second: "2-digit",
   });
 
+  /** Tells the map (and anything else) which moment the page shows: null for live. */
+  function announce(at) {
+    document.dispatchEvent(new CustomEvent("knooppunt:moment", { detail: { at } }));
+  }
+
   function refresh(url) {
     // One request at a time, in order, so a slow answer never overwrites a newer one.
     pending = pending.then(() => K.swap(url, "#picture")).then(() => K.bindForms(picture, afterSubmit))
@@ -45,6 +50,7 @@
       slider.value = slider.max;
       output.textContent = timeFormat.format(new Date());
     }
+    announce(null);
     return refresh(path);
   }
 
@@ -66,6 +72,7 @@
       document.body.classList.add("viewing-past");
       const iso = new Date(at).toISOString();
       history.replaceState(null, "", path + "?at=" + encodeURIComponent(iso));
+      announce(iso);
       refresh(path + "?at=" + encodeURIComponent(iso));
     });
   }
@@ -89,5 +96,8 @@
   }
 
   K.bindForms(document, afterSubmit);
-  K.follow(picture.dataset.stream, () => refreshLive());
+  K.follow(picture.dataset.stream, (event) => {
+    document.dispatchEvent(new CustomEvent("knooppunt:event", { detail: { kind: event.type } }));
+    refreshLive();
+  });
 })();

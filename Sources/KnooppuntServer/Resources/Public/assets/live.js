@@ -8,6 +8,7 @@
     "entry.admission", "conflict.marked", "conflict.resolved", "decision.created", "decision.updated",
     "action.created", "action.updated", "access.granted", "access.changed", "access.revoked", "access.break-glass",
     "access.temporary-account", "alert.raised", "alert.acknowledged", "alert.escalated",
+    "plot.created", "plot.updated", "plot.removed", "plot.verification",
   ];
 
   function csrfToken() {
@@ -85,5 +86,5 @@
     box.hidden = message === "";
   }
 
-  window.Knooppunt = { swap, follow, bindForms };
+  window.Knooppunt = { swap, follow, bindForms, csrfToken };
 })();

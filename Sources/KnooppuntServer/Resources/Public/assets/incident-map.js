@@ -1,0 +1,261 @@
+// The incident map: reference layers, partner layers and the incident's plots with Leaflet, simple
+// drawing tools, and the municipalities and regions inside the drawn areas. It follows the timeline
+// (the map as it was) and live changes. Leaflet only; no plugins.
+(function () {
+  "use strict";
+  const element = document.getElementById("incident-map");
+  if (!element || typeof L === "undefined") return;
+  const K = window.Knooppunt || {};
+  const text = JSON.parse(element.dataset.strings || "{}");
+  const api = "/api/v1/incidents/" + element.dataset.incident;
+  const canDraw = element.dataset.draw === "true";
+  const message = document.getElementById("map-message");
+  const affectedList = document.getElementById("affected-area");
+  let at = element.dataset.at || null;
+
+  const map = L.map(element, { doubleClickZoom: false, zoomSnap: 0.5 });
+  map.attributionControl.setPrefix(false);
+  if (element.dataset.tiles) L.tileLayer(element.dataset.tiles, { maxZoom: 19 }).addTo(map);
+  map.setView([52.37, 4.89], 11);
+  window.knooppuntMap = map;
+
+  function say(textContent) {
+    if (message) message.textContent = textContent || "";
+  }
+
+  async function request(url, options) {
+    const response = await fetch(url, Object.assign({ credentials: "same-origin" }, options || {}));
+    if (!response.ok) {
+      let detail = "HTTP " + response.status;
+      try { detail = (await response.json()).detail || detail; } catch (ignored) { /* not JSON */ }
+      throw new Error(detail);
+    }
+    return response;
+  }
+
+  // Reference and partner layers, fetched when first switched on.
+  function lazyLayer(url, style) {
+    const layer = L.geoJSON(null, { style, attribution: "CBS / PDOK, CC BY 4.0" });
+    let loaded = false;
+    layer.on("add", () => {
+      if (loaded) return;
+      loaded = true;
+      request(url, { headers: { Accept: "application/geo+json" } }).then((r) => r.json())
+        .then((data) => layer.addData(data)).catch((error) => say(error.message));
+    });
+    return layer;
+  }
+  const outline = (colour) => () => ({ color: colour, weight: 1, fillOpacity: 0.03 });
+  const overlays = {};
+  overlays[text.municipalities] = lazyLayer("/api/v1/layers/municipalities", outline("#5c6b7a")).addTo(map);
+  overlays[text.regions] = lazyLayer("/api/v1/layers/regions", outline("#0b4f8a"));
+  overlays[text.provinces] = lazyLayer("/api/v1/layers/provinces", outline("#531dab"));
+  const plots = L.featureGroup().addTo(map);
+  overlays[text.plots] = plots;
+  const switcher = L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+  request("/api/v1/layers").then((r) => r.json()).then((layers) => {
+    for (const layer of layers.filter((l) => !l.reference)) {
+      switcher.addOverlay(lazyLayer("/api/v1/layers/" + layer.id, outline("#d46b08")), layer.name + " (" + layer.owner + ")");
+    }
+  }).catch(() => {});
+
+  // Plots.
+  function icon(properties) {
+    const label = properties.label || text.symbols[properties.symbol] || properties.symbol || "";
+    const kind = properties.kind === "label" ? "plot-label" : "plot-symbol symbol-" + (properties.symbol || "none");
+    return L.divIcon({ className: "plot-icon " + kind, html: "<span>" + escapeHTML(label) + "</span>", iconSize: null });
+  }
+
+  function escapeHTML(value) {
+    return String(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+  }
+
+  function popup(feature) {
+    const p = feature.properties;
+    const box = document.createElement("div");
+    box.className = "plot-popup";
+    const title = document.createElement("strong");
+    title.textContent = (p.label || text.kinds[p.kind] || p.kind);
+    box.appendChild(title);
+    const meta = document.createElement("p");
+    meta.textContent = (text.kinds[p.kind] || p.kind) + " · v" + p.version + " · " + p.author + " (" + p.organisation + ")";
+    box.appendChild(meta);
+    if (canDraw && !at) {
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "small plot-remove";
+      remove.textContent = text.remove;
+      remove.addEventListener("click", () => {
+        request(api + "/plots/" + feature.id + "?baseVersion=" + p.version, {
+          method: "DELETE", headers: { "X-CSRF-Token": K.csrfToken() },
+        }).then(() => { map.closePopup(); reload(); }).catch((error) => say(error.message));
+      });
+      box.appendChild(remove);
+    }
+    return box;
+  }
+
+  function draw(collection) {
+    plots.clearLayers();
+    L.geoJSON(collection, {
+      style: (feature) => ({ color: feature.properties.colour, weight: 3, fillOpacity: 0.25 }),
+      pointToLayer: (feature, latlng) => {
+        const p = feature.properties;
+        if (p.kind === "circle") return L.circle(latlng, { radius: p.radius, color: p.colour, weight: 2, fillOpacity: 0.2 });
+        const marker = L.marker(latlng, { icon: icon(p), draggable: canDraw && !at, title: p.label || p.symbol || "" });
+        marker.on("dragend", () => {
+          const position = marker.getLatLng();
+          const body = JSON.stringify({
+            type: "Feature", properties: { baseVersion: p.version },
+            geometry: { type: "Point", coordinates: [round(position.lng), round(position.lat)] },
+          });
+          request(api + "/plots/" + feature.id, {
+            method: "PATCH", headers: { "Content-Type": "application/geo+json", "X-CSRF-Token": K.csrfToken() }, body,
+          }).then(reload).catch((error) => { say(error.message); reload(); });
+        });
+        return marker;
+      },
+      onEachFeature: (feature, layer) => {
+        layer.bindPopup(() => popup(feature));
+        layer.on("add", () => {
+          const node = layer.getElement && layer.getElement();
+          if (node) node.setAttribute("data-plot", feature.id);
+        });
+      },
+    }).eachLayer((layer) => plots.addLayer(layer));
+    element.dataset.plots = String(collection.features.length);
+    if (!element.dataset.fitted && plots.getLayers().length) {
+      element.dataset.fitted = "true";
+      map.fitBounds(plots.getBounds(), { padding: [30, 30], maxZoom: 14 });
+    }
+  }
+
+  function query() {
+    return at ? "?at=" + encodeURIComponent(at) : "";
+  }
+
+  function showAffected(area) {
+    if (!affectedList) return;
+    affectedList.innerHTML = "";
+    const heading = document.createElement("p");
+    heading.textContent = area.municipalities.length ? text.affected : text.noneAffected;
+    affectedList.appendChild(heading);
+    const byRegion = {};
+    for (const m of area.municipalities) (byRegion[m.region] = byRegion[m.region] || []).push(m);
+    const list = document.createElement("ul");
+    list.id = "affected-municipalities";
+    for (const region of Object.keys(byRegion).sort()) {
+      const item = document.createElement("li");
+      item.dataset.region = region;
+      item.textContent = region + ": " + byRegion[region].map((m) => m.name).join(", ");
+      list.appendChild(item);
+    }
+    affectedList.appendChild(list);
+    if (area.proposesInterregionalScaling) {
+      const advice = document.createElement("p");
+      advice.className = "advice";
+      advice.id = "irbt-advice";
+      advice.textContent = text.irbt;
+      affectedList.appendChild(advice);
+    }
+    if (area.partners.length) {
+      const partners = document.createElement("p");
+      partners.className = "muted";
+      partners.textContent = text.partners + ": " + area.partners.map((p) => p.name).join(", ");
+      affectedList.appendChild(partners);
+    }
+  }
+
+  let loading = Promise.resolve();
+  function reload() {
+    loading = loading.then(() => Promise.all([
+      request(api + "/plots" + query(), { headers: { Accept: "application/geo+json" } }).then((r) => r.json()).then(draw),
+      request(api + "/affected-area" + query()).then((r) => r.json()).then(showAffected),
+    ])).then(() => { element.dataset.at = at || ""; }).catch((error) => say(error.message));
+    return loading;
+  }
+
+  // Drawing.
+  const toolbar = document.getElementById("map-tools");
+  let tool = null;
+  let points = [];
+  const sketch = L.layerGroup().addTo(map);
+  const round = (value) => Math.round(value * 1e6) / 1e6;
+
+  function setTool(name) {
+    tool = name;
+    points = [];
+    sketch.clearLayers();
+    if (toolbar) {
+      for (const button of toolbar.querySelectorAll("button[data-tool]")) {
+        button.setAttribute("aria-pressed", String(button.dataset.tool === name));
+      }
+    }
+    element.classList.toggle("drawing", Boolean(name));
+    say(name ? text.hints[name] || "" : "");
+  }
+
+  function field(id) {
+    const input = document.getElementById(id);
+    return input ? input.value.trim() : "";
+  }
+
+  function post(kind, geometry, extra) {
+    const properties = Object.assign({ kind }, extra || {});
+    const label = field("map-label");
+    if (label) properties.label = label;
+    const classification = field("map-classification");
+    if (classification) properties.classification = classification;
+    return request(api + "/plots", {
+      method: "POST", headers: { "Content-Type": "application/geo+json", "X-CSRF-Token": K.csrfToken() },
+      body: JSON.stringify({ type: "Feature", properties, geometry }),
+    }).then(() => { setTool(null); return reload(); }).catch((error) => say(error.message));
+  }
+
+  function finish() {
+    const coordinates = points.map((p) => [round(p.lng), round(p.lat)]);
+    if (tool === "line" || tool === "route") {
+      if (coordinates.length < 2) return say(text.hints[tool]);
+      return post(tool, { type: "LineString", coordinates });
+    }
+    if (["area", "effect-area", "cordon", "evacuation-area"].includes(tool)) {
+      if (coordinates.length < 3) return say(text.hints[tool]);
+      return post(tool, { type: "Polygon", coordinates: [coordinates.concat([coordinates[0]])] });
+    }
+  }
+
+  if (toolbar && canDraw) {
+    toolbar.addEventListener("click", (event) => {
+      const button = event.target.closest("button");
+      if (!button) return;
+      if (button.dataset.tool) setTool(tool === button.dataset.tool ? null : button.dataset.tool);
+      if (button.id === "map-finish") finish();
+      if (button.id === "map-cancel") setTool(null);
+    });
+    map.on("click", (event) => {
+      if (!tool || at) return;
+      const point = { type: "Point", coordinates: [round(event.latlng.lng), round(event.latlng.lat)] };
+      if (tool === "symbol") return post("symbol", point, { symbol: field("map-symbol") || "incident" });
+      if (tool === "label") return post("label", point);
+      if (tool === "circle") return post("circle", point, { radius: Number(field("map-radius")) || 500 });
+      points.push(event.latlng);
+      sketch.clearLayers();
+      const shape = tool === "line" || tool === "route" ? L.polyline(points) : L.polygon(points);
+      sketch.addLayer(shape.setStyle({ dashArray: "6 4", weight: 2 }));
+      for (const p of points) sketch.addLayer(L.circleMarker(p, { radius: 4 }));
+    });
+    map.on("dblclick", () => { if (tool) finish(); });
+  }
+
+  document.addEventListener("knooppunt:moment", (event) => {
+    at = event.detail.at;
+    setTool(null);
+    if (toolbar) toolbar.hidden = Boolean(at);
+    reload();
+  });
+  // The page's one stream (incident.js) tells of every change; plots redraw the map.
+  document.addEventListener("knooppunt:event", (event) => {
+    if (!at && event.detail.kind.indexOf("plot.") === 0) reload();
+  });
+  reload();
+})();

@@ -1,0 +1,56 @@
+"""The incident map: draw an effect area across the VR13/VR12 border, see both regions' municipalities
+proposed, then move the timeline back and see the map before the polygon."""
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from e2e_support import login, screenshot
+from test_access import text_of, wait
+from test_incident import open_new_incident
+
+
+def click_at(driver, lat, lon):
+    """Clicks the map at a geographic position."""
+    element = driver.find_element(By.ID, "incident-map")
+    point = driver.execute_script(
+        "const p = window.knooppuntMap.latLngToContainerPoint([arguments[0], arguments[1]]); return [p.x, p.y];", lat, lon)
+    size = element.size
+    ActionChains(driver).move_to_element_with_offset(
+        element, int(point[0] - size["width"] / 2), int(point[1] - size["height"] / 2)).click().perform()
+
+
+def test_polygon_across_the_border_proposes_both_regions_and_the_timeline_goes_back(server, browser):
+    open_new_incident(browser, server, "im-vr13", "Rookpluim Schiphol-Oost")
+    wait(browser, lambda d: d.execute_script("return !!window.knooppuntMap"))
+    browser.execute_script("window.knooppuntMap.setView([52.345, 4.78], 12)")
+    wait(browser, lambda d: "Nog geen gebied getekend" in text_of(d, "affected-area"))
+    # the moment the incident was opened: the slider's left end, surely before any drawing
+    slider_before = browser.execute_script("return document.getElementById('timeline').min")
+
+    # MUT: draw an effect area with four clicks across the Amsterdam / Haarlemmermeer border
+    browser.find_element(By.CSS_SELECTOR, '#map-tools button[data-tool="effect-area"]').click()
+    browser.find_element(By.ID, "map-label").send_keys("Rookpluim")
+    for lat, lon in [(52.33, 4.74), (52.33, 4.82), (52.36, 4.82), (52.36, 4.74)]:
+        click_at(browser, lat, lon)
+    browser.find_element(By.ID, "map-finish").click()
+
+    # both regions' municipalities are proposed, with the IRBT advice
+    wait(browser, lambda d: "VR12" in text_of(d, "affected-municipalities") and "VR13" in text_of(d, "affected-municipalities"))
+    affected = text_of(browser, "affected-area")
+    assert "Amsterdam" in affected and "Haarlemmermeer" in affected
+    assert "overweeg GRIP 5" in affected
+    assert browser.execute_script("return document.getElementById('incident-map').dataset.plots") == "1"
+    screenshot(browser, "50-map-polygon-across-border", "map-section")
+
+    # MUT: move the timeline back to before the polygon: the map shows no plot and no affected area
+    browser.execute_script(
+        "const s = document.getElementById('timeline'); s.value = arguments[0];"
+        "s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change'));", slider_before)
+    wait(browser, lambda d: d.execute_script("return document.getElementById('incident-map').dataset.plots") == "0")
+    wait(browser, lambda d: "Nog geen gebied getekend" in text_of(d, "affected-area"))
+    assert not browser.find_element(By.ID, "map-tools").is_displayed(), "no drawing on the past"
+    screenshot(browser, "51-map-before-polygon", "map-section")
+
+    # and back to now: the polygon returns
+    browser.find_element(By.ID, "back-to-live").click()
+    wait(browser, lambda d: d.execute_script("return document.getElementById('incident-map').dataset.plots") == "1")
