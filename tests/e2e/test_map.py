@@ -54,3 +54,22 @@ def test_polygon_across_the_border_proposes_both_regions_and_the_timeline_goes_b
     # and back to now: the polygon returns
     browser.find_element(By.ID, "back-to-live").click()
     wait(browser, lambda d: d.execute_script("return document.getElementById('incident-map').dataset.plots") == "1")
+
+
+def test_national_map_colours_regions_by_grip(server, browser, second_browser):
+    incident_url = open_new_incident(browser, server, "im-vr13", "Grote brand <b>Westpoort</b>")
+    from selenium.webdriver.support.ui import Select
+    Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("3")
+    browser.find_element(By.ID, "scaling-reason").send_keys("Gemeentelijke ramp")
+    browser.find_element(By.ID, "scaling-submit").click()
+    wait(browser, lambda d: "GRIP 3" in text_of(d, "fact-grip"))
+
+    login(second_browser, server, "analist-kcr2")
+    second_browser.find_element(By.ID, "nav-map").click()
+    wait(second_browser, lambda d: d.find_elements(By.CSS_SELECTOR, 'path[data-region="VR13"]'))
+    grip = second_browser.find_element(By.CSS_SELECTOR, 'path[data-region="VR13"]').get_attribute("data-grip")
+    assert grip != "none" and int(grip) >= 3
+    listed = text_of(second_browser, "national-incidents")
+    assert "Grote brand <b>Westpoort</b>" in listed, "titles are shown as text, never as markup"
+    assert incident_url.split("/")[-1].lower() in second_browser.page_source.lower()
+    screenshot(second_browser, "52-national-map")

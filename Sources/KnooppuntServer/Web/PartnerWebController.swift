@@ -10,8 +10,23 @@ struct PartnerWebController: RouteCollection {
         routes.get("monitoring", use: monitoring)
         routes.get("access-report", use: accessReport)
         routes.post("alerts", ":alert", "acknowledge", use: acknowledge)
+        routes.get("map", use: nationalMap)
         routes.get("temporary-accounts", use: temporaryAccountForm)
         routes.post("temporary-accounts", use: issueTemporaryAccount)
+    }
+
+    /// Every open incident the user may see, on one map coloured by GRIP.
+    func nationalMap(req: Request) async throws -> Response {
+        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: "/login?next=/map") }
+        let found = try await PictureStore(db: req.db, context: req.knooppunt).currentIncidents(
+            exercise: false, region: nil, grip: nil, phase: nil, status: .open)
+        let incidents = try await AccessService.readable(user.subject, found, at: req.knooppunt.clock.now(), on: req.db)
+            .map(IncidentDTO.init).sorted { ($0.grip.rawValue, $0.reference) > ($1.grip.rawValue, $1.reference) }
+        let config = req.knooppunt.configuration
+        let page = NationalMapPage(
+            strings: req.strings, csrfToken: req.csrfToken, user: user, incidents: incidents,
+            leafletAvailable: FileManager.default.fileExists(atPath: config.leafletDirectory + "/leaflet.js"), tileURL: config.tileURL)
+        return .html(page.render())
     }
 
     private func administrator(_ req: Request) throws -> CurrentUser {

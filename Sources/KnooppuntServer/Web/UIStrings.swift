@@ -176,6 +176,9 @@ struct UIStrings: Sendable {
     let mapHintShape: String
     let mapUnavailableHere: String
     let affectedTitle: String
+    let nationalMap: String
+    let nationalMapIntro: String
+    let mapNav: String
 
     static let nl = UIStrings(
         language: .nl,
@@ -349,7 +352,10 @@ struct UIStrings: Sendable {
         mapHintPoint: "Klik op de kaart om te plaatsen.",
         mapHintShape: "Klik de punten op de kaart; dubbelklik of 'Afronden' om af te ronden.",
         mapUnavailableHere: "De kaart is niet beschikbaar: Leaflet is niet geïnstalleerd.",
-        affectedTitle: "Getroffen gebied")
+        affectedTitle: "Getroffen gebied",
+        nationalMap: "Kaart van alle incidenten",
+        nationalMapIntro: "Alle open incidenten die u mag zien; elke regio kleurt naar het hoogste GRIP-niveau van haar incidenten.",
+        mapNav: "Kaart")
 
     static let en = UIStrings(
         language: .en,
@@ -523,7 +529,10 @@ struct UIStrings: Sendable {
         mapHintPoint: "Click the map to place it.",
         mapHintShape: "Click the points on the map; double-click or 'Finish' to complete.",
         mapUnavailableHere: "The map is not available: Leaflet is not installed.",
-        affectedTitle: "Affected area")
+        affectedTitle: "Affected area",
+        nationalMap: "Map of all incidents",
+        nationalMapIntro: "Every open incident you may see; each region is coloured by the highest GRIP level of its incidents.",
+        mapNav: "Map")
 
     static func `for`(_ language: Language) -> UIStrings { language == .nl ? nl : en }
 }

@@ -1,0 +1,62 @@
+// The map of all open incidents: each region coloured by the highest GRIP level among its incidents,
+// incidents with a location as markers. Vector data only; tiles when configured.
+(function () {
+  "use strict";
+  const element = document.getElementById("national-map");
+  if (!element || typeof L === "undefined") return;
+  const incidents = JSON.parse(element.dataset.incidents || "[]");
+  const escapeHTML = (value) => String(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+  const colours = ["#e6ebf0", "#fff1b8", "#ffd591", "#ffa39e", "#ff7875", "#a8071a"];
+  const highest = {};
+  for (const incident of incidents) {
+    for (const region of incident.regions) highest[region] = Math.max(highest[region] ?? -1, incident.grip);
+  }
+  const map = L.map(element, { zoomSnap: 0.25 });
+  map.attributionControl.setPrefix(false);
+  if (element.dataset.tiles) L.tileLayer(element.dataset.tiles, { maxZoom: 19 }).addTo(map);
+  map.setView([52.2, 5.3], 7);
+  window.knooppuntNationalMap = map;
+
+  fetch(element.dataset.boundaries, { credentials: "same-origin", headers: { Accept: "application/geo+json" } })
+    .then((response) => response.json())
+    .then((collection) => {
+      const layer = L.geoJSON(collection, {
+        attribution: "CBS / PDOK, CC BY 4.0",
+        style: (feature) => {
+          const grip = highest[feature.properties.code];
+          return {
+            color: "#0b4f8a", weight: 1, fillOpacity: grip === undefined ? 0.08 : 0.7,
+            fillColor: grip === undefined ? "#6d9cc4" : colours[grip],
+          };
+        },
+        onEachFeature: (feature, regionLayer) => {
+          const own = incidents.filter((i) => i.regions.includes(feature.properties.code));
+          const lines = own.map((i) => "GRIP " + i.grip + " · " + i.reference + " " + i.title);
+          regionLayer.bindTooltip(
+            [feature.properties.code + " " + feature.properties.name].concat(lines).map(escapeHTML).join("<br>"), { sticky: true });
+          regionLayer.on("add", () => {
+            const path = regionLayer.getElement();
+            if (path) {
+              path.setAttribute("data-region", feature.properties.code);
+              path.setAttribute("data-grip", highest[feature.properties.code] ?? "none");
+            }
+          });
+        },
+      }).addTo(map);
+      map.fitBounds(layer.getBounds(), { padding: [8, 8] });
+      for (const incident of incidents.filter((i) => i.location && i.location.type === "Point")) {
+        const [lon, lat] = incident.location.coordinates;
+        L.circleMarker([lat, lon], { radius: 7, color: "#1f2d3d", weight: 2, fillColor: colours[incident.grip], fillOpacity: 1 })
+          .bindTooltip(escapeHTML("GRIP " + incident.grip + " · " + incident.reference + " " + incident.title))
+          .on("click", () => { location.href = "/incidents/" + incident.id; })
+          .addTo(map);
+      }
+      element.dataset.loaded = String(collection.features.length);
+    })
+    .catch((error) => {
+      const message = document.createElement("p");
+      message.className = "error";
+      message.textContent = error.message;
+      element.appendChild(message);
+    });
+})();

@@ -1,0 +1,66 @@
+import Foundation
+import KnooppuntCore
+import Plot
+
+/// A map of every open incident the user may see, regions coloured by their highest GRIP level.
+struct NationalMapPage {
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let incidents: [IncidentDTO]
+    let leafletAvailable: Bool
+    let tileURL: String?
+
+    private var language: KnooppuntCore.Language { strings.language }
+
+    func render() -> String {
+        var layout = Layout(title: strings.nationalMap, strings: strings, csrfToken: csrfToken, user: user, path: "/map")
+        if leafletAvailable {
+            layout.styles = ["/vendor/leaflet/leaflet.css"]
+            layout.scripts = ["/vendor/leaflet/leaflet.js", "/assets/national-map.js"]
+        }
+        return layout.render(
+            .group(
+                .h1(.text(strings.nationalMap)),
+                .p(.class("help"), .text(strings.nationalMapIntro)),
+                .if(!leafletAvailable, .p(.class("error"), .text(strings.mapUnavailable))),
+                .div(
+                    .class("map-layout"),
+                    .div(
+                        .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "img"),
+                        .attribute(named: "aria-label", value: strings.nationalMap),
+                        .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
+                        .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),
+                        .data(named: "incidents", value: DisplayFormat.attribute(incidentsJSON()))),
+                    .aside(
+                        .class("affected"),
+                        incidents.isEmpty
+                            ? .p(.class("empty"), .text(strings.noIncidents))
+                            : .ul(.id("national-incidents"), .forEach(incidents) { incident in
+                                .li(
+                                    .span(.class("badge grip-\(incident.grip.rawValue)"), .text("GRIP \(incident.grip.rawValue)")),
+                                    .a(.href("/incidents/\(incident.id)"), .text(" \(incident.reference) · \(incident.title)")),
+                                    .span(.class("muted"), .text(" · " + incident.involvedRegions.map(\.rawValue).joined(separator: ", "))))
+                            })))
+            ))
+    }
+
+    /// The incidents for the map script: id, reference, title, GRIP, regions, location.
+    private func incidentsJSON() -> String {
+        let list: [[String: Any]] = incidents.map { incident in
+            var item: [String: Any] = [
+                "id": incident.id.uuidString, "reference": incident.reference, "title": incident.title,
+                "grip": incident.grip.rawValue, "regions": incident.involvedRegions.map(\.rawValue),
+                "category": incident.category.label.text(language),
+            ]
+            if let location = incident.location, let data = try? JSONEncoder().encode(location),
+                let object = try? JSONSerialization.jsonObject(with: data)
+            {
+                item["location"] = object
+            }
+            return item
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: list, options: [.sortedKeys])) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
