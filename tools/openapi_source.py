@@ -715,6 +715,12 @@ doc["paths"].update({
     "/incidents/{incident}/plots/{plot}/versions": {"parameters": [INCIDENT, PLOT],
         "get": {"operationId": "plotVersions", "security": AUTH, "summary": "Every version of a plot, oldest first.",
                 "responses": {**ok("The versions.", ref("PlotCollection"), media=GEO), **E401, **E404}}},
+    "/coordinates": {"get": {"operationId": "convertCoordinates", "security": AUTH,
+        "summary": "Convert between RD New (EPSG:28992) and WGS84: give x and y (metres) or lat and lon (degrees).",
+        "parameters": [{"name": n, "in": "query", "schema": {"type": "number"}} for n in ["x", "y", "lat", "lon"]],
+        "responses": {**ok("Both.", {"type": "object", "required": ["x", "y", "lat", "lon"], "properties": {
+            "x": {"type": "number"}, "y": {"type": "number"}, "lat": {"type": "number"}, "lon": {"type": "number"}}}),
+            **E401, "422": problem("Missing, not a number, or outside the RD grid.")}}},
     "/incidents/{incident}/affected-area": {"parameters": [INCIDENT],
         "get": {"operationId": "affectedArea", "security": AUTH,
                 "summary": "Municipalities and regions inside the incident's area and its area plots, the partners of those "

@@ -253,3 +253,26 @@ struct PlotExchangeTests {
         }
     }
 }
+
+@Suite("RD coordinates in the API")
+struct CoordinatesAPITests {
+    @Test("RD New and WGS84 convert both ways; outside the grid or not a number is refused")
+    func convert() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let toWGS = try await HTTP.send(app, .GET, "/api/v1/coordinates?x=155000&y=463000", token: im)
+            let amersfoort = try toWGS.content.decode(CoordinatesDTO.self)
+            #expect(abs(amersfoort.lat - 52.1551744) < 1e-6 && abs(amersfoort.lon - 5.38720621) < 1e-6)
+            let toRD = try await HTTP.send(app, .GET, "/api/v1/coordinates?lat=52.3731&lon=4.8917", token: im)
+            let dam = try toRD.content.decode(CoordinatesDTO.self)
+            #expect(abs(dam.x - 121_256) < 5 && abs(dam.y - 487_362) < 5, "\(dam)")
+            #expect(try await HTTP.send(app, .GET, "/api/v1/coordinates?x=155000,5&y=463000", token: im).status == .ok)
+            let far = try await HTTP.send(app, .GET, "/api/v1/coordinates?x=155000&y=40000", token: im)
+            #expect(far.status == .unprocessableEntity && HTTP.problemDetail(far).contains("outside the RD grid"))
+            let text = try await HTTP.send(app, .GET, "/api/v1/coordinates?x=abc&y=1", token: im)
+            #expect(text.status == .unprocessableEntity && HTTP.problemDetail(text).contains("'x' must be a number"))
+            #expect(try await HTTP.send(app, .GET, "/api/v1/coordinates", token: im).status == .unprocessableEntity)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/coordinates?x=1&y=1").status == .unauthorized)
+        }
+    }
+}

@@ -73,3 +73,21 @@ def test_national_map_colours_regions_by_grip(server, browser, second_browser):
     assert "Grote brand <b>Westpoort</b>" in listed, "titles are shown as text, never as markup"
     assert incident_url.split("/")[-1].lower() in second_browser.page_source.lower()
     screenshot(second_browser, "52-national-map")
+
+
+def test_rd_coordinates_place_a_symbol_and_clicks_read_rd(server, browser):
+    open_new_incident(browser, server, "im-vr13", "Gaslek Dam")
+    wait(browser, lambda d: d.execute_script("return !!window.knooppuntMap"))
+    # MUT: with the symbol tool chosen, typed RD coordinates (the Dam, Amsterdam) place the plot there
+    browser.find_element(By.CSS_SELECTOR, '#map-tools button[data-tool="symbol"]').click()
+    browser.find_element(By.ID, "rd-x").send_keys("121256")
+    browser.find_element(By.ID, "rd-y").send_keys("487362")
+    browser.find_element(By.ID, "rd-go").click()
+    wait(browser, lambda d: d.execute_script("return document.getElementById('incident-map').dataset.plots") == "1")
+    wait(browser, lambda d: "VR13: Amsterdam" not in text_of(d, "affected-area"))  # a symbol marks no area
+    assert "RD 121256, 487362" in text_of(browser, "map-position")
+    # reading: a click on the map without a tool shows its RD position
+    centre = browser.execute_script("const c = window.knooppuntMap.getCenter(); return [c.lat, c.lng];")
+    click_at(browser, centre[0] + 0.002, centre[1] + 0.003)
+    wait(browser, lambda d: text_of(d, "map-position").startswith("RD 12"))
+    screenshot(browser, "53-map-rd-coordinates", "map-section")

@@ -18,6 +18,38 @@ struct PlotsController: RouteCollection {
         plots.post(":plot", "verification", use: verify)
         plots.get(":plot", "versions", use: versions)
         routes.get("incidents", ":incident", "affected-area", use: affectedArea)
+        routes.get("coordinates", use: coordinates)
+    }
+
+    /// Converts between WGS84 and RD New (EPSG:28992): give `x` and `y` (metres) or `lat` and `lon`.
+    func coordinates(req: Request) async throws -> CoordinatesDTO {
+        _ = try req.requireUserExplaining()
+        func number(_ name: String) throws -> Double? {
+            guard let text = req.query[String.self, at: name] else { return nil }
+            guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+                throw Problem.invalid("'\(name)' must be a number, not '\(text)'", field: name)
+            }
+            return value
+        }
+        if let x = try number("x"), let y = try number("y") {
+            let point = RDPoint(x: x, y: y)
+            guard point.isInGrid else {
+                throw Problem.invalid("RD x \(x), y \(y) lies outside the RD grid (x 0–300000, y 289000–629000 metres)", field: "x")
+            }
+            let position = RDCoordinates.position(from: point)
+            return CoordinatesDTO(x: x, y: y, lat: position.lat, lon: position.lon)
+        }
+        if let lat = try number("lat"), let lon = try number("lon") {
+            guard (-90...90).contains(lat), (-180...180).contains(lon) else {
+                throw Problem.invalid("lat must be −90…90 and lon −180…180", field: "lat")
+            }
+            let point = RDCoordinates.rd(from: Position(lon: lon, lat: lat))
+            guard point.isInGrid else {
+                throw Problem.invalid("\(lat), \(lon) lies outside the RD grid, which covers the Netherlands", field: "lat")
+            }
+            return CoordinatesDTO(x: point.x, y: point.y, lat: lat, lon: lon)
+        }
+        throw Problem.invalid("give 'x' and 'y' (RD New, metres) or 'lat' and 'lon' (WGS84, degrees)")
     }
 
     // MARK: Reading
@@ -361,6 +393,21 @@ struct PlotsController: RouteCollection {
         var headers = HTTPHeaders()
         headers.contentType = geoJSON
         return Response(status: status, headers: headers, body: .init(string: value.jsonText))
+    }
+}
+
+/// One position in both systems: RD New metres (rounded to centimetres) and WGS84 degrees.
+struct CoordinatesDTO: Content {
+    var x: Double
+    var y: Double
+    var lat: Double
+    var lon: Double
+
+    init(x: Double, y: Double, lat: Double, lon: Double) {
+        self.x = (x * 100).rounded() / 100
+        self.y = (y * 100).rounded() / 100
+        self.lat = (lat * 1e7).rounded() / 1e7
+        self.lon = (lon * 1e7).rounded() / 1e7
     }
 }
 

@@ -179,6 +179,9 @@ struct UIStrings: Sendable {
     let nationalMap: String
     let nationalMapIntro: String
     let mapNav: String
+    let rdTitle: String
+    let rdGo: String
+    let rdHelp: String
 
     static let nl = UIStrings(
         language: .nl,
@@ -355,7 +358,10 @@ struct UIStrings: Sendable {
         affectedTitle: "Getroffen gebied",
         nationalMap: "Kaart van alle incidenten",
         nationalMapIntro: "Alle open incidenten die u mag zien; elke regio kleurt naar het hoogste GRIP-niveau van haar incidenten.",
-        mapNav: "Kaart")
+        mapNav: "Kaart",
+        rdTitle: "RD-coördinaten",
+        rdGo: "Ga naar",
+        rdHelp: "Voer RD x en y in (meters). Met een puntgereedschap gekozen komt de plot daar.")
 
     static let en = UIStrings(
         language: .en,
@@ -532,7 +538,10 @@ struct UIStrings: Sendable {
         affectedTitle: "Affected area",
         nationalMap: "Map of all incidents",
         nationalMapIntro: "Every open incident you may see; each region is coloured by the highest GRIP level of its incidents.",
-        mapNav: "Map")
+        mapNav: "Map",
+        rdTitle: "RD coordinates",
+        rdGo: "Go to",
+        rdHelp: "Enter RD x and y (metres). With a point tool chosen, the plot is placed there.")
 
     static func `for`(_ language: Language) -> UIStrings { language == .nl ? nl : en }
 }

@@ -103,7 +103,17 @@ struct IncidentPage {
                     .class("affected"), .attribute(named: "aria-labelledby", value: "affected-title"),
                     .h3(.id("affected-title"), .text(strings.affectedTitle)),
                     .div(.id("affected-area"), .attribute(named: "aria-live", value: "polite")),
-                    .p(.id("map-message"), .class("help"), .attribute(named: "role", value: "status"))))
+                    .p(.id("map-message"), .class("help"), .attribute(named: "role", value: "status")),
+                    .h3(.id("rd-title"), .text(strings.rdTitle)),
+                    .p(.id("map-position"), .class("muted")),
+                    .form(
+                        .id("rd-form"), .class("inline rd-form"), .attribute(named: "aria-labelledby", value: "rd-title"),
+                        .label(.for("rd-x"), .text("x")),
+                        .input(.type(.number), .id("rd-x"), .name("x"), .attribute(named: "step", value: "0.01"), .required(true)),
+                        .label(.for("rd-y"), .text("y")),
+                        .input(.type(.number), .id("rd-y"), .name("y"), .attribute(named: "step", value: "0.01"), .required(true)),
+                        .button(.type(.submit), .class("small"), .id("rd-go"), .text(strings.rdGo))),
+                    .p(.class("help"), .text(strings.rdHelp))))
         )
     }
 

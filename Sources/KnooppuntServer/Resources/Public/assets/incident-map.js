@@ -247,6 +247,31 @@
     map.on("dblclick", () => { if (tool) finish(); });
   }
 
+  // RD New: read the position of a click, and go to (or place a plot at) typed RD coordinates.
+  const position = document.getElementById("map-position");
+  function showPosition(latlng) {
+    request("/api/v1/coordinates?lat=" + latlng.lat + "&lon=" + latlng.lng).then((r) => r.json()).then((c) => {
+      if (position) position.textContent = "RD " + c.x.toFixed(0) + ", " + c.y.toFixed(0) + " · WGS84 " + c.lat.toFixed(5) + ", " + c.lon.toFixed(5);
+    }).catch((error) => { if (position) position.textContent = error.message; });
+  }
+  map.on("click", (event) => { if (!tool) showPosition(event.latlng); });
+  const rdForm = document.getElementById("rd-form");
+  let rdMarker = null;
+  if (rdForm) {
+    rdForm.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const x = document.getElementById("rd-x").value, y = document.getElementById("rd-y").value;
+      request("/api/v1/coordinates?x=" + encodeURIComponent(x) + "&y=" + encodeURIComponent(y)).then((r) => r.json()).then((c) => {
+        const latlng = L.latLng(c.lat, c.lon);
+        map.setView(latlng, Math.max(map.getZoom(), 14));
+        if (rdMarker) rdMarker.remove();
+        rdMarker = L.circleMarker(latlng, { radius: 6, color: "#531dab" }).addTo(map);
+        if (position) position.textContent = "RD " + c.x.toFixed(0) + ", " + c.y.toFixed(0) + " · WGS84 " + c.lat.toFixed(5) + ", " + c.lon.toFixed(5);
+        if (tool && !at) map.fire("click", { latlng });
+      }).catch((error) => say(error.message));
+    });
+  }
+
   document.addEventListener("knooppunt:moment", (event) => {
     at = event.detail.at;
     setTool(null);
