@@ -91,3 +91,37 @@ def test_rd_coordinates_place_a_symbol_and_clicks_read_rd(server, browser):
     click_at(browser, centre[0] + 0.002, centre[1] + 0.003)
     wait(browser, lambda d: text_of(d, "map-position").startswith("RD 12"))
     screenshot(browser, "53-map-rd-coordinates", "map-section")
+
+
+def test_reshape_and_verify_a_plot(server, browser):
+    url = open_new_incident(browser, server, "im-vr13", "Afzetting Museumplein")
+    incident_id = url.rstrip("/").split("/")[-1]
+    wait(browser, lambda d: d.execute_script("return !!window.knooppuntMap"))
+    browser.execute_script("window.knooppuntMap.setView([52.357, 4.88], 15)")
+    browser.find_element(By.CSS_SELECTOR, '#map-tools button[data-tool="cordon"]').click()
+    for lat, lon in [(52.355, 4.876), (52.355, 4.884), (52.359, 4.884)]:
+        click_at(browser, lat, lon)
+    browser.find_element(By.ID, "map-finish").click()
+    wait(browser, lambda d: d.execute_script("return document.getElementById('incident-map').dataset.plots") == "1")
+
+    def plot():
+        return browser.execute_script(
+            "const r = await fetch('/api/v1/incidents/' + arguments[0] + '/plots'); return (await r.json()).features[0];",
+            incident_id)
+
+    # MUT: redraw the cordon as a larger square; it becomes version 2
+    click_at(browser, 52.356, 4.882)
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".plot-reshape"))
+    browser.find_element(By.CSS_SELECTOR, ".plot-reshape").click()
+    for lat, lon in [(52.354, 4.874), (52.354, 4.886), (52.360, 4.886), (52.360, 4.874)]:
+        click_at(browser, lat, lon)
+    browser.find_element(By.ID, "map-finish").click()
+    wait(browser, lambda d: plot()["properties"]["version"] == 2)
+    assert len(plot()["geometry"]["coordinates"][0]) == 5
+
+    # MUT: the IM verifies it from its popup
+    click_at(browser, 52.357, 4.880)
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".plot-verified"))
+    browser.find_element(By.CSS_SELECTOR, ".plot-verified").click()
+    wait(browser, lambda d: plot()["properties"]["verification"] == "verified")
+    screenshot(browser, "54-map-reshaped-and-verified", "map-section")

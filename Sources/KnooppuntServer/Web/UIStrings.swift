@@ -182,6 +182,8 @@ struct UIStrings: Sendable {
     let rdTitle: String
     let rdGo: String
     let rdHelp: String
+    let mapReshape: String
+    let mapReshapeHint: String
 
     static let nl = UIStrings(
         language: .nl,
@@ -361,7 +363,9 @@ struct UIStrings: Sendable {
         mapNav: "Kaart",
         rdTitle: "RD-coördinaten",
         rdGo: "Ga naar",
-        rdHelp: "Voer RD x en y in (meters). Met een puntgereedschap gekozen komt de plot daar.")
+        rdHelp: "Voer RD x en y in (meters). Met een puntgereedschap gekozen komt de plot daar.",
+        mapReshape: "Vorm opnieuw tekenen",
+        mapReshapeHint: "Klik de nieuwe punten; dubbelklik of 'Afronden' slaat de nieuwe vorm op als nieuwe versie.")
 
     static let en = UIStrings(
         language: .en,
@@ -541,7 +545,9 @@ struct UIStrings: Sendable {
         mapNav: "Map",
         rdTitle: "RD coordinates",
         rdGo: "Go to",
-        rdHelp: "Enter RD x and y (metres). With a point tool chosen, the plot is placed there.")
+        rdHelp: "Enter RD x and y (metres). With a point tool chosen, the plot is placed there.",
+        mapReshape: "Redraw the shape",
+        mapReshapeHint: "Click the new points; double-click or 'Finish' saves the new shape as a new version.")
 
     static func `for`(_ language: Language) -> UIStrings { language == .nl ? nl : en }
 }

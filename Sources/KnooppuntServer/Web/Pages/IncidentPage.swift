@@ -97,6 +97,7 @@ struct IncidentPage {
                     .data(named: "incident", value: incident.id.uuidString),
                     .data(named: "at", value: viewingAt.map(JournalTime.string) ?? ""),
                     .data(named: "draw", value: drawing ? "true" : "false"),
+                    .data(named: "verify", value: may.verify && live ? "true" : "false"),
                     .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),
                     .data(named: "strings", value: DisplayFormat.attribute(mapStrings()))),
                 .aside(
@@ -104,6 +105,10 @@ struct IncidentPage {
                     .h3(.id("affected-title"), .text(strings.affectedTitle)),
                     .div(.id("affected-area"), .attribute(named: "aria-live", value: "polite")),
                     .p(.id("map-message"), .class("help"), .attribute(named: "role", value: "status")),
+                    .p(
+                        .class("map-export"),
+                        .a(.id("export-geojson"), .href("/api/v1/incidents/\(incident.id)/plots"), .text("GeoJSON")), .text(" · "),
+                        .a(.id("export-kml"), .href("/api/v1/incidents/\(incident.id)/plots?format=kml"), .text("KML"))),
                     .h3(.id("rd-title"), .text(strings.rdTitle)),
                     .p(.id("map-position"), .class("muted")),
                     .form(
@@ -160,7 +165,8 @@ struct IncidentPage {
             "plots": strings.mapPlots, "regions": strings.mapRegions, "municipalities": strings.mapMunicipalities,
             "provinces": strings.mapProvinces, "affected": strings.mapAffected, "noneAffected": strings.mapNoneAffected,
             "irbt": strings.mapIRBT, "partners": strings.mapPartners, "remove": strings.mapRemove, "symbols": symbols,
-            "kinds": kinds, "hints": hints,
+            "kinds": kinds, "hints": hints, "reshape": strings.mapReshape, "reshapeHint": strings.mapReshapeHint,
+            "verification": Dictionary(uniqueKeysWithValues: VerificationStatus.allCases.map { ($0.rawValue, $0.label.text(language)) }),
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)

@@ -9,6 +9,8 @@
   const text = JSON.parse(element.dataset.strings || "{}");
   const api = "/api/v1/incidents/" + element.dataset.incident;
   const canDraw = element.dataset.draw === "true";
+  const canVerify = element.dataset.verify === "true";
+  let reshaping = null;
   const message = document.getElementById("map-message");
   const affectedList = document.getElementById("affected-area");
   let at = element.dataset.at || null;
@@ -78,8 +80,38 @@
     title.textContent = (p.label || text.kinds[p.kind] || p.kind);
     box.appendChild(title);
     const meta = document.createElement("p");
-    meta.textContent = (text.kinds[p.kind] || p.kind) + " · v" + p.version + " · " + p.author + " (" + p.organisation + ")";
+    meta.textContent = (text.kinds[p.kind] || p.kind) + " · v" + p.version + " · " + p.author + " (" + p.organisation + ") · "
+      + (text.verification[p.verification] || p.verification);
     box.appendChild(meta);
+    if (canDraw && !at && ["line", "route", "area", "effect-area", "cordon", "evacuation-area"].includes(p.kind)) {
+      const reshape = document.createElement("button");
+      reshape.type = "button";
+      reshape.className = "small plot-reshape";
+      reshape.textContent = text.reshape;
+      reshape.addEventListener("click", () => {
+        map.closePopup();
+        setTool(p.kind);
+        reshaping = { id: feature.id, version: p.version };
+        say(text.reshapeHint);
+      });
+      box.appendChild(reshape);
+    }
+    if (canVerify && !at) {
+      for (const status of ["verified", "contradicted"]) {
+        if (p.verification === status) continue;
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "small plot-" + status;
+        button.textContent = text.verification[status];
+        button.addEventListener("click", () => {
+          request(api + "/plots/" + feature.id + "/verification", {
+            method: "POST", headers: { "Content-Type": "application/json", "X-CSRF-Token": K.csrfToken() },
+            body: JSON.stringify({ baseVersion: p.version, status }),
+          }).then(() => { map.closePopup(); reload(); }).catch((error) => say(error.message));
+        });
+        box.appendChild(button);
+      }
+    }
     if (canDraw && !at) {
       const remove = document.createElement("button");
       remove.type = "button";
@@ -184,6 +216,7 @@
 
   function setTool(name) {
     tool = name;
+    reshaping = null;
     points = [];
     sketch.clearLayers();
     if (toolbar) {
@@ -212,15 +245,25 @@
     }).then(() => { setTool(null); return reload(); }).catch((error) => say(error.message));
   }
 
+  /** A new plot, or the new shape of the plot being reshaped. */
+  function save(kind, geometry) {
+    if (!reshaping) return post(kind, geometry);
+    const target = reshaping;
+    return request(api + "/plots/" + target.id, {
+      method: "PATCH", headers: { "Content-Type": "application/geo+json", "X-CSRF-Token": K.csrfToken() },
+      body: JSON.stringify({ type: "Feature", properties: { baseVersion: target.version }, geometry }),
+    }).then(() => { setTool(null); return reload(); }).catch((error) => say(error.message));
+  }
+
   function finish() {
     const coordinates = points.map((p) => [round(p.lng), round(p.lat)]);
     if (tool === "line" || tool === "route") {
       if (coordinates.length < 2) return say(text.hints[tool]);
-      return post(tool, { type: "LineString", coordinates });
+      return save(tool, { type: "LineString", coordinates });
     }
     if (["area", "effect-area", "cordon", "evacuation-area"].includes(tool)) {
       if (coordinates.length < 3) return say(text.hints[tool]);
-      return post(tool, { type: "Polygon", coordinates: [coordinates.concat([coordinates[0]])] });
+      return save(tool, { type: "Polygon", coordinates: [coordinates.concat([coordinates[0]])] });
     }
   }
 
