@@ -24,6 +24,26 @@ struct DemoTests {
         }
     }
 
+    @Test("the demo incident: a picture, a map with an effect area, Rijkswaterstaat linked and alerted")
+    func demoIncident() async throws {
+        try await withTestApp { app in
+            try await DemoIncident.seed(app)
+            try await DemoIncident.seed(app)  // once only
+            #expect(try await IncidentModel.query(on: app.db).count() == 1)
+            let rws = try await HTTP.login(app, "rws")
+            let list = try await HTTP.send(app, .GET, "/api/v1/incidents", token: rws).content.decode([IncidentDTO].self)
+            let incident = try #require(list.first)
+            #expect(incident.title == "Hoogwater Amstel bij Ouderkerk" && incident.grip == .one)
+            #expect(try await Picture.picture(app, incident.id, token: rws).entries.count == 3)
+            let im = try await HTTP.login(app, "im-vr13")
+            let area = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/affected-area", token: im)
+                .content.decode(AffectedAreaDTO.self)
+            #expect(area.municipalities.map(\.code).contains("GM0437"))  // Ouder-Amstel
+            let alerts = try await HTTP.send(app, .GET, "/api/v1/alerts", token: rws).content.decode([PartnerAlertDTO].self)
+            #expect(alerts.map(\.incident) == [incident.id])
+        }
+    }
+
     @Test("seeding again changes nothing")
     func idempotent() async throws {
         try await withTestApp { app in

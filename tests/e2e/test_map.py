@@ -125,3 +125,13 @@ def test_reshape_and_verify_a_plot(server, browser):
     browser.find_element(By.CSS_SELECTOR, ".plot-verified").click()
     wait(browser, lambda d: plot()["properties"]["verification"] == "verified")
     screenshot(browser, "54-map-reshaped-and-verified", "map-section")
+
+
+def test_demo_incident_shows_its_map(server, browser):
+    login(browser, server, "im-vr13")
+    browser.get(server + "/incidents")
+    browser.find_element(By.LINK_TEXT, "Hoogwater Amstel bij Ouderkerk").click()
+    wait(browser, lambda d: d.execute_script("return (document.getElementById('incident-map') || {dataset: {}}).dataset.plots") == "2")
+    wait(browser, lambda d: "Ouder-Amstel" in text_of(d, "affected-area"))
+    assert "RWS" in text_of(browser, "access")
+    screenshot(browser, "55-demo-incident-map", "map-section")

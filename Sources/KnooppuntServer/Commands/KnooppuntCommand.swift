@@ -76,7 +76,8 @@ struct ServeCommand: AsyncParsableCommand {
             if demo {
                 let outcome = try await DemoSeeder.seed(app)
                 if case .seeded(let organisations, let users) = outcome {
-                    app.logger.info("demo data seeded: \(organisations) organisations, \(users) users")
+                    try await DemoIncident.seed(app)
+                    app.logger.info("demo data seeded: \(organisations) organisations, \(users) users, one incident")
                 }
                 let shownHost = config.host == "0.0.0.0" ? "localhost" : config.host
                 print(DemoSeeder.loginSummary(password: config.demoPassword, url: "http://\(shownHost):\(config.port)"))
@@ -110,7 +111,8 @@ struct DemoCommand: AsyncParsableCommand {
         try await withApplication(config) { app in
             switch try await DemoSeeder.seed(app) {
             case .seeded(let organisations, let users):
-                print("seeded \(organisations) organisations and \(users) users")
+                try await DemoIncident.seed(app)
+                print("seeded \(organisations) organisations, \(users) users and one incident")
                 print(DemoSeeder.loginSummary(password: config.demoPassword, url: "http://localhost:\(config.port)"))
             case .skippedNotEmpty:
                 print("the database already holds organisations; demo data was not added")
