@@ -44,7 +44,9 @@ def test_two_sessions_live_update_and_timeline(server, browser, second_browser):
     screenshot(second_browser, "10-incident-live-second-session")
 
     # MUT: the HIN edits the entry; then the IM slides the timeline back to before the edit
-    time.sleep(1.1)  # the slider moves in whole seconds; make the edit land a second after the entry
+    # The slider moves in whole seconds and treats its last second as "now": let the edit land well after
+    # the entry, so a moment 1.5 s before the edit is after the entry and clearly in the past.
+    time.sleep(2.5)
     edit_at_ms = int(second_browser.execute_script("return Date.now()"))
     second_browser.find_element(By.CSS_SELECTOR, "#picture details.entry-edit summary").click()
     textarea = second_browser.find_element(By.CSS_SELECTOR, "#picture details.entry-edit textarea")
@@ -59,7 +61,7 @@ def test_two_sessions_live_update_and_timeline(server, browser, second_browser):
     browser.execute_script(
         "const s = arguments[0]; s.max = String(Date.now()); s.value = String(arguments[1]);"
         "s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change'));",
-        slider, edit_at_ms - 500)
+        slider, edit_at_ms - 1500)
 
     # validate: the picture as it was before the edit, clearly marked as the past
     WebDriverWait(browser, 10).until(lambda d: "Rookontwikkeling richting A10" in entry_texts(d))
