@@ -121,7 +121,7 @@ struct AccessController: RouteCollection {
         return try await GrantStore(db: req.db, context: req.knooppunt).create(
             .init(organisation: code, kind: .breakGlass, purpose: body.reason, until: body.until, status: .active,
                   maxClassification: body.maxClassification),
-            incident: id, by: user.author, kind: "access.break-glass")
+            incident: id, by: user.author, kind: "access.break-glass", purposeField: "reason")
     }
 
     /// An administrator issues an ad-hoc partner a temporary account bound to this incident and an end
@@ -207,17 +207,18 @@ struct AccessController: RouteCollection {
             let id = try incident.requireID()
             let scope = try IncidentsController.scope(version)
             guard scope.status != .archived else { continue }
-            let answer = try await AccessService.decide(subject, .init(action: .monitor), incident: id, scope: scope, at: now, on: req.db)
+            let facts = try await AccessService.Facts.load(subject, incident: id, scope: scope, monitoring: true, on: req.db)
+            let answer = facts.decide(.init(action: .monitor), at: now)
             guard answer.decision.allowed else {
                 denial = denial ?? answer.decision.reason
                 continue
             }
-            let grants = subject.isPartner ? try await AccessService.grants(of: subject.organisationCode, incident: id, on: req.db) : []
+            let grants = subject.isPartner ? facts.grants : []
             // Standby partners see what is relevant to their core tasks; incidents they are linked to always.
             if grants.isEmpty, let registration, !registration.isRelevant(try PictureStore.decodeState(version)) {
                 continue
             }
-            let read = try await AccessService.decide(subject, .init(action: .read), incident: id, scope: scope, at: now, on: req.db)
+            let read = facts.decide(.init(action: .read), at: now)
             let grant = grants.filter { $0.isActive(at: now) }.max { $0.maxClassification < $1.maxClassification }
             items.append(try MonitoringItemDTO(incident, version, grant: grant, mayRead: read.decision.allowed))
         }

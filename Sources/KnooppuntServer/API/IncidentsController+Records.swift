@@ -137,11 +137,11 @@ extension IncidentsController {
 
     /// Everything the picture held at `at`: incident, entries, open conflicts, decisions, actions, and
     /// how current each theme is.
-    static func picture(of incident: IncidentModel, at: Date, for user: CurrentUser, on req: Request) async throws -> PictureDTO {
+    /// `reader` says which entries `user` sees (AccessService); confidential ones read are journaled.
+    static func picture(of incident: IncidentModel, at: Date, for user: CurrentUser, reader: EntryReader, on req: Request)
+        async throws -> PictureDTO
+    {
         let id = try incident.requireID()
-        let now = req.knooppunt.clock.now()
-        let current = try scope(try await PictureStore.currentIncidentVersion(id, on: req.db))
-        let reader = try await AccessService.reader(user.subject, incident: id, scope: current, at: now, on: req.db)
         let instant = Microseconds.from(at)
         let store = PictureStore(db: req.db, context: req.knooppunt)
         let records = RecordStore(db: req.db, context: req.knooppunt)

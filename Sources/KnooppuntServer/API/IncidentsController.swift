@@ -112,8 +112,10 @@ struct IncidentsController: RouteCollection {
 
     /// The picture as it stood at `?at=` (RFC 3339), or now.
     func picture(req: Request) async throws -> PictureDTO {
-        let (incident, _, user) = try await Self.authorised(req, .read)
-        return try await Self.picture(of: incident, at: try Self.moment(req), for: user, on: req)
+        let (incident, version, user) = try await Self.authorised(req, .read)
+        let reader = try await AccessService.reader(
+            user.subject, incident: try incident.requireID(), scope: try Self.scope(version), at: req.knooppunt.clock.now(), on: req.db)
+        return try await Self.picture(of: incident, at: try Self.moment(req), for: user, reader: reader, on: req)
     }
 
     /// Live changes of this incident as Server-Sent Events; `Last-Event-ID` resumes after that event.
@@ -138,17 +140,40 @@ struct IncidentsController: RouteCollection {
     func addEntry(req: Request) async throws -> Response {
         let (incident, version, user) = try await Self.authorised(req, .read)
         let body = try req.decodeStrict(CreateEntryRequest.self)
+        let created = try await Self.addEntry(
+            .init(theme: body.theme, text: body.text, source: body.source, observedAt: body.observedAt, priority: body.priority,
+                  location: body.location?.jsonText, classification: body.classification, onBehalfOf: body.onBehalfOf),
+            to: incident, version: version, by: user, on: req)
+        return try await EntryDTO(created).encodeResponse(status: .created, for: req)
+    }
+
+    /// A new entry as the writer gives it (API or form), before the policy's terms apply.
+    struct EntryDraft: Sendable {
+        var theme: Theme
+        var text: String
+        var source: String
+        var observedAt: Date?
+        var priority: EntryPriority?
+        var location: String?
+        var classification: Classification?
+        var onBehalfOf: String?
+    }
+
+    /// Adds an entry on the policy's terms for this writer: its theme, classification, whether it waits
+    /// for admission, and the partner a liaison enters it for.
+    static func addEntry(
+        _ draft: EntryDraft, to incident: IncidentModel, version: IncidentVersionModel, by user: CurrentUser, on req: Request
+    ) async throws -> EntryVersionModel {
         let id = try incident.requireID()
         let now = req.knooppunt.clock.now()
         let terms = try await AccessService.entryTerms(
-            user, theme: body.theme, classification: body.classification, onBehalfOf: body.onBehalfOf, incident: id,
-            scope: try Self.scope(version), at: now, on: req.db)
+            user, theme: draft.theme, classification: draft.classification, onBehalfOf: draft.onBehalfOf, incident: id,
+            scope: try scope(version), at: now, on: req.db)
         let entry = PictureStore.NewEntry(
-            theme: terms.theme, text: body.text, source: body.source, observedAt: Microseconds.from(body.observedAt ?? now),
-            priority: body.priority ?? .normaal, location: body.location?.jsonText, classification: terms.classification,
+            theme: terms.theme, text: draft.text, source: draft.source, observedAt: Microseconds.from(draft.observedAt ?? now),
+            priority: draft.priority ?? .normaal, location: draft.location, classification: terms.classification,
             awaitingAdmission: terms.awaitingAdmission, onBehalfOf: terms.onBehalfOf)
-        let created = try await PictureStore(db: req.db, context: req.knooppunt).addEntry(entry, to: id, by: user.author)
-        return try await EntryDTO(created).encodeResponse(status: .created, for: req)
+        return try await PictureStore(db: req.db, context: req.knooppunt).addEntry(entry, to: id, by: user.author)
     }
 
     /// A kern partner imports entries from its own netcentric picture into its theme; the external id

@@ -45,11 +45,9 @@ struct LayersController: RouteCollection {
         let decision = try await Self.decide(user, .read, model, at: req.knooppunt.clock.now(), on: req.db)
         guard decision.allowed else { throw Problem.forbidden(decision.reason) }
         if decision.obligations.contains(.journalRead) {
-            try await req.knooppunt.write(on: req.db) { db in
-                try await Journal.append(
-                    on: db, actor: user.username, organisation: user.organisationCode, kind: AccessReport.confidentialReadKind,
-                    payload: LayerEvent(layer: try model.requireID(), name: model.name, owner: model.ownerOrganisation))
-            }
+            try await AccessService.journalConfidentialRead(
+                user.author, payload: LayerEvent(layer: try model.requireID(), name: model.name, owner: model.ownerOrganisation),
+                context: req.knooppunt, on: req.db)
         }
         return Self.geoJSON(model.geojson)
     }
@@ -145,10 +143,7 @@ struct LayersController: RouteCollection {
         }
         let now = req.knooppunt.clock.now()
         try GrantStore.checkBreakGlass(until: body.until, now: now)
-        let reason = body.reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (3...500).contains(reason.count) else {
-            throw Problem.invalid("'reason' must say why (3 to 500 characters)", field: "reason")
-        }
+        let reason = try GrantStore.why(body.reason, field: "reason")
         let grant = try await req.knooppunt.write(on: req.db) { db in
             let grant = LayerGrantModel()
             grant.layerID = try model.requireID()

@@ -11,6 +11,8 @@ public struct KnooppuntConfiguration: Sendable {
     public var demoPassword: String = "demo"
     /// Where Leaflet's files are installed (Debian `libjs-leaflet`).
     public var leafletDirectory: String = "/usr/share/javascript/leaflet"
+    /// Whether Leaflet is installed there, so pages can offer a map.
+    var leafletInstalled: Bool { FileManager.default.fileExists(atPath: leafletDirectory + "/leaflet.js") }
     /// An optional base-map tile URL template, e.g. PDOK's BRT-Achtergrondkaart.
     public var tileURL: String? = nil
     /// Mark cookies `Secure`. Off by default so the demo works over plain HTTP; set it behind HTTPS.

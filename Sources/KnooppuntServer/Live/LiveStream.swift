@@ -105,7 +105,8 @@ struct LiveSelection: Sendable {
         }
     }
 
-    private func mayRead(_ incident: UUID, on db: Database) async throws -> Seen {
+    /// Whether the subscriber may read the incident at `now()`, answered afresh.
+    func mayRead(_ incident: UUID, on db: Database) async throws -> Seen {
         guard let identity = try await IncidentModel.find(incident, on: db) else { return Seen(allowed: false, until: nil) }
         if case .incidentList(let exercise) = scope, identity.exercise != exercise { return Seen(allowed: false, until: nil) }
         let version = try await PictureStore.currentIncidentVersion(incident, on: db)
@@ -116,14 +117,13 @@ struct LiveSelection: Sendable {
             let reader = EntryReader(organisation: subject.organisationCode, isRegion: false, isPartner: subject.isPartner, ceiling: nil)
             return Seen(allowed: answer.decision.allowed, until: nil, reader: reader)
         }
-        let answer = try await AccessService.decide(subject, .init(action: .read), incident: incident, scope: scope, at: now(), on: db)
+        let facts = try await AccessService.Facts.load(subject, incident: incident, scope: scope, on: db)
+        let time = now()
+        let answer = facts.decide(.init(action: .read), at: time)
         guard answer.decision.allowed else { return Seen(allowed: false, until: nil) }
-        let reader = try await AccessService.reader(subject, incident: incident, scope: scope, at: now(), on: db)
-        return Seen(allowed: true, until: answer.until, reader: reader)
+        return Seen(allowed: true, until: answer.until, reader: facts.reader(at: time))
     }
 
-    /// Whether the subscriber may read the incident at `now()`, answered afresh.
-    func mayReadNow(_ incident: UUID, on db: Database) async throws -> Seen { try await mayRead(incident, on: db) }
 
     static func data(_ record: JournalRecord) -> String {
         let head = try? CanonicalJSON.encode([
@@ -190,13 +190,13 @@ extension LiveSelection {
             defer { wakeAtEnd?.cancel() }
             if case .incident(let incident) = scope {
                 watchedIncident = incident
-                accessUntil = try await mayReadNow(incident, on: db).until
+                accessUntil = try await mayRead(incident, on: db).until
             }
             while true {
                 if let incident = watchedIncident {
                     let stale = visibility[incident]?.allowed == false || (accessUntil.map { clock.now() >= $0 } ?? false)
                     if stale {
-                        let seen = try await mayReadNow(incident, on: db)
+                        let seen = try await mayRead(incident, on: db)
                         guard seen.allowed else {
                             try await writer.writeBuffer(ByteBuffer(string: "event: access-ended\ndata: {}\n\n"))
                             break

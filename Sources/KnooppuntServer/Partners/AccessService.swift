@@ -18,22 +18,54 @@ enum AccessService {
         let until: Date?
     }
 
+    /// What the policy needs about one subject and one incident, read from the database once: the
+    /// organisation's grants, and (for monitoring) its standing. Questions are then answered without I/O.
+    struct Facts: Sendable {
+        let subject: Subject
+        let scope: IncidentScope?
+        let grants: [AccessGrant]
+        let standing: Set<CollaborationProfile>
+
+        /// `monitoring`: also load the standing a standby partner's monitoring list rests on.
+        static func load(
+            _ subject: Subject, incident id: UUID?, scope: IncidentScope?, monitoring: Bool = false, on db: Database
+        ) async throws -> Facts {
+            // Regions decide on the incident alone; the national node and partners through their grants.
+            guard subject.organisationKind != .region, !subject.role.isAdministrator, let id, let scope else {
+                return Facts(subject: subject, scope: scope, grants: [], standing: [])
+            }
+            let grants = try await AccessService.grants(of: subject.organisationCode, incident: id, on: db)
+            let standing = subject.isPartner && monitoring
+                ? try await AccessService.standing(of: subject.organisationCode, in: scope.involvedRegions, on: db) : []
+            return Facts(subject: subject, scope: scope, grants: grants, standing: standing)
+        }
+
+        func decide(_ question: Question, at time: Date) -> Answer {
+            let request = AccessRequest(
+                subject: subject, action: question.action, incident: scope, grants: grants, standing: standing,
+                classification: question.classification, theme: question.theme, onBehalfOf: question.onBehalfOf, time: time)
+            let decision = AccessPolicy.decide(request)
+            let until = decision.allowed ? AccessPolicy.activeGrant(request)?.endsAt : nil
+            return Answer(decision: decision, until: until)
+        }
+
+        /// Which entries and events of the incident the subject sees: up to the most sensitive
+        /// classification the policy lets it read.
+        func reader(at time: Date) -> EntryReader {
+            let ceiling = Classification.allCases.reversed().first {
+                decide(.init(action: .read, classification: $0), at: time).decision.allowed
+            }
+            return EntryReader(
+                organisation: subject.organisationCode,
+                isRegion: subject.organisationKind == .region && ceiling != nil, isPartner: subject.isPartner, ceiling: ceiling)
+        }
+    }
+
     static func decide(
         _ subject: Subject, _ question: Question, incident id: UUID?, scope: IncidentScope?, at time: Date, on db: Database
     ) async throws -> Answer {
-        var request = AccessRequest(
-            subject: subject, action: question.action, incident: scope, classification: question.classification,
-            theme: question.theme, onBehalfOf: question.onBehalfOf, time: time)
-        // Regions decide on the incident alone; the national node and partners through their grants.
-        if subject.organisationKind != .region, !subject.role.isAdministrator, let id, let scope {
-            request.grants = try await grants(of: subject.organisationCode, incident: id, on: db)
-            if subject.isPartner, question.action == .monitor {
-                request.standing = try await standing(of: subject.organisationCode, in: scope.involvedRegions, on: db)
-            }
-        }
-        let decision = AccessPolicy.decide(request)
-        let until = decision.allowed ? AccessPolicy.activeGrant(request)?.endsAt : nil
-        return Answer(decision: decision, until: until)
+        try await Facts.load(subject, incident: id, scope: scope, monitoring: question.action == .monitor, on: db)
+            .decide(question, at: time)
     }
 
     /// The incidents of `found` the subject may read, in the same order.
@@ -57,13 +89,14 @@ enum AccessService {
         async throws -> Bool
     {
         guard subject.isPartner else { return false }
-        if try await !grants(of: subject.organisationCode, incident: id, on: db).isEmpty { return true }
+        let facts = try await Facts.load(subject, incident: id, scope: scope, monitoring: true, on: db)
+        if !facts.grants.isEmpty { return true }
         if try await PartnerAlertModel.query(on: db).filter(\.$incidentID == id)
             .filter(\.$organisationCode == subject.organisationCode).count() > 0
         {
             return true
         }
-        return try await decide(subject, .init(action: .monitor), incident: id, scope: scope, at: time, on: db).decision.allowed
+        return facts.decide(.init(action: .monitor), at: time).decision.allowed
     }
 
     static func grants(of organisation: String, incident: UUID, on db: Database) async throws -> [AccessGrant] {
@@ -158,17 +191,7 @@ extension AccessService {
     static func reader(_ subject: Subject, incident id: UUID, scope: IncidentScope, at time: Date, on db: Database)
         async throws -> EntryReader
     {
-        var ceiling: Classification?
-        for level in Classification.allCases.reversed() {
-            let answer = try await decide(subject, .init(action: .read, classification: level), incident: id, scope: scope, at: time, on: db)
-            if answer.decision.allowed {
-                ceiling = level
-                break
-            }
-        }
-        return EntryReader(
-            organisation: subject.organisationCode,
-            isRegion: subject.organisationKind == .region && ceiling != nil, isPartner: subject.isPartner, ceiling: ceiling)
+        try await Facts.load(subject, incident: id, scope: scope, on: db).reader(at: time)
     }
 
     /// Journals that `subject` read confidential information of an incident (not on the incident's own
@@ -176,10 +199,18 @@ extension AccessService {
     static func journalConfidentialRead(
         _ author: PictureStore.Author, incident: UUID, what: String, context: KnooppuntContext, on db: Database
     ) async throws {
+        try await journalConfidentialRead(
+            author, payload: AccessReport.ConfidentialRead(incident: incident, what: what), context: context, on: db)
+    }
+
+    /// The same for any confidential item (a map layer's read names the layer).
+    static func journalConfidentialRead(
+        _ author: PictureStore.Author, payload: some Encodable & Sendable, context: KnooppuntContext, on db: Database
+    ) async throws {
         try await context.write(on: db) { db in
             try await Journal.append(
                 on: db, actor: author.username, organisation: author.organisation, kind: AccessReport.confidentialReadKind,
-                payload: AccessReport.ConfidentialRead(incident: incident, what: what))
+                payload: payload)
         }
     }
 }
@@ -201,7 +232,7 @@ extension AccessService {
         scope: IncidentScope, at time: Date, on db: Database
     ) async throws -> EntryTerms {
         guard scope.status != .archived else { throw Problem.conflict("the incident is archived and read-only") }
-        let subject = user.subject
+        let facts = try await Facts.load(user.subject, incident: id, scope: scope, on: db)
         var terms = EntryTerms(theme: theme, classification: classification ?? .internal, awaitingAdmission: false)
         if let onBehalfOf {
             let code = onBehalfOf.uppercased()
@@ -214,16 +245,15 @@ extension AccessService {
             let profile = try await PartnerRegistrationModel.query(on: db).filter(\.$organisationCode == code).first()
                 .flatMap { try $0.registration().agreement(for: scope.involvedRegions, lead: scope.leadRegion)?.profile }
                 ?? .adHoc
-            let answer = try await decide(subject, .init(action: .enterOnBehalf, onBehalfOf: profile), incident: id, scope: scope, at: time, on: db)
+            let answer = facts.decide(.init(action: .enterOnBehalf, onBehalfOf: profile), at: time)
             guard answer.decision.allowed else { throw Problem.forbidden(answer.decision.reason) }
             terms.onBehalfOf = code
         } else {
-            let answer = try await decide(subject, .init(action: .addEntry, theme: theme), incident: id, scope: scope, at: time, on: db)
+            let answer = facts.decide(.init(action: .addEntry, theme: theme), at: time)
             guard answer.decision.allowed else { throw Problem.forbidden(answer.decision.reason) }
             terms.awaitingAdmission = answer.decision.obligations.contains(.awaitAdmission)
         }
-        let read = try await decide(
-            subject, .init(action: .read, classification: terms.classification), incident: id, scope: scope, at: time, on: db)
+        let read = facts.decide(.init(action: .read, classification: terms.classification), at: time)
         guard read.decision.allowed else {
             throw Problem.forbidden("you cannot mark information \(terms.classification.rawValue) that you may not read: \(read.decision.reason)")
         }

@@ -38,11 +38,12 @@ struct GrantStore {
         try await AccessGrantModel.query(on: db).filter(\.$incidentID == incident).sort(\.$validFrom).all()
     }
 
-    func create(_ new: NewGrant, incident: UUID, by author: PictureStore.Author, kind journalKind: String) async throws
-        -> AccessGrantModel
-    {
+    /// `purposeField`: the request field the purpose came from ("reason" when the chair breaks the glass).
+    func create(
+        _ new: NewGrant, incident: UUID, by author: PictureStore.Author, kind journalKind: String, purposeField: String = "purpose"
+    ) async throws -> AccessGrantModel {
         let now = context.clock.now()
-        try Self.check(new, now: now)
+        try Self.check(new, now: now, purposeField: purposeField)
         return try await context.write(on: db) { db in
             try await Self.insert(new, incident: incident, by: author, kind: journalKind, now: now, on: db)
         }
@@ -57,15 +58,21 @@ struct GrantStore {
     }
 
     /// The checks every new grant passes: an end in the future, at most 90 days ahead, a purpose.
-    static func check(_ new: NewGrant, now: Date) throws {
+    static func check(_ new: NewGrant, now: Date, purposeField: String = "purpose") throws {
         guard new.until > now else { throw Problem.invalid("'until' must be in the future", field: "until") }
         guard new.until <= now.addingTimeInterval(90 * 86_400) else {
             throw Problem.invalid("a grant lasts at most 90 days; extend it later if needed", field: "until")
         }
-        let purpose = new.purpose.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (3...500).contains(purpose.count) else {
-            throw Problem.invalid("'purpose' must say why (3 to 500 characters)", field: "purpose")
+        _ = try why(new.purpose, field: purposeField)
+    }
+
+    /// Every opening of access says why, in 3 to 500 characters; the text, trimmed.
+    static func why(_ text: String, field: String) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (3...500).contains(trimmed.count) else {
+            throw Problem.invalid("'\(field)' must say why (3 to 500 characters)", field: field)
         }
+        return trimmed
     }
 
     /// Stores a checked grant and journals it, inside the caller's write transaction.

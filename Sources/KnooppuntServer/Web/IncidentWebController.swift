@@ -92,7 +92,7 @@ struct IncidentWebController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
         let viewingAt = try req.query[String.self, at: "at"].map { text -> Date in
             guard let date = RFC3339.parse(text) else { throw Problem.badRequest("'at' must be an RFC 3339 date-time") }
             return date
@@ -106,31 +106,26 @@ struct IncidentWebController: RouteCollection {
         // happens between rendering and connecting is missed.
         let renderedAt = try await Journal.lastSequence(on: req.db)
         let now = req.knooppunt.clock.now()
-        let picture = try await IncidentsController.picture(of: incident, at: viewingAt ?? now, for: user, on: req)
         let id = try incident.requireID()
-        let version = try await PictureStore.currentIncidentVersion(id, on: req.db)
         let scope = try IncidentsController.scope(version)
-        let reader = try await AccessService.reader(user.subject, incident: id, scope: scope, at: now, on: req.db)
+        let facts = try await AccessService.Facts.load(user.subject, incident: id, scope: scope, on: req.db)
+        let reader = facts.reader(at: now)
+        let picture = try await IncidentsController.picture(of: incident, at: viewingAt ?? now, for: user, reader: reader, on: req)
         let logbook = try await PictureStore(db: req.db, context: req.knooppunt)
             .logbook(of: id, since: since.map(Microseconds.from), until: viewingAt.map(Microseconds.from))
             .filter { reader.sees($0.record) }.map(LogbookLineDTO.init)
-        func may(_ action: AccessAction) async throws -> Bool {
-            try await AccessService.decide(user.subject, .init(action: action), incident: id, scope: scope, at: now, on: req.db)
-                .decision.allowed
-        }
-        let onBehalf = try await AccessService.decide(
-            user.subject, .init(action: .enterOnBehalf, onBehalfOf: .koppel), incident: id, scope: scope, at: now, on: req.db)
+        func may(_ question: AccessService.Question) -> Bool { facts.decide(question, at: now).decision.allowed }
         let may = IncidentPage.Permissions(
-            editIncident: try await may(.editIncident), addEntry: try await may(.addEntry), verify: try await may(.verifyEntry),
-            admit: try await may(.admitEntry), decide: try await may(.recordDecision), manageAccess: try await may(.manageAccess),
-            breakGlass: try await may(.breakGlass), enterOnBehalf: onBehalf.decision.allowed)
+            editIncident: may(.init(action: .editIncident)), addEntry: may(.init(action: .addEntry)),
+            verify: may(.init(action: .verifyEntry)), admit: may(.init(action: .admitEntry)),
+            decide: may(.init(action: .recordDecision)), manageAccess: may(.init(action: .manageAccess)),
+            breakGlass: may(.init(action: .breakGlass)), enterOnBehalf: may(.init(action: .enterOnBehalf, onBehalfOf: .koppel)))
         let panel = user.subject.organisationKind == .region ? try await Self.accessPanel(id, scope: scope, at: now, on: req) : nil
         let choices = may.enterOnBehalf ? try await Self.onBehalfChoices(scope: scope, on: req.db) : []
         let page = IncidentPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, picture: picture, logbook: logbook, since: since,
             viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may, access: panel,
-            onBehalfChoices: choices, leafletAvailable: FileManager.default.fileExists(
-                atPath: req.knooppunt.configuration.leafletDirectory + "/leaflet.js"),
+            onBehalfChoices: choices, leafletAvailable: req.knooppunt.configuration.leafletInstalled,
             tileURL: req.knooppunt.configuration.tileURL, journalPosition: renderedAt)
         return .html(page.render())
     }
@@ -184,16 +179,10 @@ struct IncidentWebController: RouteCollection {
             return level
         }
         let onBehalfOf = form.onBehalfOf.flatMap { $0.isEmpty ? nil : $0 }
-        let id = try incident.requireID()
-        let now = req.knooppunt.clock.now()
-        let terms = try await AccessService.entryTerms(
-            user, theme: onBehalfOf.map { Theme.partner($0.uppercased()) } ?? theme, classification: classification,
-            onBehalfOf: onBehalfOf, incident: id, scope: try IncidentsController.scope(version), at: now, on: req.db)
-        let entry = PictureStore.NewEntry(
-            theme: terms.theme, text: form.text, source: form.source, observedAt: Microseconds.from(now),
-            priority: form.priority.flatMap(EntryPriority.init(rawValue:)) ?? .normaal, location: nil,
-            classification: terms.classification, awaitingAdmission: terms.awaitingAdmission, onBehalfOf: terms.onBehalfOf)
-        _ = try await PictureStore(db: req.db, context: req.knooppunt).addEntry(entry, to: id, by: user.author)
+        _ = try await IncidentsController.addEntry(
+            .init(theme: onBehalfOf.map { Theme.partner($0.uppercased()) } ?? theme, text: form.text, source: form.source,
+                  priority: form.priority.flatMap(EntryPriority.init(rawValue:)), classification: classification, onBehalfOf: onBehalfOf),
+            to: incident, version: version, by: user, on: req)
         return back(req, incident)
     }
 

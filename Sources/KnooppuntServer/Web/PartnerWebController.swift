@@ -25,7 +25,7 @@ struct PartnerWebController: RouteCollection {
         let config = req.knooppunt.configuration
         let page = NationalMapPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, incidents: incidents,
-            leafletAvailable: FileManager.default.fileExists(atPath: config.leafletDirectory + "/leaflet.js"), tileURL: config.tileURL)
+            leafletAvailable: config.leafletInstalled, tileURL: config.tileURL)
         return .html(page.render())
     }
 

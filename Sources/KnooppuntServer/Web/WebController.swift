@@ -71,7 +71,7 @@ struct WebController: RouteCollection {
             HomePage.RegionRow(code: $0.id ?? "", name: $0.name, province: $0.provinceName)
         }
         let config = req.knooppunt.configuration
-        let leaflet = FileManager.default.fileExists(atPath: config.leafletDirectory + "/leaflet.js")
+        let leaflet = config.leafletInstalled
         let page = HomePage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, regions: regions, leafletAvailable: leaflet,
             tileURL: config.tileURL)

@@ -1,5 +1,6 @@
 import Foundation
 import KnooppuntCore
+import KnooppuntInterop
 import Plot
 
 /// How times and labels appear on pages: Dutch local time, whatever the UI language.
@@ -24,21 +25,7 @@ enum DisplayFormat {
 
     /// Escapes a value for an HTML attribute. Plot writes attribute values as given, so every value
     /// that can hold text from a request or a user goes through here.
-    static func attribute(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.count)
-        for character in value {
-            switch character {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func attribute(_ value: String) -> String { Markup.escape(value) }
 }
 
 extension Node where Context == HTML.SelectContext {

@@ -17,7 +17,7 @@ struct NationalMapPage {
         var layout = Layout(title: strings.nationalMap, strings: strings, csrfToken: csrfToken, user: user, path: "/map")
         if leafletAvailable {
             layout.styles = ["/vendor/leaflet/leaflet.css"]
-            layout.scripts = ["/vendor/leaflet/leaflet.js", "/assets/national-map.js"]
+            layout.scripts = ["/vendor/leaflet/leaflet.js", "/assets/live.js", "/assets/national-map.js"]
         }
         return layout.render(
             .group(

@@ -65,11 +65,7 @@
   function icon(properties) {
     const label = properties.label || text.symbols[properties.symbol] || properties.symbol || "";
     const kind = properties.kind === "label" ? "plot-label" : "plot-symbol symbol-" + (properties.symbol || "none");
-    return L.divIcon({ className: "plot-icon " + kind, html: "<span>" + escapeHTML(label) + "</span>", iconSize: null });
-  }
-
-  function escapeHTML(value) {
-    return String(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+    return L.divIcon({ className: "plot-icon " + kind, html: "<span>" + K.escapeHTML(label) + "</span>", iconSize: null });
   }
 
   function popup(feature) {

@@ -86,5 +86,10 @@
     box.hidden = message === "";
   }
 
-  window.Knooppunt = { swap, follow, bindForms, csrfToken };
+  /** Text made safe to put into HTML (tooltips, popups). */
+  function escapeHTML(value) {
+    return String(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+  }
+
+  window.Knooppunt = { swap, follow, bindForms, csrfToken, escapeHTML };
 })();

@@ -5,7 +5,7 @@
   const element = document.getElementById("national-map");
   if (!element || typeof L === "undefined") return;
   const incidents = JSON.parse(element.dataset.incidents || "[]");
-  const escapeHTML = (value) => String(value).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+  const escapeHTML = window.Knooppunt.escapeHTML;
   const colours = ["#e6ebf0", "#fff1b8", "#ffd591", "#ffa39e", "#ff7875", "#a8071a"];
   const highest = {};
   for (const incident of incidents) {
