@@ -125,16 +125,18 @@ def test_partner_acknowledges_alert_and_im_sees_it(server, browser, second_brows
 
 def test_admin_issues_temporary_account(server, browser, second_browser):
     incident_url = open_new_incident(second_browser, server, "im-vr13", "Instorting parkeergarage")
-    reference = text_of(second_browser, "incident-heading").split(" ")[0]
+    reference = wait(second_browser, lambda d: text_of(d, "incident-heading").split(" ")[0])
 
     login(browser, server, "admin")
     browser.find_element(By.ID, "nav-temporary-accounts").click()
+    wait(browser, lambda d: d.find_elements(By.ID, "ta-incident"))
     for field, value in [("ta-incident", reference), ("ta-organisation", "BOUWCO"),
                          ("ta-organisation-name", "Bouwbedrijf De Constructeur"), ("ta-username", "bouwco-jan"),
                          ("ta-display-name", "Jan Bouwer"), ("ta-purpose", "Constructieve beoordeling")]:
         browser.find_element(By.ID, field).send_keys(value)
     browser.find_element(By.ID, "ta-submit").click()
-    password = browser.find_element(By.ID, "issued-password").text
+    # the form posts a full page: wait for the answer rather than reading the page being replaced
+    password = wait(browser, lambda d: d.find_elements(By.ID, "issued-password"))[0].text
     assert len(password) == 20
     screenshot(browser, "40-admin-temporary-account")
 
