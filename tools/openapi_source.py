@@ -772,6 +772,119 @@ doc["paths"].update({
                                     status="201"), **EBODY, **E401, **E403R, "404": problem("No such layer.")}}},
 })
 
+# CAP intake: warnings from other systems, kept byte-for-byte, matched to open incidents.
+CAP_XML = "application/cap+xml"
+WARNING = {"name": "warning", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
+doc["components"]["schemas"].update({
+    "Warning": {"type": "object", "required": ["id", "identifier", "sender", "sent", "scope", "signature"], "properties": {
+        "id": {"type": "string", "format": "uuid"}, "identifier": {"type": "string"}, "sender": {"type": "string"},
+        "sent": {"type": "string", "description": "As the alert wrote it."}, "scope": {"enum": ["Public", "Restricted", "Private"]},
+        "headline": {"type": "string"}, "capVersion": {"enum": ["1.2", "1.1"]},
+        "signature": {"enum": ["unsigned", "verified", "unverifiable"]}, "signatureDetail": {"type": "string"},
+        "receivedAt": {"type": "string", "format": "date-time"}, "receivedBy": {"type": "string"},
+        "incidents": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "string", "format": "uuid"}, "reference": {"type": "string"}}}},
+        "incidentIDs": {"type": "array", "items": {"type": "string", "format": "uuid"}},
+        "duplicate": {"type": "boolean", "description": "On intake: the alert had been taken in before; nothing changed."}}},
+    "CAPAlert": {"type": "object", "description": "The alert content (identifier, sender, sent, status, msgType, scope, "
+                 "infos with areas), as read from the CAP XML.", "additionalProperties": True},
+})
+doc["paths"].update({
+    "/cap": {
+        "post": {"operationId": "receiveCAP", "security": AUTH,
+                 "summary": "Take in a CAP 1.2 (or 1.1) alert. Checked against the OASIS schema and the CAP rules; an "
+                            "enveloped XML signature must verify. It becomes an entry of every open incident whose area "
+                            "and time it touches. The same alert twice is acknowledged with 200 and changes nothing.",
+                 "requestBody": {"required": True, "content": {CAP_XML: {"schema": {"type": "string"}},
+                                                                 "application/xml": {"schema": {"type": "string"}}}},
+                 "responses": {**ok("Taken in.", ref("Warning"), status="201"), **ok("Taken in before.", ref("Warning")),
+                               "400": problem("Empty body."), "413": problem("Larger than 5 MiB."),
+                               "415": problem("Not CAP XML."),
+                               "422": problem("Refused: the detail names every problem (XML, schema, CAP rule, signature)."),
+                               **E401, **E403R}}},
+    "/cap/alerts": {
+        "get": {"operationId": "listWarnings", "security": AUTH,
+                "summary": "Warnings taken in, newest first, as far as you may read them.",
+                "responses": {**ok("The warnings.", {"type": "array", "items": ref("Warning")}), **E401}}},
+    "/cap/alerts/{warning}": {"parameters": [WARNING],
+        "get": {"operationId": "showWarning", "security": AUTH, "summary": "A warning and its alert content.",
+                "responses": {**ok("The warning.", {"type": "object", "properties": {
+                    "warning": ref("Warning"), "alert": ref("CAPAlert")}}), **E401, "404": problem("No such warning.")}}},
+    "/cap/alerts/{warning}/original": {"parameters": [WARNING],
+        "get": {"operationId": "showWarningOriginal", "security": AUTH, "summary": "The alert exactly as received.",
+                "responses": {**ok("The CAP XML, byte-for-byte.", {"type": "string"}, media=CAP_XML), **E401,
+                              "404": problem("No such warning.")}}},
+})
+
+# Situation reports: numbered per incident, immutable once issued.
+NUMBER = {"name": "number", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}}
+doc["components"]["schemas"].update({
+    "SitRapSummary": {"type": "object", "properties": {
+        "number": {"type": "integer"}, "moment": {"type": "string", "format": "date-time"},
+        "issuedAt": {"type": "string", "format": "date-time"}, "issuedBy": {"type": "string"},
+        "classification": CLASSIFICATION, "scheduled": {"type": "boolean"}}},
+    "SitRap": {"type": "object", "properties": {
+        "incident": {"type": "string", "format": "uuid"},
+        "sitrap": {"type": "object", "description": "Number, moment, summary, situation, scaleHistory, themes with "
+                   "entries, decisions, openActions, partners.", "additionalProperties": True},
+        "formats": {"type": "object", "additionalProperties": {"type": "string"}}}},
+    "IssueSitRap": {"type": "object", "additionalProperties": False, "properties": {
+        "at": {"type": "string", "format": "date-time", "description": "The moment of the picture; default now."},
+        "unverified": {"enum": ["leave-out", "mark"], "description": "Default leave-out."},
+        "ceiling": CLASSIFICATION, "summary": {"type": "string", "maxLength": 5000}}},
+    "SitRapSchedule": {"type": "object", "properties": {
+        "intervalMinutes": {"type": "integer", "minimum": 15, "maximum": 1440},
+        "unverified": {"enum": ["leave-out", "mark"]}, "nextDue": {"type": "string", "format": "date-time"},
+        "setBy": {"type": "string"}}},
+})
+SITRAP_404 = {"404": problem("No such incident or SitRap.")}
+doc["paths"].update({
+    "/incidents/{incident}/sitraps": {"parameters": [INCIDENT],
+        "get": {"operationId": "listSitRaps", "security": AUTH, "summary": "The incident's SitRaps you may read.",
+                "responses": {**ok("The SitRaps.", {"type": "array", "items": ref("SitRapSummary")}), **E401, **E404}},
+        "post": {"operationId": "issueSitRap", "security": AUTH,
+                 "summary": "Issue a SitRap of the picture at a moment (default now): journaled, numbered, never changed.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": ref("IssueSitRap")}}},
+                 "responses": {**ok("Issued.", ref("SitRap"), status="201"), **EBODY, **E401, **E403R, **E404}}},
+    "/incidents/{incident}/sitraps/{number}": {"parameters": [INCIDENT, NUMBER],
+        "get": {"operationId": "showSitRap", "security": AUTH, "summary": "A SitRap as JSON.",
+                "responses": {**ok("The SitRap.", ref("SitRap")), **E401, **E403R, **SITRAP_404}}},
+    "/incidents/{incident}/sitraps/{number}/markdown": {"parameters": [INCIDENT, NUMBER],
+        "get": {"operationId": "showSitRapMarkdown", "security": AUTH, "summary": "A SitRap as Markdown (map as SVG).",
+                "responses": {**ok("Markdown.", {"type": "string"}, media="text/markdown"), **E401, **E403R, **SITRAP_404}}},
+    "/incidents/{incident}/sitraps/{number}/pdf": {"parameters": [INCIDENT, NUMBER],
+        "get": {"operationId": "showSitRapPDF", "security": AUTH, "summary": "A SitRap as a printable PDF (A4).",
+                "responses": {**ok("PDF.", {"type": "string", "format": "binary"}, media="application/pdf"), **E401, **E403R,
+                              **SITRAP_404}}},
+    "/incidents/{incident}/sitraps/{number}/map.svg": {"parameters": [INCIDENT, NUMBER],
+        "get": {"operationId": "showSitRapMap", "security": AUTH, "summary": "The SitRap's map as SVG.",
+                "responses": {**ok("SVG.", {"type": "string"}, media="image/svg+xml"), **E401, **E403R,
+                              "404": problem("No such SitRap, or it has no map.")}}},
+    "/incidents/{incident}/partner-sitraps": {"parameters": [INCIDENT],
+        "post": {"operationId": "enterPartnerSitRap", "security": AUTH,
+                 "summary": "A liaison enters a koppel partner's own SitRap; it becomes one entry in the partner's theme, "
+                            "marked as coming via the liaison.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                     "type": "object", "required": ["partner", "situation"], "additionalProperties": False, "properties": {
+                         "partner": {"type": "string", "description": "The partner's organisation code."},
+                         "reportedAt": {"type": "string", "format": "date-time"}, "situation": {"type": "string"},
+                         "measures": {"type": "string"}, "expectation": {"type": "string"}, "needs": {"type": "string"},
+                         "contact": {"type": "string"}}}}}},
+                 "responses": {**ok("The entry.", ref("Entry"), status="201"), **EBODY, **E401, **E403R, **E404}}},
+    "/incidents/{incident}/sitrap-schedule": {"parameters": [INCIDENT],
+        "get": {"operationId": "showSitRapSchedule", "security": AUTH, "summary": "The incident's SitRap schedule.",
+                "responses": {**ok("The schedule.", ref("SitRapSchedule")), **E401, "404": problem("No schedule.")}},
+        "put": {"operationId": "setSitRapSchedule", "security": AUTH,
+                "summary": "Issue a SitRap automatically every intervalMinutes (15 to 1440) while the incident is open.",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["intervalMinutes"], "additionalProperties": False, "properties": {
+                        "intervalMinutes": {"type": "integer", "minimum": 15, "maximum": 1440},
+                        "unverified": {"enum": ["leave-out", "mark"]}}}}}},
+                "responses": {**ok("The schedule.", ref("SitRapSchedule")), **EBODY, **E401, **E403R, **E404}},
+        "delete": {"operationId": "stopSitRapSchedule", "security": AUTH, "summary": "Stop the schedule.",
+                   "responses": {"204": {"description": "Stopped."}, **E401, **E403R, "404": problem("No schedule.")}}},
+})
+
 target = pathlib.Path(__file__).resolve().parent.parent / "Sources/KnooppuntServer/Resources/openapi.json"
 target.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 print(f"wrote {target}")

@@ -42,9 +42,12 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     try api.register(collection: AccessController())
     try api.register(collection: PlotsController())
     try api.register(collection: LayersController())
+    try api.register(collection: WarningsController())
+    try api.register(collection: SitRapController())
     try app.register(collection: WebController())
     try app.register(collection: IncidentWebController())
     try app.register(collection: PartnerWebController())
+    try app.register(collection: SitRapWebController())
     try app.register(
         collection: AssetsController(
             leafletDirectory: config.leafletDirectory, publicDirectory: AssetsController.bundledPublicDirectory))

@@ -8,7 +8,7 @@ import Testing
 @Suite("Affected area on real municipality boundaries")
 struct AffectedAreaTests {
     static let municipalities: [MunicipalityArea] = {
-        let url = SharedCorpus.geojson.deletingLastPathComponent().deletingLastPathComponent()
+        let url = SharedCorpus.interop.deletingLastPathComponent()
             .appendingPathComponent("data/gemeenten.geojson")
         let features = (try? FeatureCollectionReader.read(try Data(contentsOf: url))) ?? []
         return features.compactMap { feature in

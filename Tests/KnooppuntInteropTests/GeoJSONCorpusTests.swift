@@ -5,13 +5,18 @@ import Testing
 @testable import KnooppuntInterop
 
 enum SharedCorpus {
-    /// `../shared/interop/geojson` beside the repository.
-    static let geojson = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/interop/geojson")
+    /// `../shared/interop` beside the repository.
+    static let interop = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/interop")
 
     static func files(_ folder: String) throws -> [URL] {
-        try FileManager.default.contentsOfDirectory(at: geojson.appendingPathComponent(folder), includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "geojson" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        try files(in: "geojson/\(folder)", extension: "geojson")
+    }
+
+    /// The files with this extension in a corpus folder, sorted by name.
+    static func files(in folder: String, extension pathExtension: String) throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: interop.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == pathExtension }.sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 }
 

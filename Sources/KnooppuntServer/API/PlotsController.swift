@@ -448,18 +448,7 @@ struct AffectedAreaDTO: Content {
     var proposesInterregionalScaling: Bool
 
     static func compute(incidentLocation: String?, plots: [PlotVersionModel], on db: Database) async throws -> AffectedAreaDTO {
-        var shapes: [Shape] = []
-        if let location = incidentLocation, let value = try? JSONDecoder().decode(JSONValue.self, from: Data(location.utf8)) {
-            shapes += GeoJSONShapes.shapes(value)
-        }
-        for plot in plots where PlotKind(rawValue: plot.kind)?.marksAffectedArea == true {
-            guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(plot.geometry.utf8)) else { continue }
-            if plot.kind == PlotKind.circle.rawValue, let radius = plot.radius, case .point(let center)? = GeoJSONShapes.shapes(value).first {
-                shapes.append(.circle(center: center, radius: radius))
-            } else {
-                shapes += GeoJSONShapes.shapes(value)
-            }
-        }
+        let shapes = Self.shapes(incidentLocation: incidentLocation, plots: plots)
         let municipalities = try await MunicipalityAreas.all(on: db)
         let area = AffectedArea.compute(shapes, in: municipalities)
         let byCode = Dictionary(uniqueKeysWithValues: municipalities.map { ($0.code, $0) })
@@ -483,6 +472,23 @@ struct AffectedAreaDTO: Content {
             },
             regions: area.regions, partners: partners.sorted { $0.name < $1.name },
             proposesInterregionalScaling: area.proposesInterregionalScaling)
+    }
+
+    /// The incident's location and the plots that mark its area, as shapes.
+    static func shapes(incidentLocation: String?, plots: [PlotVersionModel]) -> [Shape] {
+        var shapes: [Shape] = []
+        if let location = incidentLocation, let value = try? JSONDecoder().decode(JSONValue.self, from: Data(location.utf8)) {
+            shapes += GeoJSONShapes.shapes(value)
+        }
+        for plot in plots where PlotKind(rawValue: plot.kind)?.marksAffectedArea == true {
+            guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(plot.geometry.utf8)) else { continue }
+            if plot.kind == PlotKind.circle.rawValue, let radius = plot.radius, case .point(let center)? = GeoJSONShapes.shapes(value).first {
+                shapes.append(.circle(center: center, radius: radius))
+            } else {
+                shapes += GeoJSONShapes.shapes(value)
+            }
+        }
+        return shapes
     }
 }
 

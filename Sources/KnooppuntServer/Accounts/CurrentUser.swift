@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import KnooppuntCore
 import Vapor
@@ -35,5 +36,21 @@ extension Request {
             throw Problem.forbidden("only an administrator (beheerder) may do this; you are \(user.role.label.en)")
         }
         return user
+    }
+}
+
+/// Users acting outside a request: the command line, schedules.
+enum Subjects {
+    /// The access-policy subject of an active user; 404 when there is none.
+    static func active(_ username: String, on db: Database, at now: Date) async throws -> Subject {
+        guard let user = try await UserModel.query(on: db).filter(\.$username == username).with(\.$organisation).first(),
+              user.isActive(at: now)
+        else { throw Problem.notFound("no active user '\(username)'") }
+        guard let role = Role(rawValue: user.role), let kind = OrganisationKind(rawValue: user.organisation.kind) else {
+            throw Problem.invalid("user '\(username)' has an unknown role or organisation kind")
+        }
+        return Subject(
+            username: user.username, role: role, organisationCode: user.organisation.code, organisationKind: kind,
+            regionCode: user.organisation.regionCode.flatMap(RegionCode.init))
     }
 }

@@ -11,7 +11,7 @@ public struct KnooppuntCommand: AsyncParsableCommand {
         abstract: "Knooppunt: one shared, verified crisis picture for the Dutch safety regions and their partners.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, VerifyJournalCommand.self,
-            BenchCommand.self, ReportCommand.self,
+            BenchCommand.self, ReportCommand.self, ImportCommand.self,
         ])
 
     public init() {}
@@ -73,6 +73,7 @@ struct ServeCommand: AsyncParsableCommand {
         try await withApplication(config, arguments: ["knooppunt", "serve"]) { app in
             app.http.server.configuration.hostname = config.host
             app.http.server.configuration.port = config.port
+            app.lifecycle.use(SitRapScheduler())
             if demo {
                 let outcome = try await DemoSeeder.seed(app)
                 if case .seeded(let organisations, let users) = outcome {

@@ -28,7 +28,10 @@ struct IncidentWebController: RouteCollection {
         incidents.post(":incident", "break-glass", use: breakGlass)
     }
 
-    private func webUser(_ req: Request) throws -> CurrentUser {
+    private func webUser(_ req: Request) throws -> CurrentUser { try Self.webUser(req) }
+
+    /// The signed-in user, or a redirect to the login page that comes back here.
+    static func webUser(_ req: Request) throws -> CurrentUser {
         guard let user = req.auth.get(CurrentUser.self) else {
             let next = req.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"
             throw Abort.redirect(to: "/login?next=\(next)")

@@ -184,6 +184,7 @@ struct UIStrings: Sendable {
     let rdHelp: String
     let mapReshape: String
     let mapReshapeHint: String
+    let sitrap: SitRapStrings
 
     static let nl = UIStrings(
         language: .nl,
@@ -365,7 +366,8 @@ struct UIStrings: Sendable {
         rdGo: "Ga naar",
         rdHelp: "Voer RD x en y in (meters). Met een puntgereedschap gekozen komt de plot daar.",
         mapReshape: "Vorm opnieuw tekenen",
-        mapReshapeHint: "Klik de nieuwe punten; dubbelklik of 'Afronden' slaat de nieuwe vorm op als nieuwe versie.")
+        mapReshapeHint: "Klik de nieuwe punten; dubbelklik of 'Afronden' slaat de nieuwe vorm op als nieuwe versie.",
+        sitrap: .nl)
 
     static let en = UIStrings(
         language: .en,
@@ -547,7 +549,8 @@ struct UIStrings: Sendable {
         rdGo: "Go to",
         rdHelp: "Enter RD x and y (metres). With a point tool chosen, the plot is placed there.",
         mapReshape: "Redraw the shape",
-        mapReshapeHint: "Click the new points; double-click or 'Finish' saves the new shape as a new version.")
+        mapReshapeHint: "Click the new points; double-click or 'Finish' saves the new shape as a new version.",
+        sitrap: .en)
 
     static func `for`(_ language: Language) -> UIStrings { language == .nl ? nl : en }
 }

@@ -33,6 +33,8 @@ func withTestApp(
         // Shutting down twice is a fatal error in Vapor; only shut down what is still running.
         if !shutDown { try? await app.asyncShutdown() }
         try? await scratch.drop()
+        // PSQLError hides its details from `description`; a failing test should show them.
+        if error is PSQLError { throw ScratchDatabaseError(detail: String(reflecting: error)) }
         throw error
     }
 }
@@ -50,7 +52,8 @@ struct ScratchDatabase {
         if let explicit { return ScratchDatabase(choice: explicit, drop: {}) }
         guard let adminURL = postgresURL else { return ScratchDatabase(choice: .sqliteMemory, drop: {}) }
         let name = "knooppunt_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        try await withAdmin(adminURL) { try await $0.raw("CREATE DATABASE \(ident: name)").run() }
+        // From template0: autovacuum may be connected to template1, which makes CREATE DATABASE fail.
+        try await withAdmin(adminURL) { try await $0.raw("CREATE DATABASE \(ident: name) TEMPLATE template0").run() }
         var components = URLComponents(string: adminURL)!
         components.path = "/" + name
         return ScratchDatabase(choice: .postgres(components.string!)) {
@@ -65,10 +68,16 @@ struct ScratchDatabase {
             try await body(admin.db as! SQLDatabase)
         } catch {
             try? await admin.asyncShutdown()
+            if error is PSQLError { throw ScratchDatabaseError(detail: String(reflecting: error)) }
             throw error
         }
         try await admin.asyncShutdown()
     }
+}
+
+struct ScratchDatabaseError: Error, CustomStringConvertible {
+    let detail: String
+    var description: String { "scratch database: \(detail)" }
 }
 
 enum TestPaths {

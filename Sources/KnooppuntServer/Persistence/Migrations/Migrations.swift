@@ -17,5 +17,7 @@ enum KnooppuntMigrations {
         M0012_EntryExternalID(),
         M0013_CreatePlots(),
         M0014_CreateLayers(),
+        M0015_CreateWarnings(),
+        M0016_CreateSitRaps(),
     ]
 }

@@ -64,6 +64,7 @@ struct IncidentPage {
             .group(
                 .if(incident.exercise, .p(.class("exercise-banner"), .attribute(named: "role", value: "note"), .text(strings.exerciseBanner))),
                 .h1(.id("incident-heading"), .text("\(incident.reference) · \(incident.title)")),
+                .p(.class("incident-links"), .a(.id("sitraps-link"), .href("/incidents/\(incident.id)/sitraps"), .text(strings.sitrap.title))),
                 timeline(),
                 mapSection(),
                 .div(

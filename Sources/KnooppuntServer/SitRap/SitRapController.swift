@@ -1,0 +1,274 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// Situation reports of an incident under `/api/v1/incidents/{id}/sitraps`: issue, list, read as
+/// JSON, Markdown, PDF or the map as SVG; and the incident's SitRap schedule.
+struct SitRapController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let sitraps = routes.grouped("incidents", ":incident", "sitraps")
+        sitraps.post(use: issue)
+        sitraps.get(use: list)
+        sitraps.get(":number", use: show)
+        sitraps.get(":number", "markdown", use: markdown)
+        sitraps.get(":number", "pdf", use: pdf)
+        sitraps.get(":number", "map.svg", use: svg)
+        let schedule = routes.grouped("incidents", ":incident", "sitrap-schedule")
+        schedule.get(use: showSchedule)
+        schedule.put(use: setSchedule)
+        schedule.delete(use: stopSchedule)
+        routes.post("incidents", ":incident", "partner-sitraps", use: partnerSitRap)
+    }
+
+    /// A liaison enters a koppel partner's own SitRap; it becomes one entry in the partner's theme, "via liaison".
+    func partnerSitRap(req: Request) async throws -> Response {
+        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let body = try req.decodeStrict(PartnerSitRapRequest.self)
+        let entry = try await Self.enterPartnerSitRap(
+            PartnerSitRap(situation: body.situation, measures: body.measures, expectation: body.expectation, needs: body.needs,
+                          contact: body.contact),
+            partner: body.partner, reportedAt: body.reportedAt, incident: incident, version: version, by: user, on: req)
+        return try await EntryDTO(entry).encodeResponse(status: .created, for: req)
+    }
+
+    static func enterPartnerSitRap(
+        _ sitrap: PartnerSitRap, partner: String, reportedAt: Date?, incident: IncidentModel, version: IncidentVersionModel,
+        by user: CurrentUser, on req: Request
+    ) async throws -> EntryVersionModel {
+        if let problem = sitrap.problem { throw Problem.invalid(problem.reason, field: problem.field) }
+        let code = partner.trimmingCharacters(in: .whitespaces).uppercased()
+        guard !code.isEmpty else { throw Problem.invalid("name the partner whose SitRap this is", field: "partner") }
+        let name = try await PartnerStore.partnerNames(on: req.db)[code] ?? code
+        return try await IncidentsController.addEntry(
+            .init(theme: .partner(code), text: sitrap.entryText, source: "SitRap \(name)", observedAt: reportedAt, priority: nil,
+                  location: nil, classification: nil, onBehalfOf: code),
+            to: incident, version: version, by: user, on: req)
+    }
+
+    func issue(req: Request) async throws -> Response {
+        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        let body = try req.decodeStrict(IssueSitRapRequest.self)
+        let model = try await SitRapService(db: req.db, context: req.knooppunt).issue(
+            for: try incident.requireID(),
+            .init(moment: body.at, unverified: body.unverified ?? .leaveOut, ceiling: body.ceiling ?? .internal, summary: body.summary),
+            by: user.subject)
+        let response = try await SitRapDTO(model).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/incidents/\(model.incidentID)/sitraps/\(model.number)")
+        return response
+    }
+
+    func list(req: Request) async throws -> [SitRapSummaryDTO] {
+        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let id = try incident.requireID()
+        let facts = try await AccessService.Facts.load(user.subject, incident: id, scope: try IncidentsController.scope(version), on: req.db)
+        let now = req.knooppunt.clock.now()
+        return try await SitRapModel.query(on: req.db).filter(\.$incidentID == id).sort(\.$number).all()
+            .filter { facts.decide(.init(action: .read, classification: Self.classification($0)), at: now).decision.allowed }
+            .map(SitRapSummaryDTO.init)
+    }
+
+    func show(req: Request) async throws -> SitRapDTO {
+        try SitRapDTO(try await Self.readable(req).model)
+    }
+
+    func markdown(req: Request) async throws -> Response {
+        let (model, _) = try await Self.readable(req)
+        let document = SitRapDocument(report: try model.report(), map: try model.drawnMap(), language: req.uiLanguage)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/markdown; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename=\"\(Self.fileName(model)).md\"")
+        return Response(status: .ok, headers: headers, body: .init(string: document.markdown))
+    }
+
+    func pdf(req: Request) async throws -> Response {
+        let (model, _) = try await Self.readable(req)
+        let document = SitRapDocument(report: try model.report(), map: try model.drawnMap(), language: req.uiLanguage)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
+        headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename=\"\(Self.fileName(model)).pdf\"")
+        return Response(status: .ok, headers: headers, body: .init(data: document.pdf))
+    }
+
+    func svg(req: Request) async throws -> Response {
+        let (model, _) = try await Self.readable(req)
+        guard let map = try model.drawnMap() else { throw Problem.notFound("this SitRap has no map: no location or plots") }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml")
+        return Response(status: .ok, headers: headers, body: .init(string: map.svg))
+    }
+
+    // MARK: Schedule
+
+    func showSchedule(req: Request) async throws -> SitRapScheduleDTO {
+        let (incident, _, _) = try await IncidentsController.authorised(req, .read)
+        guard let schedule = try await SitRapScheduleModel.query(on: req.db).filter(\.$incidentID == incident.requireID()).first() else {
+            throw Problem.notFound("this incident has no SitRap schedule")
+        }
+        return SitRapScheduleDTO(schedule)
+    }
+
+    func setSchedule(req: Request) async throws -> SitRapScheduleDTO {
+        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let body = try req.decodeStrict(SitRapScheduleRequest.self)
+        let schedule = try await Self.setSchedule(
+            incident: try incident.requireID(), version: version, intervalMinutes: body.intervalMinutes,
+            unverified: body.unverified ?? .leaveOut, by: user, on: req)
+        return SitRapScheduleDTO(schedule)
+    }
+
+    func stopSchedule(req: Request) async throws -> HTTPStatus {
+        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        try await Self.stopSchedule(incident: try incident.requireID(), version: version, by: user, on: req)
+        return .noContent
+    }
+
+    static func setSchedule(
+        incident id: UUID, version: IncidentVersionModel, intervalMinutes: Int, unverified: UnverifiedHandling, by user: CurrentUser,
+        on req: Request
+    ) async throws -> SitRapScheduleModel {
+        let now = req.knooppunt.clock.now()
+        let decision = try await SitRapService.mayIssue(user.subject, incident: id, scope: try IncidentsController.scope(version), at: now, on: req.db)
+        guard decision.allowed else { throw Problem.forbidden(decision.reason) }
+        guard (15...1440).contains(intervalMinutes) else {
+            throw Problem.invalid("'intervalMinutes' must be 15 to 1440 (a day)", field: "intervalMinutes")
+        }
+        let at = Microseconds.from(now)
+        return try await req.knooppunt.write(on: req.db) { db in
+            let schedule = try await SitRapScheduleModel.query(on: db).filter(\.$incidentID == id).first() ?? SitRapScheduleModel()
+            schedule.incidentID = id
+            schedule.intervalMinutes = intervalMinutes
+            schedule.unverified = unverified.rawValue
+            schedule.nextDue = at + Int64(intervalMinutes) * 60_000_000
+            schedule.setBy = user.username
+            schedule.setAt = at
+            try await schedule.save(on: db)
+            try await Journal.append(
+                on: db, actor: user.username, organisation: user.organisationCode, kind: "sitrap.schedule-set",
+                payload: SitRapScheduleEvent(incident: id, intervalMinutes: intervalMinutes, reason: nil), incident: id)
+            return schedule
+        }
+    }
+
+    static func stopSchedule(incident id: UUID, version: IncidentVersionModel, by user: CurrentUser, on req: Request) async throws {
+        let now = req.knooppunt.clock.now()
+        let decision = try await SitRapService.mayIssue(user.subject, incident: id, scope: try IncidentsController.scope(version), at: now, on: req.db)
+        guard decision.allowed else { throw Problem.forbidden(decision.reason) }
+        try await req.knooppunt.write(on: req.db) { db in
+            guard let schedule = try await SitRapScheduleModel.query(on: db).filter(\.$incidentID == id).first() else {
+                throw Problem.notFound("this incident has no SitRap schedule")
+            }
+            try await schedule.delete(on: db)
+            try await Journal.append(
+                on: db, actor: user.username, organisation: user.organisationCode, kind: "sitrap.schedule-ended",
+                payload: SitRapScheduleEvent(incident: id, intervalMinutes: nil, reason: "stopped by \(user.username)"), incident: id)
+        }
+    }
+
+    // MARK: Helpers
+
+    static func classification(_ model: SitRapModel) -> Classification {
+        Classification(rawValue: model.classification) ?? .confidential
+    }
+
+    static func fileName(_ model: SitRapModel) -> String {
+        "sitrap-\(model.number)-\(model.incidentID.uuidString.prefix(8).lowercased())"
+    }
+
+    /// The SitRap in the path, if the user may read the incident at the SitRap's classification.
+    static func readable(_ req: Request) async throws -> (model: SitRapModel, user: CurrentUser) {
+        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let id = try incident.requireID()
+        guard let number = req.parameters.get("number").flatMap(Int.init) else {
+            throw Problem.badRequest("the SitRap number must be a whole number")
+        }
+        guard let model = try await SitRapModel.query(on: req.db).filter(\.$incidentID == id).filter(\.$number == number).first() else {
+            throw Problem.notFound("this incident has no SitRap \(number)")
+        }
+        let answer = try await AccessService.decide(
+            user.subject, .init(action: .read, classification: classification(model)), incident: id,
+            scope: try IncidentsController.scope(version), at: req.knooppunt.clock.now(), on: req.db)
+        guard answer.decision.allowed else { throw Problem.forbidden(answer.decision.reason) }
+        if classification(model) == .confidential {
+            try await AccessService.journalConfidentialRead(
+                user.author, incident: id, what: "SitRap \(number)", context: req.knooppunt, on: req.db)
+        }
+        return (model, user)
+    }
+}
+
+struct IssueSitRapRequest: StrictDecodable {
+    var at: Date?
+    var unverified: UnverifiedHandling?
+    var ceiling: Classification?
+    var summary: String?
+    enum CodingKeys: String, CodingKey, CaseIterable { case at, unverified, ceiling, summary }
+
+    func validate() throws {
+        if let summary, summary.count > 5000 { throw Problem.invalid("'summary' is at most 5000 characters", field: "summary") }
+    }
+}
+
+struct PartnerSitRapRequest: StrictDecodable {
+    var partner: String
+    var reportedAt: Date?
+    var situation: String
+    var measures: String?
+    var expectation: String?
+    var needs: String?
+    var contact: String?
+    enum CodingKeys: String, CodingKey, CaseIterable { case partner, reportedAt, situation, measures, expectation, needs, contact }
+}
+
+struct SitRapScheduleRequest: StrictDecodable {
+    var intervalMinutes: Int
+    var unverified: UnverifiedHandling?
+    enum CodingKeys: String, CodingKey, CaseIterable { case intervalMinutes, unverified }
+}
+
+struct SitRapSummaryDTO: Content {
+    var number: Int
+    var moment: Date
+    var issuedAt: Date
+    var issuedBy: String
+    var classification: Classification
+    var scheduled: Bool
+
+    init(_ model: SitRapModel) {
+        number = model.number
+        moment = Microseconds.date(model.moment)
+        issuedAt = Microseconds.date(model.issuedAt)
+        issuedBy = model.issuedBy
+        classification = SitRapController.classification(model)
+        scheduled = model.scheduled
+    }
+}
+
+struct SitRapDTO: Content {
+    var incident: UUID
+    var sitrap: SitRap
+    /// Links to the other formats.
+    var formats: [String: String]
+
+    init(_ model: SitRapModel) throws {
+        incident = model.incidentID
+        sitrap = try model.report()
+        let base = "/api/v1/incidents/\(model.incidentID)/sitraps/\(model.number)"
+        formats = ["html": "/incidents/\(model.incidentID)/sitraps/\(model.number)", "markdown": base + "/markdown", "pdf": base + "/pdf"]
+        if model.map != nil { formats["svg"] = base + "/map.svg" }
+    }
+}
+
+struct SitRapScheduleDTO: Content {
+    var intervalMinutes: Int
+    var unverified: UnverifiedHandling
+    var nextDue: Date
+    var setBy: String
+
+    init(_ model: SitRapScheduleModel) {
+        intervalMinutes = model.intervalMinutes
+        unverified = UnverifiedHandling(rawValue: model.unverified) ?? .leaveOut
+        nextDue = Microseconds.date(model.nextDue)
+        setBy = model.setBy
+    }
+}

@@ -1,0 +1,124 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import KnooppuntInterop
+import Vapor
+
+/// CAP intake: `POST /api/v1/cap` takes in a CAP 1.2 (or 1.1) alert; the warnings taken in are
+/// listed and readable as JSON and as the exact bytes received.
+struct WarningsController: RouteCollection {
+    static let capXML = HTTPMediaType(type: "application", subType: "cap+xml")
+
+    func boot(routes: RoutesBuilder) throws {
+        // A little above the reader's own limit, so an oversized alert gets its precise refusal.
+        routes.on(.POST, "cap", body: .collect(maxSize: ByteCount(value: CAPReader.maximumBytes + 1024)), use: receive)
+        let warnings = routes.grouped("cap", "alerts")
+        warnings.get(use: list)
+        warnings.get(":warning", use: show)
+        warnings.get(":warning", "original", use: original)
+    }
+
+    func receive(req: Request) async throws -> Response {
+        let user = try req.requireUserExplaining()
+        let decision = WarningPolicy.mayImport(user.subject)
+        guard decision.allowed else { throw Problem.forbidden(decision.reason) }
+        guard let type = req.headers.contentType,
+              [Self.capXML, .xml, HTTPMediaType(type: "text", subType: "xml")].contains(where: { $0 == type }) else {
+            throw Problem(status: .unsupportedMediaType, detail: "send the alert as application/cap+xml (CAP 1.2 XML)")
+        }
+        guard let buffer = req.body.data, buffer.readableBytes > 0 else {
+            throw Problem.badRequest("the body is empty; send a CAP alert")
+        }
+        let message: CAPMessage
+        do { message = try CAPReader.read(Data(buffer: buffer)) } catch {
+            throw Problem.invalid("CAP alert refused: \(error.description)")
+        }
+        let outcome = try await WarningIntake(db: req.db, context: req.knooppunt).take(message, by: .init(subject: user.subject))
+        let dto = try WarningDTO(outcome.warning, incidents: outcome.incidents, duplicate: outcome.duplicate)
+        let response = try await dto.encodeResponse(status: outcome.duplicate ? .ok : .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/cap/alerts/\(dto.id)")
+        return response
+    }
+
+    func list(req: Request) async throws -> [WarningDTO] {
+        let user = try req.requireUserExplaining()
+        let models = try await WarningModel.query(on: req.db).sort(\.$receivedAt, .descending).limit(500).all()
+        return try models.filter { Self.readable($0, by: user) }.map { try WarningDTO($0, incidents: nil, duplicate: nil) }
+    }
+
+    func show(req: Request) async throws -> WarningDetailDTO {
+        let user = try req.requireUserExplaining()
+        let model = try await Self.warning(req, for: user)
+        return WarningDetailDTO(warning: try WarningDTO(model, incidents: nil, duplicate: nil), alert: try model.alert())
+    }
+
+    func original(req: Request) async throws -> Response {
+        let user = try req.requireUserExplaining()
+        let model = try await Self.warning(req, for: user)
+        var headers = HTTPHeaders()
+        headers.contentType = Self.capXML
+        return Response(status: .ok, headers: headers, body: .init(data: model.original))
+    }
+
+    static func readable(_ model: WarningModel, by user: CurrentUser) -> Bool {
+        WarningPolicy.mayRead(user.subject, publicScope: model.scope == "Public", importedBy: model.organisation).allowed
+    }
+
+    /// The warning named in the path, if the user may read it; otherwise it does not exist for them.
+    static func warning(_ req: Request, for user: CurrentUser) async throws -> WarningModel {
+        guard let id = req.parameters.get("warning").flatMap(UUID.init(uuidString:)) else {
+            throw Problem.badRequest("the warning id must be a UUID")
+        }
+        guard let model = try await WarningModel.find(id, on: req.db), readable(model, by: user) else {
+            throw Problem.notFound("no warning with id \(id)")
+        }
+        return model
+    }
+}
+
+struct WarningDTO: Content {
+    struct IncidentRef: Content {
+        let id: UUID
+        let reference: String
+    }
+
+    let id: UUID
+    let identifier: String
+    let sender: String
+    let sent: String
+    let scope: String
+    let headline: String
+    let capVersion: String
+    /// unsigned, verified or unverifiable, and what the check found.
+    let signature: String
+    let signatureDetail: String
+    let receivedAt: Date
+    let receivedBy: String
+    /// The incidents it became an entry of; on a list, their ids only.
+    let incidents: [IncidentRef]?
+    let incidentIDs: [UUID]
+    /// On intake: true when the alert had been taken in before and nothing changed.
+    let duplicate: Bool?
+
+    init(_ model: WarningModel, incidents: [(id: UUID, reference: String)]?, duplicate: Bool?) throws {
+        id = try model.requireID()
+        identifier = model.identifier
+        sender = model.sender
+        sent = model.sent
+        scope = model.scope
+        headline = model.headline
+        capVersion = model.capVersion
+        signature = model.signature
+        signatureDetail = model.signatureDetail
+        receivedAt = Microseconds.date(model.receivedAt)
+        receivedBy = model.receivedBy
+        self.incidents = incidents?.map { IncidentRef(id: $0.id, reference: $0.reference) }
+        incidentIDs = model.incidents
+        self.duplicate = duplicate
+    }
+}
+
+struct WarningDetailDTO: Content {
+    let warning: WarningDTO
+    let alert: CAPAlert
+}

@@ -1,0 +1,188 @@
+import Foundation
+import KnooppuntCore
+import Plot
+
+/// The SitRaps of an incident: the list, the form to issue one, the schedule, and the liaison's
+/// intake of a partner's own SitRap.
+struct SitRapListPage {
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let incident: IncidentDTO
+    let sitraps: [SitRapSummaryDTO]
+    let mayIssue: Bool
+    let schedule: SitRapScheduleDTO?
+    /// Partners the user may enter a SitRap for (liaison, koppelsamenwerking); empty when none.
+    let intakeChoices: [(code: String, name: String)]
+
+    private var s: SitRapStrings { strings.sitrap }
+    private var language: KnooppuntCore.Language { strings.language }
+    private var base: String { "/incidents/\(incident.id)/sitraps" }
+
+    func render() -> String {
+        let layout = Layout(title: "\(s.title) · \(incident.reference)", strings: strings, csrfToken: csrfToken, user: user, path: base)
+        return layout.render(
+            .group(
+                .p(.a(.href("/incidents/\(incident.id)"), .text("← \(incident.reference) · \(incident.title)"))),
+                .h1(.id("sitraps-heading"), .text(s.title)),
+                .p(.class("help"), .text(s.intro)),
+                .section(
+                    .class("card"), .attribute(named: "aria-labelledby", value: "sitrap-list-title"),
+                    .h2(.id("sitrap-list-title"), .text(s.title)),
+                    sitraps.isEmpty
+                        ? .p(.class("empty"), .text(s.none))
+                        : .div(.class("table-scroll"), .table(
+                            .id("sitrap-table"),
+                            .thead(.tr(.th(.text(s.number)), .th(.text(s.moment)), .th(.text(s.issuedAt)), .th(.text(s.issuedBy)),
+                                       .th(.text(s.classification)), .th(.text(s.downloads)))),
+                            .tbody(.forEach(sitraps.reversed()) { row($0) })))),
+                .if(mayIssue && incident.status == .open, issueForm()),
+                .if(mayIssue, scheduleSection()),
+                .if(!intakeChoices.isEmpty && incident.status == .open, intakeForm())
+            ))
+    }
+
+    private func row(_ sitrap: SitRapSummaryDTO) -> Node<HTML.TableContext> {
+        .tr(
+            .td(.a(.href("\(base)/\(sitrap.number)"), .text("\(s.number) \(sitrap.number)"))),
+            .td(.text(DisplayFormat.time(sitrap.moment))),
+            .td(.text(DisplayFormat.time(sitrap.issuedAt))),
+            .td(.text(sitrap.issuedBy + (sitrap.scheduled ? " · \(s.scheduledNote)" : ""))),
+            .td(.text(sitrap.classification.label.text(language))),
+            .td(
+                .a(.href("/api/v1/incidents/\(incident.id)/sitraps/\(sitrap.number)/pdf"), .text("PDF")), .text(" · "),
+                .a(.href("/api/v1/incidents/\(incident.id)/sitraps/\(sitrap.number)/markdown"), .text("Markdown")), .text(" · "),
+                .a(.href("/api/v1/incidents/\(incident.id)/sitraps/\(sitrap.number)"), .text("JSON"))))
+    }
+
+    private func issueForm() -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"), .attribute(named: "aria-labelledby", value: "issue-title"),
+            .h2(.id("issue-title"), .text(s.issue)),
+            .form(
+                .id("sitrap-form"), .method(.post), .action(base),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .div(.class("field"),
+                     .label(.for("sitrap-at"), .text(s.moment)),
+                     .input(.id("sitrap-at"), .name("at"), .type(.text), .attribute(named: "placeholder", value: "2026-12-01T14:00:00+01:00")),
+                     .p(.class("help"), .text(s.momentHelp))),
+                .div(.class("field"),
+                     .label(.for("sitrap-unverified"), .text(s.unverified)),
+                     .select(.id("sitrap-unverified"), .attribute(named: "name", value: "unverified"),
+                             .choice(UnverifiedHandling.leaveOut.rawValue, s.leaveOut, selected: true),
+                             .choice(UnverifiedHandling.mark.rawValue, s.mark))),
+                .div(.class("field"),
+                     .label(.for("sitrap-ceiling"), .text(s.ceiling)),
+                     .select(.id("sitrap-ceiling"), .attribute(named: "name", value: "ceiling"),
+                             .forEach(Classification.allCases) { level in
+                                 .choice(level.rawValue, level.label.text(language), selected: level == .internal)
+                             })),
+                .div(.class("field"),
+                     .label(.for("sitrap-summary"), .text(s.summary)),
+                     .textarea(.id("sitrap-summary"), .attribute(named: "name", value: "summary"), .attribute(named: "rows", value: "3")),
+                     .p(.class("help"), .text(s.summaryHelp))),
+                .button(.type(.submit), .id("sitrap-issue"), .text(s.issue))))
+    }
+
+    private func scheduleSection() -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"), .attribute(named: "aria-labelledby", value: "schedule-title"),
+            .h2(.id("schedule-title"), .text(s.schedule)),
+            .p(.class("help"), .text(s.scheduleHelp)),
+            .p(.id("schedule-status"), .text(schedule.map {
+                s.scheduleActive.replacingOccurrences(of: "%@", with: DisplayFormat.time($0.nextDue))
+                    .replacingOccurrences(of: "%d", with: String($0.intervalMinutes))
+            } ?? s.scheduleNone)),
+            .if(incident.status == .open, .form(
+                .id("schedule-form"), .class("inline"), .method(.post), .action("/incidents/\(incident.id)/sitrap-schedule"),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .label(.for("schedule-interval"), .text(s.scheduleEvery)),
+                .input(.id("schedule-interval"), .name("intervalMinutes"), .type(.number),
+                       .attribute(named: "min", value: "15"), .attribute(named: "max", value: "1440"),
+                       .value(String(schedule?.intervalMinutes ?? 120))),
+                .button(.type(.submit), .name("action"), .value("set"), .text(s.scheduleSave)),
+                .if(schedule != nil, .button(.type(.submit), .name("action"), .value("stop"), .class("secondary"), .text(s.scheduleOff))))))
+    }
+
+    private func intakeForm() -> Node<HTML.BodyContext> {
+        let intake = PartnerSitRapStrings.for(language)
+        return .section(
+            .class("card"), .attribute(named: "aria-labelledby", value: "intake-title"),
+            .h2(.id("intake-title"), .text(intake.title)),
+            .p(.class("help"), .text(intake.help)),
+            .form(
+                .id("partner-sitrap-form"), .method(.post), .action("/incidents/\(incident.id)/partner-sitraps"),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .div(.class("field"),
+                     .label(.for("intake-partner"), .text(intake.partner)),
+                     .select(.id("intake-partner"), .attribute(named: "name", value: "partner"), .forEach(intakeChoices) { .choice($0.code, "\($0.name) (\($0.code))") })),
+                .div(.class("field"),
+                     .label(.for("intake-reported"), .text(intake.reportedAt)),
+                     .input(.id("intake-reported"), .name("reportedAt"), .type(.text),
+                            .attribute(named: "placeholder", value: "2026-12-01T14:00:00+01:00"))),
+                .forEach(PartnerSitRap.fields) { field in
+                    .div(.class("field"),
+                         .label(.for("intake-\(field)"), .text(intake.label(field))),
+                         .textarea(.id("intake-\(field)"), .attribute(named: "name", value: field), .attribute(named: "rows", value: "2"),
+                                   .if(field == "situation", .attribute(named: "required", value: "required"))))
+                },
+                .div(.class("field"),
+                     .label(.for("intake-contact"), .text(intake.contact)),
+                     .input(.id("intake-contact"), .name("contact"), .type(.text))),
+                .button(.type(.submit), .id("intake-submit"), .text(intake.submit))))
+    }
+}
+
+/// One situation report as a page, with links to its PDF, Markdown and JSON.
+struct SitRapPage {
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let incidentID: UUID
+    let document: SitRapDocument
+
+    private var s: SitRapStrings { strings.sitrap }
+    private var report: SitRap { document.report }
+
+    func render() -> String {
+        let api = "/api/v1/incidents/\(incidentID)/sitraps/\(report.number)"
+        let layout = Layout(title: document.heading, strings: strings, csrfToken: csrfToken, user: user,
+                            path: "/incidents/\(incidentID)/sitraps/\(report.number)")
+        return layout.render(
+            .article(
+                .class("sitrap"), .id("sitrap"),
+                .p(.a(.href("/incidents/\(incidentID)/sitraps"), .text("← \(s.title)"))),
+                .h1(.id("sitrap-heading"), .text(document.heading)),
+                .p(.class("muted"), .text(document.issuedLine)),
+                .p(.class("muted"), .id("sitrap-moment"), .text(document.momentLine)),
+                .p(.class("sitrap-formats"),
+                   .a(.id("sitrap-pdf"), .href(api + "/pdf"), .text("PDF")), .text(" · "),
+                   .a(.id("sitrap-markdown"), .href(api + "/markdown"), .text("Markdown")), .text(" · "),
+                   .a(.id("sitrap-json"), .href(api), .text("JSON"))),
+                .h2(.text(s.summary)), .p(.id("sitrap-summary"), .text(report.summary)),
+                .h2(.text(s.situation)), .ul(.forEach(document.situationLines) { .li(.text($0)) }),
+                .h2(.text(s.scaleHistory)), .ul(.forEach(report.scaleHistory) { .li(.text(document.scaleLine($0))) }),
+                .h2(.text(s.map)),
+                document.map.map { .div(.class("sitrap-map"), .raw($0.svg)) } ?? .p(.class("muted"), .text(s.noMap)),
+                .h2(.text(s.themes)),
+                .forEach(report.themes) { theme in
+                    .section(
+                        .class("sitrap-theme"), .data(named: "theme", value: theme.theme.description),
+                        .h3(.text(theme.name)),
+                        theme.entries.isEmpty ? .p(.class("muted"), .text(s.noEntries))
+                            : .ul(.forEach(theme.entries) { entry in
+                                .li(.class(entry.verified ? "verified" : "unverified"), .text(document.entryLine(entry)))
+                            }))
+                },
+                .h2(.text(s.decisions)),
+                report.decisions.isEmpty ? .p(.class("muted"), .text(s.noDecisions))
+                    : .ul(.forEach(report.decisions) { .li(.text(document.decisionLine($0))) }),
+                .h2(.text(s.openActions)),
+                report.openActions.isEmpty ? .p(.class("muted"), .text(s.noActions))
+                    : .ul(.forEach(report.openActions) { .li(.text(document.actionLine($0))) }),
+                .if(!report.partners.isEmpty, .group(
+                    .h2(.text(s.partners)),
+                    .ul(.forEach(report.partners) { .li(.text("\($0.name) (\($0.code))")) })))
+            ))
+    }
+}

@@ -1,0 +1,112 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// The SitRap pages: list and issue, one report, the schedule, and the liaison's partner-SitRap intake.
+struct SitRapWebController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let incidents = routes.grouped("incidents", ":incident")
+        incidents.get("sitraps", use: list)
+        incidents.post("sitraps", use: issue)
+        incidents.get("sitraps", ":number", use: show)
+        incidents.post("sitrap-schedule", use: schedule)
+        incidents.post("partner-sitraps", use: partnerSitRap)
+    }
+
+    func list(req: Request) async throws -> Response {
+        _ = try IncidentWebController.webUser(req)
+        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let id = try incident.requireID()
+        let scope = try IncidentsController.scope(version)
+        let now = req.knooppunt.clock.now()
+        let facts = try await AccessService.Facts.load(user.subject, incident: id, scope: scope, on: req.db)
+        let sitraps = try await SitRapModel.query(on: req.db).filter(\.$incidentID == id).sort(\.$number).all()
+            .filter { facts.decide(.init(action: .read, classification: SitRapController.classification($0)), at: now).decision.allowed }
+            .map(SitRapSummaryDTO.init)
+        let mayIssue = facts.decide(.init(action: .addEntry, theme: .algemeen), at: now).decision.allowed
+        let schedule = try await SitRapScheduleModel.query(on: req.db).filter(\.$incidentID == id).first().map(SitRapScheduleDTO.init)
+        let mayEnterOnBehalf = facts.decide(.init(action: .enterOnBehalf, onBehalfOf: .koppel), at: now).decision.allowed
+        let choices = mayEnterOnBehalf ? try await IncidentWebController.onBehalfChoices(scope: scope, on: req.db) : []
+        let page = SitRapListPage(
+            strings: req.strings, csrfToken: req.csrfToken, user: user, incident: try IncidentDTO(incident, version), sitraps: sitraps,
+            mayIssue: mayIssue, schedule: schedule, intakeChoices: choices)
+        return .html(page.render())
+    }
+
+    struct IssueForm: Content {
+        var at: String?
+        var unverified: String?
+        var ceiling: String?
+        var summary: String?
+    }
+
+    func issue(req: Request) async throws -> Response {
+        _ = try IncidentWebController.webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        let form = try req.content.decode(IssueForm.self)
+        let moment = try Self.optionalDate(form.at, field: "at")
+        let model = try await SitRapService(db: req.db, context: req.knooppunt).issue(
+            for: try incident.requireID(),
+            .init(moment: moment, unverified: form.unverified.flatMap(UnverifiedHandling.init(rawValue:)) ?? .leaveOut,
+                  ceiling: form.ceiling.flatMap(Classification.init(rawValue:)) ?? .internal, summary: form.summary),
+            by: user.subject)
+        return req.redirect(to: "/incidents/\(model.incidentID)/sitraps/\(model.number)", redirectType: .normal)
+    }
+
+    func show(req: Request) async throws -> Response {
+        _ = try IncidentWebController.webUser(req)
+        let (model, user) = try await SitRapController.readable(req)
+        let document = SitRapDocument(report: try model.report(), map: try model.drawnMap(), language: req.uiLanguage)
+        let page = SitRapPage(strings: req.strings, csrfToken: req.csrfToken, user: user, incidentID: model.incidentID, document: document)
+        return .html(page.render())
+    }
+
+    struct ScheduleForm: Content {
+        var intervalMinutes: Int?
+        var action: String
+    }
+
+    func schedule(req: Request) async throws -> Response {
+        _ = try IncidentWebController.webUser(req)
+        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let form = try req.content.decode(ScheduleForm.self)
+        let id = try incident.requireID()
+        if form.action == "stop" {
+            try await SitRapController.stopSchedule(incident: id, version: version, by: user, on: req)
+        } else {
+            guard let minutes = form.intervalMinutes else { throw Problem.invalid("give the interval in minutes", field: "intervalMinutes") }
+            _ = try await SitRapController.setSchedule(incident: id, version: version, intervalMinutes: minutes, unverified: .leaveOut, by: user, on: req)
+        }
+        return req.redirect(to: "/incidents/\(id)/sitraps", redirectType: .normal)
+    }
+
+    struct PartnerSitRapForm: Content {
+        var partner: String
+        var reportedAt: String?
+        var situation: String
+        var measures: String?
+        var expectation: String?
+        var needs: String?
+        var contact: String?
+    }
+
+    func partnerSitRap(req: Request) async throws -> Response {
+        _ = try IncidentWebController.webUser(req)
+        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let form = try req.content.decode(PartnerSitRapForm.self)
+        let reportedAt = try Self.optionalDate(form.reportedAt, field: "reportedAt")
+        _ = try await SitRapController.enterPartnerSitRap(
+            PartnerSitRap(situation: form.situation, measures: form.measures, expectation: form.expectation, needs: form.needs,
+                          contact: form.contact),
+            partner: form.partner, reportedAt: reportedAt, incident: incident, version: version, by: user, on: req)
+        return req.redirect(to: "/incidents/\(try incident.requireID())", redirectType: .normal)
+    }
+
+    /// A form's optional date-time field: empty means none, anything else must be RFC 3339.
+    static func optionalDate(_ text: String?, field: String) throws -> Date? {
+        guard let trimmed = text?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
+        guard let date = RFC3339.parse(trimmed) else { throw Problem.invalid("'\(trimmed)' is not an RFC 3339 date-time", field: field) }
+        return date
+    }
+}

@@ -1,0 +1,219 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnooppuntServer
+
+enum SitReps {
+    static func issue(_ app: Application, _ incident: UUID, token: String, json: String = "{}") async throws -> TestingHTTPResponse {
+        try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident)/sitraps", json: json, token: token)
+    }
+
+    static func report(_ response: TestingHTTPResponse) throws -> SitRap {
+        try response.content.decode(SitRapDTO.self).sitrap
+    }
+
+    /// An incident on the Dam with a verified and an unverified fire-service entry, a decision, an
+    /// open action and an effect area.
+    static func incidentWithPicture(_ app: Application, clock: ManualClock) async throws -> (incident: IncidentDTO, im: String) {
+        let im = try await HTTP.login(app, "im-vr13")
+        let hin = try await HTTP.login(app, "hin-vr13")
+        let incident = try await Picture.createIncident(app, token: im, title: "Brand Damrak", extra: #","location":\#(Plots.damSquare)"#)
+        clock.advance(by: 60)
+        let verified = try await Picture.addEntry(app, incident.id, token: im, text: "Uitslaande brand, twee panden")
+        _ = try await HTTP.send(
+            app, .POST, "/api/v1/incidents/\(incident.id)/entries/\(verified.id)/verification",
+            json: #"{"baseVersion":1,"status":"verified"}"#, token: hin)
+        _ = try await Picture.addEntry(app, incident.id, token: im, text: "Mogelijk asbest vrijgekomen")
+        let decided = try await HTTP.send(
+            app, .POST, "/api/v1/incidents/\(incident.id)/decisions", json: #"{"team":"copi","text":"Omgeving ontruimen","decidedBy":"OvD"}"#,
+            token: im)
+        #expect(decided.status == .created, "\(decided.body.string)")
+        let acted = try await HTTP.send(
+            app, .POST, "/api/v1/incidents/\(incident.id)/actions", json: #"{"text":"Omleiding instellen","owner":"Politie"}"#, token: im)
+        #expect(acted.status == .created, "\(acted.body.string)")
+        let area = Plots.feature(
+            #"{"type":"Polygon","coordinates":[[[4.888,52.371],[4.896,52.371],[4.896,52.375],[4.888,52.375],[4.888,52.371]]]}"#,
+            #"{"kind":"effect-area","label":"Rookpluim"}"#)
+        let plotted = try await Plots.send(app, .POST, "/api/v1/incidents/\(incident.id)/plots", feature: area, token: im)
+        #expect(plotted.status == .created, "\(plotted.body.string)")
+        clock.advance(by: 60)
+        return (incident, im)
+    }
+}
+
+@Suite("Situation reports (SitRap)")
+struct SitRapTests {
+    @Test("a SitRap holds the verified picture per theme, GRIP history, decisions, open actions and a map; it is numbered and journaled")
+    func issue() async throws {
+        let clock = ManualClock(Picture.start)
+        try await withTestApp(clock: clock) { app in
+            let (incident, im) = try await SitReps.incidentWithPicture(app, clock: clock)
+            let journal = try await HTTP.journalLength(app)
+            let response = try await SitReps.issue(app, incident.id, token: im)
+            #expect(response.status == .created, "\(response.body.string)")
+            #expect(response.headers.first(name: .location) == "/api/v1/incidents/\(incident.id)/sitraps/1")
+            let report = try SitReps.report(response)
+            #expect(report.number == 1)
+            let fire = try #require(report.themes.first { $0.theme == .brandweer })
+            #expect(fire.entries.map(\.text) == ["Uitslaande brand, twee panden"])
+            #expect(report.entryCount == 1 && report.verifiedCount == 1)
+            #expect(report.decisions.map(\.text) == ["Omgeving ontruimen"])
+            #expect(report.openActions.map(\.text) == ["Omleiding instellen"])
+            #expect(report.scaleHistory.count == 1)
+            #expect(report.summary.contains("Brand Damrak"))
+            #expect(try await HTTP.journalLength(app) == journal + 1)
+            let event = try await JournalEventModel.query(on: app.db).sort(\.$id, .descending).first()
+            #expect(event?.kind == "sitrap.issued")
+
+            // Marking unverified entries is a choice; the next report gets the next number.
+            let marked = try SitReps.report(try await SitReps.issue(app, incident.id, token: im, json: #"{"unverified":"mark"}"#))
+            #expect(marked.number == 2)
+            let entries = try #require(marked.themes.first { $0.theme == .brandweer }).entries
+            #expect(entries.map(\.verified).sorted { !$0 && $1 } == [false, true])
+
+            let svg = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/sitraps/1/map.svg", token: im)
+            #expect(svg.headers.contentType?.subType == "svg+xml")
+            #expect(svg.body.string.hasPrefix("<svg") && svg.body.string.contains("Rookpluim"))
+        }
+    }
+
+    @Test("an issued SitRap never changes, and one for a past moment shows the picture as it was then")
+    func immutableAndPast() async throws {
+        let clock = ManualClock(Picture.start)
+        try await withTestApp(clock: clock) { app in
+            let (incident, im) = try await SitReps.incidentWithPicture(app, clock: clock)
+            let first = try await SitReps.issue(app, incident.id, token: im, json: #"{"unverified":"mark"}"#)
+            let before = try SitReps.report(first)
+            clock.advance(by: 120)
+            _ = try await Picture.addEntry(app, incident.id, token: im, text: "Brand meester")
+            let again = try SitReps.report(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/sitraps/1", token: im))
+            #expect(again.themes == before.themes)
+            let past = try SitReps.report(try await SitReps.issue(
+                app, incident.id, token: im, json: #"{"unverified":"mark","at":"\#(Picture.rfc3339(Picture.start.addingTimeInterval(30)))"}"#))
+            #expect(past.entryCount == 0)
+            let future = try await SitReps.issue(
+                app, incident.id, token: im, json: #"{"at":"\#(Picture.rfc3339(Picture.start.addingTimeInterval(86_400)))"}"#)
+            #expect(future.status == .unprocessableEntity)
+            #expect(HTTP.problemDetail(future).contains("future"))
+            let unknown = try await SitReps.issue(app, incident.id, token: im, json: #"{"unverified":"sometimes"}"#)
+            #expect(unknown.status == .unprocessableEntity)
+        }
+    }
+
+    @Test("the PDF is a real A4 document with the report's text; Markdown has every section")
+    func documents() async throws {
+        let clock = ManualClock(Picture.start)
+        try await withTestApp(clock: clock) { app in
+            let (incident, im) = try await SitReps.incidentWithPicture(app, clock: clock)
+            _ = try await SitReps.issue(app, incident.id, token: im)
+            let pdf = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/sitraps/1/pdf", token: im)
+            #expect(pdf.headers.contentType?.subType == "pdf")
+            let bytes = Data(pdf.body.readableBytesView)
+            #expect(bytes.starts(with: Data("%PDF-1.4".utf8)))
+            let text = try PDFText.extract(bytes)
+            #expect(text.contains("SitRap 1"))
+            #expect(text.contains("Uitslaande brand, twee panden"))
+            #expect(text.contains("Omgeving ontruimen"))
+            #expect(!text.contains("Mogelijk asbest"), "unverified entries are left out by default")
+            let markdown = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/sitraps/1/markdown", token: im)
+            for heading in ["## Samenvatting", "## Situatie", "## Opschaling (GRIP en fase)", "### Brandweer", "## Besluiten",
+                            "## Openstaande acties", "## Kaart"] {
+                #expect(markdown.body.string.contains(heading), "\(heading)")
+            }
+        }
+    }
+
+    @Test("who may issue and read: region staff issue; partners without a link see nothing; a missing SitRap is 404")
+    func access() async throws {
+        let clock = ManualClock(Picture.start)
+        try await withTestApp(clock: clock) { app in
+            let (incident, im) = try await SitReps.incidentWithPicture(app, clock: clock)
+            _ = try await SitReps.issue(app, incident.id, token: im)
+            let rws = try await HTTP.login(app, "rws")
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/sitraps/1", token: rws).status == .notFound)
+            #expect(try await SitReps.issue(app, incident.id, token: rws).status == .notFound)
+            let other = try await HTTP.login(app, "im-vr12")
+            #expect(try await SitReps.issue(app, incident.id, token: other).status == .notFound)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/sitraps/9", token: im).status == .notFound)
+            let kcr2 = try await HTTP.login(app, "analist-kcr2")
+            let list = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/sitraps", token: kcr2)
+            #expect(try list.content.decode([SitRapSummaryDTO].self).map(\.number) == [1])
+            let denied = try await SitReps.issue(app, incident.id, token: kcr2)
+            #expect(denied.status == .forbidden)
+        }
+    }
+
+    @Test("a schedule issues SitRaps when due, once per interval, until it is stopped")
+    func schedule() async throws {
+        let clock = ManualClock(Picture.start)
+        try await withTestApp(clock: clock) { app in
+            let (incident, im) = try await SitReps.incidentWithPicture(app, clock: clock)
+            let path = "/api/v1/incidents/\(incident.id)/sitrap-schedule"
+            #expect(try await HTTP.send(app, .PUT, path, json: #"{"intervalMinutes":5}"#, token: im).status == .unprocessableEntity)
+            let set = try await HTTP.send(app, .PUT, path, json: #"{"intervalMinutes":60}"#, token: im)
+            #expect(set.status == .ok, "\(set.body.string)")
+            let service = SitRapService(db: app.db, context: app.knooppunt)
+            #expect(try await service.runDueSchedules() == 0)
+            clock.advance(by: 3600)
+            #expect(try await service.runDueSchedules() == 1)
+            #expect(try await service.runDueSchedules() == 0)
+            let list = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/sitraps", token: im).content.decode([SitRapSummaryDTO].self)
+            #expect(list.map(\.scheduled) == [true])
+            #expect(list.first?.issuedBy == "im-vr13 (schema)")
+            clock.advance(by: 3600)
+            #expect(try await service.runDueSchedules() == 1)
+            #expect(try await HTTP.send(app, .DELETE, path, token: im).status == .noContent)
+            clock.advance(by: 7200)
+            #expect(try await service.runDueSchedules() == 0)
+            #expect(try await HTTP.send(app, .GET, path, token: im).status == .notFound)
+        }
+    }
+
+    @Test("a liaison enters a koppel partner's own SitRap; it lands in the partner's theme, via liaison")
+    func partnerIntake() async throws {
+        let clock = ManualClock(Picture.start)
+        try await withTestApp(clock: clock) { app in
+            let (incident, _) = try await SitReps.incidentWithPicture(app, clock: clock)
+            let liaison = try await HTTP.login(app, "liaison-vr13")
+            let path = "/api/v1/incidents/\(incident.id)/partner-sitraps"
+            let response = try await HTTP.send(
+                app, .POST, path, json: #"{"partner":"WATERNET","situation":"Persleiding lek","needs":"Twee pompen","measures":"Afsluiters dicht"}"#,
+                token: liaison)
+            #expect(response.status == .created, "\(response.body.string)")
+            let entry = try response.content.decode(EntryDTO.self)
+            #expect(entry.theme == .partner("WATERNET"))
+            #expect(entry.onBehalfOf == "WATERNET")
+            #expect(entry.text.contains("Situatie: Persleiding lek"))
+            #expect(entry.text.contains("Behoeften / bijstand: Twee pompen"))
+            let empty = try await HTTP.send(app, .POST, path, json: #"{"partner":"WATERNET","situation":"  "}"#, token: liaison)
+            #expect(empty.status == .unprocessableEntity)
+            #expect(HTTP.problemDetail(empty).contains("situation"))
+            let rws = try await HTTP.login(app, "rws")
+            #expect(try await HTTP.send(app, .POST, path, json: #"{"partner":"RWS","situation":"x"}"#, token: rws).status == .notFound)
+        }
+    }
+}
+
+/// Text of a PDF through pdftotext (Debian poppler-utils), which reads it as any viewer would.
+enum PDFText {
+    static func extract(_ pdf: Data) throws -> String {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("knooppunt-\(UUID().uuidString).pdf")
+        try pdf.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        process.arguments = ["-layout", file.path, "-"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = Pipe()
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "pdftotext could not read the PDF")
+        return String(decoding: output, as: UTF8.self)
+    }
+}
