@@ -28,7 +28,7 @@ struct SitRapDocument {
     var situationLines: [String] {
         let situation = report.situation
         return [
-            "GRIP: \(t(situation.grip.label))" + (situation.gripReason.map { " — \($0)" } ?? ""),
+            t(situation.grip.label) + (situation.gripReason.map { " — \($0)" } ?? ""),
             "\(UIStrings.for(language).phaseLabel): \(t(situation.phase.label)) · \(s.status): \(t(situation.status.label))",
             "\(s.regions): \(situation.involvedRegions.map(\.description).joined(separator: ", ")) (\(s.lead) \(situation.leadRegion))",
             "\(s.started): \(DisplayFormat.time(situation.startedAt))",

@@ -76,7 +76,9 @@ struct SitRapMap: Sendable, Codable, Equatable {
             let centre = Position(lon: outer.map(\.lon).reduce(0, +) / Double(outer.count),
                                   lat: outer.map(\.lat).reduce(0, +) / Double(outer.count))
             let point = project(centre)
-            if (0...size.width).contains(point.x), (0...size.height).contains(point.y) {
+            // Only names that fit inside the map (about 5 points per character at this size).
+            let half = Double(municipality.name.count) * 2.5
+            if (half...(size.width - half)).contains(point.x), (12...(size.height - 4)).contains(point.y) {
                 items.append(.label(point, text: municipality.name, context: true))
             }
         }

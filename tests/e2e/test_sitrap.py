@@ -1,0 +1,60 @@
+"""Situation reports in the browser: issue a SitRap of the demo incident and open its PDF."""
+import subprocess
+import tempfile
+import pathlib
+import urllib.request
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from e2e_support import SCREENSHOTS, login, screenshot
+
+
+def fetch_as(driver, url):
+    """GETs `url` with the browser's session cookie, as opening the link would."""
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    request = urllib.request.Request(url, headers={"Cookie": cookies})
+    with urllib.request.urlopen(request, timeout=20) as response:
+        return response.headers.get("Content-Type"), response.read()
+
+
+def test_issue_sitrap_and_open_its_pdf(server, browser):
+    # setup: the IM opens the demo incident's SitRap page from the incident page
+    login(browser, server, "im-vr13")
+    browser.get(server + "/incidents")
+    browser.find_element(By.LINK_TEXT, "Hoogwater Amstel bij Ouderkerk").click()
+    WebDriverWait(browser, 20).until(EC.element_to_be_clickable((By.ID, "sitraps-link"))).click()
+    WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "sitrap-form")))
+
+    # MUT: issue a SitRap with unverified entries marked and an own summary
+    Select(browser.find_element(By.ID, "sitrap-unverified")).select_by_value("mark")
+    browser.find_element(By.ID, "sitrap-summary").send_keys("Dijkbewaking loopt; evacuatie Ouderkerk voorbereid.")
+    browser.find_element(By.ID, "sitrap-issue").click()
+    heading = WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "sitrap-heading")))
+
+    # assert: the report page shows number, summary, themes and the map; the PDF is a readable document
+    assert heading.text.startswith("SitRap 1")
+    assert "Dijkbewaking loopt" in browser.find_element(By.ID, "sitrap-summary").text
+    assert browser.find_elements(By.CSS_SELECTOR, ".sitrap-map svg path"), "the map is drawn"
+    assert browser.find_elements(By.CSS_SELECTOR, ".sitrap-theme li"), "entries are listed per theme"
+    screenshot(browser, "60-sitrap-page")
+
+    content_type, pdf = fetch_as(browser, browser.find_element(By.ID, "sitrap-pdf").get_attribute("href"))
+    assert content_type == "application/pdf"
+    assert pdf.startswith(b"%PDF-")
+    with tempfile.TemporaryDirectory() as folder:
+        path = pathlib.Path(folder) / "sitrap.pdf"
+        path.write_bytes(pdf)
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        assert "SitRap 1" in text and "Dijkbewaking loopt" in text
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(path),
+                        str(SCREENSHOTS / "61-sitrap-pdf")], check=True)
+    assert (SCREENSHOTS / "61-sitrap-pdf.png").stat().st_size > 10_000
+
+    # and the list shows it, with its formats
+    browser.get(browser.current_url.rsplit("/", 1)[0])
+    WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "sitrap-table")))
+    assert "SitRap 1" in browser.find_element(By.ID, "sitrap-table").text
+    screenshot(browser, "62-sitrap-list")
