@@ -885,6 +885,47 @@ doc["paths"].update({
                    "responses": {"204": {"description": "Stopped."}, **E401, **E403R, "404": problem("No schedule.")}}},
 })
 
+# Public warnings: CAP 1.2 published from an incident, carried by /cap/feed.xml, /cap/{id}.xml and /waarschuwingen/{id}.
+TEXTS = {"type": "object", "required": ["nl", "en"], "additionalProperties": False,
+         "properties": {"nl": {"type": "string"}, "en": {"type": "string"}}}
+doc["components"]["schemas"].update({
+    "PublicWarningInput": {"type": "object", "additionalProperties": False,
+        "required": ["event", "headline", "instruction", "urgency", "severity", "certainty"], "properties": {
+        "event": TEXTS, "headline": TEXTS, "description": TEXTS,
+        "instruction": {**TEXTS, "description": "The handelingsperspectief: what citizens should do."},
+        "areaDescription": TEXTS,
+        "category": {"enum": ["Geo", "Met", "Safety", "Security", "Rescue", "Fire", "Health", "Env", "Transport", "Infra", "CBRNE", "Other"]},
+        "responseType": {"enum": ["Shelter", "Evacuate", "Prepare", "Execute", "Avoid", "Monitor", "Assess", "AllClear", "None"]},
+        "urgency": {"enum": ["Immediate", "Expected", "Future", "Past", "Unknown"]},
+        "severity": {"enum": ["Extreme", "Severe", "Moderate", "Minor", "Unknown"]},
+        "certainty": {"enum": ["Observed", "Likely", "Possible", "Unlikely", "Unknown"]},
+        "expires": {"type": "string", "format": "date-time"},
+        "radiusKm": {"type": "number", "minimum": 0.1, "maximum": 100,
+                     "description": "Radius around an incident that is only a point (default 1)."}}},
+    "PublicWarning": {"type": "object", "properties": {
+        "id": {"type": "string", "format": "uuid"}, "number": {"type": "integer"}, "identifier": {"type": "string"},
+        "sent": {"type": "string"}, "msgType": {"enum": ["Alert", "Update", "Cancel"]}, "status": {"enum": ["Actual", "Exercise"]},
+        "headline": {"type": "string"}, "cancelled": {"type": "boolean"}, "publishedBy": {"type": "string"},
+        "page": {"type": "string"}, "cap": {"type": "string"}}},
+})
+doc["paths"].update({
+    "/incidents/{incident}/public-warnings": {"parameters": [INCIDENT],
+        "get": {"operationId": "listPublicWarnings", "security": AUTH, "summary": "The incident's published warnings.",
+                "responses": {**ok("The warnings.", {"type": "array", "items": ref("PublicWarning")}), **E401, **E404}},
+        "post": {"operationId": "publishPublicWarning", "security": AUTH,
+                 "summary": "Publish a public warning as CAP 1.2 (nl-NL and en-US, the incident's area as polygons and "
+                            "circles). Publishing approves the handelingsperspectief: crisis-team roles only. A later one "
+                            "is an Update of the earlier ones. Checked against the OASIS schema before it is stored.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": ref("PublicWarningInput")}}},
+                 "responses": {**ok("Published.", ref("PublicWarning"), status="201"), **EBODY, **E401, **E403R, **E404,
+                               "409": problem("The incident is closed.")}}},
+    "/incidents/{incident}/public-warnings/cancel": {"parameters": [INCIDENT],
+        "post": {"operationId": "cancelPublicWarnings", "security": AUTH,
+                 "summary": "Withdraw the incident's live warnings with a CAP Cancel that references them.",
+                 "responses": {**ok("The Cancel message.", ref("PublicWarning")), **E401, **E403R, **E404,
+                               "409": problem("Nothing to withdraw.")}}},
+})
+
 target = pathlib.Path(__file__).resolve().parent.parent / "Sources/KnooppuntServer/Resources/openapi.json"
 target.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 print(f"wrote {target}")

@@ -48,6 +48,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     try app.register(collection: IncidentWebController())
     try app.register(collection: PartnerWebController())
     try app.register(collection: SitRapWebController())
+    try app.register(collection: PublicWarningsController())
     try app.register(
         collection: AssetsController(
             leafletDirectory: config.leafletDirectory, publicDirectory: AssetsController.bundledPublicDirectory))

@@ -26,6 +26,7 @@ def test_issue_sitrap_and_open_its_pdf(server, browser):
     browser.find_element(By.LINK_TEXT, "Hoogwater Amstel bij Ouderkerk").click()
     WebDriverWait(browser, 20).until(EC.element_to_be_clickable((By.ID, "sitraps-link"))).click()
     WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "sitrap-form")))
+    screenshot(browser, "59-sitrap-form", "sitrap-form")
 
     # MUT: issue a SitRap with unverified entries marked and an own summary
     Select(browser.find_element(By.ID, "sitrap-unverified")).select_by_value("mark")
@@ -58,3 +59,37 @@ def test_issue_sitrap_and_open_its_pdf(server, browser):
     WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "sitrap-table")))
     assert "SitRap 1" in browser.find_element(By.ID, "sitrap-table").text
     screenshot(browser, "62-sitrap-list")
+
+
+def test_publish_public_warning_and_read_it_without_login(server, browser, second_browser):
+    # setup: the IM opens the demo incident's public-warning page
+    login(browser, server, "im-vr13")
+    browser.get(server + "/incidents")
+    browser.find_element(By.LINK_TEXT, "Hoogwater Amstel bij Ouderkerk").click()
+    WebDriverWait(browser, 20).until(EC.element_to_be_clickable((By.ID, "public-warnings-link"))).click()
+    WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "warning-form")))
+
+    # MUT: publish the handelingsperspectief in Dutch and English
+    fields = {
+        "warning-event-nl": "Hoogwater", "warning-event-en": "High water",
+        "warning-headline-nl": "Hoogwater Amstel bij Ouderkerk", "warning-headline-en": "High water on the Amstel at Ouderkerk",
+        "warning-instruction-nl": "Blijf uit de uiterwaarden en volg de aanwijzingen van de hulpdiensten.",
+        "warning-instruction-en": "Keep out of the floodplains and follow the emergency services' directions.",
+    }
+    for element_id, value in fields.items():
+        browser.find_element(By.ID, element_id).send_keys(value)
+    screenshot(browser, "63-public-warning-form", "warning-form")
+    browser.find_element(By.ID, "warning-publish").click()
+    link = WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.CSS_SELECTOR, "#warning-list a")))
+    page_url = link.get_attribute("href")
+
+    # assert: anyone, without logging in, reads the same text on the public page and in the Atom feed
+    second_browser.get(page_url)
+    article = WebDriverWait(second_browser, 20).until(EC.presence_of_element_located((By.ID, "public-warning")))
+    assert "Blijf uit de uiterwaarden" in article.text
+    assert "Keep out of the floodplains" in article.text
+    screenshot(second_browser, "64-public-warning-page")
+    with urllib.request.urlopen(server + "/cap/feed.xml", timeout=20) as response:
+        feed = response.read().decode()
+    assert "Hoogwater Amstel bij Ouderkerk" in feed
+    assert "Blijf uit de uiterwaarden" in feed

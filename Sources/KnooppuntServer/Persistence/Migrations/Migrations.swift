@@ -19,5 +19,6 @@ enum KnooppuntMigrations {
         M0014_CreateLayers(),
         M0015_CreateWarnings(),
         M0016_CreateSitRaps(),
+        M0017_CreatePublicWarnings(),
     ]
 }

@@ -60,7 +60,7 @@ struct SitRapListPage {
             .class("card"), .attribute(named: "aria-labelledby", value: "issue-title"),
             .h2(.id("issue-title"), .text(s.issue)),
             .form(
-                .id("sitrap-form"), .method(.post), .action(base),
+                .id("sitrap-form"), .class("stacked"), .method(.post), .action(base),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .div(.class("field"),
                      .label(.for("sitrap-at"), .text(s.moment)),
@@ -111,7 +111,7 @@ struct SitRapListPage {
             .h2(.id("intake-title"), .text(intake.title)),
             .p(.class("help"), .text(intake.help)),
             .form(
-                .id("partner-sitrap-form"), .method(.post), .action("/incidents/\(incident.id)/partner-sitraps"),
+                .id("partner-sitrap-form"), .class("stacked"), .method(.post), .action("/incidents/\(incident.id)/partner-sitraps"),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .div(.class("field"),
                      .label(.for("intake-partner"), .text(intake.partner)),

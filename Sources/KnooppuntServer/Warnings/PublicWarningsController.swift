@@ -1,0 +1,219 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import KnooppuntInterop
+import Plot
+import Vapor
+
+/// Publishing public warnings (API), and the public channels that carry them: the Atom feed
+/// `/cap/feed.xml`, each warning's CAP file `/cap/{id}.xml`, and its page `/waarschuwingen/{id}`.
+/// The public channels need no login and show only published warnings of real (not exercise) incidents.
+struct PublicWarningsController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1", "incidents", ":incident", "public-warnings")
+        api.get(use: list)
+        api.post(use: publish)
+        api.post("cancel", use: cancel)
+        routes.get("cap", "feed.xml", use: feed)
+        routes.get("cap", ":file", use: capFile)
+        routes.get("waarschuwingen", ":warning", use: page)
+        let web = routes.grouped("incidents", ":incident", "public-warnings")
+        web.get(use: formPage)
+        web.post(use: publishForm)
+        web.post("cancel", use: cancelForm)
+    }
+
+    // MARK: Web form
+
+    func formPage(req: Request) async throws -> Response {
+        _ = try IncidentWebController.webUser(req)
+        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let id = try incident.requireID()
+        let answer = try await AccessService.decide(
+            user.subject, .init(action: .recordDecision), incident: id, scope: try IncidentsController.scope(version),
+            at: req.knooppunt.clock.now(), on: req.db)
+        let warnings = try await PublicWarningModel.query(on: req.db).filter(\.$incidentID == id).sort(\.$number).all().map(PublicWarningDTO.init)
+        return .html(PublicWarningFormPage(
+            strings: req.strings, csrfToken: req.csrfToken, user: user, incident: try IncidentDTO(incident, version), warnings: warnings,
+            mayPublish: answer.decision.allowed).render())
+    }
+
+    struct WarningForm: Content {
+        var event_nl: String, event_en: String
+        var headline_nl: String, headline_en: String
+        var description_nl: String?, description_en: String?
+        var instruction_nl: String, instruction_en: String
+        var areaDescription_nl: String?, areaDescription_en: String?
+        var category: String?, responseType: String?
+        var urgency: String, severity: String, certainty: String
+    }
+
+    func publishForm(req: Request) async throws -> Response {
+        _ = try IncidentWebController.webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        let form = try req.content.decode(WarningForm.self)
+        func texts(_ nl: String?, _ en: String?) -> PublicWarningRequest.Texts? {
+            let nl = nl?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let en = en?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            return nl.isEmpty && en.isEmpty ? nil : .init(nl: nl, en: en)
+        }
+        let request = PublicWarningRequest(
+            event: .init(nl: form.event_nl, en: form.event_en), headline: .init(nl: form.headline_nl, en: form.headline_en),
+            description: texts(form.description_nl, form.description_en),
+            instruction: .init(nl: form.instruction_nl, en: form.instruction_en),
+            areaDescription: texts(form.areaDescription_nl, form.areaDescription_en), category: form.category,
+            responseType: form.responseType, urgency: form.urgency, severity: form.severity, certainty: form.certainty)
+        try request.validate()
+        let model = try await PublicWarningService(db: req.db, context: req.knooppunt).publish(request, for: try incident.requireID(), by: user.subject)
+        return req.redirect(to: "/incidents/\(model.incidentID)/public-warnings", redirectType: .normal)
+    }
+
+    func cancelForm(req: Request) async throws -> Response {
+        _ = try IncidentWebController.webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        _ = try await PublicWarningService(db: req.db, context: req.knooppunt).cancel(incidentID: try incident.requireID(), by: user.subject)
+        return req.redirect(to: "/incidents/\(try incident.requireID())/public-warnings", redirectType: .normal)
+    }
+
+    func list(req: Request) async throws -> [PublicWarningDTO] {
+        let (incident, _, _) = try await IncidentsController.authorised(req, .read)
+        return try await PublicWarningModel.query(on: req.db).filter(\.$incidentID == incident.requireID()).sort(\.$number).all()
+            .map(PublicWarningDTO.init)
+    }
+
+    func publish(req: Request) async throws -> Response {
+        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        let body = try req.decodeStrict(PublicWarningRequest.self)
+        let model = try await PublicWarningService(db: req.db, context: req.knooppunt).publish(body, for: try incident.requireID(), by: user.subject)
+        let response = try await PublicWarningDTO(model).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/waarschuwingen/\(try model.requireID())")
+        return response
+    }
+
+    func cancel(req: Request) async throws -> PublicWarningDTO {
+        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        return try PublicWarningDTO(try await PublicWarningService(db: req.db, context: req.knooppunt).cancel(
+            incidentID: try incident.requireID(), by: user.subject))
+    }
+
+    // MARK: Public channels
+
+    /// Published warnings of real incidents, newest first.
+    static func published(on db: Database) async throws -> [PublicWarningModel] {
+        try await PublicWarningModel.query(on: db).filter(\.$status == "Actual").sort(\.$publishedAt, .descending).limit(200).all()
+    }
+
+    func feed(req: Request) async throws -> Response {
+        let warnings = try await Self.published(on: req.db)
+        let updated = warnings.first.map { CAPTime.format(Microseconds.date($0.publishedAt), timeZone: .gmt) } ?? "1970-01-01T00:00:00+00:00"
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"nl\">\n"
+        xml += "  <id>urn:knooppunt:cap-feed</id>\n  <title>Knooppunt — publieke waarschuwingen</title>\n"
+        xml += "  <updated>\(updated)</updated>\n  <author><name>Knooppunt</name></author>\n"
+        xml += "  <link rel=\"self\" href=\"/cap/feed.xml\"/>\n"
+        for warning in warnings {
+            let id = try warning.requireID()
+            let alert = try warning.alert()
+            let info = alert.info(preferring: ["nl"])
+            xml += "  <entry>\n    <id>urn:knooppunt:warning:\(Markup.escape(warning.identifier))</id>\n"
+            xml += "    <title>\(Markup.escape((warning.cancelledAt != nil ? "[Ingetrokken] " : "") + warning.headline))</title>\n"
+            xml += "    <updated>\(Markup.escape(warning.sent))</updated>\n"
+            xml += "    <summary>\(Markup.escape(info?.instruction ?? ""))</summary>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"/waarschuwingen/\(id)\"/>\n"
+            xml += "    <link rel=\"related\" type=\"application/cap+xml\" href=\"/cap/\(id).xml\"/>\n  </entry>\n"
+        }
+        xml += "</feed>\n"
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: xml))
+    }
+
+    func capFile(req: Request) async throws -> Response {
+        let file = req.parameters.get("file") ?? ""
+        guard file.hasSuffix(".xml"), let id = UUID(uuidString: String(file.dropLast(4))) else {
+            throw Abort(.notFound, reason: "no such warning")
+        }
+        let model = try await Self.publicWarning(id, on: req.db)
+        var headers = HTTPHeaders()
+        headers.contentType = WarningsController.capXML
+        return Response(status: .ok, headers: headers, body: .init(data: model.xml))
+    }
+
+    func page(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("warning").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound, reason: "no such warning") }
+        let model = try await Self.publicWarning(id, on: req.db)
+        return .html(PublicWarningPage(strings: req.strings, csrfToken: req.csrfToken, warning: model, alert: try model.alert()).render())
+    }
+
+    /// A warning that is public: published for a real incident. Others do not exist on these channels.
+    static func publicWarning(_ id: UUID, on db: Database) async throws -> PublicWarningModel {
+        guard let model = try await PublicWarningModel.find(id, on: db), model.status == "Actual" else {
+            throw Abort(.notFound, reason: "no such warning")
+        }
+        return model
+    }
+}
+
+struct PublicWarningDTO: Content {
+    var id: UUID
+    var number: Int
+    var identifier: String
+    var sent: String
+    var msgType: String
+    var status: String
+    var headline: String
+    var cancelled: Bool
+    var publishedBy: String
+    var page: String
+    var cap: String
+
+    init(_ model: PublicWarningModel) throws {
+        id = try model.requireID()
+        number = model.number
+        identifier = model.identifier
+        sent = model.sent
+        msgType = model.msgType
+        status = model.status
+        headline = model.headline
+        cancelled = model.cancelledAt != nil
+        publishedBy = model.publishedBy
+        page = "/waarschuwingen/\(id)"
+        cap = "/cap/\(id).xml"
+    }
+}
+
+/// The public page of one warning: the same CAP content, in Dutch and English, for anyone.
+struct PublicWarningPage {
+    let strings: UIStrings
+    let csrfToken: String
+    let warning: PublicWarningModel
+    let alert: CAPAlert
+
+    func render() -> String {
+        let nl = strings.language == .nl
+        let layout = Layout(title: warning.headline, strings: strings, csrfToken: csrfToken, user: nil,
+                            path: "/waarschuwingen/\(warning.id?.uuidString ?? "")")
+        let withdrawn = warning.cancelledAt != nil || alert.msgType == "Cancel"
+        return layout.render(
+            .article(
+                .class("public-warning"), .id("public-warning"),
+                .if(withdrawn, .p(.class("exercise-banner"), .id("warning-withdrawn"),
+                                  .text(nl ? "Deze waarschuwing is ingetrokken." : "This warning has been withdrawn."))),
+                .forEach(alert.infos) { info in
+                    .section(
+                        .class("card"), .attribute(named: "lang", value: String((info.language ?? "en").prefix(2))),
+                        .data(named: "language", value: info.language ?? ""),
+                        .h1(.text(info.headline ?? info.event)),
+                        .p(.class("muted"), .text("\(info.senderName ?? alert.sender) · \(alert.sent)"
+                            + (info.expires.map { " → \($0)" } ?? ""))),
+                        .unwrap(info.description) { .p(.text($0)) },
+                        .unwrap(info.instruction) { instruction in
+                            .group(.h2(.text(info.language == "nl-NL" ? "Wat moet u doen?" : "What should you do?")),
+                                   .p(.class("instruction"), .strong(.text(instruction))))
+                        },
+                        .p(.text((info.language == "nl-NL" ? "Gebied: " : "Area: ") + info.areas.map(\.areaDesc).joined(separator: "; "))))
+                },
+                .p(.a(.href("/cap/\(warning.id?.uuidString ?? "").xml"), .text("CAP 1.2")), .text(" · "),
+                   .a(.href("/cap/feed.xml"), .text(nl ? "Alle waarschuwingen (Atom)" : "All warnings (Atom)")))
+            ))
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import KnooppuntCore
+import KnooppuntInterop
+import Plot
+
+/// Composing and publishing an incident's public warning: the handelingsperspectief in Dutch and
+/// English, and the CAP assessment. Lists what was published, with its public page.
+struct PublicWarningFormPage {
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let incident: IncidentDTO
+    let warnings: [PublicWarningDTO]
+    let mayPublish: Bool
+
+    private var nl: Bool { strings.language == .nl }
+    private func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
+
+    func render() -> String {
+        let base = "/incidents/\(incident.id)/public-warnings"
+        let layout = Layout(title: t("Publieke waarschuwing", "Public warning"), strings: strings, csrfToken: csrfToken, user: user, path: base)
+        return layout.render(
+            .group(
+                .p(.a(.href("/incidents/\(incident.id)"), .text("← \(incident.reference) · \(incident.title)"))),
+                .h1(.id("warnings-heading"), .text(t("Publieke waarschuwing (CAP)", "Public warning (CAP)"))),
+                .p(.class("help"), .text(t(
+                    "Een gepubliceerde waarschuwing gaat als CAP 1.2 naar de feed /cap/feed.xml en krijgt een openbare pagina; alle kanalen tonen dezelfde tekst. Publiceren keurt het handelingsperspectief goed.",
+                    "A published warning goes out as CAP 1.2 on the feed /cap/feed.xml and gets a public page; every channel shows the same text. Publishing approves the handelingsperspectief."))),
+                .section(
+                    .class("card"),
+                    .h2(.text(t("Gepubliceerd", "Published"))),
+                    warnings.isEmpty ? .p(.class("empty"), .text(t("Nog niets gepubliceerd.", "Nothing published yet.")))
+                        : .ul(.id("warning-list"), .forEach(warnings.reversed()) { warning in
+                            .li(.a(.href(warning.page), .text("\(warning.number). \(warning.headline)")),
+                                .text(" · \(warning.msgType) · \(warning.sent)" + (warning.cancelled ? t(" · ingetrokken", " · withdrawn") : "")),
+                                .text(" · "), .a(.href(warning.cap), .text("CAP")))
+                        }),
+                    .if(mayPublish && warnings.contains { !$0.cancelled && $0.msgType != "Cancel" },
+                        .form(.method(.post), .action(base + "/cancel"),
+                              .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                              .button(.type(.submit), .class("secondary"), .id("warning-cancel"), .text(t("Waarschuwing intrekken", "Withdraw the warning")))))),
+                .if(mayPublish && incident.status == .open, form(base))
+            ))
+    }
+
+    private func pair(_ name: String, _ label: String, area: Bool = false, required: Bool = true) -> Node<HTML.FormContext> {
+        .div(
+            .class("field-pair"),
+            .forEach([("nl", "Nederlands"), ("en", "English")]) { language, languageName in
+                .div(.class("field"),
+                     .label(.for("warning-\(name)-\(language)"), .text("\(label) (\(languageName))")),
+                     area ? .textarea(.id("warning-\(name)-\(language)"), .attribute(named: "name", value: "\(name)_\(language)"),
+                                      .attribute(named: "rows", value: "3"), .if(required, .attribute(named: "required", value: "required")))
+                        : .input(.id("warning-\(name)-\(language)"), .name("\(name)_\(language)"), .type(.text), .required(required)))
+            })
+    }
+
+    private func choice(_ name: String, _ label: String, _ values: [String], selected: String?) -> Node<HTML.FormContext> {
+        .div(.class("field"),
+             .label(.for("warning-\(name)"), .text(label)),
+             .select(.id("warning-\(name)"), .attribute(named: "name", value: name),
+                     .forEach(values) { .choice($0, $0, selected: $0 == selected) }))
+    }
+
+    private func form(_ base: String) -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"),
+            .h2(.text(t("Waarschuwing publiceren", "Publish a warning"))),
+            .form(
+                .id("warning-form"), .class("stacked wide"), .method(.post), .action(base),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                pair("event", t("Gebeurtenis", "Event")),
+                pair("headline", t("Kop", "Headline")),
+                pair("description", t("Toelichting", "Description"), area: true, required: false),
+                pair("instruction", t("Handelingsperspectief: wat moeten burgers doen?", "Handelingsperspectief: what should citizens do?"), area: true),
+                pair("areaDescription", t("Gebied", "Area"), required: false),
+                choice("category", t("Categorie", "Category"), CAPVocabulary.categories, selected: "Safety"),
+                choice("responseType", t("Gevraagde reactie", "Response"), CAPVocabulary.responseTypes, selected: "Shelter"),
+                choice("urgency", t("Urgentie", "Urgency"), CAPVocabulary.urgencies, selected: "Immediate"),
+                choice("severity", t("Ernst", "Severity"), CAPVocabulary.severities, selected: "Severe"),
+                choice("certainty", t("Zekerheid", "Certainty"), CAPVocabulary.certainties, selected: "Likely"),
+                .button(.type(.submit), .id("warning-publish"), .text(t("Publiceren", "Publish")))))
+    }
+}
