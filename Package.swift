@@ -54,12 +54,14 @@ let package = Package(
             name: "knooppunt",
             dependencies: ["KnooppuntServer"]
         ),
+        .target(name: "KnooppuntTestSupport", path: "Tests/Support"),
         .testTarget(name: "KnooppuntCoreTests", dependencies: ["KnooppuntCore"]),
-        .testTarget(name: "KnooppuntInteropTests", dependencies: ["KnooppuntInterop"]),
+        .testTarget(name: "KnooppuntInteropTests", dependencies: ["KnooppuntInterop", "KnooppuntTestSupport"], exclude: ["Data"]),
         .testTarget(
             name: "KnooppuntServerTests",
             dependencies: [
                 "KnooppuntServer",
+                "KnooppuntTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

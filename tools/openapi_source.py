@@ -926,6 +926,29 @@ doc["paths"].update({
                                "409": problem("Nothing to withdraw.")}}},
 })
 
+# EDXL-DE: envelopes in, and published warnings out in an envelope.
+doc["paths"].update({
+    "/edxl-de": {
+        "post": {"operationId": "receiveEDXLDE", "security": AUTH,
+                 "summary": "Take in an EDXL-DE 1.0 or 2.0 envelope: checked against the OASIS schema; every CAP alert in it "
+                            "is taken in as by POST /cap (one refused alert refuses the envelope); other content is reported.",
+                 "requestBody": {"required": True, "content": {"application/xml": {"schema": {"type": "string"}}}},
+                 "responses": {**ok("What each content object was.", {"type": "object", "properties": {
+                     "distributionID": {"type": "string"}, "senderID": {"type": "string"}, "version": {"enum": ["1.0", "2.0"]},
+                     "contents": {"type": "array", "items": {"type": "object", "properties": {
+                         "index": {"type": "integer"}, "kind": {"enum": ["cap", "xml", "non-xml"]},
+                         "namespace": {"type": "string"}, "warning": ref("Warning")}}}}}),
+                               "400": problem("Empty body."), "413": problem("Larger than 10 MiB."), "415": problem("Not XML."),
+                               "422": problem("Refused: the detail names the problem (XML, schema, or which content object)."),
+                               **E401, **E403R}}},
+    "/incidents/{incident}/public-warnings/{number}/edxl-de": {"parameters": [INCIDENT, NUMBER,
+            {"name": "version", "in": "query", "schema": {"enum": ["1.0", "2.0"], "default": "2.0"}}],
+        "get": {"operationId": "showPublicWarningEnvelope", "security": AUTH,
+                "summary": "A published warning in an EDXL-DE envelope; the CAP inside is the published XML.",
+                "responses": {**ok("The envelope.", {"type": "string"}, media="application/xml"), **E401,
+                              "404": problem("No such incident or warning."), "422": problem("Unknown version.")}}},
+})
+
 target = pathlib.Path(__file__).resolve().parent.parent / "Sources/KnooppuntServer/Resources/openapi.json"
 target.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 print(f"wrote {target}")

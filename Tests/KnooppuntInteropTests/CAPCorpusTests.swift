@@ -1,4 +1,5 @@
 import Foundation
+import KnooppuntTestSupport
 import Testing
 
 @testable import KnooppuntInterop
@@ -108,7 +109,7 @@ struct CAPCorpusTests {
     func exportValidatesWithXmllint() throws {
         let file = SharedCorpus.interop.appendingPathComponent("cap/valid/oasiscap--v1dot2_appendix_adot3.xml")
         let alert = try CAPReader.read(Data(contentsOf: file)).alert
-        let result = try XMLLint.validate(CAPWriter.xml(alert),
+        let result = try ExternalTool.xmllint(CAPWriter.xml(alert),
                                           schema: SharedCorpus.interop.appendingPathComponent("cap/schema/CAP-v1.2.xsd"))
         #expect(result.status == 0, "xmllint: \(result.output)")
     }
@@ -125,24 +126,5 @@ struct CAPCorpusTests {
         #expect { try CAPReader.read(Data("<feed xmlns=\"http://www.w3.org/2005/Atom\"/>".utf8)) } throws: { error in
             (error as? CAPRefusal)?.description.contains("not a CAP <alert>") == true
         }
-    }
-}
-
-/// Runs the xmllint command (Debian libxml2-utils) with network access off.
-enum XMLLint {
-    static func validate(_ document: Data, schema: URL) throws -> (status: Int32, output: String) {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("knooppunt-\(UUID().uuidString).xml")
-        try document.write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
-        process.arguments = ["--noout", "--nonet", "--schema", schema.path, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 }

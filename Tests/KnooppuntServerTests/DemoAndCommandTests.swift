@@ -102,6 +102,27 @@ struct CommandTests {
         #expect(verify.status == 0, "\(verify.error)")
     }
 
+    @Test("import cap takes in valid alerts, refuses invalid ones with their reason, and exits non-zero when any was refused")
+    func importCAP() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = ["--data-dir", directory.path]
+        let file = directory.appendingPathComponent("knooppunt.sqlite").path
+        try await withTestApp(demo: true, database: .sqliteFile(file)) { _ in }
+        let cap = Warnings.corpus
+        let good = cap.appendingPathComponent("valid/wmo--sc-valid.xml").path
+        let bad = cap.appendingPathComponent("invalid/wmo--sc-invalid_digest.xml").path
+        let run = try Binary.run(["import", "cap", good, bad, "--as", "im-vr13"] + data)
+        #expect(run.status != 0)
+        #expect(run.output.contains("\(good): taken in as urn:oid:2.49.0.0.690.0.2024.5.19.13.18.0 (signature verified"))
+        #expect(run.output.contains("\(bad): refused: signature refused: the signature's DigestValue is not valid base64"))
+        let again = try Binary.run(["import", "cap", good, "--as", "im-vr13"] + data)
+        #expect(again.status == 0, "\(again.error)")
+        #expect(again.output.contains("already taken in"))
+        let partner = try Binary.run(["import", "cap", good, "--as", "rws"] + data)
+        #expect(partner.status != 0 && partner.error.contains("partners share warnings"))
+    }
+
     @Test("report access lists links and broken glass since a date, as text or CSV")
     func accessReport() async throws {
         let directory = try TestPaths.temporaryDirectory()

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import KnooppuntCore
 import KnooppuntInterop
+import KnooppuntTestSupport
 import Testing
 import Vapor
 import VaporTesting
@@ -22,23 +23,6 @@ enum PublicWarnings {
     static func publish(_ app: Application, _ incident: UUID, token: String, json: String = body) async throws -> TestingHTTPResponse {
         try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident)/public-warnings", json: json, token: token)
     }
-
-    /// xmllint (Debian libxml2-utils) against the OASIS schema in ../shared, network off.
-    static func xmllint(_ document: Data) throws -> (status: Int32, output: String) {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("knooppunt-\(UUID().uuidString).xml")
-        try document.write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
-        process.arguments = ["--noout", "--nonet", "--schema", Warnings.corpus.appendingPathComponent("schema/CAP-v1.2.xsd").path, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
-    }
 }
 
 @Suite("Public warnings (CAP export, feed, public page)")
@@ -55,7 +39,7 @@ struct PublicWarningTests {
             let xml = try await app.testing().sendRequest(.GET, warning.cap)
             #expect(xml.headers.contentType == WarningsController.capXML)
             let bytes = Data(xml.body.readableBytesView)
-            let lint = try PublicWarnings.xmllint(bytes)
+            let lint = try ExternalTool.xmllint(bytes, schema: Warnings.corpus.appendingPathComponent("schema/CAP-v1.2.xsd"))
             #expect(lint.status == 0, "xmllint: \(lint.output)")
             let alert = try CAPReader.read(bytes).alert
             #expect(alert.infos.map(\.language) == ["nl-NL", "en-US"])
@@ -71,6 +55,17 @@ struct PublicWarningTests {
             #expect(second.msgType == "Update")
             let updated = try CAPReader.read(Data(try await app.testing().sendRequest(.GET, second.cap).body.readableBytesView)).alert
             #expect(updated.references == "\(alert.sender),\(alert.identifier),\(alert.sent)")
+
+            // For systems that take EDXL-DE: the same CAP in a 1.0 or 2.0 envelope that passes xmllint.
+            let edxl = TestPaths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/interop/edxl-de/schema")
+            for (version, schema) in [("1.0", "v1.0/EDXL-DE_Schema_v1.0.xsd"), ("2.0", "v2.0/EDXL-DE-envelope-only.xsd")] {
+                let envelope = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/public-warnings/1/edxl-de?version=\(version)", token: im)
+                let data = Data(envelope.body.readableBytesView)
+                let lint = try ExternalTool.xmllint(data, schema: edxl.appendingPathComponent(schema))
+                #expect(lint.status == 0, "EDXL-DE \(version): \(lint.output)")
+                let inner = try #require(try EDXLReader.read(data).envelope.contents.first?.xml)
+                #expect(try CAPReader.read(inner).alert == alert)
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KnooppuntCore
+import KnooppuntTestSupport
 import Testing
 import Vapor
 import VaporTesting
@@ -114,7 +115,9 @@ struct SitRapTests {
             #expect(pdf.headers.contentType?.subType == "pdf")
             let bytes = Data(pdf.body.readableBytesView)
             #expect(bytes.starts(with: Data("%PDF-1.4".utf8)))
-            let text = try PDFText.extract(bytes)
+            let extracted = try ExternalTool.pdfText(bytes)
+            #expect(extracted.status == 0, "pdftotext could not read the PDF: \(extracted.output)")
+            let text = extracted.output
             #expect(text.contains("SitRap 1"))
             #expect(text.contains("Uitslaande brand, twee panden"))
             #expect(text.contains("Omgeving ontruimen"))
@@ -195,25 +198,5 @@ struct SitRapTests {
             let rws = try await HTTP.login(app, "rws")
             #expect(try await HTTP.send(app, .POST, path, json: #"{"partner":"RWS","situation":"x"}"#, token: rws).status == .notFound)
         }
-    }
-}
-
-/// Text of a PDF through pdftotext (Debian poppler-utils), which reads it as any viewer would.
-enum PDFText {
-    static func extract(_ pdf: Data) throws -> String {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("knooppunt-\(UUID().uuidString).pdf")
-        try pdf.write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-        process.arguments = ["-layout", file.path, "-"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = Pipe()
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "pdftotext could not read the PDF")
-        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -200,4 +200,40 @@ struct WarningTests {
             #expect(try await WarningModel.query(on: app.db).count() == 0)
         }
     }
+
+    @Test("an EDXL-DE envelope's CAP alerts are taken in together; one bad alert refuses the envelope; other content is reported")
+    func envelopes() async throws {
+        try await withTestApp(clock: ManualClock(Picture.start)) { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let edxl = TestPaths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/interop/edxl-de")
+            func post(_ file: String) async throws -> TestingHTTPResponse {
+                var headers = HTTP.bearer(im)
+                headers.contentType = .xml
+                return try await app.testing().sendRequest(
+                    .POST, "/api/v1/edxl-de", headers: headers, body: ByteBuffer(data: try Data(contentsOf: edxl.appendingPathComponent(file))))
+            }
+            let refused = try await post("v1.0/invalid/google--bushfire_invalid.xml")
+            #expect(refused.status == .unprocessableEntity)
+            #expect(HTTP.problemDetail(refused).contains("content object"))
+            #expect(try await WarningModel.query(on: app.db).count() == 0)
+
+            let bushfire = try await post("v1.0/valid/google--bushfire_valid.xml")
+            #expect(bushfire.status == .ok, "\(bushfire.body.string)")
+            let intake = try bushfire.content.decode(EnvelopeIntakeDTO.self)
+            #expect(intake.version == "1.0")
+            #expect(intake.contents.filter { $0.kind == "cap" }.count == 7)
+            #expect(try await WarningModel.query(on: app.db).count() == 7)
+
+            let french = try await post("v2.0/valid/samu--RS-EDA.xml")
+            let other = try french.content.decode(EnvelopeIntakeDTO.self)
+            #expect(other.version == "2.0")
+            #expect(other.contents.map(\.kind) == ["xml"])
+            #expect(other.contents.first?.namespace == "urn:emergency:cisu:3.0")
+            #expect(try await WarningModel.query(on: app.db).count() == 7)
+
+            let xxe = try await post("v2.0/invalid/samu--external-entity.xml")
+            #expect(xxe.status == .unprocessableEntity)
+            #expect(HTTP.problemDetail(xxe).contains("DOCTYPE"))
+        }
+    }
 }

@@ -149,20 +149,7 @@ private func != (left: (lat: Double, lon: Double), right: (lat: Double, lon: Dou
 
 /// The OASIS schemas, compiled once from the copies shipped with Knooppunt.
 enum CAPSchemas {
-    private static let compiled: [CAPVersion: Result<XMLSchema, XMLProblem>] = {
-        var out: [CAPVersion: Result<XMLSchema, XMLProblem>] = [:]
-        for version in CAPVersion.allCases {
-            out[version] = Result { () throws(XMLProblem) -> XMLSchema in
-                try InteropSchemas.load("cap/\(version.schemaFile).xsd")
-            }
-        }
-        return out
-    }()
-
-    static func schema(for version: CAPVersion) throws -> XMLSchema {
-        guard let result = compiled[version] else { throw XMLProblem("no schema for CAP \(version.rawValue)") }
-        return try result.get()
-    }
+    static func schema(for version: CAPVersion) throws -> XMLSchema { try InteropSchemas.compiled("cap/\(version.schemaFile).xsd") }
 }
 
 /// Schemas shipped in this module's resources (with their credits in Schemas/README.md).
@@ -173,10 +160,27 @@ public enum InteropSchemas {
         return FileManager.default.fileExists(atPath: url.path) ? url.path : nil
     }
 
-    static func load(_ relative: String) throws(XMLProblem) -> XMLSchema {
-        guard let path = path(relative) else { throw XMLProblem("schema \(relative) is missing from the resources") }
-        do { return try XMLSchema(path: path) } catch let problem as XMLProblem { throw problem } catch {
-            throw XMLProblem("schema \(relative): \(error)")
+    private static let cache = SchemaCache()
+
+    /// The schema at `relative`, compiled on first use and kept for the life of the process.
+    static func compiled(_ relative: String) throws -> XMLSchema {
+        try cache.schema(relative) {
+            guard let path = path(relative) else { throw XMLProblem("schema \(relative) is missing from the resources") }
+            return try XMLSchema(path: path)
+        }
+    }
+}
+
+private final class SchemaCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var schemas: [String: XMLSchema] = [:]
+
+    func schema(_ key: String, compile: () throws -> XMLSchema) throws -> XMLSchema {
+        try lock.withLock {
+            if let schema = schemas[key] { return schema }
+            let schema = try compile()
+            schemas[key] = schema
+            return schema
         }
     }
 }

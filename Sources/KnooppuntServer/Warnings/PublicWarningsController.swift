@@ -14,6 +14,7 @@ struct PublicWarningsController: RouteCollection {
         api.get(use: list)
         api.post(use: publish)
         api.post("cancel", use: cancel)
+        api.get(":number", "edxl-de", use: envelope)
         routes.get("cap", "feed.xml", use: feed)
         routes.get("cap", ":file", use: capFile)
         routes.get("waarschuwingen", ":warning", use: page)
@@ -94,6 +95,30 @@ struct PublicWarningsController: RouteCollection {
         let (incident, _, user) = try await IncidentsController.authorised(req, .read)
         return try PublicWarningDTO(try await PublicWarningService(db: req.db, context: req.knooppunt).cancel(
             incidentID: try incident.requireID(), by: user.subject))
+    }
+
+    /// A published warning in an EDXL-DE envelope (`?version=1.0` or `2.0`, default 2.0), for systems that
+    /// take their messages that way; the CAP inside is the published XML.
+    func envelope(req: Request) async throws -> Response {
+        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        guard let number = req.parameters.get("number").flatMap(Int.init) else { throw Problem.badRequest("the number must be a whole number") }
+        let versionText = req.query[String.self, at: "version"] ?? "2.0"
+        guard let version = EDXLVersion(rawValue: versionText) else { throw Problem.invalid("'version' must be 1.0 or 2.0", field: "version") }
+        guard let model = try await PublicWarningModel.query(on: req.db).filter(\.$incidentID == incident.requireID())
+            .filter(\.$number == number).first() else { throw Problem.notFound("this incident has no public warning \(number)") }
+        let alert = try model.alert()
+        let sent = model.sent
+        let expires = alert.infos.compactMap(\.expires).first ?? sent
+        let envelope = EDXLEnvelope(
+            distributionID: model.identifier, senderID: model.sender, dateTimeSent: sent, dateTimeExpires: expires,
+            status: model.status, kind: model.msgType == "Alert" ? "Report" : model.msgType,
+            confidentiality: version == .v1_0 ? "UNCLASSIFIED AND NOT SENSITIVE" : "Unclassified", language: "nl-NL",
+            senderRoles: [EDXLValueList(listURN: "urn:knooppunt:organisation", values: [user.organisationCode])],
+            keywords: [EDXLValueList(listURN: "urn:knooppunt:content", values: ["public-warning"])],
+            contents: [EDXLContent(description: model.headline, incidentID: incident.reference, xml: model.xml)])
+        var headers = HTTPHeaders()
+        headers.contentType = .xml
+        return Response(status: .ok, headers: headers, body: .init(data: EDXLWriter.xml(envelope, version: version)))
     }
 
     // MARK: Public channels

@@ -12,6 +12,7 @@ struct WarningsController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         // A little above the reader's own limit, so an oversized alert gets its precise refusal.
         routes.on(.POST, "cap", body: .collect(maxSize: ByteCount(value: CAPReader.maximumBytes + 1024)), use: receive)
+        routes.on(.POST, "edxl-de", body: .collect(maxSize: ByteCount(value: EDXLReader.maximumBytes + 1024)), use: receiveEnvelope)
         let warnings = routes.grouped("cap", "alerts")
         warnings.get(use: list)
         warnings.get(":warning", use: show)
@@ -38,6 +39,46 @@ struct WarningsController: RouteCollection {
         let response = try await dto.encodeResponse(status: outcome.duplicate ? .ok : .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/cap/alerts/\(dto.id)")
         return response
+    }
+
+    /// An EDXL-DE 1.0 or 2.0 envelope: every CAP alert in it is taken in as if posted on its own;
+    /// other content is reported and left alone.
+    func receiveEnvelope(req: Request) async throws -> EnvelopeIntakeDTO {
+        let user = try req.requireUserExplaining()
+        let decision = WarningPolicy.mayImport(user.subject)
+        guard decision.allowed else { throw Problem.forbidden(decision.reason) }
+        guard let type = req.headers.contentType, [.xml, HTTPMediaType(type: "text", subType: "xml")].contains(where: { $0 == type }) else {
+            throw Problem(status: .unsupportedMediaType, detail: "send the envelope as application/xml (EDXL-DE 1.0 or 2.0)")
+        }
+        guard let buffer = req.body.data, buffer.readableBytes > 0 else { throw Problem.badRequest("the body is empty; send an EDXL-DE envelope") }
+        let envelope: EDXLEnvelope
+        let version: EDXLVersion
+        do { (envelope, version) = try EDXLReader.read(Data(buffer: buffer)) } catch {
+            throw Problem.invalid("EDXL-DE envelope refused: \(error.description)")
+        }
+        // Read every alert first: one refused alert refuses the envelope, and nothing is taken in.
+        var messages: [(Int, CAPMessage)] = []
+        var others: [EnvelopeIntakeDTO.Item] = []
+        for (index, content) in envelope.contents.enumerated() {
+            if let xml = content.xml, let namespace = content.xmlNamespace, CAPVersion.allCases.contains(where: { $0.namespace == namespace }) {
+                do { messages.append((index, try CAPReader.read(xml))) } catch {
+                    throw Problem.invalid("EDXL-DE envelope refused: content object \(index + 1): \(error.description)")
+                }
+            } else {
+                others.append(.init(index: index + 1, kind: content.xml == nil ? "non-xml" : "xml",
+                                    namespace: content.xmlNamespace ?? content.mimeType, warning: nil))
+            }
+        }
+        let intake = WarningIntake(db: req.db, context: req.knooppunt)
+        var items = others
+        for (index, message) in messages {
+            let outcome = try await intake.take(message, by: .init(subject: user.subject))
+            items.append(.init(index: index + 1, kind: "cap", namespace: message.version.namespace,
+                               warning: try WarningDTO(outcome.warning, incidents: outcome.incidents, duplicate: outcome.duplicate)))
+        }
+        return EnvelopeIntakeDTO(
+            distributionID: envelope.distributionID, senderID: envelope.senderID, version: version.rawValue,
+            contents: items.sorted { $0.index < $1.index })
     }
 
     func list(req: Request) async throws -> [WarningDTO] {
@@ -116,6 +157,22 @@ struct WarningDTO: Content {
         incidentIDs = model.incidents
         self.duplicate = duplicate
     }
+}
+
+struct EnvelopeIntakeDTO: Content {
+    struct Item: Content {
+        /// Position of the content object in the envelope, from 1.
+        let index: Int
+        /// cap (taken in), xml (other XML, not taken in) or non-xml.
+        let kind: String
+        let namespace: String?
+        let warning: WarningDTO?
+    }
+
+    let distributionID: String
+    let senderID: String
+    let version: String
+    let contents: [Item]
 }
 
 struct WarningDetailDTO: Content {
