@@ -150,6 +150,37 @@ struct SitRapTests {
         }
     }
 
+    @Test("a confidential SitRap stays with who may read confidential information: lists, reads and live events")
+    func confidential() async throws {
+        let clock = ManualClock(Picture.start)
+        try await withTestApp(clock: clock) { app in
+            let (incident, im) = try await SitReps.incidentWithPicture(app, clock: clock)
+            let hin = try await HTTP.login(app, "hin-vr13")
+            let secret = try await HTTP.send(
+                app, .POST, "/api/v1/incidents/\(incident.id)/entries",
+                json: #"{"theme":"politie","text":"Verdachte bekend","source":"Politie","classification":"confidential"}"#, token: im)
+            let secretID = try secret.content.decode(EntryDTO.self).id
+            _ = try await HTTP.send(
+                app, .POST, "/api/v1/incidents/\(incident.id)/entries/\(secretID)/verification",
+                json: #"{"baseVersion":1,"status":"verified"}"#, token: hin)
+            let open = try SitReps.report(try await SitReps.issue(app, incident.id, token: im))
+            #expect(open.classification == .internal, "confidential entries stay out by default")
+            let closed = try SitReps.report(try await SitReps.issue(app, incident.id, token: im, json: #"{"ceiling":"confidential"}"#))
+            #expect(closed.classification == .confidential)
+            #expect(closed.themes.flatMap(\.entries).contains { $0.text == "Verdachte bekend" })
+
+            let kcr2 = try await HTTP.login(app, "analist-kcr2")
+            let list = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/sitraps", token: kcr2).content.decode([SitRapSummaryDTO].self)
+            #expect(list.map(\.number) == [1])
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/sitraps/2/pdf", token: kcr2).status == .forbidden)
+            let event = try #require(try await JournalEventModel.query(on: app.db).filter(\.$kind == "sitrap.issued").sort(\.$id, .descending).first())
+            let national = EntryReader(organisation: "KCR2", isRegion: false, isPartner: false, ceiling: .internal)
+            #expect(!national.sees(event.record))
+            let region = EntryReader(organisation: "VR13", isRegion: true, isPartner: false, ceiling: .confidential)
+            #expect(region.sees(event.record))
+        }
+    }
+
     @Test("a schedule issues SitRaps when due, once per interval, until it is stopped")
     func schedule() async throws {
         let clock = ManualClock(Picture.start)

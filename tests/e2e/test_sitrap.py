@@ -93,3 +93,27 @@ def test_publish_public_warning_and_read_it_without_login(server, browser, secon
         feed = response.read().decode()
     assert "Hoogwater Amstel bij Ouderkerk" in feed
     assert "Blijf uit de uiterwaarden" in feed
+
+
+def test_liaison_enters_a_partners_sitrap(server, browser):
+    # setup: the region's liaison opens the demo incident's SitRap page, where the intake form is
+    login(browser, server, "liaison-vr13")
+    browser.get(server + "/incidents")
+    browser.find_element(By.LINK_TEXT, "Hoogwater Amstel bij Ouderkerk").click()
+    WebDriverWait(browser, 20).until(EC.element_to_be_clickable((By.ID, "sitraps-link"))).click()
+    WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "partner-sitrap-form")))
+
+    # MUT: enter Waternet's own SitRap (koppelsamenwerking)
+    Select(browser.find_element(By.ID, "intake-partner")).select_by_value("WATERNET")
+    browser.find_element(By.ID, "intake-situation").send_keys("Gemaal Ouderkerk draait op volle capaciteit")
+    browser.find_element(By.ID, "intake-needs").send_keys("Twee extra pompen")
+    screenshot(browser, "65-partner-sitrap-form", "partner-sitrap-form")
+    browser.find_element(By.ID, "intake-submit").click()
+
+    # assert: it lands in Waternet's theme on the picture, marked as via liaison
+    WebDriverWait(browser, 20).until(
+        lambda d: "Gemaal Ouderkerk draait op volle capaciteit" in d.find_element(By.ID, "picture").text)
+    picture = browser.find_element(By.ID, "picture").text
+    assert "Behoeften / bijstand: Twee extra pompen" in picture
+    assert browser.find_elements(By.CSS_SELECTOR, "#picture .via-liaison")
+    screenshot(browser, "66-partner-sitrap-in-picture", "picture")

@@ -166,7 +166,8 @@ struct EntryReader: Sendable {
             let about = try? CanonicalJSON.decode(About.self, from: record.payload)
             return (about?.organisation ?? about?.grant?.organisation) == organisation
         }
-        guard record.kind.hasPrefix("entry.") || record.kind.hasPrefix("plot.") else { return true }
+        // Entries, plots and SitRaps carry their classification; readers below it do not see the event.
+        guard record.kind.hasPrefix("entry.") || record.kind.hasPrefix("plot.") || record.kind.hasPrefix("sitrap.") else { return true }
         guard let fields = try? CanonicalJSON.decode(EntryFields.self, from: record.payload) else { return true }
         return sees(
             classification: fields.classification ?? Classification.internal.rawValue,
