@@ -64,12 +64,12 @@ struct IncidentPage {
             .group(
                 .if(incident.exercise, .p(.class("exercise-banner"), .attribute(named: "role", value: "note"), .text(strings.exerciseBanner))),
                 .h1(.id("incident-heading"), .text("\(incident.reference) · \(incident.title)")),
+                timeline(),
+                mapSection(),
                 .p(.class("incident-links"), .a(.id("sitraps-link"), .href("/incidents/\(incident.id)/sitraps"), .text(strings.sitrap.title)),
                    .text(" · "),
                    .a(.id("public-warnings-link"), .href("/incidents/\(incident.id)/public-warnings"),
                       .text(strings.language == .nl ? "Publieke waarschuwing (CAP)" : "Public warning (CAP)"))),
-                timeline(),
-                mapSection(),
                 .div(
                     .id("picture"), .attribute(named: "aria-live", value: "polite"),
                     .data(named: "stream", value: "/api/v1/incidents/\(incident.id)/stream?lastEventId=\(journalPosition)"),
