@@ -162,6 +162,17 @@ struct WarningTests {
             #expect(Set(regionList.map(\.id)) == [openID, restrictedID])
             let kcr2 = try await HTTP.login(app, "analist-kcr2")
             #expect(try await HTTP.send(app, .GET, "/api/v1/cap/alerts/\(restrictedID)", token: kcr2).status == .ok)
+
+            // A public warning that became an entry of a VR13 incident does not reveal that incident to others.
+            let incident = try await Picture.createIncident(app, token: im, title: "Hoogwater", extra: Warnings.amsterdam)
+            let matched = try await Warnings.post(app, Warnings.alert(identifier: "M-1"), token: im).content.decode(WarningDTO.self)
+            #expect(matched.incidentIDs == [incident.id])
+            let seenByPartner = try await HTTP.send(app, .GET, "/api/v1/cap/alerts", token: rws).content.decode([WarningDTO].self)
+            #expect(seenByPartner.first { $0.id == matched.id }?.incidentIDs == [])
+            let detail = try await HTTP.send(app, .GET, "/api/v1/cap/alerts/\(matched.id)", token: rws)
+            #expect(try detail.content.get([UUID].self, at: "warning", "incidentIDs") == [])
+            let seenByRegion = try await HTTP.send(app, .GET, "/api/v1/cap/alerts", token: im).content.decode([WarningDTO].self)
+            #expect(seenByRegion.first { $0.id == matched.id }?.incidentIDs == [incident.id])
         }
     }
 

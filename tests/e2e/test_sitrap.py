@@ -117,3 +117,28 @@ def test_liaison_enters_a_partners_sitrap(server, browser):
     assert "Behoeften / bijstand: Twee extra pompen" in picture
     assert browser.find_elements(By.CSS_SELECTOR, "#picture .via-liaison")
     screenshot(browser, "66-partner-sitrap-in-picture", "picture")
+
+
+def test_received_warnings_page(server, browser):
+    # setup: a signed alert taken in through the API
+    body = pathlib.Path(__file__).resolve().parents[3].joinpath("shared/interop/cap/valid/wmo--sc-valid.xml").read_bytes()
+    import json
+    login_request = urllib.request.Request(
+        server + "/api/v1/session", data=json.dumps({"username": "im-vr13", "password": "demo"}).encode(),
+        headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(login_request, timeout=20) as response:
+        token = json.loads(response.read())["token"]
+    post = urllib.request.Request(server + "/api/v1/cap", data=body,
+                                  headers={"Content-Type": "application/cap+xml", "Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(post, timeout=20) as response:
+        assert response.status in (200, 201)
+
+    # MUT: the IM opens the warnings page from the navigation
+    login(browser, server, "im-vr13")
+    browser.find_element(By.ID, "nav-warnings").click()
+    table = WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "warnings-table")))
+
+    # assert: the alert is listed with its verified signature
+    assert "Moderate to strong south-easterly winds over Aldabra area" in table.text
+    assert "geverifieerd" in table.text
+    screenshot(browser, "67-received-warnings")

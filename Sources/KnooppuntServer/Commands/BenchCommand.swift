@@ -5,7 +5,7 @@ import Vapor
 /// `knooppunt bench …`: measured speed, written to BENCHMARKS.md, never asserted in tests.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure Knooppunt's speed.", subcommands: [Picture.self])
+        commandName: "bench", abstract: "Measure Knooppunt's speed.", subcommands: [Picture.self, Interop.self])
 
     struct Picture: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -68,6 +68,27 @@ struct BenchCommand: AsyncParsableCommand {
             PictureBench.Options(
                 subscribers: subscribers, writers: writers, duration: duration, baseURL: base, username: user,
                 password: password)
+        }
+    }
+
+    struct Interop: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "CAP, EDXL-DE and SitRap PDF on the shared corpus: reads with schema and signature checks, writes.")
+
+        @ArgumentParser.Option(help: "The interop corpus (the shared interop folder).") var corpus = "../shared/interop"
+        @ArgumentParser.Option(help: "Runs over every input per case.") var iterations = 20
+
+        func validate() throws {
+            guard iterations >= 1 else { throw ValidationError("iterations must be at least 1") }
+            guard FileManager.default.fileExists(atPath: corpus + "/cap/valid") else {
+                throw ValidationError("no CAP corpus at \(corpus)/cap/valid; pass --corpus")
+            }
+        }
+
+        func run() async throws {
+            let cases = try InteropBench(corpus: URL(fileURLWithPath: corpus), iterations: iterations).run()
+            print(InteropBench.header)
+            for result in cases { print(result.markdownRow) }
         }
     }
 }

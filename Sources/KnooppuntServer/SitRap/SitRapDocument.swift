@@ -95,7 +95,7 @@ struct SitRapDocument {
         for change in report.scaleHistory { pdf.text("• " + scaleLine(change), indent: 6, spacingAfter: 1) }
         section(&pdf, s.map)
         if let map {
-            pdf.drawing(height: PDFWriter(title: "", footer: "").contentWidth * map.height / map.width) { x, y, width, height in
+            pdf.drawing(height: pdf.contentWidth * map.height / map.width) { x, y, width, height in
                 map.pdfOperators(x: x, y: y, width: width, height: height)
             }
         } else {

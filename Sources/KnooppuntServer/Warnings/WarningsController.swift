@@ -83,14 +83,16 @@ struct WarningsController: RouteCollection {
 
     func list(req: Request) async throws -> [WarningDTO] {
         let user = try req.requireUserExplaining()
-        let models = try await WarningModel.query(on: req.db).sort(\.$receivedAt, .descending).limit(500).all()
-        return try models.filter { Self.readable($0, by: user) }.map { try WarningDTO($0, incidents: nil, duplicate: nil) }
+        return try await Self.visibleWarnings(req, user).warnings
     }
 
     func show(req: Request) async throws -> WarningDetailDTO {
         let user = try req.requireUserExplaining()
         let model = try await Self.warning(req, for: user)
-        return WarningDetailDTO(warning: try WarningDTO(model, incidents: nil, duplicate: nil), alert: try model.alert())
+        guard let warning = try await Self.visibleWarnings(req, user, only: try model.requireID()).warnings.first else {
+            throw Problem.notFound("no warning with id \(try model.requireID())")
+        }
+        return WarningDetailDTO(warning: warning, alert: try model.alert())
     }
 
     func original(req: Request) async throws -> Response {
@@ -99,6 +101,41 @@ struct WarningsController: RouteCollection {
         var headers = HTTPHeaders()
         headers.contentType = Self.capXML
         return Response(status: .ok, headers: headers, body: .init(data: model.original))
+    }
+
+    /// The received warnings as a page (registered outside /api in `configure`).
+    static func page(req: Request) async throws -> Response {
+        let user = try IncidentWebController.webUser(req)
+        let (warnings, references) = try await visibleWarnings(req, user)
+        return .html(ReceivedWarningsPage(strings: req.strings, csrfToken: req.csrfToken, user: user, warnings: warnings,
+                                          references: references).render())
+    }
+
+    /// The warnings the user may read, newest first, each naming only the incidents the user may read
+    /// (with their references): a hidden incident is not even hinted at.
+    static func visibleWarnings(_ req: Request, _ user: CurrentUser, only id: UUID? = nil) async throws
+        -> (warnings: [WarningDTO], references: [UUID: String])
+    {
+        var query = WarningModel.query(on: req.db)
+        if let id { query = query.filter(\.$id == id) }
+        let models = try await query.sort(\.$receivedAt, .descending).limit(500).all().filter { readable($0, by: user) }
+        let ids = Array(Set(models.flatMap(\.incidents)))
+        let incidents = ids.isEmpty ? [] : try await IncidentModel.query(on: req.db).filter(\.$id ~~ ids).all()
+        var references: [UUID: String] = [:]
+        for incident in incidents {
+            let incidentID = try incident.requireID()
+            let version = try await PictureStore.currentIncidentVersion(incidentID, on: req.db)
+            let answer = try await AccessService.decide(
+                user.subject, .init(action: .read), incident: incidentID, scope: try IncidentsController.scope(version),
+                at: req.knooppunt.clock.now(), on: req.db)
+            if answer.decision.allowed { references[incidentID] = incident.reference }
+        }
+        let warnings = try models.map { model in
+            var dto = try WarningDTO(model, incidents: nil, duplicate: nil)
+            dto.incidentIDs = dto.incidentIDs.filter { references[$0] != nil }
+            return dto
+        }
+        return (warnings, references)
     }
 
     static func readable(_ model: WarningModel, by user: CurrentUser) -> Bool {
@@ -137,7 +174,7 @@ struct WarningDTO: Content {
     let receivedBy: String
     /// The incidents it became an entry of; on a list, their ids only.
     let incidents: [IncidentRef]?
-    let incidentIDs: [UUID]
+    var incidentIDs: [UUID]
     /// On intake: true when the alert had been taken in before and nothing changed.
     let duplicate: Bool?
 
