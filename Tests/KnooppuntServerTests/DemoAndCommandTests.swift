@@ -34,7 +34,12 @@ struct DemoTests {
             let list = try await HTTP.send(app, .GET, "/api/v1/incidents", token: rws).content.decode([IncidentDTO].self)
             let incident = try #require(list.first)
             #expect(incident.title == "Hoogwater Amstel bij Ouderkerk" && incident.grip == .one)
-            #expect(try await Picture.picture(app, incident.id, token: rws).entries.count == 3)
+            let entries = try await Picture.picture(app, incident.id, token: rws).entries
+            #expect(entries.count == 4, "three entries and Rijkswaterstaat's CAP warning")
+            #expect(entries.contains { $0.source.hasPrefix("CAP Rijkswaterstaat") })
+            let sitraps = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/sitraps", token: rws)
+                .content.decode([SitRapSummaryDTO].self)
+            #expect(sitraps.map(\.number) == [1])
             let im = try await HTTP.login(app, "im-vr13")
             let area = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/affected-area", token: im)
                 .content.decode(AffectedAreaDTO.self)

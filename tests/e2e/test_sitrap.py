@@ -35,7 +35,7 @@ def test_issue_sitrap_and_open_its_pdf(server, browser):
     heading = WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "sitrap-heading")))
 
     # assert: the report page shows number, summary, themes and the map; the PDF is a readable document
-    assert heading.text.startswith("SitRap 1")
+    assert heading.text.startswith("SitRap 2"), "the demo comes with SitRap 1"
     assert "Dijkbewaking loopt" in browser.find_element(By.ID, "sitrap-summary").text
     assert browser.find_elements(By.CSS_SELECTOR, ".sitrap-map svg path"), "the map is drawn"
     assert browser.find_elements(By.CSS_SELECTOR, ".sitrap-theme li"), "entries are listed per theme"
@@ -48,7 +48,7 @@ def test_issue_sitrap_and_open_its_pdf(server, browser):
         path = pathlib.Path(folder) / "sitrap.pdf"
         path.write_bytes(pdf)
         text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-        assert "SitRap 1" in text and "Dijkbewaking loopt" in text
+        assert "SitRap 2" in text and "Dijkbewaking loopt" in text
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(path),
                         str(SCREENSHOTS / "61-sitrap-pdf")], check=True)
@@ -57,7 +57,7 @@ def test_issue_sitrap_and_open_its_pdf(server, browser):
     # and the list shows it, with its formats
     browser.get(browser.current_url.rsplit("/", 1)[0])
     WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "sitrap-table")))
-    assert "SitRap 1" in browser.find_element(By.ID, "sitrap-table").text
+    assert "SitRap 2" in browser.find_element(By.ID, "sitrap-table").text
     screenshot(browser, "62-sitrap-list")
 
 

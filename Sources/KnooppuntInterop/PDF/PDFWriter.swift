@@ -178,23 +178,36 @@ public struct PDFWriter {
     /// Splits a paragraph into lines no wider than `width`; a word longer than a line is cut.
     static func wrap(_ paragraph: String, font: Font, size: Double, width: Double) -> [String] {
         let words = paragraph.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        let space = measure(" ", font: font, size: size)
         var lines: [String] = []
         var line = ""
+        var lineWidth = 0.0
         for word in words {
-            let candidate = line.isEmpty ? word : line + " " + word
-            if measure(candidate, font: font, size: size) <= width {
-                line = candidate
+            let wordWidth = measure(word, font: font, size: size)
+            if line.isEmpty ? wordWidth <= width : lineWidth + space + wordWidth <= width {
+                lineWidth = line.isEmpty ? wordWidth : lineWidth + space + wordWidth
+                line = line.isEmpty ? word : line + " " + word
                 continue
             }
             if !line.isEmpty { lines.append(line) }
             var rest = word
-            while measure(rest, font: font, size: size) > width, rest.count > 1 {
-                var cut = rest.count - 1
-                while cut > 1, measure(String(rest.prefix(cut)), font: font, size: size) > width { cut -= 1 }
-                lines.append(String(rest.prefix(cut)))
-                rest = String(rest.dropFirst(cut))
+            var restWidth = wordWidth
+            while restWidth > width, rest.count > 1 {
+                // Cut the word where it stops fitting, character by character.
+                var cut = ""
+                var cutWidth = 0.0
+                for character in rest {
+                    let characterWidth = measure(String(character), font: font, size: size)
+                    if cutWidth + characterWidth > width, !cut.isEmpty { break }
+                    cut.append(character)
+                    cutWidth += characterWidth
+                }
+                lines.append(cut)
+                rest = String(rest.dropFirst(cut.count))
+                restWidth = measure(rest, font: font, size: size)
             }
             line = rest
+            lineWidth = restWidth
         }
         lines.append(line)
         return lines
@@ -204,8 +217,14 @@ public struct PDFWriter {
     public static func measure(_ text: String, font: Font, size: Double) -> Double {
         let table = font == .bold ? boldWidths : regularWidths
         var total = 0
-        for character in text {
-            let base = String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first?.value ?? 0x3f
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if (0x20...0x7e).contains(value) {
+                total += table[Int(value) - 0x20]
+                continue
+            }
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first?.value ?? 0x3f
             total += (0x20...0x7e).contains(base) ? table[Int(base) - 0x20] : 556
         }
         return Double(total) * size / 1000

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KnooppuntCore
+import KnooppuntInterop
 import Vapor
 
 /// One demo incident, so a newcomer sees a picture, a map and a linked partner at once: high water on
@@ -39,5 +40,27 @@ enum DemoIncident {
             .init(organisation: "RWS", kind: .link(.kern), purpose: "Waterstanden en beheer van de Amstel", until: now.addingTimeInterval(72 * 3600),
                   status: .active, maxClassification: nil),
             incident: incident, by: im, kind: "access.granted")
+        try await seedWarningAndSitRap(app, incident: incident, now: now)
+    }
+
+    /// A CAP warning from Rijkswaterstaat over the same stretch of the Amstel, taken in through the same
+    /// intake as any other (so it becomes an entry of the incident), and the first SitRap.
+    private static func seedWarningAndSitRap(_ app: Application, incident: UUID, now: Date) async throws {
+        let alert = CAPAlert(
+            identifier: "NL-RWS-DEMO-AMSTEL-1", sender: "waterinfo@rws.nl", sent: CAPTime.format(now.addingTimeInterval(-1800)),
+            status: "Actual", msgType: "Alert", scope: "Public",
+            infos: [CAPInfo(
+                language: "nl-NL", categories: ["Met"], event: "Hoogwater", responseTypes: ["Monitor"], urgency: "Expected",
+                severity: "Moderate", certainty: "Likely", expires: CAPTime.format(now.addingTimeInterval(24 * 3600)),
+                senderName: "Rijkswaterstaat", headline: "Verhoogde waterstand Amstel",
+                description: "De waterstand op de Amstel stijgt de komende 12 uur tot 60 cm boven streefpeil.",
+                instruction: "Houd kades en gemalen in de gaten; blijf uit de uiterwaarden.",
+                areas: [CAPArea(areaDesc: "Amstel, Ouderkerk aan de Amstel",
+                                polygons: ["52.28,4.88 52.28,4.92 52.31,4.92 52.31,4.88 52.28,4.88"])])])
+        let subject = try await Subjects.active("im-vr13", on: app.db, at: now)
+        let message = try CAPReader.read(CAPWriter.xml(alert))
+        _ = try await WarningIntake(db: app.db, context: app.knooppunt).take(message, by: .init(subject: subject))
+        _ = try await SitRapService(db: app.db, context: app.knooppunt).issue(
+            for: incident, .init(unverified: .mark, summary: "Kade onder druk; pompen ingezet, opvang voorbereid."), by: subject)
     }
 }
