@@ -122,6 +122,18 @@ struct WarningTests {
         }
     }
 
+    @Test("the same alert delivered twice at once is stored once; both deliveries are acknowledged")
+    func concurrentDuplicates() async throws {
+        try await withTestApp(clock: ManualClock(Picture.start)) { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            async let first = Warnings.post(app, Warnings.alert(identifier: "C-1"), token: im)
+            async let second = Warnings.post(app, Warnings.alert(identifier: "C-1"), token: im)
+            let statuses = try await [first.status, second.status]
+            #expect(Set(statuses.map(\.code)) == [HTTPStatus.created.code, HTTPStatus.ok.code])
+            #expect(try await WarningModel.query(on: app.db).count() == 1)
+        }
+    }
+
     @Test("an exercise alert matches exercise incidents only, and an alert that expired before the incident matches nothing")
     func matchingRespectsStatusAndTime() async throws {
         try await withTestApp(clock: ManualClock(Picture.start)) { app in

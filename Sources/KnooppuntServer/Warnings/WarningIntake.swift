@@ -37,7 +37,13 @@ struct WarningIntake: Sendable {
         try PictureStore.checkEntryText(entry.text, source: entry.source)
         let at = Microseconds.from(now)
         let content = String(decoding: try JSONEncoder().encode(alert), as: UTF8.self)
-        let warning = try await context.write(on: db) { db in
+        let (warning, duplicate) = try await context.write(on: db) { db -> (WarningModel, Bool) in
+            // Checked again inside the write: two deliveries of one alert at once store it once.
+            if let existing = try await WarningModel.query(on: db).filter(\.$sender == alert.sender)
+                .filter(\.$identifier == alert.identifier).filter(\.$sent == alert.sent).first()
+            {
+                return (existing, true)
+            }
             let model = WarningModel()
             model.id = UUID()
             model.identifier = alert.identifier
@@ -65,8 +71,9 @@ struct WarningIntake: Sendable {
                 payload: WarningEvent(
                     warning: try model.requireID(), identifier: alert.identifier, sender: alert.sender, sent: alert.sent,
                     signature: model.signatureDetail, incidents: targets.map(\.id)))
-            return model
+            return (model, false)
         }
+        if duplicate { return Outcome(warning: warning, duplicate: true, incidents: try await references(warning.incidents)) }
         return Outcome(warning: warning, duplicate: false, incidents: targets)
     }
 

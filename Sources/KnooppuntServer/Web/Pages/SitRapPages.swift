@@ -28,7 +28,7 @@ struct SitRapListPage {
                 .p(.class("help"), .text(s.intro)),
                 .section(
                     .class("card"), .attribute(named: "aria-labelledby", value: "sitrap-list-title"),
-                    .h2(.id("sitrap-list-title"), .text(s.title)),
+                    .h2(.id("sitrap-list-title"), .text(s.issuedAt)),
                     sitraps.isEmpty
                         ? .p(.class("empty"), .text(s.none))
                         : .div(.class("table-scroll"), .table(
