@@ -949,6 +949,34 @@ doc["paths"].update({
                               "404": problem("No such incident or warning."), "422": problem("Unknown version.")}}},
 })
 
+# Federation between nodes: identity and the signed inbox.
+doc["paths"].update({
+    "/federation/node": {
+        "get": {"operationId": "showNode", "summary": "This node's name and Ed25519 public key, for peers to trust it.",
+                "responses": {**ok("The node.", {"type": "object", "properties": {
+                    "name": {"type": "string"}, "publicKey": {"type": "string", "description": "Base64 of the 32-byte key."}}}),
+                              "404": problem("The node has no identity yet (knooppunt node init).")}}},
+    "/federation/inbox": {
+        "post": {"operationId": "deliverNodeMessage",
+                 "summary": "A trusted peer delivers one message: an EDXL-DE 2.0 envelope (distributionID = message id, "
+                            "keywords urn:knooppunt:sequence and urn:knooppunt:message-kind, explicitAddress knooppunt-node "
+                            "= this node, JSON content), with the headers Knooppunt-Node (the sender) and Knooppunt-Signature "
+                            "(base64 Ed25519 signature over the exact body). Applied once, in the sender's order; every "
+                            "refusal is journaled.",
+                 "parameters": [{"name": "Knooppunt-Node", "in": "header", "required": True, "schema": {"type": "string"}},
+                                {"name": "Knooppunt-Signature", "in": "header", "required": True, "schema": {"type": "string"}}],
+                 "requestBody": {"required": True, "content": {"application/xml": {"schema": {"type": "string"}}}},
+                 "responses": {**ok("Applied.", {"type": "object", "properties": {"status": {"const": "applied"},
+                                     "sequence": {"type": "integer"}}}, status="201"),
+                               **ok("Applied before; nothing changed.", {"type": "object", "properties": {
+                                   "status": {"const": "duplicate"}, "sequence": {"type": "integer"}}}),
+                               "400": problem("Empty body."), "401": problem("Unsigned, or no sending node named."),
+                               "403": problem("The node is not trusted, or the signature does not verify."),
+                               "409": problem("Messages are missing before this one; header Knooppunt-Expected-Sequence."),
+                               "422": problem("Not a node message, or not for this node."),
+                               "503": problem("This node has no identity yet.")}}},
+})
+
 target = pathlib.Path(__file__).resolve().parent.parent / "Sources/KnooppuntServer/Resources/openapi.json"
 target.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 print(f"wrote {target}")

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KnooppuntCore
+import KnooppuntInterop
 import Testing
 import Vapor
 
@@ -126,6 +127,27 @@ struct CommandTests {
         #expect(again.output.contains("already taken in"))
         let partner = try Binary.run(["import", "cap", good, "--as", "rws"] + data)
         #expect(partner.status != 0 && partner.error.contains("partners share warnings"))
+    }
+
+    @Test("node init makes the key pair once, node trust registers a peer, node show lists both")
+    func nodeCommands() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = ["--data-dir", directory.path]
+        let made = try Binary.run(["node", "init", "--name", "vr13"] + data)
+        #expect(made.status == 0, "\(made.error)")
+        let key = try #require(made.output.split(separator: "\n").first { $0.hasPrefix("public key ") }?.dropFirst("public key ".count))
+        #expect(NodeKeys.publicKey(String(key)) != nil)
+        let twice = try Binary.run(["node", "init", "--name", "vr13"] + data)
+        #expect(twice.status != 0 && twice.error.contains("already is 'vr13'"))
+        let peer = NodeKeys.generate().publicKey
+        let trusted = try Binary.run(["node", "trust", "kcr2", "https://kcr2.example.nl", peer] + data)
+        #expect(trusted.status == 0, "\(trusted.error)")
+        let bad = try Binary.run(["node", "trust", "kcr2", "https://kcr2.example.nl", "not-a-key"] + data)
+        #expect(bad.status != 0 && bad.error.contains("not an Ed25519 public key"))
+        let shown = try Binary.run(["node", "show"] + data)
+        #expect(shown.output.contains("node vr13") && shown.output.contains("public key \(key)"))
+        #expect(shown.output.contains("trusts kcr2 at https://kcr2.example.nl with key \(peer)"))
     }
 
     @Test("report access lists links and broken glass since a date, as text or CSV")

@@ -11,7 +11,7 @@ public struct KnooppuntCommand: AsyncParsableCommand {
         abstract: "Knooppunt: one shared, verified crisis picture for the Dutch safety regions and their partners.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, DemoCommand.self, UserCommand.self, VerifyJournalCommand.self,
-            BenchCommand.self, ReportCommand.self, ImportCommand.self,
+            BenchCommand.self, ReportCommand.self, ImportCommand.self, NodeCommand.self,
         ])
 
     public init() {}

@@ -20,5 +20,6 @@ enum KnooppuntMigrations {
         M0015_CreateWarnings(),
         M0016_CreateSitRaps(),
         M0017_CreatePublicWarnings(),
+        M0018_CreateFederation(),
     ]
 }

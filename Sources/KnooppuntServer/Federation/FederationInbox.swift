@@ -1,0 +1,205 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import KnooppuntInterop
+import Vapor
+
+/// Node identity and trust (`knooppunt node init|trust`), and the inbox where peers deliver messages.
+/// A message is applied only when a trusted peer signed its exact envelope bytes; every refusal is
+/// journaled with its reason, every applied message too, and each is applied once, in the peer's order.
+struct FederationService: Sendable {
+    let db: Database
+    let context: KnooppuntContext
+
+    static let nodeHeader = "Knooppunt-Node"
+    static let signatureHeader = "Knooppunt-Signature"
+
+    /// Node names: lower-case letters, digits and hyphens, as in URLs and EDXL senderIDs.
+    static func checkName(_ name: String) throws -> String {
+        let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
+        guard (2...40).contains(trimmed.count), trimmed.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }),
+              trimmed.allSatisfy(\.isASCII) else {
+            throw Problem.invalid("node name '\(name)' must be 2 to 40 letters, digits or hyphens, e.g. vr13 or kcr2", field: "name")
+        }
+        return trimmed
+    }
+
+    func identity() async throws -> NodeIdentityModel? { try await NodeIdentityModel.query(on: db).first() }
+
+    /// Makes this node's key pair; a node has one identity, so a second init is refused.
+    func initialise(name: String) async throws -> NodeIdentityModel {
+        let name = try Self.checkName(name)
+        let keys = NodeKeys.generate()
+        let at = Microseconds.from(context.clock.now())
+        return try await context.write(on: db) { db in
+            if let existing = try await NodeIdentityModel.query(on: db).first() {
+                throw Problem.conflict("this node already is '\(existing.name)'; its key pair is kept (public key \(existing.publicKey))")
+            }
+            let identity = NodeIdentityModel()
+            identity.name = name
+            identity.privateKey = keys.privateKey
+            identity.publicKey = keys.publicKey
+            identity.createdAt = at
+            try await identity.create(on: db)
+            try await Journal.append(
+                on: db, actor: "command-line", organisation: "system", kind: "node.initialised",
+                payload: NodeEvent(node: name, publicKey: keys.publicKey, url: nil, reason: nil))
+            return identity
+        }
+    }
+
+    /// Registers or re-keys a peer.
+    func trust(name: String, url: String, publicKey: String) async throws -> NodePeerModel {
+        let name = try Self.checkName(name)
+        guard let key = NodeKeys.publicKey(publicKey) else {
+            throw Problem.invalid("'\(publicKey)' is not an Ed25519 public key (base64 of 32 bytes, as `knooppunt node init` prints)",
+                                  field: "publicKey")
+        }
+        guard let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil else {
+            throw Problem.invalid("'\(url)' is not an http(s) URL of the peer node", field: "url")
+        }
+        let at = Microseconds.from(context.clock.now())
+        return try await context.write(on: db) { db in
+            let peer = try await NodePeerModel.query(on: db).filter(\.$name == name).first() ?? NodePeerModel()
+            peer.name = name
+            peer.url = url
+            peer.publicKey = key
+            peer.trustedAt = at
+            try await peer.save(on: db)
+            try await Journal.append(
+                on: db, actor: "command-line", organisation: "system", kind: "node.trusted",
+                payload: NodeEvent(node: name, publicKey: key, url: url, reason: nil))
+            return peer
+        }
+    }
+
+    enum Delivery: Sendable, Equatable {
+        case applied(sequence: Int64)
+        case duplicate(sequence: Int64)
+    }
+
+    /// Checks and applies one delivered envelope. Throws a Problem (journaled) when it is refused.
+    func receive(envelope: Data, claimedNode: String?, signature: String?) async throws -> Delivery {
+        guard let me = try await identity() else {
+            throw Problem(status: .serviceUnavailable, detail: "this node has no identity yet; run `knooppunt node init`")
+        }
+        guard let claimed = claimedNode?.trimmingCharacters(in: .whitespaces).lowercased(), !claimed.isEmpty else {
+            throw try await refuse(.unauthorized, "the message names no sending node (header \(Self.nodeHeader))", node: nil)
+        }
+        guard let peer = try await NodePeerModel.query(on: db).filter(\.$name == claimed).first() else {
+            throw try await refuse(.forbidden, "node '\(claimed)' is not trusted by this node", node: claimed)
+        }
+        guard let signature, !signature.isEmpty else {
+            throw try await refuse(.unauthorized, "the message is not signed (header \(Self.signatureHeader))", node: claimed)
+        }
+        guard NodeKeys.verify(envelope, signature: signature, publicKey: peer.publicKey) else {
+            throw try await refuse(.forbidden, "the signature does not verify with the key trusted for '\(claimed)'", node: claimed)
+        }
+        let message: NodeMessage
+        do { message = try NodeMessage.read(envelope) } catch {
+            throw try await refuse(.unprocessableEntity, "the envelope is not a node message: \(error.description)", node: claimed)
+        }
+        guard message.sender == claimed else {
+            throw try await refuse(.unprocessableEntity, "the envelope says it is from '\(message.sender)', the sender says '\(claimed)'", node: claimed)
+        }
+        guard message.recipient == me.name else {
+            throw try await refuse(.unprocessableEntity, "the message is for '\(message.recipient)', this node is '\(me.name)'", node: claimed)
+        }
+        let at = Microseconds.from(context.clock.now())
+        let body = String(decoding: message.body, as: UTF8.self)
+        return try await context.write(on: db) { db in
+            if let known = try await NodeInboxModel.query(on: db).filter(\.$peer == claimed).filter(\.$messageID == message.id).first() {
+                return .duplicate(sequence: known.sequence)
+            }
+            let last = try await NodeInboxModel.query(on: db).filter(\.$peer == claimed).max(\.$sequence) ?? 0
+            switch PeerSequence.verdict(for: message.sequence, lastApplied: last) {
+            case .duplicate:
+                throw Problem.conflict("sequence \(message.sequence) from '\(claimed)' was applied with another message id")
+            case .gap(let expected):
+                var problem = Problem.conflict("messages are missing: expected sequence \(expected) from '\(claimed)', got \(message.sequence)")
+                problem.headers.replaceOrAdd(name: "Knooppunt-Expected-Sequence", value: String(expected))
+                throw problem
+            case .apply:
+                let row = NodeInboxModel()
+                row.peer = claimed
+                row.messageID = message.id
+                row.sequence = message.sequence
+                row.kind = message.kind
+                row.body = body
+                row.envelope = envelope
+                row.receivedAt = at
+                try await row.create(on: db)
+                try await Journal.append(
+                    on: db, actor: "node:\(claimed)", organisation: "federation", kind: "federation.received",
+                    payload: FederationEvent(node: claimed, message: message.id, sequence: message.sequence, kind: message.kind, reason: nil))
+                return .applied(sequence: message.sequence)
+            }
+        }
+    }
+
+    /// Journals a refused delivery and returns the Problem to answer with.
+    private func refuse(_ status: HTTPResponseStatus, _ reason: String, node: String?) async throws -> Problem {
+        let claimed = String((node ?? "unknown").prefix(40))
+        try await context.write(on: db) { db in
+            try await Journal.append(
+                on: db, actor: "node:\(claimed)", organisation: "federation", kind: "federation.refused",
+                payload: FederationEvent(node: claimed, message: nil, sequence: nil, kind: nil, reason: reason))
+        }
+        return Problem(status: status, detail: "message refused: \(reason)")
+    }
+}
+
+struct NodeEvent: Encodable {
+    let node: String
+    let publicKey: String
+    let url: String?
+    let reason: String?
+}
+
+struct FederationEvent: Encodable {
+    let node: String
+    let message: UUID?
+    let sequence: Int64?
+    let kind: String?
+    let reason: String?
+}
+
+/// `GET /api/v1/federation/node` (who this node is, for peers to trust it) and
+/// `POST /api/v1/federation/inbox` (signed EDXL-DE 2.0 envelopes from trusted peers).
+struct FederationController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        let federation = routes.grouped("federation")
+        federation.get("node", use: node)
+        federation.on(.POST, "inbox", body: .collect(maxSize: ByteCount(value: EDXLReader.maximumBytes)), use: inbox)
+    }
+
+    struct NodeDTO: Content {
+        let name: String
+        let publicKey: String
+    }
+
+    func node(req: Request) async throws -> NodeDTO {
+        guard let me = try await FederationService(db: req.db, context: req.knooppunt).identity() else {
+            throw Problem.notFound("this node has no identity yet; run `knooppunt node init`")
+        }
+        return NodeDTO(name: me.name, publicKey: me.publicKey)
+    }
+
+    struct DeliveryDTO: Content {
+        let status: String
+        let sequence: Int64
+    }
+
+    func inbox(req: Request) async throws -> Response {
+        guard let buffer = req.body.data, buffer.readableBytes > 0 else { throw Problem.badRequest("the body is empty; send a signed envelope") }
+        let delivery = try await FederationService(db: req.db, context: req.knooppunt).receive(
+            envelope: Data(buffer: buffer), claimedNode: req.headers.first(name: FederationService.nodeHeader),
+            signature: req.headers.first(name: FederationService.signatureHeader))
+        switch delivery {
+        case .applied(let sequence):
+            return try await DeliveryDTO(status: "applied", sequence: sequence).encodeResponse(status: .created, for: req)
+        case .duplicate(let sequence):
+            return try await DeliveryDTO(status: "duplicate", sequence: sequence).encodeResponse(status: .ok, for: req)
+        }
+    }
+}
