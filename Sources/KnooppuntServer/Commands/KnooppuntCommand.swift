@@ -74,6 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
             app.http.server.configuration.hostname = config.host
             app.http.server.configuration.port = config.port
             app.lifecycle.use(SitRapScheduler())
+            app.lifecycle.use(FederationDelivery())
             if demo {
                 let outcome = try await DemoSeeder.seed(app)
                 if case .seeded(let organisations, let users) = outcome {

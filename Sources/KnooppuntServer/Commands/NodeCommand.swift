@@ -1,3 +1,4 @@
+import Fluent
 import ArgumentParser
 import Foundation
 import KnooppuntCore
@@ -6,7 +7,7 @@ import KnooppuntCore
 struct NodeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "node", abstract: "This node's identity among the nodes, and the peers it trusts.",
-        subcommands: [Init.self, Show.self, Trust.self])
+        subcommands: [Init.self, Show.self, Trust.self, Send.self, Outbox.self])
 
     struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make this node's Ed25519 key pair and print its public key.")
@@ -55,6 +56,59 @@ struct NodeCommand: AsyncParsableCommand {
                 }
             }
             print("trusting \(peer.name) at \(peer.url)")
+        }
+    }
+
+    struct Send: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Queue a message for a peer; `serve` delivers it, or --deliver tries at once.")
+        @ArgumentParser.Argument(help: "The peer's node name.") var peer: String
+        @ArgumentParser.Option(help: "The message kind, e.g. advisory.") var kind: String
+        @ArgumentParser.Option(help: "The message body, JSON.") var body: String
+        @ArgumentParser.Flag(help: "Try to deliver the outbox now.") var deliver = false
+        @OptionGroup var storage: StorageOptions
+
+        func run() async throws {
+            bootstrapLogging()
+            guard (try? JSONSerialization.jsonObject(with: Data(body.utf8))) != nil else {
+                throw ValidationError("--body must be JSON, e.g. '{\"text\":\"…\"}'")
+            }
+            let (sequence, delivered) = try await withApplication(try storage.configuration()) { app -> (Int64, Int) in
+                try await CommandErrors.reporting {
+                    let now = app.knooppunt.clock.now()
+                    let sequence = try await app.knooppunt.write(on: app.db) { db in
+                        try await FederationOutbox.enqueue(kind: kind, body: Data(body.utf8), to: peer, on: db, at: now)
+                    }
+                    let delivered = deliver
+                        ? try await FederationOutbox(db: app.db, context: app.knooppunt).deliverDue(transport: HTTPNodeTransport()) : 0
+                    return (sequence, delivered)
+                }
+            }
+            print("queued for \(peer) as sequence \(sequence)" + (deliver ? "; delivered now: \(delivered)" : ""))
+        }
+    }
+
+    struct Outbox: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "What waits for each peer, and the last delivery error.")
+        @OptionGroup var storage: StorageOptions
+
+        func run() async throws {
+            bootstrapLogging()
+            let lines = try await withApplication(try storage.configuration()) { app -> [String] in
+                var lines: [String] = []
+                for peer in try await NodePeerModel.query(on: app.db).sort(\.$name).all() {
+                    let waiting = try await NodeOutboxModel.query(on: app.db).filter(\.$peer == peer.name).filter(\.$deliveredAt == nil)
+                        .sort(\.$sequence).all()
+                    let delivered = try await NodeOutboxModel.query(on: app.db).filter(\.$peer == peer.name).filter(\.$deliveredAt != nil).count()
+                    var line = "\(peer.name): \(delivered) delivered, \(waiting.count) waiting"
+                    if let head = waiting.first {
+                        line += " (next: sequence \(head.sequence), \(head.attempts) attempts" + (head.lastError.map { ", last error: \($0)" } ?? "") + ")"
+                    }
+                    lines.append(line)
+                }
+                return lines
+            }
+            print(lines.isEmpty ? "no peers trusted" : lines.joined(separator: "\n"))
         }
     }
 }

@@ -21,5 +21,6 @@ enum KnooppuntMigrations {
         M0016_CreateSitRaps(),
         M0017_CreatePublicWarnings(),
         M0018_CreateFederation(),
+        M0019_CreateOutbox(),
     ]
 }

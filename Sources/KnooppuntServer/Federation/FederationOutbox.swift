@@ -1,0 +1,196 @@
+import AsyncHTTPClient
+import Fluent
+import Foundation
+import KnooppuntCore
+import KnooppuntInterop
+import NIOCore
+import Vapor
+
+/// A message waiting for, or delivered to, one peer. Numbered per peer when it is queued, signed once,
+/// and sent as those exact bytes until the peer acknowledges it.
+final class NodeOutboxModel: Model, @unchecked Sendable {
+    static let schema = "node_outbox"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "peer") var peer: String
+    @Field(key: "message_id") var messageID: UUID
+    @Field(key: "sequence") var sequence: Int64
+    @Field(key: "kind") var kind: String
+    @Field(key: "envelope") var envelope: Data
+    @Field(key: "signature") var signature: String
+    @Field(key: "created_at_us") var createdAt: Int64
+    @Field(key: "attempts") var attempts: Int
+    @Field(key: "next_attempt_us") var nextAttempt: Int64
+    @OptionalField(key: "delivered_at_us") var deliveredAt: Int64?
+    @OptionalField(key: "last_error") var lastError: String?
+
+    init() {}
+}
+
+/// How a delivery attempt went, as the sender sees it.
+enum DeliveryResult: Sendable, Equatable {
+    /// 200 or 201: the peer applied it now or before.
+    case acknowledged
+    /// 409 with the sequence the peer expects next.
+    case expects(Int64)
+    /// Anything else: a status and what the peer said, or why no answer came.
+    case failed(String)
+}
+
+/// Sends one signed envelope to a peer's inbox.
+protocol NodeTransport: Sendable {
+    func deliver(_ envelope: Data, signature: String, from node: String, to url: String) async -> DeliveryResult
+}
+
+struct HTTPNodeTransport: NodeTransport {
+    var client: HTTPClient = .shared
+    /// The whole attempt, connecting included. The HTTP client keeps retrying a refused connection until
+    /// this deadline, so it is also how long a peer that is down holds up one pass; node messages are small.
+    var timeout: TimeAmount = .seconds(3)
+
+    func deliver(_ envelope: Data, signature: String, from node: String, to url: String) async -> DeliveryResult {
+        let base = url.hasSuffix("/") ? String(url.dropLast()) : url
+        var request = HTTPClientRequest(url: base + "/api/v1/federation/inbox")
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/xml")
+        // A connection per delivery: a peer that restarts never meets a stale pooled connection.
+        request.headers.add(name: "Connection", value: "close")
+        request.headers.add(name: FederationService.nodeHeader, value: node)
+        request.headers.add(name: FederationService.signatureHeader, value: signature)
+        request.body = .bytes(ByteBuffer(data: envelope))
+        do {
+            let response = try await client.execute(request, timeout: timeout)
+            let body = try await response.body.collect(upTo: 64 * 1024)
+            switch response.status.code {
+            case 200, 201: return .acknowledged
+            case 409:
+                if let expected = response.headers.first(name: "Knooppunt-Expected-Sequence").flatMap(Int64.init) { return .expects(expected) }
+                return .failed("409: \(String(buffer: body).prefix(300))")
+            default:
+                return .failed("\(response.status.code): \(String(buffer: body).prefix(300))")
+            }
+        } catch {
+            return .failed("no answer: \(error)")
+        }
+    }
+}
+
+/// The outbox: messages are queued inside the write that causes them, and delivered per peer strictly
+/// in sequence order, with retries and back-off, until acknowledged. Nothing acknowledged is resent;
+/// nothing unacknowledged is dropped.
+struct FederationOutbox: Sendable {
+    let db: Database
+    let context: KnooppuntContext
+
+    /// Back-off after the nth failed attempt: 1 s, 2 s, 4 s, … up to 5 minutes.
+    static func backoff(afterAttempts attempts: Int) -> TimeInterval {
+        min(300, pow(2, Double(max(0, attempts - 1))))
+    }
+
+    /// Queues a message for `peer` in the caller's write transaction; returns its sequence number.
+    static func enqueue(kind: String, body: Data, to peer: String, on db: Database, at now: Date) async throws -> Int64 {
+        guard let me = try await NodeIdentityModel.query(on: db).first() else {
+            throw Problem(status: .serviceUnavailable, detail: "this node has no identity yet; run `knooppunt node init`")
+        }
+        guard try await NodePeerModel.query(on: db).filter(\.$name == peer).first() != nil else {
+            throw Problem.invalid("node '\(peer)' is not trusted by this node; `knooppunt node trust` it first", field: "peer")
+        }
+        let sequence = (try await NodeOutboxModel.query(on: db).filter(\.$peer == peer).max(\.$sequence) ?? 0) + 1
+        let message = NodeMessage(sender: me.name, recipient: peer, sequence: sequence, kind: kind, sent: CAPTime.format(now), body: body)
+        let envelope = message.envelope(expires: CAPTime.format(now.addingTimeInterval(7 * 86_400)))
+        let row = NodeOutboxModel()
+        row.peer = peer
+        row.messageID = message.id
+        row.sequence = sequence
+        row.kind = kind
+        row.envelope = envelope
+        row.signature = try NodeKeys.sign(envelope, privateKey: me.privateKey)
+        row.createdAt = Microseconds.from(now)
+        row.attempts = 0
+        row.nextAttempt = Microseconds.from(now)
+        try await row.create(on: db)
+        try await Journal.append(
+            on: db, actor: "node:\(me.name)", organisation: "federation", kind: "federation.queued",
+            payload: FederationEvent(node: peer, message: message.id, sequence: sequence, kind: kind, reason: nil))
+        return sequence
+    }
+
+    /// One pass: for every peer, send its undelivered messages in order while they are acknowledged.
+    /// A peer that fails waits for its back-off; other peers are not held up. Returns what was delivered.
+    func deliverDue(transport: NodeTransport) async throws -> Int {
+        guard let me = try await NodeIdentityModel.query(on: db).first() else { return 0 }
+        let peers = try await NodePeerModel.query(on: db).all()
+        var delivered = 0
+        for peer in peers {
+            var resent = false
+            while true {
+                let now = Microseconds.from(context.clock.now())
+                guard let head = try await NodeOutboxModel.query(on: db).filter(\.$peer == peer.name).filter(\.$deliveredAt == nil)
+                    .sort(\.$sequence).first(), head.nextAttempt <= now else { break }
+                let result = await transport.deliver(head.envelope, signature: head.signature, from: me.name, to: peer.url)
+                let id = try head.requireID()
+                let attempts = head.attempts + 1
+                switch result {
+                case .acknowledged:
+                    try await context.write(on: db) { db in
+                        try await NodeOutboxModel.query(on: db).filter(\.$id == id).set(\.$deliveredAt, to: now)
+                            .set(\.$attempts, to: attempts).set(\.$lastError, to: nil).update()
+                    }
+                    delivered += 1
+                    continue
+                case .expects(let expected) where expected < head.sequence && !resent:
+                    // The peer lost messages it had acknowledged (restored from a backup): send again from there.
+                    let peerName = peer.name
+                    try await context.write(on: db) { db in
+                        try await NodeOutboxModel.query(on: db).filter(\.$peer == peerName).filter(\.$sequence >= expected)
+                            .set(\.$deliveredAt, to: nil).set(\.$nextAttempt, to: now).update()
+                    }
+                    resent = true
+                    continue
+                case .expects(let expected):
+                    try await fail(id, attempts: attempts, now: now, reason: "the peer expects sequence \(expected), ahead of \(head.sequence)")
+                case .failed(let reason):
+                    try await fail(id, attempts: attempts, now: now, reason: reason)
+                }
+                break
+            }
+        }
+        return delivered
+    }
+
+    private func fail(_ id: UUID, attempts: Int, now: Int64, reason: String) async throws {
+        let next = now + Int64(Self.backoff(afterAttempts: attempts) * 1_000_000)
+        try await context.write(on: db) { db in
+            try await NodeOutboxModel.query(on: db).filter(\.$id == id).set(\.$attempts, to: attempts)
+                .set(\.$nextAttempt, to: next).set(\.$lastError, to: String(reason.prefix(500))).update()
+        }
+    }
+}
+
+/// Delivers the outbox while `serve` runs: a pass every second, and on shutdown the loop ends.
+struct FederationDelivery: LifecycleHandler {
+    final class Runner: @unchecked Sendable {
+        let lock = NSLock()
+        var task: Task<Void, Never>?
+    }
+
+    let runner = Runner()
+
+    func didBootAsync(_ application: Application) async throws {
+        let outbox = FederationOutbox(db: application.db, context: application.knooppunt)
+        let logger = application.logger
+        let task = Task {
+            while !Task.isCancelled {
+                do { _ = try await outbox.deliverDue(transport: HTTPNodeTransport()) } catch {
+                    logger.error("outbox pass failed: \(String(reflecting: error))")
+                }
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+        runner.lock.withLock { runner.task = task }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        runner.lock.withLock { runner.task }?.cancel()
+    }
+}

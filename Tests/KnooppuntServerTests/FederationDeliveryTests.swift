@@ -1,0 +1,97 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import KnooppuntInterop
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnooppuntServer
+
+/// A second node served on a loopback port from its own SQLite file, so it can be stopped and started.
+final class LoopbackNode: @unchecked Sendable {
+    let file: String
+    /// Chosen by the system at the first start, and kept for restarts.
+    private(set) var port = 0
+    private(set) var app: Application?
+
+    init(file: String) { self.file = file }
+
+    func start() async throws {
+        var config = KnooppuntConfiguration()
+        config.bcryptCost = 4
+        config.database = .sqliteFile(file)
+        config.leafletDirectory = TestPaths.leafletDirectory
+        let app = try await Application.make(.testing)
+        app.logger.logLevel = .error
+        try await configure(app, config)
+        try await app.server.start(address: .hostname("127.0.0.1", port: port))
+        port = app.http.server.shared.localAddress?.port ?? port
+        self.app = app
+    }
+
+    func stop() async throws {
+        guard let app else { return }
+        await app.server.shutdown()
+        try await app.asyncShutdown()
+        self.app = nil
+    }
+}
+
+@Suite("Federation: the outbox delivers over HTTP, once and in order")
+struct FederationDeliveryTests {
+    @Test("messages queued while the peer is down arrive after it returns: each once, in order")
+    func survivesDowntime() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let clock = ManualClock(Picture.start)
+        let peer = LoopbackNode(file: directory.appendingPathComponent("kcr2.sqlite").path)
+        try await peer.start()
+        try await withTestApp(demo: false, clock: clock) { app in
+            // Identities and mutual trust.
+            let local = FederationService(db: app.db, context: app.knooppunt)
+            let me = try await local.initialise(name: "vr13")
+            let peerApp = try #require(peer.app)
+            let remote = FederationService(db: peerApp.db, context: peerApp.knooppunt)
+            let them = try await remote.initialise(name: "kcr2")
+            _ = try await remote.trust(name: "vr13", url: "http://127.0.0.1:1", publicKey: me.publicKey)
+            _ = try await local.trust(name: "kcr2", url: "http://127.0.0.1:\(peer.port)", publicKey: them.publicKey)
+            let outbox = FederationOutbox(db: app.db, context: app.knooppunt)
+            func queue(_ text: String) async throws {
+                let now = clock.clock.now()
+                _ = try await app.knooppunt.write(on: app.db) { db in
+                    try await FederationOutbox.enqueue(kind: "advisory", body: Data(#"{"text":"\#(text)"}"#.utf8), to: "kcr2", on: db, at: now)
+                }
+            }
+
+            try await queue("een")
+            #expect(try await outbox.deliverDue(transport: HTTPNodeTransport()) == 1)
+
+            // The peer goes down; two more are queued and the attempt fails, to be retried after a back-off.
+            try await peer.stop()
+            try await queue("twee")
+            try await queue("drie")
+            #expect(try await outbox.deliverDue(transport: HTTPNodeTransport()) == 0)
+            let waiting = try await NodeOutboxModel.query(on: app.db).filter(\.$deliveredAt == nil).sort(\.$sequence).all()
+            #expect(waiting.map(\.sequence) == [2, 3])
+            #expect(waiting.first?.attempts == 1 && waiting.first?.lastError?.hasPrefix("no answer") == true)
+            #expect(try await outbox.deliverDue(transport: HTTPNodeTransport()) == 0, "still backing off")
+
+            // It returns; after the back-off everything arrives.
+            try await peer.start()
+            clock.advance(by: 2)
+            #expect(try await outbox.deliverDue(transport: HTTPNodeTransport()) == 2)
+            let returned = try #require(peer.app)
+            let received = try await NodeInboxModel.query(on: returned.db).sort(\.$sequence).all()
+            #expect(received.map(\.sequence) == [1, 2, 3])
+            #expect(received.map(\.body) == [#"{"text":"een"}"#, #"{"text":"twee"}"#, #"{"text":"drie"}"#])
+            #expect(try await outbox.deliverDue(transport: HTTPNodeTransport()) == 0, "nothing is sent twice")
+        }
+        try await peer.stop()
+    }
+
+    @Test("back-off doubles from one second up to five minutes")
+    func backoff() {
+        #expect([1, 2, 3, 4, 10, 20].map(FederationOutbox.backoff(afterAttempts:)) == [1, 2, 4, 8, 300, 300])
+    }
+}
