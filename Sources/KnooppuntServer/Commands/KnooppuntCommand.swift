@@ -73,8 +73,14 @@ struct ServeCommand: AsyncParsableCommand {
         try await withApplication(config, arguments: ["knooppunt", "serve"]) { app in
             app.http.server.configuration.hostname = config.host
             app.http.server.configuration.port = config.port
-            app.lifecycle.use(SitRapScheduler())
-            app.lifecycle.use(FederationDelivery())
+            // Scheduled SitRaps every 30 seconds; the federation outbox every second.
+            app.lifecycle.use(PeriodicTask(name: "SitRap schedules", every: .seconds(30)) { app in
+                let issued = try await SitRapService(db: app.db, context: app.knooppunt).runDueSchedules()
+                if issued > 0 { app.logger.info("scheduled SitRaps issued: \(issued)") }
+            })
+            app.lifecycle.use(PeriodicTask(name: "outbox delivery", every: .seconds(1)) { app in
+                _ = try await FederationOutbox(db: app.db, context: app.knooppunt).deliverDue(transport: HTTPNodeTransport())
+            })
             if demo {
                 let outcome = try await DemoSeeder.seed(app)
                 if case .seeded(let organisations, let users) = outcome {

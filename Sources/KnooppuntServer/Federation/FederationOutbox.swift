@@ -166,31 +166,3 @@ struct FederationOutbox: Sendable {
         }
     }
 }
-
-/// Delivers the outbox while `serve` runs: a pass every second, and on shutdown the loop ends.
-struct FederationDelivery: LifecycleHandler {
-    final class Runner: @unchecked Sendable {
-        let lock = NSLock()
-        var task: Task<Void, Never>?
-    }
-
-    let runner = Runner()
-
-    func didBootAsync(_ application: Application) async throws {
-        let outbox = FederationOutbox(db: application.db, context: application.knooppunt)
-        let logger = application.logger
-        let task = Task {
-            while !Task.isCancelled {
-                do { _ = try await outbox.deliverDue(transport: HTTPNodeTransport()) } catch {
-                    logger.error("outbox pass failed: \(String(reflecting: error))")
-                }
-                try? await Task.sleep(for: .seconds(1))
-            }
-        }
-        runner.lock.withLock { runner.task = task }
-    }
-
-    func shutdownAsync(_ application: Application) async {
-        runner.lock.withLock { runner.task }?.cancel()
-    }
-}

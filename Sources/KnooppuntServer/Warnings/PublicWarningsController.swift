@@ -130,7 +130,8 @@ struct PublicWarningsController: RouteCollection {
 
     func feed(req: Request) async throws -> Response {
         let warnings = try await Self.published(on: req.db)
-        let updated = warnings.first.map { CAPTime.format(Microseconds.date($0.publishedAt), timeZone: .gmt) } ?? "1970-01-01T00:00:00+00:00"
+        // Atom wants the feed's last change: the newest warning, or now for an empty feed.
+        let updated = CAPTime.format(warnings.first.map { Microseconds.date($0.publishedAt) } ?? req.knooppunt.clock.now(), timeZone: .gmt)
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"nl\">\n"
         xml += "  <id>urn:knooppunt:cap-feed</id>\n  <title>Knooppunt — publieke waarschuwingen</title>\n"
         xml += "  <updated>\(updated)</updated>\n  <author><name>Knooppunt</name></author>\n"
