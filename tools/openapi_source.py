@@ -977,6 +977,18 @@ doc["paths"].update({
                                "503": problem("This node has no identity yet.")}}},
 })
 
+doc["paths"].update({
+    "/national/incidents": {
+        "get": {"operationId": "listNationalIncidents", "security": AUTH,
+                "summary": "On the national node (serve --role national): the incidents the regional nodes shared, "
+                           "highest GRIP first, each with its source node and the age of its last change. For the "
+                           "national node's staff.",
+                "responses": {**ok("The incidents.", {"type": "array", "items": {"type": "object", "properties": {
+                    "sourceNode": {"type": "string"}, "summary": {"type": "object", "additionalProperties": True},
+                    "receivedAt": {"type": "string", "format": "date-time"}, "ageSeconds": {"type": "integer"}}}}),
+                              **E401, **E403R, "404": problem("This node is not the national node.")}}},
+})
+
 target = pathlib.Path(__file__).resolve().parent.parent / "Sources/KnooppuntServer/Resources/openapi.json"
 target.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 print(f"wrote {target}")

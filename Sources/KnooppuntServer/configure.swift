@@ -45,6 +45,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     try api.register(collection: WarningsController())
     try api.register(collection: SitRapController())
     try api.register(collection: FederationController())
+    try api.register(collection: NationalController())
     try app.register(collection: WebController())
     try app.register(collection: IncidentWebController())
     try app.register(collection: PartnerWebController())

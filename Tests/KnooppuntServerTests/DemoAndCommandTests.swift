@@ -205,6 +205,10 @@ struct ConfigurationTests {
         #expect(fromEnv.port == 9000)
         #expect(fromEnv.host == "0.0.0.0")
         #expect(fromEnv.database == .sqliteFile("/srv/kp/knooppunt.sqlite"))
+        #expect(try KnooppuntConfiguration.load(environment: ["KNOOPPUNT_ROLE": "region", "KNOOPPUNT_REGION": "VR13"]).role
+            == .region(RegionCode(number: 13)))
+        #expect(try KnooppuntConfiguration.load(environment: [:], overrides: .init(role: "national")).role == .national)
+        #expect(try KnooppuntConfiguration.load(environment: [:]).role == .standalone)
         let flagged = try KnooppuntConfiguration.load(
             environment: env, overrides: .init(port: 8181, databaseURL: "postgres://kp:geheim@db.local/kp"))
         #expect(flagged.port == 8181)
@@ -219,6 +223,9 @@ struct ConfigurationTests {
             (["KNOOPPUNT_BCRYPT_COST": "4"], "KNOOPPUNT_BCRYPT_COST"),
             (["KNOOPPUNT_SECURE_COOKIES": "ja"], "KNOOPPUNT_SECURE_COOKIES"),
             (["KNOOPPUNT_TILE_URL": "not a url"], "KNOOPPUNT_TILE_URL"),
+            (["KNOOPPUNT_ROLE": "province"], "KNOOPPUNT_ROLE"),
+            (["KNOOPPUNT_ROLE": "region"], "KNOOPPUNT_REGION"),
+            (["KNOOPPUNT_ROLE": "region", "KNOOPPUNT_REGION": "VR26"], "KNOOPPUNT_REGION"),
         ])
     func badValues(environment: [String: String], key: String) {
         #expect(throws: ConfigurationError.self) { try KnooppuntConfiguration.load(environment: environment) }

@@ -11,20 +11,28 @@ import VaporTesting
 /// A second node served on a loopback port from its own SQLite file, so it can be stopped and started.
 final class LoopbackNode: @unchecked Sendable {
     let file: String
+    let role: KnooppuntConfiguration.NodeRole
+    let demo: Bool
     /// Chosen by the system at the first start, and kept for restarts.
     private(set) var port = 0
     private(set) var app: Application?
 
-    init(file: String) { self.file = file }
+    init(file: String, role: KnooppuntConfiguration.NodeRole = .standalone, demo: Bool = false) {
+        self.file = file
+        self.role = role
+        self.demo = demo
+    }
 
     func start() async throws {
         var config = KnooppuntConfiguration()
         config.bcryptCost = 4
         config.database = .sqliteFile(file)
         config.leafletDirectory = TestPaths.leafletDirectory
+        config.role = role
         let app = try await Application.make(.testing)
         app.logger.logLevel = .error
         try await configure(app, config)
+        if demo { _ = try await DemoSeeder.seed(app) }
         try await app.server.start(address: .hostname("127.0.0.1", port: port))
         port = app.http.server.shared.localAddress?.port ?? port
         self.app = app
@@ -93,5 +101,47 @@ struct FederationDeliveryTests {
     @Test("back-off doubles from one second up to five minutes")
     func backoff() {
         #expect([1, 2, 3, 4, 10, 20].map(FederationOutbox.backoff(afterAttempts:)) == [1, 2, 4, 8, 300, 300])
+    }
+
+    @Test("a regional node's incident reaches the national picture, and so does its GRIP change; exercises stay home")
+    func summariesGoUp() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let clock = ManualClock(Picture.start)
+        let national = LoopbackNode(file: directory.appendingPathComponent("kcr2.sqlite").path, role: .national, demo: true)
+        try await national.start()
+        try await withTestApp(clock: clock, role: .region(RegionCode(number: 13))) { app in
+            let local = FederationService(db: app.db, context: app.knooppunt)
+            let me = try await local.initialise(name: "vr13")
+            let kcr2App = try #require(national.app)
+            let remote = FederationService(db: kcr2App.db, context: kcr2App.knooppunt)
+            let them = try await remote.initialise(name: "kcr2")
+            _ = try await remote.trust(name: "vr13", url: "http://127.0.0.1:1", publicKey: me.publicKey, role: "region")
+            _ = try await local.trust(name: "kcr2", url: "http://127.0.0.1:\(national.port)", publicKey: them.publicKey, role: "national")
+
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im, title: "Brand Westpoort", extra: Warnings.amsterdam)
+            _ = try await Picture.createIncident(app, token: im, title: "Oefening", exercise: true)
+            let scaled = try await HTTP.send(
+                app, .PATCH, "/api/v1/incidents/\(incident.id)", json: #"{"baseVersion":1,"grip":2,"gripReason":"Effecten buiten het terrein"}"#,
+                token: im)
+            #expect(scaled.status == .ok, "\(scaled.body.string)")
+            let outbox = FederationOutbox(db: app.db, context: app.knooppunt)
+            #expect(try await outbox.deliverDue(transport: HTTPNodeTransport()) == 2, "created and scaled; the exercise stays home")
+
+            let analyst = try await HTTP.login(kcr2App, "analist-kcr2")
+            let list = try await HTTP.send(kcr2App, .GET, "/api/v1/national/incidents", token: analyst)
+            #expect(list.status == .ok, "\(list.body.string)")
+            let rows = try list.content.decode([NationalController.NationalIncidentDTO].self)
+            #expect(rows.count == 1)
+            #expect(rows.first?.sourceNode == "vr13")
+            #expect(rows.first?.summary.incident == incident.id)
+            #expect(rows.first?.summary.grip == .two)
+            #expect(rows.first?.summary.title == "Brand Westpoort")
+            let partner = try await HTTP.login(kcr2App, "rws")
+            #expect(try await HTTP.send(kcr2App, .GET, "/api/v1/national/incidents", token: partner).status == .forbidden)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/national/incidents", token: im).status == .forbidden)
+        }
+        try await national.stop()
     }
 }

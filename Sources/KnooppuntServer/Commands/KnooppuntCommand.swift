@@ -25,11 +25,11 @@ struct StorageOptions: ParsableArguments {
     @ArgumentParser.Option(name: .customLong("database-url"), help: "postgres://… to use PostgreSQL (KNOOPPUNT_DATABASE_URL).")
     var databaseURL: String?
 
-    func configuration(host: String? = nil, port: Int? = nil) throws -> KnooppuntConfiguration {
+    func configuration(host: String? = nil, port: Int? = nil, role: String? = nil, region: String? = nil) throws -> KnooppuntConfiguration {
         do {
             return try KnooppuntConfiguration.load(
                 environment: ProcessInfo.processInfo.environment,
-                overrides: .init(host: host, port: port, dataDirectory: dataDirectory, databaseURL: databaseURL))
+                overrides: .init(host: host, port: port, dataDirectory: dataDirectory, databaseURL: databaseURL, role: role, region: region))
         } catch {
             throw ValidationError(error.description)
         }
@@ -65,11 +65,13 @@ struct ServeCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Address to listen on (KNOOPPUNT_HOST, default 127.0.0.1).") var host: String?
     @ArgumentParser.Option(help: "TCP port (KNOOPPUNT_PORT, default 8080).") var port: Int?
     @ArgumentParser.Flag(help: "Migrate, seed the demo data if the database is empty, then serve.") var demo = false
+    @ArgumentParser.Option(help: "Node role: region, national or standalone (KNOOPPUNT_ROLE, default standalone).") var role: String?
+    @ArgumentParser.Option(help: "The region of a regional node, e.g. VR13 (KNOOPPUNT_REGION).") var region: String?
     @OptionGroup var storage: StorageOptions
 
     func run() async throws {
         bootstrapLogging()
-        let config = try storage.configuration(host: host, port: port)
+        let config = try storage.configuration(host: host, port: port, role: role, region: region)
         try await withApplication(config, arguments: ["knooppunt", "serve"]) { app in
             app.http.server.configuration.hostname = config.host
             app.http.server.configuration.port = config.port

@@ -46,13 +46,16 @@ struct NodeCommand: AsyncParsableCommand {
         @ArgumentParser.Argument(help: "The peer's node name.") var name: String
         @ArgumentParser.Argument(help: "Where the peer is reached, e.g. https://kcr2.example.nl.") var url: String
         @ArgumentParser.Argument(help: "The peer's public key, as its `knooppunt node init` printed it.") var publicKey: String
+        @ArgumentParser.Flag(help: "The peer is the national node: incident summaries go to it.") var national = false
+        @ArgumentParser.Flag(help: "The peer is a regional node.") var regional = false
         @OptionGroup var storage: StorageOptions
 
         func run() async throws {
             bootstrapLogging()
             let peer = try await withApplication(try storage.configuration()) { app in
                 try await CommandErrors.reporting {
-                    try await FederationService(db: app.db, context: app.knooppunt).trust(name: name, url: url, publicKey: publicKey)
+                    try await FederationService(db: app.db, context: app.knooppunt).trust(
+                        name: name, url: url, publicKey: publicKey, role: national ? "national" : regional ? "region" : nil)
                 }
             }
             print("trusting \(peer.name) at \(peer.url)")

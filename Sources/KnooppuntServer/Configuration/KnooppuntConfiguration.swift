@@ -25,6 +25,14 @@ public struct KnooppuntConfiguration: Sendable {
     public var autoMigrate: Bool = true
     /// When entries count as waiting too long for verification, and pictures as stale.
     public var currency = CurrencyPolicy()
+    /// What this node is among the nodes: on its own, a regional node, or the national node (KCR2).
+    public var role: NodeRole = .standalone
+
+    public enum NodeRole: Sendable, Equatable {
+        case standalone
+        case region(RegionCode)
+        case national
+    }
 
     public init() {}
 
@@ -63,11 +71,16 @@ public struct KnooppuntConfiguration: Sendable {
         public var port: Int?
         public var dataDirectory: String?
         public var databaseURL: String?
-        public init(host: String? = nil, port: Int? = nil, dataDirectory: String? = nil, databaseURL: String? = nil) {
+        public var role: String?
+        public var region: String?
+        public init(host: String? = nil, port: Int? = nil, dataDirectory: String? = nil, databaseURL: String? = nil,
+                    role: String? = nil, region: String? = nil) {
             self.host = host
             self.port = port
             self.dataDirectory = dataDirectory
             self.databaseURL = databaseURL
+            self.role = role
+            self.region = region
         }
     }
 
@@ -97,6 +110,17 @@ public struct KnooppuntConfiguration: Sendable {
         if let password = env["KNOOPPUNT_DEMO_PASSWORD"] {
             guard !password.isEmpty else { throw .init(key: "KNOOPPUNT_DEMO_PASSWORD", problem: "must not be empty") }
             config.demoPassword = password
+        }
+        switch overrides.role ?? env["KNOOPPUNT_ROLE"] {
+        case nil, "standalone"?: config.role = .standalone
+        case "national"?: config.role = .national
+        case "region"?:
+            guard let text = overrides.region ?? env["KNOOPPUNT_REGION"], let region = RegionCode(text) else {
+                throw .init(key: "KNOOPPUNT_REGION", problem: "a regional node needs its region, VR01 to VR25 (--region)")
+            }
+            config.role = .region(region)
+        case let other?:
+            throw .init(key: "KNOOPPUNT_ROLE", problem: "'\(other)' is not a node role; use region, national or standalone")
         }
         config.leafletDirectory = env["KNOOPPUNT_LEAFLET_DIR"] ?? config.leafletDirectory
         if let tiles = env["KNOOPPUNT_TILE_URL"], !tiles.isEmpty {

@@ -49,7 +49,10 @@ struct FederationService: Sendable {
     }
 
     /// Registers or re-keys a peer.
-    func trust(name: String, url: String, publicKey: String) async throws -> NodePeerModel {
+    func trust(name: String, url: String, publicKey: String, role: String? = nil) async throws -> NodePeerModel {
+        if let role, !["national", "region"].contains(role) {
+            throw Problem.invalid("peer role '\(role)' is not national or region", field: "role")
+        }
         let name = try Self.checkName(name)
         guard let key = NodeKeys.publicKey(publicKey) else {
             throw Problem.invalid("'\(publicKey)' is not an Ed25519 public key (base64 of 32 bytes, as `knooppunt node init` prints)",
@@ -65,6 +68,7 @@ struct FederationService: Sendable {
             peer.url = url
             peer.publicKey = key
             peer.trustedAt = at
+            peer.role = role
             try await peer.save(on: db)
             try await Journal.append(
                 on: db, actor: "command-line", organisation: "system", kind: "node.trusted",
@@ -107,6 +111,7 @@ struct FederationService: Sendable {
         }
         let at = Microseconds.from(context.clock.now())
         let body = String(decoding: message.body, as: UTF8.self)
+        let national = context.configuration.role == .national
         return try await context.write(on: db) { db in
             if let known = try await NodeInboxModel.query(on: db).filter(\.$peer == claimed).filter(\.$messageID == message.id).first() {
                 return .duplicate(sequence: known.sequence)
@@ -129,6 +134,9 @@ struct FederationService: Sendable {
                 row.envelope = envelope
                 row.receivedAt = at
                 try await row.create(on: db)
+                if national, message.kind == NationalPicture.summaryKind {
+                    try await NationalPicture.apply(message.body, from: claimed, at: at, on: db)
+                }
                 try await Journal.append(
                     on: db, actor: "node:\(claimed)", organisation: "federation", kind: "federation.received",
                     payload: FederationEvent(node: claimed, message: message.id, sequence: message.sequence, kind: message.kind, reason: nil))

@@ -23,6 +23,8 @@ final class NodePeerModel: Model, @unchecked Sendable {
     @Field(key: "url") var url: String
     @Field(key: "public_key") var publicKey: String
     @Field(key: "trusted_at_us") var trustedAt: Int64
+    /// "national" for the national node (KCR2), "region" for a regional node, nil when not said.
+    @OptionalField(key: "role") var role: String?
 
     init() {}
 }
@@ -39,6 +41,25 @@ final class NodeInboxModel: Model, @unchecked Sendable {
     @Field(key: "body") var body: String
     /// The envelope exactly as received, with which its signature verifies.
     @Field(key: "envelope") var envelope: Data
+    @Field(key: "received_at_us") var receivedAt: Int64
+
+    init() {}
+}
+
+/// An incident as a regional node summarised it, kept by the national node with where it came from.
+final class NationalIncidentModel: Model, @unchecked Sendable {
+    static let schema = "national_incidents"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "source_node") var sourceNode: String
+    @Field(key: "source_incident") var sourceIncident: UUID
+    /// The IncidentSummary as JSON.
+    @Field(key: "summary") var summary: String
+    @Field(key: "reference") var reference: String
+    @Field(key: "grip") var grip: Int
+    @Field(key: "status") var status: String
+    @Field(key: "lead_region") var leadRegion: String
+    @Field(key: "updated_at_us") var updatedAt: Int64
     @Field(key: "received_at_us") var receivedAt: Int64
 
     init() {}

@@ -38,6 +38,7 @@ struct PictureStore: Sendable {
                 payload: IncidentEvent(incident: try incident.requireID(), version: 1, state: state, exercise: exercise),
                 incident: try incident.requireID())
             try await AlertService.raise(for: try incident.requireID(), state: state, exercise: exercise, at: at, on: db)
+            try await NationalPicture.share(try incident.requireID(), state: state, at: at, context: context, on: db)
             return version
         }
     }
@@ -66,6 +67,7 @@ struct PictureStore: Sendable {
                 on: db, actor: author.username, organisation: author.organisation, kind: "incident.updated",
                 payload: IncidentEvent(incident: id, version: next.version, state: new, exercise: exercise), incident: id)
             try await AlertService.raise(for: id, state: new, exercise: exercise, at: at, on: db)
+            try await NationalPicture.share(id, state: new, at: at, context: context, on: db)
             return next
         }
     }

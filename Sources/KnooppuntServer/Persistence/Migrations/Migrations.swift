@@ -22,5 +22,6 @@ enum KnooppuntMigrations {
         M0017_CreatePublicWarnings(),
         M0018_CreateFederation(),
         M0019_CreateOutbox(),
+        M0020_CreateNationalPicture(),
     ]
 }

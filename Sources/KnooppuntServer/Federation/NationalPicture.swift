@@ -1,0 +1,94 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import KnooppuntInterop
+import Vapor
+
+/// Upward sharing: a regional node queues an incident summary for the national node whenever one of its
+/// real (not exercise) incidents changes; the national node keeps the newest summary per source incident,
+/// with where it came from and when it arrived.
+enum NationalPicture {
+    static let summaryKind = "incident-summary"
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    /// Regional side, inside the write that changed the incident.
+    static func share(_ incidentID: UUID, state: IncidentState, at: Int64, context: KnooppuntContext, on db: Database) async throws {
+        guard case .region = context.configuration.role else { return }
+        let nationals = try await NodePeerModel.query(on: db).filter(\.$role == "national").all()
+        guard !nationals.isEmpty, let incident = try await IncidentModel.find(incidentID, on: db), !incident.exercise else { return }
+        let summary = IncidentSummary(incident: incidentID, reference: incident.reference, state: state, updatedAt: Microseconds.date(at))
+        let body = try encoder.encode(summary)
+        for peer in nationals {
+            _ = try await FederationOutbox.enqueue(kind: summaryKind, body: body, to: peer.name, on: db, at: Microseconds.date(at))
+        }
+    }
+
+    /// National side, inside the write that applies the message.
+    static func apply(_ body: Data, from node: String, at: Int64, on db: Database) async throws {
+        let summary: IncidentSummary
+        do { summary = try decoder.decode(IncidentSummary.self, from: body) } catch {
+            throw Problem.invalid("the incident summary from '\(node)' is not readable: \(error)")
+        }
+        let row = try await NationalIncidentModel.query(on: db).filter(\.$sourceNode == node)
+            .filter(\.$sourceIncident == summary.incident).first() ?? NationalIncidentModel()
+        row.sourceNode = node
+        row.sourceIncident = summary.incident
+        row.summary = String(decoding: try encoder.encode(summary), as: UTF8.self)
+        row.reference = summary.reference
+        row.grip = summary.grip.rawValue
+        row.status = summary.status.rawValue
+        row.leadRegion = summary.leadRegion.rawValue
+        row.updatedAt = Microseconds.from(summary.updatedAt)
+        row.receivedAt = at
+        try await row.save(on: db)
+    }
+
+    static func summary(_ row: NationalIncidentModel) throws -> IncidentSummary {
+        try decoder.decode(IncidentSummary.self, from: Data(row.summary.utf8))
+    }
+}
+
+/// `GET /api/v1/national/incidents`: the national node's list of incidents from the regional nodes,
+/// each with its source node and how old the news is. For the national node's own staff.
+struct NationalController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("national", "incidents", use: incidents)
+    }
+
+    struct NationalIncidentDTO: Content {
+        let sourceNode: String
+        let summary: IncidentSummary
+        let receivedAt: Date
+        /// Seconds since the source last changed it.
+        let ageSeconds: Int
+    }
+
+    func incidents(req: Request) async throws -> [NationalIncidentDTO] {
+        let user = try req.requireUserExplaining()
+        guard user.organisationKind == .nationalNode, !user.role.isAdministrator else {
+            throw Problem.forbidden("the national picture from the regional nodes is for the national node's staff")
+        }
+        guard case .national = req.knooppunt.configuration.role else {
+            throw Problem.notFound("this node is not the national node (serve --role national)")
+        }
+        let now = req.knooppunt.clock.now()
+        return try await NationalIncidentModel.query(on: req.db).sort(\.$grip, .descending).sort(\.$updatedAt, .descending).all()
+            .map { row in
+                NationalIncidentDTO(
+                    sourceNode: row.sourceNode, summary: try NationalPicture.summary(row), receivedAt: Microseconds.date(row.receivedAt),
+                    ageSeconds: max(0, Int(now.timeIntervalSince(Microseconds.date(row.updatedAt)))))
+            }
+    }
+}
