@@ -52,6 +52,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     try app.register(collection: SitRapWebController())
     try app.register(collection: PublicWarningsController())
     app.get("warnings", use: WarningsController.page)
+    app.get("national", use: NationalController.page)
     try app.register(
         collection: AssetsController(
             leafletDirectory: config.leafletDirectory, publicDirectory: AssetsController.bundledPublicDirectory))

@@ -67,6 +67,27 @@ struct NationalController: RouteCollection {
         routes.get("national", "incidents", use: incidents)
     }
 
+    /// The national page, `/national` (registered outside /api in `configure`).
+    static func page(req: Request) async throws -> Response {
+        let user = try IncidentWebController.webUser(req)
+        let isNational = req.knooppunt.configuration.role == .national
+        let incidents = isNational ? try await NationalController().incidents(req: req) : []
+        let lastContact = try await NodeInboxModel.query(on: req.db).all()
+            .reduce(into: [String: Int64]()) { latest, row in latest[row.peer] = max(latest[row.peer] ?? 0, row.receivedAt) }
+        let peersByRegion = Dictionary(grouping: incidents, by: { $0.summary.leadRegion.rawValue })
+        let regions = try await RegionModel.query(on: req.db).sort(\.$id).all().map { region -> NationalPicturePage.RegionRow in
+            let code = region.id ?? ""
+            let own = incidents.filter { $0.summary.involvedRegions.contains { $0.rawValue == code } }
+            // A region's node is the peer whose summaries it leads; its last message is its last contact.
+            let nodes = Set((peersByRegion[code] ?? []).map(\.sourceNode)).union([code.lowercased()])
+            let contact = nodes.compactMap { lastContact[$0] }.max().map(Microseconds.date)
+            return .init(code: code, name: region.name, incidents: own.count,
+                         highestGRIP: own.map(\.summary.grip).max(), lastContact: contact)
+        }
+        return .html(NationalPicturePage(strings: req.strings, csrfToken: req.csrfToken, user: user, incidents: incidents,
+                                         regions: regions, now: req.knooppunt.clock.now(), isNationalNode: isNational).render())
+    }
+
     struct NationalIncidentDTO: Content {
         let sourceNode: String
         let summary: IncidentSummary

@@ -48,6 +48,8 @@ struct Layout {
                                 .if(!user.role.isAdministrator, .a(.id("nav-map"), .href("/map"), .text(strings.mapNav))),
                                 .if(!user.role.isAdministrator,
                                     .a(.id("nav-warnings"), .href("/warnings"), .text(ReceivedWarningsPage.navLabel(strings.language)))),
+                                .if(user.organisationKind == .nationalNode && !user.role.isAdministrator,
+                                    .a(.id("nav-national"), .href("/national"), .text(strings.language == .nl ? "Landelijk beeld" : "National picture"))),
                                 .if(user.subject.isPartner, .a(.id("nav-monitoring"), .href("/monitoring"), .text(strings.monitoringList))),
                                 .if(AccessController.mayReadReport(user), .a(.id("nav-access-report"), .href("/access-report"), .text(strings.accessReport))),
                                 .if(user.role.isAdministrator, .a(.id("nav-temporary-accounts"), .href("/temporary-accounts"), .text(strings.temporaryAccounts))),
