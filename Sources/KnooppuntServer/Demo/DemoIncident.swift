@@ -10,6 +10,12 @@ import Vapor
 enum DemoIncident {
     static func seed(_ app: Application) async throws {
         guard try await IncidentModel.query(on: app.db).count() == 0 else { return }
+        // The incident belongs to VR13: a node for another region, or the national node, does not hold it.
+        switch app.knooppunt.configuration.role {
+        case .national: return
+        case .region(let region) where region != RegionCode(number: 13): return
+        case .region, .standalone: break
+        }
         let store = PictureStore(db: app.db, context: app.knooppunt)
         let im = PictureStore.Author(username: "im-vr13", organisation: "VR13")
         let now = app.knooppunt.clock.now()
