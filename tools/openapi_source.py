@@ -989,6 +989,39 @@ doc["paths"].update({
                               **E401, **E403R, "404": problem("This node is not the national node.")}}},
 })
 
+ADVISORY = {"type": "object", "properties": {
+    "id": {"type": "string", "format": "uuid"}, "kind": {"enum": ["advisory", "risk", "handelingsperspectief"]},
+    "title": {"type": "string"}, "text": {"type": "string"}, "from": {"type": "string"},
+    "createdAt": {"type": "string", "format": "date-time"}, "acknowledgedAt": {"type": "string", "format": "date-time"},
+    "acknowledgedBy": {"type": "string"},
+    "deliveries": {"type": "array", "items": {"type": "object", "properties": {
+        "node": {"type": "string"}, "acknowledgedAt": {"type": "string", "format": "date-time"},
+        "acknowledgedBy": {"type": "string"}}}}}}
+doc["paths"].update({
+    "/national/advisories": {
+        "get": {"operationId": "listSentAdvisories", "security": AUTH,
+                "summary": "On the national node: the advisories sent to the regions, with each regional node's acknowledgement.",
+                "responses": {**ok("The advisories.", {"type": "array", "items": ADVISORY}), **E401, **E403R}},
+        "post": {"operationId": "sendAdvisory", "security": AUTH,
+                 "summary": "On the national node: send an advisory, risk message or handelingsperspectief to the named "
+                            "regions (their trusted nodes), or with none named to every regional node.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                     "type": "object", "required": ["kind", "title", "text"], "additionalProperties": False, "properties": {
+                         "kind": {"enum": ["advisory", "risk", "handelingsperspectief"]}, "title": {"type": "string"},
+                         "text": {"type": "string"}, "regions": {"type": "array", "items": {"type": "string"}}}}}}},
+                 "responses": {**ok("Sent (queued for each node).", ADVISORY, status="201"), **EBODY, **E401, **E403R,
+                               "404": problem("This node is not the national node.")}}},
+    "/advisories": {
+        "get": {"operationId": "listReceivedAdvisories", "security": AUTH,
+                "summary": "On a regional node: the advisories received from the national node.",
+                "responses": {**ok("The advisories.", {"type": "array", "items": ADVISORY}), **E401, **E403R}}},
+    "/advisories/{advisory}/acknowledge": {"parameters": [{"name": "advisory", "in": "path", "required": True,
+                                                             "schema": {"type": "string", "format": "uuid"}}],
+        "post": {"operationId": "acknowledgeAdvisory", "security": AUTH,
+                 "summary": "The region acknowledges an advisory; the acknowledgement goes back to the national node.",
+                 "responses": {**ok("Acknowledged.", ADVISORY), **E401, **E403R, "404": problem("No such received advisory.")}}},
+})
+
 target = pathlib.Path(__file__).resolve().parent.parent / "Sources/KnooppuntServer/Resources/openapi.json"
 target.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 print(f"wrote {target}")

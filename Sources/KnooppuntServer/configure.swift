@@ -46,6 +46,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     try api.register(collection: SitRapController())
     try api.register(collection: FederationController())
     try api.register(collection: NationalController())
+    try api.register(collection: AdvisoriesController())
     try app.register(collection: WebController())
     try app.register(collection: IncidentWebController())
     try app.register(collection: PartnerWebController())
@@ -53,6 +54,8 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     try app.register(collection: PublicWarningsController())
     app.get("warnings", use: WarningsController.page)
     app.get("national", use: NationalController.page)
+    app.post("national", "advisories", use: AdvisoryForms.send)
+    app.post("advisories", ":advisory", "acknowledge", use: AdvisoryForms.acknowledge)
     try app.register(
         collection: AssetsController(
             leafletDirectory: config.leafletDirectory, publicDirectory: AssetsController.bundledPublicDirectory))

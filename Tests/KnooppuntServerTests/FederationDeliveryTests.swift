@@ -68,12 +68,14 @@ struct FederationDeliveryTests {
             func queue(_ text: String) async throws {
                 let now = clock.clock.now()
                 _ = try await app.knooppunt.write(on: app.db) { db in
-                    try await FederationOutbox.enqueue(kind: "advisory", body: Data(#"{"text":"\#(text)"}"#.utf8), to: "kcr2", on: db, at: now)
+                    try await FederationOutbox.enqueue(kind: "note", body: Data(#"{"text":"\#(text)"}"#.utf8), to: "kcr2", on: db, at: now)
                 }
             }
 
             try await queue("een")
-            #expect(try await outbox.deliverDue(transport: HTTPNodeTransport()) == 1)
+            let firstPass = try await outbox.deliverDue(transport: HTTPNodeTransport())
+            let firstError = try await NodeOutboxModel.query(on: app.db).first()?.lastError
+            #expect(firstPass == 1, "\(firstError ?? "")")
 
             // The peer goes down; two more are queued and the attempt fails, to be retried after a back-off.
             try await peer.stop()
@@ -143,5 +145,64 @@ struct FederationDeliveryTests {
             #expect(try await HTTP.send(app, .GET, "/api/v1/national/incidents", token: im).status == .forbidden)
         }
         try await national.stop()
+    }
+
+    @Test("the national node sends an advisory down; the region acknowledges it; the national node sees who did")
+    func advisoriesDownAndAcknowledgedUp() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let kcr2 = LoopbackNode(file: directory.appendingPathComponent("kcr2.sqlite").path, role: .national, demo: true)
+        let vr13 = LoopbackNode(file: directory.appendingPathComponent("vr13.sqlite").path, role: .region(RegionCode(number: 13)), demo: true)
+        try await kcr2.start()
+        try await vr13.start()
+        do {
+            try await exchange(kcr2, vr13)
+        } catch {
+            try? await kcr2.stop()
+            try? await vr13.stop()
+            throw error
+        }
+        try await kcr2.stop()
+        try await vr13.stop()
+    }
+
+    private func exchange(_ kcr2: LoopbackNode, _ vr13: LoopbackNode) async throws {
+        let national = try #require(kcr2.app)
+        let region = try #require(vr13.app)
+        let nationalNode = try await FederationService(db: national.db, context: national.knooppunt).initialise(name: "kcr2")
+        let regionNode = try await FederationService(db: region.db, context: region.knooppunt).initialise(name: "vr13")
+        _ = try await FederationService(db: national.db, context: national.knooppunt).trust(
+            name: "vr13", url: "http://127.0.0.1:\(vr13.port)", publicKey: regionNode.publicKey, role: "region")
+        _ = try await FederationService(db: region.db, context: region.knooppunt).trust(
+            name: "kcr2", url: "http://127.0.0.1:\(kcr2.port)", publicKey: nationalNode.publicKey, role: "national")
+
+        let analyst = try await HTTP.login(national, "analist-kcr2")
+        let unknownRegion = try await HTTP.send(
+            national, .POST, "/api/v1/national/advisories", json: #"{"kind":"advisory","title":"x","text":"y","regions":["VR12"]}"#, token: analyst)
+        #expect(unknownRegion.status == .unprocessableEntity)
+        #expect(HTTP.problemDetail(unknownRegion).contains("vr12"))
+        let sent = try await HTTP.send(
+            national, .POST, "/api/v1/national/advisories",
+            json: #"{"kind":"handelingsperspectief","title":"Hitte","text":"Zorg voor koelte en drinkwater bij kwetsbare bewoners.","regions":["VR13"]}"#,
+            token: analyst)
+        #expect(sent.status == .created, "\(sent.body.string)")
+        let advisory = try sent.content.decode(AdvisoriesController.AdvisoryDTO.self)
+        #expect(advisory.deliveries?.map(\.node) == ["vr13"])
+        #expect(try await FederationOutbox(db: national.db, context: national.knooppunt).deliverDue(transport: HTTPNodeTransport()) == 1)
+
+        let im = try await HTTP.login(region, "im-vr13")
+        let received = try await HTTP.send(region, .GET, "/api/v1/advisories", token: im).content.decode([AdvisoriesController.AdvisoryDTO].self)
+        #expect(received.map(\.title) == ["Hitte"])
+        #expect(received.first?.from == "kcr2" && received.first?.acknowledgedAt == nil)
+        let liaison = try await HTTP.login(region, "liaison-vr13")
+        #expect(try await HTTP.send(region, .POST, "/api/v1/advisories/\(advisory.id)/acknowledge", token: liaison).status == .forbidden)
+        let ack = try await HTTP.send(region, .POST, "/api/v1/advisories/\(advisory.id)/acknowledge", token: im)
+        #expect(ack.status == .ok, "\(ack.body.string)")
+        #expect(try await FederationOutbox(db: region.db, context: region.knooppunt).deliverDue(transport: HTTPNodeTransport()) == 1)
+
+        let status = try await HTTP.send(national, .GET, "/api/v1/national/advisories", token: analyst)
+            .content.decode([AdvisoriesController.AdvisoryDTO].self)
+        #expect(status.first?.deliveries?.first?.acknowledgedBy == "im-vr13 (VR13)")
+        #expect(status.first?.deliveries?.first?.acknowledgedAt != nil)
     }
 }

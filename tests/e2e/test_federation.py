@@ -15,6 +15,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import BINARY, free_port
 from e2e_support import login, screenshot
+from test_access import text_of
 from test_incident import open_new_incident
 
 
@@ -66,7 +67,7 @@ def federation():
 
 def national_text(driver, url):
     driver.get(url + "/national")
-    return driver.find_element(By.ID, "national-incidents").text if driver.find_elements(By.ID, "national-incidents") else ""
+    return text_of(driver, "national-incidents")
 
 
 def test_regional_incidents_appear_on_the_national_picture(federation, browser, second_browser):
@@ -86,8 +87,41 @@ def test_regional_incidents_appear_on_the_national_picture(federation, browser, 
     # assert: within seconds it is on the national picture, with its source node
     WebDriverWait(second_browser, 30, poll_frequency=1).until(
         lambda d: "Brand loods Westpoort" in national_text(d, national))
-    table = second_browser.find_element(By.ID, "national-incidents").text
+    table = text_of(second_browser, "national-incidents")
     assert "vr13" in table
-    regions = second_browser.find_element(By.ID, "national-regions").text
+    regions = text_of(second_browser, "national-regions")
     assert "VR13" in regions
     screenshot(second_browser, "70-national-picture")
+
+
+def test_advisory_down_and_acknowledged_up(federation, browser, second_browser):
+    region, national = federation
+    # setup: the national analyst on the national picture
+    login(second_browser, national, "analist-kcr2")
+    second_browser.get(national + "/national")
+    WebDriverWait(second_browser, 20).until(EC.presence_of_element_located((By.ID, "advisory-form")))
+
+    # MUT: send a handelingsperspectief to VR13
+    second_browser.find_element(By.ID, "advisory-title").send_keys("Hitte: let op kwetsbare bewoners")
+    second_browser.find_element(By.ID, "advisory-text").send_keys("Zorg voor koelte en drinkwater in zorginstellingen.")
+    second_browser.find_element(By.ID, "advisory-regions").send_keys("VR13")
+    second_browser.find_element(By.ID, "advisory-send").click()
+    WebDriverWait(second_browser, 20).until(lambda d: "VR13: nog niet bevestigd" in text_of(d, "advisory-list"))
+
+    # the region's IM finds it among the warnings and acknowledges it
+    login(browser, region, "im-vr13")
+
+    def advisory_shown(d):
+        d.get(region + "/warnings")
+        return d.find_elements(By.CSS_SELECTOR, "#advisories .acknowledge-advisory")
+    WebDriverWait(browser, 30, poll_frequency=1).until(advisory_shown)
+    screenshot(browser, "71-region-advisory", "advisories")
+    browser.find_element(By.CSS_SELECTOR, "#advisories .acknowledge-advisory").click()
+    WebDriverWait(browser, 20).until(lambda d: "Bevestigd door im-vr13" in text_of(d, "advisories"))
+
+    # assert: the national page shows who acknowledged
+    def acknowledged(d):
+        d.get(national + "/national")
+        return "VR13: bevestigd" in text_of(d, "advisory-list")
+    WebDriverWait(second_browser, 30, poll_frequency=1).until(acknowledged)
+    screenshot(second_browser, "72-national-advisory-acknowledged", "advisory-list")

@@ -137,6 +137,11 @@ struct FederationService: Sendable {
                 if national, message.kind == NationalPicture.summaryKind {
                     try await NationalPicture.apply(message.body, from: claimed, at: at, on: db)
                 }
+                if message.kind == Advisories.messageKind || message.kind == Advisories.ackKind {
+                    do { try await Advisories.apply(kind: message.kind, body: message.body, from: claimed, at: at, on: db) } catch is DecodingError {
+                        throw Problem.invalid("the \(message.kind) message from '\(claimed)' is not readable")
+                    }
+                }
                 try await Journal.append(
                     on: db, actor: "node:\(claimed)", organisation: "federation", kind: "federation.received",
                     payload: FederationEvent(node: claimed, message: message.id, sequence: message.sequence, kind: message.kind, reason: nil))

@@ -43,10 +43,16 @@ protocol NodeTransport: Sendable {
 }
 
 struct HTTPNodeTransport: NodeTransport {
-    var client: HTTPClient = .shared
-    /// The whole attempt, connecting included. The HTTP client keeps retrying a refused connection until
-    /// this deadline, so it is also how long a peer that is down holds up one pass; node messages are small.
-    var timeout: TimeAmount = .seconds(3)
+    /// One client for node traffic for the life of the process. It retries a refused connection for at
+    /// most 2 seconds (how long a peer that is down holds up one pass); an answer may take 30.
+    static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout = .init(connect: .seconds(2), read: .seconds(30))
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
+
+    var client: HTTPClient = Self.client
+    var timeout: TimeAmount = .seconds(30)
 
     func deliver(_ envelope: Data, signature: String, from node: String, to url: String) async -> DeliveryResult {
         let base = url.hasSuffix("/") ? String(url.dropLast()) : url

@@ -84,8 +84,10 @@ struct NationalController: RouteCollection {
             return .init(code: code, name: region.name, incidents: own.count,
                          highestGRIP: own.map(\.summary.grip).max(), lastContact: contact)
         }
+        let advisories = isNational ? try await AdvisoriesController.sentAdvisories(req) : []
         return .html(NationalPicturePage(strings: req.strings, csrfToken: req.csrfToken, user: user, incidents: incidents,
-                                         regions: regions, now: req.knooppunt.clock.now(), isNationalNode: isNational).render())
+                                         regions: regions, now: req.knooppunt.clock.now(), isNationalNode: isNational,
+                                         advisories: advisories).render())
     }
 
     struct NationalIncidentDTO: Content {

@@ -107,8 +107,9 @@ struct WarningsController: RouteCollection {
     static func page(req: Request) async throws -> Response {
         let user = try IncidentWebController.webUser(req)
         let (warnings, references) = try await visibleWarnings(req, user)
+        let advisories = user.organisationKind == .region ? try await AdvisoriesController.receivedAdvisories(req) : []
         return .html(ReceivedWarningsPage(strings: req.strings, csrfToken: req.csrfToken, user: user, warnings: warnings,
-                                          references: references).render())
+                                          references: references, advisories: advisories).render())
     }
 
     /// The warnings the user may read, newest first, each naming only the incidents the user may read

@@ -23,5 +23,6 @@ enum KnooppuntMigrations {
         M0018_CreateFederation(),
         M0019_CreateOutbox(),
         M0020_CreateNationalPicture(),
+        M0021_CreateAdvisories(),
     ]
 }

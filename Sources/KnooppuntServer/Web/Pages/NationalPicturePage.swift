@@ -21,6 +21,7 @@ struct NationalPicturePage {
     let regions: [RegionRow]
     let now: Date
     let isNationalNode: Bool
+    let advisories: [AdvisoriesController.AdvisoryDTO]
 
     private var nl: Bool { strings.language == .nl }
     private func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
@@ -60,6 +61,7 @@ struct NationalPicturePage {
                                     .td(.text(row.summary.involvedRegions.map(\.description).joined(separator: ", "))),
                                     .td(.text(row.sourceNode)), .td(.text(age(row.ageSeconds))))
                             })))),
+                .if(isNationalNode, advisorySection()),
                 .section(
                     .class("card"),
                     .h2(.text(t("Regio's", "Regions"))),
@@ -75,5 +77,46 @@ struct NationalPicturePage {
                                 .td(.text(region.lastContact.map { age(Int(now.timeIntervalSince($0))) } ?? t("nooit", "never"))))
                         }))))
             ))
+    }
+
+    private func kindLabel(_ kind: String) -> String {
+        switch kind {
+        case "risk": t("Risicobericht", "Risk message")
+        case "handelingsperspectief": t("Handelingsperspectief", "Course of action")
+        default: t("Advies", "Advisory")
+        }
+    }
+
+    private func advisorySection() -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"),
+            .h2(.text(t("Adviezen aan de regio's", "Advisories to the regions"))),
+            advisories.isEmpty ? .p(.class("empty"), .text(t("Nog niets verstuurd.", "Nothing sent yet.")))
+                : .ul(.id("advisory-list"), .forEach(advisories) { advisory in
+                    .li(
+                        .strong(.text("\(kindLabel(advisory.kind)): \(advisory.title)")),
+                        .text(" · \(DisplayFormat.time(advisory.createdAt)) · "),
+                        .forEach(advisory.deliveries ?? []) { delivery in
+                            .span(
+                                .class(delivery.acknowledgedAt == nil ? "badge open" : "badge"),
+                                .text(delivery.node.uppercased() + ": "
+                                    + (delivery.acknowledgedAt.map { t("bevestigd ", "acknowledged ") + DisplayFormat.time($0) }
+                                        ?? t("nog niet bevestigd", "not yet acknowledged")) + " "))
+                        })
+                }),
+            .form(
+                .id("advisory-form"), .class("stacked"), .method(.post), .action("/national/advisories"),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .label(.for("advisory-kind"), .text(t("Soort", "Kind"))),
+                .select(.id("advisory-kind"), .attribute(named: "name", value: "kind"),
+                        .forEach(Advisories.kinds) { .choice($0, kindLabel($0)) }),
+                .label(.for("advisory-title"), .text(t("Titel", "Title"))),
+                .input(.id("advisory-title"), .name("title"), .type(.text), .required(true)),
+                .label(.for("advisory-text"), .text(t("Tekst", "Text"))),
+                .textarea(.id("advisory-text"), .name("text"), .required(true), .attribute(named: "rows", value: "3")),
+                .label(.for("advisory-regions"), .text(t("Regio's (bijv. VR13, VR12; leeg: alle regionale knooppunten)",
+                                                         "Regions (e.g. VR13, VR12; empty: every regional node)"))),
+                .input(.id("advisory-regions"), .name("regions"), .type(.text)),
+                .button(.type(.submit), .id("advisory-send"), .text(t("Versturen", "Send")))))
     }
 }

@@ -10,6 +10,7 @@ struct ReceivedWarningsPage {
     let user: CurrentUser
     let warnings: [WarningDTO]
     let references: [UUID: String]
+    let advisories: [AdvisoriesController.AdvisoryDTO]
 
     private var nl: Bool { strings.language == .nl }
     private func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
@@ -25,6 +26,20 @@ struct ReceivedWarningsPage {
                 .p(.class("help"), .text(t(
                     "Waarschuwingen uit andere systemen, ingenomen via de API of de opdrachtregel. Een waarschuwing over het gebied van een open incident staat ook als melding bij dat incident. Gepubliceerde publieke waarschuwingen staan in de feed /cap/feed.xml.",
                     "Warnings from other systems, taken in through the API or the command line. A warning over an open incident's area is also an entry of that incident. Published public warnings are on the feed /cap/feed.xml."))),
+                .if(!advisories.isEmpty, .section(
+                    .class("card"), .id("advisories"),
+                    .h2(.text(t("Van het landelijk knooppunt", "From the national node"))),
+                    .ul(.forEach(advisories) { advisory in
+                        .li(
+                            .class(advisory.acknowledgedAt == nil ? "alert open" : "alert"),
+                            .strong(.text(advisory.title)), .text(" · \(advisory.from) · \(DisplayFormat.time(advisory.createdAt))"),
+                            .p(.text(advisory.text)),
+                            advisory.acknowledgedAt == nil
+                                ? .form(.class("inline"), .method(.post), .action("/advisories/\(advisory.id)/acknowledge"),
+                                        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                                        .button(.type(.submit), .class("acknowledge-advisory"), .text(t("Bevestigen", "Acknowledge"))))
+                                : .p(.class("muted"), .text(t("Bevestigd door ", "Acknowledged by ") + (advisory.acknowledgedBy ?? ""))))
+                    }))),
                 warnings.isEmpty
                     ? .p(.class("empty"), .text(t("Nog geen waarschuwingen ontvangen.", "No warnings received yet.")))
                     : .div(.class("table-scroll"), .table(
