@@ -25,6 +25,21 @@ struct CAPCorpusTests {
         }
     }
 
+    @Test("every CAP 1.1 file in cap/v1.1 is accepted as CAP 1.1, and exports as valid CAP 1.2")
+    func version11() throws {
+        let files = try SharedCorpus.files(in: "cap/v1.1", extension: "xml")
+        #expect(files.count == 9)
+        for file in files {
+            do {
+                let message = try CAPReader.read(Data(contentsOf: file))
+                #expect(message.version == .v1_1, "\(file.lastPathComponent)")
+                #expect(try CAPReader.read(CAPWriter.xml(message.alert)).version == .v1_2)
+            } catch {
+                Issue.record("\(file.lastPathComponent) refused: \(error)")
+            }
+        }
+    }
+
     @Test("every file in cap/invalid is refused with a reason that names the problem")
     func invalid() throws {
         // What each refusal must mention (from cap/invalid/README.md).

@@ -48,7 +48,8 @@ public enum CAPWriter {
         for resource in info.resources {
             out.open("resource")
             out.element("resourceDesc", resource.resourceDesc)
-            out.element("mimeType", resource.mimeType)
+            // CAP 1.2 requires a MIME type; CAP 1.1 resources may lack one.
+            out.element("mimeType", resource.mimeType ?? "application/octet-stream")
             out.element("size", resource.size)
             out.element("uri", resource.uri)
             out.element("derefUri", resource.derefUri)
