@@ -481,12 +481,17 @@ struct AffectedAreaDTO: Content {
             shapes += GeoJSONShapes.shapes(value)
         }
         for plot in plots where PlotKind(rawValue: plot.kind)?.marksAffectedArea == true {
-            guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(plot.geometry.utf8)) else { continue }
-            if plot.kind == PlotKind.circle.rawValue, let radius = plot.radius, case .point(let center)? = GeoJSONShapes.shapes(value).first {
-                shapes.append(.circle(center: center, radius: radius))
-            } else {
-                shapes += GeoJSONShapes.shapes(value)
-            }
+            shapes += Self.shapes(of: plot)
+        }
+        return shapes
+    }
+
+    /// One plot's geometry as shapes; a circle plot is its centre with its radius.
+    static func shapes(of plot: PlotVersionModel) -> [Shape] {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(plot.geometry.utf8)) else { return [] }
+        let shapes = GeoJSONShapes.shapes(value)
+        if plot.kind == PlotKind.circle.rawValue, let radius = plot.radius, case .point(let center)? = shapes.first {
+            return [.circle(center: center, radius: radius)]
         }
         return shapes
     }

@@ -10,26 +10,13 @@ import Vapor
 enum NationalPicture {
     static let summaryKind = "incident-summary"
 
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
-
-    private static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
-
     /// Regional side, inside the write that changed the incident.
     static func share(_ incidentID: UUID, state: IncidentState, at: Int64, context: KnooppuntContext, on db: Database) async throws {
         guard case .region = context.configuration.role else { return }
         let nationals = try await NodePeerModel.query(on: db).filter(\.$role == "national").all()
         guard !nationals.isEmpty, let incident = try await IncidentModel.find(incidentID, on: db), !incident.exercise else { return }
         let summary = IncidentSummary(incident: incidentID, reference: incident.reference, state: state, updatedAt: Microseconds.date(at))
-        let body = try encoder.encode(summary)
+        let body = Data(try CanonicalJSON.encode(summary).utf8)
         for peer in nationals {
             _ = try await FederationOutbox.enqueue(kind: summaryKind, body: body, to: peer.name, on: db, at: Microseconds.date(at))
         }
@@ -38,14 +25,14 @@ enum NationalPicture {
     /// National side, inside the write that applies the message.
     static func apply(_ body: Data, from node: String, at: Int64, on db: Database) async throws {
         let summary: IncidentSummary
-        do { summary = try decoder.decode(IncidentSummary.self, from: body) } catch {
+        do { summary = try CanonicalJSON.decode(IncidentSummary.self, from: String(decoding: body, as: UTF8.self)) } catch {
             throw Problem.invalid("the incident summary from '\(node)' is not readable: \(error)")
         }
         let row = try await NationalIncidentModel.query(on: db).filter(\.$sourceNode == node)
             .filter(\.$sourceIncident == summary.incident).first() ?? NationalIncidentModel()
         row.sourceNode = node
         row.sourceIncident = summary.incident
-        row.summary = String(decoding: try encoder.encode(summary), as: UTF8.self)
+        row.summary = try CanonicalJSON.encode(summary)
         row.reference = summary.reference
         row.grip = summary.grip.rawValue
         row.status = summary.status.rawValue
@@ -56,7 +43,7 @@ enum NationalPicture {
     }
 
     static func summary(_ row: NationalIncidentModel) throws -> IncidentSummary {
-        try decoder.decode(IncidentSummary.self, from: Data(row.summary.utf8))
+        try CanonicalJSON.decode(IncidentSummary.self, from: row.summary)
     }
 }
 
@@ -72,8 +59,11 @@ struct NationalController: RouteCollection {
         let user = try IncidentWebController.webUser(req)
         let isNational = req.knooppunt.configuration.role == .national
         let incidents = isNational ? try await NationalController().incidents(req: req) : []
-        let lastContact = try await NodeInboxModel.query(on: req.db).all()
-            .reduce(into: [String: Int64]()) { latest, row in latest[row.peer] = max(latest[row.peer] ?? 0, row.receivedAt) }
+        // The newest message per peer, by aggregate: the stored envelopes themselves are not needed.
+        var lastContact: [String: Int64] = [:]
+        for peer in try await NodePeerModel.query(on: req.db).all() {
+            lastContact[peer.name] = try await NodeInboxModel.query(on: req.db).filter(\.$peer == peer.name).max(\.$receivedAt)
+        }
         let peersByRegion = Dictionary(grouping: incidents, by: { $0.summary.leadRegion.rawValue })
         let regions = try await RegionModel.query(on: req.db).sort(\.$id).all().map { region -> NationalPicturePage.RegionRow in
             let code = region.id ?? ""

@@ -20,8 +20,8 @@ final class SitRapModel: Model, @unchecked Sendable {
 
     init() {}
 
-    func report() throws -> SitRap { try SitRapCoding.decoder.decode(SitRap.self, from: Data(content.utf8)) }
-    func drawnMap() throws -> SitRapMap? { try map.map { try SitRapCoding.decoder.decode(SitRapMap.self, from: Data($0.utf8)) } }
+    func report() throws -> SitRap { try CanonicalJSON.decode(SitRap.self, from: content) }
+    func drawnMap() throws -> SitRapMap? { try map.map { try CanonicalJSON.decode(SitRapMap.self, from: $0) } }
 }
 
 /// An incident's schedule: a SitRap every `intervalMinutes` while it is open.
@@ -38,18 +38,4 @@ final class SitRapScheduleModel: Model, @unchecked Sendable {
     @Field(key: "set_at_us") var setAt: Int64
 
     init() {}
-}
-
-enum SitRapCoding {
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
 }

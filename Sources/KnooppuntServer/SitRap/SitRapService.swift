@@ -64,7 +64,7 @@ struct SitRapService: Sendable {
             (Classification(rawValue: $0.classification) ?? .confidential) <= ceiling
         }
         let map = try await Self.map(location: state.location, plots: plots, on: db)
-        let mapJSON = try map.map { String(decoding: try SitRapCoding.encoder.encode($0), as: UTF8.self) }
+        let mapJSON = try map.map { try CanonicalJSON.encode($0) }
         let reference = incident.reference
         let issuer = order.scheduled ? "\(subject.username) (schema)" : subject.username
         return try await context.write(on: db) { db in
@@ -84,7 +84,7 @@ struct SitRapService: Sendable {
             model.organisation = subject.organisationCode
             model.classification = report.classification.rawValue
             model.scheduled = order.scheduled
-            model.content = String(decoding: try SitRapCoding.encoder.encode(report), as: UTF8.self)
+            model.content = try CanonicalJSON.encode(report)
             model.map = mapJSON
             try await model.create(on: db)
             try await Journal.append(
@@ -99,22 +99,14 @@ struct SitRapService: Sendable {
 
     /// The map: the incident's location and its plots, with the municipalities around them.
     static func map(location: String?, plots: [PlotVersionModel], on db: Database) async throws -> SitRapMap? {
-        var features: [SitRapMap.Feature] = []
-        if let location, let value = try? JSONDecoder().decode(JSONValue.self, from: Data(location.utf8)) {
-            for shape in GeoJSONShapes.shapes(value) {
-                features.append(.init(kind: .symbol, shape: shape, colour: "#c62828", label: nil, symbol: .incident))
-            }
+        var features: [SitRapMap.Feature] = AffectedAreaDTO.shapes(incidentLocation: location, plots: []).map {
+            .init(kind: .symbol, shape: $0, colour: "#c62828", label: nil, symbol: .incident)
         }
         for plot in plots {
-            guard let kind = PlotKind(rawValue: plot.kind),
-                  let value = try? JSONDecoder().decode(JSONValue.self, from: Data(plot.geometry.utf8)) else { continue }
+            guard let kind = PlotKind(rawValue: plot.kind) else { continue }
             let style = PlotStyle(kind: kind, symbol: plot.symbol.flatMap(PlotSymbol.init(rawValue:)), label: plot.label,
                                   colour: plot.colour, radius: plot.radius)
-            var shapes = GeoJSONShapes.shapes(value)
-            if kind == .circle, let radius = plot.radius, case .point(let centre)? = shapes.first {
-                shapes = [.circle(center: centre, radius: radius)]
-            }
-            for shape in shapes {
+            for shape in AffectedAreaDTO.shapes(of: plot) {
                 features.append(.init(kind: kind, shape: shape, colour: style.resolvedColour, label: plot.label, symbol: style.symbol))
             }
         }

@@ -30,7 +30,7 @@ final class PublicWarningModel: Model, @unchecked Sendable {
 
     init() {}
 
-    func alert() throws -> CAPAlert { try JSONDecoder().decode(CAPAlert.self, from: Data(content.utf8)) }
+    func alert() throws -> CAPAlert { try CanonicalJSON.decode(CAPAlert.self, from: content) }
 }
 
 /// What the person publishing gives: the texts in Dutch and English, and the CAP assessment.
@@ -236,7 +236,7 @@ struct PublicWarningService: Sendable {
         model.status = alert.status
         model.headline = alert.info(preferring: ["nl"])?.headline ?? alert.identifier
         model.xml = xml
-        model.content = String(decoding: try JSONEncoder().encode(alert), as: UTF8.self)
+        model.content = try CanonicalJSON.encode(alert)
         model.publishedAt = Microseconds.from(now)
         model.publishedBy = subject.username
         model.organisation = subject.organisationCode

@@ -26,19 +26,14 @@ struct WarningIntake: Sendable {
         let decision = WarningPolicy.mayImport(importer.subject)
         guard decision.allowed else { throw Problem.forbidden(decision.reason) }
         let alert = message.alert
-        if let existing = try await WarningModel.query(on: db).filter(\.$sender == alert.sender)
-            .filter(\.$identifier == alert.identifier).filter(\.$sent == alert.sent).first()
-        {
-            return Outcome(warning: existing, duplicate: true, incidents: try await references(existing.incidents))
-        }
         let now = context.clock.now()
         let targets = try await matchingIncidents(alert, for: importer.subject, at: now)
         let entry = Self.entry(for: alert)
         try PictureStore.checkEntryText(entry.text, source: entry.source)
         let at = Microseconds.from(now)
-        let content = String(decoding: try JSONEncoder().encode(alert), as: UTF8.self)
+        let content = try CanonicalJSON.encode(alert)
         let (warning, duplicate) = try await context.write(on: db) { db -> (WarningModel, Bool) in
-            // Checked again inside the write: two deliveries of one alert at once store it once.
+            // Checked inside the write: two deliveries of one alert at once store it once.
             if let existing = try await WarningModel.query(on: db).filter(\.$sender == alert.sender)
                 .filter(\.$identifier == alert.identifier).filter(\.$sent == alert.sent).first()
             {

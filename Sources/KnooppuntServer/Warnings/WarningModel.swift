@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import KnooppuntCore
 import KnooppuntInterop
 
 /// A warning taken in from another system: the CAP alert as read, its exact bytes, the signature
@@ -31,7 +32,7 @@ final class WarningModel: Model, @unchecked Sendable {
     init() {}
 
     func alert() throws -> CAPAlert {
-        try JSONDecoder().decode(CAPAlert.self, from: Data(content.utf8))
+        try CanonicalJSON.decode(CAPAlert.self, from: content)
     }
 
     var incidents: [UUID] { incidentIDs.split(separator: ",").compactMap { UUID(uuidString: String($0)) } }

@@ -89,9 +89,7 @@ struct WarningsController: RouteCollection {
     func show(req: Request) async throws -> WarningDetailDTO {
         let user = try req.requireUserExplaining()
         let model = try await Self.warning(req, for: user)
-        guard let warning = try await Self.visibleWarnings(req, user, only: try model.requireID()).warnings.first else {
-            throw Problem.notFound("no warning with id \(try model.requireID())")
-        }
+        let warning = try await Self.described([model], req, user).warnings[0]
         return WarningDetailDTO(warning: warning, alert: try model.alert())
     }
 
@@ -114,12 +112,16 @@ struct WarningsController: RouteCollection {
 
     /// The warnings the user may read, newest first, each naming only the incidents the user may read
     /// (with their references): a hidden incident is not even hinted at.
-    static func visibleWarnings(_ req: Request, _ user: CurrentUser, only id: UUID? = nil) async throws
+    static func visibleWarnings(_ req: Request, _ user: CurrentUser) async throws -> (warnings: [WarningDTO], references: [UUID: String]) {
+        let models = try await WarningModel.query(on: req.db).sort(\.$receivedAt, .descending).limit(500).all()
+            .filter { readable($0, by: user) }
+        return try await described(models, req, user)
+    }
+
+    /// Readable warnings as DTOs that name only the incidents the user may read, with their references.
+    static func described(_ models: [WarningModel], _ req: Request, _ user: CurrentUser) async throws
         -> (warnings: [WarningDTO], references: [UUID: String])
     {
-        var query = WarningModel.query(on: req.db)
-        if let id { query = query.filter(\.$id == id) }
-        let models = try await query.sort(\.$receivedAt, .descending).limit(500).all().filter { readable($0, by: user) }
         let ids = Array(Set(models.flatMap(\.incidents)))
         let incidents = ids.isEmpty ? [] : try await IncidentModel.query(on: req.db).filter(\.$id ~~ ids).all()
         var references: [UUID: String] = [:]
