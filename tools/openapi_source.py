@@ -1022,6 +1022,84 @@ doc["paths"].update({
                  "responses": {**ok("Acknowledged.", ADVISORY), **E401, **E403R, "404": problem("No such received advisory.")}}},
 })
 
+OBJ = {"type": "object", "additionalProperties": True}
+UUIDP = lambda name: {"name": name, "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
+MEMBERS = {"type": "array", "items": {"type": "object", "required": ["node", "incident"], "additionalProperties": False,
+           "properties": {"node": {"type": "string"}, "incident": {"type": "string", "format": "uuid"}}}}
+GROUPING = {"type": "object", "properties": {
+    "id": {"type": "string", "format": "uuid"}, "name": {"type": "string"}, "description": {"type": "string"},
+    "createdAt": {"type": "string", "format": "date-time"}, "createdBy": {"type": "string"},
+    "members": {"type": "array", "items": {"type": "object", "properties": {"node": {"type": "string"}, "summary": OBJ}}},
+    "regions": {"type": "array", "items": {"type": "string"}}, "highestGRIP": {"type": "integer"},
+    "sharedEntries": {"type": "array", "items": OBJ}}}
+NOT_NATIONAL = {"404": problem("This node is not the national node, or no such item.")}
+doc["paths"].update({
+    "/incidents/{incident}/entries/{entry}/national-sharing": {"parameters": [INCIDENT, UUIDP("entry")],
+        "post": {"operationId": "shareEntryNationally", "security": AUTH,
+                 "summary": "On a regional node with a national node: the IM marks an entry for national sharing. This and "
+                            "every later version go to the national node while the entry stays in the shared picture at "
+                            "internal or lower; otherwise it is withdrawn there.",
+                 "responses": {**ok("Marked and queued.", {"type": "object", "properties": {
+                     "entry": {"type": "string", "format": "uuid"}, "sharedAt": {"type": "string", "format": "date-time"},
+                     "sharedBy": {"type": "string"}}}, status="201"), **E401, **E403R,
+                               "404": problem("No such incident or entry."),
+                               "409": problem("Already shared, an exercise, or no national node."),
+                               "422": problem("Above internal, or not in the shared picture.")}},
+        "delete": {"operationId": "unshareEntryNationally", "security": AUTH,
+                   "summary": "Stop sharing an entry nationally; the national node drops it.",
+                   "responses": {"204": {"description": "Unmarked; the withdrawal is queued."}, **E401, **E403R,
+                                 "404": problem("No such incident or entry."), "409": problem("The entry is not shared.")}}},
+    "/federation/incidents/{incident}/picture": {"parameters": [INCIDENT],
+        "get": {"operationId": "sourcePictureForNationalUser",
+                "summary": "Node to node: the national node asks for an incident's picture on behalf of one of its users. "
+                           "Headers Knooppunt-Node, Knooppunt-Recipient, Knooppunt-Date, Knooppunt-User, Knooppunt-Role, "
+                           "Knooppunt-Organisation and Knooppunt-Signature (Ed25519 over method, path, date, both nodes and "
+                           "the user). This node's access policy decides what that user sees; the read is journaled.",
+                "responses": {**ok("The picture as that user may see it.", OBJ),
+                              "401": problem("Unsigned, undated or too old."),
+                              "403": problem("Not the trusted national node, a signature that does not verify, or a user "
+                                             "the policy refuses."),
+                              "404": problem("No such incident (or not one the user may know of).")}}},
+    "/national/incidents/{node}/{incident}": {"parameters": [{"name": "node", "in": "path", "required": True,
+                                                               "schema": {"type": "string"}}, INCIDENT],
+        "get": {"operationId": "showNationalIncident", "security": AUTH,
+                "summary": "On the national node: one incident's summary, the details fetched now from its source node on "
+                           "your behalf (or your cached copy with its age when the source cannot be reached), and the "
+                           "entries and SitRaps the region shared.",
+                "responses": {**ok("The incident.", {"type": "object", "properties": {
+                    "sourceNode": {"type": "string"}, "summary": OBJ, "fetchedAt": {"type": "string", "format": "date-time"},
+                    "ageSeconds": {"type": "integer"}, "fromCache": {"type": "boolean"}, "sourceProblem": {"type": "string"},
+                    "picture": OBJ, "sharedEntries": {"type": "array", "items": OBJ},
+                    "sitraps": {"type": "array", "items": OBJ}}}),
+                              **E401, **E403R, **NOT_NATIONAL,
+                              "502": problem("The source answered with something unreadable.")}}},
+    "/national/sitraps/{item}": {"parameters": [UUIDP("item")],
+        "get": {"operationId": "showSharedSitRap", "security": AUTH,
+                "summary": "On the national node: a SitRap a regional node shared, with its composed content and map.",
+                "responses": {**ok("The shared SitRap.", OBJ), **E401, **E403R, **NOT_NATIONAL}}},
+    "/national/groupings": {
+        "get": {"operationId": "listGroupings", "security": AUTH,
+                "summary": "On the national node: the supra-regional (IRBT) groupings.",
+                "responses": {**ok("The groupings.", {"type": "array", "items": GROUPING}), **E401, **E403R, **NOT_NATIONAL}},
+        "post": {"operationId": "createGrouping", "security": AUTH,
+                 "summary": "On the national node: join two or more incidents of the national picture into one IRBT picture.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                     "type": "object", "required": ["name", "incidents"], "additionalProperties": False, "properties": {
+                         "name": {"type": "string"}, "description": {"type": "string"}, "incidents": MEMBERS}}}}},
+                 "responses": {**ok("Created.", GROUPING, status="201"), **EBODY, **E401, **E403R, **NOT_NATIONAL}}},
+    "/national/groupings/{grouping}": {"parameters": [UUIDP("grouping")],
+        "get": {"operationId": "showGrouping", "security": AUTH,
+                "summary": "One grouping: its incidents, regions, highest GRIP and the entries those regions shared.",
+                "responses": {**ok("The grouping.", GROUPING), **E401, **E403R, **NOT_NATIONAL}}},
+    "/national/groupings/{grouping}/members": {"parameters": [UUIDP("grouping")],
+        "put": {"operationId": "setGroupingMembers", "security": AUTH,
+                "summary": "Replace a grouping's incidents (two or more).",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["incidents"], "additionalProperties": False,
+                    "properties": {"incidents": MEMBERS}}}}},
+                "responses": {**ok("Changed.", GROUPING), **EBODY, **E401, **E403R, **NOT_NATIONAL}}},
+})
+
 target = pathlib.Path(__file__).resolve().parent.parent / "Sources/KnooppuntServer/Resources/openapi.json"
 target.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 print(f"wrote {target}")

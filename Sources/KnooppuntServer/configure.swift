@@ -55,6 +55,11 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     app.get("warnings", use: WarningsController.page)
     app.get("national", use: NationalController.page)
     app.post("national", "advisories", use: AdvisoryForms.send)
+    app.get("national", "incidents", ":node", ":incident", use: NationalForms.incident)
+    app.post("national", "groupings", use: NationalForms.createGrouping)
+    app.get("national", "groupings", ":grouping", use: NationalForms.grouping)
+    app.get("national", "sitraps", ":item", use: NationalForms.sitrap)
+    app.get("national", "sitraps", ":item", "pdf", use: NationalForms.sitrapPDF)
     app.post("advisories", ":advisory", "acknowledge", use: AdvisoryForms.acknowledge)
     try app.register(
         collection: AssetsController(

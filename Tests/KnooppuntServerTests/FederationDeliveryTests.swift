@@ -46,6 +46,34 @@ final class LoopbackNode: @unchecked Sendable {
     }
 }
 
+/// The national node and VR13 on loopback ports with demo data, each with its identity and trusting the
+/// other; both are stopped afterwards, also when `body` fails.
+func withNodePair(_ body: (_ kcr2: LoopbackNode, _ vr13: LoopbackNode) async throws -> Void) async throws {
+    let directory = try TestPaths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let kcr2 = LoopbackNode(file: directory.appendingPathComponent("kcr2.sqlite").path, role: .national, demo: true)
+    let vr13 = LoopbackNode(file: directory.appendingPathComponent("vr13.sqlite").path, role: .region(RegionCode(number: 13)), demo: true)
+    try await kcr2.start()
+    try await vr13.start()
+    do {
+        let national = try #require(kcr2.app)
+        let region = try #require(vr13.app)
+        let nationalNode = try await FederationService(db: national.db, context: national.knooppunt).initialise(name: "kcr2")
+        let regionNode = try await FederationService(db: region.db, context: region.knooppunt).initialise(name: "vr13")
+        _ = try await FederationService(db: national.db, context: national.knooppunt).trust(
+            name: "vr13", url: "http://127.0.0.1:\(vr13.port)", publicKey: regionNode.publicKey, role: "region")
+        _ = try await FederationService(db: region.db, context: region.knooppunt).trust(
+            name: "kcr2", url: "http://127.0.0.1:\(kcr2.port)", publicKey: nationalNode.publicKey, role: "national")
+        try await body(kcr2, vr13)
+    } catch {
+        try? await kcr2.stop()
+        try? await vr13.stop()
+        throw error
+    }
+    try await kcr2.stop()
+    try await vr13.stop()
+}
+
 @Suite("Federation: the outbox delivers over HTTP, once and in order")
 struct FederationDeliveryTests {
     @Test("messages queued while the peer is down arrive after it returns: each once, in order")
@@ -149,33 +177,12 @@ struct FederationDeliveryTests {
 
     @Test("the national node sends an advisory down; the region acknowledges it; the national node sees who did")
     func advisoriesDownAndAcknowledgedUp() async throws {
-        let directory = try TestPaths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let kcr2 = LoopbackNode(file: directory.appendingPathComponent("kcr2.sqlite").path, role: .national, demo: true)
-        let vr13 = LoopbackNode(file: directory.appendingPathComponent("vr13.sqlite").path, role: .region(RegionCode(number: 13)), demo: true)
-        try await kcr2.start()
-        try await vr13.start()
-        do {
-            try await exchange(kcr2, vr13)
-        } catch {
-            try? await kcr2.stop()
-            try? await vr13.stop()
-            throw error
-        }
-        try await kcr2.stop()
-        try await vr13.stop()
+        try await withNodePair(exchange)
     }
 
     private func exchange(_ kcr2: LoopbackNode, _ vr13: LoopbackNode) async throws {
         let national = try #require(kcr2.app)
         let region = try #require(vr13.app)
-        let nationalNode = try await FederationService(db: national.db, context: national.knooppunt).initialise(name: "kcr2")
-        let regionNode = try await FederationService(db: region.db, context: region.knooppunt).initialise(name: "vr13")
-        _ = try await FederationService(db: national.db, context: national.knooppunt).trust(
-            name: "vr13", url: "http://127.0.0.1:\(vr13.port)", publicKey: regionNode.publicKey, role: "region")
-        _ = try await FederationService(db: region.db, context: region.knooppunt).trust(
-            name: "kcr2", url: "http://127.0.0.1:\(kcr2.port)", publicKey: nationalNode.publicKey, role: "national")
-
         let analyst = try await HTTP.login(national, "analist-kcr2")
         let unknownRegion = try await HTTP.send(
             national, .POST, "/api/v1/national/advisories", json: #"{"kind":"advisory","title":"x","text":"y","regions":["VR12"]}"#, token: analyst)

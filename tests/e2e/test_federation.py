@@ -1,4 +1,5 @@
 """Two real nodes: a regional node (VR13) shares its incidents with the national node, which shows them."""
+import json
 import os
 import pathlib
 import re
@@ -43,26 +44,43 @@ def start(data, port, *role):
         time.sleep(0.2)
 
 
+def start_all(nodes):
+    """Starts (data, port, *role) nodes together and waits until every one answers."""
+    processes = []
+    try:
+        for data, port, *role in nodes:
+            processes.append(start(data, port, *role))
+    except Exception:
+        for process, log in processes:
+            process.kill()
+            log.close()
+        raise
+    return processes
+
+
 @pytest.fixture
 def federation():
-    """A regional node vr13 and the national node kcr2 that trust each other; yields their base URLs."""
-    region, national = tempfile.mkdtemp(prefix="knooppunt-vr13-"), tempfile.mkdtemp(prefix="knooppunt-kcr2-")
-    region_port, national_port = free_port(), free_port()
+    """The national node kcr2 and the regional nodes vr13 and vr12, trusting each other; yields the base URLs
+    of vr13, kcr2 and vr12."""
+    data = {name: tempfile.mkdtemp(prefix=f"knooppunt-{name}-") for name in ("vr13", "kcr2", "vr12")}
+    ports = {name: free_port() for name in data}
     keys = {}
-    for name, data in (("vr13", region), ("kcr2", national)):
-        run("migrate", "--data-dir", data)
-        keys[name] = re.search(r"public key (\S+)", run("node", "init", "--name", name, "--data-dir", data)).group(1)
-    run("node", "trust", "kcr2", f"http://127.0.0.1:{national_port}", keys["kcr2"], "--national", "--data-dir", region)
-    run("node", "trust", "vr13", f"http://127.0.0.1:{region_port}", keys["vr13"], "--regional", "--data-dir", national)
-    nodes = [start(national, national_port, "--role", "national"),
-             start(region, region_port, "--role", "region", "--region", "VR13")]
-    yield f"http://127.0.0.1:{region_port}", f"http://127.0.0.1:{national_port}"
+    for name, folder in data.items():
+        run("migrate", "--data-dir", folder)
+        keys[name] = re.search(r"public key (\S+)", run("node", "init", "--name", name, "--data-dir", folder)).group(1)
+    for region in ("vr13", "vr12"):
+        run("node", "trust", "kcr2", f"http://127.0.0.1:{ports['kcr2']}", keys["kcr2"], "--national", "--data-dir", data[region])
+        run("node", "trust", region, f"http://127.0.0.1:{ports[region]}", keys[region], "--regional", "--data-dir", data["kcr2"])
+    nodes = start_all([(data["kcr2"], ports["kcr2"], "--role", "national"),
+                       (data["vr13"], ports["vr13"], "--role", "region", "--region", "VR13"),
+                       (data["vr12"], ports["vr12"], "--role", "region", "--region", "VR12")])
+    yield tuple(f"http://127.0.0.1:{ports[name]}" for name in ("vr13", "kcr2", "vr12"))
     for process, log in nodes:
         process.terminate()
         process.wait(timeout=30)
         log.close()
-    shutil.rmtree(region, ignore_errors=True)
-    shutil.rmtree(national, ignore_errors=True)
+    for folder in data.values():
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def national_text(driver, url):
@@ -71,7 +89,7 @@ def national_text(driver, url):
 
 
 def test_regional_incidents_appear_on_the_national_picture(federation, browser, second_browser):
-    region, national = federation
+    region, national, _ = federation
     # setup: the national analyst opens the national picture
     login(second_browser, national, "analist-kcr2")
     second_browser.find_element(By.ID, "nav-national").click()
@@ -95,7 +113,7 @@ def test_regional_incidents_appear_on_the_national_picture(federation, browser, 
 
 
 def test_advisory_down_and_acknowledged_up(federation, browser, second_browser):
-    region, national = federation
+    region, national, _ = federation
     # setup: the national analyst on the national picture
     login(second_browser, national, "analist-kcr2")
     second_browser.get(national + "/national")
@@ -125,3 +143,49 @@ def test_advisory_down_and_acknowledged_up(federation, browser, second_browser):
         return "VR13: bevestigd" in text_of(d, "advisory-list")
     WebDriverWait(second_browser, 30, poll_frequency=1).until(acknowledged)
     screenshot(second_browser, "72-national-advisory-acknowledged", "advisory-list")
+
+
+def api(base, method, path, body=None, token=None):
+    request = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json",
+                                              **({"Authorization": f"Bearer {token}"} if token else {})})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read() or b"null")
+
+
+def test_national_map_shows_two_regions_and_details_come_from_the_source(federation, second_browser):
+    vr13, national, vr12 = federation
+    # setup: VR12's IM opens an incident with a location and one entry on the VR12 node
+    token = api(vr12, "POST", "/api/v1/session", {"username": "im-vr12", "password": "demo"})["token"]
+    incident = api(vr12, "POST", "/api/v1/incidents", {
+        "title": "Duinbrand Bloemendaal", "category": "brand", "grip": 2,
+        "location": {"type": "Point", "coordinates": [4.58, 52.41]}}, token)
+    api(vr12, "POST", f"/api/v1/incidents/{incident['id']}/entries", {
+        "theme": "algemeen", "text": "Vuurfront trekt naar het noorden", "source": "OvD Brandweer"}, token)
+
+    # MUT: the national analyst opens the national picture
+    login(second_browser, national, "analist-kcr2")
+
+    def both_on_the_map(d):
+        d.get(national + "/national")
+        WebDriverWait(d, 20).until(lambda x: x.find_element(By.ID, "national-map").get_attribute("data-loaded"))
+        return d.find_elements(By.CSS_SELECTOR, f'#national-map path[data-incident="{incident["id"].upper()}"]') and \
+            "Hoogwater Amstel bij Ouderkerk" in text_of(d, "national-incidents")
+    WebDriverWait(second_browser, 60, poll_frequency=1).until(both_on_the_map)
+
+    # assert: both regions are coloured by their incidents' GRIP, each incident with its source node
+    for code in ("VR13", "VR12"):
+        region = second_browser.find_element(By.CSS_SELECTOR, f'#national-map path[data-region="{code}"]')
+        assert region.get_attribute("data-grip") != "none"
+    table = text_of(second_browser, "national-incidents")
+    assert "vr12" in table and "vr13" in table
+    screenshot(second_browser, "73-national-map-two-regions")
+
+    # MUT: opening VR12's incident on the map fetches its details from the VR12 node
+    marker = second_browser.find_element(By.CSS_SELECTOR, f'#national-map path[data-incident="{incident["id"].upper()}"]')
+    second_browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", marker)
+    WebDriverWait(second_browser, 20).until(EC.presence_of_element_located((By.ID, "detail-source")))
+    assert "vr12" in text_of(second_browser, "detail-source")
+    assert "zojuist bij de bron opgehaald" in text_of(second_browser, "detail-source")
+    assert "Vuurfront trekt naar het noorden" in text_of(second_browser, "detail-entries")
+    screenshot(second_browser, "74-national-detail-from-source")

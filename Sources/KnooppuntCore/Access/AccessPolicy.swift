@@ -130,7 +130,7 @@ public enum AccessPolicy {
     /// A region's people who work on behalf of partners without access: the liaison and the detached HIN.
     static let onBehalfRoles: Set<Role> = [.liaison, .hoofdInformatie]
     /// The national node reads up to this level without a grant.
-    static let nationalCeiling: Classification = .internal
+    public static let nationalCeiling: Classification = .internal
 
     public static func decide(_ request: AccessRequest) -> AccessDecision {
         let subject = request.subject

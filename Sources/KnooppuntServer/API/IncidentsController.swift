@@ -23,6 +23,8 @@ struct IncidentsController: RouteCollection {
         incident.patch("entries", ":entry", use: updateEntry)
         incident.post("entries", ":entry", "verification", use: verifyEntry)
         incident.get("entries", ":entry", "versions", use: entryVersions)
+        incident.post("entries", ":entry", "national-sharing", use: shareNationally)
+        incident.delete("entries", ":entry", "national-sharing", use: unshareNationally)
         try bootRecords(incident)
     }
 
@@ -238,6 +240,30 @@ struct IncidentsController: RouteCollection {
         let version = try await PictureStore(db: req.db, context: req.knooppunt).setVerification(
             body.status, of: try Self.entryID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author)
         return try EntryDTO(version)
+    }
+
+    struct NationalShareDTO: Content {
+        let entry: UUID
+        let sharedAt: Date
+        let sharedBy: String
+    }
+
+    /// Marks an entry for national sharing: this and every later version go to the national node, while
+    /// it stays in the shared picture at internal or lower. The IM (regie) decides.
+    func shareNationally(req: Request) async throws -> Response {
+        let (incident, _, user) = try await Self.authorised(req, .verifyEntry)
+        guard let mark = try await NationalSharing.mark(
+            true, entry: try Self.entryID(req), incident: try incident.requireID(), by: user.author, context: req.knooppunt, on: req.db)
+        else { throw Problem.conflict("the entry was not marked") }
+        return try await NationalShareDTO(entry: mark.entryID, sharedAt: Microseconds.date(mark.sharedAt), sharedBy: mark.sharedBy)
+            .encodeResponse(status: .created, for: req)
+    }
+
+    func unshareNationally(req: Request) async throws -> HTTPStatus {
+        let (incident, _, user) = try await Self.authorised(req, .verifyEntry)
+        _ = try await NationalSharing.mark(
+            false, entry: try Self.entryID(req), incident: try incident.requireID(), by: user.author, context: req.knooppunt, on: req.db)
+        return .noContent
     }
 
     func entryVersions(req: Request) async throws -> [EntryDTO] {

@@ -137,6 +137,11 @@ struct FederationService: Sendable {
                 if national, message.kind == NationalPicture.summaryKind {
                     try await NationalPicture.apply(message.body, from: claimed, at: at, on: db)
                 }
+                if national, message.kind == NationalSharing.entryKind || message.kind == NationalSharing.sitrapKind {
+                    do { try await NationalSharing.apply(kind: message.kind, body: message.body, from: claimed, at: at, on: db) } catch is DecodingError {
+                        throw Problem.invalid("the \(message.kind) message from '\(claimed)' is not readable")
+                    }
+                }
                 if message.kind == Advisories.messageKind || message.kind == Advisories.ackKind {
                     do { try await Advisories.apply(kind: message.kind, body: message.body, from: claimed, at: at, on: db) } catch is DecodingError {
                         throw Problem.invalid("the \(message.kind) message from '\(claimed)' is not readable")
@@ -151,7 +156,7 @@ struct FederationService: Sendable {
     }
 
     /// Journals a refused delivery and returns the Problem to answer with.
-    private func refuse(_ status: HTTPResponseStatus, _ reason: String, node: String?) async throws -> Problem {
+    func refuse(_ status: HTTPResponseStatus, _ reason: String, node: String?) async throws -> Problem {
         let claimed = String((node ?? "unknown").prefix(40))
         try await context.write(on: db) { db in
             try await Journal.append(
@@ -169,6 +174,11 @@ struct NodeEvent: Encodable {
     let reason: String?
 }
 
+struct DetailReadEvent: Encodable {
+    let incident: UUID
+    let entries: Int
+}
+
 struct FederationEvent: Encodable {
     let node: String
     let message: UUID?
@@ -184,6 +194,23 @@ struct FederationController: RouteCollection {
         let federation = routes.grouped("federation")
         federation.get("node", use: node)
         federation.on(.POST, "inbox", body: .collect(maxSize: ByteCount(value: EDXLReader.maximumBytes)), use: inbox)
+        federation.get("incidents", ":incident", "picture", use: picture)
+    }
+
+    /// An incident's picture for a user of the national node, asked for by that node on the user's behalf;
+    /// this node's access policy decides what the user sees, and the read is journaled here.
+    func picture(req: Request) async throws -> PictureDTO {
+        let service = FederationService(db: req.db, context: req.knooppunt)
+        let user = try await service.remoteUser(req)
+        req.auth.login(user)
+        let picture = try await IncidentsController().picture(req: req)
+        let incident = picture.incident.id
+        try await req.knooppunt.write(on: req.db) { db in
+            try await Journal.append(
+                on: db, actor: user.username, organisation: user.organisationCode, kind: "federation.detail-read",
+                payload: DetailReadEvent(incident: incident, entries: picture.entries.count), incident: incident)
+        }
+        return picture
     }
 
     struct NodeDTO: Content {

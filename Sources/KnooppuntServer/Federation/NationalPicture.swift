@@ -51,7 +51,73 @@ enum NationalPicture {
 /// each with its source node and how old the news is. For the national node's own staff.
 struct NationalController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("national", "incidents", use: incidents)
+        let national = routes.grouped("national")
+        national.get("incidents", use: incidents)
+        national.get("incidents", ":node", ":incident", use: detail)
+        national.get("sitraps", ":item", use: sitrap)
+        national.get("groupings", use: groupings)
+        national.post("groupings", use: createGrouping)
+        national.get("groupings", ":grouping", use: grouping)
+        national.put("groupings", ":grouping", "members", use: setMembers)
+    }
+
+    static func sourceIncident(_ req: Request) throws -> (node: String, incident: UUID) {
+        guard let node = req.parameters.get("node"), let incident = req.parameters.get("incident").flatMap(UUID.init(uuidString:)) else {
+            throw Problem.badRequest("give the source node and the incident's UUID: /national/incidents/{node}/{incident}")
+        }
+        return (node, incident)
+    }
+
+    /// Details of one incident, fetched from its source node on the requesting user's behalf.
+    func detail(req: Request) async throws -> NationalDetails.DetailDTO {
+        let user = try NationalDetails.requireNationalStaff(req)
+        let (node, incident) = try Self.sourceIncident(req)
+        return try await NationalDetails.detail(node: node, incident: incident, for: user, on: req)
+    }
+
+    /// A SitRap a regional node shared, as it composed it.
+    func sitrap(req: Request) async throws -> SharedSitRap {
+        _ = try NationalDetails.requireNationalStaff(req)
+        return try await Self.sharedSitRap(req).shared
+    }
+
+    static func sharedSitRap(_ req: Request) async throws -> (shared: SharedSitRap, node: String) {
+        guard let id = req.parameters.get("item").flatMap(UUID.init(uuidString:)),
+              let row = try await NationalItemModel.find(id, on: req.db), row.kind == "sitrap"
+        else { throw Problem.notFound("no shared SitRap with that id") }
+        return (try CanonicalJSON.decode(SharedSitRap.self, from: row.body), row.sourceNode)
+    }
+
+    func groupings(req: Request) async throws -> [NationalGroupings.GroupingDTO] {
+        _ = try NationalDetails.requireNationalStaff(req)
+        return try await NationalGroupings.all(on: req.db)
+    }
+
+    func grouping(req: Request) async throws -> NationalGroupings.GroupingDTO {
+        _ = try NationalDetails.requireNationalStaff(req)
+        return try await NationalGroupings.one(try Self.groupingID(req), on: req.db)
+    }
+
+    func createGrouping(req: Request) async throws -> Response {
+        let user = try NationalDetails.requireNationalStaff(req)
+        let body = try req.decodeStrict(NationalGroupings.GroupingRequest.self)
+        let id = try await NationalGroupings.create(body, by: user, context: req.knooppunt, on: req.db)
+        return try await NationalGroupings.one(id, on: req.db).encodeResponse(status: .created, for: req)
+    }
+
+    func setMembers(req: Request) async throws -> NationalGroupings.GroupingDTO {
+        let user = try NationalDetails.requireNationalStaff(req)
+        let body = try req.decodeStrict(NationalGroupings.MembersRequest.self)
+        let id = try Self.groupingID(req)
+        try await NationalGroupings.setMembers(id, body.incidents, by: user, context: req.knooppunt, on: req.db)
+        return try await NationalGroupings.one(id, on: req.db)
+    }
+
+    static func groupingID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("grouping").flatMap(UUID.init(uuidString:)) else {
+            throw Problem.badRequest("the grouping id must be a UUID")
+        }
+        return id
     }
 
     /// The national page, `/national` (registered outside /api in `configure`).
@@ -75,9 +141,12 @@ struct NationalController: RouteCollection {
                          highestGRIP: own.map(\.summary.grip).max(), lastContact: contact)
         }
         let advisories = isNational ? try await AdvisoriesController.sentAdvisories(req) : []
+        let groupings = isNational ? try await NationalGroupings.all(on: req.db) : []
+        let config = req.knooppunt.configuration
         return .html(NationalPicturePage(strings: req.strings, csrfToken: req.csrfToken, user: user, incidents: incidents,
                                          regions: regions, now: req.knooppunt.clock.now(), isNationalNode: isNational,
-                                         advisories: advisories).render())
+                                         advisories: advisories, groupings: groupings, leafletAvailable: config.leafletInstalled,
+                                         tileURL: config.tileURL).render())
     }
 
     struct NationalIncidentDTO: Content {
@@ -89,13 +158,7 @@ struct NationalController: RouteCollection {
     }
 
     func incidents(req: Request) async throws -> [NationalIncidentDTO] {
-        let user = try req.requireUserExplaining()
-        guard user.organisationKind == .nationalNode, !user.role.isAdministrator else {
-            throw Problem.forbidden("the national picture from the regional nodes is for the national node's staff")
-        }
-        guard case .national = req.knooppunt.configuration.role else {
-            throw Problem.notFound("this node is not the national node (serve --role national)")
-        }
+        _ = try NationalDetails.requireNationalStaff(req)
         let now = req.knooppunt.clock.now()
         return try await NationalIncidentModel.query(on: req.db).sort(\.$grip, .descending).sort(\.$updatedAt, .descending).all()
             .map { row in
@@ -103,5 +166,70 @@ struct NationalController: RouteCollection {
                     sourceNode: row.sourceNode, summary: try NationalPicture.summary(row), receivedAt: Microseconds.date(row.receivedAt),
                     ageSeconds: max(0, Int(now.timeIntervalSince(Microseconds.date(row.updatedAt)))))
             }
+    }
+}
+
+/// The national node's pages beyond `/national`: an incident's details from its source, groupings, and
+/// shared SitRaps.
+enum NationalForms {
+    static func incident(req: Request) async throws -> Response {
+        _ = try IncidentWebController.webUser(req)
+        let user = try NationalDetails.requireNationalStaff(req)
+        let (node, incident) = try NationalController.sourceIncident(req)
+        let detail = try await NationalDetails.detail(node: node, incident: incident, for: user, on: req)
+        return .html(NationalIncidentPage(strings: req.strings, csrfToken: req.csrfToken, user: user, detail: detail).render())
+    }
+
+    struct GroupingForm: Content {
+        var name: String
+        var description: String?
+        var incidents: [String]?
+    }
+
+    static func createGrouping(req: Request) async throws -> Response {
+        _ = try IncidentWebController.webUser(req)
+        let user = try NationalDetails.requireNationalStaff(req)
+        let form = try req.content.decode(GroupingForm.self)
+        let refs = try (form.incidents ?? []).map { value -> NationalGroupings.MemberRef in
+            let parts = value.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let id = UUID(uuidString: parts[1]) else {
+                throw Problem.invalid("'\(value)' is not node/incident", field: "incidents")
+            }
+            return .init(node: parts[0], incident: id)
+        }
+        let id = try await NationalGroupings.create(
+            .init(name: form.name, description: form.description, incidents: refs), by: user, context: req.knooppunt, on: req.db)
+        return req.redirect(to: "/national/groupings/\(id)", redirectType: .normal)
+    }
+
+    static func grouping(req: Request) async throws -> Response {
+        _ = try IncidentWebController.webUser(req)
+        let user = try NationalDetails.requireNationalStaff(req)
+        let grouping = try await NationalGroupings.one(try NationalController.groupingID(req), on: req.db)
+        let config = req.knooppunt.configuration
+        return .html(NationalGroupingPage(strings: req.strings, csrfToken: req.csrfToken, user: user, grouping: grouping,
+                                          leafletAvailable: config.leafletInstalled, tileURL: config.tileURL).render())
+    }
+
+    private static func sitrapDocument(_ req: Request) async throws -> (SitRapDocument, String, CurrentUser) {
+        _ = try IncidentWebController.webUser(req)
+        let user = try NationalDetails.requireNationalStaff(req)
+        let (shared, node) = try await NationalController.sharedSitRap(req)
+        let report = try CanonicalJSON.decode(SitRap.self, from: shared.content)
+        let map = try shared.map.map { try CanonicalJSON.decode(SitRapMap.self, from: $0) }
+        return (SitRapDocument(report: report, map: map, language: req.uiLanguage), node, user)
+    }
+
+    static func sitrap(req: Request) async throws -> Response {
+        let (document, node, user) = try await sitrapDocument(req)
+        let id = try req.parameters.require("item", as: UUID.self)
+        return .html(NationalSitRapPage(strings: req.strings, csrfToken: req.csrfToken, user: user, document: document, node: node, id: id).render())
+    }
+
+    static func sitrapPDF(req: Request) async throws -> Response {
+        let (document, _, _) = try await sitrapDocument(req)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
+        return Response(status: .ok, headers: headers, body: .init(data: document.pdf))
     }
 }

@@ -246,12 +246,14 @@ struct PictureStore: Sendable {
                 let current = try await EntryVersionModel.query(on: db).filter(\.$entryID == entryID)
                     .filter(\.$incidentID == incidentID).filter(\.$validTo == nil).first()
             else { throw Problem.notFound("no entry with id \(entryID) in this incident") }
-            return try await Self.supersede(
+            let next = try await Self.supersede(
                 current, baseVersion: baseVersion, what: "entry", at: at, by: author, kind: kind, incident: incidentID, on: db,
                 change: { next in
                     try change(next)
                     try Self.checkEntryText(next.text, source: next.source)
                 }, payload: EntryEvent.init)
+            try await NationalSharing.entryChanged(next, context: context, on: db)
+            return next
         }
     }
 

@@ -15,7 +15,13 @@ struct SitRapService: Sendable {
         var ceiling: Classification = .internal
         var summary: String?
         var scheduled = false
+        /// For a scheduled SitRap: the schedule, the due time it was found with and the next one. The
+        /// issuing write moves it on, and issues nothing when another instance of the node already did.
+        var claim: (schedule: UUID, due: Int64, next: Int64)? = nil
     }
+
+    /// Another instance of this node issued the scheduled SitRap first.
+    struct ScheduleTaken: Error {}
 
     /// Issuing writes to the incident's record, so it takes what adding to the shared picture takes.
     static func mayIssue(_ subject: Subject, incident id: UUID, scope: IncidentScope, at now: Date, on db: Database)
@@ -66,8 +72,17 @@ struct SitRapService: Sendable {
         let map = try await Self.map(location: state.location, plots: plots, on: db)
         let mapJSON = try map.map { try CanonicalJSON.encode($0) }
         let reference = incident.reference
+        let exercise = incident.exercise
         let issuer = order.scheduled ? "\(subject.username) (schema)" : subject.username
+        let claim = order.claim
         return try await context.write(on: db) { db in
+            if let claim {
+                guard let schedule = try await SitRapScheduleModel.find(claim.schedule, on: db), schedule.nextDue == claim.due else {
+                    throw ScheduleTaken()
+                }
+                schedule.nextDue = claim.next
+                try await schedule.update(on: db)
+            }
             let number = try await SitRapModel.query(on: db).filter(\.$incidentID == incidentID).count() + 1
             let report = SitRapComposer.compose(.init(
                 number: number, reference: reference, moment: moment, state: state, history: history, entries: entries,
@@ -93,6 +108,7 @@ struct SitRapService: Sendable {
                     incident: incidentID, number: number, moment: JournalTime.string(from: moment), scheduled: order.scheduled,
                     entries: report.entryCount, classification: report.classification.rawValue),
                 incident: incidentID)
+            try await NationalSharing.sitrapIssued(model, exercise: exercise, context: context, on: db)
             return model
         }
     }
@@ -131,23 +147,20 @@ struct SitRapService: Sendable {
                 try await end(schedule, reason: state.status == .open ? "the user who set it is no longer active" : "the incident is closed")
                 continue
             }
-            do {
-                _ = try await issue(for: incidentID, .init(
-                    unverified: UnverifiedHandling(rawValue: schedule.unverified) ?? .leaveOut, scheduled: true), by: subject)
-                issued += 1
-            } catch let problem as Problem where problem.status == .forbidden {
-                try await end(schedule, reason: "\(schedule.setBy) may no longer issue SitRaps: \(problem.detail)")
-                continue
-            }
             // The next one is due an interval after this one was, skipping any missed while down.
             let interval = Int64(schedule.intervalMinutes) * 60_000_000
             var next = schedule.nextDue + interval
             let nowInstant = Microseconds.from(now)
             if next <= nowInstant { next = nowInstant + interval }
-            let id = try schedule.requireID()
-            let nextDue = next
-            try await context.write(on: db) { db in
-                try await SitRapScheduleModel.query(on: db).filter(\.$id == id).set(\.$nextDue, to: nextDue).update()
+            do {
+                _ = try await issue(for: incidentID, .init(
+                    unverified: UnverifiedHandling(rawValue: schedule.unverified) ?? .leaveOut, scheduled: true,
+                    claim: (try schedule.requireID(), schedule.nextDue, next)), by: subject)
+                issued += 1
+            } catch let problem as Problem where problem.status == .forbidden {
+                try await end(schedule, reason: "\(schedule.setBy) may no longer issue SitRaps: \(problem.detail)")
+            } catch is ScheduleTaken {
+                continue
             }
         }
         return issued

@@ -16,6 +16,7 @@ struct IncidentWebController: RouteCollection {
         incidents.post(":incident", "entries", ":entry", "edit", use: editEntry)
         incidents.post(":incident", "entries", ":entry", "verification", use: verify)
         incidents.post(":incident", "entries", ":entry", "admission", use: admit)
+        incidents.post(":incident", "entries", ":entry", "national-sharing", use: shareNationally)
         incidents.post(":incident", "decisions", use: addDecision)
         incidents.post(":incident", "actions", use: addAction)
         incidents.post(":incident", "entries", ":entry", "conflicts", use: markConflict)
@@ -118,18 +119,22 @@ struct IncidentWebController: RouteCollection {
             .logbook(of: id, since: since.map(Microseconds.from), until: viewingAt.map(Microseconds.from))
             .filter { reader.sees($0.record) }.map(LogbookLineDTO.init)
         func may(_ question: AccessService.Question) -> Bool { facts.decide(question, at: now).decision.allowed }
-        let may = IncidentPage.Permissions(
+        let permissions = IncidentPage.Permissions(
             editIncident: may(.init(action: .editIncident)), addEntry: may(.init(action: .addEntry)),
             verify: may(.init(action: .verifyEntry)), admit: may(.init(action: .admitEntry)),
             decide: may(.init(action: .recordDecision)), manageAccess: may(.init(action: .manageAccess)),
             breakGlass: may(.init(action: .breakGlass)), enterOnBehalf: may(.init(action: .enterOnBehalf, onBehalfOf: .koppel)))
+        var may = permissions
+        let hasNationalNode = !(try await NationalSharing.nationalPeers(req.knooppunt, on: req.db)).isEmpty
+        may.shareNationally = permissions.verify && !incident.exercise && hasNationalNode
+        let sharedNationally = may.shareNationally ? try await NationalSharing.marked(in: id, on: req.db) : []
         let panel = user.subject.organisationKind == .region ? try await Self.accessPanel(id, scope: scope, at: now, on: req) : nil
         let choices = may.enterOnBehalf ? try await Self.onBehalfChoices(scope: scope, on: req.db) : []
         let page = IncidentPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, picture: picture, logbook: logbook, since: since,
             viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may, access: panel,
             onBehalfChoices: choices, leafletAvailable: req.knooppunt.configuration.leafletInstalled,
-            tileURL: req.knooppunt.configuration.tileURL, journalPosition: renderedAt)
+            tileURL: req.knooppunt.configuration.tileURL, journalPosition: renderedAt, sharedNationally: sharedNationally)
         return .html(page.render())
     }
 
@@ -226,6 +231,20 @@ struct IncidentWebController: RouteCollection {
         _ = try await PictureStore(db: req.db, context: req.knooppunt).setVerification(
             status, of: try IncidentsController.entryID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
             by: user.author)
+        return back(req, incident)
+    }
+
+    struct NationalSharingForm: Content {
+        var shared: String
+    }
+
+    func shareNationally(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        let (incident, _, user) = try await IncidentsController.authorised(req, .verifyEntry)
+        let form = try req.content.decode(NationalSharingForm.self)
+        _ = try await NationalSharing.mark(
+            form.shared == "true", entry: try IncidentsController.entryID(req), incident: try incident.requireID(), by: user.author,
+            context: req.knooppunt, on: req.db)
         return back(req, incident)
     }
 

@@ -24,5 +24,6 @@ enum KnooppuntMigrations {
         M0019_CreateOutbox(),
         M0020_CreateNationalPicture(),
         M0021_CreateAdvisories(),
+        M0022_CreateNationalDetails(),
     ]
 }

@@ -13,6 +13,8 @@ struct IncidentPage {
         var manageAccess = false
         var breakGlass = false
         var enterOnBehalf = false
+        /// A regional node with a national node: the IM marks entries for national sharing.
+        var shareNationally = false
     }
 
     /// Who else sees the incident: shown to the region's staff; forms for the IM and the chair.
@@ -46,6 +48,8 @@ struct IncidentPage {
     var tileURL: String? = nil
     /// The journal sequence the page reflects; its stream resumes after it.
     let journalPosition: Int64
+    /// The entries marked for national sharing.
+    var sharedNationally: Set<UUID> = []
 
     private var language: KnooppuntCore.Language { strings.language }
     private var incident: IncidentDTO { picture.incident }
@@ -381,6 +385,8 @@ struct IncidentPage {
                     .span(.class("badge classification-\(entry.classification.rawValue)"), .text(entry.classification.label.text(language)))),
                 .unwrap(entry.onBehalfOf) { .span(.class("badge via-liaison"), .text("\(strings.viaLiaison) · \($0)")) },
                 .if(entry.overdue, .span(.class("badge overdue"), .text(strings.overdue))),
+                .if(sharedNationally.contains(entry.id),
+                    .span(.class("badge shared-nationally"), .text(language == .nl ? "Landelijk gedeeld" : "Shared nationally"))),
                 .text(" \(strings.source): \(entry.source) · \(DisplayFormat.time(entry.observedAt)) · \(entry.author) (\(entry.organisation)) · v\(entry.version)")
             ),
             .if(live && may.verify, entryButtons(entry)),
@@ -442,7 +448,12 @@ struct IncidentPage {
             .class("entry-actions"),
             .if(entry.verification != .verified, button(base + "/verification", "status", "verified", strings.verify, entry)),
             .if(entry.verification != .contradicted, button(base + "/verification", "status", "contradicted", strings.contradict, entry)),
-            .if(may.admit && !entry.inSharedPicture, button(base + "/admission", "admitted", "true", strings.admit, entry))
+            .if(may.admit && !entry.inSharedPicture, button(base + "/admission", "admitted", "true", strings.admit, entry)),
+            .if(may.shareNationally && sharedNationally.contains(entry.id),
+                button(base + "/national-sharing", "shared", "false", language == .nl ? "Niet meer landelijk delen" : "Stop national sharing", entry)),
+            .if(may.shareNationally && !sharedNationally.contains(entry.id) && entry.inSharedPicture
+                    && entry.classification <= AccessPolicy.nationalCeiling && entry.verification != .contradicted,
+                button(base + "/national-sharing", "shared", "true", language == .nl ? "Landelijk delen" : "Share nationally", entry))
         )
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import KnooppuntCore
+import KnooppuntInterop
 import Plot
 
 /// A map of every open incident the user may see, regions coloured by their highest GRIP level.
@@ -45,22 +46,30 @@ struct NationalMapPage {
             ))
     }
 
-    /// The incidents for the map script: id, reference, title, GRIP, regions, location.
+    /// The incidents for the map script.
     private func incidentsJSON() -> String {
-        let list: [[String: Any]] = incidents.map { incident in
-            var item: [String: Any] = [
-                "id": incident.id.uuidString, "reference": incident.reference, "title": incident.title,
-                "grip": incident.grip.rawValue, "regions": incident.involvedRegions.map(\.rawValue),
-                "category": incident.category.label.text(language),
-            ]
-            if let location = incident.location, let data = try? JSONEncoder().encode(location),
-                let object = try? JSONSerialization.jsonObject(with: data)
-            {
-                item["location"] = object
-            }
-            return item
-        }
-        let data = (try? JSONSerialization.data(withJSONObject: list, options: [.sortedKeys])) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
+        MapMarker.json(incidents.map { incident in
+            MapMarker(id: incident.id, reference: incident.reference, title: incident.title, grip: incident.grip.rawValue,
+                      regions: incident.involvedRegions.map(\.rawValue), category: incident.category.label.text(language),
+                      location: incident.location, url: "/incidents/\(incident.id)")
+        })
+    }
+}
+
+/// An incident as the map scripts show it: marker, tooltip, region colour and where a click leads.
+struct MapMarker: Encodable {
+    let id: UUID
+    let reference: String
+    let title: String
+    let grip: Int
+    let regions: [String]
+    let category: String
+    let location: JSONValue?
+    let url: String
+
+    static func json(_ markers: [MapMarker]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(markers)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KnooppuntCore
+import KnooppuntInterop
 import Plot
 
 /// The national node's Landelijk Operationeel Beeld as far as it is built: the incidents the regional
@@ -22,18 +23,21 @@ struct NationalPicturePage {
     let now: Date
     let isNationalNode: Bool
     let advisories: [AdvisoriesController.AdvisoryDTO]
+    var groupings: [NationalGroupings.GroupingDTO] = []
+    var leafletAvailable = false
+    var tileURL: String? = nil
 
-    private var nl: Bool { strings.language == .nl }
-    private func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
-
-    private func age(_ seconds: Int) -> String {
-        if seconds < 120 { return t("\(seconds) s geleden", "\(seconds) s ago") }
-        if seconds < 7200 { return t("\(seconds / 60) min geleden", "\(seconds / 60) min ago") }
-        return t("\(seconds / 3600) uur geleden", "\(seconds / 3600) h ago")
-    }
+    private var text: NationalText { NationalText(language: strings.language) }
+    private func t(_ dutch: String, _ english: String) -> String { text.t(dutch, english) }
+    private func age(_ seconds: Int) -> String { text.age(seconds) }
 
     func render() -> String {
-        let layout = Layout(title: t("Landelijk beeld", "National picture"), strings: strings, csrfToken: csrfToken, user: user, path: "/national")
+        var layout = Layout(title: t("Landelijk beeld", "National picture"), strings: strings, csrfToken: csrfToken, user: user, path: "/national")
+        let showMap = isNationalNode && leafletAvailable
+        if showMap {
+            layout.styles = ["/vendor/leaflet/leaflet.css"]
+            layout.scripts = ["/vendor/leaflet/leaflet.js", "/assets/live.js", "/assets/national-map.js"]
+        }
         return layout.render(
             .group(
                 .h1(.text(t("Landelijk operationeel beeld", "National operational picture"))),
@@ -43,6 +47,12 @@ struct NationalPicturePage {
                 .if(!isNationalNode, .p(.class("empty"), .id("not-national"), .attribute(named: "role", value: "status"), .text(t(
                     "Dit knooppunt is niet het landelijk knooppunt; start het met serve --role national om het landelijk beeld op te bouwen.",
                     "This node is not the national node; start it with serve --role national to build the national picture.")))),
+                .if(showMap, .div(
+                    .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "img"),
+                    .attribute(named: "aria-label", value: t("Kaart van het landelijk beeld", "Map of the national picture")),
+                    .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
+                    .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),
+                    .data(named: "incidents", value: DisplayFormat.attribute(NationalPicturePage.markers(incidents, language: strings.language))))),
                 .section(
                     .class("card"),
                     .h2(.text(t("Incidenten", "Incidents"))),
@@ -55,12 +65,14 @@ struct NationalPicturePage {
                             .tbody(.forEach(incidents) { row in
                                 .tr(
                                     .data(named: "incident", value: row.summary.incident.uuidString),
-                                    .td(.text(row.summary.reference)), .td(.text(row.summary.title)),
+                                    .td(.text(row.summary.reference)),
+                                    .td(.a(.href(Self.detailURL(row.sourceNode, row.summary.incident)), .text(row.summary.title))),
                                     .td(.span(.class("badge grip-\(row.summary.grip.rawValue)"), .text(row.summary.grip.label.text(strings.language)))),
                                     .td(.text(row.summary.phase.label.text(strings.language))),
                                     .td(.text(row.summary.involvedRegions.map(\.description).joined(separator: ", "))),
                                     .td(.text(row.sourceNode)), .td(.text(age(row.ageSeconds))))
                             })))),
+                .if(isNationalNode, groupingSection()),
                 .if(isNationalNode, advisorySection()),
                 .section(
                     .class("card"),
@@ -77,6 +89,52 @@ struct NationalPicturePage {
                                 .td(.text(region.lastContact.map { age(Int(now.timeIntervalSince($0))) } ?? t("nooit", "never"))))
                         }))))
             ))
+    }
+
+    static func detailURL(_ node: String, _ incident: UUID) -> String { "/national/incidents/\(node)/\(incident.uuidString)" }
+
+    static func markers(_ incidents: [NationalController.NationalIncidentDTO], language: KnooppuntCore.Language) -> String {
+        MapMarker.json(incidents.map { row in
+            let location = row.summary.location.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
+            return MapMarker(
+                id: row.summary.incident, reference: row.summary.reference, title: row.summary.title, grip: row.summary.grip.rawValue,
+                regions: row.summary.involvedRegions.map(\.rawValue), category: row.summary.category.label.text(language),
+                location: location, url: detailURL(row.sourceNode, row.summary.incident))
+        })
+    }
+
+    /// IRBT groupings: the list, and a form joining incidents of several regions into one picture.
+    private func groupingSection() -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"),
+            .h2(.text(t("Bovenregionale bundelingen (IRBT)", "Supra-regional groupings (IRBT)"))),
+            groupings.isEmpty ? .p(.class("empty"), .text(t("Nog geen bundelingen.", "No groupings yet.")))
+                : .ul(.id("grouping-list"), .forEach(groupings) { grouping in
+                    .li(
+                        .a(.href("/national/groupings/\(grouping.id)"), .text(grouping.name)),
+                        .text(" · \(grouping.members.count) " + t("incidenten", "incidents") + " · "
+                            + grouping.regions.map(\.rawValue).joined(separator: ", ")),
+                        .unwrap(grouping.highestGRIP) { .span(.class("badge grip-\($0.rawValue)"), .text(" " + $0.label.text(strings.language))) })
+                }),
+            .if(incidents.count >= 2, .form(
+                .id("grouping-form"), .class("stacked"), .method(.post), .action("/national/groupings"),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .label(.for("grouping-name"), .text(t("Naam", "Name"))),
+                .input(.id("grouping-name"), .name("name"), .type(.text), .required(true)),
+                .label(.for("grouping-description"), .text(t("Toelichting", "Description"))),
+                .input(.id("grouping-description"), .name("description"), .type(.text)),
+                .div(
+                    .class("checkbox-group"), .attribute(named: "role", value: "group"),
+                    .attribute(named: "aria-label", value: t("Incidenten", "Incidents")),
+                    .p(.class("help"), .text(t("Incidenten (minstens twee)", "Incidents (at least two)"))),
+                    .forEach(incidents) { row in
+                        .label(
+                            .class("checkbox"),
+                            .input(.type(.checkbox), .name("incidents[]"), .value("\(row.sourceNode)/\(row.summary.incident.uuidString)"),
+                                   .data(named: "incident", value: row.summary.incident.uuidString)),
+                            .text(" \(row.summary.reference) · \(row.summary.title) (\(row.sourceNode))"))
+                    }),
+                .button(.type(.submit), .id("grouping-create"), .text(t("Bundeling maken", "Create grouping"))))))
     }
 
     private func kindLabel(_ kind: String) -> String {

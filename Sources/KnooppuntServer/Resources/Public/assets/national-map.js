@@ -46,9 +46,10 @@
       map.fitBounds(layer.getBounds(), { padding: [8, 8] });
       for (const incident of incidents.filter((i) => i.location && i.location.type === "Point")) {
         const [lon, lat] = incident.location.coordinates;
-        L.circleMarker([lat, lon], { radius: 7, color: "#1f2d3d", weight: 2, fillColor: colours[incident.grip], fillOpacity: 1 })
-          .bindTooltip(escapeHTML("GRIP " + incident.grip + " · " + incident.reference + " " + incident.title))
-          .on("click", () => { location.href = "/incidents/" + incident.id; })
+        const marker = L.circleMarker([lat, lon], { radius: 7, color: "#1f2d3d", weight: 2, fillColor: colours[incident.grip], fillOpacity: 1 });
+        marker.on("add", () => { const path = marker.getElement(); if (path) path.setAttribute("data-incident", incident.id); });
+        marker.bindTooltip(escapeHTML("GRIP " + incident.grip + " · " + incident.reference + " " + incident.title))
+          .on("click", () => { location.href = incident.url; })
           .addTo(map);
       }
       element.dataset.loaded = String(collection.features.length);

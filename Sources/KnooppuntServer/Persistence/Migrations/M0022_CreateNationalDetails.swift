@@ -1,0 +1,60 @@
+import Fluent
+
+/// National sharing beyond summaries: entries a region marked (and, on the national node, the shared
+/// entries and SitRaps), the per-user cache of details fetched from source nodes, and IRBT groupings.
+struct M0022_CreateNationalDetails: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema(NationalShareModel.schema)
+            .id()
+            .field("incident_id", .uuid, .required)
+            .field("entry_id", .uuid, .required)
+            .field("shared_at_us", .int64, .required)
+            .field("shared_by", .string, .required)
+            .unique(on: "entry_id")
+            .create()
+        try await database.schema(NationalItemModel.schema)
+            .id()
+            .field("source_node", .string, .required)
+            .field("source_incident", .uuid, .required)
+            .field("kind", .string, .required)
+            .field("item_id", .uuid, .required)
+            .field("body", .string, .required)
+            .field("item_at_us", .int64, .required)
+            .field("received_at_us", .int64, .required)
+            .unique(on: "source_node", "kind", "item_id")
+            .create()
+        try await database.schema(NationalDetailCacheModel.schema)
+            .id()
+            .field("source_node", .string, .required)
+            .field("source_incident", .uuid, .required)
+            .field("username", .string, .required)
+            .field("body", .data, .required)
+            .field("fetched_at_us", .int64, .required)
+            .unique(on: "source_node", "source_incident", "username")
+            .create()
+        try await database.schema(NationalGroupingModel.schema)
+            .id()
+            .field("name", .string, .required)
+            .field("description", .string, .required)
+            .field("created_at_us", .int64, .required)
+            .field("created_by", .string, .required)
+            .create()
+        try await database.schema(NationalGroupingMemberModel.schema)
+            .id()
+            .field("grouping_id", .uuid, .required, .references(NationalGroupingModel.schema, "id", onDelete: .cascade))
+            .field("source_node", .string, .required)
+            .field("source_incident", .uuid, .required)
+            .field("added_at_us", .int64, .required)
+            .field("added_by", .string, .required)
+            .unique(on: "grouping_id", "source_node", "source_incident")
+            .create()
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema(NationalGroupingMemberModel.schema).delete()
+        try await database.schema(NationalGroupingModel.schema).delete()
+        try await database.schema(NationalDetailCacheModel.schema).delete()
+        try await database.schema(NationalItemModel.schema).delete()
+        try await database.schema(NationalShareModel.schema).delete()
+    }
+}

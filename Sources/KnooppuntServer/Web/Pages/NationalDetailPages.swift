@@ -1,0 +1,193 @@
+import Foundation
+import KnooppuntCore
+import KnooppuntInterop
+import Plot
+
+/// Small helpers the national pages share: bilingual text and ages.
+struct NationalText {
+    let language: KnooppuntCore.Language
+    func t(_ dutch: String, _ english: String) -> String { language == .nl ? dutch : english }
+    func age(_ seconds: Int) -> String {
+        if seconds < 120 { return t("\(seconds) s geleden", "\(seconds) s ago") }
+        if seconds < 7200 { return t("\(seconds / 60) min geleden", "\(seconds / 60) min ago") }
+        return t("\(seconds / 3600) uur geleden", "\(seconds / 3600) h ago")
+    }
+
+    func themeLabel(_ raw: String) -> String {
+        Theme(raw).map { DisplayFormat.themeLabel($0, language) } ?? raw
+    }
+
+    func sharedEntries(_ entries: [(node: String?, entry: SharedEntry)], id: String) -> Node<HTML.BodyContext> {
+        entries.isEmpty ? .p(.class("empty"), .text(t("De regio's hebben nog niets landelijk gedeeld.", "The regions have shared nothing nationally yet.")))
+            : .ul(.id(id), .class("entries"), .forEach(entries) { item in
+                .li(
+                    .class("entry verification-\(item.entry.verification)"),
+                    .data(named: "entry", value: item.entry.entry.uuidString),
+                    .p(.class("entry-text"), .text(item.entry.text)),
+                    .p(.class("entry-meta"), .text(
+                        "\(themeLabel(item.entry.theme)) · \(VerificationStatus(rawValue: item.entry.verification)?.label.text(language) ?? item.entry.verification)"
+                        + " · \(t("bron", "source")): \(item.entry.source) · \(DisplayFormat.time(item.entry.updatedAt))"
+                        + (item.node.map { " · \($0)" } ?? ""))))
+            })
+    }
+}
+
+/// One incident of the national picture: its summary, the details its source node lets this user see
+/// (fetched now, or the user's cached copy with its age), and what the region shared nationally.
+struct NationalIncidentPage {
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let detail: NationalDetails.DetailDTO
+
+    private var text: NationalText { NationalText(language: strings.language) }
+    private func t(_ dutch: String, _ english: String) -> String { text.t(dutch, english) }
+
+    func render() -> String {
+        let summary = detail.summary
+        let layout = Layout(title: "\(summary.reference) \(summary.title)", strings: strings, csrfToken: csrfToken, user: user, path: "/national")
+        let language = strings.language
+        return layout.render(
+            .group(
+                .p(.a(.href("/national"), .text(t("← Landelijk beeld", "← National picture")))),
+                .h1(.text("\(summary.reference) · \(summary.title)")),
+                .p(
+                    .span(.class("badge grip-\(summary.grip.rawValue)"), .text(summary.grip.label.text(language))), .text(" "),
+                    .text("\(summary.phase.label.text(language)) · \(summary.category.label.text(language)) · "
+                        + summary.involvedRegions.map(\.rawValue).joined(separator: ", "))),
+                .p(.id("detail-source"), .class(detail.fromCache || detail.picture == nil ? "warning" : "help"),
+                   .attribute(named: "role", value: "status"), .text(sourceLine())),
+                .unwrap(detail.picture) { picture in
+                    .section(
+                        .class("card"), .id("source-picture"),
+                        .h2(.text(t("Beeld bij de bron", "Picture at the source"))),
+                        picture.entries.isEmpty ? .p(.class("empty"), .text(t("Geen berichten die u mag zien.", "No entries you may see.")))
+                            : .div(.class("table-scroll"), .table(
+                                .id("detail-entries"),
+                                .thead(.tr(.th(.text(t("Thema", "Theme"))), .th(.text(t("Bericht", "Entry"))),
+                                           .th(.text(t("Status", "Status"))), .th(.text(t("Waargenomen", "Observed"))))),
+                                .tbody(.forEach(picture.entries) { entry in
+                                    .tr(.data(named: "entry", value: entry.id.uuidString),
+                                        .td(.text(DisplayFormat.themeLabel(entry.theme, language))), .td(.text(entry.text)),
+                                        .td(.text(entry.verification.label.text(language))), .td(.text(DisplayFormat.time(entry.observedAt))))
+                                }))),
+                        .h3(.text(t("Besluiten", "Decisions"))),
+                        picture.decisions.filter { !$0.revoked }.isEmpty ? .p(.class("empty"), .text("—"))
+                            : .ul(.id("detail-decisions"), .forEach(picture.decisions.filter { !$0.revoked }) { decision in
+                                .li(.text("\(DisplayFormat.time(decision.decidedAt)) · \(decision.text) (\(decision.decidedBy))"))
+                            }),
+                        .h3(.text(t("Acties", "Actions"))),
+                        picture.actions.isEmpty ? .p(.class("empty"), .text("—"))
+                            : .ul(.id("detail-actions"), .forEach(picture.actions) { action in
+                                .li(.text("\(action.text) · \(action.owner) · \(action.status.rawValue)"))
+                            }))
+                },
+                .section(
+                    .class("card"),
+                    .h2(.text(t("Landelijk gedeelde berichten", "Entries shared nationally"))),
+                    text.sharedEntries(detail.sharedEntries.map { (nil, $0) }, id: "shared-entries")),
+                .section(
+                    .class("card"),
+                    .h2(.text("SitRaps")),
+                    detail.sitraps.isEmpty ? .p(.class("empty"), .text(t("Nog geen SitRaps gedeeld.", "No SitRaps shared yet.")))
+                        : .ul(.id("shared-sitraps"), .forEach(detail.sitraps) { sitrap in
+                            .li(.a(.href("/national/sitraps/\(sitrap.id)"), .text("SitRap \(sitrap.number) · \(DisplayFormat.time(sitrap.issuedAt))")))
+                        }))
+            ))
+    }
+
+    private func sourceLine() -> String {
+        let source = t("Bron: knooppunt \(detail.sourceNode)", "Source: node \(detail.sourceNode)")
+        guard let age = detail.ageSeconds else {
+            return source + " · " + t("geen details: ", "no details: ") + (detail.sourceProblem ?? "")
+        }
+        if detail.fromCache {
+            return source + " · " + t("bewaarde details, opgehaald ", "cached details, fetched ") + text.age(age) + " · "
+                + t("de bron is nu niet bereikbaar: ", "the source cannot be reached now: ") + (detail.sourceProblem ?? "")
+        }
+        return source + " · " + t("details zojuist bij de bron opgehaald, namens u", "details fetched from the source just now, on your behalf")
+    }
+}
+
+/// A supra-regional (IRBT) grouping: its incidents on one map and list, the regions involved, and what
+/// those regions shared nationally, newest first.
+struct NationalGroupingPage {
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let grouping: NationalGroupings.GroupingDTO
+    let leafletAvailable: Bool
+    let tileURL: String?
+
+    private var text: NationalText { NationalText(language: strings.language) }
+    private func t(_ dutch: String, _ english: String) -> String { text.t(dutch, english) }
+
+    func render() -> String {
+        var layout = Layout(title: grouping.name, strings: strings, csrfToken: csrfToken, user: user, path: "/national")
+        if leafletAvailable {
+            layout.styles = ["/vendor/leaflet/leaflet.css"]
+            layout.scripts = ["/vendor/leaflet/leaflet.js", "/assets/live.js", "/assets/national-map.js"]
+        }
+        let language = strings.language
+        let markers = MapMarker.json(grouping.members.map { member in
+            MapMarker(
+                id: member.summary.incident, reference: member.summary.reference, title: member.summary.title,
+                grip: member.summary.grip.rawValue, regions: member.summary.involvedRegions.map(\.rawValue),
+                category: member.summary.category.label.text(language),
+                location: member.summary.location.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) },
+                url: NationalPicturePage.detailURL(member.node, member.summary.incident))
+        })
+        return layout.render(
+            .group(
+                .p(.a(.href("/national"), .text(t("← Landelijk beeld", "← National picture")))),
+                .h1(.text(grouping.name)),
+                .if(!grouping.description.isEmpty, .p(.text(grouping.description))),
+                .p(.id("grouping-summary"), .text(
+                    t("Regio's: ", "Regions: ") + grouping.regions.map(\.rawValue).joined(separator: ", ")
+                        + " · " + t("hoogste GRIP: ", "highest GRIP: ") + (grouping.highestGRIP?.label.text(language) ?? "—"))),
+                .if(leafletAvailable, .div(
+                    .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "img"),
+                    .attribute(named: "aria-label", value: grouping.name),
+                    .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
+                    .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),
+                    .data(named: "incidents", value: DisplayFormat.attribute(markers)))),
+                .section(
+                    .class("card"),
+                    .h2(.text(t("Incidenten", "Incidents"))),
+                    .ul(.id("grouping-members"), .forEach(grouping.members) { member in
+                        .li(
+                            .span(.class("badge grip-\(member.summary.grip.rawValue)"), .text(member.summary.grip.label.text(language))),
+                            .a(.href(NationalPicturePage.detailURL(member.node, member.summary.incident)),
+                               .text(" \(member.summary.reference) · \(member.summary.title)")),
+                            .span(.class("muted"), .text(" · \(member.node) · " + member.summary.involvedRegions.map(\.rawValue).joined(separator: ", "))))
+                    })),
+                .section(
+                    .class("card"),
+                    .h2(.text(t("Landelijk gedeelde berichten", "Entries shared nationally"))),
+                    text.sharedEntries((grouping.sharedEntries ?? []).map { ($0.node, $0.entry) }, id: "grouping-entries"))
+            ))
+    }
+}
+
+/// A SitRap a regional node shared, rendered from its composed content.
+struct NationalSitRapPage {
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let document: SitRapDocument
+    let node: String
+    let id: UUID
+
+    func render() -> String {
+        let text = NationalText(language: strings.language)
+        let layout = Layout(title: document.heading, strings: strings, csrfToken: csrfToken, user: user, path: "/national")
+        return layout.render(
+            .group(
+                .p(.a(.href("/national"), .text(text.t("← Landelijk beeld", "← National picture")))),
+                .h1(.text(document.heading)),
+                .p(.class("help"), .text(text.t("Gedeeld door knooppunt \(node).", "Shared by node \(node).")), .text(" "),
+                   .a(.href("/national/sitraps/\(id)/pdf"), .text("PDF"))),
+                .pre(.id("sitrap-text"), .class("sitrap-markdown"), .text(document.markdown))
+            ))
+    }
+}
