@@ -80,7 +80,9 @@ private func configureDatabase(_ app: Application, _ choice: KnooppuntConfigurat
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
     case .postgres(let url):
         do {
-            app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+            let configuration = try SQLPostgresConfiguration(url: url)
+            app.databases.use(.postgres(configuration: configuration), as: .psql)
+            app.lifecycle.use(JournalListener(configuration: configuration.coreConfiguration))
         } catch {
             throw ConfigurationError(
                 key: "KNOOPPUNT_DATABASE_URL", problem: "'\(KnooppuntConfiguration.redacted(url))' is not usable: \(error)")

@@ -21,10 +21,12 @@ def free_port() -> int:
 class Server:
     """One `knooppunt serve` process on a data folder; start, kill and restart it."""
 
-    def __init__(self, data_dir: pathlib.Path):
+    def __init__(self, data_dir: pathlib.Path, database_url: str | None = None, extra: tuple = ()):
         self.data_dir = data_dir
         self.port = free_port()
         self.process = None
+        self.database_url = database_url
+        self.extra = list(extra)
 
     @property
     def base(self) -> str:
@@ -34,7 +36,9 @@ class Server:
         assert BINARY.exists(), f"build the server first (swift build); looked for {BINARY}"
         env = dict(os.environ, KNOOPPUNT_BCRYPT_COST="10")
         env.pop("KNOOPPUNT_DATABASE_URL", None)
-        args = [str(BINARY), "serve", "--port", str(self.port), "--data-dir", str(self.data_dir)]
+        if self.database_url:
+            env["KNOOPPUNT_DATABASE_URL"] = self.database_url
+        args = [str(BINARY), "serve", "--port", str(self.port), "--data-dir", str(self.data_dir), *self.extra]
         if demo:
             args.append("--demo")
         self.log = open(self.data_dir / "server.log", "a")

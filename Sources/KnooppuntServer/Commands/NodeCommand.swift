@@ -7,7 +7,7 @@ import KnooppuntCore
 struct NodeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "node", abstract: "This node's identity among the nodes, and the peers it trusts.",
-        subcommands: [Init.self, Show.self, Trust.self, Send.self, Outbox.self])
+        subcommands: [Init.self, Show.self, Trust.self, Send.self, Outbox.self, Inbox.self])
 
     struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make this node's Ed25519 key pair and print its public key.")
@@ -91,12 +91,40 @@ struct NodeCommand: AsyncParsableCommand {
         }
     }
 
+    /// One message as `node outbox --json` and `node inbox --json` list it.
+    struct MessageLine: Encodable {
+        let peer: String
+        let sequence: Int64
+        let message: UUID
+        let kind: String
+        /// Outbox: whether the peer acknowledged it, and how many attempts it took so far.
+        let delivered: Bool?
+        var attempts: Int? = nil
+    }
+
+    static func printJSON(_ lines: [MessageLine]) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        print(String(decoding: try encoder.encode(lines), as: UTF8.self))
+    }
+
     struct Outbox: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "What waits for each peer, and the last delivery error.")
         @OptionGroup var storage: StorageOptions
+        @Flag(help: "List every queued message (peer, sequence, id, kind, delivered) as JSON instead.") var json = false
 
         func run() async throws {
             bootstrapLogging()
+            if json {
+                let messages = try await withApplication(try storage.configuration()) { app in
+                    try await NodeOutboxModel.query(on: app.db).sort(\.$peer).sort(\.$sequence).all().map {
+                        MessageLine(peer: $0.peer, sequence: $0.sequence, message: $0.messageID, kind: $0.kind, delivered: $0.deliveredAt != nil,
+                                    attempts: $0.attempts)
+                    }
+                }
+                try NodeCommand.printJSON(messages)
+                return
+            }
             let lines = try await withApplication(try storage.configuration()) { app -> [String] in
                 var lines: [String] = []
                 for peer in try await NodePeerModel.query(on: app.db).sort(\.$name).all() {
@@ -112,6 +140,26 @@ struct NodeCommand: AsyncParsableCommand {
                 return lines
             }
             print(lines.isEmpty ? "no peers trusted" : lines.joined(separator: "\n"))
+        }
+    }
+
+    struct Inbox: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The messages applied from peers, in the order applied, as JSON (peer, sequence, id, kind).")
+        @OptionGroup var storage: StorageOptions
+        @Option(help: "Only this peer's messages.") var peer: String?
+
+        func run() async throws {
+            bootstrapLogging()
+            let peer = self.peer?.lowercased()
+            let messages = try await withApplication(try storage.configuration()) { app in
+                var query = NodeInboxModel.query(on: app.db)
+                if let peer { query = query.filter(\.$peer == peer) }
+                return try await query.sort(\.$receivedAt).sort(\.$sequence).all().map {
+                    MessageLine(peer: $0.peer, sequence: $0.sequence, message: $0.messageID, kind: $0.kind, delivered: nil)
+                }
+            }
+            try NodeCommand.printJSON(messages)
         }
     }
 }

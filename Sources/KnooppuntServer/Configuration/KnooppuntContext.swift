@@ -37,7 +37,11 @@ final class KnooppuntContext: Sendable {
                 try await Journal.$clock.withValue(clock) {
                     try await Journal.$appended.withValue(appended) {
                         try await Journal.lockForWriting(tx)
-                        return try await body(tx)
+                        let result = try await body(tx)
+                        if let newest = appended.all.last?.0.sequence {
+                            try await JournalNotifications.notify(tx, newest: newest)
+                        }
+                        return result
                     }
                 }
             }

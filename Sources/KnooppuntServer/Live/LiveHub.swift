@@ -76,6 +76,22 @@ actor LiveHub {
         for continuation in subscribers.values { continuation.yield(.changed) }
     }
 
+    /// Another instance of this node committed a write (PostgreSQL notification): the journal now reaches
+    /// at least `sequence` (nil: unknown). The window no longer covers what came before, so streams read
+    /// the journal; every stream is woken.
+    func foreign(newest sequence: Int64?) {
+        if let sequence {
+            guard sequence > newest else { return }  // This instance's own write, already handed over.
+            newest = sequence
+            window.removeAll()
+            coveredFrom = sequence + 1
+        } else {
+            window.removeAll()
+            coveredFrom = nil
+        }
+        for continuation in subscribers.values { continuation.yield(.changed) }
+    }
+
     /// The incident events after `cursor` if the window covers them, with the newest sequence known;
     /// nil when the journal must be read instead.
     func recent(after cursor: Int64, limit: Int) -> (events: [Committed], newest: Int64)? {
