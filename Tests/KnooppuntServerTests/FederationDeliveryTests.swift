@@ -76,7 +76,7 @@ func withNodePair(_ body: (_ kcr2: LoopbackNode, _ vr13: LoopbackNode) async thr
 
 @Suite("Federation: the outbox delivers over HTTP, once and in order")
 struct FederationDeliveryTests {
-    @Test("messages queued while the peer is down arrive after it returns: each once, in order")
+    @Test("messages queued while the peer is down arrive after it returns: each once, in order; a sender restored from an older backup renumbers what waits")
     func survivesDowntime() async throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -124,6 +124,16 @@ struct FederationDeliveryTests {
             #expect(received.map(\.sequence) == [1, 2, 3])
             #expect(received.map(\.body) == [#"{"text":"een"}"#, #"{"text":"twee"}"#, #"{"text":"drie"}"#])
             #expect(try await outbox.deliverDue(transport: HTTPNodeTransport()) == 0, "nothing is sent twice")
+
+            // The sender is restored from a backup that held only the first message: its next message gets
+            // number 2 again, which the peer applied under another id. It is renumbered after 3 and applied.
+            try await NodeOutboxModel.query(on: app.db).filter(\.$sequence >= 2).delete()
+            try await queue("vier")
+            #expect(try await outbox.deliverDue(transport: HTTPNodeTransport()) == 1)
+            let afterRestore = try await NodeInboxModel.query(on: returned.db).sort(\.$sequence).all()
+            #expect(afterRestore.map(\.sequence) == [1, 2, 3, 4])
+            #expect(afterRestore.last?.body == #"{"text":"vier"}"#)
+            #expect(try await JournalEventModel.query(on: app.db).filter(\.$kind == "federation.renumbered").count() == 1)
         }
         try await peer.stop()
     }

@@ -119,7 +119,12 @@ struct FederationService: Sendable {
             let last = try await NodeInboxModel.query(on: db).filter(\.$peer == claimed).max(\.$sequence) ?? 0
             switch PeerSequence.verdict(for: message.sequence, lastApplied: last) {
             case .duplicate:
-                throw Problem.conflict("sequence \(message.sequence) from '\(claimed)' was applied with another message id")
+                // The sender reuses numbers it had used before: it was restored from a backup older than
+                // what it sent. It renumbers what waits to follow what was applied here.
+                var problem = Problem.conflict(
+                    "sequence \(message.sequence) from '\(claimed)' was applied with another message id; the last applied is \(last)")
+                problem.headers.replaceOrAdd(name: "Knooppunt-Last-Applied", value: String(last))
+                throw problem
             case .gap(let expected):
                 var problem = Problem.conflict("messages are missing: expected sequence \(expected) from '\(claimed)', got \(message.sequence)")
                 problem.headers.replaceOrAdd(name: "Knooppunt-Expected-Sequence", value: String(expected))

@@ -33,6 +33,9 @@ enum DeliveryResult: Sendable, Equatable {
     case acknowledged
     /// 409 with the sequence the peer expects next.
     case expects(Int64)
+    /// 409: the peer applied other messages under these numbers, up to this one (the sender was restored
+    /// from an older backup); what waits must be renumbered after it.
+    case renumberAfter(Int64)
     /// Anything else: a status and what the peer said, or why no answer came.
     case failed(String)
 }
@@ -71,6 +74,7 @@ struct HTTPNodeTransport: NodeTransport {
             case 200, 201: return .acknowledged
             case 409:
                 if let expected = response.headers.first(name: "Knooppunt-Expected-Sequence").flatMap(Int64.init) { return .expects(expected) }
+                if let last = response.headers.first(name: "Knooppunt-Last-Applied").flatMap(Int64.init) { return .renumberAfter(last) }
                 return .failed("409: \(String(buffer: body).prefix(300))")
             default:
                 return .failed("\(response.status.code): \(String(buffer: body).prefix(300))")
@@ -153,8 +157,14 @@ struct FederationOutbox: Sendable {
                     }
                     resent = true
                     continue
+                case .renumberAfter(let last) where last >= head.sequence && !resent:
+                    try await renumber(peer: peer.name, after: last, at: now)
+                    resent = true
+                    continue
                 case .expects(let expected):
                     try await fail(id, attempts: attempts, now: now, reason: "the peer expects sequence \(expected), ahead of \(head.sequence)")
+                case .renumberAfter(let last):
+                    try await fail(id, attempts: attempts, now: now, reason: "the peer applied up to \(last) under other message ids")
                 case .failed(let reason):
                     try await fail(id, attempts: attempts, now: now, reason: reason)
                 }
@@ -162,6 +172,36 @@ struct FederationOutbox: Sendable {
             }
         }
         return delivered
+    }
+
+    /// After a restore from an older backup: the messages waiting for `peer` get the numbers after the
+    /// last one it applied, in their order, and are signed again. Their ids stay, so none is applied twice.
+    private func renumber(peer: String, after last: Int64, at now: Int64) async throws {
+        let date = Microseconds.date(now)
+        try await context.write(on: db) { db in
+            guard let me = try await NodeIdentityModel.query(on: db).first() else { return }
+            let waiting = try await NodeOutboxModel.query(on: db).filter(\.$peer == peer).filter(\.$deliveredAt == nil)
+                .sort(\.$sequence).all()
+            // Out of the way first: sequences are unique per peer.
+            for (offset, row) in waiting.enumerated() {
+                row.sequence = -Int64(offset) - 1
+                try await row.update(on: db)
+            }
+            for (offset, row) in waiting.enumerated() {
+                var message = try NodeMessage.read(row.envelope)
+                message.sequence = last + 1 + Int64(offset)
+                let envelope = message.envelope(expires: CAPTime.format(date.addingTimeInterval(7 * 86_400)))
+                row.sequence = message.sequence
+                row.envelope = envelope
+                row.signature = try NodeKeys.sign(envelope, privateKey: me.privateKey)
+                row.nextAttempt = now
+                try await row.update(on: db)
+            }
+            try await Journal.append(
+                on: db, actor: "node:\(me.name)", organisation: "federation", kind: "federation.renumbered",
+                payload: FederationEvent(node: peer, message: nil, sequence: last + 1, kind: nil,
+                                         reason: "\(waiting.count) waiting messages renumbered after the peer's \(last)"))
+        }
     }
 
     private func fail(_ id: UUID, attempts: Int, now: Int64, reason: String) async throws {
