@@ -16,7 +16,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import BINARY, free_port
 from e2e_support import login, screenshot
-from test_access import text_of
+from test_access import click, text_of, wait
 from test_incident import open_new_incident
 
 
@@ -189,3 +189,50 @@ def test_national_map_shows_two_regions_and_details_come_from_the_source(federat
     assert "zojuist bij de bron opgehaald" in text_of(second_browser, "detail-source")
     assert "Vuurfront trekt naar het noorden" in text_of(second_browser, "detail-entries")
     screenshot(second_browser, "74-national-detail-from-source")
+
+
+def test_region_shares_an_entry_and_the_national_node_groups_incidents(federation, browser, second_browser):
+    vr13, national, vr12 = federation
+    # setup: the VR13 demo incident with an entry in the shared picture, and an incident on VR12
+    token13 = api(vr13, "POST", "/api/v1/session", {"username": "im-vr13", "password": "demo"})["token"]
+    demo = next(i for i in api(vr13, "GET", "/api/v1/incidents", token=token13) if i["title"] == "Hoogwater Amstel bij Ouderkerk")
+    picture = api(vr13, "GET", f"/api/v1/incidents/{demo['id']}/picture", token=token13)
+    entry = next(e for e in picture["entries"] if e["inSharedPicture"] and e["classification"] in ("public", "internal")
+                 and e["verification"] != "contradicted" and "\n" not in e["text"])
+    token12 = api(vr12, "POST", "/api/v1/session", {"username": "im-vr12", "password": "demo"})["token"]
+    other = api(vr12, "POST", "/api/v1/incidents", {"title": "Dijkbewaking Spaarndam", "category": "overstroming", "grip": 1}, token12)
+
+    # MUT: VR13's IM shares the entry nationally from the incident page
+    login(browser, vr13, "im-vr13")
+    browser.get(f"{vr13}/incidents/{demo['id']}")
+    share = f'//li[@data-entry="{entry["id"]}"]//button[normalize-space()="Landelijk delen"]'
+    click(browser, By.XPATH, share)
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, f'li[data-entry="{entry["id"]}"] .badge.shared-nationally'))
+    browser.execute_script(f"document.querySelector('li[data-entry=\"{entry['id']}\"]').id = 'shared-entry'")
+    screenshot(browser, "75-region-entry-shared-nationally", "shared-entry")
+
+    # assert: the national analyst finds it with the incident, kept on the national node
+    login(second_browser, national, "analist-kcr2")
+
+    def shared(d):
+        d.get(f"{national}/national/incidents/vr13/{demo['id']}")
+        return entry["text"] in text_of(d, "shared-entries")
+    WebDriverWait(second_browser, 30, poll_frequency=1).until(shared)
+
+    # MUT: the analyst joins VR13's and VR12's incidents into one IRBT grouping
+    def both_listed(d):
+        d.get(national + "/national")
+        return d.find_elements(By.CSS_SELECTOR, f'#grouping-form input[data-incident="{other["id"]}"]')
+    WebDriverWait(second_browser, 30, poll_frequency=1).until(both_listed)
+    second_browser.find_element(By.ID, "grouping-name").send_keys("Hoogwater Noord-Holland")
+    for incident in (demo, other):
+        second_browser.find_element(By.CSS_SELECTOR, f'#grouping-form input[data-incident="{incident["id"]}"]').click()
+    second_browser.find_element(By.ID, "grouping-create").click()
+    WebDriverWait(second_browser, 20).until(EC.presence_of_element_located((By.ID, "grouping-members")))
+
+    # assert: one picture of both regions' incidents, with what VR13 shared
+    members = text_of(second_browser, "grouping-members")
+    assert "Hoogwater Amstel bij Ouderkerk" in members and "Dijkbewaking Spaarndam" in members
+    assert "VR12" in text_of(second_browser, "grouping-summary") and "VR13" in text_of(second_browser, "grouping-summary")
+    assert entry["text"] in text_of(second_browser, "grouping-entries")
+    screenshot(second_browser, "76-national-irbt-grouping")
