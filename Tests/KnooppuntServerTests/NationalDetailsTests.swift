@@ -108,12 +108,13 @@ struct NationalDetailsTests {
             #expect(try await HTTP.send(region, .POST, "\(base)/\(entry.id)/national-sharing", token: im).status == .conflict)
             let issued = try await HTTP.send(region, .POST, "/api/v1/incidents/\(incident.id)/sitraps", json: "{}", token: im)
             #expect(issued.status == .created, "\(issued.body.string)")
-            #expect(try await deliver(region) == 3, "summary, shared entry, SitRap")
+            #expect(try await deliver(region) == 4, "summary, shared entry, SitRap with a fresh summary")
 
             let analyst = try await HTTP.login(national, "analist-kcr2")
             var seen = try await detail(national, incident.id, token: analyst)
             #expect(seen.sharedEntries.map(\.text) == ["Kade bij Venlo houdt"])
             #expect(seen.sitraps.map(\.number) == [1])
+            #expect(seen.summary.figures?.entries == 1, "key figures as of the SitRap, without the confidential entry")
             let sitrapPage = try await HTTP.send(national, .GET, "/api/v1/national/sitraps/\(seen.sitraps[0].id)", token: analyst)
             #expect(sitrapPage.status == .ok)
 

@@ -109,7 +109,7 @@ def test_regional_incidents_appear_on_the_national_picture(federation, browser, 
     assert "vr13" in table
     regions = text_of(second_browser, "national-regions")
     assert "VR13" in regions
-    screenshot(second_browser, "70-national-picture")
+    screenshot(second_browser, "70-national-picture", "national-incidents")
 
 
 def test_advisory_down_and_acknowledged_up(federation, browser, second_browser):

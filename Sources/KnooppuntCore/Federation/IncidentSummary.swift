@@ -17,8 +17,29 @@ public struct IncidentSummary: Sendable, Equatable, Codable {
     public var startedAt: Date
     /// When the source changed it last.
     public var updatedAt: Date
+    /// Key figures at the time of the summary, counting only what the national node may read.
+    public var figures: KeyFigures?
 
-    public init(incident: UUID, reference: String, state: IncidentState, updatedAt: Date) {
+    public struct KeyFigures: Sendable, Equatable, Codable {
+        /// Entries in the shared picture (not contradicted).
+        public var entries: Int
+        public var verifiedEntries: Int
+        /// Decisions in force (not revoked).
+        public var decisions: Int
+        /// Actions open or in progress.
+        public var openActions: Int
+        public var partners: Int
+
+        public init(entries: Int, verifiedEntries: Int, decisions: Int, openActions: Int, partners: Int) {
+            self.entries = entries
+            self.verifiedEntries = verifiedEntries
+            self.decisions = decisions
+            self.openActions = openActions
+            self.partners = partners
+        }
+    }
+
+    public init(incident: UUID, reference: String, state: IncidentState, updatedAt: Date, figures: KeyFigures? = nil) {
         self.incident = incident
         self.reference = reference
         title = state.title
@@ -31,5 +52,6 @@ public struct IncidentSummary: Sendable, Equatable, Codable {
         location = state.location
         startedAt = state.startedAt
         self.updatedAt = updatedAt
+        self.figures = figures
     }
 }

@@ -15,11 +15,33 @@ enum NationalPicture {
         guard case .region = context.configuration.role else { return }
         let nationals = try await NodePeerModel.query(on: db).filter(\.$role == "national").all()
         guard !nationals.isEmpty, let incident = try await IncidentModel.find(incidentID, on: db), !incident.exercise else { return }
-        let summary = IncidentSummary(incident: incidentID, reference: incident.reference, state: state, updatedAt: Microseconds.date(at))
+        let summary = IncidentSummary(
+            incident: incidentID, reference: incident.reference, state: state, updatedAt: Microseconds.date(at),
+            figures: try await figures(incidentID, state: state, at: at, context: context, on: db))
         let body = Data(try CanonicalJSON.encode(summary).utf8)
         for peer in nationals {
             _ = try await FederationOutbox.enqueue(kind: summaryKind, body: body, to: peer.name, on: db, at: Microseconds.date(at))
         }
+    }
+
+    /// The key figures of an incident now, counting only what the national node reads (internal or lower).
+    static func figures(_ incidentID: UUID, state: IncidentState, at: Int64, context: KnooppuntContext, on db: Database) async throws
+        -> IncidentSummary.KeyFigures
+    {
+        let entries = try await EntryVersionModel.query(on: db).filter(\.$incidentID == incidentID).filter(\.$validTo == nil).all()
+            .filter { entry in
+                (entry.theme == Theme.algemeen.description || entry.admittedAt != nil)
+                    && entry.verification != VerificationStatus.contradicted.rawValue
+                    && (Classification(rawValue: entry.classification) ?? .confidential) <= AccessPolicy.nationalCeiling
+            }
+        let records = RecordStore(db: db, context: context)
+        let decisions = try await records.records(.decision, of: incidentID, at: at)
+            .map { try RecordStore.decode(DecisionBody.self, $0.body) }.filter { !$0.revoked }
+        let actions = try await records.records(.action, of: incidentID, at: at)
+            .map { try RecordStore.decode(ActionBody.self, $0.body) }.filter { $0.status == .open || $0.status == .bezig }
+        return .init(
+            entries: entries.count, verifiedEntries: entries.filter { $0.verification == VerificationStatus.verified.rawValue }.count,
+            decisions: decisions.count, openActions: actions.count, partners: state.linkedPartners.count)
     }
 
     /// National side, inside the write that applies the message.

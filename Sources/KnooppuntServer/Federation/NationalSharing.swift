@@ -123,10 +123,13 @@ enum NationalSharing {
     }
 
     /// Inside the write that issued a SitRap: it goes up when the national node may read it.
+    /// The incident's summary goes along, so its key figures are those of the SitRap's moment of issue.
     static func sitrapIssued(_ model: SitRapModel, exercise: Bool, context: KnooppuntContext, on db: Database) async throws {
-        guard !exercise, (Classification(rawValue: model.classification) ?? .confidential) <= AccessPolicy.nationalCeiling else { return }
         let peers = try await nationalPeers(context, on: db)
-        guard !peers.isEmpty else { return }
+        guard !exercise, !peers.isEmpty else { return }
+        let state = try PictureStore.decodeState(try await PictureStore.currentIncidentVersion(model.incidentID, on: db))
+        try await NationalPicture.share(model.incidentID, state: state, at: model.issuedAt, context: context, on: db)
+        guard (Classification(rawValue: model.classification) ?? .confidential) <= AccessPolicy.nationalCeiling else { return }
         let body = SharedSitRap(
             incident: model.incidentID, sitrap: try model.requireID(), number: model.number, classification: model.classification,
             issuedAt: Microseconds.date(model.issuedAt), content: model.content, map: model.map)
@@ -156,6 +159,9 @@ enum NationalSharing {
             (incident, item, itemAt) = (entry.incident, entry.entry, entry.updatedAt)
         default:
             let sitrap = try CanonicalJSON.decode(SharedSitRap.self, from: text)
+            // Kept only when it can be shown: the composed report and its map must read.
+            _ = try CanonicalJSON.decode(SitRap.self, from: sitrap.content)
+            _ = try sitrap.map.map { try CanonicalJSON.decode(SitRapMap.self, from: $0) }
             (incident, item, itemAt) = (sitrap.incident, sitrap.sitrap, sitrap.issuedAt)
         }
         let itemKind = kind == entryKind ? "entry" : "sitrap"

@@ -61,6 +61,7 @@ struct NationalPicturePage {
                             .id("national-incidents"),
                             .thead(.tr(.th(.text(t("Kenmerk", "Reference"))), .th(.text(t("Titel", "Title"))), .th(.text("GRIP")),
                                        .th(.text(t("Fase", "Phase"))), .th(.text(t("Regio's", "Regions"))),
+                                       .th(.text(t("Kerncijfers", "Key figures"))),
                                        .th(.text(t("Bron", "Source"))), .th(.text(t("Bijgewerkt", "Updated"))))),
                             .tbody(.forEach(incidents) { row in
                                 .tr(
@@ -70,6 +71,7 @@ struct NationalPicturePage {
                                     .td(.span(.class("badge grip-\(row.summary.grip.rawValue)"), .text(row.summary.grip.label.text(strings.language)))),
                                     .td(.text(row.summary.phase.label.text(strings.language))),
                                     .td(.text(row.summary.involvedRegions.map(\.description).joined(separator: ", "))),
+                                    .td(.class("figures"), .text(row.summary.figures.map(figuresText) ?? "—")),
                                     .td(.text(row.sourceNode)), .td(.text(age(row.ageSeconds))))
                             })))),
                 .if(isNationalNode, groupingSection()),
@@ -89,6 +91,11 @@ struct NationalPicturePage {
                                 .td(.text(region.lastContact.map { age(Int(now.timeIntervalSince($0))) } ?? t("nooit", "never"))))
                         }))))
             ))
+    }
+
+    private func figuresText(_ figures: IncidentSummary.KeyFigures) -> String {
+        t("\(figures.entries) berichten (\(figures.verifiedEntries) geverifieerd) · \(figures.decisions) besluiten · \(figures.openActions) open acties · \(figures.partners) partners",
+          "\(figures.entries) entries (\(figures.verifiedEntries) verified) · \(figures.decisions) decisions · \(figures.openActions) open actions · \(figures.partners) partners")
     }
 
     static func detailURL(_ node: String, _ incident: UUID) -> String { "/national/incidents/\(node)/\(incident.uuidString)" }
