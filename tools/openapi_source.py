@@ -1100,6 +1100,180 @@ doc["paths"].update({
                 "responses": {**ok("Changed.", GROUPING), **EBODY, **E401, **E403R, **NOT_NATIONAL}}},
 })
 
+ITEM = {"type": "object", "properties": {
+    "id": {"type": "string", "format": "uuid"}, "holder": {"type": "string"}, "type": {"type": "string"},
+    "label": {"type": "string"}, "count": {"type": "integer"}, "unavailable": {"type": "integer"},
+    "committed": {"type": "integer"}, "available": {"type": "integer"}, "keepForOwn": {"type": "integer"},
+    "offerable": {"type": "integer"}, "readinessMinutes": {"type": "integer"}, "longitude": {"type": "number"},
+    "latitude": {"type": "number"}, "version": {"type": "integer"}, "updatedAt": {"type": "string", "format": "date-time"},
+    "updatedBy": {"type": "string"}}}
+ITEM_INPUT = {"type": "object", "required": ["type", "label", "count"], "additionalProperties": False, "properties": {
+    "holder": {"type": "string", "description": "Defaults to your organisation."}, "type": {"type": "string"},
+    "label": {"type": "string"}, "count": {"type": "integer", "minimum": 0}, "unavailable": {"type": "integer", "minimum": 0},
+    "keepForOwn": {"type": "integer", "minimum": 0}, "readinessMinutes": {"type": "integer", "minimum": 0, "maximum": 10080},
+    "longitude": {"type": "number"}, "latitude": {"type": "number"},
+    "baseVersion": {"type": "integer", "description": "Required when changing a line."}}}
+CTYPE = {"type": "object", "properties": {"code": {"type": "string"}, "nl": {"type": "string"}, "en": {"type": "string"},
+         "category": {"enum": ["brandweer", "ghor", "bevolkingszorg", "specialist", "materieel", "overig"]}}}
+AREQ = {"type": "object", "properties": {
+    "id": {"type": "string", "format": "uuid"}, "number": {"type": "string"}, "requester": {"type": "string"},
+    "externalRequester": {"type": "string"}, "incident": {"type": "string", "format": "uuid"}, "type": {"type": "string"},
+    "typeNote": {"type": "string"}, "quantity": {"type": "integer"}, "committedQuantity": {"type": "integer"},
+    "locationText": {"type": "string"}, "longitude": {"type": "number"}, "latitude": {"type": "number"},
+    "from": {"type": "string", "format": "date-time"}, "until": {"type": "string", "format": "date-time"},
+    "reason": {"type": "string"},
+    "status": {"enum": ["draft", "requested", "offered", "committed", "deployed", "released", "closed", "withdrawn", "declined"]},
+    "offers": {"type": "array", "items": {"type": "object", "properties": {
+        "id": {"type": "string", "format": "uuid"}, "holder": {"type": "string"}, "capacityItem": {"type": "string", "format": "uuid"},
+        "quantity": {"type": "integer"}, "note": {"type": "string"},
+        "status": {"enum": ["proposed", "open", "accepted", "declined", "withdrawn"]}}}},
+    "commitments": {"type": "array", "items": {"type": "object", "properties": {
+        "id": {"type": "string", "format": "uuid"}, "offer": {"type": "string", "format": "uuid"}, "holder": {"type": "string"},
+        "quantity": {"type": "integer"}, "status": {"enum": ["committed", "deployed", "released"]},
+        "committedAt": {"type": "string", "format": "date-time"}, "deployedAt": {"type": "string", "format": "date-time"},
+        "releasedAt": {"type": "string", "format": "date-time"}}}}}}
+REQ_ID = UUIDP("request")
+STEP = {**ok("The request after the step.", AREQ), **E401, **E403R, "404": problem("No such request, offer or commitment."),
+        "409": problem("The step does not fit the request's state, or the capacity is not available.")}
+def body(schema):
+    return {"required": True, "content": {"application/json": {"schema": schema}}}
+def obj(required, properties):
+    return {"type": "object", "required": required, "additionalProperties": False, "properties": properties}
+UUIDS = {"type": "string", "format": "uuid"}
+DECISION = {"type": "object", "properties": {
+    "id": UUIDS, "type": {"type": "string"}, "authority": {"enum": ["minister-jenv", "voorzitters-veiligheidsregio"]},
+    "decision": {"type": "string"}, "reason": {"type": "string"}, "priorities": {"type": "array", "items": {"type": "string"}},
+    "decidedAt": {"type": "string", "format": "date-time"}, "recordedBy": {"type": "string"}}}
+doc["paths"].update({
+    "/capacity": {
+        "get": {"operationId": "listCapacity", "security": AUTH,
+                "summary": "The registry: every line with its count, unavailable, committed (from active commitments), "
+                           "available and offerable numbers. Filters holder and type.",
+                "parameters": [{"name": "holder", "in": "query", "schema": {"type": "string"}},
+                               {"name": "type", "in": "query", "schema": {"type": "string"}}],
+                "responses": {**ok("The lines.", {"type": "array", "items": ITEM}), **E401, **E403R}},
+        "post": {"operationId": "addCapacity", "security": AUTH, "summary": "Add a line for your organisation.",
+                 "requestBody": body(ITEM_INPUT),
+                 "responses": {**ok("Added.", ITEM, status="201"), **EBODY, **E401, **E403R,
+                               "409": problem("That type at that place exists already.")}}},
+    "/capacity/{item}": {"parameters": [UUIDP("item")],
+        "patch": {"operationId": "changeCapacity", "security": AUTH,
+                  "summary": "Change a line, naming the version you changed; never below what is committed.",
+                  "requestBody": body(ITEM_INPUT),
+                  "responses": {**ok("Changed.", ITEM), **EBODY, **E401, **E403R, "404": problem("No such line."),
+                                "409": problem("Stale version, or counts below what is committed.")}},
+        "delete": {"operationId": "removeCapacity", "security": AUTH, "summary": "Remove a line with nothing committed or offered.",
+                   "responses": {"204": {"description": "Removed."}, **E401, **E403R, "404": problem("No such line."),
+                                 "409": problem("Committed or offered.")}}},
+    "/capacity/types": {
+        "get": {"operationId": "listCapacityTypes", "security": AUTH, "summary": "The catalogue of capacity types.",
+                "responses": {**ok("The types.", {"type": "array", "items": CTYPE}), **E401}},
+        "post": {"operationId": "addCapacityType", "security": AUTH, "summary": "Administrators add a type to the catalogue.",
+                 "requestBody": body(obj(["code", "nl", "en", "category"], CTYPE["properties"])),
+                 "responses": {**ok("Added.", CTYPE, status="201"), **EBODY, **E401, **E403R, "409": problem("The code exists.")}}},
+    "/capacity/import": {
+        "post": {"operationId": "importCapacity", "security": AUTH,
+                 "summary": "Import your lines from CSV (columns type,label,count[,unavailable,keep_for_own,readiness_minutes,"
+                            "longitude,latitude]). Lines with the same type and label change; others are added. Every bad "
+                            "row is named and then nothing is imported.",
+                 "parameters": [{"name": "holder", "in": "query", "schema": {"type": "string"}}],
+                 "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}},
+                 "responses": {**ok("Imported.", {"type": "object", "properties": {"added": {"type": "integer"},
+                                                                                    "changed": {"type": "integer"}}}),
+                               "400": problem("Empty or not UTF-8."), "415": problem("Not text/csv."),
+                               "422": problem("The bad rows, each named."), **E401, **E403R}}},
+    "/capacity/overview": {
+        "get": {"operationId": "capacityOverview", "security": AUTH,
+                "summary": "Capacity per type and holder (count, available, committed, unavailable) and every open request.",
+                "responses": {**ok("The overview.", {"type": "object", "properties": {
+                    "rows": {"type": "array", "items": OBJ}, "openRequests": {"type": "array", "items": AREQ}}}), **E401, **E403R}}},
+    "/capacity/broker": {
+        "get": {"operationId": "capacityBroker", "security": AUTH,
+                "summary": "For the national node: each open request with what is still needed and proposed lines of other "
+                           "holders, soonest there first (readiness plus travel), within what they can spare.",
+                "responses": {**ok("The matches.", OBJ), **E401, **E403R}}},
+    "/capacity/allocation-decisions": {
+        "get": {"operationId": "listAllocationDecisions", "security": AUTH, "summary": "Scarce-resource allocation decisions.",
+                "responses": {**ok("The decisions.", {"type": "array", "items": DECISION}), **E401, **E403R}},
+        "post": {"operationId": "recordAllocationDecision", "security": AUTH,
+                 "summary": "The national node records an allocation decision of the competent authority, with its reason "
+                            "and the requests in order of priority.",
+                 "requestBody": body(obj(["type", "authority", "decision", "reason"], {
+                     "type": {"type": "string"}, "authority": DECISION["properties"]["authority"], "decision": {"type": "string"},
+                     "reason": {"type": "string"}, "priorities": {"type": "array", "items": {"type": "string"}}})),
+                 "responses": {**ok("Recorded.", DECISION, status="201"), **EBODY, **E401, **E403R}}},
+    "/capacity/stream": {
+        "get": {"operationId": "capacityStream", "security": AUTH,
+                "summary": "Server-Sent Events: a signal (sequence and kind) whenever capacity or a request changes.",
+                "responses": {**ok("The stream.", {"type": "string"}, media="text/event-stream"), **E401, **E403R}}},
+    "/assistance-requests": {
+        "get": {"operationId": "listAssistanceRequests", "security": AUTH,
+                "summary": "Assistance requests, newest first (drafts only to their requester); ?open=true for open ones.",
+                "parameters": [{"name": "open", "in": "query", "schema": {"type": "boolean"}}],
+                "responses": {**ok("The requests.", {"type": "array", "items": AREQ}), **E401, **E403R}},
+        "post": {"operationId": "requestAssistance", "security": AUTH,
+                 "summary": "A region or the national node asks for capacity: what, how many, where, from when to when, why. "
+                            "submit=false keeps it a draft.",
+                 "requestBody": body(obj(["type", "quantity", "locationText", "reason"], {
+                     "type": {"type": "string"}, "typeNote": {"type": "string"}, "quantity": {"type": "integer", "minimum": 1},
+                     "incident": UUIDS, "locationText": {"type": "string"}, "longitude": {"type": "number"},
+                     "latitude": {"type": "number"}, "from": {"type": "string", "format": "date-time"},
+                     "until": {"type": "string", "format": "date-time"}, "reason": {"type": "string"}, "submit": {"type": "boolean"}})),
+                 "responses": {**ok("Requested.", AREQ, status="201"), **EBODY, **E401, **E403R}}},
+    "/assistance-requests/{request}": {"parameters": [REQ_ID],
+        "get": {"operationId": "showAssistanceRequest", "security": AUTH, "summary": "One request with its offers and commitments.",
+                "responses": {**ok("The request.", AREQ), **E401, **E403R, "404": problem("No such request.")}}},
+    "/assistance-requests/{request}/submit": {"parameters": [REQ_ID],
+        "post": {"operationId": "submitAssistanceRequest", "security": AUTH, "summary": "Submit a draft.", "responses": STEP}},
+    "/assistance-requests/{request}/close": {"parameters": [REQ_ID],
+        "post": {"operationId": "closeAssistanceRequest", "security": AUTH,
+                 "summary": "The requester closes a request once nothing is committed any more.", "responses": STEP}},
+    "/assistance-requests/{request}/withdraw": {"parameters": [REQ_ID],
+        "post": {"operationId": "withdrawAssistanceRequest", "security": AUTH,
+                 "summary": "The requester withdraws at any step; commitments are released, open offers end.",
+                 "requestBody": {"required": False, "content": {"application/json": {"schema": obj([], {"reason": {"type": "string"}})}}},
+                 "responses": STEP}},
+    "/assistance-requests/{request}/decline": {"parameters": [REQ_ID],
+        "post": {"operationId": "declineAssistanceRequest", "security": AUTH,
+                 "summary": "The national node declines a request at any step, with the reason.",
+                 "requestBody": body(obj(["reason"], {"reason": {"type": "string"}})), "responses": STEP}},
+    "/assistance-requests/{request}/offers": {"parameters": [REQ_ID],
+        "post": {"operationId": "offerCapacity", "security": AUTH,
+                 "summary": "A holder offers units of one of its lines (within what it can spare).",
+                 "requestBody": body(obj(["capacityItem", "quantity"], {"capacityItem": UUIDS, "quantity": {"type": "integer"},
+                                                                         "note": {"type": "string"}})),
+                 "responses": {**STEP, **ok("Offered.", AREQ, status="201")}}},
+    "/assistance-requests/{request}/proposals": {"parameters": [REQ_ID],
+        "post": {"operationId": "proposeCapacity", "security": AUTH,
+                 "summary": "The national broker proposes another holder's line; the holder confirms before it can be accepted.",
+                 "requestBody": body(obj(["capacityItem", "quantity"], {"capacityItem": UUIDS, "quantity": {"type": "integer"},
+                                                                         "note": {"type": "string"}})),
+                 "responses": {**STEP, **ok("Proposed.", AREQ, status="201")}}},
+    "/assistance-requests/{request}/offers/{offer}/confirm": {"parameters": [REQ_ID, UUIDP("offer")],
+        "post": {"operationId": "confirmProposal", "security": AUTH, "summary": "The holder confirms a broker's proposal.",
+                 "responses": STEP}},
+    "/assistance-requests/{request}/offers/{offer}/withdraw": {"parameters": [REQ_ID, UUIDP("offer")],
+        "post": {"operationId": "withdrawOffer", "security": AUTH, "summary": "The holder withdraws an open or proposed offer.",
+                 "responses": STEP}},
+    "/assistance-requests/{request}/offers/{offer}/decline": {"parameters": [REQ_ID, UUIDP("offer")],
+        "post": {"operationId": "declineOffer", "security": AUTH, "summary": "The requester declines an offer.", "responses": STEP}},
+    "/assistance-requests/{request}/commitments": {"parameters": [REQ_ID],
+        "get": {"operationId": "listCommitments", "security": AUTH, "summary": "The request's commitments.",
+                "responses": {**ok("The commitments.", {"type": "array", "items": OBJ}), **E401, **E403R, "404": problem("No such request.")}},
+        "post": {"operationId": "acceptOffer", "security": AUTH,
+                 "summary": "The requester accepts an offer: its units are committed, checked against what is available now.",
+                 "requestBody": body(obj(["offer"], {"offer": UUIDS})),
+                 "responses": {**STEP, **ok("Committed.", AREQ, status="201")}}},
+    "/assistance-requests/{request}/commitments/{commitment}/deploy": {"parameters": [REQ_ID, UUIDP("commitment")],
+        "post": {"operationId": "reportDeployed", "security": AUTH, "summary": "The holder or requester reports the units deployed.",
+                 "responses": STEP}},
+    "/assistance-requests/{request}/releases": {"parameters": [REQ_ID],
+        "post": {"operationId": "releaseCommitment", "security": AUTH,
+                 "summary": "The requester releases a commitment; its units are available to the holder again at once.",
+                 "requestBody": body(obj(["commitment"], {"commitment": UUIDS})),
+                 "responses": {**STEP, **ok("Released.", AREQ, status="201")}}},
+})
+
 target = pathlib.Path(__file__).resolve().parent.parent / "Sources/KnooppuntServer/Resources/openapi.json"
 target.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 print(f"wrote {target}")

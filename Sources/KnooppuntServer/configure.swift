@@ -47,6 +47,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     try api.register(collection: FederationController())
     try api.register(collection: NationalController())
     try api.register(collection: AdvisoriesController())
+    try api.register(collection: CapacityController())
     try app.register(collection: WebController())
     try app.register(collection: IncidentWebController())
     try app.register(collection: PartnerWebController())

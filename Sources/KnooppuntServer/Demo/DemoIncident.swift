@@ -47,6 +47,7 @@ enum DemoIncident {
                   status: .active, maxClassification: nil),
             incident: incident, by: im, kind: "access.granted")
         try await seedWarningAndSitRap(app, incident: incident, now: now)
+        try await DemoCapacity.seedRequest(app, incident: incident)
     }
 
     /// A CAP warning from Rijkswaterstaat over the same stretch of the Amstel, taken in through the same

@@ -41,6 +41,7 @@ enum DemoSeeder {
         for registration in DemoPartners.registrations {
             _ = try await partners.save(registration, baseVersion: nil, by: .init(username: "demo", organisation: "system"))
         }
+        try await DemoCapacity.seed(app)
         return .seeded(organisations: organisations.count, users: DemoData.people.count)
     }
 

@@ -25,6 +25,9 @@ struct LiveSelection: Sendable {
         /// A standby partner's monitoring list: that a monitored incident or the partner's own link
         /// changed, without any content.
         case monitoring(exercise: Bool)
+        /// That the capacity registry or an assistance request changed: sequence and kind only; pages
+        /// fetch what changed through the API, where the capacity policy decides.
+        case capacity
     }
 
     let subject: Subject
@@ -52,6 +55,13 @@ struct LiveSelection: Sendable {
     func events(
         after cursor: Int64, on db: Database, hub: LiveHub? = nil, visibility: inout Visibility, limit: Int = 500
     ) async throws -> (events: [LiveEvent], cursor: Int64) {
+        if case .capacity = scope {
+            let rows = try await JournalEventModel.query(on: db).filter(\.$id > cursor).sort(\.$id).limit(limit).all()
+            let events = rows.filter { $0.kind.hasPrefix("capacity.") || $0.kind.hasPrefix("assistance.") }.compactMap { row in
+                row.id.map { LiveEvent(sequence: $0, kind: row.kind, data: #"{"seq":\#($0),"kind":"\#(row.kind)"}"#) }
+            }
+            return (events, max(rows.last?.id ?? cursor, cursor))
+        }
         var candidates: [(record: JournalRecord, incident: UUID)]
         let reached: Int64
         if let hub, let recent = await hub.recent(after: cursor, limit: limit) {

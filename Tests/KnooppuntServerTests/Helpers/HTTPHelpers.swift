@@ -33,6 +33,15 @@ enum HTTP {
         return try await app.testing().sendRequest(method, path, headers: headers, body: body)
     }
 
+    /// Sends a body other than JSON; `headers` gives its Content-Type.
+    static func send(
+        _ app: Application, _ method: HTTPMethod, _ path: String, token: String? = nil, headers extra: HTTPHeaders, body: String
+    ) async throws -> TestingHTTPResponse {
+        var headers = extra
+        if let token { headers.bearerAuthorization = .init(token: token) }
+        return try await app.testing().sendRequest(method, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
     /// Logs in through the API and returns the bearer token.
     static func login(_ app: Application, _ username: String, password: String = "demo") async throws -> String {
         let response = try await send(

@@ -25,5 +25,6 @@ enum KnooppuntMigrations {
         M0020_CreateNationalPicture(),
         M0021_CreateAdvisories(),
         M0022_CreateNationalDetails(),
+        M0023_CreateCapacity(),
     ]
 }
