@@ -201,6 +201,26 @@ struct CapacityService: Sendable {
         row.updatedBy = subject.username
     }
 
+    /// The holder's line of this type at this place, if there is one.
+    private static func line(holder: String, _ input: CapacityItemInput, on db: Database) async throws -> CapacityItemModel? {
+        try await CapacityItemModel.query(on: db).filter(\.$holder == holder).filter(\.$typeCode == input.type)
+            .filter(\.$label == input.label.trimmingCharacters(in: .whitespacesAndNewlines)).first()
+    }
+
+    /// Inside a write: a new line, nothing committed yet.
+    private static func insert(_ input: CapacityItemInput, holder: String, by subject: Subject, at: Int64, on db: Database) async throws
+        -> CapacityItemModel
+    {
+        let row = CapacityItemModel()
+        row.id = UUID()
+        row.holder = holder
+        row.typeCode = input.type
+        row.version = 1
+        try apply(input, to: row, committed: 0, by: subject, at: at)
+        try await row.create(on: db)
+        return row
+    }
+
     func create(_ input: CapacityItemInput, by subject: Subject) async throws -> CapacityItemDTO {
         let holder = (input.holder ?? subject.organisationCode).uppercased()
         try Self.require(subject, .editHolder(holder))
@@ -208,17 +228,10 @@ struct CapacityService: Sendable {
         return try await context.write(on: db) { db in
             try await Self.checkType(input.type, on: db)
             try await Self.checkHolder(holder, on: db)
-            let label = input.label.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard try await CapacityItemModel.query(on: db).filter(\.$holder == holder).filter(\.$typeCode == input.type)
-                .filter(\.$label == label).first() == nil
-            else { throw Problem.conflict("\(holder) has a line '\(input.type)' at '\(label)' already; change that one") }
-            let row = CapacityItemModel()
-            row.id = UUID()
-            row.holder = holder
-            row.typeCode = input.type
-            row.version = 1
-            try Self.apply(input, to: row, committed: 0, by: subject, at: at)
-            try await row.create(on: db)
+            guard try await Self.line(holder: holder, input, on: db) == nil else {
+                throw Problem.conflict("\(holder) has a line '\(input.type)' at '\(input.label)' already; change that one")
+            }
+            let row = try await Self.insert(input, holder: holder, by: subject, at: at, on: db)
             let dto = try Self.dto(row, committed: 0)
             try await Journal.append(on: db, actor: subject.username, organisation: subject.organisationCode, kind: "capacity.added", payload: dto)
             return dto
@@ -336,10 +349,7 @@ struct CapacityService: Sendable {
             try await Self.checkHolder(holder, on: db)
             var added = 0, changed = 0
             for (line, input) in rowsToWrite {
-                let label = input.label.trimmingCharacters(in: .whitespacesAndNewlines)
-                if let row = try await CapacityItemModel.query(on: db).filter(\.$holder == holder).filter(\.$typeCode == input.type)
-                    .filter(\.$label == label).first()
-                {
+                if let row = try await Self.line(holder: holder, input, on: db) {
                     let committed = try await Self.committed(to: try row.requireID(), on: db)
                     do { try Self.apply(input, to: row, committed: committed, by: subject, at: at) } catch let problem as Problem {
                         throw Problem.invalid("nothing imported; row \(line): \(problem.detail)")
@@ -348,13 +358,7 @@ struct CapacityService: Sendable {
                     try await row.update(on: db)
                     changed += 1
                 } else {
-                    let row = CapacityItemModel()
-                    row.id = UUID()
-                    row.holder = holder
-                    row.typeCode = input.type
-                    row.version = 1
-                    try Self.apply(input, to: row, committed: 0, by: subject, at: at)
-                    try await row.create(on: db)
+                    _ = try await Self.insert(input, holder: holder, by: subject, at: at, on: db)
                     added += 1
                 }
             }
