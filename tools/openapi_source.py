@@ -1274,6 +1274,30 @@ doc["paths"].update({
                  "responses": {**STEP, **ok("Released.", AREQ, status="201")}}},
 })
 
+doc["paths"].update({
+    "/edxl-rm": {
+        "post": {"operationId": "receiveResourceMessage", "security": AUTH,
+                 "summary": "Take in an EDXL-RM 1.0 RequestResource (a request of your organisation), CommitResource (an offer "
+                            "on the request it answers) or ReleaseResource (releases what it names), checked against the OASIS "
+                            "schema; kept byte for byte. A message answering a request not known here is kept and reported.",
+                 "requestBody": {"required": True, "content": {"application/xml": {"schema": {"type": "string"}}}},
+                 "responses": {**ok("Taken in.", OBJ, status="201"), **ok("Known already; nothing changed.", OBJ),
+                               "202": {"description": "Kept; it answers a request not known on this node.",
+                                       "content": {"application/json": {"schema": OBJ}}},
+                               "400": problem("Empty body."), "415": problem("Not XML."),
+                               "422": problem("Refused: the detail names the problem."), **E401, **E403R}}},
+    "/assistance-requests/{request}/edxl-rm": {"parameters": [REQ_ID],
+        "get": {"operationId": "requestAsResourceMessage", "security": AUTH, "summary": "The request as an EDXL-RM RequestResource.",
+                "responses": {**ok("The message.", {"type": "string"}, media="application/xml"), **E401, **E403R,
+                              "404": problem("No such request.")}}},
+    "/assistance-requests/{request}/commitments/{commitment}/edxl-rm": {"parameters": [REQ_ID, UUIDP("commitment"),
+            {"name": "kind", "in": "query", "schema": {"enum": ["commit", "release"], "default": "commit"}}],
+        "get": {"operationId": "commitmentAsResourceMessage", "security": AUTH,
+                "summary": "A commitment as an EDXL-RM CommitResource, or once released (?kind=release) as a ReleaseResource.",
+                "responses": {**ok("The message.", {"type": "string"}, media="application/xml"), **E401, **E403R,
+                              "404": problem("No such request or commitment."), "409": problem("Not released yet.")}}},
+})
+
 target = pathlib.Path(__file__).resolve().parent.parent / "Sources/KnooppuntServer/Resources/openapi.json"
 target.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 print(f"wrote {target}")

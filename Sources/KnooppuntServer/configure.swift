@@ -48,6 +48,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     try api.register(collection: NationalController())
     try api.register(collection: AdvisoriesController())
     try api.register(collection: CapacityController())
+    try api.register(collection: ResourceMessagesController())
     try app.register(collection: WebController())
     try app.register(collection: IncidentWebController())
     try app.register(collection: PartnerWebController())
