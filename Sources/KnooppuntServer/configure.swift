@@ -54,6 +54,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     try app.register(collection: PartnerWebController())
     try app.register(collection: SitRapWebController())
     try app.register(collection: PublicWarningsController())
+    try app.register(collection: CapacityWebController())
     app.get("warnings", use: WarningsController.page)
     app.get("national", use: NationalController.page)
     app.post("national", "advisories", use: AdvisoryForms.send)

@@ -235,6 +235,8 @@ struct AssistanceService: Sendable {
         async throws -> AssistanceRequestDTO
     {
         try CapacityService.require(subject, .request(requester: subject.organisationCode))
+        // Where: as given, else the incident's location when it is a point.
+        var location = CapacityService.pointText(body.longitude, body.latitude)
         if let incident = body.incident {
             guard let version = try? await PictureStore.currentIncidentVersion(incident, on: db) else {
                 throw Problem.invalid("no incident \(incident)", field: "incident")
@@ -242,7 +244,11 @@ struct AssistanceService: Sendable {
             let answer = try await AccessService.decide(
                 subject, .init(action: .read), incident: incident, scope: try IncidentsController.scope(version), at: context.clock.now(), on: db)
             guard answer.decision.allowed else { throw Problem.invalid("no incident \(incident) you may read", field: "incident") }
+            if location == nil, let point = try PictureStore.decodeState(version).location.flatMap(CapacityService.point) {
+                location = CapacityService.pointText(point.0, point.1)
+            }
         }
+        let place = location
         let at = now
         let from = body.from.map(Microseconds.from) ?? at
         let year = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Amsterdam")!, from: context.clock.now()).year ?? 2026
@@ -261,7 +267,7 @@ struct AssistanceService: Sendable {
             request.typeNote = (body.typeNote ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             request.quantity = body.quantity
             request.locationText = body.locationText.trimmingCharacters(in: .whitespacesAndNewlines)
-            request.location = CapacityService.pointText(body.longitude, body.latitude)
+            request.location = place
             request.from = from
             request.until = body.until.map(Microseconds.from)
             request.reason = body.reason.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -478,6 +484,9 @@ struct AssistanceService: Sendable {
             if ending == .closed {
                 guard request.submitted else { throw Problem.conflict("a draft is withdrawn, not closed") }
                 guard active.isEmpty else { throw Problem.conflict("\(active.count) commitment(s) are still active; release them before closing") }
+                guard request.status == AssistanceStatus.released.rawValue else {
+                    throw Problem.conflict("request \(request.number) is \(request.status); a request is closed once what was committed is released — withdraw it instead")
+                }
             }
             for commitment in active {
                 commitment.status = CommitmentStatus.released.rawValue

@@ -58,7 +58,7 @@ struct LiveSelection: Sendable {
         if case .capacity = scope {
             let rows = try await JournalEventModel.query(on: db).filter(\.$id > cursor).sort(\.$id).limit(limit).all()
             let events = rows.filter { $0.kind.hasPrefix("capacity.") || $0.kind.hasPrefix("assistance.") }.compactMap { row in
-                row.id.map { LiveEvent(sequence: $0, kind: row.kind, data: #"{"seq":\#($0),"kind":"\#(row.kind)"}"#) }
+                row.id.map { LiveEvent(sequence: $0, kind: "capacity.changed", data: #"{"seq":\#($0),"kind":"\#(row.kind)"}"#) }
             }
             return (events, max(rows.last?.id ?? cursor, cursor))
         }

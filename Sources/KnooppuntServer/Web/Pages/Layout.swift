@@ -48,6 +48,8 @@ struct Layout {
                                 .if(!user.role.isAdministrator, .a(.id("nav-map"), .href("/map"), .text(strings.mapNav))),
                                 .if(!user.role.isAdministrator,
                                     .a(.id("nav-warnings"), .href("/warnings"), .text(ReceivedWarningsPage.navLabel(strings.language)))),
+                                .if(CapacityPolicy.decide(user.subject, .read).allowed,
+                                    .a(.id("nav-capacity"), .href("/capacity"), .text(strings.language == .nl ? "Capaciteit" : "Capacity"))),
                                 .if(user.organisationKind == .nationalNode && !user.role.isAdministrator,
                                     .a(.id("nav-national"), .href("/national"), .text(strings.language == .nl ? "Landelijk beeld" : "National picture"))),
                                 .if(user.subject.isPartner, .a(.id("nav-monitoring"), .href("/monitoring"), .text(strings.monitoringList))),

@@ -8,7 +8,7 @@
     "entry.admission", "conflict.marked", "conflict.resolved", "decision.created", "decision.updated",
     "action.created", "action.updated", "access.granted", "access.changed", "access.revoked", "access.break-glass",
     "access.temporary-account", "alert.raised", "alert.acknowledged", "alert.escalated",
-    "plot.created", "plot.updated", "plot.removed", "plot.verification",
+    "plot.created", "plot.updated", "plot.removed", "plot.verification", "capacity.changed",
   ];
 
   function csrfToken() {

@@ -1,0 +1,281 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// The capacity and assistance pages and their forms. Forms post here (working without JavaScript) and
+/// use the same services and policy as the JSON API.
+struct CapacityWebController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("capacity", use: overview)
+        routes.post("capacity", "lines", use: addLine)
+        routes.post("capacity", "lines", ":item", use: changeLine)
+        routes.post("capacity", "import", use: importCSV)
+        routes.post("assistance", use: request)
+        let request = routes.grouped("assistance", ":request")
+        request.get(use: show)
+        for step in ["submit", "close", "withdraw", "decline"] {
+            request.post(.constant(step)) { req in try await self.step(req, step) }
+        }
+        request.post("offers", use: offer)
+        request.post("proposals", use: propose)
+        for answer in ["accept", "decline", "confirm", "withdraw"] {
+            request.post("offers", ":offer", .constant(answer)) { req in try await self.answer(req, answer) }
+        }
+        request.post("commitments", ":commitment", "deploy") { req in try await self.commitment(req, release: false) }
+        request.post("commitments", ":commitment", "release") { req in try await self.commitment(req, release: true) }
+        routes.get("broker", use: broker)
+        routes.post("broker", "decisions", use: decide)
+    }
+
+    private func user(_ req: Request) throws -> CurrentUser { try IncidentWebController.webUser(req) }
+    private func services(_ req: Request) -> (CapacityService, AssistanceService) {
+        (CapacityService(db: req.db, context: req.knooppunt), AssistanceService(db: req.db, context: req.knooppunt))
+    }
+
+    /// `datetime-local` values are Dutch local time.
+    static func localTime(_ text: String?) throws -> Date? {
+        guard let text, !text.isEmpty else { return nil }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        for format in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"] {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text) { return date }
+        }
+        throw Problem.invalid("'\(text)' is not a date and time (yyyy-mm-ddThh:mm)")
+    }
+
+    func overview(req: Request) async throws -> Response {
+        let user = try user(req)
+        let subject = user.subject
+        try CapacityService.require(subject, .read)
+        let (capacity, _) = services(req)
+        let found = try await PictureStore(db: req.db, context: req.knooppunt).currentIncidents(
+            exercise: false, region: nil, grip: nil, phase: nil, status: .open)
+        let incidents = try await AccessService.readable(subject, found, at: req.knooppunt.clock.now(), on: req.db).map { incident, version in
+            (try incident.requireID(), incident.reference, try PictureStore.decodeState(version).title)
+        }
+        let config = req.knooppunt.configuration
+        let page = CapacityPage(
+            strings: req.strings, csrfToken: req.csrfToken, user: user, types: try await capacity.types(),
+            overview: try await CapacityController.overview(subject: subject, on: req), lines: try await capacity.items(),
+            mayEditOwn: CapacityPolicy.decide(subject, .editHolder(subject.organisationCode)).allowed,
+            mayRequest: CapacityPolicy.decide(subject, .request(requester: subject.organisationCode)).allowed,
+            isBroker: CapacityPolicy.decide(subject, .broker).allowed, incidents: incidents,
+            leafletAvailable: config.leafletInstalled, tileURL: config.tileURL)
+        return .html(page.render())
+    }
+
+    struct LineForm: Content {
+        var type: String?
+        var label: String?
+        var count: Int
+        var unavailable: Int?
+        var keepForOwn: Int?
+        var readinessMinutes: Int?
+        var baseVersion: Int?
+    }
+
+    func addLine(req: Request) async throws -> Response {
+        let user = try user(req)
+        let form = try req.content.decode(LineForm.self)
+        let input = CapacityItemInput(
+            holder: nil, type: form.type ?? "", label: form.label ?? "", count: form.count, unavailable: form.unavailable,
+            keepForOwn: form.keepForOwn, readinessMinutes: form.readinessMinutes, longitude: nil, latitude: nil, baseVersion: nil)
+        try input.validate()
+        _ = try await services(req).0.create(input, by: user.subject)
+        return req.redirect(to: "/capacity#own-registry", redirectType: .normal)
+    }
+
+    func changeLine(req: Request) async throws -> Response {
+        let user = try user(req)
+        let form = try req.content.decode(LineForm.self)
+        let id = try CapacityController.uuid(req, "item")
+        guard let line = try await CapacityItemModel.find(id, on: req.db) else { throw Problem.notFound("no capacity line \(id)") }
+        let home = line.home.flatMap(CapacityService.point)
+        let input = CapacityItemInput(
+            holder: line.holder, type: line.typeCode, label: line.label, count: form.count, unavailable: form.unavailable ?? line.unavailable,
+            keepForOwn: form.keepForOwn ?? line.keepForOwn, readinessMinutes: form.readinessMinutes ?? line.readinessMinutes,
+            longitude: home?.0, latitude: home?.1, baseVersion: form.baseVersion)
+        try input.validate()
+        _ = try await services(req).0.update(id, input, by: user.subject)
+        return req.redirect(to: "/capacity#own-registry", redirectType: .normal)
+    }
+
+    struct ImportForm: Content { var csv: String }
+
+    func importCSV(req: Request) async throws -> Response {
+        let user = try user(req)
+        let form = try req.content.decode(ImportForm.self)
+        _ = try await services(req).0.importCSV(form.csv, holder: nil, by: user.subject)
+        return req.redirect(to: "/capacity#own-registry", redirectType: .normal)
+    }
+
+    struct RequestForm: Content {
+        var type: String
+        var quantity: Int
+        var incident: String?
+        var locationText: String
+        var from: String?
+        var until: String?
+        var reason: String
+    }
+
+    func request(req: Request) async throws -> Response {
+        let user = try user(req)
+        let form = try req.content.decode(RequestForm.self)
+        let incident = try form.incident.flatMap { text -> UUID? in
+            guard !text.isEmpty else { return nil }
+            guard let id = UUID(uuidString: text) else { throw Problem.invalid("'\(text)' is not an incident id", field: "incident") }
+            return id
+        }
+        let body = NewAssistanceRequest(
+            type: form.type, typeNote: nil, quantity: form.quantity, incident: incident, locationText: form.locationText, longitude: nil,
+            latitude: nil, from: try Self.localTime(form.from), until: try Self.localTime(form.until), reason: form.reason, submit: true)
+        try body.validate()
+        let created = try await services(req).1.create(body, by: user.subject)
+        return req.redirect(to: "/assistance/\(created.id)", redirectType: .normal)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let user = try user(req)
+        let (capacity, assistance) = services(req)
+        let request = try await assistance.show(try CapacityController.uuid(req, "request"), subject: user.subject)
+        let own = CapacityPolicy.decide(user.subject, .editHolder(user.organisationCode)).allowed
+            ? try await capacity.items(holder: user.organisationCode, type: request.type).filter { $0.offerable > 0 } : []
+        let history = try await JournalEventModel.query(on: req.db).filter(\.$kind =~ "assistance.")
+            .filter(\.$payload ~~ request.id.uuidString).sort(\.$id).all().map { event in
+                (RFC3339.parse(event.recordedAt) ?? Date(), "\(event.actor) (\(event.organisation))", Self.stepLabel(event.kind, req.uiLanguage))
+            }
+        let page = AssistancePage(strings: req.strings, csrfToken: req.csrfToken, user: user, types: try await capacity.types(),
+                                  request: request, ownLines: own, history: history)
+        return .html(page.render())
+    }
+
+    static func stepLabel(_ kind: String, _ language: KnooppuntCore.Language) -> String {
+        let nl = language == .nl
+        switch kind {
+        case "assistance.drafted": return nl ? "concept opgesteld" : "drafted"
+        case "assistance.requested": return nl ? "aangevraagd" : "requested"
+        case "assistance.offered": return nl ? "aangeboden" : "offered"
+        case "assistance.proposed": return nl ? "voorgesteld door de makelaar" : "proposed by the broker"
+        case "assistance.offer-confirmed": return nl ? "voorstel bevestigd" : "proposal confirmed"
+        case "assistance.offer-withdrawn": return nl ? "aanbod ingetrokken" : "offer withdrawn"
+        case "assistance.offer-declined": return nl ? "aanbod afgewezen" : "offer declined"
+        case "assistance.committed": return nl ? "toegezegd" : "committed"
+        case "assistance.deployed": return nl ? "ingezet" : "deployed"
+        case "assistance.released": return nl ? "vrijgegeven" : "released"
+        case "assistance.closed": return nl ? "afgesloten" : "closed"
+        case "assistance.withdrawn": return nl ? "ingetrokken" : "withdrawn"
+        case "assistance.declined": return nl ? "afgewezen" : "declined"
+        case "assistance.rm-received": return nl ? "EDXL-RM-bericht ontvangen" : "EDXL-RM message received"
+        default: return kind
+        }
+    }
+
+    private func back(_ req: Request) throws -> Response {
+        req.redirect(to: "/assistance/\(try CapacityController.uuid(req, "request"))", redirectType: .normal)
+    }
+
+    struct ReasonForm: Content { var reason: String? }
+
+    func step(_ req: Request, _ step: String) async throws -> Response {
+        let user = try user(req)
+        let id = try CapacityController.uuid(req, "request")
+        let assistance = services(req).1
+        let reason = try? req.content.decode(ReasonForm.self).reason
+        switch step {
+        case "submit": _ = try await assistance.submit(id, by: user.subject)
+        case "close": _ = try await assistance.end(id, as: .closed, reason: nil, by: user.subject)
+        case "withdraw": _ = try await assistance.end(id, as: .withdrawn, reason: reason ?? nil, by: user.subject)
+        default:
+            guard let reason = reason ?? nil, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw Problem.invalid("say why the request is declined", field: "reason")
+            }
+            _ = try await assistance.end(id, as: .declined, reason: reason, by: user.subject)
+        }
+        return try back(req)
+    }
+
+    struct OfferForm: Content {
+        var capacityItem: UUID
+        var quantity: Int
+        var note: String?
+    }
+
+    func offer(req: Request) async throws -> Response {
+        let user = try user(req)
+        let form = try req.content.decode(OfferForm.self)
+        let body = OfferRequest(capacityItem: form.capacityItem, quantity: form.quantity, note: form.note)
+        try body.validate()
+        _ = try await services(req).1.offer(try CapacityController.uuid(req, "request"), body, by: user.subject)
+        return try back(req)
+    }
+
+    func propose(req: Request) async throws -> Response {
+        let user = try user(req)
+        let form = try req.content.decode(OfferForm.self)
+        let body = OfferRequest(capacityItem: form.capacityItem, quantity: form.quantity, note: form.note)
+        try body.validate()
+        _ = try await services(req).1.offer(try CapacityController.uuid(req, "request"), body, by: user.subject, proposal: true)
+        return req.redirect(to: "/broker", redirectType: .normal)
+    }
+
+    func answer(_ req: Request, _ answer: String) async throws -> Response {
+        let user = try user(req)
+        let id = try CapacityController.uuid(req, "request")
+        let offer = try CapacityController.uuid(req, "offer")
+        let assistance = services(req).1
+        switch answer {
+        case "accept": _ = try await assistance.accept(id, offer: offer, by: user.subject)
+        case "decline": _ = try await assistance.decline(id, offer: offer, by: user.subject)
+        case "confirm": _ = try await assistance.holderAnswers(id, offer: offer, confirm: true, by: user.subject)
+        default: _ = try await assistance.holderAnswers(id, offer: offer, confirm: false, by: user.subject)
+        }
+        return try back(req)
+    }
+
+    func commitment(_ req: Request, release: Bool) async throws -> Response {
+        let user = try user(req)
+        let id = try CapacityController.uuid(req, "request")
+        let commitment = try CapacityController.uuid(req, "commitment")
+        let assistance = services(req).1
+        if release {
+            _ = try await assistance.release(id, commitment: commitment, by: user.subject)
+        } else {
+            _ = try await assistance.deploy(id, commitment: commitment, by: user.subject)
+        }
+        return try back(req)
+    }
+
+    func broker(req: Request) async throws -> Response {
+        let user = try user(req)
+        try CapacityService.require(user.subject, .broker)
+        let page = BrokerPage(strings: req.strings, csrfToken: req.csrfToken, user: user, types: try await services(req).0.types(),
+                              broker: try await CapacityController.broker(subject: user.subject, on: req))
+        return .html(page.render())
+    }
+
+    struct DecisionForm: Content {
+        var type: String
+        var authority: String
+        var decision: String
+        var reason: String
+        var priorities: String?
+    }
+
+    func decide(req: Request) async throws -> Response {
+        let user = try user(req)
+        let form = try req.content.decode(DecisionForm.self)
+        guard let authority = AllocationAuthority(rawValue: form.authority) else {
+            throw Problem.invalid("unknown authority '\(form.authority)'", field: "authority")
+        }
+        let body = AllocationDecisionRequest(
+            type: form.type, authority: authority, decision: form.decision, reason: form.reason,
+            priorities: (form.priorities ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        try body.validate()
+        _ = try await CapacityController.recordDecision(body, by: user.subject, on: req)
+        return req.redirect(to: "/broker", redirectType: .normal)
+    }
+}

@@ -1,0 +1,413 @@
+import Foundation
+import KnooppuntCore
+import KnooppuntInterop
+import Plot
+
+/// Bilingual text for the capacity pages.
+struct CapacityText {
+    let language: KnooppuntCore.Language
+    let types: [String: CapacityTypeDTO]
+
+    func t(_ dutch: String, _ english: String) -> String { language == .nl ? dutch : english }
+    func type(_ code: String) -> String { types[code].map { language == .nl ? $0.nl : $0.en } ?? code }
+    func status(_ status: AssistanceStatus) -> String { status.label.text(language) }
+
+    func hidden(_ csrf: String) -> Node<HTML.FormContext> { .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrf)) }
+
+    func number(_ id: String, _ name: String, _ label: String, value: Int? = nil, min: Int = 0, required: Bool = true) -> Node<HTML.FormContext> {
+        .group(
+            .label(.for(id), .text(label)),
+            .input(.type(.number), .id(id), .name(name), .attribute(named: "min", value: String(min)),
+                   .value(value.map(String.init) ?? ""), .required(required)))
+    }
+
+    func button(_ action: String, _ label: String, csrf: String, id: String? = nil, fields: [(String, String)] = [], danger: Bool = false)
+        -> Node<HTML.BodyContext>
+    {
+        .form(
+            .class("inline js-refresh"), .method(.post), .action(action), hidden(csrf),
+            .forEach(fields) { .input(.type(.hidden), .name($0.0), .value($0.1)) },
+            .button(.type(.submit), .class(danger ? "small danger" : "small"), .unwrap(id) { .id($0) }, .text(label)))
+    }
+}
+
+/// `/capacity`: the live overview (map, available capacity per type and holder, open requests), asking
+/// for assistance, and the user's own organisation's registry with CSV import.
+struct CapacityPage {
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let types: [CapacityTypeDTO]
+    let overview: CapacityOverviewDTO
+    let lines: [CapacityItemDTO]
+    let mayEditOwn: Bool
+    let mayRequest: Bool
+    let isBroker: Bool
+    /// Open incidents the user may read, for linking a request: id, reference, title.
+    let incidents: [(UUID, String, String)]
+    let leafletAvailable: Bool
+    let tileURL: String?
+
+    private var text: CapacityText { CapacityText(language: strings.language, types: Dictionary(uniqueKeysWithValues: types.map { ($0.code, $0) })) }
+    private func t(_ dutch: String, _ english: String) -> String { text.t(dutch, english) }
+
+    private struct MapLine: Encodable {
+        let holder: String, type: String, label: String, available: Int, count: Int, longitude: Double, latitude: Double
+    }
+
+    private struct MapRequest: Encodable {
+        let number: String, url: String, type: String, quantity: Int, status: String, longitude: Double, latitude: Double
+    }
+
+    private func json<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+
+    func render() -> String {
+        var layout = Layout(title: t("Capaciteit en bijstand", "Capacity and assistance"), strings: strings, csrfToken: csrfToken, user: user,
+                            path: "/capacity")
+        layout.scripts = ["/assets/live.js", "/assets/live-section.js"]
+        if leafletAvailable {
+            layout.styles = ["/vendor/leaflet/leaflet.css"]
+            layout.scripts = ["/vendor/leaflet/leaflet.js", "/assets/live.js", "/assets/live-section.js", "/assets/capacity-map.js"]
+        }
+        let own = lines.filter { $0.holder == user.organisationCode }
+        return layout.render(
+            .group(
+                .h1(.text(t("Capaciteit en bijstand", "Capacity and assistance"))),
+                .p(.class("help"), .text(t(
+                    "Inzetbare eenheden en materieel per regio, partner en de landelijke pool, en de open bijstandsaanvragen. Het overzicht werkt zichzelf bij.",
+                    "Deployable units and materiel per region, partner and the national pool, and the open assistance requests. The overview updates itself."))),
+                .if(isBroker, .p(.a(.id("broker-link"), .href("/broker"), .text(t("Naar de makelaarsweergave (LOCC)", "To the broker view (LOCC)"))))),
+                .if(leafletAvailable, .div(
+                    .id("capacity-map"), .class("incident-map"), .attribute(named: "role", value: "img"),
+                    .attribute(named: "aria-label", value: t("Kaart van beschikbare capaciteit en open aanvragen", "Map of available capacity and open requests")),
+                    .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
+                    .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")))),
+                .div(
+                    .id("capacity-live"), .data(named: "live-stream", value: "/api/v1/capacity/stream"),
+                    .div(.id("capacity-data"), .attribute(named: "hidden"),
+                         .data(named: "lines", value: DisplayFormat.attribute(json(lines.compactMap { line in
+                             line.longitude.flatMap { lon in line.latitude.map { lat in
+                                 MapLine(holder: line.holder, type: text.type(line.type), label: line.label, available: line.available,
+                                         count: line.count, longitude: lon, latitude: lat) } }
+                         }))),
+                         .data(named: "requests", value: DisplayFormat.attribute(json(overview.openRequests.compactMap { request in
+                             request.longitude.flatMap { lon in request.latitude.map { lat in
+                                 MapRequest(number: request.number, url: "/assistance/\(request.id)", type: text.type(request.type),
+                                            quantity: request.quantity, status: text.status(request.status), longitude: lon, latitude: lat) } }
+                         })))),
+                    requestsSection(),
+                    overviewSection()),
+                .if(mayRequest, requestForm()),
+                .if(mayEditOwn, registrySection(own))
+            ))
+    }
+
+    private func requestsSection() -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"),
+            .h2(.text(t("Open bijstandsaanvragen", "Open assistance requests"))),
+            overview.openRequests.isEmpty ? .p(.class("empty"), .text(t("Geen open aanvragen.", "No open requests.")))
+                : .div(.class("table-scroll"), .table(
+                    .id("open-requests"),
+                    .thead(.tr(.th(.text(t("Nummer", "Number"))), .th(.text(t("Aanvrager", "Requester"))), .th(.text(t("Wat", "What"))),
+                               .th(.text(t("Aantal", "Quantity"))), .th(.text(t("Toegezegd", "Committed"))), .th(.text(t("Status", "Status"))),
+                               .th(.text(t("Waar", "Where"))))),
+                    .tbody(.forEach(overview.openRequests) { request in
+                        .tr(.data(named: "request", value: request.id.uuidString),
+                            .td(.a(.href("/assistance/\(request.id)"), .text(request.number))), .td(.text(request.requester)),
+                            .td(.text(text.type(request.type) + (request.typeNote.isEmpty ? "" : " (\(request.typeNote))"))),
+                            .td(.text(String(request.quantity))), .td(.text(String(request.committedQuantity))),
+                            .td(.span(.class("badge status-\(request.status.rawValue)"), .text(text.status(request.status)))),
+                            .td(.text(request.locationText)))
+                    }))))
+    }
+
+    private func overviewSection() -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"),
+            .h2(.text(t("Beschikbare capaciteit", "Available capacity"))),
+            overview.rows.isEmpty ? .p(.class("empty"), .text(t("Nog niets geregistreerd.", "Nothing registered yet.")))
+                : .div(.class("table-scroll"), .table(
+                    .id("capacity-overview"),
+                    .thead(.tr(.th(.text(t("Type", "Type"))), .th(.text(t("Houder", "Holder"))), .th(.text(t("Totaal", "Total"))),
+                               .th(.text(t("Beschikbaar", "Available"))), .th(.text(t("Toegezegd", "Committed"))),
+                               .th(.text(t("Niet inzetbaar", "Unavailable"))))),
+                    .tbody(.forEach(overview.rows) { row in
+                        .tr(.data(named: "type", value: row.type), .data(named: "holder", value: row.holder),
+                            .td(.text(text.type(row.type))), .td(.text(row.holder)), .td(.text(String(row.count))),
+                            .td(.class("available"), .text(String(row.available))), .td(.class("committed"), .text(String(row.committed))),
+                            .td(.text(String(row.unavailable))))
+                    }))))
+    }
+
+    private func typeSelect(_ id: String) -> Node<HTML.FormContext> {
+        .group(
+            .label(.for(id), .text(t("Type", "Type"))),
+            .select(.id(id), .attribute(named: "name", value: "type"), .forEach(types) { .choice($0.code, text.type($0.code)) }))
+    }
+
+    private func requestForm() -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"),
+            .h2(.text(t("Bijstand aanvragen", "Request assistance"))),
+            .form(
+                .id("request-form"), .class("stacked"), .method(.post), .action("/assistance"), text.hidden(csrfToken),
+                typeSelect("request-type"),
+                text.number("request-quantity", "quantity", t("Aantal", "Quantity"), value: 1, min: 1),
+                .label(.for("request-incident"), .text(t("Voor incident (optioneel)", "For incident (optional)"))),
+                .select(.id("request-incident"), .attribute(named: "name", value: "incident"), .choice("", "—"),
+                        .forEach(incidents) { .choice($0.0.uuidString, "\($0.1) · \($0.2)") }),
+                .label(.for("request-location"), .text(t("Waar", "Where"))),
+                .input(.id("request-location"), .name("locationText"), .type(.text), .required(true)),
+                .label(.for("request-from"), .text(t("Vanaf (leeg: nu)", "From (empty: now)"))),
+                .input(.id("request-from"), .name("from"), .type(.datetimeLocal)),
+                .label(.for("request-until"), .text(t("Tot (optioneel)", "Until (optional)"))),
+                .input(.id("request-until"), .name("until"), .type(.datetimeLocal)),
+                .label(.for("request-reason"), .text(t("Waarom", "Why"))),
+                .textarea(.id("request-reason"), .attribute(named: "name", value: "reason"), .required(true), .attribute(named: "rows", value: "2")),
+                .button(.type(.submit), .id("request-submit"), .text(t("Aanvragen", "Request")))))
+    }
+
+    private func registrySection(_ own: [CapacityItemDTO]) -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"), .id("own-registry"),
+            .h2(.text(t("Registratie van \(user.organisationName)", "Registry of \(user.organisationName)"))),
+            own.isEmpty ? .p(.class("empty"), .text(t("Nog niets geregistreerd.", "Nothing registered yet.")))
+                : .div(.class("table-scroll"), .table(
+                    .id("own-lines"),
+                    .thead(.tr(.th(.text(t("Type", "Type"))), .th(.text(t("Standplaats", "Station"))), .th(.text(t("Beschikbaar", "Available"))),
+                               .th(.text(t("Wijzigen", "Change"))))),
+                    .tbody(.forEach(own) { line in
+                        .tr(.data(named: "line", value: line.id.uuidString),
+                            .td(.text(text.type(line.type))), .td(.text(line.label)),
+                            .td(.text("\(line.available) / \(line.count)" + (line.committed > 0 ? t(" (\(line.committed) toegezegd)", " (\(line.committed) committed)") : ""))),
+                            .td(.form(
+                                .class("inline"), .method(.post), .action("/capacity/lines/\(line.id)"), text.hidden(csrfToken),
+                                .input(.type(.hidden), .name("baseVersion"), .value(String(line.version))),
+                                .input(.type(.number), .name("count"), .attribute(named: "min", value: "0"), .value(String(line.count)),
+                                       .attribute(named: "aria-label", value: t("Totaal", "Total")), .class("narrow")),
+                                .input(.type(.number), .name("unavailable"), .attribute(named: "min", value: "0"), .value(String(line.unavailable)),
+                                       .attribute(named: "aria-label", value: t("Niet inzetbaar", "Unavailable")), .class("narrow")),
+                                .input(.type(.number), .name("keepForOwn"), .attribute(named: "min", value: "0"), .value(String(line.keepForOwn)),
+                                       .attribute(named: "aria-label", value: t("Houdt zelf", "Keeps")), .class("narrow")),
+                                .button(.type(.submit), .class("small"), .text(t("Opslaan", "Save"))))))
+                    }))),
+            .details(
+                .summary(.text(t("Regel toevoegen", "Add a line"))),
+                .form(
+                    .id("line-form"), .class("stacked"), .method(.post), .action("/capacity/lines"), text.hidden(csrfToken),
+                    typeSelect("line-type"),
+                    .label(.for("line-label"), .text(t("Standplaats", "Station"))),
+                    .input(.id("line-label"), .name("label"), .type(.text), .required(true)),
+                    text.number("line-count", "count", t("Aantal", "Count"), value: 1),
+                    text.number("line-unavailable", "unavailable", t("Niet inzetbaar", "Unavailable"), value: 0),
+                    text.number("line-keep", "keepForOwn", t("Houdt zelf achter", "Kept back for own area"), value: 0),
+                    text.number("line-readiness", "readinessMinutes", t("Gereed binnen (minuten)", "Ready within (minutes)"), value: 30),
+                    .button(.type(.submit), .id("line-add"), .text(t("Toevoegen", "Add"))))),
+            .details(
+                .summary(.text(t("Importeren uit CSV", "Import from CSV"))),
+                .p(.class("help"), .text(t("Kolommen: ", "Columns: ") + CapacityService.csvColumns.joined(separator: ","))),
+                .form(
+                    .id("import-form"), .class("stacked"), .method(.post), .action("/capacity/import"), text.hidden(csrfToken),
+                    .label(.for("import-csv"), .text("CSV")),
+                    .textarea(.id("import-csv"), .attribute(named: "name", value: "csv"), .required(true), .attribute(named: "rows", value: "6")),
+                    .button(.type(.submit), .id("import-submit"), .text(t("Importeren", "Import"))))))
+    }
+}
+
+/// `/assistance/{id}`: one request through its lifecycle, with the actions the user may take.
+struct AssistancePage {
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let types: [CapacityTypeDTO]
+    let request: AssistanceRequestDTO
+    /// The user's own registry lines of the requested type, for an offer.
+    let ownLines: [CapacityItemDTO]
+    let history: [(Date, String, String)]
+
+    private var text: CapacityText { CapacityText(language: strings.language, types: Dictionary(uniqueKeysWithValues: types.map { ($0.code, $0) })) }
+    private func t(_ dutch: String, _ english: String) -> String { text.t(dutch, english) }
+    private var isRequester: Bool { CapacityPolicy.decide(user.subject, .actAsRequester(request.requester)).allowed }
+    private var isBroker: Bool { CapacityPolicy.decide(user.subject, .broker).allowed }
+    private var base: String { "/assistance/\(request.id)" }
+
+    func render() -> String {
+        var layout = Layout(title: request.number, strings: strings, csrfToken: csrfToken, user: user, path: "/capacity")
+        layout.scripts = ["/assets/live.js", "/assets/live-section.js"]
+        let open = !request.status.isFinal
+        return layout.render(
+            .group(
+                .p(.a(.href("/capacity"), .text(t("← Capaciteit en bijstand", "← Capacity and assistance")))),
+                .div(
+                    .id("request-live"), .data(named: "live-stream", value: "/api/v1/capacity/stream"),
+                    .h1(.text("\(request.number) · \(request.quantity) × \(text.type(request.type))")),
+                    .p(.span(.id("request-status"), .class("badge status-\(request.status.rawValue)"), .text(text.status(request.status))),
+                       .text(" " + t("\(request.committedQuantity) van \(request.quantity) toegezegd", "\(request.committedQuantity) of \(request.quantity) committed"))),
+                    .dl(
+                        .class("facts"),
+                        .dt(.text(t("Aanvrager", "Requester"))), .dd(.text(request.requester + (request.externalRequester.map { " (\($0))" } ?? ""))),
+                        .if(!request.typeNote.isEmpty, .group(.dt(.text(t("Toelichting type", "Type detail"))), .dd(.text(request.typeNote)))),
+                        .dt(.text(t("Waar", "Where"))), .dd(.text(request.locationText)),
+                        .dt(.text(t("Vanaf", "From"))), .dd(.text(DisplayFormat.time(request.from))),
+                        .unwrap(request.until) { .group(.dt(.text(t("Tot", "Until"))), .dd(.text(DisplayFormat.time($0)))) },
+                        .dt(.text(t("Waarom", "Why"))), .dd(.text(request.reason))),
+                    .if(open && isRequester && request.status == .draft, text.button("\(base)/submit", t("Indienen", "Submit"), csrf: csrfToken, id: "submit-request")),
+                    offersSection(open),
+                    commitmentsSection(open),
+                    .if(open && isRequester, .div(
+                        .class("request-actions"),
+                        .if(request.status == .released,
+                            text.button("\(base)/close", t("Afsluiten", "Close"), csrf: csrfToken, id: "close-request")),
+                        text.button("\(base)/withdraw", t("Intrekken", "Withdraw"), csrf: csrfToken, id: "withdraw-request", danger: true))),
+                    .section(
+                        .class("card"),
+                        .h2(.text(t("Verloop", "History"))),
+                        .ol(.id("request-history"), .forEach(history) { item in
+                            .li(.text("\(DisplayFormat.time(item.0)) · \(item.1) · \(item.2)"))
+                        }))),
+                .if(open && isBroker, .form(
+                    .id("decline-form"), .class("stacked"), .method(.post), .action("\(base)/decline"), text.hidden(csrfToken),
+                    .label(.for("decline-reason"), .text(t("Afwijzen namens het bevoegd gezag: reden", "Decline on behalf of the competent authority: reason"))),
+                    .input(.id("decline-reason"), .name("reason"), .type(.text), .required(true)),
+                    .button(.type(.submit), .class("danger"), .text(t("Afwijzen", "Decline"))))),
+                .if(open && !ownLines.isEmpty && !isRequester, offerForm()),
+                .p(.class("help"), .text("EDXL-RM: "), .a(.href("/api/v1/assistance-requests/\(request.id)/edxl-rm"), .text("RequestResource")))
+            ))
+    }
+
+    private func offersSection(_ open: Bool) -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"),
+            .h2(.text(t("Aanbiedingen", "Offers"))),
+            request.offers.isEmpty ? .p(.class("empty"), .text(t("Nog geen aanbiedingen.", "No offers yet.")))
+                : .ul(.id("offers"), .forEach(request.offers) { offer in
+                    .li(
+                        .data(named: "offer", value: offer.id.uuidString),
+                        .strong(.text("\(offer.quantity) · \(offer.holder)")),
+                        .text((offer.label.map { " · \($0)" } ?? "") + (offer.note.isEmpty ? "" : " · \(offer.note)") + " "),
+                        .span(.class("badge offer-\(offer.status.rawValue)"), .text(offer.status.label.text(strings.language))),
+                        .if(open && isRequester && offer.status == .open, .group(
+                            text.button("\(base)/offers/\(offer.id)/accept", t("Accepteren", "Accept"), csrf: csrfToken, id: "accept-\(offer.id)"),
+                            text.button("\(base)/offers/\(offer.id)/decline", t("Afwijzen", "Decline"), csrf: csrfToken))),
+                        .if(open && offer.status == .proposed && CapacityPolicy.decide(user.subject, .actAsHolder(offer.holder)).allowed,
+                            text.button("\(base)/offers/\(offer.id)/confirm", t("Voorstel bevestigen", "Confirm proposal"), csrf: csrfToken, id: "confirm-\(offer.id)")),
+                        .if(open && (offer.status == .open || offer.status == .proposed) && CapacityPolicy.decide(user.subject, .actAsHolder(offer.holder)).allowed,
+                            text.button("\(base)/offers/\(offer.id)/withdraw", t("Aanbod intrekken", "Withdraw offer"), csrf: csrfToken)))
+                }))
+    }
+
+    private func commitmentsSection(_ open: Bool) -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"),
+            .h2(.text(t("Toezeggingen", "Commitments"))),
+            request.commitments.isEmpty ? .p(.class("empty"), .text(t("Nog niets toegezegd.", "Nothing committed yet.")))
+                : .ul(.id("commitments"), .forEach(request.commitments) { commitment in
+                    .li(
+                        .data(named: "commitment", value: commitment.id.uuidString),
+                        .strong(.text("\(commitment.quantity) · \(commitment.holder) ")),
+                        .span(.class("badge commitment-\(commitment.status.rawValue)"), .text(commitment.status.label.text(strings.language))),
+                        .text(" · " + t("toegezegd ", "committed ") + DisplayFormat.time(commitment.committedAt) + " "),
+                        .if(open && commitment.status == .committed
+                                && (isRequester || CapacityPolicy.decide(user.subject, .actAsHolder(commitment.holder)).allowed),
+                            text.button("\(base)/commitments/\(commitment.id)/deploy", t("Ingezet", "Deployed"), csrf: csrfToken)),
+                        .if(open && isRequester && commitment.status != .released,
+                            text.button("\(base)/commitments/\(commitment.id)/release", t("Vrijgeven", "Release"), csrf: csrfToken,
+                                        id: "release-\(commitment.id)")),
+                        .a(.href("/api/v1/assistance-requests/\(request.id)/commitments/\(commitment.id)/edxl-rm"), .text(" CommitResource")))
+                }))
+    }
+
+    private func offerForm() -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"),
+            .h2(.text(t("Aanbieden", "Offer"))),
+            .form(
+                .id("offer-form"), .class("stacked"), .method(.post), .action("\(base)/offers"), text.hidden(csrfToken),
+                .label(.for("offer-line"), .text(t("Uit", "From"))),
+                .select(.id("offer-line"), .attribute(named: "name", value: "capacityItem"), .forEach(ownLines) { line in
+                    .choice(line.id.uuidString, "\(line.label) — \(line.offerable) " + t("beschikbaar om aan te bieden", "available to offer"))
+                }),
+                text.number("offer-quantity", "quantity", t("Aantal", "Quantity"), value: min(ownLines.first?.offerable ?? 1, request.quantity), min: 1),
+                .label(.for("offer-note"), .text(t("Toelichting (optioneel)", "Note (optional)"))),
+                .input(.id("offer-note"), .name("note"), .type(.text)),
+                .button(.type(.submit), .id("offer-submit"), .text(t("Aanbieden", "Offer")))))
+    }
+}
+
+/// `/broker`: the national node's matching of open requests with capacity, its proposals, and the
+/// record of scarce-resource allocation decisions.
+struct BrokerPage {
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let types: [CapacityTypeDTO]
+    let broker: BrokerDTO
+
+    private var text: CapacityText { CapacityText(language: strings.language, types: Dictionary(uniqueKeysWithValues: types.map { ($0.code, $0) })) }
+    private func t(_ dutch: String, _ english: String) -> String { text.t(dutch, english) }
+
+    func render() -> String {
+        var layout = Layout(title: t("Makelaar capaciteit", "Capacity broker"), strings: strings, csrfToken: csrfToken, user: user, path: "/capacity")
+        layout.scripts = ["/assets/live.js", "/assets/live-section.js"]
+        return layout.render(
+            .group(
+                .p(.a(.href("/capacity"), .text(t("← Capaciteit en bijstand", "← Capacity and assistance")))),
+                .h1(.text(t("Makelaar capaciteit (LOCC)", "Capacity broker (LOCC)"))),
+                .p(.class("help"), .text(t(
+                    "Per open aanvraag: wat nog nodig is en welke capaciteit van anderen het snelst ter plaatse kan zijn (gereedheid plus reistijd), binnen wat zij kunnen missen. Een voorstel gaat eerst naar de houder ter bevestiging.",
+                    "For each open request: what is still needed and whose capacity could be there soonest (readiness plus travel), within what they can spare. A proposal goes to the holder to confirm first."))),
+                .div(
+                    .id("broker-live"), .data(named: "live-stream", value: "/api/v1/capacity/stream"),
+                    broker.matches.isEmpty ? .p(.class("empty"), .text(t("Geen open aanvragen.", "No open requests.")))
+                        : .div(.id("matches"), .forEach(broker.matches) { match in
+                            .section(
+                                .class("card"), .data(named: "request", value: match.request.id.uuidString),
+                                .h2(.a(.href("/assistance/\(match.request.id)"),
+                                       .text("\(match.request.number) · \(match.request.quantity) × \(text.type(match.request.type)) · \(match.request.requester)"))),
+                                .p(.text(t("Nog nodig: \(match.needed)", "Still needed: \(match.needed)") + " · " + match.request.locationText)),
+                                match.proposals.isEmpty ? .p(.class("empty"), .text(t("Geen capaciteit van anderen beschikbaar.", "No capacity of others available.")))
+                                    : .ul(.forEach(match.proposals) { proposal in
+                                        .li(
+                                            .text("\(proposal.quantity) × \(proposal.holder) · \(proposal.label) · "
+                                                + t("gereed in \(proposal.readinessMinutes) min", "ready in \(proposal.readinessMinutes) min")
+                                                + (proposal.distanceKm.map { " · \($0) km" } ?? "")
+                                                + (proposal.etaMinutes.map { t(" · ter plaatse in ± \($0) min", " · on scene in about \($0) min") } ?? "") + " "),
+                                            text.button("/assistance/\(match.request.id)/proposals", t("Voorstellen", "Propose"), csrf: csrfToken,
+                                                        fields: [("capacityItem", proposal.capacityItem.uuidString), ("quantity", String(proposal.quantity))]))
+                                    }))
+                        }),
+                    .section(
+                        .class("card"),
+                        .h2(.text(t("Toewijzingsbesluiten", "Allocation decisions"))),
+                        broker.decisions.isEmpty ? .p(.class("empty"), .text(t("Nog geen besluiten.", "No decisions yet.")))
+                            : .ul(.id("decisions"), .forEach(broker.decisions) { decision in
+                                .li(.strong(.text("\(text.type(decision.type)): \(decision.decision)")),
+                                    .text(" · \(decision.authority.label.text(strings.language)) · \(DisplayFormat.time(decision.decidedAt)) · "
+                                        + t("reden: ", "reason: ") + decision.reason
+                                        + (decision.priorities.isEmpty ? "" : " · " + t("volgorde: ", "priority: ") + decision.priorities.joined(separator: ", "))))
+                            }))),
+                .section(
+                    .class("card"),
+                    .h2(.text(t("Besluit over schaarse capaciteit vastleggen", "Record a decision on scarce capacity"))),
+                    .form(
+                        .id("decision-form"), .class("stacked"), .method(.post), .action("/broker/decisions"), text.hidden(csrfToken),
+                        .label(.for("decision-type"), .text(t("Type", "Type"))),
+                        .select(.id("decision-type"), .attribute(named: "name", value: "type"), .forEach(types) { .choice($0.code, text.type($0.code)) }),
+                        .label(.for("decision-authority"), .text(t("Bevoegd gezag", "Competent authority"))),
+                        .select(.id("decision-authority"), .attribute(named: "name", value: "authority"),
+                                .forEach(AllocationAuthority.allCases) { .choice($0.rawValue, $0.label.text(strings.language)) }),
+                        .label(.for("decision-text"), .text(t("Besluit", "Decision"))),
+                        .input(.id("decision-text"), .name("decision"), .type(.text), .required(true)),
+                        .label(.for("decision-reason"), .text(t("Reden", "Reason"))),
+                        .input(.id("decision-reason"), .name("reason"), .type(.text), .required(true)),
+                        .label(.for("decision-priorities"), .text(t("Volgorde van aanvragen (nummers, komma's)", "Requests in order (numbers, commas)"))),
+                        .input(.id("decision-priorities"), .name("priorities"), .type(.text)),
+                        .button(.type(.submit), .id("decision-submit"), .text(t("Vastleggen", "Record")))))
+            ))
+    }
+}
