@@ -1184,9 +1184,15 @@ doc["paths"].update({
                                "422": problem("The bad rows, each named."), **E401, **E403R}}},
     "/capacity/overview": {
         "get": {"operationId": "capacityOverview", "security": AUTH,
-                "summary": "Capacity per type and holder (count, available, committed, unavailable) and every open request.",
+                "summary": "Capacity per type and holder (count, available, committed, unavailable) and every open request. On the "
+                           "national node also what the regional nodes reported: rows with their source node, their open "
+                           "requests, and when each node last reported.",
                 "responses": {**ok("The overview.", {"type": "object", "properties": {
-                    "rows": {"type": "array", "items": OBJ}, "openRequests": {"type": "array", "items": AREQ}}}), **E401, **E403R}}},
+                    "rows": {"type": "array", "items": OBJ}, "openRequests": {"type": "array", "items": AREQ},
+                    "remoteRequests": {"type": "array", "items": {"type": "object", "properties": {
+                        "node": {"type": "string"}, "request": AREQ, "receivedAt": {"type": "string", "format": "date-time"}}}},
+                    "sources": {"type": "array", "items": {"type": "object", "properties": {
+                        "node": {"type": "string"}, "receivedAt": {"type": "string", "format": "date-time"}}}}}}), **E401, **E403R}}},
     "/capacity/broker": {
         "get": {"operationId": "capacityBroker", "security": AUTH,
                 "summary": "For the national node: each open request with what is still needed and proposed lines of other "

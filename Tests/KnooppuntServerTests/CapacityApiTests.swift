@@ -235,4 +235,37 @@ struct CapacityApiTests {
             #expect(types.contains { $0.code == "bluswaterschip" })
         }
     }
+
+    @Test("a regional node's capacity and open requests reach the national overview with their source, changes included")
+    func federatedOverview() async throws {
+        try await withNodePair { kcr2, vr13 in
+            let national = try #require(kcr2.app)
+            let region = try #require(vr13.app)
+            let im = try await HTTP.login(region, "im-vr13")
+            let added = try await HTTP.send(region, .POST, "/api/v1/capacity", json: """
+                {"type":"aggregaat","label":"Kazerne Osdorp","count":3,"readinessMinutes":15,"longitude":4.80,"latitude":52.36}
+                """, token: im)
+            #expect(added.status == .created, "\(added.body.string)")
+            let request = try await HTTP.send(region, .POST, "/api/v1/assistance-requests", json: """
+                {"type":"hcp","quantity":1,"locationText":"Polder Ouderkerk","reason":"Polder loopt onder"}
+                """, token: im).content.decode(AssistanceRequestDTO.self)
+            let delivered = try await FederationOutbox(db: region.db, context: region.knooppunt).deliverDue(transport: HTTPNodeTransport())
+            #expect(delivered == 3, "a snapshot after the line, a snapshot and the request after the request")
+
+            let analyst = try await HTTP.login(national, "analist-kcr2")
+            var overview = try await HTTP.send(national, .GET, "/api/v1/capacity/overview", token: analyst).content.decode(CapacityOverviewDTO.self)
+            let generators = overview.rows.first { $0.type == "aggregaat" && $0.holder == "VR13" }
+            #expect(generators?.source == "vr13" && generators?.available == 3)
+            #expect(overview.rows.contains { $0.holder == "KCR2" && $0.source == nil }, "the national pool is the national node's own")
+            #expect(overview.remoteRequests.map(\.request.number) == [request.number])
+            #expect(overview.remoteRequests.first?.node == "vr13")
+            #expect(overview.sources.map(\.node) == ["vr13"])
+
+            // Withdrawn on the region: no longer open nationally.
+            _ = try await HTTP.send(region, .POST, "/api/v1/assistance-requests/\(request.id)/withdraw", json: "{}", token: im)
+            _ = try await FederationOutbox(db: region.db, context: region.knooppunt).deliverDue(transport: HTTPNodeTransport())
+            overview = try await HTTP.send(national, .GET, "/api/v1/capacity/overview", token: analyst).content.decode(CapacityOverviewDTO.self)
+            #expect(overview.remoteRequests.isEmpty)
+        }
+    }
 }

@@ -54,9 +54,19 @@ struct CapacityOverviewDTO: Content {
         let available: Int
         let committed: Int
         let unavailable: Int
+        /// The regional node that reported it (on the national node); nil for this node's own registry.
+        var source: String? = nil
+    }
+    struct Source: Content, Equatable {
+        let node: String
+        let receivedAt: Date
     }
     let rows: [Row]
     let openRequests: [AssistanceRequestDTO]
+    /// On the national node: open requests as the regional nodes reported them.
+    var remoteRequests: [CapacitySharing.RemoteRequest] = []
+    /// On the national node: each regional node's last report.
+    var sources: [Source] = []
 }
 
 struct BrokerDTO: Content {
@@ -180,16 +190,25 @@ struct CapacityController: RouteCollection {
 
     static func overview(subject: Subject, on req: Request) async throws -> CapacityOverviewDTO {
         var totals: [String: CapacityOverviewDTO.Row] = [:]
-        for item in try await CapacityService(db: req.db, context: req.knooppunt).items() {
-            let key = "\(item.type)|\(item.holder)"
-            let old = totals[key]
-            totals[key] = .init(type: item.type, holder: item.holder, count: (old?.count ?? 0) + item.count,
-                                available: (old?.available ?? 0) + item.available, committed: (old?.committed ?? 0) + item.committed,
-                                unavailable: (old?.unavailable ?? 0) + item.unavailable)
+        func add(_ items: [CapacityItemDTO], source: String?) {
+            for item in items {
+                let key = "\(item.type)|\(item.holder)|\(source ?? "")"
+                let old = totals[key]
+                totals[key] = .init(type: item.type, holder: item.holder, count: (old?.count ?? 0) + item.count,
+                                    available: (old?.available ?? 0) + item.available, committed: (old?.committed ?? 0) + item.committed,
+                                    unavailable: (old?.unavailable ?? 0) + item.unavailable, source: source)
+            }
         }
-        let rows = totals.values.sorted { ($0.type, $0.holder) < ($1.type, $1.holder) }
+        add(try await CapacityService(db: req.db, context: req.knooppunt).items(), source: nil)
+        var remote: (capacity: [CapacitySharing.RemoteCapacity], requests: [CapacitySharing.RemoteRequest]) = ([], [])
+        if case .national = req.knooppunt.configuration.role {
+            remote = try await CapacitySharing.remote(on: req.db)
+            for snapshot in remote.capacity { add(snapshot.lines, source: snapshot.node) }
+        }
+        let rows = totals.values.sorted { ($0.type, $0.holder, $0.source ?? "") < ($1.type, $1.holder, $1.source ?? "") }
         let open = try await AssistanceService(db: req.db, context: req.knooppunt).list(openOnly: true, subject: subject)
-        return CapacityOverviewDTO(rows: rows, openRequests: open)
+        return CapacityOverviewDTO(rows: rows, openRequests: open, remoteRequests: remote.requests,
+                                   sources: remote.capacity.map { .init(node: $0.node, receivedAt: $0.receivedAt) })
     }
 
     func broker(req: Request) async throws -> BrokerDTO {

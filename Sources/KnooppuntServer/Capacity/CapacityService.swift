@@ -234,6 +234,7 @@ struct CapacityService: Sendable {
             let row = try await Self.insert(input, holder: holder, by: subject, at: at, on: db)
             let dto = try Self.dto(row, committed: 0)
             try await Journal.append(on: db, actor: subject.username, organisation: subject.organisationCode, kind: "capacity.added", payload: dto)
+            try await CapacitySharing.changed(request: nil, context: context, on: db)
             return dto
         }
     }
@@ -252,6 +253,7 @@ struct CapacityService: Sendable {
             try await row.update(on: db)
             let dto = try Self.dto(row, committed: committed)
             try await Journal.append(on: db, actor: subject.username, organisation: subject.organisationCode, kind: "capacity.changed", payload: dto)
+            try await CapacitySharing.changed(request: nil, context: context, on: db)
             return dto
         }
     }
@@ -268,6 +270,7 @@ struct CapacityService: Sendable {
             let dto = try Self.dto(row, committed: 0)
             try await row.delete(on: db)
             try await Journal.append(on: db, actor: subject.username, organisation: subject.organisationCode, kind: "capacity.removed", payload: dto)
+            try await CapacitySharing.changed(request: nil, context: context, on: db)
         }
     }
 
@@ -364,6 +367,7 @@ struct CapacityService: Sendable {
             }
             let result = ImportResult(added: added, changed: changed)
             try await Journal.append(on: db, actor: subject.username, organisation: subject.organisationCode, kind: "capacity.imported", payload: result)
+            try await CapacitySharing.changed(request: nil, context: context, on: db)
             return result
         }
     }

@@ -132,6 +132,7 @@ struct ResourceMessages: Sendable {
                 payload: AssistanceEvent(request: requestID, number: current.number, status: current.status,
                                          detail: "\(quantity) from \(holder) by EDXL-RM \(message.messageID)"),
                 incident: current.incidentID)
+            try await CapacitySharing.changed(request: requestID, context: context, on: db)
         }
         return (request, "offer of \(quantity) from \(holder) on \(request.number); the requester accepts it")
     }

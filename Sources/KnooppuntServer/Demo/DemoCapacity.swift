@@ -60,6 +60,7 @@ enum DemoCapacity {
             }
             try await Journal.append(on: db, actor: "demo", organisation: "system", kind: "capacity.imported",
                                      payload: CapacityService.ImportResult(added: lines.filter { holds($0.holder, role: role) }.count, changed: 0))
+            try await CapacitySharing.changed(request: nil, context: app.knooppunt, on: db)
         }
     }
 

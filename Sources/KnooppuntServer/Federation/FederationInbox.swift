@@ -147,6 +147,11 @@ struct FederationService: Sendable {
                         throw Problem.invalid("the \(message.kind) message from '\(claimed)' is not readable")
                     }
                 }
+                if national, message.kind == CapacitySharing.snapshotKind || message.kind == CapacitySharing.requestKind {
+                    do { try await CapacitySharing.apply(kind: message.kind, body: message.body, from: claimed, at: at, on: db) } catch is DecodingError {
+                        throw Problem.invalid("the \(message.kind) message from '\(claimed)' is not readable")
+                    }
+                }
                 if message.kind == Advisories.messageKind || message.kind == Advisories.ackKind {
                     do { try await Advisories.apply(kind: message.kind, body: message.body, from: claimed, at: at, on: db) } catch is DecodingError {
                         throw Problem.invalid("the \(message.kind) message from '\(claimed)' is not readable")

@@ -57,9 +57,11 @@ struct CapacityWebController: RouteCollection {
             (try incident.requireID(), incident.reference, try PictureStore.decodeState(version).title)
         }
         let config = req.knooppunt.configuration
+        var lines = try await capacity.items()
+        if case .national = config.role { lines += try await CapacitySharing.remote(on: req.db).capacity.flatMap(\.lines) }
         let page = CapacityPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, types: try await capacity.types(),
-            overview: try await CapacityController.overview(subject: subject, on: req), lines: try await capacity.items(),
+            overview: try await CapacityController.overview(subject: subject, on: req), lines: lines,
             mayEditOwn: CapacityPolicy.decide(subject, .editHolder(subject.organisationCode)).allowed,
             mayRequest: CapacityPolicy.decide(subject, .request(requester: subject.organisationCode)).allowed,
             isBroker: CapacityPolicy.decide(subject, .broker).allowed, incidents: incidents,

@@ -26,5 +26,6 @@ enum KnooppuntMigrations {
         M0021_CreateAdvisories(),
         M0022_CreateNationalDetails(),
         M0023_CreateCapacity(),
+        M0024_CreateNationalCapacity(),
     ]
 }

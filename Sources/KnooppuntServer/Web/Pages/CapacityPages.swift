@@ -110,15 +110,17 @@ struct CapacityPage {
         .section(
             .class("card"),
             .h2(.text(t("Open bijstandsaanvragen", "Open assistance requests"))),
-            overview.openRequests.isEmpty ? .p(.class("empty"), .text(t("Geen open aanvragen.", "No open requests.")))
+            overview.openRequests.isEmpty && overview.remoteRequests.isEmpty ? .p(.class("empty"), .text(t("Geen open aanvragen.", "No open requests.")))
                 : .div(.class("table-scroll"), .table(
                     .id("open-requests"),
                     .thead(.tr(.th(.text(t("Nummer", "Number"))), .th(.text(t("Aanvrager", "Requester"))), .th(.text(t("Wat", "What"))),
                                .th(.text(t("Aantal", "Quantity"))), .th(.text(t("Toegezegd", "Committed"))), .th(.text(t("Status", "Status"))),
                                .th(.text(t("Waar", "Where"))))),
-                    .tbody(.forEach(overview.openRequests) { request in
+                    .tbody(.forEach(overview.openRequests.map { ($0, nil as String?) } + overview.remoteRequests.map { ($0.request, $0.node) }) { request, node in
                         .tr(.data(named: "request", value: request.id.uuidString),
-                            .td(.a(.href("/assistance/\(request.id)"), .text(request.number))), .td(.text(request.requester)),
+                            .td(node == nil ? .a(.href("/assistance/\(request.id)"), .text(request.number))
+                                : .span(.text(request.number + " · " + t("bij knooppunt ", "at node ") + (node ?? "")))),
+                            .td(.text(request.requester)),
                             .td(.text(text.type(request.type) + (request.typeNote.isEmpty ? "" : " (\(request.typeNote))"))),
                             .td(.text(String(request.quantity))), .td(.text(String(request.committedQuantity))),
                             .td(.span(.class("badge status-\(request.status.rawValue)"), .text(text.status(request.status)))),
@@ -130,15 +132,20 @@ struct CapacityPage {
         .section(
             .class("card"),
             .h2(.text(t("Beschikbare capaciteit", "Available capacity"))),
+            .if(!overview.sources.isEmpty, .p(.id("capacity-sources"), .class("help"), .text(
+                t("Gemeld door de regionale knooppunten: ", "Reported by the regional nodes: ")
+                    + overview.sources.map { "\($0.node) (\(DisplayFormat.time($0.receivedAt)))" }.joined(separator: ", ")))),
             overview.rows.isEmpty ? .p(.class("empty"), .text(t("Nog niets geregistreerd.", "Nothing registered yet.")))
                 : .div(.class("table-scroll"), .table(
                     .id("capacity-overview"),
-                    .thead(.tr(.th(.text(t("Type", "Type"))), .th(.text(t("Houder", "Holder"))), .th(.text(t("Totaal", "Total"))),
+                    .thead(.tr(.th(.text(t("Type", "Type"))), .th(.text(t("Houder", "Holder"))), .th(.text(t("Bron", "Source"))),
+                               .th(.text(t("Totaal", "Total"))),
                                .th(.text(t("Beschikbaar", "Available"))), .th(.text(t("Toegezegd", "Committed"))),
                                .th(.text(t("Niet inzetbaar", "Unavailable"))))),
                     .tbody(.forEach(overview.rows) { row in
                         .tr(.data(named: "type", value: row.type), .data(named: "holder", value: row.holder),
-                            .td(.text(text.type(row.type))), .td(.text(row.holder)), .td(.text(String(row.count))),
+                            .td(.text(text.type(row.type))), .td(.text(row.holder)), .td(.text(row.source ?? t("dit knooppunt", "this node"))),
+                            .td(.text(String(row.count))),
                             .td(.class("available"), .text(String(row.available))), .td(.class("committed"), .text(String(row.committed))),
                             .td(.text(String(row.unavailable))))
                     }))))
