@@ -379,7 +379,7 @@ struct AssistanceService: Sendable {
                     ? "the holder has not confirmed the broker's proposal yet" : "the offer is \(offer.status), not open")
             }
             let already = try await AssistanceCommitmentModel.query(on: db).filter(\.$requestID == offer.requestID)
-                .filter(\.$status != CommitmentStatus.released.rawValue).sum(\.$quantity) ?? 0
+                .filter(\.$status != CommitmentStatus.released.rawValue).all().map(\.quantity).reduce(0, +)
             var available: Int? = nil
             if let itemID = offer.capacityItemID {
                 guard let item = try await CapacityItemModel.find(itemID, on: db) else { throw Problem.conflict("the offered capacity line is gone") }

@@ -137,8 +137,9 @@ struct CapacityService: Sendable {
     }
 
     static func committed(to item: UUID, on db: Database) async throws -> Int {
+        // Summed here: PostgreSQL's sum of integers is numeric, which does not decode as Int.
         try await AssistanceCommitmentModel.query(on: db).filter(\.$capacityItemID == item)
-            .filter(\.$status != CommitmentStatus.released.rawValue).sum(\.$quantity) ?? 0
+            .filter(\.$status != CommitmentStatus.released.rawValue).all().map(\.quantity).reduce(0, +)
     }
 
     static func dto(_ row: CapacityItemModel, committed: Int) throws -> CapacityItemDTO {
