@@ -73,3 +73,47 @@ def test_vr13_asks_vr12_offers_vr13_accepts_and_the_national_overview_shows_it(s
         screenshot(national, "83-national-capacity-overview", "capacity-overview")
     finally:
         national.quit()
+
+
+def test_admin_extends_the_catalogue_and_a_region_registers_and_imports_lines(server, browser, second_browser):
+    # MUT: the administrator adds a type to the catalogue
+    login(browser, server, "admin")
+    browser.find_element(By.ID, "nav-capacity-types").click()
+    WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "type-form")))
+    browser.find_element(By.ID, "type-code").send_keys("blusboot")
+    browser.find_element(By.ID, "type-nl").send_keys("Blusboot")
+    browser.find_element(By.ID, "type-en").send_keys("Fireboat")
+    Select(browser.find_element(By.ID, "type-category")).select_by_value("brandweer")
+    browser.find_element(By.ID, "type-add").click()
+    WebDriverWait(browser, 20).until(lambda d: "blusboot" in text_of(d, "capacity-types"))
+    screenshot(browser, "84-capacity-catalogue", "type-form")
+
+    # MUT: VR17 registers a fireboat at its station, then imports two more lines from CSV
+    login(second_browser, server, "im-vr17")
+    second_browser.get(server + "/capacity#own-registry")
+    WebDriverWait(second_browser, 20).until(EC.presence_of_element_located((By.ID, "line-form")))
+    second_browser.execute_script("document.querySelectorAll('#own-registry details').forEach(d => d.open = true)")
+    Select(second_browser.find_element(By.ID, "line-type")).select_by_value("blusboot")
+    second_browser.find_element(By.ID, "line-label").send_keys("Kazerne Maasboulevard")
+    for field, value in (("line-count", "2"), ("line-longitude", "4.49"), ("line-latitude", "51.92")):
+        element = second_browser.find_element(By.ID, field)
+        element.clear()
+        element.send_keys(value)
+    second_browser.find_element(By.ID, "line-add").click()
+    WebDriverWait(second_browser, 20).until(lambda d: "Kazerne Maasboulevard" in text_of(d, "own-lines"))
+    second_browser.execute_script("document.querySelectorAll('#own-registry details').forEach(d => d.open = true)")
+    second_browser.find_element(By.ID, "import-csv").send_keys(
+        "type,label,count,unavailable\naggregaat,Kazerne Maasboulevard,4,1\ndrone,Kazerne Maasboulevard,2,0\n")
+    second_browser.find_element(By.ID, "import-submit").click()
+    WebDriverWait(second_browser, 20).until(lambda d: "Drone" in text_of(d, "own-lines"))
+    lines = text_of(second_browser, "own-lines")
+    assert "Blusboot" in lines and "Aggregaat" in lines and "3 / 4" in lines
+    screenshot(second_browser, "85-capacity-own-registry", "own-registry")
+
+    # assert: a bad import names its row and changes nothing
+    second_browser.execute_script("document.querySelectorAll('#own-registry details').forEach(d => d.open = true)")
+    second_browser.find_element(By.ID, "import-csv").send_keys("type,label,count\nraket,X,1\n")
+    second_browser.find_element(By.ID, "import-submit").click()
+    WebDriverWait(second_browser, 20).until(lambda d: "row 2: unknown type 'raket'" in d.page_source)
+    second_browser.get(server + "/capacity")
+    assert "X" not in [cell.text for cell in second_browser.find_elements(By.CSS_SELECTOR, "#own-lines td")]

@@ -8,6 +8,8 @@ import Vapor
 struct CapacityWebController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get("capacity", use: overview)
+        routes.get("capacity", "types", use: types)
+        routes.post("capacity", "types", use: addType)
         routes.post("capacity", "lines", use: addLine)
         routes.post("capacity", "lines", ":item", use: changeLine)
         routes.post("capacity", "import", use: importCSV)
@@ -76,7 +78,34 @@ struct CapacityWebController: RouteCollection {
         var unavailable: Int?
         var keepForOwn: Int?
         var readinessMinutes: Int?
+        var longitude: String?
+        var latitude: String?
         var baseVersion: Int?
+
+        /// An empty coordinate field means none.
+        func degrees(_ text: String?, _ name: String) throws -> Double? {
+            guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let value = Double(text) else { throw Problem.invalid("'\(text)' is not a number of degrees", field: name) }
+            return value
+        }
+    }
+
+    func types(req: Request) async throws -> Response {
+        let user = try user(req)
+        let types = try await services(req).0.types()
+        return .html(CapacityTypesPage(strings: req.strings, csrfToken: req.csrfToken, user: user, types: types).render())
+    }
+
+    func addType(req: Request) async throws -> Response {
+        let user = try user(req)
+        let form = try req.content.decode([String: String].self)
+        guard let category = CapacityCategory(rawValue: form["category"] ?? "") else {
+            throw Problem.invalid("unknown category '\(form["category"] ?? "")'", field: "category")
+        }
+        let body = NewCapacityType(code: form["code"] ?? "", nl: form["nl"] ?? "", en: form["en"] ?? "", category: category)
+        try body.validate()
+        _ = try await services(req).0.addType(body, by: user.subject)
+        return req.redirect(to: "/capacity/types", redirectType: .normal)
     }
 
     func addLine(req: Request) async throws -> Response {
@@ -84,7 +113,8 @@ struct CapacityWebController: RouteCollection {
         let form = try req.content.decode(LineForm.self)
         let input = CapacityItemInput(
             holder: nil, type: form.type ?? "", label: form.label ?? "", count: form.count, unavailable: form.unavailable,
-            keepForOwn: form.keepForOwn, readinessMinutes: form.readinessMinutes, longitude: nil, latitude: nil, baseVersion: nil)
+            keepForOwn: form.keepForOwn, readinessMinutes: form.readinessMinutes, longitude: try form.degrees(form.longitude, "longitude"),
+            latitude: try form.degrees(form.latitude, "latitude"), baseVersion: nil)
         try input.validate()
         _ = try await services(req).0.create(input, by: user.subject)
         return req.redirect(to: "/capacity#own-registry", redirectType: .normal)

@@ -187,7 +187,7 @@ struct CapacityPage {
                 : .div(.class("table-scroll"), .table(
                     .id("own-lines"),
                     .thead(.tr(.th(.text(t("Type", "Type"))), .th(.text(t("Standplaats", "Station"))), .th(.text(t("Beschikbaar", "Available"))),
-                               .th(.text(t("Wijzigen", "Change"))))),
+                               .th(.text(t("Wijzigen: totaal · niet inzetbaar · houdt zelf achter", "Change: total · unavailable · kept back"))))),
                     .tbody(.forEach(own) { line in
                         .tr(.data(named: "line", value: line.id.uuidString),
                             .td(.text(text.type(line.type))), .td(.text(line.label)),
@@ -214,6 +214,10 @@ struct CapacityPage {
                     text.number("line-unavailable", "unavailable", t("Niet inzetbaar", "Unavailable"), value: 0),
                     text.number("line-keep", "keepForOwn", t("Houdt zelf achter", "Kept back for own area"), value: 0),
                     text.number("line-readiness", "readinessMinutes", t("Gereed binnen (minuten)", "Ready within (minutes)"), value: 30),
+                    .label(.for("line-longitude"), .text(t("Standplaats: lengtegraad (WGS84, optioneel)", "Station longitude (WGS84, optional)"))),
+                    .input(.id("line-longitude"), .name("longitude"), .type(.number), .attribute(named: "step", value: "any")),
+                    .label(.for("line-latitude"), .text(t("Standplaats: breedtegraad (WGS84, optioneel)", "Station latitude (WGS84, optional)"))),
+                    .input(.id("line-latitude"), .name("latitude"), .type(.number), .attribute(named: "step", value: "any")),
                     .button(.type(.submit), .id("line-add"), .text(t("Toevoegen", "Add"))))),
             .details(
                 .summary(.text(t("Importeren uit CSV", "Import from CSV"))),
@@ -415,6 +419,47 @@ struct BrokerPage {
                         .label(.for("decision-priorities"), .text(t("Volgorde van aanvragen (nummers, komma's)", "Requests in order (numbers, commas)"))),
                         .input(.id("decision-priorities"), .name("priorities"), .type(.text)),
                         .button(.type(.submit), .id("decision-submit"), .text(t("Vastleggen", "Record")))))
+            ))
+    }
+}
+
+/// `/capacity/types`: the catalogue, and for administrators the form that extends it.
+struct CapacityTypesPage {
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let types: [CapacityTypeDTO]
+
+    private var text: CapacityText { CapacityText(language: strings.language, types: [:]) }
+    private func t(_ dutch: String, _ english: String) -> String { text.t(dutch, english) }
+
+    func render() -> String {
+        let layout = Layout(title: t("Capaciteitstypen", "Capacity types"), strings: strings, csrfToken: csrfToken, user: user, path: "/capacity/types")
+        return layout.render(
+            .group(
+                .h1(.text(t("Catalogus van capaciteitstypen", "Catalogue of capacity types"))),
+                .div(.class("table-scroll"), .table(
+                    .id("capacity-types"),
+                    .thead(.tr(.th(.text("Code")), .th(.text(t("Nederlands", "Dutch"))), .th(.text(t("Engels", "English"))),
+                               .th(.text(t("Categorie", "Category"))))),
+                    .tbody(.forEach(types) { type in
+                        .tr(.td(.code(.text(type.code))), .td(.text(type.nl)), .td(.text(type.en)), .td(.text(type.category.label.text(strings.language))))
+                    }))),
+                .if(CapacityPolicy.decide(user.subject, .manageCatalogue).allowed, .section(
+                    .class("card"),
+                    .h2(.text(t("Type toevoegen", "Add a type"))),
+                    .form(
+                        .id("type-form"), .class("stacked"), .method(.post), .action("/capacity/types"), text.hidden(csrfToken),
+                        .label(.for("type-code"), .text(t("Code (kleine letters, cijfers, streepjes)", "Code (lower-case letters, digits, hyphens)"))),
+                        .input(.id("type-code"), .name("code"), .type(.text), .required(true)),
+                        .label(.for("type-nl"), .text(t("Naam in het Nederlands", "Dutch name"))),
+                        .input(.id("type-nl"), .name("nl"), .type(.text), .required(true)),
+                        .label(.for("type-en"), .text(t("Naam in het Engels", "English name"))),
+                        .input(.id("type-en"), .name("en"), .type(.text), .required(true)),
+                        .label(.for("type-category"), .text(t("Categorie", "Category"))),
+                        .select(.id("type-category"), .attribute(named: "name", value: "category"),
+                                .forEach(CapacityCategory.allCases) { .choice($0.rawValue, $0.label.text(strings.language)) }),
+                        .button(.type(.submit), .id("type-add"), .text(t("Toevoegen", "Add"))))))
             ))
     }
 }

@@ -55,6 +55,8 @@ struct Layout {
                                 .if(user.subject.isPartner, .a(.id("nav-monitoring"), .href("/monitoring"), .text(strings.monitoringList))),
                                 .if(AccessController.mayReadReport(user), .a(.id("nav-access-report"), .href("/access-report"), .text(strings.accessReport))),
                                 .if(user.role.isAdministrator, .a(.id("nav-temporary-accounts"), .href("/temporary-accounts"), .text(strings.temporaryAccounts))),
+                                .if(user.role.isAdministrator,
+                                    .a(.id("nav-capacity-types"), .href("/capacity/types"), .text(strings.language == .nl ? "Capaciteitstypen" : "Capacity types"))),
                                 .if(
                                     AccessPolicy.decide(user.subject, .readOverview, partner: nil).allowed,
                                     .a(.id("nav-partners"), .href("/partners"), .text(strings.partners))),
