@@ -225,6 +225,17 @@ struct CapacityApiTests {
             #expect(try await HTTP.send(app, .POST, "/api/v1/assistance-requests",
                                         json: #"{"type":"pomp","quantity":1,"locationText":"x","reason":"y"}"#, token: rws).status == .forbidden)
             #expect(try await AssistanceRequestModel.query(on: app.db).count() == 0, "nothing stored")
+
+            // A partner sees a request but not which incident it is for, unless it may read that incident.
+            let incident = try await Picture.createIncident(app, token: im13, title: "Dijkdoorbraak")
+            let linked = try await HTTP.send(app, .POST, "/api/v1/assistance-requests",
+                json: #"{"type":"pomp","quantity":1,"incident":"\#(incident.id)","locationText":"Dijk","reason":"Water in de polder"}"#,
+                token: im13).content.decode(AssistanceRequestDTO.self)
+            #expect(linked.incident == incident.id)
+            let seen = try await HTTP.send(app, .GET, "/api/v1/assistance-requests/\(linked.id)", token: rws).content.decode(AssistanceRequestDTO.self)
+            #expect(seen.incident == nil)
+            let all = try await HTTP.send(app, .GET, "/api/v1/assistance-requests", token: rws).content.decode([AssistanceRequestDTO].self)
+            #expect(!all.isEmpty && all.allSatisfy { $0.incident == nil })
             #expect(try await HTTP.send(app, .GET, "/api/v1/capacity", token: admin).status == .forbidden)
             let added = try await HTTP.send(app, .POST, "/api/v1/capacity/types",
                                             json: #"{"code":"bluswaterschip","nl":"Blusboot","en":"Fireboat","category":"brandweer"}"#, token: admin)

@@ -108,7 +108,8 @@ struct AssistanceRequestDTO: Content, Equatable {
     let number: String
     let requester: String
     let externalRequester: String?
-    let incident: UUID?
+    /// Shown only to those who may read the incident.
+    var incident: UUID?
     let type: String
     let typeNote: String
     let quantity: Int
@@ -169,11 +170,25 @@ struct AssistanceService: Sendable {
             })
     }
 
+    /// The request as `subject` may see it: which incident it is for only when they may read that incident.
+    private func visible(_ dto: AssistanceRequestDTO, to subject: Subject) async throws -> AssistanceRequestDTO {
+        guard let incident = dto.incident else { return dto }
+        var shown = dto
+        guard let version = try? await PictureStore.currentIncidentVersion(incident, on: db) else {
+            shown.incident = nil
+            return shown
+        }
+        let answer = try await AccessService.decide(
+            subject, .init(action: .read), incident: incident, scope: try IncidentsController.scope(version), at: context.clock.now(), on: db)
+        if !answer.decision.allowed { shown.incident = nil }
+        return shown
+    }
+
     func list(openOnly: Bool = false, subject: Subject) async throws -> [AssistanceRequestDTO] {
         try CapacityService.require(subject, .read)
         var result: [AssistanceRequestDTO] = []
         for request in try await AssistanceRequestModel.query(on: db).sort(\.$createdAt, .descending).all() {
-            let dto = try await dto(request, on: db)
+            let dto = try await visible(try await dto(request, on: db), to: subject)
             if openOnly && !dto.status.isOpen { continue }
             // Drafts are the requester's own until submitted.
             if dto.status == .draft && dto.requester != subject.organisationCode { continue }
@@ -187,7 +202,7 @@ struct AssistanceService: Sendable {
         guard let request = try await AssistanceRequestModel.find(id, on: db),
               request.submitted || request.requester == subject.organisationCode
         else { throw Problem.notFound("no assistance request \(id)") }
-        return try await dto(request, on: db)
+        return try await visible(try await dto(request, on: db), to: subject)
     }
 
     // MARK: Steps
