@@ -76,6 +76,23 @@ struct SessionTests {
         }
     }
 
+    @Test("the throttle holds across instances of one node: failures through one count at the other")
+    func throttleAcrossInstances() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = KnooppuntConfiguration.DatabaseChoice.sqliteFile(directory.appendingPathComponent("node.sqlite").path)
+        try await withTestApp(database: database) { first in
+            for _ in 1...5 {
+                #expect(try await HTTP.send(first, .POST, "/api/v1/session", json: #"{"username":"im-vr13","password":"guess"}"#).status
+                    == .unauthorized)
+            }
+            try await withTestApp(demo: false, database: database) { second in
+                let locked = try await HTTP.send(second, .POST, "/api/v1/session", json: #"{"username":"im-vr13","password":"demo"}"#)
+                #expect(locked.status == .tooManyRequests)
+            }
+        }
+    }
+
     @Test("logging out revokes the token")
     func logout() async throws {
         try await withTestApp { app in

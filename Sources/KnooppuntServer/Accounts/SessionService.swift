@@ -23,7 +23,7 @@ struct SessionService: Sendable {
     func login(username: String, password: String, address: String, kind: AccessTokenModel.Kind) async throws -> Issued {
         let now = context.clock.now()
         let key = username.lowercased()
-        if let wait = await context.loginAttempts.retryAfter(username: key, address: address, now: now) {
+        if let wait = try await LoginAttempts.retryAfter(username: key, address: address, now: now, on: db) {
             throw Problem.tooManyRequests(
                 "too many failed logins; try again in \(wait) seconds", retryAfter: wait)
         }
@@ -37,15 +37,15 @@ struct SessionService: Sendable {
         }
         let valid = try await accounts.verify(password, against: storedHash)
         guard let user, valid, user.isActive(at: now) else {
-            await context.loginAttempts.recordFailure(username: key, address: address, now: now)
             _ = try await context.write(on: db) { db in
+                try await LoginAttempts.recordFailure(username: key, address: address, now: now, on: db)
                 try await Journal.append(
                     on: db, actor: key, organisation: "unknown", kind: "session.login-failed",
                     payload: ["username": key, "address": address])
             }
             throw Problem.unauthorized("unknown username or wrong password, or the account is disabled")
         }
-        await context.loginAttempts.recordSuccess(username: key)
+        try await context.write(on: db) { db in try await LoginAttempts.recordSuccess(username: key, on: db) }
         let lifetime = context.configuration.sessionLifetime
         return try await issue(for: user, kind: kind, name: kind.rawValue, lifetime: lifetime, event: "session.opened")
     }

@@ -6,7 +6,6 @@ import Vapor
 final class KnooppuntContext: Sendable {
     let configuration: KnooppuntConfiguration
     let clock: Clock
-    let loginAttempts = LoginAttemptStore()
     /// Wakes live streams after each committed write.
     let live = LiveHub()
     /// One write transaction at a time in this process: SQLite needs it, and it hands committed events to

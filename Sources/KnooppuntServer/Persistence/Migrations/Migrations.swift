@@ -27,5 +27,6 @@ enum KnooppuntMigrations {
         M0022_CreateNationalDetails(),
         M0023_CreateCapacity(),
         M0024_CreateNationalCapacity(),
+        M0025_CreateLoginFailures(),
     ]
 }
