@@ -61,6 +61,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     app.get("national", "incidents", ":node", ":incident", use: NationalForms.incident)
     app.post("national", "groupings", use: NationalForms.createGrouping)
     app.get("national", "groupings", ":grouping", use: NationalForms.grouping)
+    app.post("national", "groupings", ":grouping", "members", use: NationalForms.setMembers)
     app.get("national", "sitraps", ":item", use: NationalForms.sitrap)
     app.get("national", "sitraps", ":item", "pdf", use: NationalForms.sitrapPDF)
     app.post("advisories", ":advisory", "acknowledge", use: AdvisoryForms.acknowledge)

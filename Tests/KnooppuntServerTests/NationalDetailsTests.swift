@@ -149,6 +149,20 @@ struct NationalDetailsTests {
             #expect(grouping.regions == [RegionCode(number: 13)])
             let im13 = try await HTTP.login(national, "rws")
             #expect(try await HTTP.send(national, .GET, "/api/v1/national/groupings", token: im13).status == .forbidden)
+            // Members change as a whole, never below two.
+            let membersPath = "/api/v1/national/groupings/\(grouping.id)/members"
+            let tooFew = try await HTTP.send(national, .PUT, membersPath,
+                                             json: #"{"incidents":[{"node":"vr13","incident":"\#(incident.id)"}]}"#, token: analyst)
+            #expect(tooFew.status == .unprocessableEntity)
+            #expect(try await NationalGroupingMemberModel.query(on: national.db).count() == 2, "nothing changed")
+            let third = try await Picture.createIncident(region, token: im, title: "Hoogwater Geul")
+            _ = try await deliver(region)
+            let replaced = try await HTTP.send(national, .PUT, membersPath, json: """
+                {"incidents":[{"node":"vr13","incident":"\(second.id)"},{"node":"vr13","incident":"\(third.id)"}]}
+                """, token: analyst)
+            #expect(replaced.status == .ok, "\(replaced.body.string)")
+            let titles = Set(try replaced.content.decode(NationalGroupings.GroupingDTO.self).members.map(\.summary.title))
+            #expect(titles == ["Hoogwater Roer", "Hoogwater Geul"])
         }
     }
 }

@@ -5,7 +5,7 @@ import Vapor
 /// `knooppunt bench …`: measured speed, written to BENCHMARKS.md, never asserted in tests.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure Knooppunt's speed.", subcommands: [Picture.self, Interop.self])
+        commandName: "bench", abstract: "Measure Knooppunt's speed.", subcommands: [Picture.self, Interop.self, Federation.self])
 
     struct Picture: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -89,6 +89,28 @@ struct BenchCommand: AsyncParsableCommand {
             let cases = try InteropBench(corpus: URL(fileURLWithPath: corpus), iterations: iterations).run()
             print(InteropBench.header)
             for result in cases { print(result.markdownRow) }
+        }
+    }
+
+    struct Federation: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Two nodes on loopback: queue and deliver N signed messages; N parallel capacity acceptances.")
+
+        @ArgumentParser.Option(help: "Messages to queue and deliver.") var messages = 1000
+
+        func validate() throws {
+            guard messages >= 2 else { throw ValidationError("messages must be at least 2") }
+        }
+
+        func run() async throws {
+            bootstrapLogging()
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("knooppunt-bench-\(UUID())")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data("bench: \($0)\n".utf8)) }
+            let rows = try await FederationBench(messages: messages, directory: directory).run(log: log)
+            print(FederationBench.header)
+            for row in rows { print(row.markdown) }
         }
     }
 }

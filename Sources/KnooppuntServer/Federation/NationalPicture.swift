@@ -208,17 +208,35 @@ enum NationalForms {
         var incidents: [String]?
     }
 
-    static func createGrouping(req: Request) async throws -> Response {
-        _ = try IncidentWebController.webUser(req)
-        let user = try NationalDetails.requireNationalStaff(req)
-        let form = try req.content.decode(GroupingForm.self)
-        let refs = try (form.incidents ?? []).map { value -> NationalGroupings.MemberRef in
+    /// Checkbox values "node/incident".
+    static func memberRefs(_ values: [String]?) throws -> [NationalGroupings.MemberRef] {
+        try (values ?? []).map { value -> NationalGroupings.MemberRef in
             let parts = value.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2, let id = UUID(uuidString: parts[1]) else {
                 throw Problem.invalid("'\(value)' is not node/incident", field: "incidents")
             }
             return .init(node: parts[0], incident: id)
         }
+    }
+
+    struct MembersForm: Content {
+        var incidents: [String]?
+    }
+
+    static func setMembers(req: Request) async throws -> Response {
+        _ = try IncidentWebController.webUser(req)
+        let user = try NationalDetails.requireNationalStaff(req)
+        let id = try NationalController.groupingID(req)
+        let refs = try memberRefs(try req.content.decode(MembersForm.self).incidents)
+        try await NationalGroupings.setMembers(id, refs, by: user, context: req.knooppunt, on: req.db)
+        return req.redirect(to: "/national/groupings/\(id)", redirectType: .normal)
+    }
+
+    static func createGrouping(req: Request) async throws -> Response {
+        _ = try IncidentWebController.webUser(req)
+        let user = try NationalDetails.requireNationalStaff(req)
+        let form = try req.content.decode(GroupingForm.self)
+        let refs = try memberRefs(form.incidents)
         let id = try await NationalGroupings.create(
             .init(name: form.name, description: form.description, incidents: refs), by: user, context: req.knooppunt, on: req.db)
         return req.redirect(to: "/national/groupings/\(id)", redirectType: .normal)
@@ -229,8 +247,9 @@ enum NationalForms {
         let user = try NationalDetails.requireNationalStaff(req)
         let grouping = try await NationalGroupings.one(try NationalController.groupingID(req), on: req.db)
         let config = req.knooppunt.configuration
+        let candidates = try await NationalController().incidents(req: req)
         return .html(NationalGroupingPage(strings: req.strings, csrfToken: req.csrfToken, user: user, grouping: grouping,
-                                          leafletAvailable: config.leafletInstalled, tileURL: config.tileURL).render())
+                                          leafletAvailable: config.leafletInstalled, tileURL: config.tileURL, candidates: candidates).render())
     }
 
     private static func sitrapDocument(_ req: Request) async throws -> (SitRapDocument, String, CurrentUser) {

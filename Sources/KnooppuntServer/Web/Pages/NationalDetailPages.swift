@@ -118,6 +118,8 @@ struct NationalGroupingPage {
     let grouping: NationalGroupings.GroupingDTO
     let leafletAvailable: Bool
     let tileURL: String?
+    /// Every incident of the national picture, to change the grouping's members.
+    var candidates: [NationalController.NationalIncidentDTO] = []
 
     private var text: NationalText { NationalText(language: strings.language) }
     private func t(_ dutch: String, _ english: String) -> String { text.t(dutch, english) }
@@ -164,8 +166,31 @@ struct NationalGroupingPage {
                 .section(
                     .class("card"),
                     .h2(.text(t("Landelijk gedeelde berichten", "Entries shared nationally"))),
-                    text.sharedEntries((grouping.sharedEntries ?? []).map { ($0.node, $0.entry) }, id: "grouping-entries"))
+                    text.sharedEntries((grouping.sharedEntries ?? []).map { ($0.node, $0.entry) }, id: "grouping-entries")),
+                .if(!candidates.isEmpty, membersForm())
             ))
+    }
+}
+
+extension NationalGroupingPage {
+    /// Checkboxes of every incident of the national picture, the grouping's own ticked.
+    func membersForm() -> Node<HTML.BodyContext> {
+        let text = NationalText(language: strings.language)
+        let members = Set(grouping.members.map { "\($0.node)/\($0.summary.incident.uuidString)" })
+        return .details(
+            .summary(.text(text.t("Incidenten van de bundeling wijzigen", "Change the grouping's incidents"))),
+            .form(
+                .id("members-form"), .class("stacked"), .method(.post), .action("/national/groupings/\(grouping.id)/members"),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .forEach(candidates) { row in
+                    let value = "\(row.sourceNode)/\(row.summary.incident.uuidString)"
+                    return .label(
+                        .class("checkbox"),
+                        .input(.type(.checkbox), .name("incidents[]"), .value(value), .data(named: "incident", value: row.summary.incident.uuidString),
+                               Attribute<HTML.InputContext>(name: "checked", value: members.contains(value) ? "checked" : "", ignoreIfValueIsEmpty: true)),
+                        .text(" \(row.summary.reference) · \(row.summary.title) (\(row.sourceNode))"))
+                },
+                .button(.type(.submit), .id("members-save"), .text(text.t("Opslaan", "Save")))))
     }
 }
 
