@@ -130,8 +130,6 @@ struct FederationBench {
         let line = try await capacity.create(
             .init(holder: "RWS", type: "pomp", label: "Bench \(UUID().uuidString.prefix(8))", count: count / 2, unavailable: 0,
                   keepForOwn: 0, readinessMinutes: 30, longitude: nil, latitude: nil, baseVersion: nil), by: rws)
-        _ = im
-        // The region node holds only VR13 lines in its demo; the line above is RWS's on this node.
         var pairs: [(UUID, UUID)] = []
         for number in 0..<count {
             let request = try await service.create(

@@ -224,8 +224,9 @@ struct AssistanceService: Sendable {
                 on: db, actor: subject.username, organisation: subject.organisationCode, kind: "assistance.\(kind)",
                 payload: AssistanceEvent(request: try request.requireID(), number: request.number, status: request.status, detail: note ?? detail),
                 incident: request.incidentID)
-            try await CapacitySharing.changed(request: try request.requireID(), context: context, on: db)
-            return try await dto(request, on: db)
+            let changed = try await dto(request, on: db)
+            try await CapacitySharing.changed(request: request.submitted ? changed : nil, context: context, on: db)
+            return changed
         }
     }
 
@@ -302,8 +303,9 @@ struct AssistanceService: Sendable {
                 payload: AssistanceEvent(request: try request.requireID(), number: request.number, status: request.status,
                                          detail: "\(body.quantity) × \(body.type) at \(request.locationText)"),
                 incident: body.incident)
-            try await CapacitySharing.changed(request: try request.requireID(), context: context, on: db)
-            return try await dto(request, on: db)
+            let changed = try await dto(request, on: db)
+            try await CapacitySharing.changed(request: request.submitted ? changed : nil, context: context, on: db)
+            return changed
         }
     }
 

@@ -188,7 +188,25 @@ struct CapacityController: RouteCollection {
         return try await Self.overview(subject: subject, on: req)
     }
 
+    /// The node's own lines and, on the national node, what the regional nodes reported.
+    struct Registry {
+        var local: [CapacityItemDTO]
+        var remote: (capacity: [CapacitySharing.RemoteCapacity], requests: [CapacitySharing.RemoteRequest]) = ([], [])
+
+        var allLines: [CapacityItemDTO] { local + remote.capacity.flatMap(\.lines) }
+
+        static func load(on req: Request) async throws -> Registry {
+            var registry = Registry(local: try await CapacityService(db: req.db, context: req.knooppunt).items())
+            if case .national = req.knooppunt.configuration.role { registry.remote = try await CapacitySharing.remote(on: req.db) }
+            return registry
+        }
+    }
+
     static func overview(subject: Subject, on req: Request) async throws -> CapacityOverviewDTO {
+        try await overview(subject: subject, registry: try await Registry.load(on: req), on: req)
+    }
+
+    static func overview(subject: Subject, registry: Registry, on req: Request) async throws -> CapacityOverviewDTO {
         var totals: [String: CapacityOverviewDTO.Row] = [:]
         func add(_ items: [CapacityItemDTO], source: String?) {
             for item in items {
@@ -199,12 +217,9 @@ struct CapacityController: RouteCollection {
                                     unavailable: (old?.unavailable ?? 0) + item.unavailable, source: source)
             }
         }
-        add(try await CapacityService(db: req.db, context: req.knooppunt).items(), source: nil)
-        var remote: (capacity: [CapacitySharing.RemoteCapacity], requests: [CapacitySharing.RemoteRequest]) = ([], [])
-        if case .national = req.knooppunt.configuration.role {
-            remote = try await CapacitySharing.remote(on: req.db)
-            for snapshot in remote.capacity { add(snapshot.lines, source: snapshot.node) }
-        }
+        add(registry.local, source: nil)
+        let remote = registry.remote
+        for snapshot in remote.capacity { add(snapshot.lines, source: snapshot.node) }
         let rows = totals.values.sorted { ($0.type, $0.holder, $0.source ?? "") < ($1.type, $1.holder, $1.source ?? "") }
         let open = try await AssistanceService(db: req.db, context: req.knooppunt).list(openOnly: true, subject: subject)
         return CapacityOverviewDTO(rows: rows, openRequests: open, remoteRequests: remote.requests,

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KnooppuntCore
+import KnooppuntInterop
 import Vapor
 
 /// A registry line as the API shows it, with what is committed and available now.
@@ -154,10 +155,11 @@ struct CapacityService: Sendable {
 
     /// (longitude, latitude) of a GeoJSON point text.
     static func point(_ text: String) -> (Double, Double)? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-              object["type"] as? String == "Point", let coordinates = object["coordinates"] as? [Double], coordinates.count >= 2
+        guard let geometry = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)),
+              case .object(let object) = geometry, object["type"] == .string("Point"),
+              case .point(let position)? = GeoJSONShapes.shapes(geometry).first
         else { return nil }
-        return (coordinates[0], coordinates[1])
+        return (position.lon, position.lat)
     }
 
     static func pointText(_ longitude: Double?, _ latitude: Double?) -> String? {
@@ -188,7 +190,7 @@ struct CapacityService: Sendable {
     }
 
     /// Inside a write: applies `input` to a new or existing line, refusing counts below what is committed.
-    private static func apply(_ input: CapacityItemInput, to row: CapacityItemModel, committed: Int, by subject: Subject, at: Int64) throws {
+    private static func apply(_ input: CapacityItemInput, to row: CapacityItemModel, committed: Int, by username: String, at: Int64) throws {
         let counts = CapacityCounts(
             count: input.count, unavailable: input.unavailable ?? 0, committed: committed, keepForOwn: input.keepForOwn ?? 0)
         if let problem = counts.problem { throw Problem.conflict("not changed: \(problem)") }
@@ -199,7 +201,7 @@ struct CapacityService: Sendable {
         row.readinessMinutes = input.readinessMinutes ?? 60
         row.home = pointText(input.longitude, input.latitude)
         row.updatedAt = at
-        row.updatedBy = subject.username
+        row.updatedBy = username
     }
 
     /// The holder's line of this type at this place, if there is one.
@@ -209,7 +211,7 @@ struct CapacityService: Sendable {
     }
 
     /// Inside a write: a new line, nothing committed yet.
-    private static func insert(_ input: CapacityItemInput, holder: String, by subject: Subject, at: Int64, on db: Database) async throws
+    static func insert(_ input: CapacityItemInput, holder: String, by username: String, at: Int64, on db: Database) async throws
         -> CapacityItemModel
     {
         let row = CapacityItemModel()
@@ -217,7 +219,7 @@ struct CapacityService: Sendable {
         row.holder = holder
         row.typeCode = input.type
         row.version = 1
-        try apply(input, to: row, committed: 0, by: subject, at: at)
+        try apply(input, to: row, committed: 0, by: username, at: at)
         try await row.create(on: db)
         return row
     }
@@ -232,7 +234,7 @@ struct CapacityService: Sendable {
             guard try await Self.line(holder: holder, input, on: db) == nil else {
                 throw Problem.conflict("\(holder) has a line '\(input.type)' at '\(input.label)' already; change that one")
             }
-            let row = try await Self.insert(input, holder: holder, by: subject, at: at, on: db)
+            let row = try await Self.insert(input, holder: holder, by: subject.username, at: at, on: db)
             let dto = try Self.dto(row, committed: 0)
             try await Journal.append(on: db, actor: subject.username, organisation: subject.organisationCode, kind: "capacity.added", payload: dto)
             try await CapacitySharing.changed(request: nil, context: context, on: db)
@@ -249,7 +251,7 @@ struct CapacityService: Sendable {
             try PictureStore.checkBase(base, row.version, what: "capacity line")
             if input.type != row.typeCode { throw Problem.invalid("a line keeps its type; add a new line for another type", field: "type") }
             let committed = try await Self.committed(to: id, on: db)
-            try Self.apply(input, to: row, committed: committed, by: subject, at: at)
+            try Self.apply(input, to: row, committed: committed, by: subject.username, at: at)
             row.version += 1
             try await row.update(on: db)
             let dto = try Self.dto(row, committed: committed)
@@ -355,14 +357,14 @@ struct CapacityService: Sendable {
             for (line, input) in rowsToWrite {
                 if let row = try await Self.line(holder: holder, input, on: db) {
                     let committed = try await Self.committed(to: try row.requireID(), on: db)
-                    do { try Self.apply(input, to: row, committed: committed, by: subject, at: at) } catch let problem as Problem {
+                    do { try Self.apply(input, to: row, committed: committed, by: subject.username, at: at) } catch let problem as Problem {
                         throw Problem.invalid("nothing imported; row \(line): \(problem.detail)")
                     }
                     row.version += 1
                     try await row.update(on: db)
                     changed += 1
                 } else {
-                    _ = try await Self.insert(input, holder: holder, by: subject, at: at, on: db)
+                    _ = try await Self.insert(input, holder: holder, by: subject.username, at: at, on: db)
                     added += 1
                 }
             }

@@ -44,7 +44,9 @@ enum CapacitySharing {
     static let requestKind = "assistance-request"
 
     /// Regional side, inside the write that changed capacity or a request.
-    static func changed(request requestID: UUID?, context: KnooppuntContext, on db: Database) async throws {
+    /// `request` is the changed request as it now stands; nil when no request changed or it is a draft
+    /// (drafts stay home).
+    static func changed(request: AssistanceRequestDTO?, context: KnooppuntContext, on db: Database) async throws {
         let peers = try await NationalSharing.nationalPeers(context, on: db)
         guard !peers.isEmpty else { return }
         let now = context.clock.now()
@@ -53,9 +55,8 @@ enum CapacitySharing {
             try CapacityService.dto($0, committed: committed[try $0.requireID()] ?? 0)
         }
         var bodies = [(snapshotKind, Data(try CanonicalJSON.encode(CapacitySnapshot(lines: lines)).utf8))]
-        if let requestID, let request = try await AssistanceRequestModel.find(requestID, on: db), request.submitted {
-            let dto = try await AssistanceService(db: db, context: context).dto(request, on: db)
-            bodies.append((requestKind, Data(try CanonicalJSON.encode(dto).utf8)))
+        if let request {
+            bodies.append((requestKind, Data(try CanonicalJSON.encode(request).utf8)))
         }
         for peer in peers {
             for (kind, body) in bodies {

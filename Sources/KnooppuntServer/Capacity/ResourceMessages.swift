@@ -132,7 +132,8 @@ struct ResourceMessages: Sendable {
                 payload: AssistanceEvent(request: requestID, number: current.number, status: current.status,
                                          detail: "\(quantity) from \(holder) by EDXL-RM \(message.messageID)"),
                 incident: current.incidentID)
-            try await CapacitySharing.changed(request: requestID, context: context, on: db)
+            let changed = current.submitted ? try await AssistanceService(db: db, context: context).dto(current, on: db) : nil
+            try await CapacitySharing.changed(request: changed, context: context, on: db)
         }
         return (request, "offer of \(quantity) from \(holder) on \(request.number); the requester accepts it")
     }

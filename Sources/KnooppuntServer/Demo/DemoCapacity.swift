@@ -44,19 +44,11 @@ enum DemoCapacity {
         let at = Microseconds.from(app.knooppunt.clock.now())
         try await app.knooppunt.write(on: app.db) { db in
             for line in lines where holds(line.holder, role: role) {
-                let row = CapacityItemModel()
-                row.holder = line.holder
-                row.typeCode = line.type
-                row.label = line.label
-                row.count = line.count
-                row.unavailable = line.unavailable
-                row.keepForOwn = line.keep
-                row.readinessMinutes = line.readiness
-                row.home = CapacityService.pointText(line.longitude, line.latitude)
-                row.version = 1
-                row.updatedAt = at
-                row.updatedBy = "demo"
-                try await row.create(on: db)
+                _ = try await CapacityService.insert(
+                    .init(holder: line.holder, type: line.type, label: line.label, count: line.count, unavailable: line.unavailable,
+                          keepForOwn: line.keep, readinessMinutes: line.readiness, longitude: line.longitude, latitude: line.latitude,
+                          baseVersion: nil),
+                    holder: line.holder, by: "demo", at: at, on: db)
             }
             try await Journal.append(on: db, actor: "demo", organisation: "system", kind: "capacity.imported",
                                      payload: CapacityService.ImportResult(added: lines.filter { holds($0.holder, role: role) }.count, changed: 0))

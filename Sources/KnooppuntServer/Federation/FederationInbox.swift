@@ -139,29 +139,32 @@ struct FederationService: Sendable {
                 row.envelope = envelope
                 row.receivedAt = at
                 try await row.create(on: db)
-                if national, message.kind == NationalPicture.summaryKind {
-                    try await NationalPicture.apply(message.body, from: claimed, at: at, on: db)
-                }
-                if national, message.kind == NationalSharing.entryKind || message.kind == NationalSharing.sitrapKind {
-                    do { try await NationalSharing.apply(kind: message.kind, body: message.body, from: claimed, at: at, on: db) } catch is DecodingError {
-                        throw Problem.invalid("the \(message.kind) message from '\(claimed)' is not readable")
-                    }
-                }
-                if national, message.kind == CapacitySharing.snapshotKind || message.kind == CapacitySharing.requestKind {
-                    do { try await CapacitySharing.apply(kind: message.kind, body: message.body, from: claimed, at: at, on: db) } catch is DecodingError {
-                        throw Problem.invalid("the \(message.kind) message from '\(claimed)' is not readable")
-                    }
-                }
-                if message.kind == Advisories.messageKind || message.kind == Advisories.ackKind {
-                    do { try await Advisories.apply(kind: message.kind, body: message.body, from: claimed, at: at, on: db) } catch is DecodingError {
-                        throw Problem.invalid("the \(message.kind) message from '\(claimed)' is not readable")
-                    }
+                do { try await Self.applyContent(message, from: claimed, national: national, at: at, on: db) } catch is DecodingError {
+                    throw Problem.invalid("the \(message.kind) message from '\(claimed)' is not readable")
                 }
                 try await Journal.append(
                     on: db, actor: "node:\(claimed)", organisation: "federation", kind: "federation.received",
                     payload: FederationEvent(node: claimed, message: message.id, sequence: message.sequence, kind: message.kind, reason: nil))
                 return .applied(sequence: message.sequence)
             }
+        }
+    }
+
+    /// What a message changes besides the inbox, by kind, inside the inbox transaction. Kinds about the
+    /// national picture apply on the national node only; kinds this node does not know are kept, unapplied.
+    private static func applyContent(_ message: NodeMessage, from node: String, national: Bool, at: Int64, on db: Database) async throws {
+        let kind = message.kind
+        switch kind {
+        case NationalPicture.summaryKind where national:
+            try await NationalPicture.apply(message.body, from: node, at: at, on: db)
+        case NationalSharing.entryKind where national, NationalSharing.sitrapKind where national:
+            try await NationalSharing.apply(kind: kind, body: message.body, from: node, at: at, on: db)
+        case CapacitySharing.snapshotKind where national, CapacitySharing.requestKind where national:
+            try await CapacitySharing.apply(kind: kind, body: message.body, from: node, at: at, on: db)
+        case Advisories.messageKind, Advisories.ackKind:
+            try await Advisories.apply(kind: kind, body: message.body, from: node, at: at, on: db)
+        default:
+            break
         }
     }
 

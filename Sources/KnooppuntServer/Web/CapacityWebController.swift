@@ -59,11 +59,10 @@ struct CapacityWebController: RouteCollection {
             (try incident.requireID(), incident.reference, try PictureStore.decodeState(version).title)
         }
         let config = req.knooppunt.configuration
-        var lines = try await capacity.items()
-        if case .national = config.role { lines += try await CapacitySharing.remote(on: req.db).capacity.flatMap(\.lines) }
+        let registry = try await CapacityController.Registry.load(on: req)
         let page = CapacityPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, types: try await capacity.types(),
-            overview: try await CapacityController.overview(subject: subject, on: req), lines: lines,
+            overview: try await CapacityController.overview(subject: subject, registry: registry, on: req), lines: registry.allLines,
             mayEditOwn: CapacityPolicy.decide(subject, .editHolder(subject.organisationCode)).allowed,
             mayRequest: CapacityPolicy.decide(subject, .request(requester: subject.organisationCode)).allowed,
             isBroker: CapacityPolicy.decide(subject, .broker).allowed, incidents: incidents,
@@ -216,13 +215,13 @@ struct CapacityWebController: RouteCollection {
         let user = try user(req)
         let id = try CapacityController.uuid(req, "request")
         let assistance = services(req).1
-        let reason = try? req.content.decode(ReasonForm.self).reason
+        let reason = (try? req.content.decode(ReasonForm.self))?.reason
         switch step {
         case "submit": _ = try await assistance.submit(id, by: user.subject)
         case "close": _ = try await assistance.end(id, as: .closed, reason: nil, by: user.subject)
-        case "withdraw": _ = try await assistance.end(id, as: .withdrawn, reason: reason ?? nil, by: user.subject)
+        case "withdraw": _ = try await assistance.end(id, as: .withdrawn, reason: reason, by: user.subject)
         default:
-            guard let reason = reason ?? nil, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard let reason, !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw Problem.invalid("say why the request is declined", field: "reason")
             }
             _ = try await assistance.end(id, as: .declined, reason: reason, by: user.subject)

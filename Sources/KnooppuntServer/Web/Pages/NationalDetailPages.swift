@@ -131,14 +131,7 @@ struct NationalGroupingPage {
             layout.scripts = ["/vendor/leaflet/leaflet.js", "/assets/live.js", "/assets/national-map.js"]
         }
         let language = strings.language
-        let markers = MapMarker.json(grouping.members.map { member in
-            MapMarker(
-                id: member.summary.incident, reference: member.summary.reference, title: member.summary.title,
-                grip: member.summary.grip.rawValue, regions: member.summary.involvedRegions.map(\.rawValue),
-                category: member.summary.category.label.text(language),
-                location: member.summary.location.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) },
-                url: NationalPicturePage.detailURL(member.node, member.summary.incident))
-        })
+        let markers = MapMarker.json(grouping.members.map { MapMarker($0.summary, node: $0.node, language: language) })
         return layout.render(
             .group(
                 .p(.a(.href("/national"), .text(t("← Landelijk beeld", "← National picture")))),

@@ -67,6 +67,26 @@ struct MapMarker: Encodable {
     let location: JSONValue?
     let url: String
 
+    /// An incident of the national picture, linking to its details from the source node.
+    init(_ summary: IncidentSummary, node: String, language: KnooppuntCore.Language) {
+        self.init(
+            id: summary.incident, reference: summary.reference, title: summary.title, grip: summary.grip.rawValue,
+            regions: summary.involvedRegions.map(\.rawValue), category: summary.category.label.text(language),
+            location: summary.location.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) },
+            url: NationalPicturePage.detailURL(node, summary.incident))
+    }
+
+    init(id: UUID, reference: String, title: String, grip: Int, regions: [String], category: String, location: JSONValue?, url: String) {
+        self.id = id
+        self.reference = reference
+        self.title = title
+        self.grip = grip
+        self.regions = regions
+        self.category = category
+        self.location = location
+        self.url = url
+    }
+
     static func json(_ markers: [MapMarker]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

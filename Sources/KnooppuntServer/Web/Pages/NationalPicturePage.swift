@@ -101,13 +101,7 @@ struct NationalPicturePage {
     static func detailURL(_ node: String, _ incident: UUID) -> String { "/national/incidents/\(node)/\(incident.uuidString)" }
 
     static func markers(_ incidents: [NationalController.NationalIncidentDTO], language: KnooppuntCore.Language) -> String {
-        MapMarker.json(incidents.map { row in
-            let location = row.summary.location.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
-            return MapMarker(
-                id: row.summary.incident, reference: row.summary.reference, title: row.summary.title, grip: row.summary.grip.rawValue,
-                regions: row.summary.involvedRegions.map(\.rawValue), category: row.summary.category.label.text(language),
-                location: location, url: detailURL(row.sourceNode, row.summary.incident))
-        })
+        MapMarker.json(incidents.map { MapMarker($0.summary, node: $0.sourceNode, language: language) })
     }
 
     /// IRBT groupings: the list, and a form joining incidents of several regions into one picture.
