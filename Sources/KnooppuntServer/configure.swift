@@ -31,8 +31,9 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware(tileOrigin: config.tileURL.flatMap(tileOrigin)))
     app.middleware.use(ProblemMiddleware())
-    app.middleware.use(CSRFMiddleware(secureCookies: config.secureCookies))
+    app.middleware.use(InputHygieneMiddleware())
     app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(CSRFMiddleware(secureCookies: config.secureCookies))
 
     let api = app.grouped("api", "v1")
     try api.register(collection: SystemController())

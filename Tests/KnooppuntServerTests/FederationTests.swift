@@ -64,7 +64,8 @@ struct FederationTests {
 
     @Test("unsigned, wrongly signed, untrusted and misaddressed messages are refused with a reason, journaled, and change nothing")
     func refused() async throws {
-        try await withTestApp(clock: ManualClock(Picture.start)) { app in
+        let clock = ManualClock(Picture.start)
+        try await withTestApp(clock: clock) { app in
             let peer = try await Federation.setUp(app)
             let stranger = NodeKeys.generate()
             let message = Federation.envelope(sequence: 1)
@@ -89,7 +90,14 @@ struct FederationTests {
             let claimedOther = try await Federation.deliver(app, spoofed, signature: try NodeKeys.sign(spoofed, privateKey: peer.privateKey))
             #expect(claimedOther.status == .unprocessableEntity)
             #expect(try await NodeInboxModel.query(on: app.db).count() == 0)
-            #expect(try await Federation.refusals(app).count == 6)
+            // The first five refusals from an address in ten minutes are journaled in full, the rest counted
+            // and journaled as one summary when the window has passed.
+            #expect(try await Federation.refusals(app).count == 5)
+            clock.advance(by: 10 * 60)
+            try await app.knooppunt.refusals.flush(db: app.db, context: app.knooppunt)
+            let summaries = try await JournalEventModel.query(on: app.db).filter(\.$kind == "federation.refusals-summarised").all()
+            #expect(summaries.count == 1)
+            #expect(summaries.first?.payload.contains(#""refusals":"1""#) == true)
         }
     }
 

@@ -55,24 +55,62 @@ struct SessionTests {
         }
     }
 
-    @Test("after five failures the account is locked for 15 minutes, even for the right password")
+    /// A login from client `address` (the in-process app has no peer address: tests trust "unknown"
+    /// as the proxy and name the client in X-Forwarded-For, as nginx does in production).
+    static func attempt(_ app: Application, _ username: String, _ password: String, from address: String) async throws
+        -> TestingHTTPResponse
+    {
+        try await HTTP.send(app, .POST, "/api/v1/session", json: #"{"username":"\#(username)","password":"\#(password)"}"#,
+                            headers: ["X-Forwarded-For": address])
+    }
+
+    @Test("lockout as a weapon: five failures slow down only that address for that account, with a doubling back-off; the owner elsewhere logs in")
     func throttle() async throws {
         let clock = ManualClock(Date(timeIntervalSince1970: 1_800_000_000))
-        try await withTestApp(clock: clock) { app in
+        try await withTestApp(clock: clock, trustedProxies: ["unknown"]) { app in
             for _ in 1...5 {
-                let response = try await HTTP.send(
-                    app, .POST, "/api/v1/session", json: #"{"username":"im-vr13","password":"guess"}"#)
-                #expect(response.status == .unauthorized)
+                #expect(try await Self.attempt(app, "im-vr13", "guess", from: "203.0.113.9").status == .unauthorized)
             }
-            let locked = try await HTTP.send(
-                app, .POST, "/api/v1/session", json: #"{"username":"im-vr13","password":"demo"}"#)
-            #expect(locked.status == .tooManyRequests)
-            #expect(Int(locked.headers.first(name: "Retry-After") ?? "") == 900)
-            #expect(HTTP.problemDetail(locked).contains("too many failed logins"))
-            // Another account is not affected.
-            _ = try await HTTP.login(app, "im-vr12")
-            clock.advance(by: 15 * 60)
-            _ = try await HTTP.login(app, "im-vr13")
+            let slowed = try await Self.attempt(app, "im-vr13", "demo", from: "203.0.113.9")
+            #expect(slowed.status == .tooManyRequests)
+            #expect(Int(slowed.headers.first(name: "Retry-After") ?? "") == 30)
+            #expect(HTTP.problemDetail(slowed).contains("too many failed logins"))
+            // The owner, at another address, is not locked out by someone else's failures.
+            #expect(try await Self.attempt(app, "im-vr13", "demo", from: "198.51.100.4").status == .created)
+            // The back-off doubles with every further failure: 30 s, then 60 s.
+            clock.advance(by: 30)
+            #expect(try await Self.attempt(app, "im-vr13", "guess", from: "203.0.113.9").status == .unauthorized)
+            let longer = try await Self.attempt(app, "im-vr13", "demo", from: "203.0.113.9")
+            #expect(Int(longer.headers.first(name: "Retry-After") ?? "") == 60)
+            clock.advance(by: 60)
+            #expect(try await Self.attempt(app, "im-vr13", "demo", from: "203.0.113.9").status == .created)
+        }
+    }
+
+    @Test("the client address comes from X-Forwarded-For only behind a trusted proxy; anyone else cannot choose it")
+    func trustedProxyAddress() {
+        let trusted: Set<String> = ["10.0.0.2"]
+        #expect(Request.clientAddress(peer: "10.0.0.2", forwardedFor: ["198.51.100.4"], trusted: trusted) == "198.51.100.4")
+        #expect(Request.clientAddress(peer: "10.0.0.2", forwardedFor: ["6.6.6.6, 198.51.100.4"], trusted: trusted) == "198.51.100.4",
+                "the right-most hop is the one the proxy saw; earlier ones are the client's own words")
+        #expect(Request.clientAddress(peer: "203.0.113.9", forwardedFor: ["198.51.100.4"], trusted: trusted) == "203.0.113.9")
+        #expect(Request.clientAddress(peer: "10.0.0.2", forwardedFor: ["not-an-address"], trusted: trusted) == "10.0.0.2")
+    }
+
+    @Test("an administrator unlocks an account slowed by failed logins, and the unlock is journaled")
+    func administratorUnlocks() async throws {
+        try await withTestApp(trustedProxies: ["unknown"]) { app in
+            for _ in 1...6 { _ = try await Self.attempt(app, "im-vr13", "guess", from: "203.0.113.9") }
+            #expect(try await Self.attempt(app, "im-vr13", "demo", from: "203.0.113.9").status == .tooManyRequests)
+            let partner = try await HTTP.login(app, "rws")
+            #expect(try await HTTP.send(app, .DELETE, "/api/v1/users/im-vr13/login-failures", token: partner).status == .forbidden)
+            let admin = try await HTTP.login(app, "admin")
+            let unlocked = try await HTTP.send(app, .DELETE, "/api/v1/users/im-vr13/login-failures", token: admin)
+            #expect(unlocked.status == .ok)
+            #expect(try unlocked.content.get(Int.self, at: "clearedFailures") == 5, "the sixth was turned away, not counted")
+            #expect(try await Self.attempt(app, "im-vr13", "demo", from: "203.0.113.9").status == .created)
+            let event = try await JournalEventModel.query(on: app.db).filter(\.$kind == "account.unlocked").first()
+            #expect(event?.actor == "admin")
         }
     }
 

@@ -31,3 +31,37 @@ public struct LoginThrottle: Sendable {
         return .refuse(retryAfter: max(1, Int(wait.rounded(.up))))
     }
 }
+
+/// Back-off for one client trying one account: a few failures are free (typing errors), after that
+/// every further failure doubles the wait before the next attempt, up to a maximum. Unlike a lock on
+/// the account, it slows only the one who keeps failing: the account's owner at another address is
+/// not affected, so failed logins cannot be used to lock someone out.
+public struct LoginBackoff: Sendable {
+    public let freeFailures: Int
+    public let firstWait: TimeInterval
+    public let maximumWait: TimeInterval
+    /// Failures older than this are forgotten.
+    public let window: TimeInterval
+
+    public init(freeFailures: Int, firstWait: TimeInterval, maximumWait: TimeInterval, window: TimeInterval) {
+        self.freeFailures = freeFailures
+        self.firstWait = firstWait
+        self.maximumWait = maximumWait
+        self.window = window
+    }
+
+    /// The wait after `count` failures in the window: none for the free ones, then doubling.
+    public func wait(afterFailures count: Int) -> TimeInterval {
+        guard count >= freeFailures else { return 0 }
+        let doublings = min(count - freeFailures, 30)
+        return min(maximumWait, firstWait * pow(2, Double(doublings)))
+    }
+
+    public func decide(failures: [Date], now: Date) -> LoginThrottle.Decision {
+        let inWindow = failures.filter { now.timeIntervalSince($0) < window }
+        guard let last = inWindow.max() else { return .allow }
+        let remaining = wait(afterFailures: inWindow.count) - now.timeIntervalSince(last)
+        guard remaining > 0 else { return .allow }
+        return .refuse(retryAfter: max(1, Int(remaining.rounded(.up))))
+    }
+}

@@ -152,8 +152,8 @@ public enum CAPShape {
         var out: [(Double, Double)] = []
         for token in text.split(whereSeparator: { $0.isWhitespace }) {
             let parts = token.split(separator: ",", omittingEmptySubsequences: false)
-            guard parts.count == 2, let lat = Double(parts[0]), let lon = Double(parts[1]),
-                  (-90...90).contains(lat), (-180...180).contains(lon) else { return nil }
+            guard parts.count == 2, let lat = UntrustedNumber.decimal(String(parts[0]), in: -90...90),
+                  let lon = UntrustedNumber.decimal(String(parts[1]), in: -180...180) else { return nil }
             out.append((lat, lon))
         }
         return out
@@ -163,7 +163,8 @@ public enum CAPShape {
     public static func circle(_ text: String) -> (lat: Double, lon: Double, radiusKm: Double)? {
         let parts = text.split(whereSeparator: { $0.isWhitespace })
         guard parts.count == 2, let centre = pairs(String(parts[0])), centre.count == 1,
-              let radius = Double(parts[1]), radius >= 0 else { return nil }
+              // No circle on earth is wider than half its circumference.
+              let radius = UntrustedNumber.decimal(String(parts[1]), in: 0...20_000) else { return nil }
         return (centre[0].lat, centre[0].lon, radius)
     }
 
@@ -183,13 +184,7 @@ public enum CAPShape {
 /// CAP date-times: "2024-05-19T17:18:00+04:00" (1.2 requires the offset; 1.1 messages sometimes
 /// write fractions or Z).
 public enum CAPTime {
-    public static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.date(from: text)
-    }
+    public static func parse(_ text: String) -> Date? { DateTimeText.parse(text) }
 
     /// Formats a moment as CAP 1.2 wants it, in the given time zone (default Europe/Amsterdam).
     public static func format(_ date: Date, timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt) -> String {

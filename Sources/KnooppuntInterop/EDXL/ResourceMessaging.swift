@@ -1,4 +1,5 @@
 import Foundation
+import KnooppuntCore
 
 /// The EDXL-RM 1.0 messages Knooppunt exchanges for assistance (bijstand): a request for resources, a
 /// commitment of resources to it, and their release.
@@ -126,16 +127,18 @@ public enum RMReader {
             incidentDescription: root.first("IncidentInformation")?.value("IncidentDescription"),
             contactDescription: contact?.value("ContactDescription"), contactRole: contact?.value("ContactRole"),
             contactLocation: contact?.first("ContactLocation")?.value("LocationDescription"),
-            resources: root.all("ResourceInformation").map(resource))
+            resources: try root.all("ResourceInformation").map(resource))
     }
 
-    private static func resource(_ node: XMLNode) -> RMResource {
+    /// The most units one resource element may ask for or give; more is not a real deployment.
+    public static let maximumQuantity = 100_000
+
+    private static func resource(_ node: XMLNode) throws(EDXLRefusal) -> RMResource {
         let resource = node.first("Resource")
         let response = node.first("ResponseInformation")
         let schedule = node.first("ScheduleInformation")
         let quantity = node.first("AssignmentInformation")?.first("Quantity")
-        let amount = quantity?.value("QuantityText").flatMap { Int($0.filter(\.isNumber)) }
-            ?? quantity?.first("MeasuredQuantity")?.value("Amount").flatMap { Double($0) }.map { Int($0.rounded()) }
+        let amount = try Self.amount(quantity)
         return RMResource(
             elementID: node.value("ResourceInfoElementID") ?? "", precedingElementID: response?.value("PrecedingResourceInfoElementID"),
             responseType: response?.value("ResponseType"), resourceID: resource?.value("ResourceID"), name: resource?.value("Name"),
@@ -143,6 +146,29 @@ public enum RMReader {
             typeText: resource?.first("TypeInfo")?.value("Resource"), minimumCapabilities: resource?.first("TypeInfo")?.value("MinimumCapabilities"),
             quantity: amount, scheduleType: schedule?.value("ScheduleType"), scheduleTime: schedule?.value("DateTime"),
             locationText: schedule?.first("Location")?.value("LocationDescription"))
+    }
+}
+
+extension RMReader {
+    /// The number of units in a `<Quantity>`: the digits of `QuantityText` ("2 pompen"), else
+    /// `MeasuredQuantity/Amount` rounded. A value that is not a finite number from 0 to
+    /// `maximumQuantity` refuses the message, naming the value.
+    static func amount(_ quantity: XMLNode?) throws(EDXLRefusal) -> Int? {
+        let range = 0...maximumQuantity
+        if let text = quantity?.value("QuantityText") {
+            let digits = String(text.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
+            if !digits.isEmpty {
+                guard let value = UntrustedNumber.whole(digits, in: range) else {
+                    throw EDXLRefusal("QuantityText '\(text.prefix(40))' is not a number of units from 0 to \(maximumQuantity)")
+                }
+                return value
+            }
+        }
+        guard let text = quantity?.first("MeasuredQuantity")?.value("Amount") else { return nil }
+        guard let number = UntrustedNumber.decimal(text), let value = UntrustedNumber.rounded(number, in: range) else {
+            throw EDXLRefusal("Amount '\(text.prefix(40))' is not a number of units from 0 to \(maximumQuantity)")
+        }
+        return value
     }
 }
 

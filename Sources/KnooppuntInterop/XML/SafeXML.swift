@@ -51,6 +51,7 @@ public enum SafeXML {
     public static func parse(_ data: Data, dropBlankText: Bool = false) throws -> SafeXMLDocument {
         _ = ready
         guard !data.isEmpty else { throw XMLProblem("the document is empty") }
+        try XMLPrescan.check(data)
         guard let context = xmlNewParserCtxt() else { throw XMLProblem("the XML parser could not start") }
         defer { xmlFreeParserCtxt(context) }
         let parsed: xmlDocPtr? = data.withUnsafeBytes { bytes in

@@ -140,8 +140,16 @@ struct AccessController: RouteCollection {
     {
         _ = try await IncidentsController.incident(id, on: req.db)
         let scope = try IncidentsController.scope(try await PictureStore.currentIncidentVersion(id, on: req.db))
-        try await IncidentsController.require(req, user, .init(action: .issueTemporaryAccount), incident: id, scope: scope)
         let now = req.knooppunt.clock.now()
+        let issue = try await AccessService.decide(user.subject, .init(action: .issueTemporaryAccount), incident: id, scope: scope, at: now, on: req.db)
+        guard issue.decision.allowed else {
+            // Like every incident endpoint: an incident the caller may neither read nor knows of is not there.
+            let read = try await AccessService.decide(user.subject, .init(action: .read), incident: id, scope: scope, at: now, on: req.db)
+            if !read.decision.allowed, !(try await AccessService.knows(user.subject, incident: id, scope: scope, at: now, on: req.db)) {
+                throw Problem.notFound("no incident with id \(id)")
+            }
+            throw Problem.forbidden(issue.decision.reason)
+        }
         guard body.until <= now.addingTimeInterval(GrantStore.temporaryAccountLimit) else {
             throw Problem.invalid("a temporary account lasts at most 30 days", field: "until")
         }
@@ -296,7 +304,13 @@ struct AccessController: RouteCollection {
         }
         let lines = try await AccessReport.lines(since: since, on: db)
         if !user.role.isAdministrator, user.subject.organisationKind == .region, let region = user.regionCode {
-            return lines.filter { $0.actorOrganisation == region.description }
+            // The chair answers for what the region's people did and for every access to the region's
+            // incidents — a partner's read of confidential information there included.
+            let incidents = Set(try await IncidentVersionModel.query(on: db).filter(\.$regions ~~ ",\(region.description),")
+                .all(\.$incidentID))
+            return lines.filter { line in
+                line.actorOrganisation == region.description || line.incident.map(incidents.contains) == true
+            }
         }
         return lines
     }

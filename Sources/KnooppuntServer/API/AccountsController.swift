@@ -15,6 +15,7 @@ struct AccountsController: RouteCollection {
         routes.get("organisations", use: organisations)
         routes.get("users", use: users)
         routes.post("users", use: createUser)
+        routes.delete("users", ":username", "login-failures", use: unlockUser)
     }
 
     func openSession(req: Request) async throws -> Response {
@@ -77,6 +78,17 @@ struct AccountsController: RouteCollection {
         return try await UserModel.query(on: req.db).with(\.$organisation).sort(\.$username).all().map(UserDTO.init)
     }
 
+    /// An administrator clears an account's failed logins from every address (the owner was slowed by
+    /// someone else's failures, or by their own). Journaled as `account.unlocked`.
+    func unlockUser(req: Request) async throws -> UnlockDTO {
+        _ = try req.requireUserExplaining()
+        let admin = try req.requireAdministrator()
+        let name = (req.parameters.get("username") ?? "").lowercased()
+        guard (try? Username(name)) != nil else { throw Problem.badRequest("'\(name.prefix(64))' is not a username") }
+        let removed = try await AccountService(request: req).unlock(username: name, actor: .init(admin))
+        return UnlockDTO(username: name, clearedFailures: removed)
+    }
+
     func createUser(req: Request) async throws -> Response {
         _ = try req.requireUserExplaining()
         let admin = try req.requireAdministrator()
@@ -88,4 +100,10 @@ struct AccountsController: RouteCollection {
         try await created.$organisation.load(on: req.db)
         return try await UserDTO(created).encodeResponse(status: .created, for: req)
     }
+}
+
+/// What an unlock cleared.
+struct UnlockDTO: Content {
+    let username: String
+    let clearedFailures: Int
 }

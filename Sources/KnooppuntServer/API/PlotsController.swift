@@ -26,7 +26,7 @@ struct PlotsController: RouteCollection {
         _ = try req.requireUserExplaining()
         func number(_ name: String) throws -> Double? {
             guard let text = req.query[String.self, at: name] else { return nil }
-            guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+            guard let value = UntrustedNumber.decimal(text.replacingOccurrences(of: ",", with: "."), in: -10_000_000...10_000_000) else {
                 throw Problem.invalid("'\(name)' must be a number, not '\(text)'", field: name)
             }
             return value

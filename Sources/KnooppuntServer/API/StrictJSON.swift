@@ -1,4 +1,5 @@
 import Foundation
+import KnooppuntCore
 import Vapor
 
 /// A request body that is decoded strictly: unknown fields are refused, and `validate()` checks ranges
@@ -45,6 +46,10 @@ enum StrictJSON {
         guard let fields = object as? [String: Any] else {
             throw Problem.badRequest("the request body must be a JSON object")
         }
+        if let path = controlCharacterPath(object, path: "") {
+            let name = String(path.prefix(120))
+            throw Problem.invalid("field '\(name)' holds a control character; remove it and try again", field: name)
+        }
         let allowed = Set(T.allowedFields)
         if let unknown = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
             throw Problem.invalid(
@@ -59,6 +64,28 @@ enum StrictJSON {
         }
         try value.validate()
         return value
+    }
+
+    /// The path of the first string (key or value) holding a control character other than TAB, LF, CR.
+    private static func controlCharacterPath(_ value: Any, path: String) -> String? {
+        switch value {
+        case let text as String:
+            return text.utf8.contains(where: InputHygieneMiddleware.isRefusedControl) ? (path.isEmpty ? "(body)" : path) : nil
+        case let object as [String: Any]:
+            for (key, child) in object {
+                let childPath = path.isEmpty ? key : path + "." + key
+                if key.utf8.contains(where: InputHygieneMiddleware.isRefusedControl) { return path.isEmpty ? "(key)" : path }
+                if let found = controlCharacterPath(child, path: childPath) { return found }
+            }
+            return nil
+        case let array as [Any]:
+            for (index, child) in array.enumerated() {
+                if let found = controlCharacterPath(child, path: "\(path)[\(index)]") { return found }
+            }
+            return nil
+        default:
+            return nil
+        }
     }
 
     /// Refuses unknown fields in the nested objects `nested` describes.
@@ -95,7 +122,8 @@ enum StrictJSON {
             let text = try decoder.singleValueContainer().decode(String.self)
             if let date = RFC3339.parse(text) { return date }
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not an RFC 3339 date-time"))
+                .init(codingPath: decoder.codingPath,
+                      debugDescription: "'\(text.prefix(40))' is not an existing RFC 3339 date-time between 1900 and 2199"))
         }
         return decoder
     }()
@@ -157,9 +185,6 @@ enum StrictJSON {
 
 /// RFC 3339 date-times as the API accepts them.
 enum RFC3339 {
-    static func parse(_ text: String) -> Date? {
-        let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
-        let plain = Date.ISO8601FormatStyle()
-        return (try? withFraction.parse(text)) ?? (try? plain.parse(text))
-    }
+    /// Strict: impossible calendar dates and years outside 1900–2199 are refused (`DateTimeText`).
+    static func parse(_ text: String) -> Date? { DateTimeText.parse(text) }
 }

@@ -125,6 +125,20 @@ struct AccountService: Sendable {
         }
     }
 
+    /// Clears the account's failed logins from every address; journaled as `account.unlocked`.
+    /// Returns how many recorded failures were removed.
+    func unlock(username: String, actor: Actor) async throws -> Int {
+        let name = username.lowercased()
+        return try await context.write(on: db) { db in
+            _ = try await Self.find(name, on: db)
+            let removed = try await LoginAttempts.unlock(username: name, on: db)
+            try await Journal.append(
+                on: db, actor: actor.name, organisation: actor.organisation, kind: "account.unlocked",
+                payload: ["username": name, "failures": String(removed)])
+            return removed
+        }
+    }
+
     static func find(_ username: String, on db: Database) async throws -> UserModel {
         guard let user = try await UserModel.query(on: db).filter(\.$username == username).first() else {
             throw Problem.notFound("no user named '\(username)'")

@@ -1,23 +1,39 @@
+import Crypto
+import Foundation
 import Vapor
 
-/// Double-submit CSRF protection. Every HTML response carries a random `kp_csrf` cookie (HttpOnly,
-/// SameSite=Strict); forms repeat it in `_csrf`, scripts in `X-CSRF-Token`. A state-changing request
-/// must repeat it, or is refused with 403, when a browser could have sent it on the user's behalf: any
-/// form post, and any API call that carries the session cookie. API calls with a bearer token or with
-/// no cookie at all (a JSON login from a script) carry no ambient credential and need no token.
+/// CSRF protection. A state-changing request must repeat the page's token — in the form field `_csrf`
+/// or the header `X-CSRF-Token` — or is refused with 403, when a browser could have sent it on the
+/// user's behalf: any form post, and any API call that carries the session cookie. API calls with a
+/// bearer token or with no cookie at all (a JSON login from a script) carry no ambient credential.
+///
+/// With a session the token is bound to it: derived from the (HttpOnly) session token, so a token
+/// planted in a cookie by someone else, or taken from another session, is worthless. Before login
+/// (the login form itself) a random `kp_csrf` cookie (HttpOnly, SameSite=Strict) is double-submitted.
 struct CSRFMiddleware: AsyncMiddleware {
     static let cookieName = "kp_csrf"
     static let fieldName = "_csrf"
     static let headerName = "X-CSRF-Token"
     let secureCookies: Bool
 
+    /// The token for a session: SHA-256 over a label and the session token (never the stored hash).
+    static func sessionBound(_ sessionToken: String) -> String {
+        SHA256.hash(data: Data(("knooppunt-csrf\u{0}" + sessionToken).utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        // Runs after `AuthenticationMiddleware`: only a session that authenticated binds the token, so a
+        // stale cookie (cleared on this response) does not leave the login form with a dead token.
+        let session = request.auth.has(CurrentUser.self) && request.headers.bearerAuthorization == nil
+            ? request.cookies[AuthenticationMiddleware.sessionCookie]?.string : nil
         let existing = request.cookies[Self.cookieName]?.string
-        let token = existing.flatMap { $0.count >= 32 ? $0 : nil } ?? Tokens.generate()
-        request.storage[CSRFTokenKey.self] = token
+        let random = existing.flatMap { $0.count >= 32 ? $0 : nil } ?? Tokens.generate()
+        let expected = session.map(Self.sessionBound) ?? existing
+        request.storage[CSRFTokenKey.self] = session.map(Self.sessionBound) ?? random
+        let token = random
         if Self.needsToken(request) {
             let sent = request.headers.first(name: Self.headerName) ?? Self.formField(request)
-            guard let existing, let sent, Self.constantTimeEquals(existing, sent) else {
+            guard let expected, let sent, Self.constantTimeEquals(expected, sent) else {
                 throw Problem.forbidden(
                     "the request has no valid CSRF token; reload the page and try again (API clients use a bearer token)")
             }

@@ -23,6 +23,10 @@ struct SessionService: Sendable {
     func login(username: String, password: String, address: String, kind: AccessTokenModel.Kind) async throws -> Issued {
         let now = context.clock.now()
         let key = username.lowercased()
+        // No account has a longer name; a longer one is refused before any work and is not journaled.
+        guard key.count <= 64, !key.utf8.contains(where: InputHygieneMiddleware.isRefusedControl) else {
+            throw Problem.unauthorized("unknown username or wrong password, or the account is disabled")
+        }
         if let wait = try await LoginAttempts.retryAfter(username: key, address: address, now: now, on: db) {
             throw Problem.tooManyRequests(
                 "too many failed logins; try again in \(wait) seconds", retryAfter: wait)
@@ -45,7 +49,7 @@ struct SessionService: Sendable {
             }
             throw Problem.unauthorized("unknown username or wrong password, or the account is disabled")
         }
-        try await context.write(on: db) { db in try await LoginAttempts.recordSuccess(username: key, on: db) }
+        try await context.write(on: db) { db in try await LoginAttempts.recordSuccess(username: key, address: address, on: db) }
         let lifetime = context.configuration.sessionLifetime
         return try await issue(for: user, kind: kind, name: kind.rawValue, lifetime: lifetime, event: "session.opened")
     }

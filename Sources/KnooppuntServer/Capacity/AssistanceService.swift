@@ -174,14 +174,16 @@ struct AssistanceService: Sendable {
     private func visible(_ dto: AssistanceRequestDTO, to subject: Subject) async throws -> AssistanceRequestDTO {
         guard let incident = dto.incident else { return dto }
         var shown = dto
-        guard let version = try? await PictureStore.currentIncidentVersion(incident, on: db) else {
-            shown.incident = nil
-            return shown
-        }
+        if !(try await mayRead(incident: incident, subject)) { shown.incident = nil }
+        return shown
+    }
+
+    /// Whether `subject` may read the incident a request is for (the access policy decides).
+    func mayRead(incident: UUID, _ subject: Subject) async throws -> Bool {
+        guard let version = try? await PictureStore.currentIncidentVersion(incident, on: db) else { return false }
         let answer = try await AccessService.decide(
             subject, .init(action: .read), incident: incident, scope: try IncidentsController.scope(version), at: context.clock.now(), on: db)
-        if !answer.decision.allowed { shown.incident = nil }
-        return shown
+        return answer.decision.allowed
     }
 
     func list(openOnly: Bool = false, subject: Subject) async throws -> [AssistanceRequestDTO] {

@@ -317,12 +317,16 @@ struct CapacityService: Sendable {
             for (name, field) in zip(header, fields) { value[name] = field.trimmingCharacters(in: .whitespaces) }
             func number(_ name: String) -> Int?? {
                 guard let text = value[name], !text.isEmpty else { return .some(nil) }
-                guard let number = Int(text) else { problems.append("row \(line): '\(name)' is '\(text)', not a whole number"); return nil }
+                guard let number = UntrustedNumber.whole(text, in: 0...1_000_000) else {
+                    problems.append("row \(line): '\(name)' is '\(text.prefix(40))', not a whole number from 0 to 1000000"); return nil
+                }
                 return .some(number)
             }
             func degrees(_ name: String) -> Double?? {
                 guard let text = value[name], !text.isEmpty else { return .some(nil) }
-                guard let number = Double(text) else { problems.append("row \(line): '\(name)' is '\(text)', not a number"); return nil }
+                guard let number = UntrustedNumber.decimal(text, in: -180...180) else {
+                    problems.append("row \(line): '\(name)' is '\(text.prefix(40))', not a number of degrees"); return nil
+                }
                 return .some(number)
             }
             let type = value["type"] ?? ""

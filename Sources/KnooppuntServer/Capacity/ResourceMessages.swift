@@ -39,9 +39,12 @@ struct ResourceMessages: Sendable {
     }
 
     func take(_ data: Data, by subject: Subject) async throws -> IntakeDTO {
-        try CapacityService.require(subject, .read)
-        let message: RMMessage
-        do { message = try RMReader.read(data) } catch { throw Problem.invalid("EDXL-RM message refused: \(error.description)") }
+        // Every message kind is taken in for the sender's own organisation as requester (a request, or
+        // answers to its requests): whoever may not do that is refused before a byte is parsed.
+        try CapacityService.require(subject, .request(requester: subject.organisationCode))
+        let message = try await ParsingPool.shared.run("EDXL-RM message") { () throws -> RMMessage in
+            do throws(EDXLRefusal) { return try RMReader.read(data) } catch { throw Problem.invalid("EDXL-RM message refused: \(error.description)") }
+        }
         guard !message.messageID.isEmpty else { throw Problem.invalid("EDXL-RM message refused: it has no MessageID") }
         if let known = try await ResourceMessageModel.query(on: db).filter(\.$messageID == message.messageID)
             .filter(\.$kind == message.kind.rawValue).first()
@@ -164,14 +167,16 @@ struct ResourceMessages: Sendable {
         try await OrganisationModel.query(on: db).filter(\.$code == code).first()?.name ?? code
     }
 
-    private func incidentReference(_ request: AssistanceRequestModel) async throws -> String? {
-        guard let id = request.incidentID else { return nil }
+    /// The incident's reference, only for a reader who may read that incident.
+    private func incidentReference(_ request: AssistanceRequestModel, for subject: Subject) async throws -> String? {
+        guard let id = request.incidentID,
+              try await AssistanceService(db: db, context: context).mayRead(incident: id, subject) else { return nil }
         return try await IncidentModel.find(id, on: db)?.reference
     }
 
-    func requestMessage(_ request: AssistanceRequestModel) async throws -> RMMessage {
+    func requestMessage(_ request: AssistanceRequestModel, for subject: Subject) async throws -> RMMessage {
         let type = try await CapacityTypeModel.query(on: db).filter(\.$code == request.typeCode).first()
-        let incident = try await incidentReference(request)
+        let incident = try await incidentReference(request, for: subject)
         let requester = try await contact(request.requester)
         return RMMessage(
             kind: .requestResource, messageID: request.rmMessageID, sent: CAPTime.format(Microseconds.date(request.createdAt)),
@@ -183,11 +188,12 @@ struct ResourceMessages: Sendable {
                 scheduleTime: CAPTime.format(Microseconds.date(request.from)), locationText: request.locationText)])
     }
 
-    func commitmentMessage(_ commitment: AssistanceCommitmentModel, of request: AssistanceRequestModel, release: Bool) async throws -> RMMessage {
+    func commitmentMessage(_ commitment: AssistanceCommitmentModel, of request: AssistanceRequestModel, release: Bool,
+                           for subject: Subject) async throws -> RMMessage {
         var item: CapacityItemModel? = nil
         if let id = commitment.capacityItemID { item = try await CapacityItemModel.find(id, on: db) }
         let sent = release ? commitment.releasedAt : commitment.committedAt
-        let incident = try await incidentReference(request)
+        let incident = try await incidentReference(request, for: subject)
         let party = try await contact(release ? request.requester : commitment.holder)
         return RMMessage(
             kind: release ? .releaseResource : .commitResource,
@@ -228,21 +234,21 @@ struct ResourceMessagesController: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(data: RMWriter.xml(message)))
     }
 
-    private func readable(_ req: Request) async throws -> AssistanceRequestModel {
+    private func readable(_ req: Request) async throws -> (AssistanceRequestModel, Subject) {
         let user = try req.requireUserExplaining()
         let dto = try await AssistanceService(db: req.db, context: req.knooppunt).show(try CapacityController.uuid(req, "request"), subject: user.subject)
         guard let model = try await AssistanceRequestModel.find(dto.id, on: req.db) else { throw Problem.notFound("no assistance request") }
-        return model
+        return (model, user.subject)
     }
 
     func requestMessage(req: Request) async throws -> Response {
-        let request = try await readable(req)
-        return Self.xml(try await ResourceMessages(db: req.db, context: req.knooppunt).requestMessage(request), name: request.number)
+        let (request, subject) = try await readable(req)
+        return Self.xml(try await ResourceMessages(db: req.db, context: req.knooppunt).requestMessage(request, for: subject), name: request.number)
     }
 
     /// `?kind=release` for the ReleaseResource of a released commitment; a CommitResource otherwise.
     func commitmentMessage(req: Request) async throws -> Response {
-        let request = try await readable(req)
+        let (request, subject) = try await readable(req)
         let id = try CapacityController.uuid(req, "commitment")
         guard let commitment = try await AssistanceCommitmentModel.find(id, on: req.db), commitment.requestID == request.id else {
             throw Problem.notFound("no commitment \(id) for request \(request.number)")
@@ -251,7 +257,7 @@ struct ResourceMessagesController: RouteCollection {
         if release && commitment.status != CommitmentStatus.released.rawValue {
             throw Problem.conflict("the commitment is not released; there is no ReleaseResource yet")
         }
-        let message = try await ResourceMessages(db: req.db, context: req.knooppunt).commitmentMessage(commitment, of: request, release: release)
+        let message = try await ResourceMessages(db: req.db, context: req.knooppunt).commitmentMessage(commitment, of: request, release: release, for: subject)
         return Self.xml(message, name: "\(request.number)-\(release ? "vrijgave" : "toezegging")")
     }
 }

@@ -80,6 +80,9 @@ struct ServeCommand: AsyncParsableCommand {
                 let issued = try await SitRapService(db: app.db, context: app.knooppunt).runDueSchedules()
                 if issued > 0 { app.logger.info("scheduled SitRaps issued: \(issued)") }
             })
+            app.lifecycle.use(PeriodicTask(name: "refusal summaries", every: .seconds(60)) { app in
+                try await app.knooppunt.refusals.flush(db: app.db, context: app.knooppunt)
+            })
             app.lifecycle.use(PeriodicTask(name: "outbox delivery", every: .seconds(1)) { app in
                 _ = try await FederationOutbox(db: app.db, context: app.knooppunt).deliverDue(transport: HTTPNodeTransport())
             })

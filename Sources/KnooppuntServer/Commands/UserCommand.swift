@@ -2,10 +2,10 @@ import ArgumentParser
 import Foundation
 import KnooppuntCore
 
-/// `knooppunt user add|passwd|disable`.
+/// `knooppunt user add|passwd|disable|unlock`.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage user accounts.", subcommands: [Add.self, Passwd.self, Disable.self])
+        commandName: "user", abstract: "Manage user accounts.", subcommands: [Add.self, Passwd.self, Disable.self, Unlock.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user; the password is read from standard input.")
@@ -63,6 +63,24 @@ struct UserCommand: AsyncParsableCommand {
                 }
             }
             print("user \(username) disabled")
+        }
+    }
+}
+
+extension UserCommand {
+    struct Unlock: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Clear a user's failed logins from every address.")
+        @Argument var username: String
+        @OptionGroup var storage: StorageOptions
+
+        func run() async throws {
+            bootstrapLogging()
+            let removed = try await withApplication(try storage.configuration()) { app in
+                try await CommandErrors.reporting {
+                    try await AccountService(application: app).unlock(username: username, actor: .commandLine)
+                }
+            }
+            print("user \(username) unlocked (\(removed) failed logins cleared)")
         }
     }
 }

@@ -27,6 +27,9 @@ public struct KnooppuntConfiguration: Sendable {
     public var currency = CurrencyPolicy()
     /// What this node is among the nodes: on its own, a regional node, or the national node (KCR2).
     public var role: NodeRole = .standalone
+    /// Addresses of reverse proxies (TLS termination) whose `X-Forwarded-For` is believed; from anyone
+    /// else the header is ignored, so a client cannot choose the address the login throttle counts.
+    public var trustedProxies: Set<String> = []
 
     public enum NodeRole: Sendable, Equatable {
         case standalone
@@ -63,6 +66,7 @@ public struct KnooppuntConfiguration: Sendable {
         ("KNOOPPUNT_BCRYPT_COST", "bcrypt work factor, 10–16 (default 12)"),
         ("KNOOPPUNT_UNVERIFIED_AFTER_MINUTES", "flag entries unverified for this long (default 30)"),
         ("KNOOPPUNT_STALE_AFTER_MINUTES", "call a picture stale after this long without change (default 60)"),
+        ("KNOOPPUNT_TRUSTED_PROXIES", "comma-separated addresses of reverse proxies whose X-Forwarded-For is believed"),
     ]
 
     /// Values given on the command line; nil means "not given", so the environment or default applies.
@@ -141,6 +145,13 @@ public struct KnooppuntConfiguration: Sendable {
             }
             config.bcryptCost = cost
         }
+        if let text = env["KNOOPPUNT_TRUSTED_PROXIES"] {
+            let addresses = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if let bad = addresses.first(where: { !Self.isIPAddress($0) }) {
+                throw .init(key: "KNOOPPUNT_TRUSTED_PROXIES", problem: "'\(bad)' is not an IPv4 or IPv6 address")
+            }
+            config.trustedProxies = Set(addresses)
+        }
         config.currency.unverifiedAfter = try minutes(env, "KNOOPPUNT_UNVERIFIED_AFTER_MINUTES") ?? config.currency.unverifiedAfter
         config.currency.staleAfter = try minutes(env, "KNOOPPUNT_STALE_AFTER_MINUTES") ?? config.currency.staleAfter
         return config
@@ -166,6 +177,13 @@ public struct KnooppuntConfiguration: Sendable {
             return path == ":memory:" ? .sqliteMemory : .sqliteFile(path)
         }
         throw .init(key: "KNOOPPUNT_DATABASE_URL", problem: "'\(redacted(url))' must start with postgres:// or sqlite://")
+    }
+
+    /// A literal IPv4 or IPv6 address (no names: a proxy is trusted by the address it connects from).
+    static func isIPAddress(_ text: String) -> Bool {
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 
     /// The URL without its password, for messages and logs.

@@ -8,6 +8,8 @@ final class KnooppuntContext: Sendable {
     let clock: Clock
     /// Wakes live streams after each committed write.
     let live = LiveHub()
+    /// Refused unauthenticated requests per client address: what is journaled, what is turned away.
+    let refusals = RefusalLimiter()
     /// One write transaction at a time in this process: SQLite needs it, and it hands committed events to
     /// live streams in commit order. Across processes, PostgreSQL's advisory lock serialises writes.
     let writeGate: WriteGate

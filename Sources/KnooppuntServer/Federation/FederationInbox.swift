@@ -10,6 +10,8 @@ import Vapor
 struct FederationService: Sendable {
     let db: Database
     let context: KnooppuntContext
+    /// The client address of the request being answered, for refusal limits and the journal.
+    var address = "unknown"
 
     static let nodeHeader = "Knooppunt-Node"
     static let signatureHeader = "Knooppunt-Signature"
@@ -100,8 +102,12 @@ struct FederationService: Sendable {
             throw try await refuse(.forbidden, "the signature does not verify with the key trusted for '\(claimed)'", node: claimed)
         }
         let message: NodeMessage
-        do { message = try NodeMessage.read(envelope) } catch {
-            throw try await refuse(.unprocessableEntity, "the envelope is not a node message: \(error.description)", node: claimed)
+        do {
+            message = try await ParsingPool.shared.run("node message") { try NodeMessage.read(envelope) }
+        } catch let problem as Problem {
+            throw problem
+        } catch {
+            throw try await refuse(.unprocessableEntity, "the envelope is not a node message: \(error)", node: claimed)
         }
         guard message.sender == claimed else {
             throw try await refuse(.unprocessableEntity, "the envelope says it is from '\(message.sender)', the sender says '\(claimed)'", node: claimed)
@@ -169,14 +175,31 @@ struct FederationService: Sendable {
     }
 
     /// Journals a refused delivery and returns the Problem to answer with.
+    /// Journals a refusal — the first few per address and window in full, the rest as one summary
+    /// (`RefusalLimiter`) — with every outside string capped, and returns the problem to answer.
     func refuse(_ status: HTTPResponseStatus, _ reason: String, node: String?) async throws -> Problem {
-        let claimed = String((node ?? "unknown").prefix(40))
-        try await context.write(on: db) { db in
-            try await Journal.append(
-                on: db, actor: "node:\(claimed)", organisation: "federation", kind: "federation.refused",
-                payload: FederationEvent(node: claimed, message: nil, sequence: nil, kind: nil, reason: reason))
+        let claimed = JournalText.capped(node ?? "unknown", limit: 40)
+        let text = JournalText.capped(reason, limit: 300)
+        let (verdict, due) = context.refusals.refused(address: address, at: context.clock.now())
+        if verdict == .journal || !due.isEmpty {
+            let address = self.address
+            try await context.write(on: db) { db in
+                try await RefusalLimiter.journal(due, on: db)
+                if verdict == .journal {
+                    try await Journal.append(
+                        on: db, actor: "node:\(claimed)", organisation: "federation", kind: "federation.refused",
+                        payload: FederationEvent(node: claimed, message: nil, sequence: nil, kind: nil, reason: text, address: address))
+                }
+            }
         }
-        return Problem(status: status, detail: "message refused: \(reason)")
+        return Problem(status: status, detail: "message refused: \(text)")
+    }
+
+    /// Turns away an address that was refused too often in the last minute, before any work.
+    func checkNotBlocked() throws {
+        if let wait = context.refusals.blocked(address: address, at: context.clock.now()) {
+            throw Problem.tooManyRequests("too many refused requests from this address; try again in \(wait) seconds", retryAfter: wait)
+        }
     }
 }
 
@@ -198,6 +221,7 @@ struct FederationEvent: Encodable {
     let sequence: Int64?
     let kind: String?
     let reason: String?
+    var address: String? = nil
 }
 
 /// `GET /api/v1/federation/node` (who this node is, for peers to trust it) and
@@ -213,7 +237,8 @@ struct FederationController: RouteCollection {
     /// An incident's picture for a user of the national node, asked for by that node on the user's behalf;
     /// this node's access policy decides what the user sees, and the read is journaled here.
     func picture(req: Request) async throws -> PictureDTO {
-        let service = FederationService(db: req.db, context: req.knooppunt)
+        let service = FederationService(db: req.db, context: req.knooppunt, address: req.clientAddress)
+        try service.checkNotBlocked()
         let user = try await service.remoteUser(req)
         req.auth.login(user)
         let picture = try await IncidentsController().picture(req: req)
@@ -244,8 +269,10 @@ struct FederationController: RouteCollection {
     }
 
     func inbox(req: Request) async throws -> Response {
+        let service = FederationService(db: req.db, context: req.knooppunt, address: req.clientAddress)
+        try service.checkNotBlocked()
         guard let buffer = req.body.data, buffer.readableBytes > 0 else { throw Problem.badRequest("the body is empty; send a signed envelope") }
-        let delivery = try await FederationService(db: req.db, context: req.knooppunt).receive(
+        let delivery = try await service.receive(
             envelope: Data(buffer: buffer), claimedNode: req.headers.first(name: FederationService.nodeHeader),
             signature: req.headers.first(name: FederationService.signatureHeader))
         switch delivery {

@@ -66,8 +66,7 @@ enum AccessReport {
 
     /// A date (the start of that day, UTC) or an ISO 8601 moment.
     static func parseSince(_ text: String) -> Date? {
-        if let moment = try? Date(text, strategy: .iso8601) { return moment }
-        return try? Date(text, strategy: Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!).year().month().day())
+        DateTimeText.parse(text) ?? (text.utf8.count == 10 ? DateTimeText.parse(text + "T00:00:00Z") : nil)
     }
 
     static func csv(_ lines: [Line]) -> String {

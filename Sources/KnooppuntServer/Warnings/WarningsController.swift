@@ -30,9 +30,9 @@ struct WarningsController: RouteCollection {
         guard let buffer = req.body.data, buffer.readableBytes > 0 else {
             throw Problem.badRequest("the body is empty; send a CAP alert")
         }
-        let message: CAPMessage
-        do { message = try CAPReader.read(Data(buffer: buffer)) } catch {
-            throw Problem.invalid("CAP alert refused: \(error.description)")
+        let data = Data(buffer: buffer)
+        let message = try await ParsingPool.shared.run("CAP alert") { () throws -> CAPMessage in
+            do throws(CAPRefusal) { return try CAPReader.read(data) } catch { throw Problem.invalid("CAP alert refused: \(error.description)") }
         }
         let outcome = try await WarningIntake(db: req.db, context: req.knooppunt).take(message, by: .init(subject: user.subject))
         let dto = try WarningDTO(outcome.warning, incidents: outcome.incidents, duplicate: outcome.duplicate)
@@ -51,23 +51,28 @@ struct WarningsController: RouteCollection {
             throw Problem(status: .unsupportedMediaType, detail: "send the envelope as application/xml (EDXL-DE 1.0 or 2.0)")
         }
         guard let buffer = req.body.data, buffer.readableBytes > 0 else { throw Problem.badRequest("the body is empty; send an EDXL-DE envelope") }
-        let envelope: EDXLEnvelope
-        let version: EDXLVersion
-        do { (envelope, version) = try EDXLReader.read(Data(buffer: buffer)) } catch {
-            throw Problem.invalid("EDXL-DE envelope refused: \(error.description)")
-        }
-        // Read every alert first: one refused alert refuses the envelope, and nothing is taken in.
-        var messages: [(Int, CAPMessage)] = []
-        var others: [EnvelopeIntakeDTO.Item] = []
-        for (index, content) in envelope.contents.enumerated() {
-            if let xml = content.xml, let namespace = content.xmlNamespace, CAPVersion.allCases.contains(where: { $0.namespace == namespace }) {
-                do { messages.append((index, try CAPReader.read(xml))) } catch {
-                    throw Problem.invalid("EDXL-DE envelope refused: content object \(index + 1): \(error.description)")
-                }
-            } else {
-                others.append(.init(index: index + 1, kind: content.xml == nil ? "non-xml" : "xml",
-                                    namespace: content.xmlNamespace ?? content.mimeType, warning: nil))
+        let data = Data(buffer: buffer)
+        let (envelope, version, messages, others) = try await ParsingPool.shared.run("EDXL-DE envelope") {
+            () throws -> (EDXLEnvelope, EDXLVersion, [(Int, CAPMessage)], [EnvelopeIntakeDTO.Item]) in
+            let envelope: EDXLEnvelope
+            let version: EDXLVersion
+            do throws(EDXLRefusal) { (envelope, version) = try EDXLReader.read(data) } catch {
+                throw Problem.invalid("EDXL-DE envelope refused: \(error.description)")
             }
+            // Read every alert first: one refused alert refuses the envelope, and nothing is taken in.
+            var messages: [(Int, CAPMessage)] = []
+            var others: [EnvelopeIntakeDTO.Item] = []
+            for (index, content) in envelope.contents.enumerated() {
+                if let xml = content.xml, let namespace = content.xmlNamespace, CAPVersion.allCases.contains(where: { $0.namespace == namespace }) {
+                    do throws(CAPRefusal) { messages.append((index, try CAPReader.read(xml))) } catch {
+                        throw Problem.invalid("EDXL-DE envelope refused: content object \(index + 1): \(error.description)")
+                    }
+                } else {
+                    others.append(.init(index: index + 1, kind: content.xml == nil ? "non-xml" : "xml",
+                                        namespace: content.xmlNamespace ?? content.mimeType, warning: nil))
+                }
+            }
+            return (envelope, version, messages, others)
         }
         let intake = WarningIntake(db: req.db, context: req.knooppunt)
         var items = others

@@ -84,7 +84,9 @@ struct CapacityWebController: RouteCollection {
         /// An empty coordinate field means none.
         func degrees(_ text: String?, _ name: String) throws -> Double? {
             guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-            guard let value = Double(text) else { throw Problem.invalid("'\(text)' is not a number of degrees", field: name) }
+            guard let value = UntrustedNumber.decimal(text, in: -180...180) else {
+                throw Problem.invalid("'\(text.prefix(40))' is not a number of degrees", field: name)
+            }
             return value
         }
     }

@@ -25,9 +25,26 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         for (name, value) in headers where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)
         }
-        if request.url.path.hasPrefix("/api/") || request.url.path == "/" || request.url.path.hasPrefix("/login") {
+        // Nothing a signed-in user sees is kept by a browser or a proxy cache; shared assets excepted.
+        let path = request.url.path
+        if path.hasPrefix("/api/") || path == "/" || path.hasPrefix("/login")
+            || (request.auth.has(CurrentUser.self) && !path.hasPrefix("/assets/"))
+        {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
+        if let name = Self.unsafeHeader(in: response.headers) {
+            // Last line of defence against response splitting: a value that would end the header line
+            // never leaves the node, whatever code put it there.
+            request.logger.error("refused to send header \(name) with control characters for \(request.method) \(path)")
+            return ProblemMiddleware.problemResponse(
+                status: .badRequest, detail: "the request would have put control characters into the response header \(name)",
+                headers: [:], field: nil)
+        }
         return response
+    }
+
+    /// The first header whose value holds a control character (CR, LF, NUL, …) or DEL; TAB is allowed.
+    static func unsafeHeader(in headers: HTTPHeaders) -> String? {
+        headers.first { _, value in value.utf8.contains { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7f } }?.name
     }
 }

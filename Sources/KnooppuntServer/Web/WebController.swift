@@ -99,18 +99,34 @@ enum LanguageRoute {
         return response
     }
 
-    /// A redirect target only if it is a path on this site, so links cannot send users elsewhere.
+    /// A redirect target only if it is a path on this site, so links cannot send users elsewhere and
+    /// nothing can break out of the `Location` header: visible ASCII only (no CR, LF, TAB, NUL, space or
+    /// anything a browser strips before resolving), one leading slash, no backslash, no scheme, bounded.
     static func safeLocalPath(_ candidate: String?) -> String? {
-        guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),
-            !candidate.contains("://")
+        guard let candidate, (1...2048).contains(candidate.utf8.count),
+            candidate.utf8.allSatisfy({ (0x21...0x7e).contains($0) }),
+            candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"), !candidate.contains("://")
         else { return nil }
         return candidate
     }
 }
 
 extension Request {
-    /// The client's address, for the login throttle.
+    /// The client's address, for the login throttle and refusal limits. Behind a trusted proxy it is
+    /// the right-most `X-Forwarded-For` entry that is not itself a trusted proxy; otherwise the
+    /// connection's peer (the header is then ignored: anyone can write it).
     var clientAddress: String {
-        remoteAddress?.ipAddress ?? "unknown"
+        let peer = remoteAddress?.ipAddress ?? "unknown"
+        return Self.clientAddress(peer: peer, forwardedFor: headers[.xForwardedFor],
+                                  trusted: application.knooppunt.configuration.trustedProxies)
+    }
+
+    static func clientAddress(peer: String, forwardedFor: [String], trusted: Set<String>) -> String {
+        guard trusted.contains(peer) else { return peer }
+        let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        for hop in hops.reversed() where !trusted.contains(hop) {
+            return KnooppuntConfiguration.isIPAddress(hop) ? hop : peer
+        }
+        return peer
     }
 }

@@ -46,7 +46,17 @@ struct WebSession {
             cookies: "\(CSRFMiddleware.cookieName)=\(csrf)")
         #expect(response.status == .seeOther, "form login failed: \(response.status)")
         let session = try #require(response.headers.setCookie?[AuthenticationMiddleware.sessionCookie]?.string)
-        return WebSession(csrf: csrf, session: session)
+        // Signed in, the token is bound to the session: read it from a page, as a browser's script does.
+        let home = try await app.testing().sendRequest(.GET, "/", headers: ["Cookie": "\(AuthenticationMiddleware.sessionCookie)=\(session)"])
+        return WebSession(csrf: try pageToken(home.body.string), session: session)
+    }
+
+    /// The CSRF token in a page's `<meta name="csrf-token">`.
+    static func pageToken(_ html: String) throws -> String {
+        let marker = "<meta name=\"csrf-token\" content=\""
+        let start = try #require(html.range(of: marker), "the page has no csrf-token meta tag")
+        let rest = html[start.upperBound...]
+        return String(rest[..<(rest.firstIndex(of: "\"") ?? rest.endIndex)])
     }
 
     func get(_ app: Application, _ path: String) async throws -> TestingHTTPResponse {

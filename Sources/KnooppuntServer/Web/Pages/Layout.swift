@@ -20,7 +20,9 @@ struct Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .meta(.name("csrf-token"), .content(csrfToken)),
-                .title("\(title) · Knooppunt"),
+                // Plot's `.title` also writes og:/twitter: meta tags with the value unescaped; a page title
+                // can hold an incident's title, so only the escaped text element is written.
+                .element(named: "title", nodes: [.text("\(title) · Knooppunt")]),
                 .forEach(styles) { .stylesheet($0) },
                 .stylesheet("/assets/app.css")
             ),

@@ -142,7 +142,7 @@ struct NationalGroupingPage {
                         + " · " + t("hoogste GRIP: ", "highest GRIP: ") + (grouping.highestGRIP?.label.text(language) ?? "—"))),
                 .if(leafletAvailable, .div(
                     .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "img"),
-                    .attribute(named: "aria-label", value: grouping.name),
+                    .attribute(named: "aria-label", value: DisplayFormat.attribute(grouping.name)),
                     .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
                     .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),
                     .data(named: "incidents", value: DisplayFormat.attribute(markers)))),

@@ -1,0 +1,292 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import KnooppuntInterop
+import KnooppuntTestSupport
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnooppuntServer
+
+/// Regression tests for the hostile-input probe (issue 13), named after its points.
+@Suite("Hardening: hostile input never stops a node")
+struct HardeningTests {
+    static let rmCorpus = TestPaths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/interop/edxl-rm")
+
+    static func requestResource(quantity: String) throws -> String {
+        let base = try String(contentsOf: rmCorpus.appendingPathComponent("valid/xcore--RequestResource.1.xml"), encoding: .utf8)
+        let replaced = base.replacingOccurrences(of: "<rm:QuantityText>4</rm:QuantityText>", with: quantity)
+        #expect(replaced != base, "the corpus file no longer holds the quantity this test replaces")
+        return replaced
+    }
+
+    static func postRM(_ app: Application, _ xml: String, token: String) async throws -> TestingHTTPResponse {
+        try await HTTP.send(app, .POST, "/api/v1/edxl-rm", token: token, headers: ["Content-Type": "application/xml"], body: xml)
+    }
+
+    @Test("1: numeric extremes in an EDXL-RM amount are refused naming the value, and the node keeps answering",
+          arguments: ["1E300", "-1E300", "INF", "NaN", "-INF", "1e19"])
+    func rmAmountExtremesDoNotStopTheNode(_ amount: String) async throws {
+        try await withTestApp { app in
+            // setup
+            let im = try await HTTP.login(app, "im-vr13")
+            let xml = try Self.requestResource(quantity: "<rm:MeasuredQuantity><rm:Amount>\(amount)</rm:Amount></rm:MeasuredQuantity>")
+            // MUT
+            let response = try await Self.postRM(app, xml, token: im)
+            // validate
+            #expect(response.status == .unprocessableEntity)
+            #expect(HTTP.problemDetail(response).contains("Amount '\(amount)' is not a number of units"))
+            #expect(try await AssistanceRequestModel.query(on: app.db).count() == 0)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/health").status == .ok)
+        }
+    }
+
+    @Test("1: a QuantityText beyond any real deployment is refused; an ordinary one still reads")
+    func rmQuantityTextBounded() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let huge = try await Self.postRM(app, try Self.requestResource(quantity: "<rm:QuantityText>99999999999999999999999</rm:QuantityText>"), token: im)
+            #expect(huge.status == .unprocessableEntity)
+            #expect(HTTP.problemDetail(huge).contains("QuantityText"))
+            let ordinary = try await Self.postRM(app, try Self.requestResource(quantity: "<rm:QuantityText>4 pompen</rm:QuantityText>"), token: im)
+            #expect(ordinary.status == .created, "\(ordinary.body.string)")
+        }
+    }
+
+    @Test("1: permissions are checked before parsing: an account that may not ask for assistance is refused unread")
+    func rmPermissionBeforeParsing() async throws {
+        try await withTestApp { app in
+            let partner = try await HTTP.login(app, "agv")
+            let response = try await Self.postRM(app, "<not-even-xml", token: partner)
+            #expect(response.status == .forbidden)
+        }
+    }
+
+    @Test("1: checked numbers: infinity, NaN, out-of-range and overlong numerals are nil, never a trap")
+    func untrustedNumbers() {
+        #expect(UntrustedNumber.decimal("1E300") == nil)
+        #expect(UntrustedNumber.decimal("inf") == nil)
+        #expect(UntrustedNumber.decimal("nan") == nil)
+        #expect(UntrustedNumber.decimal("52.37") == 52.37)
+        #expect(UntrustedNumber.decimal("200", in: -180...180) == nil)
+        #expect(UntrustedNumber.rounded(.infinity, in: 0...10) == nil)
+        #expect(UntrustedNumber.rounded(9.3e18, in: 0...Int.max) == nil)
+        #expect(UntrustedNumber.rounded(2.6, in: 0...10) == 3)
+        #expect(UntrustedNumber.whole(String(repeating: "9", count: 100), in: 0...Int.max) == nil)
+        #expect(UntrustedNumber.whole("12", in: 0...10) == nil)
+    }
+
+    @Test("2: CR/LF, TAB and other tricks in `next` cannot split headers or redirect off-site", arguments: [
+        "/%0d%0aSet-Cookie:%20injected=1", "/%0aSet-Cookie:%20injected=1", "/%09/example.org", "//example.org",
+        "/%5Cexample.org", "https://example.org", "/%00", "/%20/example.org",
+    ])
+    func nextParameterCannotSplitHeaders(_ next: String) async throws {
+        try await withTestApp { app in
+            let switched = try await app.testing().sendRequest(.GET, "/lang/en?next=\(next)")
+            // Either refused outright (a control character in the query) or sent home: never elsewhere.
+            #expect(switched.status == .badRequest || switched.headers.first(name: .location) == "/", "\(switched.status)")
+            #expect(!switched.headers[.setCookie].contains { $0.contains("injected") })
+            let csrf = try await WebSession.csrfCookie(app)
+            let decoded = next.removingPercentEncoding ?? next
+            let login = try await WebSession.postForm(
+                app, "/login", fields: ["_csrf": csrf, "username": "im-vr13", "password": "demo", "next": decoded],
+                cookies: "kp_csrf=\(csrf)")
+            #expect(login.headers.first(name: .location) == "/" || login.status == .badRequest, "\(login.status)")
+            #expect(!login.headers[.setCookie].contains { $0.contains("injected") })
+        }
+    }
+
+    @Test("2: a local path with a query still works as `next`")
+    func nextLocalPathKept() {
+        #expect(LanguageRoute.safeLocalPath("/incidents?status=open") == "/incidents?status=open")
+        #expect(LanguageRoute.safeLocalPath("/a\r\nSet-Cookie: x=1") == nil)
+        #expect(LanguageRoute.safeLocalPath("/\t/example.org") == nil)
+    }
+
+    @Test("2: whatever code puts a line break into a response header, it never leaves the node")
+    func headerGuard() {
+        var headers = HTTPHeaders()
+        headers.add(name: "Location", value: "/ok")
+        #expect(SecurityHeadersMiddleware.unsafeHeader(in: headers) == nil)
+        headers.add(name: "X-Test", value: "a\r\nSet-Cookie: injected=1")
+        #expect(SecurityHeadersMiddleware.unsafeHeader(in: headers) == "X-Test")
+    }
+
+    @Test("3: attribute and namespace floods, deep nesting and DOCTYPEs are refused by a linear prescan")
+    func quadraticXMLRefused() throws {
+        let attributes = (0..<40_000).map { " a\($0)=\"x\"" }.joined()
+        #expect(throws: XMLProblem.self) { try XMLPrescan.check(Data("<r\(attributes)/>".utf8)) }
+        let namespaces = (0..<1_000).map { " xmlns:n\($0)=\"urn:x:\($0)\"" }.joined()
+        #expect(throws: XMLProblem.self) { try XMLPrescan.check(Data("<r\(namespaces)/>".utf8)) }
+        let deep = String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
+        #expect(throws: XMLProblem.self) { try XMLPrescan.check(Data(deep.utf8)) }
+        let bomb = #"<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaa">]><l>&a;</l>"#
+        #expect(throws: XMLProblem.self) { try XMLPrescan.check(Data(bomb.utf8)) }
+        // Quotes, comments, CDATA and processing instructions do not confuse the count.
+        let ordinary = #"<?xml version="1.0"?><!-- <x a="1" b="2"> --><r a="1>2" b='x=y'><![CDATA[<c d="e">]]></r>"#
+        try XMLPrescan.check(Data(ordinary.utf8))
+    }
+
+    @Test("3: an attribute flood posted as a CAP alert is refused with the reason, the node keeps answering")
+    func attributeFloodThroughTheAPI() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let attributes = (0..<40_000).map { " a\($0)=\"x\"" }.joined()
+            let body = #"<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"\#(attributes)/>"#
+            let response = try await HTTP.send(app, .POST, "/api/v1/cap", token: im, headers: ["Content-Type": "application/cap+xml"], body: body)
+            #expect(response.status == .unprocessableEntity)
+            #expect(HTTP.problemDetail(response).contains("more than 256 attributes"))
+            #expect(try await HTTP.send(app, .GET, "/api/v1/health").status == .ok)
+        }
+    }
+
+    @Test("3: parsing runs off the cooperative threads with a deadline; a parse past it is answered 503 at once")
+    func parsingDeadline() async throws {
+        let pool = ParsingPool(concurrent: 1, waiting: 0)
+        let release = DispatchSemaphore(value: 0)
+        await #expect(throws: Problem.self) {
+            _ = try await pool.run("test document", deadline: .milliseconds(50)) { release.wait(); return 1 }
+        }
+        // The one slot is still taken by the stuck parse: the next document is told to come back.
+        await #expect(throws: Problem.self) { _ = try await pool.run("second document") { 2 } }
+        release.signal()
+    }
+
+    @Test("4: markup in an incident title is escaped in the page's <head>, no meta refresh reaches a viewer")
+    func markupInHeadEscaped() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let title = #"<meta http-equiv=\"refresh\" content=\"0;url=https://example.org\"> \"><script>x()</script>"#
+            let incident = try await Picture.createIncident(app, token: im, title: title)
+            let session = try await WebSession.login(app, "im-vr13")
+            let page = try await session.get(app, "/incidents/\(incident.id)").body.string
+            let head = String(page[..<(page.range(of: "</head>")?.lowerBound ?? page.endIndex)])
+            #expect(!head.contains("<meta http-equiv"), "only the escaped title may appear")
+            #expect(!page.contains("<script>x()"))
+            #expect(head.contains("&lt;meta http-equiv"))
+            #expect(!head.contains("og:title"))
+        }
+    }
+
+    @Test("6: a failed login with an oversized username is refused without growing the journal")
+    func oversizedUsernameNotJournaled() async throws {
+        try await withTestApp { app in
+            let before = try await HTTP.journalLength(app)
+            let name = String(repeating: "a", count: 500_000)
+            let response = try await HTTP.send(app, .POST, "/api/v1/session", json: #"{"username":"\#(name)","password":"x"}"#)
+            #expect(response.status == .unauthorized)
+            #expect(try await HTTP.journalLength(app) == before)
+        }
+    }
+
+    @Test("6: a refused federation request's 60 KB header becomes a capped journal line; a flood is turned away unread")
+    func federationRefusalsCappedAndLimited() async throws {
+        try await withTestApp(clock: ManualClock(Picture.start)) { app in
+            _ = try await Federation.setUp(app)
+            let message = Federation.envelope(sequence: 1)
+            let huge = String(repeating: "x", count: 60_000)
+            let refused = try await Federation.deliver(app, message, node: huge, signature: "c2ln")
+            #expect(refused.status == .forbidden)
+            #expect(HTTP.problemDetail(refused).utf8.count < 1_000)
+            let payloads = try await Federation.refusals(app)
+            #expect(payloads.count == 1)
+            #expect(payloads.allSatisfy { $0.utf8.count < 1_000 }, "journaled capped, with the length and a hash of the rest")
+            #expect(payloads.first?.contains("60000 bytes, sha256") == true)
+            var statuses: [HTTPResponseStatus] = []
+            for _ in 0..<40 { statuses.append(try await Federation.deliver(app, message, node: "vr99", signature: "c2ln").status) }
+            #expect(statuses.contains(.tooManyRequests), "past 30 refusals a minute the address is turned away")
+            #expect(try await Federation.refusals(app).count == RefusalLimiter.journaledPerWindow)
+        }
+    }
+
+    @Test("8: impossible dates are refused: 30 February, year 0000, year 9999, hour 24",
+          arguments: ["2026-02-30T10:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2026-12-06T24:00:00Z",
+                      "2026-12-06T10:00:00+15:00", "2026-13-01T10:00:00Z"])
+    func impossibleDatesRefused(_ text: String) async throws {
+        #expect(DateTimeText.parse(text) == nil)
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let response = try await HTTP.send(
+                app, .POST, "/api/v1/incidents/\(incident.id)/entries",
+                json: #"{"theme":"brandweer","text":"Rook","source":"OvD","observedAt":"\#(text)"}"#, token: im)
+            #expect(response.status == .unprocessableEntity)
+            #expect(HTTP.problemDetail(response).contains("observedAt"))
+        }
+    }
+
+    @Test("8: real dates still read, with offsets and fractions, and 29 February in a leap year")
+    func realDatesRead() {
+        #expect(DateTimeText.parse("2028-02-29T12:00:00+01:00") == Date(timeIntervalSince1970: 1_835_434_800))
+        #expect(DateTimeText.parse("2026-12-06T10:00:00.250Z") == Date(timeIntervalSince1970: 1_796_551_200.25))
+        #expect(DateTimeText.parse("2027-02-29T12:00:00Z") == nil)
+    }
+
+    @Test("8: control characters in JSON text and in forms are refused naming where, and change nothing")
+    func controlCharactersRefused() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let before = try await HTTP.journalLength(app)
+            let json = try await HTTP.send(app, .POST, "/api/v1/incidents", json: #"{"title":"Brand\u001b[31m","category":"brand"}"#, token: im)
+            #expect(json.status == .unprocessableEntity)
+            #expect(HTTP.problemDetail(json).contains("field 'title' holds a control character"))
+            let session = try await WebSession.login(app, "im-vr13")
+            let form = try await WebSession.postForm(
+                app, "/incidents", fields: ["_csrf": session.csrf, "title": "Brand\u{01}", "category": "brand"],
+                cookies: "kp_session=\(session.session)")
+            #expect(form.status == .badRequest)
+            #expect(try await HTTP.journalLength(app) == before + 1, "only the form login was journaled")
+            let newline = try await HTTP.send(app, .POST, "/api/v1/incidents", json: #"{"title":"Brand\nhaven","category":"brand"}"#, token: im)
+            #expect(newline.status != .unprocessableEntity || !HTTP.problemDetail(newline).contains("control character"))
+        }
+    }
+
+    @Test("8: the CSRF token is bound to the session: a planted cookie or another session's token is refused")
+    func csrfBoundToSession() async throws {
+        try await withTestApp { app in
+            let im = try await WebSession.login(app, "im-vr13")
+            let other = try await WebSession.login(app, "im-vr12")
+            #expect(im.csrf != other.csrf)
+            let planted = "a" + String(repeating: "b", count: 42)
+            let withPlanted = try await WebSession.postForm(
+                app, "/incidents", fields: ["_csrf": planted, "title": "Gaslek", "category": "gevaarlijke-stoffen"],
+                cookies: "kp_csrf=\(planted); kp_session=\(im.session)")
+            #expect(withPlanted.status == .forbidden)
+            let withOthers = try await WebSession.postForm(
+                app, "/incidents", fields: ["_csrf": other.csrf, "title": "Gaslek", "category": "gevaarlijke-stoffen"],
+                cookies: "kp_session=\(im.session)")
+            #expect(withOthers.status == .forbidden)
+            let own = try await WebSession.postForm(
+                app, "/incidents", fields: ["_csrf": im.csrf, "title": "Gaslek", "category": "gevaarlijke-stoffen"],
+                cookies: "kp_session=\(im.session)")
+            #expect(own.status == .seeOther)
+        }
+    }
+
+    @Test("8: pages a signed-in user sees are not kept by browsers or caches")
+    func authenticatedPagesNotCached() async throws {
+        try await withTestApp { app in
+            let session = try await WebSession.login(app, "im-vr13")
+            for path in ["/incidents", "/capacity", "/warnings", "/map"] {
+                let page = try await session.get(app, path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(page.headers.first(name: .cacheControl) == "no-store", "\(path)")
+            }
+        }
+    }
+
+    @Test("8: an incident the caller may not see is a 404 on the temporary-account endpoint too")
+    func temporaryAccountEndpointHidesIncidents() async throws {
+        try await withTestApp { app in
+            let im13 = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im13)
+            let im17 = try await HTTP.login(app, "im-vr17")
+            let response = try await HTTP.send(
+                app, .POST, "/api/v1/incidents/\(incident.id)/temporary-accounts",
+                json: #"{"organisation":"BOUWCO","organisationName":"Bouw","username":"bouw1","displayName":"B","purpose":"x","until":"2099-01-01T00:00:00Z"}"#,
+                token: im17)
+            #expect(response.status == .notFound)
+        }
+    }
+}
