@@ -1,4 +1,5 @@
 """Helpers for system tests that run the real knooppunt binary."""
+import contextlib
 import json
 import os
 import pathlib
@@ -6,7 +7,9 @@ import socket
 import subprocess
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
+import uuid
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = pathlib.Path(os.environ.get("KNOOPPUNT_BIN", ROOT / ".build" / "debug" / "knooppunt"))
@@ -92,3 +95,31 @@ def run_binary(*args, stdin=None):
     env = dict(os.environ, KNOOPPUNT_BCRYPT_COST="10")
     env.pop("KNOOPPUNT_DATABASE_URL", None)
     return subprocess.run([str(BINARY), *args], input=stdin, capture_output=True, text=True, env=env, timeout=120)
+
+
+def postgres_admin_url() -> str:
+    """The PostgreSQL server the tests may make scratch databases on (scripts/test sets it)."""
+    url = os.environ.get("KNOOPPUNT_TEST_DATABASE_URL")
+    assert url, "set KNOOPPUNT_TEST_DATABASE_URL to a PostgreSQL server (scripts/test does, from scripts/postgres-test-server)"
+    return url
+
+
+@contextlib.contextmanager
+def scratch_postgres_database(prefix: str = "knooppunt_system_"):
+    """A new, empty PostgreSQL database; yields its URL and drops it afterwards."""
+    admin = postgres_admin_url()
+    name = prefix + uuid.uuid4().hex
+    subprocess.run(["psql", admin, "-v", "ON_ERROR_STOP=1", "-qc", f"CREATE DATABASE {name} TEMPLATE template0"], check=True)
+    try:
+        parts = urllib.parse.urlsplit(admin)
+        yield urllib.parse.urlunsplit(parts._replace(path="/" + name))
+    finally:
+        subprocess.run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=False)
+
+
+def verify_journal(data_dir: pathlib.Path, database_url: str | None = None) -> subprocess.CompletedProcess:
+    """`knooppunt verify-journal` on the SQLite file in data_dir, or on the PostgreSQL database."""
+    args = ["verify-journal", "--data-dir", str(data_dir)]
+    if database_url:
+        args += ["--database-url", database_url]
+    return run_binary(*args)
