@@ -289,4 +289,49 @@ struct HardeningTests {
             #expect(response.status == .notFound)
         }
     }
+
+    @Test("8: JSON that Foundation tolerates but is not JSON (a trailing comma) is refused and creates nothing")
+    func trailingCommaRefused() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let response = try await HTTP.send(app, .POST, "/api/v1/incidents", json: #"{"title":"Brand","category":"brand",}"#, token: im)
+            #expect(response.status == .badRequest)
+            #expect(HTTP.problemDetail(response).contains("trailing commas"))
+            #expect(try await IncidentModel.query(on: app.db).count() == 0)
+            #expect(StrictJSON.trailingComma(in: Data(#"{"a":"x,}","b":[1, 2 ]}"#.utf8)) == nil, "commas inside strings do not count")
+        }
+    }
+
+    @Test("1: a number that does not fit a whole-number field is refused naming the field", arguments: ["1e308", "-1e308", "18446744073709551616", "2.5"])
+    func unfitWholeNumberNamed(_ number: String) async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let response = try await HTTP.send(app, .POST, "/api/v1/tokens", json: #"{"name":"koppeling","expiresInDays":\#(number)}"#, token: im)
+            #expect(response.status == .unprocessableEntity)
+            #expect(HTTP.problemDetail(response).contains("field 'expiresInDays' must be a whole number"), "\(HTTP.problemDetail(response))")
+        }
+    }
+
+    @Test("8: a CAP alert sent in a year that cannot be is refused naming the date")
+    func capImpossibleSentDate() throws {
+        let corpus = TestPaths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/interop/cap/valid")
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted().first { $0.hasSuffix(".xml") })
+        let xml = try String(contentsOf: corpus.appendingPathComponent(file), encoding: .utf8)
+        let sent = try #require(xml.range(of: #"<sent>[^<]*</sent>"#, options: .regularExpression))
+        let changed = xml.replacingCharacters(in: sent, with: "<sent>9999-12-31T23:59:59-00:00</sent>")
+        do {
+            _ = try CAPReader.read(Data(changed.utf8))
+            Issue.record("an alert sent in 9999 was accepted")
+        } catch {
+            #expect(error.description.contains("sent '9999-12-31T23:59:59-00:00' is not an existing date-time"), "\(error.description)")
+        }
+    }
+
+    @Test("2: percent-encoded tricks in `next` are refused as well")
+    func encodedNextRefused() {
+        #expect(LanguageRoute.safeLocalPath("/%09/evil.example") == nil)
+        #expect(LanguageRoute.safeLocalPath("/%2f%2fevil.example") == nil)
+        #expect(LanguageRoute.safeLocalPath("/%5cevil.example") == nil)
+        #expect(LanguageRoute.safeLocalPath("/incidents?q=kaart%20lijst") == "/incidents?q=kaart%20lijst")
+    }
 }

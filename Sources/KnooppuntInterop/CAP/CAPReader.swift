@@ -114,6 +114,18 @@ enum CAPRules {
             let empty = root.first("references").map { " (line \($0.line): <references> is empty)" } ?? ""
             problems.append("msgType \(alert.msgType) must name the earlier message(s) in <references>\(empty)")
         }
+        // The schema checks the pattern of a date-time, not that the day exists (30 February) or is
+        // plausible (year 9999); a warning dated so cannot be placed in time.
+        if CAPTime.parse(alert.sent) == nil {
+            problems.append("sent '\(alert.sent.prefix(40))' is not an existing date-time between 1900 and 2199")
+        }
+        for (infoIndex, info) in alert.infos.enumerated() {
+            for (name, value) in [("effective", info.effective), ("onset", info.onset), ("expires", info.expires)] {
+                if let value, CAPTime.parse(value) == nil {
+                    problems.append("info \(infoIndex + 1): \(name) '\(value.prefix(40))' is not an existing date-time between 1900 and 2199")
+                }
+            }
+        }
         if alert.scope == "Restricted", (alert.restriction ?? "").isEmpty {
             problems.append("scope Restricted needs a <restriction> saying who may see the alert")
         }

@@ -37,6 +37,9 @@ extension Request {
 /// Strict decoding, usable outside a request too.
 enum StrictJSON {
     static func decode<T: StrictDecodable>(_ type: T.Type, from data: Data) throws -> T {
+        if let offset = trailingComma(in: data) {
+            throw Problem.badRequest("malformed JSON: a comma at byte \(offset) is followed by a closing bracket (trailing commas are not JSON)")
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
@@ -60,10 +63,63 @@ enum StrictJSON {
         do {
             value = try decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, let field = unfitNumber(in: object, path: "") {
+                // JSONDecoder names no field when a number does not fit an integer field; find it.
+                throw Problem.invalid("field '\(field.path)' must be a whole number within range, not \(field.text)", field: field.path)
+            }
             throw describe(error)
         }
         try value.validate()
         return value
+    }
+
+    /// The offset of a comma that only a closing bracket follows, outside strings: Foundation's reader
+    /// accepts `{"a":1,}`, JSON does not.
+    static func trailingComma(in data: Data) -> Int? {
+        var inString = false
+        var escaped = false
+        var pendingComma: Int?
+        for (offset, byte) in data.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true; pendingComma = nil
+            case UInt8(ascii: ","): pendingComma = offset
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): if let comma = pendingComma { return comma }
+            case 0x20, 0x09, 0x0a, 0x0d: break
+            default: pendingComma = nil
+            }
+        }
+        return nil
+    }
+
+    /// The first number that cannot be a whole number of an integer field (fractional, or beyond
+    /// ±2^63), preferring those out of range; nil when every number could be one.
+    private static func unfitNumber(in value: Any, path: String) -> (path: String, text: String)? {
+        var fractional: (String, String)?
+        func walk(_ value: Any, _ path: String) -> (String, String)? {
+            switch value {
+            case is Bool, is String: return nil
+            case let number as NSNumber:
+                let double = number.doubleValue
+                if !double.isFinite || abs(double) >= 9.2e18 { return (path, number.stringValue) }
+                if double != double.rounded(), fractional == nil { fractional = (path, number.stringValue) }
+                return nil
+            case let object as [String: Any]:
+                for key in object.keys.sorted() {
+                    if let found = walk(object[key]!, path.isEmpty ? key : path + "." + key) { return found }
+                }
+                return nil
+            case let array as [Any]:
+                for (index, element) in array.enumerated() { if let found = walk(element, "\(path)[\(index)]") { return found } }
+                return nil
+            default: return nil
+            }
+        }
+        if let found = walk(value, path) { return (String(found.0.prefix(120)), String(found.1.prefix(40))) }
+        return fractional.map { (String($0.0.prefix(120)), String($0.1.prefix(40))) }
     }
 
     /// The path of the first string (key or value) holding a control character other than TAB, LF, CR.

@@ -80,6 +80,10 @@ struct ServeCommand: AsyncParsableCommand {
                 let issued = try await SitRapService(db: app.db, context: app.knooppunt).runDueSchedules()
                 if issued > 0 { app.logger.info("scheduled SitRaps issued: \(issued)") }
             })
+            // The journal head signed every minute when it moved (to the anchor file and the national node too).
+            app.lifecycle.use(PeriodicTask(name: "journal checkpoint", every: .seconds(60)) { app in
+                try await JournalCheckpoints(db: app.db, context: app.knooppunt).make()
+            })
             app.lifecycle.use(PeriodicTask(name: "refusal summaries", every: .seconds(60)) { app in
                 try await app.knooppunt.refusals.flush(db: app.db, context: app.knooppunt)
             })
@@ -136,20 +140,42 @@ struct DemoCommand: AsyncParsableCommand {
 
 struct VerifyJournalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "verify-journal", abstract: "Recompute the journal's hash chain and report the first break.")
+        commandName: "verify-journal",
+        abstract: "Recompute the journal's hash chain, check it against signed checkpoints and anchors, and replay it against the picture tables.")
     @OptionGroup var storage: StorageOptions
+    @ArgumentParser.Option(help: "JSON lines of signed checkpoints kept outside this database (the anchor file, or `node checkpoints --peer` on the national node).")
+    var anchors: String?
 
     func run() async throws {
         bootstrapLogging()
         var config = try storage.configuration()
         config.autoMigrate = false
-        let outcome = try await withApplication(config) { app in try await Journal.verify(on: app.db) }
-        switch outcome {
+        var anchorList: [JournalCheckpoint] = []
+        if let anchors {
+            guard let text = try? String(contentsOfFile: anchors, encoding: .utf8) else {
+                throw ValidationError("cannot read the anchors file \(anchors)")
+            }
+            for (number, line) in text.split(separator: "\n").enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                guard let checkpoint = try? JSONDecoder().decode(JournalCheckpoint.self, from: Data(line.utf8)) else {
+                    throw ValidationError("line \(number + 1) of \(anchors) is not a journal checkpoint")
+                }
+                anchorList.append(checkpoint)
+            }
+        }
+        let report = try await withApplication(config) { app in try await JournalAudit(db: app.db).run(anchors: anchorList) }
+        var failed = false
+        switch report.chain {
         case .intact(let events):
             print("journal intact: \(events) events verified")
         case .broken(let sequence, let reason):
             FileHandle.standardError.write(Data("journal broken at sequence \(sequence): \(reason)\n".utf8))
-            throw ExitCode(1)
+            failed = true
         }
+        for problem in report.problems {
+            FileHandle.standardError.write(Data("journal check: \(problem)\n".utf8))
+        }
+        print("checked \(report.checkpoints) signed checkpoints, \(report.entryVersions) entry versions and \(report.incidentVersions) incident versions"
+              + (report.problems.isEmpty ? "; all match" : "; \(report.problems.count) problems"))
+        if failed || !report.problems.isEmpty { throw ExitCode(1) }
     }
 }

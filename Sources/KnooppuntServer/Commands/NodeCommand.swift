@@ -7,7 +7,7 @@ import KnooppuntCore
 struct NodeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "node", abstract: "This node's identity among the nodes, and the peers it trusts.",
-        subcommands: [Init.self, Show.self, Trust.self, Send.self, Outbox.self, Inbox.self])
+        subcommands: [Init.self, Show.self, Trust.self, Send.self, Outbox.self, Inbox.self, Checkpoints.self])
 
     struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make this node's Ed25519 key pair and print its public key.")
@@ -160,6 +160,25 @@ struct NodeCommand: AsyncParsableCommand {
                 }
             }
             try NodeCommand.printJSON(messages)
+        }
+    }
+
+    struct Checkpoints: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Signed journal checkpoints as JSON lines: this node's own, or (on the national node) a peer's, for `verify-journal --anchors`.")
+        @OptionGroup var storage: StorageOptions
+        @Option(help: "The peer whose checkpoints this node keeps (on the national node).") var peer: String?
+        @Flag(help: "Sign the current journal head first (when it moved since the last checkpoint).") var now = false
+
+        func run() async throws {
+            bootstrapLogging()
+            let peer = self.peer?.lowercased()
+            let now = self.now
+            let lines = try await withApplication(try storage.configuration()) { app in
+                if now { try await JournalCheckpoints(db: app.db, context: app.knooppunt).make() }
+                return try await JournalCheckpoints.list(peer: peer, on: app.db).map(\.jsonLine)
+            }
+            for line in lines { print(line) }
         }
     }
 }

@@ -30,6 +30,9 @@ public struct KnooppuntConfiguration: Sendable {
     /// Addresses of reverse proxies (TLS termination) whose `X-Forwarded-For` is believed; from anyone
     /// else the header is ignored, so a client cannot choose the address the login throttle counts.
     public var trustedProxies: Set<String> = []
+    /// A file outside the database to which every signed journal checkpoint is appended (write-once
+    /// storage, or shipped elsewhere), so a rewritten database can be caught against it.
+    public var journalAnchorFile: String? = nil
 
     public enum NodeRole: Sendable, Equatable {
         case standalone
@@ -67,6 +70,7 @@ public struct KnooppuntConfiguration: Sendable {
         ("KNOOPPUNT_UNVERIFIED_AFTER_MINUTES", "flag entries unverified for this long (default 30)"),
         ("KNOOPPUNT_STALE_AFTER_MINUTES", "call a picture stale after this long without change (default 60)"),
         ("KNOOPPUNT_TRUSTED_PROXIES", "comma-separated addresses of reverse proxies whose X-Forwarded-For is believed"),
+        ("KNOOPPUNT_JOURNAL_ANCHOR_FILE", "file outside the database to which signed journal checkpoints are appended"),
     ]
 
     /// Values given on the command line; nil means "not given", so the environment or default applies.
@@ -152,6 +156,7 @@ public struct KnooppuntConfiguration: Sendable {
             }
             config.trustedProxies = Set(addresses)
         }
+        if let anchor = env["KNOOPPUNT_JOURNAL_ANCHOR_FILE"], !anchor.isEmpty { config.journalAnchorFile = anchor }
         config.currency.unverifiedAfter = try minutes(env, "KNOOPPUNT_UNVERIFIED_AFTER_MINUTES") ?? config.currency.unverifiedAfter
         config.currency.staleAfter = try minutes(env, "KNOOPPUNT_STALE_AFTER_MINUTES") ?? config.currency.staleAfter
         return config

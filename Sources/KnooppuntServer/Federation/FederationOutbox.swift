@@ -98,7 +98,10 @@ struct FederationOutbox: Sendable {
     }
 
     /// Queues a message for `peer` in the caller's write transaction; returns its sequence number.
-    static func enqueue(kind: String, body: Data, to peer: String, on db: Database, at now: Date) async throws -> Int64 {
+    /// `journaled: false` only for journal checkpoints, which sign the journal and must not move it.
+    static func enqueue(kind: String, body: Data, to peer: String, on db: Database, at now: Date, journaled: Bool = true)
+        async throws -> Int64
+    {
         guard let me = try await NodeIdentityModel.query(on: db).first() else {
             throw Problem(status: .serviceUnavailable, detail: "this node has no identity yet; run `knooppunt node init`")
         }
@@ -119,6 +122,7 @@ struct FederationOutbox: Sendable {
         row.attempts = 0
         row.nextAttempt = Microseconds.from(now)
         try await row.create(on: db)
+        guard journaled else { return sequence }
         try await Journal.append(
             on: db, actor: "node:\(me.name)", organisation: "federation", kind: "federation.queued",
             payload: FederationEvent(node: peer, message: message.id, sequence: sequence, kind: kind, reason: nil))

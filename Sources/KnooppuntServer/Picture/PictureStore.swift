@@ -35,7 +35,7 @@ struct PictureStore: Sendable {
             try await version.create(on: db)
             try await Journal.append(
                 on: db, actor: author.username, organisation: author.organisation, kind: "incident.created",
-                payload: IncidentEvent(incident: try incident.requireID(), version: 1, state: state, exercise: exercise),
+                payload: IncidentEvent(version, state: state, exercise: exercise),
                 incident: try incident.requireID())
             try await AlertService.raise(for: try incident.requireID(), state: state, exercise: exercise, at: at, on: db)
             try await NationalPicture.share(try incident.requireID(), state: state, at: at, context: context, on: db)
@@ -65,7 +65,7 @@ struct PictureStore: Sendable {
             let exercise = try await IncidentModel.find(id, on: db)?.exercise ?? false
             try await Journal.append(
                 on: db, actor: author.username, organisation: author.organisation, kind: "incident.updated",
-                payload: IncidentEvent(incident: id, version: next.version, state: new, exercise: exercise), incident: id)
+                payload: IncidentEvent(next, state: new, exercise: exercise), incident: id)
             try await AlertService.raise(for: id, state: new, exercise: exercise, at: at, on: db)
             try await NationalPicture.share(id, state: new, at: at, context: context, on: db)
             return next
@@ -419,6 +419,16 @@ struct IncidentEvent: Encodable {
     let version: Int
     let state: IncidentState
     let exercise: Bool
+    /// SHA-256 of the stored version row, so `verify-journal` can name a row edited behind the journal.
+    let digest: String
+
+    init(_ model: IncidentVersionModel, state: IncidentState, exercise: Bool) {
+        incident = model.incidentID
+        version = model.version
+        self.state = state
+        self.exercise = exercise
+        digest = RowDigest.incident(model)
+    }
 }
 
 struct EntryEvent: Encodable {
@@ -434,6 +444,8 @@ struct EntryEvent: Encodable {
     let awaitingAdmission: Bool
     let authorOrganisation: String
     let onBehalfOf: String?
+    /// SHA-256 of the stored version row (every column but `valid_to`), for `verify-journal`.
+    let digest: String
 
     init(_ model: EntryVersionModel) {
         incident = model.incidentID
@@ -448,6 +460,7 @@ struct EntryEvent: Encodable {
         awaitingAdmission = model.awaitingAdmission
         authorOrganisation = model.authorOrganisation
         onBehalfOf = model.onBehalfOf
+        digest = RowDigest.entry(model)
     }
 }
 

@@ -107,6 +107,13 @@ enum LanguageRoute {
             candidate.utf8.allSatisfy({ (0x21...0x7e).contains($0) }),
             candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"), !candidate.contains("://")
         else { return nil }
+        // Once more after percent-decoding: "/%09/host" or "/%2f%2fhost" is refused too, whatever a
+        // browser or proxy on the way would make of it.
+        if let decoded = candidate.removingPercentEncoding, decoded != candidate {
+            guard decoded.utf8.allSatisfy({ (0x20...0x7e).contains($0) }), !decoded.hasPrefix("//"), !decoded.contains("\\"),
+                  !decoded.contains("://")
+            else { return nil }
+        }
         return candidate
     }
 }
