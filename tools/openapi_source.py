@@ -400,8 +400,18 @@ doc = {
                      "requestBody": {"required": True, "content": {"application/json": {"schema": ref("CreateUser")}}},
                      "responses": {**ok("Created.", ref("User"), status="201"), **EBODY, **E401, **E403,
                                    "409": problem("The username is taken.")}}},
+        "/users/{username}/login-failures": {"delete": {
+            "operationId": "unlockUser", "security": AUTH,
+            "summary": "Clear an account's failed logins from every address (administrators only); journaled as account.unlocked.",
+            "parameters": [{"name": "username", "in": "path", "required": True, "schema": {
+                "type": "string", "minLength": 2, "maxLength": 64, "pattern": "^[a-z0-9][a-z0-9._-]{1,63}$"}}],
+            "responses": {**ok("The failures were cleared.", ref("Unlock")), "400": problem("Not a username."), **E401, **E403,
+                          "404": problem("No such user.")}}},
     },
 }
+doc["components"]["schemas"]["Unlock"] = {"type": "object", "required": ["username", "clearedFailures"], "additionalProperties": False,
+                                          "properties": {"username": {"type": "string"},
+                                                         "clearedFailures": {"type": "integer", "minimum": 0}}}
 
 # The partner registry and the national overview (issue: crisis partners and need-to-know).
 REGION = {"type": "string", "pattern": "^VR(0[1-9]|1[0-9]|2[0-5])$"}
