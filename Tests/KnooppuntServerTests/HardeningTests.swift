@@ -334,4 +334,43 @@ struct HardeningTests {
         #expect(LanguageRoute.safeLocalPath("/%5cevil.example") == nil)
         #expect(LanguageRoute.safeLocalPath("/incidents?q=kaart%20lijst") == "/incidents?q=kaart%20lijst")
     }
+
+    @Test("8: the chair's access report shows a partner's confidential read of the region's incident")
+    func chairSeesPartnersConfidentialReads() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            _ = try await Access.link(app, incident.id, "RWS", token: im, extra: #","maxClassification":"confidential""#)
+            let secret = try await Access.entry(
+                app, incident.id, token: im, json: #"{"theme":"algemeen","text":"Dijk zwak bij km 12","source":"RWS","classification":"confidential"}"#)
+            #expect(secret.status == .created)
+            let rws = try await HTTP.login(app, "rws")
+            #expect(try await Picture.picture(app, incident.id, token: rws).entries.contains { $0.text == "Dijk zwak bij km 12" })
+            let chair = try await HTTP.login(app, "voorzitter-vr13")
+            let report = try await HTTP.send(app, .GET, "/api/v1/reports/access?since=2000-01-01", token: chair)
+            #expect(report.status == .ok)
+            let lines = try report.content.decode([AccessReport.Line].self)
+            #expect(lines.contains { $0.kind == AccessReport.confidentialReadKind && $0.actorOrganisation == "RWS" && $0.incident == incident.id })
+        }
+    }
+
+    @Test("8: an EDXL-RM export names the incident only to a reader who may read it")
+    func rmExportHidesIncident() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im, title: "Dijkdoorbraak")
+            let request = try await HTTP.send(app, .POST, "/api/v1/assistance-requests",
+                json: #"{"type":"pomp","quantity":1,"incident":"\#(incident.id)","locationText":"Dijk","reason":"Water in de polder"}"#,
+                token: im).content.decode(AssistanceRequestDTO.self)
+            let own = try await HTTP.send(app, .GET, "/api/v1/assistance-requests/\(request.id)/edxl-rm", token: im).body.string
+            #expect(own.contains("<rm:IncidentID>\(incident.reference)</rm:IncidentID>"))
+            let partner = try await HTTP.login(app, "rws")
+            let theirs = try await HTTP.send(app, .GET, "/api/v1/assistance-requests/\(request.id)/edxl-rm", token: partner)
+            #expect(theirs.status == .ok)
+            #expect(!theirs.body.string.contains("<rm:IncidentID>"), "the request number may name the region, never the incident")
+            let lint = try ExternalTool.xmllint(Data(theirs.body.readableBytesView),
+                                                schema: Self.rmCorpus.appendingPathComponent("schema/em-serializers/EDXL-RMRequestResource.xsd"))
+            #expect(lint.status == 0, "\(lint.output)")
+        }
+    }
 }
