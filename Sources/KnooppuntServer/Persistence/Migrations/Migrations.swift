@@ -28,5 +28,6 @@ enum KnooppuntMigrations {
         M0023_CreateCapacity(),
         M0024_CreateNationalCapacity(),
         M0025_CreateLoginFailures(),
+        M0026_CreateFallbackPictures(),
     ]
 }
