@@ -79,7 +79,8 @@ doc = {
                 "organisation": {"type": "string"}, "organisationName": {"type": "string"},
                 "disabled": {"type": "boolean"}}},
             "Role": {"enum": ["informatiemanager", "hoofd-informatie", "algemeen-commandant", "operationeel-leider",
-                              "liaison", "voorzitter", "kcr2-analist", "partner-user", "beheerder"]},
+                              "liaison", "voorzitter", "kcr2-analist", "partner-user", "beheerder",
+                              "noodaccount"]},
             "CreateUser": {"type": "object", "additionalProperties": False,
                 "required": ["username", "displayName", "organisation", "role", "password"], "properties": {
                 "username": {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{1,63}$"},
@@ -1312,6 +1313,45 @@ doc["paths"].update({
                 "summary": "A commitment as an EDXL-RM CommitResource, or once released (?kind=release) as a ReleaseResource.",
                 "responses": {**ok("The message.", {"type": "string"}, media="application/xml"), **E401, **E403R,
                               "404": problem("No such request or commitment."), "409": problem("Not released yet.")}}},
+})
+
+FALLBACK_ITEM = {"type": "object", "properties": {
+    "sourceNode": {"type": "string"}, "incident": {"type": "string", "format": "uuid"}, "region": {"type": "string"},
+    "reference": {"type": "string"}, "title": {"type": "string"}, "grip": {"type": "integer", "minimum": 0, "maximum": 5},
+    "phase": {"type": "string"}, "pictureAt": {"type": "string", "format": "date-time"},
+    "receivedAt": {"type": "string", "format": "date-time"}, "ageSeconds": {"type": "integer"},
+    "sitrapNumber": {"type": "integer"}}}
+FALLBACK_PICTURE = {"type": "object", "properties": {
+    "incident": OBJ, "entries": {"type": "array", "items": OBJ}, "decisions": {"type": "array", "items": OBJ},
+    "openActions": {"type": "array", "items": OBJ},
+    "sitrap": {"type": "object", "properties": {
+        "number": {"type": "integer"}, "title": {"type": "string"}, "summary": {"type": "string"},
+        "issuedAt": {"type": "string", "format": "date-time"}, "issuedBy": {"type": "string"},
+        "moment": {"type": "string", "format": "date-time"}, "classification": {"enum": ["public", "internal"]}}},
+    "ceiling": {"enum": ["internal"]}}}
+FALLBACK_403 = {"403": problem("Not this region's emergency account (noodaccount): the detail gives the policy's reason. "
+                               "The refusal is journaled as fallback.refused.")}
+doc["paths"].update({
+    "/fallback/incidents": {
+        "get": {"operationId": "listFallbackIncidents", "security": AUTH,
+                "summary": "On the national node, for a region's emergency account (noodaccount) only: the open incidents "
+                           "of its region whose fallback copy the national node keeps, highest GRIP first, each with the "
+                           "moment the region composed it. Journaled as fallback.read.",
+                "responses": {**ok("The region's fallback copies.", {"type": "array", "items": FALLBACK_ITEM}), **E401,
+                              **FALLBACK_403, "404": problem("This node is not the national node.")}}},
+    "/fallback/incidents/{node}/{incident}": {"parameters": [{"name": "node", "in": "path", "required": True,
+                                                               "schema": {"type": "string"}}, INCIDENT],
+        "get": {"operationId": "showFallbackIncident", "security": AUTH,
+                "summary": "On the national node, for the emergency account of the node's region only: one incident's "
+                           "fallback copy as the region last sent it (up to internal): the incident, its entries, decisions "
+                           "in force, open actions and the latest SitRap. Journaled as fallback.read with the incident.",
+                "responses": {**ok("The copy.", {"type": "object", "properties": {
+                    "sourceNode": {"type": "string"}, "region": {"type": "string"},
+                    "pictureAt": {"type": "string", "format": "date-time"},
+                    "receivedAt": {"type": "string", "format": "date-time"}, "ageSeconds": {"type": "integer"},
+                    "picture": FALLBACK_PICTURE}}),
+                              **E401, **FALLBACK_403,
+                              "404": problem("This node is not the national node, or it holds no copy of that incident.")}}},
 })
 
 target = pathlib.Path(__file__).resolve().parent.parent / "Sources/KnooppuntServer/Resources/openapi.json"

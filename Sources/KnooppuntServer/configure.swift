@@ -33,6 +33,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     app.middleware.use(ProblemMiddleware())
     app.middleware.use(InputHygieneMiddleware())
     app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(EmergencyAccountMiddleware())
     app.middleware.use(CSRFMiddleware(secureCookies: config.secureCookies))
 
     let api = app.grouped("api", "v1")
@@ -47,6 +48,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     try api.register(collection: SitRapController())
     try api.register(collection: FederationController())
     try api.register(collection: NationalController())
+    try api.register(collection: FallbackController())
     try api.register(collection: AdvisoriesController())
     try api.register(collection: CapacityController())
     try api.register(collection: ResourceMessagesController())
@@ -56,6 +58,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
     try app.register(collection: SitRapWebController())
     try app.register(collection: PublicWarningsController())
     try app.register(collection: CapacityWebController())
+    try app.register(collection: FallbackWebController())
     app.get("warnings", use: WarningsController.page)
     app.get("national", use: NationalController.page)
     app.post("national", "advisories", use: AdvisoryForms.send)

@@ -227,6 +227,8 @@ struct AccessPolicyTests {
             .kcr2Analist: everyone,
             .partnerUser: everyone,
             .beheerder: [.issueTemporaryAccount],
+            // An emergency account reads only its region's fallback picture (FallbackPolicy), never an incident.
+            .noodaccount: [],
         ]
     }()
 
@@ -278,7 +280,7 @@ struct AccessPolicyTests {
     func create() {
         for role in Role.allCases {
             let decision = AccessPolicy.decide(Self.region(role), .create, incident: nil, at: Self.start)
-            #expect(decision.allowed == (role != .liaison && role != .beheerder), "\(role)")
+            #expect(decision.allowed == (role != .liaison && role != .beheerder && role != .noodaccount), "\(role)")
         }
         #expect(!AccessPolicy.decide(Self.partner(), .create, incident: nil, at: Self.start).allowed)
         let node = Subject(username: "n", role: .kcr2Analist, organisationCode: "KCR2", organisationKind: .nationalNode, regionCode: nil)
@@ -319,16 +321,53 @@ struct RegistryAccessTests {
                             regionCode: kind == .region ? vr13 : nil)
                         let decision = AccessPolicy.decide(subject, action, partner: own ? "RWS" : "TENNET")
                         let staff = role == .beheerder || kind == .region || kind == .nationalNode
-                        let expected: Bool =
+                        var expected: Bool =
                             switch action {
                             case .manage: role == .beheerder || kind == .nationalNode
                             case .readOverview: staff
                             case .readPartner: staff || own
                             }
+                        if role == .noodaccount { expected = false }
                         #expect(decision.allowed == expected, "\(kind) \(role) \(action) own=\(own): \(decision.reason)")
                     }
                 }
             }
         }
+    }
+}
+
+@Suite("Fallback picture policy (decision 0017)")
+struct FallbackPolicyTests {
+    static func subject(_ role: Role, kind: OrganisationKind = .region, region: RegionCode? = vr13) -> Subject {
+        Subject(username: "u", role: role, organisationCode: region?.rawValue ?? "KCR2", organisationKind: kind, regionCode: region)
+    }
+
+    @Test("only the region's own emergency account reads its fallback copies; every read carries the journal obligation")
+    func onlyTheRegionsEmergencyAccount() {
+        for role in Role.allCases {
+            for kind in OrganisationKind.allCases {
+                for target in [vr13, vr12] {
+                    let decision = FallbackPolicy.decide(Self.subject(role, kind: kind, region: kind == .region ? vr13 : nil), region: target)
+                    let expected = role == .noodaccount && kind == .region && target == vr13
+                    #expect(decision.allowed == expected, "\(role) \(kind) \(target): \(decision.reason)")
+                    #expect(decision.obligations.contains(.journalRead) == expected)
+                }
+            }
+        }
+        #expect(!FallbackPolicy.decide(Self.subject(.noodaccount), region: nil).allowed, "a copy from a node that is no region's")
+    }
+
+    @Test("an emergency account is refused every incident action, the registry, capacity, layers and warnings")
+    func refusedEverythingElse() {
+        let nood = Self.subject(.noodaccount)
+        let incident = IncidentScope(involvedRegions: [vr13], leadRegion: vr13, status: .open)
+        for action in AccessAction.allCases {
+            #expect(!AccessPolicy.decide(nood, action, incident: action == .create ? nil : incident, at: AccessPolicyTests.start).allowed)
+        }
+        for action in RegistryAction.allCases { #expect(!AccessPolicy.decide(nood, action, partner: nil).allowed) }
+        #expect(!CapacityPolicy.decide(nood, .read).allowed)
+        #expect(!WarningPolicy.mayRead(nood, publicScope: true, importedBy: "VR13").allowed)
+        #expect(!WarningPolicy.mayImport(nood).allowed)
+        #expect(!AccessPolicy.decide(nood, .read, layer: LayerScope(owner: "VR13", classification: .public), at: AccessPolicyTests.start).allowed)
     }
 }

@@ -134,6 +134,7 @@ public enum AccessPolicy {
 
     public static func decide(_ request: AccessRequest) -> AccessDecision {
         let subject = request.subject
+        if subject.role.isEmergencyAccount { return .deny(FallbackPolicy.onlyFallback) }
         if subject.role.isAdministrator {
             guard request.action == .issueTemporaryAccount else {
                 return .deny("administrators manage accounts and the partner registry; incident information is need-to-know")
@@ -416,6 +417,7 @@ extension AccessPolicy {
     /// administrators, visible to every region; a partner sees its own registration only.
     public static func decide(_ subject: Subject, _ action: RegistryAction, partner code: String?) -> AccessDecision {
         let administrator = subject.role.isAdministrator
+        if subject.role.isEmergencyAccount { return .deny(FallbackPolicy.onlyFallback) }
         switch action {
         case .manage:
             if administrator { return .allow("administrators keep the partner registry") }

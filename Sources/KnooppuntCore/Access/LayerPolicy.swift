@@ -48,6 +48,7 @@ extension AccessPolicy {
     public static func decide(
         _ subject: Subject, _ action: LayerAction, layer: LayerScope, grants: [LayerGrant] = [], at time: Date
     ) -> AccessDecision {
+        if subject.role.isEmergencyAccount { return .deny(FallbackPolicy.onlyFallback) }
         let own = subject.organisationCode == layer.owner
         let journal: Set<AccessObligation> = layer.classification == .confidential ? [.journalRead] : []
         switch action {

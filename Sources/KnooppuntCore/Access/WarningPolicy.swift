@@ -8,6 +8,7 @@ import Foundation
 /// and that write is decided by `AccessPolicy` for the incident as any entry is.
 public enum WarningPolicy {
     public static func mayImport(_ subject: Subject) -> AccessDecision {
+        if subject.role.isEmergencyAccount { return .deny(FallbackPolicy.onlyFallback) }
         if subject.role.isAdministrator {
             return .deny("administrators manage accounts; warnings are taken in by region staff or the national node")
         }
@@ -25,6 +26,7 @@ public enum WarningPolicy {
     /// A public warning (CAP scope Public) is readable by every signed-in user; a restricted or
     /// private one by the organisation that took it in, region staff and the national node.
     public static func mayRead(_ subject: Subject, publicScope: Bool, importedBy organisation: String) -> AccessDecision {
+        if subject.role.isEmergencyAccount { return .deny(FallbackPolicy.onlyFallback) }
         if publicScope { return .allow("a public warning") }
         if subject.organisationCode == organisation { return .allow("your organisation took this warning in") }
         if subject.role.isAdministrator { return .deny("administrators manage accounts; restricted warnings are need-to-know") }

@@ -23,6 +23,7 @@ public enum CapacityPolicy {
     }
 
     public static func decide(_ subject: Subject, _ action: Action) -> AccessDecision {
+        if subject.role.isEmergencyAccount { return .deny(FallbackPolicy.onlyFallback) }
         if subject.role.isAdministrator {
             return action == .manageCatalogue
                 ? .allow("administrators keep the capacity catalogue")

@@ -80,6 +80,10 @@ struct AccountService: Sendable {
             }
             guard let organisation = found, let organisationID = organisation.id
             else { throw Problem.invalid("no organisation with code '\(organisationCode)'", field: "organisation") }
+            if role.isEmergencyAccount, organisation.kind != OrganisationKind.region.rawValue {
+                throw Problem.invalid(
+                    "an emergency account (noodaccount) belongs to one safety region, e.g. --organisation VR13", field: "organisation")
+            }
             guard try await UserModel.query(on: db).filter(\.$username == name.rawValue).count() == 0 else {
                 throw Problem.conflict("a user named '\(name)' already exists")
             }

@@ -88,6 +88,8 @@ struct ServeCommand: AsyncParsableCommand {
                 try await app.knooppunt.refusals.flush(db: app.db, context: app.knooppunt)
             })
             app.lifecycle.use(PeriodicTask(name: "outbox delivery", every: .seconds(1)) { app in
+                // Fallback copies of changed incidents first, coalesced: at most one waits per incident.
+                try await FallbackPicture.queueDue(context: app.knooppunt, on: app.db)
                 _ = try await FederationOutbox(db: app.db, context: app.knooppunt).deliverDue(transport: HTTPNodeTransport())
             })
             if demo {
@@ -97,7 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
                     app.logger.info("demo data seeded: \(organisations) organisations, \(users) users, one incident")
                 }
                 let shownHost = config.host == "0.0.0.0" ? "localhost" : config.host
-                print(DemoSeeder.loginSummary(password: config.demoPassword, url: "http://\(shownHost):\(config.port)"))
+                print(DemoSeeder.loginSummary(password: config.demoPassword, url: "http://\(shownHost):\(config.port)", role: config.role))
             }
             try await app.execute()
         }
@@ -130,7 +132,7 @@ struct DemoCommand: AsyncParsableCommand {
             case .seeded(let organisations, let users):
                 try await DemoIncident.seed(app)
                 print("seeded \(organisations) organisations, \(users) users and one incident")
-                print(DemoSeeder.loginSummary(password: config.demoPassword, url: "http://localhost:\(config.port)"))
+                print(DemoSeeder.loginSummary(password: config.demoPassword, url: "http://localhost:\(config.port)", role: config.role))
             case .skippedNotEmpty:
                 print("the database already holds organisations; demo data was not added")
             }

@@ -39,6 +39,11 @@ final class KnooppuntContext: Sendable {
                     try await Journal.$appended.withValue(appended) {
                         try await Journal.lockForWriting(tx)
                         let result = try await body(tx)
+                        // The one place every change passes: a regional node marks the incidents whose
+                        // fallback copy must go to the national node again (decision 0017).
+                        if case .region = self.configuration.role {
+                            try await FallbackPicture.noteChanges(appended.all, context: self, on: tx)
+                        }
                         if let newest = appended.all.last?.0.sequence {
                             try await JournalNotifications.notify(tx, newest: newest)
                         }

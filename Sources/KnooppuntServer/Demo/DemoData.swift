@@ -58,4 +58,8 @@ enum DemoData {
         Person(username: "agv", displayName: "Sophie Bos", organisation: "WS-AGV", role: .partnerUser),
         Person(username: "rodekruis", displayName: "Milan Kok", organisation: "RODEKRUIS", role: .partnerUser),
     ]
+
+    /// Seeded on a national node only: the emergency account that reads VR13's fallback picture (decision 0017).
+    static let emergencyAccount = Person(
+        username: "nood-vr13", displayName: "Noodaccount VR13", organisation: "VR13", role: .noodaccount)
 }

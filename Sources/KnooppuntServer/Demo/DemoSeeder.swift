@@ -32,7 +32,7 @@ enum DemoSeeder {
         let accounts = AccountService(application: app)
         // Every demo user shares one password, so one bcrypt hash serves them all.
         let hash = try await accounts.hash(context.configuration.demoPassword)
-        for person in DemoData.people {
+        for person in people(context.configuration.role) {
             try await accounts.createUser(
                 username: person.username, displayName: person.displayName, organisationCode: person.organisation,
                 role: person.role, passwordHash: hash, actor: .init(name: "demo", organisation: "system"))
@@ -42,13 +42,18 @@ enum DemoSeeder {
             _ = try await partners.save(registration, baseVersion: nil, by: .init(username: "demo", organisation: "system"))
         }
         try await DemoCapacity.seed(app)
-        return .seeded(organisations: organisations.count, users: DemoData.people.count)
+        return .seeded(organisations: organisations.count, users: people(context.configuration.role).count)
+    }
+
+    /// The demo users of a node: the national node also gets VR13's emergency account.
+    static func people(_ role: KnooppuntConfiguration.NodeRole) -> [DemoData.Person] {
+        role == .national ? DemoData.people + [DemoData.emergencyAccount] : DemoData.people
     }
 
     /// The lines printed at start so a newcomer knows how to log in.
-    static func loginSummary(password: String, url: String) -> String {
+    static func loginSummary(password: String, url: String, role: KnooppuntConfiguration.NodeRole = .standalone) -> String {
         var lines = ["Knooppunt demo on \(url) — every demo user's password is '\(password)':"]
-        for person in DemoData.people {
+        for person in people(role) {
             let name = person.username.padding(toLength: 16, withPad: " ", startingAt: 0)
             lines.append("  \(name) \(person.role.label.en), \(person.organisation)")
         }

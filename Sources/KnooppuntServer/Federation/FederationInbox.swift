@@ -165,6 +165,8 @@ struct FederationService: Sendable {
             try await NationalPicture.apply(message.body, from: node, at: at, on: db)
         case NationalSharing.entryKind where national, NationalSharing.sitrapKind where national:
             try await NationalSharing.apply(kind: kind, body: message.body, from: node, at: at, on: db)
+        case FallbackPicture.kind where national:
+            try await FallbackPicture.apply(message.body, from: node, at: at, on: db)
         case CapacitySharing.snapshotKind where national, CapacitySharing.requestKind where national:
             try await CapacitySharing.apply(kind: kind, body: message.body, from: node, at: at, on: db)
         case JournalCheckpoints.messageKind where national:

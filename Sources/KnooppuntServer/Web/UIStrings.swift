@@ -185,6 +185,7 @@ struct UIStrings: Sendable {
     let mapReshape: String
     let mapReshapeHint: String
     let sitrap: SitRapStrings
+    let fallback: FallbackStrings
 
     static let nl = UIStrings(
         language: .nl,
@@ -367,7 +368,8 @@ struct UIStrings: Sendable {
         rdHelp: "Voer RD x en y in (meters). Met een puntgereedschap gekozen komt de plot daar.",
         mapReshape: "Vorm opnieuw tekenen",
         mapReshapeHint: "Klik de nieuwe punten; dubbelklik of 'Afronden' slaat de nieuwe vorm op als nieuwe versie.",
-        sitrap: .nl)
+        sitrap: .nl,
+        fallback: .nl)
 
     static let en = UIStrings(
         language: .en,
@@ -550,7 +552,8 @@ struct UIStrings: Sendable {
         rdHelp: "Enter RD x and y (metres). With a point tool chosen, the plot is placed there.",
         mapReshape: "Redraw the shape",
         mapReshapeHint: "Click the new points; double-click or 'Finish' saves the new shape as a new version.",
-        sitrap: .en)
+        sitrap: .en,
+        fallback: .en)
 
     static func `for`(_ language: Language) -> UIStrings { language == .nl ? nl : en }
 }

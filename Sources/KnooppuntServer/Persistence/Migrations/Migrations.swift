@@ -29,5 +29,6 @@ enum KnooppuntMigrations {
         M0024_CreateNationalCapacity(),
         M0025_CreateLoginFailures(),
         M0026_CreateJournalCheckpoints(),
+        M0027_CreateFallbackPictures(),
     ]
 }

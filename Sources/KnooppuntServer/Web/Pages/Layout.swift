@@ -45,7 +45,7 @@ struct Layout {
                             .text(strings.switchLanguage)
                         ),
                         .unwrap(user) { user in
-                            .group(
+                            user.role.isEmergencyAccount ? emergencyNav(user) : .group(
                                 .a(.id("nav-incidents"), .href("/incidents"), .text(strings.incidents)),
                                 .if(!user.role.isAdministrator, .a(.id("nav-map"), .href("/map"), .text(strings.mapNav))),
                                 .if(!user.role.isAdministrator,
@@ -78,6 +78,19 @@ struct Layout {
             )
         )
         return html.render()
+    }
+
+    /// An emergency account sees its region's fallback picture and nothing else.
+    private func emergencyNav(_ user: CurrentUser) -> Node<HTML.BodyContext> {
+        .group(
+            .a(.id("nav-fallback"), .href("/fallback"), .text(strings.fallback.nav)),
+            .span(.class("current-user"), .text("\(user.displayName) · \(user.organisationName)")),
+            .form(
+                .class("inline"), .action("/logout"), .method(.post),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .button(.type(.submit), .id("logout"), .text(strings.logOut))
+            )
+        )
     }
 }
 

@@ -1,0 +1,47 @@
+import KnooppuntCore
+import Vapor
+
+/// The fallback pages on the national node, `/fallback` and `/fallback/{node}/{incident}`, for a region's
+/// emergency account; the same checks and journaling as the API (`FallbackController`).
+struct FallbackWebController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get("fallback", use: list)
+        routes.get("fallback", ":node", ":incident", use: incident)
+    }
+
+    func list(req: Request) async throws -> Response {
+        _ = try IncidentWebController.webUser(req)
+        let (items, user) = try await FallbackController.list(req, via: "page")
+        return .html(FallbackListPage(strings: req.strings, csrfToken: req.csrfToken, user: user, items: items).render())
+    }
+
+    func incident(req: Request) async throws -> Response {
+        _ = try IncidentWebController.webUser(req)
+        let (detail, user) = try await FallbackController.detail(req, via: "page")
+        return .html(FallbackIncidentPage(strings: req.strings, csrfToken: req.csrfToken, user: user, detail: detail).render())
+    }
+}
+
+/// Keeps an emergency account to what it is for (decision 0017): its region's fallback picture, its own
+/// session and the language switch. Everything else is refused before any handler runs, so no page or
+/// endpoint has to remember it; the access policies refuse it as well.
+struct EmergencyAccountMiddleware: AsyncMiddleware {
+    static let exactPaths: Set<String> = [
+        "/fallback", "/logout", "/api/v1/session", "/api/v1/me", "/api/v1/health", "/api/v1/openapi.json",
+    ]
+    static let pathPrefixes = ["/fallback/", "/api/v1/fallback/", "/assets/", "/lang/"]
+
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        guard let user = request.auth.get(CurrentUser.self), user.role.isEmergencyAccount else {
+            return try await next.respond(to: request)
+        }
+        let path = request.url.path
+        if request.method == .GET, path == "/" || path == "/login" {
+            return request.redirect(to: "/fallback")
+        }
+        guard Self.exactPaths.contains(path) || Self.pathPrefixes.contains(where: { path.hasPrefix($0) }) else {
+            throw Problem.forbidden(FallbackPolicy.onlyFallback)
+        }
+        return try await next.respond(to: request)
+    }
+}
