@@ -167,3 +167,31 @@ struct TamperEvidenceTests {
         }
     }
 }
+
+/// The failover probe found that a write whose database connection is lost mid-statement may never end,
+/// holding every later write of the instance. The watchdog turns that into a restart.
+@Suite("Write watchdog")
+struct WriteWatchdogTests {
+    @Test("a write running past the limit is reported as stalled; a finished one is not")
+    func stalledWriteReported() async throws {
+        let clock = ManualClock(Picture.start)
+        try await withTestApp(clock: clock) { app in
+            let context = app.knooppunt
+            let release = AsyncStream<Void>.makeStream()
+            let stuck = Task {
+                try await context.write(on: app.db) { _ in
+                    for await _ in release.stream { break }
+                }
+            }
+            // Wait for the state: the stuck write holds the gate.
+            while await context.writeGate.held == nil { await Task.yield() }
+            #expect(await WriteWatchdog.stalled(context, limit: 60) == nil)
+            clock.advance(by: 61)
+            #expect(await WriteWatchdog.stalled(context, limit: 60) == 61)
+            release.continuation.yield()
+            release.continuation.finish()
+            try await stuck.value
+            #expect(await WriteWatchdog.stalled(context, limit: 60) == nil)
+        }
+    }
+}

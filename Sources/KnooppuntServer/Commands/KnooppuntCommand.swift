@@ -80,6 +80,15 @@ struct ServeCommand: AsyncParsableCommand {
                 let issued = try await SitRapService(db: app.db, context: app.knooppunt).runDueSchedules()
                 if issued > 0 { app.logger.info("scheduled SitRaps issued: \(issued)") }
             })
+            // A write that never ends (a connection lost mid-statement) would hold every later write:
+            // end the process instead, for the supervisor to restart it (nothing acknowledged is lost).
+            app.lifecycle.use(PeriodicTask(name: "write watchdog", every: .seconds(5)) { app in
+                let limit = app.knooppunt.configuration.writeStallLimit
+                if let running = await WriteWatchdog.stalled(app.knooppunt, limit: limit) {
+                    app.logger.critical("a database write has run for \(Int(running)) s (limit \(Int(limit)) s); stopping so the supervisor restarts this instance")
+                    Foundation.exit(75)
+                }
+            })
             // The journal head signed every minute when it moved (to the anchor file and the national node too).
             app.lifecycle.use(PeriodicTask(name: "journal checkpoint", every: .seconds(60)) { app in
                 try await JournalCheckpoints(db: app.db, context: app.knooppunt).make()

@@ -33,6 +33,8 @@ public struct KnooppuntConfiguration: Sendable {
     /// A file outside the database to which every signed journal checkpoint is appended (write-once
     /// storage, or shipped elsewhere), so a rewritten database can be caught against it.
     public var journalAnchorFile: String? = nil
+    /// A write that runs longer than this ends the `serve` process so its supervisor restarts it.
+    public var writeStallLimit: TimeInterval = 60
 
     public enum NodeRole: Sendable, Equatable {
         case standalone
@@ -71,6 +73,7 @@ public struct KnooppuntConfiguration: Sendable {
         ("KNOOPPUNT_STALE_AFTER_MINUTES", "call a picture stale after this long without change (default 60)"),
         ("KNOOPPUNT_TRUSTED_PROXIES", "comma-separated addresses of reverse proxies whose X-Forwarded-For is believed"),
         ("KNOOPPUNT_JOURNAL_ANCHOR_FILE", "file outside the database to which signed journal checkpoints are appended"),
+        ("KNOOPPUNT_WRITE_STALL_SECONDS", "a write running longer ends serve for its supervisor to restart (default 60)"),
     ]
 
     /// Values given on the command line; nil means "not given", so the environment or default applies.
@@ -157,6 +160,12 @@ public struct KnooppuntConfiguration: Sendable {
             config.trustedProxies = Set(addresses)
         }
         if let anchor = env["KNOOPPUNT_JOURNAL_ANCHOR_FILE"], !anchor.isEmpty { config.journalAnchorFile = anchor }
+        if let text = env["KNOOPPUNT_WRITE_STALL_SECONDS"] {
+            guard let seconds = UntrustedNumber.whole(text, in: 10...3600) else {
+                throw .init(key: "KNOOPPUNT_WRITE_STALL_SECONDS", problem: "'\(text)' is not a number of seconds from 10 to 3600")
+            }
+            config.writeStallLimit = TimeInterval(seconds)
+        }
         config.currency.unverifiedAfter = try minutes(env, "KNOOPPUNT_UNVERIFIED_AFTER_MINUTES") ?? config.currency.unverifiedAfter
         config.currency.staleAfter = try minutes(env, "KNOOPPUNT_STALE_AFTER_MINUTES") ?? config.currency.staleAfter
         return config

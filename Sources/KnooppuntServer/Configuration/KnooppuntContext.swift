@@ -29,7 +29,7 @@ final class KnooppuntContext: Sendable {
 
     /// Runs `body` in one database transaction; every change and its journal event go through here.
     func write<T: Sendable>(on db: Database, _ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
-        await writeGate.acquire()
+        await writeGate.acquire(at: clock.now())
         do {
             let clock = self.clock
             let appended = AppendedEvents()
