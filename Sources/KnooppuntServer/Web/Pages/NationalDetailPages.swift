@@ -179,7 +179,7 @@ extension NationalGroupingPage {
                     let value = "\(row.sourceNode)/\(row.summary.incident.uuidString)"
                     return .label(
                         .class("checkbox"),
-                        .input(.type(.checkbox), .name("incidents[]"), .value(value), .data(named: "incident", value: row.summary.incident.uuidString),
+                        .input(.type(.checkbox), .name("incidents[]"), .value(DisplayFormat.attribute(value)), .data(named: "incident", value: row.summary.incident.uuidString),
                                Attribute<HTML.InputContext>(name: "checked", value: members.contains(value) ? "checked" : "", ignoreIfValueIsEmpty: true)),
                         .text(" \(row.summary.reference) · \(row.summary.title) (\(row.sourceNode))"))
                 },
