@@ -132,3 +132,35 @@ def test_conflict_marked_by_one_and_resolved_by_the_im(server, browser, second_b
     browser.find_element(By.CSS_SELECTOR, "#conflicts button[type=submit]").click()
     WebDriverWait(second_browser, 10).until(lambda d: not d.find_elements(By.ID, "conflicts"))
     assert {"Twee voertuigen betrokken", "Vier voertuigen betrokken"} <= set(entry_texts(browser))
+
+
+def api(server, method, path, body=None, token=None):
+    import json
+    import urllib.request
+    request = urllib.request.Request(server + path, data=json.dumps(body).encode() if body is not None else None, method=method)
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, json.loads(response.read().decode() or "null")
+
+
+def test_every_kind_refreshes_an_open_incident_page(server, browser):
+    # setup: the IM's incident page is open and records the live events it reacts to
+    incident_url = open_new_incident(browser, server, "im-vr13", "Stroomstoring Zuidoost")
+    incident = incident_url.rstrip("/").split("/")[-1]
+    browser.execute_script(
+        "window.seenKinds = []; document.addEventListener('knooppunt:event', e => window.seenKinds.push(e.detail.kind));")
+    listened = browser.execute_script("return document.querySelector('meta[name=\"live-kinds\"]').content.split(',')")
+    # The page learns the kinds from the server: the ones the old hand-kept list missed are among them.
+    for kind in ("sitrap.issued", "entry.shared-nationally", "warning.published", "entry.created"):
+        assert kind in listened
+
+    # MUT: a SitRap is issued through the API (as another client of the same IM would)
+    _, session = api(server, "POST", "/api/v1/session", {"username": "im-vr13", "password": "demo"})
+    status, _ = api(server, "POST", f"/api/v1/incidents/{incident}/sitraps", {"summary": "Eerste beeld"}, token=session["token"])
+    assert status == 201
+
+    # validate: the open page received sitrap.issued and refreshed itself (waiting for that state)
+    WebDriverWait(browser, 15).until(lambda d: "sitrap.issued" in d.execute_script("return window.seenKinds"))
+    screenshot(browser, "14-incident-live-sitrap")

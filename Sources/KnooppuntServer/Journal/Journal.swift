@@ -35,6 +35,7 @@ enum Journal {
         on db: Database, actor: String, organisation: String, kind: String, payload: some Encodable,
         incident: UUID? = nil
     ) async throws -> JournalRecord {
+        assert(JournalKind(rawValue: kind) != nil, "journal kind '\(kind)' is not listed in JournalKind")
         let date = clock.now()
         try await lockForWriting(db)
         let head = try await JournalHeadModel.find(JournalHeadModel.singletonID, on: db)

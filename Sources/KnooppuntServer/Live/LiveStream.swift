@@ -10,6 +10,9 @@ struct LiveEvent: Sendable, Equatable {
     /// `{"seq":…,"kind":…,"at":…,"actor":…,"organisation":…,"payload":{…}}`
     let data: String
 
+    /// The capacity stream's signal that the registry or a request changed (not a journal kind).
+    static let capacityChanged = "capacity.changed"
+
     /// The Server-Sent Events frame: `id:` is the journal sequence, so `Last-Event-ID` resumes exactly.
     var frame: String { "id: \(sequence)\nevent: \(kind)\ndata: \(data)\n\n" }
 }
@@ -58,7 +61,7 @@ struct LiveSelection: Sendable {
         if case .capacity = scope {
             let rows = try await JournalEventModel.query(on: db).filter(\.$id > cursor).sort(\.$id).limit(limit).all()
             let events = rows.filter { $0.kind.hasPrefix("capacity.") || $0.kind.hasPrefix("assistance.") }.compactMap { row in
-                row.id.map { LiveEvent(sequence: $0, kind: "capacity.changed", data: #"{"seq":\#($0),"kind":"\#(row.kind)"}"#) }
+                row.id.map { LiveEvent(sequence: $0, kind: LiveEvent.capacityChanged, data: #"{"seq":\#($0),"kind":"\#(row.kind)"}"#) }
             }
             return (events, max(rows.last?.id ?? cursor, cursor))
         }

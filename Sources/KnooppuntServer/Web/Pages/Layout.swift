@@ -12,6 +12,9 @@ struct Layout {
     var scripts: [String] = []
     var styles: [String] = []
 
+    /// Every journal kind, and the capacity stream's change signal.
+    static let liveKinds = (JournalKind.allCases.map(\.rawValue) + [LiveEvent.capacityChanged]).joined(separator: ",")
+
     func render(_ main: Node<HTML.BodyContext>) -> String {
         let other: KnooppuntCore.Language = strings.language == .nl ? .en : .nl
         let html = HTML(
@@ -20,6 +23,8 @@ struct Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .meta(.name("csrf-token"), .content(csrfToken)),
+                // The live event names pages listen for, from the server's own list (live.js keeps none).
+                .meta(.name("live-kinds"), .content(DisplayFormat.attribute(Layout.liveKinds))),
                 // Plot's `.title` also writes og:/twitter: meta tags with the value unescaped; a page title
                 // can hold an incident's title, so only the escaped text element is written.
                 .element(named: "title", nodes: [.text("\(title) · Knooppunt")]),

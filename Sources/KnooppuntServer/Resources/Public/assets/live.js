@@ -3,13 +3,10 @@
 (function () {
   "use strict";
 
-  const kinds = [
-    "incident.created", "incident.updated", "entry.created", "entry.updated", "entry.verification",
-    "entry.admission", "conflict.marked", "conflict.resolved", "decision.created", "decision.updated",
-    "action.created", "action.updated", "access.granted", "access.changed", "access.revoked", "access.break-glass",
-    "access.temporary-account", "alert.raised", "alert.acknowledged", "alert.escalated",
-    "plot.created", "plot.updated", "plot.removed", "plot.verification", "capacity.changed",
-  ];
+  // The event names to listen for come from the server (every journal kind), so a new kind refreshes
+  // open pages without a change here.
+  const kindsMeta = document.querySelector('meta[name="live-kinds"]');
+  const kinds = kindsMeta ? kindsMeta.content.split(",").filter((kind) => kind !== "") : [];
 
   function csrfToken() {
     const meta = document.querySelector('meta[name="csrf-token"]');

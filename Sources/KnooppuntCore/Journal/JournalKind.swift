@@ -1,0 +1,114 @@
+/// Every kind of event the journal records, by its stored name. Journal kinds are part of the record
+/// (they are hashed into the chain, shown in logbooks and sent as live event names), so a kind is never
+/// renamed; a new one is added here. `Journal.append` checks in debug builds that what it writes is
+/// listed, and the pages learn the names they listen for from this list instead of keeping a copy.
+public enum JournalKind: String, CaseIterable, Sendable {
+    // access
+    case accessBreakGlass = "access.break-glass"
+    case accessChanged = "access.changed"
+    case accessGranted = "access.granted"
+    case accessLayerBreakGlass = "access.layer-break-glass"
+    case accessRevoked = "access.revoked"
+    case accessTemporaryAccount = "access.temporary-account"
+    // account
+    case accountUnlocked = "account.unlocked"
+    // action
+    case actionCreated = "action.created"
+    case actionUpdated = "action.updated"
+    // advisory
+    case advisoryAcknowledged = "advisory.acknowledged"
+    case advisorySent = "advisory.sent"
+    // alert
+    case alertAcknowledged = "alert.acknowledged"
+    case alertEscalated = "alert.escalated"
+    case alertRaised = "alert.raised"
+    // assistance
+    case assistanceClosed = "assistance.closed"
+    case assistanceCommitted = "assistance.committed"
+    case assistanceDeclined = "assistance.declined"
+    case assistanceDeployed = "assistance.deployed"
+    case assistanceDrafted = "assistance.drafted"
+    case assistanceOfferConfirmed = "assistance.offer-confirmed"
+    case assistanceOfferDeclined = "assistance.offer-declined"
+    case assistanceOfferWithdrawn = "assistance.offer-withdrawn"
+    case assistanceOffered = "assistance.offered"
+    case assistanceProposed = "assistance.proposed"
+    case assistanceReleased = "assistance.released"
+    case assistanceRequested = "assistance.requested"
+    case assistanceRmReceived = "assistance.rm-received"
+    case assistanceWithdrawn = "assistance.withdrawn"
+    // audit
+    case auditConfidentialRead = "audit.confidential-read"
+    // capacity
+    case capacityAdded = "capacity.added"
+    case capacityAllocationDecided = "capacity.allocation-decided"
+    case capacityImported = "capacity.imported"
+    case capacityRemoved = "capacity.removed"
+    case capacityTypeAdded = "capacity.type-added"
+    // conflict
+    case conflictMarked = "conflict.marked"
+    case conflictResolved = "conflict.resolved"
+    // decision
+    case decisionCreated = "decision.created"
+    case decisionUpdated = "decision.updated"
+    // entry
+    case entryAdmission = "entry.admission"
+    case entryCreated = "entry.created"
+    case entrySharedNationally = "entry.shared-nationally"
+    case entryUnsharedNationally = "entry.unshared-nationally"
+    case entryUpdated = "entry.updated"
+    case entryVerification = "entry.verification"
+    // fallback
+    case fallbackRead = "fallback.read"
+    case fallbackRefused = "fallback.refused"
+    // federation
+    case federationDetailRead = "federation.detail-read"
+    case federationQueued = "federation.queued"
+    case federationReceived = "federation.received"
+    case federationRefusalsSummarised = "federation.refusals-summarised"
+    case federationRefused = "federation.refused"
+    case federationRenumbered = "federation.renumbered"
+    // incident
+    case incidentCreated = "incident.created"
+    case incidentUpdated = "incident.updated"
+    // layer
+    case layerDeleted = "layer.deleted"
+    case layerReplaced = "layer.replaced"
+    case layerUploaded = "layer.uploaded"
+    // national
+    case nationalGroupingChanged = "national.grouping-changed"
+    case nationalGroupingCreated = "national.grouping-created"
+    // node
+    case nodeInitialised = "node.initialised"
+    case nodeTrusted = "node.trusted"
+    // organisation
+    case organisationCreated = "organisation.created"
+    // partner
+    case partnerRegistered = "partner.registered"
+    case partnerUpdated = "partner.updated"
+    // plot
+    case plotCreated = "plot.created"
+    case plotRemoved = "plot.removed"
+    case plotUpdated = "plot.updated"
+    case plotVerification = "plot.verification"
+    // reference
+    case referenceLoaded = "reference.loaded"
+    // session
+    case sessionClosed = "session.closed"
+    case sessionLoginFailed = "session.login-failed"
+    case sessionOpened = "session.opened"
+    // sitrap
+    case sitrapIssued = "sitrap.issued"
+    case sitrapScheduleEnded = "sitrap.schedule-ended"
+    case sitrapScheduleSet = "sitrap.schedule-set"
+    // token
+    case tokenCreated = "token.created"
+    case tokenRevoked = "token.revoked"
+    // user
+    case userCreated = "user.created"
+    case userDisabled = "user.disabled"
+    case userPasswordChanged = "user.password-changed"
+    // warning
+    case warningPublished = "warning.published"
+    case warningReceived = "warning.received"
+}
