@@ -57,16 +57,24 @@ struct ScratchDatabase {
         if let explicit { return ScratchDatabase(choice: explicit, drop: {}) }
         guard let adminURL = postgresURL else { return ScratchDatabase(choice: .sqliteMemory, drop: {}) }
         let name = "knooppunt_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        // From template0: autovacuum may be connected to template1, which makes CREATE DATABASE fail.
-        try await withAdmin(adminURL) { try await $0.raw("CREATE DATABASE \(ident: name) TEMPLATE template0").run() }
-        var components = URLComponents(string: adminURL)!
-        components.path = "/" + name
-        return ScratchDatabase(choice: .postgres(components.string!)) {
+        // A copy of a database the migrations already ran on (made once per set of migrations), so each
+        // test starts without running them and loading the reference data again.
+        let (template, fileCopy) = try await MigratedTemplate.shared.name(adminURL: adminURL)
+        // PostgreSQL 15+ copies a template through the WAL by default, slower than copying its files.
+        let strategy: SQLQueryString = fileCopy ? " STRATEGY FILE_COPY" : ""
+        try await withAdmin(adminURL) { try await $0.raw("CREATE DATABASE \(ident: name) TEMPLATE \(ident: template)" + strategy).run() }
+        return ScratchDatabase(choice: .postgres(url(adminURL, database: name))) {
             try await withAdmin(adminURL) { try await $0.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run() }
         }
     }
 
-    private static func withAdmin(_ url: String, _ body: (SQLDatabase) async throws -> Void) async throws {
+    static func url(_ adminURL: String, database: String) -> String {
+        var components = URLComponents(string: adminURL)!
+        components.path = "/" + database
+        return components.string!
+    }
+
+    static func withAdmin(_ url: String, _ body: (SQLDatabase) async throws -> Void) async throws {
         let admin = try await Application.make(.testing)
         do {
             admin.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
@@ -104,5 +112,52 @@ enum TestPaths {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("knooppunt-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+}
+
+/// The template every PostgreSQL test database is copied from: migrated once per set of migrations
+/// (its name carries their count), made under a temporary name and renamed when complete, so a
+/// template that exists is always whole — also when two test runs share one server.
+actor MigratedTemplate {
+    static let shared = MigratedTemplate()
+    private var ready: (String, Bool)?
+
+    /// The template's name, and whether the server knows `STRATEGY FILE_COPY` (PostgreSQL 15+).
+    func name(adminURL: String) async throws -> (String, Bool) {
+        if let ready { return ready }
+        let name = "knooppunt_template_m\(KnooppuntMigrations.all.count)"
+        var exists = false
+        var version = 0
+        try await ScratchDatabase.withAdmin(adminURL) { sql in
+            exists = try await sql.raw("SELECT 1 AS found FROM pg_database WHERE datname = \(bind: name)").all().isEmpty == false
+            version = try await sql.raw("SELECT current_setting('server_version_num')::int AS version").first()?
+                .decode(column: "version", as: Int.self) ?? 0
+        }
+        if !exists {
+            let building = name + "_" + UUID().uuidString.prefix(8).lowercased()
+            // From template0: autovacuum may be connected to template1, which makes CREATE DATABASE fail.
+            try await ScratchDatabase.withAdmin(adminURL) { try await $0.raw("CREATE DATABASE \(ident: building) TEMPLATE template0").run() }
+            var config = KnooppuntConfiguration()
+            config.database = .postgres(ScratchDatabase.url(adminURL, database: building))
+            let app = try await Application.make(.testing)
+            app.logger.logLevel = .error
+            do {
+                try await configure(app, config, clock: .live)
+                try await app.asyncShutdown()
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            try await ScratchDatabase.withAdmin(adminURL) { sql in
+                do {
+                    try await sql.raw("ALTER DATABASE \(ident: building) RENAME TO \(ident: name)").run()
+                } catch {
+                    // Another run made it first: use theirs.
+                    try await sql.raw("DROP DATABASE IF EXISTS \(ident: building) WITH (FORCE)").run()
+                }
+            }
+        }
+        ready = (name, version >= 150_000)
+        return (name, version >= 150_000)
     }
 }
