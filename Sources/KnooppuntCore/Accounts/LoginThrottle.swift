@@ -28,7 +28,7 @@ public struct LoginThrottle: Sendable {
         // The attempt is allowed again once enough failures have aged out of the window.
         let oldestThatMustExpire = inWindow[inWindow.count - maximumFailures]
         let wait = window - now.timeIntervalSince(oldestThatMustExpire)
-        return .refuse(retryAfter: max(1, Int(wait.rounded(.up))))
+        return .refuse(retryAfter: UntrustedNumber.clampedUp(wait, in: 1...86_400))
     }
 }
 
@@ -62,6 +62,6 @@ public struct LoginBackoff: Sendable {
         guard let last = inWindow.max() else { return .allow }
         let remaining = wait(afterFailures: inWindow.count) - now.timeIntervalSince(last)
         guard remaining > 0 else { return .allow }
-        return .refuse(retryAfter: max(1, Int(remaining.rounded(.up))))
+        return .refuse(retryAfter: UntrustedNumber.clampedUp(remaining, in: 1...86_400))
     }
 }

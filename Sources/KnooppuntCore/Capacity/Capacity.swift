@@ -230,7 +230,7 @@ public enum CapacityBroker {
     public static func proposals(needed: Int, at location: (Double, Double)?, requester: String, candidates: [Candidate]) -> [Proposal] {
         let ranked = candidates.filter { $0.holder != requester && $0.offerable > 0 }.map { candidate -> Proposal in
             let distance = location.flatMap { target in candidate.home.map { distanceKm($0, target) } }
-            let eta = distance.map { candidate.readinessMinutes + Int(($0 * 1.3).rounded(.up)) }
+            let eta = distance.map { candidate.readinessMinutes + UntrustedNumber.clampedUp($0 * 1.3, in: 0...100_000) }
             return Proposal(candidate: candidate, quantity: 0, distanceKm: distance, etaMinutes: eta)
         }.sorted { a, b in
             let ea = a.etaMinutes ?? (a.candidate.readinessMinutes + 10_000)

@@ -24,6 +24,14 @@ public enum UntrustedNumber {
         return value
     }
 
+    /// `value` rounded up and clamped into `range` (NaN gives the lower bound): for waits and distances
+    /// computed from times and coordinates, where a value out of range must not trap.
+    public static func clampedUp(_ value: Double, in range: ClosedRange<Int>) -> Int {
+        guard !value.isNaN else { return range.lowerBound }
+        let clamped = min(max(value.rounded(.up), Double(range.lowerBound)), Double(range.upperBound))
+        return Int(exactly: clamped) ?? range.lowerBound
+    }
+
     /// `value` rounded to the nearest whole number when it is finite and the result lies in `range`.
     public static func rounded(_ value: Double, in range: ClosedRange<Int>) -> Int? {
         guard value.isFinite, let whole = Int(exactly: value.rounded()), range.contains(whole) else { return nil }

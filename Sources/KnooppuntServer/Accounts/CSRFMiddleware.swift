@@ -1,5 +1,3 @@
-import Crypto
-import Foundation
 import Vapor
 
 /// CSRF protection. A state-changing request must repeat the page's token — in the form field `_csrf`
@@ -18,7 +16,7 @@ struct CSRFMiddleware: AsyncMiddleware {
 
     /// The token for a session: SHA-256 over a label and the session token (never the stored hash).
     static func sessionBound(_ sessionToken: String) -> String {
-        SHA256.hash(data: Data(("knooppunt-csrf\u{0}" + sessionToken).utf8)).map { String(format: "%02x", $0) }.joined()
+        Tokens.digest("knooppunt-csrf\u{0}" + sessionToken)
     }
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
@@ -27,10 +25,10 @@ struct CSRFMiddleware: AsyncMiddleware {
         let session = request.auth.has(CurrentUser.self) && request.headers.bearerAuthorization == nil
             ? request.cookies[AuthenticationMiddleware.sessionCookie]?.string : nil
         let existing = request.cookies[Self.cookieName]?.string
-        let random = existing.flatMap { $0.count >= 32 ? $0 : nil } ?? Tokens.generate()
-        let expected = session.map(Self.sessionBound) ?? existing
-        request.storage[CSRFTokenKey.self] = session.map(Self.sessionBound) ?? random
-        let token = random
+        let token = existing.flatMap { $0.count >= 32 ? $0 : nil } ?? Tokens.generate()
+        let bound = session.map(Self.sessionBound)
+        let expected = bound ?? existing
+        request.storage[CSRFTokenKey.self] = bound ?? token
         if Self.needsToken(request) {
             let sent = request.headers.first(name: Self.headerName) ?? Self.formField(request)
             guard let expected, let sent, Self.constantTimeEquals(expected, sent) else {

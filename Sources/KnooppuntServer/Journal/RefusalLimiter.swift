@@ -1,4 +1,3 @@
-import Crypto
 import Fluent
 import Foundation
 import KnooppuntCore
@@ -69,7 +68,7 @@ final class RefusalLimiter: Sendable {
             guard window.recent.count >= Self.blockAfterPerMinute, let oldest = window.recent.min() else { return nil }
             window.counted += 1
             windows[address] = window
-            return max(1, Int((60 - now.timeIntervalSince(oldest)).rounded(.up)))
+            return UntrustedNumber.clampedUp(60 - now.timeIntervalSince(oldest), in: 1...60)
         }
     }
 
@@ -119,7 +118,7 @@ enum JournalText {
             if kept.utf8.count + character.utf8.count > limit { break }
             kept.append(character)
         }
-        let digest = SHA256.hash(data: Data(text.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        let digest = Journal.digest(Data(text.utf8)).prefix(16)
         return kept + "… [\(text.utf8.count) bytes, sha256 \(digest)…]"
     }
 }
