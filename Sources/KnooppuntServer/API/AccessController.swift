@@ -27,17 +27,17 @@ struct AccessController: RouteCollection {
     /// The grants of an incident: all of them for the regions and the national node, a partner's own
     /// for a partner.
     func list(req: Request) async throws -> [AccessGrantDTO] {
-        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .read)
         let grants = try await GrantStore(db: req.db, context: req.knooppunt).grants(of: try incident.requireID())
         return try grants.filter { !user.subject.isPartner || $0.organisationCode == user.organisationCode }
             .map(AccessGrantDTO.init)
     }
 
     func link(req: Request) async throws -> Response {
-        let (incident, version, user) = try await IncidentsController.authorised(req, .manageAccess)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .manageAccess)
         let body = try req.decodeStrict(LinkRequest.self)
         let id = try incident.requireID()
-        let new = try await Self.newLink(body, scope: try IncidentsController.scope(version), on: req.db)
+        let new = try await Self.newLink(body, scope: try IncidentAccess.scope(version), on: req.db)
         let model = try await GrantStore(db: req.db, context: req.knooppunt).create(
             new, incident: id, by: user.author, kind: "access.granted")
         let response = try await AccessGrantDTO(model).encodeResponse(status: .created, for: req)
@@ -65,7 +65,7 @@ struct AccessController: RouteCollection {
     }
 
     func change(req: Request) async throws -> AccessGrantDTO {
-        let (incident, _, user) = try await IncidentsController.authorised(req, .manageAccess)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .manageAccess)
         let body = try req.decodeStrict(GrantChangeRequest.self)
         guard body.status != nil || body.until != nil else {
             throw Problem.invalid("give 'status' (monitoring or active) or 'until', or both")
@@ -77,7 +77,7 @@ struct AccessController: RouteCollection {
 
     /// Ontkoppelen: the grant ends now. The IM ends links; the chair ends what the chair opened.
     func revoke(req: Request) async throws -> AccessGrantDTO {
-        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         return try AccessGrantDTO(try await Self.revoke(try Self.grantID(req), of: incident, version, by: user, on: req))
     }
 
@@ -86,18 +86,18 @@ struct AccessController: RouteCollection {
     {
         let id = try incident.requireID()
         let isBreakGlass = try await AccessGrantModel.find(grantID, on: req.db)?.kind == "break-glass"
-        let scope = try IncidentsController.scope(version)
+        let scope = try IncidentAccess.scope(version)
         let manage = try await AccessService.decide(
             user.subject, .init(action: .manageAccess), incident: id, scope: scope, at: req.knooppunt.clock.now(), on: req.db)
         if !manage.decision.allowed {
             guard isBreakGlass else { throw Problem.forbidden(manage.decision.reason) }
-            try await IncidentsController.require(req, user, .init(action: .breakGlass), incident: id, scope: scope)
+            try await IncidentAccess.require(req, user, .init(action: .breakGlass), incident: id, scope: scope)
         }
         return try await GrantStore(db: req.db, context: req.knooppunt).revoke(grantID, incident: id, by: user.author)
     }
 
     func breakGlass(req: Request) async throws -> Response {
-        let (incident, _, user) = try await IncidentsController.authorised(req, .breakGlass)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .breakGlass)
         let body = try req.decodeStrict(BreakGlassRequest.self)
         let id = try incident.requireID()
         let model = try await Self.breakGlass(body, incident: id, by: user, on: req)
@@ -138,8 +138,8 @@ struct AccessController: RouteCollection {
     static func issueTemporaryAccount(_ body: TemporaryAccountRequest, incident id: UUID, by user: CurrentUser, on req: Request)
         async throws -> TemporaryAccountDTO
     {
-        _ = try await IncidentsController.incident(id, on: req.db)
-        let scope = try IncidentsController.scope(try await PictureStore.currentIncidentVersion(id, on: req.db))
+        _ = try await IncidentAccess.incident(id, on: req.db)
+        let scope = try IncidentAccess.scope(try await PictureStore.currentIncidentVersion(id, on: req.db))
         let now = req.knooppunt.clock.now()
         let issue = try await AccessService.decide(user.subject, .init(action: .issueTemporaryAccount), incident: id, scope: scope, at: now, on: req.db)
         guard issue.decision.allowed else {
@@ -188,14 +188,14 @@ struct AccessController: RouteCollection {
     /// it is linked. Linked partners see the incidents they are linked to.
     func monitoring(req: Request) async throws -> [MonitoringItemDTO] {
         let user = try req.requireUserExplaining()
-        let exercise = try IncidentsController.flag(req, "exercise") ?? false
+        let exercise = try IncidentRequest.flag(req, "exercise") ?? false
         return try await Self.monitoringList(user.subject, exercise: exercise, req: req)
     }
 
     /// Live notice that a monitored incident changed (no content: the page fetches the list again).
     func monitoringStream(req: Request) async throws -> Response {
         let user = try req.requireUserExplaining()
-        let exercise = try IncidentsController.flag(req, "exercise") ?? false
+        let exercise = try IncidentRequest.flag(req, "exercise") ?? false
         let clock = req.knooppunt.clock
         return LiveSelection(
             subject: user.subject, scope: .monitoring(exercise: exercise), credential: user.tokenID, now: { clock.now() }
@@ -213,7 +213,7 @@ struct AccessController: RouteCollection {
             exercise: exercise, region: nil, grip: nil, phase: nil, status: nil)
         {
             let id = try incident.requireID()
-            let scope = try IncidentsController.scope(version)
+            let scope = try IncidentAccess.scope(version)
             guard scope.status != .archived else { continue }
             let facts = try await AccessService.Facts.load(subject, incident: id, scope: scope, monitoring: true, on: req.db)
             let answer = facts.decide(.init(action: .monitor), at: now)
@@ -283,7 +283,7 @@ struct AccessController: RouteCollection {
 
     /// The alerts of an incident: all for the regions and the national node, a partner's own for a partner.
     func incidentAlerts(req: Request) async throws -> [PartnerAlertDTO] {
-        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .read)
         return try await PartnerAlertModel.query(on: req.db).filter(\.$incidentID == incident.requireID()).sort(\.$raisedAt).all()
             .filter { !user.subject.isPartner || $0.organisationCode == user.organisationCode }
             .map { try PartnerAlertDTO($0) }

@@ -20,15 +20,15 @@ extension IncidentsController {
 
     /// The IM admits an entry into the shared summary, or takes it out again.
     func admitEntry(req: Request) async throws -> EntryDTO {
-        let (incident, _, user) = try await Self.authorised(req, .admitEntry)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .admitEntry)
         let body = try req.decodeStrict(AdmissionRequest.self)
         let version = try await PictureStore(db: req.db, context: req.knooppunt).setAdmission(
-            body.admitted, of: try Self.entryID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author)
+            body.admitted, of: try IncidentRequest.entryID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author)
         return try EntryDTO(version)
     }
 
     func markConflict(req: Request) async throws -> Response {
-        let (incident, _, user) = try await Self.authorised(req, .addEntry)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .addEntry)
         let body = try req.decodeStrict(ConflictRequest.self)
         let conflict = try await PictureStore(db: req.db, context: req.knooppunt).markConflict(
             body.entries[0], body.entries[1], note: body.note, in: try incident.requireID(), by: user.author)
@@ -36,7 +36,7 @@ extension IncidentsController {
     }
 
     func resolveConflict(req: Request) async throws -> ConflictDTO {
-        let (incident, _, user) = try await Self.authorised(req, .admitEntry)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .admitEntry)
         let body = try req.decodeStrict(ResolutionRequest.self)
         guard let id = req.parameters.get("conflict").flatMap(UUID.init(uuidString:)) else {
             throw Problem.badRequest("the conflict id must be a UUID")
@@ -49,31 +49,31 @@ extension IncidentsController {
     // MARK: Decisions and actions
 
     func decisions(req: Request) async throws -> [DecisionDTO] {
-        let (incident, _, _) = try await Self.authorised(req, .read)
-        let at = try Self.moment(req)
+        let (incident, _, _) = try await IncidentAccess.authorised(req, .read)
+        let at = try IncidentRequest.moment(req)
         return try await RecordStore(db: req.db, context: req.knooppunt)
             .records(.decision, of: try incident.requireID(), at: Microseconds.from(at)).map(DecisionDTO.init)
             .sorted { $0.decidedAt < $1.decidedAt }
     }
 
     func createDecision(req: Request) async throws -> Response {
-        let (incident, _, user) = try await Self.authorised(req, .recordDecision)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .recordDecision)
         let body = try req.decodeStrict(CreateDecisionRequest.self)
         let decision = DecisionBody(
             team: body.team, text: body.text, decidedAt: body.decidedAt ?? req.knooppunt.clock.now(),
             decidedBy: body.decidedBy)
-        try Self.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) }
+        try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) }
         let version = try await RecordStore(db: req.db, context: req.knooppunt).create(
             .decision, body: decision, in: try incident.requireID(), by: user.author)
         return try await DecisionDTO(version).encodeResponse(status: .created, for: req)
     }
 
     func updateDecision(req: Request) async throws -> DecisionDTO {
-        let (incident, _, user) = try await Self.authorised(req, .recordDecision)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .recordDecision)
         let body = try req.decodeStrict(UpdateDecisionRequest.self)
         let version = try await RecordStore(db: req.db, context: req.knooppunt).update(
-            .decision, try Self.recordID(req), in: try incident.requireID(), baseVersion: body.baseVersion,
-            by: user.author, as: DecisionBody.self, validate: { decision in try Self.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) } }
+            .decision, try IncidentRequest.recordID(req), in: try incident.requireID(), baseVersion: body.baseVersion,
+            by: user.author, as: DecisionBody.self, validate: { decision in try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) } }
         ) { decision in
             if let team = body.team { decision.team = team }
             if let text = body.text { decision.text = text }
@@ -85,30 +85,30 @@ extension IncidentsController {
     }
 
     func actions(req: Request) async throws -> [ActionDTO] {
-        let (incident, _, _) = try await Self.authorised(req, .read)
-        let at = try Self.moment(req)
+        let (incident, _, _) = try await IncidentAccess.authorised(req, .read)
+        let at = try IncidentRequest.moment(req)
         return try await RecordStore(db: req.db, context: req.knooppunt)
             .records(.action, of: try incident.requireID(), at: Microseconds.from(at)).map { try ActionDTO($0, now: at) }
     }
 
     func createAction(req: Request) async throws -> Response {
-        let (incident, _, user) = try await Self.authorised(req, .addEntry)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .addEntry)
         let body = try req.decodeStrict(CreateActionRequest.self)
         let action = ActionBody(text: body.text, owner: body.owner.uppercased(), deadline: body.deadline, decision: body.decision)
-        try Self.checked { () throws(PictureRuleViolation) in try RecordRules.validate(action) }
-        try await Self.requireOrganisation(action.owner, on: req.db)
+        try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(action) }
+        try await IncidentRequest.requireOrganisation(action.owner, on: req.db)
         let version = try await RecordStore(db: req.db, context: req.knooppunt).create(
             .action, body: action, in: try incident.requireID(), by: user.author)
         return try await ActionDTO(version, now: req.knooppunt.clock.now()).encodeResponse(status: .created, for: req)
     }
 
     func updateAction(req: Request) async throws -> ActionDTO {
-        let (incident, _, user) = try await Self.authorised(req, .addEntry)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .addEntry)
         let body = try req.decodeStrict(UpdateActionRequest.self)
-        if let owner = body.owner { try await Self.requireOrganisation(owner.uppercased(), on: req.db) }
+        if let owner = body.owner { try await IncidentRequest.requireOrganisation(owner.uppercased(), on: req.db) }
         let version = try await RecordStore(db: req.db, context: req.knooppunt).update(
-            .action, try Self.recordID(req), in: try incident.requireID(), baseVersion: body.baseVersion,
-            by: user.author, as: ActionBody.self, validate: { action in try Self.checked { () throws(PictureRuleViolation) in try RecordRules.validate(action) } }
+            .action, try IncidentRequest.recordID(req), in: try incident.requireID(), baseVersion: body.baseVersion,
+            by: user.author, as: ActionBody.self, validate: { action in try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(action) } }
         ) { action in
             if let text = body.text { action.text = text }
             if let owner = body.owner { action.owner = owner.uppercased() }
@@ -120,7 +120,7 @@ extension IncidentsController {
 
     /// The chronological logbook; `?since=` (RFC 3339) gives "changes since …".
     func logbook(req: Request) async throws -> [LogbookLineDTO] {
-        let (incident, version, user) = try await Self.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let since = try req.query[String.self, at: "since"].map { text -> Int64 in
             guard let date = RFC3339.parse(text) else {
                 throw Problem.badRequest("'since' must be an RFC 3339 date-time, e.g. 2026-11-25T10:00:00Z")
@@ -128,7 +128,7 @@ extension IncidentsController {
             return Microseconds.from(date)
         }
         let id = try incident.requireID()
-        let reader = try await AccessService.reader(user.subject, incident: id, scope: try Self.scope(version), at: req.knooppunt.clock.now(), on: req.db)
+        let reader = try await AccessService.reader(user.subject, incident: id, scope: try IncidentAccess.scope(version), at: req.knooppunt.clock.now(), on: req.db)
         return try await PictureStore(db: req.db, context: req.knooppunt).logbook(of: id, since: since)
             .filter { reader.sees($0.record) }.map(LogbookLineDTO.init)
     }
@@ -195,37 +195,9 @@ extension IncidentsController {
 
     // MARK: Helpers
 
-    static func moment(_ req: Request) throws -> Date {
-        guard let text = req.query[String.self, at: "at"] else { return req.knooppunt.clock.now() }
-        guard let date = RFC3339.parse(text) else {
-            throw Problem.badRequest("'at' must be an RFC 3339 date-time, e.g. 2026-11-25T10:00:00Z")
-        }
-        return date
-    }
-
-    static func recordID(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("record").flatMap(UUID.init(uuidString:)) else {
-            throw Problem.badRequest("the id must be a UUID")
-        }
-        return id
-    }
-
     static func requireRegie(_ req: Request, _ user: CurrentUser) async throws {
-        let (incident, version, _) = try await authorised(req, .read)
-        try await require(req, user, .init(action: .admitEntry), incident: try incident.requireID(), scope: try scope(version))
+        let (incident, version, _) = try await IncidentAccess.authorised(req, .read)
+        try await IncidentAccess.require(req, user, .init(action: .admitEntry), incident: try incident.requireID(), scope: try IncidentAccess.scope(version))
     }
 
-    static func requireOrganisation(_ code: String, on db: Database) async throws {
-        guard try await OrganisationModel.query(on: db).filter(\.$code == code).count() == 1 else {
-            throw Problem.invalid("no organisation with code '\(code)'", field: "owner")
-        }
-    }
-
-    static func checked(_ body: () throws(PictureRuleViolation) -> Void) throws {
-        do {
-            try body()
-        } catch {
-            throw Problem.invalid(error.message, field: error.field)
-        }
-    }
 }

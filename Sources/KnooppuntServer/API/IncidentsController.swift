@@ -33,14 +33,14 @@ struct IncidentsController: RouteCollection {
     func list(req: Request) async throws -> [IncidentDTO] {
         let user = try req.requireUserExplaining()
         let subject = user.subject
-        let exercise = try Self.flag(req, "exercise") ?? false
+        let exercise = try IncidentRequest.flag(req, "exercise") ?? false
         let region = try req.query[String.self, at: "region"].map { text -> RegionCode in
             guard let code = RegionCode(text) else { throw Problem.badRequest("region '\(text)' is not VR01–VR25") }
             return code
         }
-        let grip = try Self.enumQuery(req, "grip", GRIPLevel.self) { Int($0).flatMap(GRIPLevel.init(rawValue:)) }
-        let phase = try Self.enumQuery(req, "phase", IncidentPhase.self) { IncidentPhase(rawValue: $0) }
-        let status = try Self.enumQuery(req, "status", IncidentStatus.self) { IncidentStatus(rawValue: $0) }
+        let grip = try IncidentRequest.enumQuery(req, "grip", GRIPLevel.self) { Int($0).flatMap(GRIPLevel.init(rawValue:)) }
+        let phase = try IncidentRequest.enumQuery(req, "phase", IncidentPhase.self) { IncidentPhase(rawValue: $0) }
+        let status = try IncidentRequest.enumQuery(req, "status", IncidentStatus.self) { IncidentStatus(rawValue: $0) }
         let found = try await PictureStore(db: req.db, context: req.knooppunt).currentIncidents(
             exercise: exercise, region: region, grip: grip, phase: phase, status: status)
         return try await AccessService.readable(subject, found, at: req.knooppunt.clock.now(), on: req.db)
@@ -64,17 +64,17 @@ struct IncidentsController: RouteCollection {
             involvedRegions: involved, leadRegion: ownRegion)
         let store = PictureStore(db: req.db, context: req.knooppunt)
         let version = try await store.createIncident(state, exercise: body.exercise ?? false, by: user.author)
-        let incident = try await Self.incident(version.incidentID, on: req.db)
+        let incident = try await IncidentAccess.incident(version.incidentID, on: req.db)
         return try await IncidentDTO(incident, version).encodeResponse(status: .created, for: req)
     }
 
     func show(req: Request) async throws -> IncidentDTO {
-        let (incident, version, _) = try await Self.authorised(req, .read)
+        let (incident, version, _) = try await IncidentAccess.authorised(req, .read)
         return try IncidentDTO(incident, version)
     }
 
     func update(req: Request) async throws -> IncidentDTO {
-        let (incident, _, user) = try await Self.authorised(req, .editIncident)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .editIncident)
         let body = try req.decodeStrict(UpdateIncidentRequest.self)
         if body.linkedPartners != nil {
             try await Self.requireRegie(req, user)
@@ -87,14 +87,14 @@ struct IncidentsController: RouteCollection {
     }
 
     func versions(req: Request) async throws -> [IncidentDTO] {
-        let (incident, _, _) = try await Self.authorised(req, .read)
+        let (incident, _, _) = try await IncidentAccess.authorised(req, .read)
         let store = PictureStore(db: req.db, context: req.knooppunt)
         return try await store.incidentVersions(try incident.requireID()).map { try IncidentDTO(incident, $0) }
     }
 
     /// Every change of GRIP level with who, when and why.
     func gripHistory(req: Request) async throws -> [GRIPChangeDTO] {
-        let (incident, _, _) = try await Self.authorised(req, .read)
+        let (incident, _, _) = try await IncidentAccess.authorised(req, .read)
         let store = PictureStore(db: req.db, context: req.knooppunt)
         var previous: GRIPLevel?
         var changes: [GRIPChangeDTO] = []
@@ -114,15 +114,15 @@ struct IncidentsController: RouteCollection {
 
     /// The picture as it stood at `?at=` (RFC 3339), or now.
     func picture(req: Request) async throws -> PictureDTO {
-        let (incident, version, user) = try await Self.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let reader = try await AccessService.reader(
-            user.subject, incident: try incident.requireID(), scope: try Self.scope(version), at: req.knooppunt.clock.now(), on: req.db)
-        return try await Self.picture(of: incident, at: try Self.moment(req), for: user, reader: reader, on: req)
+            user.subject, incident: try incident.requireID(), scope: try IncidentAccess.scope(version), at: req.knooppunt.clock.now(), on: req.db)
+        return try await Self.picture(of: incident, at: try IncidentRequest.moment(req), for: user, reader: reader, on: req)
     }
 
     /// Live changes of this incident as Server-Sent Events; `Last-Event-ID` resumes after that event.
     func stream(req: Request) async throws -> Response {
-        let (incident, _, user) = try await Self.authorised(req, .read)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .read)
         let clock = req.knooppunt.clock
         return LiveSelection(subject: user.subject, scope: .incident(try incident.requireID()), credential: user.tokenID, now: { clock.now() })
             .response(for: req)
@@ -131,7 +131,7 @@ struct IncidentsController: RouteCollection {
     /// Live changes of every incident the user may read (`?exercise=true` for exercises).
     func listStream(req: Request) async throws -> Response {
         let user = try req.requireUserExplaining()
-        let exercise = try Self.flag(req, "exercise") ?? false
+        let exercise = try IncidentRequest.flag(req, "exercise") ?? false
         let clock = req.knooppunt.clock
         return LiveSelection(subject: user.subject, scope: .incidentList(exercise: exercise), credential: user.tokenID, now: { clock.now() })
             .response(for: req)
@@ -140,7 +140,7 @@ struct IncidentsController: RouteCollection {
     // MARK: Entries
 
     func addEntry(req: Request) async throws -> Response {
-        let (incident, version, user) = try await Self.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let body = try req.decodeStrict(CreateEntryRequest.self)
         let created = try await Self.addEntry(
             .init(theme: body.theme, text: body.text, source: body.source, observedAt: body.observedAt, priority: body.priority,
@@ -170,7 +170,7 @@ struct IncidentsController: RouteCollection {
         let now = req.knooppunt.clock.now()
         let terms = try await AccessService.entryTerms(
             user, theme: draft.theme, classification: draft.classification, onBehalfOf: draft.onBehalfOf, incident: id,
-            scope: try scope(version), at: now, on: req.db)
+            scope: try IncidentAccess.scope(version), at: now, on: req.db)
         let entry = PictureStore.NewEntry(
             theme: terms.theme, text: draft.text, source: draft.source, observedAt: Microseconds.from(draft.observedAt ?? now),
             priority: draft.priority ?? .normaal, location: draft.location, classification: terms.classification,
@@ -181,12 +181,12 @@ struct IncidentsController: RouteCollection {
     /// A kern partner imports entries from its own netcentric picture into its theme; the external id
     /// makes the import repeatable (a changed entry becomes a new version, an unchanged one nothing).
     func importEntries(req: Request) async throws -> Response {
-        let (incident, version, user) = try await Self.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let id = try incident.requireID()
-        let scope = try Self.scope(version)
+        let scope = try IncidentAccess.scope(version)
         guard scope.status != .archived else { throw Problem.conflict("the incident is archived and read-only") }
         let theme = Theme.partner(user.organisationCode)
-        try await Self.require(req, user, .init(action: .importEntries, theme: theme), incident: id, scope: scope)
+        try await IncidentAccess.require(req, user, .init(action: .importEntries, theme: theme), incident: id, scope: scope)
         let body = try req.decodeStrict(ImportEntriesRequest.self)
         let now = req.knooppunt.clock.now()
         for (index, item) in body.entries.enumerated() {
@@ -212,13 +212,13 @@ struct IncidentsController: RouteCollection {
     }
 
     func updateEntry(req: Request) async throws -> EntryDTO {
-        let (incident, version, user) = try await Self.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let body = try req.decodeStrict(UpdateEntryRequest.self)
         let id = try incident.requireID()
-        let entryID = try Self.entryID(req)
+        let entryID = try IncidentRequest.entryID(req)
         let store = PictureStore(db: req.db, context: req.knooppunt)
         try await Self.mayChangeEntry(
-            entryID, user: user, incident: id, scope: try Self.scope(version), theme: body.theme,
+            entryID, user: user, incident: id, scope: try IncidentAccess.scope(version), theme: body.theme,
             classification: body.classification, on: req)
         let changed = try await store.changeEntry(
             entryID, in: id, baseVersion: body.baseVersion, by: user.author, kind: "entry.updated"
@@ -235,10 +235,10 @@ struct IncidentsController: RouteCollection {
     }
 
     func verifyEntry(req: Request) async throws -> EntryDTO {
-        let (incident, _, user) = try await Self.authorised(req, .verifyEntry)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .verifyEntry)
         let body = try req.decodeStrict(VerificationRequest.self)
         let version = try await PictureStore(db: req.db, context: req.knooppunt).setVerification(
-            body.status, of: try Self.entryID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author)
+            body.status, of: try IncidentRequest.entryID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author)
         return try EntryDTO(version)
     }
 
@@ -251,27 +251,27 @@ struct IncidentsController: RouteCollection {
     /// Marks an entry for national sharing: this and every later version go to the national node, while
     /// it stays in the shared picture at internal or lower. The IM (regie) decides.
     func shareNationally(req: Request) async throws -> Response {
-        let (incident, _, user) = try await Self.authorised(req, .verifyEntry)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .verifyEntry)
         guard let mark = try await NationalSharing.mark(
-            true, entry: try Self.entryID(req), incident: try incident.requireID(), by: user.author, context: req.knooppunt, on: req.db)
+            true, entry: try IncidentRequest.entryID(req), incident: try incident.requireID(), by: user.author, context: req.knooppunt, on: req.db)
         else { throw Problem.conflict("the entry was not marked") }
         return try await NationalShareDTO(entry: mark.entryID, sharedAt: Microseconds.date(mark.sharedAt), sharedBy: mark.sharedBy)
             .encodeResponse(status: .created, for: req)
     }
 
     func unshareNationally(req: Request) async throws -> HTTPStatus {
-        let (incident, _, user) = try await Self.authorised(req, .verifyEntry)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .verifyEntry)
         _ = try await NationalSharing.mark(
-            false, entry: try Self.entryID(req), incident: try incident.requireID(), by: user.author, context: req.knooppunt, on: req.db)
+            false, entry: try IncidentRequest.entryID(req), incident: try incident.requireID(), by: user.author, context: req.knooppunt, on: req.db)
         return .noContent
     }
 
     func entryVersions(req: Request) async throws -> [EntryDTO] {
-        let (incident, version, user) = try await Self.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let id = try incident.requireID()
         let store = PictureStore(db: req.db, context: req.knooppunt)
-        let reader = try await AccessService.reader(user.subject, incident: id, scope: try Self.scope(version), at: req.knooppunt.clock.now(), on: req.db)
-        let versions = try await store.entryVersions(try Self.entryID(req), in: id).filter(reader.sees)
+        let reader = try await AccessService.reader(user.subject, incident: id, scope: try IncidentAccess.scope(version), at: req.knooppunt.clock.now(), on: req.db)
+        let versions = try await store.entryVersions(try IncidentRequest.entryID(req), in: id).filter(reader.sees)
         guard !versions.isEmpty else { throw Problem.notFound("no entry with that id in this incident") }
         if versions.contains(where: { $0.classification == Classification.confidential.rawValue }) {
             try await AccessService.journalConfidentialRead(
@@ -303,79 +303,6 @@ struct IncidentsController: RouteCollection {
 
     // MARK: Helpers
 
-    /// Loads the incident named in the path and checks `action` against its current scope. An incident
-    /// the user may not read is a 404, so its existence is not revealed, unless the user knows of it
-    /// already (a partner's link, ended or not, or its monitoring list): then 403 with the policy's reason.
-    static func authorised(_ req: Request, _ action: AccessAction) async throws
-        -> (IncidentModel, IncidentVersionModel, CurrentUser)
-    {
-        let user = try req.requireUserExplaining()
-        guard let id = req.parameters.get("incident").flatMap(UUID.init(uuidString:)) else {
-            throw Problem.badRequest("the incident id must be a UUID")
-        }
-        let incident = try await incident(id, on: req.db)
-        let version = try await PictureStore.currentIncidentVersion(id, on: req.db)
-        let scope = try scope(version)
-        let now = req.knooppunt.clock.now()
-        let read = try await AccessService.decide(user.subject, .init(action: .read), incident: id, scope: scope, at: now, on: req.db)
-        guard read.decision.allowed else {
-            if try await AccessService.knows(user.subject, incident: id, scope: scope, at: now, on: req.db) {
-                throw Problem.forbidden(read.decision.reason)
-            }
-            throw Problem.notFound("no incident with id \(id)")
-        }
-        if action != .read, scope.status == .archived {
-            throw Problem.conflict("the incident is archived and read-only")
-        }
-        // Actions and conflict marks belong to the shared picture, not to a partner's own theme.
-        if action != .read {
-            _ = try await require(req, user, .init(action: action, theme: action == .addEntry ? .algemeen : nil), incident: id, scope: scope)
-        }
-        return (incident, version, user)
-    }
-
-    /// Asks the policy one more specific question (a theme, a classification) and answers 403 when it says no.
-    @discardableResult
-    static func require(
-        _ req: Request, _ user: CurrentUser, _ question: AccessService.Question, incident id: UUID, scope: IncidentScope
-    ) async throws -> AccessDecision {
-        let answer = try await AccessService.decide(
-            user.subject, question, incident: id, scope: scope, at: req.knooppunt.clock.now(), on: req.db)
-        guard answer.decision.allowed else { throw Problem.forbidden(answer.decision.reason) }
-        return answer.decision
-    }
-
-    static func incident(_ id: UUID, on db: Database) async throws -> IncidentModel {
-        guard let incident = try await IncidentModel.find(id, on: db) else {
-            throw Problem.notFound("no incident with id \(id)")
-        }
-        return incident
-    }
-
-    static func scope(_ version: IncidentVersionModel) throws -> IncidentScope {
-        let state = try PictureStore.decodeState(version)
-        return IncidentScope(involvedRegions: Set(state.involvedRegions), leadRegion: state.leadRegion, status: state.status)
-    }
-
-    static func entryID(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("entry").flatMap(UUID.init(uuidString:)) else {
-            throw Problem.badRequest("the entry id must be a UUID")
-        }
-        return id
-    }
-
-    static func flag(_ req: Request, _ name: String) throws -> Bool? {
-        guard let text = req.query[String.self, at: name] else { return nil }
-        guard let value = Bool(text) else { throw Problem.badRequest("'\(name)' must be true or false") }
-        return value
-    }
-
-    static func enumQuery<T>(_ req: Request, _ name: String, _ type: T.Type, _ parse: (String) -> T?) throws -> T? {
-        // An empty value (as a form with "any" sends it) means no filter.
-        guard let text = req.query[String.self, at: name], !text.isEmpty else { return nil }
-        guard let value = parse(text) else { throw Problem.badRequest("'\(text)' is not a valid \(name)") }
-        return value
-    }
 }
 
 private func text(_ date: Date) -> String { JournalTime.string(from: date) }

@@ -55,8 +55,8 @@ struct LayersController: RouteCollection {
     func upload(req: Request) async throws -> Response {
         let user = try req.requireUserExplaining()
         let name = try Self.name(req)
-        let category = try IncidentsController.enumQuery(req, "category", LayerCategory.self) { LayerCategory(rawValue: $0) } ?? .general
-        let classification = try IncidentsController.enumQuery(req, "classification", Classification.self) {
+        let category = try IncidentRequest.enumQuery(req, "category", LayerCategory.self) { LayerCategory(rawValue: $0) } ?? .general
+        let classification = try IncidentRequest.enumQuery(req, "classification", Classification.self) {
             Classification(rawValue: $0)
         } ?? category.defaultClassification
         let (text, count) = try Self.content(req)

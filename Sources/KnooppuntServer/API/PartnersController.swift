@@ -91,9 +91,9 @@ struct PartnersController: RouteCollection {
 
     static func filter(_ req: Request) throws -> PartnerOverviewFilter {
         var filter = PartnerOverviewFilter()
-        filter.region = try IncidentsController.enumQuery(req, "region", RegionCode.self) { RegionCode($0.uppercased()) }
-        filter.profile = try IncidentsController.enumQuery(req, "profile", CollaborationProfile.self) { CollaborationProfile(rawValue: $0) }
-        filter.coreTask = try IncidentsController.enumQuery(req, "coreTask", CoreTask.self) { CoreTask(rawValue: $0.uppercased()) }
+        filter.region = try IncidentRequest.enumQuery(req, "region", RegionCode.self) { RegionCode($0.uppercased()) }
+        filter.profile = try IncidentRequest.enumQuery(req, "profile", CollaborationProfile.self) { CollaborationProfile(rawValue: $0) }
+        filter.coreTask = try IncidentRequest.enumQuery(req, "coreTask", CoreTask.self) { CoreTask(rawValue: $0.uppercased()) }
         if let text = req.query[String.self, at: "outcome"], !text.isEmpty {
             if text == "untested" {
                 filter.outcome = .some(nil)

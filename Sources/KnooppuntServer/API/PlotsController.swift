@@ -56,9 +56,9 @@ struct PlotsController: RouteCollection {
 
     /// The map at `?at=` (default now) as a FeatureCollection with its styling, or (`?format=kml`) as KML.
     func list(req: Request) async throws -> Response {
-        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let plots = try await Self.visiblePlots(
-            incident, scope: try IncidentsController.scope(version), at: try IncidentsController.moment(req), user: user, req: req)
+            incident, scope: try IncidentAccess.scope(version), at: try IncidentRequest.moment(req), user: user, req: req)
         switch req.query[String.self, at: "format"] ?? "geojson" {
         case "geojson":
             return try Self.geoJSONResponse(.object(["type": .string("FeatureCollection"), "features": .array(try plots.map(Self.feature))]))
@@ -153,7 +153,7 @@ struct PlotsController: RouteCollection {
         let style = PlotStyle(
             kind: kind, symbol: kind == .symbol ? (symbol ?? .incident) : symbol, label: label, colour: colour,
             radius: kind == .circle ? radius : nil)
-        try IncidentsController.checked { () throws(PictureRuleViolation) in try PlotRules.validate(style, geometryType: geometry.type) }
+        try IncidentRequest.checked { () throws(PictureRuleViolation) in try PlotRules.validate(style, geometryType: geometry.type) }
         return PictureStore.NewPlot(style: style, geometry: geometry.json, classification: classification)
     }
 
@@ -179,10 +179,10 @@ struct PlotsController: RouteCollection {
     }
 
     func versions(req: Request) async throws -> Response {
-        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let id = try incident.requireID()
         let reader = try await AccessService.reader(
-            user.subject, incident: id, scope: try IncidentsController.scope(version), at: req.knooppunt.clock.now(), on: req.db)
+            user.subject, incident: id, scope: try IncidentAccess.scope(version), at: req.knooppunt.clock.now(), on: req.db)
         let versions = try await PictureStore(db: req.db, context: req.knooppunt).plotVersions(try Self.plotID(req), in: id)
             .filter { reader.sees(classification: $0.classification, awaitingAdmission: false, author: $0.authorOrganisation) }
         guard !versions.isEmpty else { throw Problem.notFound("no plot with that id on this incident's map") }
@@ -200,7 +200,7 @@ struct PlotsController: RouteCollection {
         }
         let geometry = try Self.geometry(feature)
         let style = PlotStyle(kind: kind, symbol: properties.symbol, label: properties.label, colour: properties.colour, radius: properties.radius)
-        try IncidentsController.checked { () throws(PictureRuleViolation) in try PlotRules.validate(style, geometryType: geometry.type) }
+        try IncidentRequest.checked { () throws(PictureRuleViolation) in try PlotRules.validate(style, geometryType: geometry.type) }
         let classification = properties.classification ?? .internal
         try await Self.mayClassify(classification, user: user, incident: incident, version: version, req: req)
         let plot = try await PictureStore(db: req.db, context: req.knooppunt).addPlot(
@@ -239,7 +239,7 @@ struct PlotsController: RouteCollection {
                 kind: PlotKind(rawValue: next.kind) ?? .area, symbol: next.symbol.flatMap(PlotSymbol.init(rawValue:)), label: next.label,
                 colour: next.colour, radius: next.radius)
             let type = geometry?.type ?? Self.geometryType(next.geometry)
-            try IncidentsController.checked { () throws(PictureRuleViolation) in try PlotRules.validate(style, geometryType: type) }
+            try IncidentRequest.checked { () throws(PictureRuleViolation) in try PlotRules.validate(style, geometryType: type) }
         }
         return try Self.geoJSONResponse(try Self.feature(changed))
     }
@@ -257,7 +257,7 @@ struct PlotsController: RouteCollection {
     }
 
     func verify(req: Request) async throws -> Response {
-        let (incident, _, user) = try await IncidentsController.authorised(req, .verifyEntry)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .verifyEntry)
         let body = try req.decodeStrict(VerificationRequest.self)
         let verified = try await PictureStore(db: req.db, context: req.knooppunt).changePlot(
             try Self.plotID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author, kind: "plot.verification"
@@ -274,9 +274,9 @@ struct PlotsController: RouteCollection {
     // MARK: Affected area
 
     func affectedArea(req: Request) async throws -> AffectedAreaDTO {
-        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
-        let at = try IncidentsController.moment(req)
-        let scope = try IncidentsController.scope(version)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
+        let at = try IncidentRequest.moment(req)
+        let scope = try IncidentAccess.scope(version)
         let plots = try await Self.visiblePlots(incident, scope: scope, at: at, user: user, req: req)
         let state = try PictureStore.decodeState(version)
         return try await AffectedAreaDTO.compute(incidentLocation: state.location, plots: plots, on: req.db)
@@ -286,7 +286,7 @@ struct PlotsController: RouteCollection {
 
     static func authorisedToDraw(_ req: Request) async throws -> (IncidentModel, IncidentVersionModel, CurrentUser) {
         // Drawing on the map belongs to the shared picture: the region's staff, as with actions.
-        try await IncidentsController.authorised(req, .addEntry)
+        try await IncidentAccess.authorised(req, .addEntry)
     }
 
     static func mayClassify(
@@ -294,7 +294,7 @@ struct PlotsController: RouteCollection {
     ) async throws {
         let read = try await AccessService.decide(
             user.subject, .init(action: .read, classification: classification), incident: try incident.requireID(),
-            scope: try IncidentsController.scope(version), at: req.knooppunt.clock.now(), on: req.db)
+            scope: try IncidentAccess.scope(version), at: req.knooppunt.clock.now(), on: req.db)
         guard read.decision.allowed else {
             throw Problem.forbidden("you cannot mark a plot \(classification.rawValue) that you may not read: \(read.decision.reason)")
         }

@@ -182,7 +182,7 @@ struct AssistanceService: Sendable {
     func mayRead(incident: UUID, _ subject: Subject) async throws -> Bool {
         guard let version = try? await PictureStore.currentIncidentVersion(incident, on: db) else { return false }
         let answer = try await AccessService.decide(
-            subject, .init(action: .read), incident: incident, scope: try IncidentsController.scope(version), at: context.clock.now(), on: db)
+            subject, .init(action: .read), incident: incident, scope: try IncidentAccess.scope(version), at: context.clock.now(), on: db)
         return answer.decision.allowed
     }
 
@@ -261,7 +261,7 @@ struct AssistanceService: Sendable {
                 throw Problem.invalid("no incident \(incident)", field: "incident")
             }
             let answer = try await AccessService.decide(
-                subject, .init(action: .read), incident: incident, scope: try IncidentsController.scope(version), at: context.clock.now(), on: db)
+                subject, .init(action: .read), incident: incident, scope: try IncidentAccess.scope(version), at: context.clock.now(), on: db)
             guard answer.decision.allowed else { throw Problem.invalid("no incident \(incident) you may read", field: "incident") }
             if location == nil, let point = try PictureStore.decodeState(version).location.flatMap(CapacityService.point) {
                 location = CapacityService.pointText(point.0, point.1)

@@ -326,7 +326,7 @@ struct CapacityController: RouteCollection {
     // MARK: Requests
 
     func list(req: Request) async throws -> [AssistanceRequestDTO] {
-        let open = try IncidentsController.flag(req, "open") ?? false
+        let open = try IncidentRequest.flag(req, "open") ?? false
         return try await assistance(req).list(openOnly: open, subject: try subject(req))
     }
 

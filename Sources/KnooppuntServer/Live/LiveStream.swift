@@ -123,7 +123,7 @@ struct LiveSelection: Sendable {
         guard let identity = try await IncidentModel.find(incident, on: db) else { return Seen(allowed: false, until: nil) }
         if case .incidentList(let exercise) = scope, identity.exercise != exercise { return Seen(allowed: false, until: nil) }
         let version = try await PictureStore.currentIncidentVersion(incident, on: db)
-        let scope = try IncidentsController.scope(version)
+        let scope = try IncidentAccess.scope(version)
         if case .monitoring(let exercise) = self.scope {
             guard identity.exercise == exercise else { return Seen(allowed: false, until: nil) }
             let answer = try await AccessService.decide(subject, .init(action: .monitor), incident: incident, scope: scope, at: now(), on: db)

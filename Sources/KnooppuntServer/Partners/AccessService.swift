@@ -75,7 +75,7 @@ enum AccessService {
         var visible: [(IncidentModel, IncidentVersionModel)] = []
         for (incident, version) in found {
             let answer = try await decide(
-                subject, .init(action: .read), incident: try incident.requireID(), scope: try IncidentsController.scope(version),
+                subject, .init(action: .read), incident: try incident.requireID(), scope: try IncidentAccess.scope(version),
                 at: time, on: db)
             if answer.decision.allowed { visible.append((incident, version)) }
         }

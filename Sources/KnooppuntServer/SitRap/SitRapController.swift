@@ -23,7 +23,7 @@ struct SitRapController: RouteCollection {
 
     /// A liaison enters a koppel partner's own SitRap; it becomes one entry in the partner's theme, "via liaison".
     func partnerSitRap(req: Request) async throws -> Response {
-        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let body = try req.decodeStrict(PartnerSitRapRequest.self)
         let entry = try await Self.enterPartnerSitRap(
             PartnerSitRap(situation: body.situation, measures: body.measures, expectation: body.expectation, needs: body.needs,
@@ -47,7 +47,7 @@ struct SitRapController: RouteCollection {
     }
 
     func issue(req: Request) async throws -> Response {
-        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .read)
         let body = try req.decodeStrict(IssueSitRapRequest.self)
         let model = try await SitRapService(db: req.db, context: req.knooppunt).issue(
             for: try incident.requireID(),
@@ -59,9 +59,9 @@ struct SitRapController: RouteCollection {
     }
 
     func list(req: Request) async throws -> [SitRapSummaryDTO] {
-        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let id = try incident.requireID()
-        let facts = try await AccessService.Facts.load(user.subject, incident: id, scope: try IncidentsController.scope(version), on: req.db)
+        let facts = try await AccessService.Facts.load(user.subject, incident: id, scope: try IncidentAccess.scope(version), on: req.db)
         let now = req.knooppunt.clock.now()
         return try await SitRapModel.query(on: req.db).filter(\.$incidentID == id).sort(\.$number).all()
             .filter { facts.decide(.init(action: .read, classification: Self.classification($0)), at: now).decision.allowed }
@@ -101,7 +101,7 @@ struct SitRapController: RouteCollection {
     // MARK: Schedule
 
     func showSchedule(req: Request) async throws -> SitRapScheduleDTO {
-        let (incident, _, _) = try await IncidentsController.authorised(req, .read)
+        let (incident, _, _) = try await IncidentAccess.authorised(req, .read)
         guard let schedule = try await SitRapScheduleModel.query(on: req.db).filter(\.$incidentID == incident.requireID()).first() else {
             throw Problem.notFound("this incident has no SitRap schedule")
         }
@@ -109,7 +109,7 @@ struct SitRapController: RouteCollection {
     }
 
     func setSchedule(req: Request) async throws -> SitRapScheduleDTO {
-        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let body = try req.decodeStrict(SitRapScheduleRequest.self)
         let schedule = try await Self.setSchedule(
             incident: try incident.requireID(), version: version, intervalMinutes: body.intervalMinutes,
@@ -118,7 +118,7 @@ struct SitRapController: RouteCollection {
     }
 
     func stopSchedule(req: Request) async throws -> HTTPStatus {
-        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         try await Self.stopSchedule(incident: try incident.requireID(), version: version, by: user, on: req)
         return .noContent
     }
@@ -128,7 +128,7 @@ struct SitRapController: RouteCollection {
         on req: Request
     ) async throws -> SitRapScheduleModel {
         let now = req.knooppunt.clock.now()
-        let decision = try await SitRapService.mayIssue(user.subject, incident: id, scope: try IncidentsController.scope(version), at: now, on: req.db)
+        let decision = try await SitRapService.mayIssue(user.subject, incident: id, scope: try IncidentAccess.scope(version), at: now, on: req.db)
         guard decision.allowed else { throw Problem.forbidden(decision.reason) }
         guard (15...1440).contains(intervalMinutes) else {
             throw Problem.invalid("'intervalMinutes' must be 15 to 1440 (a day)", field: "intervalMinutes")
@@ -152,7 +152,7 @@ struct SitRapController: RouteCollection {
 
     static func stopSchedule(incident id: UUID, version: IncidentVersionModel, by user: CurrentUser, on req: Request) async throws {
         let now = req.knooppunt.clock.now()
-        let decision = try await SitRapService.mayIssue(user.subject, incident: id, scope: try IncidentsController.scope(version), at: now, on: req.db)
+        let decision = try await SitRapService.mayIssue(user.subject, incident: id, scope: try IncidentAccess.scope(version), at: now, on: req.db)
         guard decision.allowed else { throw Problem.forbidden(decision.reason) }
         try await req.knooppunt.write(on: req.db) { db in
             guard let schedule = try await SitRapScheduleModel.query(on: db).filter(\.$incidentID == id).first() else {
@@ -177,7 +177,7 @@ struct SitRapController: RouteCollection {
 
     /// The SitRap in the path, if the user may read the incident at the SitRap's classification.
     static func readable(_ req: Request) async throws -> (model: SitRapModel, user: CurrentUser) {
-        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let id = try incident.requireID()
         guard let number = req.parameters.get("number").flatMap(Int.init) else {
             throw Problem.badRequest("the SitRap number must be a whole number")
@@ -187,7 +187,7 @@ struct SitRapController: RouteCollection {
         }
         let answer = try await AccessService.decide(
             user.subject, .init(action: .read, classification: classification(model)), incident: id,
-            scope: try IncidentsController.scope(version), at: req.knooppunt.clock.now(), on: req.db)
+            scope: try IncidentAccess.scope(version), at: req.knooppunt.clock.now(), on: req.db)
         guard answer.decision.allowed else { throw Problem.forbidden(answer.decision.reason) }
         if classification(model) == .confidential {
             try await AccessService.journalConfidentialRead(

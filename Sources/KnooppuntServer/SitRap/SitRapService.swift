@@ -34,7 +34,7 @@ struct SitRapService: Sendable {
     func issue(for incidentID: UUID, _ order: Order, by subject: Subject) async throws -> SitRapModel {
         let now = context.clock.now()
         let current = try await PictureStore.currentIncidentVersion(incidentID, on: db)
-        let scope = try IncidentsController.scope(current)
+        let scope = try IncidentAccess.scope(current)
         let decision = try await Self.mayIssue(subject, incident: incidentID, scope: scope, at: now, on: db)
         guard decision.allowed else { throw Problem.forbidden(decision.reason) }
         let moment = order.moment ?? now

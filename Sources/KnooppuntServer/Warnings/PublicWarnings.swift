@@ -152,7 +152,7 @@ struct PublicWarningService: Sendable {
 
     private static func authorise(_ subject: Subject, _ id: UUID, _ version: IncidentVersionModel, at now: Date, on db: Database) async throws {
         let answer = try await AccessService.decide(
-            subject, .init(action: .recordDecision), incident: id, scope: try IncidentsController.scope(version), at: now, on: db)
+            subject, .init(action: .recordDecision), incident: id, scope: try IncidentAccess.scope(version), at: now, on: db)
         guard answer.decision.allowed else {
             throw Problem.forbidden("publishing a public warning approves its handelingsperspectief: \(answer.decision.reason)")
         }

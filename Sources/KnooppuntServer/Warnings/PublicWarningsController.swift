@@ -28,10 +28,10 @@ struct PublicWarningsController: RouteCollection {
 
     func formPage(req: Request) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
-        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let id = try incident.requireID()
         let answer = try await AccessService.decide(
-            user.subject, .init(action: .recordDecision), incident: id, scope: try IncidentsController.scope(version),
+            user.subject, .init(action: .recordDecision), incident: id, scope: try IncidentAccess.scope(version),
             at: req.knooppunt.clock.now(), on: req.db)
         let warnings = try await PublicWarningModel.query(on: req.db).filter(\.$incidentID == id).sort(\.$number).all().map(PublicWarningDTO.init)
         return .html(PublicWarningFormPage(
@@ -51,7 +51,7 @@ struct PublicWarningsController: RouteCollection {
 
     func publishForm(req: Request) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .read)
         let form = try req.content.decode(WarningForm.self)
         func texts(_ nl: String?, _ en: String?) -> PublicWarningRequest.Texts? {
             let nl = nl?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
@@ -71,19 +71,19 @@ struct PublicWarningsController: RouteCollection {
 
     func cancelForm(req: Request) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .read)
         _ = try await PublicWarningService(db: req.db, context: req.knooppunt).cancel(incidentID: try incident.requireID(), by: user.subject)
         return req.redirect(to: "/incidents/\(try incident.requireID())/public-warnings", redirectType: .normal)
     }
 
     func list(req: Request) async throws -> [PublicWarningDTO] {
-        let (incident, _, _) = try await IncidentsController.authorised(req, .read)
+        let (incident, _, _) = try await IncidentAccess.authorised(req, .read)
         return try await PublicWarningModel.query(on: req.db).filter(\.$incidentID == incident.requireID()).sort(\.$number).all()
             .map(PublicWarningDTO.init)
     }
 
     func publish(req: Request) async throws -> Response {
-        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .read)
         let body = try req.decodeStrict(PublicWarningRequest.self)
         let model = try await PublicWarningService(db: req.db, context: req.knooppunt).publish(body, for: try incident.requireID(), by: user.subject)
         let response = try await PublicWarningDTO(model).encodeResponse(status: .created, for: req)
@@ -92,7 +92,7 @@ struct PublicWarningsController: RouteCollection {
     }
 
     func cancel(req: Request) async throws -> PublicWarningDTO {
-        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .read)
         return try PublicWarningDTO(try await PublicWarningService(db: req.db, context: req.knooppunt).cancel(
             incidentID: try incident.requireID(), by: user.subject))
     }
@@ -100,7 +100,7 @@ struct PublicWarningsController: RouteCollection {
     /// A published warning in an EDXL-DE envelope (`?version=1.0` or `2.0`, default 2.0), for systems that
     /// take their messages that way; the CAP inside is the published XML.
     func envelope(req: Request) async throws -> Response {
-        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .read)
         guard let number = req.parameters.get("number").flatMap(Int.init) else { throw Problem.badRequest("the number must be a whole number") }
         let versionText = req.query[String.self, at: "version"] ?? "2.0"
         guard let version = EDXLVersion(rawValue: versionText) else { throw Problem.invalid("'version' must be 1.0 or 2.0", field: "version") }

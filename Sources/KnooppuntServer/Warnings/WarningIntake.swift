@@ -92,7 +92,7 @@ struct WarningIntake: Sendable {
             guard WarningMatch.matches(warningArea: area, from: window.from, until: window.until, incidentShapes: shapes,
                                        incidentStart: state.startedAt, now: now) else { continue }
             let answer = try await AccessService.decide(
-                subject, .init(action: .addEntry, theme: .algemeen), incident: id, scope: try IncidentsController.scope(version),
+                subject, .init(action: .addEntry, theme: .algemeen), incident: id, scope: try IncidentAccess.scope(version),
                 at: now, on: db)
             if answer.decision.allowed { found.append((id, incident.reference)) }
         }

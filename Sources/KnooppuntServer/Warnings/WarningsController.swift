@@ -134,7 +134,7 @@ struct WarningsController: RouteCollection {
             let incidentID = try incident.requireID()
             let version = try await PictureStore.currentIncidentVersion(incidentID, on: req.db)
             let answer = try await AccessService.decide(
-                user.subject, .init(action: .read), incident: incidentID, scope: try IncidentsController.scope(version),
+                user.subject, .init(action: .read), incident: incidentID, scope: try IncidentAccess.scope(version),
                 at: req.knooppunt.clock.now(), on: req.db)
             if answer.decision.allowed { references[incidentID] = incident.reference }
         }

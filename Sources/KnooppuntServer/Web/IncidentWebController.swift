@@ -96,7 +96,7 @@ struct IncidentWebController: RouteCollection {
 
     func show(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let viewingAt = try req.query[String.self, at: "at"].map { text -> Date in
             guard let date = RFC3339.parse(text) else { throw Problem.badRequest("'at' must be an RFC 3339 date-time") }
             return date
@@ -111,7 +111,7 @@ struct IncidentWebController: RouteCollection {
         let renderedAt = try await Journal.lastSequence(on: req.db)
         let now = req.knooppunt.clock.now()
         let id = try incident.requireID()
-        let scope = try IncidentsController.scope(version)
+        let scope = try IncidentAccess.scope(version)
         let facts = try await AccessService.Facts.load(user.subject, incident: id, scope: scope, on: req.db)
         let reader = facts.reader(at: now)
         let picture = try await IncidentsController.picture(of: incident, at: viewingAt ?? now, for: user, reader: reader, on: req)
@@ -148,7 +148,7 @@ struct IncidentWebController: RouteCollection {
 
     func update(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .editIncident)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .editIncident)
         let form = try req.content.decode(UpdateForm.self)
         guard let grip = GRIPLevel(rawValue: form.grip), let phase = IncidentPhase(rawValue: form.phase),
             let status = IncidentStatus(rawValue: form.status)
@@ -177,7 +177,7 @@ struct IncidentWebController: RouteCollection {
 
     func addEntry(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let form = try req.content.decode(EntryForm.self)
         guard let theme = Theme(form.theme) else { throw Problem.invalid("unknown theme '\(form.theme)'", field: "theme") }
         let classification = try form.classification.flatMap { $0.isEmpty ? nil : $0 }.map { text in
@@ -201,13 +201,13 @@ struct IncidentWebController: RouteCollection {
 
     func editEntry(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let form = try req.content.decode(EditForm.self)
         try await IncidentsController.mayChangeEntry(
-            try IncidentsController.entryID(req), user: user, incident: try incident.requireID(),
-            scope: try IncidentsController.scope(version), theme: nil, classification: nil, on: req)
+            try IncidentRequest.entryID(req), user: user, incident: try incident.requireID(),
+            scope: try IncidentAccess.scope(version), theme: nil, classification: nil, on: req)
         _ = try await PictureStore(db: req.db, context: req.knooppunt).changeEntry(
-            try IncidentsController.entryID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
+            try IncidentRequest.entryID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
             by: user.author, kind: "entry.updated"
         ) { next in
             guard next.text != form.text else { throw Problem.invalid("the text is unchanged", field: "text") }
@@ -223,13 +223,13 @@ struct IncidentWebController: RouteCollection {
 
     func verify(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .verifyEntry)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .verifyEntry)
         let form = try req.content.decode(VerificationForm.self)
         guard let status = VerificationStatus(rawValue: form.status) else {
             throw Problem.invalid("unknown verification status '\(form.status)'", field: "status")
         }
         _ = try await PictureStore(db: req.db, context: req.knooppunt).setVerification(
-            status, of: try IncidentsController.entryID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
+            status, of: try IncidentRequest.entryID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
             by: user.author)
         return back(req, incident)
     }
@@ -240,10 +240,10 @@ struct IncidentWebController: RouteCollection {
 
     func shareNationally(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .verifyEntry)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .verifyEntry)
         let form = try req.content.decode(NationalSharingForm.self)
         _ = try await NationalSharing.mark(
-            form.shared == "true", entry: try IncidentsController.entryID(req), incident: try incident.requireID(), by: user.author,
+            form.shared == "true", entry: try IncidentRequest.entryID(req), incident: try incident.requireID(), by: user.author,
             context: req.knooppunt, on: req.db)
         return back(req, incident)
     }
@@ -255,10 +255,10 @@ struct IncidentWebController: RouteCollection {
 
     func admit(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .admitEntry)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .admitEntry)
         let form = try req.content.decode(AdmissionForm.self)
         _ = try await PictureStore(db: req.db, context: req.knooppunt).setAdmission(
-            form.admitted == "true", of: try IncidentsController.entryID(req), in: try incident.requireID(),
+            form.admitted == "true", of: try IncidentRequest.entryID(req), in: try incident.requireID(),
             baseVersion: form.baseVersion, by: user.author)
         return back(req, incident)
     }
@@ -271,9 +271,9 @@ struct IncidentWebController: RouteCollection {
     /// Marks this entry and another as conflicting; both stay visible until the IM resolves it.
     func markConflict(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .addEntry)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .addEntry)
         let form = try req.content.decode(ConflictForm.self)
-        let request = ConflictRequest(entries: [try IncidentsController.entryID(req), form.other], note: form.note)
+        let request = ConflictRequest(entries: [try IncidentRequest.entryID(req), form.other], note: form.note)
         try request.validate()
         _ = try await PictureStore(db: req.db, context: req.knooppunt).markConflict(
             request.entries[0], request.entries[1], note: request.note, in: try incident.requireID(), by: user.author)
@@ -282,7 +282,7 @@ struct IncidentWebController: RouteCollection {
 
     func resolveConflict(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .admitEntry)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .admitEntry)
         let request = ResolutionRequest(resolution: try req.content.get(String.self, at: "resolution"))
         try request.validate()
         guard let id = req.parameters.get("conflict").flatMap(UUID.init(uuidString:)) else {
@@ -301,11 +301,11 @@ struct IncidentWebController: RouteCollection {
 
     func addDecision(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .recordDecision)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .recordDecision)
         let form = try req.content.decode(DecisionForm.self)
         guard let team = CrisisTeam(rawValue: form.team) else { throw Problem.invalid("unknown team '\(form.team)'", field: "team") }
         let decision = DecisionBody(team: team, text: form.text, decidedAt: req.knooppunt.clock.now(), decidedBy: form.decidedBy)
-        try IncidentsController.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) }
+        try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) }
         _ = try await RecordStore(db: req.db, context: req.knooppunt).create(
             .decision, body: decision, in: try incident.requireID(), by: user.author)
         return back(req, incident)
@@ -318,11 +318,11 @@ struct IncidentWebController: RouteCollection {
 
     func addAction(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .addEntry)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .addEntry)
         let form = try req.content.decode(ActionForm.self)
         let action = ActionBody(text: form.text, owner: form.owner.uppercased())
-        try IncidentsController.checked { () throws(PictureRuleViolation) in try RecordRules.validate(action) }
-        try await IncidentsController.requireOrganisation(action.owner, on: req.db)
+        try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(action) }
+        try await IncidentRequest.requireOrganisation(action.owner, on: req.db)
         _ = try await RecordStore(db: req.db, context: req.knooppunt).create(
             .action, body: action, in: try incident.requireID(), by: user.author)
         return back(req, incident)
@@ -335,13 +335,13 @@ struct IncidentWebController: RouteCollection {
 
     func updateAction(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .addEntry)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .addEntry)
         let form = try req.content.decode(ActionStatusForm.self)
         guard let status = ActionStatus(rawValue: form.status) else {
             throw Problem.invalid("unknown action status '\(form.status)'", field: "status")
         }
         _ = try await RecordStore(db: req.db, context: req.knooppunt).update(
-            .action, try IncidentsController.recordID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
+            .action, try IncidentRequest.recordID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
             by: user.author, as: ActionBody.self, validate: { _ in }
         ) { action in action.status = status }
         return back(req, incident)
@@ -354,10 +354,10 @@ struct IncidentWebController: RouteCollection {
     /// Revokes a decision; it stays in the list, struck through, and in every earlier picture.
     func revokeDecision(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .recordDecision)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .recordDecision)
         let form = try req.content.decode(RevokeForm.self)
         _ = try await RecordStore(db: req.db, context: req.knooppunt).update(
-            .decision, try IncidentsController.recordID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
+            .decision, try IncidentRequest.recordID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
             by: user.author, as: DecisionBody.self, validate: { _ in }
         ) { decision in decision.revoked = true }
         return back(req, incident)
@@ -406,12 +406,12 @@ struct IncidentWebController: RouteCollection {
 
     func link(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, version, user) = try await IncidentsController.authorised(req, .manageAccess)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .manageAccess)
         let form = try req.content.decode(LinkForm.self)
         let until = req.knooppunt.clock.now().addingTimeInterval(TimeInterval(form.hours) * 3600)
         let new = try await AccessController.newLink(
             LinkRequest(organisation: form.organisation, purpose: form.purpose, until: until),
-            scope: try IncidentsController.scope(version), on: req.db)
+            scope: try IncidentAccess.scope(version), on: req.db)
         _ = try await GrantStore(db: req.db, context: req.knooppunt).create(
             new, incident: try incident.requireID(), by: user.author, kind: "access.granted")
         return back(req, incident)
@@ -419,7 +419,7 @@ struct IncidentWebController: RouteCollection {
 
     func admitPartner(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .manageAccess)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .manageAccess)
         _ = try await GrantStore(db: req.db, context: req.knooppunt).change(
             try AccessController.grantID(req), incident: try incident.requireID(), status: .active, until: nil, by: user.author)
         return back(req, incident)
@@ -427,7 +427,7 @@ struct IncidentWebController: RouteCollection {
 
     func disconnect(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         _ = try await AccessController.revoke(try AccessController.grantID(req), of: incident, version, by: user, on: req)
         return back(req, incident)
     }
@@ -440,7 +440,7 @@ struct IncidentWebController: RouteCollection {
 
     func breakGlass(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .breakGlass)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .breakGlass)
         let form = try req.content.decode(BreakGlassForm.self)
         let until = req.knooppunt.clock.now().addingTimeInterval(TimeInterval(form.hours) * 3600)
         _ = try await AccessController.breakGlass(

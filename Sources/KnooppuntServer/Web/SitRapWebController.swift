@@ -16,9 +16,9 @@ struct SitRapWebController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
-        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let id = try incident.requireID()
-        let scope = try IncidentsController.scope(version)
+        let scope = try IncidentAccess.scope(version)
         let now = req.knooppunt.clock.now()
         let facts = try await AccessService.Facts.load(user.subject, incident: id, scope: scope, on: req.db)
         let sitraps = try await SitRapModel.query(on: req.db).filter(\.$incidentID == id).sort(\.$number).all()
@@ -43,7 +43,7 @@ struct SitRapWebController: RouteCollection {
 
     func issue(req: Request) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
-        let (incident, _, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, _, user) = try await IncidentAccess.authorised(req, .read)
         let form = try req.content.decode(IssueForm.self)
         let moment = try Self.optionalDate(form.at, field: "at")
         let model = try await SitRapService(db: req.db, context: req.knooppunt).issue(
@@ -69,7 +69,7 @@ struct SitRapWebController: RouteCollection {
 
     func schedule(req: Request) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
-        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let form = try req.content.decode(ScheduleForm.self)
         let id = try incident.requireID()
         if form.action == "stop" {
@@ -93,7 +93,7 @@ struct SitRapWebController: RouteCollection {
 
     func partnerSitRap(req: Request) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
-        let (incident, version, user) = try await IncidentsController.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let form = try req.content.decode(PartnerSitRapForm.self)
         let reportedAt = try Self.optionalDate(form.reportedAt, field: "reportedAt")
         _ = try await SitRapController.enterPartnerSitRap(

@@ -1,0 +1,58 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// What an incident request names besides the incident — entry and record ids, flags, filters, the
+/// moment of a time-travel read — read the same way for the API and the web pages, plus the checks on
+/// records both apply.
+enum IncidentRequest {
+    static func entryID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("entry").flatMap(UUID.init(uuidString:)) else {
+            throw Problem.badRequest("the entry id must be a UUID")
+        }
+        return id
+    }
+
+    static func flag(_ req: Request, _ name: String) throws -> Bool? {
+        guard let text = req.query[String.self, at: name] else { return nil }
+        guard let value = Bool(text) else { throw Problem.badRequest("'\(name)' must be true or false") }
+        return value
+    }
+
+    static func enumQuery<T>(_ req: Request, _ name: String, _ type: T.Type, _ parse: (String) -> T?) throws -> T? {
+        // An empty value (as a form with "any" sends it) means no filter.
+        guard let text = req.query[String.self, at: name], !text.isEmpty else { return nil }
+        guard let value = parse(text) else { throw Problem.badRequest("'\(text)' is not a valid \(name)") }
+        return value
+    }
+
+    static func moment(_ req: Request) throws -> Date {
+        guard let text = req.query[String.self, at: "at"] else { return req.knooppunt.clock.now() }
+        guard let date = RFC3339.parse(text) else {
+            throw Problem.badRequest("'at' must be an RFC 3339 date-time, e.g. 2026-11-25T10:00:00Z")
+        }
+        return date
+    }
+
+    static func recordID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("record").flatMap(UUID.init(uuidString:)) else {
+            throw Problem.badRequest("the id must be a UUID")
+        }
+        return id
+    }
+
+    static func requireOrganisation(_ code: String, on db: Database) async throws {
+        guard try await OrganisationModel.query(on: db).filter(\.$code == code).count() == 1 else {
+            throw Problem.invalid("no organisation with code '\(code)'", field: "owner")
+        }
+    }
+
+    static func checked(_ body: () throws(PictureRuleViolation) -> Void) throws {
+        do {
+            try body()
+        } catch {
+            throw Problem.invalid(error.message, field: error.field)
+        }
+    }
+}
