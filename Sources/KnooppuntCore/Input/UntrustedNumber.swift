@@ -34,7 +34,8 @@ public enum UntrustedNumber {
 
     /// `value` rounded to the nearest whole number when it is finite and the result lies in `range`.
     public static func rounded(_ value: Double, in range: ClosedRange<Int>) -> Int? {
-        guard value.isFinite, let whole = Int(exactly: value.rounded()), range.contains(whole) else { return nil }
+        let nearest = value.rounded()
+        guard nearest.isFinite, let whole = Int(exactly: nearest), range.contains(whole) else { return nil }
         return whole
     }
 }
