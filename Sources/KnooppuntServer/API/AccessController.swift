@@ -145,10 +145,8 @@ struct AccessController: RouteCollection {
         guard issue.decision.allowed else {
             // Like every incident endpoint: an incident the caller may neither read nor knows of is not there.
             let read = try await AccessService.decide(user.subject, .init(action: .read), incident: id, scope: scope, at: now, on: req.db)
-            if !read.decision.allowed, !(try await AccessService.knows(user.subject, incident: id, scope: scope, at: now, on: req.db)) {
-                throw Problem.notFound("no incident with id \(id)")
-            }
-            throw Problem.forbidden(issue.decision.reason)
+            if read.decision.allowed { throw Problem.forbidden(issue.decision.reason) }
+            throw try await IncidentAccess.refusal(user.subject, incident: id, scope: scope, reason: issue.decision.reason, on: req.db, at: now)
         }
         guard body.until <= now.addingTimeInterval(GrantStore.temporaryAccountLimit) else {
             throw Problem.invalid("a temporary account lasts at most 30 days", field: "until")

@@ -23,10 +23,7 @@ enum IncidentAccess {
         let scope = try scope(version)
         let read = try await AccessService.decide(subject, .init(action: .read), incident: id, scope: scope, at: now, on: db)
         guard read.decision.allowed else {
-            if try await AccessService.knows(subject, incident: id, scope: scope, at: now, on: db) {
-                throw Problem.forbidden(read.decision.reason)
-            }
-            throw Problem.notFound("no incident with id \(id)")
+            throw try await refusal(subject, incident: id, scope: scope, reason: read.decision.reason, on: db, at: now)
         }
         if action != .read, scope.status == .archived {
             throw Problem.conflict("the incident is archived and read-only")
@@ -37,6 +34,15 @@ enum IncidentAccess {
                                   on: db, at: now)
         }
         return AuthorisedIncident(incident: incident, version: version, scope: scope)
+    }
+
+    /// How to refuse a subject who may not read the incident: 403 with `reason` when they know of it
+    /// already (a partner's link, ended or not, or its monitoring list), else 404, revealing nothing.
+    static func refusal(_ subject: Subject, incident id: UUID, scope: IncidentScope, reason: String, on db: Database, at now: Date)
+        async throws -> Problem
+    {
+        try await AccessService.knows(subject, incident: id, scope: scope, at: now, on: db)
+            ? Problem.forbidden(reason) : Problem.notFound("no incident with id \(id)")
     }
 
     /// The incident named in the request's path, authorised for its user.

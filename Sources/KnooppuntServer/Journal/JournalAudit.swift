@@ -160,8 +160,6 @@ struct JournalAudit {
                 report.problems.append("\(name) differs from journal event \(sequence): \(difference)")
             }
         }
-        let decoderForState = JSONDecoder()
-        decoderForState.dateDecodingStrategy = .iso8601
         for row in try await IncidentVersionModel.query(on: db).sort(\.$incidentID).sort(\.$version).all() {
             report.incidentVersions += 1
             let name = "incident_versions row \(row.id?.uuidString ?? "?") (incident \(row.incidentID) version \(row.version))"
@@ -169,7 +167,7 @@ struct JournalAudit {
                 report.problems.append("\(name): no journal event records this version")
                 continue
             }
-            let stored = try? decoderForState.decode(IncidentState.self, from: Data(row.state.utf8))
+            let stored = try? decoder.decode(IncidentState.self, from: Data(row.state.utf8))
             let columnsMatch = row.title == payload.state.title && row.grip == payload.state.grip.rawValue
                 && row.status == payload.state.status.rawValue && row.phase == payload.state.phase.rawValue
                 && row.leadRegion == payload.state.leadRegion.rawValue

@@ -29,6 +29,11 @@ final class RefusalLimiter: Sendable {
         var journaled = 0
         var counted = 0
         var recent: [Date] = []
+
+        /// What the window leaves to journal when it has passed: nil when nothing was only counted.
+        func summary(_ address: String) -> Summary? {
+            counted > 0 ? Summary(address: address, counted: counted, from: start, until: start.addingTimeInterval(RefusalLimiter.window)) : nil
+        }
     }
 
     private let state = NIOLockedValueBox<[String: Window]>([:])
@@ -39,10 +44,7 @@ final class RefusalLimiter: Sendable {
             var due: [Summary] = []
             var window = windows[address] ?? Window(start: now)
             if now.timeIntervalSince(window.start) >= Self.window {
-                if window.counted > 0 {
-                    due.append(Summary(address: address, counted: window.counted, from: window.start,
-                                       until: window.start.addingTimeInterval(Self.window)))
-                }
+                if let summary = window.summary(address) { due.append(summary) }
                 window = Window(start: now)
             }
             window.recent = window.recent.filter { now.timeIntervalSince($0) < 60 } + [now]
@@ -77,10 +79,7 @@ final class RefusalLimiter: Sendable {
         state.withLockedValue { windows in
             var due: [Summary] = []
             for (address, window) in windows where now.timeIntervalSince(window.start) >= Self.window {
-                if window.counted > 0 {
-                    due.append(Summary(address: address, counted: window.counted, from: window.start,
-                                       until: window.start.addingTimeInterval(Self.window)))
-                }
+                if let summary = window.summary(address) { due.append(summary) }
                 windows[address] = nil
             }
             return due.sorted { $0.from < $1.from }
