@@ -6,13 +6,19 @@ import Vapor
 
 /// The one composition root: the server and every test are wired here.
 public func configure(_ app: Application, _ config: KnooppuntConfiguration) async throws {
-    try await configure(app, config, clock: .live)
+    try await configure(app, config, effects: .live)
 }
 
+/// `configure` with a test's clock and the other side effects live.
 func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Clock) async throws {
-    app.knooppunt = KnooppuntContext(configuration: config, clock: clock)
+    try await configure(app, config, effects: SideEffects(clock: clock))
+}
+
+func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: SideEffects) async throws {
+    app.knooppunt = KnooppuntContext(configuration: config, effects: effects)
     app.lifecycle.use(LiveShutdown())
     app.lifecycle.use(AlertEscalationLifecycle())
+    if config.backgroundTasks { BackgroundTasks.register(app) }
     try configureDatabase(app, config.database)
     app.migrations.add(KnooppuntMigrations.all)
     if config.autoMigrate {

@@ -96,7 +96,7 @@ struct AccessTests {
             let own = try await Access.entry(
                 app, incident.id, token: rws, json: #"{"theme":"partner:RWS","text":"Peil Amstel stijgt","source":"RWS meetpost"}"#)
             #expect(own.status == .created, "\(own.body.string)")
-            #expect(try own.content.decode(EntryDTO.self).awaitingAdmission == false)
+            #expect(try own.content.decode(EntryView.self).awaitingAdmission == false)
             let other = try await Access.entry(
                 app, incident.id, token: rws, json: #"{"theme":"brandweer","text":"x","source":"y"}"#)
             #expect(other.status == .forbidden)
@@ -123,7 +123,7 @@ struct AccessTests {
             let response = try await Access.entry(
                 app, incident.id, token: agv, json: #"{"theme":"partner:WS-AGV","text":"Kade verzwakt","source":"Dijkwacht"}"#)
             #expect(response.status == .created)
-            let entry = try response.content.decode(EntryDTO.self)
+            let entry = try response.content.decode(EntryView.self)
             #expect(entry.awaitingAdmission)
             #expect(try await Picture.picture(app, incident.id, token: agv).entries.map(\.text) == ["Kade verzwakt"])
             #expect(try await Picture.picture(app, incident.id, token: im).entries.map(\.text) == ["Kade verzwakt"])
@@ -154,7 +154,7 @@ struct AccessTests {
                 app, incident.id, token: liaison,
                 json: #"{"theme":"partner:WATERNET","text":"Drinkwater veilig","source":"Waternet piket","onBehalfOf":"WATERNET"}"#)
             #expect(via.status == .created, "\(via.body.string)")
-            #expect(try via.content.decode(EntryDTO.self).onBehalfOf == "WATERNET")
+            #expect(try via.content.decode(EntryView.self).onBehalfOf == "WATERNET")
             // An organisation without a registration is ad hoc: the liaison may enter for it too.
             let adHoc = try await Access.entry(
                 app, incident.id, token: liaison,
@@ -422,7 +422,7 @@ struct AccessTests {
             let entry = try await Access.entry(
                 app, incident.id, token: partner, json: #"{"theme":"partner:BOUWCO","text":"Kolom B3 bezwijkt","source":"Inspectie"}"#)
             #expect(entry.status == .created)
-            #expect(try entry.content.decode(EntryDTO.self).awaitingAdmission)
+            #expect(try entry.content.decode(EntryView.self).awaitingAdmission)
 
             clock.advance(by: 12 * 3600 + 1)
             #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)", token: partner).status == .unauthorized)
@@ -445,7 +445,7 @@ struct AccessTests {
             let quiet = try await Picture.createIncident(app, token: im, title: "Kleine brand")
             let created = try await HTTP.send(
                 app, .POST, "/api/v1/incidents", json: #"{"title":"Dijkdoorbraak","category":"overstroming","grip":1}"#, token: im)
-            let flood = try created.content.decode(IncidentDTO.self)
+            let flood = try created.content.decode(IncidentView.self)
             let onFlood = try await HTTP.send(app, .GET, "/api/v1/incidents/\(flood.id)/alerts", token: im)
             #expect(Set(try onFlood.content.decode([PartnerAlertDTO].self).map(\.organisation)) == ["RWS", "KNMI"])
             #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(quiet.id)/alerts", token: im).body.string == "[]")

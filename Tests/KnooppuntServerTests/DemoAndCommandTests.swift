@@ -33,7 +33,7 @@ struct DemoTests {
             try await DemoIncident.seed(app)  // once only
             #expect(try await IncidentModel.query(on: app.db).count() == 1)
             let rws = try await HTTP.login(app, "rws")
-            let list = try await HTTP.send(app, .GET, "/api/v1/incidents", token: rws).content.decode([IncidentDTO].self)
+            let list = try await HTTP.send(app, .GET, "/api/v1/incidents", token: rws).content.decode([IncidentView].self)
             let incident = try #require(list.first)
             #expect(incident.title == "Hoogwater Amstel bij Ouderkerk" && incident.grip == .one)
             let entries = try await Picture.picture(app, incident.id, token: rws).entries
@@ -44,7 +44,7 @@ struct DemoTests {
             #expect(sitraps.map(\.number) == [1])
             let im = try await HTTP.login(app, "im-vr13")
             let area = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/affected-area", token: im)
-                .content.decode(AffectedAreaDTO.self)
+                .content.decode(AffectedAreaView.self)
             #expect(area.municipalities.map(\.code).contains("GM0437"))  // Ouder-Amstel
             let alerts = try await HTTP.send(app, .GET, "/api/v1/alerts", token: rws).content.decode([PartnerAlertDTO].self)
             #expect(alerts.map(\.incident) == [incident.id])

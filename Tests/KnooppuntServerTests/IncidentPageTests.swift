@@ -107,7 +107,7 @@ struct ScalingFormTests {
             fields["gripReason"] = "Meerdere straten ontruimd"
             #expect(try await WebSession.postForm(app, path, fields: fields, cookies: cookies).status == .seeOther)
             let history = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/grip-history", token: im)
-                .content.decode([GRIPChangeDTO].self)
+                .content.decode([GRIPChangeView].self)
             #expect(history.last?.to == .three)
             #expect(history.last?.by == "ol-vr13")
             #expect(history.last?.reason == "Meerdere straten ontruimd")
@@ -150,8 +150,9 @@ struct RegieFormTests {
             let officer = try await WebSession.login(app, "ol-vr13")
             let officerCookies = "kp_csrf=\(officer.csrf); kp_session=\(officer.session)"
             let marked = try await WebSession.postForm(
-                app, "/incidents/\(incident.id)/entries/\(first.id)/conflicts",
-                fields: ["_csrf": officer.csrf, "other": second.id.uuidString, "note": "Aantal gewonden verschilt"],
+                app, "/incidents/\(incident.id)/conflicts",
+                pairs: [("_csrf", officer.csrf), ("entries[]", first.id.uuidString), ("entries[]", second.id.uuidString),
+                        ("note", "Aantal gewonden verschilt")],
                 cookies: officerCookies)
             #expect(marked.status == .seeOther)
             var page = try await officer.get(app, "/incidents/\(incident.id)").body.string
@@ -160,7 +161,7 @@ struct RegieFormTests {
             #expect(!page.contains("/resolution"))  // only the IM resolves
 
             let conflict = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/picture", token: im)
-                .content.decode(PictureDTO.self).conflicts[0]
+                .content.decode(PictureView.self).conflicts[0]
             let refused = try await WebSession.postForm(
                 app, "/incidents/\(incident.id)/conflicts/\(conflict.id)/resolution",
                 fields: ["_csrf": officer.csrf, "resolution": "Vijf"], cookies: officerCookies)
@@ -192,11 +193,11 @@ struct RegieFormTests {
             let action = try await HTTP.send(
                 app, .POST, "/api/v1/incidents/\(incident.id)/actions", json: #"{"text":"Omleiding instellen","owner":"VR13"}"#,
                 token: im
-            ).content.decode(ActionDTO.self)
+            ).content.decode(ActionView.self)
             let decision = try await HTTP.send(
                 app, .POST, "/api/v1/incidents/\(incident.id)/decisions",
                 json: #"{"team":"rot","text":"Wijk ontruimen","decidedBy":"OL"}"#, token: im
-            ).content.decode(DecisionDTO.self)
+            ).content.decode(DecisionView.self)
             let session = try await WebSession.login(app, "im-vr13")
             let cookies = "kp_csrf=\(session.csrf); kp_session=\(session.session)"
             let statusPath = "/incidents/\(incident.id)/actions/\(action.id)/status"
@@ -210,17 +211,17 @@ struct RegieFormTests {
                 ).status == .seeOther)
             let revokePath = "/incidents/\(incident.id)/decisions/\(decision.id)/revocation"
             #expect(
-                try await WebSession.postForm(app, revokePath, fields: ["_csrf": session.csrf, "baseVersion": "1"], cookies: cookies)
+                try await WebSession.postForm(app, revokePath, fields: ["_csrf": session.csrf, "baseVersion": "1", "revoked": "true"], cookies: cookies)
                     .status == .seeOther)
             let again = try await WebSession.postForm(
                 app, revokePath, fields: ["_csrf": session.csrf, "baseVersion": "1"], cookies: cookies)
             #expect(again.status == .conflict)
             let actions = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/actions", token: im)
-                .content.decode([ActionDTO].self)
+                .content.decode([ActionView].self)
             #expect(actions.first?.status == .gereed)
             #expect(actions.first?.version == 2)
             let decisions = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/decisions", token: im)
-                .content.decode([DecisionDTO].self)
+                .content.decode([DecisionView].self)
             #expect(decisions.first?.revoked == true)
             let page = try await session.get(app, "/incidents/\(incident.id)").body.string
             #expect(page.contains("ingetrokken"))

@@ -96,7 +96,7 @@ struct NationalDetailsTests {
             let secret = try await HTTP.send(
                 region, .POST, "/api/v1/incidents/\(incident.id)/entries",
                 json: #"{"theme":"algemeen","text":"Vertrouwelijk","source":"IM","classification":"confidential"}"#, token: im)
-            let secretEntry = try secret.content.decode(EntryDTO.self)
+            let secretEntry = try secret.content.decode(EntryView.self)
 
             let base = "/api/v1/incidents/\(incident.id)/entries"
             let liaison = try await HTTP.login(region, "liaison-vr13")

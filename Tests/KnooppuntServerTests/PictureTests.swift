@@ -16,29 +16,29 @@ enum Picture {
     static func createIncident(
         _ app: Application, token: String, title: String = "Brand bij de haven", exercise: Bool = false,
         extra: String = ""
-    ) async throws -> IncidentDTO {
+    ) async throws -> IncidentView {
         let response = try await HTTP.send(
             app, .POST, "/api/v1/incidents",
             json: #"{"title":"\#(title)","category":"brand","exercise":\#(exercise)\#(extra)}"#, token: token)
         #expect(response.status == .created, "\(response.body.string)")
-        return try response.content.decode(IncidentDTO.self)
+        return try response.content.decode(IncidentView.self)
     }
 
     static func addEntry(_ app: Application, _ incident: UUID, token: String, text: String, theme: String = "brandweer")
-        async throws -> EntryDTO
+        async throws -> EntryView
     {
         let response = try await HTTP.send(
             app, .POST, "/api/v1/incidents/\(incident)/entries",
             json: #"{"theme":"\#(theme)","text":"\#(text)","source":"OvD Brandweer"}"#, token: token)
         #expect(response.status == .created, "\(response.body.string)")
-        return try response.content.decode(EntryDTO.self)
+        return try response.content.decode(EntryView.self)
     }
 
-    static func picture(_ app: Application, _ incident: UUID, token: String, at: Date? = nil) async throws -> PictureDTO {
+    static func picture(_ app: Application, _ incident: UUID, token: String, at: Date? = nil) async throws -> PictureView {
         let query = at.map { "?at=" + rfc3339($0).addingPercentEncoding(withAllowedCharacters: .alphanumerics)! } ?? ""
         let response = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident)/picture\(query)", token: token)
         #expect(response.status == .ok, "\(response.body.string)")
-        return try response.content.decode(PictureDTO.self)
+        return try response.content.decode(PictureView.self)
     }
 }
 
@@ -156,7 +156,7 @@ struct PictureTests {
             #expect(statuses.filter { $0 == .conflict }.count == 7)
             let versions = try await HTTP.send(
                 app, .GET, "/api/v1/incidents/\(incident.id)/entries/\(entry.id)/versions", token: im
-            ).content.decode([EntryDTO].self)
+            ).content.decode([EntryView].self)
             #expect(versions.map(\.version) == [1, 2])
         }
     }
@@ -199,13 +199,13 @@ struct PictureTests {
             let real = try await Picture.createIncident(app, token: im, title: "Echte brand")
             let drill = try await Picture.createIncident(app, token: im, title: "Oefening Waterproef", exercise: true)
             #expect(drill.exercise)
-            let realList = try await HTTP.send(app, .GET, "/api/v1/incidents", token: im).content.decode([IncidentDTO].self)
+            let realList = try await HTTP.send(app, .GET, "/api/v1/incidents", token: im).content.decode([IncidentView].self)
             #expect(realList.map(\.id) == [real.id])
             let drills = try await HTTP.send(app, .GET, "/api/v1/incidents?exercise=true", token: im)
-                .content.decode([IncidentDTO].self)
+                .content.decode([IncidentView].self)
             #expect(drills.map(\.id) == [drill.id])
             let filtered = try await HTTP.send(app, .GET, "/api/v1/incidents?status=open&grip=0&region=VR13", token: im)
-                .content.decode([IncidentDTO].self)
+                .content.decode([IncidentView].self)
             #expect(filtered.map(\.id) == [real.id])
         }
     }
@@ -227,7 +227,7 @@ struct PictureTests {
             #expect(noReason.status == .unprocessableEntity)
             #expect(HTTP.problemDetail(noReason).contains("needs a reason"))
             let history = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/grip-history", token: ol)
-                .content.decode([GRIPChangeDTO].self)
+                .content.decode([GRIPChangeView].self)
             #expect(history.map(\.to) == [.one, .three, .two])
             #expect(history.map(\.reason) == ["CoPI ingesteld", "Gemeente getroffen", "Situatie stabiel"])
             #expect(history.allSatisfy { $0.by == "ol-vr13" })
@@ -246,7 +246,7 @@ struct PictureTests {
             let refused = try await HTTP.send(app, .POST, path, json: body, token: ac)
             #expect(refused.status == .forbidden)
             let hin = try await HTTP.login(app, "hin-vr13")
-            let verified = try await HTTP.send(app, .POST, path, json: body, token: hin).content.decode(EntryDTO.self)
+            let verified = try await HTTP.send(app, .POST, path, json: body, token: hin).content.decode(EntryView.self)
             #expect(verified.verification == .verified)
             #expect(verified.verifiedBy == "hin-vr13")
             #expect(verified.version == 2)

@@ -82,13 +82,13 @@ struct PlotTests {
             let im = try await HTTP.login(app, "im-vr13")
             let incident = try await Picture.createIncident(app, token: im)
             let before = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/affected-area", token: im)
-            #expect(try before.content.decode(AffectedAreaDTO.self).municipalities.isEmpty)
+            #expect(try before.content.decode(AffectedAreaView.self).municipalities.isEmpty)
             let created = try await Plots.send(
                 app, .POST, "/api/v1/incidents/\(incident.id)/plots",
                 feature: Plots.feature(Plots.acrossBorder, #"{"kind":"effect-area","label":"Rookpluim"}"#), token: im)
             #expect(created.status == .created, "\(created.body.string)")
             let area = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/affected-area", token: im)
-                .content.decode(AffectedAreaDTO.self)
+                .content.decode(AffectedAreaView.self)
             let codes = area.municipalities.map(\.code)
             #expect(codes.contains("GM0363") && codes.contains("GM0394"))
             #expect(area.municipalities.first { $0.code == "GM0363" }?.name == "Amsterdam")
@@ -101,13 +101,13 @@ struct PlotTests {
                 app, .POST, "/api/v1/incidents/\(incident.id)/plots",
                 feature: Plots.feature(#"{"type":"Point","coordinates":[4.6364,52.3812]}"#, #"{"kind":"symbol","symbol":"shelter"}"#), token: im)
             let same = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/affected-area", token: im)
-                .content.decode(AffectedAreaDTO.self)
+                .content.decode(AffectedAreaView.self)
             #expect(!same.municipalities.map(\.code).contains("GM0392"))
             _ = try await Plots.send(
                 app, .POST, "/api/v1/incidents/\(incident.id)/plots",
                 feature: Plots.feature(#"{"type":"Point","coordinates":[4.6364,52.3812]}"#, #"{"kind":"circle","radius":800}"#), token: im)
             let wider = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/affected-area", token: im)
-                .content.decode(AffectedAreaDTO.self)
+                .content.decode(AffectedAreaView.self)
             #expect(wider.municipalities.map(\.code).contains("GM0392"))
         }
     }

@@ -21,14 +21,14 @@ struct RegieTests {
             let refused = try await HTTP.send(app, .POST, path, json: #"{"baseVersion":1,"admitted":true}"#, token: ac)
             #expect(refused.status == .forbidden)
             let admitted = try await HTTP.send(app, .POST, path, json: #"{"baseVersion":1,"admitted":true}"#, token: im)
-                .content.decode(EntryDTO.self)
+                .content.decode(EntryView.self)
             #expect(admitted.inSharedPicture)
             #expect(admitted.admittedBy == "im-vr13")
             #expect(admitted.admittedAt != nil)
             let again = try await HTTP.send(app, .POST, path, json: #"{"baseVersion":2,"admitted":true}"#, token: im)
             #expect(again.status == .unprocessableEntity)
             let out = try await HTTP.send(app, .POST, path, json: #"{"baseVersion":2,"admitted":false}"#, token: im)
-                .content.decode(EntryDTO.self)
+                .content.decode(EntryView.self)
             #expect(!out.inSharedPicture)
             let summary = try await Picture.addEntry(app, incident.id, token: im, text: "Samenvatting", theme: "algemeen")
             #expect(summary.inSharedPicture)
@@ -45,7 +45,7 @@ struct RegieTests {
             let refused = try await HTTP.send(app, .PATCH, "/api/v1/incidents/\(incident.id)", json: body, token: ol)
             #expect(refused.status == .forbidden)
             let linked = try await HTTP.send(app, .PATCH, "/api/v1/incidents/\(incident.id)", json: body, token: im)
-                .content.decode(IncidentDTO.self)
+                .content.decode(IncidentView.self)
             #expect(linked.linkedPartners == ["WATERNET"])
             let picture = try await Picture.picture(app, incident.id, token: im)
             #expect(picture.themes.map(\.theme.description).contains("partner:WATERNET"))
@@ -66,7 +66,7 @@ struct RegieTests {
                 app, .POST, "/api/v1/incidents/\(incident.id)/conflicts",
                 json: #"{"entries":["\#(a.id)","\#(b.id)"],"note":"Aantal slachtoffers verschilt"}"#, token: ac)
             #expect(marked.status == .created)
-            let conflict = try marked.content.decode(ConflictDTO.self)
+            let conflict = try marked.content.decode(ConflictView.self)
             let duplicate = try await HTTP.send(
                 app, .POST, "/api/v1/incidents/\(incident.id)/conflicts",
                 json: #"{"entries":["\#(b.id)","\#(a.id)"],"note":"nogmaals"}"#, token: ac)
@@ -98,7 +98,7 @@ struct RegieTests {
                 app, .POST, "/api/v1/incidents/\(incident.id)/decisions",
                 json: #"{"team":"rbt","text":"Evacuatie Westpoort","decidedBy":"Voorzitter VR13"}"#, token: chair)
             #expect(created.status == .created)
-            let decision = try created.content.decode(DecisionDTO.self)
+            let decision = try created.content.decode(DecisionView.self)
             let liaison = try await HTTP.login(app, "liaison-vr13")
             let notAllowed = try await HTTP.send(
                 app, .POST, "/api/v1/incidents/\(incident.id)/decisions",
@@ -109,7 +109,7 @@ struct RegieTests {
                 app, .POST, "/api/v1/incidents/\(incident.id)/actions",
                 json: #"{"text":"Opvang inrichten","owner":"vr13","deadline":"2027-01-15T09:00:00Z","decision":"\#(decision.id)"}"#,
                 token: chair
-            ).content.decode(ActionDTO.self)
+            ).content.decode(ActionView.self)
             #expect(action.owner == "VR13")
             #expect(!action.overdue)
             let unknownOwner = try await HTTP.send(
@@ -118,7 +118,7 @@ struct RegieTests {
 
             clock.advance(by: 7200)
             let overdue = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/actions", token: chair)
-                .content.decode([ActionDTO].self)
+                .content.decode([ActionView].self)
             #expect(overdue.first?.overdue == true)
             let done = try await HTTP.send(
                 app, .PATCH, "/api/v1/incidents/\(incident.id)/actions/\(action.id)",
@@ -135,7 +135,7 @@ struct RegieTests {
 
             let earlier = Picture.rfc3339(Picture.start.addingTimeInterval(60))
             let then = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/decisions?at=\(earlier)", token: chair)
-                .content.decode([DecisionDTO].self)
+                .content.decode([DecisionView].self)
             #expect(then.map(\.revoked) == [false])
             let now = try await Picture.picture(app, incident.id, token: chair)
             #expect(now.decisions.map(\.revoked) == [true])
@@ -154,14 +154,14 @@ struct RegieTests {
             clock.advance(by: 60)
             _ = try await Picture.addEntry(app, incident.id, token: im, text: "Tweede melding")
             let all = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/logbook", token: im)
-                .content.decode([LogbookLineDTO].self)
+                .content.decode([LogbookLineView].self)
             #expect(all.map(\.kind) == ["incident.created", "entry.created", "entry.created"])
             #expect(all[0].summary == "Incident geopend: Logboektest")
             #expect(all[2].summary.contains("Tweede melding"))
             #expect(all.map(\.sequence) == all.map(\.sequence).sorted())
             let since = Picture.rfc3339(Picture.start.addingTimeInterval(90))
             let later = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/logbook?since=\(since)", token: im)
-                .content.decode([LogbookLineDTO].self)
+                .content.decode([LogbookLineView].self)
             #expect(later.map(\.summary) == [all[2].summary], "\(all.map(\.at)) since \(since)")
         }
     }

@@ -19,7 +19,7 @@ enum SitReps {
 
     /// An incident on the Dam with a verified and an unverified fire-service entry, a decision, an
     /// open action and an effect area.
-    static func incidentWithPicture(_ app: Application, clock: ManualClock) async throws -> (incident: IncidentDTO, im: String) {
+    static func incidentWithPicture(_ app: Application, clock: ManualClock) async throws -> (incident: IncidentView, im: String) {
         let im = try await HTTP.login(app, "im-vr13")
         let hin = try await HTTP.login(app, "hin-vr13")
         let incident = try await Picture.createIncident(app, token: im, title: "Brand Damrak", extra: #","location":\#(Plots.damSquare)"#)
@@ -159,7 +159,7 @@ struct SitRapTests {
             let secret = try await HTTP.send(
                 app, .POST, "/api/v1/incidents/\(incident.id)/entries",
                 json: #"{"theme":"politie","text":"Verdachte bekend","source":"Politie","classification":"confidential"}"#, token: im)
-            let secretID = try secret.content.decode(EntryDTO.self).id
+            let secretID = try secret.content.decode(EntryView.self).id
             _ = try await HTTP.send(
                 app, .POST, "/api/v1/incidents/\(incident.id)/entries/\(secretID)/verification",
                 json: #"{"baseVersion":1,"status":"verified"}"#, token: hin)
@@ -218,7 +218,7 @@ struct SitRapTests {
                 app, .POST, path, json: #"{"partner":"WATERNET","situation":"Persleiding lek","needs":"Twee pompen","measures":"Afsluiters dicht"}"#,
                 token: liaison)
             #expect(response.status == .created, "\(response.body.string)")
-            let entry = try response.content.decode(EntryDTO.self)
+            let entry = try response.content.decode(EntryView.self)
             #expect(entry.theme == .partner("WATERNET"))
             #expect(entry.onBehalfOf == "WATERNET")
             #expect(entry.text.contains("Situatie: Persleiding lek"))

@@ -34,94 +34,29 @@ struct AccessController: RouteCollection {
     }
 
     func link(req: Request) async throws -> Response {
-        let (incident, version, user) = try await IncidentAccess.authorised(req, .manageAccess)
-        let body = try req.decodeStrict(LinkRequest.self)
-        let id = try incident.requireID()
-        let new = try await Self.newLink(body, scope: try IncidentAccess.scope(version), on: req.db)
-        let model = try await GrantStore(db: req.db, context: req.knooppunt).create(
-            new, incident: id, by: user.author, kind: "access.granted")
+        let id = try IncidentRequest.incidentID(req)
+        let model = try await IncidentCommands(req).link(in: id, try req.decodeInput(LinkInput.self))
         let response = try await AccessGrantDTO(model).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/incidents/\(id)/access/\(try model.requireID())")
         return response
     }
 
-    /// A link under the profile of the partner's agreement in effect with the incident's regions.
-    static func newLink(_ body: LinkRequest, scope: IncidentScope, on db: Database) async throws -> GrantStore.NewGrant {
-        let code = body.organisation.uppercased()
-        guard let model = try await PartnerRegistrationModel.query(on: db).filter(\.$organisationCode == code).first() else {
-            throw Problem.invalid(
-                "\(code) is not in the partner registry; the chair can break the glass, or an administrator issue a temporary account",
-                field: "organisation")
-        }
-        guard let agreement = try model.registration().agreement(for: scope.involvedRegions, lead: scope.leadRegion) else {
-            let regions = scope.involvedRegions.map(\.description).sorted().joined(separator: ", ")
-            throw Problem.invalid(
-                "\(code) has no agreement in effect (uitvoering, or tested) with \(regions); link it after the agreement is made, or break the glass",
-                field: "organisation")
-        }
-        return GrantStore.NewGrant(
-            organisation: code, kind: .link(agreement.profile), purpose: body.purpose, until: body.until,
-            status: body.status ?? agreement.defaultStatus, maxClassification: body.maxClassification)
-    }
-
     func change(req: Request) async throws -> AccessGrantDTO {
-        let (incident, _, user) = try await IncidentAccess.authorised(req, .manageAccess)
-        let body = try req.decodeStrict(GrantChangeRequest.self)
-        guard body.status != nil || body.until != nil else {
-            throw Problem.invalid("give 'status' (monitoring or active) or 'until', or both")
-        }
-        let model = try await GrantStore(db: req.db, context: req.knooppunt).change(
-            try Self.grantID(req), incident: try incident.requireID(), status: body.status, until: body.until, by: user.author)
-        return try AccessGrantDTO(model)
+        try AccessGrantDTO(try await IncidentCommands(req).changeGrant(
+            try IncidentRequest.grantID(req), in: try IncidentRequest.incidentID(req), try req.decodeInput(GrantChangeInput.self)))
     }
 
     /// Ontkoppelen: the grant ends now. The IM ends links; the chair ends what the chair opened.
     func revoke(req: Request) async throws -> AccessGrantDTO {
-        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
-        return try AccessGrantDTO(try await Self.revoke(try Self.grantID(req), of: incident, version, by: user, on: req))
-    }
-
-    static func revoke(_ grantID: UUID, of incident: IncidentModel, _ version: IncidentVersionModel, by user: CurrentUser, on req: Request)
-        async throws -> AccessGrantModel
-    {
-        let id = try incident.requireID()
-        let isBreakGlass = try await AccessGrantModel.find(grantID, on: req.db)?.kind == "break-glass"
-        let scope = try IncidentAccess.scope(version)
-        let manage = try await AccessService.decide(
-            user.subject, .init(action: .manageAccess), incident: id, scope: scope, at: req.knooppunt.clock.now(), on: req.db)
-        if !manage.decision.allowed {
-            guard isBreakGlass else { throw Problem.forbidden(manage.decision.reason) }
-            try await IncidentAccess.require(req, user, .init(action: .breakGlass), incident: id, scope: scope)
-        }
-        return try await GrantStore(db: req.db, context: req.knooppunt).revoke(grantID, incident: id, by: user.author)
+        try AccessGrantDTO(try await IncidentCommands(req).revokeGrant(try IncidentRequest.grantID(req), in: try IncidentRequest.incidentID(req)))
     }
 
     func breakGlass(req: Request) async throws -> Response {
-        let (incident, _, user) = try await IncidentAccess.authorised(req, .breakGlass)
-        let body = try req.decodeStrict(BreakGlassRequest.self)
-        let id = try incident.requireID()
-        let model = try await Self.breakGlass(body, incident: id, by: user, on: req)
+        let id = try IncidentRequest.incidentID(req)
+        let model = try await IncidentCommands(req).breakGlass(in: id, try req.decodeInput(BreakGlassInput.self))
         let response = try await AccessGrantDTO(model).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/incidents/\(id)/access/\(try model.requireID())")
         return response
-    }
-
-    /// Opens the incident to a named organisation; the caller has checked the chair's right.
-    static func breakGlass(_ body: BreakGlassRequest, incident id: UUID, by user: CurrentUser, on req: Request) async throws
-        -> AccessGrantModel
-    {
-        let code = body.organisation.uppercased()
-        guard let organisation = try await OrganisationModel.query(on: req.db).filter(\.$code == code).first() else {
-            throw Problem.invalid("no organisation with code \(code)", field: "organisation")
-        }
-        guard organisation.kind != OrganisationKind.region.rawValue else {
-            throw Problem.invalid("regions join an incident by being involved in it, not by breaking the glass", field: "organisation")
-        }
-        try GrantStore.checkBreakGlass(until: body.until, now: req.knooppunt.clock.now())
-        return try await GrantStore(db: req.db, context: req.knooppunt).create(
-            .init(organisation: code, kind: .breakGlass, purpose: body.reason, until: body.until, status: .active,
-                  maxClassification: body.maxClassification),
-            incident: id, by: user.author, kind: "access.break-glass", purposeField: "reason")
     }
 
     /// An administrator issues an ad-hoc partner a temporary account bound to this incident and an end
@@ -266,7 +201,7 @@ struct AccessController: RouteCollection {
         {
             guard let incident = try await IncidentModel.find(alert.incidentID, on: db) else { continue }
             let version = try await PictureStore.currentIncidentVersion(alert.incidentID, on: db)
-            result.append(try PartnerAlertDTO(alert, incident: try IncidentDTO(incident, version)))
+            result.append(try PartnerAlertDTO(alert, incident: try IncidentView(incident, version)))
         }
         return result
     }
@@ -313,21 +248,6 @@ struct AccessController: RouteCollection {
         return lines
     }
 
-    static func grantID(_ req: Request) throws -> UUID {
-        guard let text = req.parameters.get("grant"), let id = UUID(uuidString: text) else {
-            throw Problem.badRequest("the grant id in the path is not a UUID")
-        }
-        return id
-    }
-}
-
-struct LinkRequest: StrictDecodable {
-    var organisation: String
-    var purpose: String
-    var until: Date
-    var status: PartnerStatus?
-    var maxClassification: Classification?
-    enum CodingKeys: String, CodingKey, CaseIterable { case organisation, purpose, until, status, maxClassification }
 }
 
 struct TemporaryAccountRequest: StrictDecodable {
@@ -353,20 +273,6 @@ struct TemporaryAccountDTO: Content {
     var grant: AccessGrantDTO
 }
 
-struct GrantChangeRequest: StrictDecodable {
-    var status: PartnerStatus?
-    var until: Date?
-    enum CodingKeys: String, CodingKey, CaseIterable { case status, until }
-}
-
-struct BreakGlassRequest: StrictDecodable {
-    var organisation: String
-    var reason: String
-    var until: Date
-    var maxClassification: Classification?
-    enum CodingKeys: String, CodingKey, CaseIterable { case organisation, reason, until, maxClassification }
-}
-
 /// One incident in a monitoring list: no details beyond title, category, area and GRIP.
 struct MonitoringItemDTO: Content {
     var id: UUID
@@ -384,7 +290,7 @@ struct MonitoringItemDTO: Content {
     var mayRead: Bool
 
     init(_ incident: IncidentModel, _ version: IncidentVersionModel, grant: AccessGrant?, mayRead: Bool) throws {
-        let full = try IncidentDTO(incident, version)
+        let full = try IncidentView(incident, version)
         id = full.id
         reference = full.reference
         title = full.title

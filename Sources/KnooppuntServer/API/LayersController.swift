@@ -66,7 +66,7 @@ struct LayersController: RouteCollection {
         let now = Microseconds.from(req.knooppunt.clock.now())
         let model = try await req.knooppunt.write(on: req.db) { db in
             let model = LayerModel()
-            model.id = UUID()
+            model.id = NewID.next()
             model.name = name
             model.category = category.rawValue
             model.ownerOrganisation = user.organisationCode
@@ -136,13 +136,14 @@ struct LayersController: RouteCollection {
         let model = try await Self.layer(req)
         let decision = try await Self.decide(user, .breakGlass, model, at: req.knooppunt.clock.now(), on: req.db)
         guard decision.allowed else { throw Problem.forbidden(decision.reason) }
-        let body = try req.decodeStrict(BreakGlassRequest.self)
+        let body = try req.decodeInput(BreakGlassInput.self)
         let code = body.organisation.uppercased()
         guard try await OrganisationModel.query(on: req.db).filter(\.$code == code).first() != nil else {
             throw Problem.invalid("no organisation with code \(code)", field: "organisation")
         }
         let now = req.knooppunt.clock.now()
-        try GrantStore.checkBreakGlass(until: body.until, now: now)
+        let until = body.end(from: now)
+        try GrantStore.checkBreakGlass(until: until, now: now)
         let reason = try GrantStore.why(body.reason, field: "reason")
         let grant = try await req.knooppunt.write(on: req.db) { db in
             let grant = LayerGrantModel()
@@ -150,17 +151,17 @@ struct LayersController: RouteCollection {
             grant.organisationCode = code
             grant.reason = reason
             grant.validFrom = Microseconds.from(now)
-            grant.validUntil = Microseconds.from(body.until)
+            grant.validUntil = Microseconds.from(until)
             grant.grantedBy = user.username
             try await grant.create(on: db)
             try await Journal.append(
                 on: db, actor: user.username, organisation: user.organisationCode, kind: "access.layer-break-glass",
                 payload: LayerGrantEvent(
                     layer: try model.requireID(), name: model.name, owner: model.ownerOrganisation, organisation: code, reason: reason,
-                    validUntil: body.until))
+                    validUntil: until))
             return grant
         }
-        return try await LayerGrantDTO(organisation: grant.organisationCode, reason: grant.reason, validUntil: body.until)
+        return try await LayerGrantDTO(organisation: grant.organisationCode, reason: grant.reason, validUntil: until)
             .encodeResponse(status: .created, for: req)
     }
 

@@ -61,9 +61,9 @@ struct PlotsController: RouteCollection {
             incident, scope: try IncidentAccess.scope(version), at: try IncidentRequest.moment(req), user: user, req: req)
         switch req.query[String.self, at: "format"] ?? "geojson" {
         case "geojson":
-            return try Self.geoJSONResponse(.object(["type": .string("FeatureCollection"), "features": .array(try plots.map(Self.feature))]))
+            return try Self.geoJSONResponse(.object(["type": .string("FeatureCollection"), "features": .array(try plots.map(PlotFeatures.feature))]))
         case "kml":
-            let placemarks = plots.compactMap(Self.placemark)
+            let placemarks = plots.compactMap(PlotFeatures.placemark)
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(type: "application", subType: "vnd.google-earth.kml+xml")
             headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(incident.reference).kml\"")
@@ -72,18 +72,6 @@ struct PlotsController: RouteCollection {
         case let other:
             throw Problem.badRequest("'\(other)' is not a format; use geojson or kml")
         }
-    }
-
-    static func placemark(_ plot: PlotVersionModel) -> KMLPlacemark? {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(plot.geometry.utf8)),
-            var shape = GeoJSONShapes.shapes(value).first
-        else { return nil }
-        let kind = PlotKind(rawValue: plot.kind) ?? .area
-        if kind == .circle, let radius = plot.radius, case .point(let center) = shape { shape = .circle(center: center, radius: radius) }
-        let name = plot.label ?? plot.symbol.flatMap(PlotSymbol.init(rawValue:))?.label.nl ?? kind.label.nl
-        return KMLPlacemark(
-            name: name, description: [kind.rawValue, plot.symbol].compactMap { $0 }.joined(separator: " · "),
-            colour: PlotStyle(kind: kind, colour: plot.colour).resolvedColour, shape: shape)
     }
 
     /// Imports a FeatureCollection in one transaction, keeping its styling: this product's properties
@@ -103,7 +91,7 @@ struct PlotsController: RouteCollection {
         var plots: [PictureStore.NewPlot] = []
         for (index, feature) in features.enumerated() {
             do {
-                let plot = try Self.importedPlot(feature)
+                let plot = try PlotFeatures.importedPlot(feature)
                 try await Self.mayClassify(plot.classification, user: user, incident: incident, version: version, req: req)
                 plots.append(plot)
             } catch let problem as Problem {
@@ -112,54 +100,7 @@ struct PlotsController: RouteCollection {
         }
         let created = try await PictureStore(db: req.db, context: req.knooppunt).addPlots(plots, to: try incident.requireID(), by: user.author)
         return try Self.geoJSONResponse(
-            .object(["type": .string("FeatureCollection"), "features": .array(try created.map(Self.feature))]), status: .created)
-    }
-
-    static func importedPlot(_ feature: JSONValue) throws -> PictureStore.NewPlot {
-        guard case .object(let object) = feature, case .object? = object["geometry"] else {
-            throw Problem.invalid("a plot needs a geometry", field: "geometry")
-        }
-        let properties: [String: JSONValue]
-        if case .object(let given)? = object["properties"] { properties = given } else { properties = [:] }
-        func text(_ keys: String...) -> String? {
-            for key in keys { if case .string(let value)? = properties[key], !value.isEmpty { return value } }
-            return nil
-        }
-        let geometry = try geometry(feature)
-        let radius: Double? = if case .number(let value)? = properties["radius"] { value } else { nil }
-        let symbol = try text("symbol").map { name -> PlotSymbol in
-            guard let symbol = PlotSymbol(rawValue: name) else { throw Problem.invalid("unknown symbol '\(name)'", field: "symbol") }
-            return symbol
-        }
-        let label = text("label", "title", "name")
-        let kind: PlotKind
-        if let name = text("kind") {
-            guard let given = PlotKind(rawValue: name) else { throw Problem.invalid("unknown kind '\(name)'", field: "kind") }
-            kind = given
-        } else {
-            switch geometry.type {
-            case "Point": kind = radius != nil ? .circle : symbol != nil ? .symbol : label != nil ? .label : .symbol
-            case "LineString", "MultiLineString": kind = .line
-            default: kind = .area
-            }
-        }
-        let classification = try text("classification").map { name -> Classification in
-            guard let level = Classification(rawValue: name) else {
-                throw Problem.invalid("unknown classification '\(name)'", field: "classification")
-            }
-            return level
-        } ?? .internal
-        let colour = text("colour", "marker-color", "stroke", "fill").map { $0.count == 4 ? Self.expandHex($0) : $0 }
-        let style = PlotStyle(
-            kind: kind, symbol: kind == .symbol ? (symbol ?? .incident) : symbol, label: label, colour: colour,
-            radius: kind == .circle ? radius : nil)
-        try IncidentRequest.checked { () throws(PictureRuleViolation) in try PlotRules.validate(style, geometryType: geometry.type) }
-        return PictureStore.NewPlot(style: style, geometry: geometry.json, classification: classification)
-    }
-
-    /// `#abc` → `#aabbcc`.
-    static func expandHex(_ short: String) -> String {
-        "#" + short.dropFirst().map { "\($0)\($0)" }.joined()
+            .object(["type": .string("FeatureCollection"), "features": .array(try created.map(PlotFeatures.feature))]), status: .created)
     }
 
     /// The plots the user may see on the map at `at`; reading confidential plots is journaled.
@@ -186,7 +127,7 @@ struct PlotsController: RouteCollection {
         let versions = try await PictureStore(db: req.db, context: req.knooppunt).plotVersions(try Self.plotID(req), in: id)
             .filter { reader.sees(classification: $0.classification, awaitingAdmission: false, author: $0.authorOrganisation) }
         guard !versions.isEmpty else { throw Problem.notFound("no plot with that id on this incident's map") }
-        return try Self.geoJSONResponse(.object(["type": .string("FeatureCollection"), "features": .array(try versions.map(Self.feature))]))
+        return try Self.geoJSONResponse(.object(["type": .string("FeatureCollection"), "features": .array(try versions.map(PlotFeatures.feature))]))
     }
 
     // MARK: Writing
@@ -194,18 +135,18 @@ struct PlotsController: RouteCollection {
     func create(req: Request) async throws -> Response {
         let (incident, version, user) = try await Self.authorisedToDraw(req)
         let feature = try Self.body(req)
-        let properties = try Self.properties(feature, allowed: PlotProperties.creatable)
+        let properties = try PlotFeatures.properties(feature, allowed: PlotProperties.creatable)
         guard let kind = properties.kind else {
             throw Problem.invalid("properties.kind is required: \(PlotKind.allCases.map(\.rawValue).joined(separator: ", "))", field: "kind")
         }
-        let geometry = try Self.geometry(feature)
+        let geometry = try PlotFeatures.geometry(feature)
         let style = PlotStyle(kind: kind, symbol: properties.symbol, label: properties.label, colour: properties.colour, radius: properties.radius)
         try IncidentRequest.checked { () throws(PictureRuleViolation) in try PlotRules.validate(style, geometryType: geometry.type) }
         let classification = properties.classification ?? .internal
         try await Self.mayClassify(classification, user: user, incident: incident, version: version, req: req)
         let plot = try await PictureStore(db: req.db, context: req.knooppunt).addPlot(
             .init(style: style, geometry: geometry.json, classification: classification), to: try incident.requireID(), by: user.author)
-        let response = try Self.geoJSONResponse(try Self.feature(plot), status: .created)
+        let response = try Self.geoJSONResponse(try PlotFeatures.feature(plot), status: .created)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/incidents/\(plot.incidentID)/plots/\(plot.plotID)")
         return response
     }
@@ -215,13 +156,13 @@ struct PlotsController: RouteCollection {
     func update(req: Request) async throws -> Response {
         let (incident, version, user) = try await Self.authorisedToDraw(req)
         let feature = try Self.body(req)
-        let properties = try Self.properties(feature, allowed: PlotProperties.changeable)
+        let properties = try PlotFeatures.properties(feature, allowed: PlotProperties.changeable)
         guard let base = properties.baseVersion else {
             throw Problem.invalid("properties.baseVersion is required: the version this change replaces", field: "baseVersion")
         }
         guard properties.kind == nil else { throw Problem.invalid("a plot keeps its kind; draw a new plot instead", field: "kind") }
         var given: (type: String, json: String)?
-        if case .object(let object) = feature, let value = object["geometry"], value != .null { given = try Self.geometry(feature) }
+        if case .object(let object) = feature, let value = object["geometry"], value != .null { given = try PlotFeatures.geometry(feature) }
         let geometry = given
         if let classification = properties.classification {
             try await Self.mayClassify(classification, user: user, incident: incident, version: version, req: req)
@@ -238,10 +179,10 @@ struct PlotsController: RouteCollection {
             let style = PlotStyle(
                 kind: PlotKind(rawValue: next.kind) ?? .area, symbol: next.symbol.flatMap(PlotSymbol.init(rawValue:)), label: next.label,
                 colour: next.colour, radius: next.radius)
-            let type = geometry?.type ?? Self.geometryType(next.geometry)
+            let type = geometry?.type ?? PlotFeatures.geometryType(next.geometry)
             try IncidentRequest.checked { () throws(PictureRuleViolation) in try PlotRules.validate(style, geometryType: type) }
         }
-        return try Self.geoJSONResponse(try Self.feature(changed))
+        return try Self.geoJSONResponse(try PlotFeatures.feature(changed))
     }
 
     /// Takes a plot off the map (a new version; the timeline still shows it before).
@@ -253,12 +194,12 @@ struct PlotsController: RouteCollection {
         let removed = try await PictureStore(db: req.db, context: req.knooppunt).changePlot(
             try Self.plotID(req), in: try incident.requireID(), baseVersion: base, by: user.author, kind: "plot.removed"
         ) { next in next.removed = true }
-        return try Self.geoJSONResponse(try Self.feature(removed))
+        return try Self.geoJSONResponse(try PlotFeatures.feature(removed))
     }
 
     func verify(req: Request) async throws -> Response {
         let (incident, _, user) = try await IncidentAccess.authorised(req, .verifyEntry)
-        let body = try req.decodeStrict(VerificationRequest.self)
+        let body = try req.decodeStrict(VerificationInput.self)
         let verified = try await PictureStore(db: req.db, context: req.knooppunt).changePlot(
             try Self.plotID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author, kind: "plot.verification"
         ) { next in
@@ -268,18 +209,18 @@ struct PlotsController: RouteCollection {
             next.verification = body.status.rawValue
             next.verifiedBy = user.username
         }
-        return try Self.geoJSONResponse(try Self.feature(verified))
+        return try Self.geoJSONResponse(try PlotFeatures.feature(verified))
     }
 
     // MARK: Affected area
 
-    func affectedArea(req: Request) async throws -> AffectedAreaDTO {
+    func affectedArea(req: Request) async throws -> AffectedAreaView {
         let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let at = try IncidentRequest.moment(req)
         let scope = try IncidentAccess.scope(version)
         let plots = try await Self.visiblePlots(incident, scope: scope, at: at, user: user, req: req)
         let state = try PictureStore.decodeState(version)
-        return try await AffectedAreaDTO.compute(incidentLocation: state.location, plots: plots, on: req.db)
+        return try await AffectedAreaView.compute(incidentLocation: state.location, plots: plots, on: req.db)
     }
 
     // MARK: Helpers
@@ -325,70 +266,6 @@ struct PlotsController: RouteCollection {
         return value
     }
 
-    static func geometry(_ feature: JSONValue) throws -> (type: String, json: String) {
-        guard case .object(let object) = feature, let geometry = object["geometry"], case .object(let members) = geometry,
-            case .string(let type)? = members["type"]
-        else { throw Problem.invalid("the Feature needs a geometry", field: "geometry") }
-        guard type != "GeometryCollection" else {
-            throw Problem.invalid("draw one geometry per plot, not a GeometryCollection", field: "geometry")
-        }
-        if case .array(let coordinates)? = members["coordinates"], coordinates.isEmpty {
-            throw Problem.invalid("the geometry has no coordinates", field: "geometry")
-        }
-        do { try GeometryCheck.validate(geometry) } catch {
-            throw Problem.invalid("geometry: \(error.message)", field: "geometry")
-        }
-        // Keep only type and coordinates: foreign members do not belong on the map.
-        return (type, JSONValue.object(["type": .string(type), "coordinates": members["coordinates"] ?? .null]).jsonText)
-    }
-
-    static func geometryType(_ json: String) -> String {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)), case .object(let object) = value,
-            case .string(let type)? = object["type"]
-        else { return "" }
-        return type
-    }
-
-    static func properties(_ feature: JSONValue, allowed: Set<String>) throws -> PlotProperties {
-        guard case .object(let object) = feature, case .object(let properties)? = object["properties"] else {
-            throw Problem.invalid("the Feature needs \"properties\" with at least \"kind\"", field: "properties")
-        }
-        if let unknown = properties.keys.sorted().first(where: { !allowed.contains($0) }) {
-            throw Problem.invalid(
-                "unknown property '\(unknown)'; allowed: \(allowed.sorted().joined(separator: ", "))", field: unknown)
-        }
-        do {
-            let data = try JSONEncoder().encode(JSONValue.object(properties))
-            return try JSONDecoder().decode(PlotProperties.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            throw Problem.invalid("a property has a value that is not allowed: \(context.debugDescription)")
-        } catch let DecodingError.typeMismatch(_, context) {
-            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw Problem.invalid("property '\(field)' has the wrong type", field: field)
-        } catch {
-            throw Problem.invalid("the properties are not valid: \(error)")
-        }
-    }
-
-    /// A plot version as a GeoJSON Feature, its style in the properties.
-    static func feature(_ plot: PlotVersionModel) throws -> JSONValue {
-        let geometry = try JSONDecoder().decode(JSONValue.self, from: Data(plot.geometry.utf8))
-        var properties: [String: JSONValue] = [
-            "kind": .string(plot.kind), "version": .number(Double(plot.version)), "author": .string(plot.author),
-            "organisation": .string(plot.authorOrganisation), "verification": .string(plot.verification),
-            "classification": .string(plot.classification),
-            "updatedAt": .string(JournalTime.string(from: Microseconds.date(plot.validFrom))),
-            "colour": .string(PlotStyle(kind: PlotKind(rawValue: plot.kind) ?? .area, colour: plot.colour).resolvedColour),
-        ]
-        if let symbol = plot.symbol { properties["symbol"] = .string(symbol) }
-        if let label = plot.label { properties["label"] = .string(label) }
-        if let radius = plot.radius { properties["radius"] = .number(radius) }
-        if plot.removed { properties["removed"] = .bool(true) }
-        return .object([
-            "type": .string("Feature"), "id": .string(plot.plotID.uuidString), "geometry": geometry, "properties": .object(properties),
-        ])
-    }
-
     static func geoJSONResponse(_ value: JSONValue, status: HTTPResponseStatus = .ok) throws -> Response {
         var headers = HTTPHeaders()
         headers.contentType = geoJSON
@@ -408,110 +285,5 @@ struct CoordinatesDTO: Content {
         self.y = (y * 100).rounded() / 100
         self.lat = (lat * 1e7).rounded() / 1e7
         self.lon = (lon * 1e7).rounded() / 1e7
-    }
-}
-
-/// The properties a plot Feature may carry.
-struct PlotProperties: Decodable {
-    var kind: PlotKind?
-    var symbol: PlotSymbol?
-    var label: String?
-    var colour: String?
-    var radius: Double?
-    var classification: Classification?
-    var baseVersion: Int?
-
-    static let creatable: Set<String> = ["kind", "symbol", "label", "colour", "radius", "classification"]
-    static let changeable: Set<String> = ["baseVersion", "symbol", "label", "colour", "radius", "classification"]
-}
-
-/// Who is inside the incident's area and its area plots, and whom to involve.
-struct AffectedAreaDTO: Content {
-    struct Municipality: Content {
-        var code: String
-        var name: String
-        var region: RegionCode
-    }
-
-    struct Partner: Content {
-        var organisation: String
-        var name: String
-        var profile: CollaborationProfile
-        var regions: [RegionCode]
-    }
-
-    var municipalities: [Municipality]
-    var regions: [RegionCode]
-    /// Partners with an agreement in effect with an affected region.
-    var partners: [Partner]
-    /// More than one region: propose GRIP 5 / an IRBT.
-    var proposesInterregionalScaling: Bool
-
-    static func compute(incidentLocation: String?, plots: [PlotVersionModel], on db: Database) async throws -> AffectedAreaDTO {
-        let shapes = Self.shapes(incidentLocation: incidentLocation, plots: plots)
-        let municipalities = try await MunicipalityAreas.all(on: db)
-        let area = AffectedArea.compute(shapes, in: municipalities)
-        let byCode = Dictionary(uniqueKeysWithValues: municipalities.map { ($0.code, $0) })
-        let names = try await PartnerStore.partnerNames(on: db)
-        let affected = Set(area.regions)
-        var partners: [Partner] = []
-        for model in try await PartnerRegistrationModel.query(on: db).all() {
-            let registration = try model.registration()
-            for agreement in registration.agreements where agreement.inEffect {
-                let shared = affected.intersection(agreement.regions)
-                guard !shared.isEmpty else { continue }
-                partners.append(Partner(
-                    organisation: registration.organisationCode, name: names[registration.organisationCode] ?? registration.organisationCode,
-                    profile: agreement.profile, regions: shared.sorted()))
-                break
-            }
-        }
-        return AffectedAreaDTO(
-            municipalities: area.municipalities.compactMap { code in
-                byCode[code].map { Municipality(code: code, name: $0.name, region: $0.region) }
-            },
-            regions: area.regions, partners: partners.sorted { $0.name < $1.name },
-            proposesInterregionalScaling: area.proposesInterregionalScaling)
-    }
-
-    /// The incident's location and the plots that mark its area, as shapes.
-    static func shapes(incidentLocation: String?, plots: [PlotVersionModel]) -> [Shape] {
-        var shapes: [Shape] = []
-        if let location = incidentLocation, let value = try? JSONDecoder().decode(JSONValue.self, from: Data(location.utf8)) {
-            shapes += GeoJSONShapes.shapes(value)
-        }
-        for plot in plots where PlotKind(rawValue: plot.kind)?.marksAffectedArea == true {
-            shapes += Self.shapes(of: plot)
-        }
-        return shapes
-    }
-
-    /// One plot's geometry as shapes; a circle plot is its centre with its radius.
-    static func shapes(of plot: PlotVersionModel) -> [Shape] {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(plot.geometry.utf8)) else { return [] }
-        let shapes = GeoJSONShapes.shapes(value)
-        if plot.kind == PlotKind.circle.rawValue, let radius = plot.radius, case .point(let center)? = shapes.first {
-            return [.circle(center: center, radius: radius)]
-        }
-        return shapes
-    }
-}
-
-/// The municipality boundaries as shapes, parsed once per process.
-actor MunicipalityAreas {
-    static let shared = MunicipalityAreas()
-    private var cached: [MunicipalityArea]?
-
-    static func all(on db: Database) async throws -> [MunicipalityArea] { try await shared.load(db) }
-
-    private func load(_ db: Database) async throws -> [MunicipalityArea] {
-        if let cached { return cached }
-        let areas = try await MunicipalityModel.query(on: db).all().compactMap { model -> MunicipalityArea? in
-            guard let code = model.id, let region = RegionCode(model.regionCode) else { return nil }
-            return MunicipalityArea(
-                code: code, name: model.name, region: region, boundary: GeoJSONShapes.polygons(fromJSON: model.boundary))
-        }
-        cached = areas
-        return areas
     }
 }

@@ -278,7 +278,7 @@ struct AssistanceService: Sendable {
             let prefix = "BIJ-\(subject.organisationCode)-\(year)-"
             let count = try await AssistanceRequestModel.query(on: db).filter(\.$number =~ prefix).count()
             let request = AssistanceRequestModel()
-            request.id = UUID()
+            request.id = NewID.next()
             request.number = prefix + String(format: "%04d", count + 1)
             request.requester = subject.organisationCode
             request.incidentID = body.incident
@@ -415,7 +415,7 @@ struct AssistanceService: Sendable {
             offer.updatedAt = at
             try await offer.update(on: db)
             let commitment = AssistanceCommitmentModel()
-            commitment.id = UUID()
+            commitment.id = NewID.next()
             commitment.requestID = offer.requestID
             commitment.offerID = offerID
             commitment.holder = offer.holder

@@ -215,7 +215,7 @@ struct CapacityService: Sendable {
         -> CapacityItemModel
     {
         let row = CapacityItemModel()
-        row.id = UUID()
+        row.id = NewID.next()
         row.holder = holder
         row.typeCode = input.type
         row.version = 1

@@ -71,36 +71,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         bootstrapLogging()
-        let config = try storage.configuration(host: host, port: port, role: role, region: region)
+        var config = try storage.configuration(host: host, port: port, role: role, region: region)
+        config.backgroundTasks = true
         try await withApplication(config, arguments: ["knooppunt", "serve"]) { app in
             app.http.server.configuration.hostname = config.host
             app.http.server.configuration.port = config.port
-            // Scheduled SitRaps every 30 seconds; the federation outbox every second.
-            app.lifecycle.use(PeriodicTask(name: "SitRap schedules", every: .seconds(30)) { app in
-                let issued = try await SitRapService(db: app.db, context: app.knooppunt).runDueSchedules()
-                if issued > 0 { app.logger.info("scheduled SitRaps issued: \(issued)") }
-            })
-            // A write that never ends (a connection lost mid-statement) would hold every later write:
-            // end the process instead, for the supervisor to restart it (nothing acknowledged is lost).
-            app.lifecycle.use(PeriodicTask(name: "write watchdog", every: .seconds(5)) { app in
-                let limit = app.knooppunt.configuration.writeStallLimit
-                if let running = await WriteWatchdog.stalled(app.knooppunt, limit: limit) {
-                    app.logger.critical("a database write has run for \(Int(running)) s (limit \(Int(limit)) s); stopping so the supervisor restarts this instance")
-                    Foundation.exit(75)
-                }
-            })
-            // The journal head signed every minute when it moved (to the anchor file and the national node too).
-            app.lifecycle.use(PeriodicTask(name: "journal checkpoint", every: .seconds(60)) { app in
-                try await JournalCheckpoints(db: app.db, context: app.knooppunt).make()
-            })
-            app.lifecycle.use(PeriodicTask(name: "refusal summaries", every: .seconds(60)) { app in
-                try await app.knooppunt.refusals.flush(db: app.db, context: app.knooppunt)
-            })
-            app.lifecycle.use(PeriodicTask(name: "outbox delivery", every: .seconds(1)) { app in
-                // Fallback copies of changed incidents first, coalesced: at most one waits per incident.
-                try await FallbackPicture.queueDue(context: app.knooppunt, on: app.db)
-                _ = try await FederationOutbox(db: app.db, context: app.knooppunt).deliverDue(transport: HTTPNodeTransport())
-            })
             if demo {
                 let outcome = try await DemoSeeder.seed(app)
                 if case .seeded(let organisations, let users) = outcome {

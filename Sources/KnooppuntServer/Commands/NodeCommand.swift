@@ -83,7 +83,7 @@ struct NodeCommand: AsyncParsableCommand {
                         try await FederationOutbox.enqueue(kind: kind, body: Data(body.utf8), to: peer, on: db, at: now)
                     }
                     let delivered = deliver
-                        ? try await FederationOutbox(db: app.db, context: app.knooppunt).deliverDue(transport: HTTPNodeTransport()) : 0
+                        ? try await FederationOutbox(db: app.db, context: app.knooppunt).deliverDue(transport: app.knooppunt.transport) : 0
                     return (sequence, delivered)
                 }
             }

@@ -35,6 +35,9 @@ public struct KnooppuntConfiguration: Sendable {
     public var journalAnchorFile: String? = nil
     /// A write that runs longer than this ends the `serve` process so its supervisor restarts it.
     public var writeStallLimit: TimeInterval = 60
+    /// Whether this process runs the background loops (SitRap schedules, outbox, checkpoints, watchdog):
+    /// `serve` does; one-off commands and tests do not.
+    public var backgroundTasks: Bool = false
 
     public enum NodeRole: Sendable, Equatable {
         case standalone

@@ -6,6 +6,10 @@ import Vapor
 final class KnooppuntContext: Sendable {
     let configuration: KnooppuntConfiguration
     let clock: Clock
+    /// New record ids (`SideEffects.ids`).
+    let ids: IDs
+    /// How this node reaches other nodes' inboxes (`SideEffects.transport`).
+    let transport: any NodeTransport
     /// Wakes live streams after each committed write.
     let live = LiveHub()
     /// Refused unauthenticated requests per client address: what is journaled, what is turned away.
@@ -15,9 +19,11 @@ final class KnooppuntContext: Sendable {
     let writeGate: WriteGate
     private let decoy = DecoyHash()
 
-    init(configuration: KnooppuntConfiguration, clock: Clock) {
+    init(configuration: KnooppuntConfiguration, effects: SideEffects) {
         self.configuration = configuration
-        self.clock = clock
+        self.clock = effects.clock
+        self.ids = effects.ids
+        self.transport = effects.transport
         self.writeGate = WriteGate()
     }
 
@@ -31,11 +37,12 @@ final class KnooppuntContext: Sendable {
     func write<T: Sendable>(on db: Database, _ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
         await writeGate.acquire(at: clock.now())
         do {
-            let clock = self.clock
+            let (clock, ids) = (self.clock, self.ids)
             let appended = AppendedEvents()
             let result = try await db.transaction { tx in
                 // Bound inside: Fluent runs the transaction body in a new task that inherits nothing.
                 try await Journal.$clock.withValue(clock) {
+                    try await NewID.$source.withValue(ids) {
                     try await Journal.$appended.withValue(appended) {
                         try await Journal.lockForWriting(tx)
                         let result = try await body(tx)
@@ -48,6 +55,7 @@ final class KnooppuntContext: Sendable {
                             try await JournalNotifications.notify(tx, newest: newest)
                         }
                         return result
+                    }
                     }
                 }
             }

@@ -20,3 +20,44 @@ final class ManualClock: @unchecked Sendable {
         lock.withLock { current = current.addingTimeInterval(seconds) }
     }
 }
+
+/// Identifiers for new records. Live: random (version 4) UUIDs; a test may hand out a known sequence.
+struct IDs: Sendable {
+    var next: @Sendable () -> UUID
+
+    static let random = IDs(next: { UUID() })
+
+    /// 00000000-0000-0000-0000-000000000001, …02, …: the same ids on every run.
+    static func sequential() -> IDs {
+        let counter = Counter()
+        return IDs(next: {
+            let n = counter.increment()
+            return UUID(uuidString: String(format: "00000000-0000-0000-0000-%012llx", n))!
+        })
+    }
+
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: UInt64 = 0
+        func increment() -> UInt64 { lock.withLock { value += 1; return value } }
+    }
+}
+
+/// The id for a new record. `KnooppuntContext.write` binds the context's `IDs` for the write in
+/// progress, as it binds the journal's clock, so stores deep in a write need no context to ask.
+enum NewID {
+    @TaskLocal static var source: IDs = .random
+
+    static func next() -> UUID { source.next() }
+}
+
+/// Every side effect the server reaches for from outside itself, in one value that `configure` wires
+/// into the context: the clock, new ids, and the transport to other nodes. Tests swap any of them.
+/// (Row ids Fluent generates itself for rows nobody refers to from outside are not routed here.)
+struct SideEffects: Sendable {
+    var clock: Clock = .live
+    var ids: IDs = .random
+    var transport: any NodeTransport = HTTPNodeTransport()
+
+    static let live = SideEffects()
+}

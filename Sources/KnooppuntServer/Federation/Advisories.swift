@@ -84,7 +84,7 @@ enum Advisories {
         let at = Microseconds.from(now)
         return try await context.write(on: db) { db in
             let advisory = AdvisoryModel()
-            advisory.id = UUID()
+            advisory.id = NewID.next()
             advisory.origin = "self"
             advisory.kind = kind
             advisory.title = title

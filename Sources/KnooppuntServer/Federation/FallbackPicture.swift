@@ -31,10 +31,10 @@ enum FallbackPicture {
     /// What the copy shows: the incident, its entries per theme as the region sees them (up to internal),
     /// decisions, open actions and the latest SitRap.
     struct Picture: Content {
-        var incident: IncidentDTO
-        var entries: [EntryDTO]
-        var decisions: [DecisionDTO]
-        var openActions: [ActionDTO]
+        var incident: WireIncident
+        var entries: [WireEntry]
+        var decisions: [WireDecision]
+        var openActions: [WireAction]
         var sitrap: SitRapLine?
         var ceiling: Classification
     }
@@ -141,11 +141,11 @@ enum FallbackPicture {
         let reader = EntryReader(organisation: region.rawValue, isRegion: true, isPartner: false, ceiling: ceiling)
         let entries = try await EntryVersionModel.query(on: db).filter(\.$incidentID == incidentID).filter(\.$validTo == nil)
             .sort(\.$validFrom).all().filter(reader.sees)
-            .map { try EntryDTO($0, currency: context.configuration.currency, now: now) }
+            .map { try EntryView($0, currency: context.configuration.currency, now: now) }
         let records = RecordStore(db: db, context: context)
-        let decisions = try await records.records(.decision, of: incidentID, at: instant).map(DecisionDTO.init)
+        let decisions = try await records.records(.decision, of: incidentID, at: instant).map(DecisionView.init)
             .filter { !$0.revoked }.sorted { $0.decidedAt < $1.decidedAt }
-        let actions = try await records.records(.action, of: incidentID, at: instant).map { try ActionDTO($0, now: now) }
+        let actions = try await records.records(.action, of: incidentID, at: instant).map { try ActionView($0, now: now) }
             .filter { $0.status == .open || $0.status == .bezig }
         let sitrap = try await SitRapModel.query(on: db).filter(\.$incidentID == incidentID)
             .filter(\.$classification ~~ Classification.allCases.filter { $0 <= ceiling }.map(\.rawValue))
@@ -158,7 +158,8 @@ enum FallbackPicture {
                     classification: report.classification)
             }
         let picture = Picture(
-            incident: try IncidentDTO(incident, version), entries: entries, decisions: decisions, openActions: actions,
+            incident: WireIncident(try IncidentView(incident, version)), entries: entries.map(WireEntry.init),
+            decisions: decisions.map(WireDecision.init), openActions: actions.map(WireAction.init),
             sitrap: sitrap, ceiling: ceiling)
         return Copy(incident: incidentID, region: region, withdrawn: false, composedAt: now, picture: picture)
     }

@@ -240,19 +240,20 @@ struct FederationController: RouteCollection {
 
     /// An incident's picture for a user of the national node, asked for by that node on the user's behalf;
     /// this node's access policy decides what the user sees, and the read is journaled here.
-    func picture(req: Request) async throws -> PictureDTO {
+    func picture(req: Request) async throws -> WirePicture {
         let service = FederationService(db: req.db, context: req.knooppunt, address: req.clientAddress)
         try service.checkNotBlocked()
         let user = try await service.remoteUser(req)
         req.auth.login(user)
-        let picture = try await IncidentsController().picture(req: req)
+        let target = try await IncidentCommands(user: user, db: req.db, context: req.knooppunt).open(try IncidentRequest.incidentID(req), for: .read)
+        let picture = try await IncidentPicture.read(target, at: req.knooppunt.clock.now(), for: user, context: req.knooppunt, on: req.db)
         let incident = picture.incident.id
         try await req.knooppunt.write(on: req.db) { db in
             try await Journal.append(
                 on: db, actor: user.username, organisation: user.organisationCode, kind: "federation.detail-read",
                 payload: DetailReadEvent(incident: incident, entries: picture.entries.count), incident: incident)
         }
-        return picture
+        return WirePicture(picture)
     }
 
     struct NodeDTO: Content {

@@ -122,7 +122,7 @@ enum NationalDetails {
         let fromCache: Bool
         /// Why the source could not be asked now, when it could not.
         let sourceProblem: String?
-        let picture: PictureDTO?
+        let picture: WirePicture?
         /// What the region marked for national sharing, and its SitRaps: kept on the national node.
         let sharedEntries: [SharedEntry]
         let sitraps: [SitRapListing]
@@ -162,7 +162,7 @@ enum NationalDetails {
         let (entries, sitraps) = try await sharedItems(node: node, incident: incident, on: db)
         let now = req.knooppunt.clock.now()
         let fetched = await fetch(node: node, incident: incident, for: user, context: req.knooppunt, on: db)
-        func result(_ picture: PictureDTO?, fetchedAt: Date?, cached: Bool, problem: String?) -> DetailDTO {
+        func result(_ picture: WirePicture?, fetchedAt: Date?, cached: Bool, problem: String?) -> DetailDTO {
             DetailDTO(sourceNode: node, summary: summary, receivedAt: Microseconds.date(row.receivedAt), fetchedAt: fetchedAt,
                       ageSeconds: fetchedAt.map { max(0, Int(now.timeIntervalSince($0))) }, fromCache: cached, sourceProblem: problem,
                       picture: picture, sharedEntries: entries, sitraps: sitraps)
@@ -198,8 +198,8 @@ enum NationalDetails {
         }
     }
 
-    private static func decodePicture(_ body: Data, from node: String) throws -> PictureDTO {
-        do { return try ContentConfiguration.global.requireDecoder(for: .json).decode(PictureDTO.self, from: ByteBuffer(data: body), headers: [:]) } catch {
+    private static func decodePicture(_ body: Data, from node: String) throws -> WirePicture {
+        do { return try ContentConfiguration.global.requireDecoder(for: .json).decode(WirePicture.self, from: ByteBuffer(data: body), headers: [:]) } catch {
             throw Problem(status: .badGateway, detail: "the source node '\(node)' answered with a picture this node cannot read: \(error)")
         }
     }

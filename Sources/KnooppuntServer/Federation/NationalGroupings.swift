@@ -73,7 +73,7 @@ enum NationalGroupings {
         return try await context.write(on: db) { db in
             let members = try await checkMembers(body.incidents, on: db)
             let grouping = NationalGroupingModel()
-            grouping.id = UUID()
+            grouping.id = NewID.next()
             grouping.name = name
             grouping.description = description
             grouping.createdAt = at

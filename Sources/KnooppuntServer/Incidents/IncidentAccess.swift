@@ -50,9 +50,7 @@ enum IncidentAccess {
         -> (IncidentModel, IncidentVersionModel, CurrentUser)
     {
         let user = try req.requireUserExplaining()
-        guard let id = req.parameters.get("incident").flatMap(UUID.init(uuidString:)) else {
-            throw Problem.badRequest("the incident id must be a UUID")
-        }
+        let id = try IncidentRequest.incidentID(req)
         let authorised = try await authorise(user.subject, incident: id, action, on: req.db, at: req.knooppunt.clock.now())
         return (authorised.incident, authorised.version, user)
     }

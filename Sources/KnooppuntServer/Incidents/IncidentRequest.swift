@@ -7,6 +7,27 @@ import Vapor
 /// moment of a time-travel read — read the same way for the API and the web pages, plus the checks on
 /// records both apply.
 enum IncidentRequest {
+    static func incidentID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("incident").flatMap(UUID.init(uuidString:)) else {
+            throw Problem.badRequest("the incident id must be a UUID")
+        }
+        return id
+    }
+
+    static func grantID(_ req: Request) throws -> UUID {
+        guard let text = req.parameters.get("grant"), let id = UUID(uuidString: text) else {
+            throw Problem.badRequest("the grant id in the path is not a UUID")
+        }
+        return id
+    }
+
+    static func conflictID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("conflict").flatMap(UUID.init(uuidString:)) else {
+            throw Problem.badRequest("the conflict id must be a UUID")
+        }
+        return id
+    }
+
     static func entryID(_ req: Request) throws -> UUID {
         guard let id = req.parameters.get("entry").flatMap(UUID.init(uuidString:)) else {
             throw Problem.badRequest("the entry id must be a UUID")

@@ -140,7 +140,7 @@ struct PartnerAlertDTO: Content {
     var grip: GRIPLevel?
     var involvedRegions: [RegionCode]?
 
-    init(_ model: PartnerAlertModel, incident: IncidentDTO? = nil) throws {
+    init(_ model: PartnerAlertModel, incident: IncidentView? = nil) throws {
         id = try model.requireID()
         self.incident = model.incidentID
         organisation = model.organisationCode

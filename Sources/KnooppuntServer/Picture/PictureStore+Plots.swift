@@ -33,7 +33,7 @@ extension PictureStore {
         -> PlotVersionModel
     {
         let identity = PlotModel()
-        identity.id = UUID()
+        identity.id = NewID.next()
         identity.incidentID = incidentID
         identity.createdAt = at
         identity.author = author.username

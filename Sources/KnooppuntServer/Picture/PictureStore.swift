@@ -27,7 +27,7 @@ struct PictureStore: Sendable {
             let prefix = "\(state.leadRegion)-\(year)-"
             let count = try await IncidentModel.query(on: db).filter(\.$reference, .custom("LIKE"), prefix + "%").count()
             let incident = IncidentModel(
-                reference: prefix + String(format: "%04d", count + 1), exercise: exercise, createdAt: at,
+                id: NewID.next(), reference: prefix + String(format: "%04d", count + 1), exercise: exercise, createdAt: at,
                 createdBy: author.username, organisation: author.organisation)
             try await incident.create(on: db)
             let version = Self.incidentVersion(
@@ -141,7 +141,7 @@ struct PictureStore: Sendable {
     static func insertEntry(
         _ entry: NewEntry, to incidentID: UUID, by author: Author, externalID: String? = nil, at: Int64, on db: Database
     ) async throws -> EntryVersionModel {
-        let identity = EntryModel(incidentID: incidentID, createdAt: at, author: author.username, organisation: author.organisation)
+        let identity = EntryModel(id: NewID.next(), incidentID: incidentID, createdAt: at, author: author.username, organisation: author.organisation)
         identity.externalID = externalID
         try await identity.create(on: db)
         let version = EntryVersionModel()

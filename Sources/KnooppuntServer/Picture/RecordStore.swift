@@ -16,7 +16,7 @@ struct RecordStore: Sendable {
         let json = try CanonicalJSON.encode(body)
         return try await context.write(on: db) { db in
             try await Self.requireOpen(incidentID, on: db)
-            let record = RecordModel(incidentID: incidentID, kind: kind.rawValue, createdAt: at, author: author.username)
+            let record = RecordModel(id: NewID.next(), incidentID: incidentID, kind: kind.rawValue, createdAt: at, author: author.username)
             try await record.create(on: db)
             let version = Self.version(
                 of: try record.requireID(), incidentID: incidentID, kind: kind, number: 1, at: at, author: author, body: json)

@@ -23,27 +23,9 @@ struct SitRapController: RouteCollection {
 
     /// A liaison enters a koppel partner's own SitRap; it becomes one entry in the partner's theme, "via liaison".
     func partnerSitRap(req: Request) async throws -> Response {
-        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
-        let body = try req.decodeStrict(PartnerSitRapRequest.self)
-        let entry = try await Self.enterPartnerSitRap(
-            PartnerSitRap(situation: body.situation, measures: body.measures, expectation: body.expectation, needs: body.needs,
-                          contact: body.contact),
-            partner: body.partner, reportedAt: body.reportedAt, incident: incident, version: version, by: user, on: req)
-        return try await EntryDTO(entry).encodeResponse(status: .created, for: req)
-    }
-
-    static func enterPartnerSitRap(
-        _ sitrap: PartnerSitRap, partner: String, reportedAt: Date?, incident: IncidentModel, version: IncidentVersionModel,
-        by user: CurrentUser, on req: Request
-    ) async throws -> EntryVersionModel {
-        if let problem = sitrap.problem { throw Problem.invalid(problem.reason, field: problem.field) }
-        let code = partner.trimmingCharacters(in: .whitespaces).uppercased()
-        guard !code.isEmpty else { throw Problem.invalid("name the partner whose SitRap this is", field: "partner") }
-        let name = try await PartnerStore.partnerNames(on: req.db)[code] ?? code
-        return try await IncidentsController.addEntry(
-            .init(theme: .partner(code), text: sitrap.entryText, source: "SitRap \(name)", observedAt: reportedAt, priority: nil,
-                  location: nil, classification: nil, onBehalfOf: code),
-            to: incident, version: version, by: user, on: req)
+        let entry = try await IncidentCommands(req).enterPartnerSitRap(
+            in: try IncidentRequest.incidentID(req), try req.decodeInput(PartnerSitRapInput.self))
+        return try await EntryView(entry).encodeResponse(status: .created, for: req)
     }
 
     func issue(req: Request) async throws -> Response {
@@ -207,17 +189,6 @@ struct IssueSitRapRequest: StrictDecodable {
     func validate() throws {
         if let summary, summary.count > 5000 { throw Problem.invalid("'summary' is at most 5000 characters", field: "summary") }
     }
-}
-
-struct PartnerSitRapRequest: StrictDecodable {
-    var partner: String
-    var reportedAt: Date?
-    var situation: String
-    var measures: String?
-    var expectation: String?
-    var needs: String?
-    var contact: String?
-    enum CodingKeys: String, CodingKey, CaseIterable { case partner, reportedAt, situation, measures, expectation, needs, contact }
 }
 
 struct SitRapScheduleRequest: StrictDecodable {

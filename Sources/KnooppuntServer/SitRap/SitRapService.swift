@@ -50,7 +50,7 @@ struct SitRapService: Sendable {
         let history = try await store.incidentVersions(incidentID).filter { $0.validFrom <= instant }
             .map { (Microseconds.date($0.validFrom), try PictureStore.decodeState($0)) }
         let entries = try await store.entries(of: incidentID, at: instant).filter(reader.sees).map { model in
-            let dto = try EntryDTO(model)
+            let dto = try EntryView(model)
             return SitRapComposer.SourceEntry(
                 theme: dto.theme, text: dto.text, source: dto.source, observedAt: dto.observedAt, priority: dto.priority,
                 verification: dto.verification, classification: dto.classification, inSharedPicture: !dto.awaitingAdmission,
@@ -90,7 +90,7 @@ struct SitRapService: Sendable {
                 issuedByOrganisation: subject.organisationCode, scheduled: order.scheduled, unverified: order.unverified,
                 ceiling: ceiling, summary: order.summary))
             let model = SitRapModel()
-            model.id = UUID()
+            model.id = NewID.next()
             model.incidentID = incidentID
             model.number = number
             model.moment = instant
@@ -115,14 +115,14 @@ struct SitRapService: Sendable {
 
     /// The map: the incident's location and its plots, with the municipalities around them.
     static func map(location: String?, plots: [PlotVersionModel], on db: Database) async throws -> SitRapMap? {
-        var features: [SitRapMap.Feature] = AffectedAreaDTO.shapes(incidentLocation: location, plots: []).map {
+        var features: [SitRapMap.Feature] = AffectedAreaView.shapes(incidentLocation: location, plots: []).map {
             .init(kind: .symbol, shape: $0, colour: "#c62828", label: nil, symbol: .incident)
         }
         for plot in plots {
             guard let kind = PlotKind(rawValue: plot.kind) else { continue }
             let style = PlotStyle(kind: kind, symbol: plot.symbol.flatMap(PlotSymbol.init(rawValue:)), label: plot.label,
                                   colour: plot.colour, radius: plot.radius)
-            for shape in AffectedAreaDTO.shapes(of: plot) {
+            for shape in AffectedAreaView.shapes(of: plot) {
                 features.append(.init(kind: kind, shape: shape, colour: style.resolvedColour, label: plot.label, symbol: style.symbol))
             }
         }

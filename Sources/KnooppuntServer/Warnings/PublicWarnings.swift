@@ -104,7 +104,7 @@ struct PublicWarningService: Sendable {
         guard state.status == .open else { throw Problem.conflict("the incident is \(state.status.rawValue); warnings are published for open incidents") }
         guard let incident = try await IncidentModel.find(incidentID, on: db) else { throw Problem.notFound("no incident \(incidentID)") }
         let plots = try await PictureStore(db: db, context: context).plots(of: incidentID, at: Microseconds.from(now))
-        let shapes = AffectedAreaDTO.shapes(incidentLocation: state.location, plots: plots)
+        let shapes = AffectedAreaView.shapes(incidentLocation: state.location, plots: plots)
         let area = Self.area(shapes, radiusKm: request.radiusKm ?? 1)
         guard !area.polygons.isEmpty || !area.circles.isEmpty else {
             throw Problem.invalid("the incident has no location or area to warn for; give it a location or draw an effect area")
@@ -226,7 +226,7 @@ struct PublicWarningService: Sendable {
             throw Problem.invalid("the warning would not be valid CAP 1.2: \(error.description)")
         }
         let model = PublicWarningModel()
-        model.id = UUID()
+        model.id = NewID.next()
         model.incidentID = incidentID
         model.number = number
         model.identifier = alert.identifier

@@ -35,7 +35,7 @@ struct PublicWarningsController: RouteCollection {
             at: req.knooppunt.clock.now(), on: req.db)
         let warnings = try await PublicWarningModel.query(on: req.db).filter(\.$incidentID == id).sort(\.$number).all().map(PublicWarningDTO.init)
         return .html(PublicWarningFormPage(
-            strings: req.strings, csrfToken: req.csrfToken, user: user, incident: try IncidentDTO(incident, version), warnings: warnings,
+            strings: req.strings, csrfToken: req.csrfToken, user: user, incident: try IncidentView(incident, version), warnings: warnings,
             mayPublish: answer.decision.allowed).render())
     }
 

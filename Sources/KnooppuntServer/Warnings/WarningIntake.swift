@@ -40,7 +40,7 @@ struct WarningIntake: Sendable {
                 return (existing, true)
             }
             let model = WarningModel()
-            model.id = UUID()
+            model.id = NewID.next()
             model.identifier = alert.identifier
             model.sender = alert.sender
             model.sent = alert.sent
@@ -88,7 +88,7 @@ struct WarningIntake: Sendable {
         {
             let id = try incident.requireID()
             let state = try PictureStore.decodeState(version)
-            let shapes = AffectedAreaDTO.shapes(incidentLocation: state.location, plots: try await store.plots(of: id, at: instant))
+            let shapes = AffectedAreaView.shapes(incidentLocation: state.location, plots: try await store.plots(of: id, at: instant))
             guard WarningMatch.matches(warningArea: area, from: window.from, until: window.until, incidentShapes: shapes,
                                        incidentStart: state.startedAt, now: now) else { continue }
             let answer = try await AccessService.decide(

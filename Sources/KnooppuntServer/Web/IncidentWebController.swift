@@ -19,7 +19,7 @@ struct IncidentWebController: RouteCollection {
         incidents.post(":incident", "entries", ":entry", "national-sharing", use: shareNationally)
         incidents.post(":incident", "decisions", use: addDecision)
         incidents.post(":incident", "actions", use: addAction)
-        incidents.post(":incident", "entries", ":entry", "conflicts", use: markConflict)
+        incidents.post(":incident", "conflicts", use: markConflict)
         incidents.post(":incident", "conflicts", ":conflict", "resolution", use: resolveConflict)
         incidents.post(":incident", "actions", ":record", "status", use: updateAction)
         incidents.post(":incident", "decisions", ":record", "revocation", use: revokeDecision)
@@ -58,7 +58,7 @@ struct IncidentWebController: RouteCollection {
         let currency = req.knooppunt.configuration.currency
         var rows: [IncidentListPage.Row] = []
         for (incident, version) in try await AccessService.readable(user.subject, found, at: now, on: req.db) {
-            let dto = try IncidentDTO(incident, version)
+            let dto = try IncidentView(incident, version)
             let last = try await store.logbook(of: try incident.requireID(), since: nil).last
             let lastUpdate = last.flatMap { RFC3339.parse($0.recordedAt) } ?? dto.updatedAt
             rows.append(.init(incident: dto, stale: currency.isStale(lastUpdate: lastUpdate, status: dto.status, now: now)))
@@ -70,27 +70,9 @@ struct IncidentWebController: RouteCollection {
         return .html(page.render())
     }
 
-    struct IncidentForm: Content {
-        var title: String
-        var category: String
-        var grip: Int?
-        var exercise: String?
-    }
-
     func create(req: Request) async throws -> Response {
-        let user = try webUser(req)
-        let form = try req.content.decode(IncidentForm.self)
-        let decision = AccessPolicy.decide(user.subject, .create, incident: nil, at: req.knooppunt.clock.now())
-        guard decision.allowed, let region = user.subject.regionCode else { throw Problem.forbidden(decision.reason) }
-        guard let category = IncidentCategory(rawValue: form.category) else {
-            throw Problem.invalid("unknown category '\(form.category)'", field: "category")
-        }
-        let state = IncidentState(
-            title: form.title.trimmingCharacters(in: .whitespacesAndNewlines), category: category,
-            startedAt: req.knooppunt.clock.now(), grip: form.grip.flatMap(GRIPLevel.init(rawValue:)) ?? .routine,
-            involvedRegions: [region], leadRegion: region)
-        let version = try await PictureStore(db: req.db, context: req.knooppunt).createIncident(
-            state, exercise: form.exercise == "true", by: user.author)
+        _ = try webUser(req)
+        let (_, version) = try await IncidentCommands(req).create(try req.decodeInput(CreateIncidentInput.self))
         return req.redirect(to: "/incidents/\(version.incidentID)", redirectType: .normal)
     }
 
@@ -114,10 +96,11 @@ struct IncidentWebController: RouteCollection {
         let scope = try IncidentAccess.scope(version)
         let facts = try await AccessService.Facts.load(user.subject, incident: id, scope: scope, on: req.db)
         let reader = facts.reader(at: now)
-        let picture = try await IncidentsController.picture(of: incident, at: viewingAt ?? now, for: user, reader: reader, on: req)
+        let picture = try await IncidentPicture.assemble(
+            incident, at: viewingAt ?? now, for: user, reader: reader, context: req.knooppunt, on: req.db)
         let logbook = try await PictureStore(db: req.db, context: req.knooppunt)
             .logbook(of: id, since: since.map(Microseconds.from), until: viewingAt.map(Microseconds.from))
-            .filter { reader.sees($0.record) }.map(LogbookLineDTO.init)
+            .filter { reader.sees($0.record) }.map(LogbookLineView.init)
         func may(_ question: AccessService.Question) -> Bool { facts.decide(question, at: now).decision.allowed }
         let permissions = IncidentPage.Permissions(
             editIncident: may(.init(action: .editIncident)), addEntry: may(.init(action: .addEntry)),
@@ -138,229 +121,88 @@ struct IncidentWebController: RouteCollection {
         return .html(page.render())
     }
 
-    struct UpdateForm: Content {
-        var baseVersion: Int
-        var grip: Int
-        var gripReason: String?
-        var phase: String
-        var status: String
+    /// The forms below decode the same input types as the API and call the same commands; the page
+    /// only redirects back to the incident afterwards.
+    private func command(_ req: Request, _ run: (IncidentCommands, UUID) async throws -> Void) async throws -> Response {
+        _ = try webUser(req)
+        let id = try IncidentRequest.incidentID(req)
+        try await run(try IncidentCommands(req), id)
+        return req.redirect(to: "/incidents/\(id)", redirectType: .normal)
     }
 
     func update(req: Request) async throws -> Response {
-        _ = try webUser(req)
-        let (incident, _, user) = try await IncidentAccess.authorised(req, .editIncident)
-        let form = try req.content.decode(UpdateForm.self)
-        guard let grip = GRIPLevel(rawValue: form.grip), let phase = IncidentPhase(rawValue: form.phase),
-            let status = IncidentStatus(rawValue: form.status)
-        else { throw Problem.invalid("GRIP, phase or status is not valid") }
-        let reason = form.gripReason?.trimmingCharacters(in: .whitespacesAndNewlines)
-        _ = try await PictureStore(db: req.db, context: req.knooppunt).updateIncident(
-            try incident.requireID(), baseVersion: form.baseVersion, by: user.author
-        ) { state in
-            if state.grip != grip { state.gripReason = reason }
-            state.grip = grip
-            state.phase = phase
-            state.status = status
-        }
-        return back(req, incident)
-    }
-
-    struct EntryForm: Content {
-        var theme: String
-        var text: String
-        var source: String
-        var priority: String?
-        var classification: String?
-        /// Set by a liaison entering information for a koppel or ad-hoc partner.
-        var onBehalfOf: String?
+        try await command(req) { commands, id in _ = try await commands.update(id, try req.decodeInput(UpdateIncidentInput.self)) }
     }
 
     func addEntry(req: Request) async throws -> Response {
-        _ = try webUser(req)
-        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
-        let form = try req.content.decode(EntryForm.self)
-        guard let theme = Theme(form.theme) else { throw Problem.invalid("unknown theme '\(form.theme)'", field: "theme") }
-        let classification = try form.classification.flatMap { $0.isEmpty ? nil : $0 }.map { text in
-            guard let level = Classification(rawValue: text) else {
-                throw Problem.invalid("unknown classification '\(text)'", field: "classification")
-            }
-            return level
+        try await command(req) { commands, id in
+            _ = try await commands.addEntry(to: id, try Self.pageEntry(try req.decodeInput(AddEntryInput.self)))
         }
-        let onBehalfOf = form.onBehalfOf.flatMap { $0.isEmpty ? nil : $0 }
-        _ = try await IncidentsController.addEntry(
-            .init(theme: onBehalfOf.map { Theme.partner($0.uppercased()) } ?? theme, text: form.text, source: form.source,
-                  priority: form.priority.flatMap(EntryPriority.init(rawValue:)), classification: classification, onBehalfOf: onBehalfOf),
-            to: incident, version: version, by: user, on: req)
-        return back(req, incident)
     }
 
-    struct EditForm: Content {
-        var baseVersion: Int
-        var text: String
+    /// The page offers a theme and, for a liaison, the partner to enter for; choosing a partner puts the
+    /// entry in that partner's theme, whatever the theme list shows.
+    static func pageEntry(_ input: AddEntryInput) -> AddEntryInput {
+        var input = input
+        if let partner = input.onBehalfOf { input.theme = .partner(partner.uppercased()) }
+        return input
     }
 
     func editEntry(req: Request) async throws -> Response {
-        _ = try webUser(req)
-        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
-        let form = try req.content.decode(EditForm.self)
-        try await IncidentsController.mayChangeEntry(
-            try IncidentRequest.entryID(req), user: user, incident: try incident.requireID(),
-            scope: try IncidentAccess.scope(version), theme: nil, classification: nil, on: req)
-        _ = try await PictureStore(db: req.db, context: req.knooppunt).changeEntry(
-            try IncidentRequest.entryID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
-            by: user.author, kind: "entry.updated"
-        ) { next in
-            guard next.text != form.text else { throw Problem.invalid("the text is unchanged", field: "text") }
-            next.text = form.text
+        try await command(req) { commands, id in
+            _ = try await commands.changeEntry(try IncidentRequest.entryID(req), in: id, try req.decodeInput(UpdateEntryInput.self))
         }
-        return back(req, incident)
-    }
-
-    struct VerificationForm: Content {
-        var baseVersion: Int
-        var status: String
     }
 
     func verify(req: Request) async throws -> Response {
-        _ = try webUser(req)
-        let (incident, _, user) = try await IncidentAccess.authorised(req, .verifyEntry)
-        let form = try req.content.decode(VerificationForm.self)
-        guard let status = VerificationStatus(rawValue: form.status) else {
-            throw Problem.invalid("unknown verification status '\(form.status)'", field: "status")
+        try await command(req) { commands, id in
+            _ = try await commands.verifyEntry(try IncidentRequest.entryID(req), in: id, try req.decodeInput(VerificationInput.self))
         }
-        _ = try await PictureStore(db: req.db, context: req.knooppunt).setVerification(
-            status, of: try IncidentRequest.entryID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
-            by: user.author)
-        return back(req, incident)
-    }
-
-    struct NationalSharingForm: Content {
-        var shared: String
     }
 
     func shareNationally(req: Request) async throws -> Response {
-        _ = try webUser(req)
-        let (incident, _, user) = try await IncidentAccess.authorised(req, .verifyEntry)
-        let form = try req.content.decode(NationalSharingForm.self)
-        _ = try await NationalSharing.mark(
-            form.shared == "true", entry: try IncidentRequest.entryID(req), incident: try incident.requireID(), by: user.author,
-            context: req.knooppunt, on: req.db)
-        return back(req, incident)
-    }
-
-    struct AdmissionForm: Content {
-        var baseVersion: Int
-        var admitted: String
+        try await command(req) { commands, id in
+            let entry = try IncidentRequest.entryID(req)
+            _ = try await commands.shareNationally(try req.decodeInput(NationalSharingInput.self).shared, entry: entry, in: id)
+        }
     }
 
     func admit(req: Request) async throws -> Response {
-        _ = try webUser(req)
-        let (incident, _, user) = try await IncidentAccess.authorised(req, .admitEntry)
-        let form = try req.content.decode(AdmissionForm.self)
-        _ = try await PictureStore(db: req.db, context: req.knooppunt).setAdmission(
-            form.admitted == "true", of: try IncidentRequest.entryID(req), in: try incident.requireID(),
-            baseVersion: form.baseVersion, by: user.author)
-        return back(req, incident)
+        try await command(req) { commands, id in
+            _ = try await commands.admitEntry(try IncidentRequest.entryID(req), in: id, try req.decodeInput(AdmissionInput.self))
+        }
     }
 
-    struct ConflictForm: Content {
-        var other: UUID
-        var note: String
-    }
-
-    /// Marks this entry and another as conflicting; both stay visible until the IM resolves it.
+    /// Marks two entries as conflicting; both stay visible until the IM resolves it.
     func markConflict(req: Request) async throws -> Response {
-        _ = try webUser(req)
-        let (incident, _, user) = try await IncidentAccess.authorised(req, .addEntry)
-        let form = try req.content.decode(ConflictForm.self)
-        let request = ConflictRequest(entries: [try IncidentRequest.entryID(req), form.other], note: form.note)
-        try request.validate()
-        _ = try await PictureStore(db: req.db, context: req.knooppunt).markConflict(
-            request.entries[0], request.entries[1], note: request.note, in: try incident.requireID(), by: user.author)
-        return back(req, incident)
+        try await command(req) { commands, id in _ = try await commands.markConflict(in: id, try req.decodeInput(ConflictInput.self)) }
     }
 
     func resolveConflict(req: Request) async throws -> Response {
-        _ = try webUser(req)
-        let (incident, _, user) = try await IncidentAccess.authorised(req, .admitEntry)
-        let request = ResolutionRequest(resolution: try req.content.get(String.self, at: "resolution"))
-        try request.validate()
-        guard let id = req.parameters.get("conflict").flatMap(UUID.init(uuidString:)) else {
-            throw Problem.badRequest("the conflict id must be a UUID")
+        try await command(req) { commands, id in
+            _ = try await commands.resolveConflict(try IncidentRequest.conflictID(req), in: id, try req.decodeInput(ResolutionInput.self))
         }
-        _ = try await PictureStore(db: req.db, context: req.knooppunt).resolveConflict(
-            id, resolution: request.resolution, in: try incident.requireID(), by: user.author)
-        return back(req, incident)
-    }
-
-    struct DecisionForm: Content {
-        var team: String
-        var text: String
-        var decidedBy: String
     }
 
     func addDecision(req: Request) async throws -> Response {
-        _ = try webUser(req)
-        let (incident, _, user) = try await IncidentAccess.authorised(req, .recordDecision)
-        let form = try req.content.decode(DecisionForm.self)
-        guard let team = CrisisTeam(rawValue: form.team) else { throw Problem.invalid("unknown team '\(form.team)'", field: "team") }
-        let decision = DecisionBody(team: team, text: form.text, decidedAt: req.knooppunt.clock.now(), decidedBy: form.decidedBy)
-        try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) }
-        _ = try await RecordStore(db: req.db, context: req.knooppunt).create(
-            .decision, body: decision, in: try incident.requireID(), by: user.author)
-        return back(req, incident)
-    }
-
-    struct ActionForm: Content {
-        var text: String
-        var owner: String
+        try await command(req) { commands, id in _ = try await commands.recordDecision(in: id, try req.decodeInput(CreateDecisionInput.self)) }
     }
 
     func addAction(req: Request) async throws -> Response {
-        _ = try webUser(req)
-        let (incident, _, user) = try await IncidentAccess.authorised(req, .addEntry)
-        let form = try req.content.decode(ActionForm.self)
-        let action = ActionBody(text: form.text, owner: form.owner.uppercased())
-        try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(action) }
-        try await IncidentRequest.requireOrganisation(action.owner, on: req.db)
-        _ = try await RecordStore(db: req.db, context: req.knooppunt).create(
-            .action, body: action, in: try incident.requireID(), by: user.author)
-        return back(req, incident)
-    }
-
-    struct ActionStatusForm: Content {
-        var baseVersion: Int
-        var status: String
+        try await command(req) { commands, id in _ = try await commands.recordAction(in: id, try req.decodeInput(CreateActionInput.self)) }
     }
 
     func updateAction(req: Request) async throws -> Response {
-        _ = try webUser(req)
-        let (incident, _, user) = try await IncidentAccess.authorised(req, .addEntry)
-        let form = try req.content.decode(ActionStatusForm.self)
-        guard let status = ActionStatus(rawValue: form.status) else {
-            throw Problem.invalid("unknown action status '\(form.status)'", field: "status")
+        try await command(req) { commands, id in
+            _ = try await commands.changeAction(try IncidentRequest.recordID(req), in: id, try req.decodeInput(UpdateActionInput.self))
         }
-        _ = try await RecordStore(db: req.db, context: req.knooppunt).update(
-            .action, try IncidentRequest.recordID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
-            by: user.author, as: ActionBody.self, validate: { _ in }
-        ) { action in action.status = status }
-        return back(req, incident)
     }
 
-    struct RevokeForm: Content {
-        var baseVersion: Int
-    }
-
-    /// Revokes a decision; it stays in the list, struck through, and in every earlier picture.
+    /// Revokes a decision (the form sends `revoked=true`); it stays in the list, struck through.
     func revokeDecision(req: Request) async throws -> Response {
-        _ = try webUser(req)
-        let (incident, _, user) = try await IncidentAccess.authorised(req, .recordDecision)
-        let form = try req.content.decode(RevokeForm.self)
-        _ = try await RecordStore(db: req.db, context: req.knooppunt).update(
-            .decision, try IncidentRequest.recordID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
-            by: user.author, as: DecisionBody.self, validate: { _ in }
-        ) { decision in decision.revoked = true }
-        return back(req, incident)
+        try await command(req) { commands, id in
+            _ = try await commands.changeDecision(try IncidentRequest.recordID(req), in: id, try req.decodeInput(UpdateDecisionInput.self))
+        }
     }
 
     // MARK: Access
@@ -398,58 +240,21 @@ struct IncidentWebController: RouteCollection {
             .map { (code: $0.code, name: $0.name) }
     }
 
-    struct LinkForm: Content {
-        var organisation: String
-        var purpose: String
-        var hours: Int
-    }
-
     func link(req: Request) async throws -> Response {
-        _ = try webUser(req)
-        let (incident, version, user) = try await IncidentAccess.authorised(req, .manageAccess)
-        let form = try req.content.decode(LinkForm.self)
-        let until = req.knooppunt.clock.now().addingTimeInterval(TimeInterval(form.hours) * 3600)
-        let new = try await AccessController.newLink(
-            LinkRequest(organisation: form.organisation, purpose: form.purpose, until: until),
-            scope: try IncidentAccess.scope(version), on: req.db)
-        _ = try await GrantStore(db: req.db, context: req.knooppunt).create(
-            new, incident: try incident.requireID(), by: user.author, kind: "access.granted")
-        return back(req, incident)
+        try await command(req) { commands, id in _ = try await commands.link(in: id, try req.decodeInput(LinkInput.self)) }
     }
 
     func admitPartner(req: Request) async throws -> Response {
-        _ = try webUser(req)
-        let (incident, _, user) = try await IncidentAccess.authorised(req, .manageAccess)
-        _ = try await GrantStore(db: req.db, context: req.knooppunt).change(
-            try AccessController.grantID(req), incident: try incident.requireID(), status: .active, until: nil, by: user.author)
-        return back(req, incident)
+        try await command(req) { commands, id in
+            _ = try await commands.changeGrant(try IncidentRequest.grantID(req), in: id, GrantChangeInput(status: .active, until: nil))
+        }
     }
 
     func disconnect(req: Request) async throws -> Response {
-        _ = try webUser(req)
-        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
-        _ = try await AccessController.revoke(try AccessController.grantID(req), of: incident, version, by: user, on: req)
-        return back(req, incident)
-    }
-
-    struct BreakGlassForm: Content {
-        var organisation: String
-        var reason: String
-        var hours: Int
+        try await command(req) { commands, id in _ = try await commands.revokeGrant(try IncidentRequest.grantID(req), in: id) }
     }
 
     func breakGlass(req: Request) async throws -> Response {
-        _ = try webUser(req)
-        let (incident, _, user) = try await IncidentAccess.authorised(req, .breakGlass)
-        let form = try req.content.decode(BreakGlassForm.self)
-        let until = req.knooppunt.clock.now().addingTimeInterval(TimeInterval(form.hours) * 3600)
-        _ = try await AccessController.breakGlass(
-            BreakGlassRequest(organisation: form.organisation, reason: form.reason, until: until),
-            incident: try incident.requireID(), by: user, on: req)
-        return back(req, incident)
-    }
-
-    private func back(_ req: Request, _ incident: IncidentModel) -> Response {
-        req.redirect(to: "/incidents/\(incident.id?.uuidString ?? "")", redirectType: .normal)
+        try await command(req) { commands, id in _ = try await commands.breakGlass(in: id, try req.decodeInput(BreakGlassInput.self)) }
     }
 }

@@ -21,7 +21,7 @@ struct PartnerWebController: RouteCollection {
         let found = try await PictureStore(db: req.db, context: req.knooppunt).currentIncidents(
             exercise: false, region: nil, grip: nil, phase: nil, status: .open)
         let incidents = try await AccessService.readable(user.subject, found, at: req.knooppunt.clock.now(), on: req.db)
-            .map(IncidentDTO.init).sorted { ($0.grip.rawValue, $0.reference) > ($1.grip.rawValue, $1.reference) }
+            .map(IncidentView.init).sorted { ($0.grip.rawValue, $0.reference) > ($1.grip.rawValue, $1.reference) }
         let config = req.knooppunt.configuration
         let page = NationalMapPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, incidents: incidents,

@@ -29,7 +29,7 @@ struct SitRapWebController: RouteCollection {
         let mayEnterOnBehalf = facts.decide(.init(action: .enterOnBehalf, onBehalfOf: .koppel), at: now).decision.allowed
         let choices = mayEnterOnBehalf ? try await IncidentWebController.onBehalfChoices(scope: scope, on: req.db) : []
         let page = SitRapListPage(
-            strings: req.strings, csrfToken: req.csrfToken, user: user, incident: try IncidentDTO(incident, version), sitraps: sitraps,
+            strings: req.strings, csrfToken: req.csrfToken, user: user, incident: try IncidentView(incident, version), sitraps: sitraps,
             mayIssue: mayIssue, schedule: schedule, intakeChoices: choices)
         return .html(page.render())
     }
@@ -81,26 +81,11 @@ struct SitRapWebController: RouteCollection {
         return req.redirect(to: "/incidents/\(id)/sitraps", redirectType: .normal)
     }
 
-    struct PartnerSitRapForm: Content {
-        var partner: String
-        var reportedAt: String?
-        var situation: String
-        var measures: String?
-        var expectation: String?
-        var needs: String?
-        var contact: String?
-    }
-
     func partnerSitRap(req: Request) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
-        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
-        let form = try req.content.decode(PartnerSitRapForm.self)
-        let reportedAt = try Self.optionalDate(form.reportedAt, field: "reportedAt")
-        _ = try await SitRapController.enterPartnerSitRap(
-            PartnerSitRap(situation: form.situation, measures: form.measures, expectation: form.expectation, needs: form.needs,
-                          contact: form.contact),
-            partner: form.partner, reportedAt: reportedAt, incident: incident, version: version, by: user, on: req)
-        return req.redirect(to: "/incidents/\(try incident.requireID())", redirectType: .normal)
+        let id = try IncidentRequest.incidentID(req)
+        _ = try await IncidentCommands(req).enterPartnerSitRap(in: id, try req.decodeInput(PartnerSitRapInput.self))
+        return req.redirect(to: "/incidents/\(id)", redirectType: .normal)
     }
 
     /// A form's optional date-time field: empty means none, anything else must be RFC 3339.

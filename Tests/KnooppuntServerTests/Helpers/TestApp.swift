@@ -12,7 +12,7 @@ import VaporTesting
 /// or a new PostgreSQL database when KNOOPPUNT_TEST_DATABASE_URL is set (CI sets it).
 func withTestApp(
     demo: Bool = true, clock: ManualClock? = nil, database: KnooppuntConfiguration.DatabaseChoice? = nil,
-    role: KnooppuntConfiguration.NodeRole = .standalone, trustedProxies: Set<String> = [],
+    role: KnooppuntConfiguration.NodeRole = .standalone, trustedProxies: Set<String> = [], ids: IDs = .random,
     _ body: (Application) async throws -> Void
 ) async throws {
     var config = KnooppuntConfiguration()
@@ -26,7 +26,7 @@ func withTestApp(
     app.logger.logLevel = .error
     var shutDown = false
     do {
-        try await configure(app, config, clock: clock?.clock ?? .live)
+        try await configure(app, config, effects: SideEffects(clock: clock?.clock ?? .live, ids: ids))
         if demo { _ = try await DemoSeeder.seed(app) }
         try await body(app)
         shutDown = true

@@ -24,18 +24,28 @@ struct WebSession {
     }
 
     static func form(_ fields: [String: String]) -> ByteBuffer {
+        ByteBuffer(string: encoded(fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+    }
+
+    static func encoded(_ pairs: [(String, String)]) -> String {
         var components = URLComponents()
-        components.queryItems = fields.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
-        let encoded = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
-        return ByteBuffer(string: encoded)
+        components.queryItems = pairs.map { URLQueryItem(name: $0.0, value: $0.1) }
+        return (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
     }
 
     static func postForm(
         _ app: Application, _ path: String, fields: [String: String], cookies: String
     ) async throws -> TestingHTTPResponse {
+        try await postForm(app, path, pairs: fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, cookies: cookies)
+    }
+
+    /// A form whose fields may repeat (`entries[]`), in the order given.
+    static func postForm(
+        _ app: Application, _ path: String, pairs: [(String, String)], cookies: String
+    ) async throws -> TestingHTTPResponse {
         var headers: HTTPHeaders = ["Cookie": cookies]
         headers.contentType = .urlEncodedForm
-        return try await app.testing().sendRequest(.POST, path, headers: headers, body: form(fields))
+        return try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: encoded(pairs)))
     }
 
     /// Logs in through the HTML form.

@@ -15,7 +15,7 @@ final class IncidentModel: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID = UUID(), reference: String, exercise: Bool, createdAt: Int64, createdBy: String, organisation: String) {
+    init(id: UUID, reference: String, exercise: Bool, createdAt: Int64, createdBy: String, organisation: String) {
         self.id = id
         self.reference = reference
         self.exercise = exercise
@@ -63,7 +63,7 @@ final class EntryModel: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID = UUID(), incidentID: UUID, createdAt: Int64, author: String, organisation: String) {
+    init(id: UUID, incidentID: UUID, createdAt: Int64, author: String, organisation: String) {
         self.id = id
         self.incidentID = incidentID
         self.createdAt = createdAt
@@ -144,7 +144,7 @@ final class RecordModel: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID = UUID(), incidentID: UUID, kind: String, createdAt: Int64, author: String) {
+    init(id: UUID, incidentID: UUID, kind: String, createdAt: Int64, author: String) {
         self.id = id
         self.incidentID = incidentID
         self.kind = kind

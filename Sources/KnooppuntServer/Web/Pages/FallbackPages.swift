@@ -131,7 +131,7 @@ struct FallbackIncidentPage {
     }
 
     /// The entries grouped per theme, the disciplines first, then the partners' themes.
-    private func entries(_ entries: [EntryDTO]) -> Node<HTML.BodyContext> {
+    private func entries(_ entries: [WireEntry]) -> Node<HTML.BodyContext> {
         let text = strings.fallback
         let language = strings.language
         guard !entries.isEmpty else { return .p(.class("empty"), .text(text.noEntries)) }

@@ -5,7 +5,7 @@ import Plot
 /// The list of incidents a user may see, filtered, with real incidents and exercises apart.
 struct IncidentListPage {
     struct Row {
-        let incident: IncidentDTO
+        let incident: IncidentView
         let stale: Bool
     }
 

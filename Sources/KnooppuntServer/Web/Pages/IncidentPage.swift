@@ -31,8 +31,8 @@ struct IncidentPage {
     let strings: UIStrings
     let csrfToken: String
     let user: CurrentUser
-    let picture: PictureDTO
-    let logbook: [LogbookLineDTO]
+    let picture: PictureView
+    let logbook: [LogbookLineView]
     let since: Date?
     /// Nil when showing the live picture.
     let viewingAt: Date?
@@ -52,7 +52,7 @@ struct IncidentPage {
     var sharedNationally: Set<UUID> = []
 
     private var language: KnooppuntCore.Language { strings.language }
-    private var incident: IncidentDTO { picture.incident }
+    private var incident: IncidentView { picture.incident }
     private var live: Bool { viewingAt == nil }
 
     func render() -> String {
@@ -356,7 +356,7 @@ struct IncidentPage {
         )
     }
 
-    private func theme(for currency: ThemeCurrencyDTO) -> Node<HTML.BodyContext> {
+    private func theme(for currency: ThemeCurrencyView) -> Node<HTML.BodyContext> {
         let entries = picture.entries.filter { $0.theme == currency.theme }
         let id = "theme-" + currency.theme.description.replacingOccurrences(of: ":", with: "-")
         return .section(
@@ -371,7 +371,7 @@ struct IncidentPage {
         )
     }
 
-    private func entry(_ entry: EntryDTO) -> Node<HTML.ListContext> {
+    private func entry(_ entry: EntryView) -> Node<HTML.ListContext> {
         .li(
             .class("entry verification-\(entry.verification.rawValue)" + (entry.overdue ? " overdue" : "")),
             .data(named: "entry", value: entry.id.uuidString),
@@ -396,22 +396,23 @@ struct IncidentPage {
     }
 
     /// Partners edit the entries of their own theme; the region's staff every entry.
-    private func mayEdit(_ entry: EntryDTO) -> Bool {
+    private func mayEdit(_ entry: EntryView) -> Bool {
         guard user.subject.isPartner else { return may.addEntry && entry.onBehalfOf == nil || may.enterOnBehalf }
         return may.addEntry && entry.theme == .partner(user.organisationCode)
     }
 
-    private func conflictForm(_ entry: EntryDTO) -> Node<HTML.BodyContext> {
+    private func conflictForm(_ entry: EntryView) -> Node<HTML.BodyContext> {
         let id = "conflict-\(entry.id)"
         return .details(
             .class("entry-conflict"),
             .summary(.text(strings.markConflict)),
             .form(
                 .class("stacked js-refresh"), .method(.post),
-                .action("/incidents/\(incident.id)/entries/\(entry.id)/conflicts"),
+                .action("/incidents/\(incident.id)/conflicts"),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .input(.type(.hidden), .name("entries[]"), .value(entry.id.uuidString)),
                 .label(.for(id + "-other"), .text(strings.otherEntry)),
-                .select(.id(id + "-other"), .attribute(named: "name", value: "other"), .forEach(picture.entries.filter { $0.id != entry.id }) {
+                .select(.id(id + "-other"), .attribute(named: "name", value: "entries[]"), .forEach(picture.entries.filter { $0.id != entry.id }) {
                     .choice($0.id.uuidString, Self.excerpt($0.text))
                 }),
                 .label(.for(id + "-note"), .text(strings.note)),
@@ -425,7 +426,7 @@ struct IncidentPage {
         text.count <= 60 ? text : String(text.prefix(59)) + "…"
     }
 
-    private func editForm(_ entry: EntryDTO) -> Node<HTML.BodyContext> {
+    private func editForm(_ entry: EntryView) -> Node<HTML.BodyContext> {
         let id = "edit-\(entry.id)"
         return .details(
             .class("entry-edit"),
@@ -442,7 +443,7 @@ struct IncidentPage {
         )
     }
 
-    private func entryButtons(_ entry: EntryDTO) -> Node<HTML.BodyContext> {
+    private func entryButtons(_ entry: EntryView) -> Node<HTML.BodyContext> {
         let base = "/incidents/\(incident.id)/entries/\(entry.id)"
         return .div(
             .class("entry-actions"),
@@ -450,20 +451,21 @@ struct IncidentPage {
             .if(entry.verification != .contradicted, button(base + "/verification", "status", "contradicted", strings.contradict, entry)),
             .if(may.admit && !entry.inSharedPicture, button(base + "/admission", "admitted", "true", strings.admit, entry)),
             .if(may.shareNationally && sharedNationally.contains(entry.id),
-                button(base + "/national-sharing", "shared", "false", language == .nl ? "Niet meer landelijk delen" : "Stop national sharing", entry)),
+                button(base + "/national-sharing", "shared", "false", language == .nl ? "Niet meer landelijk delen" : "Stop national sharing", entry, versioned: false)),
             .if(may.shareNationally && !sharedNationally.contains(entry.id) && entry.inSharedPicture
                     && entry.classification <= AccessPolicy.nationalCeiling && entry.verification != .contradicted,
-                button(base + "/national-sharing", "shared", "true", language == .nl ? "Landelijk delen" : "Share nationally", entry))
+                button(base + "/national-sharing", "shared", "true", language == .nl ? "Landelijk delen" : "Share nationally", entry, versioned: false))
         )
     }
 
-    private func button(_ action: String, _ name: String, _ value: String, _ label: String, _ entry: EntryDTO)
+    /// A one-button form; `versioned` sends the entry's version for a change that must not overwrite another.
+    private func button(_ action: String, _ name: String, _ value: String, _ label: String, _ entry: EntryView, versioned: Bool = true)
         -> Node<HTML.BodyContext>
     {
         .form(
             .class("inline js-refresh"), .method(.post), .action(action),
             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-            .input(.type(.hidden), .name("baseVersion"), .value("\(entry.version)")),
+            .if(versioned, .input(.type(.hidden), .name("baseVersion"), .value("\(entry.version)"))),
             .input(.type(.hidden), .name(name), .value(value)),
             .button(.type(.submit), .class("small"), .text(label))
         )
@@ -484,7 +486,7 @@ struct IncidentPage {
         )
     }
 
-    private func resolveForm(_ conflict: ConflictDTO) -> Node<HTML.BodyContext> {
+    private func resolveForm(_ conflict: ConflictView) -> Node<HTML.BodyContext> {
         let id = "resolve-\(conflict.id)"
         return .form(
             .class("inline js-refresh js-reset"), .method(.post),
@@ -512,6 +514,7 @@ struct IncidentPage {
                             .action("/incidents/\(incident.id)/decisions/\(decision.id)/revocation"),
                             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                             .input(.type(.hidden), .name("baseVersion"), .value("\(decision.version)")),
+                            .input(.type(.hidden), .name("revoked"), .value("true")),
                             .button(.type(.submit), .class("small"), .text(strings.revoke)))))
             })
         )
@@ -532,7 +535,7 @@ struct IncidentPage {
         )
     }
 
-    private func actionStatusForm(_ action: ActionDTO) -> Node<HTML.BodyContext> {
+    private func actionStatusForm(_ action: ActionView) -> Node<HTML.BodyContext> {
         let id = "action-status-\(action.id)"
         return .form(
             .class("inline js-refresh"), .method(.post), .action("/incidents/\(incident.id)/actions/\(action.id)/status"),

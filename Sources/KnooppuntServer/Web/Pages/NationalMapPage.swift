@@ -8,7 +8,7 @@ struct NationalMapPage {
     let strings: UIStrings
     let csrfToken: String
     let user: CurrentUser
-    let incidents: [IncidentDTO]
+    let incidents: [IncidentView]
     let leafletAvailable: Bool
     let tileURL: String?
 

@@ -9,7 +9,7 @@ struct PublicWarningFormPage {
     let strings: UIStrings
     let csrfToken: String
     let user: CurrentUser
-    let incident: IncidentDTO
+    let incident: IncidentView
     let warnings: [PublicWarningDTO]
     let mayPublish: Bool
 

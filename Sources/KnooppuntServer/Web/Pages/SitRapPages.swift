@@ -8,7 +8,7 @@ struct SitRapListPage {
     let strings: UIStrings
     let csrfToken: String
     let user: CurrentUser
-    let incident: IncidentDTO
+    let incident: IncidentView
     let sitraps: [SitRapSummaryDTO]
     let mayIssue: Bool
     let schedule: SitRapScheduleDTO?

@@ -2,13 +2,19 @@ import Foundation
 import KnooppuntCore
 import Vapor
 
-struct AdmissionRequest: StrictDecodable {
+struct AdmissionInput: StrictDecodable {
     var baseVersion: Int
     var admitted: Bool
     enum CodingKeys: String, CodingKey, CaseIterable { case baseVersion, admitted }
 }
 
-struct ConflictRequest: StrictDecodable {
+/// The web page's "share nationally" / "stop sharing" buttons; the API uses POST and DELETE instead.
+struct NationalSharingInput: StrictDecodable {
+    var shared: Bool
+    enum CodingKeys: String, CodingKey, CaseIterable { case shared }
+}
+
+struct ConflictInput: StrictDecodable {
     var entries: [UUID]
     var note: String
     enum CodingKeys: String, CodingKey, CaseIterable { case entries, note }
@@ -21,7 +27,7 @@ struct ConflictRequest: StrictDecodable {
     }
 }
 
-struct ResolutionRequest: StrictDecodable {
+struct ResolutionInput: StrictDecodable {
     var resolution: String
     enum CodingKeys: String, CodingKey, CaseIterable { case resolution }
 
@@ -32,7 +38,7 @@ struct ResolutionRequest: StrictDecodable {
     }
 }
 
-struct ConflictDTO: Content {
+struct ConflictView: Content {
     var id: UUID
     var entries: [UUID]
     var note: String
@@ -54,7 +60,7 @@ struct ConflictDTO: Content {
     }
 }
 
-struct CreateDecisionRequest: StrictDecodable {
+struct CreateDecisionInput: StrictDecodable {
     var team: CrisisTeam
     var text: String
     var decidedAt: Date?
@@ -62,7 +68,7 @@ struct CreateDecisionRequest: StrictDecodable {
     enum CodingKeys: String, CodingKey, CaseIterable { case team, text, decidedAt, decidedBy }
 }
 
-struct UpdateDecisionRequest: StrictDecodable {
+struct UpdateDecisionInput: StrictDecodable {
     var baseVersion: Int
     var team: CrisisTeam?
     var text: String?
@@ -72,7 +78,7 @@ struct UpdateDecisionRequest: StrictDecodable {
     enum CodingKeys: String, CodingKey, CaseIterable { case baseVersion, team, text, decidedAt, decidedBy, revoked }
 }
 
-struct CreateActionRequest: StrictDecodable {
+struct CreateActionInput: StrictDecodable {
     var text: String
     var owner: String
     var deadline: Date?
@@ -80,7 +86,7 @@ struct CreateActionRequest: StrictDecodable {
     enum CodingKeys: String, CodingKey, CaseIterable { case text, owner, deadline, decision }
 }
 
-struct UpdateActionRequest: StrictDecodable {
+struct UpdateActionInput: StrictDecodable {
     var baseVersion: Int
     var text: String?
     var owner: String?
@@ -89,7 +95,7 @@ struct UpdateActionRequest: StrictDecodable {
     enum CodingKeys: String, CodingKey, CaseIterable { case baseVersion, text, owner, deadline, status }
 }
 
-struct DecisionDTO: Content {
+struct DecisionView: Content {
     var id: UUID
     var version: Int
     var team: CrisisTeam
@@ -114,7 +120,7 @@ struct DecisionDTO: Content {
     }
 }
 
-struct ActionDTO: Content {
+struct ActionView: Content {
     var id: UUID
     var version: Int
     var text: String
@@ -142,7 +148,7 @@ struct ActionDTO: Content {
 }
 
 /// One line of the logbook: a change, who made it, when.
-struct LogbookLineDTO: Content {
+struct LogbookLineView: Content {
     var sequence: Int64
     var at: String
     var actor: String
@@ -161,7 +167,7 @@ struct LogbookLineDTO: Content {
 }
 
 /// The per-theme currency of a picture.
-struct ThemeCurrencyDTO: Content {
+struct ThemeCurrencyView: Content {
     var theme: Theme
     var entries: Int
     var lastUpdated: Date?

@@ -194,7 +194,7 @@ enum StrictJSON {
         }
     }
 
-    private static func describe(_ error: DecodingError) -> Problem {
+    static func describe(_ error: DecodingError) -> Problem {
         switch error {
         case .keyNotFound(let key, let context):
             let name = path(context.codingPath, appending: key)

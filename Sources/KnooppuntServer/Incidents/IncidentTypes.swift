@@ -3,7 +3,7 @@ import KnooppuntCore
 import KnooppuntInterop
 import Vapor
 
-struct CreateIncidentRequest: StrictDecodable {
+struct CreateIncidentInput: StrictDecodable {
     var title: String
     var category: IncidentCategory
     var location: JSONValue?
@@ -24,7 +24,7 @@ struct CreateIncidentRequest: StrictDecodable {
     func validate() throws { try location.map(LocationField.check) }
 }
 
-struct UpdateIncidentRequest: StrictDecodable {
+struct UpdateIncidentInput: StrictDecodable {
     var baseVersion: Int
     var title: String?
     var category: IncidentCategory?
@@ -56,7 +56,9 @@ struct UpdateIncidentRequest: StrictDecodable {
         if let classification { state.classification = classification }
         if let vitalInterests { state.vitalInterests = vitalInterests }
         if let grip { state.grip = grip }
-        if let gripReason { state.gripReason = gripReason }
+        // One rule for every entrance: a reason given (not blank) is recorded; changing the GRIP level
+        // without one is refused by `IncidentRules`. A blank form field leaves the reason as it was.
+        if let reason = IncidentCommands.given(gripReason) { state.gripReason = reason }
         if let phase { state.phase = phase }
         if let involvedRegions { state.involvedRegions = involvedRegions }
         if let leadRegion { state.leadRegion = leadRegion }
@@ -76,7 +78,7 @@ enum LocationField {
     }
 }
 
-struct IncidentDTO: Content {
+struct IncidentView: Content {
     var id: UUID
     var reference: String
     var exercise: Bool
@@ -123,7 +125,7 @@ struct IncidentDTO: Content {
     }
 }
 
-struct GRIPChangeDTO: Content {
+struct GRIPChangeView: Content {
     var version: Int
     var from: GRIPLevel?
     var to: GRIPLevel
@@ -133,7 +135,7 @@ struct GRIPChangeDTO: Content {
     var organisation: String
 }
 
-struct CreateEntryRequest: StrictDecodable {
+struct AddEntryInput: StrictDecodable {
     var theme: Theme
     var text: String
     var source: String
@@ -148,10 +150,18 @@ struct CreateEntryRequest: StrictDecodable {
         case theme, text, source, observedAt, priority, location, classification, onBehalfOf
     }
 
+    init(
+        theme: Theme, text: String, source: String, observedAt: Date? = nil, priority: EntryPriority? = nil,
+        location: JSONValue? = nil, classification: Classification? = nil, onBehalfOf: String? = nil
+    ) {
+        (self.theme, self.text, self.source, self.observedAt, self.priority) = (theme, text, source, observedAt, priority)
+        (self.location, self.classification, self.onBehalfOf) = (location, classification, onBehalfOf)
+    }
+
     func validate() throws { try location.map(LocationField.check) }
 }
 
-struct ImportEntriesRequest: StrictDecodable {
+struct ImportEntriesInput: StrictDecodable {
     struct Item: Decodable, Sendable {
         var externalId: String
         var text: String
@@ -189,12 +199,12 @@ struct ImportEntriesRequest: StrictDecodable {
 }
 
 struct ImportResultDTO: Content {
-    var created: [EntryDTO]
-    var updated: [EntryDTO]
+    var created: [EntryView]
+    var updated: [EntryView]
     var unchanged: Int
 }
 
-struct UpdateEntryRequest: StrictDecodable {
+struct UpdateEntryInput: StrictDecodable {
     var baseVersion: Int
     var theme: Theme?
     var text: String?
@@ -211,13 +221,13 @@ struct UpdateEntryRequest: StrictDecodable {
     func validate() throws { try location.map(LocationField.check) }
 }
 
-struct VerificationRequest: StrictDecodable {
+struct VerificationInput: StrictDecodable {
     var baseVersion: Int
     var status: VerificationStatus
     enum CodingKeys: String, CodingKey, CaseIterable { case baseVersion, status }
 }
 
-struct EntryDTO: Content {
+struct EntryView: Content {
     var id: UUID
     var version: Int
     var theme: Theme
@@ -270,14 +280,14 @@ struct EntryDTO: Content {
 }
 
 /// The picture of an incident at one moment.
-struct PictureDTO: Content {
+struct PictureView: Content {
     var at: Date
-    var incident: IncidentDTO
-    var entries: [EntryDTO]
-    var conflicts: [ConflictDTO]
-    var decisions: [DecisionDTO]
-    var actions: [ActionDTO]
-    var themes: [ThemeCurrencyDTO]
+    var incident: IncidentView
+    var entries: [EntryView]
+    var conflicts: [ConflictView]
+    var decisions: [DecisionView]
+    var actions: [ActionView]
+    var themes: [ThemeCurrencyView]
     var lastUpdate: Date
     var stale: Bool
 }

@@ -1,0 +1,127 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// Who may see an incident beyond its regions, as use cases: linking a partner under its profile,
+/// changing and ending a grant, breaking the glass. API and web call these with the same input types.
+extension IncidentCommands {
+    func link(in id: UUID, _ input: @autoclosure () throws -> LinkInput) async throws -> AccessGrantModel {
+        let target = try await open(id, for: .manageAccess)
+        let new = try await newLink(try input(), scope: target.scope)
+        return try await GrantStore(db: db, context: context).create(new, incident: id, by: user.author, kind: "access.granted")
+    }
+
+    /// A link under the profile of the partner's agreement in effect with the incident's regions.
+    private func newLink(_ body: LinkInput, scope: IncidentScope) async throws -> GrantStore.NewGrant {
+        let code = body.organisation.uppercased()
+        guard let model = try await PartnerRegistrationModel.query(on: db).filter(\.$organisationCode == code).first() else {
+            throw Problem.invalid(
+                "\(code) is not in the partner registry; the chair can break the glass, or an administrator issue a temporary account",
+                field: "organisation")
+        }
+        guard let agreement = try model.registration().agreement(for: scope.involvedRegions, lead: scope.leadRegion) else {
+            let regions = scope.involvedRegions.map(\.description).sorted().joined(separator: ", ")
+            throw Problem.invalid(
+                "\(code) has no agreement in effect (uitvoering, or tested) with \(regions); link it after the agreement is made, or break the glass",
+                field: "organisation")
+        }
+        return GrantStore.NewGrant(
+            organisation: code, kind: .link(agreement.profile), purpose: body.purpose, until: body.end(from: now),
+            status: body.status ?? agreement.defaultStatus, maxClassification: body.maxClassification)
+    }
+
+    func changeGrant(_ grantID: UUID, in id: UUID, _ input: @autoclosure () throws -> GrantChangeInput) async throws -> AccessGrantModel {
+        _ = try await open(id, for: .manageAccess)
+        let input = try input()
+        guard input.status != nil || input.until != nil else {
+            throw Problem.invalid("give 'status' (monitoring or active) or 'until', or both")
+        }
+        return try await GrantStore(db: db, context: context).change(grantID, incident: id, status: input.status, until: input.until, by: user.author)
+    }
+
+    /// Ontkoppelen: the grant ends now. The IM ends links; the chair ends what the chair opened.
+    func revokeGrant(_ grantID: UUID, in id: UUID) async throws -> AccessGrantModel {
+        let target = try await open(id, for: .read)
+        let isBreakGlass = try await AccessGrantModel.find(grantID, on: db)?.kind == "break-glass"
+        let manage = try await AccessService.decide(user.subject, .init(action: .manageAccess), incident: id, scope: target.scope, at: now, on: db)
+        if !manage.decision.allowed {
+            guard isBreakGlass else { throw Problem.forbidden(manage.decision.reason) }
+            try await IncidentAccess.require(user.subject, .init(action: .breakGlass), incident: id, scope: target.scope, on: db, at: now)
+        }
+        return try await GrantStore(db: db, context: context).revoke(grantID, incident: id, by: user.author)
+    }
+
+    /// Opens the incident to a named organisation (the chair).
+    func breakGlass(in id: UUID, _ input: @autoclosure () throws -> BreakGlassInput) async throws -> AccessGrantModel {
+        _ = try await open(id, for: .breakGlass)
+        let body = try input()
+        let code = body.organisation.uppercased()
+        guard let organisation = try await OrganisationModel.query(on: db).filter(\.$code == code).first() else {
+            throw Problem.invalid("no organisation with code \(code)", field: "organisation")
+        }
+        guard organisation.kind != OrganisationKind.region.rawValue else {
+            throw Problem.invalid("regions join an incident by being involved in it, not by breaking the glass", field: "organisation")
+        }
+        let until = body.end(from: now)
+        try GrantStore.checkBreakGlass(until: until, now: now)
+        return try await GrantStore(db: db, context: context).create(
+            .init(organisation: code, kind: .breakGlass, purpose: body.reason, until: until, status: .active,
+                  maxClassification: body.maxClassification),
+            incident: id, by: user.author, kind: "access.break-glass", purposeField: "reason")
+    }
+}
+
+/// How long a grant runs: until a moment (`until`, RFC 3339) or for a number of hours (`hours`, 1–720),
+/// exactly one of them.
+protocol GrantPeriod {
+    var until: Date? { get }
+    var hours: Int? { get }
+}
+
+extension GrantPeriod {
+    func checkPeriod() throws {
+        switch (until, hours) {
+        case (nil, nil), (.some, .some):
+            throw Problem.invalid("give either 'until' (a moment) or 'hours' (1 to 720), one of them", field: "until")
+        case (nil, let hours?) where !(1...720).contains(hours):
+            throw Problem.invalid("field 'hours' must be 1 to 720", field: "hours")
+        default: break
+        }
+    }
+
+    /// The end of the grant for one that starts at `now`.
+    func end(from now: Date) -> Date {
+        until ?? now.addingTimeInterval(TimeInterval(hours ?? 0) * 3600)
+    }
+}
+
+/// Links a registered partner under its agreement's profile, until a moment or for a number of hours.
+struct LinkInput: StrictDecodable, GrantPeriod {
+    var organisation: String
+    var purpose: String
+    var until: Date?
+    var hours: Int?
+    var status: PartnerStatus?
+    var maxClassification: Classification?
+    enum CodingKeys: String, CodingKey, CaseIterable { case organisation, purpose, until, hours, status, maxClassification }
+    func validate() throws { try checkPeriod() }
+}
+
+struct GrantChangeInput: StrictDecodable {
+    var status: PartnerStatus?
+    var until: Date?
+    enum CodingKeys: String, CodingKey, CaseIterable { case status, until }
+}
+
+/// The chair opens an incident or a layer to a named organisation, until a moment or for a number of hours.
+struct BreakGlassInput: StrictDecodable, GrantPeriod {
+    var organisation: String
+    var reason: String
+    var until: Date?
+    var hours: Int?
+    var maxClassification: Classification?
+    enum CodingKeys: String, CodingKey, CaseIterable { case organisation, reason, until, hours, maxClassification }
+    func validate() throws { try checkPeriod() }
+}
+

@@ -1,0 +1,261 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// The incident use cases, one method each: the access it needs, its rules, and the write. The JSON API
+/// and the web forms decode the same input type (`Request.decodeInput`) and call the same method, so
+/// both entrances ask the policy the same question and apply the same rules. The input is read after
+/// the incident is authorised (an `@autoclosure`), so a user who may not see the incident learns
+/// nothing from the answer to a malformed body.
+struct IncidentCommands {
+    let user: CurrentUser
+    let db: Database
+    let context: KnooppuntContext
+
+    init(user: CurrentUser, db: Database, context: KnooppuntContext) {
+        self.user = user
+        self.db = db
+        self.context = context
+    }
+
+    /// The commands of the request's signed-in user.
+    init(_ req: Request) throws {
+        self.init(user: try req.requireUserExplaining(), db: req.db, context: req.knooppunt)
+    }
+
+    var now: Date { context.clock.now() }
+    private var pictures: PictureStore { PictureStore(db: db, context: context) }
+    private var records: RecordStore { RecordStore(db: db, context: context) }
+
+    /// Loads the incident and checks `action` for this user (404/403 as `IncidentAccess` answers).
+    func open(_ id: UUID, for action: AccessAction) async throws -> AuthorisedIncident {
+        try await IncidentAccess.authorise(user.subject, incident: id, action, on: db, at: now)
+    }
+
+    // MARK: Incidents
+
+    /// Opens an incident led by the user's own region.
+    func create(_ input: CreateIncidentInput) async throws -> (IncidentModel, IncidentVersionModel) {
+        let decision = AccessPolicy.decide(user.subject, .create, incident: nil, at: now)
+        guard decision.allowed, let ownRegion = user.subject.regionCode else { throw Problem.forbidden(decision.reason) }
+        let involved = input.involvedRegions ?? [ownRegion]
+        guard involved.contains(ownRegion) else {
+            throw Problem.invalid("your own region \(ownRegion) must be among the involved regions", field: "involvedRegions")
+        }
+        let state = IncidentState(
+            title: input.title.trimmingCharacters(in: .whitespacesAndNewlines), category: input.category,
+            location: input.location?.jsonText, startedAt: input.startedAt ?? now,
+            classification: input.classification ?? .incident, vitalInterests: input.vitalInterests ?? [],
+            grip: input.grip ?? .routine, gripReason: IncidentCommands.given(input.gripReason), phase: input.phase ?? .warm,
+            involvedRegions: involved, leadRegion: ownRegion)
+        let version = try await pictures.createIncident(state, exercise: input.exercise ?? false, by: user.author)
+        return (try await IncidentAccess.incident(version.incidentID, on: db), version)
+    }
+
+    /// Changes the incident: GRIP (with its reason), phase, status, area, regions. Linking partner
+    /// themes to the picture is regie (the IM or HIN).
+    func update(_ id: UUID, _ input: @autoclosure () throws -> UpdateIncidentInput) async throws
+        -> (IncidentModel, IncidentVersionModel)
+    {
+        let target = try await open(id, for: .editIncident)
+        let input = try input()
+        if input.linkedPartners != nil {
+            try await IncidentAccess.require(user.subject, .init(action: .admitEntry), incident: id, scope: target.scope, on: db, at: now)
+        }
+        let version = try await pictures.updateIncident(id, baseVersion: input.baseVersion, by: user.author) { input.apply(to: &$0) }
+        return (target.incident, version)
+    }
+
+    /// A text field as given: blank counts as not given.
+    static func given(_ text: String?) -> String? {
+        guard let trimmed = text?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+
+    // MARK: Entries
+
+    /// Adds an entry on the policy's terms for this writer: its theme, classification, whether it waits
+    /// for admission, and the partner a liaison enters it for.
+    func addEntry(to id: UUID, _ input: @autoclosure () throws -> AddEntryInput) async throws -> EntryVersionModel {
+        let target = try await open(id, for: .read)
+        return try await addEntry(try input(), to: target)
+    }
+
+    /// `addEntry` for an incident already authorised for reading (a SitRap entered for a partner).
+    func addEntry(_ input: AddEntryInput, to target: AuthorisedIncident) async throws -> EntryVersionModel {
+        let id = try target.incident.requireID()
+        let terms = try await AccessService.entryTerms(
+            user, theme: input.theme, classification: input.classification, onBehalfOf: input.onBehalfOf, incident: id,
+            scope: target.scope, at: now, on: db)
+        let entry = PictureStore.NewEntry(
+            theme: terms.theme, text: input.text, source: input.source, observedAt: Microseconds.from(input.observedAt ?? now),
+            priority: input.priority ?? .normaal, location: input.location?.jsonText, classification: terms.classification,
+            awaitingAdmission: terms.awaitingAdmission, onBehalfOf: terms.onBehalfOf)
+        return try await pictures.addEntry(entry, to: id, by: user.author)
+    }
+
+    /// A kern partner imports entries from its own netcentric picture into its theme; the external id
+    /// makes the import repeatable (a changed entry becomes a new version, an unchanged one nothing).
+    func importEntries(into id: UUID, _ input: @autoclosure () throws -> ImportEntriesInput) async throws -> PictureStore.ImportOutcome {
+        let target = try await open(id, for: .read)
+        let theme = Theme.partner(user.organisationCode)
+        try await IncidentAccess.require(user.subject, .init(action: .importEntries, theme: theme), incident: id, scope: target.scope, on: db, at: now)
+        let input = try input()
+        let now = self.now
+        for (index, item) in input.entries.enumerated() {
+            let level = item.classification ?? .internal
+            let read = try await AccessService.decide(
+                user.subject, .init(action: .read, classification: level), incident: id, scope: target.scope, at: now, on: db)
+            guard read.decision.allowed else {
+                throw Problem.forbidden("entries[\(index)]: you cannot mark information \(level.rawValue) that you may not read")
+            }
+        }
+        let entries = input.entries.map { item in
+            (externalID: item.externalId, entry: PictureStore.NewEntry(
+                theme: theme, text: item.text, source: item.source ?? "netcentrisch beeld \(user.organisationCode)",
+                observedAt: Microseconds.from(item.observedAt ?? now), priority: item.priority ?? .normaal,
+                location: item.location?.jsonText, classification: item.classification ?? .internal),
+             observedGiven: item.observedAt != nil)
+        }
+        return try await pictures.importEntries(entries, to: id, by: user.author)
+    }
+
+    /// Changes an entry the user may write, as it is and as it becomes (its theme, its classification).
+    /// A change that leaves the entry as it was is refused: it would only add a version that says nothing.
+    func changeEntry(_ entryID: UUID, in id: UUID, _ input: @autoclosure () throws -> UpdateEntryInput) async throws -> EntryVersionModel {
+        let target = try await open(id, for: .read)
+        let input = try input()
+        try await mayChangeEntry(entryID, in: id, scope: target.scope, theme: input.theme, classification: input.classification)
+        return try await pictures.changeEntry(entryID, in: id, baseVersion: input.baseVersion, by: user.author, kind: "entry.updated") { next in
+            let before = EntryContent(next)
+            if let theme = input.theme { next.theme = theme.description }
+            if let text = input.text { next.text = text }
+            if let source = input.source { next.source = source }
+            if let observedAt = input.observedAt { next.observedAt = Microseconds.from(observedAt) }
+            if let priority = input.priority { next.priority = priority.rawValue }
+            if let location = input.location { next.location = location.jsonText }
+            if let classification = input.classification { next.classification = classification.rawValue }
+            guard EntryContent(next) != before else { throw Problem.invalid("nothing changes: the entry already reads so") }
+        }
+    }
+
+    private func mayChangeEntry(_ entryID: UUID, in id: UUID, scope: IncidentScope, theme: Theme?, classification: Classification?)
+        async throws
+    {
+        let now = self.now
+        guard let current = try await pictures.entryVersions(entryID, in: id).last,
+            try await AccessService.reader(user.subject, incident: id, scope: scope, at: now, on: db).sees(current)
+        else { throw Problem.notFound("no entry with id \(entryID) in this incident") }
+        let currentTheme = Theme(current.theme) ?? .algemeen
+        let currentClassification = Classification(rawValue: current.classification) ?? .confidential
+        _ = try await AccessService.entryTerms(
+            user, theme: currentTheme, classification: currentClassification, onBehalfOf: current.onBehalfOf, incident: id,
+            scope: scope, at: now, on: db)
+        if theme != nil || classification != nil {
+            _ = try await AccessService.entryTerms(
+                user, theme: theme ?? currentTheme, classification: classification ?? currentClassification,
+                onBehalfOf: current.onBehalfOf, incident: id, scope: scope, at: now, on: db)
+        }
+    }
+
+    func verifyEntry(_ entryID: UUID, in id: UUID, _ input: @autoclosure () throws -> VerificationInput) async throws -> EntryVersionModel {
+        _ = try await open(id, for: .verifyEntry)
+        let input = try input()
+        return try await pictures.setVerification(input.status, of: entryID, in: id, baseVersion: input.baseVersion, by: user.author)
+    }
+
+    /// The IM admits an entry into the shared summary, or takes it out again.
+    func admitEntry(_ entryID: UUID, in id: UUID, _ input: @autoclosure () throws -> AdmissionInput) async throws -> EntryVersionModel {
+        _ = try await open(id, for: .admitEntry)
+        let input = try input()
+        return try await pictures.setAdmission(input.admitted, of: entryID, in: id, baseVersion: input.baseVersion, by: user.author)
+    }
+
+    /// Marks an entry for national sharing (or ends it): this and every later version go to the national
+    /// node, while it stays in the shared picture at internal or lower. The IM (regie) decides.
+    @discardableResult
+    func shareNationally(_ shared: Bool, entry entryID: UUID, in id: UUID) async throws -> NationalShareModel? {
+        _ = try await open(id, for: .verifyEntry)
+        return try await NationalSharing.mark(shared, entry: entryID, incident: id, by: user.author, context: context, on: db)
+    }
+
+    // MARK: Regie: conflicts
+
+    /// Marks two entries as conflicting; both stay visible until the IM resolves it.
+    func markConflict(in id: UUID, _ input: @autoclosure () throws -> ConflictInput) async throws -> ConflictModel {
+        _ = try await open(id, for: .addEntry)
+        let input = try input()
+        return try await pictures.markConflict(input.entries[0], input.entries[1], note: input.note, in: id, by: user.author)
+    }
+
+    func resolveConflict(_ conflictID: UUID, in id: UUID, _ input: @autoclosure () throws -> ResolutionInput) async throws -> ConflictModel {
+        _ = try await open(id, for: .admitEntry)
+        let input = try input()
+        return try await pictures.resolveConflict(conflictID, resolution: input.resolution, in: id, by: user.author)
+    }
+
+    // MARK: Decisions and actions
+
+    func recordDecision(in id: UUID, _ input: @autoclosure () throws -> CreateDecisionInput) async throws -> RecordVersionModel {
+        _ = try await open(id, for: .recordDecision)
+        let input = try input()
+        let decision = DecisionBody(team: input.team, text: input.text, decidedAt: input.decidedAt ?? now, decidedBy: input.decidedBy)
+        try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) }
+        return try await records.create(.decision, body: decision, in: id, by: user.author)
+    }
+
+    /// Changes a decision; revoking it keeps it in the list, struck through, and in every earlier picture.
+    func changeDecision(_ recordID: UUID, in id: UUID, _ input: @autoclosure () throws -> UpdateDecisionInput) async throws
+        -> RecordVersionModel
+    {
+        _ = try await open(id, for: .recordDecision)
+        let input = try input()
+        return try await records.update(
+            .decision, recordID, in: id, baseVersion: input.baseVersion, by: user.author, as: DecisionBody.self,
+            validate: { decision in try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) } }
+        ) { decision in
+            if let team = input.team { decision.team = team }
+            if let text = input.text { decision.text = text }
+            if let decidedAt = input.decidedAt { decision.decidedAt = decidedAt }
+            if let decidedBy = input.decidedBy { decision.decidedBy = decidedBy }
+            if let revoked = input.revoked { decision.revoked = revoked }
+        }
+    }
+
+    func recordAction(in id: UUID, _ input: @autoclosure () throws -> CreateActionInput) async throws -> RecordVersionModel {
+        _ = try await open(id, for: .addEntry)
+        let input = try input()
+        let action = ActionBody(text: input.text, owner: input.owner.uppercased(), deadline: input.deadline, decision: input.decision)
+        try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(action) }
+        try await IncidentRequest.requireOrganisation(action.owner, on: db)
+        return try await records.create(.action, body: action, in: id, by: user.author)
+    }
+
+    func changeAction(_ recordID: UUID, in id: UUID, _ input: @autoclosure () throws -> UpdateActionInput) async throws -> RecordVersionModel {
+        _ = try await open(id, for: .addEntry)
+        let input = try input()
+        if let owner = input.owner { try await IncidentRequest.requireOrganisation(owner.uppercased(), on: db) }
+        return try await records.update(
+            .action, recordID, in: id, baseVersion: input.baseVersion, by: user.author, as: ActionBody.self,
+            validate: { action in try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(action) } }
+        ) { action in
+            if let text = input.text { action.text = text }
+            if let owner = input.owner { action.owner = owner.uppercased() }
+            if let deadline = input.deadline { action.deadline = deadline }
+            if let status = input.status { action.status = status }
+        }
+    }
+}
+
+/// What a writer can change in an entry, to tell a change from a repetition.
+private struct EntryContent: Equatable {
+    let theme, text, source, priority, classification: String
+    let observedAt: Int64
+    let location: String?
+
+    init(_ entry: EntryVersionModel) {
+        (theme, text, source, priority, classification) = (entry.theme, entry.text, entry.source, entry.priority, entry.classification)
+        (observedAt, location) = (entry.observedAt, entry.location)
+    }
+}

@@ -1,0 +1,75 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// The picture of an incident at one moment, as one reader may see it: what the API, the incident
+/// page and the national node's detail request all show.
+enum IncidentPicture {
+    /// The picture at `at` for the request's user (authorised to read), its reader from the policy.
+    static func read(_ target: AuthorisedIncident, at: Date, for user: CurrentUser, context: KnooppuntContext, on db: Database)
+        async throws -> PictureView
+    {
+        let reader = try await AccessService.reader(
+            user.subject, incident: try target.incident.requireID(), scope: target.scope, at: context.clock.now(), on: db)
+        return try await assemble(target.incident, at: at, for: user, reader: reader, context: context, on: db)
+    }
+
+    /// Everything the picture held at `at`: incident, entries, open conflicts, decisions, actions, and
+    /// how current each theme is.
+    /// `reader` says which entries `user` sees (AccessService); confidential ones read are journaled.
+    static func assemble(
+        _ incident: IncidentModel, at: Date, for user: CurrentUser, reader: EntryReader, context: KnooppuntContext, on db: Database
+    ) async throws -> PictureView {
+        let id = try incident.requireID()
+        let instant = Microseconds.from(at)
+        let store = PictureStore(db: db, context: context)
+        let records = RecordStore(db: db, context: context)
+        guard let version = try await store.incidentVersion(id, at: instant) else {
+            throw Problem.notFound("the incident did not exist yet at \(JournalTime.string(from: at))")
+        }
+        let currency = context.configuration.currency
+        let visible = try await store.entries(of: id, at: instant).filter(reader.sees)
+        let entries = try visible.map { try EntryView($0, currency: currency, now: at) }
+        let confidential = entries.filter { $0.classification == .confidential }
+        if !confidential.isEmpty {
+            try await AccessService.journalConfidentialRead(
+                user.author, incident: id, what: "picture: \(confidential.count) confidential entries (\(confidential.map(\.id.uuidString).joined(separator: ", ")))",
+                context: context, on: db)
+        }
+        let state = try PictureStore.decodeState(version)
+        let partnerThemes = try await themedPartners(id, state: state, entries: entries, on: db)
+        let themes = (Theme.disciplines + partnerThemes.map(Theme.partner)).map { theme in
+            let inTheme = entries.filter { $0.theme == theme }
+            return ThemeCurrencyView(
+                theme: theme, entries: inTheme.count, lastUpdated: inTheme.map(\.updatedAt).max(),
+                overdueUnverified: inTheme.filter(\.overdue).count)
+        }
+        let decisions = try await records.records(.decision, of: id, at: instant).map(DecisionView.init)
+        let actions = try await records.records(.action, of: id, at: instant).map { try ActionView($0, now: at) }
+        let conflicts = try await store.openConflicts(of: id, at: instant).map(ConflictView.init)
+        var moments: [Date] = [Microseconds.date(version.validFrom)]
+        moments += entries.map(\.updatedAt)
+        moments += decisions.map(\.updatedAt)
+        moments += actions.map(\.updatedAt)
+        moments += conflicts.map(\.markedAt)
+        let lastUpdate = moments.max() ?? at
+        return PictureView(
+            at: at, incident: try IncidentView(incident, version), entries: entries, conflicts: conflicts,
+            decisions: decisions.sorted { $0.decidedAt < $1.decidedAt }, actions: actions, themes: themes,
+            lastUpdate: lastUpdate, stale: currency.isStale(lastUpdate: lastUpdate, status: state.status, now: at))
+    }
+
+    /// The partners with a theme on the picture: those the incident lists, those linked to it under a
+    /// profile that brings information (not standby, which reads along), and any with entries.
+    static func themedPartners(_ id: UUID, state: IncidentState, entries: [EntryView], on db: Database) async throws -> [String] {
+        let linked = try await AccessGrantModel.query(on: db).filter(\.$incidentID == id).filter(\.$kind == "link").all()
+            .filter { $0.profile != CollaborationProfile.standby.rawValue }.map(\.organisationCode)
+        let written = entries.compactMap { entry -> String? in
+            if case .partner(let code) = entry.theme { return code }
+            return nil
+        }
+        var seen = Set<String>()
+        return (state.linkedPartners + linked.sorted() + written.sorted()).filter { seen.insert($0).inserted }
+    }
+}
