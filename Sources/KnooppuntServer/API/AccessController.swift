@@ -35,7 +35,7 @@ struct AccessController: RouteCollection {
 
     func link(req: Request) async throws -> Response {
         let id = try IncidentRequest.incidentID(req)
-        let model = try await IncidentCommands(req).link(in: id, try req.decodeInput(LinkInput.self))
+        let model = try await IncidentCommands(req).link(in: id, try req.decodeStrict(LinkInput.self))
         let response = try await AccessGrantDTO(model).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/incidents/\(id)/access/\(try model.requireID())")
         return response
@@ -43,7 +43,7 @@ struct AccessController: RouteCollection {
 
     func change(req: Request) async throws -> AccessGrantDTO {
         try AccessGrantDTO(try await IncidentCommands(req).changeGrant(
-            try IncidentRequest.grantID(req), in: try IncidentRequest.incidentID(req), try req.decodeInput(GrantChangeInput.self)))
+            try IncidentRequest.grantID(req), in: try IncidentRequest.incidentID(req), try req.decodeStrict(GrantChangeInput.self)))
     }
 
     /// Ontkoppelen: the grant ends now. The IM ends links; the chair ends what the chair opened.
@@ -53,7 +53,7 @@ struct AccessController: RouteCollection {
 
     func breakGlass(req: Request) async throws -> Response {
         let id = try IncidentRequest.incidentID(req)
-        let model = try await IncidentCommands(req).breakGlass(in: id, try req.decodeInput(BreakGlassInput.self))
+        let model = try await IncidentCommands(req).breakGlass(in: id, try req.decodeStrict(BreakGlassInput.self))
         let response = try await AccessGrantDTO(model).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/incidents/\(id)/access/\(try model.requireID())")
         return response

@@ -21,18 +21,18 @@ extension IncidentsController {
     /// The IM admits an entry into the shared summary, or takes it out again.
     func admitEntry(req: Request) async throws -> EntryView {
         try EntryView(try await IncidentCommands(req).admitEntry(
-            try IncidentRequest.entryID(req), in: try IncidentRequest.incidentID(req), try req.decodeInput(AdmissionInput.self)))
+            try IncidentRequest.entryID(req), in: try IncidentRequest.incidentID(req), try req.decodeStrict(AdmissionInput.self)))
     }
 
     func markConflict(req: Request) async throws -> Response {
         let conflict = try await IncidentCommands(req).markConflict(
-            in: try IncidentRequest.incidentID(req), try req.decodeInput(ConflictInput.self))
+            in: try IncidentRequest.incidentID(req), try req.decodeStrict(ConflictInput.self))
         return try await ConflictView(conflict).encodeResponse(status: .created, for: req)
     }
 
     func resolveConflict(req: Request) async throws -> ConflictView {
         try ConflictView(try await IncidentCommands(req).resolveConflict(
-            try IncidentRequest.conflictID(req), in: try IncidentRequest.incidentID(req), try req.decodeInput(ResolutionInput.self)))
+            try IncidentRequest.conflictID(req), in: try IncidentRequest.incidentID(req), try req.decodeStrict(ResolutionInput.self)))
     }
 
     // MARK: Decisions and actions
@@ -47,13 +47,13 @@ extension IncidentsController {
 
     func createDecision(req: Request) async throws -> Response {
         let version = try await IncidentCommands(req).recordDecision(
-            in: try IncidentRequest.incidentID(req), try req.decodeInput(CreateDecisionInput.self))
+            in: try IncidentRequest.incidentID(req), try req.decodeStrict(CreateDecisionInput.self))
         return try await DecisionView(version).encodeResponse(status: .created, for: req)
     }
 
     func updateDecision(req: Request) async throws -> DecisionView {
         try DecisionView(try await IncidentCommands(req).changeDecision(
-            try IncidentRequest.recordID(req), in: try IncidentRequest.incidentID(req), try req.decodeInput(UpdateDecisionInput.self)))
+            try IncidentRequest.recordID(req), in: try IncidentRequest.incidentID(req), try req.decodeStrict(UpdateDecisionInput.self)))
     }
 
     func actions(req: Request) async throws -> [ActionView] {
@@ -65,13 +65,13 @@ extension IncidentsController {
 
     func createAction(req: Request) async throws -> Response {
         let version = try await IncidentCommands(req).recordAction(
-            in: try IncidentRequest.incidentID(req), try req.decodeInput(CreateActionInput.self))
+            in: try IncidentRequest.incidentID(req), try req.decodeStrict(CreateActionInput.self))
         return try await ActionView(version, now: req.knooppunt.clock.now()).encodeResponse(status: .created, for: req)
     }
 
     func updateAction(req: Request) async throws -> ActionView {
         let version = try await IncidentCommands(req).changeAction(
-            try IncidentRequest.recordID(req), in: try IncidentRequest.incidentID(req), try req.decodeInput(UpdateActionInput.self))
+            try IncidentRequest.recordID(req), in: try IncidentRequest.incidentID(req), try req.decodeStrict(UpdateActionInput.self))
         return try ActionView(version, now: req.knooppunt.clock.now())
     }
 

@@ -49,7 +49,7 @@ struct IncidentsController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let commands = try IncidentCommands(req)
-        let (incident, version) = try await commands.create(try req.decodeInput(CreateIncidentInput.self))
+        let (incident, version) = try await commands.create(try req.decodeStrict(CreateIncidentInput.self))
         return try await IncidentView(incident, version).encodeResponse(status: .created, for: req)
     }
 
@@ -59,7 +59,7 @@ struct IncidentsController: RouteCollection {
     }
 
     func update(req: Request) async throws -> IncidentView {
-        let (incident, version) = try await IncidentCommands(req).update(try IncidentRequest.incidentID(req), try req.decodeInput(UpdateIncidentInput.self))
+        let (incident, version) = try await IncidentCommands(req).update(try IncidentRequest.incidentID(req), try req.decodeStrict(UpdateIncidentInput.self))
         return try IncidentView(incident, version)
     }
 
@@ -116,13 +116,13 @@ struct IncidentsController: RouteCollection {
     // MARK: Entries
 
     func addEntry(req: Request) async throws -> Response {
-        let created = try await IncidentCommands(req).addEntry(to: try IncidentRequest.incidentID(req), try req.decodeInput(AddEntryInput.self))
+        let created = try await IncidentCommands(req).addEntry(to: try IncidentRequest.incidentID(req), try req.decodeStrict(AddEntryInput.self))
         return try await EntryView(created).encodeResponse(status: .created, for: req)
     }
 
     func importEntries(req: Request) async throws -> Response {
         let outcome = try await IncidentCommands(req).importEntries(
-            into: try IncidentRequest.incidentID(req), try req.decodeInput(ImportEntriesInput.self))
+            into: try IncidentRequest.incidentID(req), try req.decodeStrict(ImportEntriesInput.self))
         let result = ImportResultDTO(
             created: try outcome.created.map { try EntryView($0) }, updated: try outcome.updated.map { try EntryView($0) },
             unchanged: outcome.unchanged)
@@ -131,12 +131,12 @@ struct IncidentsController: RouteCollection {
 
     func updateEntry(req: Request) async throws -> EntryView {
         try EntryView(try await IncidentCommands(req).changeEntry(
-            try IncidentRequest.entryID(req), in: try IncidentRequest.incidentID(req), try req.decodeInput(UpdateEntryInput.self)))
+            try IncidentRequest.entryID(req), in: try IncidentRequest.incidentID(req), try req.decodeStrict(UpdateEntryInput.self)))
     }
 
     func verifyEntry(req: Request) async throws -> EntryView {
         try EntryView(try await IncidentCommands(req).verifyEntry(
-            try IncidentRequest.entryID(req), in: try IncidentRequest.incidentID(req), try req.decodeInput(VerificationInput.self)))
+            try IncidentRequest.entryID(req), in: try IncidentRequest.incidentID(req), try req.decodeStrict(VerificationInput.self)))
     }
 
     struct NationalShareDTO: Content {

@@ -136,7 +136,7 @@ struct LayersController: RouteCollection {
         let model = try await Self.layer(req)
         let decision = try await Self.decide(user, .breakGlass, model, at: req.knooppunt.clock.now(), on: req.db)
         guard decision.allowed else { throw Problem.forbidden(decision.reason) }
-        let body = try req.decodeInput(BreakGlassInput.self)
+        let body = try req.decodeStrict(BreakGlassInput.self)
         let code = body.organisation.uppercased()
         guard try await OrganisationModel.query(on: req.db).filter(\.$code == code).first() != nil else {
             throw Problem.invalid("no organisation with code \(code)", field: "organisation")

@@ -4,8 +4,8 @@ import KnooppuntCore
 import Vapor
 
 /// The incident use cases, one method each: the access it needs, its rules, and the write. The JSON API
-/// and the web forms decode the same input type (`Request.decodeInput`) and call the same method, so
-/// both entrances ask the policy the same question and apply the same rules. The input is read after
+/// (`decodeStrict`) and the web forms (`decodeForm`) decode the same input type and call the same
+/// method, so both entrances ask the policy the same question and apply the same rules. The input is read after
 /// the incident is authorised (an `@autoclosure`), so a user who may not see the incident learns
 /// nothing from the answer to a malformed body.
 struct IncidentCommands {

@@ -2,11 +2,13 @@ import Foundation
 import Vapor
 
 extension Request {
-    /// Decodes a use case's input from what the client sent: a JSON body (strictly, `decodeStrict`) or a
-    /// submitted HTML form. The API and the web pages decode the same input types, so both entrances
-    /// refuse the same things with the same messages.
-    func decodeInput<T: StrictDecodable>(_ type: T.Type) throws -> T {
-        guard headers.contentType == .urlEncodedForm else { return try decodeStrict(type) }
+    /// Decodes a use case's input from a submitted HTML form. The pages decode the same input types as
+    /// the API (`decodeStrict`, JSON only), so both entrances refuse the same things with the same
+    /// messages; each entrance keeps its own media type (the API takes no forms).
+    func decodeForm<T: StrictDecodable>(_ type: T.Type) throws -> T {
+        guard headers.contentType == .urlEncodedForm else {
+            throw Problem(status: .unsupportedMediaType, detail: "the form must be sent as application/x-www-form-urlencoded")
+        }
         let text = body.data.map { String(decoding: $0.readableBytesView, as: UTF8.self) } ?? ""
         return try FormInput.decode(type, from: text)
     }

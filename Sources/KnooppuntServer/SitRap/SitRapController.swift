@@ -24,7 +24,7 @@ struct SitRapController: RouteCollection {
     /// A liaison enters a koppel partner's own SitRap; it becomes one entry in the partner's theme, "via liaison".
     func partnerSitRap(req: Request) async throws -> Response {
         let entry = try await IncidentCommands(req).enterPartnerSitRap(
-            in: try IncidentRequest.incidentID(req), try req.decodeInput(PartnerSitRapInput.self))
+            in: try IncidentRequest.incidentID(req), try req.decodeStrict(PartnerSitRapInput.self))
         return try await EntryView(entry).encodeResponse(status: .created, for: req)
     }
 

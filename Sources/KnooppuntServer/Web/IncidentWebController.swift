@@ -72,7 +72,7 @@ struct IncidentWebController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         _ = try webUser(req)
-        let (_, version) = try await IncidentCommands(req).create(try req.decodeInput(CreateIncidentInput.self))
+        let (_, version) = try await IncidentCommands(req).create(try req.decodeForm(CreateIncidentInput.self))
         return req.redirect(to: "/incidents/\(version.incidentID)", redirectType: .normal)
     }
 
@@ -131,12 +131,12 @@ struct IncidentWebController: RouteCollection {
     }
 
     func update(req: Request) async throws -> Response {
-        try await command(req) { commands, id in _ = try await commands.update(id, try req.decodeInput(UpdateIncidentInput.self)) }
+        try await command(req) { commands, id in _ = try await commands.update(id, try req.decodeForm(UpdateIncidentInput.self)) }
     }
 
     func addEntry(req: Request) async throws -> Response {
         try await command(req) { commands, id in
-            _ = try await commands.addEntry(to: id, try Self.pageEntry(try req.decodeInput(AddEntryInput.self)))
+            _ = try await commands.addEntry(to: id, try Self.pageEntry(try req.decodeForm(AddEntryInput.self)))
         }
     }
 
@@ -150,58 +150,58 @@ struct IncidentWebController: RouteCollection {
 
     func editEntry(req: Request) async throws -> Response {
         try await command(req) { commands, id in
-            _ = try await commands.changeEntry(try IncidentRequest.entryID(req), in: id, try req.decodeInput(UpdateEntryInput.self))
+            _ = try await commands.changeEntry(try IncidentRequest.entryID(req), in: id, try req.decodeForm(UpdateEntryInput.self))
         }
     }
 
     func verify(req: Request) async throws -> Response {
         try await command(req) { commands, id in
-            _ = try await commands.verifyEntry(try IncidentRequest.entryID(req), in: id, try req.decodeInput(VerificationInput.self))
+            _ = try await commands.verifyEntry(try IncidentRequest.entryID(req), in: id, try req.decodeForm(VerificationInput.self))
         }
     }
 
     func shareNationally(req: Request) async throws -> Response {
         try await command(req) { commands, id in
             let entry = try IncidentRequest.entryID(req)
-            _ = try await commands.shareNationally(try req.decodeInput(NationalSharingInput.self).shared, entry: entry, in: id)
+            _ = try await commands.shareNationally(try req.decodeForm(NationalSharingInput.self).shared, entry: entry, in: id)
         }
     }
 
     func admit(req: Request) async throws -> Response {
         try await command(req) { commands, id in
-            _ = try await commands.admitEntry(try IncidentRequest.entryID(req), in: id, try req.decodeInput(AdmissionInput.self))
+            _ = try await commands.admitEntry(try IncidentRequest.entryID(req), in: id, try req.decodeForm(AdmissionInput.self))
         }
     }
 
     /// Marks two entries as conflicting; both stay visible until the IM resolves it.
     func markConflict(req: Request) async throws -> Response {
-        try await command(req) { commands, id in _ = try await commands.markConflict(in: id, try req.decodeInput(ConflictInput.self)) }
+        try await command(req) { commands, id in _ = try await commands.markConflict(in: id, try req.decodeForm(ConflictInput.self)) }
     }
 
     func resolveConflict(req: Request) async throws -> Response {
         try await command(req) { commands, id in
-            _ = try await commands.resolveConflict(try IncidentRequest.conflictID(req), in: id, try req.decodeInput(ResolutionInput.self))
+            _ = try await commands.resolveConflict(try IncidentRequest.conflictID(req), in: id, try req.decodeForm(ResolutionInput.self))
         }
     }
 
     func addDecision(req: Request) async throws -> Response {
-        try await command(req) { commands, id in _ = try await commands.recordDecision(in: id, try req.decodeInput(CreateDecisionInput.self)) }
+        try await command(req) { commands, id in _ = try await commands.recordDecision(in: id, try req.decodeForm(CreateDecisionInput.self)) }
     }
 
     func addAction(req: Request) async throws -> Response {
-        try await command(req) { commands, id in _ = try await commands.recordAction(in: id, try req.decodeInput(CreateActionInput.self)) }
+        try await command(req) { commands, id in _ = try await commands.recordAction(in: id, try req.decodeForm(CreateActionInput.self)) }
     }
 
     func updateAction(req: Request) async throws -> Response {
         try await command(req) { commands, id in
-            _ = try await commands.changeAction(try IncidentRequest.recordID(req), in: id, try req.decodeInput(UpdateActionInput.self))
+            _ = try await commands.changeAction(try IncidentRequest.recordID(req), in: id, try req.decodeForm(UpdateActionInput.self))
         }
     }
 
     /// Revokes a decision (the form sends `revoked=true`); it stays in the list, struck through.
     func revokeDecision(req: Request) async throws -> Response {
         try await command(req) { commands, id in
-            _ = try await commands.changeDecision(try IncidentRequest.recordID(req), in: id, try req.decodeInput(UpdateDecisionInput.self))
+            _ = try await commands.changeDecision(try IncidentRequest.recordID(req), in: id, try req.decodeForm(UpdateDecisionInput.self))
         }
     }
 
@@ -241,7 +241,7 @@ struct IncidentWebController: RouteCollection {
     }
 
     func link(req: Request) async throws -> Response {
-        try await command(req) { commands, id in _ = try await commands.link(in: id, try req.decodeInput(LinkInput.self)) }
+        try await command(req) { commands, id in _ = try await commands.link(in: id, try req.decodeForm(LinkInput.self)) }
     }
 
     func admitPartner(req: Request) async throws -> Response {
@@ -255,6 +255,6 @@ struct IncidentWebController: RouteCollection {
     }
 
     func breakGlass(req: Request) async throws -> Response {
-        try await command(req) { commands, id in _ = try await commands.breakGlass(in: id, try req.decodeInput(BreakGlassInput.self)) }
+        try await command(req) { commands, id in _ = try await commands.breakGlass(in: id, try req.decodeForm(BreakGlassInput.self)) }
     }
 }

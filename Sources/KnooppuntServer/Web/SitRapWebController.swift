@@ -84,7 +84,7 @@ struct SitRapWebController: RouteCollection {
     func partnerSitRap(req: Request) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
         let id = try IncidentRequest.incidentID(req)
-        _ = try await IncidentCommands(req).enterPartnerSitRap(in: id, try req.decodeInput(PartnerSitRapInput.self))
+        _ = try await IncidentCommands(req).enterPartnerSitRap(in: id, try req.decodeForm(PartnerSitRapInput.self))
         return req.redirect(to: "/incidents/\(id)", redirectType: .normal)
     }
 
