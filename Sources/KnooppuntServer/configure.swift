@@ -10,7 +10,7 @@ public func configure(_ app: Application, _ config: KnooppuntConfiguration) asyn
 }
 
 func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Clock) async throws {
-    app.knooppunt = KnooppuntContext(configuration: config, clock: clock)
+    app.knooppunt = KnooppuntContext(configuration: config, clock: clock, reactors: journalReactors)
     app.lifecycle.use(LiveShutdown())
     app.lifecycle.use(AlertEscalationLifecycle())
     try configureDatabase(app, config.database)
@@ -106,6 +106,16 @@ private func tileOrigin(_ template: String) -> String? {
 }
 
 /// Ends live streams when the application shuts down, so open connections do not hold it up.
+/// What follows journal events inside the write that appends them, in this order (for a changed
+/// incident: its alerts first, then its summary for the national node, as before reactors).
+private let journalReactors: [any JournalReactor] = [
+    AlertService.Reactor(),
+    NationalPicture.Reactor(),
+    NationalSharing.Reactor(),
+    CapacitySharing.Reactor(),
+    FallbackPicture.Reactor(),
+]
+
 private struct LiveShutdown: LifecycleHandler {
     func shutdownAsync(_ application: Application) async {
         await application.knooppunt.live.shutdown()

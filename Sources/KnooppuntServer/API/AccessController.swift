@@ -39,7 +39,7 @@ struct AccessController: RouteCollection {
         let id = try incident.requireID()
         let new = try await Self.newLink(body, scope: try IncidentAccess.scope(version), on: req.db)
         let model = try await GrantStore(db: req.db, context: req.knooppunt).create(
-            new, incident: id, by: user.author, kind: "access.granted")
+            new, incident: id, by: user.author)
         let response = try await AccessGrantDTO(model).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/incidents/\(id)/access/\(try model.requireID())")
         return response
@@ -121,7 +121,7 @@ struct AccessController: RouteCollection {
         return try await GrantStore(db: req.db, context: req.knooppunt).create(
             .init(organisation: code, kind: .breakGlass, purpose: body.reason, until: body.until, status: .active,
                   maxClassification: body.maxClassification),
-            incident: id, by: user.author, kind: "access.break-glass", purposeField: "reason")
+            incident: id, by: user.author, purposeField: "reason")
     }
 
     /// An administrator issues an ad-hoc partner a temporary account bound to this incident and an end
@@ -168,7 +168,7 @@ struct AccessController: RouteCollection {
             username: body.username, displayName: body.displayName, organisationCode: code, role: .partnerUser,
             password: password, validUntil: body.until, newOrganisationName: body.organisationName, actor: .init(user)
         ) { db, _ in
-            box.model = try await GrantStore.insert(grant, incident: id, by: author, kind: "access.temporary-account", now: now, on: db)
+            box.model = try await GrantStore.insert(grant, incident: id, by: author, now: now, on: db)
         }
         guard let model = box.model else { throw Problem(status: .internalServerError, detail: "the grant was not stored") }
         return TemporaryAccountDTO(

@@ -64,7 +64,7 @@ extension IncidentsController {
             decidedBy: body.decidedBy)
         try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) }
         let version = try await RecordStore(db: req.db, context: req.knooppunt).create(
-            .decision, body: decision, in: try incident.requireID(), by: user.author)
+            decision, in: try incident.requireID(), by: user.author)
         return try await DecisionDTO(version).encodeResponse(status: .created, for: req)
     }
 
@@ -72,7 +72,7 @@ extension IncidentsController {
         let (incident, _, user) = try await IncidentAccess.authorised(req, .recordDecision)
         let body = try req.decodeStrict(UpdateDecisionRequest.self)
         let version = try await RecordStore(db: req.db, context: req.knooppunt).update(
-            .decision, try IncidentRequest.recordID(req), in: try incident.requireID(), baseVersion: body.baseVersion,
+            try IncidentRequest.recordID(req), in: try incident.requireID(), baseVersion: body.baseVersion,
             by: user.author, as: DecisionBody.self, validate: { decision in try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) } }
         ) { decision in
             if let team = body.team { decision.team = team }
@@ -98,7 +98,7 @@ extension IncidentsController {
         try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(action) }
         try await IncidentRequest.requireOrganisation(action.owner, on: req.db)
         let version = try await RecordStore(db: req.db, context: req.knooppunt).create(
-            .action, body: action, in: try incident.requireID(), by: user.author)
+            action, in: try incident.requireID(), by: user.author)
         return try await ActionDTO(version, now: req.knooppunt.clock.now()).encodeResponse(status: .created, for: req)
     }
 
@@ -107,7 +107,7 @@ extension IncidentsController {
         let body = try req.decodeStrict(UpdateActionRequest.self)
         if let owner = body.owner { try await IncidentRequest.requireOrganisation(owner.uppercased(), on: req.db) }
         let version = try await RecordStore(db: req.db, context: req.knooppunt).update(
-            .action, try IncidentRequest.recordID(req), in: try incident.requireID(), baseVersion: body.baseVersion,
+            try IncidentRequest.recordID(req), in: try incident.requireID(), baseVersion: body.baseVersion,
             by: user.author, as: ActionBody.self, validate: { action in try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(action) } }
         ) { action in
             if let text = body.text { action.text = text }

@@ -221,7 +221,7 @@ struct IncidentsController: RouteCollection {
             entryID, user: user, incident: id, scope: try IncidentAccess.scope(version), theme: body.theme,
             classification: body.classification, on: req)
         let changed = try await store.changeEntry(
-            entryID, in: id, baseVersion: body.baseVersion, by: user.author, kind: "entry.updated"
+            entryID, in: id, baseVersion: body.baseVersion, by: user.author, kind: EntryUpdated.self
         ) { next in
             if let theme = body.theme { next.theme = theme.description }
             if let text = body.text { next.text = text }

@@ -208,7 +208,7 @@ struct IncidentWebController: RouteCollection {
             scope: try IncidentAccess.scope(version), theme: nil, classification: nil, on: req)
         _ = try await PictureStore(db: req.db, context: req.knooppunt).changeEntry(
             try IncidentRequest.entryID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
-            by: user.author, kind: "entry.updated"
+            by: user.author, kind: EntryUpdated.self
         ) { next in
             guard next.text != form.text else { throw Problem.invalid("the text is unchanged", field: "text") }
             next.text = form.text
@@ -307,7 +307,7 @@ struct IncidentWebController: RouteCollection {
         let decision = DecisionBody(team: team, text: form.text, decidedAt: req.knooppunt.clock.now(), decidedBy: form.decidedBy)
         try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) }
         _ = try await RecordStore(db: req.db, context: req.knooppunt).create(
-            .decision, body: decision, in: try incident.requireID(), by: user.author)
+            decision, in: try incident.requireID(), by: user.author)
         return back(req, incident)
     }
 
@@ -324,7 +324,7 @@ struct IncidentWebController: RouteCollection {
         try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(action) }
         try await IncidentRequest.requireOrganisation(action.owner, on: req.db)
         _ = try await RecordStore(db: req.db, context: req.knooppunt).create(
-            .action, body: action, in: try incident.requireID(), by: user.author)
+            action, in: try incident.requireID(), by: user.author)
         return back(req, incident)
     }
 
@@ -341,7 +341,7 @@ struct IncidentWebController: RouteCollection {
             throw Problem.invalid("unknown action status '\(form.status)'", field: "status")
         }
         _ = try await RecordStore(db: req.db, context: req.knooppunt).update(
-            .action, try IncidentRequest.recordID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
+            try IncidentRequest.recordID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
             by: user.author, as: ActionBody.self, validate: { _ in }
         ) { action in action.status = status }
         return back(req, incident)
@@ -357,7 +357,7 @@ struct IncidentWebController: RouteCollection {
         let (incident, _, user) = try await IncidentAccess.authorised(req, .recordDecision)
         let form = try req.content.decode(RevokeForm.self)
         _ = try await RecordStore(db: req.db, context: req.knooppunt).update(
-            .decision, try IncidentRequest.recordID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
+            try IncidentRequest.recordID(req), in: try incident.requireID(), baseVersion: form.baseVersion,
             by: user.author, as: DecisionBody.self, validate: { _ in }
         ) { decision in decision.revoked = true }
         return back(req, incident)
@@ -413,7 +413,7 @@ struct IncidentWebController: RouteCollection {
             LinkRequest(organisation: form.organisation, purpose: form.purpose, until: until),
             scope: try IncidentAccess.scope(version), on: req.db)
         _ = try await GrantStore(db: req.db, context: req.knooppunt).create(
-            new, incident: try incident.requireID(), by: user.author, kind: "access.granted")
+            new, incident: try incident.requireID(), by: user.author)
         return back(req, incident)
     }
 
