@@ -55,7 +55,7 @@ let package = Package(
             dependencies: ["KnooppuntServer"]
         ),
         .target(name: "KnooppuntTestSupport", path: "Tests/Support"),
-        .testTarget(name: "KnooppuntCoreTests", dependencies: ["KnooppuntCore"]),
+        .testTarget(name: "KnooppuntCoreTests", dependencies: ["KnooppuntCore"], exclude: ["Data"]),
         .testTarget(name: "KnooppuntInteropTests", dependencies: ["KnooppuntInterop", "KnooppuntTestSupport"], exclude: ["Data"]),
         .testTarget(
             name: "KnooppuntServerTests",

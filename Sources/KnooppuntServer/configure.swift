@@ -15,7 +15,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
 }
 
 func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: SideEffects) async throws {
-    app.knooppunt = KnooppuntContext(configuration: config, effects: effects)
+    app.knooppunt = KnooppuntContext(configuration: config, effects: effects, reactors: journalReactors)
     app.lifecycle.use(LiveShutdown())
     app.lifecycle.use(AlertEscalationLifecycle())
     if config.backgroundTasks { BackgroundTasks.register(app) }
@@ -112,6 +112,16 @@ private func tileOrigin(_ template: String) -> String? {
 }
 
 /// Ends live streams when the application shuts down, so open connections do not hold it up.
+/// What follows journal events inside the write that appends them, in this order (for a changed
+/// incident: its alerts first, then its summary for the national node, as before reactors).
+private let journalReactors: [any JournalReactor] = [
+    AlertService.Reactor(),
+    NationalPicture.Reactor(),
+    NationalSharing.Reactor(),
+    CapacitySharing.Reactor(),
+    FallbackPicture.Reactor(),
+]
+
 private struct LiveShutdown: LifecycleHandler {
     func shutdownAsync(_ application: Application) async {
         await application.knooppunt.live.shutdown()

@@ -375,11 +375,11 @@ struct AccessTests {
                 json: #"{"theme":"partner:RWS","text":"x","source":"y","classification":"confidential"}"#)
             #expect(partnerSecret.status == .forbidden)
 
-            let before = try await AccessReport.lines(since: .distantPast, on: app.db).filter { $0.kind == AccessReport.confidentialReadKind }
+            let before = try await AccessReport.lines(since: .distantPast, on: app.db).filter { $0.kind == JournalKind.auditConfidentialRead.rawValue }
             #expect(before.isEmpty)
             let full = try await Picture.picture(app, incident.id, token: im)
             #expect(full.entries.count == 2)
-            let reads = try await AccessReport.lines(since: .distantPast, on: app.db).filter { $0.kind == AccessReport.confidentialReadKind }
+            let reads = try await AccessReport.lines(since: .distantPast, on: app.db).filter { $0.kind == JournalKind.auditConfidentialRead.rawValue }
             #expect(reads.count == 1 && reads[0].actor == "im-vr13" && reads[0].incident == incident.id)
 
             // In the live stream a confidential entry travels without its text.

@@ -350,7 +350,7 @@ struct HardeningTests {
             let report = try await HTTP.send(app, .GET, "/api/v1/reports/access?since=2000-01-01", token: chair)
             #expect(report.status == .ok)
             let lines = try report.content.decode([AccessReport.Line].self)
-            #expect(lines.contains { $0.kind == AccessReport.confidentialReadKind && $0.actorOrganisation == "RWS" && $0.incident == incident.id })
+            #expect(lines.contains { $0.kind == JournalKind.auditConfidentialRead.rawValue && $0.actorOrganisation == "RWS" && $0.incident == incident.id })
         }
     }
 

@@ -39,8 +39,8 @@ struct JournalTests {
                     group.addTask { () async throws -> Void in
                         _ = try await context.write(on: app.db) { db in
                             try await Journal.append(
-                                on: db, actor: "test", organisation: "system", kind: JournalKind.referenceLoaded.rawValue,
-                                payload: ["index": index])
+                                ReferenceLoaded(regions: index, municipalities: 0), on: db, actor: "test",
+                                organisation: "system")
                         }
                     }
                 }

@@ -103,7 +103,7 @@ struct LayerTests {
 
             let report = try await AccessReport.lines(since: .distantPast, on: app.db)
             #expect(report.contains { $0.kind == "access.layer-break-glass" && $0.organisation == "VR13" && $0.actor == "voorzitter-vr13" })
-            #expect(report.contains { $0.kind == AccessReport.confidentialReadKind && $0.actor == "im-vr13" && ($0.purpose ?? "").contains("Leidingnet") })
+            #expect(report.contains { $0.kind == JournalKind.auditConfidentialRead.rawValue && $0.actor == "im-vr13" && ($0.purpose ?? "").contains("Leidingnet") })
 
             // The owner replaces and deletes; others may not.
             let replaced = try await Layers.upload(

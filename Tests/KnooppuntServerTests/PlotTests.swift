@@ -170,7 +170,7 @@ struct PlotTests {
             #expect(try Plots.features(try await HTTP.send(app, .GET, path, token: im)).count == 2)
             let draw = try await Plots.send(app, .POST, path, feature: Plots.feature(Plots.damSquare, #"{"kind":"symbol","symbol":"roadblock"}"#), token: rws)
             #expect(draw.status == .forbidden)
-            let reads = try await AccessReport.lines(since: .distantPast, on: app.db).filter { $0.kind == AccessReport.confidentialReadKind }
+            let reads = try await AccessReport.lines(since: .distantPast, on: app.db).filter { $0.kind == JournalKind.auditConfidentialRead.rawValue }
             #expect(reads.contains { $0.actor == "im-vr13" && ($0.purpose ?? "").contains("map") })
         }
     }

@@ -1,7 +1,8 @@
 /// Every kind of event the journal records, by its stored name. Journal kinds are part of the record
 /// (they are hashed into the chain, shown in logbooks and sent as live event names), so a kind is never
-/// renamed; a new one is added here. `Journal.append` checks in debug builds that what it writes is
-/// listed, and the pages learn the names they listen for from this list instead of keeping a copy.
+/// renamed; a new one is added here, with its payload type (`JournalEvent`) in `payloadType`. Events are
+/// appended as those types, so nothing is written under a kind missing here, and the pages learn the
+/// names they listen for from this list instead of keeping a copy.
 public enum JournalKind: String, CaseIterable, Sendable {
     // access
     case accessBreakGlass = "access.break-glass"
@@ -42,6 +43,7 @@ public enum JournalKind: String, CaseIterable, Sendable {
     // capacity
     case capacityAdded = "capacity.added"
     case capacityAllocationDecided = "capacity.allocation-decided"
+    case capacityChanged = "capacity.changed"
     case capacityImported = "capacity.imported"
     case capacityRemoved = "capacity.removed"
     case capacityTypeAdded = "capacity.type-added"

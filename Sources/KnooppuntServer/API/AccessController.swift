@@ -103,7 +103,7 @@ struct AccessController: RouteCollection {
             username: body.username, displayName: body.displayName, organisationCode: code, role: .partnerUser,
             password: password, validUntil: body.until, newOrganisationName: body.organisationName, actor: .init(user)
         ) { db, _ in
-            box.model = try await GrantStore.insert(grant, incident: id, by: author, kind: "access.temporary-account", now: now, on: db)
+            box.model = try await GrantStore.insert(grant, incident: id, by: author, now: now, on: db)
         }
         guard let model = box.model else { throw Problem(status: .internalServerError, detail: "the grant was not stored") }
         return TemporaryAccountDTO(

@@ -30,7 +30,7 @@ struct AccountsController: RouteCollection {
 
     func closeSession(req: Request) async throws -> HTTPStatus {
         let user = try req.requireUserExplaining()
-        try await SessionService(request: req).revoke(tokenID: user.tokenID, by: user, event: "session.closed")
+        try await SessionService(request: req).revoke(tokenID: user.tokenID, by: user, event: SessionClosed.self)
         return .noContent
     }
 
@@ -54,7 +54,7 @@ struct AccountsController: RouteCollection {
         }
         let issued = try await sessions.issue(
             for: owner, kind: .personal, name: body.name.trimmingCharacters(in: .whitespaces),
-            lifetime: TimeInterval(body.expiresInDays) * 86_400, event: "token.created")
+            lifetime: TimeInterval(body.expiresInDays) * 86_400, event: TokenCreated.self)
         return try await TokenDTO(issued.model, secret: issued.token).encodeResponse(status: .created, for: req)
     }
 
@@ -63,7 +63,7 @@ struct AccountsController: RouteCollection {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
             throw Problem.badRequest("the token id must be a UUID")
         }
-        try await SessionService(request: req).revoke(tokenID: id, by: user, event: "token.revoked")
+        try await SessionService(request: req).revoke(tokenID: id, by: user, event: TokenRevoked.self)
         return .noContent
     }
 

@@ -46,8 +46,7 @@ struct LayersController: RouteCollection {
         guard decision.allowed else { throw Problem.forbidden(decision.reason) }
         if decision.obligations.contains(.journalRead) {
             try await AccessService.journalConfidentialRead(
-                user.author, payload: LayerEvent(layer: try model.requireID(), name: model.name, owner: model.ownerOrganisation),
-                context: req.knooppunt, on: req.db)
+                user.author, .layer(try LayerPayload(model)), context: req.knooppunt, on: req.db)
         }
         return Self.geoJSON(model.geojson)
     }
@@ -78,8 +77,7 @@ struct LayersController: RouteCollection {
             model.updatedBy = user.username
             try await model.create(on: db)
             try await Journal.append(
-                on: db, actor: user.username, organisation: user.organisationCode, kind: "layer.uploaded",
-                payload: LayerEvent(layer: try model.requireID(), name: name, owner: user.organisationCode))
+                LayerUploaded(try LayerPayload(model)), on: db, actor: user.username, organisation: user.organisationCode)
             return model
         }
         let response = try await LayerDTO(model).encodeResponse(status: .created, for: req)
@@ -108,8 +106,7 @@ struct LayersController: RouteCollection {
             current.updatedBy = user.username
             try await current.update(on: db)
             try await Journal.append(
-                on: db, actor: user.username, organisation: user.organisationCode, kind: "layer.replaced",
-                payload: LayerEvent(layer: id, name: current.name, owner: current.ownerOrganisation))
+                LayerReplaced(try LayerPayload(current)), on: db, actor: user.username, organisation: user.organisationCode)
             return current
         }
         return try LayerDTO(updated)
@@ -124,8 +121,7 @@ struct LayersController: RouteCollection {
             try await LayerGrantModel.query(on: db).filter(\.$layerID == model.requireID()).delete()
             try await model.delete(on: db)
             try await Journal.append(
-                on: db, actor: user.username, organisation: user.organisationCode, kind: "layer.deleted",
-                payload: LayerEvent(layer: try model.requireID(), name: model.name, owner: model.ownerOrganisation))
+                LayerDeleted(try LayerPayload(model)), on: db, actor: user.username, organisation: user.organisationCode)
         }
         return .noContent
     }
@@ -155,10 +151,10 @@ struct LayersController: RouteCollection {
             grant.grantedBy = user.username
             try await grant.create(on: db)
             try await Journal.append(
-                on: db, actor: user.username, organisation: user.organisationCode, kind: "access.layer-break-glass",
-                payload: LayerGrantEvent(
+                AccessLayerBreakGlass(
                     layer: try model.requireID(), name: model.name, owner: model.ownerOrganisation, organisation: code, reason: reason,
-                    validUntil: until))
+                    validUntil: until),
+                on: db, actor: user.username, organisation: user.organisationCode)
             return grant
         }
         return try await LayerGrantDTO(organisation: grant.organisationCode, reason: grant.reason, validUntil: until)
@@ -215,19 +211,10 @@ struct LayersController: RouteCollection {
     }
 }
 
-struct LayerEvent: Codable, Sendable {
-    let layer: UUID
-    let name: String
-    let owner: String
-}
-
-struct LayerGrantEvent: Codable, Sendable {
-    let layer: UUID
-    let name: String
-    let owner: String
-    let organisation: String
-    let reason: String
-    let validUntil: Date
+extension LayerPayload {
+    init(_ model: LayerModel) throws {
+        self.init(layer: try model.requireID(), name: model.name, owner: model.ownerOrganisation)
+    }
 }
 
 struct LayerGrantDTO: Content {

@@ -168,7 +168,7 @@ struct PlotsController: RouteCollection {
             try await Self.mayClassify(classification, user: user, incident: incident, version: version, req: req)
         }
         let changed = try await PictureStore(db: req.db, context: req.knooppunt).changePlot(
-            try Self.plotID(req), in: try incident.requireID(), baseVersion: base, by: user.author, kind: "plot.updated"
+            try Self.plotID(req), in: try incident.requireID(), baseVersion: base, by: user.author, kind: PlotUpdated.self
         ) { next in
             if let geometry { next.geometry = geometry.json }
             if let symbol = properties.symbol { next.symbol = symbol.rawValue }
@@ -192,7 +192,7 @@ struct PlotsController: RouteCollection {
             throw Problem.invalid("query 'baseVersion' is required: the version you remove", field: "baseVersion")
         }
         let removed = try await PictureStore(db: req.db, context: req.knooppunt).changePlot(
-            try Self.plotID(req), in: try incident.requireID(), baseVersion: base, by: user.author, kind: "plot.removed"
+            try Self.plotID(req), in: try incident.requireID(), baseVersion: base, by: user.author, kind: PlotRemoved.self
         ) { next in next.removed = true }
         return try Self.geoJSONResponse(try PlotFeatures.feature(removed))
     }
@@ -201,7 +201,7 @@ struct PlotsController: RouteCollection {
         let (incident, _, user) = try await IncidentAccess.authorised(req, .verifyEntry)
         let body = try req.decodeStrict(VerificationInput.self)
         let verified = try await PictureStore(db: req.db, context: req.knooppunt).changePlot(
-            try Self.plotID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author, kind: "plot.verification"
+            try Self.plotID(req), in: try incident.requireID(), baseVersion: body.baseVersion, by: user.author, kind: PlotVerification.self
         ) { next in
             guard next.verification != body.status.rawValue else {
                 throw Problem.invalid("the plot is \(body.status.rawValue) already", field: "status")

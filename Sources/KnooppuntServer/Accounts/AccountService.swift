@@ -74,8 +74,8 @@ struct AccountService: Sendable {
                     code: organisationCode, name: newOrganisationName, kind: OrganisationKind.other.rawValue, regionCode: nil)
                 try await created.create(on: db)
                 try await Journal.append(
-                    on: db, actor: actor.name, organisation: actor.organisation, kind: "organisation.created",
-                    payload: ["code": organisationCode, "name": newOrganisationName, "kind": OrganisationKind.other.rawValue])
+                    OrganisationCreated(code: organisationCode, name: newOrganisationName, kind: OrganisationKind.other.rawValue),
+                    on: db, actor: actor.name, organisation: actor.organisation)
                 found = created
             }
             guard let organisation = found, let organisationID = organisation.id
@@ -93,9 +93,10 @@ struct AccountService: Sendable {
             user.validUntil = validUntil
             try await user.create(on: db)
             try await Journal.append(
-                on: db, actor: actor.name, organisation: actor.organisation, kind: "user.created",
-                payload: ["username": name.rawValue, "organisation": organisationCode, "role": role.rawValue]
-                    .merging(validUntil.map { ["validUntil": JournalTime.string(from: $0)] } ?? [:]) { first, _ in first })
+                UserCreated(
+                    username: name.rawValue, organisation: organisationCode, role: role.rawValue,
+                    validUntil: validUntil.map(JournalTime.string)),
+                on: db, actor: actor.name, organisation: actor.organisation)
             try await alongside?(db, user)
             return user
         }
@@ -111,8 +112,7 @@ struct AccountService: Sendable {
             // A new password ends every session the old one opened.
             try await revokeAll(of: user, on: db)
             try await Journal.append(
-                on: db, actor: actor.name, organisation: actor.organisation, kind: "user.password-changed",
-                payload: ["username": username])
+                UserPasswordChanged(username: username), on: db, actor: actor.name, organisation: actor.organisation)
         }
     }
 
@@ -124,8 +124,7 @@ struct AccountService: Sendable {
             try await user.update(on: db)
             try await revokeAll(of: user, on: db)
             try await Journal.append(
-                on: db, actor: actor.name, organisation: actor.organisation, kind: "user.disabled",
-                payload: ["username": username])
+                UserDisabled(username: username), on: db, actor: actor.name, organisation: actor.organisation)
         }
     }
 
@@ -137,8 +136,8 @@ struct AccountService: Sendable {
             _ = try await Self.find(name, on: db)
             let removed = try await LoginAttempts.unlock(username: name, on: db)
             try await Journal.append(
-                on: db, actor: actor.name, organisation: actor.organisation, kind: "account.unlocked",
-                payload: ["username": name, "failures": String(removed)])
+                AccountUnlocked(username: name, failures: String(removed)), on: db, actor: actor.name,
+                organisation: actor.organisation)
             return removed
         }
     }

@@ -44,19 +44,20 @@ struct SessionService: Sendable {
             _ = try await context.write(on: db) { db in
                 try await LoginAttempts.recordFailure(username: key, address: address, now: now, on: db)
                 try await Journal.append(
-                    on: db, actor: key, organisation: "unknown", kind: "session.login-failed",
-                    payload: ["username": key, "address": address])
+                    SessionLoginFailed(username: key, address: address), on: db, actor: key, organisation: "unknown")
             }
             throw Problem.unauthorized("unknown username or wrong password, or the account is disabled")
         }
         try await context.write(on: db) { db in try await LoginAttempts.recordSuccess(username: key, address: address, on: db) }
         let lifetime = context.configuration.sessionLifetime
-        return try await issue(for: user, kind: kind, name: kind.rawValue, lifetime: lifetime, event: "session.opened")
+        return try await issue(for: user, kind: kind, name: kind.rawValue, lifetime: lifetime, event: SessionOpened.self)
     }
 
-    /// Issues a token for `user` and journals it under `event`.
-    func issue(for user: UserModel, kind: AccessTokenModel.Kind, name: String, lifetime: TimeInterval, event: String)
-        async throws -> Issued
+    /// Issues a token for `user` and journals it as `event` (a login, or a personal token).
+    func issue(
+        for user: UserModel, kind: AccessTokenModel.Kind, name: String, lifetime: TimeInterval,
+        event: any ShapedJournalEvent<TokenIssuedPayload>.Type
+    ) async throws -> Issued
     {
         let token = Tokens.generate()
         let now = context.clock.now()
@@ -67,14 +68,14 @@ struct SessionService: Sendable {
         try await context.write(on: db) { db in
             try await model.create(on: db)
             try await Journal.append(
-                on: db, actor: user.username, organisation: organisation, kind: event,
-                payload: ["kind": kind.rawValue, "name": name, "token": model.id?.uuidString ?? ""])
+                event.init(TokenIssuedPayload(kind: kind.rawValue, name: name, token: model.id?.uuidString ?? "")), on: db,
+                actor: user.username, organisation: organisation)
         }
         return Issued(token: token, model: model)
     }
 
     /// Revokes a token (logout or a user withdrawing a personal token).
-    func revoke(tokenID: UUID, by user: CurrentUser, event: String) async throws {
+    func revoke(tokenID: UUID, by user: CurrentUser, event: any ShapedJournalEvent<TokenRevokedPayload>.Type) async throws {
         try await context.write(on: db) { db in
             guard let token = try await AccessTokenModel.find(tokenID, on: db), token.$user.id == user.id,
                 token.revokedAt == nil
@@ -82,8 +83,8 @@ struct SessionService: Sendable {
             token.revokedAt = context.clock.now()
             try await token.update(on: db)
             try await Journal.append(
-                on: db, actor: user.username, organisation: user.organisationCode, kind: event,
-                payload: ["kind": token.kind, "token": tokenID.uuidString])
+                event.init(TokenRevokedPayload(kind: token.kind, token: tokenID.uuidString)), on: db, actor: user.username,
+                organisation: user.organisationCode)
         }
     }
 

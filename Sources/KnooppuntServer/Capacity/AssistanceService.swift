@@ -210,9 +210,9 @@ struct AssistanceService: Sendable {
     // MARK: Steps
 
     /// Runs one step on a request inside a write: loads it, lets `step` act, derives the status again,
-    /// journals `assistance.<kind>` and returns the request as it now stands.
+    /// journals it as `kind` and returns the request as it now stands.
     private func step(
-        _ id: UUID, kind: String, by subject: Subject, detail: String? = nil,
+        _ id: UUID, kind: any AssistanceStepEvent.Type, by subject: Subject, detail: String? = nil,
         _ body: @escaping @Sendable (AssistanceRequestModel, Database) async throws -> String?
     ) async throws -> AssistanceRequestDTO {
         let at = now
@@ -223,12 +223,10 @@ struct AssistanceService: Sendable {
             let note = try await body(request, db)
             try await Self.derive(request, at: at, on: db)
             try await Journal.append(
-                on: db, actor: subject.username, organisation: subject.organisationCode, kind: "assistance.\(kind)",
-                payload: AssistanceEvent(request: try request.requireID(), number: request.number, status: request.status, detail: note ?? detail),
-                incident: request.incidentID)
-            let changed = try await dto(request, on: db)
-            try await CapacitySharing.changed(request: request.submitted ? changed : nil, context: context, on: db)
-            return changed
+                kind.init(AssistancePayload(
+                    request: try request.requireID(), number: request.number, status: request.status, detail: note ?? detail)),
+                on: db, actor: subject.username, organisation: subject.organisationCode, incident: request.incidentID)
+            return try await dto(request, on: db)
         }
     }
 
@@ -299,20 +297,18 @@ struct AssistanceService: Sendable {
             request.externalRequester = externalRequester
             try await request.create(on: db)
             try await Self.derive(request, at: at, on: db)
+            let step: any AssistanceStepEvent.Type = request.submitted ? AssistanceRequested.self : AssistanceDrafted.self
             try await Journal.append(
-                on: db, actor: subject.username, organisation: subject.organisationCode,
-                kind: request.submitted ? "assistance.requested" : "assistance.drafted",
-                payload: AssistanceEvent(request: try request.requireID(), number: request.number, status: request.status,
-                                         detail: "\(body.quantity) × \(body.type) at \(request.locationText)"),
-                incident: body.incident)
-            let changed = try await dto(request, on: db)
-            try await CapacitySharing.changed(request: request.submitted ? changed : nil, context: context, on: db)
-            return changed
+                step.init(AssistancePayload(
+                    request: try request.requireID(), number: request.number, status: request.status,
+                    detail: "\(body.quantity) × \(body.type) at \(request.locationText)")),
+                on: db, actor: subject.username, organisation: subject.organisationCode, incident: body.incident)
+            return try await dto(request, on: db)
         }
     }
 
     func submit(_ id: UUID, by subject: Subject) async throws -> AssistanceRequestDTO {
-        try await step(id, kind: "requested", by: subject) { request, _ in
+        try await step(id, kind: AssistanceRequested.self, by: subject) { request, _ in
             try CapacityService.require(subject, .actAsRequester(request.requester))
             guard !request.submitted, request.ending == nil else { throw Problem.conflict("request \(request.number) is not a draft") }
             request.submitted = true
@@ -323,7 +319,7 @@ struct AssistanceService: Sendable {
     /// A holder offers units of one of its registry lines.
     func offer(_ id: UUID, _ body: OfferRequest, by subject: Subject, proposal: Bool = false) async throws -> AssistanceRequestDTO {
         let at = now
-        return try await step(id, kind: proposal ? "proposed" : "offered", by: subject) { request, db in
+        return try await step(id, kind: proposal ? AssistanceProposed.self : AssistanceOffered.self, by: subject) { request, db in
             try Self.requireOpen(request)
             guard let item = try await CapacityItemModel.find(body.capacityItem, on: db) else {
                 throw Problem.invalid("no capacity line \(body.capacityItem)", field: "capacityItem")
@@ -367,7 +363,7 @@ struct AssistanceService: Sendable {
     /// The holder confirms a broker's proposal (→ open), or withdraws its offer.
     func holderAnswers(_ id: UUID, offer offerID: UUID, confirm: Bool, by subject: Subject) async throws -> AssistanceRequestDTO {
         let at = now
-        return try await step(id, kind: confirm ? "offer-confirmed" : "offer-withdrawn", by: subject) { request, db in
+        return try await step(id, kind: confirm ? AssistanceOfferConfirmed.self : AssistanceOfferWithdrawn.self, by: subject) { request, db in
             try Self.requireOpen(request)
             let offer = try await Self.offer(offerID, of: request, on: db)
             try CapacityService.require(subject, .actAsHolder(offer.holder))
@@ -389,7 +385,7 @@ struct AssistanceService: Sendable {
     /// The requester accepts an offer: its units are committed, checked against what is available now.
     func accept(_ id: UUID, offer offerID: UUID, by subject: Subject) async throws -> AssistanceRequestDTO {
         let at = now
-        return try await step(id, kind: "committed", by: subject) { request, db in
+        return try await step(id, kind: AssistanceCommitted.self, by: subject) { request, db in
             try Self.requireOpen(request)
             try CapacityService.require(subject, .actAsRequester(request.requester))
             let offer = try await Self.offer(offerID, of: request, on: db)
@@ -432,7 +428,7 @@ struct AssistanceService: Sendable {
 
     func decline(_ id: UUID, offer offerID: UUID, by subject: Subject) async throws -> AssistanceRequestDTO {
         let at = now
-        return try await step(id, kind: "offer-declined", by: subject) { request, db in
+        return try await step(id, kind: AssistanceOfferDeclined.self, by: subject) { request, db in
             try Self.requireOpen(request)
             try CapacityService.require(subject, .actAsRequester(request.requester))
             let offer = try await Self.offer(offerID, of: request, on: db)
@@ -458,7 +454,7 @@ struct AssistanceService: Sendable {
     /// The units set off: the holder or the requester reports it.
     func deploy(_ id: UUID, commitment commitmentID: UUID, by subject: Subject) async throws -> AssistanceRequestDTO {
         let at = now
-        return try await step(id, kind: "deployed", by: subject) { request, db in
+        return try await step(id, kind: AssistanceDeployed.self, by: subject) { request, db in
             try Self.requireOpen(request)
             let commitment = try await Self.commitment(commitmentID, of: request, on: db)
             let asHolder = CapacityPolicy.decide(subject, .actAsHolder(commitment.holder))
@@ -477,7 +473,7 @@ struct AssistanceService: Sendable {
     /// The requester releases committed units; they are available to their holder again at once.
     func release(_ id: UUID, commitment commitmentID: UUID, by subject: Subject) async throws -> AssistanceRequestDTO {
         let at = now
-        return try await step(id, kind: "released", by: subject) { request, db in
+        return try await step(id, kind: AssistanceReleased.self, by: subject) { request, db in
             try Self.requireOpen(request)
             try CapacityService.require(subject, .actAsRequester(request.requester))
             let commitment = try await Self.commitment(commitmentID, of: request, on: db)
@@ -493,7 +489,7 @@ struct AssistanceService: Sendable {
     /// declined by the national node at any step, which releases what was committed and ends open offers.
     func end(_ id: UUID, as ending: AssistanceLifecycle.Ending, reason: String?, by subject: Subject) async throws -> AssistanceRequestDTO {
         let at = now
-        return try await step(id, kind: ending.rawValue, by: subject, detail: reason) { request, db in
+        return try await step(id, kind: ending.event, by: subject, detail: reason) { request, db in
             guard request.ending == nil else { throw Problem.conflict("request \(request.number) is \(request.status) already") }
             switch ending {
             case .declined: try CapacityService.require(subject, .broker)
@@ -524,9 +520,14 @@ struct AssistanceService: Sendable {
     }
 }
 
-struct AssistanceEvent: Encodable {
-    let request: UUID
-    let number: String
-    let status: String
-    let detail: String?
+
+extension AssistanceLifecycle.Ending {
+    /// The event that journals a request's end.
+    var event: any AssistanceStepEvent.Type {
+        switch self {
+        case .closed: AssistanceClosed.self
+        case .withdrawn: AssistanceWithdrawn.self
+        case .declined: AssistanceDeclined.self
+        }
+    }
 }

@@ -309,8 +309,11 @@ struct CapacityController: RouteCollection {
             row.recordedBy = subject.username
             try await row.create(on: db)
             let dto = try dto(row)
-            try await Journal.append(on: db, actor: subject.username, organisation: subject.organisationCode,
-                                     kind: "capacity.allocation-decided", payload: dto)
+            try await Journal.append(
+                CapacityAllocationDecided(
+                    id: dto.id, type: dto.type, authority: dto.authority.rawValue, decision: dto.decision, reason: dto.reason,
+                    priorities: dto.priorities, decidedAt: dto.decidedAt, recordedBy: dto.recordedBy),
+                on: db, actor: subject.username, organisation: subject.organisationCode)
             return dto
         }
     }

@@ -120,8 +120,10 @@ struct CapacityService: Sendable {
             row.category = body.category.rawValue
             row.addedBy = subject.username
             try await row.create(on: db)
-            try await Journal.append(on: db, actor: subject.username, organisation: subject.organisationCode,
-                                     kind: "capacity.type-added", payload: Self.dto(row))
+            let type = Self.dto(row)
+            try await Journal.append(
+                CapacityTypeAdded(CapacityType(code: type.code, nl: type.nl, en: type.en, category: type.category)), on: db,
+                actor: subject.username, organisation: subject.organisationCode)
             return Self.dto(row)
         }
     }
@@ -236,8 +238,8 @@ struct CapacityService: Sendable {
             }
             let row = try await Self.insert(input, holder: holder, by: subject.username, at: at, on: db)
             let dto = try Self.dto(row, committed: 0)
-            try await Journal.append(on: db, actor: subject.username, organisation: subject.organisationCode, kind: "capacity.added", payload: dto)
-            try await CapacitySharing.changed(request: nil, context: context, on: db)
+            try await Journal.append(
+                CapacityAdded(CapacityLinePayload(dto)), on: db, actor: subject.username, organisation: subject.organisationCode)
             return dto
         }
     }
@@ -255,8 +257,8 @@ struct CapacityService: Sendable {
             row.version += 1
             try await row.update(on: db)
             let dto = try Self.dto(row, committed: committed)
-            try await Journal.append(on: db, actor: subject.username, organisation: subject.organisationCode, kind: "capacity.changed", payload: dto)
-            try await CapacitySharing.changed(request: nil, context: context, on: db)
+            try await Journal.append(
+                CapacityChanged(CapacityLinePayload(dto)), on: db, actor: subject.username, organisation: subject.organisationCode)
             return dto
         }
     }
@@ -272,8 +274,8 @@ struct CapacityService: Sendable {
             else { throw Problem.conflict("this line is offered to a request; withdraw the offer first") }
             let dto = try Self.dto(row, committed: 0)
             try await row.delete(on: db)
-            try await Journal.append(on: db, actor: subject.username, organisation: subject.organisationCode, kind: "capacity.removed", payload: dto)
-            try await CapacitySharing.changed(request: nil, context: context, on: db)
+            try await Journal.append(
+                CapacityRemoved(CapacityLinePayload(dto)), on: db, actor: subject.username, organisation: subject.organisationCode)
         }
     }
 
@@ -373,8 +375,9 @@ struct CapacityService: Sendable {
                 }
             }
             let result = ImportResult(added: added, changed: changed)
-            try await Journal.append(on: db, actor: subject.username, organisation: subject.organisationCode, kind: "capacity.imported", payload: result)
-            try await CapacitySharing.changed(request: nil, context: context, on: db)
+            try await Journal.append(
+                CapacityImported(added: added, changed: changed), on: db, actor: subject.username,
+                organisation: subject.organisationCode)
             return result
         }
     }
@@ -411,5 +414,16 @@ enum CSVRows {
         }
         if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
         return rows
+    }
+}
+
+extension CapacityLinePayload {
+    /// The line as the API shows it, for the event that journals its change.
+    init(_ dto: CapacityItemDTO) {
+        self.init(
+            id: dto.id, holder: dto.holder, type: dto.type, label: dto.label, count: dto.count, unavailable: dto.unavailable,
+            committed: dto.committed, available: dto.available, keepForOwn: dto.keepForOwn, offerable: dto.offerable,
+            readinessMinutes: dto.readinessMinutes, longitude: dto.longitude, latitude: dto.latitude, version: dto.version,
+            updatedAt: dto.updatedAt, updatedBy: dto.updatedBy)
     }
 }

@@ -72,8 +72,9 @@ struct ResourceMessages: Sendable {
             row.requestID = requestID
             row.outcome = result.outcome
             try await row.create(on: db)
-            try await Journal.append(on: db, actor: subject.username, organisation: subject.organisationCode, kind: "assistance.rm-received",
-                                     payload: ["message": message.messageID, "kind": message.kind.rawValue, "outcome": result.outcome])
+            try await Journal.append(
+                AssistanceRmReceived(message: message.messageID, kind: message.kind.rawValue, outcome: result.outcome), on: db,
+                actor: subject.username, organisation: subject.organisationCode)
         }
         return IntakeDTO(messageID: message.messageID, kind: message.kind, request: requestID, number: result.request?.number,
                          outcome: result.outcome, duplicate: false)
@@ -131,12 +132,10 @@ struct ResourceMessages: Sendable {
             try await offer.create(on: db)
             try await AssistanceService.derive(current, at: at, on: db)
             try await Journal.append(
-                on: db, actor: subject.username, organisation: subject.organisationCode, kind: "assistance.offered",
-                payload: AssistanceEvent(request: requestID, number: current.number, status: current.status,
-                                         detail: "\(quantity) from \(holder) by EDXL-RM \(message.messageID)"),
-                incident: current.incidentID)
-            let changed = current.submitted ? try await AssistanceService(db: db, context: context).dto(current, on: db) : nil
-            try await CapacitySharing.changed(request: changed, context: context, on: db)
+                AssistanceOffered(AssistancePayload(
+                    request: requestID, number: current.number, status: current.status,
+                    detail: "\(quantity) from \(holder) by EDXL-RM \(message.messageID)")),
+                on: db, actor: subject.username, organisation: subject.organisationCode, incident: current.incidentID)
         }
         return (request, "offer of \(quantity) from \(holder) on \(request.number); the requester accepts it")
     }

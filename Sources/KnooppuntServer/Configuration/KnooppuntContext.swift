@@ -17,14 +17,17 @@ final class KnooppuntContext: Sendable {
     /// One write transaction at a time in this process: SQLite needs it, and it hands committed events to
     /// live streams in commit order. Across processes, PostgreSQL's advisory lock serialises writes.
     let writeGate: WriteGate
+    /// What follows each journal event inside the write that appends it (`JournalReactor`).
+    let reactions: JournalReactions
     private let decoy = DecoyHash()
 
-    init(configuration: KnooppuntConfiguration, effects: SideEffects) {
+    init(configuration: KnooppuntConfiguration, effects: SideEffects, reactors: [any JournalReactor] = []) {
         self.configuration = configuration
         self.clock = effects.clock
         self.ids = effects.ids
         self.transport = effects.transport
         self.writeGate = WriteGate()
+        self.reactions = JournalReactions(reactors)
     }
 
     /// A bcrypt hash of a random secret at the configured cost, so that a login with an unknown
@@ -37,25 +40,21 @@ final class KnooppuntContext: Sendable {
     func write<T: Sendable>(on db: Database, _ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {
         await writeGate.acquire(at: clock.now())
         do {
-            let (clock, ids) = (self.clock, self.ids)
+            let clock = self.clock
             let appended = AppendedEvents()
             let result = try await db.transaction { tx in
                 // Bound inside: Fluent runs the transaction body in a new task that inherits nothing.
                 try await Journal.$clock.withValue(clock) {
-                    try await NewID.$source.withValue(ids) {
                     try await Journal.$appended.withValue(appended) {
-                        try await Journal.lockForWriting(tx)
-                        let result = try await body(tx)
-                        // The one place every change passes: a regional node marks the incidents whose
-                        // fallback copy must go to the national node again (decision 0017).
-                        if case .region = self.configuration.role {
-                            try await FallbackPicture.noteChanges(appended.all, context: self, on: tx)
+                        try await Journal.$writer.withValue(self) {
+                            try await Journal.lockForWriting(tx)
+                            let result = try await body(tx)
+                            try await self.reactions.finish(appended.all, context: self, on: tx)
+                            if let newest = appended.all.last?.0.sequence {
+                                try await JournalNotifications.notify(tx, newest: newest)
+                            }
+                            return result
                         }
-                        if let newest = appended.all.last?.0.sequence {
-                            try await JournalNotifications.notify(tx, newest: newest)
-                        }
-                        return result
-                    }
                     }
                 }
             }

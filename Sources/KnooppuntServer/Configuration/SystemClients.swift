@@ -43,12 +43,11 @@ struct IDs: Sendable {
     }
 }
 
-/// The id for a new record. `KnooppuntContext.write` binds the context's `IDs` for the write in
-/// progress, as it binds the journal's clock, so stores deep in a write need no context to ask.
+/// The id for a new record: from the `IDs` of the context whose write is in progress
+/// (`Journal.writer`, bound by `KnooppuntContext.write`), so stores deep in a write need no context
+/// to ask; outside a write, a random one.
 enum NewID {
-    @TaskLocal static var source: IDs = .random
-
-    static func next() -> UUID { source.next() }
+    static func next() -> UUID { (Journal.writer?.ids ?? .random).next() }
 }
 
 /// Every side effect the server reaches for from outside itself, in one value that `configure` wires

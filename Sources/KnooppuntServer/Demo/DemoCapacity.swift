@@ -50,9 +50,9 @@ enum DemoCapacity {
                           baseVersion: nil),
                     holder: line.holder, by: "demo", at: at, on: db)
             }
-            try await Journal.append(on: db, actor: "demo", organisation: "system", kind: "capacity.imported",
-                                     payload: CapacityService.ImportResult(added: lines.filter { holds($0.holder, role: role) }.count, changed: 0))
-            try await CapacitySharing.changed(request: nil, context: app.knooppunt, on: db)
+            try await Journal.append(
+                CapacityImported(added: lines.filter { holds($0.holder, role: role) }.count, changed: 0), on: db, actor: "demo",
+                organisation: "system")
         }
     }
 

@@ -45,7 +45,7 @@ enum DemoIncident {
         _ = try await GrantStore(db: app.db, context: app.knooppunt).create(
             .init(organisation: "RWS", kind: .link(.kern), purpose: "Waterstanden en beheer van de Amstel", until: now.addingTimeInterval(72 * 3600),
                   status: .active, maxClassification: nil),
-            incident: incident, by: im, kind: "access.granted")
+            incident: incident, by: im)
         try await seedWarningAndSitRap(app, incident: incident, now: now)
         try await DemoCapacity.seedRequest(app, incident: incident)
     }

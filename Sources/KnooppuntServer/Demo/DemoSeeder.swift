@@ -25,8 +25,8 @@ enum DemoSeeder {
                     regionCode: organisation.kind == .region ? organisation.code : nil
                 ).create(on: db)
                 try await Journal.append(
-                    on: db, actor: "demo", organisation: "system", kind: "organisation.created",
-                    payload: ["code": organisation.code, "name": organisation.name, "kind": organisation.kind.rawValue])
+                    OrganisationCreated(code: organisation.code, name: organisation.name, kind: organisation.kind.rawValue),
+                    on: db, actor: "demo", organisation: "system")
             }
         }
         let accounts = AccountService(application: app)

@@ -102,8 +102,8 @@ enum Advisories {
                 _ = try await FederationOutbox.enqueue(kind: messageKind, body: body, to: peer.name, on: db, at: now)
             }
             try await Journal.append(
-                on: db, actor: user.username, organisation: user.organisationCode, kind: "advisory.sent",
-                payload: AdvisoryEvent(advisory: try advisory.requireID(), kind: kind, title: title, nodes: targets.map(\.name)))
+                AdvisorySent(AdvisoryPayload(advisory: try advisory.requireID(), kind: kind, title: title, nodes: targets.map(\.name))),
+                on: db, actor: user.username, organisation: user.organisationCode)
             return advisory
         }
     }
@@ -150,18 +150,11 @@ enum Advisories {
             let body = try JSONEncoder().encode(AdvisoryAck(advisory: id, acknowledgedBy: "\(user.username) (\(user.organisationCode))"))
             _ = try await FederationOutbox.enqueue(kind: ackKind, body: body, to: advisory.origin, on: db, at: now)
             try await Journal.append(
-                on: db, actor: user.username, organisation: user.organisationCode, kind: "advisory.acknowledged",
-                payload: AdvisoryEvent(advisory: id, kind: advisory.kind, title: advisory.title, nodes: [advisory.origin]))
+                AdvisoryAcknowledged(AdvisoryPayload(advisory: id, kind: advisory.kind, title: advisory.title, nodes: [advisory.origin])),
+                on: db, actor: user.username, organisation: user.organisationCode)
             return advisory
         }
     }
-}
-
-struct AdvisoryEvent: Encodable {
-    let advisory: UUID
-    let kind: String
-    let title: String
-    let nodes: [String]
 }
 
 /// API: `POST /api/v1/national/advisories` (national node) and `GET` them with who acknowledged;

@@ -57,7 +57,7 @@ struct FallbackController: RouteCollection {
                 pictureAt: Microseconds.date(row.pictureAt), receivedAt: Microseconds.date(row.receivedAt),
                 ageSeconds: max(0, Int(now.timeIntervalSince(Microseconds.date(row.pictureAt)))), sitrapNumber: picture.sitrap?.number)
         }.sorted { ($0.grip.rawValue, $1.title) > ($1.grip.rawValue, $0.title) }
-        try await journal(req, user, FallbackReadEvent(node: nil, incident: nil, incidents: items.map(\.incident), via: via))
+        try await journal(req, user, FallbackRead(node: nil, incident: nil, incidents: items.map(\.incident), via: via))
         return (items, user)
     }
 
@@ -76,7 +76,7 @@ struct FallbackController: RouteCollection {
             sourceNode: row.sourceNode, region: row.region, pictureAt: Microseconds.date(row.pictureAt),
             receivedAt: Microseconds.date(row.receivedAt), ageSeconds: max(0, Int(now.timeIntervalSince(Microseconds.date(row.pictureAt)))),
             picture: try FallbackPicture.picture(row))
-        try await journal(req, user, FallbackReadEvent(node: node, incident: incident, incidents: nil, via: via))
+        try await journal(req, user, FallbackRead(node: node, incident: incident, incidents: nil, via: via))
         return (detail, user)
     }
 
@@ -92,8 +92,8 @@ struct FallbackController: RouteCollection {
         guard decision.allowed else {
             _ = try await req.knooppunt.write(on: req.db) { db in
                 try await Journal.append(
-                    on: db, actor: user.username, organisation: user.organisationCode, kind: "fallback.refused",
-                    payload: FallbackRefusedRead(region: target?.rawValue, incident: incident, reason: decision.reason, via: via))
+                    FallbackRefused(region: target?.rawValue, incident: incident, reason: decision.reason, via: via), on: db,
+                    actor: user.username, organisation: user.organisationCode)
             }
             throw Problem.forbidden(decision.reason)
         }
@@ -102,26 +102,9 @@ struct FallbackController: RouteCollection {
 
     /// The incident is named in the payload: it is the source node's incident, not one of this node's
     /// (the journal's incident index refers to this node's incidents).
-    private static func journal(_ req: Request, _ user: CurrentUser, _ event: FallbackReadEvent) async throws {
+    private static func journal(_ req: Request, _ user: CurrentUser, _ event: FallbackRead) async throws {
         _ = try await req.knooppunt.write(on: req.db) { db in
-            try await Journal.append(
-                on: db, actor: user.username, organisation: user.organisationCode, kind: "fallback.read", payload: event)
+            try await Journal.append(event, on: db, actor: user.username, organisation: user.organisationCode)
         }
     }
-}
-
-/// A read of the fallback picture: the list (the incidents shown) or one incident's copy.
-struct FallbackReadEvent: Encodable {
-    let node: String?
-    let incident: UUID?
-    let incidents: [UUID]?
-    /// "api" or "page".
-    let via: String
-}
-
-struct FallbackRefusedRead: Encodable {
-    let region: String?
-    let incident: UUID?
-    let reason: String
-    let via: String
 }

@@ -55,8 +55,19 @@ enum FallbackPicture {
 
     // MARK: Regional side
 
-    /// Inside every write on a regional node (`KnooppuntContext.write`): marks the real incidents the
-    /// write changed, for each national peer.
+    /// Follows every write on a regional node: once per write, after its last change, so a burst of
+    /// events costs one mark per incident.
+    struct Reactor: JournalReactor {
+        func subscribe(to journal: inout JournalReactions) {
+            journal.afterEachWrite { events, context, db in
+                guard case .region = context.configuration.role else { return }
+                try await FallbackPicture.noteChanges(events, context: context, on: db)
+            }
+        }
+    }
+
+    /// Inside every write on a regional node: marks the real incidents the write changed, for each
+    /// national peer.
     static func noteChanges(_ events: [(JournalRecord, UUID?)], context: KnooppuntContext, on db: Database) async throws {
         let incidents = Set(events.compactMap { record, incident in changesPicture(record.kind) ? incident : nil })
         guard !incidents.isEmpty else { return }
@@ -173,9 +184,10 @@ enum FallbackPicture {
         let copy = try CanonicalJSON.decode(Copy.self, from: String(decoding: body, as: UTF8.self))
         guard copy.region.rawValue.lowercased() == node else {
             try await Journal.append(
-                on: db, actor: "node:\(node)", organisation: "federation", kind: "fallback.refused",
-                payload: FallbackRefusal(node: node, incident: copy.incident,
-                                         reason: "node '\(node)' sent a fallback copy for \(copy.region); a node keeps copies for its own region only"))
+                FallbackRefused(
+                    node: node, incident: copy.incident,
+                    reason: "node '\(node)' sent a fallback copy for \(copy.region); a node keeps copies for its own region only"),
+                on: db, actor: "node:\(node)", organisation: "federation")
             return
         }
         let existing = try await FallbackPictureModel.query(on: db).filter(\.$sourceNode == node)
@@ -203,10 +215,4 @@ enum FallbackPicture {
     static func picture(_ row: FallbackPictureModel) throws -> Picture {
         try CanonicalJSON.decode(Picture.self, from: row.body)
     }
-}
-
-struct FallbackRefusal: Encodable {
-    let node: String
-    let incident: UUID
-    let reason: String
 }

@@ -44,8 +44,8 @@ struct FederationService: Sendable {
             identity.createdAt = at
             try await identity.create(on: db)
             try await Journal.append(
-                on: db, actor: "command-line", organisation: "system", kind: "node.initialised",
-                payload: NodeEvent(node: name, publicKey: keys.publicKey, url: nil, reason: nil))
+                NodeInitialised(NodePayload(node: name, publicKey: keys.publicKey, url: nil, reason: nil)), on: db,
+                actor: "command-line", organisation: "system")
             return identity
         }
     }
@@ -73,8 +73,8 @@ struct FederationService: Sendable {
             peer.role = role
             try await peer.save(on: db)
             try await Journal.append(
-                on: db, actor: "command-line", organisation: "system", kind: "node.trusted",
-                payload: NodeEvent(node: name, publicKey: key, url: url, reason: nil))
+                NodeTrusted(NodePayload(node: name, publicKey: key, url: url, reason: nil)), on: db, actor: "command-line",
+                organisation: "system")
             return peer
         }
     }
@@ -149,8 +149,9 @@ struct FederationService: Sendable {
                     throw Problem.invalid("the \(message.kind) message from '\(claimed)' is not readable")
                 }
                 try await Journal.append(
-                    on: db, actor: "node:\(claimed)", organisation: "federation", kind: "federation.received",
-                    payload: FederationEvent(node: claimed, message: message.id, sequence: message.sequence, kind: message.kind, reason: nil))
+                    FederationReceived(FederationMessagePayload(
+                        node: claimed, message: message.id, sequence: message.sequence, kind: message.kind)),
+                    on: db, actor: "node:\(claimed)", organisation: "federation")
                 return .applied(sequence: message.sequence)
             }
         }
@@ -191,8 +192,8 @@ struct FederationService: Sendable {
                 try await RefusalLimiter.journal(due, on: db)
                 if verdict == .journal {
                     try await Journal.append(
-                        on: db, actor: "node:\(claimed)", organisation: "federation", kind: "federation.refused",
-                        payload: FederationEvent(node: claimed, message: nil, sequence: nil, kind: nil, reason: text, address: address))
+                        FederationRefused(FederationMessagePayload(node: claimed, reason: text, address: address)), on: db,
+                        actor: "node:\(claimed)", organisation: "federation")
                 }
             }
         }
@@ -205,27 +206,6 @@ struct FederationService: Sendable {
             throw Problem.tooManyRequests("too many refused requests from this address; try again in \(wait) seconds", retryAfter: wait)
         }
     }
-}
-
-struct NodeEvent: Encodable {
-    let node: String
-    let publicKey: String
-    let url: String?
-    let reason: String?
-}
-
-struct DetailReadEvent: Encodable {
-    let incident: UUID
-    let entries: Int
-}
-
-struct FederationEvent: Encodable {
-    let node: String
-    let message: UUID?
-    let sequence: Int64?
-    let kind: String?
-    let reason: String?
-    var address: String? = nil
 }
 
 /// `GET /api/v1/federation/node` (who this node is, for peers to trust it) and
@@ -248,10 +228,10 @@ struct FederationController: RouteCollection {
         let target = try await IncidentCommands(user: user, db: req.db, context: req.knooppunt).open(try IncidentRequest.incidentID(req), for: .read)
         let picture = try await IncidentPicture.read(target, at: req.knooppunt.clock.now(), for: user, context: req.knooppunt, on: req.db)
         let incident = picture.incident.id
-        try await req.knooppunt.write(on: req.db) { db in
+        _ = try await req.knooppunt.write(on: req.db) { db in
             try await Journal.append(
-                on: db, actor: user.username, organisation: user.organisationCode, kind: "federation.detail-read",
-                payload: DetailReadEvent(incident: incident, entries: picture.entries.count), incident: incident)
+                FederationDetailRead(incident: incident, entries: picture.entries.count), on: db, actor: user.username,
+                organisation: user.organisationCode, incident: incident)
         }
         return WirePicture(picture)
     }

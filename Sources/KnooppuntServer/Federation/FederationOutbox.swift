@@ -124,8 +124,8 @@ struct FederationOutbox: Sendable {
         try await row.create(on: db)
         guard journaled else { return sequence }
         try await Journal.append(
-            on: db, actor: "node:\(me.name)", organisation: "federation", kind: "federation.queued",
-            payload: FederationEvent(node: peer, message: message.id, sequence: sequence, kind: kind, reason: nil))
+            FederationQueued(FederationMessagePayload(node: peer, message: message.id, sequence: sequence, kind: kind)), on: db,
+            actor: "node:\(me.name)", organisation: "federation")
         return sequence
     }
 
@@ -202,9 +202,9 @@ struct FederationOutbox: Sendable {
                 try await row.update(on: db)
             }
             try await Journal.append(
-                on: db, actor: "node:\(me.name)", organisation: "federation", kind: "federation.renumbered",
-                payload: FederationEvent(node: peer, message: nil, sequence: last + 1, kind: nil,
-                                         reason: "\(waiting.count) waiting messages renumbered after the peer's \(last)"))
+                FederationRenumbered(FederationMessagePayload(
+                    node: peer, sequence: last + 1, reason: "\(waiting.count) waiting messages renumbered after the peer's \(last)")),
+                on: db, actor: "node:\(me.name)", organisation: "federation")
         }
     }
 

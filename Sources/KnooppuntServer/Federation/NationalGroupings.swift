@@ -82,8 +82,8 @@ enum NationalGroupings {
             let id = try grouping.requireID()
             try await replaceMembers(id, with: members, by: user.username, at: at, on: db)
             try await Journal.append(
-                on: db, actor: user.username, organisation: user.organisationCode, kind: "national.grouping-created",
-                payload: GroupingEvent(grouping: id, name: name, members: members.map { "\($0.node)/\($0.incident)" }))
+                NationalGroupingCreated(GroupingPayload(grouping: id, name: name, members: members.map { "\($0.node)/\($0.incident)" })),
+                on: db, actor: user.username, organisation: user.organisationCode)
             return id
         }
     }
@@ -95,8 +95,9 @@ enum NationalGroupings {
             let members = try await checkMembers(refs, on: db)
             try await replaceMembers(id, with: members, by: user.username, at: at, on: db)
             try await Journal.append(
-                on: db, actor: user.username, organisation: user.organisationCode, kind: "national.grouping-changed",
-                payload: GroupingEvent(grouping: id, name: grouping.name, members: members.map { "\($0.node)/\($0.incident)" }))
+                NationalGroupingChanged(GroupingPayload(
+                    grouping: id, name: grouping.name, members: members.map { "\($0.node)/\($0.incident)" })),
+                on: db, actor: user.username, organisation: user.organisationCode)
         }
     }
 
@@ -144,12 +145,6 @@ enum NationalGroupings {
             createdBy: grouping.createdBy, members: members, regions: regions, highestGRIP: members.map(\.summary.grip).max(),
             sharedEntries: withEntries ? entries.sorted { $0.entry.updatedAt > $1.entry.updatedAt } : nil)
     }
-}
-
-struct GroupingEvent: Encodable {
-    let grouping: UUID
-    let name: String
-    let members: [String]
 }
 
 extension Array {

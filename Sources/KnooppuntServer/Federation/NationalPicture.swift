@@ -10,6 +10,17 @@ import Vapor
 enum NationalPicture {
     static let summaryKind = "incident-summary"
 
+    /// Follows the incidents: every new version of a real incident sends its summary up.
+    struct Reactor: JournalReactor {
+        func subscribe(to journal: inout JournalReactions) {
+            journal.on([IncidentCreated.self, IncidentUpdated.self]) { change, reaction in
+                let at = try await PictureStore.incidentVersion(change.incident, number: change.version, on: reaction.db).validFrom
+                try await NationalPicture.share(
+                    change.incident, state: change.state, at: at, context: reaction.context, on: reaction.db)
+            }
+        }
+    }
+
     /// Regional side, inside the write that changed the incident.
     static func share(_ incidentID: UUID, state: IncidentState, at: Int64, context: KnooppuntContext, on db: Database) async throws {
         guard case .region = context.configuration.role else { return }

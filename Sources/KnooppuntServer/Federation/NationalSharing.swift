@@ -39,6 +39,25 @@ enum NationalSharing {
     static let entryKind = "entry-shared"
     static let sitrapKind = "sitrap-shared"
 
+    /// Follows the picture: a new version of a marked entry, and every issued SitRap, go up.
+    struct Reactor: JournalReactor {
+        func subscribe(to journal: inout JournalReactions) {
+            journal.on([EntryUpdated.self, EntryVerification.self, EntryAdmission.self]) { entry, reaction in
+                try await NationalSharing.entryChanged(
+                    entry.entry, version: entry.version, context: reaction.context, on: reaction.db)
+            }
+            journal.on(SitRapIssued.self) { sitrap, reaction in
+                guard
+                    let model = try await SitRapModel.query(on: reaction.db).filter(\.$incidentID == sitrap.incident)
+                        .filter(\.$number == sitrap.number).first(),
+                    let incident = try await IncidentModel.find(sitrap.incident, on: reaction.db)
+                else { return }
+                try await NationalSharing.sitrapIssued(
+                    model, exercise: incident.exercise, context: reaction.context, on: reaction.db)
+            }
+        }
+    }
+
     /// The national peers a regional node shares with; empty on other nodes.
     static func nationalPeers(_ context: KnooppuntContext, on db: Database) async throws -> [NodePeerModel] {
         guard case .region = context.configuration.role else { return [] }
@@ -101,21 +120,24 @@ enum NationalSharing {
                 try await existing.delete(on: db)
                 try await queue(entryKind, message(current, sharedBy: author.username, withdrawn: true), to: peers, at: now, on: db)
             }
+            let sharing = EntrySharingPayload(
+                incident: incidentID, entry: entryID, version: current.version, nodes: peers.map(\.name))
+            let event: any JournalEvent = shared ? EntrySharedNationally(sharing) : EntryUnsharedNationally(sharing)
             try await Journal.append(
-                on: db, actor: author.username, organisation: author.organisation,
-                kind: shared ? "entry.shared-nationally" : "entry.unshared-nationally",
-                payload: SharingEvent(incident: incidentID, entry: entryID, version: current.version, nodes: peers.map(\.name)),
-                incident: incidentID)
+                event, on: db, actor: author.username, organisation: author.organisation, incident: incidentID)
             return shared ? try await NationalShareModel.query(on: db).filter(\.$entryID == entryID).first() : nil
         }
     }
 
     /// Inside the write that made a new version of an entry: a marked entry sends the new version, or
     /// its withdrawal when it no longer qualifies (and is then unmarked).
-    static func entryChanged(_ version: EntryVersionModel, context: KnooppuntContext, on db: Database) async throws {
-        guard let mark = try await NationalShareModel.query(on: db).filter(\.$entryID == version.entryID).first() else { return }
+    static func entryChanged(_ entryID: UUID, version number: Int, context: KnooppuntContext, on db: Database) async throws {
+        guard let mark = try await NationalShareModel.query(on: db).filter(\.$entryID == entryID).first() else { return }
         let peers = try await nationalPeers(context, on: db)
-        guard !peers.isEmpty else { return }
+        guard !peers.isEmpty,
+            let version = try await EntryVersionModel.query(on: db).filter(\.$entryID == entryID)
+                .filter(\.$version == number).first()
+        else { return }
         let withdrawn = refusal(version) != nil || version.verification == VerificationStatus.contradicted.rawValue
         if withdrawn { try await mark.delete(on: db) }
         try await queue(entryKind, message(version, sharedBy: mark.sharedBy, withdrawn: withdrawn), to: peers,
@@ -178,9 +200,3 @@ enum NationalSharing {
     }
 }
 
-struct SharingEvent: Encodable {
-    let incident: UUID
-    let entry: UUID
-    let version: Int
-    let nodes: [String]
-}

@@ -9,7 +9,7 @@ extension IncidentCommands {
     func link(in id: UUID, _ input: @autoclosure () throws -> LinkInput) async throws -> AccessGrantModel {
         let target = try await open(id, for: .manageAccess)
         let new = try await newLink(try input(), scope: target.scope)
-        return try await GrantStore(db: db, context: context).create(new, incident: id, by: user.author, kind: "access.granted")
+        return try await GrantStore(db: db, context: context).create(new, incident: id, by: user.author)
     }
 
     /// A link under the profile of the partner's agreement in effect with the incident's regions.
@@ -68,7 +68,7 @@ extension IncidentCommands {
         return try await GrantStore(db: db, context: context).create(
             .init(organisation: code, kind: .breakGlass, purpose: body.reason, until: until, status: .active,
                   maxClassification: body.maxClassification),
-            incident: id, by: user.author, kind: "access.break-glass", purposeField: "reason")
+            incident: id, by: user.author, purposeField: "reason")
     }
 }
 

@@ -127,7 +127,7 @@ struct IncidentCommands {
         let target = try await open(id, for: .read)
         let input = try input()
         try await mayChangeEntry(entryID, in: id, scope: target.scope, theme: input.theme, classification: input.classification)
-        return try await pictures.changeEntry(entryID, in: id, baseVersion: input.baseVersion, by: user.author, kind: "entry.updated") { next in
+        return try await pictures.changeEntry(entryID, in: id, baseVersion: input.baseVersion, by: user.author, kind: EntryUpdated.self) { next in
             let before = EntryContent(next)
             if let theme = input.theme { next.theme = theme.description }
             if let text = input.text { next.text = text }
@@ -202,7 +202,7 @@ struct IncidentCommands {
         let input = try input()
         let decision = DecisionBody(team: input.team, text: input.text, decidedAt: input.decidedAt ?? now, decidedBy: input.decidedBy)
         try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) }
-        return try await records.create(.decision, body: decision, in: id, by: user.author)
+        return try await records.create(decision, in: id, by: user.author)
     }
 
     /// Changes a decision; revoking it keeps it in the list, struck through, and in every earlier picture.
@@ -212,7 +212,7 @@ struct IncidentCommands {
         _ = try await open(id, for: .recordDecision)
         let input = try input()
         return try await records.update(
-            .decision, recordID, in: id, baseVersion: input.baseVersion, by: user.author, as: DecisionBody.self,
+            recordID, in: id, baseVersion: input.baseVersion, by: user.author, as: DecisionBody.self,
             validate: { decision in try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) } }
         ) { decision in
             if let team = input.team { decision.team = team }
@@ -229,7 +229,7 @@ struct IncidentCommands {
         let action = ActionBody(text: input.text, owner: input.owner.uppercased(), deadline: input.deadline, decision: input.decision)
         try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(action) }
         try await IncidentRequest.requireOrganisation(action.owner, on: db)
-        return try await records.create(.action, body: action, in: id, by: user.author)
+        return try await records.create(action, in: id, by: user.author)
     }
 
     func changeAction(_ recordID: UUID, in id: UUID, _ input: @autoclosure () throws -> UpdateActionInput) async throws -> RecordVersionModel {
@@ -237,7 +237,7 @@ struct IncidentCommands {
         let input = try input()
         if let owner = input.owner { try await IncidentRequest.requireOrganisation(owner.uppercased(), on: db) }
         return try await records.update(
-            .action, recordID, in: id, baseVersion: input.baseVersion, by: user.author, as: ActionBody.self,
+            recordID, in: id, baseVersion: input.baseVersion, by: user.author, as: ActionBody.self,
             validate: { action in try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(action) } }
         ) { action in
             if let text = input.text { action.text = text }

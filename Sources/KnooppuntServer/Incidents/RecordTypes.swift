@@ -162,7 +162,7 @@ struct LogbookLineView: Content {
         actor = row.actor
         organisation = row.organisation
         kind = row.kind
-        summary = LogbookSummary.text(kind: row.kind, payload: row.payload)
+        summary = LogbookSummary.text(row.record)
     }
 }
 
@@ -176,43 +176,42 @@ struct ThemeCurrencyView: Content {
 
 /// A one-line, human summary of a journal event for the logbook (Dutch, as the logbook is kept).
 enum LogbookSummary {
-    static func text(kind: String, payload: String) -> String {
-        let object = (try? JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any]) ?? [:]
-        let state = object["state"] as? [String: Any]
-        let body = object["body"] as? [String: Any]
-        switch kind {
-        case "incident.created": return "Incident geopend: \(state?["title"] as? String ?? "")"
-        case "incident.updated":
-            return "Incident bijgewerkt (versie \(object["version"] as? Int ?? 0)): GRIP \(state?["grip"] as? Int ?? 0), "
-                + "\(state?["phase"] as? String ?? ""), \(state?["status"] as? String ?? "")"
-        case "entry.created": return "Nieuwe melding (\(object["theme"] as? String ?? "")): \(object["text"] as? String ?? "")"
-        case "entry.updated": return "Melding bijgewerkt: \(object["text"] as? String ?? "")"
-        case "entry.verification": return "Verificatie: \(object["verification"] as? String ?? "")"
-        case "entry.admission": return "Melding \((object["admitted"] as? Bool ?? false) ? "opgenomen in" : "verwijderd uit") het gedeelde beeld"
-        case "conflict.marked": return "Tegenstrijdige meldingen gemarkeerd: \(object["note"] as? String ?? "")"
-        case "conflict.resolved": return "Tegenstrijdigheid opgelost: \(object["resolution"] as? String ?? "")"
-        case "decision.created", "decision.updated": return "Besluit: \(body?["text"] as? String ?? "")"
-        case "action.created", "action.updated":
-            return "Actie (\(body?["owner"] as? String ?? "")): \(body?["text"] as? String ?? "") [\(body?["status"] as? String ?? "")]"
-        case "access.granted", "access.changed", "access.revoked", "access.break-glass", "access.temporary-account":
-            let grant = object["grant"] as? [String: Any]
-            let who = grant?["organisation"] as? String ?? ""
-            let until = (grant?["validUntil"] as? String).map { RFC3339.parse($0).map(DisplayFormat.time) ?? $0 } ?? ""
-            let purpose = grant?["purpose"] as? String ?? ""
-            switch kind {
-            case "access.granted":
-                return "\(who) gekoppeld (\(grant?["profile"] as? String ?? ""), \(grant?["status"] as? String ?? "")) tot \(until): \(purpose)"
-            case "access.changed": return "Toegang \(who) gewijzigd: \(grant?["status"] as? String ?? ""), tot \(until)"
-            case "access.revoked": return "\(who) ontkoppeld"
-            case "access.temporary-account":
-                return "Tijdelijk account \(grant?["username"] as? String ?? "") voor \(who) tot \(until): \(purpose)"
-            default: return "Glas gebroken: incident opengesteld voor \(who) tot \(until). Reden: \(purpose)"
+    static func text(_ record: JournalRecord) -> String {
+        switch try? record.event() {
+        case let created as IncidentCreated: return "Incident geopend: \(created.body.state.title)"
+        case let updated as IncidentUpdated:
+            let state = updated.body.state
+            return "Incident bijgewerkt (versie \(updated.body.version)): GRIP \(state.grip.rawValue), "
+                + "\(state.phase.rawValue), \(state.status.rawValue)"
+        case let created as EntryCreated: return "Nieuwe melding (\(created.body.theme)): \(created.body.text)"
+        case let updated as EntryUpdated: return "Melding bijgewerkt: \(updated.body.text)"
+        case let verification as EntryVerification: return "Verificatie: \(verification.body.verification)"
+        case let admission as EntryAdmission:
+            return "Melding \(admission.body.admitted ? "opgenomen in" : "verwijderd uit") het gedeelde beeld"
+        case let marked as ConflictMarked: return "Tegenstrijdige meldingen gemarkeerd: \(marked.body.note)"
+        case let resolved as ConflictResolved: return "Tegenstrijdigheid opgelost: \(resolved.body.resolution ?? "")"
+        case let decision as any ShapedJournalEvent<RecordPayload<DecisionBody>>: return "Besluit: \(decision.body.body.text)"
+        case let action as any ShapedJournalEvent<RecordPayload<ActionBody>>:
+            let body = action.body.body
+            return "Actie (\(body.owner)): \(body.text) [\(body.status.rawValue)]"
+        case let change as any ShapedJournalEvent<GrantPayload>:
+            let grant = change.body.grant
+            let who = grant.organisation
+            let until = DisplayFormat.time(grant.validUntil)
+            switch change {
+            case is AccessGranted:
+                return "\(who) gekoppeld (\(grant.profile?.rawValue ?? ""), \(grant.status.rawValue)) tot \(until): \(grant.purpose)"
+            case is AccessChanged: return "Toegang \(who) gewijzigd: \(grant.status.rawValue), tot \(until)"
+            case is AccessRevoked: return "\(who) ontkoppeld"
+            case is AccessTemporaryAccount:
+                return "Tijdelijk account \(grant.username ?? "") voor \(who) tot \(until): \(grant.purpose)"
+            default: return "Glas gebroken: incident opengesteld voor \(who) tot \(until). Reden: \(grant.purpose)"
             }
-        case "alert.raised": return "\(object["organisation"] as? String ?? "") gealarmeerd: \(object["reason"] as? String ?? "")"
-        case "alert.acknowledged": return "Alarmering bevestigd door \(object["organisation"] as? String ?? "")"
-        case "alert.escalated":
-            return "Alarmering \(object["organisation"] as? String ?? "") niet bevestigd; opgeschaald naar \(object["escalatedTo"] as? String ?? "")"
-        default: return kind
+        case let raised as AlertRaised: return "\(raised.body.organisation) gealarmeerd: \(raised.body.reason)"
+        case let acknowledged as AlertAcknowledged: return "Alarmering bevestigd door \(acknowledged.body.organisation)"
+        case let escalated as AlertEscalated:
+            return "Alarmering \(escalated.body.organisation) niet bevestigd; opgeschaald naar \(escalated.body.escalatedTo ?? "")"
+        default: return record.kind
         }
     }
 }

@@ -30,18 +30,22 @@ enum Journal {
         }
     }
 
+    /// The server whose write is in progress. `KnooppuntContext.write` binds it, so that the reactors it
+    /// registered follow each event inside the write's transaction.
+    @TaskLocal static var writer: KnooppuntContext?
+
+    /// Appends `event` under its kind, then lets the registered reactors follow it in the same
+    /// transaction (what they append comes right after it; what they throw rolls the write back).
     @discardableResult
     static func append(
-        on db: Database, actor: String, organisation: String, kind: String, payload: some Encodable,
-        incident: UUID? = nil
+        _ event: some JournalEvent, on db: Database, actor: String, organisation: String, incident: UUID? = nil
     ) async throws -> JournalRecord {
-        assert(JournalKind(rawValue: kind) != nil, "journal kind '\(kind)' is not listed in JournalKind")
         let date = clock.now()
         try await lockForWriting(db)
         let head = try await JournalHeadModel.find(JournalHeadModel.singletonID, on: db)
         var record = JournalRecord(
             sequence: (head?.sequence ?? 0) + 1, recordedAt: JournalTime.string(from: date), actor: actor,
-            organisation: organisation, kind: kind, payload: try CanonicalJSON.encode(payload),
+            organisation: organisation, kind: type(of: event).kind.rawValue, payload: try event.payload(),
             previousHash: head?.hash ?? JournalRecord.genesisHash)
         record.hash = digest(record.hashInput)
         try await JournalEventModel(record).create(on: db)
@@ -55,6 +59,10 @@ enum Journal {
             try await head.update(on: db)
         } else {
             try await JournalHeadModel(sequence: record.sequence, hash: record.hash).create(on: db)
+        }
+        if let writer {
+            try await writer.reactions.react(
+                to: event, JournalReaction(record: record, incident: incident, context: writer, db: db))
         }
         return record
     }

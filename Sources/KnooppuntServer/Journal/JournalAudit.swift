@@ -107,39 +107,23 @@ struct JournalAudit {
 
     // MARK: Materialised rows
 
-    private struct EntryPayload: Decodable {
-        let entry: UUID
-        let version: Int
-        let theme, text, source, verification, classification, authorOrganisation: String
-        let admitted, awaitingAdmission: Bool
-        let onBehalfOf: String?
-        let digest: String?
-    }
-
-    private struct IncidentPayload: Decodable {
-        let incident: UUID
-        let version: Int
-        let state: IncidentState
-        let digest: String?
-    }
-
     private func checkRows(into report: inout Report) async throws {
-        var entries: [String: (Int64, EntryPayload)] = [:]
-        var incidents: [String: (Int64, IncidentPayload)] = [:]
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        var entries: [String: (Int64, EntryVersionPayload)] = [:]
+        var incidents: [String: (Int64, IncidentVersionPayload)] = [:]
         var after: Int64 = 0
         while true {
             let page = try await JournalEventModel.query(on: db).filter(\.$id > after)
                 .group(.or) { $0.filter(\.$kind =~ "entry.").filter(\.$kind =~ "incident.") }
                 .sort(\.$id).limit(1000).all()
             guard let last = page.last?.id else { break }
-            for event in page {
-                let data = Data(event.payload.utf8)
-                if event.kind.hasPrefix("entry."), let payload = try? decoder.decode(EntryPayload.self, from: data) {
-                    entries["\(payload.entry)/\(payload.version)"] = (event.id ?? 0, payload)
-                } else if event.kind.hasPrefix("incident."), let payload = try? decoder.decode(IncidentPayload.self, from: data) {
-                    incidents["\(payload.incident)/\(payload.version)"] = (event.id ?? 0, payload)
+            for row in page {
+                switch try? row.record.event() {
+                case let entry as any ShapedJournalEvent<EntryVersionPayload>:
+                    entries["\(entry.body.entry)/\(entry.body.version)"] = (row.id ?? 0, entry.body)
+                case let incident as any ShapedJournalEvent<IncidentVersionPayload>:
+                    incidents["\(incident.body.incident)/\(incident.body.version)"] = (row.id ?? 0, incident.body)
+                default:
+                    continue
                 }
             }
             after = last
@@ -167,7 +151,7 @@ struct JournalAudit {
                 report.problems.append("\(name): no journal event records this version")
                 continue
             }
-            let stored = try? decoder.decode(IncidentState.self, from: Data(row.state.utf8))
+            let stored = try? CanonicalJSON.decode(IncidentState.self, from: row.state)
             let columnsMatch = row.title == payload.state.title && row.grip == payload.state.grip.rawValue
                 && row.status == payload.state.status.rawValue && row.phase == payload.state.phase.rawValue
                 && row.leadRegion == payload.state.leadRegion.rawValue
@@ -180,7 +164,7 @@ struct JournalAudit {
     }
 
     /// The first field that differs between a row and an event payload, in words.
-    private static func entryDifference(_ row: EntryVersionModel, _ payload: EntryPayload) -> String? {
+    private static func entryDifference(_ row: EntryVersionModel, _ payload: EntryVersionPayload) -> String? {
         let pairs: [(String, String, String)] = [
             ("verification", row.verification, payload.verification), ("text", row.text, payload.text),
             ("theme", row.theme, payload.theme), ("source", row.source, payload.source),

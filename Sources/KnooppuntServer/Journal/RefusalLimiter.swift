@@ -92,9 +92,10 @@ extension RefusalLimiter {
     static func journal(_ summaries: [Summary], on db: Database) async throws {
         for summary in summaries {
             try await Journal.append(
-                on: db, actor: "federation", organisation: "federation", kind: "federation.refusals-summarised",
-                payload: ["address": summary.address, "refusals": String(summary.counted),
-                          "from": JournalTime.string(from: summary.from), "until": JournalTime.string(from: summary.until)])
+                FederationRefusalsSummarised(
+                    address: summary.address, refusals: String(summary.counted), from: JournalTime.string(from: summary.from),
+                    until: JournalTime.string(from: summary.until)),
+                on: db, actor: "federation", organisation: "federation")
         }
     }
 

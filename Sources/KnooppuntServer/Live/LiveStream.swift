@@ -150,20 +150,28 @@ struct LiveSelection: Sendable {
     /// Confidential entries travel without their content: the client fetches the picture, and that
     /// read is journaled.
     static func redacted(_ record: JournalRecord) -> String {
-        guard record.kind.hasPrefix("entry."), record.payload.contains(#""classification":"confidential""#),
-            let event = try? CanonicalJSON.decode(RedactedEntry.self, from: record.payload),
-            event.classification == Classification.confidential.rawValue,
-            let text = try? CanonicalJSON.encode(event)
+        // Most events are not confidential: look at the text before reading the event.
+        guard record.payload.contains(#""classification":"confidential""#),
+            let entry = (try? record.event()) as? any ShapedJournalEvent<EntryVersionPayload>,
+            entry.body.classification == Classification.confidential.rawValue,
+            let text = try? CanonicalJSON.encode(RedactedEntry(entry.body))
         else { return record.payload }
         return text
     }
 
     /// What a confidential entry's event keeps.
-    struct RedactedEntry: Codable {
+    struct RedactedEntry: Encodable {
         let incident: UUID
         let entry: UUID
         let version: Int
         let classification: String
+
+        init(_ entry: EntryVersionPayload) {
+            incident = entry.incident
+            self.entry = entry.entry
+            version = entry.version
+            classification = entry.classification
+        }
     }
 }
 

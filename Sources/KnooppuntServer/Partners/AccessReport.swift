@@ -21,46 +21,45 @@ enum AccessReport {
         var classification: Classification?
     }
 
-    /// The payload of a journaled read of confidential information.
-    struct ConfidentialRead: Codable, Sendable {
-        let incident: UUID
-        let what: String
-    }
-
-    static let confidentialReadKind = "audit.confidential-read"
-
     static func lines(since: Date, on db: Database) async throws -> [Line] {
         let records = try await JournalEventModel.query(on: db)
             .filter(\.$recordedAt >= JournalTime.string(from: since))
-            .group(.or) { $0.filter(\.$kind =~ "access.").filter(\.$kind == confidentialReadKind) }
+            .group(.or) { $0.filter(\.$kind =~ "access.").filter(\.$kind == JournalKind.auditConfidentialRead.rawValue) }
             .sort(\.$id).all()
         return records.compactMap { model in
             let record = model.record
-            if record.kind == confidentialReadKind {
-                if let read = try? CanonicalJSON.decode(ConfidentialRead.self, from: record.payload) {
-                    return Line(
-                        at: record.recordedAt, kind: record.kind, actor: record.actor, actorOrganisation: record.organisation,
-                        incident: read.incident, organisation: record.organisation, purpose: read.what,
-                        classification: .confidential)
-                }
-                guard let layer = try? CanonicalJSON.decode(LayerEvent.self, from: record.payload) else { return nil }
-                return Line(
+            func line(
+                incident: UUID?, organisation: String, grantKind: String? = nil, purpose: String?, validUntil: Date? = nil,
+                revokedAt: Date? = nil, classification: Classification? = nil
+            ) -> Line {
+                Line(
                     at: record.recordedAt, kind: record.kind, actor: record.actor, actorOrganisation: record.organisation,
-                    incident: nil, organisation: record.organisation, grantKind: "layer",
-                    purpose: "layer \(layer.name) of \(layer.owner)", classification: .confidential)
+                    incident: incident, organisation: organisation, grantKind: grantKind, purpose: purpose,
+                    validUntil: validUntil, revokedAt: revokedAt, classification: classification)
             }
-            if let opened = try? CanonicalJSON.decode(LayerGrantEvent.self, from: record.payload) {
-                return Line(
-                    at: record.recordedAt, kind: record.kind, actor: record.actor, actorOrganisation: record.organisation,
+            switch try? record.event() {
+            case let read as AuditConfidentialRead:
+                switch read {
+                case .incident(let incident, let what):
+                    return line(incident: incident, organisation: record.organisation, purpose: what, classification: .confidential)
+                case .layer(let layer):
+                    return line(
+                        incident: nil, organisation: record.organisation, grantKind: "layer",
+                        purpose: "layer \(layer.name) of \(layer.owner)", classification: .confidential)
+                }
+            case let opened as AccessLayerBreakGlass:
+                return line(
                     incident: nil, organisation: opened.organisation, grantKind: "layer \(opened.name) of \(opened.owner)",
                     purpose: opened.reason, validUntil: opened.validUntil)
+            case let change as any ShapedJournalEvent<GrantPayload>:
+                let grant = change.body.grant
+                return line(
+                    incident: change.body.incident, organisation: grant.organisation, grantKind: grant.kind,
+                    purpose: grant.purpose, validUntil: grant.validUntil, revokedAt: grant.revokedAt,
+                    classification: grant.maxClassification)
+            default:
+                return nil
             }
-            guard let event = try? CanonicalJSON.decode(GrantStore.GrantEvent.self, from: record.payload) else { return nil }
-            return Line(
-                at: record.recordedAt, kind: record.kind, actor: record.actor, actorOrganisation: record.organisation,
-                incident: event.incident, organisation: event.grant.organisation, grantKind: event.grant.kind,
-                purpose: event.grant.purpose, validUntil: event.grant.validUntil, revokedAt: event.grant.revokedAt,
-                classification: event.grant.maxClassification)
         }
     }
 

@@ -159,32 +159,20 @@ struct EntryReader: Sendable {
         sees(classification: model.classification, awaitingAdmission: model.awaitingAdmission, author: model.authorOrganisation)
     }
 
-    /// For journal records of entries and plots: whether the subject sees the version the record carries. A
-    /// partner sees the access events about itself only.
+    /// For journal records of entries, plots and SitRaps: whether the subject sees what the record carries.
+    /// A partner sees the access and alert events about itself only.
     func sees(_ record: JournalRecord) -> Bool {
-        if record.kind.hasPrefix("access.") || record.kind.hasPrefix("alert."), isPartner {
-            let about = try? CanonicalJSON.decode(About.self, from: record.payload)
-            return (about?.organisation ?? about?.grant?.organisation) == organisation
+        guard let type = record.payloadType else { return true }
+        if isPartner, type is any OrganisationJournalEvent.Type {
+            let event = (try? record.event()) as? any OrganisationJournalEvent
+            return event?.aboutOrganisation == organisation
         }
-        // Entries, plots and SitRaps carry their classification; readers below it do not see the event.
-        guard record.kind.hasPrefix("entry.") || record.kind.hasPrefix("plot.") || record.kind.hasPrefix("sitrap.") else { return true }
-        guard let fields = try? CanonicalJSON.decode(EntryFields.self, from: record.payload) else { return true }
+        // Readers below an event's classification do not see it. What cannot be read counts as internal.
+        guard type is any ClassifiedJournalEvent.Type else { return true }
+        let content = ((try? record.event()) as? any ClassifiedJournalEvent)?.classified ?? .internal
         return sees(
-            classification: fields.classification ?? Classification.internal.rawValue,
-            awaitingAdmission: fields.awaitingAdmission ?? false, author: fields.authorOrganisation ?? record.organisation)
-    }
-
-    /// Whom an access or alert event is about.
-    private struct About: Decodable {
-        struct Grant: Decodable { let organisation: String }
-        let organisation: String?
-        let grant: Grant?
-    }
-
-    private struct EntryFields: Decodable {
-        let classification: String?
-        let awaitingAdmission: Bool?
-        let authorOrganisation: String?
+            classification: content.classification, awaitingAdmission: content.awaitingAdmission,
+            author: content.authorOrganisation ?? record.organisation)
     }
 }
 
@@ -200,18 +188,15 @@ extension AccessService {
     static func journalConfidentialRead(
         _ author: PictureStore.Author, incident: UUID, what: String, context: KnooppuntContext, on db: Database
     ) async throws {
-        try await journalConfidentialRead(
-            author, payload: AccessReport.ConfidentialRead(incident: incident, what: what), context: context, on: db)
+        try await journalConfidentialRead(author, .incident(incident, what: what), context: context, on: db)
     }
 
     /// The same for any confidential item (a map layer's read names the layer).
     static func journalConfidentialRead(
-        _ author: PictureStore.Author, payload: some Encodable & Sendable, context: KnooppuntContext, on db: Database
+        _ author: PictureStore.Author, _ read: AuditConfidentialRead, context: KnooppuntContext, on db: Database
     ) async throws {
-        try await context.write(on: db) { db in
-            try await Journal.append(
-                on: db, actor: author.username, organisation: author.organisation, kind: AccessReport.confidentialReadKind,
-                payload: payload)
+        _ = try await context.write(on: db) { db in
+            try await Journal.append(read, on: db, actor: author.username, organisation: author.organisation)
         }
     }
 }

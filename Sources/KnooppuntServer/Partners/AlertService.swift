@@ -7,12 +7,15 @@ import Vapor
 /// it matches gets one alert; the partner acknowledges it; an alert nobody acknowledges in time
 /// escalates to the partner's contact point. Every step is journaled on the incident.
 enum AlertService {
-    struct AlertEvent: Codable, Sendable {
-        let incident: UUID
-        let alert: UUID
-        let organisation: String
-        let reason: String
-        let escalatedTo: String?
+    /// Alerts follow the incident: every new incident version is checked against the partners' rules.
+    struct Reactor: JournalReactor {
+        func subscribe(to journal: inout JournalReactions) {
+            journal.on([IncidentCreated.self, IncidentUpdated.self]) { change, reaction in
+                let at = try await PictureStore.incidentVersion(change.incident, number: change.version, on: reaction.db).validFrom
+                try await AlertService.raise(
+                    for: change.incident, state: change.state, exercise: change.exercise, at: at, on: reaction.db)
+            }
+        }
     }
 
     /// Raises the alerts `state` calls for, inside the incident's write transaction. Exercises alert nobody.
@@ -31,8 +34,7 @@ enum AlertService {
             alert.escalateTo = rule.escalateTo.rawValue
             try await alert.create(on: db)
             try await Journal.append(
-                on: db, actor: "system", organisation: "system", kind: "alert.raised",
-                payload: try event(alert), incident: incident)
+                AlertRaised(try payload(alert)), on: db, actor: "system", organisation: "system", incident: incident)
         }
     }
 
@@ -50,8 +52,8 @@ enum AlertService {
             alert.acknowledgedBy = user.username
             try await alert.update(on: db)
             try await Journal.append(
-                on: db, actor: user.username, organisation: user.organisationCode, kind: "alert.acknowledged",
-                payload: try event(alert), incident: alert.incidentID)
+                AlertAcknowledged(try payload(alert)), on: db, actor: user.username, organisation: user.organisationCode,
+                incident: alert.incidentID)
             return alert
         }
     }
@@ -79,7 +81,7 @@ enum AlertService {
                     ?? "no contact point registered"
                 try await alert.update(on: db)
                 try await Journal.append(
-                    on: db, actor: "system", organisation: "system", kind: "alert.escalated", payload: try event(alert),
+                    AlertEscalated(try payload(alert)), on: db, actor: "system", organisation: "system",
                     incident: alert.incidentID)
                 count += 1
             }
@@ -87,8 +89,8 @@ enum AlertService {
         }
     }
 
-    static func event(_ alert: PartnerAlertModel) throws -> AlertEvent {
-        AlertEvent(
+    static func payload(_ alert: PartnerAlertModel) throws -> AlertPayload {
+        AlertPayload(
             incident: alert.incidentID, alert: try alert.requireID(), organisation: alert.organisationCode, reason: alert.reason,
             escalatedTo: alert.escalatedTo)
     }

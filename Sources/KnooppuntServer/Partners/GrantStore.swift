@@ -15,11 +15,6 @@ struct GrantStore {
     /// The longest a temporary account for an ad-hoc partner lasts.
     static let temporaryAccountLimit: TimeInterval = 30 * 86_400
 
-    struct GrantEvent: Codable, Sendable {
-        let incident: UUID
-        let grant: AccessGrantDTO
-    }
-
     struct NewGrant: Sendable {
         var organisation: String
         var kind: AccessGrant.Kind
@@ -32,6 +27,15 @@ struct GrantStore {
             if case .temporaryAccount(let username) = kind { return username }
             return nil
         }
+
+        /// The kind of grant decides the kind of event that journals it.
+        func event(_ payload: GrantPayload) -> any JournalEvent {
+            switch kind {
+            case .link: AccessGranted(payload)
+            case .breakGlass: AccessBreakGlass(payload)
+            case .temporaryAccount: AccessTemporaryAccount(payload)
+            }
+        }
     }
 
     func grants(of incident: UUID) async throws -> [AccessGrantModel] {
@@ -40,12 +44,12 @@ struct GrantStore {
 
     /// `purposeField`: the request field the purpose came from ("reason" when the chair breaks the glass).
     func create(
-        _ new: NewGrant, incident: UUID, by author: PictureStore.Author, kind journalKind: String, purposeField: String = "purpose"
+        _ new: NewGrant, incident: UUID, by author: PictureStore.Author, purposeField: String = "purpose"
     ) async throws -> AccessGrantModel {
         let now = context.clock.now()
         try Self.check(new, now: now, purposeField: purposeField)
         return try await context.write(on: db) { db in
-            try await Self.insert(new, incident: incident, by: author, kind: journalKind, now: now, on: db)
+            try await Self.insert(new, incident: incident, by: author, now: now, on: db)
         }
     }
 
@@ -77,7 +81,7 @@ struct GrantStore {
 
     /// Stores a checked grant and journals it, inside the caller's write transaction.
     static func insert(
-        _ new: NewGrant, incident: UUID, by author: PictureStore.Author, kind journalKind: String, now: Date, on db: Database
+        _ new: NewGrant, incident: UUID, by author: PictureStore.Author, now: Date, on db: Database
     ) async throws -> AccessGrantModel {
         let open = try await AccessGrantModel.query(on: db).filter(\.$incidentID == incident)
             .filter(\.$organisationCode == new.organisation).filter(\.$revokedAt == nil).all()
@@ -101,8 +105,8 @@ struct GrantStore {
         model.grantedByOrganisation = author.organisation
         try await model.create(on: db)
         try await Journal.append(
-            on: db, actor: author.username, organisation: author.organisation, kind: journalKind,
-            payload: GrantEvent(incident: incident, grant: try AccessGrantDTO(model)), incident: incident)
+            new.event(try GrantPayload(incident: incident, model)), on: db, actor: author.username,
+            organisation: author.organisation, incident: incident)
         return model
     }
 
@@ -119,8 +123,8 @@ struct GrantStore {
             guard model.hasChanges else { throw Problem.invalid("the change leaves the grant as it was") }
             try await model.update(on: db)
             try await Journal.append(
-                on: db, actor: author.username, organisation: author.organisation, kind: "access.changed",
-                payload: GrantEvent(incident: incident, grant: try AccessGrantDTO(model)), incident: incident)
+                AccessChanged(try GrantPayload(incident: incident, model)), on: db, actor: author.username,
+                organisation: author.organisation, incident: incident)
             return model
         }
     }
@@ -134,8 +138,8 @@ struct GrantStore {
             model.revokedBy = author.username
             try await model.update(on: db)
             try await Journal.append(
-                on: db, actor: author.username, organisation: author.organisation, kind: "access.revoked",
-                payload: GrantEvent(incident: incident, grant: try AccessGrantDTO(model)), incident: incident)
+                AccessRevoked(try GrantPayload(incident: incident, model)), on: db, actor: author.username,
+                organisation: author.organisation, incident: incident)
             return model
         }
     }
@@ -190,5 +194,19 @@ struct AccessGrantDTO: Content {
         revokedBy = model.revokedBy
         grantedBy = model.grantedBy
         grantedByOrganisation = model.grantedByOrganisation
+    }
+}
+
+extension GrantPayload {
+    /// The grant as it stands, for the event that journals its change.
+    init(incident: UUID, _ model: AccessGrantModel) throws {
+        let dto = try AccessGrantDTO(model)
+        self.init(
+            incident: incident,
+            grant: Grant(
+                id: dto.id, organisation: dto.organisation, kind: dto.kind, profile: dto.profile, username: dto.username,
+                purpose: dto.purpose, status: dto.status, maxClassification: dto.maxClassification, validFrom: dto.validFrom,
+                validUntil: dto.validUntil, revokedAt: dto.revokedAt, revokedBy: dto.revokedBy, grantedBy: dto.grantedBy,
+                grantedByOrganisation: dto.grantedByOrganisation))
     }
 }

@@ -15,12 +15,6 @@ struct PartnerStore {
         let updatedBy: String
     }
 
-    struct PartnerEvent: Codable, Sendable {
-        let partner: String
-        let version: Int
-        let registration: PartnerRegistration
-    }
-
     func all() async throws -> [Entry] {
         let names = try await Self.partnerNames(on: db)
         return try await PartnerRegistrationModel.query(on: db).sort(\.$organisationCode).all().map { model in
@@ -70,10 +64,9 @@ struct PartnerStore {
                 try await current.update(on: db)
                 model = current
             }
-            try await Journal.append(
-                on: db, actor: author.username, organisation: author.organisation,
-                kind: model.version == 1 ? "partner.registered" : "partner.updated",
-                payload: PartnerEvent(partner: code, version: model.version, registration: registration))
+            let payload = PartnerRegistrationPayload(partner: code, version: model.version, registration: registration)
+            let event: any JournalEvent = model.version == 1 ? PartnerRegistered(payload) : PartnerUpdated(payload)
+            try await Journal.append(event, on: db, actor: author.username, organisation: author.organisation)
             return try Self.entry(model, name: organisation.name)
         }
     }

@@ -57,14 +57,15 @@ extension PictureStore {
         version.removed = false
         try await version.create(on: db)
         try await Journal.append(
-            on: db, actor: author.username, organisation: author.organisation, kind: "plot.created",
-            payload: PlotEvent(version), incident: incidentID)
+            PlotCreated(PlotVersionPayload(version)), on: db, actor: author.username, organisation: author.organisation,
+            incident: incidentID)
         return version
     }
 
-    /// A new version of a plot with `change` applied, if `baseVersion` is still current.
+    /// A new version of a plot with `change` applied, if `baseVersion` is still current, journaled as `kind`.
     func changePlot(
-        _ plotID: UUID, in incidentID: UUID, baseVersion: Int, by author: Author, kind: String,
+        _ plotID: UUID, in incidentID: UUID, baseVersion: Int, by author: Author,
+        kind: any ShapedJournalEvent<PlotVersionPayload>.Type,
         change: @escaping @Sendable (PlotVersionModel) throws -> Void
     ) async throws -> PlotVersionModel {
         let at = Microseconds.from(context.clock.now())
@@ -76,8 +77,8 @@ extension PictureStore {
                 !current.removed
             else { throw Problem.notFound("no plot with id \(plotID) on this incident's map") }
             return try await Self.supersede(
-                current, baseVersion: baseVersion, what: "plot", at: at, by: author, kind: kind, incident: incidentID, on: db,
-                change: change, payload: PlotEvent.init)
+                current, baseVersion: baseVersion, what: "plot", at: at, by: author, incident: incidentID, on: db,
+                change: change, event: { kind.init(PlotVersionPayload($0)) })
         }
     }
 
@@ -94,26 +95,12 @@ extension PictureStore {
     }
 }
 
-/// The journal payload of a plot change (and what live streams send).
-struct PlotEvent: Encodable {
-    let incident: UUID
-    let plot: UUID
-    let version: Int
-    let kind: String
-    let label: String?
-    let removed: Bool
-    let classification: String
-    let authorOrganisation: String
-
+extension PlotVersionPayload {
     init(_ model: PlotVersionModel) {
-        incident = model.incidentID
-        plot = model.plotID
-        version = model.version
-        kind = model.kind
-        // A confidential plot's text travels only with a journaled read of the map.
-        label = model.classification == Classification.confidential.rawValue ? nil : model.label
-        removed = model.removed
-        classification = model.classification
-        authorOrganisation = model.authorOrganisation
+        self.init(
+            incident: model.incidentID, plot: model.plotID, version: model.version, kind: model.kind,
+            // A confidential plot's text travels only with a journaled read of the map.
+            label: model.classification == Classification.confidential.rawValue ? nil : model.label,
+            removed: model.removed, classification: model.classification, authorOrganisation: model.authorOrganisation)
     }
 }

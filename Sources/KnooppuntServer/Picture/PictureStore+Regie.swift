@@ -8,7 +8,7 @@ extension PictureStore {
         _ status: VerificationStatus, of entryID: UUID, in incidentID: UUID, baseVersion: Int, by author: Author
     ) async throws -> EntryVersionModel {
         let now = Microseconds.from(context.clock.now())
-        return try await changeEntry(entryID, in: incidentID, baseVersion: baseVersion, by: author, kind: "entry.verification") {
+        return try await changeEntry(entryID, in: incidentID, baseVersion: baseVersion, by: author, kind: EntryVerification.self) {
             next in
             guard next.verification != status.rawValue else {
                 throw Problem.invalid("the entry is already \(status.rawValue)", field: "status")
@@ -24,7 +24,7 @@ extension PictureStore {
         _ admitted: Bool, of entryID: UUID, in incidentID: UUID, baseVersion: Int, by author: Author
     ) async throws -> EntryVersionModel {
         let now = Microseconds.from(context.clock.now())
-        return try await changeEntry(entryID, in: incidentID, baseVersion: baseVersion, by: author, kind: "entry.admission") {
+        return try await changeEntry(entryID, in: incidentID, baseVersion: baseVersion, by: author, kind: EntryAdmission.self) {
             next in
             guard next.theme != Theme.algemeen.description else {
                 throw Problem.invalid("entries of the 'algemeen' theme are the shared summary already", field: "admitted")

@@ -34,11 +34,8 @@ struct PictureStore: Sendable {
                 incidentID: try incident.requireID(), number: 1, state: state, json: stateJSON, at: at, author: author)
             try await version.create(on: db)
             try await Journal.append(
-                on: db, actor: author.username, organisation: author.organisation, kind: "incident.created",
-                payload: IncidentEvent(version, state: state, exercise: exercise),
-                incident: try incident.requireID())
-            try await AlertService.raise(for: try incident.requireID(), state: state, exercise: exercise, at: at, on: db)
-            try await NationalPicture.share(try incident.requireID(), state: state, at: at, context: context, on: db)
+                IncidentCreated(IncidentVersionPayload(version, state: state, exercise: exercise)), on: db,
+                actor: author.username, organisation: author.organisation, incident: try incident.requireID())
             return version
         }
     }
@@ -64,10 +61,8 @@ struct PictureStore: Sendable {
             try await next.create(on: db)
             let exercise = try await IncidentModel.find(id, on: db)?.exercise ?? false
             try await Journal.append(
-                on: db, actor: author.username, organisation: author.organisation, kind: "incident.updated",
-                payload: IncidentEvent(next, state: new, exercise: exercise), incident: id)
-            try await AlertService.raise(for: id, state: new, exercise: exercise, at: at, on: db)
-            try await NationalPicture.share(id, state: new, at: at, context: context, on: db)
+                IncidentUpdated(IncidentVersionPayload(next, state: new, exercise: exercise)), on: db,
+                actor: author.username, organisation: author.organisation, incident: id)
             return next
         }
     }
@@ -78,6 +73,15 @@ struct PictureStore: Sendable {
                 .filter(\.$validTo == nil).first()
         else { throw Problem.notFound("no incident with id \(id)") }
         return current
+    }
+
+    /// One version of an incident, by its number.
+    static func incidentVersion(_ id: UUID, number: Int, on db: Database) async throws -> IncidentVersionModel {
+        guard
+            let version = try await IncidentVersionModel.query(on: db).filter(\.$incidentID == id)
+                .filter(\.$version == number).first()
+        else { throw Problem.notFound("no version \(number) of incident \(id)") }
+        return version
     }
 
     /// The incident as it stood at `instant` (microseconds), nil if it did not exist yet.
@@ -163,8 +167,8 @@ struct PictureStore: Sendable {
         version.onBehalfOf = entry.onBehalfOf
         try await version.create(on: db)
         try await Journal.append(
-            on: db, actor: author.username, organisation: author.organisation, kind: "entry.created",
-            payload: EntryEvent(version), incident: incidentID)
+            EntryCreated(EntryVersionPayload(version)), on: db, actor: author.username, organisation: author.organisation,
+            incident: incidentID)
         return version
     }
 
@@ -223,17 +227,19 @@ struct PictureStore: Sendable {
                 try await current.update(on: db)
                 try await next.create(on: db)
                 try await Journal.append(
-                    on: db, actor: author.username, organisation: author.organisation, kind: "entry.updated",
-                    payload: EntryEvent(next), incident: incidentID)
+                    EntryUpdated(EntryVersionPayload(next)), on: db, actor: author.username,
+                    organisation: author.organisation, incident: incidentID)
                 outcome.updated.append(next)
             }
             return outcome
         }
     }
 
-    /// Makes a new version of an entry with `change` applied, if `baseVersion` is still current.
+    /// Makes a new version of an entry with `change` applied, if `baseVersion` is still current, journaled
+    /// as `kind` (an edit, a verification, an admission).
     func changeEntry(
-        _ entryID: UUID, in incidentID: UUID, baseVersion: Int, by author: Author, kind: String,
+        _ entryID: UUID, in incidentID: UUID, baseVersion: Int, by author: Author,
+        kind: any ShapedJournalEvent<EntryVersionPayload>.Type,
         change: @escaping @Sendable (EntryVersionModel) throws -> Void
     ) async throws -> EntryVersionModel {
         let at = now()
@@ -246,14 +252,12 @@ struct PictureStore: Sendable {
                 let current = try await EntryVersionModel.query(on: db).filter(\.$entryID == entryID)
                     .filter(\.$incidentID == incidentID).filter(\.$validTo == nil).first()
             else { throw Problem.notFound("no entry with id \(entryID) in this incident") }
-            let next = try await Self.supersede(
-                current, baseVersion: baseVersion, what: "entry", at: at, by: author, kind: kind, incident: incidentID, on: db,
+            return try await Self.supersede(
+                current, baseVersion: baseVersion, what: "entry", at: at, by: author, incident: incidentID, on: db,
                 change: { next in
                     try change(next)
                     try Self.checkEntryText(next.text, source: next.source)
-                }, payload: EntryEvent.init)
-            try await NationalSharing.entryChanged(next, context: context, on: db)
-            return next
+                }, event: { kind.init(EntryVersionPayload($0)) })
         }
     }
 
@@ -294,8 +298,8 @@ struct PictureStore: Sendable {
             conflict.markedAt = at
             try await conflict.create(on: db)
             try await Journal.append(
-                on: db, actor: author.username, organisation: author.organisation, kind: "conflict.marked",
-                payload: ConflictEvent(conflict), incident: incidentID)
+                ConflictMarked(ConflictPayload(conflict)), on: db, actor: author.username,
+                organisation: author.organisation, incident: incidentID)
             return conflict
         }
     }
@@ -313,8 +317,8 @@ struct PictureStore: Sendable {
             conflict.resolution = resolution
             try await conflict.update(on: db)
             try await Journal.append(
-                on: db, actor: author.username, organisation: author.organisation, kind: "conflict.resolved",
-                payload: ConflictEvent(conflict), incident: incidentID)
+                ConflictResolved(ConflictPayload(conflict)), on: db, actor: author.username,
+                organisation: author.organisation, incident: incidentID)
             return conflict
         }
     }
@@ -368,9 +372,9 @@ struct PictureStore: Sendable {
 
     /// Replaces `current` with its successor after `change`, if `baseVersion` is still current, and
     /// journals it: the one way versioned rows (entries, plots) change.
-    static func supersede<Version: SupersedableVersion, Payload: Encodable>(
-        _ current: Version, baseVersion: Int, what: String, at: Int64, by author: Author, kind: String, incident: UUID,
-        on db: Database, change: (Version) throws -> Void, payload: (Version) -> Payload
+    static func supersede<Version: SupersedableVersion>(
+        _ current: Version, baseVersion: Int, what: String, at: Int64, by author: Author, incident: UUID,
+        on db: Database, change: (Version) throws -> Void, event: (Version) -> any JournalEvent
     ) async throws -> Version {
         try checkBase(baseVersion, current.version, what: what)
         let next = current.successor(
@@ -380,8 +384,7 @@ struct PictureStore: Sendable {
         try await current.update(on: db)
         try await next.create(on: db)
         try await Journal.append(
-            on: db, actor: author.username, organisation: author.organisation, kind: kind, payload: payload(next),
-            incident: incident)
+            event(next), on: db, actor: author.username, organisation: author.organisation, incident: incident)
         return next
     }
 
@@ -413,69 +416,29 @@ struct PictureStore: Sendable {
     }
 }
 
-/// Journal payloads of the picture.
-struct IncidentEvent: Encodable {
-    let incident: UUID
-    let version: Int
-    let state: IncidentState
-    let exercise: Bool
-    /// SHA-256 of the stored version row, so `verify-journal` can name a row edited behind the journal.
-    let digest: String
-
+/// Journal payloads of the picture, from the rows they record.
+extension IncidentVersionPayload {
     init(_ model: IncidentVersionModel, state: IncidentState, exercise: Bool) {
-        incident = model.incidentID
-        version = model.version
-        self.state = state
-        self.exercise = exercise
-        digest = RowDigest.incident(model)
+        self.init(
+            incident: model.incidentID, version: model.version, state: state, exercise: exercise,
+            digest: RowDigest.incident(model))
     }
 }
 
-struct EntryEvent: Encodable {
-    let incident: UUID
-    let entry: UUID
-    let version: Int
-    let theme: String
-    let text: String
-    let source: String
-    let verification: String
-    let admitted: Bool
-    let classification: String
-    let awaitingAdmission: Bool
-    let authorOrganisation: String
-    let onBehalfOf: String?
-    /// SHA-256 of the stored version row (every column but `valid_to`), for `verify-journal`.
-    let digest: String
-
+extension EntryVersionPayload {
     init(_ model: EntryVersionModel) {
-        incident = model.incidentID
-        entry = model.entryID
-        version = model.version
-        theme = model.theme
-        text = model.text
-        source = model.source
-        verification = model.verification
-        admitted = model.admittedAt != nil
-        classification = model.classification
-        awaitingAdmission = model.awaitingAdmission
-        authorOrganisation = model.authorOrganisation
-        onBehalfOf = model.onBehalfOf
-        digest = RowDigest.entry(model)
+        self.init(
+            incident: model.incidentID, entry: model.entryID, version: model.version, theme: model.theme, text: model.text,
+            source: model.source, verification: model.verification, admitted: model.admittedAt != nil,
+            classification: model.classification, awaitingAdmission: model.awaitingAdmission,
+            authorOrganisation: model.authorOrganisation, onBehalfOf: model.onBehalfOf, digest: RowDigest.entry(model))
     }
 }
 
-struct ConflictEvent: Encodable {
-    let incident: UUID
-    let conflict: UUID?
-    let entries: [UUID]
-    let note: String
-    let resolution: String?
-
+extension ConflictPayload {
     init(_ model: ConflictModel) {
-        incident = model.incidentID
-        conflict = model.id
-        entries = [model.entryA, model.entryB]
-        note = model.note
-        resolution = model.resolution
+        self.init(
+            incident: model.incidentID, conflict: model.id, entries: [model.entryA, model.entryB], note: model.note,
+            resolution: model.resolution)
     }
 }

@@ -9,9 +9,10 @@ struct RecordStore: Sendable {
 
     private func now() -> Int64 { Microseconds.from(context.clock.now()) }
 
-    func create<Body: Codable & Sendable>(
-        _ kind: RecordKind, body: Body, in incidentID: UUID, by author: PictureStore.Author
+    func create<Body: RecordBody>(
+        _ body: Body, in incidentID: UUID, by author: PictureStore.Author
     ) async throws -> RecordVersionModel {
+        let kind = Body.recordKind
         let at = now()
         let json = try CanonicalJSON.encode(body)
         return try await context.write(on: db) { db in
@@ -22,19 +23,19 @@ struct RecordStore: Sendable {
                 of: try record.requireID(), incidentID: incidentID, kind: kind, number: 1, at: at, author: author, body: json)
             try await version.create(on: db)
             try await Journal.append(
-                on: db, actor: author.username, organisation: author.organisation, kind: "\(kind.rawValue).created",
-                payload: RecordEvent(incident: incidentID, record: try record.requireID(), version: 1, body: body),
-                incident: incidentID)
+                Body.created(RecordPayload(incident: incidentID, record: try record.requireID(), version: 1, body: body)),
+                on: db, actor: author.username, organisation: author.organisation, incident: incidentID)
             return version
         }
     }
 
     /// A new version of a record with `change` applied to its body, if `baseVersion` is current.
-    func update<Body: Codable & Sendable>(
-        _ kind: RecordKind, _ recordID: UUID, in incidentID: UUID, baseVersion: Int, by author: PictureStore.Author,
+    func update<Body: RecordBody>(
+        _ recordID: UUID, in incidentID: UUID, baseVersion: Int, by author: PictureStore.Author,
         as type: Body.Type, validate: @escaping @Sendable (Body) throws -> Void,
         change: @escaping @Sendable (inout Body) -> Void
     ) async throws -> RecordVersionModel {
+        let kind = Body.recordKind
         let at = now()
         return try await context.write(on: db) { db in
             try await Self.requireOpen(incidentID, on: db)
@@ -57,9 +58,8 @@ struct RecordStore: Sendable {
                 body: try CanonicalJSON.encode(body))
             try await next.create(on: db)
             try await Journal.append(
-                on: db, actor: author.username, organisation: author.organisation, kind: "\(kind.rawValue).updated",
-                payload: RecordEvent(incident: incidentID, record: recordID, version: next.version, body: body),
-                incident: incidentID)
+                Body.updated(RecordPayload(incident: incidentID, record: recordID, version: next.version, body: body)),
+                on: db, actor: author.username, organisation: author.organisation, incident: incidentID)
             return next
         }
     }
@@ -97,11 +97,4 @@ struct RecordStore: Sendable {
         version.body = body
         return version
     }
-}
-
-struct RecordEvent<Body: Encodable>: Encodable {
-    let incident: UUID
-    let record: UUID
-    let version: Int
-    let body: Body
 }

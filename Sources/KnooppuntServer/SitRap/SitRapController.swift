@@ -126,8 +126,8 @@ struct SitRapController: RouteCollection {
             schedule.setAt = at
             try await schedule.save(on: db)
             try await Journal.append(
-                on: db, actor: user.username, organisation: user.organisationCode, kind: "sitrap.schedule-set",
-                payload: SitRapScheduleEvent(incident: id, intervalMinutes: intervalMinutes, reason: nil), incident: id)
+                SitRapScheduleSet(SitRapSchedulePayload(incident: id, intervalMinutes: intervalMinutes, reason: nil)), on: db,
+                actor: user.username, organisation: user.organisationCode, incident: id)
             return schedule
         }
     }
@@ -142,8 +142,8 @@ struct SitRapController: RouteCollection {
             }
             try await schedule.delete(on: db)
             try await Journal.append(
-                on: db, actor: user.username, organisation: user.organisationCode, kind: "sitrap.schedule-ended",
-                payload: SitRapScheduleEvent(incident: id, intervalMinutes: nil, reason: "stopped by \(user.username)"), incident: id)
+                SitRapScheduleEnded(SitRapSchedulePayload(incident: id, intervalMinutes: nil, reason: "stopped by \(user.username)")),
+                on: db, actor: user.username, organisation: user.organisationCode, incident: id)
         }
     }
 

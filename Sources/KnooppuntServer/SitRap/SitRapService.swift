@@ -72,7 +72,6 @@ struct SitRapService: Sendable {
         let map = try await Self.map(location: state.location, plots: plots, on: db)
         let mapJSON = try map.map { try CanonicalJSON.encode($0) }
         let reference = incident.reference
-        let exercise = incident.exercise
         let issuer = order.scheduled ? "\(subject.username) (schema)" : subject.username
         let claim = order.claim
         return try await context.write(on: db) { db in
@@ -103,12 +102,10 @@ struct SitRapService: Sendable {
             model.map = mapJSON
             try await model.create(on: db)
             try await Journal.append(
-                on: db, actor: subject.username, organisation: subject.organisationCode, kind: "sitrap.issued",
-                payload: SitRapEvent(
+                SitRapIssued(
                     incident: incidentID, number: number, moment: JournalTime.string(from: moment), scheduled: order.scheduled,
                     entries: report.entryCount, classification: report.classification.rawValue),
-                incident: incidentID)
-            try await NationalSharing.sitrapIssued(model, exercise: exercise, context: context, on: db)
+                on: db, actor: subject.username, organisation: subject.organisationCode, incident: incidentID)
             return model
         }
     }
@@ -172,23 +169,8 @@ struct SitRapService: Sendable {
         try await context.write(on: db) { db in
             try await SitRapScheduleModel.query(on: db).filter(\.$id == id).delete()
             try await Journal.append(
-                on: db, actor: "system", organisation: "system", kind: "sitrap.schedule-ended",
-                payload: SitRapScheduleEvent(incident: incidentID, intervalMinutes: nil, reason: reason), incident: incidentID)
+                SitRapScheduleEnded(SitRapSchedulePayload(incident: incidentID, intervalMinutes: nil, reason: reason)), on: db,
+                actor: "system", organisation: "system", incident: incidentID)
         }
     }
-}
-
-struct SitRapEvent: Encodable {
-    let incident: UUID
-    let number: Int
-    let moment: String
-    let scheduled: Bool
-    let entries: Int
-    let classification: String
-}
-
-struct SitRapScheduleEvent: Encodable {
-    let incident: UUID
-    let intervalMinutes: Int?
-    let reason: String?
 }

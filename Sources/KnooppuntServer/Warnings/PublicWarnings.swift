@@ -242,18 +242,10 @@ struct PublicWarningService: Sendable {
         model.organisation = subject.organisationCode
         try await model.create(on: db)
         try await Journal.append(
-            on: db, actor: subject.username, organisation: subject.organisationCode, kind: "warning.published",
-            payload: PublishedWarningEvent(incident: incidentID, number: number, identifier: alert.identifier, msgType: alert.msgType),
-            incident: incidentID)
+            WarningPublished(incident: incidentID, number: number, identifier: alert.identifier, msgType: alert.msgType), on: db,
+            actor: subject.username, organisation: subject.organisationCode, incident: incidentID)
         return model
     }
-}
-
-struct PublishedWarningEvent: Encodable {
-    let incident: UUID
-    let number: Int
-    let identifier: String
-    let msgType: String
 }
 
 extension String {

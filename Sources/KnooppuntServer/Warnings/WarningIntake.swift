@@ -62,10 +62,10 @@ struct WarningIntake: Sendable {
                     entry, to: target.id, by: importer.author, externalID: "cap:\(alert.sender):\(alert.identifier)", at: at, on: db)
             }
             try await Journal.append(
-                on: db, actor: importer.subject.username, organisation: importer.subject.organisationCode, kind: "warning.received",
-                payload: WarningEvent(
+                WarningReceived(
                     warning: try model.requireID(), identifier: alert.identifier, sender: alert.sender, sent: alert.sent,
-                    signature: model.signatureDetail, incidents: targets.map(\.id)))
+                    signature: model.signatureDetail, incidents: targets.map(\.id)),
+                on: db, actor: importer.subject.username, organisation: importer.subject.organisationCode)
             return (model, false)
         }
         if duplicate { return Outcome(warning: warning, duplicate: true, incidents: try await references(warning.incidents)) }
@@ -148,11 +148,3 @@ struct WarningIntake: Sendable {
     }
 }
 
-struct WarningEvent: Encodable {
-    let warning: UUID
-    let identifier: String
-    let sender: String
-    let sent: String
-    let signature: String
-    let incidents: [UUID]
-}

@@ -55,7 +55,7 @@ struct WebController: RouteCollection {
 
     func logout(req: Request) async throws -> Response {
         if let user = req.auth.get(CurrentUser.self) {
-            try await SessionService(request: req).revoke(tokenID: user.tokenID, by: user, event: "session.closed")
+            try await SessionService(request: req).revoke(tokenID: user.tokenID, by: user, event: SessionClosed.self)
         }
         let response = req.redirect(to: "/login", redirectType: .normal)
         response.cookies[AuthenticationMiddleware.sessionCookie] = .expired

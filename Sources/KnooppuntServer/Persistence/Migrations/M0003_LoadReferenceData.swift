@@ -10,8 +10,8 @@ struct M0003_LoadReferenceData: AsyncMigration {
             try await reference.regions.create(on: db)
             try await reference.municipalities.create(on: db)
             try await Journal.append(
-                on: db, actor: "system", organisation: "system", kind: "reference.loaded",
-                payload: ["regions": reference.regions.count, "municipalities": reference.municipalities.count])
+                ReferenceLoaded(regions: reference.regions.count, municipalities: reference.municipalities.count), on: db,
+                actor: "system", organisation: "system")
         }
     }
 

@@ -12,8 +12,10 @@ struct Layout {
     var scripts: [String] = []
     var styles: [String] = []
 
-    /// Every journal kind, and the capacity stream's change signal.
-    static let liveKinds = (JournalKind.allCases.map(\.rawValue) + [LiveEvent.capacityChanged]).joined(separator: ",")
+    /// Every journal kind, and the capacity stream's change signal (named like the journal's
+    /// `capacity.changed`, so listed once, last).
+    static let liveKinds = (JournalKind.allCases.map(\.rawValue).filter { $0 != LiveEvent.capacityChanged }
+        + [LiveEvent.capacityChanged]).joined(separator: ",")
 
     func render(_ main: Node<HTML.BodyContext>) -> String {
         let other: KnooppuntCore.Language = strings.language == .nl ? .en : .nl

@@ -37,18 +37,44 @@ final class NationalRequestModel: Model, @unchecked Sendable {
 
 /// Capacity flows upward like the rest of the national picture: a regional node queues its registry
 /// (after every change of a line or a commitment) and each changed assistance request for the national
-/// node, in the write that changes them; the national node keeps the newest per source and shows them
-/// in its overview with their source and age.
+/// node, in the write that changes them (a `JournalReactor` on the capacity and assistance events); the
+/// national node keeps the newest per source and shows them in its overview with their source and age.
 enum CapacitySharing {
     static let snapshotKind = "capacity-snapshot"
     static let requestKind = "assistance-request"
 
-    /// Regional side, inside the write that changed capacity or a request.
-    /// `request` is the changed request as it now stands; nil when no request changed or it is a draft
-    /// (drafts stay home).
-    static func changed(request: AssistanceRequestDTO?, context: KnooppuntContext, on db: Database) async throws {
+    /// Follows the registry and the requests: every change of a line, an import, and every step of a
+    /// request queue the registry (and the request) for the national node.
+    struct Reactor: JournalReactor {
+        func subscribe(to journal: inout JournalReactions) {
+            journal.on([CapacityAdded.self, CapacityChanged.self, CapacityRemoved.self]) { _, reaction in
+                try await CapacitySharing.changed(request: nil, reaction)
+            }
+            journal.on(CapacityImported.self) { _, reaction in
+                try await CapacitySharing.changed(request: nil, reaction)
+            }
+            let steps: [any AssistanceStepEvent.Type] = [
+                AssistanceDrafted.self, AssistanceRequested.self, AssistanceOffered.self, AssistanceProposed.self,
+                AssistanceOfferConfirmed.self, AssistanceOfferWithdrawn.self, AssistanceOfferDeclined.self,
+                AssistanceCommitted.self, AssistanceDeployed.self, AssistanceReleased.self, AssistanceWithdrawn.self,
+                AssistanceDeclined.self, AssistanceClosed.self,
+            ]
+            journal.on(steps) { step, reaction in
+                try await CapacitySharing.changed(request: step.request, reaction)
+            }
+        }
+    }
+
+    /// Regional side, inside the write that changed capacity or a request: `request` is the request
+    /// that changed, if any; a draft stays home.
+    static func changed(request id: UUID?, _ reaction: JournalReaction) async throws {
+        let (context, db) = (reaction.context, reaction.db)
         let peers = try await NationalSharing.nationalPeers(context, on: db)
         guard !peers.isEmpty else { return }
+        var request: AssistanceRequestDTO? = nil
+        if let id, let model = try await AssistanceRequestModel.find(id, on: db), model.submitted {
+            request = try await AssistanceService(db: db, context: context).dto(model, on: db)
+        }
         let now = context.clock.now()
         let committed = try await CapacityService.committed(on: db)
         let lines = try await CapacityItemModel.query(on: db).sort(\.$holder).sort(\.$typeCode).sort(\.$label).all().map {
