@@ -10,11 +10,18 @@ import VaporTesting
 
 /// Runs `body` against a freshly configured application with its own empty database: in-memory SQLite,
 /// or a new PostgreSQL database when KNOOPPUNT_TEST_DATABASE_URL is set (CI sets it).
+///
+/// Every /api/v1 request the test makes, and its response, is checked against openapi.json
+/// (`ContractMiddleware`); the test fails with each place the two disagree.
 func withTestApp(
     demo: Bool = true, clock: ManualClock? = nil, database: KnooppuntConfiguration.DatabaseChoice? = nil,
     role: KnooppuntConfiguration.NodeRole = .standalone, trustedProxies: Set<String> = [],
+    sourceLocation: SourceLocation = #_sourceLocation,
     _ body: (Application) async throws -> Void
 ) async throws {
+    let contract = try APIContract.shared.get()
+    let recorder = ContractRecorder()
+    defer { recorder.report(sourceLocation: sourceLocation) }
     var config = KnooppuntConfiguration()
     config.role = role
     config.trustedProxies = trustedProxies
@@ -27,6 +34,7 @@ func withTestApp(
     var shutDown = false
     do {
         try await configure(app, config, clock: clock?.clock ?? .live)
+        app.middleware.use(ContractMiddleware(contract: contract, recorder: recorder), at: .beginning)
         if demo { _ = try await DemoSeeder.seed(app) }
         try await body(app)
         shutDown = true
