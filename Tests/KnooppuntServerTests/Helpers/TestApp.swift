@@ -14,9 +14,9 @@ import VaporTesting
 /// Every /api/v1 request the test makes, and its response, is checked against openapi.json
 /// (`ContractMiddleware`); the test fails with each place the two disagree.
 func withTestApp(
+    sourceLocation: SourceLocation = #_sourceLocation,
     demo: Bool = true, clock: ManualClock? = nil, database: KnooppuntConfiguration.DatabaseChoice? = nil,
     role: KnooppuntConfiguration.NodeRole = .standalone, trustedProxies: Set<String> = [],
-    sourceLocation: SourceLocation = #_sourceLocation,
     _ body: (Application) async throws -> Void
 ) async throws {
     let contract = try APIContract.shared.get()
@@ -34,8 +34,8 @@ func withTestApp(
     var shutDown = false
     do {
         try await configure(app, config, clock: clock?.clock ?? .live)
-        app.middleware.use(ContractMiddleware(contract: contract, recorder: recorder), at: .beginning)
         if demo { _ = try await DemoSeeder.seed(app) }
+        app.middleware.use(ContractMiddleware(contract: contract, recorder: recorder), at: .beginning)
         try await body(app)
         shutDown = true
         try await app.asyncShutdown()
