@@ -56,6 +56,17 @@ doc = {
                 "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
                 "detail": {"type": "string", "description": "What is wrong, in words a person can act on."},
                 "field": {"type": "string", "description": "The request field at fault, when there is one."}}},
+            "OpenAPIDocument": {"type": "object", "required": ["openapi", "info", "paths", "components"],
+                "description": "An OpenAPI 3.1 document (this one).", "properties": {
+                "openapi": {"type": "string", "pattern": "^3\\.1\\.[0-9]+$"},
+                "info": {"type": "object", "required": ["title", "version"], "properties": {
+                    "title": {"type": "string"}, "version": {"type": "string"}, "description": {"type": "string"}}},
+                "servers": {"type": "array", "items": {"type": "object", "required": ["url"],
+                                                        "properties": {"url": {"type": "string"}}}},
+                "paths": {"type": "object", "additionalProperties": {"type": "object"}},
+                "components": {"type": "object", "properties": {
+                    "schemas": {"type": "object", "additionalProperties": {"type": "object"}},
+                    "securitySchemes": {"type": "object", "additionalProperties": {"type": "object"}}}}}},
             "Health": {"type": "object", "required": ["status", "database", "journal"], "properties": {
                 "status": {"const": "ok"}, "database": {"enum": ["sqlite", "postgresql"]},
                 "journal": {"type": "integer", "description": "Sequence number of the newest journal event."}}},
@@ -253,7 +264,7 @@ doc = {
         "/health": {"get": {"operationId": "health", "summary": "Liveness, database kind and journal position.",
                             "security": [], "responses": ok("Healthy.", ref("Health"))}},
         "/openapi.json": {"get": {"operationId": "openAPI", "summary": "This document.", "security": [],
-                                  "responses": ok("The OpenAPI document.", {"type": "object"})}},
+                                  "responses": ok("The OpenAPI document.", ref("OpenAPIDocument"))}},
         "/regions": {"get": {"operationId": "listRegions", "summary": "The 25 veiligheidsregio's (open data).",
                              "security": [], "responses": ok("Regions VR01–VR25.", {"type": "array", "items": ref("Region")})}},
         "/regions/boundaries": {"get": {"operationId": "regionBoundaries", "security": [],
@@ -748,8 +759,25 @@ doc["paths"].update({
 LAYER = {"name": "layer", "in": "path", "required": True, "schema": {"type": "string"},
          "description": "A layer id (UUID), or regions, municipalities, provinces for the reference layers."}
 LAYER_CATEGORIES = ["fire-hydrants", "gas-stations", "drinking-water", "vital-infrastructure", "general"]
-GEO_ANY = {"type": "object", "description": "Any GeoJSON object (RFC 7946), checked strictly."}
+GEO_ANY = ref("GeoJSON")
+POSITIONS = {"type": "array", "description": "Positions (nested arrays of [longitude, latitude, …] numbers)."}
 doc["components"]["schemas"].update({
+    "GeoJSON": {"description": "Any GeoJSON object (RFC 7946), checked strictly by the server.",
+                "oneOf": [ref("GeoJSONGeometry"), ref("GeoJSONFeature"), ref("GeoJSONFeatureCollection")]},
+    "GeoJSONGeometry": {"oneOf": [
+        {"type": "object", "required": ["type", "coordinates"], "properties": {
+            "type": {"enum": ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"]},
+            "coordinates": POSITIONS, "bbox": {"type": "array", "items": {"type": "number"}}}},
+        {"type": "object", "required": ["type", "geometries"], "properties": {
+            "type": {"const": "GeometryCollection"}, "geometries": {"type": "array", "items": ref("GeoJSONGeometry")},
+            "bbox": {"type": "array", "items": {"type": "number"}}}}]},
+    "GeoJSONFeature": {"type": "object", "required": ["type", "geometry", "properties"], "properties": {
+        "type": {"const": "Feature"}, "id": {"type": ["string", "number"]},
+        "geometry": {"oneOf": [{"type": "null"}, ref("GeoJSONGeometry")]},
+        "properties": {"type": ["object", "null"]}, "bbox": {"type": "array", "items": {"type": "number"}}}},
+    "GeoJSONFeatureCollection": {"type": "object", "required": ["type", "features"], "properties": {
+        "type": {"const": "FeatureCollection"}, "features": {"type": "array", "items": ref("GeoJSONFeature")},
+        "bbox": {"type": "array", "items": {"type": "number"}}}},
     "Layer": {"type": "object", "required": ["id", "name", "classification", "reference"], "properties": {
         "id": {"type": "string"}, "name": {"type": "string"}, "category": {"enum": LAYER_CATEGORIES},
         "owner": {"type": "string"}, "classification": CLASSIFICATION, "reference": {"type": "boolean"},
@@ -787,6 +815,9 @@ doc["paths"].update({
                                     status="201"), **EBODY, **E401, **E403R, "404": problem("No such layer.")}}},
 })
 
+# XML bodies: application/xml, or text/xml (RFC 7303) which the server takes alike.
+XML_BODY = {"application/xml": {"schema": {"type": "string"}}, "text/xml": {"schema": {"type": "string"}}}
+
 # CAP intake: warnings from other systems, kept byte-for-byte, matched to open incidents.
 CAP_XML = "application/cap+xml"
 WARNING = {"name": "warning", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
@@ -811,7 +842,8 @@ doc["paths"].update({
                             "enveloped XML signature must verify. It becomes an entry of every open incident whose area "
                             "and time it touches. The same alert twice is acknowledged with 200 and changes nothing.",
                  "requestBody": {"required": True, "content": {CAP_XML: {"schema": {"type": "string"}},
-                                                                 "application/xml": {"schema": {"type": "string"}}}},
+                                                                 "application/xml": {"schema": {"type": "string"}},
+                                                                 "text/xml": {"schema": {"type": "string"}}}},
                  "responses": {**ok("Taken in.", ref("Warning"), status="201"), **ok("Taken in before.", ref("Warning")),
                                "400": problem("Empty body."), "413": problem("Larger than 5 MiB."),
                                "415": problem("Not CAP XML."),
@@ -947,7 +979,7 @@ doc["paths"].update({
         "post": {"operationId": "receiveEDXLDE", "security": AUTH,
                  "summary": "Take in an EDXL-DE 1.0 or 2.0 envelope: checked against the OASIS schema; every CAP alert in it "
                             "is taken in as by POST /cap (one refused alert refuses the envelope); other content is reported.",
-                 "requestBody": {"required": True, "content": {"application/xml": {"schema": {"type": "string"}}}},
+                 "requestBody": {"required": True, "content": XML_BODY},
                  "responses": {**ok("What each content object was.", {"type": "object", "properties": {
                      "distributionID": {"type": "string"}, "senderID": {"type": "string"}, "version": {"enum": ["1.0", "2.0"]},
                      "contents": {"type": "array", "items": {"type": "object", "properties": {
@@ -986,6 +1018,7 @@ doc["paths"].update({
                                **ok("Applied before; nothing changed.", {"type": "object", "properties": {
                                    "status": {"const": "duplicate"}, "sequence": {"type": "integer"}}}),
                                "400": problem("Empty body."), "401": problem("Unsigned, or no sending node named."),
+                               "429": problem("Too many refused requests from this address; see Retry-After."),
                                "403": problem("The node is not trusted, or the signature does not verify."),
                                "409": problem("Messages are missing before this one; header Knooppunt-Expected-Sequence."),
                                "422": problem("Not a node message, or not for this node."),
@@ -1047,6 +1080,12 @@ GROUPING = {"type": "object", "properties": {
     "members": {"type": "array", "items": {"type": "object", "properties": {"node": {"type": "string"}, "summary": OBJ}}},
     "regions": {"type": "array", "items": {"type": "string"}}, "highestGRIP": {"type": "integer"},
     "sharedEntries": {"type": "array", "items": OBJ}}}
+SHARED_SITRAP = {"type": "object", "required": ["incident", "sitrap", "number", "classification", "issuedAt", "content"],
+                 "properties": {"incident": {"type": "string", "format": "uuid"}, "sitrap": {"type": "string", "format": "uuid"},
+                                "number": {"type": "integer", "minimum": 1}, "classification": CLASSIFICATION,
+                                "issuedAt": {"type": "string", "format": "date-time"},
+                                "content": {"type": "string", "description": "The SitRap as JSON, as the source stored it."},
+                                "map": {"type": "string", "description": "The SitRap's map as SVG, when it has one."}}}
 NOT_NATIONAL = {"404": problem("This node is not the national node, or no such item.")}
 doc["paths"].update({
     "/incidents/{incident}/entries/{entry}/national-sharing": {"parameters": [INCIDENT, UUIDP("entry")],
@@ -1070,8 +1109,9 @@ doc["paths"].update({
                            "Headers Knooppunt-Node, Knooppunt-Recipient, Knooppunt-Date, Knooppunt-User, Knooppunt-Role, "
                            "Knooppunt-Organisation and Knooppunt-Signature (Ed25519 over method, path, date, both nodes and "
                            "the user). This node's access policy decides what that user sees; the read is journaled.",
-                "responses": {**ok("The picture as that user may see it.", OBJ),
+                "responses": {**ok("The picture as that user may see it.", ref("Picture")),
                               "401": problem("Unsigned, undated or too old."),
+                              "429": problem("Too many refused requests from this address; see Retry-After."),
                               "403": problem("Not the trusted national node, a signature that does not verify, or a user "
                                              "the policy refuses."),
                               "404": problem("No such incident (or not one the user may know of).")}}},
@@ -1091,7 +1131,7 @@ doc["paths"].update({
     "/national/sitraps/{item}": {"parameters": [UUIDP("item")],
         "get": {"operationId": "showSharedSitRap", "security": AUTH,
                 "summary": "On the national node: a SitRap a regional node shared, with its composed content and map.",
-                "responses": {**ok("The shared SitRap.", OBJ), **E401, **E403R, **NOT_NATIONAL}}},
+                "responses": {**ok("The shared SitRap.", SHARED_SITRAP), **E401, **E403R, **NOT_NATIONAL}}},
     "/national/groupings": {
         "get": {"operationId": "listGroupings", "security": AUTH,
                 "summary": "On the national node: the supra-regional (IRBT) groupings.",
@@ -1130,6 +1170,13 @@ ITEM_INPUT = {"type": "object", "required": ["type", "label", "count"], "additio
     "baseVersion": {"type": "integer", "description": "Required when changing a line."}}}
 CTYPE = {"type": "object", "properties": {"code": {"type": "string"}, "nl": {"type": "string"}, "en": {"type": "string"},
          "category": {"enum": ["brandweer", "ghor", "bevolkingszorg", "specialist", "materieel", "overig"]}}}
+COMMITMENT = {"type": "object", "required": ["id", "offer", "holder", "quantity", "status", "committedAt", "committedBy"],
+    "properties": {
+        "id": {"type": "string", "format": "uuid"}, "offer": {"type": "string", "format": "uuid"}, "holder": {"type": "string"},
+        "capacityItem": {"type": "string", "format": "uuid"}, "quantity": {"type": "integer"},
+        "status": {"enum": ["committed", "deployed", "released"]},
+        "committedAt": {"type": "string", "format": "date-time"}, "committedBy": {"type": "string"},
+        "deployedAt": {"type": "string", "format": "date-time"}, "releasedAt": {"type": "string", "format": "date-time"}}}
 AREQ = {"type": "object", "properties": {
     "id": {"type": "string", "format": "uuid"}, "number": {"type": "string"}, "requester": {"type": "string"},
     "externalRequester": {"type": "string"}, "incident": {"type": "string", "format": "uuid"}, "type": {"type": "string"},
@@ -1142,14 +1189,19 @@ AREQ = {"type": "object", "properties": {
         "id": {"type": "string", "format": "uuid"}, "holder": {"type": "string"}, "capacityItem": {"type": "string", "format": "uuid"},
         "quantity": {"type": "integer"}, "note": {"type": "string"},
         "status": {"enum": ["proposed", "open", "accepted", "declined", "withdrawn"]}}}},
-    "commitments": {"type": "array", "items": {"type": "object", "properties": {
-        "id": {"type": "string", "format": "uuid"}, "offer": {"type": "string", "format": "uuid"}, "holder": {"type": "string"},
-        "quantity": {"type": "integer"}, "status": {"enum": ["committed", "deployed", "released"]},
-        "committedAt": {"type": "string", "format": "date-time"}, "deployedAt": {"type": "string", "format": "date-time"},
-        "releasedAt": {"type": "string", "format": "date-time"}}}}}}
+    "commitments": {"type": "array", "items": COMMITMENT}}}
 REQ_ID = UUIDP("request")
 STEP = {**ok("The request after the step.", AREQ), **E401, **E403R, "404": problem("No such request, offer or commitment."),
         "409": problem("The step does not fit the request's state, or the capacity is not available.")}
+BROKER = {"type": "object", "required": ["matches", "decisions"], "properties": {
+    "matches": {"type": "array", "items": {"type": "object", "required": ["request", "needed", "proposals"], "properties": {
+        "request": AREQ, "needed": {"type": "integer", "minimum": 0, "description": "Asked for, minus committed and open offers."},
+        "proposals": {"type": "array", "items": {"type": "object",
+            "required": ["capacityItem", "holder", "label", "quantity", "offerable", "readinessMinutes"], "properties": {
+            "capacityItem": {"type": "string", "format": "uuid"}, "holder": {"type": "string"}, "label": {"type": "string"},
+            "quantity": {"type": "integer"}, "offerable": {"type": "integer"}, "readinessMinutes": {"type": "integer"},
+            "distanceKm": {"type": "number"}, "etaMinutes": {"type": "integer"}}}}}}},
+    "decisions": {"type": "array", "items": "DECISION-PLACEHOLDER"}}}
 def body(schema):
     return {"required": True, "content": {"application/json": {"schema": schema}}}
 def obj(required, properties):
@@ -1159,6 +1211,7 @@ DECISION = {"type": "object", "properties": {
     "id": UUIDS, "type": {"type": "string"}, "authority": {"enum": ["minister-jenv", "voorzitters-veiligheidsregio"]},
     "decision": {"type": "string"}, "reason": {"type": "string"}, "priorities": {"type": "array", "items": {"type": "string"}},
     "decidedAt": {"type": "string", "format": "date-time"}, "recordedBy": {"type": "string"}}}
+BROKER["properties"]["decisions"]["items"] = DECISION
 doc["paths"].update({
     "/capacity": {
         "get": {"operationId": "listCapacity", "security": AUTH,
@@ -1203,7 +1256,12 @@ doc["paths"].update({
                            "national node also what the regional nodes reported: rows with their source node, their open "
                            "requests, and when each node last reported.",
                 "responses": {**ok("The overview.", {"type": "object", "properties": {
-                    "rows": {"type": "array", "items": OBJ}, "openRequests": {"type": "array", "items": AREQ},
+                    "rows": {"type": "array", "items": {"type": "object",
+                        "required": ["type", "holder", "count", "available", "committed", "unavailable"], "properties": {
+                        "type": {"type": "string"}, "holder": {"type": "string"}, "count": {"type": "integer"},
+                        "available": {"type": "integer"}, "committed": {"type": "integer"}, "unavailable": {"type": "integer"},
+                        "source": {"type": "string", "description": "On the national node: the regional node that reported it."}}}},
+                    "openRequests": {"type": "array", "items": AREQ},
                     "remoteRequests": {"type": "array", "items": {"type": "object", "properties": {
                         "node": {"type": "string"}, "request": AREQ, "receivedAt": {"type": "string", "format": "date-time"}}}},
                     "sources": {"type": "array", "items": {"type": "object", "properties": {
@@ -1212,7 +1270,7 @@ doc["paths"].update({
         "get": {"operationId": "capacityBroker", "security": AUTH,
                 "summary": "For the national node: each open request with what is still needed and proposed lines of other "
                            "holders, soonest there first (readiness plus travel), within what they can spare.",
-                "responses": {**ok("The matches.", OBJ), **E401, **E403R}}},
+                "responses": {**ok("The matches.", BROKER), **E401, **E403R}}},
     "/capacity/allocation-decisions": {
         "get": {"operationId": "listAllocationDecisions", "security": AUTH, "summary": "Scarce-resource allocation decisions.",
                 "responses": {**ok("The decisions.", {"type": "array", "items": DECISION}), **E401, **E403R}},
@@ -1280,7 +1338,7 @@ doc["paths"].update({
         "post": {"operationId": "declineOffer", "security": AUTH, "summary": "The requester declines an offer.", "responses": STEP}},
     "/assistance-requests/{request}/commitments": {"parameters": [REQ_ID],
         "get": {"operationId": "listCommitments", "security": AUTH, "summary": "The request's commitments.",
-                "responses": {**ok("The commitments.", {"type": "array", "items": OBJ}), **E401, **E403R, "404": problem("No such request.")}},
+                "responses": {**ok("The commitments.", {"type": "array", "items": COMMITMENT}), **E401, **E403R, "404": problem("No such request.")}},
         "post": {"operationId": "acceptOffer", "security": AUTH,
                  "summary": "The requester accepts an offer: its units are committed, checked against what is available now.",
                  "requestBody": body(obj(["offer"], {"offer": UUIDS})),
@@ -1295,16 +1353,21 @@ doc["paths"].update({
                  "responses": {**STEP, **ok("Released.", AREQ, status="201")}}},
 })
 
+RM_INTAKE = {"type": "object", "required": ["messageID", "kind", "outcome", "duplicate"], "properties": {
+    "messageID": {"type": "string"}, "kind": {"enum": ["RequestResource", "CommitResource", "ReleaseResource"]},
+    "request": {"type": "string", "format": "uuid", "description": "The request it created or answered, when there is one here."},
+    "number": {"type": "string", "description": "That request's number."},
+    "outcome": {"type": "string", "description": "What became of the message, in words."},
+    "duplicate": {"type": "boolean", "description": "Taken in before; nothing changed."}}}
 doc["paths"].update({
     "/edxl-rm": {
         "post": {"operationId": "receiveResourceMessage", "security": AUTH,
                  "summary": "Take in an EDXL-RM 1.0 RequestResource (a request of your organisation), CommitResource (an offer "
                             "on the request it answers) or ReleaseResource (releases what it names), checked against the OASIS "
                             "schema; kept byte for byte. A message answering a request not known here is kept and reported.",
-                 "requestBody": {"required": True, "content": {"application/xml": {"schema": {"type": "string"}}}},
-                 "responses": {**ok("Taken in.", OBJ, status="201"), **ok("Known already; nothing changed.", OBJ),
-                               "202": {"description": "Kept; it answers a request not known on this node.",
-                                       "content": {"application/json": {"schema": OBJ}}},
+                 "requestBody": {"required": True, "content": XML_BODY},
+                 "responses": {**ok("Taken in.", RM_INTAKE, status="201"), **ok("Known already; nothing changed.", RM_INTAKE),
+                               **ok("Kept; it answers a request not known on this node.", RM_INTAKE, status="202"),
                                "400": problem("Empty body."), "415": problem("Not XML."),
                                "422": problem("Refused: the detail names the problem."), **E401, **E403R}}},
     "/assistance-requests/{request}/edxl-rm": {"parameters": [REQ_ID],
@@ -1326,8 +1389,8 @@ FALLBACK_ITEM = {"type": "object", "properties": {
     "receivedAt": {"type": "string", "format": "date-time"}, "ageSeconds": {"type": "integer"},
     "sitrapNumber": {"type": "integer"}}}
 FALLBACK_PICTURE = {"type": "object", "properties": {
-    "incident": OBJ, "entries": {"type": "array", "items": OBJ}, "decisions": {"type": "array", "items": OBJ},
-    "openActions": {"type": "array", "items": OBJ},
+    "incident": ref("Incident"), "entries": {"type": "array", "items": ref("Entry")},
+    "decisions": {"type": "array", "items": ref("Decision")}, "openActions": {"type": "array", "items": ref("Action")},
     "sitrap": {"type": "object", "properties": {
         "number": {"type": "integer"}, "title": {"type": "string"}, "summary": {"type": "string"},
         "issuedAt": {"type": "string", "format": "date-time"}, "issuedBy": {"type": "string"},
@@ -1357,6 +1420,26 @@ doc["paths"].update({
                               **E401, **FALLBACK_403,
                               "404": problem("This node is not the national node, or it holds no copy of that incident.")}}},
 })
+
+# Refusals every operation can meet before its handler runs, or on the way to its resource; each
+# operation lists them so a client knows every status it can get (and the contract tests hold the
+# server to that list).
+WRITES = {"post", "put", "patch", "delete"}
+for template, item in doc["paths"].items():
+    for method, operation in item.items():
+        if method == "parameters":
+            continue
+        responses = operation["responses"]
+        # AuthenticationMiddleware answers any request with a bearer token that does not authenticate.
+        responses.setdefault("401", problem("A bearer token was sent that does not authenticate (invalid, expired or revoked)."))
+        # InputHygieneMiddleware; and ids in the path are checked before anything is looked up.
+        responses.setdefault("400", problem("The query string holds a control character, or an id in the path is not a UUID."))
+        if operation.get("security"):
+            responses.setdefault("403", problem(
+                "Not allowed: the detail gives the reason (the access policy; an incident you know of but may not read; "
+                "an emergency account outside its fallback picture; a cookie session writing without X-CSRF-Token)."))
+        if template.startswith("/incidents/{incident}") and method in WRITES:
+            responses.setdefault("409", problem("The incident is archived and read-only."))
 
 target = pathlib.Path(__file__).resolve().parent.parent / "Sources/KnooppuntServer/Resources/openapi.json"
 target.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")

@@ -14,8 +14,9 @@ struct CapacityApiTests {
         return try #require(items.first)
     }
 
+    /// A step without a body (submit, close, confirm, deploy, …) is sent without one, as the contract says.
     private func post(_ app: Application, _ path: String, _ json: String? = nil, token: String) async throws -> TestingHTTPResponse {
-        try await HTTP.send(app, .POST, path, json: json ?? "{}", token: token)
+        try await HTTP.send(app, .POST, path, json: json, token: token)
     }
 
     @Test("VR13 asks for two pumps, VR12 offers them, VR13 accepts: committed everywhere at once, deployed, released, closed — each step journaled")

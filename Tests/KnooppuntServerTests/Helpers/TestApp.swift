@@ -10,11 +10,18 @@ import VaporTesting
 
 /// Runs `body` against a freshly configured application with its own empty database: in-memory SQLite,
 /// or a new PostgreSQL database when KNOOPPUNT_TEST_DATABASE_URL is set (CI sets it).
+///
+/// Every /api/v1 request the test makes, and its response, is checked against openapi.json
+/// (`ContractMiddleware`); the test fails with each place the two disagree.
 func withTestApp(
+    sourceLocation: SourceLocation = #_sourceLocation,
     demo: Bool = true, clock: ManualClock? = nil, database: KnooppuntConfiguration.DatabaseChoice? = nil,
     role: KnooppuntConfiguration.NodeRole = .standalone, trustedProxies: Set<String> = [], ids: IDs = .random,
     _ body: (Application) async throws -> Void
 ) async throws {
+    let contract = try APIContract.shared.get()
+    let recorder = ContractRecorder()
+    defer { recorder.report(sourceLocation: sourceLocation) }
     var config = KnooppuntConfiguration()
     config.role = role
     config.trustedProxies = trustedProxies
@@ -28,6 +35,7 @@ func withTestApp(
     do {
         try await configure(app, config, effects: SideEffects(clock: clock?.clock ?? .live, ids: ids))
         if demo { _ = try await DemoSeeder.seed(app) }
+        app.middleware.use(ContractMiddleware(contract: contract, recorder: recorder), at: .beginning)
         try await body(app)
         shutDown = true
         try await app.asyncShutdown()
