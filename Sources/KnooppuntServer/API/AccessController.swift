@@ -282,7 +282,7 @@ struct AccessController: RouteCollection {
     /// The alerts of an incident: all for the regions and the national node, a partner's own for a partner.
     func incidentAlerts(req: Request) async throws -> [PartnerAlertDTO] {
         let (incident, _, user) = try await IncidentAccess.authorised(req, .read)
-        return try await PartnerAlertModel.query(on: req.db).filter(\.$incidentID == incident.requireID()).sort(\.$raisedAt).all()
+        return try await PartnerAlertModel.query(on: req.db).filter(\.$incidentID == incident.requireID()).sort(\.$raisedAt).sort(\.$organisationCode).all()
             .filter { !user.subject.isPartner || $0.organisationCode == user.organisationCode }
             .map { try PartnerAlertDTO($0) }
     }
