@@ -12,14 +12,14 @@ import VaporTesting
 /// or a new PostgreSQL database when KNOOPPUNT_TEST_DATABASE_URL is set (CI sets it).
 func withTestApp(
     demo: Bool = true, clock: ManualClock? = nil, database: KnooppuntConfiguration.DatabaseChoice? = nil,
-    role: KnooppuntConfiguration.NodeRole = .standalone, trustedProxies: Set<String> = [],
+    role: KnooppuntConfiguration.NodeRole = .standalone, trustedProxies: Set<String> = [], leafletDirectory: String? = nil,
     _ body: (Application) async throws -> Void
 ) async throws {
     var config = KnooppuntConfiguration()
     config.role = role
     config.trustedProxies = trustedProxies
     config.bcryptCost = 4
-    config.leafletDirectory = TestPaths.leafletDirectory
+    config.leafletDirectory = leafletDirectory ?? TestPaths.leafletDirectory
     let scratch = try await ScratchDatabase.make(explicit: database)
     config.database = scratch.choice
     let app = try await Application.make(.testing)
