@@ -64,7 +64,9 @@ let package = Package(
                 "KnooppuntTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-            ]
+            ],
+            // Read from the source tree by the page snapshot tests, not built into the bundle.
+            exclude: ["__Snapshots__"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -10,28 +10,41 @@ import VaporTesting
 
 /// A second node served on a loopback port from its own SQLite file, so it can be stopped and started.
 final class LoopbackNode: @unchecked Sendable {
-    let file: String
+    let database: KnooppuntConfiguration.DatabaseChoice
     let role: KnooppuntConfiguration.NodeRole
     let demo: Bool
+    let clock: ManualClock?
+    let leafletDirectory: String?
     /// Chosen by the system at the first start, and kept for restarts.
     private(set) var port = 0
     private(set) var app: Application?
 
-    init(file: String, role: KnooppuntConfiguration.NodeRole = .standalone, demo: Bool = false) {
-        self.file = file
+    convenience init(file: String, role: KnooppuntConfiguration.NodeRole = .standalone, demo: Bool = false) {
+        self.init(database: .sqliteFile(file), role: role, demo: demo)
+    }
+
+    /// A node on any database (restarts keep their data only in a file or a server database), on a
+    /// manual clock if one is given.
+    init(
+        database: KnooppuntConfiguration.DatabaseChoice, role: KnooppuntConfiguration.NodeRole = .standalone, demo: Bool = false,
+        clock: ManualClock? = nil, leafletDirectory: String? = nil
+    ) {
+        self.database = database
         self.role = role
         self.demo = demo
+        self.clock = clock
+        self.leafletDirectory = leafletDirectory
     }
 
     func start() async throws {
         var config = KnooppuntConfiguration()
         config.bcryptCost = 4
-        config.database = .sqliteFile(file)
-        config.leafletDirectory = TestPaths.leafletDirectory
+        config.database = database
+        config.leafletDirectory = leafletDirectory ?? TestPaths.leafletDirectory
         config.role = role
         let app = try await Application.make(.testing)
         app.logger.logLevel = .error
-        try await configure(app, config)
+        try await configure(app, config, clock: clock?.clock ?? .live)
         if demo { _ = try await DemoSeeder.seed(app) }
         try await app.server.start(address: .hostname("127.0.0.1", port: port))
         port = app.http.server.shared.localAddress?.port ?? port
@@ -47,15 +60,27 @@ final class LoopbackNode: @unchecked Sendable {
 }
 
 /// The national node and VR13 on loopback ports with demo data, each with its identity and trusting the
-/// other; both are stopped afterwards, also when `body` fails.
-func withNodePair(_ body: (_ kcr2: LoopbackNode, _ vr13: LoopbackNode) async throws -> Void) async throws {
+/// other; both are stopped afterwards, also when `body` fails. Each node has its own SQLite file; with
+/// `scratchDatabases`, a scratch database each instead (PostgreSQL when the tests use it), and with
+/// `clock`, both run on that manual clock.
+func withNodePair(
+    scratchDatabases: Bool = false, clock: ManualClock? = nil, leafletDirectory: String? = nil,
+    _ body: (_ kcr2: LoopbackNode, _ vr13: LoopbackNode) async throws -> Void
+) async throws {
     let directory = try TestPaths.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let kcr2 = LoopbackNode(file: directory.appendingPathComponent("kcr2.sqlite").path, role: .national, demo: true)
-    let vr13 = LoopbackNode(file: directory.appendingPathComponent("vr13.sqlite").path, role: .region(RegionCode(number: 13)), demo: true)
-    try await kcr2.start()
-    try await vr13.start()
+    func database(_ name: String) async throws -> ScratchDatabase {
+        scratchDatabases && ScratchDatabase.postgresURL != nil
+            ? try await ScratchDatabase.make(explicit: nil)
+            : ScratchDatabase(choice: .sqliteFile(directory.appendingPathComponent("\(name).sqlite").path), drop: {})
+    }
+    let databases = (national: try await database("kcr2"), region: try await database("vr13"))
+    let kcr2 = LoopbackNode(database: databases.national.choice, role: .national, demo: true, clock: clock, leafletDirectory: leafletDirectory)
+    let vr13 = LoopbackNode(
+        database: databases.region.choice, role: .region(RegionCode(number: 13)), demo: true, clock: clock, leafletDirectory: leafletDirectory)
     do {
+        try await kcr2.start()
+        try await vr13.start()
         let national = try #require(kcr2.app)
         let region = try #require(vr13.app)
         let nationalNode = try await FederationService(db: national.db, context: national.knooppunt).initialise(name: "kcr2")
@@ -68,10 +93,15 @@ func withNodePair(_ body: (_ kcr2: LoopbackNode, _ vr13: LoopbackNode) async thr
     } catch {
         try? await kcr2.stop()
         try? await vr13.stop()
+        try? await databases.national.drop()
+        try? await databases.region.drop()
         throw error
     }
     try await kcr2.stop()
     try await vr13.stop()
+    // Best effort, as in `withTestApp`.
+    try? await databases.national.drop()
+    try? await databases.region.drop()
 }
 
 @Suite("Federation: the outbox delivers over HTTP, once and in order")

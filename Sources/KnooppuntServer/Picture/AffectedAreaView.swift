@@ -85,7 +85,7 @@ actor MunicipalityAreas {
 
     private func load(_ db: Database) async throws -> [MunicipalityArea] {
         if let cached { return cached }
-        let areas = try await MunicipalityModel.query(on: db).all().compactMap { model -> MunicipalityArea? in
+        let areas = try await MunicipalityModel.query(on: db).sort(\.$id).all().compactMap { model -> MunicipalityArea? in
             guard let code = model.id, let region = RegionCode(model.regionCode) else { return nil }
             return MunicipalityArea(
                 code: code, name: model.name, region: region, boundary: GeoJSONShapes.polygons(fromJSON: model.boundary))

@@ -220,7 +220,7 @@ struct IncidentWebController: RouteCollection {
         }.sorted { $0.name < $1.name }
         let organisations = try await OrganisationModel.query(on: req.db).filter(\.$kind != OrganisationKind.region.rawValue)
             .sort(\.$name).all().map { (code: $0.code, name: $0.name) }
-        let alerts = try await PartnerAlertModel.query(on: req.db).filter(\.$incidentID == id).sort(\.$raisedAt).all()
+        let alerts = try await PartnerAlertModel.query(on: req.db).filter(\.$incidentID == id).sort(\.$raisedAt).sort(\.$organisationCode).all()
             .map { try PartnerAlertDTO($0) }
         return IncidentPage.AccessPanel(grants: grants, linkable: linkable, organisations: organisations, alerts: alerts)
     }

@@ -57,11 +57,11 @@ struct PartnerWebController: RouteCollection {
         guard let incident = try await IncidentModel.query(on: req.db).filter(\.$reference == reference).first() else {
             throw Problem.invalid("no incident with number \(reference)", field: "incident")
         }
-        let body = TemporaryAccountRequest(
+        let body = TemporaryAccountInput(
             organisation: form.organisation, organisationName: form.organisationName.flatMap { $0.isEmpty ? nil : $0 },
             username: form.username, displayName: form.displayName, purpose: form.purpose,
             until: req.knooppunt.clock.now().addingTimeInterval(TimeInterval(form.hours) * 3600))
-        let issued = try await AccessController.issueTemporaryAccount(body, incident: try incident.requireID(), by: user, on: req)
+        let issued = try await PartnerAccess.issueTemporaryAccount(body, incident: try incident.requireID(), by: user, on: req)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return .html(
@@ -84,11 +84,11 @@ struct PartnerWebController: RouteCollection {
         var items: [MonitoringItemDTO] = []
         var denial: String?
         do {
-            items = try await AccessController.monitoringList(user.subject, exercise: false, req: req)
+            items = try await PartnerAccess.monitoringList(user.subject, exercise: false, req: req)
         } catch let problem as Problem where problem.status == .forbidden {
             denial = problem.detail
         }
-        let alerts = user.subject.isPartner ? try await AccessController.alerts(of: user, on: req.db) : []
+        let alerts = user.subject.isPartner ? try await PartnerAccess.alerts(of: user, on: req.db) : []
         let page = MonitoringPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, items: items, alerts: alerts, denial: denial,
             journalPosition: renderedAt)
@@ -99,7 +99,7 @@ struct PartnerWebController: RouteCollection {
         guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: "/login?next=/access-report") }
         let defaultSince = JournalTime.string(from: req.knooppunt.clock.now().addingTimeInterval(-30 * 86_400)).prefix(10)
         let since = req.query[String.self, at: "since"].flatMap { $0.isEmpty ? nil : $0 } ?? String(defaultSince)
-        let lines = try await AccessController.reportLines(for: user, since: since, on: req.db)
+        let lines = try await PartnerAccess.reportLines(for: user, since: since, on: req.db)
         let page = AccessReportPage(strings: req.strings, csrfToken: req.csrfToken, user: user, since: since, lines: lines)
         return .html(page.render())
     }

@@ -17,6 +17,7 @@ func withTestApp(
     sourceLocation: SourceLocation = #_sourceLocation,
     demo: Bool = true, clock: ManualClock? = nil, database: KnooppuntConfiguration.DatabaseChoice? = nil,
     role: KnooppuntConfiguration.NodeRole = .standalone, trustedProxies: Set<String> = [], ids: IDs = .random,
+    leafletDirectory: String? = nil,
     _ body: (Application) async throws -> Void
 ) async throws {
     let contract = try APIContract.shared.get()
@@ -26,7 +27,7 @@ func withTestApp(
     config.role = role
     config.trustedProxies = trustedProxies
     config.bcryptCost = 4
-    config.leafletDirectory = TestPaths.leafletDirectory
+    config.leafletDirectory = leafletDirectory ?? TestPaths.leafletDirectory
     let scratch = try await ScratchDatabase.make(explicit: database)
     config.database = scratch.choice
     let app = try await Application.make(.testing)

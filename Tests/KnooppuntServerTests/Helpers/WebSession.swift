@@ -57,7 +57,12 @@ struct WebSession {
         #expect(response.status == .seeOther, "form login failed: \(response.status)")
         let session = try #require(response.headers.setCookie?[AuthenticationMiddleware.sessionCookie]?.string)
         // Signed in, the token is bound to the session: read it from a page, as a browser's script does.
-        let home = try await app.testing().sendRequest(.GET, "/", headers: ["Cookie": "\(AuthenticationMiddleware.sessionCookie)=\(session)"])
+        let cookie: HTTPHeaders = ["Cookie": "\(AuthenticationMiddleware.sessionCookie)=\(session)"]
+        var home = try await app.testing().sendRequest(.GET, "/", headers: cookie)
+        // An emergency account's home is its fallback list.
+        if home.status == .seeOther, let location = home.headers.first(name: .location) {
+            home = try await app.testing().sendRequest(.GET, location, headers: cookie)
+        }
         return WebSession(csrf: try pageToken(home.body.string), session: session)
     }
 

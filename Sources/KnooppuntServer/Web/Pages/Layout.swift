@@ -62,7 +62,7 @@ struct Layout {
                                 .if(user.organisationKind == .nationalNode && !user.role.isAdministrator,
                                     .a(.id("nav-national"), .href("/national"), .text(strings.language == .nl ? "Landelijk beeld" : "National picture"))),
                                 .if(user.subject.isPartner, .a(.id("nav-monitoring"), .href("/monitoring"), .text(strings.monitoringList))),
-                                .if(AccessController.mayReadReport(user), .a(.id("nav-access-report"), .href("/access-report"), .text(strings.accessReport))),
+                                .if(PartnerAccess.mayReadReport(user), .a(.id("nav-access-report"), .href("/access-report"), .text(strings.accessReport))),
                                 .if(user.role.isAdministrator, .a(.id("nav-temporary-accounts"), .href("/temporary-accounts"), .text(strings.temporaryAccounts))),
                                 .if(user.role.isAdministrator,
                                     .a(.id("nav-capacity-types"), .href("/capacity/types"), .text(strings.language == .nl ? "Capaciteitstypen" : "Capacity types"))),

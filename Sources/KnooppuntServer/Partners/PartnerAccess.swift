@@ -1,0 +1,146 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// What partners' access looks like from outside one incident: temporary accounts for ad-hoc partners,
+/// a standby partner's monitoring list, a partner's alerts, and the accountability report. The API and
+/// the pages both call these.
+enum PartnerAccess {
+    static func issueTemporaryAccount(_ body: TemporaryAccountInput, incident id: UUID, by user: CurrentUser, on req: Request)
+        async throws -> TemporaryAccountDTO
+    {
+        _ = try await IncidentAccess.incident(id, on: req.db)
+        let scope = try IncidentAccess.scope(try await PictureStore.currentIncidentVersion(id, on: req.db))
+        let now = req.knooppunt.clock.now()
+        let issue = try await AccessService.decide(user.subject, .init(action: .issueTemporaryAccount), incident: id, scope: scope, at: now, on: req.db)
+        guard issue.decision.allowed else {
+            // Like every incident endpoint: an incident the caller may neither read nor knows of is not there.
+            let read = try await AccessService.decide(user.subject, .init(action: .read), incident: id, scope: scope, at: now, on: req.db)
+            if read.decision.allowed { throw Problem.forbidden(issue.decision.reason) }
+            throw try await IncidentAccess.refusal(user.subject, incident: id, scope: scope, reason: issue.decision.reason, on: req.db, at: now)
+        }
+        guard body.until <= now.addingTimeInterval(GrantStore.temporaryAccountLimit) else {
+            throw Problem.invalid("a temporary account lasts at most 30 days", field: "until")
+        }
+        let code = body.organisation.uppercased()
+        if let existing = try await OrganisationModel.query(on: req.db).filter(\.$code == code).first(),
+            existing.kind == OrganisationKind.region.rawValue || existing.kind == OrganisationKind.nationalNode.rawValue
+        {
+            throw Problem.invalid("temporary accounts are for ad-hoc partners, not for \(code)", field: "organisation")
+        }
+        let grant = GrantStore.NewGrant(
+            organisation: code, kind: .temporaryAccount(username: body.username.lowercased()), purpose: body.purpose,
+            until: body.until, status: .active, maxClassification: nil)
+        try GrantStore.check(grant, now: now)
+        let password = Tokens.randomPassword()
+        let author = user.author
+        let box = GrantBox()
+        let account = try await AccountService(request: req).createUser(
+            username: body.username, displayName: body.displayName, organisationCode: code, role: .partnerUser,
+            password: password, validUntil: body.until, newOrganisationName: body.organisationName, actor: .init(user)
+        ) { db, _ in
+            box.model = try await GrantStore.insert(grant, incident: id, by: author, now: now, on: db)
+        }
+        guard let model = box.model else { throw Problem(status: .internalServerError, detail: "the grant was not stored") }
+        return TemporaryAccountDTO(
+            username: account.username, displayName: account.displayName, organisation: code, validUntil: body.until,
+            password: password, grant: try AccessGrantDTO(model))
+    }
+
+    /// Carries the grant made inside the account's transaction out of it.
+    final class GrantBox: @unchecked Sendable {
+        var model: AccessGrantModel?
+    }
+
+    static func monitoringList(_ subject: Subject, exercise: Bool, req: Request) async throws -> [MonitoringItemDTO] {
+        let store = PictureStore(db: req.db, context: req.knooppunt)
+        let now = req.knooppunt.clock.now()
+        let registration = try await PartnerRegistrationModel.query(on: req.db)
+            .filter(\.$organisationCode == subject.organisationCode).first()?.registration()
+        var items: [MonitoringItemDTO] = []
+        var denial: String?
+        for (incident, version) in try await store.currentIncidents(
+            exercise: exercise, region: nil, grip: nil, phase: nil, status: nil)
+        {
+            let id = try incident.requireID()
+            let scope = try IncidentAccess.scope(version)
+            guard scope.status != .archived else { continue }
+            let facts = try await AccessService.Facts.load(subject, incident: id, scope: scope, monitoring: true, on: req.db)
+            let answer = facts.decide(.init(action: .monitor), at: now)
+            guard answer.decision.allowed else {
+                denial = denial ?? answer.decision.reason
+                continue
+            }
+            let grants = subject.isPartner ? facts.grants : []
+            // Standby partners see what is relevant to their core tasks; incidents they are linked to always.
+            if grants.isEmpty, let registration, !registration.isRelevant(try PictureStore.decodeState(version)) {
+                continue
+            }
+            let read = facts.decide(.init(action: .read), at: now)
+            let grant = grants.filter { $0.isActive(at: now) }.max { $0.maxClassification < $1.maxClassification }
+            items.append(try MonitoringItemDTO(incident, version, grant: grant, mayRead: read.decision.allowed))
+        }
+        // A subject without any monitoring right learns why, instead of an empty list that looks calm.
+        if items.isEmpty, subject.isPartner, let denial, denial.hasPrefix("only standby") {
+            throw Problem.forbidden(denial)
+        }
+        return items
+    }
+
+    static func alerts(of user: CurrentUser, on db: Database) async throws -> [PartnerAlertDTO] {
+        guard user.subject.isPartner else {
+            throw Problem.forbidden("alerts are listed for the partner they are for; a region sees them on the incident")
+        }
+        var result: [PartnerAlertDTO] = []
+        for alert in try await PartnerAlertModel.query(on: db).filter(\.$organisationCode == user.organisationCode)
+            .sort(\.$raisedAt, .descending).all()
+        {
+            guard let incident = try await IncidentModel.find(alert.incidentID, on: db) else { continue }
+            let version = try await PictureStore.currentIncidentVersion(alert.incidentID, on: db)
+            result.append(try PartnerAlertDTO(alert, incident: try IncidentView(incident, version)))
+        }
+        return result
+    }
+
+    /// Who may read the access report: administrators and the national node all of it, a region's chair
+    /// what the region's people did.
+    static func mayReadReport(_ user: CurrentUser) -> Bool {
+        user.role.isAdministrator || user.role == .voorzitter || user.subject.organisationKind == .nationalNode
+    }
+
+    static func reportLines(for user: CurrentUser, since text: String, on db: Database) async throws -> [AccessReport.Line] {
+        guard mayReadReport(user) else {
+            throw Problem.forbidden("the access report is for administrators, chairs and the national node")
+        }
+        guard let since = AccessReport.parseSince(text) else {
+            throw Problem.invalid("'since' must be a date (2026-11-01) or a moment (ISO 8601), not '\(text)'", field: "since")
+        }
+        let lines = try await AccessReport.lines(since: since, on: db)
+        if !user.role.isAdministrator, user.subject.organisationKind == .region, let region = user.regionCode {
+            // The chair answers for what the region's people did and for every access to the region's
+            // incidents — a partner's read of confidential information there included.
+            let incidents = Set(try await IncidentVersionModel.query(on: db).filter(\.$regions ~~ ",\(region.description),")
+                .all(\.$incidentID))
+            return lines.filter { line in
+                line.actorOrganisation == region.description || line.incident.map(incidents.contains) == true
+            }
+        }
+        return lines
+    }
+}
+
+/// An ad-hoc partner's temporary account, bound to one incident and an end time.
+struct TemporaryAccountInput: StrictDecodable {
+    var organisation: String
+    /// Registers the organisation when it is not known yet (an ad-hoc partner).
+    var organisationName: String?
+    var username: String
+    var displayName: String
+    var purpose: String
+    var until: Date
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case organisation, organisationName, username, displayName, purpose, until
+    }
+}
+
