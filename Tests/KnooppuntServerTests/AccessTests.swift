@@ -189,7 +189,7 @@ struct AccessTests {
             #expect(list.status == .ok)
             #expect(list.body.string.contains("Grote brand Westpoort"))
             #expect(!list.body.string.contains("Geheime details"))
-            let item = try #require(try list.content.decode([MonitoringItemDTO].self).first { $0.id == incident.id })
+            let item = try #require(try list.content.decode([MonitoringItem].self).first { $0.id == incident.id })
             #expect(item.link == "none" && !item.mayRead && item.grip == incident.grip)
             let before = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/picture", token: redCross)
             #expect(before.status == .forbidden)
@@ -411,7 +411,7 @@ struct AccessTests {
 
             let issued = try await HTTP.send(app, .POST, path, json: json, token: admin)
             #expect(issued.status == .created, "\(issued.body.string)")
-            let account = try issued.content.decode(TemporaryAccountDTO.self)
+            let account = try issued.content.decode(IssuedTemporaryAccount.self)
             #expect(account.grant.kind == "temporary-account" && account.grant.username == "bouwco-jan")
             // The administrator issues the account but does not read the incident.
             #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)", token: admin).status == .notFound)
@@ -538,7 +538,7 @@ struct AccessTests {
             #expect(user.status == .created, "\(user.body.string)")
             let token = try await HTTP.login(app, "knmi", password: "weerkamer-2026")
             func titles() async throws -> [String] {
-                try await HTTP.send(app, .GET, "/api/v1/monitoring", token: token).content.decode([MonitoringItemDTO].self).map(\.title)
+                try await HTTP.send(app, .GET, "/api/v1/monitoring", token: token).content.decode([MonitoringItem].self).map(\.title)
             }
             #expect(try await titles() == ["Zware storm"])
             _ = try await Access.link(app, fire.id, "KNMI", token: im)

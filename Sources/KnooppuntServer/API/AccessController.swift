@@ -73,7 +73,7 @@ struct AccessController: RouteCollection {
     /// A standby partner's monitoring list: the incidents in its regions relevant to its core tasks (its
     /// alert rules' categories, when it has rules), with title, category, area and GRIP only, and whether
     /// it is linked. Linked partners see the incidents they are linked to.
-    func monitoring(req: Request) async throws -> [MonitoringItemDTO] {
+    func monitoring(req: Request) async throws -> [MonitoringItem] {
         let user = try req.requireUserExplaining()
         let exercise = try IncidentRequest.flag(req, "exercise") ?? false
         return try await PartnerAccess.monitoringList(user.subject, exercise: exercise, req: req)
@@ -129,44 +129,4 @@ struct AccessController: RouteCollection {
 
 }
 
-struct TemporaryAccountDTO: Content {
-    var username: String
-    var displayName: String
-    var organisation: String
-    var validUntil: Date
-    /// Shown once; hand it over by a second channel.
-    var password: String
-    var grant: AccessGrantDTO
-}
 
-/// One incident in a monitoring list: no details beyond title, category, area and GRIP.
-struct MonitoringItemDTO: Content {
-    var id: UUID
-    var reference: String
-    var title: String
-    var category: IncidentCategory
-    var grip: GRIPLevel
-    var involvedRegions: [RegionCode]
-    var location: JSONValue?
-    var startedAt: Date
-    /// none, monitoring or active: the subject's own link to the incident.
-    var link: String
-    var linkUntil: Date?
-    /// Whether the subject may open the picture.
-    var mayRead: Bool
-
-    init(_ incident: IncidentModel, _ version: IncidentVersionModel, grant: AccessGrant?, mayRead: Bool) throws {
-        let full = try IncidentView(incident, version)
-        id = full.id
-        reference = full.reference
-        title = full.title
-        category = full.category
-        grip = full.grip
-        involvedRegions = full.involvedRegions
-        location = full.location
-        startedAt = full.startedAt
-        link = grant.map { $0.status.rawValue } ?? "none"
-        linkUntil = grant?.endsAt
-        self.mayRead = mayRead
-    }
-}

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KnooppuntCore
+import KnooppuntInterop
 import Vapor
 
 /// What partners' access looks like from outside one incident: temporary accounts for ad-hoc partners,
@@ -8,7 +9,7 @@ import Vapor
 /// the pages both call these.
 enum PartnerAccess {
     static func issueTemporaryAccount(_ body: TemporaryAccountInput, incident id: UUID, by user: CurrentUser, on req: Request)
-        async throws -> TemporaryAccountDTO
+        async throws -> IssuedTemporaryAccount
     {
         _ = try await IncidentAccess.incident(id, on: req.db)
         let scope = try IncidentAccess.scope(try await PictureStore.currentIncidentVersion(id, on: req.db))
@@ -43,7 +44,7 @@ enum PartnerAccess {
             box.model = try await GrantStore.insert(grant, incident: id, by: author, now: now, on: db)
         }
         guard let model = box.model else { throw Problem(status: .internalServerError, detail: "the grant was not stored") }
-        return TemporaryAccountDTO(
+        return IssuedTemporaryAccount(
             username: account.username, displayName: account.displayName, organisation: code, validUntil: body.until,
             password: password, grant: try AccessGrantDTO(model))
     }
@@ -53,12 +54,12 @@ enum PartnerAccess {
         var model: AccessGrantModel?
     }
 
-    static func monitoringList(_ subject: Subject, exercise: Bool, req: Request) async throws -> [MonitoringItemDTO] {
+    static func monitoringList(_ subject: Subject, exercise: Bool, req: Request) async throws -> [MonitoringItem] {
         let store = PictureStore(db: req.db, context: req.knooppunt)
         let now = req.knooppunt.clock.now()
         let registration = try await PartnerRegistrationModel.query(on: req.db)
             .filter(\.$organisationCode == subject.organisationCode).first()?.registration()
-        var items: [MonitoringItemDTO] = []
+        var items: [MonitoringItem] = []
         var denial: String?
         for (incident, version) in try await store.currentIncidents(
             exercise: exercise, region: nil, grip: nil, phase: nil, status: nil)
@@ -79,7 +80,7 @@ enum PartnerAccess {
             }
             let read = facts.decide(.init(action: .read), at: now)
             let grant = grants.filter { $0.isActive(at: now) }.max { $0.maxClassification < $1.maxClassification }
-            items.append(try MonitoringItemDTO(incident, version, grant: grant, mayRead: read.decision.allowed))
+            items.append(try MonitoringItem(incident, version, grant: grant, mayRead: read.decision.allowed))
         }
         // A subject without any monitoring right learns why, instead of an empty list that looks calm.
         if items.isEmpty, subject.isPartner, let denial, denial.hasPrefix("only standby") {
@@ -144,3 +145,45 @@ struct TemporaryAccountInput: StrictDecodable {
     }
 }
 
+/// A temporary account as issued: its one-time password is in this answer only.
+struct IssuedTemporaryAccount: Content {
+    var username: String
+    var displayName: String
+    var organisation: String
+    var validUntil: Date
+    /// Shown once; hand it over by a second channel.
+    var password: String
+    var grant: AccessGrantDTO
+}
+
+/// One incident in a monitoring list: no details beyond title, category, area and GRIP.
+struct MonitoringItem: Content {
+    var id: UUID
+    var reference: String
+    var title: String
+    var category: IncidentCategory
+    var grip: GRIPLevel
+    var involvedRegions: [RegionCode]
+    var location: JSONValue?
+    var startedAt: Date
+    /// none, monitoring or active: the subject's own link to the incident.
+    var link: String
+    var linkUntil: Date?
+    /// Whether the subject may open the picture.
+    var mayRead: Bool
+
+    init(_ incident: IncidentModel, _ version: IncidentVersionModel, grant: AccessGrant?, mayRead: Bool) throws {
+        let full = try IncidentView(incident, version)
+        id = full.id
+        reference = full.reference
+        title = full.title
+        category = full.category
+        grip = full.grip
+        involvedRegions = full.involvedRegions
+        location = full.location
+        startedAt = full.startedAt
+        link = grant.map { $0.status.rawValue } ?? "none"
+        linkUntil = grant?.endsAt
+        self.mayRead = mayRead
+    }
+}

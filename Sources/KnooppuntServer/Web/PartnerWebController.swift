@@ -81,7 +81,7 @@ struct PartnerWebController: RouteCollection {
     func monitoring(req: Request) async throws -> Response {
         guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: "/login?next=/monitoring") }
         let renderedAt = try await Journal.lastSequence(on: req.db)
-        var items: [MonitoringItemDTO] = []
+        var items: [MonitoringItem] = []
         var denial: String?
         do {
             items = try await PartnerAccess.monitoringList(user.subject, exercise: false, req: req)

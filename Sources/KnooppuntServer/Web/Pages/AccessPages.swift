@@ -8,7 +8,7 @@ struct MonitoringPage {
     let strings: UIStrings
     let csrfToken: String
     let user: CurrentUser
-    let items: [MonitoringItemDTO]
+    let items: [MonitoringItem]
     let alerts: [PartnerAlertDTO]
     /// Set when the user has no monitoring list: the policy's reason.
     let denial: String?
@@ -63,7 +63,7 @@ struct MonitoringPage {
                 }))
     }
 
-    private func row(_ item: MonitoringItemDTO) -> Node<HTML.TableContext> {
+    private func row(_ item: MonitoringItem) -> Node<HTML.TableContext> {
         let link: String
         switch item.link {
         case "active": link = PartnerStatus.active.label.text(language)
@@ -144,7 +144,7 @@ struct TemporaryAccountPage {
     let csrfToken: String
     let user: CurrentUser
     /// After issuing: the account, with its password shown once.
-    let issued: TemporaryAccountDTO?
+    let issued: IssuedTemporaryAccount?
 
     func render() -> String {
         let layout = Layout(
