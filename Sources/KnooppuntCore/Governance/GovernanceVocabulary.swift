@@ -1,0 +1,130 @@
+import Foundation
+
+/// Whether a crisis or ramp is of local significance or of more than local significance; the law ties
+/// bestuurlijk gezag to this, not to the GRIP level (002:L1187-1189).
+public enum CrisisSignificance: String, CaseIterable, Codable, Sendable {
+    /// Van plaatselijke betekenis: one municipality's burgemeester holds authority.
+    case local = "plaatselijk"
+    /// Van meer dan plaatselijke betekenis (bovenlokaal): the voorzitter of the safety region holds it.
+    case moreThanLocal = "meer-dan-plaatselijk"
+
+    public var label: LocalizedLabel {
+        switch self {
+        case .local: LocalizedLabel(nl: "Van plaatselijke betekenis", en: "Of local significance")
+        case .moreThanLocal: LocalizedLabel(nl: "Van meer dan plaatselijke betekenis", en: "Of more than local significance")
+        }
+    }
+}
+
+/// The stage of a crisis in the model borrowed from the Wet publieke gezondheid (002:L848-857).
+public enum CrisisStage: String, CaseIterable, Codable, Sendable {
+    case acute
+    /// The crisis is under control; a return to normal decentral relations may be considered.
+    case beheer
+
+    public var label: LocalizedLabel {
+        switch self {
+        case .acute: LocalizedLabel(nl: "Acute fase", en: "Acute stage")
+        case .beheer: LocalizedLabel(nl: "Beheerfase", en: "Management stage")
+        }
+    }
+}
+
+/// The CBS code of a municipality (gemeente), "GM" and four digits, e.g. GM0363 for Amsterdam.
+public struct MunicipalityCode: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// Accepts "GM0014" and the like (case-insensitive); anything else is nil.
+    public init?(_ text: String) {
+        let upper = text.uppercased()
+        guard upper.count == 6, upper.hasPrefix("GM"), upper.dropFirst(2).allSatisfy(\.isASCII),
+            upper.dropFirst(2).allSatisfy(\.isNumber)
+        else { return nil }
+        rawValue = upper
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: MunicipalityCode, rhs: MunicipalityCode) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let code = MunicipalityCode(text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a municipality code GMnnnn"))
+        }
+        self = code
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// A municipality the crisis affects, with the safety region it belongs to.
+public struct AffectedMunicipality: Hashable, Sendable, Codable {
+    public let code: MunicipalityCode
+    public let region: RegionCode
+
+    public init(_ code: MunicipalityCode, in region: RegionCode) {
+        self.code = code
+        self.region = region
+    }
+}
+
+/// The matters on which bestuurlijk gezag decides in Knooppunt; mandates and aanwijzingen name them.
+public enum GovernanceMatter: String, CaseIterable, Codable, Sendable, Comparable {
+    /// Op- en afschaling: the GRIP level (002:L891-892).
+    case scaling
+    /// Declaring an event a crisis or a ramp (C01).
+    case declaration
+    /// Crisis communication to the public, such as a public warning (§3.15, 002:L1186-1190).
+    case publicWarning = "public-warning"
+    /// Asking other regions or the Rijk for assistance.
+    case bijstand
+
+    public static func < (a: GovernanceMatter, b: GovernanceMatter) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    public var label: LocalizedLabel {
+        switch self {
+        case .scaling: LocalizedLabel(nl: "op- en afschaling (GRIP)", en: "scaling up and down (GRIP)")
+        case .declaration: LocalizedLabel(nl: "crisis of ramp verklaren", en: "declaring a crisis or ramp")
+        case .publicWarning: LocalizedLabel(nl: "crisiscommunicatie en publieke waarschuwing", en: "crisis communication and public warnings")
+        case .bijstand: LocalizedLabel(nl: "bijstand aanvragen", en: "requesting bijstand")
+        }
+    }
+}
+
+/// A minister who can hold authority over matters of a crisis.
+public enum Minister: String, CaseIterable, Codable, Sendable {
+    /// Justitie en Veiligheid: system-responsible and coordinating (002:L216-217).
+    case justitieEnVeiligheid = "jenv"
+
+    public var label: LocalizedLabel {
+        switch self {
+        case .justitieEnVeiligheid:
+            LocalizedLabel(nl: "de minister van Justitie en Veiligheid", en: "the minister of Justice and Security")
+        }
+    }
+}
+
+/// An office a person holds in their own right, and from which a mandate can be given.
+public enum AuthorityOffice: Hashable, Sendable, Codable {
+    case burgemeester(gemeente: MunicipalityCode)
+    case voorzitter(region: RegionCode)
+    case minister(Minister)
+
+    public var label: LocalizedLabel {
+        switch self {
+        case .burgemeester(let gemeente):
+            LocalizedLabel(nl: "de burgemeester van \(gemeente)", en: "the burgemeester (mayor) of \(gemeente)")
+        case .voorzitter(let region):
+            LocalizedLabel(nl: "de voorzitter van \(region)", en: "the chair of \(region)")
+        case .minister(let minister):
+            minister.label
+        }
+    }
+}
