@@ -1,0 +1,131 @@
+import Foundation
+
+/// Who may decide a matter of bestuurlijk gezag: the competent authority, or someone acting for it
+/// under a recorded mandate in force for that matter. Others in the crisis organisation propose;
+/// roles outside it are refused. Pure, so it is tested for every case (decision 0020).
+public enum AuthorityPermission {
+    /// Roles that put proposals to the bestuur: the chair, the operational leadership and information
+    /// management of the crisis organisation, and KCR2 (which advises, 002:L785).
+    public static let proposingRoles: Set<Role> = [
+        .voorzitter, .operationeelLeider, .algemeenCommandant, .informatiemanager, .hoofdInformatie, .kcr2Analist,
+    ]
+
+    /// A holder who decides `action` in `area`, and who else must join the decision.
+    struct Decider: Equatable {
+        let holding: AuthorityHolding
+        let jointlyWith: [AuthorityHolder]
+    }
+
+    public static func decide(
+        _ actor: GovernanceActor, _ action: GovernanceAction, area: ActionArea = .incident,
+        authority: CompetentAuthority, at now: Date
+    ) -> AuthorityVerdict {
+        let matter = action.matter
+        let deciders = deciders(action, area: area, authority: authority)
+        for decider in deciders {
+            let office = decider.holding.holder.office
+            let viaMandate = actor.mandates.first { $0.covers(office, matter, at: now) }
+            guard actor.offices.contains(office) || viaMandate != nil else { continue }
+            var obligations: [AuthorityObligation] = []
+            if let viaMandate { obligations.append(.actsUnderMandate(of: viaMandate.office)) }
+            if !decider.jointlyWith.isEmpty {
+                obligations.append(.decideJointlyWith(decider.jointlyWith))
+                if authority.irbt { obligations.append(.alignInIRBT) }
+            }
+            if decider.holding.boundByAanwijzing.contains(matter) { obligations.append(.followAanwijzing) }
+            let isVoorzitter = if case .minister = decider.holding.holder { false } else {
+                authority.significance == .moreThanLocal || isTakeOver(action, authority)
+            }
+            if isVoorzitter {
+                if authority.stage == .beheer { obligations.append(.consultCouncilsFirst) }
+                obligations.append(.reportToCouncils)
+            }
+            return .decide(as: decider.holding.holder, obligations: obligations)
+        }
+        if let refusal = refusal(actor) { return .refuse(refusal) }
+        return .propose(proposalReason(actor, action, matter: matter, deciders: deciders, authority: authority, at: now))
+    }
+
+    /// Scaling to GRIP 4 or 5 while the burgemeester holds authority: the voorzitter takes over.
+    static func isTakeOver(_ action: GovernanceAction, _ authority: CompetentAuthority) -> Bool {
+        guard case .changeGRIP(let level) = action, authority.significance == .local else { return false }
+        return level >= .four
+    }
+
+    /// The holders who decide `action` in `area`, each with whom they must decide jointly.
+    static func deciders(_ action: GovernanceAction, area: ActionArea, authority: CompetentAuthority) -> [Decider] {
+        let matter = action.matter
+        var territorial = authority.holdings.filter { holding in
+            if case .minister = holding.holder { return false }
+            return holding.matters.contains(matter)
+        }
+        if isTakeOver(action, authority) {
+            // Scaling up to the regional level moves authority to the voorzitter (002:L915, L1187-1189;
+            // Referentiekader GRIP: GRIP 4 is the RBT under the voorzitter): the burgemeester proposes.
+            var seen: Set<RegionCode> = []
+            let regions = authority.holdings.flatMap { $0.regions.sorted() }.filter { seen.insert($0).inserted }
+            territorial = regions.map {
+                AuthorityHolding(
+                    holder: .voorzitter(region: $0), matters: Set(GovernanceMatter.allCases), regions: [$0],
+                    boundByAanwijzing: [], opperbevel: authority.opperbevel)
+            }
+        }
+        let regionOfArea: Set<RegionCode>?
+        let inArea: [AuthorityHolding]
+        switch area {
+        case .incident:
+            regionOfArea = nil
+            inArea = territorial
+        case .region(let region):
+            regionOfArea = [region]
+            inArea = territorial.filter { $0.regions.contains(region) }
+        case .municipality(let gemeente):
+            guard let place = authority.municipalities.first(where: { $0.code == gemeente }) else { return [] }
+            regionOfArea = [place.region]
+            inArea = territorial.filter { holding in
+                if case .burgemeester(let own) = holding.holder { return own == gemeente }
+                return holding.regions.contains(place.region)
+            }
+        }
+        var deciders = inArea.map { holding in
+            Decider(holding: holding, jointlyWith: inArea.map(\.holder).filter { $0 != holding.holder })
+        }
+        // The minister decides the matters of an aanwijzing for the regions it is addressed to, together
+        // with the voorzitters of any other region the area covers.
+        if let minister = authority.holdings.first(where: { $0.holder == .minister(.justitieEnVeiligheid) }),
+            minister.matters.contains(matter), !isTakeOver(action, authority)
+        {
+            let areaRegions = regionOfArea ?? Set(territorial.flatMap(\.regions))
+            if !areaRegions.isDisjoint(with: minister.regions) {
+                let others = inArea.filter { $0.regions.isDisjoint(with: minister.regions) }.map(\.holder)
+                deciders.append(Decider(holding: minister, jointlyWith: others))
+            }
+        }
+        return deciders
+    }
+
+    /// Roles outside the crisis organisation's bestuur and leadership cannot even propose.
+    static func refusal(_ actor: GovernanceActor) -> LocalizedLabel? {
+        guard actor.offices.isEmpty, actor.mandates.isEmpty, actor.roles.isDisjoint(with: proposingRoles) else {
+            return nil
+        }
+        if actor.roles.contains(where: \.isEmergencyAccount) {
+            return LocalizedLabel(
+                nl: "Een noodaccount leest alleen het terugvalbeeld van zijn regio.",
+                en: "An emergency account reads its region's fallback picture only.")
+        }
+        if actor.roles.contains(where: \.isAdministrator) {
+            return LocalizedLabel(
+                nl: "Beheerders beheren accounts en registers; zij hebben geen rol in het bestuurlijk gezag.",
+                en: "Administrators manage accounts and registries; they have no part in bestuurlijk gezag.")
+        }
+        if actor.roles.contains(.liaison) {
+            return LocalizedLabel(
+                nl: "Een liaison brengt informatie in namens een crisispartner; voorstellen aan het bestuur lopen via de crisisorganisatie.",
+                en: "A liaison enters information for a crisis partner; proposals to the bestuur go through the crisis organisation.")
+        }
+        return LocalizedLabel(
+            nl: "Crisispartners en andere gebruikers adviseren via hun contact in de crisisorganisatie; het bevoegd gezag beslist.",
+            en: "Crisis partners and other users advise through their contact in the crisis organisation; the competent authority decides.")
+    }
+}
