@@ -187,6 +187,16 @@ struct CompetentAuthorityTests {
         #expect((MunicipalityCode(text) != nil) == valid)
     }
 
+    @Test("codes travel as their text in JSON; a bad one fails the decoding")
+    func codesInJSON() throws {
+        let place = AffectedMunicipality(gm1, in: vr1)
+        let json = String(decoding: try JSONEncoder().encode(place), as: UTF8.self)
+        #expect(json.contains("\"GM0014\"") && json.contains("\"VR01\""))
+        #expect(try JSONDecoder().decode(AffectedMunicipality.self, from: Data(json.utf8)) == place)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([MunicipalityCode].self, from: Data(#"["GM14"]"#.utf8)) }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([RegionCode].self, from: Data(#"["VR26"]"#.utf8)) }
+    }
+
     @Test("the facts of an incident's state carry over: GRIP, regions, lead region and ramp")
     func fromIncidentState() {
         let state = IncidentState(title: "Dijkdoorbraak", category: .overstroming, startedAt: t0, classification: .ramp,

@@ -1,8 +1,20 @@
 import Foundation
 
+/// Something in force from `validFrom` up to, not including, `validUntil` (nil: until withdrawn).
+public protocol TimeBound {
+    var validFrom: Date { get }
+    var validUntil: Date? { get }
+}
+
+extension TimeBound {
+    public func isInForce(at now: Date) -> Bool {
+        validFrom <= now && (validUntil.map { now < $0 } ?? true)
+    }
+}
+
 /// An aanwijzing (binding directive) of the minister of JenV to one or more voorzitters in a
 /// supra-regional crisis, in the warm phase (002:L258-271); it may cover op- en afschaling (002:L891-892).
-public struct Aanwijzing: Hashable, Sendable, Codable {
+public struct Aanwijzing: Hashable, Sendable, Codable, TimeBound {
     /// The regions whose voorzitter the aanwijzing is addressed to.
     public var addressees: Set<RegionCode>
     /// What it is about.
@@ -16,10 +28,6 @@ public struct Aanwijzing: Hashable, Sendable, Codable {
         self.matters = matters
         self.validFrom = validFrom
         self.validUntil = validUntil
-    }
-
-    public func isInForce(at now: Date) -> Bool {
-        validFrom <= now && (validUntil.map { now < $0 } ?? true)
     }
 }
 

@@ -31,7 +31,7 @@ public enum CrisisStage: String, CaseIterable, Codable, Sendable {
 }
 
 /// The CBS code of a municipality (gemeente), "GM" and four digits, e.g. GM0363 for Amsterdam.
-public struct MunicipalityCode: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+public struct MunicipalityCode: TextCode, Comparable, CustomStringConvertible {
     public let rawValue: String
 
     /// Accepts "GM0014" and the like (case-insensitive); anything else is nil.
@@ -47,19 +47,7 @@ public struct MunicipalityCode: Hashable, Sendable, Codable, Comparable, CustomS
 
     public static func < (lhs: MunicipalityCode, rhs: MunicipalityCode) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let code = MunicipalityCode(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a municipality code GMnnnn"))
-        }
-        self = code
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+    public static let expected = "a municipality code GMnnnn"
 }
 
 /// A municipality the crisis affects, with the safety region it belongs to.

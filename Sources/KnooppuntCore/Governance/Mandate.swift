@@ -3,7 +3,7 @@ import Foundation
 /// A recorded mandate: `mandatary` acts for the bearer of `office` on `matters`, from `validFrom` up
 /// to, not including, `validUntil`. The authority stays with the office; the mandatary decides in its
 /// name and the decision says so.
-public struct Mandate: Hashable, Sendable, Codable {
+public struct Mandate: Hashable, Sendable, Codable, TimeBound {
     public var id: UUID
     /// The username of who acts.
     public var mandatary: String
@@ -24,10 +24,6 @@ public struct Mandate: Hashable, Sendable, Codable {
         self.matters = matters
         self.validFrom = validFrom
         self.validUntil = validUntil
-    }
-
-    public func isInForce(at now: Date) -> Bool {
-        validFrom <= now && (validUntil.map { now < $0 } ?? true)
     }
 
     /// Whether this mandate lets its mandatary act for `office` on `matter` at `now`.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The official code of one of the 25 veiligheidsregio's, "VR01" through "VR25".
-public struct RegionCode: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+public struct RegionCode: TextCode, Comparable, CustomStringConvertible {
     public let rawValue: String
 
     /// The number of safety regions in the Netherlands (Wet veiligheidsregio's).
@@ -27,17 +27,5 @@ public struct RegionCode: Hashable, Sendable, Codable, Comparable, CustomStringC
 
     public static func < (lhs: RegionCode, rhs: RegionCode) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let code = RegionCode(text) else {
-            throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a region code VR01–VR25"))
-        }
-        self = code
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+    public static let expected = "a region code VR01–VR25"
 }
