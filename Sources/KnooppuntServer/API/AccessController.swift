@@ -63,9 +63,7 @@ struct AccessController: RouteCollection {
     /// time; the password is shown once, in the response.
     func temporaryAccount(req: Request) async throws -> Response {
         let user = try req.requireUserExplaining()
-        guard let id = req.parameters.get("incident").flatMap(UUID.init(uuidString:)) else {
-            throw Problem.badRequest("the incident id must be a UUID")
-        }
+        let id = try req.pathID("incident")
         let body = try req.decodeStrict(TemporaryAccountInput.self)
         return try await PartnerAccess.issueTemporaryAccount(body, incident: id, by: user, on: req).encodeResponse(status: .created, for: req)
     }

@@ -242,10 +242,7 @@ struct PlotsController: RouteCollection {
     }
 
     static func plotID(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("plot").flatMap(UUID.init(uuidString:)) else {
-            throw Problem.badRequest("the plot id must be a UUID")
-        }
-        return id
+        try req.pathID("plot")
     }
 
     /// The request body as a validated GeoJSON Feature.

@@ -132,12 +132,7 @@ struct CapacityController: RouteCollection {
     private func capacity(_ req: Request) -> CapacityService { CapacityService(db: req.db, context: req.knooppunt) }
     private func assistance(_ req: Request) -> AssistanceService { AssistanceService(db: req.db, context: req.knooppunt) }
 
-    static func uuid(_ req: Request, _ name: String) throws -> UUID {
-        guard let id = req.parameters.get(name).flatMap(UUID.init(uuidString:)) else {
-            throw Problem.badRequest("the \(name) id must be a UUID")
-        }
-        return id
-    }
+    static func uuid(_ req: Request, _ name: String) throws -> UUID { try req.pathID(name) }
 
     // MARK: Registry
 

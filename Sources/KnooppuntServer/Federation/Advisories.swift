@@ -245,9 +245,7 @@ struct AdvisoriesController: RouteCollection {
 
     func acknowledge(req: Request) async throws -> AdvisoryDTO {
         let user = try req.requireUserExplaining()
-        guard let id = req.parameters.get("advisory").flatMap(UUID.init(uuidString:)) else {
-            throw Problem.badRequest("the advisory id must be a UUID")
-        }
+        let id = try req.pathID("advisory")
         return try AdvisoryDTO(try await Advisories.acknowledge(id, by: user, context: req.knooppunt, on: req.db), deliveries: nil)
     }
 }
@@ -273,9 +271,7 @@ enum AdvisoryForms {
 
     static func acknowledge(req: Request) async throws -> Response {
         let user = try IncidentWebController.webUser(req)
-        guard let id = req.parameters.get("advisory").flatMap(UUID.init(uuidString:)) else {
-            throw Problem.badRequest("the advisory id must be a UUID")
-        }
+        let id = try req.pathID("advisory")
         _ = try await Advisories.acknowledge(id, by: user, context: req.knooppunt, on: req.db)
         return req.redirect(to: "/warnings", redirectType: .normal)
     }

@@ -147,10 +147,7 @@ struct NationalController: RouteCollection {
     }
 
     static func groupingID(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("grouping").flatMap(UUID.init(uuidString:)) else {
-            throw Problem.badRequest("the grouping id must be a UUID")
-        }
-        return id
+        try req.pathID("grouping")
     }
 
     /// The national page, `/national` (registered outside /api in `configure`).

@@ -7,33 +7,13 @@ import Vapor
 /// moment of a time-travel read — read the same way for the API and the web pages, plus the checks on
 /// records both apply.
 enum IncidentRequest {
-    static func incidentID(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("incident").flatMap(UUID.init(uuidString:)) else {
-            throw Problem.badRequest("the incident id must be a UUID")
-        }
-        return id
-    }
+    static func incidentID(_ req: Request) throws -> UUID { try req.pathID("incident") }
 
-    static func grantID(_ req: Request) throws -> UUID {
-        guard let text = req.parameters.get("grant"), let id = UUID(uuidString: text) else {
-            throw Problem.badRequest("the grant id in the path is not a UUID")
-        }
-        return id
-    }
+    static func grantID(_ req: Request) throws -> UUID { try req.pathID("grant") }
 
-    static func conflictID(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("conflict").flatMap(UUID.init(uuidString:)) else {
-            throw Problem.badRequest("the conflict id must be a UUID")
-        }
-        return id
-    }
+    static func conflictID(_ req: Request) throws -> UUID { try req.pathID("conflict") }
 
-    static func entryID(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("entry").flatMap(UUID.init(uuidString:)) else {
-            throw Problem.badRequest("the entry id must be a UUID")
-        }
-        return id
-    }
+    static func entryID(_ req: Request) throws -> UUID { try req.pathID("entry") }
 
     static func flag(_ req: Request, _ name: String) throws -> Bool? {
         guard let text = req.query[String.self, at: name] else { return nil }
@@ -56,12 +36,7 @@ enum IncidentRequest {
         return date
     }
 
-    static func recordID(_ req: Request) throws -> UUID {
-        guard let id = req.parameters.get("record").flatMap(UUID.init(uuidString:)) else {
-            throw Problem.badRequest("the id must be a UUID")
-        }
-        return id
-    }
+    static func recordID(_ req: Request) throws -> UUID { try req.pathID("record") }
 
     static func requireOrganisation(_ code: String, on db: Database) async throws {
         guard try await OrganisationModel.query(on: db).filter(\.$code == code).count() == 1 else {

@@ -2,6 +2,14 @@ import Foundation
 import Vapor
 
 extension Request {
+    /// The id a path names at `:name` (`/incidents/:incident` → "incident"); 400 when it is not a UUID.
+    func pathID(_ name: String) throws -> UUID {
+        guard let id = parameters.get(name).flatMap(UUID.init(uuidString:)) else {
+            throw Problem.badRequest("the \(name) id must be a UUID")
+        }
+        return id
+    }
+
     /// Decodes a use case's input from a submitted HTML form. The pages decode the same input types as
     /// the API (`decodeStrict`, JSON only), so both entrances refuse the same things with the same
     /// messages; each entrance keeps its own media type (the API takes no forms).
