@@ -69,6 +69,27 @@ struct IncidentRulesTests {
         new.involvedRegions = [vr13, vr12]
         #expect(IncidentRules.proposesInterregionalScaling(new))
     }
+
+    @Test("GRIP 5 needs two or more involved regions: scaling one region to it, or dropping the second region, is refused")
+    func gripFiveNeedsTwoRegions() throws {
+        let old = sampleIncident()
+        var alone = old
+        alone.grip = .five
+        alone.gripReason = "Landelijke uitval"
+        #expect(throws: PictureRuleViolation.self) { try IncidentRules.validate(alone, replacing: old) }
+        var joint = alone
+        joint.involvedRegions = [vr13, vr12]
+        try IncidentRules.validate(joint, replacing: old)
+        var shrunk = joint
+        shrunk.involvedRegions = [vr13]
+        do {
+            try IncidentRules.validate(shrunk, replacing: joint)
+            Issue.record("GRIP 5 with one region was accepted")
+        } catch {
+            #expect(error.field == "grip")
+            #expect(error.message.contains("two or more involved regions"))
+        }
+    }
 }
 
 @Suite("Versions and edits")

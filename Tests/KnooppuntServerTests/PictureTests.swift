@@ -301,3 +301,27 @@ struct PictureTests {
         }
     }
 }
+
+@Suite("Scale rules")
+struct ScaleRuleTests {
+    @Test("GRIP 5 with one involved region is refused with the reason and changes nothing; with two regions it is accepted")
+    func gripFiveNeedsTwoRegions() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let alone = try await HTTP.send(
+                app, .PATCH, "/api/v1/incidents/\(incident.id)",
+                json: #"{"baseVersion":1,"grip":5,"gripReason":"Uitval in het hele land"}"#, token: im)
+            #expect(alone.status == .unprocessableEntity)
+            #expect(alone.body.string.contains("two or more involved regions"))
+            let unchanged = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)", token: im).content.decode(IncidentView.self)
+            #expect(unchanged.version == 1)
+            #expect(unchanged.grip == .routine)
+            let joint = try await HTTP.send(
+                app, .PATCH, "/api/v1/incidents/\(incident.id)",
+                json: #"{"baseVersion":1,"grip":5,"gripReason":"Uitval in twee regio's","involvedRegions":["VR13","VR12"]}"#, token: im)
+            #expect(joint.status == .ok)
+            #expect(try joint.content.decode(IncidentView.self).grip == .five)
+        }
+    }
+}

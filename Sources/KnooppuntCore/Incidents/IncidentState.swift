@@ -79,6 +79,13 @@ public enum IncidentRules {
         guard Set(new.linkedPartners).count == new.linkedPartners.count, !new.linkedPartners.contains("") else {
             throw PictureRuleViolation(field: "linkedPartners", "linked partners must be distinct organisation codes")
         }
+        // GRIP 5 is interregional scaling (002:L914-915): checked whenever the level or the regions are
+        // set, so an incident cannot be scaled to it, or keep it while losing its second region.
+        if old.map({ $0.grip != new.grip || $0.involvedRegions != new.involvedRegions }) ?? true,
+            let problem = GovernanceRules.scaleProblem(new.grip, involvedRegions: new.involvedRegions.count)
+        {
+            throw problem
+        }
         guard let old else {
             guard new.status == .open else {
                 throw PictureRuleViolation(field: "status", "a new incident starts open")
