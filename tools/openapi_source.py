@@ -153,6 +153,27 @@ doc = {
                 "status": ref("Status"), "linkedPartners": {"type": "array", "items": {"type": "string"}},
                 "updatedAt": {"type": "string", "format": "date-time"},
                 "updatedBy": {"type": "string"}, "proposesInterregionalScaling": {"type": "boolean"}}},
+            "AuthorityText": {"type": "object", "additionalProperties": False, "required": ["nl", "en"], "properties": {
+                "nl": {"type": "string"}, "en": {"type": "string"}}},
+            "Authority": {"type": "object", "additionalProperties": False,
+                "description": "Who holds bestuurlijk gezag now (wie beslist nu), derived from the incident's GRIP level, "
+                               "regions, classification and the gemeenten of its area (decision 0020). Until an incident "
+                               "records its significance, GRIP 0-3 counts as local and GRIP 4-5 as more than local "
+                               "(`significanceFrom`: grip).",
+                "required": ["rule", "explanation", "holders", "irbt", "significance", "significanceFrom", "notes", "violations"],
+                "properties": {
+                    "rule": {"enum": ["localBurgemeester", "regionalVoorzitter", "supraRegionalVoorzitters",
+                                      "interregionalBeleidsteam", "unresolved"]},
+                    "explanation": ref("AuthorityText"),
+                    "holders": {"type": "array", "items": {"type": "object", "additionalProperties": False,
+                        "required": ["kind", "name", "opperbevel"], "properties": {
+                            "kind": {"enum": ["burgemeester", "voorzitter", "coordinerend-voorzitter", "minister"]},
+                            "gemeente": {"type": "string", "pattern": "^GM[0-9]{4}$"}, "region": ref("RegionCode"),
+                            "name": ref("AuthorityText"), "opperbevel": {"type": "boolean"}}}},
+                    "irbt": {"type": "boolean"}, "significance": {"enum": ["plaatselijk", "meer-dan-plaatselijk"]},
+                    "significanceFrom": {"enum": ["grip"]},
+                    "notes": {"type": "array", "items": ref("AuthorityText")},
+                    "violations": {"type": "array", "items": {"type": "string"}}}},
             "GRIPChange": {"type": "object", "required": ["version", "to", "at", "by", "organisation"], "properties": {
                 "version": {"type": "integer"}, "from": ref("GRIP"), "to": ref("GRIP"), "reason": {"type": "string"},
                 "at": {"type": "string", "format": "date-time"}, "by": {"type": "string"},
@@ -327,6 +348,9 @@ doc = {
         "/incidents/{incident}/grip-history": {"parameters": [INCIDENT], "get": {"operationId": "gripHistory",
             "security": AUTH, "summary": "Every up- and down-scaling with who, when and why.",
             "responses": {**ok("Changes.", {"type": "array", "items": ref("GRIPChange")}), **E401, **E404}}},
+        "/incidents/{incident}/authority": {"parameters": [INCIDENT], "get": {"operationId": "incidentAuthority",
+            "security": AUTH, "summary": "Who decides now (wie beslist nu): the competent authority and the rule it follows from.",
+            "responses": {**ok("The competent authority.", ref("Authority")), **E401, **E404}}},
         "/incidents/{incident}/picture": {"parameters": [INCIDENT], "get": {"operationId": "picture",
             "security": AUTH, "summary": "The picture exactly as it stood at `at` (default now).",
             "parameters": [{"name": "at", "in": "query", "schema": {"type": "string", "format": "date-time"}}],

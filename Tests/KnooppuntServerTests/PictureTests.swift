@@ -325,3 +325,55 @@ struct ScaleRuleTests {
         }
     }
 }
+
+@Suite("Wie beslist nu")
+struct AuthorityTests {
+    static func authority(_ app: Application, _ incident: UUID, token: String) async throws -> AuthorityView {
+        let response = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident)/authority", token: token)
+        #expect(response.status == .ok)
+        return try response.content.decode(AuthorityView.self)
+    }
+
+    @Test("a local incident on the Dam is the burgemeester of Amsterdam's; at GRIP 4 the voorzitter's; at GRIP 5 with two regions the IRBT's")
+    func authorityFollowsScale() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(
+                app, token: im, extra: #","location":{"type":"Point","coordinates":[4.8917,52.3731]}"#)
+            let local = try await Self.authority(app, incident.id, token: im)
+            #expect(local.rule == "localBurgemeester")
+            #expect(local.holders.map(\.gemeente) == ["GM0363"])
+            #expect(local.holders.first?.name.nl.contains("Amsterdam") == true)
+            #expect(local.significance == .local)
+
+            let regional = try await HTTP.send(
+                app, .PATCH, "/api/v1/incidents/\(incident.id)",
+                json: #"{"baseVersion":1,"grip":4,"gripReason":"Rook over meerdere gemeenten"}"#, token: im)
+            #expect(regional.status == .ok)
+            let voorzitter = try await Self.authority(app, incident.id, token: im)
+            #expect(voorzitter.rule == "regionalVoorzitter")
+            #expect(voorzitter.holders.map(\.region) == [RegionCode("VR13")])
+            #expect(voorzitter.holders.first?.name.nl.contains("Amsterdam-Amstelland") == true)
+
+            let irbt = try await HTTP.send(
+                app, .PATCH, "/api/v1/incidents/\(incident.id)",
+                json: #"{"baseVersion":2,"grip":5,"gripReason":"Ook Kennemerland getroffen","involvedRegions":["VR13","VR12"]}"#, token: im)
+            #expect(irbt.status == .ok)
+            let team = try await Self.authority(app, incident.id, token: im)
+            #expect(team.irbt)
+            #expect(team.holders.map(\.kind) == ["coordinerend-voorzitter", "voorzitter"])
+            #expect(team.holders.map(\.region) == [RegionCode("VR13"), RegionCode("VR12")])
+        }
+    }
+
+    @Test("a local incident without an area names nobody and asks for the area to be recorded")
+    func unresolvedWithoutArea() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let authority = try await Self.authority(app, incident.id, token: im)
+            #expect(authority.rule == "unresolved")
+            #expect(authority.holders.isEmpty)
+        }
+    }
+}

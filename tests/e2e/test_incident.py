@@ -3,7 +3,7 @@ import time
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from e2e_support import login, screenshot
 
@@ -95,7 +95,6 @@ def test_exercise_stays_out_of_the_real_list(server, browser):
 
 
 def add_entry(driver, text, theme="brandweer"):
-    from selenium.webdriver.support.ui import Select
     Select(driver.find_element(By.ID, "entry-theme")).select_by_value(theme)
     driver.find_element(By.ID, "entry-text").send_keys(text)
     driver.find_element(By.ID, "entry-source").send_keys("Meldkamer")
@@ -164,3 +163,22 @@ def test_every_kind_refreshes_an_open_incident_page(server, browser):
     # validate: the open page received sitrap.issued and refreshed itself (waiting for that state)
     WebDriverWait(browser, 15).until(lambda d: "sitrap.issued" in d.execute_script("return window.seenKinds"))
     screenshot(browser, "14-incident-live-sitrap")
+
+
+def authority_text(driver):
+    return driver.execute_script("const e = document.getElementById('fact-authority'); return e ? e.textContent : ''")
+
+
+def test_who_decides_follows_the_scale(server, browser):
+    # setup: a new incident without an area: nobody can be named yet
+    open_new_incident(browser, server, "im-vr13", "Stroomstoring Zuidoost")
+    assert "nog onbekend" in authority_text(browser)
+
+    # MUT: the IM scales up to GRIP 4 with a reason
+    Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("4")
+    browser.find_element(By.ID, "scaling-reason").send_keys("Uitval in meerdere gemeenten")
+    browser.find_element(By.ID, "scaling-submit").click()
+
+    # validate: the voorzitter of the region decides now, shown without a reload
+    WebDriverWait(browser, 10).until(lambda d: "voorzitter van Amsterdam-Amstelland" in authority_text(d))
+    screenshot(browser, "16-incident-who-decides", element_id="picture")

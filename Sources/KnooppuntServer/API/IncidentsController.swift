@@ -16,6 +16,7 @@ struct IncidentsController: RouteCollection {
         incident.patch(use: update)
         incident.get("versions", use: versions)
         incident.get("grip-history", use: gripHistory)
+        incident.get("authority", use: authority)
         incident.get("picture", use: picture)
         incident.get("stream", use: stream)
         incident.post("entries", use: addEntry)
@@ -87,6 +88,13 @@ struct IncidentsController: RouteCollection {
             previous = state.grip
         }
         return changes
+    }
+
+    /// Who decides now ("wie beslist nu"), derived from the incident's scale, regions and area (decision 0020).
+    func authority(req: Request) async throws -> AuthorityView {
+        let commands = try IncidentCommands(req)
+        let target = try await commands.open(try IncidentRequest.incidentID(req), for: .read)
+        return try await IncidentAuthority.current(target, for: commands.user, context: req.knooppunt, on: req.db)
     }
 
     /// The picture as it stood at `?at=` (RFC 3339), or now.

@@ -57,8 +57,8 @@ struct PlotsController: RouteCollection {
     /// The map at `?at=` (default now) as a FeatureCollection with its styling, or (`?format=kml`) as KML.
     func list(req: Request) async throws -> Response {
         let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
-        let plots = try await Self.visiblePlots(
-            incident, scope: try IncidentAccess.scope(version), at: try IncidentRequest.moment(req), user: user, req: req)
+        let plots = try await IncidentPicture.visiblePlots(
+            incident, scope: try IncidentAccess.scope(version), at: try IncidentRequest.moment(req), user: user, context: req.knooppunt, on: req.db)
         switch req.query[String.self, at: "format"] ?? "geojson" {
         case "geojson":
             return try Self.geoJSONResponse(.object(["type": .string("FeatureCollection"), "features": .array(try plots.map(PlotFeatures.feature))]))
@@ -101,22 +101,6 @@ struct PlotsController: RouteCollection {
         let created = try await PictureStore(db: req.db, context: req.knooppunt).addPlots(plots, to: try incident.requireID(), by: user.author)
         return try Self.geoJSONResponse(
             .object(["type": .string("FeatureCollection"), "features": .array(try created.map(PlotFeatures.feature))]), status: .created)
-    }
-
-    /// The plots the user may see on the map at `at`; reading confidential plots is journaled.
-    static func visiblePlots(
-        _ incident: IncidentModel, scope: IncidentScope, at: Date, user: CurrentUser, req: Request
-    ) async throws -> [PlotVersionModel] {
-        let id = try incident.requireID()
-        let reader = try await AccessService.reader(user.subject, incident: id, scope: scope, at: req.knooppunt.clock.now(), on: req.db)
-        let plots = try await PictureStore(db: req.db, context: req.knooppunt).plots(of: id, at: Microseconds.from(at))
-            .filter { reader.sees(classification: $0.classification, awaitingAdmission: false, author: $0.authorOrganisation) }
-        let confidential = plots.filter { $0.classification == Classification.confidential.rawValue }
-        if !confidential.isEmpty {
-            try await AccessService.journalConfidentialRead(
-                user.author, incident: id, what: "map: \(confidential.count) confidential plots", context: req.knooppunt, on: req.db)
-        }
-        return plots
     }
 
     func versions(req: Request) async throws -> Response {
@@ -218,7 +202,7 @@ struct PlotsController: RouteCollection {
         let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
         let at = try IncidentRequest.moment(req)
         let scope = try IncidentAccess.scope(version)
-        let plots = try await Self.visiblePlots(incident, scope: scope, at: at, user: user, req: req)
+        let plots = try await IncidentPicture.visiblePlots(incident, scope: scope, at: at, user: user, context: req.knooppunt, on: req.db)
         let state = try PictureStore.decodeState(version)
         return try await AffectedAreaView.compute(incidentLocation: state.location, plots: plots, on: req.db)
     }

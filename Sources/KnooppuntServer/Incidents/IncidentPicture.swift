@@ -72,4 +72,20 @@ enum IncidentPicture {
         var seen = Set<String>()
         return (state.linkedPartners + linked.sorted() + written.sorted()).filter { seen.insert($0).inserted }
     }
+
+    /// The plots the user may see on the map at `at`; reading confidential plots is journaled.
+    static func visiblePlots(
+        _ incident: IncidentModel, scope: IncidentScope, at: Date, user: CurrentUser, context: KnooppuntContext, on db: Database
+    ) async throws -> [PlotVersionModel] {
+        let id = try incident.requireID()
+        let reader = try await AccessService.reader(user.subject, incident: id, scope: scope, at: context.clock.now(), on: db)
+        let plots = try await PictureStore(db: db, context: context).plots(of: id, at: Microseconds.from(at))
+            .filter { reader.sees(classification: $0.classification, awaitingAdmission: false, author: $0.authorOrganisation) }
+        let confidential = plots.filter { $0.classification == Classification.confidential.rawValue }
+        if !confidential.isEmpty {
+            try await AccessService.journalConfidentialRead(
+                user.author, incident: id, what: "map: \(confidential.count) confidential plots", context: context, on: db)
+        }
+        return plots
+    }
 }

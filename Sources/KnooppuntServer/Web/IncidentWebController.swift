@@ -113,11 +113,16 @@ struct IncidentWebController: RouteCollection {
         let sharedNationally = may.shareNationally ? try await NationalSharing.marked(in: id, on: req.db) : []
         let panel = user.subject.organisationKind == .region ? try await Self.accessPanel(id, scope: scope, at: now, on: req) : nil
         let choices = may.enterOnBehalf ? try await Self.onBehalfChoices(scope: scope, on: req.db) : []
+        let authority = viewingAt == nil
+            ? try await IncidentAuthority.current(
+                AuthorisedIncident(incident: incident, version: version, scope: scope), for: user, context: req.knooppunt, on: req.db)
+            : nil
         let page = IncidentPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, picture: picture, logbook: logbook, since: since,
             viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may, access: panel,
             onBehalfChoices: choices, leafletAvailable: req.knooppunt.configuration.leafletInstalled,
-            tileURL: req.knooppunt.configuration.tileURL, journalPosition: renderedAt, sharedNationally: sharedNationally)
+            tileURL: req.knooppunt.configuration.tileURL, journalPosition: renderedAt, sharedNationally: sharedNationally,
+            authority: authority)
         return .html(page.render())
     }
 

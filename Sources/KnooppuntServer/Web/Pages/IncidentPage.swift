@@ -50,6 +50,8 @@ struct IncidentPage {
     let journalPosition: Int64
     /// The entries marked for national sharing.
     var sharedNationally: Set<UUID> = []
+    /// Who decides now; nil when looking at an earlier moment.
+    var authority: AuthorityView? = nil
 
     private var language: KnooppuntCore.Language { strings.language }
     private var incident: IncidentView { picture.incident }
@@ -223,6 +225,11 @@ struct IncidentPage {
                             + incident.involvedRegions.map {
                                 $0 == incident.leadRegion ? "\($0.rawValue) (\(strings.lead))" : $0.rawValue
                             }.joined(separator: ", "))),
+                .unwrap(authority) { authority in
+                    .span(
+                        .id("fact-authority"), .attribute(named: "title", value: language == .nl ? authority.explanation.nl : authority.explanation.en),
+                        .text(Self.authorityLine(authority, language)))
+                },
                 .span(
                     .class(picture.stale ? "badge stale-badge" : "muted"),
                     .text("\(strings.lastUpdate): \(DisplayFormat.time(picture.lastUpdate))"
@@ -420,6 +427,16 @@ struct IncidentPage {
                 .button(.type(.submit), .text(strings.markConflict))
             )
         )
+    }
+
+    /// "Wie beslist: burgemeester van Amsterdam" — or that the area must be recorded first.
+    static func authorityLine(_ authority: AuthorityView, _ language: KnooppuntCore.Language) -> String {
+        let nl = language == .nl
+        guard !authority.holders.isEmpty else {
+            return nl ? "Wie beslist: nog onbekend — leg het getroffen gebied vast" : "Who decides: not known yet — record the affected area"
+        }
+        let names = authority.holders.map { nl ? $0.name.nl : $0.name.en }.joined(separator: ", ")
+        return (nl ? "Wie beslist: " : "Who decides: ") + names + (authority.irbt ? " (IRBT)" : "")
     }
 
     static func excerpt(_ text: String) -> String {

@@ -1,0 +1,97 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// Who holds bestuurlijk gezag over an incident now ("wie beslist nu"), as the API and the incident
+/// page show it. Derived by `CompetentAuthority` (decision 0020) from what the incident records: its
+/// GRIP level, regions and classification, and the gemeenten its area (location and area plots the
+/// reader sees) lies in. Until an incident records its significance, the GRIP level stands for it:
+/// lokaal (GRIP 0–3) is a crisis of local significance, regionaal and interregionaal (4–5) of more
+/// than local significance — the Referentiekader GRIP's GBT/RBT split (decision 0020, [PK]).
+struct AuthorityView: Content {
+    struct Holder: Content {
+        /// burgemeester, voorzitter, coordinerend-voorzitter or minister.
+        var kind: String
+        var gemeente: String?
+        var region: RegionCode?
+        /// Who, by name: "burgemeester van Amsterdam", "voorzitter van Amsterdam-Amstelland".
+        var name: LabelText
+        var opperbevel: Bool
+    }
+
+    /// A text in both languages of the product.
+    struct LabelText: Content {
+        var nl: String
+        var en: String
+    }
+
+    var rule: String
+    var explanation: LabelText
+    var holders: [Holder]
+    /// Two or more regions at GRIP 5: the voorzitters decide together in an IRBT.
+    var irbt: Bool
+    var significance: CrisisSignificance
+    /// "grip" while the incident does not record its significance itself.
+    var significanceFrom: String
+    var notes: [LabelText]
+    var violations: [String]
+}
+
+enum IncidentAuthority {
+    /// The authority over the incident as it stands now, for `user`: the area counts the plots the
+    /// user sees up to internal (a confidential plot never shows through a gemeente's name).
+    static func current(_ target: AuthorisedIncident, for user: CurrentUser, context: KnooppuntContext, on db: Database)
+        async throws -> AuthorityView
+    {
+        let now = context.clock.now()
+        let id = try target.incident.requireID()
+        let reader = try await AccessService.reader(user.subject, incident: id, scope: target.scope, at: now, on: db)
+        let plots = try await PictureStore(db: db, context: context).plots(of: id, at: Microseconds.from(now)).filter {
+            $0.classification != Classification.confidential.rawValue
+                && reader.sees(classification: $0.classification, awaitingAdmission: false, author: $0.authorOrganisation)
+        }
+        return try await current(target.incident, target.version, plots: plots, on: db, at: now)
+    }
+
+    /// The authority over `incident` as it stands now, for a reader who sees `plots`.
+    static func current(
+        _ incident: IncidentModel, _ version: IncidentVersionModel, plots: [PlotVersionModel], on db: Database, at now: Date
+    ) async throws -> AuthorityView {
+        let state = try PictureStore.decodeState(version)
+        let area = try await AffectedAreaView.compute(incidentLocation: state.location, plots: plots, on: db)
+        let municipalities = area.municipalities.compactMap { m in MunicipalityCode(m.code).map { AffectedMunicipality($0, in: m.region) } }
+        let significance: CrisisSignificance = state.grip >= .four ? .moreThanLocal : .local
+        let authority = CompetentAuthority.derive(
+            AuthorityFacts(state, significance: significance, affectedMunicipalities: municipalities), at: now)
+        let gemeenten = Dictionary(area.municipalities.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let regions = Dictionary(
+            try await RegionModel.query(on: db).all().compactMap { model in model.id.map { ($0, model.name) } },
+            uniquingKeysWith: { first, _ in first })
+        func named(_ label: LocalizedLabel) -> AuthorityView.LabelText {
+            AuthorityView.LabelText(nl: names(in: label.nl, gemeenten, regions), en: names(in: label.en, gemeenten, regions))
+        }
+        let holders = authority.holdings.map { holding -> AuthorityView.Holder in
+            let (kind, gemeente, region): (String, String?, RegionCode?) =
+                switch holding.holder {
+                case .burgemeester(let gemeente): ("burgemeester", gemeente.rawValue, nil)
+                case .voorzitter(let region): ("voorzitter", nil, region)
+                case .coordinatingVoorzitter(let region): ("coordinerend-voorzitter", nil, region)
+                case .minister: ("minister", nil, nil)
+                }
+            return .init(kind: kind, gemeente: gemeente, region: region, name: named(holding.holder.label), opperbevel: holding.opperbevel)
+        }
+        return AuthorityView(
+            rule: authority.rule.rawValue, explanation: named(authority.explanation), holders: holders, irbt: authority.irbt,
+            significance: significance, significanceFrom: "grip", notes: authority.notes.map { named($0) },
+            violations: authority.violations.map(\.message))
+    }
+
+    /// Codes in a Core text (GM0363, VR13) replaced by the names people know them by.
+    private static func names(in text: String, _ gemeenten: [String: String], _ regions: [String: String]) -> String {
+        var result = text
+        for (code, name) in gemeenten { result = result.replacingOccurrences(of: code, with: name) }
+        for (code, name) in regions.sorted(by: { $0.key > $1.key }) { result = result.replacingOccurrences(of: code, with: name) }
+        return result
+    }
+}
