@@ -59,12 +59,13 @@ enum IncidentAuthority {
         _ incident: IncidentModel, _ version: IncidentVersionModel, plots: [PlotVersionModel], on db: Database, at now: Date
     ) async throws -> AuthorityView {
         let state = try PictureStore.decodeState(version)
-        let area = try await AffectedAreaView.compute(incidentLocation: state.location, plots: plots, on: db)
-        let municipalities = area.municipalities.compactMap { m in MunicipalityCode(m.code).map { AffectedMunicipality($0, in: m.region) } }
+        // Only the gemeenten: the affected area's partner list is not needed here (every page render asks).
+        let affected = try await AffectedAreaView.municipalities(incidentLocation: state.location, plots: plots, on: db).municipalities
+        let municipalities = affected.compactMap { m in MunicipalityCode(m.code).map { AffectedMunicipality($0, in: m.region) } }
         let significance: CrisisSignificance = state.grip >= .four ? .moreThanLocal : .local
         let authority = CompetentAuthority.derive(
             AuthorityFacts(state, significance: significance, affectedMunicipalities: municipalities), at: now)
-        let gemeenten = Dictionary(area.municipalities.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let gemeenten = Dictionary(affected.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let regions = Dictionary(
             try await RegionModel.query(on: db).all().compactMap { model in model.id.map { ($0, model.name) } },
             uniquingKeysWith: { first, _ in first })

@@ -26,11 +26,21 @@ struct AffectedAreaView: Content {
     /// More than one region: propose GRIP 5 / an IRBT.
     var proposesInterregionalScaling: Bool
 
-    static func compute(incidentLocation: String?, plots: [PlotVersionModel], on db: Database) async throws -> AffectedAreaView {
+    /// The area an incident's location and area plots cover, and its municipalities by name.
+    static func municipalities(incidentLocation: String?, plots: [PlotVersionModel], on db: Database) async throws
+        -> (area: AffectedArea, municipalities: [Municipality])
+    {
         let shapes = Self.shapes(incidentLocation: incidentLocation, plots: plots)
         let municipalities = try await MunicipalityAreas.all(on: db)
         let area = AffectedArea.compute(shapes, in: municipalities)
         let byCode = Dictionary(uniqueKeysWithValues: municipalities.map { ($0.code, $0) })
+        return (area, area.municipalities.compactMap { code in
+            byCode[code].map { Municipality(code: code, name: $0.name, region: $0.region) }
+        })
+    }
+
+    static func compute(incidentLocation: String?, plots: [PlotVersionModel], on db: Database) async throws -> AffectedAreaView {
+        let (area, municipalities) = try await Self.municipalities(incidentLocation: incidentLocation, plots: plots, on: db)
         let names = try await PartnerStore.partnerNames(on: db)
         let affected = Set(area.regions)
         var partners: [Partner] = []
@@ -46,9 +56,7 @@ struct AffectedAreaView: Content {
             }
         }
         return AffectedAreaView(
-            municipalities: area.municipalities.compactMap { code in
-                byCode[code].map { Municipality(code: code, name: $0.name, region: $0.region) }
-            },
+            municipalities: municipalities,
             regions: area.regions, partners: partners.sorted { $0.name < $1.name },
             proposesInterregionalScaling: area.proposesInterregionalScaling)
     }
