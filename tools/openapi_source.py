@@ -91,7 +91,8 @@ doc = {
                 "disabled": {"type": "boolean"}}},
             "Role": {"enum": ["informatiemanager", "hoofd-informatie", "algemeen-commandant", "operationeel-leider",
                               "liaison", "voorzitter", "kcr2-analist", "partner-user", "beheerder",
-                              "noodaccount"]},
+                              "noodaccount", "burgemeester", "minister", "rijkscrisisstaf", "commissaris-van-de-koning",
+                              "directeur-veiligheidsregio", "dpg"]},
             "CreateUser": {"type": "object", "additionalProperties": False,
                 "required": ["username", "displayName", "organisation", "role", "password"], "properties": {
                 "username": {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{1,63}$"},
@@ -339,7 +340,9 @@ doc = {
             "get": {"operationId": "getIncident", "security": AUTH, "summary": "The current version.",
                     "responses": {**ok("The incident.", ref("Incident")), **E401, **E404}},
             "patch": {"operationId": "updateIncident", "security": AUTH,
-                      "summary": "Make a new version (GRIP, phase, status, regions, …).",
+                      "summary": "Make a new version (GRIP, phase, status, regions, …). GRIP 3 and up, and declaring a crisis "
+                                 "or ramp, are decided by the competent authority or under a recorded mandate; others get 403 "
+                                 "naming who decides, and put a proposal (decision 0020).",
                       "requestBody": {"required": True, "content": {"application/json": {"schema": ref("UpdateIncident")}}},
                       "responses": {**ok("The new version.", ref("Incident")), **EBODY, **E401, **E403, **E404, **E409}}},
         "/incidents/{incident}/versions": {"parameters": [INCIDENT], "get": {"operationId": "incidentVersions",
@@ -1443,6 +1446,99 @@ doc["paths"].update({
                     "picture": FALLBACK_PICTURE}}),
                               **E401, **FALLBACK_403,
                               "404": problem("This node is not the national node, or it holds no copy of that incident.")}}},
+})
+
+# Bestuurlijk gezag (decision 0020): the office register, the mandate register, proposals.
+OFFICE_CODE = {"type": "string", "pattern": "^(burgemeester:GM[0-9]{4}|voorzitter:VR[0-9]{2}|minister:(jenv|ienw|vws|bzk|def|ez)|cdk:PV[0-9]{2})$",
+               "description": "An office of the bestuur: burgemeester:GMnnnn, voorzitter:VRnn, minister:<ministry>, cdk:PVnn."}
+MATTER = {"enum": ["scaling", "declaration", "public-warning", "bijstand"]}
+DATETIME = {"type": "string", "format": "date-time"}
+AUTHORITY_TEXT = {"$ref": "#/components/schemas/AuthorityText"}
+OFFICE = obj(["id", "username", "displayName", "office", "name", "validFrom"], {
+    "id": UUIDS, "username": {"type": "string"}, "displayName": {"type": "string"}, "office": OFFICE_CODE,
+    "name": AUTHORITY_TEXT, "validFrom": DATETIME, "endedAt": DATETIME})
+MANDATE = obj(["id", "mandatary", "mandataryName", "office", "officeName", "matters", "validFrom", "grantedBy", "inForce"], {
+    "id": UUIDS, "mandatary": {"type": "string"}, "mandataryName": {"type": "string"}, "office": OFFICE_CODE,
+    "officeName": AUTHORITY_TEXT, "matters": {"type": "array", "items": MATTER}, "validFrom": DATETIME,
+    "validUntil": DATETIME, "note": {"type": "string"}, "grantedBy": {"type": "string"}, "withdrawnAt": DATETIME,
+    "inForce": {"type": "boolean"}})
+PROPOSAL = obj(["id", "incident", "proposes", "reason", "addressedTo", "proposedBy", "proposedByOrganisation", "proposedAt",
+                "status", "mayDecide", "mine"], {
+    "id": UUIDS, "incident": UUIDS, "grip": ref("GRIP"), "classification": {"enum": ["incident", "crisis", "ramp"]},
+    "proposes": AUTHORITY_TEXT, "reason": {"type": "string"},
+    "addressedTo": {"type": "array", "items": {"type": "string"}, "description": "Who decides it, as authority stood when it was made."},
+    "proposedBy": {"type": "string"}, "proposedByOrganisation": {"type": "string"}, "proposedAt": DATETIME,
+    "status": {"enum": ["open", "accepted", "rejected", "withdrawn"]}, "decidedBy": {"type": "string"},
+    "decidedAs": {"type": "string"}, "underMandateOf": {"type": "string"}, "decisionReason": {"type": "string"},
+    "decidedAt": DATETIME, "incidentVersion": {"type": "integer"},
+    "mayDecide": {"type": "boolean", "description": "Whether the reader may accept or reject it now."},
+    "mine": {"type": "boolean", "description": "Whether the reader made it (and may withdraw it)."}})
+PROPOSAL_PARAM = {"name": "proposal", "in": "path", "required": True, "schema": UUIDS}
+DECISION_BODY = {"required": False, "content": {"application/json": {"schema": obj([], {
+    "reason": {"type": "string", "minLength": 1, "maxLength": 2000}})}}}
+doc["paths"].update({
+    "/offices": {
+        "get": {"operationId": "listOffices", "security": AUTH,
+                "summary": "The office register: who holds which office of the bestuur (burgemeester, voorzitter, minister, "
+                           "commissaris van de Koning), ended ones included. Not for crisis partners.",
+                "responses": {**ok("Offices.", {"type": "array", "items": OFFICE}), **E401, **E403}},
+        "post": {"operationId": "assignOffice", "security": AUTH,
+                 "summary": "An administrator records that a user holds an office (journaled as office.assigned).",
+                 "requestBody": body(obj(["username", "office"], {
+                     "username": {"type": "string"}, "office": OFFICE_CODE, "validFrom": DATETIME})),
+                 "responses": {**ok("Recorded.", OFFICE, status="201"), **EBODY, **E401, **E403,
+                               "409": problem("The user holds this office already.")}}},
+    "/offices/{office}/end": {"parameters": [{"name": "office", "in": "path", "required": True, "schema": UUIDS}],
+        "post": {"operationId": "endOffice", "security": AUTH, "summary": "An administrator records that an office ended.",
+                 "responses": {**ok("Ended.", OFFICE), **E401, **E403, "404": problem("No such office record."),
+                               "409": problem("It ended already.")}}},
+    "/mandates": {
+        "get": {"operationId": "listMandates", "security": AUTH,
+                "summary": "The mandate register: who acts for which office, on which matters, from/until; withdrawn ones included.",
+                "responses": {**ok("Mandates.", {"type": "array", "items": MANDATE}), **E401, **E403}},
+        "post": {"operationId": "grantMandate", "security": AUTH,
+                 "summary": "The bearer of an office mandates another user to decide matters in its name (journaled as "
+                            "mandate.granted). Only the bearer in person; offices that decide none of the matters are refused.",
+                 "requestBody": body(obj(["mandatary", "office", "matters"], {
+                     "mandatary": {"type": "string"}, "office": OFFICE_CODE,
+                     "matters": {"type": "array", "items": MATTER, "minItems": 1, "maxItems": 4},
+                     "validFrom": DATETIME, "validUntil": DATETIME, "note": {"type": "string", "maxLength": 1000}})),
+                 "responses": {**ok("Granted.", MANDATE, status="201"), **EBODY, **E401, **E403}}},
+    "/mandates/{mandate}/withdraw": {"parameters": [{"name": "mandate", "in": "path", "required": True, "schema": UUIDS}],
+        "post": {"operationId": "withdrawMandate", "security": AUTH,
+                 "summary": "The bearer withdraws a mandate, or the mandatary hands it back (journaled as mandate.withdrawn).",
+                 "responses": {**ok("Withdrawn.", MANDATE), **E401, **E403, "404": problem("No such mandate."),
+                               "409": problem("It was withdrawn already.")}}},
+    "/incidents/{incident}/proposals": {"parameters": [INCIDENT],
+        "get": {"operationId": "listProposals", "security": AUTH,
+                "summary": "Proposals to the competent authority (GRIP 3 and up, declaring a crisis or ramp), newest first. "
+                           "Internal information of the incident.",
+                "responses": {**ok("Proposals.", {"type": "array", "items": PROPOSAL}), **E401, **E403, **E404}},
+        "post": {"operationId": "propose", "security": AUTH,
+                 "summary": "Put a GRIP level or classification to the competent authority (journaled as proposal.made). "
+                            "GRIP 0-2 is operational and set directly; nothing else is proposed.",
+                 "requestBody": body(obj(["reason"], {
+                     "grip": ref("GRIP"), "classification": {"enum": ["incident", "crisis", "ramp"]},
+                     "reason": {"type": "string", "minLength": 1, "maxLength": 2000}})),
+                 "responses": {**ok("Proposed.", PROPOSAL, status="201"), **EBODY, **E401, **E403, **E404}}},
+    "/incidents/{incident}/proposals/{proposal}/accept": {"parameters": [INCIDENT, PROPOSAL_PARAM],
+        "post": {"operationId": "acceptProposal", "security": AUTH,
+                 "summary": "The competent authority, or its mandatary, accepts: the incident takes the proposed GRIP level or "
+                            "classification in the same write (journaled as proposal.decided).",
+                 "requestBody": DECISION_BODY,
+                 "responses": {**ok("Accepted.", PROPOSAL), **EBODY, **E401, **E403, **E404,
+                               "409": problem("The proposal is no longer open, or the incident changed so that it proposes nothing.")}}},
+    "/incidents/{incident}/proposals/{proposal}/reject": {"parameters": [INCIDENT, PROPOSAL_PARAM],
+        "post": {"operationId": "rejectProposal", "security": AUTH,
+                 "summary": "The competent authority, or its mandatary, rejects with a reason (journaled as proposal.decided).",
+                 "requestBody": DECISION_BODY,
+                 "responses": {**ok("Rejected.", PROPOSAL), **EBODY, **E401, **E403, **E404,
+                               "409": problem("The proposal is no longer open.")}}},
+    "/incidents/{incident}/proposals/{proposal}/withdraw": {"parameters": [INCIDENT, PROPOSAL_PARAM],
+        "post": {"operationId": "withdrawProposal", "security": AUTH, "summary": "Who made a proposal withdraws it.",
+                 "requestBody": DECISION_BODY,
+                 "responses": {**ok("Withdrawn.", PROPOSAL), **EBODY, **E401, **E403, **E404,
+                               "409": problem("The proposal is no longer open.")}}},
 })
 
 # Refusals every operation can meet before its handler runs, or on the way to its resource; each

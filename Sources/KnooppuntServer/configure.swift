@@ -58,6 +58,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
     try api.register(collection: AdvisoriesController())
     try api.register(collection: CapacityController())
     try api.register(collection: ResourceMessagesController())
+    try api.register(collection: GovernanceController())
     try app.register(collection: WebController())
     try app.register(collection: IncidentWebController())
     try app.register(collection: PartnerWebController())

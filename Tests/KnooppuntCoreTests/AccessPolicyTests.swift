@@ -224,6 +224,9 @@ struct AccessPolicyTests {
             .operationeelLeider: everyone.union([.recordDecision]),
             .liaison: [.read, .monitor, .addEntry, .enterOnBehalf],
             .voorzitter: everyone.union([.recordDecision, .breakGlass]),
+            .burgemeester: everyone.union([.recordDecision]),
+            .directeurVeiligheidsregio: everyone,
+            .dpg: everyone,
             .kcr2Analist: everyone,
             .partnerUser: everyone,
             .beheerder: [.issueTemporaryAccount],
@@ -234,7 +237,7 @@ struct AccessPolicyTests {
 
     @Test("regions: every role × action × involvement × incident status")
     func regionsExhaustive() {
-        for role in Role.allCases {
+        for role in Role.allCases where !role.isRijkOrProvince {
             for action in AccessAction.allCases where action != .create {
                 for involved in [true, false] {
                     for status in IncidentStatus.allCases {
@@ -280,7 +283,8 @@ struct AccessPolicyTests {
     func create() {
         for role in Role.allCases {
             let decision = AccessPolicy.decide(Self.region(role), .create, incident: nil, at: Self.start)
-            #expect(decision.allowed == (role != .liaison && role != .beheerder && role != .noodaccount), "\(role)")
+            #expect(
+                decision.allowed == (role != .liaison && role != .beheerder && role != .noodaccount && !role.isRijkOrProvince), "\(role)")
         }
         #expect(!AccessPolicy.decide(Self.partner(), .create, incident: nil, at: Self.start).allowed)
         let node = Subject(username: "n", role: .kcr2Analist, organisationCode: "KCR2", organisationKind: .nationalNode, regionCode: nil)
@@ -305,6 +309,30 @@ struct AccessPolicyTests {
                 subject: node, action: .read, incident: Self.openIncident, grants: [opened], classification: .confidential,
                 time: Moment.during.time))
         #expect(decision.allowed && decision.obligations == [.journalRead])
+    }
+}
+
+extension AccessPolicyTests {
+    @Test("ministers, their crisis staff and the CdK read at the national level and write nothing; the CdK only in their province")
+    func rijkAndProvince() {
+        for role in [Role.minister, .rijkscrisisstaf, .commissarisVanDeKoning] {
+            let subject = Subject(
+                username: "r", role: role, organisationCode: role == .commissarisVanDeKoning ? "PNH" : "JENV",
+                organisationKind: role == .commissarisVanDeKoning ? .other : .ministry, regionCode: nil,
+                overseenRegions: role == .commissarisVanDeKoning ? [vr13] : [])
+            for action in AccessAction.allCases {
+                for level in Classification.allCases {
+                    for regions in [[vr13, vr12], [vr12]] {
+                        let incident = IncidentScope(involvedRegions: Set(regions), leadRegion: regions[0], status: .open)
+                        let decision = AccessPolicy.decide(
+                            AccessRequest(subject: subject, action: action, incident: incident, classification: level, time: Self.start))
+                        let inProvince = role != .commissarisVanDeKoning || regions.contains(vr13)
+                        let expected = [.read, .monitor].contains(action) && level <= .internal && inProvince
+                        #expect(decision.allowed == expected, "\(role) \(action) \(level) \(regions): \(decision.reason)")
+                    }
+                }
+            }
+        }
     }
 }
 

@@ -303,6 +303,9 @@ struct AuthorityPermissionTests {
     static let proposes: [Role: Bool] = [
         .informatiemanager: true, .hoofdInformatie: true, .algemeenCommandant: true, .operationeelLeider: true,
         .voorzitter: true, .kcr2Analist: true, .liaison: false, .partnerUser: false, .beheerder: false, .noodaccount: false,
+        // The bestuur and its advisers without an office recorded propose; the CdK oversees and is consulted.
+        .burgemeester: true, .minister: true, .rijkscrisisstaf: true, .directeurVeiligheidsregio: true, .dpg: true,
+        .commissarisVanDeKoning: false,
     ]
 
     @Test("without authority or mandate, the crisis organisation proposes and others are refused", arguments: Role.allCases)
@@ -375,11 +378,13 @@ struct AuthorityPermissionTests {
         #expect(!AuthorityPermission.decide(Self.minister, .changeGRIP(to: .four), authority: Self.authority(.five, .moreThanLocal, regions: 2), at: now).decides)
     }
 
-    @Test("when the facts name no holder, everyone in the crisis organisation proposes")
+    @Test("when the facts name no holder, everyone proposes — except scaling to GRIP 4–5, which is the involved region's voorzitter's")
     func unresolved() {
         let nobody = Self.authority(.two, .local, municipalities: [])
         for action in GovernanceAction.all {
-            #expect(!AuthorityPermission.decide(Self.voorzitter1, action, authority: nobody, at: now).decides)
+            let regional = if case .changeGRIP(let level) = action { level >= .four } else { false }
+            // Scaling to the regional level is the region's matter whichever gemeente is affected.
+            #expect(AuthorityPermission.decide(Self.voorzitter1, action, authority: nobody, at: now).decides == regional, "\(action)")
             #expect(!AuthorityPermission.decide(Self.burgemeester1, action, authority: nobody, at: now).decides)
         }
     }
@@ -393,5 +398,49 @@ struct AuthorityPermissionTests {
             Subject(username: "jenv", role: .partnerUser, organisationCode: "JENV", organisationKind: .ministry, regionCode: nil),
             offices: [.minister(.justitieEnVeiligheid)])
         #expect(ministry.offices == [.minister(.justitieEnVeiligheid)])
+    }
+}
+
+@Suite("Governance changes and offices (decision 0020, server step)")
+struct GovernanceChangeTests {
+    static let vr13 = RegionCode(number: 13)
+
+    static func state(_ grip: GRIPLevel, _ classification: CrisisClassification = .incident) -> IncidentState {
+        IncidentState(
+            title: "t", category: .overstroming, startedAt: Date(timeIntervalSince1970: 0), classification: classification,
+            grip: grip, involvedRegions: [vr13], leadRegion: vr13)
+    }
+
+    @Test("GRIP changes within 0–2 are operational; every other GRIP change and every change of classification is the bestuur's")
+    func decided() {
+        for old in GRIPLevel.allCases {
+            for new in GRIPLevel.allCases {
+                let actions = GovernanceAction.decided(from: Self.state(old), to: Self.state(new))
+                let operational = old.rawValue <= 2 && new.rawValue <= 2
+                #expect(actions == (old == new || operational ? [] : [.changeGRIP(to: new)]), "\(old) → \(new)")
+            }
+        }
+        #expect(GovernanceAction.decided(from: Self.state(.one), to: Self.state(.one, .ramp)) == [.declareRamp])
+        #expect(GovernanceAction.decided(from: Self.state(.one), to: Self.state(.one, .crisis)) == [.declareCrisis])
+        #expect(GovernanceAction.decided(from: Self.state(.one, .crisis), to: Self.state(.one)) == [.declareCrisis])
+        var renamed = Self.state(.three)
+        renamed.title = "anders"
+        #expect(GovernanceAction.decided(from: Self.state(.three), to: renamed).isEmpty)
+    }
+
+    @Test("offices are stored and read back by their code; anything else is refused")
+    func officeCodes() {
+        let offices: [AuthorityOffice] = [
+            .burgemeester(gemeente: MunicipalityCode("GM0363")!), .voorzitter(region: Self.vr13), .commissarisVanDeKoning(province: ProvinceCode("PV27")!),
+        ] + Minister.allCases.map { .minister($0) }
+        for office in offices { #expect(AuthorityOffice(code: office.code) == office, "\(office.code)") }
+        for bad in ["", "burgemeester:", "burgemeester:GM363", "voorzitter:VR26", "minister:xyz", "cdk:PV2", "koning:NL", "burgemeester:GM0363x", String(repeating: "a", count: 100)] {
+            #expect(AuthorityOffice(code: bad) == nil, "\(bad)")
+        }
+        #expect(ProvinceCode("pv27")?.rawValue == "PV27")
+        #expect(ProvinceCode("PV2a") == nil)
+        #expect(AuthorityOffice.minister(.justitieEnVeiligheid).canHoldAuthority)
+        #expect(!AuthorityOffice.minister(.infrastructuurEnWaterstaat).canHoldAuthority)
+        #expect(!AuthorityOffice.commissarisVanDeKoning(province: ProvinceCode("PV27")!).canHoldAuthority)
     }
 }

@@ -92,25 +92,51 @@ struct IncidentPageTests {
 
 @Suite("Scaling from the incident page")
 struct ScalingFormTests {
-    @Test("raising GRIP needs a reason; with one it is kept in the GRIP history")
+    @Test("from the page, GRIP 3 without authority becomes a proposal to the burgemeester, who accepts it; the GRIP history keeps the reason")
     func scale() async throws {
         try await withTestApp { app in
             let im = try await HTTP.login(app, "im-vr13")
-            let incident = try await Picture.createIncident(app, token: im)
-            let session = try await WebSession.login(app, "ol-vr13")
-            let cookies = "kp_csrf=\(session.csrf); kp_session=\(session.session)"
+            let incident = try await Picture.createIncident(
+                app, token: im, extra: #","location":{"type":"Point","coordinates":[4.8917,52.3731]}"#)
+            let ol = try await WebSession.login(app, "ol-vr13")
+            let cookies = "kp_csrf=\(ol.csrf); kp_session=\(ol.session)"
             let path = "/incidents/\(incident.id)/update"
-            var fields = ["_csrf": session.csrf, "baseVersion": "1", "grip": "3", "phase": "warm", "status": "open"]
+            var fields = ["_csrf": ol.csrf, "baseVersion": "1", "grip": "3", "phase": "warm", "status": "open"]
             let noReason = try await WebSession.postForm(app, path, fields: fields, cookies: cookies)
             #expect(noReason.status == .unprocessableEntity)
             #expect(noReason.body.string.contains("needs a reason"))
             fields["gripReason"] = "Meerdere straten ontruimd"
             #expect(try await WebSession.postForm(app, path, fields: fields, cookies: cookies).status == .seeOther)
+            let unchanged = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)", token: im).content.decode(IncidentView.self)
+            #expect(unchanged.grip == .routine, "the operational leader does not decide GRIP 3")
+            let proposals = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/proposals", token: im)
+                .content.decode([ProposalView].self)
+            let proposal = try #require(proposals.first)
+            #expect(proposals.count == 1 && proposal.status == "open" && proposal.grip == .three)
+            #expect(proposal.addressedTo == ["de burgemeester van Amsterdam"])
+            #expect(proposal.proposedBy == "Fatima El Amrani")
+            #expect(!proposal.mayDecide)
+            let olPage = try await ol.get(app, "/incidents/\(incident.id)").body.string
+            #expect(olPage.contains("Voorstellen aan het bestuur") && olPage.contains("Meerdere straten ontruimd"))
+            #expect(!olPage.contains("accept-proposal"), "only the competent authority gets the accept button")
+
+            // The chair of VR13 is also burgemeester of Amsterdam (the demo's office register).
+            let burgemeester = try await WebSession.login(app, "voorzitter-vr13")
+            let page = try await burgemeester.get(app, "/incidents/\(incident.id)").body.string
+            #expect(page.contains("accept-proposal"))
+            let accepted = try await WebSession.postForm(
+                app, "/incidents/\(incident.id)/proposals/\(proposal.id)/accept", fields: ["_csrf": burgemeester.csrf, "reason": ""],
+                cookies: "kp_csrf=\(burgemeester.csrf); kp_session=\(burgemeester.session)")
+            #expect(accepted.status == .seeOther)
             let history = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/grip-history", token: im)
                 .content.decode([GRIPChangeView].self)
             #expect(history.last?.to == .three)
-            #expect(history.last?.by == "ol-vr13")
+            #expect(history.last?.by == "voorzitter-vr13")
             #expect(history.last?.reason == "Meerdere straten ontruimd")
+            let decided = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/proposals", token: im)
+                .content.decode([ProposalView].self)
+            #expect(decided.first?.status == "accepted")
+            #expect(decided.first?.decidedAs == "de burgemeester van Amsterdam")
             let stale = try await WebSession.postForm(app, path, fields: fields, cookies: cookies)
             #expect(stale.status == .conflict)
         }

@@ -210,27 +210,36 @@ struct PictureTests {
         }
     }
 
-    @Test("GRIP up- and down-scaling is kept with who, when and why")
+    @Test("GRIP up- and down-scaling is kept with who, when and why; GRIP 3 is the burgemeester's")
     func gripHistory() async throws {
         try await withTestApp { app in
             let ol = try await HTTP.login(app, "ol-vr13")
-            let incident = try await Picture.createIncident(app, token: ol, extra: #","grip":1,"gripReason":"CoPI ingesteld""#)
+            // The chair of VR13 is also burgemeester of Amsterdam in the demo's office register.
+            let burgemeester = try await HTTP.login(app, "voorzitter-vr13")
+            let incident = try await Picture.createIncident(
+                app, token: ol, extra: #","grip":1,"gripReason":"CoPI ingesteld","location":{"type":"Point","coordinates":[4.8917,52.3731]}"#)
+            let notTheOLs = try await HTTP.send(
+                app, .PATCH, "/api/v1/incidents/\(incident.id)", json: #"{"baseVersion":1,"grip":3,"gripReason":"Gemeente getroffen"}"#,
+                token: ol)
+            #expect(notTheOLs.status == .forbidden)
+            #expect(HTTP.problemDetail(notTheOLs).contains("Amsterdam"), "names who decides")
+            #expect(HTTP.problemDetail(notTheOLs).contains("/proposals"), "says how to propose")
             let steps = [(1, 3, "Gemeente getroffen"), (2, 2, "Situatie stabiel")]
             for (base, grip, reason) in steps {
                 let response = try await HTTP.send(
                     app, .PATCH, "/api/v1/incidents/\(incident.id)",
-                    json: #"{"baseVersion":\#(base),"grip":\#(grip),"gripReason":"\#(reason)"}"#, token: ol)
+                    json: #"{"baseVersion":\#(base),"grip":\#(grip),"gripReason":"\#(reason)"}"#, token: burgemeester)
                 #expect(response.status == .ok, "\(response.body.string)")
             }
             let noReason = try await HTTP.send(
-                app, .PATCH, "/api/v1/incidents/\(incident.id)", json: #"{"baseVersion":3,"grip":4}"#, token: ol)
+                app, .PATCH, "/api/v1/incidents/\(incident.id)", json: #"{"baseVersion":3,"grip":4}"#, token: burgemeester)
             #expect(noReason.status == .unprocessableEntity)
             #expect(HTTP.problemDetail(noReason).contains("needs a reason"))
             let history = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/grip-history", token: ol)
                 .content.decode([GRIPChangeView].self)
             #expect(history.map(\.to) == [.one, .three, .two])
             #expect(history.map(\.reason) == ["CoPI ingesteld", "Gemeente getroffen", "Situatie stabiel"])
-            #expect(history.allSatisfy { $0.by == "ol-vr13" })
+            #expect(history.map(\.by) == ["ol-vr13", "voorzitter-vr13", "voorzitter-vr13"])
         }
     }
 
@@ -317,9 +326,10 @@ struct ScaleRuleTests {
             let unchanged = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)", token: im).content.decode(IncidentView.self)
             #expect(unchanged.version == 1)
             #expect(unchanged.grip == .routine)
+            let voorzitter = try await HTTP.login(app, "voorzitter-vr13")
             let joint = try await HTTP.send(
                 app, .PATCH, "/api/v1/incidents/\(incident.id)",
-                json: #"{"baseVersion":1,"grip":5,"gripReason":"Uitval in twee regio's","involvedRegions":["VR13","VR12"]}"#, token: im)
+                json: #"{"baseVersion":1,"grip":5,"gripReason":"Uitval in twee regio's","involvedRegions":["VR13","VR12"]}"#, token: voorzitter)
             #expect(joint.status == .ok)
             #expect(try joint.content.decode(IncidentView.self).grip == .five)
         }
@@ -346,9 +356,10 @@ struct AuthorityTests {
             #expect(local.holders.first?.name.nl.contains("Amsterdam") == true)
             #expect(local.significance == .local)
 
+            let voorzitterToken = try await HTTP.login(app, "voorzitter-vr13")
             let regional = try await HTTP.send(
                 app, .PATCH, "/api/v1/incidents/\(incident.id)",
-                json: #"{"baseVersion":1,"grip":4,"gripReason":"Rook over meerdere gemeenten"}"#, token: im)
+                json: #"{"baseVersion":1,"grip":4,"gripReason":"Rook over meerdere gemeenten"}"#, token: voorzitterToken)
             #expect(regional.status == .ok)
             let voorzitter = try await Self.authority(app, incident.id, token: im)
             #expect(voorzitter.rule == "regionalVoorzitter")
@@ -357,7 +368,8 @@ struct AuthorityTests {
 
             let irbt = try await HTTP.send(
                 app, .PATCH, "/api/v1/incidents/\(incident.id)",
-                json: #"{"baseVersion":2,"grip":5,"gripReason":"Ook Kennemerland getroffen","involvedRegions":["VR13","VR12"]}"#, token: im)
+                json: #"{"baseVersion":2,"grip":5,"gripReason":"Ook Kennemerland getroffen","involvedRegions":["VR13","VR12"]}"#,
+                token: voorzitterToken)
             #expect(irbt.status == .ok)
             let team = try await Self.authority(app, incident.id, token: im)
             #expect(team.irbt)

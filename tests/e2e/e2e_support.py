@@ -26,3 +26,9 @@ def login(driver, base, username, password="demo"):
     driver.find_element(By.ID, "password").send_keys(password)
     driver.find_element(By.ID, "login-submit").click()
     WebDriverWait(driver, 20).until(EC.presence_of_element_located((By.ID, "organisation-name")))
+
+
+def viewport(driver, width, height, mobile=False):
+    """Emulates a screen of `width` × `height` CSS pixels (a phone with `mobile`)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})

@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import free_port
-from e2e_support import login, screenshot
+from e2e_support import login, screenshot, viewport
 from test_access import text_of
 from test_federation import api, run, start_all
 
@@ -54,11 +54,6 @@ def wait_for(condition, timeout=60, message="condition"):
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {message}")
         time.sleep(0.5)
-
-
-def viewport(driver, width, height, mobile=False):
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
 
 
 def test_emergency_account_reads_the_fallback_picture_while_the_region_is_down(national_and_vr13, browser):

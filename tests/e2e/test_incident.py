@@ -171,10 +171,10 @@ def authority_text(driver):
 
 def test_who_decides_follows_the_scale(server, browser):
     # setup: a new incident without an area: nobody can be named yet
-    open_new_incident(browser, server, "im-vr13", "Stroomstoring Zuidoost")
+    open_new_incident(browser, server, "voorzitter-vr13", "Stroomstoring Zuidoost")
     assert "nog onbekend" in authority_text(browser)
 
-    # MUT: the IM scales up to GRIP 4 with a reason
+    # MUT: the voorzitter scales up to GRIP 4 with a reason (scaling to the regional level is the region's)
     Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("4")
     browser.find_element(By.ID, "scaling-reason").send_keys("Uitval in meerdere gemeenten")
     browser.find_element(By.ID, "scaling-submit").click()

@@ -57,12 +57,13 @@ def test_polygon_across_the_border_proposes_both_regions_and_the_timeline_goes_b
 
 
 def test_national_map_colours_regions_by_grip(server, browser, second_browser):
-    incident_url = open_new_incident(browser, server, "im-vr13", "Grote brand <b>Westpoort</b>")
+    # the voorzitter opens and scales: GRIP 4 is the region's decision (decision 0020)
+    incident_url = open_new_incident(browser, server, "voorzitter-vr13", "Grote brand <b>Westpoort</b>")
     from selenium.webdriver.support.ui import Select
-    Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("3")
-    browser.find_element(By.ID, "scaling-reason").send_keys("Gemeentelijke ramp")
+    Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("4")
+    browser.find_element(By.ID, "scaling-reason").send_keys("Rook over meerdere gemeenten")
     browser.find_element(By.ID, "scaling-submit").click()
-    wait(browser, lambda d: "GRIP 3" in text_of(d, "fact-grip"))
+    wait(browser, lambda d: "GRIP 4" in text_of(d, "fact-grip"))
 
     login(second_browser, server, "analist-kcr2")
     second_browser.find_element(By.ID, "nav-map").click()

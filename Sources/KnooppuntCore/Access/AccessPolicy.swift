@@ -7,16 +7,19 @@ public struct Subject: Sendable, Equatable {
     public let organisationCode: String
     public let organisationKind: OrganisationKind
     public let regionCode: RegionCode?
+    /// For a commissaris van de Koning: the regions of their province (from the office register).
+    public let overseenRegions: Set<RegionCode>
 
     public init(
         username: String, role: Role, organisationCode: String, organisationKind: OrganisationKind,
-        regionCode: RegionCode?
+        regionCode: RegionCode?, overseenRegions: Set<RegionCode> = []
     ) {
         self.username = username
         self.role = role
         self.organisationCode = organisationCode
         self.organisationKind = organisationKind
         self.regionCode = regionCode
+        self.overseenRegions = overseenRegions
     }
 
     public var isPartner: Bool { organisationKind == .partner || organisationKind == .ministry || organisationKind == .other }
@@ -126,7 +129,7 @@ public struct AccessRequest: Sendable {
 public enum AccessPolicy {
     /// Roles of a region that keep the shared picture (regie).
     static let regieRoles: Set<Role> = [.informatiemanager, .hoofdInformatie]
-    static let decisionRoles: Set<Role> = [.voorzitter, .operationeelLeider, .algemeenCommandant, .informatiemanager]
+    static let decisionRoles: Set<Role> = [.voorzitter, .burgemeester, .operationeelLeider, .algemeenCommandant, .informatiemanager]
     /// A region's people who work on behalf of partners without access: the liaison and the detached HIN.
     static let onBehalfRoles: Set<Role> = [.liaison, .hoofdInformatie]
     /// The national node reads up to this level without a grant.
@@ -144,6 +147,7 @@ public enum AccessPolicy {
             }
             return .allow("an administrator may issue an ad-hoc partner a temporary account bound to one incident")
         }
+        if subject.role.isRijkOrProvince { return decideForRijk(request) }
         switch subject.organisationKind {
         case .region:
             return decideForRegion(request)
@@ -244,6 +248,26 @@ public enum AccessPolicy {
         default:
             return .deny("the national node reads regional pictures but does not write them")
         }
+    }
+
+    // MARK: Rijk and province
+
+    /// Ministers, their crisis staff and the commissaris van de Koning read incidents at the national
+    /// picture's level (the CdK only those of regions in their province); they write no regional picture:
+    /// the minister acts through aanwijzingen, the bestuur through its own registers (decision 0020).
+    private static func decideForRijk(_ request: AccessRequest) -> AccessDecision {
+        let subject = request.subject
+        guard request.action == .read || request.action == .monitor else {
+            return .deny("the Rijk and the commissaris van de Koning do not write regional pictures; the minister gives aanwijzingen")
+        }
+        guard let incident = request.incident else { return .deny("no incident given") }
+        if subject.role == .commissarisVanDeKoning, incident.involvedRegions.isDisjoint(with: subject.overseenRegions) {
+            return .deny("the commissaris van de Koning follows the incidents of the regions in their own province")
+        }
+        guard request.classification <= nationalCeiling else {
+            return .deny("confidential information stays with the region; the Rijk reads at the national picture's level")
+        }
+        return .allow("the Rijk and the province follow incidents at the national picture's level")
     }
 
     // MARK: Partners

@@ -8,6 +8,20 @@ public enum AuthorityPermission {
     /// management of the crisis organisation, and KCR2 (which advises, 002:L785).
     public static let proposingRoles: Set<Role> = [
         .voorzitter, .operationeelLeider, .algemeenCommandant, .informatiemanager, .hoofdInformatie, .kcr2Analist,
+        .burgemeester, .directeurVeiligheidsregio, .dpg, .rijkscrisisstaf, .minister,
+    ]
+
+    /// [PK] Referentiekader GRIP (Veiligheidsberaad): GRIP 1 and 2 are operational scale-ups, declared by
+    /// the operational leadership (leider CoPI, operationeel leider); from GRIP 3 on the bestuur scales.
+    /// A change that stays within GRIP 0–2 is operational, not a matter of bestuurlijk gezag.
+    public static func isOperationalScaling(from old: GRIPLevel, to new: GRIPLevel) -> Bool {
+        old <= .two && new <= .two
+    }
+
+    /// Roles that make operational scale-ups (GRIP 0–2): the operational leadership, and the region's
+    /// information management which records them in the picture.
+    public static let operationalScalingRoles: Set<Role> = [
+        .operationeelLeider, .algemeenCommandant, .informatiemanager, .hoofdInformatie, .voorzitter, .burgemeester,
     ]
 
     /// A holder who decides `action` in `area`, and who else must join the decision.
@@ -46,6 +60,11 @@ public enum AuthorityPermission {
         return .propose(proposalReason(actor, action, matter: matter, deciders: deciders, authority: authority, at: now))
     }
 
+    /// The holders who decide `action` for the whole incident (to whom a proposal goes).
+    public static func deciders(of action: GovernanceAction, authority: CompetentAuthority) -> [AuthorityHolder] {
+        deciders(action, area: .incident, authority: authority).map(\.holding.holder)
+    }
+
     /// Scaling to GRIP 4 or 5 while the burgemeester holds authority: the voorzitter takes over.
     static func isTakeOver(_ action: GovernanceAction, _ authority: CompetentAuthority) -> Bool {
         guard case .changeGRIP(let level) = action, authority.significance == .local else { return false }
@@ -62,8 +81,11 @@ public enum AuthorityPermission {
         if isTakeOver(action, authority) {
             // Scaling up to the regional level moves authority to the voorzitter (002:L915, L1187-1189;
             // Referentiekader GRIP: GRIP 4 is the RBT under the voorzitter): the burgemeester proposes.
+            // The regions of the affected gemeenten; while none is on record, the incident's involved
+            // regions (scaling to the regional level is the region's matter, whichever gemeente).
             var seen: Set<RegionCode> = []
-            let regions = authority.holdings.flatMap { $0.regions.sorted() }.filter { seen.insert($0).inserted }
+            let regions = (authority.holdings.isEmpty ? authority.involvedRegions : authority.holdings.flatMap { $0.regions.sorted() })
+                .filter { seen.insert($0).inserted }
             territorial = regions.map {
                 AuthorityHolding(
                     holder: .voorzitter(region: $0), matters: Set(GovernanceMatter.allCases), regions: [$0],
@@ -106,8 +128,12 @@ public enum AuthorityPermission {
 
     /// Roles outside the crisis organisation's bestuur and leadership cannot even propose.
     static func refusal(_ actor: GovernanceActor) -> LocalizedLabel? {
-        guard actor.offices.isEmpty, actor.mandates.isEmpty, actor.roles.isDisjoint(with: proposingRoles) else {
-            return nil
+        guard !actor.offices.contains(where: \.canHoldAuthority), actor.mandates.isEmpty, actor.roles.isDisjoint(with: proposingRoles)
+        else { return nil }
+        if actor.roles.contains(.commissarisVanDeKoning) || actor.offices.contains(where: { if case .commissarisVanDeKoning = $0 { true } else { false } }) {
+            return LocalizedLabel(
+                nl: "De commissaris van de Koning ziet toe op de samenwerking en wordt geraadpleegd bij een aanwijzing; hij beslist hier niet.",
+                en: "The King's commissioner oversees cooperation and is consulted on an aanwijzing; he does not decide here.")
         }
         if actor.roles.contains(where: \.isEmergencyAccount) {
             return LocalizedLabel(

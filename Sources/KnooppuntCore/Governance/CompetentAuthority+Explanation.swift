@@ -23,7 +23,7 @@ extension CompetentAuthority {
             holdings: holdings, rule: rule,
             explanation: LocalizedLabel(nl: nl.joined(separator: "; ") + ".", en: en.joined(separator: "; ") + "."),
             irbt: irbt, opperbevel: opperbevel, significance: significance, stage: stage,
-            notes: notes(facts, at: now), violations: violations, municipalities: municipalities)
+            notes: notes(facts, at: now), violations: violations, municipalities: municipalities, involvedRegions: involvedRegions)
     }
 
     /// The main rule in words, naming the holders.

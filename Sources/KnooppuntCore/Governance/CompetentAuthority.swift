@@ -83,6 +83,8 @@ public struct CompetentAuthority: Equatable, Sendable {
     public let violations: [PictureRuleViolation]
     /// The affected gemeenten, to place a gemeente in its region.
     public let municipalities: [AffectedMunicipality]
+    /// The involved regions, the lead region first: whose voorzitters take over when scaling to GRIP 4–5.
+    public var involvedRegions: [RegionCode] = []
 
     public var holders: [AuthorityHolder] { holdings.map(\.holder) }
 
@@ -134,7 +136,7 @@ extension CompetentAuthority {
         let authority = CompetentAuthority(
             holdings: holdings, rule: rule, explanation: LocalizedLabel(nl: "", en: ""), irbt: irbt,
             opperbevel: facts.isRamp && !holdings.isEmpty, significance: facts.significance, stage: facts.stage,
-            notes: [], violations: violations, municipalities: facts.affectedMunicipalities)
+            notes: [], violations: violations, municipalities: facts.affectedMunicipalities, involvedRegions: regions)
         return authority.explained(facts, at: now)
     }
 

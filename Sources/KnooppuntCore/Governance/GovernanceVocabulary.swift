@@ -36,11 +36,8 @@ public struct MunicipalityCode: TextCode, Comparable, CustomStringConvertible {
 
     /// Accepts "GM0014" and the like (case-insensitive); anything else is nil.
     public init?(_ text: String) {
-        let upper = text.uppercased()
-        guard upper.count == 6, upper.hasPrefix("GM"), upper.dropFirst(2).allSatisfy(\.isASCII),
-            upper.dropFirst(2).allSatisfy(\.isNumber)
-        else { return nil }
-        rawValue = upper
+        guard let code = Self.prefixed(text, "GM", digits: 4) else { return nil }
+        rawValue = code
     }
 
     public var description: String { rawValue }
@@ -48,6 +45,23 @@ public struct MunicipalityCode: TextCode, Comparable, CustomStringConvertible {
     public static func < (lhs: MunicipalityCode, rhs: MunicipalityCode) -> Bool { lhs.rawValue < rhs.rawValue }
 
     public static let expected = "a municipality code GMnnnn"
+}
+
+/// The CBS code of a province, "PV" and two digits, e.g. PV27 for Noord-Holland.
+public struct ProvinceCode: TextCode, Comparable, CustomStringConvertible {
+    public let rawValue: String
+
+    /// Accepts "PV27" and the like (case-insensitive); anything else is nil.
+    public init?(_ text: String) {
+        guard let code = Self.prefixed(text, "PV", digits: 2) else { return nil }
+        rawValue = code
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: ProvinceCode, rhs: ProvinceCode) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public static let expected = "a province code PVnn"
 }
 
 /// A municipality the crisis affects, with the safety region it belongs to.
@@ -90,11 +104,28 @@ public enum GovernanceMatter: String, CaseIterable, Codable, Sendable, Comparabl
 public enum Minister: String, CaseIterable, Codable, Sendable {
     /// Justitie en Veiligheid: system-responsible and coordinating (002:L216-217).
     case justitieEnVeiligheid = "jenv"
+    /// Vakministers: each responsible for crisis management within their own policy field (002:L220-224);
+    /// they hold no authority over the regional decisions Knooppunt records (decision 0020, ambiguity 11).
+    case infrastructuurEnWaterstaat = "ienw"
+    case volksgezondheid = "vws"
+    case binnenlandseZaken = "bzk"
+    case defensie = "def"
+    case economischeZaken = "ez"
 
     public var label: LocalizedLabel {
         switch self {
         case .justitieEnVeiligheid:
             LocalizedLabel(nl: "de minister van Justitie en Veiligheid", en: "the minister of Justice and Security")
+        case .infrastructuurEnWaterstaat:
+            LocalizedLabel(nl: "de minister van Infrastructuur en Waterstaat", en: "the minister of Infrastructure and Water Management")
+        case .volksgezondheid:
+            LocalizedLabel(nl: "de minister van Volksgezondheid, Welzijn en Sport", en: "the minister of Health, Welfare and Sport")
+        case .binnenlandseZaken:
+            LocalizedLabel(nl: "de minister van Binnenlandse Zaken en Koninkrijksrelaties", en: "the minister of the Interior and Kingdom Relations")
+        case .defensie:
+            LocalizedLabel(nl: "de minister van Defensie", en: "the minister of Defence")
+        case .economischeZaken:
+            LocalizedLabel(nl: "de minister van Economische Zaken", en: "the minister of Economic Affairs")
         }
     }
 }
@@ -104,6 +135,9 @@ public enum AuthorityOffice: Hashable, Sendable, Codable {
     case burgemeester(gemeente: MunicipalityCode)
     case voorzitter(region: RegionCode)
     case minister(Minister)
+    /// The commissaris van de Koning of a province (PVnn): consulted before an aanwijzing (002:L269-271),
+    /// oversees cooperation in the RBT (art. 41 Wvr, 002:L300-303); decides none of the recorded matters.
+    case commissarisVanDeKoning(province: ProvinceCode)
 
     public var label: LocalizedLabel {
         switch self {
@@ -113,6 +147,49 @@ public enum AuthorityOffice: Hashable, Sendable, Codable {
             LocalizedLabel(nl: "de voorzitter van \(region)", en: "the chair of \(region)")
         case .minister(let minister):
             minister.label
+        case .commissarisVanDeKoning(let province):
+            LocalizedLabel(nl: "de commissaris van de Koning in \(province)", en: "the King's commissioner in \(province)")
+        }
+    }
+
+    /// The stored form: `burgemeester:GM0363`, `voorzitter:VR13`, `minister:jenv`, `cdk:PV27`.
+    public var code: String {
+        switch self {
+        case .burgemeester(let gemeente): "burgemeester:\(gemeente)"
+        case .voorzitter(let region): "voorzitter:\(region)"
+        case .minister(let minister): "minister:\(minister.rawValue)"
+        case .commissarisVanDeKoning(let province): "cdk:\(province)"
+        }
+    }
+
+    /// Reads the stored form; nil for anything else.
+    public init?(code: String) {
+        guard code.count <= 40, let colon = code.firstIndex(of: ":") else { return nil }
+        let kind = code[..<colon]
+        let value = String(code[code.index(after: colon)...])
+        switch kind {
+        case "burgemeester":
+            guard let gemeente = MunicipalityCode(value) else { return nil }
+            self = .burgemeester(gemeente: gemeente)
+        case "voorzitter":
+            guard let region = RegionCode(value) else { return nil }
+            self = .voorzitter(region: region)
+        case "minister":
+            guard let minister = Minister(rawValue: value) else { return nil }
+            self = .minister(minister)
+        case "cdk":
+            guard let province = ProvinceCode(value) else { return nil }
+            self = .commissarisVanDeKoning(province: province)
+        default:
+            return nil
+        }
+    }
+
+    /// Whether this office can hold authority over the matters Knooppunt records (R1–R4, M1).
+    public var canHoldAuthority: Bool {
+        switch self {
+        case .burgemeester, .voorzitter, .minister(.justitieEnVeiligheid): true
+        case .minister, .commissarisVanDeKoning: false
         }
     }
 }

@@ -66,6 +66,12 @@ extension JournalKind {
         case .nationalGroupingCreated: NationalGroupingCreated.self
         case .nodeInitialised: NodeInitialised.self
         case .nodeTrusted: NodeTrusted.self
+        case .officeAssigned: OfficeAssigned.self
+        case .officeEnded: OfficeEnded.self
+        case .mandateGranted: MandateGranted.self
+        case .mandateWithdrawn: MandateWithdrawn.self
+        case .proposalDecided: ProposalDecided.self
+        case .proposalMade: ProposalMade.self
         case .organisationCreated: OrganisationCreated.self
         case .partnerRegistered: PartnerRegistered.self
         case .partnerUpdated: PartnerUpdated.self

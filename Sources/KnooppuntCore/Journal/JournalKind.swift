@@ -77,12 +77,18 @@ public enum JournalKind: String, CaseIterable, Sendable {
     case layerDeleted = "layer.deleted"
     case layerReplaced = "layer.replaced"
     case layerUploaded = "layer.uploaded"
+    // mandate
+    case mandateGranted = "mandate.granted"
+    case mandateWithdrawn = "mandate.withdrawn"
     // national
     case nationalGroupingChanged = "national.grouping-changed"
     case nationalGroupingCreated = "national.grouping-created"
     // node
     case nodeInitialised = "node.initialised"
     case nodeTrusted = "node.trusted"
+    // office (decision 0020)
+    case officeAssigned = "office.assigned"
+    case officeEnded = "office.ended"
     // organisation
     case organisationCreated = "organisation.created"
     // partner
@@ -93,6 +99,9 @@ public enum JournalKind: String, CaseIterable, Sendable {
     case plotRemoved = "plot.removed"
     case plotUpdated = "plot.updated"
     case plotVerification = "plot.verification"
+    // proposal
+    case proposalDecided = "proposal.decided"
+    case proposalMade = "proposal.made"
     // reference
     case referenceLoaded = "reference.loaded"
     // session

@@ -12,6 +12,17 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     /// An emergency account on the national node, bound to one region: it reads only that region's
     /// fallback picture while the region's own node is down (decision 0017).
     case noodaccount
+    /// The bestuur (decision 0020): the office a burgemeester, minister or commissaris van de Koning holds
+    /// is recorded in the office register; the role says what kind of person signs in.
+    case burgemeester
+    /// A minister: of Justitie en Veiligheid or a vakminister, by the office recorded.
+    case minister
+    /// Staff of the NCC/NCTV who act for a minister, only under a recorded mandate.
+    case rijkscrisisstaf = "rijkscrisisstaf"
+    case commissarisVanDeKoning = "commissaris-van-de-koning"
+    case directeurVeiligheidsregio = "directeur-veiligheidsregio"
+    /// Directeur Publieke Gezondheid: leads the GHOR, sits in the GBT or RBT (002:L1004-1005).
+    case dpg
 
     public var label: LocalizedLabel {
         switch self {
@@ -25,6 +36,12 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .partnerUser: LocalizedLabel(nl: "Gebruiker crisispartner", en: "Crisis partner user")
         case .beheerder: LocalizedLabel(nl: "Beheerder", en: "Administrator")
         case .noodaccount: LocalizedLabel(nl: "Noodaccount (terugvalbeeld)", en: "Emergency account (fallback picture)")
+        case .burgemeester: LocalizedLabel(nl: "Burgemeester", en: "Mayor (burgemeester)")
+        case .minister: LocalizedLabel(nl: "Minister", en: "Minister")
+        case .rijkscrisisstaf: LocalizedLabel(nl: "Crisisstaf Rijk (NCC/NCTV)", en: "National crisis staff (NCC/NCTV)")
+        case .commissarisVanDeKoning: LocalizedLabel(nl: "Commissaris van de Koning", en: "King's commissioner")
+        case .directeurVeiligheidsregio: LocalizedLabel(nl: "Directeur veiligheidsregio", en: "Director of the safety region")
+        case .dpg: LocalizedLabel(nl: "Directeur Publieke Gezondheid (DPG)", en: "Director of Public Health (DPG)")
         }
     }
 
@@ -33,4 +50,8 @@ public enum Role: String, CaseIterable, Codable, Sendable {
 
     /// Emergency accounts read their region's fallback picture and nothing else.
     public var isEmergencyAccount: Bool { self == .noodaccount }
+
+    /// People of the Rijk and the province who read the national picture's level of an incident but do
+    /// not write regional pictures: ministers, their crisis staff and the commissaris van de Koning.
+    public var isRijkOrProvince: Bool { self == .minister || self == .rijkscrisisstaf || self == .commissarisVanDeKoning }
 }

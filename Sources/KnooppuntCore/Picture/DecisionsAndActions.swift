@@ -54,7 +54,7 @@ public enum RecordRules {
         try text(action.owner, field: "owner", maximum: 40)
     }
 
-    static func text(_ value: String, field: String, maximum: Int) throws(PictureRuleViolation) {
+    public static func text(_ value: String, field: String, maximum: Int) throws(PictureRuleViolation) {
         guard (1...maximum).contains(value.trimmingCharacters(in: .whitespacesAndNewlines).count) else {
             throw PictureRuleViolation(field: field, "field '\(field)' must be 1 to \(maximum) characters long")
         }

@@ -10,6 +10,15 @@ public protocol TextCode: Codable, Hashable, Sendable {
 }
 
 extension TextCode {
+    /// `text` upper-cased when it is `prefix` followed by exactly `digits` ASCII digits, else nil.
+    public static func prefixed(_ text: String, _ prefix: String, digits: Int) -> String? {
+        let upper = text.uppercased()
+        let tail = upper.dropFirst(prefix.count)
+        guard upper.count == prefix.count + digits, upper.hasPrefix(prefix), tail.allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
+        return upper
+    }
+
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let code = Self(text) else {

@@ -188,7 +188,7 @@ extension CurrentUser {
     var subject: Subject {
         Subject(
             username: username, role: role, organisationCode: organisationCode, organisationKind: organisationKind,
-            regionCode: regionCode.flatMap(RegionCode.init))
+            regionCode: regionCode.flatMap(RegionCode.init), overseenRegions: overseenRegions)
     }
 
     var author: PictureStore.Author { PictureStore.Author(username: username, organisation: organisationCode) }

@@ -16,6 +16,8 @@ struct CurrentUser: Authenticatable, Sendable {
     /// The credential used, so logout can revoke it.
     let tokenID: UUID
     let credential: Credential
+    /// A commissaris van de Koning's province regions (office register), for the access policy.
+    var overseenRegions: Set<RegionCode> = []
 
     enum Credential: Sendable { case cookie, bearer }
 }
@@ -51,6 +53,8 @@ enum Subjects {
         }
         return Subject(
             username: user.username, role: role, organisationCode: user.organisation.code, organisationKind: kind,
-            regionCode: user.organisation.regionCode.flatMap(RegionCode.init))
+            regionCode: user.organisation.regionCode.flatMap(RegionCode.init),
+            overseenRegions: role == .commissarisVanDeKoning
+                ? try await GovernanceDirectory.overseenRegions(of: user.username, on: db, at: now) : [])
     }
 }

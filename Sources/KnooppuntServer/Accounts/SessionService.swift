@@ -140,6 +140,8 @@ struct SessionService: Sendable {
                 id: try user.requireID(), username: user.username, displayName: user.displayName, role: role,
                 organisationCode: user.organisation.code, organisationName: user.organisation.name,
                 organisationKind: kind, regionCode: user.organisation.regionCode, tokenID: try stored.requireID(),
-                credential: credential))
+                credential: credential,
+                overseenRegions: role == .commissarisVanDeKoning
+                    ? try await GovernanceDirectory.overseenRegions(of: user.username, on: db, at: now) : []))
     }
 }

@@ -20,6 +20,8 @@ enum DemoData {
 
     static let others: [Organisation] = [
         Organisation(code: "JENV", name: "Ministerie van Justitie en Veiligheid (NCTV)", kind: .ministry),
+        Organisation(code: "IENW", name: "Ministerie van Infrastructuur en Waterstaat", kind: .ministry),
+        Organisation(code: "PNH", name: "Provincie Noord-Holland", kind: .other),
         Organisation(code: "RWS", name: "Rijkswaterstaat", kind: .partner),
         Organisation(code: "WS-AGV", name: "Waterschap Amstel, Gooi en Vecht", kind: .partner),
         Organisation(code: "WATERNET", name: "Waternet", kind: .partner),
@@ -57,6 +59,38 @@ enum DemoData {
         Person(username: "jenv", displayName: "Thomas Meijer", organisation: "JENV", role: .partnerUser),
         Person(username: "agv", displayName: "Sophie Bos", organisation: "WS-AGV", role: .partnerUser),
         Person(username: "rodekruis", displayName: "Milan Kok", organisation: "RODEKRUIS", role: .partnerUser),
+        // The bestuur (decision 0020); their offices are in `offices`.
+        Person(username: "bgm-ouder-amstel", displayName: "Gerrit Hoekstra", organisation: "VR13", role: .burgemeester),
+        Person(username: "bgm-amstelveen", displayName: "Marloes de Wit", organisation: "VR13", role: .burgemeester),
+        Person(username: "voorzitter-vr12", displayName: "Karin Willems", organisation: "VR12", role: .voorzitter),
+        Person(username: "directeur-vr13", displayName: "Bas Koster", organisation: "VR13", role: .directeurVeiligheidsregio),
+        Person(username: "dpg-vr13", displayName: "Linda Hermans", organisation: "VR13", role: .dpg),
+        Person(username: "minister-jenv", displayName: "Robert Kramer", organisation: "JENV", role: .minister),
+        Person(username: "ncc-jenv", displayName: "Yara Postma", organisation: "JENV", role: .rijkscrisisstaf),
+        Person(username: "minister-ienw", displayName: "Ellen Brouwer", organisation: "IENW", role: .minister),
+        Person(username: "cdk-nh", displayName: "Arthur Verbeek", organisation: "PNH", role: .commissarisVanDeKoning),
+    ]
+
+    /// Who holds which office of the bestuur. The voorzitter of a region is by law one of its
+    /// burgemeesters (art. 11 Wvr, [PK]): the demo's chairs also bear the office of burgemeester.
+    static let offices: [(username: String, office: AuthorityOffice)] = [
+        ("voorzitter-vr13", .voorzitter(region: RegionCode(number: 13))),
+        ("voorzitter-vr13", .burgemeester(gemeente: MunicipalityCode("GM0363")!)),
+        ("voorzitter-vr12", .voorzitter(region: RegionCode(number: 12))),
+        ("voorzitter-vr12", .burgemeester(gemeente: MunicipalityCode("GM0392")!)),
+        ("bgm-ouder-amstel", .burgemeester(gemeente: MunicipalityCode("GM0437")!)),
+        ("bgm-amstelveen", .burgemeester(gemeente: MunicipalityCode("GM0362")!)),
+        ("minister-jenv", .minister(.justitieEnVeiligheid)),
+        ("minister-ienw", .minister(.infrastructuurEnWaterstaat)),
+        ("cdk-nh", .commissarisVanDeKoning(province: ProvinceCode("PV27")!)),
+    ]
+
+    /// Standing mandates: the NCC's crisis staff acts for the minister of JenV on scaling (an
+    /// aanwijzing's matter, 002:L891-892); the burgemeester of Amstelveen lets the operational leader
+    /// issue public warnings for Amstelveen.
+    static let mandates: [(office: AuthorityOffice, mandatary: String, matters: [GovernanceMatter], note: String)] = [
+        (.minister(.justitieEnVeiligheid), "ncc-jenv", [.scaling], "Namens de minister tijdens de crisis"),
+        (.burgemeester(gemeente: MunicipalityCode("GM0362")!), "ol-vr13", [.publicWarning], "Publieksalarmering bij acuut gevaar"),
     ]
 
     /// Seeded on a national node only: the emergency account that reads VR13's fallback picture (decision 0017).

@@ -37,12 +37,31 @@ enum DemoSeeder {
                 username: person.username, displayName: person.displayName, organisationCode: person.organisation,
                 role: person.role, passwordHash: hash, actor: .init(name: "demo", organisation: "system"))
         }
+        try await seedGovernance(app)
         let partners = PartnerStore(db: app.db, context: context)
         for registration in DemoPartners.registrations {
             _ = try await partners.save(registration, baseVersion: nil, by: .init(username: "demo", organisation: "system"))
         }
         try await DemoCapacity.seed(app)
         return .seeded(organisations: organisations.count, users: people(context.configuration.role).count)
+    }
+
+    /// The offices of the demo's bestuur and its standing mandates (decision 0020).
+    static func seedGovernance(_ app: Application) async throws {
+        let context = app.knooppunt
+        let at = context.clock.now()
+        let actor = AccountService.Actor(name: "demo", organisation: "system")
+        try await context.write(on: app.db) { db in
+            for (username, office) in DemoData.offices {
+                _ = try await GovernanceCommands.recordOffice(office, for: username, from: at, by: actor, at: at, on: db)
+            }
+            for mandate in DemoData.mandates {
+                let input = GrantMandateInput(
+                    mandatary: mandate.mandatary, office: OfficeCode(mandate.office), matters: mandate.matters, validFrom: at,
+                    validUntil: nil, note: mandate.note)
+                _ = try await GovernanceCommands.recordMandate(input, from: at, by: actor, at: at, on: db)
+            }
+        }
     }
 
     /// The demo users of a node: the national node also gets VR13's emergency account.
@@ -54,7 +73,7 @@ enum DemoSeeder {
     static func loginSummary(password: String, url: String, role: KnooppuntConfiguration.NodeRole = .standalone) -> String {
         var lines = ["Knooppunt demo on \(url) — every demo user's password is '\(password)':"]
         for person in people(role) {
-            let name = person.username.padding(toLength: 16, withPad: " ", startingAt: 0)
+            let name = person.username.padding(toLength: max(16, person.username.count), withPad: " ", startingAt: 0)
             lines.append("  \(name) \(person.role.label.en), \(person.organisation)")
         }
         return lines.joined(separator: "\n")

@@ -58,19 +58,11 @@ enum IncidentAuthority {
     static func current(
         _ incident: IncidentModel, _ version: IncidentVersionModel, plots: [PlotVersionModel], on db: Database, at now: Date
     ) async throws -> AuthorityView {
-        let state = try PictureStore.decodeState(version)
-        // Only the gemeenten: the affected area's partner list is not needed here (every page render asks).
-        let affected = try await AffectedAreaView.municipalities(incidentLocation: state.location, plots: plots, on: db).municipalities
-        let municipalities = affected.compactMap { m in MunicipalityCode(m.code).map { AffectedMunicipality($0, in: m.region) } }
-        let significance: CrisisSignificance = state.grip >= .four ? .moreThanLocal : .local
-        let authority = CompetentAuthority.derive(
-            AuthorityFacts(state, significance: significance, affectedMunicipalities: municipalities), at: now)
-        let gemeenten = Dictionary(affected.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let regions = Dictionary(
-            try await RegionModel.query(on: db).all().compactMap { model in model.id.map { ($0, model.name) } },
-            uniquingKeysWith: { first, _ in first })
+        let (authority, affected, significance) = try await derive(version, plots: plots, on: db, at: now)
+        let names = try await GovernanceDirectory.Names.load(gemeenten: affected.map(\.code), on: db)
         func named(_ label: LocalizedLabel) -> AuthorityView.LabelText {
-            AuthorityView.LabelText(nl: names(in: label.nl, gemeenten, regions), en: names(in: label.en, gemeenten, regions))
+            let called = names.callName(label)
+            return AuthorityView.LabelText(nl: called.nl, en: called.en)
         }
         let holders = authority.holdings.map { holding -> AuthorityView.Holder in
             let (kind, gemeente, region): (String, String?, RegionCode?) =
@@ -88,11 +80,33 @@ enum IncidentAuthority {
             violations: authority.violations.map(\.message))
     }
 
-    /// Codes in a Core text (GM0363, VR13) replaced by the names people know them by.
-    private static func names(in text: String, _ gemeenten: [String: String], _ regions: [String: String]) -> String {
-        var result = text
-        for (code, name) in gemeenten { result = result.replacingOccurrences(of: code, with: name) }
-        for (code, name) in regions.sorted(by: { $0.key > $1.key }) { result = result.replacingOccurrences(of: code, with: name) }
-        return result
+    /// The derived authority over an incident version for an area of `plots`, with the gemeenten found.
+    static func derive(_ version: IncidentVersionModel, plots: [PlotVersionModel], on db: Database, at now: Date) async throws
+        -> (authority: CompetentAuthority, affected: [AffectedAreaView.Municipality], significance: CrisisSignificance)
+    {
+        try await derive(try PictureStore.decodeState(version), plots: plots, on: db, at: now)
+    }
+
+    static func derive(_ state: IncidentState, plots: [PlotVersionModel], on db: Database, at now: Date) async throws
+        -> (authority: CompetentAuthority, affected: [AffectedAreaView.Municipality], significance: CrisisSignificance)
+    {
+        // Only the gemeenten: the affected area's partner list is not needed here (every page render asks).
+        let affected = try await AffectedAreaView.municipalities(incidentLocation: state.location, plots: plots, on: db).municipalities
+        let municipalities = affected.compactMap { m in MunicipalityCode(m.code).map { AffectedMunicipality($0, in: m.region) } }
+        let significance: CrisisSignificance = state.grip >= .four ? .moreThanLocal : .local
+        let authority = CompetentAuthority.derive(
+            AuthorityFacts(state, significance: significance, affectedMunicipalities: municipalities), at: now)
+        return (authority, affected, significance)
+    }
+
+    /// The authority that decides matters of the incident now: the area of every plot up to internal,
+    /// whoever wrote it (a confidential plot does not move authority through a name others could read).
+    static func forDecisions(_ target: AuthorisedIncident, context: KnooppuntContext, on db: Database) async throws
+        -> CompetentAuthority
+    {
+        let now = context.clock.now()
+        let plots = try await PictureStore(db: db, context: context).plots(of: try target.incident.requireID(), at: Microseconds.from(now))
+            .filter { $0.classification != Classification.confidential.rawValue }
+        return try await derive(target.version, plots: plots, on: db, at: now).authority
     }
 }

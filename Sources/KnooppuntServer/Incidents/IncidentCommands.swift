@@ -49,17 +49,46 @@ struct IncidentCommands {
             classification: input.classification ?? .incident, vitalInterests: input.vitalInterests ?? [],
             grip: input.grip ?? .routine, gripReason: IncidentCommands.given(input.gripReason), phase: input.phase ?? .warm,
             involvedRegions: involved, leadRegion: ownRegion)
+        // Opening an incident at GRIP 3 or higher, or as a crisis or ramp, is that decision (decision 0020).
+        let baseline = IncidentState(
+            title: state.title, category: state.category, location: state.location, startedAt: state.startedAt,
+            involvedRegions: state.involvedRegions, leadRegion: state.leadRegion)
+        let actions = GovernanceAction.decided(from: baseline, to: state)
+        if !actions.isEmpty {
+            try PictureStore.validate(state, replacing: nil)
+            let actor = try await GovernanceDirectory.actor(for: user, on: db, at: now)
+            let authority = try await IncidentAuthority.derive(state, plots: [], on: db, at: now).authority
+            for action in actions {
+                switch AuthorityPermission.decide(actor, action, authority: authority, at: now) {
+                case .decide: continue
+                case .propose(let reason):
+                    let names = try await GovernanceDirectory.Names.load(on: db)
+                    throw Problem.forbidden(
+                        "\(action.label.en): \(names.replacing(reason.en)) — open the incident at GRIP 0 to 2 and put the rest as a proposal")
+                case .refuse(let reason): throw Problem.forbidden(reason.en)
+                }
+            }
+        }
         let version = try await pictures.createIncident(state, exercise: input.exercise ?? false, by: user.author)
         return (try await IncidentAccess.incident(version.incidentID, on: db), version)
     }
 
     /// Changes the incident: GRIP (with its reason), phase, status, area, regions. Linking partner
     /// themes to the picture is regie (the IM or HIN).
+    /// A change of GRIP (3 and up) or classification must be the user's to decide (decision 0020):
+    /// otherwise 403 naming who decides, and how to propose it.
     func update(_ id: UUID, _ input: @autoclosure () throws -> UpdateIncidentInput) async throws
         -> (IncidentModel, IncidentVersionModel)
     {
-        let target = try await open(id, for: .editIncident)
-        let input = try input()
+        switch try await update(id, try input(), proposeInstead: false) {
+        case .updated(let incident, let version): return (incident, version)
+        case .proposed: throw Problem.forbidden("the change was put as a proposal")
+        }
+    }
+
+    /// The change, once bestuurlijk gezag allows it.
+    func write(_ input: UpdateIncidentInput, to target: AuthorisedIncident) async throws -> (IncidentModel, IncidentVersionModel) {
+        let id = try target.incident.requireID()
         if input.linkedPartners != nil {
             try await IncidentAccess.require(user.subject, .init(action: .admitEntry), incident: id, scope: target.scope, on: db, at: now)
         }

@@ -46,25 +46,32 @@ struct PictureStore: Sendable {
     ) async throws -> IncidentVersionModel {
         let at = now()
         return try await context.write(on: db) { db in
-            let current = try await Self.currentIncidentVersion(id, on: db)
-            try Self.checkBase(baseVersion, current.version, what: "incident")
-            let old = try Self.decodeState(current)
-            var new = old
-            change(&new)
-            try Self.validate(new, replacing: old)
-            guard new != old else { throw Problem.invalid("the change leaves the incident as it was") }
-            current.validTo = at
-            try await current.update(on: db)
-            let next = Self.incidentVersion(
-                incidentID: id, number: current.version + 1, state: new, json: try CanonicalJSON.encode(new), at: at,
-                author: author)
-            try await next.create(on: db)
-            let exercise = try await IncidentModel.find(id, on: db)?.exercise ?? false
-            try await Journal.append(
-                IncidentUpdated(IncidentVersionPayload(next, state: new, exercise: exercise)), on: db,
-                actor: author.username, organisation: author.organisation, incident: id)
-            return next
+            try await Self.changeIncident(id, baseVersion: baseVersion, by: author, at: at, on: db, change: change)
         }
+    }
+
+    /// `updateIncident` inside a write the caller holds: the next version of the incident, journaled.
+    static func changeIncident(
+        _ id: UUID, baseVersion: Int, by author: Author, at: Int64, on db: Database, change: (inout IncidentState) -> Void
+    ) async throws -> IncidentVersionModel {
+        let current = try await Self.currentIncidentVersion(id, on: db)
+        try Self.checkBase(baseVersion, current.version, what: "incident")
+        let old = try Self.decodeState(current)
+        var new = old
+        change(&new)
+        try Self.validate(new, replacing: old)
+        guard new != old else { throw Problem.invalid("the change leaves the incident as it was") }
+        current.validTo = at
+        try await current.update(on: db)
+        let next = Self.incidentVersion(
+            incidentID: id, number: current.version + 1, state: new, json: try CanonicalJSON.encode(new), at: at,
+            author: author)
+        try await next.create(on: db)
+        let exercise = try await IncidentModel.find(id, on: db)?.exercise ?? false
+        try await Journal.append(
+            IncidentUpdated(IncidentVersionPayload(next, state: new, exercise: exercise)), on: db,
+            actor: author.username, organisation: author.organisation, incident: id)
+        return next
     }
 
     static func currentIncidentVersion(_ id: UUID, on db: Database) async throws -> IncidentVersionModel {

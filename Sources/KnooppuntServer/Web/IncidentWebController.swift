@@ -12,6 +12,10 @@ struct IncidentWebController: RouteCollection {
         incidents.post(use: create)
         incidents.get(":incident", use: show)
         incidents.post(":incident", "update", use: update)
+        incidents.post(":incident", "proposals", use: propose)
+        incidents.post(":incident", "proposals", ":proposal", "accept", use: acceptProposal)
+        incidents.post(":incident", "proposals", ":proposal", "reject", use: rejectProposal)
+        incidents.post(":incident", "proposals", ":proposal", "withdraw", use: withdrawProposal)
         incidents.post(":incident", "entries", use: addEntry)
         incidents.post(":incident", "entries", ":entry", "edit", use: editEntry)
         incidents.post(":incident", "entries", ":entry", "verification", use: verify)
@@ -117,12 +121,15 @@ struct IncidentWebController: RouteCollection {
             ? try await IncidentAuthority.current(
                 AuthorisedIncident(incident: incident, version: version, scope: scope), for: user, context: req.knooppunt, on: req.db)
             : nil
-        let page = IncidentPage(
+        let proposals = viewingAt == nil && facts.decide(.init(action: .read, classification: .internal), at: now).decision.allowed
+            ? try await IncidentCommands(req).proposals(of: id) : []
+        var page = IncidentPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, picture: picture, logbook: logbook, since: since,
             viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may, access: panel,
             onBehalfChoices: choices, leafletAvailable: req.knooppunt.configuration.leafletInstalled,
             tileURL: req.knooppunt.configuration.tileURL, journalPosition: renderedAt, sharedNationally: sharedNationally,
             authority: authority)
+        page.proposals = proposals
         return .html(page.render())
     }
 
@@ -135,8 +142,33 @@ struct IncidentWebController: RouteCollection {
         return req.redirect(to: "/incidents/\(id)", redirectType: .normal)
     }
 
+    /// A GRIP level or classification the user may not decide goes to the competent authority as a proposal.
     func update(req: Request) async throws -> Response {
-        try await command(req) { commands, id in _ = try await commands.update(id, try req.decodeForm(UpdateIncidentInput.self)) }
+        try await command(req) { commands, id in
+            _ = try await commands.update(id, try req.decodeForm(UpdateIncidentInput.self), proposeInstead: true)
+        }
+    }
+
+    func propose(req: Request) async throws -> Response {
+        try await command(req) { commands, id in _ = try await commands.propose(to: id, try req.decodeForm(ProposalInput.self)) }
+    }
+
+    func acceptProposal(req: Request) async throws -> Response {
+        try await command(req) { commands, id in
+            _ = try await commands.acceptProposal(try req.pathID("proposal"), of: id, try req.decodeForm(ProposalDecisionInput.self))
+        }
+    }
+
+    func rejectProposal(req: Request) async throws -> Response {
+        try await command(req) { commands, id in
+            _ = try await commands.closeProposal(try req.pathID("proposal"), of: id, as: .rejected, try req.decodeForm(ProposalDecisionInput.self))
+        }
+    }
+
+    func withdrawProposal(req: Request) async throws -> Response {
+        try await command(req) { commands, id in
+            _ = try await commands.closeProposal(try req.pathID("proposal"), of: id, as: .withdrawn, try req.decodeForm(ProposalDecisionInput.self))
+        }
     }
 
     func addEntry(req: Request) async throws -> Response {

@@ -52,10 +52,12 @@ struct IncidentPage {
     var sharedNationally: Set<UUID> = []
     /// Who decides now; nil when looking at an earlier moment.
     var authority: AuthorityView? = nil
+    /// Proposals to the competent authority, newest first (internal information; empty for readers below it).
+    var proposals: [ProposalView] = []
 
     private var language: KnooppuntCore.Language { strings.language }
     private var incident: IncidentView { picture.incident }
-    private var live: Bool { viewingAt == nil }
+    var live: Bool { viewingAt == nil }
 
     func render() -> String {
         var layout = Layout(
@@ -239,6 +241,7 @@ struct IncidentPage {
                 incident.proposesInterregionalScaling,
                 .p(.class("advice"), .attribute(named: "role", value: "note"), .text(strings.proposeIRBT))),
             .unwrap(access) { breakGlassBanner($0) },
+            .if(live, proposalsSection()),
             .if(!picture.conflicts.isEmpty, conflicts()),
             .div(.class("themes"), .forEach(picture.themes) { theme(for: $0) }),
             decisions(),
@@ -591,6 +594,9 @@ struct IncidentPage {
         .section(
             .class("card"), .attribute(named: "aria-labelledby", value: "scaling-title"),
             .h2(.id("scaling-title"), .text(strings.scaling)),
+            .p(.class("help"), .id("scaling-help"), .text(language == .nl
+                ? "GRIP 0 tot 2 stelt de operationele leiding in. GRIP 3 en hoger en het verklaren van een crisis of ramp beslist het bevoegd gezag; wie dat niet is, dient hiermee een voorstel in."
+                : "GRIP 0 to 2 is set by the operational leadership. GRIP 3 and up, and declaring a crisis or ramp, are decided by the competent authority; anyone else puts a proposal with this form.")),
             .form(
                 .id("scaling-form"), .class("stacked js-refresh"), .method(.post), .action("/incidents/\(incident.id)/update"),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
