@@ -9,13 +9,16 @@ public struct DecisionBody: Codable, Equatable, Sendable {
     public var decidedBy: String
     /// A decision is never deleted; it is revoked, and stays in the record.
     public var revoked: Bool
+    /// Why it was taken (the motivation the councils read in the art. 40 report); absent in older records.
+    public var reason: String?
 
-    public init(team: CrisisTeam, text: String, decidedAt: Date, decidedBy: String, revoked: Bool = false) {
+    public init(team: CrisisTeam, text: String, decidedAt: Date, decidedBy: String, revoked: Bool = false, reason: String? = nil) {
         self.team = team
         self.text = text
         self.decidedAt = decidedAt
         self.decidedBy = decidedBy
         self.revoked = revoked
+        self.reason = reason
     }
 }
 
@@ -41,12 +44,15 @@ public struct ActionBody: Codable, Equatable, Sendable {
 /// The kinds of versioned record an incident keeps besides entries.
 public enum RecordKind: String, Codable, Sendable {
     case decision, action
+    /// A consultation of the councils on a decision (`ConsultationBody`).
+    case consultation
 }
 
 public enum RecordRules {
     public static func validate(_ decision: DecisionBody) throws(PictureRuleViolation) {
         try text(decision.text, field: "text", maximum: 5000)
         try text(decision.decidedBy, field: "decidedBy", maximum: 200)
+        if let reason = decision.reason { try text(reason, field: "reason", maximum: 2000) }
     }
 
     public static func validate(_ action: ActionBody) throws(PictureRuleViolation) {
