@@ -26,7 +26,7 @@ struct IncidentCommands {
 
     var now: Date { context.clock.now() }
     private var pictures: PictureStore { PictureStore(db: db, context: context) }
-    private var records: RecordStore { RecordStore(db: db, context: context) }
+    var records: RecordStore { RecordStore(db: db, context: context) }
 
     /// Loads the incident and checks `action` for this user (404/403 as `IncidentAccess` answers).
     func open(_ id: UUID, for action: AccessAction) async throws -> AuthorisedIncident {
@@ -200,7 +200,9 @@ struct IncidentCommands {
     func recordDecision(in id: UUID, _ input: @autoclosure () throws -> CreateDecisionInput) async throws -> RecordVersionModel {
         _ = try await open(id, for: .recordDecision)
         let input = try input()
-        let decision = DecisionBody(team: input.team, text: input.text, decidedAt: input.decidedAt ?? now, decidedBy: input.decidedBy)
+        let decision = DecisionBody(
+            team: input.team, text: input.text, decidedAt: input.decidedAt ?? now, decidedBy: input.decidedBy,
+            reason: IncidentCommands.given(input.reason))
         try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) }
         return try await records.create(decision, in: id, by: user.author)
     }
@@ -220,6 +222,7 @@ struct IncidentCommands {
             if let decidedAt = input.decidedAt { decision.decidedAt = decidedAt }
             if let decidedBy = input.decidedBy { decision.decidedBy = decidedBy }
             if let revoked = input.revoked { decision.revoked = revoked }
+            if let reason = input.reason { decision.reason = IncidentCommands.given(reason) }
         }
     }
 

@@ -65,7 +65,9 @@ struct CreateDecisionInput: StrictDecodable {
     var text: String
     var decidedAt: Date?
     var decidedBy: String
-    enum CodingKeys: String, CodingKey, CaseIterable { case team, text, decidedAt, decidedBy }
+    /// Why (the motivation the councils read in the art. 40 report).
+    var reason: String?
+    enum CodingKeys: String, CodingKey, CaseIterable { case team, text, decidedAt, decidedBy, reason }
 }
 
 struct UpdateDecisionInput: StrictDecodable {
@@ -75,7 +77,9 @@ struct UpdateDecisionInput: StrictDecodable {
     var decidedAt: Date?
     var decidedBy: String?
     var revoked: Bool?
-    enum CodingKeys: String, CodingKey, CaseIterable { case baseVersion, team, text, decidedAt, decidedBy, revoked }
+    /// A new motivation; blank removes it.
+    var reason: String?
+    enum CodingKeys: String, CodingKey, CaseIterable { case baseVersion, team, text, decidedAt, decidedBy, revoked, reason }
 }
 
 struct CreateActionInput: StrictDecodable {
@@ -102,6 +106,7 @@ struct DecisionView: Content {
     var text: String
     var decidedAt: Date
     var decidedBy: String
+    var reason: String?
     var revoked: Bool
     var recordedBy: String
     var updatedAt: Date
@@ -114,6 +119,7 @@ struct DecisionView: Content {
         text = body.text
         decidedAt = body.decidedAt
         decidedBy = body.decidedBy
+        reason = body.reason
         revoked = body.revoked
         recordedBy = model.author
         updatedAt = Microseconds.date(model.validFrom)
@@ -191,6 +197,12 @@ enum LogbookSummary {
         case let marked as ConflictMarked: return "Tegenstrijdige meldingen gemarkeerd: \(marked.body.note)"
         case let resolved as ConflictResolved: return "Tegenstrijdigheid opgelost: \(resolved.body.resolution ?? "")"
         case let decision as any ShapedJournalEvent<RecordPayload<DecisionBody>>: return "Besluit: \(decision.body.body.text)"
+        case let consultation as ConsultationRecorded:
+            let body = consultation.body.body
+            let councils = body.councils.map(\.rawValue).joined(separator: ", ")
+            return body.urgent
+                ? "Spoed: raden niet geraadpleegd (\(councils)): \(body.urgencyReason ?? "")"
+                : "Raden geraadpleegd (\(councils)): \(body.position ?? "")"
         case let action as any ShapedJournalEvent<RecordPayload<ActionBody>>:
             let body = action.body.body
             return "Actie (\(body.owner)): \(body.text) [\(body.status.rawValue)]"
