@@ -240,6 +240,7 @@ struct CouncilReportTests {
             #expect(posted.status == .seeOther, "\(posted.body.string)")
             let after = try await voorzitter.get(app, "/incidents/\(incident.id)")
             #expect(after.body.string.contains("Raad van Amsterdam geraadpleegd op 15-01-2027 09:11 (na het besluit): Geen bezwaar"))
+            #expect(after.body.string.contains("Raden geraadpleegd over een besluit: Geen bezwaar"), "the logbook tells it, without codes")
             let partner = try await WebSession.login(app, "rws")
             _ = try await Access.link(app, incident.id, "RWS", token: try await HTTP.login(app, "im-vr13"))
             let partnerPage = try await partner.get(app, "/incidents/\(incident.id)")

@@ -198,11 +198,11 @@ enum LogbookSummary {
         case let resolved as ConflictResolved: return "Tegenstrijdigheid opgelost: \(resolved.body.resolution ?? "")"
         case let decision as any ShapedJournalEvent<RecordPayload<DecisionBody>>: return "Besluit: \(decision.body.body.text)"
         case let consultation as ConsultationRecorded:
+            // The councils by name are with the decision; the logbook keeps to what happened.
             let body = consultation.body.body
-            let councils = body.councils.map(\.rawValue).joined(separator: ", ")
             return body.urgent
-                ? "Spoed: raden niet geraadpleegd (\(councils)): \(body.urgencyReason ?? "")"
-                : "Raden geraadpleegd (\(councils)): \(body.position ?? "")"
+                ? "Spoed: raden niet geraadpleegd over een besluit: \(body.urgencyReason ?? "")"
+                : "Raden geraadpleegd over een besluit: \(body.position ?? "")"
         case let action as any ShapedJournalEvent<RecordPayload<ActionBody>>:
             let body = action.body.body
             return "Actie (\(body.owner)): \(body.text) [\(body.status.rawValue)]"
