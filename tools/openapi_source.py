@@ -238,17 +238,42 @@ doc = {
             "CreateDecision": {"type": "object", "additionalProperties": False, "required": ["team", "text", "decidedBy"],
                 "properties": {"team": ref("Team"), "text": {"type": "string", "minLength": 1, "maxLength": 5000},
                                "decidedAt": {"type": "string", "format": "date-time"},
-                               "decidedBy": {"type": "string", "minLength": 1, "maxLength": 200}}},
+                               "decidedBy": {"type": "string", "minLength": 1, "maxLength": 200},
+                               "reason": {"type": "string", "maxLength": 2000,
+                                          "description": "Why: the motivation the councils read in the art. 40 report."}}},
             "UpdateDecision": {"type": "object", "additionalProperties": False, "required": ["baseVersion"],
                 "properties": {"baseVersion": {"type": "integer"}, "team": ref("Team"), "text": {"type": "string"},
                                "decidedAt": {"type": "string", "format": "date-time"}, "decidedBy": {"type": "string"},
-                               "revoked": {"type": "boolean"}}},
+                               "revoked": {"type": "boolean"},
+                               "reason": {"type": "string", "maxLength": 2000, "description": "A new motivation; blank removes it."}}},
             "Decision": {"type": "object", "required": ["id", "version", "team", "text", "decidedAt", "decidedBy",
                 "revoked", "recordedBy", "updatedAt"], "properties": {
                 "id": {"type": "string", "format": "uuid"}, "version": {"type": "integer"}, "team": ref("Team"),
                 "text": {"type": "string"}, "decidedAt": {"type": "string", "format": "date-time"},
-                "decidedBy": {"type": "string"}, "revoked": {"type": "boolean"}, "recordedBy": {"type": "string"},
-                "updatedAt": {"type": "string", "format": "date-time"}}},
+                "decidedBy": {"type": "string"}, "reason": {"type": "string"}, "revoked": {"type": "boolean"},
+                "authority": {"type": "string", "description": "The authority it was taken under, recorded when it was taken "
+                              "(decision 0020, C10): the competent authority for a policy team, operational command for CoPI/ROT."},
+                "outsideAuthority": {"type": "boolean", "description": "A policy team's decision while that team did not hold "
+                                     "authority, or with none on record."},
+                "recordedBy": {"type": "string"}, "updatedAt": {"type": "string", "format": "date-time"}}},
+            "CreateConsultation": {"type": "object", "additionalProperties": False, "required": ["councils"],
+                "description": "Either a consultation (position, consultedAt default now) or urgent with urgencyReason.",
+                "properties": {
+                    "councils": {"type": "array", "minItems": 1, "maxItems": 60,
+                                 "items": {"type": "string", "pattern": "^GM[0-9]{4}$"},
+                                 "description": "Gemeente codes: affected by the incident or in one of its regions."},
+                    "consultedAt": {"type": "string", "format": "date-time", "description": "Not in the future; default now."},
+                    "position": {"type": "string", "maxLength": 5000, "description": "The councils' position or the outcome."},
+                    "urgent": {"type": "boolean", "description": "Spoed: niet geraadpleegd."},
+                    "urgencyReason": {"type": "string", "maxLength": 2000,
+                                      "description": "Required with urgent: why the urgency did not allow consulting."}}},
+            "Consultation": {"type": "object", "required": ["id", "decision", "councils", "urgent", "recordedBy", "recordedAt"],
+                "properties": {
+                    "id": {"type": "string", "format": "uuid"}, "decision": {"type": "string", "format": "uuid"},
+                    "councils": {"type": "array", "items": {"type": "string", "pattern": "^GM[0-9]{4}$"}},
+                    "consultedAt": {"type": "string", "format": "date-time"}, "position": {"type": "string"},
+                    "urgent": {"type": "boolean"}, "urgencyReason": {"type": "string"}, "recordedBy": {"type": "string"},
+                    "recordedAt": {"type": "string", "format": "date-time"}}},
             "CreateAction": {"type": "object", "additionalProperties": False, "required": ["text", "owner"],
                 "properties": {"text": {"type": "string", "minLength": 1, "maxLength": 2000},
                                "owner": {"type": "string", "description": "Organisation code."},
@@ -407,6 +432,19 @@ doc = {
             "post": {"operationId": "createDecision", "security": AUTH, "summary": "Record a crisis-team decision.",
                      "requestBody": {"required": True, "content": {"application/json": {"schema": ref("CreateDecision")}}},
                      "responses": {**ok("Recorded.", ref("Decision"), status="201"), **EBODY, **E401, **E403, **E404}}},
+        "/incidents/{incident}/decisions/{record}/consultations": {"parameters": [INCIDENT, RECORD],
+            "get": {"operationId": "listConsultations", "security": AUTH,
+                    "summary": "The consultations of the councils recorded on a decision, oldest first.",
+                    "responses": {**ok("Consultations.", {"type": "array", "items": ref("Consultation")}), **E401,
+                                  "404": problem("No such incident or decision, or not one you may see.")}},
+            "post": {"operationId": "recordConsultation", "security": AUTH,
+                     "summary": "Record that the councils of affected gemeenten were consulted on a decision, with their "
+                                "position; or that the required urgency prevented it, with the reason (C10; journaled "
+                                "as consultation.recorded). Takes what recording a decision takes.",
+                     "requestBody": {"required": True, "content": {"application/json": {"schema": ref("CreateConsultation")}}},
+                     "responses": {**ok("Recorded.", ref("Consultation"), status="201"), **EBODY, **E401, **E403,
+                                   "404": problem("No such incident or decision, or not one you may see."),
+                                   "409": problem("The decision is revoked, or the incident is closed or archived.")}}},
         "/incidents/{incident}/decisions/{record}": {"parameters": [INCIDENT, RECORD], "patch": {
             "operationId": "updateDecision", "security": AUTH, "summary": "New version of a decision (or revoke it).",
             "requestBody": {"required": True, "content": {"application/json": {"schema": ref("UpdateDecision")}}},
@@ -1540,6 +1578,71 @@ doc["paths"].update({
                  "responses": {**ok("Withdrawn.", PROPOSAL), **EBODY, **E401, **E403, **E404,
                                "409": problem("The proposal is no longer open.")}}},
 })
+
+# The voorzitter's written report to the councils of the affected gemeenten (art. 40 Wvr, C10).
+DATE = {"type": "string", "format": "date-time"}
+REPORT_PERSON = {"type": "object", "additionalProperties": False, "required": ["name", "organisation"],
+    "description": "A person by name, role and organisation (never a username); an account this node does not know "
+                   "shows as its organisation, without a role.",
+    "properties": {"name": {"type": "string"}, "role": ref("Role"), "organisation": {"type": "string"}}}
+REPORT_COUNCIL = {"type": "object", "additionalProperties": False, "required": ["code", "name", "region"], "properties": {
+    "code": {"type": "string", "pattern": "^GM[0-9]{4}$"}, "name": {"type": "string"}, "region": ref("RegionCode")}}
+doc["components"]["schemas"]["CouncilReport"] = {"type": "object", "additionalProperties": False,
+    "description": "Draft of the voorzitter's written report to the councils of the affected gemeenten on the course of "
+                   "events and the decisions taken (art. 40 Wvr; 002:L862-866). Decisions, actions, GRIP versions and "
+                   "public warnings are those every reader of the incident sees; the addressed councils are the gemeenten "
+                   "of the area the reader sees (up to internal).",
+    "required": ["incident", "reference", "title", "exercise", "startedAt", "status", "regions", "councils", "authority",
+                 "decisions", "scaleHistory", "publicWarnings", "openActions", "draftedAt", "draftedBy", "formats"],
+    "properties": {
+        "incident": {"type": "string", "format": "uuid"}, "reference": {"type": "string"}, "title": {"type": "string"},
+        "exercise": {"type": "boolean"}, "startedAt": DATE,
+        "endedAt": {**DATE, "description": "When the incident was closed; absent while it runs (an interim draft)."},
+        "status": ref("Status"),
+        "regions": {"type": "array", "items": {"type": "object", "additionalProperties": False,
+            "required": ["code", "name", "lead"], "properties": {
+                "code": ref("RegionCode"), "name": {"type": "string"}, "lead": {"type": "boolean"}}}},
+        "councils": {"type": "array", "items": REPORT_COUNCIL, "description": "The councils the report is addressed to."},
+        "authority": ref("Authority"),
+        "decisions": {"type": "array", "items": {"type": "object", "additionalProperties": False,
+            "required": ["id", "decidedAt", "team", "text", "decidedBy", "recordedBy", "revoked", "consultations"],
+            "properties": {
+                "id": {"type": "string", "format": "uuid"}, "decidedAt": DATE, "team": ref("Team"), "text": {"type": "string"},
+                "reason": {"type": "string"}, "decidedBy": {"type": "string"}, "recordedBy": REPORT_PERSON,
+                "authority": {"type": "string", "description": "The authority the decision was taken under, as recorded "
+                              "when it was taken; absent for older decisions."},
+                "outsideAuthority": {"type": "boolean", "description": "Taken by a policy team outside the competent "
+                                     "authority; absent for older decisions."},
+                "revoked": {"type": "boolean"},
+                "consultations": {"type": "array", "items": {"type": "object", "additionalProperties": False,
+                    "required": ["id", "councils", "afterDecision", "urgent", "recordedAt", "recordedBy"], "properties": {
+                        "id": {"type": "string", "format": "uuid"}, "councils": {"type": "array", "items": REPORT_COUNCIL},
+                        "consultedAt": DATE, "afterDecision": {"type": "boolean"}, "position": {"type": "string"},
+                        "urgent": {"type": "boolean"}, "urgencyReason": {"type": "string"}, "recordedAt": DATE,
+                        "recordedBy": REPORT_PERSON}}}}}},
+        "scaleHistory": {"type": "array", "items": {"type": "object", "additionalProperties": False,
+            "required": ["at", "to", "by"], "properties": {
+                "at": DATE, "from": ref("GRIP"), "to": ref("GRIP"), "reason": {"type": "string"}, "by": REPORT_PERSON}}},
+        "publicWarnings": {"type": "array", "items": {"type": "object", "additionalProperties": False,
+            "required": ["number", "publishedAt", "headline", "msgType", "cancelled"], "properties": {
+                "number": {"type": "integer"}, "publishedAt": DATE, "headline": {"type": "string"},
+                "msgType": {"enum": ["Alert", "Update", "Cancel"]}, "cancelled": {"type": "boolean"}}}},
+        "openActions": {"type": "array", "items": {"type": "object", "additionalProperties": False,
+            "required": ["text", "owner", "status", "overdue"], "properties": {
+                "text": {"type": "string"}, "owner": {"type": "string"}, "deadline": DATE, "status": ref("ActionStatus"),
+                "overdue": {"type": "boolean"}}}},
+        "draftedAt": DATE, "draftedBy": REPORT_PERSON,
+        "formats": {"type": "object", "additionalProperties": {"type": "string"},
+                    "description": "The page (html), pdf, markdown and json."}}}
+doc["paths"]["/incidents/{incident}/report"] = {"parameters": [INCIDENT],
+    "get": {"operationId": "councilReport", "security": AUTH,
+            "summary": "The draft report to the councils of the affected gemeenten (art. 40 Wvr): incident, authority, "
+                       "decisions with reasons and consultations of the councils, the course of the scale-up, public "
+                       "warnings, open actions. For staff of an involved region; the page, PDF and Markdown are "
+                       "/incidents/{id}/report, .pdf and .md.",
+            "responses": {**ok("The draft report.", ref("CouncilReport")), **E401,
+                          "403": problem("You know of the incident but may not read it, or you do not draft its report "
+                                         "(partners, the national node, a liaison)."), **E404}}}
 
 # Refusals every operation can meet before its handler runs, or on the way to its resource; each
 # operation lists them so a client knows every status it can get (and the contract tests hold the

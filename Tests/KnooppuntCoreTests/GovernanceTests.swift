@@ -444,3 +444,36 @@ struct GovernanceChangeTests {
         #expect(!AuthorityOffice.commissarisVanDeKoning(province: ProvinceCode("PV27")!).canHoldAuthority)
     }
 }
+
+@Suite("Decisions and their authority (C10)")
+struct DecisionAuthorityTests {
+    static let vr1 = RegionCode(number: 1)
+    static let vr2 = RegionCode(number: 2)
+    static let gm = MunicipalityCode("GM0014")!
+
+    static func authority(_ grip: GRIPLevel, regions: [RegionCode] = [vr1], municipalities: Bool = true) -> CompetentAuthority {
+        CompetentAuthority.derive(
+            AuthorityFacts(
+                grip: grip, significance: grip >= .four ? .moreThanLocal : .local, involvedRegions: regions, leadRegion: regions[0],
+                affectedMunicipalities: municipalities ? [AffectedMunicipality(gm, in: vr1)] : []),
+            at: Date(timeIntervalSince1970: 0))
+    }
+
+    @Test("each team against each kind of authority: which decisions are outside the competent authority")
+    func everyTeam() {
+        let local = Self.authority(.three), regional = Self.authority(.four), irbt = Self.authority(.five, regions: [Self.vr1, Self.vr2])
+        let nobody = Self.authority(.two, municipalities: false)
+        // team → outside under (local, regional, IRBT, nobody on record)
+        let expected: [CrisisTeam: [Bool]] = [
+            .copi: [false, false, false, false], .rot: [false, false, false, false],
+            .gbt: [false, true, true, true], .rbt: [true, false, true, true], .irbt: [true, true, false, true],
+            .other: [false, false, false, true],
+        ]
+        for team in CrisisTeam.allCases {
+            let outcome = [local, regional, irbt, nobody].map { DecisionAuthority.assess(team, authority: $0).outside }
+            #expect(outcome == expected[team], "\(team)")
+        }
+        #expect(DecisionAuthority.assess(.gbt, authority: local).holders == [.burgemeester(gemeente: Self.gm)])
+        #expect(DecisionAuthority.assess(.rot, authority: local).operational)
+    }
+}

@@ -215,4 +215,30 @@ struct GovernanceServerTests {
             #expect(Set(listed.map(\.id)) == Set([incident.id, elsewhere.id]))
         }
     }
+
+    @Test("a decision names the authority it was taken under; a policy team without authority is flagged, in the log and the art. 40 report")
+    func decisionsNameTheirAuthority() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im, extra: Self.dam + #","grip":2,"gripReason":"ROT""#)
+            var views: [DecisionView] = []
+            for team in ["gbt", "rbt", "rot"] {
+                let response = try await HTTP.send(
+                    app, .POST, "/api/v1/incidents/\(incident.id)/decisions",
+                    json: #"{"team":"\#(team)","text":"Besluit \#(team)","decidedBy":"Voorzitter","reason":"Nodig"}"#, token: im)
+                #expect(response.status == .created, "\(response.body.string)")
+                views.append(try response.content.decode(DecisionView.self))
+            }
+            #expect(views[0].authority == "de burgemeester van Amsterdam" && views[0].outsideAuthority == false)
+            #expect(views[1].authority == "de burgemeester van Amsterdam" && views[1].outsideAuthority == true,
+                    "an RBT decision while the burgemeester holds authority")
+            #expect(views[2].authority == "operationele leiding (ROT)" && views[2].outsideAuthority == false)
+            let page = try await WebSession.login(app, "im-vr13").get(app, "/incidents/\(incident.id)").body.string
+            #expect(page.components(separatedBy: "buiten bevoegd gezag").count - 1 == 1)
+            let report = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/report", token: try await HTTP.login(app, "voorzitter-vr13"))
+            #expect(report.status == .ok, "\(report.body.string)")
+            let decisions = try report.content.decode(CouncilReportView.self).decisions
+            #expect(decisions.map(\.outsideAuthority) == [false, true, false])
+        }
+    }
 }

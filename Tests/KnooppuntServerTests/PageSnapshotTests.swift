@@ -100,6 +100,10 @@ struct PageSnapshotTests {
             return "/incidents/\(world.incident)/public-warnings"
         },
         Page(name: "public-warning", user: nil) { try await publishedWarning($0) },
+        Page(name: "council-report", user: "voorzitter-vr13") { world in
+            try await consultedDecision(world)
+            return "/incidents/\(world.incident)/report"
+        },
     ]
 
     /// Everything else.
@@ -180,6 +184,21 @@ struct PageSnapshotTests {
         let response = try await PublicWarnings.publish(world.app, world.incident, token: im)
         #expect(response.status == .created, "\(response.body.string)")
         return "/waarschuwingen/\(try response.content.decode(PublicWarningDTO.self).id)"
+    }
+
+    /// A public warning, and the voorzitter's record that the council of Ouder-Amstel was consulted on the
+    /// world's decision: the report to the councils then has every section filled.
+    static func consultedDecision(_ world: SnapshotWorld.Standalone) async throws {
+        _ = try await publishedWarning(world)
+        let voorzitter = try await HTTP.login(world.app, "voorzitter-vr13")
+        let decisions = try await HTTP.send(world.app, .GET, "/api/v1/incidents/\(world.incident)/decisions", token: voorzitter)
+        let decision = try #require(try decisions.content.decode([DecisionView].self).first)
+        let consulted = try await HTTP.send(
+            world.app, .POST, "/api/v1/incidents/\(world.incident)/decisions/\(decision.id)/consultations",
+            json: #"{"councils":["GM0437"],"consultedAt":"\#(Picture.rfc3339(SnapshotWorld.start.addingTimeInterval(8 * 60)))","#
+                + #""position":"De raad van Ouder-Amstel steunt de voorbereiding van de evacuatie"}"#,
+            token: voorzitter)
+        #expect(consulted.status == .created, "\(consulted.body.string)")
     }
 
     /// The demo's request for a sandbag filling machine.

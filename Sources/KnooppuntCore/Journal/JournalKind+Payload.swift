@@ -41,6 +41,7 @@ extension JournalKind {
         case .capacityTypeAdded: CapacityTypeAdded.self
         case .conflictMarked: ConflictMarked.self
         case .conflictResolved: ConflictResolved.self
+        case .consultationRecorded: ConsultationRecorded.self
         case .decisionCreated: DecisionCreated.self
         case .decisionUpdated: DecisionUpdated.self
         case .entryAdmission: EntryAdmission.self

@@ -50,6 +50,8 @@ public enum JournalKind: String, CaseIterable, Sendable {
     // conflict
     case conflictMarked = "conflict.marked"
     case conflictResolved = "conflict.resolved"
+    // consultation
+    case consultationRecorded = "consultation.recorded"
     // decision
     case decisionCreated = "decision.created"
     case decisionUpdated = "decision.updated"

@@ -9,13 +9,22 @@ public struct DecisionBody: Codable, Equatable, Sendable {
     public var decidedBy: String
     /// A decision is never deleted; it is revoked, and stays in the record.
     public var revoked: Bool
+    /// Why it was taken (the motivation the councils read in the art. 40 report); absent in older records.
+    public var reason: String?
+    /// The authority it was taken under, as recorded when it was taken (C10): the competent authority's
+    /// names for a policy team, "operationele leiding" for CoPI and ROT; absent in older records.
+    public var authority: String?
+    /// A policy team's decision while its team does not hold authority (e.g. a GBT decision while the
+    /// voorzitter holds it), or with no competent authority on record.
+    public var outsideAuthority: Bool?
 
-    public init(team: CrisisTeam, text: String, decidedAt: Date, decidedBy: String, revoked: Bool = false) {
+    public init(team: CrisisTeam, text: String, decidedAt: Date, decidedBy: String, revoked: Bool = false, reason: String? = nil) {
         self.team = team
         self.text = text
         self.decidedAt = decidedAt
         self.decidedBy = decidedBy
         self.revoked = revoked
+        self.reason = reason
     }
 }
 
@@ -41,12 +50,15 @@ public struct ActionBody: Codable, Equatable, Sendable {
 /// The kinds of versioned record an incident keeps besides entries.
 public enum RecordKind: String, Codable, Sendable {
     case decision, action
+    /// A consultation of the councils on a decision (`ConsultationBody`).
+    case consultation
 }
 
 public enum RecordRules {
     public static func validate(_ decision: DecisionBody) throws(PictureRuleViolation) {
         try text(decision.text, field: "text", maximum: 5000)
         try text(decision.decidedBy, field: "decidedBy", maximum: 200)
+        if let reason = decision.reason { try text(reason, field: "reason", maximum: 2000) }
     }
 
     public static func validate(_ action: ActionBody) throws(PictureRuleViolation) {

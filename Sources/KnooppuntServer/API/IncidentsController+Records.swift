@@ -3,7 +3,7 @@ import Foundation
 import KnooppuntCore
 import Vapor
 
-/// Regie (admission, conflicts), decisions, actions, the logbook and the assembled picture.
+/// Regie (admission, conflicts), decisions and the councils' consultations on them, actions, the logbook.
 extension IncidentsController {
     func bootRecords(_ incident: RoutesBuilder) throws {
         incident.post("entries", ":entry", "admission", use: admitEntry)
@@ -12,6 +12,8 @@ extension IncidentsController {
         incident.get("decisions", use: decisions)
         incident.post("decisions", use: createDecision)
         incident.patch("decisions", ":record", use: updateDecision)
+        incident.get("decisions", ":record", "consultations", use: consultations)
+        incident.post("decisions", ":record", "consultations", use: recordConsultation)
         incident.get("actions", use: actions)
         incident.post("actions", use: createAction)
         incident.patch("actions", ":record", use: updateAction)
@@ -54,6 +56,18 @@ extension IncidentsController {
     func updateDecision(req: Request) async throws -> DecisionView {
         try DecisionView(try await IncidentCommands(req).changeDecision(
             try IncidentRequest.recordID(req), in: try IncidentRequest.incidentID(req), try req.decodeStrict(UpdateDecisionInput.self)))
+    }
+
+    func consultations(req: Request) async throws -> [ConsultationView] {
+        try await IncidentCommands(req).consultations(on: try IncidentRequest.recordID(req), in: try IncidentRequest.incidentID(req))
+            .map(ConsultationView.init)
+    }
+
+    /// The councils consulted on a decision, or urgency that prevented it (C10).
+    func recordConsultation(req: Request) async throws -> Response {
+        let version = try await IncidentCommands(req).recordConsultation(
+            on: try IncidentRequest.recordID(req), in: try IncidentRequest.incidentID(req), try req.decodeStrict(ConsultationInput.self))
+        return try await ConsultationView(version).encodeResponse(status: .created, for: req)
     }
 
     func actions(req: Request) async throws -> [ActionView] {

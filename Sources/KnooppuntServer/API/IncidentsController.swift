@@ -73,21 +73,8 @@ struct IncidentsController: RouteCollection {
     /// Every change of GRIP level with who, when and why.
     func gripHistory(req: Request) async throws -> [GRIPChangeView] {
         let (incident, _, _) = try await IncidentAccess.authorised(req, .read)
-        let store = PictureStore(db: req.db, context: req.knooppunt)
-        var previous: GRIPLevel?
-        var changes: [GRIPChangeView] = []
-        for version in try await store.incidentVersions(try incident.requireID()) {
-            let state = try PictureStore.decodeState(version)
-            if state.grip != previous {
-                changes.append(
-                    GRIPChangeView(
-                        version: version.version, from: previous, to: state.grip, reason: state.gripReason,
-                        at: Microseconds.date(version.validFrom), by: version.author,
-                        organisation: version.authorOrganisation))
-            }
-            previous = state.grip
-        }
-        return changes
+        let versions = try await PictureStore(db: req.db, context: req.knooppunt).incidentVersions(try incident.requireID())
+        return try GRIPChangeView.changes(in: versions)
     }
 
     /// Who decides now ("wie beslist nu"), derived from the incident's scale, regions and area (decision 0020).

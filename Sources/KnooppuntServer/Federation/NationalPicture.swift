@@ -277,8 +277,6 @@ enum NationalForms {
 
     static func sitrapPDF(req: Request) async throws -> Response {
         let (document, _, _) = try await sitrapDocument(req)
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
-        return Response(status: .ok, headers: headers, body: .init(data: document.pdf))
+        return .pdf(document.pdf)
     }
 }

@@ -39,10 +39,18 @@ struct AuthorityView: Content {
 }
 
 enum IncidentAuthority {
-    /// The authority over the incident as it stands now, for `user`: the area counts the plots the
-    /// user sees up to internal (a confidential plot never shows through a gemeente's name).
+    /// The authority over the incident as it stands now, for `user`.
     static func current(_ target: AuthorisedIncident, for user: CurrentUser, context: KnooppuntContext, on db: Database)
         async throws -> AuthorityView
+    {
+        let affected = try await affectedMunicipalities(target, for: user, context: context, on: db)
+        return try await current(target.version, affected: affected, on: db, at: context.clock.now())
+    }
+
+    /// The gemeenten the incident's area lies in, for `user`: the area counts the plots the user sees
+    /// up to internal (a confidential plot never shows through a gemeente's name).
+    static func affectedMunicipalities(_ target: AuthorisedIncident, for user: CurrentUser, context: KnooppuntContext, on db: Database)
+        async throws -> [AffectedAreaView.Municipality]
     {
         let now = context.clock.now()
         let id = try target.incident.requireID()
@@ -51,14 +59,16 @@ enum IncidentAuthority {
             $0.classification != Classification.confidential.rawValue
                 && reader.sees(classification: $0.classification, awaitingAdmission: false, author: $0.authorOrganisation)
         }
-        return try await current(target.incident, target.version, plots: plots, on: db, at: now)
+        let state = try PictureStore.decodeState(target.version)
+        // Only the gemeenten: the affected area's partner list is not needed here (every page render asks).
+        return try await AffectedAreaView.municipalities(incidentLocation: state.location, plots: plots, on: db).municipalities
     }
 
-    /// The authority over `incident` as it stands now, for a reader who sees `plots`.
-    static func current(
-        _ incident: IncidentModel, _ version: IncidentVersionModel, plots: [PlotVersionModel], on db: Database, at now: Date
-    ) async throws -> AuthorityView {
-        let (authority, affected, significance) = try await derive(version, plots: plots, on: db, at: now)
+    /// The authority over the incident in `version` as it stands now, given the gemeenten its area affects.
+    static func current(_ version: IncidentVersionModel, affected: [AffectedAreaView.Municipality], on db: Database, at now: Date)
+        async throws -> AuthorityView
+    {
+        let (authority, significance) = derive(try PictureStore.decodeState(version), affected: affected, at: now)
         let names = try await GovernanceDirectory.Names.load(gemeenten: affected.map(\.code), on: db)
         func named(_ label: LocalizedLabel) -> AuthorityView.LabelText {
             let called = names.callName(label)
@@ -92,11 +102,19 @@ enum IncidentAuthority {
     {
         // Only the gemeenten: the affected area's partner list is not needed here (every page render asks).
         let affected = try await AffectedAreaView.municipalities(incidentLocation: state.location, plots: plots, on: db).municipalities
+        let (authority, significance) = derive(state, affected: affected, at: now)
+        return (authority, affected, significance)
+    }
+
+    /// The authority over `state` when its area affects `affected`.
+    static func derive(_ state: IncidentState, affected: [AffectedAreaView.Municipality], at now: Date)
+        -> (authority: CompetentAuthority, significance: CrisisSignificance)
+    {
         let municipalities = affected.compactMap { m in MunicipalityCode(m.code).map { AffectedMunicipality($0, in: m.region) } }
         let significance: CrisisSignificance = state.grip >= .four ? .moreThanLocal : .local
         let authority = CompetentAuthority.derive(
             AuthorityFacts(state, significance: significance, affectedMunicipalities: municipalities), at: now)
-        return (authority, affected, significance)
+        return (authority, significance)
     }
 
     /// The authority that decides matters of the incident now: the area of every plot up to internal,

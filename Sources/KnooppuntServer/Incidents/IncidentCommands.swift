@@ -26,7 +26,7 @@ struct IncidentCommands {
 
     var now: Date { context.clock.now() }
     private var pictures: PictureStore { PictureStore(db: db, context: context) }
-    private var records: RecordStore { RecordStore(db: db, context: context) }
+    var records: RecordStore { RecordStore(db: db, context: context) }
 
     /// Loads the incident and checks `action` for this user (404/403 as `IncidentAccess` answers).
     func open(_ id: UUID, for action: AccessAction) async throws -> AuthorisedIncident {
@@ -227,10 +227,20 @@ struct IncidentCommands {
     // MARK: Decisions and actions
 
     func recordDecision(in id: UUID, _ input: @autoclosure () throws -> CreateDecisionInput) async throws -> RecordVersionModel {
-        _ = try await open(id, for: .recordDecision)
+        let target = try await open(id, for: .recordDecision)
         let input = try input()
-        let decision = DecisionBody(team: input.team, text: input.text, decidedAt: input.decidedAt ?? now, decidedBy: input.decidedBy)
+        var decision = DecisionBody(
+            team: input.team, text: input.text, decidedAt: input.decidedAt ?? now, decidedBy: input.decidedBy,
+            reason: IncidentCommands.given(input.reason))
         try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) }
+        // The authority it was taken under, as it stands when it is recorded (C10, decision 0020).
+        let authority = try await IncidentAuthority.forDecisions(target, context: context, on: db)
+        let assessment = DecisionAuthority.assess(input.team, authority: authority)
+        let names = try await GovernanceDirectory.Names.load(gemeenten: authority.municipalities.map(\.code.rawValue), on: db)
+        decision.authority = assessment.operational
+            ? "operationele leiding (\(input.team.label.nl))"
+            : assessment.holders.isEmpty ? "geen bevoegd gezag vastgelegd" : assessment.holders.map { names.callName($0.label).nl }.joined(separator: ", ")
+        decision.outsideAuthority = assessment.outside
         return try await records.create(decision, in: id, by: user.author)
     }
 
@@ -249,6 +259,7 @@ struct IncidentCommands {
             if let decidedAt = input.decidedAt { decision.decidedAt = decidedAt }
             if let decidedBy = input.decidedBy { decision.decidedBy = decidedBy }
             if let revoked = input.revoked { decision.revoked = revoked }
+            if let reason = input.reason { decision.reason = IncidentCommands.given(reason) }
         }
     }
 

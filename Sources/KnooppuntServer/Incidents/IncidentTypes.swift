@@ -133,6 +133,22 @@ struct GRIPChangeView: Content {
     var at: Date
     var by: String
     var organisation: String
+    /// Every change of GRIP level in `versions` (oldest first), the first version counting as one.
+    static func changes(in versions: [IncidentVersionModel]) throws -> [GRIPChangeView] {
+        var previous: GRIPLevel?
+        var changes: [GRIPChangeView] = []
+        for version in versions {
+            let state = try PictureStore.decodeState(version)
+            if state.grip != previous {
+                changes.append(
+                    GRIPChangeView(
+                        version: version.version, from: previous, to: state.grip, reason: state.gripReason,
+                        at: Microseconds.date(version.validFrom), by: version.author, organisation: version.authorOrganisation))
+            }
+            previous = state.grip
+        }
+        return changes
+    }
 }
 
 struct AddEntryInput: StrictDecodable {

@@ -65,7 +65,9 @@ struct CreateDecisionInput: StrictDecodable {
     var text: String
     var decidedAt: Date?
     var decidedBy: String
-    enum CodingKeys: String, CodingKey, CaseIterable { case team, text, decidedAt, decidedBy }
+    /// Why (the motivation the councils read in the art. 40 report).
+    var reason: String?
+    enum CodingKeys: String, CodingKey, CaseIterable { case team, text, decidedAt, decidedBy, reason }
 }
 
 struct UpdateDecisionInput: StrictDecodable {
@@ -75,7 +77,9 @@ struct UpdateDecisionInput: StrictDecodable {
     var decidedAt: Date?
     var decidedBy: String?
     var revoked: Bool?
-    enum CodingKeys: String, CodingKey, CaseIterable { case baseVersion, team, text, decidedAt, decidedBy, revoked }
+    /// A new motivation; blank removes it.
+    var reason: String?
+    enum CodingKeys: String, CodingKey, CaseIterable { case baseVersion, team, text, decidedAt, decidedBy, revoked, reason }
 }
 
 struct CreateActionInput: StrictDecodable {
@@ -102,18 +106,26 @@ struct DecisionView: Content {
     var text: String
     var decidedAt: Date
     var decidedBy: String
+    var reason: String?
+    /// The authority it was taken under (C10); absent in older records.
+    var authority: String?
+    /// Taken by a policy team that did not hold authority then.
+    var outsideAuthority: Bool?
     var revoked: Bool
     var recordedBy: String
     var updatedAt: Date
 
     init(_ model: RecordVersionModel) throws {
         let body = try RecordStore.decode(DecisionBody.self, model.body)
+        authority = body.authority
+        outsideAuthority = body.outsideAuthority
         id = model.recordID
         version = model.version
         team = body.team
         text = body.text
         decidedAt = body.decidedAt
         decidedBy = body.decidedBy
+        reason = body.reason
         revoked = body.revoked
         recordedBy = model.author
         updatedAt = Microseconds.date(model.validFrom)
@@ -191,6 +203,12 @@ enum LogbookSummary {
         case let marked as ConflictMarked: return "Tegenstrijdige meldingen gemarkeerd: \(marked.body.note)"
         case let resolved as ConflictResolved: return "Tegenstrijdigheid opgelost: \(resolved.body.resolution ?? "")"
         case let decision as any ShapedJournalEvent<RecordPayload<DecisionBody>>: return "Besluit: \(decision.body.body.text)"
+        case let consultation as ConsultationRecorded:
+            // The councils by name are with the decision; the logbook keeps to what happened.
+            let body = consultation.body.body
+            return body.urgent
+                ? "Spoed: raden niet geraadpleegd over een besluit: \(body.urgencyReason ?? "")"
+                : "Raden geraadpleegd over een besluit: \(body.position ?? "")"
         case let action as any ShapedJournalEvent<RecordPayload<ActionBody>>:
             let body = action.body.body
             return "Actie (\(body.owner)): \(body.text) [\(body.status.rawValue)]"

@@ -2,7 +2,8 @@ import Fluent
 import Foundation
 import KnooppuntCore
 
-/// Decisions and actions: versioned records with a typed body, kept like entries.
+/// Decisions, actions and consultations of the councils: records with a typed body, kept like entries
+/// (decisions and actions in versions; a consultation is recorded once).
 struct RecordStore: Sendable {
     let db: Database
     let context: KnooppuntContext
@@ -30,7 +31,7 @@ struct RecordStore: Sendable {
     }
 
     /// A new version of a record with `change` applied to its body, if `baseVersion` is current.
-    func update<Body: RecordBody>(
+    func update<Body: VersionedRecordBody>(
         _ recordID: UUID, in incidentID: UUID, baseVersion: Int, by author: PictureStore.Author,
         as type: Body.Type, validate: @escaping @Sendable (Body) throws -> Void,
         change: @escaping @Sendable (inout Body) -> Void
@@ -39,10 +40,9 @@ struct RecordStore: Sendable {
         let at = now()
         return try await context.write(on: db) { db in
             try await Self.requireOpen(incidentID, on: db)
-            guard
-                let current = try await RecordVersionModel.query(on: db).filter(\.$recordID == recordID)
-                    .filter(\.$incidentID == incidentID).filter(\.$kind == kind.rawValue).filter(\.$validTo == nil).first()
-            else { throw Problem.notFound("no \(kind.rawValue) with id \(recordID) in this incident") }
+            guard let current = try await Self.current(recordID, kind, in: incidentID, on: db) else {
+                throw Problem.notFound("no \(kind.rawValue) with id \(recordID) in this incident")
+            }
             try PictureStore.checkBase(baseVersion, current.version, what: kind.rawValue)
             var body = try Self.decode(Body.self, current.body)
             let before = body
@@ -62,6 +62,12 @@ struct RecordStore: Sendable {
                 on: db, actor: author.username, organisation: author.organisation, incident: incidentID)
             return next
         }
+    }
+
+    /// The current version of a record of this kind in this incident, if there is one.
+    static func current(_ recordID: UUID, _ kind: RecordKind, in incidentID: UUID, on db: Database) async throws -> RecordVersionModel? {
+        try await RecordVersionModel.query(on: db).filter(\.$recordID == recordID).filter(\.$incidentID == incidentID)
+            .filter(\.$kind == kind.rawValue).filter(\.$validTo == nil).first()
     }
 
     /// The records of a kind as they stood at `instant`, oldest first.

@@ -57,19 +57,13 @@ struct SitRapController: RouteCollection {
     func markdown(req: Request) async throws -> Response {
         let (model, _) = try await Self.readable(req)
         let document = SitRapDocument(report: try model.report(), map: try model.drawnMap(), language: req.uiLanguage)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/markdown; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename=\"\(Self.fileName(model)).md\"")
-        return Response(status: .ok, headers: headers, body: .init(string: document.markdown))
+        return .markdown(document.markdown, fileName: Self.fileName(model))
     }
 
     func pdf(req: Request) async throws -> Response {
         let (model, _) = try await Self.readable(req)
         let document = SitRapDocument(report: try model.report(), map: try model.drawnMap(), language: req.uiLanguage)
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
-        headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename=\"\(Self.fileName(model)).pdf\"")
-        return Response(status: .ok, headers: headers, body: .init(data: document.pdf))
+        return .pdf(document.pdf, fileName: Self.fileName(model))
     }
 
     func svg(req: Request) async throws -> Response {

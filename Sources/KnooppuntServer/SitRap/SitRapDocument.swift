@@ -59,41 +59,45 @@ struct SitRapDocument {
     // MARK: Markdown
 
     var markdown: String {
-        var out = "# \(heading)\n\n_\(issuedLine)_  \n_\(momentLine)_\n\n"
-        out += "## \(s.summary)\n\n\(report.summary)\n\n"
-        out += "## \(s.situation)\n\n" + situationLines.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
-        out += "## \(s.scaleHistory)\n\n" + report.scaleHistory.map { "- \(scaleLine($0))" }.joined(separator: "\n") + "\n\n"
-        out += "## \(s.themes)\n\n"
+        var out = MarkdownWriter()
+        out.heading(heading, level: 1)
+        out.emphasised([issuedLine, momentLine])
+        out.heading(s.summary)
+        out.paragraph(report.summary)
+        out.heading(s.situation)
+        out.bullets(situationLines)
+        out.heading(s.scaleHistory)
+        out.bullets(report.scaleHistory.map(scaleLine))
+        out.heading(s.themes)
         for theme in report.themes {
-            out += "### \(theme.name)\n\n"
-            out += theme.entries.isEmpty ? "\(s.noEntries)\n\n" : theme.entries.map { "- \(entryLine($0))" }.joined(separator: "\n") + "\n\n"
+            out.heading(theme.name, level: 3)
+            out.bullets(theme.entries.map(entryLine), empty: s.noEntries)
         }
-        out += "## \(s.decisions)\n\n"
-        out += report.decisions.isEmpty ? "\(s.noDecisions)\n\n" : report.decisions.map { "- \(decisionLine($0))" }.joined(separator: "\n") + "\n\n"
-        out += "## \(s.openActions)\n\n"
-        out += report.openActions.isEmpty ? "\(s.noActions)\n\n" : report.openActions.map { "- \(actionLine($0))" }.joined(separator: "\n") + "\n\n"
+        out.heading(s.decisions)
+        out.bullets(report.decisions.map(decisionLine), empty: s.noDecisions)
+        out.heading(s.openActions)
+        out.bullets(report.openActions.map(actionLine), empty: s.noActions)
         if !report.partners.isEmpty {
-            out += "## \(s.partners)\n\n" + report.partners.map { "- \($0.name) (\($0.code))" }.joined(separator: "\n") + "\n\n"
+            out.heading(s.partners)
+            out.bullets(report.partners.map { "\($0.name) (\($0.code))" })
         }
-        out += "## \(s.map)\n\n" + (map?.svg ?? s.noMap) + "\n"
-        return out
+        out.heading(s.map)
+        out.raw((map?.svg ?? s.noMap) + "\n")
+        return out.text
     }
 
     // MARK: PDF
 
     var pdf: Data {
         var pdf = PDFWriter(title: heading, footer: "\(s.number) \(report.number) · \(report.incidentReference)")
-        pdf.text(heading, font: .bold, size: 16, spacingAfter: 4)
-        pdf.text(issuedLine, size: 9, colour: .grey, spacingAfter: 0)
-        pdf.text(momentLine, size: 9, colour: .grey)
-        pdf.rule()
-        section(&pdf, s.summary)
+        pdf.titleBlock(heading, lines: [issuedLine, momentLine])
+        pdf.section(s.summary)
         pdf.text(report.summary)
-        section(&pdf, s.situation)
+        pdf.section(s.situation)
         for line in situationLines { pdf.text(line, spacingAfter: 1) }
-        section(&pdf, s.scaleHistory)
-        for change in report.scaleHistory { pdf.text("• " + scaleLine(change), indent: 6, spacingAfter: 1) }
-        section(&pdf, s.map)
+        pdf.section(s.scaleHistory)
+        for change in report.scaleHistory { pdf.bullet(scaleLine(change), spacingAfter: 1) }
+        pdf.section(s.map)
         if let map {
             pdf.drawing(height: pdf.contentWidth * map.height / map.width) { x, y, width, height in
                 map.pdfOperators(x: x, y: y, width: width, height: height)
@@ -101,28 +105,20 @@ struct SitRapDocument {
         } else {
             pdf.text(s.noMap, colour: .grey)
         }
-        section(&pdf, s.themes)
+        pdf.section(s.themes)
         for theme in report.themes {
-            pdf.text(theme.name, font: .bold, size: 11, spacingAfter: 2)
-            if theme.entries.isEmpty { pdf.text(s.noEntries, indent: 6, colour: .grey) }
-            for entry in theme.entries { pdf.text("• " + entryLine(entry), indent: 6, spacingAfter: 2) }
+            pdf.subheading(theme.name)
+            pdf.bullets(theme.entries.map(entryLine), empty: s.noEntries)
             pdf.space(3)
         }
-        section(&pdf, s.decisions)
-        if report.decisions.isEmpty { pdf.text(s.noDecisions, colour: .grey) }
-        for decision in report.decisions { pdf.text("• " + decisionLine(decision), indent: 6, spacingAfter: 2) }
-        section(&pdf, s.openActions)
-        if report.openActions.isEmpty { pdf.text(s.noActions, colour: .grey) }
-        for action in report.openActions { pdf.text("• " + actionLine(action), indent: 6, spacingAfter: 2) }
+        pdf.section(s.decisions)
+        pdf.bullets(report.decisions.map(decisionLine), empty: s.noDecisions)
+        pdf.section(s.openActions)
+        pdf.bullets(report.openActions.map(actionLine), empty: s.noActions)
         if !report.partners.isEmpty {
-            section(&pdf, s.partners)
-            for partner in report.partners { pdf.text("• \(partner.name) (\(partner.code))", indent: 6, spacingAfter: 1) }
+            pdf.section(s.partners)
+            for partner in report.partners { pdf.bullet("\(partner.name) (\(partner.code))", spacingAfter: 1) }
         }
         return pdf.data()
-    }
-
-    private func section(_ pdf: inout PDFWriter, _ title: String) {
-        pdf.space(6)
-        pdf.text(title, font: .bold, size: 13, spacingAfter: 4)
     }
 }

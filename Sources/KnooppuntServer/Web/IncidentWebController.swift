@@ -27,6 +27,7 @@ struct IncidentWebController: RouteCollection {
         incidents.post(":incident", "conflicts", ":conflict", "resolution", use: resolveConflict)
         incidents.post(":incident", "actions", ":record", "status", use: updateAction)
         incidents.post(":incident", "decisions", ":record", "revocation", use: revokeDecision)
+        incidents.post(":incident", "decisions", ":record", "consultations", use: recordConsultation)
         incidents.post(":incident", "access", use: link)
         incidents.post(":incident", "access", ":grant", "admit", use: admitPartner)
         incidents.post(":incident", "access", ":grant", "revoke", use: disconnect)
@@ -112,15 +113,19 @@ struct IncidentWebController: RouteCollection {
             decide: may(.init(action: .recordDecision)), manageAccess: may(.init(action: .manageAccess)),
             breakGlass: may(.init(action: .breakGlass)), enterOnBehalf: may(.init(action: .enterOnBehalf, onBehalfOf: .koppel)))
         var may = permissions
+        may.draftReport = CouncilReportPolicy.mayDraft(user.subject, incident: scope).allowed
         let hasNationalNode = !(try await NationalSharing.nationalPeers(req.knooppunt, on: req.db)).isEmpty
         may.shareNationally = permissions.verify && !incident.exercise && hasNationalNode
         let sharedNationally = may.shareNationally ? try await NationalSharing.marked(in: id, on: req.db) : []
         let panel = user.subject.organisationKind == .region ? try await Self.accessPanel(id, scope: scope, at: now, on: req) : nil
         let choices = may.enterOnBehalf ? try await Self.onBehalfChoices(scope: scope, on: req.db) : []
-        let authority = viewingAt == nil
-            ? try await IncidentAuthority.current(
-                AuthorisedIncident(incident: incident, version: version, scope: scope), for: user, context: req.knooppunt, on: req.db)
-            : nil
+        let target = AuthorisedIncident(incident: incident, version: version, scope: scope)
+        let affected = viewingAt == nil
+            ? try await IncidentAuthority.affectedMunicipalities(target, for: user, context: req.knooppunt, on: req.db) : []
+        let authority = viewingAt == nil ? try await IncidentAuthority.current(version, affected: affected, on: req.db, at: now) : nil
+        let gemeenten = try await MunicipalityAreas.all(on: req.db)
+        let consultations = Dictionary(grouping: try await RecordStore(db: req.db, context: req.knooppunt)
+            .records(.consultation, of: id, at: Microseconds.from(viewingAt ?? now)).map(ConsultationView.init), by: \.decision)
         let proposals = viewingAt == nil && facts.decide(.init(action: .read, classification: .internal), at: now).decision.allowed
             ? try await IncidentCommands(req).proposals(of: id) : []
         var page = IncidentPage(
@@ -128,9 +133,23 @@ struct IncidentWebController: RouteCollection {
             viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may, access: panel,
             onBehalfChoices: choices, leafletAvailable: req.knooppunt.configuration.leafletInstalled,
             tileURL: req.knooppunt.configuration.tileURL, journalPosition: renderedAt, sharedNationally: sharedNationally,
-            authority: authority)
+            authority: authority, consultations: consultations,
+            gemeenteNames: Dictionary(gemeenten.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
+            councilChoices: viewingAt == nil && may.decide ? Self.councilChoices(affected: affected, gemeenten: gemeenten, scope: scope) : [])
         page.proposals = proposals
         return .html(page.render())
+    }
+
+    /// The councils a consultation may name: the affected gemeenten (checked), then the others of the
+    /// involved regions, each by name.
+    static func councilChoices(affected: [AffectedAreaView.Municipality], gemeenten: [MunicipalityArea], scope: IncidentScope)
+        -> [IncidentPage.CouncilChoice]
+    {
+        let affectedCodes = Set(affected.map(\.code))
+        let others = gemeenten.filter { scope.involvedRegions.contains($0.region) && !affectedCodes.contains($0.code) }
+            .sorted { $0.name < $1.name }
+        return affected.sorted { $0.name < $1.name }.map { .init(code: $0.code, name: $0.name, affected: true) }
+            + others.map { .init(code: $0.code, name: $0.name, affected: false) }
     }
 
     /// The forms below decode the same input types as the API and call the same commands; the page
@@ -239,6 +258,14 @@ struct IncidentWebController: RouteCollection {
     func revokeDecision(req: Request) async throws -> Response {
         try await command(req) { commands, id in
             _ = try await commands.changeDecision(try IncidentRequest.recordID(req), in: id, try req.decodeForm(UpdateDecisionInput.self))
+        }
+    }
+
+    /// Records the councils consulted on a decision, or that urgency prevented it (C10).
+    func recordConsultation(req: Request) async throws -> Response {
+        try await command(req) { commands, id in
+            _ = try await commands.recordConsultation(
+                on: try IncidentRequest.recordID(req), in: id, try req.decodeForm(ConsultationInput.self))
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A version of a decision or action as its event records it.
+/// A version of a decision, action or consultation as its event records it.
 public struct RecordPayload<Body: Codable & Sendable>: Codable, Sendable {
     public var incident: UUID
     public var record: UUID
@@ -15,23 +15,33 @@ public struct RecordPayload<Body: Codable & Sendable>: Codable, Sendable {
     }
 }
 
-/// The body of a versioned record, and the events that record its versions.
+/// The body of a record, and the event that records its creation.
 public protocol RecordBody: Codable, Sendable {
     static var recordKind: RecordKind { get }
     static func created(_ payload: RecordPayload<Self>) -> any JournalEvent
+}
+
+/// A record that changes after it is made: each change is a new version, recorded by its own event.
+public protocol VersionedRecordBody: RecordBody {
     static func updated(_ payload: RecordPayload<Self>) -> any JournalEvent
 }
 
-extension DecisionBody: RecordBody {
+extension DecisionBody: VersionedRecordBody {
     public static let recordKind = RecordKind.decision
     public static func created(_ payload: RecordPayload<Self>) -> any JournalEvent { DecisionCreated(payload) }
     public static func updated(_ payload: RecordPayload<Self>) -> any JournalEvent { DecisionUpdated(payload) }
 }
 
-extension ActionBody: RecordBody {
+extension ActionBody: VersionedRecordBody {
     public static let recordKind = RecordKind.action
     public static func created(_ payload: RecordPayload<Self>) -> any JournalEvent { ActionCreated(payload) }
     public static func updated(_ payload: RecordPayload<Self>) -> any JournalEvent { ActionUpdated(payload) }
+}
+
+/// A consultation is recorded once and never changed: a correction is a new consultation.
+extension ConsultationBody: RecordBody {
+    public static let recordKind = RecordKind.consultation
+    public static func created(_ payload: RecordPayload<Self>) -> any JournalEvent { ConsultationRecorded(payload) }
 }
 
 public struct DecisionCreated: ShapedJournalEvent {
@@ -56,4 +66,11 @@ public struct ActionUpdated: ShapedJournalEvent {
     public static let kind = JournalKind.actionUpdated
     public let body: RecordPayload<ActionBody>
     public init(_ body: RecordPayload<ActionBody>) { self.body = body }
+}
+
+/// The councils were consulted on a decision, or urgency prevented it (C10).
+public struct ConsultationRecorded: ShapedJournalEvent {
+    public static let kind = JournalKind.consultationRecorded
+    public let body: RecordPayload<ConsultationBody>
+    public init(_ body: RecordPayload<ConsultationBody>) { self.body = body }
 }

@@ -11,10 +11,18 @@ enum DisplayFormat {
 
     static func date(_ date: Date) -> String { format(date, "dd-MM-yyyy") }
 
-    private static func format(_ date: Date, _ pattern: String) -> String {
+    /// To the minute, as a report to the bestuur gives times: 15-01-2027 08:12.
+    static func minute(_ date: Date) -> String { format(date, "dd-MM-yyyy HH:mm") }
+
+    /// The day written out, Dutch order in both languages, with the time: 15 januari 2027 08:12.
+    static func longDate(_ date: Date, _ language: KnooppuntCore.Language) -> String {
+        format(date, "d MMMM yyyy HH:mm", locale: language == .nl ? "nl_NL" : "en_GB")
+    }
+
+    private static func format(_ date: Date, _ pattern: String, locale: String = "nl_NL") -> String {
         let formatter = DateFormatter()
         formatter.timeZone = timeZone
-        formatter.locale = Locale(identifier: "nl_NL")
+        formatter.locale = Locale(identifier: locale)
         formatter.dateFormat = pattern
         return formatter.string(from: date)
     }

@@ -15,6 +15,16 @@ struct IncidentPage {
         var enterOnBehalf = false
         /// A regional node with a national node: the IM marks entries for national sharing.
         var shareNationally = false
+        /// Staff of an involved region draft the voorzitter's report to the councils (art. 40).
+        var draftReport = false
+    }
+
+    /// A gemeente whose council a consultation may name.
+    struct CouncilChoice {
+        var code: String
+        var name: String
+        /// The incident's area covers it: checked by default.
+        var affected: Bool
     }
 
     /// Who else sees the incident: shown to the region's staff; forms for the IM and the chair.
@@ -55,9 +65,18 @@ struct IncidentPage {
     /// Proposals to the competent authority, newest first (internal information; empty for readers below it).
     var proposals: [ProposalView] = []
 
+    /// The councils' consultations on each decision (C10), by decision.
+    var consultations: [UUID: [ConsultationView]] = [:]
+    /// Gemeente names by code, to show the councils of a consultation by name.
+    var gemeenteNames: [String: String] = [:]
+    /// The councils a new consultation may name: the affected gemeenten first, then the others of the
+    /// involved regions. Empty when the user does not record consultations.
+    var councilChoices: [CouncilChoice] = []
+
     private var language: KnooppuntCore.Language { strings.language }
     private var incident: IncidentView { picture.incident }
     var live: Bool { viewingAt == nil }
+    private var reportStrings: CouncilReportStrings { CouncilReportStrings.for(language) }
 
     func render() -> String {
         var layout = Layout(
@@ -77,7 +96,10 @@ struct IncidentPage {
                 .p(.class("incident-links"), .a(.id("sitraps-link"), .href("/incidents/\(incident.id)/sitraps"), .text(strings.sitrap.title)),
                    .text(" · "),
                    .a(.id("public-warnings-link"), .href("/incidents/\(incident.id)/public-warnings"),
-                      .text(strings.language == .nl ? "Publieke waarschuwing (CAP)" : "Public warning (CAP)"))),
+                      .text(strings.language == .nl ? "Publieke waarschuwing (CAP)" : "Public warning (CAP)")),
+                   .if(may.draftReport, .group(
+                       .text(" · "),
+                       .a(.id("council-report-link"), .href("/incidents/\(incident.id)/report"), .text(reportStrings.link))))),
                 .div(
                     .id("picture"), .attribute(named: "aria-live", value: "polite"),
                     .data(named: "stream", value: "/api/v1/incidents/\(incident.id)/stream?lastEventId=\(journalPosition)"),
@@ -528,6 +550,11 @@ struct IncidentPage {
                     .strong(.text(decision.team.label.text(language) + ": ")), .text(decision.text),
                     .span(.class("muted"), .text(" — \(decision.decidedBy), \(DisplayFormat.time(decision.decidedAt))")),
                     .if(decision.revoked, .span(.class("badge"), .text(strings.revoked))),
+                    .if(decision.outsideAuthority == true,
+                        .span(.class("badge stale-badge outside-authority"), .text(language == .nl ? "buiten bevoegd gezag" : "outside the competent authority"))),
+                    .unwrap(decision.authority) { .span(.class("muted decision-authority"), .text(" · " + (language == .nl ? "onder " : "under ") + $0)) },
+                    .unwrap(decision.reason) { .p(.class("decision-reason"), .text("\(reportStrings.reason): \($0)")) },
+                    consultationList(consultations[decision.id] ?? [], decidedAt: decision.decidedAt),
                     .if(live && may.decide && !decision.revoked,
                         .form(
                             .class("inline js-refresh"), .method(.post),
@@ -535,9 +562,55 @@ struct IncidentPage {
                             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                             .input(.type(.hidden), .name("baseVersion"), .value("\(decision.version)")),
                             .input(.type(.hidden), .name("revoked"), .value("true")),
-                            .button(.type(.submit), .class("small"), .text(strings.revoke)))))
+                            .button(.type(.submit), .class("small"), .text(strings.revoke)))),
+                    .if(live && may.decide && !decision.revoked && !councilChoices.isEmpty, consultationForm(decision)))
             })
         )
+    }
+
+    /// The consultations of the councils on one decision, in the words of the report.
+    private func consultationList(_ list: [ConsultationView], decidedAt: Date) -> Node<HTML.BodyContext> {
+        .if(!list.isEmpty, .ul(.class("consultations"), .forEach(list) { consultation in
+            .li(.text(reportStrings.consultationLine(
+                urgent: consultation.urgent, councils: consultation.councils.map { gemeenteNames[$0.rawValue] ?? $0.rawValue },
+                consultedAt: consultation.consultedAt, afterDecision: consultation.consultedAt.map { $0 > decidedAt } ?? false,
+                position: consultation.position, urgencyReason: consultation.urgencyReason)))
+        }))
+    }
+
+    /// Records the councils consulted on a decision, or that urgency prevented it (C10).
+    private func consultationForm(_ decision: DecisionView) -> Node<HTML.BodyContext> {
+        let r = reportStrings
+        let id = "consult-\(decision.id)"
+        return .details(
+            .class("consultation"),
+            .summary(.text(r.recordConsultation)),
+            .form(
+                .class("stacked js-refresh js-reset"), .method(.post),
+                .action("/incidents/\(incident.id)/decisions/\(decision.id)/consultations"),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .p(.class("help"), .text(r.consultationHelp)),
+                .fieldset(
+                    .class("councils"),
+                    .element(named: "legend", nodes: [.text(r.councilsField)]),
+                    .forEach(councilChoices) { choice in
+                        .div(
+                            .class("checkbox"),
+                            .input(.type(.checkbox), .id("\(id)-\(choice.code)"), .name("councils[]"), .value(choice.code),
+                                   .checked(choice.affected)),
+                            .label(.for("\(id)-\(choice.code)"), .text(choice.name)))
+                    }),
+                .label(.for("\(id)-at"), .text(r.consultedAtField)),
+                .input(.type(.text), .id("\(id)-at"), .name("consultedAt"), .placeholder("2027-01-15T08:00:00+01:00")),
+                .label(.for("\(id)-position"), .text(r.positionField)),
+                .textarea(.id("\(id)-position"), .name("position"), .attribute(named: "rows", value: "2")),
+                .div(
+                    .class("checkbox"),
+                    .input(.type(.checkbox), .id("\(id)-urgent"), .name("urgent"), .value("true")),
+                    .label(.for("\(id)-urgent"), .text(r.urgent))),
+                .label(.for("\(id)-reason"), .text(r.urgencyReasonField)),
+                .input(.type(.text), .id("\(id)-reason"), .name("urgencyReason")),
+                .button(.type(.submit), .class("small"), .text(r.save))))
     }
 
     private func actions() -> Node<HTML.BodyContext> {
@@ -677,6 +750,8 @@ struct IncidentPage {
                 .textarea(.id("decision-text"), .name("text"), .required(true), .attribute(named: "rows", value: "2")),
                 .label(.for("decision-by"), .text(strings.decidedBy)),
                 .input(.type(.text), .id("decision-by"), .name("decidedBy"), .required(true)),
+                .label(.for("decision-reason"), .text(reportStrings.reason)),
+                .textarea(.id("decision-reason"), .name("reason"), .attribute(named: "rows", value: "2")),
                 .button(.type(.submit), .text(strings.add))
             )
         )

@@ -107,4 +107,20 @@ extension Response {
         all.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
         return Response(status: status, headers: all, body: .init(string: text))
     }
+
+    /// A printable report, shown in the browser and saved as `fileName`.pdf.
+    static func pdf(_ data: Data, fileName: String? = nil) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
+        if let fileName { headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename=\"\(fileName).pdf\"") }
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+
+    /// A report as Markdown text, saved as `fileName`.md.
+    static func markdown(_ text: String, fileName: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/markdown; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "inline; filename=\"\(fileName).md\"")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
 }

@@ -30,10 +30,12 @@
   }
 
   let deferred = false;
+  /** The editors that open inside the picture: an entry's edit, a decision's consultation of the councils. */
+  const EDITORS = ["details.entry-edit", "details.consultation"];
 
   /** True while someone is typing in the picture: a live refresh then waits, so no edit is lost. */
   function editing() {
-    if (picture.querySelector("details.entry-edit[open]")) return true;
+    if (picture.querySelector(EDITORS.map((editor) => editor + "[open]").join(", "))) return true;
     const active = document.activeElement;
     return active !== null && picture.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName);
   }
@@ -89,7 +91,7 @@
 
   /** After a form was saved: close its editor and show the result. */
   function afterSubmit(form) {
-    const edit = form.closest("details.entry-edit");
+    const edit = form.closest(EDITORS.join(", "));
     if (edit) edit.open = false;
     if (picture.contains(document.activeElement)) document.activeElement.blur();
     return refreshLive();
