@@ -53,18 +53,38 @@ struct IncidentCommands {
         return (try await IncidentAccess.incident(version.incidentID, on: db), version)
     }
 
-    /// Changes the incident: GRIP (with its reason), phase, status, area, regions. Linking partner
-    /// themes to the picture is regie (the IM or HIN).
+    /// Changes the incident: GRIP (with its reason), phase, status, area, regions, and the recorded
+    /// significance, stage and declaration. Linking partner themes to the picture is regie (the IM or HIN).
     func update(_ id: UUID, _ input: @autoclosure () throws -> UpdateIncidentInput) async throws
         -> (IncidentModel, IncidentVersionModel)
     {
         let target = try await open(id, for: .editIncident)
         let input = try input()
+        try await requireGovernance(input.governanceMatters(changing: try PictureStore.decodeState(target.version)), in: target)
         if input.linkedPartners != nil {
             try await IncidentAccess.require(user.subject, .init(action: .admitEntry), incident: id, scope: target.scope, on: db, at: now)
         }
         let version = try await pictures.updateIncident(id, baseVersion: input.baseVersion, by: user.author) { input.apply(to: &$0) }
         return (target.incident, version)
+    }
+
+    /// The one place where changes of scale (GRIP, significance, stage, regions, reviews) and
+    /// declarations of a crisis or ramp are authorised. Today the access policy's `editIncident`
+    /// covers them, as for any change of the incident; deciding them by `AuthorityPermission` (the
+    /// competent authority, a mandatary, or a proposal) replaces this check.
+    private func requireGovernance(_ matters: Set<GovernanceMatter>, in target: AuthorisedIncident) async throws {
+        guard !matters.isEmpty else { return }
+        try await IncidentAccess.require(
+            user.subject, .init(action: .editIncident), incident: try target.incident.requireID(), scope: target.scope, on: db, at: now)
+    }
+
+    /// Records a review of the incident's scale and distribution of authority (C13, 002:L845-848): the
+    /// next one is due an interval after it.
+    func recordReview(of id: UUID, _ input: @autoclosure () throws -> ScaleReviewInput) async throws -> ScaleReviewModel {
+        let target = try await open(id, for: .editIncident)
+        let input = try input()
+        try await requireGovernance([.scaling], in: target)
+        return try await ScaleReviews(db: db, context: context).record(input, for: target, by: user.author)
     }
 
     /// A text field as given: blank counts as not given.
