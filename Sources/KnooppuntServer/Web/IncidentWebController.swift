@@ -12,6 +12,7 @@ struct IncidentWebController: RouteCollection {
         incidents.post(use: create)
         incidents.get(":incident", use: show)
         incidents.post(":incident", "update", use: update)
+        incidents.post(":incident", "reviews", use: recordReview)
         incidents.post(":incident", "entries", use: addEntry)
         incidents.post(":incident", "entries", ":entry", "edit", use: editEntry)
         incidents.post(":incident", "entries", ":entry", "verification", use: verify)
@@ -113,16 +114,17 @@ struct IncidentWebController: RouteCollection {
         let sharedNationally = may.shareNationally ? try await NationalSharing.marked(in: id, on: req.db) : []
         let panel = user.subject.organisationKind == .region ? try await Self.accessPanel(id, scope: scope, at: now, on: req) : nil
         let choices = may.enterOnBehalf ? try await Self.onBehalfChoices(scope: scope, on: req.db) : []
+        let target = AuthorisedIncident(incident: incident, version: version, scope: scope)
         let authority = viewingAt == nil
-            ? try await IncidentAuthority.current(
-                AuthorisedIncident(incident: incident, version: version, scope: scope), for: user, context: req.knooppunt, on: req.db)
-            : nil
+            ? try await IncidentAuthority.current(target, for: user, context: req.knooppunt, on: req.db) : nil
+        let authorityHistory = viewingAt == nil
+            ? try await IncidentAuthority.history(target, for: user, context: req.knooppunt, on: req.db) : []
         let page = IncidentPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, picture: picture, logbook: logbook, since: since,
             viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may, access: panel,
             onBehalfChoices: choices, leafletAvailable: req.knooppunt.configuration.leafletInstalled,
             tileURL: req.knooppunt.configuration.tileURL, journalPosition: renderedAt, sharedNationally: sharedNationally,
-            authority: authority)
+            authority: authority, authorityHistory: authorityHistory)
         return .html(page.render())
     }
 
@@ -137,6 +139,10 @@ struct IncidentWebController: RouteCollection {
 
     func update(req: Request) async throws -> Response {
         try await command(req) { commands, id in _ = try await commands.update(id, try req.decodeForm(UpdateIncidentInput.self)) }
+    }
+
+    func recordReview(req: Request) async throws -> Response {
+        try await command(req) { commands, id in _ = try await commands.recordReview(of: id, try req.decodeForm(ScaleReviewInput.self)) }
     }
 
     func addEntry(req: Request) async throws -> Response {
