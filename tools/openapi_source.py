@@ -140,7 +140,19 @@ doc = {
                     "phase": ref("Phase"), "involvedRegions": {"type": "array", "items": ref("RegionCode")},
                     "leadRegion": ref("RegionCode"), "status": ref("Status"),
                     "linkedPartners": {"type": "array", "items": {"type": "string"},
-                                       "description": "Partner themes linked to the picture (IM or HIN only)."}}},
+                                       "description": "Partner themes linked to the picture (IM or HIN only)."},
+                    "significance": ref("Significance"), "stage": ref("Stage"), "declaration": ref("Declaration"),
+                    "authorityReason": {"type": "string", "maxLength": 1000, "description":
+                        "Required when the significance, stage or declaration changes."},
+                    "reviewIntervalHours": {"type": "integer", "minimum": 1, "maximum": 168, "description":
+                        "Hours between reviews of the scale and authority; default 4 in the acute stage, 24 in the beheerfase."}}},
+            "Significance": {"enum": ["plaatselijk", "meer-dan-plaatselijk"], "description":
+                "Of local or more than local significance (002:L1187-1189). Once recorded it cannot be unrecorded, "
+                "and the GRIP level must agree with it: GRIP 0-3 local, GRIP 4-5 more than local (422 naming the field set)."},
+            "Stage": {"enum": ["acute", "beheer"], "description": "Acute stage or beheerfase (002:L849-857)."},
+            "Declaration": {"enum": ["none", "crisis", "ramp"], "description":
+                "Declared by the competent authority; a declared crisis or ramp is classified so. A ramp gives the "
+                "holders the opperbevel (002:L335-348)."},
             "Incident": {"type": "object", "required": ["id", "reference", "exercise", "version", "title", "category",
                 "startedAt", "classification", "vitalInterests", "grip", "phase", "involvedRegions", "leadRegion",
                 "status", "updatedAt", "updatedBy", "proposesInterregionalScaling"], "properties": {
@@ -153,7 +165,10 @@ doc = {
                 "involvedRegions": {"type": "array", "items": ref("RegionCode")}, "leadRegion": ref("RegionCode"),
                 "status": ref("Status"), "linkedPartners": {"type": "array", "items": {"type": "string"}},
                 "updatedAt": {"type": "string", "format": "date-time"},
-                "updatedBy": {"type": "string"}, "proposesInterregionalScaling": {"type": "boolean"}}},
+                "updatedBy": {"type": "string"}, "proposesInterregionalScaling": {"type": "boolean"},
+                "significance": {**ref("Significance"), "description": "Recorded significance; absent while the GRIP level stands for it."},
+                "stage": ref("Stage"), "declaration": ref("Declaration"), "authorityReason": {"type": "string"},
+                "reviewIntervalHours": {"type": "integer", "description": "Set interval; absent: the stage's default."}}},
             "AuthorityText": {"type": "object", "additionalProperties": False, "required": ["nl", "en"], "properties": {
                 "nl": {"type": "string"}, "en": {"type": "string"}}},
             "Authority": {"type": "object", "additionalProperties": False,
@@ -161,7 +176,8 @@ doc = {
                                "regions, classification and the gemeenten of its area (decision 0020). Until an incident "
                                "records its significance, GRIP 0-3 counts as local and GRIP 4-5 as more than local "
                                "(`significanceFrom`: grip).",
-                "required": ["rule", "explanation", "holders", "irbt", "significance", "significanceFrom", "notes", "violations"],
+                "required": ["rule", "explanation", "holders", "irbt", "significance", "significanceFrom", "stage",
+                             "declaration", "opperbevel", "notes", "violations"],
                 "properties": {
                     "rule": {"enum": ["localBurgemeester", "regionalVoorzitter", "supraRegionalVoorzitters",
                                       "interregionalBeleidsteam", "unresolved"]},
@@ -172,9 +188,40 @@ doc = {
                             "gemeente": {"type": "string", "pattern": "^GM[0-9]{4}$"}, "region": ref("RegionCode"),
                             "name": ref("AuthorityText"), "opperbevel": {"type": "boolean"}}}},
                     "irbt": {"type": "boolean"}, "significance": {"enum": ["plaatselijk", "meer-dan-plaatselijk"]},
-                    "significanceFrom": {"enum": ["grip"]},
+                    "significanceFrom": {"enum": ["grip", "recorded"]},
+                    "stage": ref("Stage"), "declaration": ref("Declaration"),
+                    "opperbevel": {"type": "boolean", "description": "A ramp: the holders have the opperbevel, one line to the bestuur (C05)."},
                     "notes": {"type": "array", "items": ref("AuthorityText")},
-                    "violations": {"type": "array", "items": {"type": "string"}}}},
+                    "violations": {"type": "array", "items": {"type": "string"}},
+                    "review": ref("ReviewStatus")}},
+            "ReviewStatus": {"type": "object", "additionalProperties": False,
+                "description": "When the scale and the distribution of authority are next reviewed (C13, 002:L845-848): an "
+                               "interval after the last change of GRIP, significance, stage, declaration or regions, or after "
+                               "the last recorded review. Absent at GRIP 0 and when the incident is not open.",
+                "required": ["intervalHours", "countedFrom", "basis", "dueAt", "overdue"], "properties": {
+                    "intervalHours": {"type": "integer"}, "countedFrom": {"type": "string", "format": "date-time"},
+                    "basis": {"enum": ["change", "review"]}, "dueAt": {"type": "string", "format": "date-time"},
+                    "overdue": {"type": "boolean"}}},
+            "ReviewOutcome": {"enum": ["handhaven", "afschalen-voorgesteld", "opschalen-voorgesteld"]},
+            "CreateReview": {"type": "object", "additionalProperties": False, "required": ["outcome", "reason"], "properties": {
+                "baseVersion": {"type": "integer", "description": "The incident version reviewed; a stale one gets 409."},
+                "outcome": ref("ReviewOutcome"), "reason": {"type": "string", "minLength": 3, "maxLength": 1000}}},
+            "Review": {"type": "object", "additionalProperties": False,
+                "required": ["id", "version", "outcome", "reason", "reviewedAt", "organisation"], "properties": {
+                    "id": {"type": "string", "format": "uuid"}, "version": {"type": "integer"}, "outcome": ref("ReviewOutcome"),
+                    "reason": {"type": "string"}, "reviewedAt": {"type": "string", "format": "date-time"},
+                    "reviewedBy": {"type": "string", "description": "Display name."},
+                    "organisation": {"type": "string", "description": "Organisation name."}}},
+            "Reviews": {"type": "object", "additionalProperties": False, "required": ["reviews"], "properties": {
+                "status": ref("ReviewStatus"), "reviews": {"type": "array", "items": ref("Review")}}},
+            "AuthorityChange": {"type": "object", "additionalProperties": False,
+                "required": ["at", "version", "grip", "organisation", "changes", "authority"], "properties": {
+                    "at": {"type": "string", "format": "date-time"}, "version": {"type": "integer"}, "grip": ref("GRIP"),
+                    "by": {"type": "string", "description": "Display name of who made the change."},
+                    "organisation": {"type": "string", "description": "Organisation name."},
+                    "changes": {"type": "array", "items": {"enum": ["opened", "grip", "significance", "stage", "declaration",
+                                                                     "classification", "regions", "area"]}},
+                    "gripReason": {"type": "string"}, "reason": {"type": "string"}, "authority": ref("Authority")}},
             "GRIPChange": {"type": "object", "required": ["version", "to", "at", "by", "organisation"], "properties": {
                 "version": {"type": "integer"}, "from": ref("GRIP"), "to": ref("GRIP"), "reason": {"type": "string"},
                 "at": {"type": "string", "format": "date-time"}, "by": {"type": "string"},
@@ -379,6 +426,22 @@ doc = {
         "/incidents/{incident}/authority": {"parameters": [INCIDENT], "get": {"operationId": "incidentAuthority",
             "security": AUTH, "summary": "Who decides now (wie beslist nu): the competent authority and the rule it follows from.",
             "responses": {**ok("The competent authority.", ref("Authority")), **E401, **E404}}},
+        "/incidents/{incident}/authority/history": {"parameters": [INCIDENT], "get": {"operationId": "incidentAuthorityHistory",
+            "security": AUTH, "summary": "How authority was distributed over time (C13): every change of the holders, rule, "
+                                         "significance, stage or opperbevel, who made it, what changed and why. The area counts "
+                                         "only plots the reader sees, up to internal.",
+            "responses": {**ok("Changes, oldest first.", {"type": "array", "items": ref("AuthorityChange")}), **E401, **E404}}},
+        "/incidents/{incident}/reviews": {"parameters": [INCIDENT],
+            "get": {"operationId": "scaleReviews", "security": AUTH,
+                    "summary": "The reviews of the scale and distribution of authority, and when the next is due.",
+                    "responses": {**ok("Reviews and status.", ref("Reviews")), **E401, **E404}},
+            "post": {"operationId": "recordScaleReview", "security": AUTH,
+                     "summary": "Records a review of the scale and distribution of authority (C13, 002:L845-848); the next is "
+                                "due an interval after it. Who may edit the incident may record one.",
+                     "requestBody": {"required": True, "content": {"application/json": {"schema": ref("CreateReview")}}},
+                     "responses": {**ok("Recorded; the reviews and the status after it.", ref("Reviews"), status="201"),
+                                   **EBODY, **E401, **E403, **E404,
+                                   "409": problem("A stale baseVersion, or no review is due (GRIP 0, incident not open).")}}},
         "/incidents/{incident}/picture": {"parameters": [INCIDENT], "get": {"operationId": "picture",
             "security": AUTH, "summary": "The picture exactly as it stood at `at` (default now).",
             "parameters": [{"name": "at", "in": "query", "schema": {"type": "string", "format": "date-time"}}],

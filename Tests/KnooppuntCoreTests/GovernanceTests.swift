@@ -382,7 +382,11 @@ struct AuthorityPermissionTests {
     func unresolved() {
         let nobody = Self.authority(.two, .local, municipalities: [])
         for action in GovernanceAction.all {
-            let regional = if case .changeGRIP(let level) = action { level >= .four } else { false }
+            let regional = switch action {
+            case .changeGRIP(let level): level >= .four
+            case .recordSignificance(let significance): significance == .moreThanLocal
+            default: false
+            }
             // Scaling to the regional level is the region's matter whichever gemeente is affected.
             #expect(AuthorityPermission.decide(Self.voorzitter1, action, authority: nobody, at: now).decides == regional, "\(action)")
             #expect(!AuthorityPermission.decide(Self.burgemeester1, action, authority: nobody, at: now).decides)

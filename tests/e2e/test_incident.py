@@ -182,3 +182,51 @@ def test_who_decides_follows_the_scale(server, browser):
     # validate: the voorzitter of the region decides now, shown without a reload
     WebDriverWait(browser, 10).until(lambda d: "voorzitter van Amsterdam-Amstelland" in authority_text(d))
     screenshot(browser, "16-incident-who-decides", element_id="picture")
+
+
+def text_of(driver, element_id):
+    # One script call: a live refresh may replace the element between two WebDriver calls.
+    return driver.execute_script(f"const e = document.getElementById('{element_id}'); return e ? e.textContent : ''")
+
+
+def test_declared_ramp_history_and_review_on_a_phone(server, browser):
+    # setup: a new incident, its page on a 390 px phone screen
+    incident_url = open_new_incident(browser, server, "im-vr13", "Explosie Westpoort")
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    browser.get(incident_url)
+    WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "scaling-grip")))
+
+    # MUT: in the scaling form, the IM scales to GRIP 4, records more than local significance and a declared
+    # ramp with its vital interest and reason, in one change
+    Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("4")
+    browser.find_element(By.ID, "scaling-reason").send_keys("RBT bijeen")
+    Select(browser.find_element(By.ID, "authority-significance")).select_by_value("meer-dan-plaatselijk")
+    Select(browser.find_element(By.ID, "authority-declaration")).select_by_value("ramp")
+    browser.execute_script("document.getElementById('authority-interest-fysieke-veiligheid').click()")
+    browser.find_element(By.ID, "authority-reason").send_keys("Explosie met veel slachtoffers")
+    browser.execute_script("document.getElementById('scaling-submit').click()")
+
+    # validate: the voorzitter has the opperbevel, shown without a reload; a review is due
+    WebDriverWait(browser, 10).until(lambda d: "opperbevel, één lijn naar het bestuur" in authority_text(d))
+    assert "voorzitter van Amsterdam-Amstelland" in authority_text(browser)
+    assert "Verklaard tot ramp" in text_of(browser, "fact-declaration")
+    assert "volgende uiterlijk" in text_of(browser, "scale-review")
+    # the history opens under the line and lists the change with its reason, and stays open on refresh
+    browser.execute_script("document.querySelector('#authority-history summary').click()")
+    history = text_of(browser, "authority-history")
+    assert "Verloop van het gezag (2)" in history and "Reden: Explosie met veel slachtoffers" in history
+    screenshot(browser, "17-incident-ramp-authority-history-phone", element_id="picture")
+
+    # MUT: the IM opens "Herbeoordeling vastleggen" and records a review
+    browser.execute_script("document.querySelector('#review-record summary').click()")
+    Select(browser.find_element(By.ID, "review-outcome")).select_by_value("handhaven")
+    browser.find_element(By.ID, "review-reason").send_keys("Bestrijding loopt, opschaling nodig")
+    browser.execute_script("document.getElementById('review-submit').click()")
+
+    # validate: the logbook shows it, the history stayed open, nothing is wider than the phone
+    WebDriverWait(browser, 10).until(
+        lambda d: "herbeoordeeld" in d.execute_script("return document.getElementById('picture').textContent"))
+    assert browser.execute_script("return document.getElementById('authority-history').open")
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    screenshot(browser, "18-incident-review-recorded-phone", element_id="scale-review")

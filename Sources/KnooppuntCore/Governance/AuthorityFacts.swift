@@ -61,15 +61,17 @@ public struct AuthorityFacts: Hashable, Sendable {
         self.stage = stage
     }
 
-    /// The facts an incident's state already holds, completed with those it does not (yet) record.
+    /// The facts an incident's state holds, completed with those it does not record: the affected
+    /// gemeenten (from its area) and the aanwijzingen. The significance and stage are the state's
+    /// (`effectiveSignificance`, `effectiveStage`) unless given.
     public init(
-        _ state: IncidentState, significance: CrisisSignificance, affectedMunicipalities: [AffectedMunicipality],
-        aanwijzingen: [Aanwijzing] = [], stage: CrisisStage = .acute
+        _ state: IncidentState, significance: CrisisSignificance? = nil, affectedMunicipalities: [AffectedMunicipality],
+        aanwijzingen: [Aanwijzing] = [], stage: CrisisStage? = nil
     ) {
         self.init(
-            grip: state.grip, significance: significance, involvedRegions: state.involvedRegions,
+            grip: state.grip, significance: significance ?? state.effectiveSignificance, involvedRegions: state.involvedRegions,
             leadRegion: state.leadRegion, affectedMunicipalities: affectedMunicipalities, aanwijzingen: aanwijzingen,
-            isRamp: state.classification == .ramp, stage: stage)
+            isRamp: state.isRamp, stage: stage ?? state.effectiveStage)
     }
 
     /// More than one safety region involved: bovenregionaal / interregionaal.

@@ -67,8 +67,12 @@ public enum AuthorityPermission {
 
     /// Scaling to GRIP 4 or 5 while the burgemeester holds authority: the voorzitter takes over.
     static func isTakeOver(_ action: GovernanceAction, _ authority: CompetentAuthority) -> Bool {
-        guard case .changeGRIP(let level) = action, authority.significance == .local else { return false }
-        return level >= .four
+        guard authority.significance == .local else { return false }
+        switch action {
+        case .changeGRIP(let level): return level >= .four
+        case .recordSignificance(let significance): return significance == .moreThanLocal
+        default: return false
+        }
     }
 
     /// The holders who decide `action` in `area`, each with whom they must decide jointly.

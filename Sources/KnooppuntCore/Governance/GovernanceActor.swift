@@ -30,6 +30,10 @@ public struct GovernanceActor: Sendable, Equatable {
 /// A decision of bestuurlijk gezag that Knooppunt records.
 public enum GovernanceAction: Hashable, Sendable {
     case changeGRIP(to: GRIPLevel)
+    /// Recording the crisis's significance: to more than local moves authority to the voorzitter.
+    case recordSignificance(CrisisSignificance)
+    /// Recording the acute fase or the beheerfase (002:L849-857).
+    case recordStage(CrisisStage)
     case declareCrisis
     case declareRamp
     /// Crisis communication: a public warning (§3.15).
@@ -38,7 +42,7 @@ public enum GovernanceAction: Hashable, Sendable {
 
     public var matter: GovernanceMatter {
         switch self {
-        case .changeGRIP: .scaling
+        case .changeGRIP, .recordSignificance, .recordStage: .scaling
         case .declareCrisis, .declareRamp: .declaration
         case .publishPublicWarning: .publicWarning
         case .requestBijstand: .bijstand
@@ -46,7 +50,8 @@ public enum GovernanceAction: Hashable, Sendable {
     }
 
     public static let all: [GovernanceAction] =
-        GRIPLevel.allCases.map { .changeGRIP(to: $0) } + [.declareCrisis, .declareRamp, .publishPublicWarning, .requestBijstand]
+        GRIPLevel.allCases.map { .changeGRIP(to: $0) } + CrisisSignificance.allCases.map { .recordSignificance($0) }
+            + CrisisStage.allCases.map { .recordStage($0) } + [.declareCrisis, .declareRamp, .publishPublicWarning, .requestBijstand]
 }
 
 /// Where a decision applies: the whole incident, one region or one gemeente.

@@ -10,8 +10,13 @@ extension GovernanceAction {
         if new.grip != old.grip, !AuthorityPermission.isOperationalScaling(from: old.grip, to: new.grip) {
             actions.append(.changeGRIP(to: new.grip))
         }
-        if new.classification != old.classification {
-            actions.append(new.classification == .ramp ? .declareRamp : .declareCrisis)
+        if new.significance != old.significance, let significance = new.significance {
+            actions.append(.recordSignificance(significance))
+        }
+        if new.stage != old.stage { actions.append(.recordStage(new.stage ?? .acute)) }
+        if new.classification != old.classification || new.effectiveDeclaration != old.effectiveDeclaration {
+            let ramp = new.classification == .ramp || new.effectiveDeclaration == .ramp
+            actions.append(ramp ? .declareRamp : .declareCrisis)
         }
         return actions
     }
@@ -20,6 +25,10 @@ extension GovernanceAction {
     public var label: LocalizedLabel {
         switch self {
         case .changeGRIP(let level): level.scaleLabel
+        case .recordSignificance(let significance):
+            LocalizedLabel(nl: "de betekenis vastleggen: \(significance.label.nl)", en: "recording the significance: \(significance.label.en)")
+        case .recordStage(let stage):
+            LocalizedLabel(nl: "de fase vastleggen: \(stage.label.nl)", en: "recording the stage: \(stage.label.en)")
         case .declareCrisis: LocalizedLabel(nl: "de crisis verklaren of de verklaring intrekken", en: "declaring a crisis or withdrawing it")
         case .declareRamp: LocalizedLabel(nl: "de ramp verklaren", en: "declaring a ramp")
         case .publishPublicWarning: LocalizedLabel(nl: "een publieke waarschuwing uitgeven", en: "issuing a public warning")

@@ -52,7 +52,7 @@ public enum GovernanceRules {
     /// The GRIP scale and the significance must tell the same story: lokaal (GRIP 0–3) goes with the
     /// burgemeester, regionaal and interregionaal (GRIP 4–5) with the voorzitter (002:L915, L1187-1189;
     /// the GBT/RBT split of the Referentiekader GRIP). A mismatch is refused rather than guessed at.
-    static func significanceProblem(_ facts: AuthorityFacts) -> PictureRuleViolation? {
+    public static func significanceProblem(_ facts: AuthorityFacts) -> PictureRuleViolation? {
         switch (facts.grip.scale, facts.significance) {
         case (.regionaal, .local), (.interregionaal, .local):
             PictureRuleViolation(

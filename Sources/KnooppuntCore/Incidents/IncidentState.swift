@@ -18,13 +18,25 @@ public struct IncidentState: Equatable, Sendable, Codable {
     public var status: IncidentStatus
     /// Partner themes (by organisation code) the region's IM has linked to the shared picture.
     public var linkedPartners: [String]
+    /// Of local or more than local significance, as recorded; nil until recorded, while the GRIP level
+    /// stands for it (decision 0020). Versions written before it existed read as not recorded.
+    public var significance: CrisisSignificance?
+    /// Acute or beheerfase; nil reads as acute.
+    public var stage: CrisisStage?
+    /// Whether the competent authority declared the event a crisis or a ramp; nil reads as not declared.
+    public var declaration: CrisisDeclaration?
+    /// Why the significance, stage or declaration was set to its current value.
+    public var authorityReason: String?
+    /// Hours between reviews of the scale and the distribution of authority; nil: the stage's default.
+    public var reviewIntervalHours: Int?
 
     public init(
         title: String, category: IncidentCategory, location: String? = nil, startedAt: Date,
         classification: CrisisClassification = .incident, vitalInterests: [VitalInterest] = [],
         grip: GRIPLevel = .routine, gripReason: String? = nil, phase: IncidentPhase = .warm,
         involvedRegions: [RegionCode], leadRegion: RegionCode, status: IncidentStatus = .open,
-        linkedPartners: [String] = []
+        linkedPartners: [String] = [], significance: CrisisSignificance? = nil, stage: CrisisStage? = nil,
+        declaration: CrisisDeclaration? = nil, authorityReason: String? = nil, reviewIntervalHours: Int? = nil
     ) {
         self.title = title
         self.category = category
@@ -39,6 +51,11 @@ public struct IncidentState: Equatable, Sendable, Codable {
         self.leadRegion = leadRegion
         self.status = status
         self.linkedPartners = linkedPartners
+        self.significance = significance
+        self.stage = stage
+        self.declaration = declaration
+        self.authorityReason = authorityReason
+        self.reviewIntervalHours = reviewIntervalHours
     }
 }
 
@@ -90,6 +107,7 @@ public enum IncidentRules {
             guard new.status == .open else {
                 throw PictureRuleViolation(field: "status", "a new incident starts open")
             }
+            try RecordedAuthorityFacts.validate(new, replacing: nil)
             return
         }
         guard old.status != .archived else {
@@ -108,6 +126,7 @@ public enum IncidentRules {
         if old.status == .closed, new.status == .closed, new != old {
             throw PictureRuleViolation(field: "status", "the incident is closed; reopen it before changing it")
         }
+        try RecordedAuthorityFacts.validate(new, replacing: old)
     }
 
     /// More than one region affected: propose GRIP 5 and an IRBT (C07).

@@ -59,6 +59,7 @@ extension JournalKind {
         case .federationRefused: FederationRefused.self
         case .federationRenumbered: FederationRenumbered.self
         case .incidentCreated: IncidentCreated.self
+        case .incidentReviewed: IncidentReviewed.self
         case .incidentUpdated: IncidentUpdated.self
         case .layerDeleted: LayerDeleted.self
         case .layerReplaced: LayerReplaced.self

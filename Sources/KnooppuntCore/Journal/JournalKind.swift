@@ -74,6 +74,7 @@ public enum JournalKind: String, CaseIterable, Sendable {
     case federationRenumbered = "federation.renumbered"
     // incident
     case incidentCreated = "incident.created"
+    case incidentReviewed = "incident.reviewed"
     case incidentUpdated = "incident.updated"
     // layer
     case layerDeleted = "layer.deleted"

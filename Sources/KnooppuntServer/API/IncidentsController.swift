@@ -17,6 +17,9 @@ struct IncidentsController: RouteCollection {
         incident.get("versions", use: versions)
         incident.get("grip-history", use: gripHistory)
         incident.get("authority", use: authority)
+        incident.get("authority", "history", use: authorityHistory)
+        incident.get("reviews", use: reviews)
+        incident.post("reviews", use: recordReview)
         incident.get("picture", use: picture)
         incident.get("stream", use: stream)
         incident.post("entries", use: addEntry)
@@ -82,6 +85,29 @@ struct IncidentsController: RouteCollection {
         let commands = try IncidentCommands(req)
         let target = try await commands.open(try IncidentRequest.incidentID(req), for: .read)
         return try await IncidentAuthority.current(target, for: commands.user, context: req.knooppunt, on: req.db)
+    }
+
+    /// How authority was distributed over time (C13): each change, who made it and why.
+    func authorityHistory(req: Request) async throws -> [AuthorityChangeView] {
+        let commands = try IncidentCommands(req)
+        let target = try await commands.open(try IncidentRequest.incidentID(req), for: .read)
+        return try await IncidentAuthority.history(target, for: commands.user, context: req.knooppunt, on: req.db)
+    }
+
+    /// The reviews of the scale and authority, and when the next is due.
+    func reviews(req: Request) async throws -> ScaleReviewsView {
+        let commands = try IncidentCommands(req)
+        let target = try await commands.open(try IncidentRequest.incidentID(req), for: .read)
+        return try await ScaleReviews(db: req.db, context: req.knooppunt).overview(of: try target.incident.requireID(), at: commands.now)
+    }
+
+    /// Records a review of the scale and authority (C13); the answer is the reviews and the next due moment.
+    func recordReview(req: Request) async throws -> Response {
+        let commands = try IncidentCommands(req)
+        let id = try IncidentRequest.incidentID(req)
+        _ = try await commands.recordReview(of: id, try req.decodeStrict(ScaleReviewInput.self))
+        return try await ScaleReviews(db: req.db, context: req.knooppunt).overview(of: id, at: commands.now)
+            .encodeResponse(status: .created, for: req)
     }
 
     /// The picture as it stood at `?at=` (RFC 3339), or now.

@@ -57,7 +57,7 @@ struct IncidentCommands {
         if !actions.isEmpty {
             try PictureStore.validate(state, replacing: nil)
             let actor = try await GovernanceDirectory.actor(for: user, on: db, at: now)
-            let authority = try await IncidentAuthority.derive(state, plots: [], on: db, at: now).authority
+            let authority = try await IncidentAuthority.derive(state, plots: [], on: db, at: now)
             for action in actions {
                 switch AuthorityPermission.decide(actor, action, authority: authority, at: now) {
                 case .decide: continue
@@ -73,8 +73,8 @@ struct IncidentCommands {
         return (try await IncidentAccess.incident(version.incidentID, on: db), version)
     }
 
-    /// Changes the incident: GRIP (with its reason), phase, status, area, regions. Linking partner
-    /// themes to the picture is regie (the IM or HIN).
+    /// Changes the incident: GRIP (with its reason), phase, status, area, regions, and the recorded
+    /// significance, stage and declaration. Linking partner themes to the picture is regie (the IM or HIN).
     /// A change of GRIP (3 and up) or classification must be the user's to decide (decision 0020):
     /// otherwise 403 naming who decides, and how to propose it.
     func update(_ id: UUID, _ input: @autoclosure () throws -> UpdateIncidentInput) async throws
@@ -94,6 +94,14 @@ struct IncidentCommands {
         }
         let version = try await pictures.updateIncident(id, baseVersion: input.baseVersion, by: user.author) { input.apply(to: &$0) }
         return (target.incident, version)
+    }
+
+    /// Records a review of the incident's scale and distribution of authority (C13, 002:L845-848): the
+    /// next one is due an interval after it.
+    func recordReview(of id: UUID, _ input: @autoclosure () throws -> ScaleReviewInput) async throws -> ScaleReviewModel {
+        let target = try await open(id, for: .editIncident)
+        let input = try input()
+        return try await ScaleReviews(db: db, context: context).record(input, for: target, by: user.author)
     }
 
     /// A text field as given: blank counts as not given.

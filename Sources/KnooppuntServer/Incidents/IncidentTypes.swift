@@ -40,10 +40,17 @@ struct UpdateIncidentInput: StrictDecodable {
     var status: IncidentStatus?
     /// Partner themes linked to the region's picture; only the IM or HIN may change this.
     var linkedPartners: [String]?
+    /// The recorded facts of bestuurlijk gezag (decision 0020) and why they were set.
+    var significance: CrisisSignificance?
+    var stage: CrisisStage?
+    var declaration: CrisisDeclaration?
+    var authorityReason: String?
+    var reviewIntervalHours: Int?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case baseVersion, title, category, location, startedAt, classification, vitalInterests, grip, gripReason
         case phase, involvedRegions, leadRegion, status, linkedPartners
+        case significance, stage, declaration, authorityReason, reviewIntervalHours
     }
 
     func validate() throws { try location.map(LocationField.check) }
@@ -64,6 +71,17 @@ struct UpdateIncidentInput: StrictDecodable {
         if let leadRegion { state.leadRegion = leadRegion }
         if let status { state.status = status }
         if let linkedPartners { state.linkedPartners = linkedPartners }
+        if let significance { state.significance = significance }
+        // Acute and "not declared" are what an incident without these facts already is: choosing them
+        // again (a form always posts its selects) records nothing.
+        if let stage, stage != state.effectiveStage { state.stage = stage }
+        if let declaration, declaration != state.effectiveDeclaration {
+            state.declaration = declaration
+            // A declared crisis or ramp is classified so, unless this change names a classification itself.
+            if classification == nil, let declared = declaration.classification { state.classification = declared }
+        }
+        if let reason = IncidentCommands.given(authorityReason) { state.authorityReason = reason }
+        if let reviewIntervalHours { state.reviewIntervalHours = reviewIntervalHours }
     }
 }
 
@@ -96,6 +114,13 @@ struct IncidentView: Content {
     var leadRegion: RegionCode
     var status: IncidentStatus
     var linkedPartners: [String]
+    /// Recorded significance; absent while the GRIP level stands for it.
+    var significance: CrisisSignificance?
+    var stage: CrisisStage
+    var declaration: CrisisDeclaration
+    var authorityReason: String?
+    /// Hours between reviews of the scale and authority, when set; absent: the stage's default.
+    var reviewIntervalHours: Int?
     var updatedAt: Date
     var updatedBy: String
     var proposesInterregionalScaling: Bool
@@ -119,6 +144,11 @@ struct IncidentView: Content {
         leadRegion = state.leadRegion
         status = state.status
         linkedPartners = state.linkedPartners
+        significance = state.significance
+        stage = state.effectiveStage
+        declaration = state.effectiveDeclaration
+        authorityReason = state.authorityReason
+        reviewIntervalHours = state.reviewIntervalHours
         updatedAt = Microseconds.date(version.validFrom)
         updatedBy = version.author
         proposesInterregionalScaling = IncidentRules.proposesInterregionalScaling(state)

@@ -193,8 +193,13 @@ enum LogbookSummary {
         case let created as IncidentCreated: return "Incident geopend: \(created.body.state.title)"
         case let updated as IncidentUpdated:
             let state = updated.body.state
+            var facts = [state.significance?.label.nl.lowercased(), state.stage == .beheer ? "beheerfase" : nil]
+            if let declaration = state.declaration, declaration != .notDeclared { facts.append(declaration.label.nl.lowercased()) }
             return "Incident bijgewerkt (versie \(updated.body.version)): GRIP \(state.grip.rawValue), "
-                + "\(state.phase.rawValue), \(state.status.rawValue)"
+                + "\(state.phase.rawValue), \(state.status.rawValue)" + facts.compactMap { $0.map { ", \($0)" } }.joined()
+        case let reviewed as IncidentReviewed:
+            let outcome = ReviewOutcome(rawValue: reviewed.outcome)?.label.nl ?? reviewed.outcome
+            return "Opschaling en gezag herbeoordeeld (GRIP \(reviewed.grip)): \(outcome.lowercased()). Reden: \(reviewed.reason)"
         case let created as EntryCreated: return "Nieuwe melding (\(created.body.theme)): \(created.body.text)"
         case let updated as EntryUpdated: return "Melding bijgewerkt: \(updated.body.text)"
         case let verification as EntryVerification: return "Verificatie: \(verification.body.verification)"

@@ -18,7 +18,7 @@ enum CouncilReportService {
         let instant = Microseconds.from(now)
         let state = try PictureStore.decodeState(target.version)
         let affected = try await IncidentAuthority.affectedMunicipalities(target, for: user, context: context, on: db)
-        let authority = try await IncidentAuthority.current(target.version, affected: affected, on: db, at: now)
+        let authority = try await IncidentAuthority.current(target, affected: affected, context: context, on: db)
         let versions = try await PictureStore(db: db, context: context).incidentVersions(id)
         let records = RecordStore(db: db, context: context)
         let decisions = try await records.records(.decision, of: id, at: instant)

@@ -16,6 +16,7 @@ struct IncidentWebController: RouteCollection {
         incidents.post(":incident", "proposals", ":proposal", "accept", use: acceptProposal)
         incidents.post(":incident", "proposals", ":proposal", "reject", use: rejectProposal)
         incidents.post(":incident", "proposals", ":proposal", "withdraw", use: withdrawProposal)
+        incidents.post(":incident", "reviews", use: recordReview)
         incidents.post(":incident", "entries", use: addEntry)
         incidents.post(":incident", "entries", ":entry", "edit", use: editEntry)
         incidents.post(":incident", "entries", ":entry", "verification", use: verify)
@@ -122,7 +123,10 @@ struct IncidentWebController: RouteCollection {
         let target = AuthorisedIncident(incident: incident, version: version, scope: scope)
         let affected = viewingAt == nil
             ? try await IncidentAuthority.affectedMunicipalities(target, for: user, context: req.knooppunt, on: req.db) : []
-        let authority = viewingAt == nil ? try await IncidentAuthority.current(version, affected: affected, on: req.db, at: now) : nil
+        let authority = viewingAt == nil
+            ? try await IncidentAuthority.current(target, affected: affected, context: req.knooppunt, on: req.db) : nil
+        let authorityHistory = viewingAt == nil
+            ? try await IncidentAuthority.history(target, for: user, context: req.knooppunt, on: req.db) : []
         let gemeenten = try await MunicipalityAreas.all(on: req.db)
         let consultations = Dictionary(grouping: try await RecordStore(db: req.db, context: req.knooppunt)
             .records(.consultation, of: id, at: Microseconds.from(viewingAt ?? now)).map(ConsultationView.init), by: \.decision)
@@ -133,7 +137,7 @@ struct IncidentWebController: RouteCollection {
             viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may, access: panel,
             onBehalfChoices: choices, leafletAvailable: req.knooppunt.configuration.leafletInstalled,
             tileURL: req.knooppunt.configuration.tileURL, journalPosition: renderedAt, sharedNationally: sharedNationally,
-            authority: authority, consultations: consultations,
+            authority: authority, authorityHistory: authorityHistory, consultations: consultations,
             gemeenteNames: Dictionary(gemeenten.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
             councilChoices: viewingAt == nil && may.decide ? Self.councilChoices(affected: affected, gemeenten: gemeenten, scope: scope) : [])
         page.proposals = proposals
@@ -188,6 +192,10 @@ struct IncidentWebController: RouteCollection {
         try await command(req) { commands, id in
             _ = try await commands.closeProposal(try req.pathID("proposal"), of: id, as: .withdrawn, try req.decodeForm(ProposalDecisionInput.self))
         }
+    }
+
+    func recordReview(req: Request) async throws -> Response {
+        try await command(req) { commands, id in _ = try await commands.recordReview(of: id, try req.decodeForm(ScaleReviewInput.self)) }
     }
 
     func addEntry(req: Request) async throws -> Response {

@@ -32,3 +32,24 @@ public struct IncidentUpdated: ShapedJournalEvent {
     public let body: IncidentVersionPayload
     public init(_ body: IncidentVersionPayload) { self.body = body }
 }
+
+/// The scale and the distribution of authority of an incident were reviewed (C13, 002:L845-848).
+public struct IncidentReviewed: JournalEvent {
+    public static let kind = JournalKind.incidentReviewed
+    public var incident: UUID
+    public var review: UUID
+    /// The incident version that was reviewed.
+    public var version: Int
+    public var grip: Int
+    public var outcome: String
+    public var reason: String
+
+    public init(incident: UUID, review: UUID, version: Int, grip: Int, outcome: String, reason: String) {
+        self.incident = incident
+        self.review = review
+        self.version = version
+        self.grip = grip
+        self.outcome = outcome
+        self.reason = reason
+    }
+}

@@ -62,6 +62,8 @@ struct IncidentPage {
     var sharedNationally: Set<UUID> = []
     /// Who decides now; nil when looking at an earlier moment.
     var authority: AuthorityView? = nil
+    /// How authority was distributed over time, oldest first; empty when looking at an earlier moment.
+    var authorityHistory: [AuthorityChangeView] = []
     /// Proposals to the competent authority, newest first (internal information; empty for readers below it).
     var proposals: [ProposalView] = []
 
@@ -73,8 +75,8 @@ struct IncidentPage {
     /// involved regions. Empty when the user does not record consultations.
     var councilChoices: [CouncilChoice] = []
 
-    private var language: KnooppuntCore.Language { strings.language }
-    private var incident: IncidentView { picture.incident }
+    var language: KnooppuntCore.Language { strings.language }
+    var incident: IncidentView { picture.incident }
     var live: Bool { viewingAt == nil }
     private var reportStrings: CouncilReportStrings { CouncilReportStrings.for(language) }
 
@@ -249,6 +251,7 @@ struct IncidentPage {
                             + incident.involvedRegions.map {
                                 $0 == incident.leadRegion ? "\($0.rawValue) (\(strings.lead))" : $0.rawValue
                             }.joined(separator: ", "))),
+                governanceBadges(),
                 .unwrap(authority) { authority in
                     .span(
                         .id("fact-authority"), .attribute(named: "title", value: language == .nl ? authority.explanation.nl : authority.explanation.en),
@@ -259,6 +262,8 @@ struct IncidentPage {
                     .text("\(strings.lastUpdate): \(DisplayFormat.time(picture.lastUpdate))"
                         + (picture.stale ? " · \(strings.stale)" : "")))
             ),
+            reviewLine(),
+            authorityHistorySection(),
             .if(
                 incident.proposesInterregionalScaling,
                 .p(.class("advice"), .attribute(named: "role", value: "note"), .text(strings.proposeIRBT))),
@@ -461,7 +466,9 @@ struct IncidentPage {
             return nl ? "Wie beslist: nog onbekend — leg het getroffen gebied vast" : "Who decides: not known yet — record the affected area"
         }
         let names = authority.holders.map { nl ? $0.name.nl : $0.name.en }.joined(separator: ", ")
-        return (nl ? "Wie beslist: " : "Who decides: ") + names + (authority.irbt ? " (IRBT)" : "")
+        // A ramp: the opperbevel, with one line to the bestuur (C05, 002:L335-348).
+        let command = authority.opperbevel ? (nl ? " — opperbevel, één lijn naar het bestuur" : " — opperbevel (supreme command), one line to the bestuur") : ""
+        return (nl ? "Wie beslist: " : "Who decides: ") + names + (authority.irbt ? " (IRBT)" : "") + command
     }
 
     static func excerpt(_ text: String) -> String {
@@ -680,6 +687,7 @@ struct IncidentPage {
                 }),
                 .label(.for("scaling-reason"), .text(strings.reason)),
                 .input(.type(.text), .id("scaling-reason"), .name("gripReason")),
+                governanceFields(),
                 .label(.for("scaling-phase"), .text(strings.phaseLabel)),
                 .select(.id("scaling-phase"), .attribute(named: "name", value: "phase"), .forEach(IncidentPhase.allCases) {
                     .choice($0.rawValue, $0.label.text(language), selected: $0 == incident.phase)

@@ -21,7 +21,13 @@
     const fresh = page.querySelector(selector);
     const current = document.querySelector(selector);
     if (fresh && current) {
+      // A section the reader opened (details with an id) stays open across the refresh.
+      const opened = Array.from(current.querySelectorAll("details[id][open]"), (details) => details.id);
       current.innerHTML = fresh.innerHTML;
+      for (const id of opened) {
+        const details = current.querySelector("#" + CSS.escape(id));
+        if (details) details.open = true;
+      }
       for (const [key, value] of Object.entries(fresh.dataset)) current.dataset[key] = value;
     }
     return current;

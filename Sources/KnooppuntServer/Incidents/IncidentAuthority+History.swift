@@ -1,0 +1,87 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// One change in how authority over an incident was distributed (C13): when, by whom, what changed
+/// and why, and the authority after it.
+struct AuthorityChangeView: Content {
+    var at: Date
+    /// The incident version in force from then on, and its GRIP level.
+    var version: Int
+    var grip: GRIPLevel
+    /// Who made the change: a display name (absent when the account is unknown here) and an
+    /// organisation's name.
+    var by: String?
+    var organisation: String
+    /// opened (the first), grip, significance, stage, declaration, classification, regions, area.
+    var changes: [String]
+    /// The reason given for the GRIP level, when it changed.
+    var gripReason: String?
+    /// The reason given for the significance, stage or declaration, when one of them changed.
+    var reason: String?
+    var authority: AuthorityView
+}
+
+extension IncidentAuthority {
+    /// Every moment the derived authority (holders, rule, significance, stage, opperbevel) changed: at
+    /// each incident version and each change of a plot `user` counts towards the area, the authority is
+    /// derived as it stood then; moments that leave it as it was are left out.
+    static func history(_ target: AuthorisedIncident, for user: CurrentUser, context: KnooppuntContext, on db: Database)
+        async throws -> [AuthorityChangeView]
+    {
+        let id = try target.incident.requireID()
+        let versions = try await PictureStore(db: db, context: context).incidentVersions(id)
+        let plots = try await visiblePlots(target, for: user, onlyCurrent: false, context: context, on: db)
+        let moments = (versions.map { (at: $0.validFrom, author: $0.author, organisation: $0.authorOrganisation) }
+            + plots.map { (at: $0.validFrom, author: $0.author, organisation: $0.authorOrganisation) })
+            .enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+        let names = try await GovernanceDirectory.Names.load(on: db)
+        var changes: [(AuthorityChangeView, author: String)] = []
+        var previous: (state: IncidentState, gemeenten: [String], view: AuthorityView)?
+        var seen = Set<Int64>()
+        for moment in moments where seen.insert(moment.at).inserted {
+            guard let version = versions.last(where: { $0.validFrom <= moment.at }) else { continue }
+            let state = try PictureStore.decodeState(version)
+            let inForce = plots.filter { $0.validFrom <= moment.at && ($0.validTo.map { $0 > moment.at } ?? true) && !$0.removed }
+            let (view, gemeenten) = try await derive(state, plots: inForce, names: names, on: db, at: Microseconds.date(moment.at))
+            let before = previous
+            previous = (state, gemeenten, view)
+            if let before, before.view.distribution == view.distribution { continue }
+            let changed = before.map { what(changed: $0.state, $0.gemeenten, to: state, gemeenten) } ?? ["opened"]
+            changes.append((
+                AuthorityChangeView(
+                    at: Microseconds.date(moment.at), version: version.version, grip: state.grip, by: nil, organisation: moment.organisation,
+                    changes: changed, gripReason: changed.contains("grip") ? state.gripReason : nil,
+                    reason: changed.contains(where: ["significance", "stage", "declaration"].contains) ? state.authorityReason : nil,
+                    authority: view),
+                moment.author))
+        }
+        let people = try await PeopleNames.load(usernames: changes.map(\.author), organisations: changes.map(\.0.organisation), on: db)
+        return changes.map { change, author in
+            var change = change
+            change.by = people.person(author)
+            change.organisation = people.organisation(change.organisation)
+            return change
+        }
+    }
+
+    /// What differs between two moments, in the terms a reader knows.
+    private static func what(changed old: IncidentState, _ oldGemeenten: [String], to new: IncidentState, _ gemeenten: [String])
+        -> [String]
+    {
+        var changed: [String] = []
+        if old.grip != new.grip { changed.append("grip") }
+        if old.significance != new.significance { changed.append("significance") }
+        if old.effectiveStage != new.effectiveStage { changed.append("stage") }
+        if old.effectiveDeclaration != new.effectiveDeclaration {
+            changed.append("declaration")
+        } else if old.classification != new.classification {
+            // A declaration brings its classification; only a classification of its own is named.
+            changed.append("classification")
+        }
+        if Set(old.involvedRegions) != Set(new.involvedRegions) || old.leadRegion != new.leadRegion { changed.append("regions") }
+        if oldGemeenten != gemeenten { changed.append("area") }
+        return changed
+    }
+}

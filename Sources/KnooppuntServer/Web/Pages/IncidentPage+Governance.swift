@@ -1,0 +1,131 @@
+import Foundation
+import KnooppuntCore
+import Plot
+
+/// The incident page's parts on bestuurlijk gezag: the recorded significance, stage and declaration
+/// beside GRIP, when the scale and authority are next reviewed, how authority changed over time, and
+/// the forms that record them (decision 0020).
+extension IncidentPage {
+    private func t(_ dutch: String, _ english: String) -> String { language == .nl ? dutch : english }
+
+    /// The significance (or that the GRIP level stands for it), the stage and a declaration, if any.
+    func governanceBadges() -> Node<HTML.BodyContext> {
+        let significance = incident.significance.map { $0.label.text(language) }
+            ?? CrisisSignificance.implied(by: incident.grip).label.text(language) + t(" (volgt GRIP)", " (follows GRIP)")
+        return .group(
+            .span(.class("badge"), .id("fact-significance"), .text(significance)),
+            .span(.class(incident.stage == .beheer ? "badge stage-beheer" : "badge"), .id("fact-stage"), .text(incident.stage.label.text(language))),
+            .if(incident.declaration != .notDeclared,
+                .span(.class("badge declaration-\(incident.declaration.rawValue)"), .id("fact-declaration"),
+                      .text(incident.declaration.label.text(language)))))
+    }
+
+    /// "Herbeoordeling opschaling en gezag: te laat sinds …" or "… volgende uiterlijk …" (C13), with the
+    /// form to record one for who may edit the incident. Inside the live part, so it follows the scale.
+    func reviewLine() -> Node<HTML.BodyContext> {
+        .unwrap(authority?.review) { review in
+            .group(
+                .p(
+                    .id("scale-review"), .class(review.overdue ? "scale-review overdue" : "scale-review muted"),
+                    .attribute(named: "role", value: review.overdue ? "alert" : "status"),
+                    .text(t("Herbeoordeling opschaling en gezag: ", "Review of scaling and authority: ")
+                        + (review.overdue ? t("te laat sinds ", "overdue since ") : t("volgende uiterlijk ", "next by "))
+                        + DisplayFormat.time(review.dueAt))),
+                .if(live && may.editIncident,
+                    .details(
+                        .id("review-record"), .class("scale-review-record"),
+                        .summary(.text(t("Herbeoordeling vastleggen", "Record a review"))),
+                        reviewForm("/incidents/\(incident.id)"))))
+        }
+    }
+
+    /// "Verloop van het gezag": each change of the distribution of authority, newest first, collapsed.
+    func authorityHistorySection() -> Node<HTML.BodyContext> {
+        .if(!authorityHistory.isEmpty,
+            .details(
+                .id("authority-history"), .class("authority-history"),
+                .summary(.text(t("Verloop van het gezag", "How authority changed") + " (\(authorityHistory.count))")),
+                .ol(.forEach(authorityHistory.reversed()) { change in
+                    .li(
+                        .strong(.text(DisplayFormat.time(change.at))),
+                        .text(" · " + [change.by, change.organisation].compactMap { $0 }.joined(separator: ", ")
+                            + " · " + change.changes.map { changeLabel($0, change) }.joined(separator: ", ")),
+                        .unwrap(change.gripReason) { .p(.class("muted"), .text(t("Reden GRIP: ", "GRIP reason: ") + $0)) },
+                        .unwrap(change.reason) { .p(.class("muted"), .text(t("Reden: ", "Reason: ") + $0)) },
+                        .p(.text(Self.authorityLine(change.authority, language))))
+                })))
+    }
+
+    private func changeLabel(_ code: String, _ change: AuthorityChangeView) -> String {
+        switch code {
+        case "opened": t("incident geopend", "incident opened")
+        case "grip": change.grip.scaleLabel.text(language)
+        case "significance": change.authority.significance.label.text(language).lowercased()
+        case "stage": change.authority.stage.label.text(language).lowercased()
+        case "declaration": change.authority.declaration.label.text(language).lowercased()
+        case "classification": t("classificatie", "classification")
+        case "regions": t("betrokken regio's", "involved regions")
+        case "area": t("getroffen gebied", "affected area")
+        default: code
+        }
+    }
+
+    /// The significance, stage and declaration in the scaling form, beside GRIP: a change of scale and of
+    /// significance must be made together when the recorded significance would contradict the new level.
+    func governanceFields() -> Node<HTML.FormContext> {
+        .group(
+            .label(.for("authority-significance"), .text(t("Betekenis", "Significance"))),
+            .select(
+                .id("authority-significance"), .attribute(named: "name", value: "significance"),
+                .if(incident.significance == nil, .choice("", t("Niet vastgelegd (volgt GRIP)", "Not recorded (follows GRIP)"), selected: true)),
+                .forEach(CrisisSignificance.allCases) { .choice($0.rawValue, $0.label.text(language), selected: $0 == incident.significance) }),
+            .label(.for("authority-stage"), .text(t("Fase van de crisis", "Stage of the crisis"))),
+            .select(.id("authority-stage"), .attribute(named: "name", value: "stage"), .forEach(CrisisStage.allCases) {
+                .choice($0.rawValue, $0.label.text(language), selected: $0 == incident.stage)
+            }),
+            .label(.for("authority-declaration"), .text(t("Verklaring", "Declaration"))),
+            .select(.id("authority-declaration"), .attribute(named: "name", value: "declaration"), .forEach(CrisisDeclaration.allCases) {
+                .choice($0.rawValue, $0.label.text(language), selected: $0 == incident.declaration)
+            }),
+            .div(
+                .class("checkbox-group"), .attribute(named: "role", value: "group"),
+                .attribute(named: "aria-labelledby", value: "authority-interests"),
+                .span(.id("authority-interests"), .class("group-label"),
+                      .text(t("Vitale belangen (nodig bij een crisis of ramp)", "Vital interests (needed for a crisis or ramp)"))),
+                .forEach(VitalInterest.allCases) { interest in
+                    .div(
+                        .class("checkbox"),
+                        .input(
+                            .type(.checkbox), .id("authority-interest-\(interest.rawValue)"), .name("vitalInterests[]"),
+                            .value(interest.rawValue), .checked(incident.vitalInterests.contains(interest))),
+                        .label(.for("authority-interest-\(interest.rawValue)"), .text(interest.label.text(language))))
+                }),
+            .label(.for("authority-reason"), .text(t("Reden betekenis, fase of verklaring", "Reason for significance, stage or declaration"))),
+            .input(.type(.text), .id("authority-reason"), .name("authorityReason"), .attribute(named: "maxlength", value: "1000")),
+            .label(.for("authority-interval"), .text(t("Herbeoordeling elke … uur", "Review every … hours"))),
+            .input(
+                .type(.number), .id("authority-interval"), .name("reviewIntervalHours"),
+                .attribute(named: "min", value: "\(ScaleReview.intervalBounds.lowerBound)"),
+                .attribute(named: "max", value: "\(ScaleReview.intervalBounds.upperBound)"),
+                .attribute(named: "placeholder", value: "\(ScaleReview.defaultHours(incident.stage))"),
+                .value(incident.reviewIntervalHours.map(String.init) ?? "")))
+    }
+
+    private func reviewForm(_ base: String) -> Node<HTML.DetailsContext> {
+        .form(
+            .id("review-form"), .class("stacked js-refresh js-reset"), .method(.post), .action(base + "/reviews"),
+            .p(.class("help"), .text(t(
+                "Rechtvaardigt de fase de opschaling en de gezagsverdeling nog, of kan er worden afgeschaald? (002:L845-848)",
+                "Does the stage still justify the scaling and the distribution of authority, or can it be scaled down? (002:L845-848)"))),
+            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+            .input(.type(.hidden), .name("baseVersion"), .value("\(incident.version)")),
+            .label(.for("review-outcome"), .text(t("Uitkomst", "Outcome"))),
+            .select(.id("review-outcome"), .attribute(named: "name", value: "outcome"), .forEach(ReviewOutcome.allCases) {
+                .choice($0.rawValue, $0.label.text(language), selected: $0 == .maintain)
+            }),
+            .label(.for("review-reason"), .text(t("Reden", "Reason"))),
+            .textarea(.id("review-reason"), .name("reason"), .required(true), .attribute(named: "minlength", value: "3"),
+                      .attribute(named: "rows", value: "2")),
+            .button(.type(.submit), .id("review-submit"), .text(t("Herbeoordeling vastleggen", "Record the review"))))
+    }
+}
