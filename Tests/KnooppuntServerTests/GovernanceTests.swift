@@ -241,4 +241,19 @@ struct GovernanceServerTests {
             #expect(decisions.map(\.outsideAuthority) == [false, true, false])
         }
     }
+
+    @Test("scaling to GRIP 4 takes authority over, so the voorzitter may declare the ramp in the same change; the IM may not")
+    func takeOverAndDeclare() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let voorzitter = try await HTTP.login(app, "voorzitter-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let change = #"{"baseVersion":1,"grip":4,"gripReason":"RBT","classification":"ramp","vitalInterests":["fysieke-veiligheid"]}"#
+            #expect(try await Self.patch(app, incident.id, change, token: im).status == .forbidden)
+            let decided = try await Self.patch(app, incident.id, change, token: voorzitter)
+            #expect(decided.status == .ok, "\(decided.body.string)")
+            let authority = try await AuthorityTests.authority(app, incident.id, token: im)
+            #expect(authority.rule == "regionalVoorzitter" && authority.opperbevel)
+        }
+    }
 }

@@ -191,13 +191,14 @@ def text_of(driver, element_id):
 
 def test_declared_ramp_history_and_review_on_a_phone(server, browser):
     # setup: a new incident, its page on a 390 px phone screen
-    incident_url = open_new_incident(browser, server, "im-vr13", "Explosie Westpoort")
+    # the voorzitter decides the regional scale and the ramp (decision 0020)
+    incident_url = open_new_incident(browser, server, "voorzitter-vr13", "Explosie Westpoort")
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                             {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
     browser.get(incident_url)
     WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "scaling-grip")))
 
-    # MUT: in the scaling form, the IM scales to GRIP 4, records more than local significance and a declared
+    # MUT: in the scaling form, the voorzitter scales to GRIP 4, records more than local significance and a declared
     # ramp with its vital interest and reason, in one change
     Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("4")
     browser.find_element(By.ID, "scaling-reason").send_keys("RBT bijeen")
@@ -218,7 +219,7 @@ def test_declared_ramp_history_and_review_on_a_phone(server, browser):
     assert "Verloop van het gezag (2)" in history and "Reden: Explosie met veel slachtoffers" in history
     screenshot(browser, "17-incident-ramp-authority-history-phone", element_id="picture")
 
-    # MUT: the IM opens "Herbeoordeling vastleggen" and records a review
+    # MUT: the voorzitter opens "Herbeoordeling vastleggen" and records a review
     browser.execute_script("document.querySelector('#review-record summary').click()")
     Select(browser.find_element(By.ID, "review-outcome")).select_by_value("handhaven")
     browser.find_element(By.ID, "review-reason").send_keys("Bestrijding loopt, opschaling nodig")

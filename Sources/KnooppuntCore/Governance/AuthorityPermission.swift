@@ -66,7 +66,7 @@ public enum AuthorityPermission {
     }
 
     /// Scaling to GRIP 4 or 5 while the burgemeester holds authority: the voorzitter takes over.
-    static func isTakeOver(_ action: GovernanceAction, _ authority: CompetentAuthority) -> Bool {
+    public static func isTakeOver(_ action: GovernanceAction, _ authority: CompetentAuthority) -> Bool {
         guard authority.significance == .local else { return false }
         switch action {
         case .changeGRIP(let level): return level >= .four

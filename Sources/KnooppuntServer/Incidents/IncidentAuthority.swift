@@ -149,14 +149,15 @@ enum IncidentAuthority {
         return derive(state, affected: affected, at: now)
     }
 
-    /// The authority that decides matters of the incident now: the area of every plot up to internal,
-    /// whoever wrote it (a confidential plot does not move authority through a name others could read).
-    static func forDecisions(_ target: AuthorisedIncident, context: KnooppuntContext, on db: Database) async throws
-        -> CompetentAuthority
-    {
+    /// The authority that decides matters of the incident now (or of `state`, the incident as a change
+    /// would leave it): the area of every plot up to internal, whoever wrote it (a confidential plot does
+    /// not move authority through a name others could read).
+    static func forDecisions(
+        _ target: AuthorisedIncident, state: IncidentState? = nil, context: KnooppuntContext, on db: Database
+    ) async throws -> CompetentAuthority {
         let now = context.clock.now()
         let plots = try await PictureStore(db: db, context: context).plots(of: try target.incident.requireID(), at: Microseconds.from(now))
             .filter { $0.classification != Classification.confidential.rawValue }
-        return try await derive(try PictureStore.decodeState(target.version), plots: plots, on: db, at: now)
+        return try await derive(try state ?? PictureStore.decodeState(target.version), plots: plots, on: db, at: now)
     }
 }

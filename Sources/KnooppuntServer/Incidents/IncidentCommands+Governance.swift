@@ -72,7 +72,16 @@ extension IncidentCommands {
         guard !actions.isEmpty else { return [] }
         let (actor, authority) = try await governance(target)
         let verdicts = actions.map { ($0, AuthorityPermission.decide(actor, $0, authority: authority, at: now)) }
-        return verdicts.filter { if case .decide = $0.1 { false } else { true } }
+        let undecided = verdicts.filter { if case .decide = $0.1 { false } else { true } }
+        // Taking over authority (scaling to the regional level) in the same change: the rest of the
+        // change is decided by the authority it produces, so a voorzitter can scale up and declare a ramp at once.
+        let tookOver = verdicts.contains { action, verdict in
+            if case .decide = verdict { AuthorityPermission.isTakeOver(action, authority) } else { false }
+        }
+        guard tookOver, !undecided.isEmpty else { return undecided }
+        let after = try await IncidentAuthority.forDecisions(target, state: new, context: context, on: db)
+        return undecided.map { ($0.0, AuthorityPermission.decide(actor, $0.0, authority: after, at: now)) }
+            .filter { if case .decide = $0.1 { false } else { true } }
     }
 
     private func governance(_ target: AuthorisedIncident) async throws -> (GovernanceActor, CompetentAuthority) {
