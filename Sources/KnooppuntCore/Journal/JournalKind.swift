@@ -73,6 +73,11 @@ public enum JournalKind: String, CaseIterable, Sendable {
     // incident
     case incidentCreated = "incident.created"
     case incidentUpdated = "incident.updated"
+    // irbt
+    case irbtAlignmentRecorded = "irbt.alignment-recorded"
+    case irbtCoordinatorChanged = "irbt.coordinator-changed"
+    case irbtDecisionRecorded = "irbt.decision-recorded"
+    case irbtFormed = "irbt.formed"
     // layer
     case layerDeleted = "layer.deleted"
     case layerReplaced = "layer.replaced"
@@ -95,6 +100,8 @@ public enum JournalKind: String, CaseIterable, Sendable {
     case plotVerification = "plot.verification"
     // reference
     case referenceLoaded = "reference.loaded"
+    // region
+    case regionPhaseChanged = "region.phase-changed"
     // session
     case sessionClosed = "session.closed"
     case sessionLoginFailed = "session.login-failed"
