@@ -100,7 +100,7 @@ struct ScalingFormTests {
             let session = try await WebSession.login(app, "ol-vr13")
             let cookies = "kp_csrf=\(session.csrf); kp_session=\(session.session)"
             let path = "/incidents/\(incident.id)/update"
-            var fields = ["_csrf": session.csrf, "baseVersion": "1", "grip": "3", "phase": "warm", "status": "open"]
+            var fields = ["_csrf": session.csrf, "baseVersion": "1", "grip": "3", "phase": "respons", "status": "open"]
             let noReason = try await WebSession.postForm(app, path, fields: fields, cookies: cookies)
             #expect(noReason.status == .unprocessableEntity)
             #expect(noReason.body.string.contains("needs a reason"))

@@ -47,7 +47,7 @@ struct IncidentCommands {
             title: input.title.trimmingCharacters(in: .whitespacesAndNewlines), category: input.category,
             location: input.location?.jsonText, startedAt: input.startedAt ?? now,
             classification: input.classification ?? .incident, vitalInterests: input.vitalInterests ?? [],
-            grip: input.grip ?? .routine, gripReason: IncidentCommands.given(input.gripReason), phase: input.phase ?? .warm,
+            grip: input.grip ?? .routine, gripReason: IncidentCommands.given(input.gripReason), phase: input.phase ?? .respons,
             involvedRegions: involved, leadRegion: ownRegion)
         let version = try await pictures.createIncident(state, exercise: input.exercise ?? false, by: user.author)
         return (try await IncidentAccess.incident(version.incidentID, on: db), version)

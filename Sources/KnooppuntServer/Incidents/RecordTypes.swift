@@ -181,8 +181,8 @@ enum LogbookSummary {
         case let created as IncidentCreated: return "Incident geopend: \(created.body.state.title)"
         case let updated as IncidentUpdated:
             let state = updated.body.state
-            return "Incident bijgewerkt (versie \(updated.body.version)): GRIP \(state.grip.rawValue), "
-                + "\(state.phase.rawValue), \(state.status.rawValue)"
+            return "Incident bijgewerkt (versie \(updated.body.version)): \(state.grip.scaleLabel.nl), "
+                + "\(state.phase.label.nl.lowercased()), \(state.status.label.nl.lowercased())"
         case let created as EntryCreated: return "Nieuwe melding (\(created.body.theme)): \(created.body.text)"
         case let updated as EntryUpdated: return "Melding bijgewerkt: \(updated.body.text)"
         case let verification as EntryVerification: return "Verificatie: \(verification.body.verification)"
@@ -191,6 +191,14 @@ enum LogbookSummary {
         case let marked as ConflictMarked: return "Tegenstrijdige meldingen gemarkeerd: \(marked.body.note)"
         case let resolved as ConflictResolved: return "Tegenstrijdigheid opgelost: \(resolved.body.resolution ?? "")"
         case let decision as any ShapedJournalEvent<RecordPayload<DecisionBody>>: return "Besluit: \(decision.body.body.text)"
+        case let formed as IRBTFormed:
+            return "IRBT ingericht \(formed.origin == IRBTRules.Origin.grip5.rawValue ? "bij GRIP 5" : "op verzoek") "
+                + "(\(formed.regions.joined(separator: ", "))); coördinerend voorzitter: \(formed.coordinatingRegion)"
+        case let changed as IRBTCoordinatorChanged:
+            return "Coördinerend voorzitter IRBT: \(changed.coordinatingRegion) (was \(changed.previous))"
+        case let decision as IRBTDecisionRecorded:
+            return "IRBT-besluit: \(decision.text) (akkoord: \(decision.agreedRegions.joined(separator: ", ")))"
+        case let alignment as IRBTAlignmentRecorded: return "Afstemming met het Rijk (\(alignment.with)): \(alignment.text)"
         case let action as any ShapedJournalEvent<RecordPayload<ActionBody>>:
             let body = action.body.body
             return "Actie (\(body.owner)): \(body.text) [\(body.status.rawValue)]"

@@ -47,7 +47,7 @@ struct IncidentWebController: RouteCollection {
         filters.exercise = req.query[String.self, at: "exercise"] == "true"
         filters.region = req.query[String.self, at: "region"].flatMap { RegionCode($0)?.rawValue }
         filters.grip = req.query[String.self, at: "grip"].flatMap(Int.init).flatMap { GRIPLevel(rawValue: $0)?.rawValue }
-        filters.phase = req.query[String.self, at: "phase"].flatMap { IncidentPhase(rawValue: $0)?.rawValue }
+        filters.phase = req.query[String.self, at: "phase"].flatMap { text in IncidentPhase.allCases.first { $0.rawValue == text }?.rawValue }
         filters.status = req.query[String.self, at: "status"].flatMap { IncidentStatus(rawValue: $0)?.rawValue }
         let store = PictureStore(db: req.db, context: req.knooppunt)
         let found = try await store.currentIncidents(
@@ -117,12 +117,17 @@ struct IncidentWebController: RouteCollection {
             ? try await IncidentAuthority.current(
                 AuthorisedIncident(incident: incident, version: version, scope: scope), for: user, context: req.knooppunt, on: req.db)
             : nil
+        let panels = viewingAt == nil
+            ? try await GovernanceWebController.incidentPanels(
+                AuthorisedIncident(incident: incident, version: version, scope: scope), incident: picture.incident, user: user,
+                csrfToken: req.csrfToken, language: req.uiLanguage, on: req.db)
+            : (phase: nil, hint: nil, irbt: nil)
         let page = IncidentPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, picture: picture, logbook: logbook, since: since,
             viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may, access: panel,
             onBehalfChoices: choices, leafletAvailable: req.knooppunt.configuration.leafletInstalled,
             tileURL: req.knooppunt.configuration.tileURL, journalPosition: renderedAt, sharedNationally: sharedNationally,
-            authority: authority)
+            authority: authority, leadRegionPhase: panels.phase, phaseHint: panels.hint, irbt: panels.irbt)
         return .html(page.render())
     }
 

@@ -30,5 +30,6 @@ enum KnooppuntMigrations {
         M0025_CreateLoginFailures(),
         M0026_CreateJournalCheckpoints(),
         M0027_CreateFallbackPictures(),
+        M0031_CreatePhasesAndIRBT(),
     ]
 }
