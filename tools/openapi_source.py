@@ -116,7 +116,10 @@ doc = {
                                        "economische-veiligheid", "sociale-politieke-stabiliteit",
                                        "internationale-rechtsorde"]},
             "GRIP": {"type": "integer", "minimum": 0, "maximum": 5},
-            "Phase": {"enum": ["koud", "lauw", "warm", "nafase"]},
+            "Phase": {"enum": ["respons", "nafase"], "description":
+                "Where the incident is in the cycle: respons, then nafase (decision 0021). Koud, lauw and warm are "
+                "the phase of a region towards a threat (/regions/{code}/phase), not of an incident: they are refused "
+                "as input, and versions that recorded them read as respons."},
             "Status": {"enum": ["open", "closed", "archived"]},
             "Theme": {"type": "string", "pattern": "^(algemeen|brandweer|politie|geneeskundig|bevolkingszorg|partner:.+)$"},
             "Verification": {"enum": ["unverified", "verified", "contradicted", "withdrawn"]},
@@ -1262,21 +1265,25 @@ doc["paths"].update({
                 "responses": {**ok("The shared SitRap.", SHARED_SITRAP), **E401, **E403R, **NOT_NATIONAL}}},
     "/national/groupings": {
         "get": {"operationId": "listGroupings", "security": AUTH,
-                "summary": "On the national node: the supra-regional (IRBT) groupings.",
+                "summary": "On the national node: the bovenregionale bundelingen (supra-regional bundles of incidents). "
+                           "Not the IRBT, which is the voorzitters' team on one incident (/incidents/{incident}/irbt).",
                 "responses": {**ok("The groupings.", {"type": "array", "items": GROUPING}), **E401, **E403R, **NOT_NATIONAL}},
         "post": {"operationId": "createGrouping", "security": AUTH,
-                 "summary": "On the national node: join two or more incidents of the national picture into one IRBT picture.",
+                 "summary": "On the national node: join two or more incidents of the national picture, from two or more "
+                            "regions, into one bovenregionale bundeling. Incidents of one region only are refused (422, "
+                            "field incidents).",
                  "requestBody": {"required": True, "content": {"application/json": {"schema": {
                      "type": "object", "required": ["name", "incidents"], "additionalProperties": False, "properties": {
                          "name": {"type": "string"}, "description": {"type": "string"}, "incidents": MEMBERS}}}}},
                  "responses": {**ok("Created.", GROUPING, status="201"), **EBODY, **E401, **E403R, **NOT_NATIONAL}}},
     "/national/groupings/{grouping}": {"parameters": [UUIDP("grouping")],
         "get": {"operationId": "showGrouping", "security": AUTH,
-                "summary": "One grouping: its incidents, regions, highest GRIP and the entries those regions shared.",
+                "summary": "One bovenregionale bundeling: its incidents, regions, highest GRIP and the entries those regions shared.",
                 "responses": {**ok("The grouping.", GROUPING), **E401, **E403R, **NOT_NATIONAL}}},
     "/national/groupings/{grouping}/members": {"parameters": [UUIDP("grouping")],
         "put": {"operationId": "setGroupingMembers", "security": AUTH,
-                "summary": "Replace a grouping's incidents (two or more).",
+                "summary": "Replace a bovenregionale bundeling's incidents (two or more, from two or more regions; "
+                           "otherwise 422, field incidents).",
                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
                     "type": "object", "required": ["incidents"], "additionalProperties": False,
                     "properties": {"incidents": MEMBERS}}}}},
@@ -1706,6 +1713,131 @@ doc["paths"]["/incidents/{incident}/report"] = {"parameters": [INCIDENT],
             "responses": {**ok("The draft report.", ref("CouncilReport")), **E401,
                           "403": problem("You know of the incident but may not read it, or you do not draft its report "
                                          "(partners, the national node, a liaison)."), **E404}}}
+
+# Decision 0021: the phase of a region (and of the national level) towards a threat, and the IRBT.
+TEXT2 = {"type": "object", "additionalProperties": False, "required": ["nl", "en"], "properties": {
+    "nl": {"type": "string"}, "en": {"type": "string"}}}
+doc["components"]["schemas"].update({
+    "RegionPhase": {"enum": ["koud", "lauw", "warm"], "description":
+        "How a region or the national level stands towards a threat (004:L213-217): koud (risk management, "
+        "prevention), lauw (a concrete incident is foreseeable), warm (fighting the consequences)."},
+    "PhaseInput": {"type": "object", "additionalProperties": False, "required": ["phase", "reason"], "properties": {
+        "phase": ref("RegionPhase"), "reason": {"type": "string", "minLength": 3, "maxLength": 1000,
+                                                "description": "Why the phase changes; required."}}},
+    "PhaseSetting": {"type": "object", "additionalProperties": False,
+        "required": ["phase", "reason", "setAt", "setBy", "setByName", "setByOrganisation"], "properties": {
+        "phase": ref("RegionPhase"), "reason": {"type": "string"}, "setAt": {"type": "string", "format": "date-time"},
+        "setBy": {"type": "string"}, "setByName": {"type": "string"}, "setByOrganisation": {"type": "string"},
+        "sourceNode": {"type": "string", "description": "On the national node: the regional node that reported it."}}},
+    "RegionPhaseState": {"type": "object", "additionalProperties": False,
+        "required": ["scope", "name", "phase", "recorded", "history"], "properties": {
+        "scope": {"type": "string", "description": "The region code, or national."}, "name": {"type": "string"},
+        "phase": ref("RegionPhase"),
+        "recorded": {"type": "boolean", "description": "False while no phase was ever recorded: it then reads as koud."},
+        "current": ref("PhaseSetting"), "history": {"type": "array", "items": ref("PhaseSetting"),
+                                                     "description": "Every setting, newest first."}}},
+    "IRBT": {"type": "object", "additionalProperties": False,
+        "description": "The incident's Interregionaal Beleidsteam (002:L818-823, decision 0021): the voorzitters of the "
+                       "involved regions, one coördinerend; joint decisions with the regions that agreed; alignments with the Rijk.",
+        "required": ["formed", "possible", "members", "decisions", "alignments"], "properties": {
+        "formed": {"type": "boolean"},
+        "possible": {"type": "boolean", "description": "Two or more regions are involved."},
+        "origin": {"enum": ["grip-5", "request"]}, "formedAt": {"type": "string", "format": "date-time"},
+        "formedBy": {"type": "string"}, "coordinatingRegion": ref("RegionCode"),
+        "members": {"type": "array", "items": {"type": "object", "additionalProperties": False,
+            "required": ["office", "region", "name", "coordinating"], "properties": {
+            "office": {"const": "voorzitter"}, "region": ref("RegionCode"), "name": TEXT2, "coordinating": {"type": "boolean"}}}},
+        "decisions": {"type": "array", "items": {"type": "object", "additionalProperties": False,
+            "required": ["id", "text", "decidedAt", "agreedRegions", "allAgreed", "recordedBy", "recordedByName",
+                         "recordedByOrganisation", "recordedAt"], "properties": {
+            "id": {"type": "string", "format": "uuid"}, "text": {"type": "string"},
+            "decidedAt": {"type": "string", "format": "date-time"},
+            "agreedRegions": {"type": "array", "items": ref("RegionCode")},
+            "allAgreed": {"type": "boolean", "description": "The voorzitter of every involved region agreed."},
+            "recordedBy": {"type": "string"}, "recordedByName": {"type": "string"},
+            "recordedByOrganisation": {"type": "string"}, "recordedAt": {"type": "string", "format": "date-time"}}}},
+        "alignments": {"type": "array", "items": {"type": "object", "additionalProperties": False,
+            "required": ["id", "text", "with", "at", "recordedBy", "recordedByName", "recordedByOrganisation", "recordedAt"],
+            "properties": {
+            "id": {"type": "string", "format": "uuid"}, "text": {"type": "string"}, "with": {"type": "string"},
+            "at": {"type": "string", "format": "date-time"}, "recordedBy": {"type": "string"},
+            "recordedByName": {"type": "string"}, "recordedByOrganisation": {"type": "string"},
+            "recordedAt": {"type": "string", "format": "date-time"}}}}}},
+})
+PHASE_403 = {"403": problem("Not allowed: partners, administrators and emergency accounts do not read phases; only the "
+                            "region's IM, HIN, OL, AC or voorzitter sets its phase, only a KCR2 analyst of the national "
+                            "node the national phase.")}
+PHASE_422 = {"422": problem("Unknown field, a phase that is not koud, lauw or warm, no reason (3 to 1000 characters), "
+                            "or the phase it already is (field phase).")}
+CODEP = {"name": "code", "in": "path", "required": True, "schema": {"type": "string"}}
+IRBT_403 = {"403": problem("Not allowed: the IRBT is read by the involved regions and the national node, written by the "
+                           "involved regions' staff (forming and the coördinerend voorzitter: their IM or voorzitter).")}
+doc["paths"].update({
+    "/regions/{code}/phase": {"parameters": [CODEP],
+        "get": {"operationId": "regionPhase", "security": AUTH,
+                "summary": "The region's phase towards a threat (koud, lauw, warm) with its history; koud while none was recorded.",
+                "responses": {**ok("The phase.", ref("RegionPhaseState")), **E401, **PHASE_403,
+                              "404": problem("No region with that code.")}},
+        "put": {"operationId": "setRegionPhase", "security": AUTH,
+                "summary": "Set the region's phase, with a reason (the region's IM, HIN, OL, AC or voorzitter). Journaled; "
+                           "a regional node reports it to the national node. Opening or scaling an incident never changes it.",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": ref("PhaseInput")}}},
+                "responses": {**ok("The phase as it is now.", ref("RegionPhaseState")), **EBODY, **PHASE_422, **E401,
+                              **PHASE_403, "404": problem("No region with that code.")}}},
+    "/national/phase": {
+        "get": {"operationId": "nationalPhase", "security": AUTH,
+                "summary": "The national level's phase towards a threat, with its history.",
+                "responses": {**ok("The phase.", ref("RegionPhaseState")), **E401, **PHASE_403}},
+        "put": {"operationId": "setNationalPhase", "security": AUTH,
+                "summary": "Set the national phase, with a reason (a KCR2 analyst of the national node). Journaled.",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": ref("PhaseInput")}}},
+                "responses": {**ok("The phase as it is now.", ref("RegionPhaseState")), **EBODY, **PHASE_422, **E401,
+                              **PHASE_403, "404": problem("This is a regional node: the national phase is kept on the national node.")}}},
+    "/incidents/{incident}/irbt": {"parameters": [INCIDENT],
+        "get": {"operationId": "incidentIRBT", "security": AUTH,
+                "summary": "The incident's IRBT: formed or not, its members, joint decisions and alignments with the Rijk.",
+                "responses": {**ok("The IRBT.", ref("IRBT")), **E401, **IRBT_403, **E404}},
+        "post": {"operationId": "formIRBT", "security": AUTH,
+                 "summary": "Form the IRBT on request (two or more involved regions; at GRIP 5 it forms by itself). "
+                            "The lead region's voorzitter coordinates unless coordinatingRegion names another involved region.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                     "type": "object", "additionalProperties": False,
+                     "properties": {"coordinatingRegion": ref("RegionCode")}}}}},
+                 "responses": {**ok("Formed.", ref("IRBT"), status="201"), **EBODY,
+                               "422": problem("Fewer than two regions involved (field involvedRegions), or a coördinerend "
+                                              "voorzitter of a region not involved (field coordinatingRegion)."),
+                               "409": problem("The IRBT was formed already, or the incident is archived."),
+                               **E401, **IRBT_403, **E404}}},
+    "/incidents/{incident}/irbt/coordinator": {"parameters": [INCIDENT],
+        "put": {"operationId": "setIRBTCoordinator", "security": AUTH,
+                "summary": "Choose another involved region's voorzitter as coördinerend voorzitter.",
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "additionalProperties": False, "required": ["coordinatingRegion"],
+                    "properties": {"coordinatingRegion": ref("RegionCode")}}}}},
+                "responses": {**ok("The IRBT.", ref("IRBT")), **EBODY,
+                              "409": problem("No IRBT formed yet, or the incident is archived."), **E401, **IRBT_403, **E404}}},
+    "/incidents/{incident}/irbt/decisions": {"parameters": [INCIDENT],
+        "post": {"operationId": "recordIRBTDecision", "security": AUTH,
+                 "summary": "Record a joint decision of the IRBT with the regions whose voorzitter agreed.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                     "type": "object", "additionalProperties": False, "required": ["text", "agreedRegions"], "properties": {
+                         "text": {"type": "string", "minLength": 3, "maxLength": 5000},
+                         "agreedRegions": {"type": "array", "minItems": 1, "items": ref("RegionCode"),
+                                           "description": "Involved regions, each once."},
+                         "decidedAt": {"type": "string", "format": "date-time", "description": "Default now; not in the future."}}}}}},
+                 "responses": {**ok("The IRBT with the decision.", ref("IRBT"), status="201"), **EBODY,
+                               "409": problem("No IRBT formed yet, or the incident is archived."), **E401, **IRBT_403, **E404}}},
+    "/incidents/{incident}/irbt/alignments": {"parameters": [INCIDENT],
+        "post": {"operationId": "recordIRBTAlignment", "security": AUTH,
+                 "summary": "Record an alignment with the Rijk (afstemming met het Rijk): what, when, with whom.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                     "type": "object", "additionalProperties": False, "required": ["text", "with"], "properties": {
+                         "text": {"type": "string", "minLength": 3, "maxLength": 5000},
+                         "with": {"type": "string", "minLength": 2, "maxLength": 200},
+                         "at": {"type": "string", "format": "date-time", "description": "Default now; not in the future."}}}}}},
+                 "responses": {**ok("The IRBT with the alignment.", ref("IRBT"), status="201"), **EBODY,
+                               "409": problem("No IRBT formed yet, or the incident is archived."), **E401, **IRBT_403, **E404}}},
+})
 
 # Refusals every operation can meet before its handler runs, or on the way to its resource; each
 # operation lists them so a client knows every status it can get (and the contract tests hold the

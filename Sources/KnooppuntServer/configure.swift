@@ -60,6 +60,8 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
     try api.register(collection: CapacityController())
     try api.register(collection: ResourceMessagesController())
     try api.register(collection: GovernanceController())
+    try api.register(collection: RegionPhaseController())
+    try api.register(collection: IRBTController())
     try app.register(collection: WebController())
     try app.register(collection: IncidentWebController())
     try app.register(collection: PartnerWebController())
@@ -68,6 +70,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
     try app.register(collection: PublicWarningsController())
     try app.register(collection: CapacityWebController())
     try app.register(collection: FallbackWebController())
+    try app.register(collection: GovernanceWebController())
     app.get("warnings", use: WarningsController.page)
     app.get("national", use: NationalController.page)
     app.post("national", "advisories", use: AdvisoryForms.send)
@@ -123,6 +126,8 @@ private let journalReactors: [any JournalReactor] = [
     NationalSharing.Reactor(),
     CapacitySharing.Reactor(),
     FallbackPicture.Reactor(),
+    IRBTStore.Reactor(),
+    RegionPhases.Reactor(),
 ]
 
 private struct LiveShutdown: LifecycleHandler {

@@ -203,7 +203,7 @@ struct RecordedAuthorityFactsTests {
                 [
                     ("_csrf", session.csrf), ("baseVersion", "\(version)"), ("grip", "\(grip)"), ("gripReason", gripReason),
                     ("significance", significance), ("stage", stage), ("declaration", "none"), ("authorityReason", reason),
-                    ("reviewIntervalHours", ""), ("phase", "warm"), ("status", "open"),
+                    ("reviewIntervalHours", ""), ("phase", "respons"), ("status", "open"),
                 ]
             }
 

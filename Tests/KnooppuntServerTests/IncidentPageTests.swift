@@ -101,7 +101,7 @@ struct ScalingFormTests {
             let ol = try await WebSession.login(app, "ol-vr13")
             let cookies = "kp_csrf=\(ol.csrf); kp_session=\(ol.session)"
             let path = "/incidents/\(incident.id)/update"
-            var fields = ["_csrf": ol.csrf, "baseVersion": "1", "grip": "3", "phase": "warm", "status": "open"]
+            var fields = ["_csrf": ol.csrf, "baseVersion": "1", "grip": "3", "phase": "respons", "status": "open"]
             let noReason = try await WebSession.postForm(app, path, fields: fields, cookies: cookies)
             #expect(noReason.status == .unprocessableEntity)
             #expect(noReason.body.string.contains("needs a reason"))

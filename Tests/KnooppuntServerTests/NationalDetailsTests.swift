@@ -8,7 +8,7 @@ import VaporTesting
 
 @testable import KnooppuntServer
 
-@Suite("National picture: details from the source, shared entries and SitRaps, IRBT groupings")
+@Suite("National picture: details from the source, shared entries and SitRaps, bovenregionale bundelingen")
 struct NationalDetailsTests {
     private func deliver(_ app: Application) async throws -> Int {
         try await FederationOutbox(db: app.db, context: app.knooppunt).deliverDue(transport: HTTPNodeTransport())
@@ -85,7 +85,7 @@ struct NationalDetailsTests {
         }
     }
 
-    @Test("entries the region marks for national sharing, their later versions and issued SitRaps reach the national node; groupings join incidents of several regions")
+    @Test("entries the region marks for national sharing, their later versions and issued SitRaps reach the national node; bovenregionale bundelingen join incidents of two or more regions")
     func sharedEntriesSitRapsAndGroupings() async throws {
         try await withNodePair { kcr2, vr13 in
             let national = try #require(kcr2.app)
@@ -132,13 +132,23 @@ struct NationalDetailsTests {
             seen = try await detail(national, incident.id, token: analyst)
             #expect(seen.sharedEntries.isEmpty)
 
-            // An IRBT grouping joins two incidents.
-            let second = try await Picture.createIncident(region, token: im, title: "Hoogwater Roer")
+            // A bovenregionale bundeling joins incidents of two or more regions.
+            let second = try await Picture.createIncident(
+                region, token: im, title: "Hoogwater Roer", extra: #","involvedRegions":["VR13","VR23"]"#)
+            let third = try await Picture.createIncident(region, token: im, title: "Hoogwater Geul")
             _ = try await deliver(region)
             let one = try await HTTP.send(
                 national, .POST, "/api/v1/national/groupings",
                 json: #"{"name":"Hoogwater Limburg","incidents":[{"node":"vr13","incident":"\#(incident.id)"}]}"#, token: analyst)
             #expect(one.status == .unprocessableEntity)
+            let oneRegion = try await HTTP.send(
+                national, .POST, "/api/v1/national/groupings",
+                json: #"{"name":"Hoogwater Limburg","incidents":[{"node":"vr13","incident":"\#(incident.id)"},{"node":"vr13","incident":"\#(third.id)"}]}"#,
+                token: analyst)
+            #expect(oneRegion.status == .unprocessableEntity)
+            #expect(Phases.field(oneRegion) == "incidents")
+            #expect(HTTP.problemDetail(oneRegion).contains("two or more regions"))
+            #expect(try await NationalGroupingModel.query(on: national.db).count() == 0, "nothing was made")
             let created = try await HTTP.send(
                 national, .POST, "/api/v1/national/groupings",
                 json: #"{"name":"Hoogwater Limburg","incidents":[{"node":"vr13","incident":"\#(incident.id)"},{"node":"vr13","incident":"\#(second.id)"}]}"#,
@@ -146,7 +156,7 @@ struct NationalDetailsTests {
             #expect(created.status == .created, "\(created.body.string)")
             let grouping = try created.content.decode(NationalGroupings.GroupingDTO.self)
             #expect(Set(grouping.members.map(\.summary.title)) == ["Hoogwater Maas", "Hoogwater Roer"])
-            #expect(grouping.regions == [RegionCode(number: 13)])
+            #expect(grouping.regions == [RegionCode(number: 13), RegionCode(number: 23)])
             let im13 = try await HTTP.login(national, "rws")
             #expect(try await HTTP.send(national, .GET, "/api/v1/national/groupings", token: im13).status == .forbidden)
             // Members change as a whole, never below two.
@@ -155,8 +165,11 @@ struct NationalDetailsTests {
                                              json: #"{"incidents":[{"node":"vr13","incident":"\#(incident.id)"}]}"#, token: analyst)
             #expect(tooFew.status == .unprocessableEntity)
             #expect(try await NationalGroupingMemberModel.query(on: national.db).count() == 2, "nothing changed")
-            let third = try await Picture.createIncident(region, token: im, title: "Hoogwater Geul")
-            _ = try await deliver(region)
+            let shrunk = try await HTTP.send(national, .PUT, membersPath, json: """
+                {"incidents":[{"node":"vr13","incident":"\(incident.id)"},{"node":"vr13","incident":"\(third.id)"}]}
+                """, token: analyst)
+            #expect(shrunk.status == .unprocessableEntity, "a bundeling cannot be changed to span one region")
+            #expect(Phases.field(shrunk) == "incidents")
             let replaced = try await HTTP.send(national, .PUT, membersPath, json: """
                 {"incidents":[{"node":"vr13","incident":"\(second.id)"},{"node":"vr13","incident":"\(third.id)"}]}
                 """, token: analyst)

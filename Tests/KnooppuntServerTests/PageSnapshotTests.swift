@@ -104,6 +104,7 @@ struct PageSnapshotTests {
             try await consultedDecision(world)
             return "/incidents/\(world.incident)/report"
         },
+        Page(name: "incident-irbt", user: "im-vr12") { try await irbtIncident($0) },
     ]
 
     /// Everything else.
@@ -201,6 +202,27 @@ struct PageSnapshotTests {
         #expect(consulted.status == .created, "\(consulted.body.string)")
     }
 
+    /// The demo incident with VR12 involved too, its IRBT formed by VR13's IM, a decision only VR13's
+    /// voorzitter agreed to, one both agreed to, and an alignment with the Rijk; seen by VR12's IM.
+    static func irbtIncident(_ world: SnapshotWorld.Standalone) async throws -> String {
+        let im = try await HTTP.login(world.app, "im-vr13")
+        let path = "/api/v1/incidents/\(world.incident)"
+        let current = try await HTTP.send(world.app, .GET, path, token: im).content.decode(IncidentView.self)
+        let joined = try await HTTP.send(
+            world.app, .PATCH, path, json: #"{"baseVersion":\#(current.version),"involvedRegions":["VR13","VR12"]}"#, token: im)
+        #expect(joined.status == .ok, "\(joined.body.string)")
+        #expect(try await HTTP.send(world.app, .POST, path + "/irbt", json: "{}", token: im).status == .created)
+        for json in [#"{"text":"Zandzakken uit VR12 naar de Amsteldijk","agreedRegions":["VR13"]}"#,
+                     #"{"text":"Gezamenlijke evacuatieroute via de A9","agreedRegions":["VR13","VR12"]}"#] {
+            #expect(try await HTTP.send(world.app, .POST, path + "/irbt/decisions", json: json, token: im).status == .created)
+        }
+        let aligned = try await HTTP.send(
+            world.app, .POST, path + "/irbt/alignments", json: #"{"text":"Inzet Defensie voor dijkbewaking","with":"NCC (NCTV)"}"#,
+            token: im)
+        #expect(aligned.status == .created)
+        return "/incidents/\(world.incident)"
+    }
+
     /// The demo's request for a sandbag filling machine.
     static func assistanceRequest(_ world: SnapshotWorld.Standalone) async throws -> String {
         let request = try #require(try await AssistanceRequestModel.query(on: world.app.db).first())
@@ -219,8 +241,9 @@ extension SnapshotWorld {
 
     /// The national node and VR13 on one manual clock. VR13 holds the demo incident with its later changes
     /// (the verified entry marked for national sharing) and a second incident; it has sent the national
-    /// node their summaries, the shared entry, its SitRap and its fallback copy. The national analyst
-    /// has joined both incidents in a grouping.
+    /// node their summaries, the shared entry, its SitRap, its fallback copy and its lukewarm phase. The
+    /// national analyst has recorded the national phase and joined both incidents (the second also of
+    /// VR14) in a bovenregionale bundeling.
     static func national(_ body: (National) async throws -> Void) async throws {
         let clock = ManualClock(start)
         try await withNodePair(scratchDatabases: true, clock: clock, leafletDirectory: leafletDirectory) { kcr2, vr13 in
@@ -233,12 +256,18 @@ extension SnapshotWorld {
             let im = try await HTTP.login(region, "im-vr13")
             let shared = try await HTTP.send(region, .POST, "/api/v1/incidents/\(incident)/entries/\(verified)/national-sharing", token: im)
             #expect(shared.status == .created, "\(shared.body.string)")
-            let second = try await Picture.createIncident(region, token: im, title: "Wateroverlast Bijlmer", extra: Warnings.amsterdam)
+            let second = try await Picture.createIncident(
+                region, token: im, title: "Wateroverlast Bijlmer", extra: Warnings.amsterdam + #","involvedRegions":["VR13","VR14"]"#)
+            let phase = try await Phases.put(region, "/api/v1/regions/VR13/phase", phase: "lauw", reason: "Hoogwater verwacht", token: im)
+            #expect(phase.status == .ok, "\(phase.body.string)")
             #expect(try await FallbackPicture.queueDue(context: region.knooppunt, on: region.db) >= 1)
             _ = try await FederationOutbox(db: region.db, context: region.knooppunt).deliverDue(transport: HTTPNodeTransport())
             #expect(try await NodeOutboxModel.query(on: region.db).filter(\.$deliveredAt == nil).count() == 0, "everything delivered")
 
             let analyst = try await HTTP.login(national, "analist-kcr2")
+            let nationalPhase = try await Phases.put(
+                national, "/api/v1/national/phase", phase: "lauw", reason: "Hoogwater in meerdere regio's verwacht", token: analyst)
+            #expect(nationalPhase.status == .ok, "\(nationalPhase.body.string)")
             let grouped = try await HTTP.send(
                 national, .POST, "/api/v1/national/groupings",
                 json: #"{"name":"Wateroverlast Amsterdam","incidents":[{"node":"vr13","incident":"\#(incident)"},{"node":"vr13","incident":"\#(second.id)"}]}"#,

@@ -130,7 +130,7 @@ struct PictureTests {
             #expect(now.entries.map(\.text) == ["Aanvulling HIN"])
 
             let staleIncident = try await HTTP.send(
-                app, .PATCH, "/api/v1/incidents/\(incident.id)", json: #"{"baseVersion":7,"phase":"lauw"}"#, token: im)
+                app, .PATCH, "/api/v1/incidents/\(incident.id)", json: #"{"baseVersion":7,"phase":"nafase"}"#, token: im)
             #expect(staleIncident.status == .conflict)
         }
     }
@@ -282,7 +282,7 @@ struct PictureTests {
             #expect(write.status == .forbidden)
             let liaison = try await HTTP.login(app, "liaison-vr13")
             let edit = try await HTTP.send(
-                app, .PATCH, "/api/v1/incidents/\(incident.id)", json: #"{"baseVersion":1,"phase":"lauw"}"#, token: liaison)
+                app, .PATCH, "/api/v1/incidents/\(incident.id)", json: #"{"baseVersion":1,"phase":"nafase"}"#, token: liaison)
             #expect(edit.status == .forbidden)
         }
     }

@@ -219,7 +219,7 @@ def test_region_shares_an_entry_and_the_national_node_groups_incidents(federatio
         return entry["text"] in text_of(d, "shared-entries")
     WebDriverWait(second_browser, 30, poll_frequency=1).until(shared)
 
-    # MUT: the analyst joins VR13's and VR12's incidents into one IRBT grouping
+    # MUT: the analyst joins VR13's and VR12's incidents into one bovenregionale bundeling
     def both_listed(d):
         d.get(national + "/national")
         return d.find_elements(By.CSS_SELECTOR, f'#grouping-form input[data-incident="{other["id"]}"]')

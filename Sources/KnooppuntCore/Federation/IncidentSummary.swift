@@ -45,7 +45,7 @@ public struct IncidentSummary: Sendable, Equatable, Codable {
         title = state.title
         category = state.category
         grip = state.grip
-        phase = state.phase
+        phase = state.phase.current
         status = state.status
         leadRegion = state.leadRegion
         involvedRegions = state.involvedRegions

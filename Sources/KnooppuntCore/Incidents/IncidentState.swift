@@ -12,6 +12,7 @@ public struct IncidentState: Equatable, Sendable, Codable {
     public var grip: GRIPLevel
     /// Why the GRIP level was set to its current value.
     public var gripReason: String?
+    /// Respons or nafase; older versions may hold koud, lauw or warm, which read as respons.
     public var phase: IncidentPhase
     public var involvedRegions: [RegionCode]
     public var leadRegion: RegionCode
@@ -33,7 +34,7 @@ public struct IncidentState: Equatable, Sendable, Codable {
     public init(
         title: String, category: IncidentCategory, location: String? = nil, startedAt: Date,
         classification: CrisisClassification = .incident, vitalInterests: [VitalInterest] = [],
-        grip: GRIPLevel = .routine, gripReason: String? = nil, phase: IncidentPhase = .warm,
+        grip: GRIPLevel = .routine, gripReason: String? = nil, phase: IncidentPhase = .respons,
         involvedRegions: [RegionCode], leadRegion: RegionCode, status: IncidentStatus = .open,
         linkedPartners: [String] = [], significance: CrisisSignificance? = nil, stage: CrisisStage? = nil,
         declaration: CrisisDeclaration? = nil, authorityReason: String? = nil, reviewIntervalHours: Int? = nil
@@ -103,6 +104,12 @@ public enum IncidentRules {
         {
             throw problem
         }
+        // Koud, lauw and warm are a region's phase towards a threat (decision 0021), not the incident's.
+        if new.phase.predatesRegionPhases, old?.phase != new.phase {
+            throw PictureRuleViolation(
+                field: "phase",
+                "an incident is in respons or nafase; koud, lauw and warm are the phase of a region towards a threat (set it with PUT /api/v1/regions/{code}/phase)")
+        }
         guard let old else {
             guard new.status == .open else {
                 throw PictureRuleViolation(field: "status", "a new incident starts open")
@@ -127,6 +134,15 @@ public enum IncidentRules {
             throw PictureRuleViolation(field: "status", "the incident is closed; reopen it before changing it")
         }
         try RecordedAuthorityFacts.validate(new, replacing: old)
+    }
+
+    /// The state a change makes, as it is written: a phase recorded before decision 0021 (koud, lauw,
+    /// warm) that the change leaves alone is written as respons, so every new version holds a phase
+    /// an incident can have.
+    public static func written(_ new: IncidentState, replacing old: IncidentState) -> IncidentState {
+        var written = new
+        if new.phase == old.phase { written.phase = new.phase.current }
+        return written
     }
 
     /// More than one region affected: propose GRIP 5 and an IRBT (C07).

@@ -1,31 +1,50 @@
-/// The GRIP scaling level: local 1–3, regional 4, interregional 5; 0 is routine work.
+/// The GRIP scaling level: lokaal 1–3, regionaal 4, interregionaal 5 (002:L914-915); 0 is routine work,
+/// no GRIP. Shown everywhere as `scaleLabel`.
 public enum GRIPLevel: Int, CaseIterable, Codable, Sendable, Comparable {
     case routine = 0, one, two, three, four, five
 
     public static func < (a: GRIPLevel, b: GRIPLevel) -> Bool { a.rawValue < b.rawValue }
 
-    public var label: LocalizedLabel {
-        switch self {
-        case .routine: LocalizedLabel(nl: "GRIP 0 (routine)", en: "GRIP 0 (routine)")
-        case .one: LocalizedLabel(nl: "GRIP 1 (brongebied)", en: "GRIP 1 (incident site)")
-        case .two: LocalizedLabel(nl: "GRIP 2 (effectgebied)", en: "GRIP 2 (effect area)")
-        case .three: LocalizedLabel(nl: "GRIP 3 (gemeente)", en: "GRIP 3 (municipality)")
-        case .four: LocalizedLabel(nl: "GRIP 4 (regio)", en: "GRIP 4 (region)")
-        case .five: LocalizedLabel(nl: "GRIP 5 (interregionaal)", en: "GRIP 5 (interregional)")
-        }
-    }
+    /// The level as people read it: `scaleLabel` ("GRIP 3 (lokaal)", "geen GRIP / routine").
+    @available(*, deprecated, renamed: "scaleLabel", message: "one text for GRIP levels: use scaleLabel (decision 0021)")
+    public var label: LocalizedLabel { scaleLabel }
 }
 
-/// The temperature of the crisis organisation, plus the aftermath.
+/// Where an incident is in the cycle of crisis management: respons, then nafase (002:L521-522
+/// «voorbereiding, inclusief risico-inventarisatie en analyse, respons en nafase en herstel»).
+///
+/// Koud, lauw and warm are not incident phases: they are how a region, or the national level, stands
+/// towards a threat (`RegionPhase`, decision 0021). Incident versions and journal events written before
+/// that decision hold them; they still decode (stored bytes never change) and read as `respons`
+/// (`current`). They are not offered (`allCases`) and a change cannot set them (`IncidentRules`).
 public enum IncidentPhase: String, CaseIterable, Codable, Sendable {
-    case koud, lauw, warm, nafase
+    case respons, nafase
+    /// Recorded before decision 0021; reads as `respons`.
+    case koud, lauw, warm
+
+    /// The phases an incident can be in now.
+    public static var allCases: [IncidentPhase] { [.respons, .nafase] }
+
+    /// The phase as it reads now: koud, lauw and warm recorded on older versions are `respons`.
+    public var current: IncidentPhase {
+        switch self {
+        case .respons, .koud, .lauw, .warm: .respons
+        case .nafase: .nafase
+        }
+    }
+
+    /// Recorded before decision 0021, when the region's phase was kept on the incident.
+    public var predatesRegionPhases: Bool { current != self }
+
+    /// Every stored value that reads as this phase (to filter stored rows), this one first.
+    public var storedValues: [String] {
+        [rawValue] + [IncidentPhase.koud, .lauw, .warm].filter { $0.current == self && $0 != self }.map(\.rawValue)
+    }
 
     public var label: LocalizedLabel {
-        switch self {
-        case .koud: LocalizedLabel(nl: "Koude fase", en: "Cold phase")
-        case .lauw: LocalizedLabel(nl: "Lauwe fase", en: "Lukewarm phase")
-        case .warm: LocalizedLabel(nl: "Warme fase", en: "Warm phase")
+        switch current {
         case .nafase: LocalizedLabel(nl: "Nafase", en: "Aftermath")
+        default: LocalizedLabel(nl: "Respons", en: "Response")
         }
     }
 }

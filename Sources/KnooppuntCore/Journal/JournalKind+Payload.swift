@@ -61,6 +61,10 @@ extension JournalKind {
         case .incidentCreated: IncidentCreated.self
         case .incidentReviewed: IncidentReviewed.self
         case .incidentUpdated: IncidentUpdated.self
+        case .irbtAlignmentRecorded: IRBTAlignmentRecorded.self
+        case .irbtCoordinatorChanged: IRBTCoordinatorChanged.self
+        case .irbtDecisionRecorded: IRBTDecisionRecorded.self
+        case .irbtFormed: IRBTFormed.self
         case .layerDeleted: LayerDeleted.self
         case .layerReplaced: LayerReplaced.self
         case .layerUploaded: LayerUploaded.self
@@ -82,6 +86,7 @@ extension JournalKind {
         case .plotUpdated: PlotUpdated.self
         case .plotVerification: PlotVerification.self
         case .referenceLoaded: ReferenceLoaded.self
+        case .regionPhaseChanged: RegionPhaseChanged.self
         case .sessionClosed: SessionClosed.self
         case .sessionLoginFailed: SessionLoginFailed.self
         case .sessionOpened: SessionOpened.self

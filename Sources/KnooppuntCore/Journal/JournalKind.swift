@@ -76,6 +76,11 @@ public enum JournalKind: String, CaseIterable, Sendable {
     case incidentCreated = "incident.created"
     case incidentReviewed = "incident.reviewed"
     case incidentUpdated = "incident.updated"
+    // irbt
+    case irbtAlignmentRecorded = "irbt.alignment-recorded"
+    case irbtCoordinatorChanged = "irbt.coordinator-changed"
+    case irbtDecisionRecorded = "irbt.decision-recorded"
+    case irbtFormed = "irbt.formed"
     // layer
     case layerDeleted = "layer.deleted"
     case layerReplaced = "layer.replaced"
@@ -107,6 +112,8 @@ public enum JournalKind: String, CaseIterable, Sendable {
     case proposalMade = "proposal.made"
     // reference
     case referenceLoaded = "reference.loaded"
+    // region
+    case regionPhaseChanged = "region.phase-changed"
     // session
     case sessionClosed = "session.closed"
     case sessionLoginFailed = "session.login-failed"

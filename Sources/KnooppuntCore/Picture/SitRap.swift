@@ -184,8 +184,8 @@ public enum SitRapComposer {
         }
         var scale: [SitRap.ScaleChange] = []
         for (at, state) in input.history where at <= input.moment {
-            if let last = scale.last, last.grip == state.grip, last.phase == state.phase { continue }
-            scale.append(.init(at: at, grip: state.grip, phase: state.phase, reason: state.gripReason))
+            if let last = scale.last, last.grip == state.grip, last.phase == state.phase.current { continue }
+            scale.append(.init(at: at, grip: state.grip, phase: state.phase.current, reason: state.gripReason))
         }
         let open = input.actions.filter { $0.status == .open || $0.status == .bezig }
         let included = candidates.map(\.classification).max() ?? .public
@@ -193,7 +193,7 @@ public enum SitRapComposer {
         let state = input.state
         let situation = SitRap.Situation(
             title: state.title, category: state.category, startedAt: state.startedAt, grip: state.grip, gripReason: state.gripReason,
-            phase: state.phase, status: state.status, classification: state.classification, leadRegion: state.leadRegion,
+            phase: state.phase.current, status: state.status, classification: state.classification, leadRegion: state.leadRegion,
             involvedRegions: state.involvedRegions)
         var report = SitRap(
             number: input.number, incidentReference: input.reference, moment: input.moment, issuedAt: input.issuedAt,
@@ -210,9 +210,8 @@ public enum SitRapComposer {
     /// A one-paragraph summary in Dutch, the report's working language.
     public static func generatedSummary(_ report: SitRap) -> String {
         let situation = report.situation
-        let grip = situation.grip == .routine ? "geen GRIP (routine)" : "GRIP \(situation.grip.rawValue)"
         var parts = [
-            "\(situation.title): \(grip), \(situation.phase.label.nl.lowercased()) fase, \(situation.status == .open ? "open" : "gesloten").",
+            "\(situation.title): \(situation.grip.scaleLabel.nl), fase \(situation.phase.label.nl.lowercased()), \(situation.status == .open ? "open" : "gesloten").",
             "\(report.entryCount) \(report.entryCount == 1 ? "melding" : "meldingen") in dit beeld, waarvan \(report.verifiedCount) geverifieerd.",
         ]
         if !report.decisions.isEmpty { parts.append("\(report.decisions.count) \(report.decisions.count == 1 ? "besluit" : "besluiten").") }

@@ -43,7 +43,9 @@ struct IncidentsController: RouteCollection {
             return code
         }
         let grip = try IncidentRequest.enumQuery(req, "grip", GRIPLevel.self) { Int($0).flatMap(GRIPLevel.init(rawValue:)) }
-        let phase = try IncidentRequest.enumQuery(req, "phase", IncidentPhase.self) { IncidentPhase(rawValue: $0) }
+        let phase = try IncidentRequest.enumQuery(req, "phase", IncidentPhase.self) { text in
+            IncidentPhase.allCases.first { $0.rawValue == text }
+        }
         let status = try IncidentRequest.enumQuery(req, "status", IncidentStatus.self) { IncidentStatus(rawValue: $0) }
         let found = try await PictureStore(db: req.db, context: req.knooppunt).currentIncidents(
             exercise: exercise, region: region, grip: grip, phase: phase, status: status)

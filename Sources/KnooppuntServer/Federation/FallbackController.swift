@@ -53,7 +53,7 @@ struct FallbackController: RouteCollection {
             let picture = try FallbackPicture.picture(row)
             return ItemDTO(
                 sourceNode: row.sourceNode, incident: row.sourceIncident, region: row.region, reference: row.reference,
-                title: row.title, grip: picture.incident.grip, phase: picture.incident.phase,
+                title: row.title, grip: picture.incident.grip, phase: picture.incident.phase.current,
                 pictureAt: Microseconds.date(row.pictureAt), receivedAt: Microseconds.date(row.receivedAt),
                 ageSeconds: max(0, Int(now.timeIntervalSince(Microseconds.date(row.pictureAt)))), sitrapNumber: picture.sitrap?.number)
         }.sorted { ($0.grip.rawValue, $1.title) > ($1.grip.rawValue, $0.title) }

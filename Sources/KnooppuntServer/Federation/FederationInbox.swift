@@ -170,6 +170,8 @@ struct FederationService: Sendable {
             try await FallbackPicture.apply(message.body, from: node, at: at, on: db)
         case CapacitySharing.snapshotKind where national, CapacitySharing.requestKind where national:
             try await CapacitySharing.apply(kind: kind, body: message.body, from: node, at: at, on: db)
+        case RegionPhases.messageKind where national:
+            try await RegionPhases.apply(message.body, from: node, at: at, on: db)
         case JournalCheckpoints.messageKind where national:
             try await JournalCheckpoints.apply(message.body, from: node, at: at, on: db)
         case Advisories.messageKind, Advisories.ackKind:

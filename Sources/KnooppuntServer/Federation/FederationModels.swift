@@ -114,7 +114,7 @@ final class NationalDetailCacheModel: Model, @unchecked Sendable {
     init() {}
 }
 
-/// On the national node: a supra-regional grouping (IRBT picture) joining incidents of several regions.
+/// On the national node: a bovenregionale bundeling joining incidents of two or more regions.
 final class NationalGroupingModel: Model, @unchecked Sendable {
     static let schema = "national_groupings"
 

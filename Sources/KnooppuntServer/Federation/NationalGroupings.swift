@@ -3,8 +3,10 @@ import Foundation
 import KnooppuntCore
 import Vapor
 
-/// Supra-regional groupings on the national node: one IRBT picture joining incidents of several regions
-/// (a flood along a river, a heatwave). Made and changed by the national node's staff, journaled.
+/// Bovenregionale bundelingen on the national node: the national analysts join incidents of two or more
+/// regions into one picture (a flood along a river, a heatwave). Not the IRBT: that is the voorzitters'
+/// team on one incident (decision 0021). Made and changed by the national node's staff, journaled. Stored
+/// and addressed as "groupings" (tables, paths, journal kinds), which stay as they were.
 enum NationalGroupings {
     struct MemberRef: Content, Equatable {
         let node: String
@@ -49,17 +51,26 @@ enum NationalGroupings {
         let entry: SharedEntry
     }
 
+    /// The distinct incidents named, each in the national picture; together they must span two or more
+    /// regions, or the bundeling would not be bovenregionaal.
     private static func checkMembers(_ refs: [MemberRef], on db: Database) async throws -> [MemberRef] {
         var seen = Set<String>()
         var unique: [MemberRef] = []
+        var regions = Set<RegionCode>()
         for ref in refs where seen.insert("\(ref.node)/\(ref.incident)").inserted {
-            guard try await NationalIncidentModel.query(on: db).filter(\.$sourceNode == ref.node)
-                .filter(\.$sourceIncident == ref.incident).first() != nil
+            guard let row = try await NationalIncidentModel.query(on: db).filter(\.$sourceNode == ref.node)
+                .filter(\.$sourceIncident == ref.incident).first()
             else { throw Problem.invalid("no incident \(ref.incident) from node '\(ref.node)' in the national picture", field: "incidents") }
+            regions.formUnion(try NationalPicture.summary(row).involvedRegions)
             unique.append(ref)
         }
         guard unique.count >= 2 else {
-            throw Problem.invalid("a grouping joins at least two incidents", field: "incidents")
+            throw Problem.invalid("a bovenregionale bundeling joins at least two incidents", field: "incidents")
+        }
+        guard regions.count >= 2 else {
+            throw Problem.invalid(
+                "a bovenregionale bundeling joins incidents of two or more regions; these involve only "
+                    + regions.sorted().map(\.rawValue).joined(separator: ", "), field: "incidents")
         }
         return unique
     }
@@ -91,7 +102,7 @@ enum NationalGroupings {
     static func setMembers(_ id: UUID, _ refs: [MemberRef], by user: CurrentUser, context: KnooppuntContext, on db: Database) async throws {
         let at = Microseconds.from(context.clock.now())
         try await context.write(on: db) { db in
-            guard let grouping = try await NationalGroupingModel.find(id, on: db) else { throw Problem.notFound("no grouping \(id)") }
+            guard let grouping = try await NationalGroupingModel.find(id, on: db) else { throw Problem.notFound("no bovenregionale bundeling \(id)") }
             let members = try await checkMembers(refs, on: db)
             try await replaceMembers(id, with: members, by: user.username, at: at, on: db)
             try await Journal.append(
@@ -121,7 +132,7 @@ enum NationalGroupings {
     }
 
     static func one(_ id: UUID, on db: Database) async throws -> GroupingDTO {
-        guard let grouping = try await NationalGroupingModel.find(id, on: db) else { throw Problem.notFound("no grouping \(id)") }
+        guard let grouping = try await NationalGroupingModel.find(id, on: db) else { throw Problem.notFound("no bovenregionale bundeling \(id)") }
         return try await dto(grouping, withEntries: true, on: db)
     }
 

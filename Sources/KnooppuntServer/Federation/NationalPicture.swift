@@ -75,8 +75,11 @@ enum NationalPicture {
         try await row.save(on: db)
     }
 
+    /// The stored summary as it reads now (a koud, lauw or warm phase from an older node reads as respons).
     static func summary(_ row: NationalIncidentModel) throws -> IncidentSummary {
-        try CanonicalJSON.decode(IncidentSummary.self, from: row.summary)
+        var summary = try CanonicalJSON.decode(IncidentSummary.self, from: row.summary)
+        summary.phase = summary.phase.current
+        return summary
     }
 }
 
@@ -161,6 +164,7 @@ struct NationalController: RouteCollection {
             lastContact[peer.name] = try await NodeInboxModel.query(on: req.db).filter(\.$peer == peer.name).max(\.$receivedAt)
         }
         let peersByRegion = Dictionary(grouping: incidents, by: { $0.summary.leadRegion.rawValue })
+        let phases = RegionPhaseRules.read(user.subject).allowed ? try await RegionPhases.currentByScope(on: req.db) : [:]
         let regions = try await RegionModel.query(on: req.db).sort(\.$id).all().map { region -> NationalPicturePage.RegionRow in
             let code = region.id ?? ""
             let own = incidents.filter { $0.summary.involvedRegions.contains { $0.rawValue == code } }
@@ -168,15 +172,19 @@ struct NationalController: RouteCollection {
             let nodes = Set((peersByRegion[code] ?? []).map(\.sourceNode)).union([code.lowercased()])
             let contact = nodes.compactMap { lastContact[$0] }.max().map(Microseconds.date)
             return .init(code: code, name: region.name, incidents: own.count,
-                         highestGRIP: own.map(\.summary.grip).max(), lastContact: contact)
+                         highestGRIP: own.map(\.summary.grip).max(), lastContact: contact,
+                         phase: phases[code].map(RegionPhases.SettingDTO.init))
         }
         let advisories = isNational ? try await AdvisoriesController.sentAdvisories(req) : []
         let groupings = isNational ? try await NationalGroupings.all(on: req.db) : []
         let config = req.knooppunt.configuration
-        return .html(NationalPicturePage(strings: req.strings, csrfToken: req.csrfToken, user: user, incidents: incidents,
-                                         regions: regions, now: req.knooppunt.clock.now(), isNationalNode: isNational,
-                                         advisories: advisories, groupings: groupings, leafletAvailable: config.leafletInstalled,
-                                         tileURL: config.tileURL).render())
+        var page = NationalPicturePage(strings: req.strings, csrfToken: req.csrfToken, user: user, incidents: incidents,
+                                       regions: regions, now: req.knooppunt.clock.now(), isNationalNode: isNational,
+                                       advisories: advisories, groupings: groupings, leafletAvailable: config.leafletInstalled,
+                                       tileURL: config.tileURL)
+        page.nationalPhase = try await GovernanceWebController.nationalPanel(
+            user, context: req.knooppunt, csrfToken: req.csrfToken, language: req.uiLanguage, on: req.db)
+        return .html(page.render())
     }
 
     struct NationalIncidentDTO: Content {

@@ -47,7 +47,7 @@ struct IncidentCommands {
             title: input.title.trimmingCharacters(in: .whitespacesAndNewlines), category: input.category,
             location: input.location?.jsonText, startedAt: input.startedAt ?? now,
             classification: input.classification ?? .incident, vitalInterests: input.vitalInterests ?? [],
-            grip: input.grip ?? .routine, gripReason: IncidentCommands.given(input.gripReason), phase: input.phase ?? .warm,
+            grip: input.grip ?? .routine, gripReason: IncidentCommands.given(input.gripReason), phase: input.phase ?? .respons,
             involvedRegions: involved, leadRegion: ownRegion)
         // Opening an incident at GRIP 3 or higher, or as a crisis or ramp, is that decision (decision 0020).
         let baseline = IncidentState(

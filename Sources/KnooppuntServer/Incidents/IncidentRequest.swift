@@ -44,9 +44,11 @@ enum IncidentRequest {
         }
     }
 
-    static func checked(_ body: () throws(PictureRuleViolation) -> Void) throws {
+    /// Runs a Core rule check; its violation becomes a 422 naming the field.
+    @discardableResult
+    static func checked<T>(_ body: () throws(PictureRuleViolation) -> T) throws -> T {
         do {
-            try body()
+            return try body()
         } catch {
             throw Problem.invalid(error.message, field: error.field)
         }

@@ -21,7 +21,10 @@ struct CreateIncidentInput: StrictDecodable {
         case involvedRegions, exercise
     }
 
-    func validate() throws { try location.map(LocationField.check) }
+    func validate() throws {
+        try location.map(LocationField.check)
+        try PhaseField.check(phase)
+    }
 }
 
 struct UpdateIncidentInput: StrictDecodable {
@@ -53,7 +56,10 @@ struct UpdateIncidentInput: StrictDecodable {
         case significance, stage, declaration, authorityReason, reviewIntervalHours
     }
 
-    func validate() throws { try location.map(LocationField.check) }
+    func validate() throws {
+        try location.map(LocationField.check)
+        try PhaseField.check(phase)
+    }
 
     func apply(to state: inout IncidentState) {
         if let title { state.title = title.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -82,6 +88,16 @@ struct UpdateIncidentInput: StrictDecodable {
         }
         if let reason = IncidentCommands.given(authorityReason) { state.authorityReason = reason }
         if let reviewIntervalHours { state.reviewIntervalHours = reviewIntervalHours }
+    }
+}
+
+/// A `phase` member is respons or nafase: koud, lauw and warm are a region's phase (decision 0021).
+enum PhaseField {
+    static func check(_ phase: IncidentPhase?) throws {
+        guard let phase, phase.predatesRegionPhases else { return }
+        throw Problem.invalid(
+            "field 'phase': an incident is in respons or nafase; \(phase.rawValue) is the phase of a region towards a threat "
+                + "(PUT /api/v1/regions/{code}/phase)", field: "phase")
     }
 }
 
@@ -139,7 +155,7 @@ struct IncidentView: Content {
         vitalInterests = state.vitalInterests
         grip = state.grip
         gripReason = state.gripReason
-        phase = state.phase
+        phase = state.phase.current
         involvedRegions = state.involvedRegions
         leadRegion = state.leadRegion
         status = state.status

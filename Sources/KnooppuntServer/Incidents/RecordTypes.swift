@@ -195,8 +195,8 @@ enum LogbookSummary {
             let state = updated.body.state
             var facts = [state.significance?.label.nl.lowercased(), state.stage == .beheer ? "beheerfase" : nil]
             if let declaration = state.declaration, declaration != .notDeclared { facts.append(declaration.label.nl.lowercased()) }
-            return "Incident bijgewerkt (versie \(updated.body.version)): GRIP \(state.grip.rawValue), "
-                + "\(state.phase.rawValue), \(state.status.rawValue)" + facts.compactMap { $0.map { ", \($0)" } }.joined()
+            return "Incident bijgewerkt (versie \(updated.body.version)): \(state.grip.scaleLabel.nl), "
+                + "\(state.phase.label.nl.lowercased()), \(state.status.label.nl.lowercased())" + facts.compactMap { $0.map { ", \($0)" } }.joined()
         case let reviewed as IncidentReviewed:
             let outcome = ReviewOutcome(rawValue: reviewed.outcome)?.label.nl ?? reviewed.outcome
             return "Opschaling en gezag herbeoordeeld (GRIP \(reviewed.grip)): \(outcome.lowercased()). Reden: \(reviewed.reason)"
@@ -214,6 +214,14 @@ enum LogbookSummary {
             return body.urgent
                 ? "Spoed: raden niet geraadpleegd over een besluit: \(body.urgencyReason ?? "")"
                 : "Raden geraadpleegd over een besluit: \(body.position ?? "")"
+        case let formed as IRBTFormed:
+            return "IRBT ingericht \(formed.origin == IRBTRules.Origin.grip5.rawValue ? "bij GRIP 5" : "op verzoek") "
+                + "(\(formed.regions.joined(separator: ", "))); coördinerend voorzitter: \(formed.coordinatingRegion)"
+        case let changed as IRBTCoordinatorChanged:
+            return "Coördinerend voorzitter IRBT: \(changed.coordinatingRegion) (was \(changed.previous))"
+        case let decision as IRBTDecisionRecorded:
+            return "IRBT-besluit: \(decision.text) (akkoord: \(decision.agreedRegions.joined(separator: ", ")))"
+        case let alignment as IRBTAlignmentRecorded: return "Afstemming met het Rijk (\(alignment.with)): \(alignment.text)"
         case let action as any ShapedJournalEvent<RecordPayload<ActionBody>>:
             let body = action.body.body
             return "Actie (\(body.owner)): \(body.text) [\(body.status.rawValue)]"

@@ -160,13 +160,15 @@ struct EntryReader: Sendable {
     }
 
     /// For journal records of entries, plots and SitRaps: whether the subject sees what the record carries.
-    /// A partner sees the access and alert events about itself only.
+    /// A partner sees the access and alert events about itself only, and no events of the IRBT.
     func sees(_ record: JournalRecord) -> Bool {
         guard let type = record.payloadType else { return true }
         if isPartner, type is any OrganisationJournalEvent.Type {
             let event = (try? record.event()) as? any OrganisationJournalEvent
             return event?.aboutOrganisation == organisation
         }
+        // Partners do not read the IRBT, so neither its events (decision 0021).
+        if isPartner, type is any RegionsOnlyJournalEvent.Type { return false }
         // Readers below an event's classification do not see it. What cannot be read counts as internal.
         guard type is any ClassifiedJournalEvent.Type else { return true }
         let content = ((try? record.event()) as? any ClassifiedJournalEvent)?.classified ?? .internal

@@ -57,8 +57,9 @@ struct PictureStore: Sendable {
         let current = try await Self.currentIncidentVersion(id, on: db)
         try Self.checkBase(baseVersion, current.version, what: "incident")
         let old = try Self.decodeState(current)
-        var new = old
-        change(&new)
+        var changed = old
+        change(&changed)
+        let new = IncidentRules.written(changed, replacing: old)
         try Self.validate(new, replacing: old)
         guard new != old else { throw Problem.invalid("the change leaves the incident as it was") }
         current.validTo = at
@@ -111,7 +112,8 @@ struct PictureStore: Sendable {
         var query = IncidentVersionModel.query(on: db).filter(\.$validTo == nil).filter(\.$incidentID ~~ Array(byID.keys))
         if let region { query = query.filter(\.$regions, .custom("LIKE"), "%,\(region),%") }
         if let grip { query = query.filter(\.$grip == grip.rawValue) }
-        if let phase { query = query.filter(\.$phase == phase.rawValue) }
+        // Versions from before decision 0021 may hold koud, lauw or warm: they count as respons.
+        if let phase { query = query.filter(\.$phase ~~ phase.storedValues) }
         if let status { query = query.filter(\.$status == status.rawValue) }
         return try await query.sort(\.$validFrom, .descending).all().compactMap { version in
             byID[version.incidentID].map { ($0, version) }

@@ -28,7 +28,7 @@ struct SitRapDocument {
     var situationLines: [String] {
         let situation = report.situation
         return [
-            t(situation.grip.label) + (situation.gripReason.map { " — \($0)" } ?? ""),
+            t(situation.grip.scaleLabel) + (situation.gripReason.map { " — \($0)" } ?? ""),
             "\(UIStrings.for(language).phaseLabel): \(t(situation.phase.label)) · \(s.status): \(t(situation.status.label))",
             "\(s.regions): \(situation.involvedRegions.map(\.description).joined(separator: ", ")) (\(s.lead) \(situation.leadRegion))",
             "\(s.started): \(DisplayFormat.time(situation.startedAt))",
@@ -36,7 +36,7 @@ struct SitRapDocument {
     }
 
     func scaleLine(_ change: SitRap.ScaleChange) -> String {
-        "\(DisplayFormat.time(change.at)) — \(t(change.grip.label)), \(t(change.phase.label))" + (change.reason.map { " — \($0)" } ?? "")
+        "\(DisplayFormat.time(change.at)) — \(t(change.grip.scaleLabel)), \(t(change.phase.label))" + (change.reason.map { " — \($0)" } ?? "")
     }
 
     func entryLine(_ entry: SitRap.Entry) -> String {

@@ -53,7 +53,7 @@ struct IncidentWebController: RouteCollection {
         filters.exercise = req.query[String.self, at: "exercise"] == "true"
         filters.region = req.query[String.self, at: "region"].flatMap { RegionCode($0)?.rawValue }
         filters.grip = req.query[String.self, at: "grip"].flatMap(Int.init).flatMap { GRIPLevel(rawValue: $0)?.rawValue }
-        filters.phase = req.query[String.self, at: "phase"].flatMap { IncidentPhase(rawValue: $0)?.rawValue }
+        filters.phase = req.query[String.self, at: "phase"].flatMap { text in IncidentPhase.allCases.first { $0.rawValue == text }?.rawValue }
         filters.status = req.query[String.self, at: "status"].flatMap { IncidentStatus(rawValue: $0)?.rawValue }
         let store = PictureStore(db: req.db, context: req.knooppunt)
         let found = try await store.currentIncidents(
@@ -132,12 +132,17 @@ struct IncidentWebController: RouteCollection {
             .records(.consultation, of: id, at: Microseconds.from(viewingAt ?? now)).map(ConsultationView.init), by: \.decision)
         let proposals = viewingAt == nil && facts.decide(.init(action: .read, classification: .internal), at: now).decision.allowed
             ? try await IncidentCommands(req).proposals(of: id) : []
+        let panels = viewingAt == nil
+            ? try await GovernanceWebController.incidentPanels(
+                target, incident: picture.incident, user: user, csrfToken: req.csrfToken, language: req.uiLanguage, on: req.db)
+            : (phase: nil, hint: nil, irbt: nil)
         var page = IncidentPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, picture: picture, logbook: logbook, since: since,
             viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may, access: panel,
             onBehalfChoices: choices, leafletAvailable: req.knooppunt.configuration.leafletInstalled,
             tileURL: req.knooppunt.configuration.tileURL, journalPosition: renderedAt, sharedNationally: sharedNationally,
-            authority: authority, authorityHistory: authorityHistory, consultations: consultations,
+            authority: authority, authorityHistory: authorityHistory, leadRegionPhase: panels.phase, phaseHint: panels.hint,
+            irbt: panels.irbt, consultations: consultations,
             gemeenteNames: Dictionary(gemeenten.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
             councilChoices: viewingAt == nil && may.decide ? Self.councilChoices(affected: affected, gemeenten: gemeenten, scope: scope) : [])
         page.proposals = proposals

@@ -67,14 +67,26 @@ struct WebController: RouteCollection {
             let expired = req.storage[SessionRejectionKey.self] != nil
             return req.redirect(to: expired ? "/login?expired=1" : "/login")
         }
-        let regions = try await RegionModel.query(on: req.db).sort(\.$id).all().map {
-            HomePage.RegionRow(code: $0.id ?? "", name: $0.name, province: $0.provinceName)
+        let language = req.uiLanguage
+        // Every region's phase for those who read phases (decision 0021); nobody else sees the column.
+        let phases = RegionPhaseRules.read(user.subject).allowed ? try await RegionPhases.currentByScope(on: req.db) : nil
+        let regions = try await RegionModel.query(on: req.db).sort(\.$id).all().map { model in
+            let code = model.id ?? ""
+            return HomePage.RegionRow(
+                code: code, name: model.name, province: model.provinceName,
+                phase: phases.map { phases in
+                    (phases[code].flatMap { RegionPhase(rawValue: $0.phase) } ?? RegionPhase.unrecorded).label.text(language)
+                })
         }
         let config = req.knooppunt.configuration
         let leaflet = config.leafletInstalled
-        let page = HomePage(
+        var page = HomePage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, regions: regions, leafletAvailable: leaflet,
             tileURL: config.tileURL)
+        page.regionPhase = try await GovernanceWebController.ownRegionPanel(
+            user, context: req.knooppunt, csrfToken: req.csrfToken, language: language, on: req.db)
+        page.nationalPhase = try await GovernanceWebController.nationalPanel(
+            user, context: req.knooppunt, csrfToken: req.csrfToken, language: language, on: req.db)
         return .html(page.render())
     }
 }

@@ -134,7 +134,7 @@ public struct AdvisoryAcknowledged: ShapedJournalEvent {
     public init(_ body: AdvisoryPayload) { self.body = body }
 }
 
-/// A national grouping of incidents from several regions: its members as `node/incident`.
+/// A bovenregionale bundeling of incidents from two or more regions: its members as `node/incident`.
 public struct GroupingPayload: Codable, Sendable, Equatable {
     public var grouping: UUID
     public var name: String

@@ -32,5 +32,6 @@ enum KnooppuntMigrations {
         M0027_CreateFallbackPictures(),
         M0028_CreateGovernance(),
         M0030_RecordedAuthorityFacts(),
+        M0031_CreatePhasesAndIRBT(),
     ]
 }

@@ -52,7 +52,7 @@ struct MonitoringPage {
                     .li(
                         .class(alert.acknowledgedAt == nil ? "alert open" : "alert"), .data(named: "alert", value: alert.id.uuidString),
                         .strong(.text("\(alert.reference ?? "") · \(alert.title ?? "")")),
-                        .unwrap(alert.grip) { .span(.class("badge grip-\($0.rawValue)"), .text(" GRIP \($0.rawValue)")) },
+                        .unwrap(alert.grip) { .span(.class("badge grip-\($0.rawValue)"), .text(" " + $0.scaleLabel.text(language))) },
                         .p(.class("muted"), .text("\(DisplayFormat.time(alert.raisedAt)) · \(alert.reason)")),
                         .p(.text(AlertStatusText.text(alert, strings))),
                         .if(alert.acknowledgedAt == nil,
@@ -74,7 +74,7 @@ struct MonitoringPage {
             .data(named: "incident", value: item.id.uuidString),
             .td(.text("\(item.reference) · \(item.title)")),
             .td(.text(item.category.label.text(language))),
-            .td(.span(.class("badge grip-\(item.grip.rawValue)"), .text("GRIP \(item.grip.rawValue)"))),
+            .td(.span(.class("badge grip-\(item.grip.rawValue)"), .text(item.grip.scaleLabel.text(language)))),
             .td(.text(item.involvedRegions.map(\.rawValue).joined(separator: ", "))),
             .td(.text(link + (item.linkUntil.map { " · \(strings.untilLabel) \(DisplayFormat.time($0))" } ?? ""))),
             .td(.if(item.mayRead, .a(.class("open-picture"), .href("/incidents/\(item.id)"), .text(strings.openPicture))))

@@ -47,7 +47,7 @@ struct FallbackListPage {
                             .h2(.a(.href(DisplayFormat.attribute("/fallback/\(item.sourceNode)/\(item.incident.uuidString.lowercased())")),
                                    .text("\(item.reference) · \(item.title)"))),
                             .p(
-                                .span(.class("badge grip-\(item.grip.rawValue)"), .text(item.grip.label.text(language))),
+                                .span(.class("badge grip-\(item.grip.rawValue)"), .text(item.grip.scaleLabel.text(language))),
                                 .span(.class("badge"), .text(item.phase.label.text(language))),
                                 .unwrap(item.sitrapNumber) { .span(.class("badge"), .text("SitRap \($0)")) }),
                             .p(.class("fallback-age"), .text(
@@ -87,7 +87,7 @@ struct FallbackIncidentPage {
                     .id("fallback-status"), .class("card"),
                     .h2(.text(text.status)),
                     .p(
-                        .span(.class("badge grip-\(incident.grip.rawValue)"), .text(incident.grip.label.text(language))),
+                        .span(.class("badge grip-\(incident.grip.rawValue)"), .text(incident.grip.scaleLabel.text(language))),
                         .span(.class("badge"), .text(incident.phase.label.text(language))),
                         .span(.class("badge"), .text(incident.status.label.text(language))),
                         .span(.class("badge"), .text(incident.category.label.text(language)))),

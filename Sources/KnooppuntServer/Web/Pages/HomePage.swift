@@ -1,13 +1,16 @@
 import KnooppuntCore
 import Plot
 
-/// The page after login: who you are and a map of the 25 regions, with the same regions as a table for
-/// keyboard and screen-reader users.
+/// The page after login: who you are, your region's phase towards a threat (and the national phase for
+/// the national node's staff), and a map of the 25 regions, with the same regions and their phases as a
+/// table for keyboard and screen-reader users.
 struct HomePage {
     struct RegionRow {
         let code: String
         let name: String
         let province: String
+        /// The region's phase, for readers of phases (decision 0021).
+        var phase: String? = nil
     }
 
     let strings: UIStrings
@@ -16,6 +19,12 @@ struct HomePage {
     let regions: [RegionRow]
     let leafletAvailable: Bool
     let tileURL: String?
+    /// The user's own region's phase, with its form for those who set it.
+    var regionPhase: RegionPhasePanel? = nil
+    /// The national phase, for the national node's staff.
+    var nationalPhase: RegionPhasePanel? = nil
+
+    private var showsPhases: Bool { regions.contains { $0.phase != nil } }
 
     func render() -> String {
         let language = strings.language
@@ -34,6 +43,8 @@ struct HomePage {
                     .dt(.text(strings.yourRole)),
                     .dd(.id("role-name"), .text(user.role.label.text(language)))
                 ),
+                .unwrap(regionPhase) { $0.render(id: "region-phase") },
+                .unwrap(nationalPhase) { $0.render(id: "national-phase") },
                 .section(
                     .attribute(named: "aria-labelledby", value: "map-title"),
                     .h2(.id("map-title"), .text(strings.regionMapTitle)),
@@ -53,12 +64,14 @@ struct HomePage {
                     .h2(.id("regions-title"), .text(strings.regionList)),
                     .table(
                         .id("region-table"),
-                        .thead(.tr(.th(.text(strings.code)), .th(.text(strings.name)), .th(.text(strings.province)))),
+                        .thead(.tr(.th(.text(strings.code)), .th(.text(strings.name)), .th(.text(strings.province)),
+                                   .if(showsPhases, .th(.text(strings.phaseLabel))))),
                         .tbody(
                             .forEach(regions) { region in
                                 .tr(
                                     .if(region.code == user.regionCode, .class("own-region")),
-                                    .td(.text(region.code)), .td(.text(region.name)), .td(.text(region.province)))
+                                    .td(.text(region.code)), .td(.text(region.name)), .td(.text(region.province)),
+                                    .unwrap(region.phase) { .td(.class("region-phase-cell"), .text($0)) })
                             })
                     )
                 )

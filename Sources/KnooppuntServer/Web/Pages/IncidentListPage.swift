@@ -74,7 +74,7 @@ struct IncidentListPage {
             .td(.text(incident.reference)),
             .td(.a(.href("/incidents/\(incident.id)"), .text(incident.title))),
             .td(.text(incident.category.label.text(language))),
-            .td(.span(.class("badge grip-\(incident.grip.rawValue)"), .text("GRIP \(incident.grip.rawValue)"))),
+            .td(.span(.class("badge grip-\(incident.grip.rawValue)"), .text(incident.grip.scaleLabel.text(language)))),
             .td(.text(incident.phase.label.text(language))),
             .td(.text(incident.status.label.text(language))),
             .td(.text(incident.involvedRegions.map(\.rawValue).joined(separator: ", "))),
@@ -89,7 +89,7 @@ struct IncidentListPage {
             .class("filters"), .method(.get), .action("/incidents"),
             .if(filters.exercise, .input(.type(.hidden), .name("exercise"), .value("true"))),
             select("region", strings.regionsLabel, RegionCode.all.map { ($0.rawValue, $0.rawValue) }, filters.region),
-            select("grip", strings.gripLabel, GRIPLevel.allCases.map { ("\($0.rawValue)", "GRIP \($0.rawValue)") },
+            select("grip", strings.gripLabel, GRIPLevel.allCases.map { ("\($0.rawValue)", $0.scaleLabel.text(language)) },
                 filters.grip.map(String.init)),
             select("phase", strings.phaseLabel, IncidentPhase.allCases.map { ($0.rawValue, $0.label.text(language)) },
                 filters.phase),
@@ -122,7 +122,7 @@ struct IncidentListPage {
                 .label(.for("incident-grip"), .text(strings.gripLabel)),
                 .select(
                     .id("incident-grip"), .attribute(named: "name", value: "grip"),
-                    .forEach(GRIPLevel.allCases) { .choice("\($0.rawValue)", $0.label.text(language)) }),
+                    .forEach(GRIPLevel.allCases) { .choice("\($0.rawValue)", $0.scaleLabel.text(language)) }),
                 .div(
                     .class("checkbox"),
                     .input(.type(.checkbox), .id("incident-exercise"), .name("exercise"), .value("true"),

@@ -66,6 +66,12 @@ struct IncidentPage {
     var authorityHistory: [AuthorityChangeView] = []
     /// Proposals to the competent authority, newest first (internal information; empty for readers below it).
     var proposals: [ProposalView] = []
+    /// The lead region's phase towards a threat, for readers of phases (decision 0021); nil at an earlier moment.
+    var leadRegionPhase: RegionPhases.PhaseDTO? = nil
+    /// The lead region in the cold phase while the incident runs at GRIP 1 or higher, for its staff.
+    var phaseHint: LocalizedLabel? = nil
+    /// The IRBT, for its readers; nil at an earlier moment.
+    var irbt: IRBTPanel? = nil
 
     /// The councils' consultations on each decision (C10), by decision.
     var consultations: [UUID: [ConsultationView]] = [:]
@@ -240,7 +246,7 @@ struct IncidentPage {
             },
             .div(
                 .class("facts"),
-                .span(.class("badge grip-\(incident.grip.rawValue)"), .id("fact-grip"), .text("GRIP \(incident.grip.rawValue)")),
+                .span(.class("badge grip-\(incident.grip.rawValue)"), .id("fact-grip"), .text(incident.grip.scaleLabel.text(language))),
                 .span(.class("badge"), .id("fact-phase"), .text(incident.phase.label.text(language))),
                 .span(.class("badge"), .id("fact-status"), .text(incident.status.label.text(language))),
                 .span(.class("badge"), .text(incident.category.label.text(language))),
@@ -252,6 +258,11 @@ struct IncidentPage {
                                 $0 == incident.leadRegion ? "\($0.rawValue) (\(strings.lead))" : $0.rawValue
                             }.joined(separator: ", "))),
                 governanceBadges(),
+                .unwrap(leadRegionPhase) { phase in
+                    .span(.class("badge phase-\(phase.phase.rawValue)"), .id("fact-region-phase"),
+                          .attribute(named: "title", value: DisplayFormat.attribute(phase.current?.reason ?? phase.phase.meaning.text(language))),
+                          .text("\(phase.name): \(RegionPhasePanel.phaseText(phase, language).lowercased())"))
+                },
                 .unwrap(authority) { authority in
                     .span(
                         .id("fact-authority"), .attribute(named: "title", value: language == .nl ? authority.explanation.nl : authority.explanation.en),
@@ -265,8 +276,13 @@ struct IncidentPage {
             reviewLine(),
             authorityHistorySection(),
             .if(
-                incident.proposesInterregionalScaling,
+                incident.proposesInterregionalScaling && irbt?.irbt.formed != true,
                 .p(.class("advice"), .attribute(named: "role", value: "note"), .text(strings.proposeIRBT))),
+            .unwrap(phaseHint) { hint in
+                .p(.class("advice"), .id("region-phase-hint"), .attribute(named: "role", value: "note"), .text(hint.text(language) + " "),
+                   .a(.href("/#region-phase"), .text(language == .nl ? "Fase van de regio" : "Phase of the region")))
+            },
+            .unwrap(irbt) { $0.render() },
             .unwrap(access) { breakGlassBanner($0) },
             .if(live, proposalsSection()),
             .if(!picture.conflicts.isEmpty, conflicts()),
@@ -683,7 +699,7 @@ struct IncidentPage {
                 .input(.type(.hidden), .name("baseVersion"), .value("\(incident.version)")),
                 .label(.for("scaling-grip"), .text(strings.gripLabel)),
                 .select(.id("scaling-grip"), .attribute(named: "name", value: "grip"), .forEach(GRIPLevel.allCases) {
-                    .choice("\($0.rawValue)", $0.label.text(language), selected: $0 == incident.grip)
+                    .choice("\($0.rawValue)", $0.scaleLabel.text(language), selected: $0 == incident.grip)
                 }),
                 .label(.for("scaling-reason"), .text(strings.reason)),
                 .input(.type(.text), .id("scaling-reason"), .name("gripReason")),

@@ -52,7 +52,7 @@ struct NationalIncidentPage {
                 .p(.a(.href("/national"), .text(t("← Landelijk beeld", "← National picture")))),
                 .h1(.text("\(summary.reference) · \(summary.title)")),
                 .p(
-                    .span(.class("badge grip-\(summary.grip.rawValue)"), .text(summary.grip.label.text(language))), .text(" "),
+                    .span(.class("badge grip-\(summary.grip.rawValue)"), .text(summary.grip.scaleLabel.text(language))), .text(" "),
                     .text("\(summary.phase.label.text(language)) · \(summary.category.label.text(language)) · "
                         + summary.involvedRegions.map(\.rawValue).joined(separator: ", "))),
                 .p(.id("detail-source"), .class(detail.fromCache || detail.picture == nil ? "warning" : "help"),
@@ -109,8 +109,8 @@ struct NationalIncidentPage {
     }
 }
 
-/// A supra-regional (IRBT) grouping: its incidents on one map and list, the regions involved, and what
-/// those regions shared nationally, newest first.
+/// A bovenregionale bundeling: its incidents on one map and list, the regions involved, and what those
+/// regions shared nationally, newest first.
 struct NationalGroupingPage {
     let strings: UIStrings
     let csrfToken: String
@@ -135,11 +135,12 @@ struct NationalGroupingPage {
         return layout.render(
             .group(
                 .p(.a(.href("/national"), .text(t("← Landelijk beeld", "← National picture")))),
+                .p(.class("kicker muted"), .text(t("Bovenregionale bundeling", "Supra-regional bundle"))),
                 .h1(.text(grouping.name)),
                 .if(!grouping.description.isEmpty, .p(.text(grouping.description))),
                 .p(.id("grouping-summary"), .text(
                     t("Regio's: ", "Regions: ") + grouping.regions.map(\.rawValue).joined(separator: ", ")
-                        + " · " + t("hoogste GRIP: ", "highest GRIP: ") + (grouping.highestGRIP?.label.text(language) ?? "—"))),
+                        + " · " + t("hoogste GRIP: ", "highest GRIP: ") + (grouping.highestGRIP?.scaleLabel.text(language) ?? "—"))),
                 .if(leafletAvailable, .div(
                     .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "img"),
                     .attribute(named: "aria-label", value: DisplayFormat.attribute(grouping.name)),
@@ -151,7 +152,7 @@ struct NationalGroupingPage {
                     .h2(.text(t("Incidenten", "Incidents"))),
                     .ul(.id("grouping-members"), .forEach(grouping.members) { member in
                         .li(
-                            .span(.class("badge grip-\(member.summary.grip.rawValue)"), .text(member.summary.grip.label.text(language))),
+                            .span(.class("badge grip-\(member.summary.grip.rawValue)"), .text(member.summary.grip.scaleLabel.text(language))),
                             .a(.href(NationalPicturePage.detailURL(member.node, member.summary.incident)),
                                .text(" \(member.summary.reference) · \(member.summary.title)")),
                             .span(.class("muted"), .text(" · \(member.node) · " + member.summary.involvedRegions.map(\.rawValue).joined(separator: ", "))))
@@ -171,7 +172,7 @@ extension NationalGroupingPage {
         let text = NationalText(language: strings.language)
         let members = Set(grouping.members.map { "\($0.node)/\($0.summary.incident.uuidString)" })
         return .details(
-            .summary(.text(text.t("Incidenten van de bundeling wijzigen", "Change the grouping's incidents"))),
+            .summary(.text(text.t("Incidenten van de bundeling wijzigen", "Change the bundle's incidents"))),
             .form(
                 .id("members-form"), .class("stacked"), .method(.post), .action("/national/groupings/\(grouping.id)/members"),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),

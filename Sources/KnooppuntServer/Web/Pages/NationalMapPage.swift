@@ -39,7 +39,7 @@ struct NationalMapPage {
                             ? .p(.class("empty"), .text(strings.noIncidents))
                             : .ul(.id("national-incidents"), .forEach(incidents) { incident in
                                 .li(
-                                    .span(.class("badge grip-\(incident.grip.rawValue)"), .text("GRIP \(incident.grip.rawValue)")),
+                                    .span(.class("badge grip-\(incident.grip.rawValue)"), .text(incident.grip.scaleLabel.text(language))),
                                     .a(.href("/incidents/\(incident.id)"), .text(" \(incident.reference) · \(incident.title)")),
                                     .span(.class("muted"), .text(" · " + incident.involvedRegions.map(\.rawValue).joined(separator: ", "))))
                             })))
@@ -49,7 +49,7 @@ struct NationalMapPage {
     /// The incidents for the map script.
     private func incidentsJSON() -> String {
         MapMarker.json(incidents.map { incident in
-            MapMarker(id: incident.id, reference: incident.reference, title: incident.title, grip: incident.grip.rawValue,
+            MapMarker(id: incident.id, reference: incident.reference, title: incident.title, grip: incident.grip, language: language,
                       regions: incident.involvedRegions.map(\.rawValue), category: incident.category.label.text(language),
                       location: incident.location, url: "/incidents/\(incident.id)")
         })
@@ -62,6 +62,8 @@ struct MapMarker: Encodable {
     let reference: String
     let title: String
     let grip: Int
+    /// "GRIP 3 (lokaal)", "geen GRIP / routine".
+    let gripLabel: String
     let regions: [String]
     let category: String
     let location: JSONValue?
@@ -70,17 +72,19 @@ struct MapMarker: Encodable {
     /// An incident of the national picture, linking to its details from the source node.
     init(_ summary: IncidentSummary, node: String, language: KnooppuntCore.Language) {
         self.init(
-            id: summary.incident, reference: summary.reference, title: summary.title, grip: summary.grip.rawValue,
+            id: summary.incident, reference: summary.reference, title: summary.title, grip: summary.grip, language: language,
             regions: summary.involvedRegions.map(\.rawValue), category: summary.category.label.text(language),
             location: summary.location.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) },
             url: NationalPicturePage.detailURL(node, summary.incident))
     }
 
-    init(id: UUID, reference: String, title: String, grip: Int, regions: [String], category: String, location: JSONValue?, url: String) {
+    init(id: UUID, reference: String, title: String, grip: GRIPLevel, language: KnooppuntCore.Language, regions: [String],
+         category: String, location: JSONValue?, url: String) {
         self.id = id
         self.reference = reference
         self.title = title
-        self.grip = grip
+        self.grip = grip.rawValue
+        self.gripLabel = grip.scaleLabel.text(language)
         self.regions = regions
         self.category = category
         self.location = location

@@ -13,6 +13,8 @@ struct NationalPicturePage {
         let incidents: Int
         let highestGRIP: GRIPLevel?
         let lastContact: Date?
+        /// The region's phase towards a threat as last recorded or reported (decision 0021); nil: none, koud.
+        var phase: RegionPhases.SettingDTO? = nil
     }
 
     let strings: UIStrings
@@ -26,6 +28,8 @@ struct NationalPicturePage {
     var groupings: [NationalGroupings.GroupingDTO] = []
     var leafletAvailable = false
     var tileURL: String? = nil
+    /// The national phase towards a threat, with its form for the KCR2 analyst.
+    var nationalPhase: RegionPhasePanel? = nil
 
     private var text: NationalText { NationalText(language: strings.language) }
     private func t(_ dutch: String, _ english: String) -> String { text.t(dutch, english) }
@@ -44,6 +48,7 @@ struct NationalPicturePage {
                 .p(.class("help"), .text(t(
                     "Incidenten zoals de regionale knooppunten ze delen: samenvattingen met hun bron en hun leeftijd. Details blijven bij de bron.",
                     "Incidents as the regional nodes share them: summaries with their source and age. Details stay at the source."))),
+                .unwrap(nationalPhase) { $0.render(id: "national-phase") },
                 .if(!isNationalNode, .p(.class("empty"), .id("not-national"), .attribute(named: "role", value: "status"), .text(t(
                     "Dit knooppunt is niet het landelijk knooppunt; start het met serve --role national om het landelijk beeld op te bouwen.",
                     "This node is not the national node; start it with serve --role national to build the national picture.")))),
@@ -68,7 +73,7 @@ struct NationalPicturePage {
                                     .data(named: "incident", value: row.summary.incident.uuidString),
                                     .td(.text(row.summary.reference)),
                                     .td(.a(.href(Self.detailURL(row.sourceNode, row.summary.incident)), .text(row.summary.title))),
-                                    .td(.span(.class("badge grip-\(row.summary.grip.rawValue)"), .text(row.summary.grip.label.text(strings.language)))),
+                                    .td(.span(.class("badge grip-\(row.summary.grip.rawValue)"), .text(row.summary.grip.scaleLabel.text(strings.language)))),
                                     .td(.text(row.summary.phase.label.text(strings.language))),
                                     .td(.text(row.summary.involvedRegions.map(\.description).joined(separator: ", "))),
                                     .td(.class("figures"), .text(row.summary.figures.map(figuresText) ?? "—")),
@@ -82,12 +87,17 @@ struct NationalPicturePage {
                     .div(.class("table-scroll"), .table(
                         .id("national-regions"),
                         .thead(.tr(.th(.text(t("Regio", "Region"))), .th(.text(t("Incidenten", "Incidents"))),
-                                   .th(.text(t("Hoogste GRIP", "Highest GRIP"))), .th(.text(t("Laatste contact", "Last contact"))))),
+                                   .th(.text(t("Hoogste GRIP", "Highest GRIP"))), .th(.text(t("Fase", "Phase"))),
+                                   .th(.text(t("Laatste contact", "Last contact"))))),
                         .tbody(.forEach(regions) { region in
                             .tr(
                                 .class((region.highestGRIP ?? .routine) >= .two ? "scaled" : ""),
                                 .td(.text("\(region.code) \(region.name)")), .td(.text(String(region.incidents))),
-                                .td(.text(region.highestGRIP.map { $0.label.text(strings.language) } ?? "—")),
+                                .td(.text(region.highestGRIP.map { $0.scaleLabel.text(strings.language) } ?? "—")),
+                                .td(.class("region-phase-cell"),
+                                    .attribute(named: "title", value: DisplayFormat.attribute(region.phase?.reason ?? "")),
+                                    .text((region.phase?.phase ?? RegionPhase.unrecorded).label.text(strings.language)
+                                        + (region.phase == nil ? t(" (niet gemeld)", " (not reported)") : ""))),
                                 .td(.text(region.lastContact.map { age(Int(now.timeIntervalSince($0))) } ?? t("nooit", "never"))))
                         }))))
             ))
@@ -104,18 +114,18 @@ struct NationalPicturePage {
         MapMarker.json(incidents.map { MapMarker($0.summary, node: $0.sourceNode, language: language) })
     }
 
-    /// IRBT groupings: the list, and a form joining incidents of several regions into one picture.
+    /// Bovenregionale bundelingen: the list, and a form joining incidents of two or more regions into one picture.
     private func groupingSection() -> Node<HTML.BodyContext> {
         .section(
             .class("card"),
-            .h2(.text(t("Bovenregionale bundelingen (IRBT)", "Supra-regional groupings (IRBT)"))),
-            groupings.isEmpty ? .p(.class("empty"), .text(t("Nog geen bundelingen.", "No groupings yet.")))
+            .h2(.text(t("Bovenregionale bundelingen", "Supra-regional bundles (bovenregionale bundelingen)"))),
+            groupings.isEmpty ? .p(.class("empty"), .text(t("Nog geen bovenregionale bundelingen.", "No supra-regional bundles yet.")))
                 : .ul(.id("grouping-list"), .forEach(groupings) { grouping in
                     .li(
                         .a(.href("/national/groupings/\(grouping.id)"), .text(grouping.name)),
                         .text(" · \(grouping.members.count) " + t("incidenten", "incidents") + " · "
                             + grouping.regions.map(\.rawValue).joined(separator: ", ")),
-                        .unwrap(grouping.highestGRIP) { .span(.class("badge grip-\($0.rawValue)"), .text(" " + $0.label.text(strings.language))) })
+                        .unwrap(grouping.highestGRIP) { .span(.class("badge grip-\($0.rawValue)"), .text(" " + $0.scaleLabel.text(strings.language))) })
                 }),
             .if(incidents.count >= 2, .form(
                 .id("grouping-form"), .class("stacked"), .method(.post), .action("/national/groupings"),
@@ -127,7 +137,7 @@ struct NationalPicturePage {
                 .div(
                     .class("checkbox-group"), .attribute(named: "role", value: "group"),
                     .attribute(named: "aria-label", value: t("Incidenten", "Incidents")),
-                    .p(.class("help"), .text(t("Incidenten (minstens twee)", "Incidents (at least two)"))),
+                    .p(.class("help"), .text(t("Incidenten (minstens twee, uit minstens twee regio's)", "Incidents (at least two, from at least two regions)"))),
                     .forEach(incidents) { row in
                         .label(
                             .class("checkbox"),
@@ -135,7 +145,7 @@ struct NationalPicturePage {
                                    .data(named: "incident", value: row.summary.incident.uuidString)),
                             .text(" \(row.summary.reference) · \(row.summary.title) (\(row.sourceNode))"))
                     }),
-                .button(.type(.submit), .id("grouping-create"), .text(t("Bundeling maken", "Create grouping"))))))
+                .button(.type(.submit), .id("grouping-create"), .text(t("Bundeling maken", "Create bundle"))))))
     }
 
     private func kindLabel(_ kind: String) -> String {

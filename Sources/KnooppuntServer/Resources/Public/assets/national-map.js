@@ -31,7 +31,7 @@
         },
         onEachFeature: (feature, regionLayer) => {
           const own = incidents.filter((i) => i.regions.includes(feature.properties.code));
-          const lines = own.map((i) => "GRIP " + i.grip + " · " + i.reference + " " + i.title);
+          const lines = own.map((i) => i.gripLabel + " · " + i.reference + " " + i.title);
           regionLayer.bindTooltip(
             [feature.properties.code + " " + feature.properties.name].concat(lines).map(escapeHTML).join("<br>"), { sticky: true });
           regionLayer.on("add", () => {
@@ -48,7 +48,7 @@
         const [lon, lat] = incident.location.coordinates;
         const marker = L.circleMarker([lat, lon], { radius: 7, color: "#1f2d3d", weight: 2, fillColor: colours[incident.grip], fillOpacity: 1 });
         marker.on("add", () => { const path = marker.getElement(); if (path) path.setAttribute("data-incident", incident.id); });
-        marker.bindTooltip(escapeHTML("GRIP " + incident.grip + " · " + incident.reference + " " + incident.title))
+        marker.bindTooltip(escapeHTML(incident.gripLabel + " · " + incident.reference + " " + incident.title))
           .on("click", () => { location.href = incident.url; })
           .addTo(map);
       }
