@@ -18,15 +18,15 @@ def test_incident_shows_grip_scale_region_phase_and_irbt(server, browser):
     assert text_of(browser, "fact-grip") == "geen GRIP / routine"
     assert "Amsterdam-Amstelland: koude fase (niet vastgelegd)" in text_of(browser, "fact-region-phase")
 
-    # MUT: the OL scales up to GRIP 3 with a reason
-    Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("3")
+    # MUT: the OL scales up to GRIP 2 (operational; GRIP 3 is the burgemeester's, decision 0020) with a reason
+    Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("2")
     browser.find_element(By.ID, "scaling-reason").send_keys("Woonblokken ontruimd")
     browser.find_element(By.ID, "scaling-submit").click()
 
     # validate: GRIP shows its scale, the phase did not move, and the region is asked about it
-    WebDriverWait(browser, 10).until(lambda d: text_of(d, "fact-grip") == "GRIP 3 (lokaal)")
+    WebDriverWait(browser, 10).until(lambda d: text_of(d, "fact-grip") == "GRIP 2 (lokaal)")
     assert "koude fase" in text_of(browser, "fact-region-phase")
-    assert "GRIP 3 (lokaal)" in text_of(browser, "region-phase-hint")
+    assert "GRIP 2 (lokaal)" in text_of(browser, "region-phase-hint")
     screenshot(browser, "17-incident-grip-scale-region-phase", element_id="picture")
 
     # MUT: on the home page the OL records the warm phase with a reason
