@@ -18,6 +18,10 @@ struct AuthorityView: Content {
         /// Who, by name: "burgemeester van Amsterdam", "voorzitter van Amsterdam-Amstelland".
         var name: LabelText
         var opperbevel: Bool
+        /// The matters on which an aanwijzing of the minister binds this holder (002:L888-891).
+        var boundByAanwijzing: [GovernanceMatter]
+        /// For the minister: the matters of the aanwijzingen in force, the only ones the minister decides.
+        var decidesOnly: [GovernanceMatter]?
     }
 
     /// A text in both languages of the product.
@@ -72,7 +76,10 @@ enum IncidentAuthority {
                 case .coordinatingVoorzitter(let region): ("coordinerend-voorzitter", nil, region)
                 case .minister: ("minister", nil, nil)
                 }
-            return .init(kind: kind, gemeente: gemeente, region: region, name: named(holding.holder.label), opperbevel: holding.opperbevel)
+            let isMinister = if case .minister = holding.holder { true } else { false }
+            return .init(
+                kind: kind, gemeente: gemeente, region: region, name: named(holding.holder.label), opperbevel: holding.opperbevel,
+                boundByAanwijzing: holding.boundByAanwijzing.sorted(), decidesOnly: isMinister ? holding.matters.sorted() : nil)
         }
         return AuthorityView(
             rule: authority.rule.rawValue, explanation: named(authority.explanation), holders: holders, irbt: authority.irbt,
@@ -84,10 +91,14 @@ enum IncidentAuthority {
     static func derive(_ version: IncidentVersionModel, plots: [PlotVersionModel], on db: Database, at now: Date) async throws
         -> (authority: CompetentAuthority, affected: [AffectedAreaView.Municipality], significance: CrisisSignificance)
     {
-        try await derive(try PictureStore.decodeState(version), plots: plots, on: db, at: now)
+        // Aanwijzingen of the minister this node received about the incident (decision 0020, M1).
+        let aanwijzingen = try await AanwijzingCommands.concerning(version.incidentID, on: db).map(\.core)
+        return try await derive(try PictureStore.decodeState(version), plots: plots, aanwijzingen: aanwijzingen, on: db, at: now)
     }
 
-    static func derive(_ state: IncidentState, plots: [PlotVersionModel], on db: Database, at now: Date) async throws
+    static func derive(
+        _ state: IncidentState, plots: [PlotVersionModel], aanwijzingen: [Aanwijzing] = [], on db: Database, at now: Date
+    ) async throws
         -> (authority: CompetentAuthority, affected: [AffectedAreaView.Municipality], significance: CrisisSignificance)
     {
         // Only the gemeenten: the affected area's partner list is not needed here (every page render asks).
@@ -95,7 +106,7 @@ enum IncidentAuthority {
         let municipalities = affected.compactMap { m in MunicipalityCode(m.code).map { AffectedMunicipality($0, in: m.region) } }
         let significance: CrisisSignificance = state.grip >= .four ? .moreThanLocal : .local
         let authority = CompetentAuthority.derive(
-            AuthorityFacts(state, significance: significance, affectedMunicipalities: municipalities), at: now)
+            AuthorityFacts(state, significance: significance, affectedMunicipalities: municipalities, aanwijzingen: aanwijzingen), at: now)
         return (authority, affected, significance)
     }
 

@@ -121,8 +121,9 @@ struct IncidentWebController: RouteCollection {
             ? try await IncidentAuthority.current(
                 AuthorisedIncident(incident: incident, version: version, scope: scope), for: user, context: req.knooppunt, on: req.db)
             : nil
-        let proposals = viewingAt == nil && facts.decide(.init(action: .read, classification: .internal), at: now).decision.allowed
-            ? try await IncidentCommands(req).proposals(of: id) : []
+        let readsInternal = viewingAt == nil && facts.decide(.init(action: .read, classification: .internal), at: now).decision.allowed
+        let proposals = readsInternal ? try await IncidentCommands(req).proposals(of: id) : []
+        let aanwijzingen = readsInternal ? try await AanwijzingCommands(req).concerningIfReader(incident: id) : []
         var page = IncidentPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, picture: picture, logbook: logbook, since: since,
             viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may, access: panel,
@@ -130,6 +131,7 @@ struct IncidentWebController: RouteCollection {
             tileURL: req.knooppunt.configuration.tileURL, journalPosition: renderedAt, sharedNationally: sharedNationally,
             authority: authority)
         page.proposals = proposals
+        page.aanwijzingen = aanwijzingen
         return .html(page.render())
     }
 

@@ -31,5 +31,6 @@ enum KnooppuntMigrations {
         M0026_CreateJournalCheckpoints(),
         M0027_CreateFallbackPictures(),
         M0028_CreateGovernance(),
+        M0033_CreateAanwijzingen(),
     ]
 }

@@ -54,6 +54,8 @@ struct IncidentPage {
     var authority: AuthorityView? = nil
     /// Proposals to the competent authority, newest first (internal information; empty for readers below it).
     var proposals: [ProposalView] = []
+    /// Aanwijzingen of the minister about this incident, newest first (internal information).
+    var aanwijzingen: [AanwijzingView] = []
 
     private var language: KnooppuntCore.Language { strings.language }
     private var incident: IncidentView { picture.incident }
@@ -241,6 +243,7 @@ struct IncidentPage {
                 incident.proposesInterregionalScaling,
                 .p(.class("advice"), .attribute(named: "role", value: "note"), .text(strings.proposeIRBT))),
             .unwrap(access) { breakGlassBanner($0) },
+            .if(live, aanwijzingenSection()),
             .if(live, proposalsSection()),
             .if(!picture.conflicts.isEmpty, conflicts()),
             .div(.class("themes"), .forEach(picture.themes) { theme(for: $0) }),
@@ -438,8 +441,30 @@ struct IncidentPage {
         guard !authority.holders.isEmpty else {
             return nl ? "Wie beslist: nog onbekend — leg het getroffen gebied vast" : "Who decides: not known yet — record the affected area"
         }
-        let names = authority.holders.map { nl ? $0.name.nl : $0.name.en }.joined(separator: ", ")
+        let names = authority.holders.map { holder in
+            let name = nl ? holder.name.nl : holder.name.en
+            if let matters = holder.decidesOnly {
+                return name + " (" + (nl ? "aanwijzing over " : "aanwijzing on ")
+                    + matters.map { $0.label.text(language) }.joined(separator: ", ") + ")"
+            }
+            return holder.boundByAanwijzing.isEmpty ? name : name + (nl ? " (gebonden aan aanwijzing)" : " (bound by aanwijzing)")
+        }.joined(separator: ", ")
         return (nl ? "Wie beslist: " : "Who decides: ") + names + (authority.irbt ? " (IRBT)" : "")
+    }
+
+    /// "Aanwijzing van de minister van JenV": those in force first, ended ones folded away.
+    private func aanwijzingenSection() -> Node<HTML.BodyContext> {
+        guard !aanwijzingen.isEmpty else { return .empty }
+        let card = AanwijzingCard(strings: strings, csrfToken: csrfToken, returnTo: "/incidents/\(incident.id)", now: now)
+        let current = aanwijzingen.filter { $0.withdrawnAt == nil && ($0.inForce || $0.validFrom > now) }
+        let ended = aanwijzingen.filter { candidate in !current.contains { $0.id == candidate.id } }
+        return .div(
+            .id("incident-aanwijzingen"),
+            .forEach(current) { card.render($0) },
+            .if(!ended.isEmpty, .element(named: "details", nodes: [
+                .element(named: "summary", text: (language == .nl ? "Beëindigde aanwijzingen" : "Ended aanwijzingen") + " (\(ended.count))"),
+                .forEach(ended) { card.render($0) },
+            ])))
     }
 
     static func excerpt(_ text: String) -> String {
