@@ -177,8 +177,8 @@ struct FederationService: Sendable {
             try await JournalCheckpoints.apply(message.body, from: node, at: at, on: db)
         case Advisories.messageKind, Advisories.ackKind:
             try await Advisories.apply(kind: kind, body: message.body, from: node, at: at, on: db)
-        case _ where AanwijzingCommands.kinds.contains(kind):
-            try await AanwijzingCommands.apply(kind: kind, body: message.body, from: node, role: role, on: db)
+        case _ where Aanwijzingen.kinds.contains(kind):
+            try await Aanwijzingen.apply(kind: kind, body: message.body, from: node, role: role, on: db)
         default:
             break
         }

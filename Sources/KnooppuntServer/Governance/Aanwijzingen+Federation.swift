@@ -6,7 +6,7 @@ import KnooppuntCore
 /// its withdrawal only from a peer it trusts as the national node, and only when addressed to its region;
 /// the national node records an acknowledgement only from the addressed region's node. Anything else
 /// stays in the inbox unapplied, as messages of unknown kinds do.
-extension AanwijzingCommands {
+extension Aanwijzingen {
     static let kinds: Set<String> = [givenKind, withdrawnKind, acknowledgedKind]
 
     static func apply(

@@ -2,9 +2,9 @@ import Fluent
 import Foundation
 import KnooppuntCore
 
-extension AanwijzingCommands {
+extension GovernanceCommands {
     /// The rows as the API and the pages show them, with names for codes and what the reader may do.
-    func views(_ rows: [AanwijzingModel]) async throws -> [AanwijzingView] {
+    func aanwijzingViews(_ rows: [AanwijzingModel]) async throws -> [AanwijzingView] {
         guard !rows.isEmpty else { return [] }
         let names = try await GovernanceDirectory.Names.load(gemeenten: [], on: db)
         let ids = try rows.map { try $0.requireID() }

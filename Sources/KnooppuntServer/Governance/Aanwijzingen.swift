@@ -6,24 +6,13 @@ import Vapor
 /// The aanwijzingen register (decision 0020): the minister of JenV gives and withdraws aanwijzingen on
 /// the national node; each goes over the signed federation to the addressed regions' nodes, where the
 /// voorzitter acknowledges it and the acknowledgement comes back. Every write is journaled.
-struct AanwijzingCommands {
-    let user: CurrentUser
-    let db: Database
-    let context: KnooppuntContext
-
-    init(_ req: Request) throws {
-        user = try req.requireUser()
-        db = req.db
-        context = req.knooppunt
-    }
-
-    var now: Date { context.clock.now() }
+extension GovernanceCommands {
     var isNational: Bool { context.configuration.role == .national }
 
     /// The national node's staff and the Rijk and province read the register; on a regional node the
     /// region's crisis organisation reads what it received. Partners, liaisons, administrators and
     /// emergency accounts do not: an aanwijzing is the bestuur's business.
-    func requireReader() throws {
+    func requireAanwijzingReader() throws {
         let staff = switch user.organisationKind {
         case .nationalNode: isNational
         case .region: !isNational && user.role != .liaison
@@ -35,43 +24,37 @@ struct AanwijzingCommands {
     }
 
     /// A commissaris van de Koning reads those addressed to a region of their province.
-    private func visible(_ row: AanwijzingModel) -> Bool {
+    private func visibleAanwijzing(_ row: AanwijzingModel) -> Bool {
         guard user.role == .commissarisVanDeKoning else { return true }
         return !Set(row.addresseeRegions).isDisjoint(with: user.overseenRegions)
     }
 
-    func list() async throws -> [AanwijzingView] {
-        try requireReader()
+    func aanwijzingen() async throws -> [AanwijzingView] {
+        try requireAanwijzingReader()
         let query = AanwijzingModel.query(on: db).sort(\.$givenAt, .descending)
         let rows = try await (isNational ? query.filter(\.$origin == AanwijzingModel.given) : query.filter(\.$origin != AanwijzingModel.given)).all()
-        return try await views(rows.filter(visible))
+        return try await aanwijzingViews(rows.filter(visibleAanwijzing))
     }
 
-    func one(_ id: UUID) async throws -> AanwijzingView {
-        try await views([try await find(id)])[0]
+    func aanwijzing(_ id: UUID) async throws -> AanwijzingView {
+        try await aanwijzingViews([try await findAanwijzing(id)])[0]
     }
 
     /// The aanwijzingen about an incident of this node (received ones), for its page; none for a reader
     /// of the incident who does not read aanwijzingen.
-    func concerningIfReader(incident: UUID) async throws -> [AanwijzingView] {
+    func aanwijzingen(concerning incident: UUID) async throws -> [AanwijzingView] {
         guard (try? requireReader()) != nil else { return [] }
-        return try await views(try await Self.concerning(incident, on: db).filter(visible))
+        return try await aanwijzingViews(try await Aanwijzingen.concerning(incident, on: db).filter(visibleAanwijzing))
     }
 
-    private func find(_ id: UUID) async throws -> AanwijzingModel {
-        try requireReader()
-        guard let row = try await AanwijzingModel.find(id, on: db), (row.origin == AanwijzingModel.given) == isNational, visible(row) else {
+    private func findAanwijzing(_ id: UUID) async throws -> AanwijzingModel {
+        try requireAanwijzingReader()
+        guard let row = try await AanwijzingModel.find(id, on: db), (row.origin == AanwijzingModel.given) == isNational, visibleAanwijzing(row) else {
             throw Problem.notFound("no aanwijzing \(id) on this node")
         }
         return row
     }
 
-    /// The received aanwijzingen naming `incident`, withdrawn and lapsed ones included (the Core checks time).
-    static func concerning(_ incident: UUID, on db: Database) async throws -> [AanwijzingModel] {
-        try await AanwijzingModel.query(on: db).filter(\.$origin != AanwijzingModel.given).filter(\.$incidents ~~ incident.uuidString)
-            .sort(\.$givenAt, .descending).all()
-            .filter { try $0.concerned().contains { $0.incident == incident } }
-    }
 
     // MARK: Giving and withdrawing (national node)
 
@@ -82,7 +65,7 @@ struct AanwijzingCommands {
         if let refusal = AanwijzingRules.refusal(actor) { throw Problem.forbidden(refusal.en) }
     }
 
-    func give(_ input: GiveAanwijzingInput) async throws -> AanwijzingView {
+    func giveAanwijzing(_ input: GiveAanwijzingInput) async throws -> AanwijzingView {
         try await requireMinister()
         let at = now
         let validFrom = input.validFrom ?? at
@@ -120,9 +103,9 @@ struct AanwijzingCommands {
             row.id = NewID.next()
             try await row.create(on: db)
             let id = try row.requireID()
-            let body = Data(try CanonicalJSON.encode(try Self.message(row)).utf8)
+            let body = Data(try CanonicalJSON.encode(try Aanwijzingen.message(row)).utf8)
             for peer in peers {
-                let queued = try await FederationOutbox.queue(kind: Self.givenKind, body: body, to: peer.name, on: db, at: at)
+                let queued = try await FederationOutbox.queue(kind: Aanwijzingen.givenKind, body: body, to: peer.name, on: db, at: at)
                 let delivery = AanwijzingDeliveryModel()
                 delivery.aanwijzingID = id
                 delivery.node = peer.name
@@ -137,7 +120,7 @@ struct AanwijzingCommands {
                     urgency: row.urgency != nil, nodes: peers.map(\.name)),
                 on: db, actor: user.username, organisation: user.organisationCode)
         }
-        return try await views([row])[0]
+        return try await aanwijzingViews([row])[0]
     }
 
     /// The incidents named, as the national picture holds them, with the facts the rules check.
@@ -177,7 +160,7 @@ struct AanwijzingCommands {
         return provinces
     }
 
-    func withdraw(_ id: UUID, _ input: WithdrawAanwijzingInput) async throws -> AanwijzingView {
+    func withdrawAanwijzing(_ id: UUID, _ input: WithdrawAanwijzingInput) async throws -> AanwijzingView {
         try await requireMinister()
         let at = now
         let row = try await context.write(on: db) { db in
@@ -192,14 +175,14 @@ struct AanwijzingCommands {
             let body = Data(try CanonicalJSON.encode(AanwijzingMessages.Withdrawn(
                 aanwijzing: id, withdrawnAt: at, withdrawnByName: user.displayName, reason: row.withdrawalReason)).utf8)
             for delivery in try await AanwijzingDeliveryModel.query(on: db).filter(\.$aanwijzingID == id).sort(\.$node).all() {
-                _ = try await FederationOutbox.enqueue(kind: Self.withdrawnKind, body: body, to: delivery.node, on: db, at: at)
+                _ = try await FederationOutbox.enqueue(kind: Aanwijzingen.withdrawnKind, body: body, to: delivery.node, on: db, at: at)
             }
             try await Journal.append(
                 AanwijzingWithdrawn(aanwijzing: id, reason: row.withdrawalReason), on: db, actor: user.username,
                 organisation: user.organisationCode)
             return row
         }
-        return try await views([row])[0]
+        return try await aanwijzingViews([row])[0]
     }
 
     // MARK: Acknowledging (regional node)
@@ -213,13 +196,13 @@ struct AanwijzingCommands {
     }
 
     /// The voorzitter of the addressed region acknowledges receipt; the acknowledgement goes back up.
-    func acknowledge(_ id: UUID) async throws -> AanwijzingView {
-        let row = try await find(id)
+    func acknowledgeAanwijzing(_ id: UUID) async throws -> AanwijzingView {
+        let row = try await findAanwijzing(id)
         let offices = try await GovernanceDirectory.actor(for: user, on: db, at: now).offices
         guard let region = acknowledgingRegion(row, offices: offices) else {
             throw Problem.forbidden("an aanwijzing is acknowledged by the voorzitter of the addressed region, on that region's node")
         }
-        guard row.acknowledgedAt == nil else { return try await views([row])[0] }
+        guard row.acknowledgedAt == nil else { return try await aanwijzingViews([row])[0] }
         let at = now
         try await context.write(on: db) { db in
             row.acknowledgedAt = Microseconds.from(at)
@@ -228,12 +211,23 @@ struct AanwijzingCommands {
             try await row.update(on: db)
             let body = Data(try CanonicalJSON.encode(AanwijzingMessages.Acknowledged(
                 aanwijzing: id, region: region.rawValue, acknowledgedAt: at, acknowledgedByName: user.displayName)).utf8)
-            _ = try await FederationOutbox.enqueue(kind: Self.acknowledgedKind, body: body, to: row.origin, on: db, at: at)
-            try await Self.journal(
+            _ = try await FederationOutbox.enqueue(kind: Aanwijzingen.acknowledgedKind, body: body, to: row.origin, on: db, at: at)
+            try await Aanwijzingen.journal(
                 AanwijzingAcknowledged(aanwijzing: id, region: region.rawValue, acknowledgedBy: user.displayName), about: row, on: db,
                 actor: user.username, organisation: user.organisationCode)
         }
-        return try await views([row])[0]
+        return try await aanwijzingViews([row])[0]
+    }
+}
+
+/// What the aanwijzingen register needs outside a request: the federation message kinds, the messages,
+/// journaling with the incidents concerned, and the aanwijzingen about an incident for its authority.
+enum Aanwijzingen {
+    /// The received aanwijzingen naming `incident`, withdrawn and lapsed ones included (the Core checks time).
+    static func concerning(_ incident: UUID, on db: Database) async throws -> [AanwijzingModel] {
+        try await AanwijzingModel.query(on: db).filter(\.$origin != AanwijzingModel.given).filter(\.$incidents ~~ incident.uuidString)
+            .sort(\.$givenAt, .descending).all()
+            .filter { try $0.concerned().contains { $0.incident == incident } }
     }
 
     /// Journals `event` with each incident of this node the aanwijzing concerns, or once without one.

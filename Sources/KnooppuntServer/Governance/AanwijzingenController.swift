@@ -8,19 +8,19 @@ import Vapor
 struct AanwijzingenController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         let aanwijzingen = routes.grouped("aanwijzingen")
-        aanwijzingen.get { req in try await AanwijzingCommands(req).list() }
+        aanwijzingen.get { req in try await GovernanceCommands(req).aanwijzingen() }
         aanwijzingen.post(use: give)
-        aanwijzingen.get(":aanwijzing") { req in try await AanwijzingCommands(req).one(try req.pathID("aanwijzing")) }
+        aanwijzingen.get(":aanwijzing") { req in try await GovernanceCommands(req).aanwijzing(try req.pathID("aanwijzing")) }
         aanwijzingen.post(":aanwijzing", "withdraw") { req in
-            try await AanwijzingCommands(req).withdraw(try req.pathID("aanwijzing"), try Self.withdrawal(req))
+            try await GovernanceCommands(req).withdrawAanwijzing(try req.pathID("aanwijzing"), try Self.withdrawal(req))
         }
         aanwijzingen.post(":aanwijzing", "acknowledge") { req in
-            try await AanwijzingCommands(req).acknowledge(try req.pathID("aanwijzing"))
+            try await GovernanceCommands(req).acknowledgeAanwijzing(try req.pathID("aanwijzing"))
         }
     }
 
     func give(req: Request) async throws -> Response {
-        let view = try await AanwijzingCommands(req).give(try req.decodeStrict(GiveAanwijzingInput.self))
+        let view = try await GovernanceCommands(req).giveAanwijzing(try req.decodeStrict(GiveAanwijzingInput.self))
         return try await view.encodeResponse(status: .created, for: req)
     }
 
@@ -36,9 +36,9 @@ struct AanwijzingenController: RouteCollection {
 enum AanwijzingForms {
     static func page(req: Request) async throws -> Response {
         let user = try IncidentWebController.webUser(req)
-        let commands = try AanwijzingCommands(req)
+        let commands = try GovernanceCommands(req)
         let page = AanwijzingenPage(
-            strings: req.strings, csrfToken: req.csrfToken, user: user, national: commands.isNational, aanwijzingen: try await commands.list(),
+            strings: req.strings, csrfToken: req.csrfToken, user: user, national: commands.isNational, aanwijzingen: try await commands.aanwijzingen(),
             now: commands.now)
         return .html(page.render())
     }
@@ -50,13 +50,13 @@ enum AanwijzingForms {
     static func acknowledge(req: Request) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
         let next = LanguageRoute.safeLocalPath(try req.content.decode(AcknowledgeForm.self).next) ?? "/aanwijzingen"
-        _ = try await AanwijzingCommands(req).acknowledge(try req.pathID("aanwijzing"))
+        _ = try await GovernanceCommands(req).acknowledgeAanwijzing(try req.pathID("aanwijzing"))
         return req.redirect(to: next, redirectType: .normal)
     }
 
     static func withdraw(req: Request) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
-        _ = try await AanwijzingCommands(req).withdraw(try req.pathID("aanwijzing"), try req.decodeForm(WithdrawAanwijzingInput.self))
+        _ = try await GovernanceCommands(req).withdrawAanwijzing(try req.pathID("aanwijzing"), try req.decodeForm(WithdrawAanwijzingInput.self))
         return req.redirect(to: "/aanwijzingen", redirectType: .normal)
     }
 }

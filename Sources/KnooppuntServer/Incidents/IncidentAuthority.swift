@@ -92,7 +92,7 @@ enum IncidentAuthority {
         -> (authority: CompetentAuthority, affected: [AffectedAreaView.Municipality], significance: CrisisSignificance)
     {
         // Aanwijzingen of the minister this node received about the incident (decision 0020, M1).
-        let aanwijzingen = try await AanwijzingCommands.concerning(version.incidentID, on: db).map(\.core)
+        let aanwijzingen = try await Aanwijzingen.concerning(version.incidentID, on: db).map(\.core)
         return try await derive(try PictureStore.decodeState(version), plots: plots, aanwijzingen: aanwijzingen, on: db, at: now)
     }
 

@@ -113,9 +113,9 @@ struct WarningsController: RouteCollection {
         let advisories = user.organisationKind == .region ? try await AdvisoriesController.receivedAdvisories(req) : []
         var page = ReceivedWarningsPage(strings: req.strings, csrfToken: req.csrfToken, user: user, warnings: warnings,
                                         references: references, advisories: advisories)
-        let commands = try AanwijzingCommands(req)
-        if user.organisationKind == .region, !commands.isNational, (try? commands.requireReader()) != nil {
-            page.aanwijzingen = try await commands.list()
+        let commands = try GovernanceCommands(req)
+        if user.organisationKind == .region, !commands.isNational, (try? commands.requireAanwijzingReader()) != nil {
+            page.aanwijzingen = try await commands.aanwijzingen()
         }
         return .html(page.render())
     }

@@ -123,7 +123,7 @@ struct IncidentWebController: RouteCollection {
             : nil
         let readsInternal = viewingAt == nil && facts.decide(.init(action: .read, classification: .internal), at: now).decision.allowed
         let proposals = readsInternal ? try await IncidentCommands(req).proposals(of: id) : []
-        let aanwijzingen = readsInternal ? try await AanwijzingCommands(req).concerningIfReader(incident: id) : []
+        let aanwijzingen = readsInternal ? try await GovernanceCommands(req).aanwijzingen(concerning: id) : []
         var page = IncidentPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, picture: picture, logbook: logbook, since: since,
             viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may, access: panel,
