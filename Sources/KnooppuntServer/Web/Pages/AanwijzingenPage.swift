@@ -21,7 +21,10 @@ struct AanwijzingCard {
         return .article(
             .class("card aanwijzing" + (ended ? " ended" : "")), .id("aanwijzing-\(aanwijzing.id)"),
             .h3(.text(t("Aanwijzing van de minister van JenV", "Aanwijzing of the minister of JenV"))),
-            .p(.span(.class("badge aanwijzing-state"), .text(state(aanwijzing))), .span(.class("badge"), .text(text(aanwijzing.kindLabel)))),
+            .p(
+                .span(.class("badge aanwijzing-state"), .text(state(aanwijzing))),
+                .span(.class("badge"), .attribute(named: "title", value: text(aanwijzing.kindLabel)), .text(
+                    aanwijzing.kind == .warm ? t("Warme fase", "Warm phase") : t("Koude fase: taakverwaarlozing", "Cold phase: neglect of duties")))),
             .p(.class("aanwijzing-direction"), .text(aanwijzing.direction)),
             .dl(
                 .class("facts"),
