@@ -1620,7 +1620,8 @@ doc["paths"].update({
                             "aanwijzing.acknowledged); the acknowledgement goes back to the national node.",
                  "responses": {**ok("Acknowledged.", AANWIJZING), **E401,
                                "403": problem("Not the voorzitter of the addressed region, or not on that region's node."),
-                               "404": problem("No such received aanwijzing on this node.")}}},
+                               "404": problem("No such received aanwijzing on this node."),
+                               "409": problem("The minister withdrew it before it was acknowledged.")}}},
 })
 
 # Refusals every operation can meet before its handler runs, or on the way to its resource; each

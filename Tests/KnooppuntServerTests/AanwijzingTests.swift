@@ -180,6 +180,9 @@ struct AanwijzingTests {
             #expect(after.holders.map(\.kind) == ["voorzitter", "voorzitter"] && after.holders.allSatisfy(\.boundByAanwijzing.isEmpty))
             let ended = try await HTTP.send(nodes.vr13, .GET, "/api/v1/aanwijzingen/\(register.id)", token: voorzitter13).content.decode(AanwijzingView.self)
             #expect(ended.withdrawalReason == "De regio's werken weer samen" && !ended.inForce && ended.withdrawnBy == "Robert Kramer")
+            let secondChair = try await HTTP.login(nodes.vr12, "voorzitter-vr12")
+            let late = try await HTTP.send(nodes.vr12, .GET, "/api/v1/aanwijzingen/\(register.id)", token: secondChair).content.decode(AanwijzingView.self)
+            #expect(late.withdrawnAt != nil && late.acknowledgedBy == "Karin Willems", "the withdrawal reached VR12 too; its acknowledgement stays")
         }
     }
 
@@ -241,6 +244,13 @@ struct AanwijzingTests {
             #expect(try await count() == 1)
             let partner = try await HTTP.login(nodes.kcr2, "rws")
             #expect(try await HTTP.send(nodes.kcr2, .GET, "/api/v1/aanwijzingen", token: partner).status == .forbidden)
+
+            // Withdrawn before the voorzitter got to it: there is nothing left to acknowledge.
+            #expect(try await nodes.deliver(from: nodes.kcr2) == 2)
+            #expect(try await HTTP.send(nodes.kcr2, .POST, "/api/v1/aanwijzingen/\(view.id)/withdraw", token: minister).status == .ok)
+            #expect(try await nodes.deliver(from: nodes.kcr2) == 2)
+            let late = try await HTTP.send(nodes.vr13, .POST, "/api/v1/aanwijzingen/\(view.id)/acknowledge", token: voorzitter)
+            #expect(late.status == .conflict, "\(late.body.string)")
         }
     }
 }

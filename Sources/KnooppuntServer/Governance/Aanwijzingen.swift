@@ -203,6 +203,7 @@ extension GovernanceCommands {
             throw Problem.forbidden("an aanwijzing is acknowledged by the voorzitter of the addressed region, on that region's node")
         }
         guard row.acknowledgedAt == nil else { return try await aanwijzingViews([row])[0] }
+        guard row.withdrawnAt == nil else { throw Problem.conflict("the minister withdrew this aanwijzing; there is nothing to acknowledge") }
         let at = now
         try await context.write(on: db) { db in
             row.acknowledgedAt = Microseconds.from(at)
