@@ -188,10 +188,10 @@ def test_aanwijzing_reaches_the_voorzitter_who_acknowledges_it_on_a_phone(federa
     assert "gebonden aan aanwijzing" in text_of(browser, "fact-authority")
     assert "minister van Justitie en Veiligheid" in text_of(browser, "fact-authority")
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 390, "nothing wider than the phone"
-    screenshot(browser, "73-aanwijzing-on-incident-phone", element_id="incident-aanwijzingen")
+    screenshot(browser, "77-aanwijzing-on-incident-phone", element_id="incident-aanwijzingen")
     click(browser, By.CSS_SELECTOR, "#incident-aanwijzingen .acknowledge-aanwijzing")
     wait(browser, lambda d: "Ontvangst bevestigd door Anne Jansen" in text_of(d, "incident-aanwijzingen"))
-    screenshot(browser, "74-aanwijzing-acknowledged-phone", element_id="incident-aanwijzingen")
+    screenshot(browser, "78-aanwijzing-acknowledged-phone", element_id="incident-aanwijzingen")
 
     # assert: the register on the national node shows VR13's acknowledgement by name, VR12's still open
     login(second_browser, national, "minister-jenv")
@@ -201,7 +201,7 @@ def test_aanwijzing_reaches_the_voorzitter_who_acknowledges_it_on_a_phone(federa
         return "bevestigd door Anne Jansen" in text_of(d, "aanwijzingen")
     WebDriverWait(second_browser, 30, poll_frequency=1).until(acknowledged)
     assert "Kennemerland: afgeleverd, nog niet bevestigd" in text_of(second_browser, "aanwijzingen")
-    screenshot(second_browser, "75-aanwijzingen-register", element_id="aanwijzingen")
+    screenshot(second_browser, "79-aanwijzingen-register", element_id="aanwijzingen")
 
 
 def test_national_map_shows_two_regions_and_details_come_from_the_source(federation, second_browser):
