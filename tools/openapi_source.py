@@ -186,10 +186,16 @@ doc = {
                                       "interregionalBeleidsteam", "unresolved"]},
                     "explanation": ref("AuthorityText"),
                     "holders": {"type": "array", "items": {"type": "object", "additionalProperties": False,
-                        "required": ["kind", "name", "opperbevel"], "properties": {
+                        "required": ["kind", "name", "opperbevel", "boundByAanwijzing"], "properties": {
                             "kind": {"enum": ["burgemeester", "voorzitter", "coordinerend-voorzitter", "minister"]},
                             "gemeente": {"type": "string", "pattern": "^GM[0-9]{4}$"}, "region": ref("RegionCode"),
-                            "name": ref("AuthorityText"), "opperbevel": {"type": "boolean"}}}},
+                            "name": ref("AuthorityText"), "opperbevel": {"type": "boolean"},
+                            "boundByAanwijzing": {"type": "array", "description": "Matters on which an aanwijzing of the minister "
+                                                  "of JenV binds this holder (gebonden aan aanwijzing).",
+                                                  "items": {"enum": ["scaling", "declaration", "public-warning", "bijstand"]}},
+                            "decidesOnly": {"type": "array", "description": "For the minister: the matters of the aanwijzingen in force, "
+                                            "the only ones the minister decides.",
+                                            "items": {"enum": ["scaling", "declaration", "public-warning", "bijstand"]}}}}},
                     "irbt": {"type": "boolean"}, "significance": {"enum": ["plaatselijk", "meer-dan-plaatselijk"]},
                     "significanceFrom": {"enum": ["grip", "recorded"]},
                     "stage": ref("Stage"), "declaration": ref("Declaration"),
@@ -1837,6 +1843,83 @@ doc["paths"].update({
                          "at": {"type": "string", "format": "date-time", "description": "Default now; not in the future."}}}}}},
                  "responses": {**ok("The IRBT with the alignment.", ref("IRBT"), status="201"), **EBODY,
                                "409": problem("No IRBT formed yet, or the incident is archived."), **E401, **IRBT_403, **E404}}},
+})
+
+# The aanwijzingen register (decision 0020): given on the national node, received and acknowledged on
+# the regional nodes of the addressed regions.
+REGION_CODE = {"type": "string", "pattern": "^VR[0-9]{2}$"}
+AANWIJZING = obj(["id", "kind", "kindLabel", "addressees", "addresseeNames", "incidents", "matters", "direction", "legalBasis",
+                  "justification", "consultation", "validFrom", "givenBy", "givenAt", "inForce", "mayAcknowledge", "mayWithdraw"], {
+    "id": UUIDS, "kind": {"enum": ["warm", "koud"]}, "kindLabel": AUTHORITY_TEXT,
+    "addressees": {"type": "array", "items": REGION_CODE}, "addresseeNames": {"type": "array", "items": {"type": "string"}},
+    "incidents": {"type": "array", "items": obj(["node", "incident", "reference", "title", "here"], {
+        "node": {"type": "string"}, "incident": UUIDS, "reference": {"type": "string"}, "title": {"type": "string"},
+        "here": {"type": "boolean", "description": "Whether the incident is on this node."}})},
+    "matters": {"type": "array", "items": MATTER}, "direction": {"type": "string"}, "legalBasis": {"type": "string"},
+    "justification": {"type": "string", "description": "Why steering is necessary and proportionate (002:L267-268)."},
+    "consultation": {"type": "array", "items": obj(["party", "partyName", "at", "outcome"], {
+        "party": OFFICE_CODE, "partyName": AUTHORITY_TEXT, "at": DATETIME, "outcome": {"type": "string"}})},
+    "urgency": {"type": "string", "description": "Why the urgency or size of the crisis prevented (full) consultation."},
+    "validFrom": DATETIME, "validUntil": DATETIME, "givenBy": {"type": "string"}, "givenAt": DATETIME,
+    "from": {"type": "string", "description": "On a regional node: the node it came from."},
+    "withdrawnAt": DATETIME, "withdrawnBy": {"type": "string"}, "withdrawalReason": {"type": "string"},
+    "inForce": {"type": "boolean"}, "acknowledgedAt": DATETIME, "acknowledgedBy": {"type": "string"},
+    "deliveries": {"type": "array", "description": "On the national node: per addressed region's node, delivered and acknowledged.",
+                   "items": obj(["node", "region", "regionName", "delivered"], {
+                       "node": {"type": "string"}, "region": REGION_CODE, "regionName": {"type": "string"},
+                       "delivered": {"type": "boolean"}, "acknowledgedAt": DATETIME, "acknowledgedBy": {"type": "string"}})},
+    "mayAcknowledge": {"type": "boolean"}, "mayWithdraw": {"type": "boolean"}})
+AANWIJZING_PARAM = {"name": "aanwijzing", "in": "path", "required": True, "schema": UUIDS}
+doc["paths"].update({
+    "/aanwijzingen": {
+        "get": {"operationId": "listAanwijzingen", "security": AUTH,
+                "summary": "On the national node the register of aanwijzingen the minister of JenV gave, with delivery and "
+                           "acknowledgement per region; on a regional node those it received. For the bestuur, the national "
+                           "node's staff and the region's crisis organisation (not partners or liaisons).",
+                "responses": {**ok("Aanwijzingen, newest first.", {"type": "array", "items": AANWIJZING}), **E401, **E403R}},
+        "post": {"operationId": "giveAanwijzing", "security": AUTH,
+                 "summary": "On the national node, the minister of JenV in person gives an aanwijzing (journaled as "
+                            "aanwijzing.given) and it is sent to each addressed region's node. Warm: to the voorzitters, about "
+                            "open incidents of the national picture that involve every addressed region, of more than local "
+                            "significance (GRIP 4-5); koud: to the bestuur of one region, no incident, no matters. Refused (422 "
+                            "naming the field) without a recorded consultation of every addressed voorzitter and the "
+                            "commissaris van de Koning of their province, unless 'urgency' gives why it was skipped (warm only).",
+                 "requestBody": body(obj(["kind", "addressees", "direction", "legalBasis", "justification"], {
+                     "kind": {"enum": ["warm", "koud"]},
+                     "addressees": {"type": "array", "items": REGION_CODE, "minItems": 1, "maxItems": 25},
+                     "incidents": {"type": "array", "maxItems": 25, "items": obj(["node", "incident"], {
+                         "node": {"type": "string", "minLength": 1, "maxLength": 40}, "incident": UUIDS})},
+                     "matters": {"type": "array", "items": MATTER, "maxItems": 4},
+                     "direction": {"type": "string", "minLength": 1, "maxLength": 5000},
+                     "legalBasis": {"type": "string", "minLength": 1, "maxLength": 500},
+                     "justification": {"type": "string", "minLength": 1, "maxLength": 2000},
+                     "consultation": {"type": "array", "maxItems": 50, "items": obj(["party", "at", "outcome"], {
+                         "party": OFFICE_CODE, "at": DATETIME, "outcome": {"type": "string", "minLength": 1, "maxLength": 1000}})},
+                     "urgency": {"type": "string", "minLength": 1, "maxLength": 2000},
+                     "validFrom": DATETIME, "validUntil": DATETIME})),
+                 "responses": {**ok("Given, and queued for each addressed region's node.", AANWIJZING, status="201"), **EBODY, **E401,
+                               "403": problem("Not the minister of JenV in person (a mandate does not cover giving an aanwijzing)."),
+                               "404": problem("This node is not the national node.")}}},
+    "/aanwijzingen/{aanwijzing}": {"parameters": [AANWIJZING_PARAM],
+        "get": {"operationId": "getAanwijzing", "security": AUTH, "summary": "One aanwijzing of the register, or received.",
+                "responses": {**ok("The aanwijzing.", AANWIJZING), **E401, **E403R, "404": problem("No such aanwijzing on this node.")}}},
+    "/aanwijzingen/{aanwijzing}/withdraw": {"parameters": [AANWIJZING_PARAM],
+        "post": {"operationId": "withdrawAanwijzing", "security": AUTH,
+                 "summary": "The minister withdraws an aanwijzing (journaled as aanwijzing.withdrawn); the withdrawal goes to the "
+                            "regional nodes, where it no longer binds.",
+                 "requestBody": {"required": False, "content": {"application/json": {"schema": obj([], {
+                     "reason": {"type": "string", "minLength": 1, "maxLength": 2000}})}}},
+                 "responses": {**ok("Withdrawn.", AANWIJZING), **EBODY, **E401, **E403,
+                               "404": problem("No such aanwijzing, or this is not the national node."),
+                               "409": problem("It was withdrawn already.")}}},
+    "/aanwijzingen/{aanwijzing}/acknowledge": {"parameters": [AANWIJZING_PARAM],
+        "post": {"operationId": "acknowledgeAanwijzing", "security": AUTH,
+                 "summary": "On an addressed region's node, its voorzitter acknowledges receipt (journaled as "
+                            "aanwijzing.acknowledged); the acknowledgement goes back to the national node.",
+                 "responses": {**ok("Acknowledged.", AANWIJZING), **E401,
+                               "403": problem("Not the voorzitter of the addressed region, or not on that region's node."),
+                               "404": problem("No such received aanwijzing on this node."),
+                               "409": problem("The minister withdrew it before it was acknowledged.")}}},
 })
 
 # Refusals every operation can meet before its handler runs, or on the way to its resource; each

@@ -62,6 +62,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
     try api.register(collection: GovernanceController())
     try api.register(collection: RegionPhaseController())
     try api.register(collection: IRBTController())
+    try api.register(collection: AanwijzingenController())
     try app.register(collection: WebController())
     try app.register(collection: IncidentWebController())
     try app.register(collection: PartnerWebController())
@@ -81,6 +82,9 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
     app.get("national", "sitraps", ":item", use: NationalForms.sitrap)
     app.get("national", "sitraps", ":item", "pdf", use: NationalForms.sitrapPDF)
     app.post("advisories", ":advisory", "acknowledge", use: AdvisoryForms.acknowledge)
+    app.get("aanwijzingen", use: AanwijzingForms.page)
+    app.post("aanwijzingen", ":aanwijzing", "acknowledge", use: AanwijzingForms.acknowledge)
+    app.post("aanwijzingen", ":aanwijzing", "withdraw", use: AanwijzingForms.withdraw)
     try app.register(
         collection: AssetsController(
             leafletDirectory: config.leafletDirectory, publicDirectory: AssetsController.bundledPublicDirectory))

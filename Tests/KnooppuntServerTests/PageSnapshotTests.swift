@@ -300,6 +300,7 @@ struct NationalPageSnapshotTests {
         Page(name: "national-incident", user: "analist-kcr2") { "/national/incidents/vr13/\($0.incident)" },
         Page(name: "national-grouping", user: "analist-kcr2") { "/national/groupings/\($0.grouping)" },
         Page(name: "national-sitrap", user: "analist-kcr2") { "/national/sitraps/\($0.sitrap)" },
+        Page(name: "aanwijzingen-empty", user: "minister-jenv") { _ in "/aanwijzingen" },
         Page(name: "fallback", user: "nood-vr13") { _ in "/fallback" },
         Page(name: "fallback-incident", user: "nood-vr13") { "/fallback/vr13/\($0.incident)" },
     ]

@@ -15,7 +15,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import BINARY, free_port
-from e2e_support import login, screenshot
+from e2e_support import login, screenshot, viewport
 from test_access import click, text_of, wait
 from test_incident import open_new_incident
 
@@ -151,6 +151,57 @@ def api(base, method, path, body=None, token=None):
                                               **({"Authorization": f"Bearer {token}"} if token else {})})
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.loads(response.read() or b"null")
+
+
+def test_aanwijzing_reaches_the_voorzitter_who_acknowledges_it_on_a_phone(federation, browser, second_browser):
+    region, national, _ = federation
+    # setup: the voorzitter of VR13 opens an incident of VR13 and VR12 at GRIP 4; it reaches the national picture
+    chair = api(region, "POST", "/api/v1/session", {"username": "voorzitter-vr13", "password": "demo"})["token"]
+    incident = api(region, "POST", "/api/v1/incidents", {
+        "title": "Hoogwater Lek", "category": "overstroming", "grip": 4, "gripReason": "Dijkbewaking in twee regio's",
+        "involvedRegions": ["VR13", "VR12"]}, chair)
+    analyst = api(national, "POST", "/api/v1/session", {"username": "analist-kcr2", "password": "demo"})["token"]
+    WebDriverWait(second_browser, 30, poll_frequency=1).until(lambda _: any(
+        row["summary"]["incident"] == incident["id"] for row in api(national, "GET", "/api/v1/national/incidents", token=analyst)))
+
+    # MUT: the minister of JenV gives an aanwijzing on scaling, after consulting both voorzitters and the CdK
+    minister = api(national, "POST", "/api/v1/session", {"username": "minister-jenv", "password": "demo"})["token"]
+    held = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 3600))
+    api(national, "POST", "/api/v1/aanwijzingen", {
+        "kind": "warm", "addressees": ["VR13", "VR12"], "incidents": [{"node": "vr13", "incident": incident["id"]}],
+        "matters": ["scaling"], "direction": "Schaal op naar GRIP 5 en vorm een IRBT met Kennemerland.",
+        "legalBasis": "Art. 42 Wvr (voorgesteld)",
+        "justification": "De regio's stemmen de evacuatie niet af; sturing is nodig en proportioneel.",
+        "consultation": [{"party": party, "at": held, "outcome": "Besproken"}
+                         for party in ("voorzitter:VR13", "voorzitter:VR12", "cdk:PV27")]}, minister)
+
+    # the voorzitter of VR13 finds it on the incident, on a 390 px phone, and acknowledges it
+    viewport(browser, 390, 844, mobile=True)
+    login(browser, region, "voorzitter-vr13")
+    url = f"{region}/incidents/{incident['id']}"
+
+    def shown(d):
+        d.get(url)
+        return d.find_elements(By.CSS_SELECTOR, "#incident-aanwijzingen .acknowledge-aanwijzing")
+    WebDriverWait(browser, 30, poll_frequency=1).until(shown)
+    assert "Schaal op naar GRIP 5" in text_of(browser, "incident-aanwijzingen")
+    assert "gebonden aan aanwijzing" in text_of(browser, "fact-authority")
+    assert "minister van Justitie en Veiligheid" in text_of(browser, "fact-authority")
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390, "nothing wider than the phone"
+    screenshot(browser, "77-aanwijzing-on-incident-phone", element_id="incident-aanwijzingen")
+    click(browser, By.CSS_SELECTOR, "#incident-aanwijzingen .acknowledge-aanwijzing")
+    wait(browser, lambda d: "Ontvangst bevestigd door Anne Jansen" in text_of(d, "incident-aanwijzingen"))
+    screenshot(browser, "78-aanwijzing-acknowledged-phone", element_id="incident-aanwijzingen")
+
+    # assert: the register on the national node shows VR13's acknowledgement by name, VR12's still open
+    login(second_browser, national, "minister-jenv")
+
+    def acknowledged(d):
+        d.get(national + "/aanwijzingen")
+        return "bevestigd door Anne Jansen" in text_of(d, "aanwijzingen")
+    WebDriverWait(second_browser, 30, poll_frequency=1).until(acknowledged)
+    assert "Kennemerland: afgeleverd, nog niet bevestigd" in text_of(second_browser, "aanwijzingen")
+    screenshot(second_browser, "79-aanwijzingen-register", element_id="aanwijzingen")
 
 
 def test_national_map_shows_two_regions_and_details_come_from_the_source(federation, second_browser):

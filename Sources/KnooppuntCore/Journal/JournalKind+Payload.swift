@@ -4,6 +4,10 @@ extension JournalKind {
     /// The payload type events of this kind are written and read as.
     public var payloadType: any JournalEvent.Type {
         switch self {
+        case .aanwijzingAcknowledged: AanwijzingAcknowledged.self
+        case .aanwijzingGiven: AanwijzingGiven.self
+        case .aanwijzingReceived: AanwijzingReceived.self
+        case .aanwijzingWithdrawn: AanwijzingWithdrawn.self
         case .accessBreakGlass: AccessBreakGlass.self
         case .accessChanged: AccessChanged.self
         case .accessGranted: AccessGranted.self

@@ -4,6 +4,11 @@
 /// appended as those types, so nothing is written under a kind missing here, and the pages learn the
 /// names they listen for from this list instead of keeping a copy.
 public enum JournalKind: String, CaseIterable, Sendable {
+    // aanwijzing (decision 0020)
+    case aanwijzingAcknowledged = "aanwijzing.acknowledged"
+    case aanwijzingGiven = "aanwijzing.given"
+    case aanwijzingReceived = "aanwijzing.received"
+    case aanwijzingWithdrawn = "aanwijzing.withdrawn"
     // access
     case accessBreakGlass = "access.break-glass"
     case accessChanged = "access.changed"

@@ -58,9 +58,7 @@ enum Advisories {
     /// National node: send to the named regions (by region code) or, with none named, to every regional peer.
     static func send(kind: String, title: String, text: String, regions: [String], by user: CurrentUser, context: KnooppuntContext,
                      on db: Database) async throws -> AdvisoryModel {
-        guard case .national = context.configuration.role else {
-            throw Problem.notFound("this node is not the national node (serve --role national)")
-        }
+        try RegionalNodes.requireNational(context)
         guard user.organisationKind == .nationalNode, !user.role.isAdministrator else {
             throw Problem.forbidden("advisories to the regions are sent by the national node's staff")
         }
@@ -69,17 +67,11 @@ enum Advisories {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...200).contains(title.count) else { throw Problem.invalid("'title' is 1 to 200 characters", field: "title") }
         guard (1...5000).contains(text.count) else { throw Problem.invalid("'text' is 1 to 5000 characters", field: "text") }
-        let peers = try await NodePeerModel.query(on: db).filter(\.$role == "region").sort(\.$name).all()
-        let wanted = Set(try regions.map { code -> String in
+        let wanted = try regions.map { code -> RegionCode in
             guard let region = RegionCode(code) else { throw Problem.invalid("'\(code)' is not a region code (VR01 to VR25)", field: "regions") }
-            return region.rawValue.lowercased()
-        })
-        let targets = wanted.isEmpty ? peers : peers.filter { wanted.contains($0.name) }
-        let missing = wanted.subtracting(targets.map(\.name))
-        guard missing.isEmpty else {
-            throw Problem.invalid("no trusted regional node for \(missing.sorted().joined(separator: ", ")); trust it with `knooppunt node trust`", field: "regions")
+            return region
         }
-        guard !targets.isEmpty else { throw Problem.invalid("no regional nodes are trusted yet", field: "regions") }
+        let targets = try await RegionalNodes.peers(for: wanted, field: "regions", on: db)
         let now = context.clock.now()
         let at = Microseconds.from(now)
         return try await context.write(on: db) { db in

@@ -117,7 +117,7 @@ struct FederationService: Sendable {
         }
         let at = Microseconds.from(context.clock.now())
         let body = String(decoding: message.body, as: UTF8.self)
-        let national = context.configuration.role == .national
+        let role = context.configuration.role
         return try await context.write(on: db) { db in
             if let known = try await NodeInboxModel.query(on: db).filter(\.$peer == claimed).filter(\.$messageID == message.id).first() {
                 return .duplicate(sequence: known.sequence)
@@ -145,7 +145,7 @@ struct FederationService: Sendable {
                 row.envelope = envelope
                 row.receivedAt = at
                 try await row.create(on: db)
-                do { try await Self.applyContent(message, from: claimed, national: national, at: at, on: db) } catch is DecodingError {
+                do { try await Self.applyContent(message, from: claimed, role: role, at: at, on: db) } catch is DecodingError {
                     throw Problem.invalid("the \(message.kind) message from '\(claimed)' is not readable")
                 }
                 try await Journal.append(
@@ -159,8 +159,11 @@ struct FederationService: Sendable {
 
     /// What a message changes besides the inbox, by kind, inside the inbox transaction. Kinds about the
     /// national picture apply on the national node only; kinds this node does not know are kept, unapplied.
-    private static func applyContent(_ message: NodeMessage, from node: String, national: Bool, at: Int64, on db: Database) async throws {
+    private static func applyContent(
+        _ message: NodeMessage, from node: String, role: KnooppuntConfiguration.NodeRole, at: Int64, on db: Database
+    ) async throws {
         let kind = message.kind
+        let national = role == .national
         switch kind {
         case NationalPicture.summaryKind where national:
             try await NationalPicture.apply(message.body, from: node, at: at, on: db)
@@ -176,6 +179,8 @@ struct FederationService: Sendable {
             try await JournalCheckpoints.apply(message.body, from: node, at: at, on: db)
         case Advisories.messageKind, Advisories.ackKind:
             try await Advisories.apply(kind: kind, body: message.body, from: node, at: at, on: db)
+        case _ where Aanwijzingen.kinds.contains(kind):
+            try await Aanwijzingen.apply(kind: kind, body: message.body, from: node, role: role, on: db)
         default:
             break
         }

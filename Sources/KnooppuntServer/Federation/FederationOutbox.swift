@@ -102,6 +102,13 @@ struct FederationOutbox: Sendable {
     static func enqueue(kind: String, body: Data, to peer: String, on db: Database, at now: Date, journaled: Bool = true)
         async throws -> Int64
     {
+        try await queue(kind: kind, body: body, to: peer, on: db, at: now, journaled: journaled).sequence
+    }
+
+    /// As `enqueue`, with the message's id too: what follows whether this message was delivered.
+    static func queue(kind: String, body: Data, to peer: String, on db: Database, at now: Date, journaled: Bool = true)
+        async throws -> (sequence: Int64, message: UUID)
+    {
         guard let me = try await NodeIdentityModel.query(on: db).first() else {
             throw Problem(status: .serviceUnavailable, detail: "this node has no identity yet; run `knooppunt node init`")
         }
@@ -122,11 +129,18 @@ struct FederationOutbox: Sendable {
         row.attempts = 0
         row.nextAttempt = Microseconds.from(now)
         try await row.create(on: db)
-        guard journaled else { return sequence }
+        guard journaled else { return (sequence, message.id) }
         try await Journal.append(
             FederationQueued(FederationMessagePayload(node: peer, message: message.id, sequence: sequence, kind: kind)), on: db,
             actor: "node:\(me.name)", organisation: "federation")
-        return sequence
+        return (sequence, message.id)
+    }
+
+    /// Whether each of these messages reached its peer (the peer applied it), by message id.
+    static func delivered(_ messages: [UUID], on db: Database) async throws -> Set<UUID> {
+        guard !messages.isEmpty else { return [] }
+        return Set(try await NodeOutboxModel.query(on: db).filter(\.$messageID ~~ messages).filter(\.$deliveredAt != nil)
+            .field(\.$messageID).all().map(\.messageID))
     }
 
     /// One pass: for every peer, send its undelivered messages in order while they are acknowledged.

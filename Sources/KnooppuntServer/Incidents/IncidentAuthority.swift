@@ -19,6 +19,10 @@ struct AuthorityView: Content, Equatable {
         /// Who, by name: "burgemeester van Amsterdam", "voorzitter van Amsterdam-Amstelland".
         var name: LabelText
         var opperbevel: Bool
+        /// The matters on which an aanwijzing of the minister binds this holder (002:L888-891).
+        var boundByAanwijzing: [GovernanceMatter]
+        /// For the minister: the matters of the aanwijzingen in force, the only ones the minister decides.
+        var decidesOnly: [GovernanceMatter]?
     }
 
     /// A text in both languages of the product.
@@ -68,7 +72,9 @@ enum IncidentAuthority {
     ) async throws -> AuthorityView {
         let now = context.clock.now()
         let names = try await GovernanceDirectory.Names.load(gemeenten: affected.map(\.code), on: db)
-        var view = view(try PictureStore.decodeState(target.version), affected: affected, names: names, at: now)
+        // Aanwijzingen of the minister this node received about the incident (decision 0020, M1).
+        let aanwijzingen = try await Aanwijzingen.concerning(try target.incident.requireID(), on: db).map(\.core)
+        var view = view(try PictureStore.decodeState(target.version), affected: affected, aanwijzingen: aanwijzingen, names: names, at: now)
         view.review = try await ScaleReviews(db: db, context: context).status(of: try target.incident.requireID(), at: now)
         return view
     }
@@ -111,10 +117,11 @@ enum IncidentAuthority {
     }
 
     /// The authority over `state` when its area affects `affected`, as the API and pages show it.
-    static func view(_ state: IncidentState, affected: [AffectedAreaView.Municipality], names: GovernanceDirectory.Names, at moment: Date)
-        -> AuthorityView
-    {
-        let authority = derive(state, affected: affected, at: moment)
+    static func view(
+        _ state: IncidentState, affected: [AffectedAreaView.Municipality], aanwijzingen: [Aanwijzing] = [],
+        names: GovernanceDirectory.Names, at moment: Date
+    ) -> AuthorityView {
+        let authority = derive(state, affected: affected, aanwijzingen: aanwijzingen, at: moment)
         func named(_ label: LocalizedLabel) -> AuthorityView.LabelText {
             let called = names.callName(label)
             return AuthorityView.LabelText(nl: called.nl, en: called.en)
@@ -127,7 +134,10 @@ enum IncidentAuthority {
                 case .coordinatingVoorzitter(let region): ("coordinerend-voorzitter", nil, region)
                 case .minister: ("minister", nil, nil)
                 }
-            return .init(kind: kind, gemeente: gemeente, region: region, name: named(holding.holder.label), opperbevel: holding.opperbevel)
+            let isMinister = if case .minister = holding.holder { true } else { false }
+            return .init(
+                kind: kind, gemeente: gemeente, region: region, name: named(holding.holder.label), opperbevel: holding.opperbevel,
+                boundByAanwijzing: holding.boundByAanwijzing.sorted(), decidesOnly: isMinister ? holding.matters.sorted() : nil)
         }
         return AuthorityView(
             rule: authority.rule.rawValue, explanation: named(authority.explanation), holders: holders, irbt: authority.irbt,
@@ -137,16 +147,21 @@ enum IncidentAuthority {
     }
 
     /// The authority over `state` when its area affects `affected` (significance, stage and ramp as the
-    /// incident records them, the significance from GRIP until recorded).
-    static func derive(_ state: IncidentState, affected: [AffectedAreaView.Municipality], at now: Date) -> CompetentAuthority {
+    /// incident records them, the significance from GRIP until recorded), with the aanwijzingen of the
+    /// minister this node received about it (M1).
+    static func derive(_ state: IncidentState, affected: [AffectedAreaView.Municipality], aanwijzingen: [Aanwijzing] = [], at now: Date)
+        -> CompetentAuthority
+    {
         let municipalities = affected.compactMap { m in MunicipalityCode(m.code).map { AffectedMunicipality($0, in: m.region) } }
-        return CompetentAuthority.derive(AuthorityFacts(state, affectedMunicipalities: municipalities), at: now)
+        return CompetentAuthority.derive(AuthorityFacts(state, affectedMunicipalities: municipalities, aanwijzingen: aanwijzingen), at: now)
     }
 
     /// The authority over `state` with the area of `plots`.
-    static func derive(_ state: IncidentState, plots: [PlotVersionModel], on db: Database, at now: Date) async throws -> CompetentAuthority {
+    static func derive(
+        _ state: IncidentState, plots: [PlotVersionModel], aanwijzingen: [Aanwijzing] = [], on db: Database, at now: Date
+    ) async throws -> CompetentAuthority {
         let affected = try await AffectedAreaView.municipalities(incidentLocation: state.location, plots: plots, on: db).municipalities
-        return derive(state, affected: affected, at: now)
+        return derive(state, affected: affected, aanwijzingen: aanwijzingen, at: now)
     }
 
     /// The authority that decides matters of the incident now (or of `state`, the incident as a change
@@ -158,6 +173,7 @@ enum IncidentAuthority {
         let now = context.clock.now()
         let plots = try await PictureStore(db: db, context: context).plots(of: try target.incident.requireID(), at: Microseconds.from(now))
             .filter { $0.classification != Classification.confidential.rawValue }
-        return try await derive(try state ?? PictureStore.decodeState(target.version), plots: plots, on: db, at: now)
+        let aanwijzingen = try await Aanwijzingen.concerning(try target.incident.requireID(), on: db).map(\.core)
+        return try await derive(try state ?? PictureStore.decodeState(target.version), plots: plots, aanwijzingen: aanwijzingen, on: db, at: now)
     }
 }

@@ -111,8 +111,13 @@ struct WarningsController: RouteCollection {
         let user = try IncidentWebController.webUser(req)
         let (warnings, references) = try await visibleWarnings(req, user)
         let advisories = user.organisationKind == .region ? try await AdvisoriesController.receivedAdvisories(req) : []
-        return .html(ReceivedWarningsPage(strings: req.strings, csrfToken: req.csrfToken, user: user, warnings: warnings,
-                                          references: references, advisories: advisories).render())
+        var page = ReceivedWarningsPage(strings: req.strings, csrfToken: req.csrfToken, user: user, warnings: warnings,
+                                        references: references, advisories: advisories)
+        let commands = try GovernanceCommands(req)
+        if user.organisationKind == .region, !commands.isNational, (try? commands.requireAanwijzingReader()) != nil {
+            page.aanwijzingen = try await commands.aanwijzingen()
+        }
+        return .html(page.render())
     }
 
     /// The warnings the user may read, newest first, each naming only the incidents the user may read

@@ -130,8 +130,9 @@ struct IncidentWebController: RouteCollection {
         let gemeenten = try await MunicipalityAreas.all(on: req.db)
         let consultations = Dictionary(grouping: try await RecordStore(db: req.db, context: req.knooppunt)
             .records(.consultation, of: id, at: Microseconds.from(viewingAt ?? now)).map(ConsultationView.init), by: \.decision)
-        let proposals = viewingAt == nil && facts.decide(.init(action: .read, classification: .internal), at: now).decision.allowed
-            ? try await IncidentCommands(req).proposals(of: id) : []
+        let readsInternal = viewingAt == nil && facts.decide(.init(action: .read, classification: .internal), at: now).decision.allowed
+        let proposals = readsInternal ? try await IncidentCommands(req).proposals(of: id) : []
+        let aanwijzingen = readsInternal ? try await GovernanceCommands(req).aanwijzingen(concerning: id) : []
         let panels = viewingAt == nil
             ? try await GovernanceWebController.incidentPanels(
                 target, incident: picture.incident, user: user, csrfToken: req.csrfToken, language: req.uiLanguage, on: req.db)
@@ -146,6 +147,7 @@ struct IncidentWebController: RouteCollection {
             gemeenteNames: Dictionary(gemeenten.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
             councilChoices: viewingAt == nil && may.decide ? Self.councilChoices(affected: affected, gemeenten: gemeenten, scope: scope) : [])
         page.proposals = proposals
+        page.aanwijzingen = aanwijzingen
         return .html(page.render())
     }
 

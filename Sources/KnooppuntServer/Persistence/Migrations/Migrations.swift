@@ -33,5 +33,6 @@ enum KnooppuntMigrations {
         M0028_CreateGovernance(),
         M0030_RecordedAuthorityFacts(),
         M0031_CreatePhasesAndIRBT(),
+        M0033_CreateAanwijzingen(),
     ]
 }

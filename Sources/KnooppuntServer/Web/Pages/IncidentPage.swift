@@ -72,6 +72,8 @@ struct IncidentPage {
     var phaseHint: LocalizedLabel? = nil
     /// The IRBT, for its readers; nil at an earlier moment.
     var irbt: IRBTPanel? = nil
+    /// Aanwijzingen of the minister about this incident, newest first (internal information).
+    var aanwijzingen: [AanwijzingView] = []
 
     /// The councils' consultations on each decision (C10), by decision.
     var consultations: [UUID: [ConsultationView]] = [:]
@@ -284,6 +286,7 @@ struct IncidentPage {
             },
             .unwrap(irbt) { $0.render() },
             .unwrap(access) { breakGlassBanner($0) },
+            .if(live, aanwijzingenSection()),
             .if(live, proposalsSection()),
             .if(!picture.conflicts.isEmpty, conflicts()),
             .div(.class("themes"), .forEach(picture.themes) { theme(for: $0) }),
@@ -481,10 +484,32 @@ struct IncidentPage {
         guard !authority.holders.isEmpty else {
             return nl ? "Wie beslist: nog onbekend — leg het getroffen gebied vast" : "Who decides: not known yet — record the affected area"
         }
-        let names = authority.holders.map { nl ? $0.name.nl : $0.name.en }.joined(separator: ", ")
+        let names = authority.holders.map { holder in
+            let name = nl ? holder.name.nl : holder.name.en
+            if let matters = holder.decidesOnly {
+                return name + " (" + (nl ? "aanwijzing over " : "aanwijzing on ")
+                    + matters.map { $0.label.text(language) }.joined(separator: ", ") + ")"
+            }
+            return holder.boundByAanwijzing.isEmpty ? name : name + (nl ? " (gebonden aan aanwijzing)" : " (bound by aanwijzing)")
+        }.joined(separator: ", ")
         // A ramp: the opperbevel, with one line to the bestuur (C05, 002:L335-348).
         let command = authority.opperbevel ? (nl ? " — opperbevel, één lijn naar het bestuur" : " — opperbevel (supreme command), one line to the bestuur") : ""
         return (nl ? "Wie beslist: " : "Who decides: ") + names + (authority.irbt ? " (IRBT)" : "") + command
+    }
+
+    /// "Aanwijzing van de minister van JenV": those in force first, ended ones folded away.
+    private func aanwijzingenSection() -> Node<HTML.BodyContext> {
+        guard !aanwijzingen.isEmpty else { return .empty }
+        let card = AanwijzingCard(strings: strings, csrfToken: csrfToken, returnTo: "/incidents/\(incident.id)", now: now)
+        let current = aanwijzingen.filter { $0.withdrawnAt == nil && ($0.inForce || $0.validFrom > now) }
+        let ended = aanwijzingen.filter { candidate in !current.contains { $0.id == candidate.id } }
+        return .div(
+            .id("incident-aanwijzingen"),
+            .forEach(current) { card.render($0) },
+            .if(!ended.isEmpty, .element(named: "details", nodes: [
+                .element(named: "summary", text: (language == .nl ? "Beëindigde aanwijzingen" : "Ended aanwijzingen") + " (\(ended.count))"),
+                .forEach(ended) { card.render($0) },
+            ])))
     }
 
     static func excerpt(_ text: String) -> String {

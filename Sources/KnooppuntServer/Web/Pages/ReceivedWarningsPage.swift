@@ -11,6 +11,8 @@ struct ReceivedWarningsPage {
     let warnings: [WarningDTO]
     let references: [UUID: String]
     let advisories: [AdvisoriesController.AdvisoryDTO]
+    /// Aanwijzingen of the minister this region received: counted here, read and acknowledged on /aanwijzingen.
+    var aanwijzingen: [AanwijzingView] = []
 
     private var nl: Bool { strings.language == .nl }
     private func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
@@ -26,6 +28,7 @@ struct ReceivedWarningsPage {
                 .p(.class("help"), .text(t(
                     "Waarschuwingen uit andere systemen, ingenomen via de API of de opdrachtregel. Een waarschuwing over het gebied van een open incident staat ook als melding bij dat incident. Gepubliceerde publieke waarschuwingen staan in de feed /cap/feed.xml.",
                     "Warnings from other systems, taken in through the API or the command line. A warning over an open incident's area is also an entry of that incident. Published public warnings are on the feed /cap/feed.xml."))),
+                aanwijzingenSection(),
                 .if(!advisories.isEmpty, .section(
                     .class("card"), .id("advisories"),
                     .h2(.text(t("Van het landelijk knooppunt", "From the national node"))),
@@ -59,6 +62,19 @@ struct ReceivedWarningsPage {
                                     .a(.href("/api/v1/cap/alerts/\(warning.id)"), .text("JSON"))))
                         })))
             ))
+    }
+
+    /// How many aanwijzingen are in force and wait for the voorzitter, with the way to them.
+    private func aanwijzingenSection() -> Node<HTML.BodyContext> {
+        guard !aanwijzingen.isEmpty else { return .empty }
+        let inForce = aanwijzingen.filter { $0.inForce && $0.withdrawnAt == nil }.count
+        let waiting = aanwijzingen.filter { $0.acknowledgedAt == nil && $0.withdrawnAt == nil }.count
+        let summary = t("In werking", "In force") + ": \(inForce) · " + t("ontvangst nog niet bevestigd", "receipt not yet acknowledged") + ": \(waiting)"
+        return .section(
+            .class("card aanwijzing"), .id("received-aanwijzingen"),
+            .h2(.text(t("Aanwijzingen van de minister van JenV", "Aanwijzingen of the minister of JenV"))),
+            .p(.text(summary)),
+            .a(.href("/aanwijzingen"), .text(t("Naar de aanwijzingen", "To the aanwijzingen"))))
     }
 
     private func signature(_ state: String) -> String {
