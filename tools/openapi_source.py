@@ -1455,7 +1455,9 @@ doc["paths"].update({
                  "responses": STEP}},
     "/assistance-requests/{request}/decline": {"parameters": [REQ_ID],
         "post": {"operationId": "declineAssistanceRequest", "security": AUTH,
-                 "summary": "The national node declines a request at any step, with the reason.",
+                 "summary": "The national node declines a request, with the reason, only under an allocation decision of the "
+                            "competent authority for its type that leaves the request out (decision 0020: bijstand follows "
+                            "authority); otherwise 403.",
                  "requestBody": body(obj(["reason"], {"reason": {"type": "string"}})), "responses": STEP}},
     "/assistance-requests/{request}/offers": {"parameters": [REQ_ID],
         "post": {"operationId": "offerCapacity", "security": AUTH,

@@ -201,7 +201,15 @@ struct CapacityApiTests {
             let decisions = try await HTTP.send(app, .GET, "/api/v1/capacity/allocation-decisions", token: im13).content.decode([AllocationDecisionDTO].self)
             #expect(decisions.map(\.reason) == ["Meerdere polders lopen onder; Ouderkerk heeft de meeste inwoners"])
 
-            // The national node declines a request at any step: commitments are released.
+            // The national node does not decline on its own: not while the competent authority's decision gives
+            // the request priority (decision 0020, bijstand follows authority) ...
+            let prioritised = try await post(app, "/api/v1/assistance-requests/\(request.id)/decline", #"{"reason":"Toegewezen aan een andere regio"}"#, token: analyst)
+            #expect(prioritised.status == .forbidden && HTTP.problemDetail(prioritised).contains("priority"))
+            // ... and once a new decision of the minister leaves it out, the decline releases its commitments.
+            let reallocated = try await post(app, "/api/v1/capacity/allocation-decisions", """
+                {"type":"hcp","authority":"minister-jenv","decision":"HCP's naar de polders van Friesland","reason":"Dijkdoorbraak daar","priorities":[]}
+                """, token: analyst)
+            #expect(reallocated.status == .created)
             let declined = try await post(app, "/api/v1/assistance-requests/\(request.id)/decline", #"{"reason":"Toegewezen aan een andere regio"}"#, token: analyst)
             #expect(try declined.content.decode(AssistanceRequestDTO.self).status == .declined)
             #expect(try await line(app, holder: "VR17", type: "hcp").committed == 0)

@@ -256,4 +256,21 @@ struct GovernanceServerTests {
             #expect(authority.rule == "regionalVoorzitter" && authority.opperbevel)
         }
     }
+
+    @Test("a public warning is the competent authority's: the IM is refused naming the burgemeester; the OL publishes under the demo mandate of Amstelveen")
+    func publicWarningsFollowAuthority() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let ol = try await HTTP.login(app, "ol-vr13")
+            let incident = try await Picture.createIncident(app, token: im, extra: Self.amstelveen)
+            let refused = try await PublicWarnings.publish(app, incident.id, token: im)
+            #expect(refused.status == .forbidden)
+            #expect(HTTP.problemDetail(refused).contains("Amstelveen"), "names who decides")
+            let published = try await PublicWarnings.publish(app, incident.id, token: ol)
+            #expect(published.status == .created, "\(published.body.string)")
+            // Outside the mandate's gemeente the OL is refused: the Dam is Amsterdam's.
+            let dam = try await Picture.createIncident(app, token: im, extra: Self.dam)
+            #expect(try await PublicWarnings.publish(app, dam.id, token: ol).status == .forbidden)
+        }
+    }
 }

@@ -181,8 +181,9 @@ struct PageSnapshotTests {
 
     /// The demo incident's published public warning, at `/waarschuwingen/{id}`.
     static func publishedWarning(_ world: SnapshotWorld.Standalone) async throws -> String {
-        let im = try await HTTP.login(world.app, "im-vr13")
-        let response = try await PublicWarnings.publish(world.app, world.incident, token: im)
+        // The burgemeester of Ouder-Amstel, one of the demo incident's competent authorities (decision 0020).
+        let burgemeester = try await HTTP.login(world.app, "bgm-ouder-amstel")
+        let response = try await PublicWarnings.publish(world.app, world.incident, token: burgemeester)
         #expect(response.status == .created, "\(response.body.string)")
         return "/waarschuwingen/\(try response.content.decode(PublicWarningDTO.self).id)"
     }

@@ -32,7 +32,9 @@ struct PublicWarningTests {
         let clock = ManualClock(Picture.start)
         try await withTestApp(clock: clock) { app in
             let (incident, im) = try await SitReps.incidentWithPicture(app, clock: clock)
-            let response = try await PublicWarnings.publish(app, incident.id, token: im)
+            // Crisis communication is the burgemeester's; the chair of VR13 is burgemeester of Amsterdam.
+            let bestuur = try await HTTP.login(app, "voorzitter-vr13")
+            let response = try await PublicWarnings.publish(app, incident.id, token: bestuur)
             #expect(response.status == .created, "\(response.body.string)")
             let warning = try response.content.decode(PublicWarningDTO.self)
             #expect(warning.msgType == "Alert")
@@ -51,7 +53,7 @@ struct PublicWarningTests {
             #expect(alert.status == "Actual" && alert.scope == "Public")
 
             // A second warning updates the first, referencing it.
-            let second = try await PublicWarnings.publish(app, incident.id, token: im).content.decode(PublicWarningDTO.self)
+            let second = try await PublicWarnings.publish(app, incident.id, token: bestuur).content.decode(PublicWarningDTO.self)
             #expect(second.msgType == "Update")
             let updated = try CAPReader.read(Data(try await app.testing().sendRequest(.GET, second.cap).body.readableBytesView)).alert
             #expect(updated.references == "\(alert.sender),\(alert.identifier),\(alert.sent)")
@@ -74,7 +76,9 @@ struct PublicWarningTests {
         let clock = ManualClock(Picture.start)
         try await withTestApp(clock: clock) { app in
             let (incident, im) = try await SitReps.incidentWithPicture(app, clock: clock)
-            let warning = try await PublicWarnings.publish(app, incident.id, token: im).content.decode(PublicWarningDTO.self)
+            // Crisis communication is the burgemeester's; the chair of VR13 is burgemeester of Amsterdam.
+            let bestuur = try await HTTP.login(app, "voorzitter-vr13")
+            let warning = try await PublicWarnings.publish(app, incident.id, token: bestuur).content.decode(PublicWarningDTO.self)
             let feed = try await app.testing().sendRequest(.GET, "/cap/feed.xml")
             #expect(feed.headers.contentType?.subType == "atom+xml")
             let root = try #require(try SafeXML.parse(Data(feed.body.readableBytesView)).root)
@@ -89,13 +93,13 @@ struct PublicWarningTests {
             #expect(page.body.string.contains("Stay inside and close windows and doors."))
 
             // Withdrawn: a Cancel references it; the page and the feed say so.
-            let cancel = try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident.id)/public-warnings/cancel", token: im)
+            let cancel = try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident.id)/public-warnings/cancel", token: bestuur)
             #expect(cancel.status == .ok, "\(cancel.body.string)")
             #expect(try cancel.content.decode(PublicWarningDTO.self).msgType == "Cancel")
             #expect(try await app.testing().sendRequest(.GET, warning.page).body.string.contains("warning-withdrawn"))
             let after = try SafeXML.parse(Data(try await app.testing().sendRequest(.GET, "/cap/feed.xml").body.readableBytesView)).root
             #expect(after?.all("entry").count == 2)
-            let again = try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident.id)/public-warnings/cancel", token: im)
+            let again = try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident.id)/public-warnings/cancel", token: bestuur)
             #expect(again.status == .conflict)
         }
     }
@@ -105,19 +109,21 @@ struct PublicWarningTests {
         let clock = ManualClock(Picture.start)
         try await withTestApp(clock: clock) { app in
             let (incident, im) = try await SitReps.incidentWithPicture(app, clock: clock)
+            // Crisis communication is the burgemeester's; the chair of VR13 is burgemeester of Amsterdam.
+            let bestuur = try await HTTP.login(app, "voorzitter-vr13")
             let hin = try await HTTP.login(app, "hin-vr13")
             let denied = try await PublicWarnings.publish(app, incident.id, token: hin)
             #expect(denied.status == .forbidden)
             #expect(HTTP.problemDetail(denied).contains("handelingsperspectief"))
             let noEnglish = PublicWarnings.body.replacingOccurrences(of: #""en":"Stay inside and close windows and doors.""#, with: #""en":"""#)
-            let refused = try await PublicWarnings.publish(app, incident.id, token: im, json: noEnglish)
+            let refused = try await PublicWarnings.publish(app, incident.id, token: bestuur, json: noEnglish)
             #expect(refused.status == .unprocessableEntity)
             #expect(HTTP.problemDetail(refused).contains("instruction.en"))
             let badSeverity = PublicWarnings.body.replacingOccurrences(of: #""severity":"Severe""#, with: #""severity":"Huge""#)
-            #expect(try await PublicWarnings.publish(app, incident.id, token: im, json: badSeverity).status == .unprocessableEntity)
+            #expect(try await PublicWarnings.publish(app, incident.id, token: bestuur, json: badSeverity).status == .unprocessableEntity)
 
             let exercise = try await Picture.createIncident(app, token: im, title: "Oefening", exercise: true, extra: Warnings.amsterdam)
-            let drill = try await PublicWarnings.publish(app, exercise.id, token: im)
+            let drill = try await PublicWarnings.publish(app, exercise.id, token: bestuur)
             #expect(drill.status == .created, "\(drill.body.string)")
             let drillWarning = try drill.content.decode(PublicWarningDTO.self)
             #expect(drillWarning.status == "Exercise")

@@ -62,8 +62,9 @@ def test_issue_sitrap_and_open_its_pdf(server, browser):
 
 
 def test_publish_public_warning_and_read_it_without_login(server, browser, second_browser):
-    # setup: the IM opens the demo incident's public-warning page
-    login(browser, server, "im-vr13")
+    # setup: the operational leader, who issues public warnings under the burgemeester of Amstelveen's
+    # mandate (demo data, decision 0020), opens the demo incident's public-warning page
+    login(browser, server, "ol-vr13")
     browser.get(server + "/incidents")
     browser.find_element(By.LINK_TEXT, "Hoogwater Amstel bij Ouderkerk").click()
     WebDriverWait(browser, 20).until(EC.element_to_be_clickable((By.ID, "public-warnings-link"))).click()

@@ -230,6 +230,38 @@ struct AssistanceService: Sendable {
         }
     }
 
+    /// What the national node does with a request on an allocation decision's authority.
+    enum BrokerStep { case decline, proposal }
+
+    /// Bijstand follows authority (decision 0020): the allocation of scarce means is decided «in overleg
+    /// met de minister» or by the voorzitters (002:L1266-1278, L1405-1409), and the national node only
+    /// carries out that decision. It declines a region's request only when the competent authority's
+    /// latest allocation decision for its type leaves it out; and where that decision sets priorities,
+    /// it proposes capacity only for the requests it names.
+    static func requireAllocation(allowing step: BrokerStep, of request: AssistanceRequestModel, on db: Database) async throws {
+        let latest = try await AllocationDecisionModel.query(on: db).filter(\.$typeCode == request.typeCode)
+            .sort(\.$decidedAt, .descending).first()
+        let priorities = try latest.map { try JSONDecoder().decode([String].self, from: Data($0.priorities.utf8)) } ?? []
+        switch step {
+        case .decline:
+            guard let latest else {
+                throw Problem.forbidden(
+                    "the national node does not decline a region's request on its own: record the allocation decision of the "
+                        + "competent authority (minister of JenV or the voorzitters) for '\(request.typeCode)' first")
+            }
+            guard !priorities.contains(request.number) else {
+                throw Problem.forbidden(
+                    "the allocation decision of \(JournalTime.string(from: Microseconds.date(latest.decidedAt))) gives \(request.number) priority; it cannot be declined under it")
+            }
+        case .proposal:
+            guard priorities.isEmpty || priorities.contains(request.number) else {
+                throw Problem.forbidden(
+                    "the allocation decision for '\(request.typeCode)' gives priority to \(priorities.joined(separator: ", ")); "
+                        + "capacity is proposed only for those requests")
+            }
+        }
+    }
+
     static func derive(_ request: AssistanceRequestModel, at: Int64, on db: Database) async throws {
         let id = try request.requireID()
         let offers = try await AssistanceOfferModel.query(on: db).filter(\.$requestID == id).all()
@@ -326,6 +358,7 @@ struct AssistanceService: Sendable {
             }
             if proposal {
                 try CapacityService.require(subject, .broker)
+                try await Self.requireAllocation(allowing: .proposal, of: request, on: db)
                 guard item.holder != request.requester else { throw Problem.invalid("the broker proposes other holders' capacity", field: "capacityItem") }
             } else {
                 try CapacityService.require(subject, .offer(holder: item.holder, requester: request.requester))
@@ -492,7 +525,9 @@ struct AssistanceService: Sendable {
         return try await step(id, kind: ending.event, by: subject, detail: reason) { request, db in
             guard request.ending == nil else { throw Problem.conflict("request \(request.number) is \(request.status) already") }
             switch ending {
-            case .declined: try CapacityService.require(subject, .broker)
+            case .declined:
+                try CapacityService.require(subject, .broker)
+                try await Self.requireAllocation(allowing: .decline, of: request, on: db)
             case .closed, .withdrawn: try CapacityService.require(subject, .actAsRequester(request.requester))
             }
             let requestID = try request.requireID()

@@ -25,13 +25,17 @@ enum GovernanceDirectory {
     /// The signed-in user as an actor of bestuurlijk gezag: their recorded offices (a region's chair
     /// bears the office of voorzitter of that region even before it is recorded), roles and mandates.
     static func actor(for user: CurrentUser, on db: Database, at now: Date) async throws -> GovernanceActor {
-        var offices = try await offices(of: user.username, on: db, at: now)
-        if user.role == .voorzitter, user.organisationKind == .region, let region = user.subject.regionCode {
+        try await actor(for: user.subject, on: db, at: now)
+    }
+
+    static func actor(for subject: Subject, on db: Database, at now: Date) async throws -> GovernanceActor {
+        var offices = try await offices(of: subject.username, on: db, at: now)
+        if subject.role == .voorzitter, subject.organisationKind == .region, let region = subject.regionCode {
             offices.insert(.voorzitter(region: region))
         }
         return GovernanceActor(
-            username: user.username, offices: offices, roles: [user.role],
-            mandates: try await mandates(for: user.username, on: db))
+            username: subject.username, offices: offices, roles: [subject.role],
+            mandates: try await mandates(for: subject.username, on: db))
     }
 
     /// The regions of the provinces a commissaris van de Koning holds office in.

@@ -100,7 +100,7 @@ struct PublicWarningService: Sendable {
         let now = context.clock.now()
         let version = try await PictureStore.currentIncidentVersion(incidentID, on: db)
         let state = try PictureStore.decodeState(version)
-        try await Self.authorise(subject, incidentID, version, at: now, on: db)
+        try await authorise(subject, incidentID, version, at: now, on: db)
         guard state.status == .open else { throw Problem.conflict("the incident is \(state.status.rawValue); warnings are published for open incidents") }
         guard let incident = try await IncidentModel.find(incidentID, on: db) else { throw Problem.notFound("no incident \(incidentID)") }
         let plots = try await PictureStore(db: db, context: context).plots(of: incidentID, at: Microseconds.from(now))
@@ -127,7 +127,7 @@ struct PublicWarningService: Sendable {
     func cancel(incidentID: UUID, by subject: Subject) async throws -> PublicWarningModel {
         let now = context.clock.now()
         let version = try await PictureStore.currentIncidentVersion(incidentID, on: db)
-        try await Self.authorise(subject, incidentID, version, at: now, on: db)
+        try await authorise(subject, incidentID, version, at: now, on: db)
         return try await context.write(on: db) { db in
             let previous = try await PublicWarningModel.query(on: db).filter(\.$incidentID == incidentID).sort(\.$number).all()
             let live = previous.filter { $0.cancelledAt == nil && $0.msgType != "Cancel" }
@@ -150,11 +150,25 @@ struct PublicWarningService: Sendable {
         }
     }
 
-    private static func authorise(_ subject: Subject, _ id: UUID, _ version: IncidentVersionModel, at now: Date, on db: Database) async throws {
+    private func authorise(_ subject: Subject, _ id: UUID, _ version: IncidentVersionModel, at now: Date, on db: Database) async throws {
         let answer = try await AccessService.decide(
             subject, .init(action: .recordDecision), incident: id, scope: try IncidentAccess.scope(version), at: now, on: db)
         guard answer.decision.allowed else {
             throw Problem.forbidden("publishing a public warning approves its handelingsperspectief: \(answer.decision.reason)")
+        }
+        // Crisis communication to the public is the competent authority's (002:L1187-1190, decision 0020):
+        // the burgemeester or voorzitter, or someone under a mandate for public warnings.
+        guard let incident = try await IncidentModel.find(id, on: db) else { throw Problem.notFound("no incident \(id)") }
+        let target = AuthorisedIncident(incident: incident, version: version, scope: try IncidentAccess.scope(version))
+        let authority = try await IncidentAuthority.forDecisions(target, context: context, on: db)
+        let actor = try await GovernanceDirectory.actor(for: subject, on: db, at: now)
+        switch AuthorityPermission.decide(actor, .publishPublicWarning, authority: authority, at: now) {
+        case .decide:
+            return
+        case .propose(let reason), .refuse(let reason):
+            let names = try await GovernanceDirectory.Names.load(on: db)
+            throw Problem.forbidden(
+                "a public warning is crisis communication of the competent authority (002:L1187-1190): \(names.replacing(reason.en))")
         }
     }
 
