@@ -20,6 +20,25 @@ func withTestApp(
     leafletDirectory: String? = nil,
     _ body: (Application) async throws -> Void
 ) async throws {
+    // On PostgreSQL every test application holds connections (its pool, LISTEN, the scratch database's
+    // admin); swift-testing runs tests in parallel, so at most `TestAppGate.limit` tests hold a scratch
+    // database at once — the server's max_connections is a shared limit. Nested apps (several nodes in
+    // one test) run under their test's permit.
+    guard TestAppGate.held || ScratchDatabase.postgresURL == nil || database != nil else {
+        await TestAppGate.shared.acquire()
+        do {
+            try await TestAppGate.$held.withValue(true) {
+                try await withTestApp(
+                    sourceLocation: sourceLocation, demo: demo, clock: clock, database: database, role: role,
+                    trustedProxies: trustedProxies, ids: ids, leafletDirectory: leafletDirectory, body)
+            }
+        } catch {
+            await TestAppGate.shared.release()
+            throw error
+        }
+        await TestAppGate.shared.release()
+        return
+    }
     let contract = try APIContract.shared.get()
     let recorder = ContractRecorder()
     defer { recorder.report(sourceLocation: sourceLocation) }
@@ -50,6 +69,32 @@ func withTestApp(
         // PSQLError hides its details from `description`; a failing test should show them.
         if error is PSQLError { throw ScratchDatabaseError(detail: String(reflecting: error)) }
         throw error
+    }
+}
+
+/// Bounds how many tests hold PostgreSQL scratch databases at once (FIFO).
+actor TestAppGate {
+    static let shared = TestAppGate()
+    static let limit = 24
+    @TaskLocal static var held = false
+
+    private var inUse = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if inUse < Self.limit {
+            inUse += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            inUse -= 1
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 }
 
