@@ -1924,6 +1924,39 @@ doc["paths"].update({
                                "409": problem("The minister withdrew it before it was acknowledged.")}}},
 })
 
+# The bestuurlijk overzicht (issue 15): what waits for the reader's decision, the incidents under their authority.
+BESTUUR_PENDING = obj(["proposal", "incidentTitle", "incidentReference"], {
+    "proposal": PROPOSAL, "incidentTitle": {"type": "string"}, "incidentReference": {"type": "string"}})
+BESTUUR_INCIDENT = obj(["incident", "reference", "title", "exercise", "grip", "scale", "whoDecides", "asHolder",
+                        "decisionsOutsideAuthority"], {
+    "incident": UUIDS, "reference": {"type": "string"}, "title": {"type": "string"}, "exercise": {"type": "boolean"},
+    "grip": ref("GRIP"), "scale": {**AUTHORITY_TEXT, "description": "GRIP 3 (lokaal)"},
+    "whoDecides": {**AUTHORITY_TEXT, "description": "The holders of authority now, by name."},
+    "asHolder": {**AUTHORITY_TEXT, "description": "How the reader holds it: their office, or under mandate of one."},
+    "review": ref("ReviewStatus"),
+    "decisionsOutsideAuthority": {"type": "integer", "description": "Decisions (not revoked) a policy team took while it did not hold authority."},
+    "report": {"type": "string", "description": "The page of the art. 40 report to the councils, for who may draft it."}})
+doc["paths"].update({
+    "/bestuur": {
+        "get": {"operationId": "bestuurOverview", "security": AUTH,
+                "summary": "The bestuurlijk overzicht of the signed-in person, most urgent first: open proposals they may decide "
+                           "(of open incidents they read, internal level), the open incidents where an office they bear or a "
+                           "mandate in force is among the holders of authority, the aanwijzingen in force about those (for the "
+                           "minister on the national node: the register's, with acknowledgement per region), and the mandates "
+                           "in force they granted and hold. With nothing of these, an explanation. Not for crisis partners.",
+                "responses": {**ok("The overview.", obj(
+                    ["offices", "toDecide", "underAuthority", "aanwijzingen", "mandatesGranted", "mandatesHeld"], {
+                        "offices": {"type": "array", "items": AUTHORITY_TEXT},
+                        "toDecide": {"type": "array", "items": BESTUUR_PENDING},
+                        "underAuthority": {"type": "array", "items": BESTUUR_INCIDENT,
+                                           "description": "Overdue reviews first, then the highest GRIP level."},
+                        "aanwijzingen": {"type": "array", "items": AANWIJZING},
+                        "mandatesGranted": {"type": "array", "items": MANDATE},
+                        "mandatesHeld": {"type": "array", "items": MANDATE},
+                        "explanation": {**AUTHORITY_TEXT, "description": "Present when there is nothing for the reader."}})),
+                    **E401, **E403}}},
+})
+
 # Refusals every operation can meet before its handler runs, or on the way to its resource; each
 # operation lists them so a client knows every status it can get (and the contract tests hold the
 # server to that list).

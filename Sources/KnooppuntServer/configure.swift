@@ -83,6 +83,8 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
     app.get("national", "sitraps", ":item", "pdf", use: NationalForms.sitrapPDF)
     app.post("advisories", ":advisory", "acknowledge", use: AdvisoryForms.acknowledge)
     app.get("aanwijzingen", use: AanwijzingForms.page)
+    api.get("bestuur") { req in try await IncidentCommands(req).bestuurOverview() }
+    app.get("bestuur", use: BestuurPage.page)
     app.post("aanwijzingen", ":aanwijzing", "acknowledge", use: AanwijzingForms.acknowledge)
     app.post("aanwijzingen", ":aanwijzing", "withdraw", use: AanwijzingForms.withdraw)
     try app.register(

@@ -105,6 +105,15 @@ struct PageSnapshotTests {
             return "/incidents/\(world.incident)/report"
         },
         Page(name: "incident-irbt", user: "im-vr12") { try await irbtIncident($0) },
+        Page(name: "bestuur", user: "bgm-ouder-amstel") { world in
+            let im = try await HTTP.login(world.app, "im-vr13")
+            let made = try await HTTP.send(
+                world.app, .POST, "/api/v1/incidents/\(world.incident)/proposals", json: #"{"grip":3,"reason":"Ontruiming Amsteldijk Noord"}"#,
+                token: im)
+            #expect(made.status == .created, "\(made.body.string)")
+            return "/bestuur"
+        },
+        Page(name: "bestuur-nothing", user: "im-vr13") { _ in "/bestuur" },
     ]
 
     /// Everything else.

@@ -58,3 +58,31 @@ def test_im_proposes_grip_3_and_the_burgemeester_accepts_on_a_phone(server, brow
     # decided proposals are folded away under "Afgehandelde voorstellen"
     wait(browser, lambda d: "Aanvaard door Gerrit Hoekstra als de burgemeester van Ouder-Amstel" in all_text(d, "proposals"))
     screenshot(second_browser, "62-incident-after-acceptance-phone")
+
+
+def test_the_burgemeester_decides_from_the_bestuurlijk_overzicht_on_a_phone(server, browser):
+    # setup: an incident at Ouderkerk aan de Amstel at GRIP 1, and the IM's proposal of GRIP 3
+    token = api(server, "POST", "/api/v1/session", {"username": "im-vr13", "password": "demo"})["token"]
+    incident = api(server, "POST", "/api/v1/incidents", {
+        "title": "Wateroverlast Ouderkerk", "category": "overstroming", "grip": 1, "gripReason": "CoPI ingesteld",
+        "location": OUDERKERK}, token)
+    api(server, "POST", f"/api/v1/incidents/{incident['id']}/proposals", {"grip": 3, "reason": "Kelders langs de Amstel ondergelopen"}, token)
+
+    # MUT: the burgemeester of Ouder-Amstel opens the overview from the header on a 390 px phone
+    viewport(browser, 390, 844, mobile=True)
+    login(browser, server, "bgm-ouder-amstel")
+    browser.get(browser.find_element(By.ID, "nav-bestuur").get_attribute("href"))
+    wait(browser, lambda d: "Kelders langs de Amstel ondergelopen" in text_of(d, "te-beslissen"))
+    assert "GRIP 3 (lokaal)" in text_of(browser, "te-beslissen") and "Wateroverlast Ouderkerk" in text_of(browser, "te-beslissen")
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390, "nothing wider than the phone"
+    item = browser.find_element(By.CSS_SELECTOR, "#te-beslissen .proposal")
+    item.find_element(By.CSS_SELECTOR, "input[name=reason]").send_keys("Akkoord")
+    item.find_element(By.CSS_SELECTOR, ".accept-proposal").click()
+
+    # validate: back on the overview, nothing left to decide, the incident under her authority at GRIP 3
+    wait(browser, lambda d: d.current_url.endswith("/bestuur") and "Te beslissen (0)" in text_of(d, "te-beslissen"))
+    under = text_of(browser, "onder-uw-gezag")
+    assert "Wateroverlast Ouderkerk" in under and "GRIP 3 (lokaal)" in under
+    assert "burgemeester van Ouder-Amstel" in under
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    screenshot(browser, "63-bestuurlijk-overzicht-phone")

@@ -18,6 +18,9 @@ struct CurrentUser: Authenticatable, Sendable {
     let credential: Credential
     /// A commissaris van de Koning's province regions (office register), for the access policy.
     var overseenRegions: Set<RegionCode> = []
+    /// Whether the header links the bestuurlijk overzicht: a burgemeester, voorzitter, minister or
+    /// commissaris van de Koning, or anyone bearing an office or holding a mandate in force.
+    var bearsAuthority = false
 
     enum Credential: Sendable { case cookie, bearer }
 }

@@ -135,6 +135,11 @@ struct SessionService: Sendable {
         guard let role = Role(rawValue: user.role), let kind = OrganisationKind(rawValue: user.organisation.kind) else {
             return .failure(.unknown)
         }
+        // The header's link to the bestuurlijk overzicht; the registers are asked only where the role does not say.
+        var bearsAuthority = BestuurOverview.bestuurRoles.contains(role)
+        if !bearsAuthority, role != .partnerUser, !role.isEmergencyAccount, !role.isAdministrator {
+            bearsAuthority = try await GovernanceDirectory.bearsOfficeOrMandate(user.username, on: db, at: now)
+        }
         return .success(
             CurrentUser(
                 id: try user.requireID(), username: user.username, displayName: user.displayName, role: role,
@@ -142,6 +147,7 @@ struct SessionService: Sendable {
                 organisationKind: kind, regionCode: user.organisation.regionCode, tokenID: try stored.requireID(),
                 credential: credential,
                 overseenRegions: role == .commissarisVanDeKoning
-                    ? try await GovernanceDirectory.overseenRegions(of: user.username, on: db, at: now) : []))
+                    ? try await GovernanceDirectory.overseenRegions(of: user.username, on: db, at: now) : [],
+                bearsAuthority: bearsAuthority))
     }
 }

@@ -165,11 +165,16 @@ struct IncidentWebController: RouteCollection {
 
     /// The forms below decode the same input types as the API and call the same commands; the page
     /// only redirects back to the incident afterwards.
-    private func command(_ req: Request, _ run: (IncidentCommands, UUID) async throws -> Void) async throws -> Response {
+    /// Runs a form's command and returns to the incident page — or, where the form says `?next=` (the
+    /// bestuurlijk overzicht's proposal forms), to that path on this site; anything else there is ignored.
+    private func command(_ req: Request, followNext: Bool = false, _ run: (IncidentCommands, UUID) async throws -> Void)
+        async throws -> Response
+    {
         _ = try webUser(req)
         let id = try IncidentRequest.incidentID(req)
         try await run(try IncidentCommands(req), id)
-        return req.redirect(to: "/incidents/\(id)", redirectType: .normal)
+        let next = followNext ? LanguageRoute.safeLocalPath(req.query[String.self, at: "next"]) : nil
+        return req.redirect(to: next ?? "/incidents/\(id)", redirectType: .normal)
     }
 
     /// A GRIP level or classification the user may not decide goes to the competent authority as a proposal.
@@ -184,13 +189,13 @@ struct IncidentWebController: RouteCollection {
     }
 
     func acceptProposal(req: Request) async throws -> Response {
-        try await command(req) { commands, id in
+        try await command(req, followNext: true) { commands, id in
             _ = try await commands.acceptProposal(try req.pathID("proposal"), of: id, try req.decodeForm(ProposalDecisionInput.self))
         }
     }
 
     func rejectProposal(req: Request) async throws -> Response {
-        try await command(req) { commands, id in
+        try await command(req, followNext: true) { commands, id in
             _ = try await commands.closeProposal(try req.pathID("proposal"), of: id, as: .rejected, try req.decodeForm(ProposalDecisionInput.self))
         }
     }

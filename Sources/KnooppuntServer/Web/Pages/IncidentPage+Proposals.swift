@@ -36,7 +36,8 @@ extension IncidentPage {
                     + DisplayFormat.time(proposal.proposedAt)
                     + (proposal.addressedTo.isEmpty ? "" : " · " + text("beslist door", "decided by") + " " + proposal.addressedTo.joined(separator: ", ")))),
             .if(proposal.status != "open", .p(.class("proposal-outcome"), .text(outcome(proposal)))),
-            .if(live && proposal.status == "open" && proposal.mayDecide, decisionForms(proposal, base: base)),
+            .if(live && proposal.status == "open" && proposal.mayDecide,
+                ProposalDecisionForms(language: strings.language, csrfToken: csrfToken).render(proposal)),
             .if(live && proposal.status == "open" && proposal.mine,
                 .form(
                     .class("inline"), .method(.post), .action("\(base)/withdraw"),
@@ -56,25 +57,5 @@ extension IncidentPage {
         case "rejected": return text("Afgewezen door", "Rejected by") + " \(who)\(as_)\(mandate)\(when)\(reason)"
         default: return text("Ingetrokken", "Withdrawn") + "\(when)"
         }
-    }
-
-    private func decisionForms(_ proposal: ProposalView, base: String) -> Node<HTML.BodyContext> {
-        .div(
-            .class("proposal-decision"),
-            .form(
-                .class("stacked"), .method(.post), .action("\(base)/accept"),
-                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                .label(.for("accept-reason-\(proposal.id)"), .text(text("Toelichting (niet verplicht)", "Note (optional)"))),
-                .input(.type(.text), .id("accept-reason-\(proposal.id)"), .name("reason"), .attribute(named: "maxlength", value: "2000")),
-                .button(.type(.submit), .class("primary accept-proposal"), .text(text("Aanvaarden", "Accept")))),
-            .form(
-                .class("stacked"), .method(.post), .action("\(base)/reject"),
-                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                .label(.for("reject-reason-\(proposal.id)"), .text(text("Reden van afwijzing", "Reason for rejection"))),
-                .input(
-                    .type(.text), .id("reject-reason-\(proposal.id)"), .name("reason"), .required(true),
-                    .attribute(named: "maxlength", value: "2000")),
-                .button(.type(.submit), .class("secondary reject-proposal"), .text(text("Afwijzen", "Reject"))))
-        )
     }
 }

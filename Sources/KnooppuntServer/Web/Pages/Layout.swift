@@ -61,6 +61,8 @@ struct Layout {
                                     .a(.id("nav-capacity"), .href("/capacity"), .text(strings.language == .nl ? "Capaciteit" : "Capacity"))),
                                 .if(user.organisationKind == .nationalNode && !user.role.isAdministrator,
                                     .a(.id("nav-national"), .href("/national"), .text(strings.language == .nl ? "Landelijk beeld" : "National picture"))),
+                                .if(user.bearsAuthority,
+                                    .a(.id("nav-bestuur"), .href(BestuurPage.path), .text(BestuurPage.navLabel(strings.language)))),
                                 .if((user.organisationKind == .nationalNode && !user.role.isAdministrator) || user.role.isRijkOrProvince,
                                     .a(.id("nav-aanwijzingen"), .href("/aanwijzingen"), .text("Aanwijzingen"))),
                                 .if(user.subject.isPartner, .a(.id("nav-monitoring"), .href("/monitoring"), .text(strings.monitoringList))),

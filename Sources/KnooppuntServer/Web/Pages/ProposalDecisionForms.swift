@@ -1,0 +1,40 @@
+import Foundation
+import KnooppuntCore
+import Plot
+
+/// The accept and reject forms of an open proposal, for whoever may decide it: on the incident page and
+/// on the bestuurlijk overzicht, which asks to come back to itself (`returnTo`, sent as the `next` query
+/// parameter and followed only to a path on this site).
+struct ProposalDecisionForms {
+    let language: KnooppuntCore.Language
+    let csrfToken: String
+    var returnTo: String? = nil
+
+    private func text(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
+
+    private func action(_ proposal: ProposalView, _ verb: String) -> String {
+        let path = "/incidents/\(proposal.incident)/proposals/\(proposal.id)/\(verb)"
+        guard let returnTo, let encoded = returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics) else { return path }
+        return "\(path)?next=\(encoded)"
+    }
+
+    func render(_ proposal: ProposalView) -> Node<HTML.BodyContext> {
+        .div(
+            .class("proposal-decision"),
+            .form(
+                .class("stacked"), .method(.post), .action(action(proposal, "accept")),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .label(.for("accept-reason-\(proposal.id)"), .text(text("Toelichting (niet verplicht)", "Note (optional)"))),
+                .input(.type(.text), .id("accept-reason-\(proposal.id)"), .name("reason"), .attribute(named: "maxlength", value: "2000")),
+                .button(.type(.submit), .class("primary accept-proposal"), .text(text("Aanvaarden", "Accept")))),
+            .form(
+                .class("stacked"), .method(.post), .action(action(proposal, "reject")),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .label(.for("reject-reason-\(proposal.id)"), .text(text("Reden van afwijzing", "Reason for rejection"))),
+                .input(
+                    .type(.text), .id("reject-reason-\(proposal.id)"), .name("reason"), .required(true),
+                    .attribute(named: "maxlength", value: "2000")),
+                .button(.type(.submit), .class("secondary reject-proposal"), .text(text("Afwijzen", "Reject"))))
+        )
+    }
+}
