@@ -111,12 +111,12 @@ struct GovernanceCommands {
 
     func views(_ rows: [OfficeModel]) async throws -> [OfficeView] {
         let names = try await GovernanceDirectory.Names.load(on: db)
-        let people = try await displayNames(rows.map(\.username))
+        let people = try await PeopleNames.load(usernames: rows.map(\.username), organisations: [], on: db)
         return rows.compactMap { row in
             guard let id = row.id, let office = row.office else { return nil }
             let name = names.callName(office.label)
             return OfficeView(
-                id: id, username: row.username, displayName: people[row.username] ?? row.username, office: row.code,
+                id: id, username: row.username, displayName: people.person(row.username) ?? row.username, office: row.code,
                 name: .init(nl: name.nl, en: name.en), validFrom: Microseconds.date(row.validFrom), endedAt: row.endedAt.map(Microseconds.date))
         }
     }
@@ -207,13 +207,13 @@ struct GovernanceCommands {
 
     func mandateViews(_ rows: [MandateModel]) async throws -> [MandateView] {
         let names = try await GovernanceDirectory.Names.load(on: db)
-        let people = try await displayNames(rows.map(\.mandatary))
+        let people = try await PeopleNames.load(usernames: rows.map(\.mandatary), organisations: [], on: db)
         let at = now
         return rows.compactMap { row in
             guard let mandate = row.mandate() else { return nil }
             let name = names.callName(mandate.office.label)
             return MandateView(
-                id: mandate.id, mandatary: row.mandatary, mandataryName: people[row.mandatary] ?? row.mandatary, office: row.office,
+                id: mandate.id, mandatary: row.mandatary, mandataryName: people.person(row.mandatary) ?? row.mandatary, office: row.office,
                 officeName: .init(nl: name.nl, en: name.en), matters: mandate.matters.sorted(), validFrom: mandate.validFrom,
                 validUntil: row.validUntil.map(Microseconds.date), note: row.note, grantedBy: row.grantedBy,
                 withdrawnAt: row.withdrawnAt.map(Microseconds.date), inForce: mandate.isInForce(at: at))
@@ -292,14 +292,5 @@ struct GovernanceCommands {
             return row
         }
         return try await mandateViews([row])[0]
-    }
-
-    private func displayNames(_ usernames: [String]) async throws -> [String: String] {
-        let unique = Array(Set(usernames))
-        guard !unique.isEmpty else { return [:] }
-        return Dictionary(
-            try await UserModel.query(on: db).filter(\.$username ~~ unique).field(\.$username).field(\.$displayName).all()
-                .map { ($0.username, $0.displayName) },
-            uniquingKeysWith: { first, _ in first })
     }
 }

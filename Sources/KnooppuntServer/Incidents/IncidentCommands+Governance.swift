@@ -355,10 +355,8 @@ extension IncidentCommands {
     }
 
     func views(_ rows: [ProposalModel], target: AuthorisedIncident) async throws -> [ProposalView] {
-        let people = Dictionary(
-            try await UserModel.query(on: db).filter(\.$username ~~ Array(Set(rows.flatMap { [$0.proposedBy] + ($0.decidedBy.map { [$0] } ?? []) })))
-                .field(\.$username).field(\.$displayName).all().map { ($0.username, $0.displayName) },
-            uniquingKeysWith: { first, _ in first })
+        let people = try await PeopleNames.load(
+            usernames: rows.flatMap { [$0.proposedBy] + ($0.decidedBy.map { [$0] } ?? []) }, organisations: [], on: db)
         let open = rows.filter { $0.status == ProposalModel.Status.open.rawValue }
         var decidable: Set<UUID> = []
         for row in open {
@@ -374,8 +372,8 @@ extension IncidentCommands {
                 id: id, incident: row.incidentID, grip: grip, classification: classification,
                 proposes: .init(nl: parts.map(\.nl).joined(separator: ", "), en: parts.map(\.en).joined(separator: ", ")),
                 reason: row.reason, addressedTo: row.addressedTo.split(separator: "\n").map(String.init),
-                proposedBy: people[row.proposedBy] ?? row.proposedBy, proposedByOrganisation: row.proposedByOrganisation,
-                proposedAt: Microseconds.date(row.proposedAt), status: row.status, decidedBy: row.decidedBy.map { people[$0] ?? $0 },
+                proposedBy: people.person(row.proposedBy) ?? row.proposedBy, proposedByOrganisation: row.proposedByOrganisation,
+                proposedAt: Microseconds.date(row.proposedAt), status: row.status, decidedBy: row.decidedBy.map { people.person($0) ?? $0 },
                 decidedAs: row.decidedAs, underMandateOf: row.underMandateOf.flatMap(AuthorityOffice.init(code:)).map { names.callName($0.label).nl },
                 decisionReason: row.decisionReason, decidedAt: row.decidedAt.map(Microseconds.date), incidentVersion: row.resultVersion,
                 mayDecide: decidable.contains(id), mine: row.proposedBy == user.username)
