@@ -313,9 +313,15 @@ extension IncidentCommands {
 
     /// As whom the user decides every action of the proposal; 403 when they may not.
     private func decider(for row: ProposalModel, target: AuthorisedIncident) async throws -> (AuthorityHolder, AuthorityOffice?) {
-        let old = try PictureStore.decodeState(target.version)
-        let new = proposed(row.grip.flatMap(GRIPLevel.init(rawValue:)), row.classification.flatMap(CrisisClassification.init(rawValue:)), on: old)
         let (actor, authority) = try await governance(target)
+        return try decider(for: row, in: try PictureStore.decodeState(target.version), actor: actor, authority: authority)
+    }
+
+    /// `decider(for:target:)` with the actor and the authority already loaded (one load for a list).
+    private func decider(for row: ProposalModel, in old: IncidentState, actor: GovernanceActor, authority: CompetentAuthority) throws
+        -> (AuthorityHolder, AuthorityOffice?)
+    {
+        let new = proposed(row.grip.flatMap(GRIPLevel.init(rawValue:)), row.classification.flatMap(CrisisClassification.init(rawValue:)), on: old)
         var result: (AuthorityHolder, AuthorityOffice?)?
         for action in GovernanceAction.decided(from: old, to: new).ifEmpty(fallback(row)) {
             switch AuthorityPermission.decide(actor, action, authority: authority, at: now) {
@@ -359,8 +365,13 @@ extension IncidentCommands {
             usernames: rows.flatMap { [$0.proposedBy] + ($0.decidedBy.map { [$0] } ?? []) }, organisations: [], on: db)
         let open = rows.filter { $0.status == ProposalModel.Status.open.rawValue }
         var decidable: Set<UUID> = []
-        for row in open {
-            if let id = row.id, (try? await decider(for: row, target: target)) != nil { decidable.insert(id) }
+        if !open.isEmpty {
+            // The actor and the authority once for the list, not once per open proposal.
+            let (actor, authority) = try await governance(target)
+            let state = try PictureStore.decodeState(target.version)
+            for row in open {
+                if let id = row.id, (try? decider(for: row, in: state, actor: actor, authority: authority)) != nil { decidable.insert(id) }
+            }
         }
         let names = try await GovernanceDirectory.Names.load(on: db)
         return rows.compactMap { row in
