@@ -1433,7 +1433,10 @@ doc["paths"].update({
                 "responses": {**ok("The requests.", {"type": "array", "items": AREQ}), **E401, **E403R}},
         "post": {"operationId": "requestAssistance", "security": AUTH,
                  "summary": "A region or the national node asks for capacity: what, how many, where, from when to when, why. "
-                            "submit=false keeps it a draft.",
+                            "submit=false keeps it a draft. Submitting is the competent authority's (the burgemeester or "
+                            "voorzitter over the incident, outside one the region's voorzitter or the minister of JenV) or "
+                            "their mandatary's; anyone else drafts a proposal, and submit=true answers 403 naming who decides "
+                            "(decision 0020).",
                  "requestBody": body(obj(["type", "quantity", "locationText", "reason"], {
                      "type": {"type": "string"}, "typeNote": {"type": "string"}, "quantity": {"type": "integer", "minimum": 1},
                      "incident": UUIDS, "locationText": {"type": "string"}, "longitude": {"type": "number"},
@@ -1444,7 +1447,9 @@ doc["paths"].update({
         "get": {"operationId": "showAssistanceRequest", "security": AUTH, "summary": "One request with its offers and commitments.",
                 "responses": {**ok("The request.", AREQ), **E401, **E403R, "404": problem("No such request.")}}},
     "/assistance-requests/{request}/submit": {"parameters": [REQ_ID],
-        "post": {"operationId": "submitAssistanceRequest", "security": AUTH, "summary": "Submit a draft.", "responses": STEP}},
+        "post": {"operationId": "submitAssistanceRequest", "security": AUTH,
+                 "summary": "Submit a draft: the competent authority or its mandatary for bijstand (decision 0020); others get 403 naming who decides.",
+                 "responses": STEP}},
     "/assistance-requests/{request}/close": {"parameters": [REQ_ID],
         "post": {"operationId": "closeAssistanceRequest", "security": AUTH,
                  "summary": "The requester closes a request once nothing is committed any more.", "responses": STEP}},
@@ -1507,7 +1512,9 @@ doc["paths"].update({
         "post": {"operationId": "receiveResourceMessage", "security": AUTH,
                  "summary": "Take in an EDXL-RM 1.0 RequestResource (a request of your organisation), CommitResource (an offer "
                             "on the request it answers) or ReleaseResource (releases what it names), checked against the OASIS "
-                            "schema; kept byte for byte. A message answering a request not known here is kept and reported.",
+                            "schema; kept byte for byte. A message answering a request not known here is kept and reported. "
+                            "A request from an account without authority for bijstand is kept as a draft for the competent "
+                            "authority to submit; the outcome says so.",
                  "requestBody": {"required": True, "content": XML_BODY},
                  "responses": {**ok("Taken in.", RM_INTAKE, status="201"), **ok("Known already; nothing changed.", RM_INTAKE),
                                **ok("Kept; it answers a request not known on this node.", RM_INTAKE, status="202"),

@@ -263,6 +263,27 @@ struct AuthorityPermissionTests {
         #expect(!AuthorityPermission.decide(Self.voorzitter1, .declareRamp, authority: local, at: now).decides, "below GRIP 4 the burgemeester holds authority")
     }
 
+    @Test("outside an incident a region's voorzitter or the minister requests bijstand; others propose, partners are refused")
+    func bijstandOutsideIncident() {
+        func verdict(_ actor: GovernanceActor, _ kind: OrganisationKind, _ region: RegionCode?) -> AuthorityVerdict {
+            AuthorityPermission.decideOutsideIncident(actor, .requestBijstand, requester: kind, region: region, at: now)
+        }
+        #expect(verdict(Self.voorzitter1, .region, vr1) == .decide(as: .voorzitter(region: vr1), obligations: []))
+        #expect(!verdict(Self.voorzitter2, .region, vr1).decides, "another region's chair does not ask for VR01")
+        #expect(verdict(Self.minister, .nationalNode, nil) == .decide(as: .minister(.justitieEnVeiligheid), obligations: []))
+        let deputy = Self.person([], [.operationeelLeider], mandates: [
+            Mandate(mandatary: "actor", office: .voorzitter(region: vr1), matters: [.bijstand], validFrom: t0)])
+        #expect(verdict(deputy, .region, vr1)
+            == .decide(as: .voorzitter(region: vr1), obligations: [.actsUnderMandate(of: .voorzitter(region: vr1))]))
+        #expect(verdict(Self.person([], [.informatiemanager]), .region, vr1) == .propose(LocalizedLabel(
+            nl: "De crisisorganisatie stelt voor, het bevoegd gezag beslist. Hier beslist de voorzitter van VR01.",
+            en: "The crisis organisation proposes, the competent authority decides. Here the chair of VR01 decides.")))
+        guard case .refuse = verdict(Self.person([], [.informatiemanager]), .partner, nil) else {
+            Issue.record("a partner does not request bijstand")
+            return
+        }
+    }
+
     @Test("a mandated deputy decides within the matter and the period of the mandate, naming for whom")
     func mandate() {
         let regional = Self.authority(.four, .moreThanLocal)

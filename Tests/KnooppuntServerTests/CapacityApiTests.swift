@@ -27,14 +27,25 @@ struct CapacityApiTests {
             let pumps12 = try await line(app, holder: "VR12", type: "pomp")
             #expect(pumps12.available == 4 && pumps12.offerable == 3)
 
-            let created = try await HTTP.send(app, .POST, "/api/v1/assistance-requests", json: """
-                {"type":"pomp","quantity":2,"locationText":"Amsteldijk Noord","longitude":4.90,"latitude":52.29,"reason":"Kade onder druk"}
-                """, token: im13)
+            // Bijstand follows authority (decision 0020): the IM may not request it, only draft a proposal,
+            // which the operational leader submits under her mandate of the voorzitter.
+            let json = """
+                {"type":"pomp","quantity":2,"locationText":"Amsteldijk Noord","longitude":4.90,"latitude":52.29,"reason":"Kade onder druk"
+                """
+            let refused = try await HTTP.send(app, .POST, "/api/v1/assistance-requests", json: json + "}", token: im13)
+            #expect(refused.status == .forbidden)
+            #expect(HTTP.problemDetail(refused).contains("Here the chair of Amsterdam-Amstelland decides"), "\(refused.body.string)")
+            let created = try await HTTP.send(app, .POST, "/api/v1/assistance-requests", json: json + #","submit":false}"#, token: im13)
             #expect(created.status == .created, "\(created.body.string)")
             var request = try created.content.decode(AssistanceRequestDTO.self)
-            #expect(request.status == .requested)
+            #expect(request.status == .draft)
             #expect(request.number.hasPrefix("BIJ-VR13-"))
             let base = "/api/v1/assistance-requests/\(request.id)"
+            #expect(try await post(app, "\(base)/submit", token: im13).status == .forbidden)
+            let ol13 = try await HTTP.login(app, "ol-vr13")
+            let submitted = try await post(app, "\(base)/submit", token: ol13)
+            #expect(submitted.status == .ok, "\(submitted.body.string)")
+            #expect(try submitted.content.decode(AssistanceRequestDTO.self).status == .requested)
 
             // VR13 cannot offer to itself, and VR12 cannot offer more than it can spare.
             let pumps13 = try await line(app, holder: "VR13", type: "pomp")
@@ -73,9 +84,10 @@ struct CapacityApiTests {
             #expect(try await post(app, "\(base)/withdraw", token: im13).status == .conflict)
 
             let steps = try await JournalEventModel.query(on: app.db).filter(\.$kind =~ "assistance.").sort(\.$id).all()
-            #expect(steps.map(\.kind) == ["assistance.requested", "assistance.offered", "assistance.committed", "assistance.deployed",
-                                          "assistance.released", "assistance.closed"])
-            #expect(steps.map(\.actor) == ["im-vr13", "im-vr12", "im-vr13", "im-vr12", "im-vr13", "im-vr13"])
+            #expect(steps.map(\.kind) == ["assistance.drafted", "assistance.requested", "assistance.offered", "assistance.committed",
+                                          "assistance.deployed", "assistance.released", "assistance.closed"])
+            #expect(steps.map(\.actor) == ["im-vr13", "ol-vr13", "im-vr12", "im-vr13", "im-vr12", "im-vr13", "im-vr13"])
+            #expect(steps[1].payload.contains("submitted as the chair of VR13 under mandate"), "the journal says as whom")
         }
     }
 
@@ -85,6 +97,9 @@ struct CapacityApiTests {
             let im12 = try await HTTP.login(app, "im-vr12")
             let im13 = try await HTTP.login(app, "im-vr13")
             let rws = try await HTTP.login(app, "rws")
+            // Requested by those who hold authority for bijstand, accepted by the information managers.
+            let ol13 = try await HTTP.login(app, "ol-vr13")
+            let voorzitter12 = try await HTTP.login(app, "voorzitter-vr12")
             // RWS has 5 pumps available (6, one unavailable) and keeps none back.
             let pumps = try await line(app, holder: "RWS", type: "pomp")
             #expect(pumps.available == 5)
@@ -94,7 +109,7 @@ struct CapacityApiTests {
                 let token = number % 2 == 0 ? im13 : im12
                 let request = try await HTTP.send(app, .POST, "/api/v1/assistance-requests", json: """
                     {"type":"pomp","quantity":1,"locationText":"Dijk \(number)","reason":"Wateroverlast"}
-                    """, token: token).content.decode(AssistanceRequestDTO.self)
+                    """, token: number % 2 == 0 ? ol13 : voorzitter12).content.decode(AssistanceRequestDTO.self)
                 let offered = try await post(app, "/api/v1/assistance-requests/\(request.id)/offers", #"{"capacityItem":"\#(pumps.id)","quantity":1}"#, token: rws)
                 #expect(offered.status == .created, "\(offered.body.string)")
                 pairs.append((request.id, try #require(try offered.content.decode(AssistanceRequestDTO.self).offers.first?.id), token))
@@ -168,7 +183,7 @@ struct CapacityApiTests {
             let im17 = try await HTTP.login(app, "im-vr17")
             let request = try await HTTP.send(app, .POST, "/api/v1/assistance-requests", json: """
                 {"type":"hcp","quantity":3,"locationText":"Polder Ouderkerk","longitude":4.90,"latitude":52.29,"reason":"Polder loopt onder"}
-                """, token: im13).content.decode(AssistanceRequestDTO.self)
+                """, token: try await HTTP.login(app, "ol-vr13")).content.decode(AssistanceRequestDTO.self)
             #expect(try await HTTP.send(app, .GET, "/api/v1/capacity/broker", token: im13).status == .forbidden)
             let broker = try await HTTP.send(app, .GET, "/api/v1/capacity/broker", token: analyst).content.decode(BrokerDTO.self)
             let match = try #require(broker.matches.first { $0.request.id == request.id })
@@ -239,7 +254,7 @@ struct CapacityApiTests {
             let incident = try await Picture.createIncident(app, token: im13, title: "Dijkdoorbraak")
             let linked = try await HTTP.send(app, .POST, "/api/v1/assistance-requests",
                 json: #"{"type":"pomp","quantity":1,"incident":"\#(incident.id)","locationText":"Dijk","reason":"Water in de polder"}"#,
-                token: im13).content.decode(AssistanceRequestDTO.self)
+                token: try await HTTP.login(app, "ol-vr13")).content.decode(AssistanceRequestDTO.self)
             #expect(linked.incident == incident.id)
             let seen = try await HTTP.send(app, .GET, "/api/v1/assistance-requests/\(linked.id)", token: rws).content.decode(AssistanceRequestDTO.self)
             #expect(seen.incident == nil)
@@ -268,7 +283,7 @@ struct CapacityApiTests {
             #expect(added.status == .created, "\(added.body.string)")
             let request = try await HTTP.send(region, .POST, "/api/v1/assistance-requests", json: """
                 {"type":"hcp","quantity":1,"locationText":"Polder Ouderkerk","reason":"Polder loopt onder"}
-                """, token: im).content.decode(AssistanceRequestDTO.self)
+                """, token: try await HTTP.login(region, "ol-vr13")).content.decode(AssistanceRequestDTO.self)
             let delivered = try await FederationOutbox(db: region.db, context: region.knooppunt).deliverDue(transport: HTTPNodeTransport())
             #expect(delivered == 3, "a snapshot after the line, a snapshot and the request after the request")
 

@@ -254,6 +254,18 @@ struct GovernanceServerTests {
             #expect(decided.status == .ok, "\(decided.body.string)")
             let authority = try await AuthorityTests.authority(app, incident.id, token: im)
             #expect(authority.rule == "regionalVoorzitter" && authority.opperbevel)
+
+            // The same as a proposal: accepting it takes over authority too, so the voorzitter decides both.
+            let second = try await Picture.createIncident(app, token: im, extra: #","vitalInterests":["fysieke-veiligheid"]"#)
+            let path = "/api/v1/incidents/\(second.id)/proposals"
+            let made = try await HTTP.send(app, .POST, path, json: #"{"grip":4,"classification":"ramp","reason":"Dijkdoorbraak"}"#, token: im)
+            #expect(made.status == .created, "\(made.body.string)")
+            let proposal = try made.content.decode(ProposalView.self)
+            #expect(try await Self.proposals(app, second.id, token: voorzitter).first?.mayDecide == true)
+            let accepted = try await HTTP.send(app, .POST, "\(path)/\(proposal.id)/accept", json: "{}", token: voorzitter)
+            #expect(accepted.status == .ok, "\(accepted.body.string)")
+            let now = try await HTTP.send(app, .GET, "/api/v1/incidents/\(second.id)", token: im).content.decode(IncidentView.self)
+            #expect(now.grip == .four && now.classification == .ramp)
         }
     }
 

@@ -361,7 +361,7 @@ struct HardeningTests {
             let incident = try await Picture.createIncident(app, token: im, title: "Dijkdoorbraak")
             let request = try await HTTP.send(app, .POST, "/api/v1/assistance-requests",
                 json: #"{"type":"pomp","quantity":1,"incident":"\#(incident.id)","locationText":"Dijk","reason":"Water in de polder"}"#,
-                token: im).content.decode(AssistanceRequestDTO.self)
+                token: try await HTTP.login(app, "ol-vr13")).content.decode(AssistanceRequestDTO.self)
             let own = try await HTTP.send(app, .GET, "/api/v1/assistance-requests/\(request.id)/edxl-rm", token: im).body.string
             #expect(own.contains("<rm:IncidentID>\(incident.reference)</rm:IncidentID>"))
             let partner = try await HTTP.login(app, "rws")

@@ -31,7 +31,12 @@ struct ResourceMessageTests {
             #expect(request.status == .created, "\(request.body.string)")
             let intake = try request.content.decode(ResourceMessages.IntakeDTO.self)
             let id = try #require(intake.request)
+            // The IM's system holds no authority for bijstand: the request is kept as a draft, never dropped,
+            // and the operational leader submits it under her mandate of the voorzitter (decision 0020).
+            #expect(intake.outcome.contains("kept as a draft for the competent authority to submit"), "\(intake.outcome)")
             var shown = try await HTTP.send(app, .GET, "/api/v1/assistance-requests/\(id)", token: im).content.decode(AssistanceRequestDTO.self)
+            #expect(shown.status == .draft)
+            #expect(try await HTTP.send(app, .POST, "/api/v1/assistance-requests/\(id)/submit", token: try await HTTP.login(app, "ol-vr13")).status == .ok)
             #expect(shown.quantity == 4 && shown.type == "overig" && shown.typeNote == "Track Dozer, Type I")
             #expect(shown.externalRequester == "Arlington Fire Station" && shown.requester == "VR13")
             #expect(shown.locationText == "Arlington Waste Facility")
@@ -71,7 +76,7 @@ struct ResourceMessageTests {
             let im12 = try await HTTP.login(app, "im-vr12")
             let request = try await HTTP.send(app, .POST, "/api/v1/assistance-requests", json: """
                 {"type":"pomp","quantity":2,"locationText":"Amsteldijk Noord & Ouderkerk","reason":"Kade onder druk"}
-                """, token: im13).content.decode(AssistanceRequestDTO.self)
+                """, token: try await HTTP.login(app, "ol-vr13")).content.decode(AssistanceRequestDTO.self)
             let base = "/api/v1/assistance-requests/\(request.id)"
             let exported = try await HTTP.send(app, .GET, "\(base)/edxl-rm", token: im13)
             #expect(exported.status == .ok)

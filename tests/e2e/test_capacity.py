@@ -27,7 +27,8 @@ def test_vr13_asks_vr12_offers_vr13_accepts_and_the_national_overview_shows_it(s
         available_before = overview_cell(national, "VR12", "available")
         committed_before = overview_cell(national, "VR12", "committed")
 
-        # MUT 1: VR13's information manager asks for two pumps
+        # MUT 1: VR13's information manager asks for two pumps: a proposal, as bijstand is the competent
+        # authority's (decision 0020)
         login(browser, server, "im-vr13")
         browser.find_element(By.ID, "nav-capacity").click()
         WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "request-form")))
@@ -41,7 +42,19 @@ def test_vr13_asks_vr12_offers_vr13_accepts_and_the_national_overview_shows_it(s
         WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "request-status")))
         request_url = browser.current_url
         number = re.search(r"BIJ-VR13-\d{4}-\d{4}", browser.find_element(By.TAG_NAME, "h1").text).group(0)
-        assert text_of(browser, "request-status") == "Aangevraagd"
+        assert text_of(browser, "request-status") == "Concept"
+        assert "Hier beslist de voorzitter van Amsterdam-Amstelland" in text_of(browser, "awaiting-authority")
+        assert not browser.find_elements(By.ID, "submit-request")
+        screenshot(browser, "80-assistance-proposed")
+
+        # MUT 1b: the operational leader submits it under her mandate of the voorzitter
+        browser.delete_all_cookies()
+        login(browser, server, "ol-vr13")
+        browser.get(request_url)
+        WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "submit-request")))
+        click(browser, By.ID, "submit-request")
+        wait(browser, lambda d: text_of(d, "request-status") == "Aangevraagd")
+        assert "Fatima El Amrani" in text_of(browser, "request-history")
         screenshot(browser, "80-assistance-requested")
 
         # MUT 2: VR12 finds it among the open requests and offers two pumps from Haarlem
@@ -57,7 +70,7 @@ def test_vr13_asks_vr12_offers_vr13_accepts_and_the_national_overview_shows_it(s
         WebDriverWait(second_browser, 20).until(lambda d: "VR12" in text_of(d, "offers"))
         screenshot(second_browser, "81-assistance-offered", "offers")
 
-        # MUT 3: VR13's page shows the offer by itself; the IM accepts it
+        # MUT 3: VR13's page shows the offer by itself; the operational leader accepts it
         WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#offers button[id^='accept-']"))
         assert browser.current_url == request_url
         click(browser, By.CSS_SELECTOR, "#offers button[id^='accept-']")

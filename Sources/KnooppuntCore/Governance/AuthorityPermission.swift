@@ -34,8 +34,42 @@ public enum AuthorityPermission {
         _ actor: GovernanceActor, _ action: GovernanceAction, area: ActionArea = .incident,
         authority: CompetentAuthority, at now: Date
     ) -> AuthorityVerdict {
+        verdict(actor, action, deciders: deciders(action, area: area, authority: authority), authority: authority, at: now)
+    }
+
+    /// Bijstand asked outside an incident, for an organisation's own account: its own bestuur decides —
+    /// a region's voorzitter, the national node's minister of JenV («Net als nu beslist het bevoegd gezag.
+    /// Bij landelijke inzet is dat de minister, bovenregionaal zijn dat de voorzitters veiligheidsregio»,
+    /// 002:L1407-1409). Others in the crisis organisation propose (a draft the holder submits).
+    public static func decideOutsideIncident(
+        _ actor: GovernanceActor, _ action: GovernanceAction, requester kind: OrganisationKind, region: RegionCode?, at now: Date
+    ) -> AuthorityVerdict {
+        let holder: AuthorityHolder
+        switch (kind, region) {
+        case (.region, let region?): holder = .voorzitter(region: region)
+        case (.nationalNode, _): holder = .minister(.justitieEnVeiligheid)
+        default:
+            return .refuse(LocalizedLabel(
+                nl: "Bijstand wordt aangevraagd door een veiligheidsregio of het landelijk knooppunt.",
+                en: "Bijstand is requested by a safety region or the national node."))
+        }
+        let holding = AuthorityHolding(
+            holder: holder, matters: Set(GovernanceMatter.allCases), regions: region.map { [$0] } ?? [], boundByAanwijzing: [], opperbevel: false)
+        let authority = CompetentAuthority(
+            holdings: [holding], rule: .regionalVoorzitter,
+            explanation: LocalizedLabel(
+                nl: "Buiten een incident beslist het eigen bestuur (002:L1407-1409).",
+                en: "Outside an incident the organisation's own bestuur decides (002:L1407-1409)."),
+            irbt: false, opperbevel: false, significance: .local, stage: .acute, notes: [], violations: [], municipalities: [])
+        return verdict(actor, action, deciders: [Decider(holding: holding, jointlyWith: [])], authority: authority, at: now)
+    }
+
+    /// The first decider the actor acts as (in person or under a mandate in force), with what deciding
+    /// obliges them to; else a refusal for roles outside the crisis organisation, or a proposal.
+    static func verdict(
+        _ actor: GovernanceActor, _ action: GovernanceAction, deciders: [Decider], authority: CompetentAuthority, at now: Date
+    ) -> AuthorityVerdict {
         let matter = action.matter
-        let deciders = deciders(action, area: area, authority: authority)
         for decider in deciders {
             let office = decider.holding.holder.office
             let viaMandate = actor.mandates.first { $0.covers(office, matter, at: now) }

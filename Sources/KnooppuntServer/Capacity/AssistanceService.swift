@@ -275,6 +275,42 @@ struct AssistanceService: Sendable {
         try await request.save(on: db)
     }
 
+    /// Bijstand follows authority (decision 0020, issue 15): a request is submitted by the competent
+    /// authority over its incident — for the requesting region's own part of it — or by someone under a
+    /// mandate of theirs for bijstand; a request outside an incident (or for an incident the requesting
+    /// region is not involved in, or where no one holds authority in it on the facts recorded yet) by the
+    /// organisation's own bestuur: its voorzitter, or for the national node the minister of JenV (002:L1407-1409). Anyone else in the crisis organisation drafts it as a
+    /// proposal that the authority submits.
+    func submission(incident: UUID?, by subject: Subject) async throws -> AuthorityVerdict {
+        let at = context.clock.now()
+        let actor = try await GovernanceDirectory.actor(for: subject, on: db, at: at)
+        if let incident, let model = try await IncidentModel.find(incident, on: db) {
+            let version = try await PictureStore.currentIncidentVersion(incident, on: db)
+            let target = AuthorisedIncident(incident: model, version: version, scope: try IncidentAccess.scope(version))
+            let authority = try await IncidentAuthority.forDecisions(target, context: context, on: db)
+            if let region = subject.regionCode, subject.organisationKind == .region, authority.involvedRegions.contains(region),
+               authority.holdings.contains(where: { $0.regions.contains(region) })
+            {
+                return AuthorityPermission.decide(actor, .requestBijstand, area: .region(region), authority: authority, at: at)
+            }
+        }
+        return AuthorityPermission.decideOutsideIncident(actor, .requestBijstand, requester: subject.organisationKind, region: subject.regionCode, at: at)
+    }
+
+    /// `submission`, answering 403 with who decides unless the subject does; the note records as whom.
+    private func requireSubmission(incident: UUID?, by subject: Subject) async throws -> String {
+        switch try await submission(incident: incident, by: subject) {
+        case .decide(let holder, let obligations):
+            let mandate = obligations.contains { if case .actsUnderMandate = $0 { true } else { false } }
+            return "submitted as \(holder.label.en)" + (mandate ? " under mandate" : "")
+        case .propose(let reason), .refuse(let reason):
+            let names = try await GovernanceDirectory.Names.load(on: db)
+            throw Problem.forbidden(
+                "a bijstand request is the competent authority's (002:L1407-1409): \(names.replacing(reason.en)) "
+                    + "Save it as a draft (\"submit\": false) for them to submit.")
+        }
+    }
+
     private static func requireOpen(_ request: AssistanceRequestModel) throws {
         guard request.ending == nil else { throw Problem.conflict("request \(request.number) is \(request.status); it takes no more steps") }
         guard request.submitted else { throw Problem.conflict("request \(request.number) is a draft; submit it first") }
@@ -284,6 +320,9 @@ struct AssistanceService: Sendable {
         async throws -> AssistanceRequestDTO
     {
         try CapacityService.require(subject, .request(requester: subject.organisationCode))
+        guard try await CapacityTypeModel.query(on: db).filter(\.$code == body.type).first() != nil else {
+            throw Problem.invalid("unknown capacity type '\(body.type)'; see GET /api/v1/capacity/types", field: "type")
+        }
         // Where: as given, else the incident's location when it is a point.
         var location = CapacityService.pointText(body.longitude, body.latitude)
         if let incident = body.incident {
@@ -297,14 +336,13 @@ struct AssistanceService: Sendable {
                 location = CapacityService.pointText(point.0, point.1)
             }
         }
+        let submitting = body.submit ?? true
+        let asWhom = submitting ? try await requireSubmission(incident: body.incident, by: subject) : nil
         let place = location
         let at = now
         let from = body.from.map(Microseconds.from) ?? at
         let year = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Europe/Amsterdam")!, from: context.clock.now()).year ?? 2026
         return try await context.write(on: db) { db in
-            guard try await CapacityTypeModel.query(on: db).filter(\.$code == body.type).first() != nil else {
-                throw Problem.invalid("unknown capacity type '\(body.type)'; see GET /api/v1/capacity/types", field: "type")
-            }
             let prefix = "BIJ-\(subject.organisationCode)-\(year)-"
             let count = try await AssistanceRequestModel.query(on: db).filter(\.$number =~ prefix).count()
             let request = AssistanceRequestModel()
@@ -320,7 +358,7 @@ struct AssistanceService: Sendable {
             request.from = from
             request.until = body.until.map(Microseconds.from)
             request.reason = body.reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            request.submitted = body.submit ?? true
+            request.submitted = submitting
             request.status = AssistanceStatus.draft.rawValue
             request.createdAt = at
             request.createdBy = subject.username
@@ -333,18 +371,23 @@ struct AssistanceService: Sendable {
             try await Journal.append(
                 step.init(AssistancePayload(
                     request: try request.requireID(), number: request.number, status: request.status,
-                    detail: "\(body.quantity) × \(body.type) at \(request.locationText)")),
+                    detail: "\(body.quantity) × \(body.type) at \(request.locationText)" + (asWhom.map { "; \($0)" } ?? ""))),
                 on: db, actor: subject.username, organisation: subject.organisationCode, incident: body.incident)
             return try await dto(request, on: db)
         }
     }
 
     func submit(_ id: UUID, by subject: Subject) async throws -> AssistanceRequestDTO {
-        try await step(id, kind: AssistanceRequested.self, by: subject) { request, _ in
-            try CapacityService.require(subject, .actAsRequester(request.requester))
+        guard let draft = try await AssistanceRequestModel.find(id, on: db), draft.submitted || draft.requester == subject.organisationCode else {
+            throw Problem.notFound("no assistance request \(id)")
+        }
+        try CapacityService.require(subject, .actAsRequester(draft.requester))
+        guard !draft.submitted, draft.ending == nil else { throw Problem.conflict("request \(draft.number) is not a draft") }
+        let asWhom = try await requireSubmission(incident: draft.incidentID, by: subject)
+        return try await step(id, kind: AssistanceRequested.self, by: subject) { request, _ in
             guard !request.submitted, request.ending == nil else { throw Problem.conflict("request \(request.number) is not a draft") }
             request.submitted = true
-            return nil
+            return asWhom
         }
     }
 

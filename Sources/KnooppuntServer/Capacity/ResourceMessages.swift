@@ -89,12 +89,23 @@ struct ResourceMessages: Sendable {
         let from = first?.scheduleTime.flatMap(RFC3339.parse)
         let reason = message.description ?? "EDXL-RM \(message.kind.rawValue) \(message.messageID)"
             + (message.contactDescription.map { " van \($0)" } ?? "") + (message.incidentID.map { ", incident \($0)" } ?? "")
-        let created = try await AssistanceService(db: db, context: context).create(
+        // Bijstand follows authority (decision 0020): a sender without it has its request kept as a draft
+        // for the region's bestuur to submit, never dropped.
+        let service = AssistanceService(db: db, context: context)
+        let verdict = try await service.submission(incident: nil, by: subject)
+        let created = try await service.create(
             .init(type: code, typeNote: note, quantity: quantity, incident: nil, locationText: String(location.prefix(300)), longitude: nil,
-                  latitude: nil, from: from, until: nil, reason: String(reason.prefix(2000)), submit: true),
+                  latitude: nil, from: from, until: nil, reason: String(reason.prefix(2000)), submit: verdict.decides),
             by: subject, externalRequester: message.contactDescription, rmMessageID: message.messageID)
         let model = try await AssistanceRequestModel.find(created.id, on: db)
-        return (model, "request \(created.number): \(quantity) × \(code)" + (note.isEmpty ? "" : " (\(note))"))
+        var outcome = "request \(created.number): \(quantity) × \(code)" + (note.isEmpty ? "" : " (\(note))")
+        switch verdict {
+        case .decide: break
+        case .propose(let reason), .refuse(let reason):
+            outcome += "; kept as a draft for the competent authority to submit: "
+                + (try await GovernanceDirectory.Names.load(on: db)).replacing(reason.en)
+        }
+        return (model, outcome)
     }
 
     private func answered(_ message: RMMessage) async throws -> AssistanceRequestModel? {

@@ -63,8 +63,11 @@ enum DemoCapacity {
         let request = try await service.create(
             .init(type: "zandzakvuller", typeNote: nil, quantity: 1, incident: incident, locationText: "Amsteldijk Noord, Ouderkerk aan de Amstel",
                   longitude: 4.9012, latitude: 52.2951, from: nil, until: nil,
-                  reason: "Kade onder druk; zandzakken nodig voor versterking over 800 meter", submit: true),
+                  reason: "Kade onder druk; zandzakken nodig voor versterking over 800 meter", submit: false),
             by: im)
+        // The IM drafts it; the burgemeester of Ouder-Amstel, who holds authority over the local crisis, submits it.
+        let burgemeester = try await Subjects.active("bgm-ouder-amstel", on: app.db, at: app.knooppunt.clock.now())
+        _ = try await service.submit(request.id, by: burgemeester)
         guard let line = try await CapacityItemModel.query(on: app.db).filter(\.$holder == "RWS").filter(\.$typeCode == "zandzakvuller").first()
         else { return }
         let rws = try await Subjects.active("rws", on: app.db, at: app.knooppunt.clock.now())

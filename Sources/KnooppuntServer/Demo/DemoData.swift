@@ -87,10 +87,12 @@ enum DemoData {
 
     /// Standing mandates: the NCC's crisis staff acts for the minister of JenV on scaling (an
     /// aanwijzing's matter, 002:L891-892); the burgemeester of Amstelveen lets the operational leader
-    /// issue public warnings for Amstelveen.
+    /// issue public warnings for Amstelveen, and the voorzitter of VR13 lets her request bijstand for
+    /// the region through the LOCC.
     static let mandates: [(office: AuthorityOffice, mandatary: String, matters: [GovernanceMatter], note: String)] = [
         (.minister(.justitieEnVeiligheid), "ncc-jenv", [.scaling], "Namens de minister tijdens de crisis"),
         (.burgemeester(gemeente: MunicipalityCode("GM0362")!), "ol-vr13", [.publicWarning], "Publieksalarmering bij acuut gevaar"),
+        (.voorzitter(region: RegionCode(number: 13)), "ol-vr13", [.bijstand], "Bijstandsaanvragen via het LOCC namens de voorzitter"),
     ]
 
     /// Seeded on a national node only: the emergency account that reads VR13's fallback picture (decision 0017).

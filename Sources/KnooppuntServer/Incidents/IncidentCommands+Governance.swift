@@ -71,17 +71,42 @@ extension IncidentCommands {
         let actions = GovernanceAction.decided(from: old, to: new)
         guard !actions.isEmpty else { return [] }
         let (actor, authority) = try await governance(target)
-        let verdicts = actions.map { ($0, AuthorityPermission.decide(actor, $0, authority: authority, at: now)) }
-        let undecided = verdicts.filter { if case .decide = $0.1 { false } else { true } }
-        // Taking over authority (scaling to the regional level) in the same change: the rest of the
-        // change is decided by the authority it produces, so a voorzitter can scale up and declare a ramp at once.
-        let tookOver = verdicts.contains { action, verdict in
-            if case .decide = verdict { AuthorityPermission.isTakeOver(action, authority) } else { false }
-        }
-        guard tookOver, !undecided.isEmpty else { return undecided }
+        return try await verdicts(actions, actor: actor, authority: authority, target: target, producing: new).filter { !$0.verdict.decides }
+    }
+
+    /// The one verdict loop for every decision of bestuurlijk gezag on an incident — a direct change, a
+    /// proposal accepted or rejected, the proposal list's "may decide": each action's verdict for the
+    /// actor. Taking over authority (scaling to the regional level) in the same change: the rest of the
+    /// change is decided by the authority it produces, so a voorzitter can scale up and declare a ramp at once.
+    func verdicts(
+        _ actions: [GovernanceAction], actor: GovernanceActor, authority: CompetentAuthority, target: AuthorisedIncident,
+        producing new: IncidentState
+    ) async throws -> [(action: GovernanceAction, verdict: AuthorityVerdict)] {
+        let verdicts = actions.map { (action: $0, verdict: AuthorityPermission.decide(actor, $0, authority: authority, at: now)) }
+        let tookOver = verdicts.contains { $0.verdict.decides && AuthorityPermission.isTakeOver($0.action, authority) }
+        guard tookOver, verdicts.contains(where: { !$0.verdict.decides }) else { return verdicts }
         let after = try await IncidentAuthority.forDecisions(target, state: new, context: context, on: db)
-        return undecided.map { ($0.0, AuthorityPermission.decide(actor, $0.0, authority: after, at: now)) }
-            .filter { if case .decide = $0.1 { false } else { true } }
+        return verdicts.map { item in
+            item.verdict.decides ? item : (item.action, AuthorityPermission.decide(actor, item.action, authority: after, at: now))
+        }
+    }
+
+    /// As whom the actor decides every one of `verdicts` (the first holder) and under whose mandate;
+    /// 403 naming the first action they may not decide.
+    static func decidedAs(_ verdicts: [(action: GovernanceAction, verdict: AuthorityVerdict)]) throws -> (AuthorityHolder, AuthorityOffice?) {
+        var result: (AuthorityHolder, AuthorityOffice?)?
+        for (action, verdict) in verdicts {
+            switch verdict {
+            case .decide(let holder, let obligations):
+                var mandate: AuthorityOffice?
+                for case .actsUnderMandate(let office) in obligations { mandate = office }
+                result = result ?? (holder, mandate)
+            case .propose(let reason), .refuse(let reason):
+                throw Problem.forbidden("only the competent authority decides \(action.label.en): \(reason.en)")
+            }
+        }
+        guard let result else { throw Problem.forbidden("only the competent authority decides this proposal") }
+        return result
     }
 
     private func governance(_ target: AuthorisedIncident) async throws -> (GovernanceActor, CompetentAuthority) {
@@ -210,19 +235,10 @@ extension IncidentCommands {
             throw Problem.conflict("the incident has changed since the proposal: it proposes nothing that is not already so; reject or withdraw it")
         }
         let (actor, authority) = try await governance(target)
-        var decidedAs: AuthorityHolder?
-        var mandate: AuthorityOffice?
-        for action in actions {
-            switch AuthorityPermission.decide(actor, action, authority: authority, at: now) {
-            case .decide(let holder, let obligations):
-                decidedAs = decidedAs ?? holder
-                for case .actsUnderMandate(let office) in obligations { mandate = office }
-            case .propose(let reason), .refuse(let reason):
-                throw Problem.forbidden("you cannot decide \(action.label.en): \(reason.en)")
-            }
-        }
+        let (decidedAs, mandate) = try Self.decidedAs(
+            try await verdicts(actions, actor: actor, authority: authority, target: target, producing: new))
         let names = try await GovernanceDirectory.Names.load(gemeenten: authority.municipalities.map(\.code.rawValue), on: db)
-        let decidedAsName = decidedAs.map { names.callName($0.label).nl }
+        let decidedAsName: String? = names.callName(decidedAs.label).nl
         let reason = IncidentCommands.given(input.reason)
         let at = now
         let author = user.author
@@ -314,27 +330,17 @@ extension IncidentCommands {
     /// As whom the user decides every action of the proposal; 403 when they may not.
     private func decider(for row: ProposalModel, target: AuthorisedIncident) async throws -> (AuthorityHolder, AuthorityOffice?) {
         let (actor, authority) = try await governance(target)
-        return try decider(for: row, in: try PictureStore.decodeState(target.version), actor: actor, authority: authority)
+        return try await decider(for: row, target: target, actor: actor, authority: authority)
     }
 
     /// `decider(for:target:)` with the actor and the authority already loaded (one load for a list).
-    private func decider(for row: ProposalModel, in old: IncidentState, actor: GovernanceActor, authority: CompetentAuthority) throws
-        -> (AuthorityHolder, AuthorityOffice?)
+    private func decider(for row: ProposalModel, target: AuthorisedIncident, actor: GovernanceActor, authority: CompetentAuthority)
+        async throws -> (AuthorityHolder, AuthorityOffice?)
     {
+        let old = try PictureStore.decodeState(target.version)
         let new = proposed(row.grip.flatMap(GRIPLevel.init(rawValue:)), row.classification.flatMap(CrisisClassification.init(rawValue:)), on: old)
-        var result: (AuthorityHolder, AuthorityOffice?)?
-        for action in GovernanceAction.decided(from: old, to: new).ifEmpty(fallback(row)) {
-            switch AuthorityPermission.decide(actor, action, authority: authority, at: now) {
-            case .decide(let holder, let obligations):
-                var mandate: AuthorityOffice?
-                for case .actsUnderMandate(let office) in obligations { mandate = office }
-                result = result ?? (holder, mandate)
-            case .propose(let reason), .refuse(let reason):
-                throw Problem.forbidden("only the competent authority decides this proposal: \(reason.en)")
-            }
-        }
-        guard let result else { throw Problem.forbidden("only the competent authority decides this proposal") }
-        return result
+        let actions = GovernanceAction.decided(from: old, to: new).ifEmpty(fallback(row))
+        return try Self.decidedAs(try await verdicts(actions, actor: actor, authority: authority, target: target, producing: new))
     }
 
     /// The actions a proposal asked for, when the incident has since moved so that it asks nothing new.
@@ -368,9 +374,10 @@ extension IncidentCommands {
         if !open.isEmpty {
             // The actor and the authority once for the list, not once per open proposal.
             let (actor, authority) = try await governance(target)
-            let state = try PictureStore.decodeState(target.version)
             for row in open {
-                if let id = row.id, (try? decider(for: row, in: state, actor: actor, authority: authority)) != nil { decidable.insert(id) }
+                if let id = row.id, (try? await decider(for: row, target: target, actor: actor, authority: authority)) != nil {
+                    decidable.insert(id)
+                }
             }
         }
         let names = try await GovernanceDirectory.Names.load(on: db)

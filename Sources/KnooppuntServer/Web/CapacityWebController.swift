@@ -163,11 +163,14 @@ struct CapacityWebController: RouteCollection {
             guard let id = UUID(uuidString: text) else { throw Problem.invalid("'\(text)' is not an incident id", field: "incident") }
             return id
         }
+        // Whoever may not submit it drafts a proposal for the competent authority (decision 0020).
+        let assistance = services(req).1
+        let submit = try await assistance.submission(incident: incident, by: user.subject).decides
         let body = NewAssistanceRequest(
             type: form.type, typeNote: nil, quantity: form.quantity, incident: incident, locationText: form.locationText, longitude: nil,
-            latitude: nil, from: try Self.localTime(form.from), until: try Self.localTime(form.until), reason: form.reason, submit: true)
+            latitude: nil, from: try Self.localTime(form.from), until: try Self.localTime(form.until), reason: form.reason, submit: submit)
         try body.validate()
-        let created = try await services(req).1.create(body, by: user.subject)
+        let created = try await assistance.create(body, by: user.subject)
         return req.redirect(to: "/assistance/\(created.id)", redirectType: .normal)
     }
 
@@ -177,12 +180,23 @@ struct CapacityWebController: RouteCollection {
         let request = try await assistance.show(try CapacityController.uuid(req, "request"), subject: user.subject)
         let own = CapacityPolicy.decide(user.subject, .editHolder(user.organisationCode)).allowed
             ? try await capacity.items(holder: user.organisationCode, type: request.type).filter { $0.offerable > 0 } : []
-        let history = try await JournalEventModel.query(on: req.db).filter(\.$kind =~ "assistance.")
-            .filter(\.$payload ~~ request.id.uuidString).sort(\.$id).all().map { event in
-                (RFC3339.parse(event.recordedAt) ?? Date(), "\(event.actor) (\(event.organisation))", Self.stepLabel(event.kind, req.uiLanguage))
-            }
-        let page = AssistancePage(strings: req.strings, csrfToken: req.csrfToken, user: user, types: try await capacity.types(),
+        let events = try await JournalEventModel.query(on: req.db).filter(\.$kind =~ "assistance.")
+            .filter(\.$payload ~~ request.id.uuidString).sort(\.$id).all()
+        let names = try await PeopleNames.load(usernames: events.map(\.actor), organisations: events.map(\.organisation), on: req.db)
+        let history = events.map { event in
+            (RFC3339.parse(event.recordedAt) ?? Date(), "\(names.person(event.actor) ?? event.actor) (\(names.organisation(event.organisation)))",
+             Self.stepLabel(event.kind, req.uiLanguage))
+        }
+        var page = AssistancePage(strings: req.strings, csrfToken: req.csrfToken, user: user, types: try await capacity.types(),
                                   request: request, ownLines: own, history: history)
+        if request.status == .draft, request.requester == user.organisationCode {
+            let names = try await GovernanceDirectory.Names.load(on: req.db)
+            page.submission = switch try await assistance.submission(incident: request.incident, by: user.subject) {
+            case .decide(let holder, let obligations): .decide(as: holder, obligations: obligations)
+            case .propose(let reason): .propose(names.callName(reason))
+            case .refuse(let reason): .refuse(names.callName(reason))
+            }
+        }
         return .html(page.render())
     }
 

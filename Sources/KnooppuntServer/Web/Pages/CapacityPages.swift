@@ -240,6 +240,8 @@ struct AssistancePage {
     /// The user's own registry lines of the requested type, for an offer.
     let ownLines: [CapacityItemDTO]
     let history: [(Date, String, String)]
+    /// For a draft the user's organisation holds: whether the user submits it, or who does (decision 0020).
+    var submission: AuthorityVerdict? = nil
 
     private var text: CapacityText { CapacityText(language: strings.language, types: Dictionary(uniqueKeysWithValues: types.map { ($0.code, $0) })) }
     private func t(_ dutch: String, _ english: String) -> String { text.t(dutch, english) }
@@ -267,7 +269,7 @@ struct AssistancePage {
                         .dt(.text(t("Vanaf", "From"))), .dd(.text(DisplayFormat.time(request.from))),
                         .unwrap(request.until) { .group(.dt(.text(t("Tot", "Until"))), .dd(.text(DisplayFormat.time($0)))) },
                         .dt(.text(t("Waarom", "Why"))), .dd(.text(request.reason))),
-                    .if(open && isRequester && request.status == .draft, text.button("\(base)/submit", t("Indienen", "Submit"), csrf: csrfToken, id: "submit-request")),
+                    .if(open && isRequester && request.status == .draft, submitSection()),
                     offersSection(open),
                     commitmentsSection(open),
                     .if(open && isRequester, .div(
@@ -289,6 +291,23 @@ struct AssistancePage {
                 .if(open && !ownLines.isEmpty && !isRequester, offerForm()),
                 .p(.class("help"), .text("EDXL-RM: "), .a(.href("/api/v1/assistance-requests/\(request.id)/edxl-rm"), .text("RequestResource")))
             ))
+    }
+
+    /// A draft is a proposal until the competent authority (or its mandatary) submits it.
+    private func submitSection() -> Node<HTML.BodyContext> {
+        switch submission {
+        case .decide(let holder, _)?:
+            let label = holder.label.text(strings.language)
+            return .div(
+                .p(.class("help"), .text(t("U dient deze aanvraag in als \(label).", "You submit this request as \(label)."))),
+                text.button("\(base)/submit", t("Indienen", "Submit"), csrf: csrfToken, id: "submit-request"))
+        case .propose(let reason)?, .refuse(let reason)?:
+            return .p(.id("awaiting-authority"), .class("notice"),
+                      .strong(.text(t("Voorstel — wacht op het bevoegd gezag. ", "Proposal — awaiting the competent authority. "))),
+                      .text(reason.text(strings.language)))
+        case nil:
+            return .empty
+        }
     }
 
     private func offersSection(_ open: Bool) -> Node<HTML.BodyContext> {
