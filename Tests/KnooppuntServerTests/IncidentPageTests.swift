@@ -253,4 +253,28 @@ struct RegieFormTests {
             #expect(page.contains("ingetrokken"))
         }
     }
+
+    @Test("'changes since' takes a time as the page writes it; nonsense gets a Dutch answer naming the field")
+    func changesSinceInDutch() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let session = try await WebSession.login(app, "im-vr13")
+            for (typed, shown) in [
+                ("01-01-2020 10:00", "01-01-2020 10:00:00"), ("1-1-2020 10:00", "01-01-2020 10:00:00"), ("01-01-2020", "01-01-2020 00:00:00"),
+                ("2020-01-01T10:00", "01-01-2020 10:00:00"), ("2020-01-01T09:00:00Z", "01-01-2020 10:00:00"),
+            ] {
+                let page = try await session.get(app, "/incidents/\(incident.id)?since=\(typed.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
+                #expect(page.status == .ok, "\(typed)")
+                #expect(page.body.string.contains(#"name="since" placeholder="25-11-2026 10:00" value="\#(shown)""#), "\(typed) is read as \(shown)")
+            }
+            let wrong = try await session.get(app, "/incidents/\(incident.id)?since=gisteren")
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.body.string.contains("is geen datum en tijd; schrijf bijvoorbeeld 25-11-2026 10:00"))
+        }
+        #expect(DisplayFormat.parseTime("25-11-2026 10:00") == RFC3339.parse("2026-11-25T09:00:00Z"), "Dutch local time (CET)")
+        #expect(DisplayFormat.parseTime("01-07-2026 10:00:30") == RFC3339.parse("2026-07-01T08:00:30Z"), "summer time (CEST)")
+        #expect(DisplayFormat.parseTime("31-02-2026 10:00") == nil, "no such day")
+        #expect(DisplayFormat.parseTime(String(repeating: "1", count: 100)) == nil)
+    }
 }

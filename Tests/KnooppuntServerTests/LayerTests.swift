@@ -60,6 +60,20 @@ struct LayerTests {
             let provinces = try await HTTP.send(app, .GET, "/api/v1/layers/provinces", token: rws)
             let provinceObject = try JSONSerialization.jsonObject(with: Data(provinces.body.readableBytesView)) as? [String: Any]
             #expect((provinceObject?["features"] as? [Any])?.count == 12)
+
+            // Not downloaded again on every incident view: kept a day by the browser only, revalidated by ETag.
+            #expect(municipalities.headers.first(name: .cacheControl) == "private, max-age=86400")
+            let etag = try #require(municipalities.headers.first(name: .eTag))
+            var revalidate = HTTPHeaders()
+            revalidate.add(name: .ifNoneMatch, value: etag)
+            let again = try await HTTP.send(app, .GET, "/api/v1/layers/municipalities", token: rws, headers: revalidate)
+            #expect(again.status == .notModified && again.body.readableBytes == 0)
+            var stale = HTTPHeaders()
+            stale.add(name: .ifNoneMatch, value: "\"not-this-one\"")
+            #expect(try await HTTP.send(app, .GET, "/api/v1/layers/municipalities", token: rws, headers: stale).status == .ok)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/layers/municipalities", headers: revalidate).status == .unauthorized)
+            // Everything else a signed-in user reads stays out of every cache.
+            #expect(try await HTTP.send(app, .GET, "/api/v1/layers", token: rws).headers.first(name: .cacheControl) == "no-store")
         }
     }
 

@@ -39,7 +39,7 @@ struct LayersController: RouteCollection {
         let user = try req.requireUserExplaining()
         let id = req.parameters.get("layer") ?? ""
         if let reference = Self.reference.first(where: { $0.id == id }) {
-            return Self.geoJSON(String(decoding: try ReferenceData.resource(reference.file), as: UTF8.self))
+            return try Self.referenceResponse(reference.file, for: req)
         }
         let model = try await Self.layer(req)
         let decision = try await Self.decide(user, .read, model, at: req.knooppunt.clock.now(), on: req.db)
@@ -202,6 +202,31 @@ struct LayersController: RouteCollection {
         var count = 1
         if case .object(let object) = value, case .array(let features)? = object["features"] { count = features.count }
         return (value.jsonText, count)
+    }
+
+    /// The bundled reference layers, read and fingerprinted once per process.
+    private static let referenceFiles = Result {
+        try Dictionary(uniqueKeysWithValues: reference.map { layer -> (String, (body: Data, etag: String)) in
+            let body = try ReferenceData.resource(layer.file)
+            let digest = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+            return (layer.file, (body, "\"\(digest.prefix(32))\""))
+        })
+    }
+
+    /// A reference layer does not change while the node runs: the browser keeps it a day and revalidates
+    /// with its ETag (304, no body), and it travels gzip-compressed when the browser accepts that (issue 16).
+    /// It still needs a signed-in user, so only the browser's own cache keeps it (`private`).
+    static func referenceResponse(_ file: String, for req: Request) throws -> Response {
+        guard let layer = try referenceFiles.get()[file] else { throw Problem.notFound("no reference layer \(file)") }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .eTag, value: layer.etag)
+        headers.replaceOrAdd(name: .cacheControl, value: "private, max-age=86400")
+        if req.headers[.ifNoneMatch].contains(where: { $0.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == layer.etag } }) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers.contentType = PlotsController.geoJSON
+        headers.responseCompression = .enable
+        return Response(status: .ok, headers: headers, body: .init(data: layer.body))
     }
 
     static func geoJSON(_ text: String) -> Response {

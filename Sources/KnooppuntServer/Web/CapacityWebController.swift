@@ -35,17 +35,10 @@ struct CapacityWebController: RouteCollection {
         (CapacityService(db: req.db, context: req.knooppunt), AssistanceService(db: req.db, context: req.knooppunt))
     }
 
-    /// `datetime-local` values are Dutch local time.
-    static func localTime(_ text: String?) throws -> Date? {
+    /// `datetime-local` values are Dutch local time; what a person types is read as `DisplayFormat` reads it.
+    static func localTime(_ text: String?, field: String, _ language: KnooppuntCore.Language) throws -> Date? {
         guard let text, !text.isEmpty else { return nil }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
-        for format in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"] {
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return date }
-        }
-        throw Problem.invalid("'\(text)' is not a date and time (yyyy-mm-ddThh:mm)")
+        return try DisplayFormat.requireTime(text, field: field, language)
     }
 
     func overview(req: Request) async throws -> Response {
@@ -168,7 +161,8 @@ struct CapacityWebController: RouteCollection {
         let submit = try await assistance.submission(incident: incident, by: user.subject).decides
         let body = NewAssistanceRequest(
             type: form.type, typeNote: nil, quantity: form.quantity, incident: incident, locationText: form.locationText, longitude: nil,
-            latitude: nil, from: try Self.localTime(form.from), until: try Self.localTime(form.until), reason: form.reason, submit: submit)
+            latitude: nil, from: try Self.localTime(form.from, field: "from", req.uiLanguage),
+            until: try Self.localTime(form.until, field: "until", req.uiLanguage), reason: form.reason, submit: submit)
         try body.validate()
         let created = try await assistance.create(body, by: user.subject)
         return req.redirect(to: "/assistance/\(created.id)", redirectType: .normal)

@@ -85,14 +85,10 @@ struct IncidentWebController: RouteCollection {
     func show(req: Request) async throws -> Response {
         _ = try webUser(req)
         let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
-        let viewingAt = try req.query[String.self, at: "at"].map { text -> Date in
-            guard let date = RFC3339.parse(text) else { throw Problem.badRequest("'at' must be an RFC 3339 date-time") }
-            return date
-        }
+        // Times as a person types them on the page (25-11-2026 10:00) or as links carry them (RFC 3339).
+        let viewingAt = try req.query[String.self, at: "at"].map { try DisplayFormat.requireTime($0, field: "at", req.uiLanguage) }
         let since = try req.query[String.self, at: "since"].flatMap { text -> Date? in
-            guard !text.isEmpty else { return nil }
-            guard let date = RFC3339.parse(text) else { throw Problem.badRequest("'since' must be an RFC 3339 date-time") }
-            return date
+            text.isEmpty ? nil : try DisplayFormat.requireTime(text, field: "since", req.uiLanguage)
         }
         // Read before the picture: the page's stream replays everything after it, so nothing that
         // happens between rendering and connecting is missed.

@@ -25,9 +25,11 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         for (name, value) in headers where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)
         }
-        // Nothing a signed-in user sees is kept by a browser or a proxy cache; shared assets excepted.
+        // Nothing a signed-in user sees is kept by a browser or a proxy cache; shared assets excepted, and
+        // responses whose handler chose their own caching deliberately (the reference layers: `private`).
         let path = request.url.path
-        if path.hasPrefix("/api/") || path == "/" || path.hasPrefix("/login")
+        let chosen = response.headers.first(name: .cacheControl)?.hasPrefix("private, max-age=") ?? false
+        if !chosen, path.hasPrefix("/api/") || path == "/" || path.hasPrefix("/login")
             || (request.auth.has(CurrentUser.self) && !path.hasPrefix("/assets/"))
         {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

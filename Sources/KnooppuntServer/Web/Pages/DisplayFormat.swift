@@ -19,6 +19,37 @@ enum DisplayFormat {
         format(date, "d MMMM yyyy HH:mm", locale: language == .nl ? "nl_NL" : "en_GB")
     }
 
+    /// A moment as a person types it on a page, in Dutch local time: the way pages show times
+    /// (25-11-2026 10:00, with or without seconds; 25-11-2026 for the start of the day), a browser's
+    /// `datetime-local` value (2026-11-25T10:00), or RFC 3339 as links carry it. Nil when it is none of them.
+    static func parseTime(_ text: String) -> Date? {
+        let text = text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty, text.count <= 40 else { return nil }
+        if let date = RFC3339.parse(text) { return date }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.isLenient = false
+        for pattern in ["dd-MM-yyyy HH:mm:ss", "dd-MM-yyyy HH:mm", "d-M-yyyy HH:mm", "dd-MM-yyyy", "d-M-yyyy",
+                        "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"] {
+            formatter.dateFormat = pattern
+            if let date = formatter.date(from: text) { return date }
+        }
+        return nil
+    }
+
+    /// `parseTime`, or a 400 in the reader's language naming the field and the forms it takes.
+    static func requireTime(_ text: String, field: String, _ language: KnooppuntCore.Language) throws -> Date {
+        guard let date = parseTime(text) else {
+            throw Problem.invalid(
+                language == .nl
+                    ? "'\(text.prefix(40))' is geen datum en tijd; schrijf bijvoorbeeld 25-11-2026 10:00"
+                    : "'\(text.prefix(40))' is not a date and time; write e.g. 25-11-2026 10:00",
+                field: field)
+        }
+        return date
+    }
+
     private static func format(_ date: Date, _ pattern: String, locale: String = "nl_NL") -> String {
         let formatter = DateFormatter()
         formatter.timeZone = timeZone

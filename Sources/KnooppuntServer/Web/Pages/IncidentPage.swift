@@ -697,8 +697,8 @@ struct IncidentPage {
             .form(
                 .class("filters"), .method(.get), .action("/incidents/\(incident.id)"),
                 .label(.for("since"), .text(strings.changesSince)),
-                .input(.type(.text), .id("since"), .name("since"), .placeholder("2026-11-25T10:00:00Z"),
-                    .value(DisplayFormat.attribute(since.map(JournalTime.string) ?? ""))),
+                .input(.type(.text), .id("since"), .name("since"), .placeholder("25-11-2026 10:00"),
+                    .value(DisplayFormat.attribute(since.map(DisplayFormat.time) ?? ""))),
                 .button(.type(.submit), .text(strings.show))
             ),
             .ol(.class("logbook"), .forEach(logbook.reversed()) { line in
