@@ -136,3 +136,32 @@ def test_demo_incident_shows_its_map(server, browser):
     wait(browser, lambda d: "Ouder-Amstel" in text_of(d, "affected-area"))
     assert "RWS" in text_of(browser, "access")
     screenshot(browser, "55-demo-incident-map", "map-section")
+
+
+def test_a_symbol_placed_inside_an_effect_area_lands_there(server, browser):
+    open_new_incident(browser, server, "im-vr13", "Kwel achter de dijk")
+    wait(browser, lambda d: d.execute_script("return !!window.knooppuntMap"))
+    browser.execute_script("window.knooppuntMap.setView([52.30, 4.90], 13)")
+    browser.find_element(By.CSS_SELECTOR, '#map-tools button[data-tool="effect-area"]').click()
+    browser.find_element(By.ID, "map-label").send_keys("Kwelgebied")
+    for lat, lon in [(52.29, 4.88), (52.29, 4.92), (52.31, 4.92), (52.31, 4.88)]:
+        click_at(browser, lat, lon)
+    browser.find_element(By.ID, "map-finish").click()
+    wait(browser, lambda d: d.execute_script("return document.getElementById('incident-map').dataset.plots") == "1")
+    # the first plot fits the map to it (animated): settle the view before clicking by position
+    browser.execute_script("window.knooppuntMap.stop(); window.knooppuntMap.setView([52.30, 4.90], 14, { animate: false })")
+
+    # MUT: with the symbol tool, a click inside the area places the symbol (no popup of the area)
+    browser.find_element(By.CSS_SELECTOR, '#map-tools button[data-tool="symbol"]').click()
+    click_at(browser, 52.30, 4.90)
+    wait(browser, lambda d: d.execute_script("return document.getElementById('incident-map').dataset.plots") == "2")
+    placed = browser.execute_script(
+        "const found = []; window.knooppuntMap.eachLayer((l) => { if (l instanceof L.Marker && l.getLatLng) found.push([l.getLatLng().lat, l.getLatLng().lng]); });"
+        "return found;")
+    assert any(52.29 < lat < 52.31 and 4.88 < lon < 4.92 for lat, lon in placed), f"inside the area: {placed}"
+    assert not browser.find_elements(By.CSS_SELECTOR, ".leaflet-popup"), "the area's popup did not open"
+    screenshot(browser, "54-map-symbol-inside-area", "map-section")
+
+    # the tool is done after one symbol: a click on the area shows its details again
+    click_at(browser, 52.305, 4.885)
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".leaflet-popup .plot-popup"))

@@ -123,6 +123,21 @@
     return box;
   }
 
+  /** What a click at `latlng` does with the chosen drawing tool; false when no tool is chosen. */
+  function toolClick(latlng) {
+    if (!tool || at || !(toolbar && canDraw)) return false;
+    const point = { type: "Point", coordinates: [round(latlng.lng), round(latlng.lat)] };
+    if (tool === "symbol") { post("symbol", point, { symbol: field("map-symbol") || "incident" }); return true; }
+    if (tool === "label") { post("label", point); return true; }
+    if (tool === "circle") { post("circle", point, { radius: Number(field("map-radius")) || 500 }); return true; }
+    points.push(latlng);
+    sketch.clearLayers();
+    const shape = tool === "line" || tool === "route" ? L.polyline(points) : L.polygon(points);
+    sketch.addLayer(shape.setStyle({ dashArray: "6 4", weight: 2 }));
+    for (const p of points) sketch.addLayer(L.circleMarker(p, { radius: 4 }));
+    return true;
+  }
+
   function draw(collection) {
     plots.clearLayers();
     L.geoJSON(collection, {
@@ -144,7 +159,16 @@
         return marker;
       },
       onEachFeature: (feature, layer) => {
-        layer.bindPopup(() => popup(feature));
+        // With a drawing tool chosen, a click on a plot places or draws there (sandbags go inside the
+        // effect area); without one it opens the plot's details.
+        layer.on("click", (event) => {
+          L.DomEvent.stopPropagation(event);
+          if (toolClick(event.latlng)) return;
+          if (!tool) {
+            showPosition(event.latlng);
+            L.popup().setLatLng(event.latlng).setContent(popup(feature)).openOn(map);
+          }
+        });
         layer.on("add", () => {
           const node = layer.getElement && layer.getElement();
           if (node) node.setAttribute("data-plot", feature.id);
@@ -271,18 +295,7 @@
       if (button.id === "map-finish") finish();
       if (button.id === "map-cancel") setTool(null);
     });
-    map.on("click", (event) => {
-      if (!tool || at) return;
-      const point = { type: "Point", coordinates: [round(event.latlng.lng), round(event.latlng.lat)] };
-      if (tool === "symbol") return post("symbol", point, { symbol: field("map-symbol") || "incident" });
-      if (tool === "label") return post("label", point);
-      if (tool === "circle") return post("circle", point, { radius: Number(field("map-radius")) || 500 });
-      points.push(event.latlng);
-      sketch.clearLayers();
-      const shape = tool === "line" || tool === "route" ? L.polyline(points) : L.polygon(points);
-      sketch.addLayer(shape.setStyle({ dashArray: "6 4", weight: 2 }));
-      for (const p of points) sketch.addLayer(L.circleMarker(p, { radius: 4 }));
-    });
+    map.on("click", (event) => { toolClick(event.latlng); });
     map.on("dblclick", () => { if (tool) finish(); });
   }
 
