@@ -36,8 +36,8 @@
   }
 
   // Reference and partner layers, fetched when first switched on.
-  function lazyLayer(url, style) {
-    const layer = L.geoJSON(null, { style, attribution: "CBS / PDOK, CC BY 4.0" });
+  function lazyLayer(url, style, onEachFeature) {
+    const layer = L.geoJSON(null, { style, attribution: "CBS / PDOK, CC BY 4.0", onEachFeature });
     let loaded = false;
     layer.on("add", () => {
       if (loaded) return;
@@ -49,7 +49,16 @@
   }
   const outline = (colour) => () => ({ color: colour, weight: 1, fillOpacity: 0.03 });
   const overlays = {};
-  overlays[text.municipalities] = lazyLayer("/api/v1/layers/municipalities", outline("#5c6b7a")).addTo(map);
+  // Without a tile server (offline, or none configured) the municipalities are the base map: each
+  // carries its name, shown once zoomed in far enough to read it.
+  const nameMunicipalities = element.dataset.tiles ? undefined : (feature, layer) => {
+    const name = feature.properties && feature.properties.gm_name;
+    if (name) layer.bindTooltip(name, { permanent: true, direction: "center", className: "map-place-name", interactive: false });
+  };
+  const showNames = () => element.classList.toggle("map-names-hidden", map.getZoom() < 10);
+  map.on("zoomend", showNames);
+  showNames();
+  overlays[text.municipalities] = lazyLayer("/api/v1/layers/municipalities", outline("#5c6b7a"), nameMunicipalities).addTo(map);
   overlays[text.regions] = lazyLayer("/api/v1/layers/regions", outline("#0b4f8a"));
   overlays[text.provinces] = lazyLayer("/api/v1/layers/provinces", outline("#531dab"));
   const plots = L.featureGroup().addTo(map);
