@@ -816,7 +816,7 @@ GEO = "application/geo+json"
 PLOT_KINDS = ["symbol", "line", "route", "effect-area", "cordon", "evacuation-area", "area", "circle", "label"]
 PLOT_SYMBOLS = ["incident", "command-post", "assembly-point", "hospital", "shelter", "roadblock", "water-outage",
                 "power-outage", "gas-outage", "hazardous-materials", "decontamination", "helicopter-landing",
-                "casualty-collection", "staging"]
+                "casualty-collection", "staging", "breach", "seepage", "dike-watch", "pumping-station", "sandbags"]
 doc["components"]["schemas"].update({
     "PlotFeature": {"type": "object", "required": ["type", "geometry", "properties"], "properties": {
         "type": {"const": "Feature"}, "id": {"type": "string", "format": "uuid"}, "geometry": ref("Geometry"),

@@ -2,6 +2,7 @@
 proposed, then move the timeline back and see the map before the polygon."""
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
 from e2e_support import login, screenshot
@@ -155,8 +156,11 @@ def test_a_symbol_placed_inside_an_effect_area_lands_there(server, browser):
     # the first plot fits the map to it (animated): settle the view before clicking by position
     browser.execute_script("window.knooppuntMap.stop(); window.knooppuntMap.setView([52.30, 4.90], 14, { animate: false })")
 
-    # MUT: with the symbol tool, a click inside the area places the symbol (no popup of the area)
+    # MUT: with the symbol tool, a click inside the area places the symbol (no popup of the area):
+    # sandbags, a pictogram of the flood set with its name beside it
     browser.find_element(By.CSS_SELECTOR, '#map-tools button[data-tool="symbol"]').click()
+    browser.find_element(By.ID, "map-label").clear()
+    Select(browser.find_element(By.ID, "map-symbol")).select_by_value("sandbags")
     click_at(browser, 52.30, 4.90)
     wait(browser, lambda d: d.execute_script("return document.getElementById('incident-map').dataset.plots") == "2")
     placed = browser.execute_script(
@@ -164,6 +168,11 @@ def test_a_symbol_placed_inside_an_effect_area_lands_there(server, browser):
         "return found;")
     assert any(52.29 < lat < 52.31 and 4.88 < lon < 4.92 for lat, lon in placed), f"inside the area: {placed}"
     assert not browser.find_elements(By.CSS_SELECTOR, ".leaflet-popup"), "the area's popup did not open"
+    marker = browser.find_element(By.CSS_SELECTOR, "#incident-map .plot-symbol.symbol-sandbags")
+    assert marker.text == "Zandzakken"
+    picture = marker.find_element(By.TAG_NAME, "img")
+    wait(browser, lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", picture))
+    assert picture.get_attribute("src").endswith("/assets/symbols/sandbags.svg")
     screenshot(browser, "54-map-symbol-inside-area", "map-section")
 
     # the tool is done after one symbol: a click on the area shows its details again

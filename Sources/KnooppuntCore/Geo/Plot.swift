@@ -61,6 +61,12 @@ public enum PlotSymbol: String, CaseIterable, Codable, Sendable {
     case helicopterLanding = "helicopter-landing"
     case casualtyCollection = "casualty-collection"
     case staging
+    // Flood fighting (hoogwater, dijkbewaking).
+    case breach
+    case seepage
+    case dikeWatch = "dike-watch"
+    case pumpingStation = "pumping-station"
+    case sandbags
 
     public var label: LocalizedLabel {
         switch self {
@@ -78,6 +84,11 @@ public enum PlotSymbol: String, CaseIterable, Codable, Sendable {
         case .helicopterLanding: LocalizedLabel(nl: "Landingsplaats heli", en: "Helicopter landing")
         case .casualtyCollection: LocalizedLabel(nl: "Gewondennest", en: "Casualty collection point")
         case .staging: LocalizedLabel(nl: "Uitgangsstelling", en: "Staging area")
+        case .breach: LocalizedLabel(nl: "Bres (dijkdoorbraak)", en: "Breach")
+        case .seepage: LocalizedLabel(nl: "Kwel", en: "Seepage")
+        case .dikeWatch: LocalizedLabel(nl: "Dijkbewaking", en: "Dike watch")
+        case .pumpingStation: LocalizedLabel(nl: "Gemaal", en: "Pumping station")
+        case .sandbags: LocalizedLabel(nl: "Zandzakken", en: "Sandbags")
         }
     }
 }

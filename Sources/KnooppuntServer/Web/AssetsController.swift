@@ -14,6 +14,8 @@ struct AssetsController: RouteCollection {
 
     func boot(routes: RoutesBuilder) throws {
         routes.get("assets", ":file") { req in try await serve(req, from: publicDirectory + "/assets") }
+        // The map pictograms (one SVG per plot symbol).
+        routes.get("assets", "symbols", ":file") { req in try await serve(req, from: publicDirectory + "/assets/symbols") }
         routes.get("vendor", "leaflet", "**") { req in try await serve(req, from: leafletDirectory) }
     }
 

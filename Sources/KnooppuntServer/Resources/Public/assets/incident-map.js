@@ -74,7 +74,10 @@
   function icon(properties) {
     const label = properties.label || text.symbols[properties.symbol] || properties.symbol || "";
     const kind = properties.kind === "label" ? "plot-label" : "plot-symbol symbol-" + (properties.symbol || "none");
-    return L.divIcon({ className: "plot-icon " + kind, html: "<span>" + K.escapeHTML(label) + "</span>", iconSize: null });
+    // A symbol is its pictogram with its name beside it (never the picture alone); a label is text.
+    const symbol = properties.kind === "label" ? "" : String(properties.symbol || "").replace(/[^a-z-]/g, "");
+    const picture = symbol && text.symbols[symbol] ? '<img src="/assets/symbols/' + symbol + '.svg" alt="" width="24" height="24">' : "";
+    return L.divIcon({ className: "plot-icon " + kind, html: "<span>" + picture + K.escapeHTML(label) + "</span>", iconSize: null });
   }
 
   function popup(feature) {
