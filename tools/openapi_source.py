@@ -1228,6 +1228,19 @@ SHARED_SITRAP = {"type": "object", "required": ["incident", "sitrap", "number", 
                                 "issuedAt": {"type": "string", "format": "date-time"},
                                 "content": {"type": "string", "description": "The SitRap as JSON, as the source stored it."},
                                 "map": {"type": "string", "description": "The SitRap's map as SVG, when it has one."}}}
+doc["components"]["schemas"]["Acknowledgement"] = {
+    "type": "object", "required": ["entry", "acknowledgedAt", "acknowledgedBy"], "additionalProperties": False,
+    "properties": {"entry": {"type": "string", "format": "uuid"}, "acknowledgedAt": {"type": "string", "format": "date-time"},
+                   "acknowledgedBy": {"type": "string", "description": "The person's name."}}}
+doc["components"]["schemas"]["UrgentEntries"] = {
+    "type": "object", "required": ["unacknowledged", "entries"], "additionalProperties": False,
+    "properties": {"unacknowledged": {"type": "integer", "minimum": 0},
+                   "entries": {"type": "array", "items": {
+                       "type": "object", "required": ["entry", "priority", "text", "theme", "observedAt"], "additionalProperties": False,
+                       "properties": {"entry": {"type": "string", "format": "uuid"}, "priority": ref("Priority"),
+                                      "text": {"type": "string"}, "theme": {"type": "string"},
+                                      "observedAt": {"type": "string", "format": "date-time"},
+                                      "acknowledgement": ref("Acknowledgement")}}}}}
 NOT_NATIONAL = {"404": problem("This node is not the national node, or no such item.")}
 doc["paths"].update({
     "/incidents/{incident}/entries/{entry}/national-sharing": {"parameters": [INCIDENT, UUIDP("entry")],
@@ -1245,6 +1258,21 @@ doc["paths"].update({
                    "summary": "Stop sharing an entry nationally; the national node drops it.",
                    "responses": {"204": {"description": "Unmarked; the withdrawal is queued."}, **E401, **E403R,
                                  "404": problem("No such incident or entry."), "409": problem("The entry is not shared.")}}},
+    "/incidents/{incident}/urgent": {"parameters": [INCIDENT],
+        "get": {"operationId": "urgentEntries", "security": AUTH,
+                "summary": "The urgent entries (priority spoed or hoog) the caller may read, unacknowledged first (decision "
+                           "0022). A partner never sees, nor counts, an entry it may not read.",
+                "responses": {**ok("The urgent entries.", ref("UrgentEntries")), **E401, **E403R,
+                              "404": problem("No such incident, or not visible to the caller.")}}},
+    "/incidents/{incident}/entries/{entry}/acknowledgement": {"parameters": [INCIDENT, UUIDP("entry")],
+        "post": {"operationId": "acknowledgeEntry", "security": AUTH,
+                 "summary": "Acknowledge an urgent entry: it leaves the urgent banner on every open page of the incident. "
+                            "The staff of an involved region who add entries and see the entry may (decision 0022); "
+                            "journaled as entry.acknowledged. No request body.",
+                 "responses": {**ok("Acknowledged.", ref("Acknowledgement"), status="201"), **E401, **E403R,
+                               "404": problem("No such incident or entry, or the entry is not visible to the caller."),
+                               "409": problem("The entry is acknowledged already."),
+                               "422": problem("The entry's priority is not spoed or hoog.")}}},
     "/federation/incidents/{incident}/picture": {"parameters": [INCIDENT],
         "get": {"operationId": "sourcePictureForNationalUser",
                 "summary": "Node to node: the national node asks for an incident's picture on behalf of one of its users. "

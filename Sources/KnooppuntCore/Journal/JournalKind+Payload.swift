@@ -48,6 +48,7 @@ extension JournalKind {
         case .consultationRecorded: ConsultationRecorded.self
         case .decisionCreated: DecisionCreated.self
         case .decisionUpdated: DecisionUpdated.self
+        case .entryAcknowledged: EntryAcknowledged.self
         case .entryAdmission: EntryAdmission.self
         case .entryCreated: EntryCreated.self
         case .entrySharedNationally: EntrySharedNationally.self

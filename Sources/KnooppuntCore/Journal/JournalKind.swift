@@ -61,6 +61,7 @@ public enum JournalKind: String, CaseIterable, Sendable {
     case decisionCreated = "decision.created"
     case decisionUpdated = "decision.updated"
     // entry
+    case entryAcknowledged = "entry.acknowledged"
     case entryAdmission = "entry.admission"
     case entryCreated = "entry.created"
     case entrySharedNationally = "entry.shared-nationally"

@@ -29,6 +29,8 @@ struct IncidentsController: RouteCollection {
         incident.get("entries", ":entry", "versions", use: entryVersions)
         incident.post("entries", ":entry", "national-sharing", use: shareNationally)
         incident.delete("entries", ":entry", "national-sharing", use: unshareNationally)
+        incident.get("urgent", use: urgentEntries)
+        incident.post("entries", ":entry", "acknowledgement", use: acknowledgeEntry)
         try bootRecords(incident)
     }
 
@@ -170,6 +172,16 @@ struct IncidentsController: RouteCollection {
 
     /// Marks an entry for national sharing: this and every later version go to the national node, while
     /// it stays in the shared picture at internal or lower. The IM (regie) decides.
+    /// The urgent entries (spoed, hoog) the caller sees, unacknowledged first (decision 0022).
+    func urgentEntries(req: Request) async throws -> UrgentEntriesView {
+        try await IncidentCommands(req).urgentEntries(in: try IncidentRequest.incidentID(req))
+    }
+
+    func acknowledgeEntry(req: Request) async throws -> Response {
+        try await IncidentCommands(req).acknowledgeEntry(try IncidentRequest.entryID(req), in: try IncidentRequest.incidentID(req))
+            .encodeResponse(status: .created, for: req)
+    }
+
     func shareNationally(req: Request) async throws -> Response {
         guard let mark = try await IncidentCommands(req).shareNationally(
             true, entry: try IncidentRequest.entryID(req), in: try IncidentRequest.incidentID(req))

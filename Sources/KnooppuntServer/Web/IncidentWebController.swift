@@ -22,6 +22,7 @@ struct IncidentWebController: RouteCollection {
         incidents.post(":incident", "entries", ":entry", "verification", use: verify)
         incidents.post(":incident", "entries", ":entry", "admission", use: admit)
         incidents.post(":incident", "entries", ":entry", "national-sharing", use: shareNationally)
+        incidents.post(":incident", "entries", ":entry", "acknowledgement", use: acknowledge)
         incidents.post(":incident", "decisions", use: addDecision)
         incidents.post(":incident", "actions", use: addAction)
         incidents.post(":incident", "conflicts", use: markConflict)
@@ -113,6 +114,7 @@ struct IncidentWebController: RouteCollection {
         may.draftReport = CouncilReportPolicy.mayDraft(user.subject, incident: scope).allowed
         let hasNationalNode = !(try await NationalSharing.nationalPeers(req.knooppunt, on: req.db)).isEmpty
         may.shareNationally = permissions.verify && !incident.exercise && hasNationalNode
+        may.acknowledge = permissions.addEntry && !user.subject.isPartner
         let sharedNationally = may.shareNationally ? try await NationalSharing.marked(in: id, on: req.db) : []
         let panel = user.subject.organisationKind == .region ? try await Self.accessPanel(id, scope: scope, at: now, on: req) : nil
         let choices = may.enterOnBehalf ? try await Self.onBehalfChoices(scope: scope, on: req.db) : []
@@ -143,6 +145,7 @@ struct IncidentWebController: RouteCollection {
             gemeenteNames: Dictionary(gemeenten.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
             councilChoices: viewingAt == nil && may.decide ? Self.councilChoices(affected: affected, gemeenten: gemeenten, scope: scope) : [])
         page.proposals = proposals
+        page.acknowledgements = try await UrgentEntries.acknowledgements(in: id, on: req.db)
         page.aanwijzingen = aanwijzingen
         return .html(page.render())
     }
@@ -229,6 +232,12 @@ struct IncidentWebController: RouteCollection {
     func verify(req: Request) async throws -> Response {
         try await command(req) { commands, id in
             _ = try await commands.verifyEntry(try IncidentRequest.entryID(req), in: id, try req.decodeForm(VerificationInput.self))
+        }
+    }
+
+    func acknowledge(req: Request) async throws -> Response {
+        try await command(req) { commands, id in
+            _ = try await commands.acknowledgeEntry(try IncidentRequest.entryID(req), in: id)
         }
     }
 

@@ -107,6 +107,39 @@ public struct EntryUnsharedNationally: ShapedJournalEvent, ClassifiedJournalEven
     public var classified: ClassifiedContent { .internal }
 }
 
+/// Someone acknowledged an urgent entry (priority spoed or hoog): it leaves the urgent banner of every
+/// open page of the incident (decision 0022). Classified like the entry, so only its readers learn of it.
+public struct EntryAcknowledgementPayload: Codable, Sendable, Equatable {
+    public var incident: UUID
+    public var entry: UUID
+    public var version: Int
+    public var priority: String
+    public var classification: String
+    public var awaitingAdmission: Bool
+    public var authorOrganisation: String
+
+    public init(incident: UUID, entry: UUID, version: Int, priority: String, classification: String,
+                awaitingAdmission: Bool, authorOrganisation: String) {
+        self.incident = incident
+        self.entry = entry
+        self.version = version
+        self.priority = priority
+        self.classification = classification
+        self.awaitingAdmission = awaitingAdmission
+        self.authorOrganisation = authorOrganisation
+    }
+}
+
+public struct EntryAcknowledged: ShapedJournalEvent, ClassifiedJournalEvent {
+    public static let kind = JournalKind.entryAcknowledged
+    public let body: EntryAcknowledgementPayload
+    public init(_ body: EntryAcknowledgementPayload) { self.body = body }
+    public var classified: ClassifiedContent {
+        ClassifiedContent(
+            classification: body.classification, awaitingAdmission: body.awaitingAdmission, authorOrganisation: body.authorOrganisation)
+    }
+}
+
 /// Two entries marked as contradicting each other, and how that was resolved.
 public struct ConflictPayload: Codable, Sendable, Equatable {
     public var incident: UUID

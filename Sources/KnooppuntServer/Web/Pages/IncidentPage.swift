@@ -17,6 +17,8 @@ struct IncidentPage {
         var shareNationally = false
         /// Staff of an involved region draft the voorzitter's report to the councils (art. 40).
         var draftReport = false
+        /// Acknowledges urgent entries (decision 0022): the region's own staff who add entries.
+        var acknowledge = false
     }
 
     /// A gemeente whose council a consultation may name.
@@ -83,14 +85,20 @@ struct IncidentPage {
     /// involved regions. Empty when the user does not record consultations.
     var councilChoices: [CouncilChoice] = []
 
+    /// Who acknowledged which urgent entry (decision 0022).
+    var acknowledgements: [UUID: AcknowledgementView] = [:]
+
     var language: KnooppuntCore.Language { strings.language }
+    private var urgent: UrgentEntriesView { UrgentEntries.view(picture.entries, acknowledgements: acknowledgements) }
+    private var urgentStrings: UrgentStrings { UrgentStrings.for(language) }
     var incident: IncidentView { picture.incident }
     var live: Bool { viewingAt == nil }
     private var reportStrings: CouncilReportStrings { CouncilReportStrings.for(language) }
 
     func render() -> String {
+        let pending = live ? urgent.unacknowledged : 0
         var layout = Layout(
-            title: "\(incident.reference) \(incident.title)", strings: strings, csrfToken: csrfToken, user: user,
+            title: (pending > 0 ? "(\(pending)) " : "") + "\(incident.reference) \(incident.title)", strings: strings, csrfToken: csrfToken, user: user,
             path: "/incidents/\(incident.id)")
         layout.scripts = ["/assets/live.js", "/assets/incident.js"]
         if leafletAvailable {
@@ -101,6 +109,7 @@ struct IncidentPage {
             .group(
                 .if(incident.exercise, .p(.class("exercise-banner"), .attribute(named: "role", value: "note"), .text(strings.exerciseBanner))),
                 .h1(.id("incident-heading"), .text("\(incident.reference) · \(incident.title)")),
+                urgentBanner(),
                 timeline(),
                 mapSection(),
                 .p(.class("incident-links"), .a(.id("sitraps-link"), .href("/incidents/\(incident.id)/sitraps"), .text(strings.sitrap.title)),
@@ -123,6 +132,32 @@ struct IncidentPage {
                     .if(live && may.decide, decisionForm()),
                     .if(live && may.addEntry, actionForm()))
             ))
+    }
+
+    /// The urgent entries nobody acknowledged yet, on top of the page; refreshed live with the picture
+    /// (incident.js), which also puts their number in the tab title. Empty when there are none.
+    private func urgentBanner() -> Node<HTML.BodyContext> {
+        let pending = live ? urgent.entries.filter { $0.acknowledgement == nil } : []
+        return .div(
+            .id("urgent"), .attribute(named: "aria-live", value: "assertive"),
+            .data(named: "count", value: "\(pending.count)"),
+            .if(!pending.isEmpty, .section(
+                .class("urgent-banner"), .attribute(named: "aria-labelledby", value: "urgent-title"),
+                .h2(.id("urgent-title"), .text("\(urgentStrings.bannerTitle) (\(pending.count))")),
+                .ul(.forEach(pending) { item in
+                    .li(
+                        .data(named: "entry", value: item.entry.uuidString),
+                        .span(.class("badge priority-\(item.priority.rawValue)"), .text(item.priority.label.text(language))),
+                        .text(" \(DisplayFormat.themeLabel(item.theme, language)) · \(DisplayFormat.time(item.observedAt)): "),
+                        .strong(.text(item.text)),
+                        .if(may.acknowledge, .form(
+                            .class("inline js-refresh"), .method(.post),
+                            .action("/incidents/\(incident.id)/entries/\(item.entry)/acknowledgement"),
+                            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                            .text(" "),
+                            .button(.type(.submit), .class("small acknowledge"), .text(urgentStrings.acknowledge)))))
+                })))
+        )
     }
 
     /// The incident map beside the affected area; outside `#picture`, so live refreshes keep it.
@@ -423,17 +458,29 @@ struct IncidentPage {
                 .text(currency.lastUpdated.map { "\(strings.lastUpdate): \(DisplayFormat.time($0))" } ?? strings.noEntries),
                 .if(currency.overdueUnverified > 0,
                     .span(.class("badge overdue"), .text(" \(currency.overdueUnverified) · \(strings.overdue)")))),
-            .ul(.class("entries"), .forEach(entries) { entry($0) })
+            // Urgent entries nobody acknowledged stay on top of their theme.
+            .ul(.class("entries"), .forEach(entries.filter(unacknowledgedUrgent) + entries.filter { !unacknowledgedUrgent($0) }) { entry($0) })
         )
     }
 
+    private func unacknowledgedUrgent(_ entry: EntryView) -> Bool {
+        UrgentEntries.isUrgent(entry.priority) && acknowledgements[entry.id] == nil
+    }
+
     private func entry(_ entry: EntryView) -> Node<HTML.ListContext> {
-        .li(
-            .class("entry verification-\(entry.verification.rawValue)" + (entry.overdue ? " overdue" : "")),
+        let urgent = UrgentEntries.isUrgent(entry.priority)
+        return .li(
+            .class("entry verification-\(entry.verification.rawValue)" + (entry.overdue ? " overdue" : "")
+                + (urgent ? " priority-\(entry.priority.rawValue)" : "")),
             .data(named: "entry", value: entry.id.uuidString),
             .p(.class("entry-text"), .text(entry.text)),
             .p(
                 .class("entry-meta"),
+                .if(urgent, .span(.class("badge priority-\(entry.priority.rawValue)"), .text(entry.priority.label.text(language)))),
+                .unwrap(acknowledgements[entry.id]) {
+                    .span(.class("badge acknowledged"),
+                          .text("\(urgentStrings.acknowledgedBy) \($0.acknowledgedBy) \(urgentStrings.at) \(DisplayFormat.time($0.acknowledgedAt))"))
+                },
                 .span(.class("badge verification"), .text(entry.verification.label.text(language))),
                 .if(entry.inSharedPicture, .span(.class("badge shared"), .text(strings.sharedPicture))),
                 .if(entry.awaitingAdmission, .span(.class("badge awaiting"), .text(strings.awaitingAdmission))),

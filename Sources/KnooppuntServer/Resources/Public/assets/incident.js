@@ -22,9 +22,19 @@
     document.dispatchEvent(new CustomEvent("knooppunt:moment", { detail: { at } }));
   }
 
+  // The urgent banner (decision 0022) is refreshed with the picture; its count leads the tab title.
+  const urgent = document.getElementById("urgent");
+  const baseTitle = document.title.replace(/^\(\d+\) /, "");
+  function showUrgentCount() {
+    const count = urgent ? Number(urgent.dataset.count || "0") : 0;
+    document.title = (count > 0 ? "(" + count + ") " : "") + baseTitle;
+    if (urgent) K.bindForms(urgent, afterSubmit);
+  }
+
   function refresh(url) {
     // One request at a time, in order, so a slow answer never overwrites a newer one.
-    pending = pending.then(() => K.swap(url, "#picture")).then(() => K.bindForms(picture, afterSubmit))
+    pending = pending.then(() => K.swap(url, "#picture", url === path ? ["#urgent"] : []))
+      .then(() => { K.bindForms(picture, afterSubmit); showUrgentCount(); })
       .catch((error) => console.warn("picture refresh failed", error));
     return pending;
   }
