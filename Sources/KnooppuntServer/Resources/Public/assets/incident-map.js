@@ -26,7 +26,13 @@
   }
 
   async function request(url, options) {
-    const response = await fetch(url, Object.assign({ credentials: "same-origin" }, options || {}));
+    let response;
+    try {
+      response = await fetch(url, Object.assign({ credentials: "same-origin" }, options || {}));
+    } catch (ignored) {
+      // The browser's own message ("Failed to fetch") is English and says nothing to a crisis team.
+      throw new Error(document.documentElement.lang === "en" ? "No connection to the server" : "Geen verbinding met de server");
+    }
     if (!response.ok) {
       let detail = "HTTP " + response.status;
       try { detail = (await response.json()).detail || detail; } catch (ignored) { /* not JSON */ }
