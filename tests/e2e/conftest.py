@@ -22,11 +22,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server():
-    """Serves the demo from a fresh data folder and yields its base URL."""
+def start_server(data):
+    """Starts `knooppunt serve --demo` on a data folder; returns the process, its base URL and its log."""
     assert BINARY.exists(), f"build the server first (swift build); looked for {BINARY}"
-    data = tempfile.mkdtemp(prefix="knooppunt-e2e-")
     port = free_port()
     env = dict(os.environ, KNOOPPUNT_BCRYPT_COST="10")
     env.pop("KNOOPPUNT_DATABASE_URL", None)
@@ -40,13 +38,20 @@ def server():
         try:
             with urllib.request.urlopen(base + "/api/v1/health", timeout=2) as response:
                 if response.status == 200:
-                    break
+                    return process, base, log
         except OSError:
             pass
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
             raise RuntimeError("server did not start:\n" + (pathlib.Path(data) / "server.log").read_text())
         time.sleep(0.2)
+
+
+@pytest.fixture(scope="session")
+def server():
+    """Serves the demo from a fresh data folder and yields its base URL."""
+    data = tempfile.mkdtemp(prefix="knooppunt-e2e-")
+    process, base, log = start_server(data)
     yield base
     process.terminate()
     process.wait(timeout=30)

@@ -1,29 +1,15 @@
 """Urgent means visible, and a live status that cannot be missed (issue 16, points 3 and 5; decision 0022)."""
 import datetime
-import json
-import os
-import pathlib
 import shutil
-import subprocess
 import tempfile
-import time
-import urllib.request
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import BINARY, free_port
+from conftest import start_server
 from e2e_support import login, screenshot
-
-
-def api(server, method, path, body=None, token=None):
-    request = urllib.request.Request(server + path, data=json.dumps(body).encode() if body is not None else None, method=method)
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", f"Bearer {token}")
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return response.status, json.loads(response.read().decode() or "null")
+from test_incident import api
 
 
 def token(server, username):
@@ -89,26 +75,9 @@ def test_a_partners_spoed_entry_reaches_the_im_at_once_and_stays_until_acknowled
 
 def test_a_lost_connection_shows_a_banner_and_disables_forms(browser):
     # setup: a server of its own, so stopping it leaves the other tests theirs
-    assert BINARY.exists(), f"build the server first (swift build); looked for {BINARY}"
     data = tempfile.mkdtemp(prefix="knooppunt-e2e-offline-")
-    port = free_port()
-    env = dict(os.environ, KNOOPPUNT_BCRYPT_COST="10")
-    env.pop("KNOOPPUNT_DATABASE_URL", None)
-    log = open(pathlib.Path(data) / "server.log", "w")
-    process = subprocess.Popen([str(BINARY), "serve", "--demo", "--port", str(port), "--data-dir", data],
-                               stdout=log, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
+    process, base, log = start_server(data)
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/api/v1/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            assert process.poll() is None and time.monotonic() < deadline, "server did not start"
-            time.sleep(0.2)
         open_new_incident(browser, base, "im-vr13", "Dijkbewaking Ouderkerk")
         assert browser.find_element(By.ID, "entry-submit").is_enabled()
         assert not browser.find_elements(By.CSS_SELECTOR, "#live-status:not([hidden])")
