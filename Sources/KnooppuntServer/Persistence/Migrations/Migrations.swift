@@ -34,5 +34,6 @@ enum KnooppuntMigrations {
         M0030_RecordedAuthorityFacts(),
         M0031_CreatePhasesAndIRBT(),
         M0033_CreateAanwijzingen(),
+        M0035_CreateAccessRequests(),
     ]
 }
