@@ -67,7 +67,7 @@ struct HomePage {
             .group(
                 .h1(.text("\(strings.welcome), \(user.displayName)")),
                 .p(
-                    .class("identity"),
+                    .class("home-identity"),
                     .span(.id("role-name"), .text(user.role.label.text(language))), .text(" · "),
                     .span(.id("organisation-name"), .text("\(user.organisationName) (\(user.organisationCode))"))
                 ),
@@ -82,8 +82,9 @@ struct HomePage {
                     help: t.nationalHelp.text(language))),
                 // The national node holds no incidents of its own: its picture is the national one, and
                 // an empty local list here would contradict it (issue 16, point 9).
+                .if(user.subject.isPartner && incidents.isEmpty && !askable.isEmpty, askableSection(language)),
                 .if(!isNational, incidentSection(language)),
-                .if(!askable.isEmpty, askableSection(language)),
+                .if(!askable.isEmpty && !(user.subject.isPartner && incidents.isEmpty), askableSection(language)),
                 .unwrap(regionPhase) { $0.render(id: "region-phase") },
                 .unwrap(nationalPhase) { $0.render(id: "national-phase") },
                 .p(.a(.id("home-regions"), .href(RegionsPage.path), .text(t.regionsLink.text(language))))
