@@ -116,4 +116,32 @@ struct AccessRequestTests {
             #expect(regions.status == .ok && regions.body.string.contains(#"id="region-table""#))
         }
     }
+
+    @Test("on the national node the menu leads to the national pages, and /broker lists a region's request /capacity lists")
+    func nationalNode() async throws {
+        try await withNodePair { kcr2, vr13 in
+            let national = try #require(kcr2.app)
+            let region = try #require(vr13.app)
+            // setup: VR13 asks for a high-capacity pump; the request reaches the national node
+            let request = try await HTTP.send(region, .POST, "/api/v1/assistance-requests", json: """
+                {"type":"hcp","quantity":1,"locationText":"Polder Ouderkerk","reason":"Polder loopt onder"}
+                """, token: try await HTTP.login(region, "ol-vr13")).content.decode(AssistanceRequestDTO.self)
+            _ = try await FederationOutbox(db: region.db, context: region.knooppunt).deliverDue(transport: HTTPNodeTransport())
+
+            // MUT: the analyst's pages on the national node
+            let analyst = try await WebSession.login(national, "analist-kcr2")
+            let home = try await analyst.get(national, "/").body.string
+            let capacity = try await analyst.get(national, "/capacity").body.string
+            let broker = try await analyst.get(national, "/broker").body.string
+
+            // validate
+            #expect(home.contains(#"id="nav-incidents" href="/national""#))
+            #expect(home.contains(#"id="home-national""#))
+            #expect(!home.contains("Geen open incidenten"))
+            #expect(capacity.contains(request.number))
+            #expect(broker.contains(request.number))
+            #expect(broker.contains(#"id="remote-requests""#))
+            #expect(!broker.contains("Geen open aanvragen."))
+        }
+    }
 }
