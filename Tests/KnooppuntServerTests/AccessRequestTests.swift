@@ -40,6 +40,13 @@ struct AccessRequestTests {
             let answer = try decided.content.decode(AccessRequestDTO.self)
             #expect(answer.status == .granted && answer.grant != nil && answer.decidedBy == "im-vr13")
             #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)", token: tennet).status == .ok)
+            // TenneT's entry waits for verification: the IM's home counts it on the incident
+            let entry = try await Access.entry(
+                app, incident.id, token: tennet, json: #"{"theme":"partner:TENNET","text":"Onderstation afgeschakeld","source":"Netbeheer"}"#)
+            #expect(entry.status == .created, "\(entry.body.string)")
+            let imHome = try await WebSession.login(app, "im-vr13").get(app, "/").body.string
+            #expect(imHome.contains("1 te verifiëren"))
+            #expect(try await WebSession.login(app, "tennet").get(app, "/").body.string.contains("te verifiëren") == false)
             // deciding twice is refused; every step is in the journal
             let again = try await HTTP.send(
                 app, .POST, "/api/v1/incidents/\(incident.id)/access-requests/\(request.id)/decision", json: #"{"grant":false}"#, token: im)

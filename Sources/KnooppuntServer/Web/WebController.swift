@@ -77,12 +77,16 @@ struct WebController: RouteCollection {
         let ids = readable.map(\.id)
         let schedules = ids.isEmpty ? [] : try await SitRapScheduleModel.query(on: req.db).filter(\.$incidentID ~~ ids).all()
         let own = user.regionCode.flatMap(RegionCode.init)
-        let rows = readable.map { incident in
-            HomePage.IncidentRow(
+        var rows: [HomePage.IncidentRow] = []
+        for incident in readable {
+            var row = HomePage.IncidentRow(
                 incident: incident,
                 ownRegion: own.map { incident.leadRegion == $0 || incident.involvedRegions.contains($0) } ?? false,
                 sitRapDue: schedules.first { $0.incidentID == incident.id }.map { Microseconds.date($0.nextDue) })
-        }.sorted { a, b in
+            (row.toVerify, row.toAdmit) = try await queues(user, of: incident, now: now, on: req.db)
+            rows.append(row)
+        }
+        rows.sort { a, b in
             // Own region first, then the highest GRIP, then the most recently changed.
             (a.ownRegion ? 1 : 0, a.incident.grip.rawValue, a.incident.updatedAt) > (b.ownRegion ? 1 : 0, b.incident.grip.rawValue, b.incident.updatedAt)
         }
@@ -100,6 +104,22 @@ struct WebController: RouteCollection {
         page.nationalPhase = try await GovernanceWebController.nationalPanel(
             user, context: req.knooppunt, csrfToken: req.csrfToken, language: language, on: req.db)
         return .html(page.render())
+    }
+
+    /// What waits for the user on an incident: current entries unverified and awaiting admission, for
+    /// those the access policy lets verify and admit there; confidential entries are not counted.
+    private func queues(_ user: CurrentUser, of incident: IncidentView, now: Date, on db: Database) async throws -> (Int, Int) {
+        guard !user.subject.isPartner else { return (0, 0) }
+        let scope = IncidentScope(involvedRegions: Set(incident.involvedRegions), leadRegion: incident.leadRegion, status: incident.status)
+        let verify = try await AccessService.decide(user.subject, .init(action: .verifyEntry), incident: incident.id, scope: scope, at: now, on: db)
+        guard verify.decision.allowed else { return (0, 0) }
+        func current() -> QueryBuilder<EntryVersionModel> {
+            EntryVersionModel.query(on: db).filter(\.$incidentID == incident.id).filter(\.$validTo == nil)
+                .filter(\.$classification != Classification.confidential.rawValue)
+        }
+        let unverified = try await current().filter(\.$verification == VerificationStatus.unverified.rawValue).count()
+        let awaiting = try await current().filter(\.$awaitingAdmission == true).count()
+        return (unverified, awaiting)
     }
 
     /// Open incidents a partner may not read but may ask access to, with its own latest request for each;

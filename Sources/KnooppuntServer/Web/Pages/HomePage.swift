@@ -14,6 +14,10 @@ struct HomePage {
         let ownRegion: Bool
         /// When the next SitRap is due, if reports are scheduled.
         let sitRapDue: Date?
+        /// For those who verify and admit on it: current entries still unverified, and awaiting admission
+        /// (confidential entries not counted).
+        var toVerify = 0
+        var toAdmit = 0
     }
 
     /// An incident in a partner's area it may not read but may ask access to: only the minimal facts
@@ -199,6 +203,10 @@ struct HomePage {
                             .span(.class("badge grip-\(row.incident.grip.rawValue)"), .text(row.incident.grip.scaleLabel.text(language))),
                             .text(" "),
                             .a(.href("/incidents/\(row.incident.id)"), .text(row.incident.title)),
+                            .if(row.toVerify + row.toAdmit > 0, .p(
+                                .class("home-queue"),
+                                .if(row.toVerify > 0, .span(.class("badge awaiting"), .text("\(row.toVerify) \(t.toVerify.text(language))"))),
+                                .if(row.toAdmit > 0, .span(.class("badge awaiting"), .text("\(row.toAdmit) \(t.toAdmit.text(language))"))))),
                             .p(
                                 .class("help"),
                                 .text([row.incident.reference, row.incident.phase.label.text(language),
@@ -242,5 +250,7 @@ enum HomeStrings {
     static let ask = LocalizedLabel(nl: "Toegang vragen", en: "Ask for access")
     static let requestOpen = LocalizedLabel(nl: "Uw verzoek wacht op de informatiemanager.", en: "Your request awaits the information manager.")
     static let requestDeclined = LocalizedLabel(nl: "Uw vorige verzoek is afgewezen", en: "Your previous request was declined")
+    static let toVerify = LocalizedLabel(nl: "te verifiëren", en: "to verify")
+    static let toAdmit = LocalizedLabel(nl: "toe te laten", en: "to admit")
     static let regionsLink = LocalizedLabel(nl: "De 25 veiligheidsregio's (kaart en tabel)", en: "The 25 safety regions (map and table)")
 }
