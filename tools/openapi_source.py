@@ -724,6 +724,41 @@ doc["components"]["schemas"].update({
             "classification": CLASSIFICATION}},
 })
 E403R = {"403": problem("Not allowed; the detail gives the access policy's reason.")}
+ACCESS_REQUEST = {"name": "request", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
+doc["components"]["schemas"].update({
+    "AccessRequest": {"type": "object", "required": ["id", "incident", "organisation", "requestedBy", "requestedByName",
+                                                     "reason", "requestedAt", "status"], "properties": {
+        "id": {"type": "string", "format": "uuid"}, "incident": {"type": "string", "format": "uuid"},
+        "organisation": {"type": "string"}, "requestedBy": {"type": "string"}, "requestedByName": {"type": "string"},
+        "reason": {"type": "string"}, "requestedAt": {"type": "string", "format": "date-time"},
+        "status": {"enum": ["open", "granted", "declined"]}, "decidedBy": {"type": "string"},
+        "decidedAt": {"type": "string", "format": "date-time"}, "note": {"type": "string"},
+        "grant": {"type": "string", "format": "uuid", "description": "The link made when granted."}}},
+    "AccessRequestInput": {"type": "object", "required": ["reason"], "additionalProperties": False, "properties": {
+        "reason": {"type": "string", "minLength": 1, "maxLength": 500}}},
+    "AccessRequestDecision": {"type": "object", "required": ["grant"], "additionalProperties": False, "properties": {
+        "grant": {"type": "boolean", "description": "true links the partner (active) under its agreement; false declines."},
+        "note": {"type": "string", "maxLength": 500, "description": "For the partner."},
+        "hours": {"type": "integer", "minimum": 1, "maximum": 720, "description": "How long a granted link lasts; default 24."}}},
+})
+doc["paths"].update({
+    "/incidents/{incident}/access-requests": {"parameters": [INCIDENT],
+        "get": {"operationId": "listAccessRequests", "security": AUTH,
+                "summary": "Requests for access to the incident: all for whoever manages its access, a partner's own for a partner.",
+                "responses": {**ok("Requests.", {"type": "array", "items": ref("AccessRequest")}), **E401, **E403R, **E404}},
+        "post": {"operationId": "requestAccess", "security": AUTH,
+                 "summary": "A partner standing by for the incident's area, with the incident relevant to it, asks to read it.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": ref("AccessRequestInput")}}},
+                 "responses": {**ok("Asked.", ref("AccessRequest"), status="201"), **EBODY, **E401, **E403R, **E404,
+                               "409": problem("The partner can read the incident already, or its request is still open.")}}},
+    "/incidents/{incident}/access-requests/{request}/decision": {"parameters": [INCIDENT, ACCESS_REQUEST],
+        "post": {"operationId": "decideAccessRequest", "security": AUTH,
+                 "summary": "Whoever manages the incident's access grants (an active link under the partner's agreement) or declines.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": ref("AccessRequestDecision")}}},
+                 "responses": {**ok("Decided.", ref("AccessRequest")), **EBODY, **E401, **E403R, **E404,
+                               "409": problem("The request was decided already, or the partner is linked already.")}}},
+})
+E403R = {"403": problem("Not allowed; the detail gives the access policy's reason.")}
 doc["paths"].update({
     "/incidents/{incident}/access": {"parameters": [INCIDENT],
         "get": {"operationId": "listGrants", "security": AUTH,

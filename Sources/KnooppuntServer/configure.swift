@@ -48,6 +48,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
     try api.register(collection: IncidentsController())
     try api.register(collection: PartnersController())
     try api.register(collection: AccessController())
+    try api.register(collection: AccessRequestsController())
     try api.register(collection: PlotsController())
     try api.register(collection: LayersController())
     try api.register(collection: WarningsController())

@@ -53,10 +53,13 @@ struct WebTests {
             let html = home.body.string
             #expect(html.contains("Veiligheidsregio Amsterdam-Amstelland (VR13)"))
             #expect(html.contains("Informatiemanager"))
-            #expect(html.contains(#"id="region-map""#))
-            #expect(html.contains(#"data-highlight="VR13""#))
-            #expect(html.contains(#"<tr class="own-region"><td>VR13</td>"#))
-            #expect(html.contains("CBS / PDOK, CC BY 4.0"))
+            #expect(html.contains(#"id="home-incidents""#))
+            // the 25 regions moved to their own page (decision 0023)
+            let regions = try await session.get(app, "/regios").body.string
+            #expect(regions.contains(#"id="region-map""#))
+            #expect(regions.contains(#"data-highlight="VR13""#))
+            #expect(regions.contains(#"<tr class="own-region"><td>VR13</td>"#))
+            #expect(regions.contains("CBS / PDOK, CC BY 4.0"))
         }
     }
 

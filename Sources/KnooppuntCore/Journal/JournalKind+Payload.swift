@@ -12,6 +12,8 @@ extension JournalKind {
         case .accessChanged: AccessChanged.self
         case .accessGranted: AccessGranted.self
         case .accessLayerBreakGlass: AccessLayerBreakGlass.self
+        case .accessRequestDecided: AccessRequestDecided.self
+        case .accessRequested: AccessRequested.self
         case .accessRevoked: AccessRevoked.self
         case .accessTemporaryAccount: AccessTemporaryAccount.self
         case .accountUnlocked: AccountUnlocked.self

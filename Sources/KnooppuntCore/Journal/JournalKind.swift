@@ -14,6 +14,8 @@ public enum JournalKind: String, CaseIterable, Sendable {
     case accessChanged = "access.changed"
     case accessGranted = "access.granted"
     case accessLayerBreakGlass = "access.layer-break-glass"
+    case accessRequestDecided = "access.request-decided"
+    case accessRequested = "access.requested"
     case accessRevoked = "access.revoked"
     case accessTemporaryAccount = "access.temporary-account"
     // account

@@ -21,6 +21,12 @@ struct CurrentUser: Authenticatable, Sendable {
     /// Whether the header links the bestuurlijk overzicht: a burgemeester, voorzitter, minister or
     /// commissaris van de Koning, or anyone bearing an office or holding a mandate in force.
     var bearsAuthority = false
+    /// Whether this server is the national node (KCR2): there the menu leads to the national pages, as
+    /// the local incident list and map hold nothing of the regions' incidents (decision 0023).
+    var onNationalNode = false
+
+    /// Staff of the national node's own organisation on the national node server itself.
+    var usesNationalMenu: Bool { onNationalNode && organisationKind == .nationalNode && !role.isAdministrator }
 
     enum Credential: Sendable { case cookie, bearer }
 }

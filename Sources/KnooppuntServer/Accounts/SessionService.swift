@@ -148,6 +148,6 @@ struct SessionService: Sendable {
                 credential: credential,
                 overseenRegions: role == .commissarisVanDeKoning
                     ? try await GovernanceDirectory.overseenRegions(of: user.username, on: db, at: now) : [],
-                bearsAuthority: bearsAuthority))
+                bearsAuthority: bearsAuthority, onNationalNode: context.configuration.role == .national))
     }
 }

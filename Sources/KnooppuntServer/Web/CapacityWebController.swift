@@ -293,8 +293,10 @@ struct CapacityWebController: RouteCollection {
     func broker(req: Request) async throws -> Response {
         let user = try user(req)
         try CapacityService.require(user.subject, .broker)
-        let page = BrokerPage(strings: req.strings, csrfToken: req.csrfToken, user: user, types: try await services(req).0.types(),
+        var page = BrokerPage(strings: req.strings, csrfToken: req.csrfToken, user: user, types: try await services(req).0.types(),
                               broker: try await CapacityController.broker(subject: user.subject, on: req))
+        // The same other nodes' requests `/capacity` lists (issue 16, point 9).
+        page.remote = try await CapacityController.overview(subject: user.subject, on: req).remoteRequests
         return .html(page.render())
     }
 

@@ -34,6 +34,22 @@ struct IncidentWebController: RouteCollection {
         incidents.post(":incident", "access", ":grant", "admit", use: admitPartner)
         incidents.post(":incident", "access", ":grant", "revoke", use: disconnect)
         incidents.post(":incident", "break-glass", use: breakGlass)
+        incidents.post(":incident", "access-requests", use: requestAccess)
+        incidents.post(":incident", "access-requests", ":request", "decision", use: decideAccessRequest)
+    }
+
+    /// A partner asks to read an incident in its area; back to the home page, where the request shows.
+    func requestAccess(req: Request) async throws -> Response {
+        _ = try webUser(req)
+        _ = try await IncidentCommands(req).requestAccess(in: try IncidentRequest.incidentID(req), try req.decodeForm(AccessRequestInput.self))
+        return req.redirect(to: "/", redirectType: .normal)
+    }
+
+    /// The information manager grants or declines; back to where the form was (home or incident).
+    func decideAccessRequest(req: Request) async throws -> Response {
+        try await command(req, followNext: true) { commands, id in
+            _ = try await commands.decideAccessRequest(try req.pathID("request"), in: id, try req.decodeForm(AccessRequestDecisionInput.self))
+        }
     }
 
     private func webUser(_ req: Request) throws -> CurrentUser { try Self.webUser(req) }

@@ -9,6 +9,7 @@ struct WebController: RouteCollection {
         routes.post("login", use: login)
         routes.post("logout", use: logout)
         routes.get(use: home)
+        routes.get("regios", use: regions)
         routes.get("lang", ":language", use: LanguageRoute.switchLanguage)
     }
 
@@ -68,25 +69,118 @@ struct WebController: RouteCollection {
             return req.redirect(to: expired ? "/login?expired=1" : "/login")
         }
         let language = req.uiLanguage
+        let now = req.knooppunt.clock.now()
+        // The open incidents the access policy lets this user read: nothing else is listed or counted.
+        let found = try await PictureStore(db: req.db, context: req.knooppunt).currentIncidents(
+            exercise: false, region: nil, grip: nil, phase: nil, status: .open)
+        let readable = try await AccessService.readable(user.subject, found, at: now, on: req.db).map(IncidentView.init)
+        let ids = readable.map(\.id)
+        let schedules = ids.isEmpty ? [] : try await SitRapScheduleModel.query(on: req.db).filter(\.$incidentID ~~ ids).all()
+        let own = user.regionCode.flatMap(RegionCode.init)
+        var rows: [HomePage.IncidentRow] = []
+        for incident in readable {
+            var row = HomePage.IncidentRow(
+                incident: incident,
+                ownRegion: own.map { incident.leadRegion == $0 || incident.involvedRegions.contains($0) } ?? false,
+                sitRapDue: schedules.first { $0.incidentID == incident.id }.map { Microseconds.date($0.nextDue) })
+            (row.toVerify, row.toAdmit) = try await queues(user, of: incident, now: now, on: req.db)
+            rows.append(row)
+        }
+        rows.sort { a, b in
+            // Own region first, then the highest GRIP, then the most recently changed.
+            (a.ownRegion ? 1 : 0, a.incident.grip.rawValue, a.incident.updatedAt) > (b.ownRegion ? 1 : 0, b.incident.grip.rawValue, b.incident.updatedAt)
+        }
+        let alerts = user.subject.isPartner
+            ? try await PartnerAccess.alerts(of: user, on: req.db).filter { $0.acknowledgedAt == nil } : []
+        var page = HomePage(
+            strings: req.strings, csrfToken: req.csrfToken, user: user, incidents: rows, alerts: alerts, now: now)
+        if user.subject.isPartner {
+            page.askable = try await askable(user, among: found, readable: Set(ids), now: now, on: req.db)
+        } else {
+            page.accessRequests = try await openRequests(user, among: readable, now: now, on: req.db)
+        }
+        page.regionPhase = try await GovernanceWebController.ownRegionPanel(
+            user, context: req.knooppunt, csrfToken: req.csrfToken, language: language, on: req.db)
+        page.nationalPhase = try await GovernanceWebController.nationalPanel(
+            user, context: req.knooppunt, csrfToken: req.csrfToken, language: language, on: req.db)
+        return .html(page.render())
+    }
+
+    /// What waits for the user on an incident: current entries unverified and awaiting admission, for
+    /// those the access policy lets verify and admit there; confidential entries are not counted.
+    private func queues(_ user: CurrentUser, of incident: IncidentView, now: Date, on db: Database) async throws -> (Int, Int) {
+        guard !user.subject.isPartner else { return (0, 0) }
+        let scope = IncidentScope(involvedRegions: Set(incident.involvedRegions), leadRegion: incident.leadRegion, status: incident.status)
+        let verify = try await AccessService.decide(user.subject, .init(action: .verifyEntry), incident: incident.id, scope: scope, at: now, on: db)
+        guard verify.decision.allowed else { return (0, 0) }
+        func current() -> QueryBuilder<EntryVersionModel> {
+            EntryVersionModel.query(on: db).filter(\.$incidentID == incident.id).filter(\.$validTo == nil)
+                .filter(\.$classification != Classification.confidential.rawValue)
+        }
+        let unverified = try await current().filter(\.$verification == VerificationStatus.unverified.rawValue).count()
+        let awaiting = try await current().filter(\.$awaitingAdmission == true).count()
+        return (unverified, awaiting)
+    }
+
+    /// Open incidents a partner may not read but may ask access to, with its own latest request for each;
+    /// only the minimal facts (decision 0023).
+    private func askable(_ user: CurrentUser, among found: [(IncidentModel, IncidentVersionModel)], readable: Set<UUID>, now: Date, on db: Database)
+        async throws -> [HomePage.Askable]
+    {
+        var result: [HomePage.Askable] = []
+        for (incident, version) in found {
+            let id = try incident.requireID()
+            guard !readable.contains(id) else { continue }
+            let scope = try IncidentAccess.scope(version)
+            guard try await IncidentCommands.mayAskAccess(user.subject, scope: scope, version: version, on: db) else { continue }
+            let view = try IncidentView(incident, version)
+            let latest = try await AccessRequestModel.query(on: db).filter(\.$incidentID == id)
+                .filter(\.$organisationCode == user.organisationCode).sort(\.$requestedAt, .descending).first()
+            result.append(.init(
+                id: id, reference: view.reference, category: view.category, grip: view.grip, regions: view.involvedRegions,
+                request: try latest.map(AccessRequestDTO.init)))
+        }
+        return result
+    }
+
+    /// Open access requests for the incidents whose access this user manages.
+    private func openRequests(_ user: CurrentUser, among readable: [IncidentView], now: Date, on db: Database) async throws
+        -> [HomePage.PendingRequest]
+    {
+        let ids = readable.map(\.id)
+        guard !ids.isEmpty else { return [] }
+        let open = try await AccessRequestModel.query(on: db).filter(\.$incidentID ~~ ids)
+            .filter(\.$status == AccessRequestModel.Status.open.rawValue).sort(\.$requestedAt).all()
+        var result: [HomePage.PendingRequest] = []
+        for request in open {
+            guard let incident = readable.first(where: { $0.id == request.incidentID }) else { continue }
+            let scope = IncidentScope(involvedRegions: Set(incident.involvedRegions), leadRegion: incident.leadRegion, status: incident.status)
+            let answer = try await AccessService.decide(user.subject, .init(action: .manageAccess), incident: incident.id, scope: scope, at: now, on: db)
+            guard answer.decision.allowed else { continue }
+            let organisation = try await OrganisationModel.query(on: db).filter(\.$code == request.organisationCode).first()?.name
+            result.append(.init(request: try AccessRequestDTO(request), incident: incident, organisationName: organisation ?? request.organisationCode))
+        }
+        return result
+    }
+
+    /// `/regios`: the 25 regions as reference data, for every signed-in user.
+    func regions(req: Request) async throws -> Response {
+        let user = try IncidentWebController.webUser(req)
+        let language = req.uiLanguage
         // Every region's phase for those who read phases (decision 0021); nobody else sees the column.
         let phases = RegionPhaseRules.read(user.subject).allowed ? try await RegionPhases.currentByScope(on: req.db) : nil
         let regions = try await RegionModel.query(on: req.db).sort(\.$id).all().map { model in
             let code = model.id ?? ""
-            return HomePage.RegionRow(
+            return RegionsPage.RegionRow(
                 code: code, name: model.name, province: model.provinceName,
                 phase: phases.map { phases in
                     (phases[code].flatMap { RegionPhase(rawValue: $0.phase) } ?? RegionPhase.unrecorded).label.text(language)
                 })
         }
         let config = req.knooppunt.configuration
-        let leaflet = config.leafletInstalled
-        var page = HomePage(
-            strings: req.strings, csrfToken: req.csrfToken, user: user, regions: regions, leafletAvailable: leaflet,
-            tileURL: config.tileURL)
-        page.regionPhase = try await GovernanceWebController.ownRegionPanel(
-            user, context: req.knooppunt, csrfToken: req.csrfToken, language: language, on: req.db)
-        page.nationalPhase = try await GovernanceWebController.nationalPanel(
-            user, context: req.knooppunt, csrfToken: req.csrfToken, language: language, on: req.db)
+        let page = RegionsPage(
+            strings: req.strings, csrfToken: req.csrfToken, user: user, regions: regions,
+            leafletAvailable: config.leafletInstalled, tileURL: config.tileURL)
         return .html(page.render())
     }
 }

@@ -145,3 +145,50 @@ public enum AuditConfidentialRead: JournalEvent, Equatable {
         }
     }
 }
+
+/// A partner's request to read an incident, as its events record it: the request as it stands after
+/// the change (decision 0023).
+public struct AccessRequestPayload: Codable, Sendable, Equatable {
+    public var incident: UUID
+    public var request: UUID
+    public var organisation: String
+    public var requestedBy: String
+    public var reason: String
+    /// "open", "granted" or "declined".
+    public var status: String
+    public var decidedBy: String?
+    public var note: String?
+    /// The grant made when the request was granted.
+    public var grant: UUID?
+
+    public init(
+        incident: UUID, request: UUID, organisation: String, requestedBy: String, reason: String, status: String,
+        decidedBy: String? = nil, note: String? = nil, grant: UUID? = nil
+    ) {
+        self.incident = incident
+        self.request = request
+        self.organisation = organisation
+        self.requestedBy = requestedBy
+        self.reason = reason
+        self.status = status
+        self.decidedBy = decidedBy
+        self.note = note
+        self.grant = grant
+    }
+}
+
+/// A partner in the incident's area asked to read it.
+public struct AccessRequested: ShapedJournalEvent, OrganisationJournalEvent {
+    public static let kind = JournalKind.accessRequested
+    public let body: AccessRequestPayload
+    public init(_ body: AccessRequestPayload) { self.body = body }
+    public var aboutOrganisation: String { body.organisation }
+}
+
+/// The incident's information manager granted or declined a partner's request.
+public struct AccessRequestDecided: ShapedJournalEvent, OrganisationJournalEvent {
+    public static let kind = JournalKind.accessRequestDecided
+    public let body: AccessRequestPayload
+    public init(_ body: AccessRequestPayload) { self.body = body }
+    public var aboutOrganisation: String { body.organisation }
+}

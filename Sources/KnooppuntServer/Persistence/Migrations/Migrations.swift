@@ -35,5 +35,6 @@ enum KnooppuntMigrations {
         M0031_CreatePhasesAndIRBT(),
         M0033_CreateAanwijzingen(),
         M0034_CreateEntryAcknowledgements(),
+        M0035_CreateAccessRequests(),
     ]
 }

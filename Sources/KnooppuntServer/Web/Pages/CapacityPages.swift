@@ -377,6 +377,9 @@ struct BrokerPage {
     let user: CurrentUser
     let types: [CapacityTypeDTO]
     let broker: BrokerDTO
+    /// Open requests of other nodes (as `/capacity` lists them): they are matched on their own node, so
+    /// they are shown here for the picture, without proposals, and never hidden behind "Geen open aanvragen".
+    var remote: [CapacitySharing.RemoteRequest] = []
 
     private var text: CapacityText { CapacityText(language: strings.language, types: Dictionary(uniqueKeysWithValues: types.map { ($0.code, $0) })) }
     private func t(_ dutch: String, _ english: String) -> String { text.t(dutch, english) }
@@ -393,7 +396,8 @@ struct BrokerPage {
                     "For each open request: what is still needed and whose capacity could be there soonest (readiness plus travel), within what they can spare. A proposal goes to the holder to confirm first."))),
                 .div(
                     .id("broker-live"), .data(named: "live-stream", value: "/api/v1/capacity/stream"),
-                    broker.matches.isEmpty ? .p(.class("empty"), .text(t("Geen open aanvragen.", "No open requests.")))
+                    broker.matches.isEmpty ? .p(.class("empty"), .text(remote.isEmpty ? t("Geen open aanvragen.", "No open requests.")
+                        : t("Geen open aanvragen op dit knooppunt.", "No open requests on this node.")))
                         : .div(.id("matches"), .forEach(broker.matches) { match in
                             .section(
                                 .class("card"), .data(named: "request", value: match.request.id.uuidString),
@@ -411,6 +415,18 @@ struct BrokerPage {
                                                         fields: [("capacityItem", proposal.capacityItem.uuidString), ("quantity", String(proposal.quantity))]))
                                     }))
                         }),
+                    .if(!remote.isEmpty, .section(
+                        .id("remote-requests"), .class("card"),
+                        .h2(.text(t("Open aanvragen van andere knooppunten", "Open requests of other nodes"))),
+                        .p(.class("help"), .text(t(
+                            "Deze aanvragen worden afgehandeld op het knooppunt van de aanvrager; hier ziet u wat nog nodig is.",
+                            "These requests are handled on the requester's node; here you see what is still needed."))),
+                        .ul(.forEach(remote) { item in
+                            .li(.data(named: "request", value: item.request.id.uuidString),
+                                .text("\(item.request.number) · \(item.request.quantity) × \(text.type(item.request.type)) · \(item.request.requester) · "
+                                    + t("toegezegd: ", "committed: ") + String(item.request.committedQuantity) + " · "
+                                    + t("bij knooppunt ", "at node ") + item.node))
+                        }))),
                     .section(
                         .class("card"),
                         .h2(.text(t("Toewijzingsbesluiten", "Allocation decisions"))),

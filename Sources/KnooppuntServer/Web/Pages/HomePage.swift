@@ -1,80 +1,256 @@
+import Foundation
 import KnooppuntCore
 import Plot
 
-/// The page after login: who you are, your region's phase towards a threat (and the national phase for
-/// the national node's staff), and a map of the 25 regions, with the same regions and their phases as a
-/// table for keyboard and screen-reader users.
+/// The page after login, per role (decision 0023): what needs the user first — alarms to acknowledge,
+/// SitRaps due — then the open incidents the user may read (own region first, highest GRIP first), a
+/// prominent way to the bestuur overview or the national picture for those who use them, and the phase
+/// panels. The 25-region reference view lives on `/regios`.
 struct HomePage {
-    struct RegionRow {
-        let code: String
-        let name: String
-        let province: String
-        /// The region's phase, for readers of phases (decision 0021).
-        var phase: String? = nil
+    /// One open incident the user may read.
+    struct IncidentRow {
+        let incident: IncidentView
+        /// In the user's own region (lead or involved).
+        let ownRegion: Bool
+        /// When the next SitRap is due, if reports are scheduled.
+        let sitRapDue: Date?
+        /// For those who verify and admit on it: current entries still unverified, and awaiting admission
+        /// (confidential entries not counted).
+        var toVerify = 0
+        var toAdmit = 0
+    }
+
+    /// An incident in a partner's area it may not read but may ask access to: only the minimal facts
+    /// (decision 0023) — reference, kind, GRIP and regions, never the title, place or entries.
+    struct Askable {
+        let id: UUID
+        let reference: String
+        let category: IncidentCategory
+        let grip: GRIPLevel
+        let regions: [RegionCode]
+        /// The partner's latest request for it.
+        let request: AccessRequestDTO?
+    }
+
+    /// An open request for the IM to answer.
+    struct PendingRequest {
+        let request: AccessRequestDTO
+        let incident: IncidentView
+        let organisationName: String
     }
 
     let strings: UIStrings
     let csrfToken: String
     let user: CurrentUser
-    let regions: [RegionRow]
-    let leafletAvailable: Bool
-    let tileURL: String?
+    let incidents: [IncidentRow]
+    /// The partner's alarms nobody has acknowledged yet.
+    let alerts: [PartnerAlertDTO]
+    let now: Date
     /// The user's own region's phase, with its form for those who set it.
     var regionPhase: RegionPhasePanel? = nil
     /// The national phase, for the national node's staff.
     var nationalPhase: RegionPhasePanel? = nil
+    /// For a partner: incidents in its area it may ask access to.
+    var askable: [Askable] = []
+    /// For those who manage an incident's access: requests awaiting an answer.
+    var accessRequests: [PendingRequest] = []
 
-    private var showsPhases: Bool { regions.contains { $0.phase != nil } }
+    private var t: HomeStrings.Type { HomeStrings.self }
+
+    /// Reports due now or within the next hour, overdue first.
+    var sitRapsDue: [IncidentRow] {
+        incidents.filter { ($0.sitRapDue ?? .distantFuture) <= now.addingTimeInterval(3600) }
+            .sorted { ($0.sitRapDue ?? .distantFuture) < ($1.sitRapDue ?? .distantFuture) }
+    }
 
     func render() -> String {
         let language = strings.language
-        var layout = Layout(title: strings.home, strings: strings, csrfToken: csrfToken, user: user, path: "/")
-        if leafletAvailable {
-            layout.styles = ["/vendor/leaflet/leaflet.css"]
-            layout.scripts = ["/vendor/leaflet/leaflet.js", "/assets/region-map.js"]
-        }
+        let layout = Layout(title: strings.home, strings: strings, csrfToken: csrfToken, user: user, path: "/")
+        let isNational = user.organisationKind == .nationalNode && !user.role.isAdministrator
         return layout.render(
             .group(
                 .h1(.text("\(strings.welcome), \(user.displayName)")),
-                .dl(
-                    .class("identity"),
-                    .dt(.text(strings.yourOrganisation)),
-                    .dd(.id("organisation-name"), .text("\(user.organisationName) (\(user.organisationCode))")),
-                    .dt(.text(strings.yourRole)),
-                    .dd(.id("role-name"), .text(user.role.label.text(language)))
+                .p(
+                    .class("home-identity"),
+                    .span(.id("role-name"), .text(user.role.label.text(language))), .text(" · "),
+                    .span(.id("organisation-name"), .text("\(user.organisationName) (\(user.organisationCode))"))
                 ),
+                .if(!alerts.isEmpty, alertSection(language)),
+                .if(!accessRequests.isEmpty, requestSection(language)),
+                .if(!sitRapsDue.isEmpty, sitRapSection(language)),
+                .if(user.bearsAuthority, shortcut(
+                    id: "home-bestuur", href: BestuurPage.path, label: t.bestuurLink.text(language),
+                    help: t.bestuurHelp.text(language))),
+                .if(isNational, shortcut(
+                    id: "home-national", href: "/national", label: t.nationalLink.text(language),
+                    help: t.nationalHelp.text(language))),
+                // The national node holds no incidents of its own: its picture is the national one, and
+                // an empty local list here would contradict it (issue 16, point 9).
+                .if(user.subject.isPartner && incidents.isEmpty && !askable.isEmpty, askableSection(language)),
+                .if(!isNational, incidentSection(language)),
+                .if(!askable.isEmpty && !(user.subject.isPartner && incidents.isEmpty), askableSection(language)),
                 .unwrap(regionPhase) { $0.render(id: "region-phase") },
                 .unwrap(nationalPhase) { $0.render(id: "national-phase") },
-                .section(
-                    .attribute(named: "aria-labelledby", value: "map-title"),
-                    .h2(.id("map-title"), .text(strings.regionMapTitle)),
-                    .p(.class("help"), .text(strings.regionMapHelp)),
-                    .div(
-                        .id("region-map"), .class("map"),
-                        .attribute(named: "role", value: "img"),
-                        .attribute(named: "aria-label", value: strings.regionMapTitle),
-                        .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
-                        .data(named: "highlight", value: user.regionCode ?? ""),
-                        .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),
-                        .if(!leafletAvailable, .p(.class("error"), .text(strings.mapUnavailable)))
-                    )
-                ),
-                .section(
-                    .attribute(named: "aria-labelledby", value: "regions-title"),
-                    .h2(.id("regions-title"), .text(strings.regionList)),
-                    .table(
-                        .id("region-table"),
-                        .thead(.tr(.th(.text(strings.code)), .th(.text(strings.name)), .th(.text(strings.province)),
-                                   .if(showsPhases, .th(.text(strings.phaseLabel))))),
-                        .tbody(
-                            .forEach(regions) { region in
-                                .tr(
-                                    .if(region.code == user.regionCode, .class("own-region")),
-                                    .td(.text(region.code)), .td(.text(region.name)), .td(.text(region.province)),
-                                    .unwrap(region.phase) { .td(.class("region-phase-cell"), .text($0)) })
-                            })
-                    )
-                )
+                .p(.a(.id("home-regions"), .href(RegionsPage.path), .text(t.regionsLink.text(language))))
             ))
     }
+
+    private func shortcut(id: String, href: String, label: String, help: String) -> Node<HTML.BodyContext> {
+        .section(
+            .class("card home-shortcut"),
+            .p(.a(.id(id), .class("button"), .href(href), .text(label))),
+            .p(.class("help"), .text(help)))
+    }
+
+    private func alertSection(_ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
+        .section(
+            .id("home-alerts"), .class("card urgent"),
+            .attribute(named: "aria-labelledby", value: "home-alerts-title"),
+            .h2(.id("home-alerts-title"), .text("\(t.alertsTitle.text(language)) (\(alerts.count))")),
+            .ul(.forEach(alerts) { alert in
+                .li(
+                    .strong(.text(alert.title ?? alert.reference ?? "")), .text(" — \(alert.reason) · "),
+                    .text("\(t.escalatesAt.text(language)) \(DisplayFormat.time(alert.escalatesAt))"))
+            }),
+            .p(.a(.href("/monitoring"), .text(t.acknowledgeLink.text(language)))))
+    }
+
+    private func requestSection(_ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
+        .section(
+            .id("home-access-requests"), .class("card urgent"),
+            .attribute(named: "aria-labelledby", value: "home-access-requests-title"),
+            .h2(.id("home-access-requests-title"), .text("\(t.requestsTitle.text(language)) (\(accessRequests.count))")),
+            .ul(.forEach(accessRequests) { pending in
+                let path = "/incidents/\(pending.incident.id)/access-requests/\(pending.request.id)/decision?next=/"
+                return .li(
+                    .class("access-request"), .data(named: "request", value: pending.request.id.uuidString),
+                    .p(.strong(.text(pending.organisationName)), .text(" (\(pending.request.requestedByName)) · "),
+                       .a(.href("/incidents/\(pending.incident.id)"), .text(pending.incident.title))),
+                    .p(.text("\(t.reason.text(language)): \(pending.request.reason)")),
+                    .form(
+                        .class("inline"), .method(.post), .action(path),
+                        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                        .input(.type(.hidden), .name("grant"), .value("true")),
+                        .button(.type(.submit), .class("grant-request"), .text(t.grant.text(language)))),
+                    .form(
+                        .class("inline"), .method(.post), .action(path),
+                        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                        .input(.type(.hidden), .name("grant"), .value("false")),
+                        .button(.type(.submit), .class("decline-request secondary"), .text(t.decline.text(language)))))
+            }))
+    }
+
+    private func askableSection(_ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
+        .section(
+            .id("home-askable"),
+            .attribute(named: "aria-labelledby", value: "home-askable-title"),
+            .h2(.id("home-askable-title"), .text(t.askableTitle.text(language))),
+            .p(.class("help"), .text(t.askableHelp.text(language))),
+            .ul(.class("home-incidents"), .forEach(askable) { item in
+                .li(
+                    .class("card"), .data(named: "incident", value: item.id.uuidString),
+                    .span(.class("badge grip-\(item.grip.rawValue)"), .text(item.grip.scaleLabel.text(language))),
+                    .text(" \(item.category.label.text(language)) · \(item.reference) · \(item.regions.map(\.rawValue).joined(separator: ", "))"),
+                    askState(item, language))
+            }))
+    }
+
+    private func askState(_ item: Askable, _ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
+        if let request = item.request, request.status == .open {
+            return .p(.class("request-state"), .text(t.requestOpen.text(language)))
+        }
+        let fieldID = "ask-reason-\(item.id.uuidString.prefix(8))"
+        return .group(
+            .if(item.request?.status == .declined, .p(
+                .class("request-state"),
+                .text(t.requestDeclined.text(language) + (item.request?.note.map { ": \($0)" } ?? "")))),
+            .form(
+                .class("ask-access"), .method(.post), .action("/incidents/\(item.id)/access-requests"),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .label(.for(fieldID), .text(t.reason.text(language))),
+                .input(.type(.text), .id(fieldID), .name("reason"), .required(true), .attribute(named: "maxlength", value: "500")),
+                .button(.type(.submit), .text(t.ask.text(language)))))
+    }
+
+    private func sitRapSection(_ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
+        .section(
+            .id("home-sitraps"), .class("card"),
+            .attribute(named: "aria-labelledby", value: "home-sitraps-title"),
+            .h2(.id("home-sitraps-title"), .text(t.sitRapsTitle.text(language))),
+            .ul(.forEach(sitRapsDue) { row in
+                let due = row.sitRapDue ?? now
+                return .li(
+                    .a(.href("/incidents/\(row.incident.id)/sitraps"), .text(row.incident.title)),
+                    .text(" · \(DisplayFormat.time(due))"),
+                    .if(due < now, .span(.class("badge overdue"), .text(" \(t.overdue.text(language))"))))
+            }))
+    }
+
+    private func incidentSection(_ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
+        let title = user.subject.isPartner ? t.partnerIncidentsTitle : t.incidentsTitle
+        return .section(
+            .id("home-incidents"),
+            .attribute(named: "aria-labelledby", value: "home-incidents-title"),
+            .h2(.id("home-incidents-title"), .text("\(title.text(language)) (\(incidents.count))")),
+            incidents.isEmpty
+                ? .p(.class("empty"), .text(user.subject.isPartner ? t.partnerNothing.text(language) : t.nothing.text(language)))
+                : .ul(
+                    .class("home-incidents"),
+                    .forEach(incidents) { row in
+                        .li(
+                            .class("card" + (row.ownRegion ? " own-region" : "")),
+                            .data(named: "incident", value: row.incident.id.uuidString),
+                            .span(.class("badge grip-\(row.incident.grip.rawValue)"), .text(row.incident.grip.scaleLabel.text(language))),
+                            .text(" "),
+                            .a(.href("/incidents/\(row.incident.id)"), .text(row.incident.title)),
+                            .if(row.toVerify + row.toAdmit > 0, .p(
+                                .class("home-queue"),
+                                .if(row.toVerify > 0, .span(.class("badge awaiting"), .text("\(row.toVerify) \(t.toVerify.text(language))"))),
+                                .if(row.toAdmit > 0, .span(.class("badge awaiting"), .text("\(row.toAdmit) \(t.toAdmit.text(language))"))))),
+                            .p(
+                                .class("help"),
+                                .text([row.incident.reference, row.incident.phase.label.text(language),
+                                       "\(t.lastChange.text(language)) \(DisplayFormat.time(row.incident.updatedAt))"]
+                                    .joined(separator: " · "))))
+                    }),
+            .p(.a(.href("/incidents"), .text(t.allIncidents.text(language)))))
+    }
+}
+
+/// The home page's texts, Dutch and English side by side.
+enum HomeStrings {
+    static let alertsTitle = LocalizedLabel(nl: "Alarmen om te bevestigen", en: "Alarms to acknowledge")
+    static let escalatesAt = LocalizedLabel(nl: "escaleert om", en: "escalates at")
+    static let acknowledgeLink = LocalizedLabel(nl: "Bevestigen op de monitoringpagina", en: "Acknowledge on the monitoring page")
+    static let sitRapsTitle = LocalizedLabel(nl: "SitRaps die (bijna) moeten uitgaan", en: "SitRaps due")
+    static let overdue = LocalizedLabel(nl: "te laat", en: "overdue")
+    static let bestuurLink = LocalizedLabel(nl: "Naar het bestuurlijk overzicht", en: "Go to the bestuur overview")
+    static let bestuurHelp = LocalizedLabel(
+        nl: "De incidenten onder uw gezag, met GRIP, reden en wie besluit.",
+        en: "The incidents under your authority, with GRIP, reason and who decides.")
+    static let nationalLink = LocalizedLabel(nl: "Naar het landelijk beeld", en: "Go to the national picture")
+    static let nationalHelp = LocalizedLabel(
+        nl: "De incidenten van alle regionale knooppunten, met hun bron en actualiteit.",
+        en: "The incidents of every regional node, with their source and how recent they are.")
+    static let incidentsTitle = LocalizedLabel(nl: "Open incidenten", en: "Open incidents")
+    static let partnerIncidentsTitle = LocalizedLabel(nl: "Incidenten waaraan u gekoppeld bent", en: "Incidents you are linked to")
+    static let nothing = LocalizedLabel(nl: "Geen open incidenten die u mag inzien.", en: "No open incidents you may read.")
+    static let partnerNothing = LocalizedLabel(
+        nl: "U bent aan geen open incident gekoppeld.", en: "You are not linked to any open incident.")
+    static let lastChange = LocalizedLabel(nl: "laatst gewijzigd", en: "last changed")
+    static let allIncidents = LocalizedLabel(nl: "Alle incidenten en oefeningen", en: "All incidents and exercises")
+    static let requestsTitle = LocalizedLabel(nl: "Verzoeken om toegang", en: "Requests for access")
+    static let reason = LocalizedLabel(nl: "Reden", en: "Reason")
+    static let grant = LocalizedLabel(nl: "Toegang verlenen", en: "Grant access")
+    static let decline = LocalizedLabel(nl: "Afwijzen", en: "Decline")
+    static let askableTitle = LocalizedLabel(nl: "Incidenten in uw gebied", en: "Incidents in your area")
+    static let askableHelp = LocalizedLabel(
+        nl: "U bent niet aan deze incidenten gekoppeld. Vraag toegang; de informatiemanager van de regio beslist.",
+        en: "You are not linked to these incidents. Ask for access; the region's information manager decides.")
+    static let ask = LocalizedLabel(nl: "Toegang vragen", en: "Ask for access")
+    static let requestOpen = LocalizedLabel(nl: "Uw verzoek wacht op de informatiemanager.", en: "Your request awaits the information manager.")
+    static let requestDeclined = LocalizedLabel(nl: "Uw vorige verzoek is afgewezen", en: "Your previous request was declined")
+    static let toVerify = LocalizedLabel(nl: "te verifiëren", en: "to verify")
+    static let toAdmit = LocalizedLabel(nl: "toe te laten", en: "to admit")
+    static let regionsLink = LocalizedLabel(nl: "De 25 veiligheidsregio's (kaart en tabel)", en: "The 25 safety regions (map and table)")
 }

@@ -53,8 +53,11 @@ struct Layout {
                         ),
                         .unwrap(user) { user in
                             user.role.isEmergencyAccount ? emergencyNav(user) : .group(
-                                .a(.id("nav-incidents"), .href("/incidents"), .text(strings.incidents)),
-                                .if(!user.role.isAdministrator, .a(.id("nav-map"), .href("/map"), .text(strings.mapNav))),
+                                // On the national node the regions' incidents live in the national picture,
+                                // so "Incidenten" and "Kaart" lead there (decision 0023).
+                                .a(.id("nav-incidents"), .href(user.usesNationalMenu ? "/national" : "/incidents"), .text(strings.incidents)),
+                                .if(!user.role.isAdministrator,
+                                    .a(.id("nav-map"), .href(user.usesNationalMenu ? "/national#national-map" : "/map"), .text(strings.mapNav))),
                                 .if(!user.role.isAdministrator,
                                     .a(.id("nav-warnings"), .href("/warnings"), .text(ReceivedWarningsPage.navLabel(strings.language)))),
                                 .if(CapacityPolicy.decide(user.subject, .read).allowed,
@@ -65,6 +68,7 @@ struct Layout {
                                     .a(.id("nav-bestuur"), .href(BestuurPage.path), .text(BestuurPage.navLabel(strings.language)))),
                                 .if((user.organisationKind == .nationalNode && !user.role.isAdministrator) || user.role.isRijkOrProvince,
                                     .a(.id("nav-aanwijzingen"), .href("/aanwijzingen"), .text("Aanwijzingen"))),
+                                .a(.id("nav-regions"), .href(RegionsPage.path), .text(RegionsPage.navLabel.text(strings.language))),
                                 .if(user.subject.isPartner, .a(.id("nav-monitoring"), .href("/monitoring"), .text(strings.monitoringList))),
                                 .if(PartnerAccess.mayReadReport(user), .a(.id("nav-access-report"), .href("/access-report"), .text(strings.accessReport))),
                                 .if(user.role.isAdministrator, .a(.id("nav-temporary-accounts"), .href("/temporary-accounts"), .text(strings.temporaryAccounts))),

@@ -1,0 +1,68 @@
+import KnooppuntCore
+import Plot
+
+/// `/regios`: the reference view of the 25 safety regions, a map with the same regions and their
+/// phases as a table for keyboard and screen-reader users. It used to be the home page (decision 0023).
+struct RegionsPage {
+    static let path = "/regios"
+    static let navLabel = LocalizedLabel(nl: "Regio's", en: "Regions")
+
+    struct RegionRow {
+        let code: String
+        let name: String
+        let province: String
+        /// The region's phase, for readers of phases (decision 0021).
+        var phase: String? = nil
+    }
+
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let regions: [RegionRow]
+    let leafletAvailable: Bool
+    let tileURL: String?
+
+    private var showsPhases: Bool { regions.contains { $0.phase != nil } }
+
+    func render() -> String {
+        var layout = Layout(title: strings.regionList, strings: strings, csrfToken: csrfToken, user: user, path: Self.path)
+        if leafletAvailable {
+            layout.styles = ["/vendor/leaflet/leaflet.css"]
+            layout.scripts = ["/vendor/leaflet/leaflet.js", "/assets/region-map.js"]
+        }
+        return layout.render(
+            .group(
+                .h1(.text(strings.regionList)),
+                .section(
+                    .attribute(named: "aria-labelledby", value: "map-title"),
+                    .h2(.id("map-title"), .text(strings.regionMapTitle)),
+                    .p(.class("help"), .text(strings.regionMapHelp)),
+                    .div(
+                        .id("region-map"), .class("map"),
+                        .attribute(named: "role", value: "img"),
+                        .attribute(named: "aria-label", value: strings.regionMapTitle),
+                        .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
+                        .data(named: "highlight", value: user.regionCode ?? ""),
+                        .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),
+                        .if(!leafletAvailable, .p(.class("error"), .text(strings.mapUnavailable)))
+                    )
+                ),
+                .section(
+                    .attribute(named: "aria-labelledby", value: "regions-title"),
+                    .h2(.id("regions-title"), .text(strings.regionList)),
+                    .table(
+                        .id("region-table"),
+                        .thead(.tr(.th(.text(strings.code)), .th(.text(strings.name)), .th(.text(strings.province)),
+                                   .if(showsPhases, .th(.text(strings.phaseLabel))))),
+                        .tbody(
+                            .forEach(regions) { region in
+                                .tr(
+                                    .if(region.code == user.regionCode, .class("own-region")),
+                                    .td(.text(region.code)), .td(.text(region.name)), .td(.text(region.province)),
+                                    .unwrap(region.phase) { .td(.class("region-phase-cell"), .text($0)) })
+                            })
+                    )
+                )
+            ))
+    }
+}
