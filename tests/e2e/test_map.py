@@ -13,6 +13,8 @@ from test_incident import open_new_incident
 def click_at(driver, lat, lon):
     """Clicks the map at a geographic position."""
     element = driver.find_element(By.ID, "incident-map")
+    # the whole map in view, so a point near its edge is on the screen too
+    driver.execute_script("arguments[0].scrollIntoView({ block: 'center' })", element)
     point = driver.execute_script(
         "const p = window.knooppuntMap.latLngToContainerPoint([arguments[0], arguments[1]]); return [p.x, p.y];", lat, lon)
     size = element.size
@@ -146,7 +148,7 @@ def test_demo_incident_shows_its_map(server, browser):
 def test_a_symbol_placed_inside_an_effect_area_lands_there(server, browser):
     open_new_incident(browser, server, "im-vr13", "Kwel achter de dijk")
     wait(browser, lambda d: d.execute_script("return !!window.knooppuntMap"))
-    browser.execute_script("window.knooppuntMap.setView([52.30, 4.90], 13)")
+    browser.execute_script("window.knooppuntMap.setView([52.30, 4.90], 13, { animate: false })")
     browser.find_element(By.CSS_SELECTOR, '#map-tools button[data-tool="effect-area"]').click()
     browser.find_element(By.ID, "map-label").send_keys("Kwelgebied")
     for lat, lon in [(52.29, 4.88), (52.29, 4.92), (52.31, 4.92), (52.31, 4.88)]:
