@@ -202,7 +202,9 @@ enum LogbookSummary {
             return "Opschaling en gezag herbeoordeeld (GRIP \(reviewed.grip)): \(outcome.lowercased()). Reden: \(reviewed.reason)"
         case let created as EntryCreated: return "Nieuwe melding (\(created.body.theme)): \(created.body.text)"
         case let updated as EntryUpdated: return "Melding bijgewerkt: \(updated.body.text)"
-        case let verification as EntryVerification: return "Verificatie: \(verification.body.verification)"
+        case let verification as EntryVerification:
+            let status = VerificationStatus(rawValue: verification.body.verification)?.label.nl ?? verification.body.verification
+            return "Melding beoordeeld: \(status.lowercased()) — \(verification.body.text)"
         case let admission as EntryAdmission:
             return "Melding \(admission.body.admitted ? "opgenomen in" : "verwijderd uit") het gedeelde beeld"
         case let marked as ConflictMarked: return "Tegenstrijdige meldingen gemarkeerd: \(marked.body.note)"
@@ -224,15 +226,15 @@ enum LogbookSummary {
         case let alignment as IRBTAlignmentRecorded: return "Afstemming met het Rijk (\(alignment.with)): \(alignment.text)"
         case let action as any ShapedJournalEvent<RecordPayload<ActionBody>>:
             let body = action.body.body
-            return "Actie (\(body.owner)): \(body.text) [\(body.status.rawValue)]"
+            return "Actie (\(body.owner)): \(body.text) [\(body.status.label.nl.lowercased())]"
         case let change as any ShapedJournalEvent<GrantPayload>:
             let grant = change.body.grant
             let who = grant.organisation
             let until = DisplayFormat.time(grant.validUntil)
             switch change {
             case is AccessGranted:
-                return "\(who) gekoppeld (\(grant.profile?.rawValue ?? ""), \(grant.status.rawValue)) tot \(until): \(grant.purpose)"
-            case is AccessChanged: return "Toegang \(who) gewijzigd: \(grant.status.rawValue), tot \(until)"
+                return "\(who) gekoppeld (\(grant.profile?.label.nl.lowercased() ?? ""), \(grant.status.label.nl.lowercased())) tot \(until): \(grant.purpose)"
+            case is AccessChanged: return "Toegang \(who) gewijzigd: \(grant.status.label.nl.lowercased()), tot \(until)"
             case is AccessRevoked: return "\(who) ontkoppeld"
             case is AccessTemporaryAccount:
                 return "Tijdelijk account \(grant.username ?? "") voor \(who) tot \(until): \(grant.purpose)"
@@ -242,7 +244,25 @@ enum LogbookSummary {
         case let acknowledged as AlertAcknowledged: return "Alarmering bevestigd door \(acknowledged.body.organisation)"
         case let escalated as AlertEscalated:
             return "Alarmering \(escalated.body.organisation) niet bevestigd; opgeschaald naar \(escalated.body.escalatedTo ?? "")"
-        default: return record.kind
+        default: return sentences[record.kind] ?? record.kind
         }
     }
+
+    /// Events whose payload adds nothing a reader needs, as a sentence instead of their code.
+    static let sentences: [String: String] = [
+        "plot.created": "Kaart: plot getekend", "plot.updated": "Kaart: plot gewijzigd", "plot.removed": "Kaart: plot verwijderd",
+        "plot.verification": "Kaart: plot beoordeeld", "sitrap.issued": "Situatierapport uitgebracht",
+        "sitrap.schedule-set": "Ritme voor situatierapporten vastgelegd", "sitrap.schedule-ended": "Ritme voor situatierapporten beëindigd",
+        "assistance.drafted": "Bijstandsaanvraag opgesteld (concept)", "assistance.requested": "Bijstand aangevraagd",
+        "assistance.offered": "Bijstand aangeboden", "assistance.proposed": "Bijstand voorgesteld door het LOCC",
+        "assistance.offer-confirmed": "Voorstel voor bijstand bevestigd", "assistance.offer-withdrawn": "Aanbod voor bijstand ingetrokken",
+        "assistance.offer-declined": "Aanbod voor bijstand afgewezen", "assistance.committed": "Bijstand toegezegd",
+        "assistance.deployed": "Bijstand ingezet", "assistance.released": "Bijstand vrijgegeven",
+        "assistance.closed": "Bijstandsaanvraag afgesloten", "assistance.withdrawn": "Bijstandsaanvraag ingetrokken",
+        "assistance.declined": "Bijstandsaanvraag afgewezen",
+        "proposal.made": "Voorstel aan het bevoegd gezag gedaan", "proposal.decided": "Het bevoegd gezag besliste over een voorstel",
+        "entry.acknowledged": "Urgente melding gezien en bevestigd", "access.requested": "Partner vroeg toegang",
+        "access.request-decided": "Verzoek om toegang beslist", "warning.published": "Publieke waarschuwing uitgegeven",
+        "warning.received": "Waarschuwing van buiten ontvangen",
+    ]
 }
