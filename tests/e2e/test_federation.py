@@ -180,9 +180,12 @@ def test_aanwijzing_reaches_the_voorzitter_who_acknowledges_it_on_a_phone(federa
     login(browser, region, "voorzitter-vr13")
     url = f"{region}/incidents/{incident['id']}"
 
+    # wait for the state the test needs: received, and in force by this node's clock (the national node
+    # stamps validFrom with its own clock; the list shows an aanwijzing from receipt, it binds from validFrom)
     def shown(d):
         d.get(url)
-        return d.find_elements(By.CSS_SELECTOR, "#incident-aanwijzingen .acknowledge-aanwijzing")
+        return (d.find_elements(By.CSS_SELECTOR, "#incident-aanwijzingen .acknowledge-aanwijzing")
+                and "gebonden aan aanwijzing" in text_of(d, "fact-authority"))
     WebDriverWait(browser, 30, poll_frequency=1).until(shown)
     assert "Schaal op naar GRIP 5" in text_of(browser, "incident-aanwijzingen")
     assert "gebonden aan aanwijzing" in text_of(browser, "fact-authority")
