@@ -32,3 +32,11 @@ def viewport(driver, width, height, mobile=False):
     """Emulates a screen of `width` × `height` CSS pixels (a phone with `mobile`)."""
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+
+
+def wait(driver, condition, seconds=20):
+    """Waits until `condition` holds; a live page or a form's redirect may replace an element between
+    finding it and reading it, so a stale element means "not yet", not a failure."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
+    return WebDriverWait(driver, seconds, ignored_exceptions=(StaleElementReferenceException,)).until(condition)

@@ -4,7 +4,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from e2e_support import login, screenshot
+from e2e_support import login, screenshot, wait
 from test_incident import open_new_incident
 
 
@@ -18,10 +18,6 @@ def click(driver, by, value):
     """Clicks an element of a live page, finding it again if the page replaced it meanwhile."""
     WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
         lambda d: d.find_element(by, value).click() or True)
-
-
-def wait(driver, condition):
-    return WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
 
 
 def monitoring_row(driver, incident_id):

@@ -1,4 +1,5 @@
 """The information manager of VR13 logs in, opens the region map from the menu, and switches language."""
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -8,7 +9,8 @@ from e2e_support import screenshot
 
 
 def wait(driver, seconds=20):
-    return WebDriverWait(driver, seconds)
+    # the language switch reloads the page: an element read mid-reload is "not yet", not a failure
+    return WebDriverWait(driver, seconds, ignored_exceptions=(StaleElementReferenceException,))
 
 
 def test_login_home_map_and_language(server, browser):

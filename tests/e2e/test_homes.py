@@ -2,13 +2,9 @@
 their home, and TenneT then reads the incident. The IM's home at 1440×900, the partner's at 390×844."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-from e2e_support import login, screenshot, viewport
-
-
-def wait(driver, condition, seconds=20):
-    return WebDriverWait(driver, seconds).until(condition)
+from e2e_support import login, screenshot, viewport, wait
 
 
 def test_tennet_asks_access_and_the_im_grants_it(server, browser, second_browser):
