@@ -216,7 +216,7 @@ struct AccessPolicyTests {
 
     /// What each region role may do on an open incident its region is involved in.
     static let regionRoles: [Role: Set<AccessAction>] = {
-        let everyone: Set<AccessAction> = [.read, .monitor, .addEntry, .editIncident]
+        let everyone: Set<AccessAction> = [.read, .monitor, .addEntry, .editIncident, .writeSummary]
         return [
             .informatiemanager: everyone.union([.verifyEntry, .admitEntry, .manageAccess, .recordDecision]),
             .hoofdInformatie: everyone.union([.verifyEntry, .admitEntry, .manageAccess, .enterOnBehalf]),

@@ -4,11 +4,14 @@ import pathlib
 SCREENSHOTS = pathlib.Path(__file__).resolve().parent / "screenshots"
 
 
-def screenshot(driver, name: str, element_id: str | None = None) -> pathlib.Path:
-    """Saves the top of the page, or the part around `element_id`."""
+def screenshot(driver, name: str, element_id: str | None = None, selector: str | None = None) -> pathlib.Path:
+    """Saves the top of the page, or the part around `element_id` (or the first match of a CSS `selector`,
+    found at the moment of the screenshot: a live page may have replaced the element meanwhile)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    if element_id:
+    if selector:
+        driver.execute_script("const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView()", selector)
+    elif element_id:
         driver.execute_script(f"document.getElementById('{element_id}').scrollIntoView()")
     else:
         driver.execute_script("window.scrollTo(0, 0)")
@@ -40,3 +43,15 @@ def wait(driver, condition, seconds=20):
     from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
     return WebDriverWait(driver, seconds, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
+
+
+def open_form(driver, element_id):
+    """Opens the button (a `details`) a form sits behind, as a user clicks it; leaves an open one open."""
+    from selenium.webdriver.common.by import By
+    element = driver.find_element(By.ID, element_id)
+    details = element.find_element(By.XPATH, "ancestor::details[1]")
+    if details.get_attribute("open") is None:
+        summary = details.find_element(By.TAG_NAME, "summary")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", summary)
+        summary.click()
+    wait(driver, lambda d: d.find_element(By.ID, element_id).is_displayed())

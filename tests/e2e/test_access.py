@@ -4,7 +4,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from e2e_support import login, screenshot, wait
+from e2e_support import login, screenshot, wait, open_form
 from test_incident import open_new_incident
 
 
@@ -29,6 +29,7 @@ def test_standby_partner_sees_list_then_picture_after_admission(server, browser,
     # setup: the IM opens an incident with an entry the standby partner may not yet see
     incident_url = open_new_incident(browser, server, "im-vr13", "Uitval drinkwater Diemen")
     incident_id = incident_url.rstrip("/").split("/")[-1]
+    open_form(browser, "entry-form")
     browser.find_element(By.ID, "entry-text").send_keys("Opvanglocatie sporthal De Brink nodig")
     browser.find_element(By.ID, "entry-source").send_keys("Bevolkingszorg")
     browser.find_element(By.ID, "entry-submit").click()
@@ -101,6 +102,7 @@ def test_chair_breaks_glass_and_im_is_notified(server, browser, second_browser):
 def test_partner_acknowledges_alert_and_im_sees_it(server, browser, second_browser):
     incident_url = open_new_incident(browser, server, "im-vr13", "Grote uitslaande brand Zuidas")
     # MUT: scaling up to GRIP 2 alerts the Red Cross (its rule: every category from GRIP 2 in its regions)
+    open_form(browser, "scaling-form")
     Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("2")
     browser.find_element(By.ID, "scaling-reason").send_keys("Veel bewoners geëvacueerd")
     browser.find_element(By.ID, "scaling-submit").click()

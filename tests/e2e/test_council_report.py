@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from e2e_support import SCREENSHOTS, login, screenshot
+from e2e_support import SCREENSHOTS, login, screenshot, open_form
 from test_sitrap import fetch_as
 
 DECISION = "Dijkbewaking verdubbelen langs de Amsteldijk"
@@ -22,6 +22,7 @@ def test_voorzitter_records_a_consultation_and_opens_the_report_and_its_pdf(serv
     browser.get(server + "/incidents")
     browser.find_element(By.LINK_TEXT, "Hoogwater Amstel bij Ouderkerk").click()
     WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "decision-form")))
+    open_form(browser, "decision-form")
     browser.find_element(By.ID, "decision-text").send_keys(DECISION)
     browser.find_element(By.ID, "decision-by").send_keys("Voorzitter veiligheidsregio")
     browser.find_element(By.ID, "decision-reason").send_keys(REASON)

@@ -262,8 +262,7 @@ def test_region_shares_an_entry_and_the_national_node_groups_incidents(federatio
     share = f'//li[@data-entry="{entry["id"]}"]//button[normalize-space()="Landelijk delen"]'
     click(browser, By.XPATH, share)
     wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, f'li[data-entry="{entry["id"]}"] .badge.shared-nationally'))
-    browser.execute_script(f"document.querySelector('li[data-entry=\"{entry['id']}\"]').id = 'shared-entry'")
-    screenshot(browser, "75-region-entry-shared-nationally", "shared-entry")
+    screenshot(browser, "75-region-entry-shared-nationally", selector=f'#picture li[data-entry="{entry["id"]}"]')
 
     # assert: the national analyst finds it with the incident, kept on the national node
     login(second_browser, national, "analist-kcr2")

@@ -2,7 +2,7 @@
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from e2e_support import login, screenshot, viewport
+from e2e_support import login, screenshot, viewport, open_form
 from test_access import text_of, wait
 from test_federation import api
 
@@ -30,6 +30,7 @@ def test_im_proposes_grip_3_and_the_burgemeester_accepts_on_a_phone(server, brow
     wait(browser, lambda d: "burgemeester van Ouder-Amstel" in text_of(d, "fact-authority"))
 
     # MUT: the IM asks for GRIP 3; she does not decide it, so it goes to the burgemeester as a proposal
+    open_form(browser, "scaling-form")
     Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("3")
     browser.find_element(By.ID, "scaling-reason").send_keys("Woningen langs de dijk ontruimd")
     browser.find_element(By.ID, "scaling-submit").click()

@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from e2e_support import login, screenshot
+from e2e_support import login, screenshot, open_form
 
 
 def entry_texts(driver):
@@ -34,6 +34,7 @@ def test_two_sessions_live_update_and_timeline(server, browser, second_browser):
     WebDriverWait(second_browser, 20).until(EC.presence_of_element_located((By.ID, "picture")))
 
     # MUT: the IM adds an entry; the HIN's page shows it without a reload, within a second
+    open_form(browser, "entry-form")
     browser.find_element(By.ID, "entry-text").send_keys("Rookontwikkeling richting A10")
     browser.find_element(By.ID, "entry-source").send_keys("OvD Brandweer")
     browser.find_element(By.ID, "entry-submit").click()
@@ -66,7 +67,7 @@ def test_two_sessions_live_update_and_timeline(server, browser, second_browser):
     # validate: the picture as it was before the edit, clearly marked as the past
     WebDriverWait(browser, 10).until(lambda d: "Rookontwikkeling richting A10" in entry_texts(d))
     assert "Zware rookontwikkeling, A10 afgesloten" not in entry_texts(browser)
-    assert browser.find_elements(By.CSS_SELECTOR, "#picture .past-banner")
+    assert browser.find_elements(By.CSS_SELECTOR, "#cockpit-top .past-banner")
     logbook = browser.find_element(By.CSS_SELECTOR, "#picture .logbook").text
     assert "Rookontwikkeling richting A10" in logbook and "A10 afgesloten" not in logbook
     assert not browser.find_element(By.ID, "entry-form").is_displayed(), "no input forms while viewing the past"
@@ -75,7 +76,7 @@ def test_two_sessions_live_update_and_timeline(server, browser, second_browser):
     # back to now
     browser.find_element(By.ID, "back-to-live").click()
     WebDriverWait(browser, 10).until(lambda d: "Zware rookontwikkeling, A10 afgesloten" in entry_texts(d))
-    assert not browser.find_elements(By.CSS_SELECTOR, "#picture .past-banner")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#cockpit-top .past-banner")
 
 
 def test_exercise_stays_out_of_the_real_list(server, browser):
@@ -95,6 +96,7 @@ def test_exercise_stays_out_of_the_real_list(server, browser):
 
 
 def add_entry(driver, text, theme="brandweer"):
+    open_form(driver, "entry-form")
     Select(driver.find_element(By.ID, "entry-theme")).select_by_value(theme)
     driver.find_element(By.ID, "entry-text").send_keys(text)
     driver.find_element(By.ID, "entry-source").send_keys("Meldkamer")
@@ -175,6 +177,7 @@ def test_who_decides_follows_the_scale(server, browser):
     assert "nog onbekend" in authority_text(browser)
 
     # MUT: the voorzitter scales up to GRIP 4 with a reason (scaling to the regional level is the region's)
+    open_form(browser, "scaling-form")
     Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("4")
     browser.find_element(By.ID, "scaling-reason").send_keys("Uitval in meerdere gemeenten")
     browser.find_element(By.ID, "scaling-submit").click()
@@ -200,6 +203,7 @@ def test_declared_ramp_history_and_review_on_a_phone(server, browser):
 
     # MUT: in the scaling form, the voorzitter scales to GRIP 4, records more than local significance and a declared
     # ramp with its vital interest and reason, in one change
+    open_form(browser, "scaling-form")
     Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("4")
     browser.find_element(By.ID, "scaling-reason").send_keys("RBT bijeen")
     Select(browser.find_element(By.ID, "authority-significance")).select_by_value("meer-dan-plaatselijk")

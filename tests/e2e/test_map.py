@@ -5,7 +5,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.select import Select
 from selenium.webdriver.support.ui import WebDriverWait
 
-from e2e_support import login, screenshot
+from e2e_support import login, screenshot, open_form
 from test_access import text_of, wait
 from test_incident import open_new_incident
 
@@ -63,6 +63,7 @@ def test_national_map_colours_regions_by_grip(server, browser, second_browser):
     # the voorzitter opens and scales: GRIP 4 is the region's decision (decision 0020)
     incident_url = open_new_incident(browser, server, "voorzitter-vr13", "Grote brand <b>Westpoort</b>")
     from selenium.webdriver.support.ui import Select
+    open_form(browser, "scaling-form")
     Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("4")
     browser.find_element(By.ID, "scaling-reason").send_keys("Rook over meerdere gemeenten")
     browser.find_element(By.ID, "scaling-submit").click()

@@ -3,7 +3,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from e2e_support import screenshot
+from e2e_support import screenshot, open_form
 from test_incident import api, open_new_incident
 
 
@@ -19,6 +19,7 @@ def test_incident_shows_grip_scale_region_phase_and_irbt(server, browser):
     assert "Amsterdam-Amstelland: koude fase (niet vastgelegd)" in text_of(browser, "fact-region-phase")
 
     # MUT: the OL scales up to GRIP 2 (operational; GRIP 3 is the burgemeester's, decision 0020) with a reason
+    open_form(browser, "scaling-form")
     Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("2")
     browser.find_element(By.ID, "scaling-reason").send_keys("Woonblokken ontruimd")
     browser.find_element(By.ID, "scaling-submit").click()

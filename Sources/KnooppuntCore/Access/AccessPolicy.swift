@@ -44,6 +44,9 @@ public enum AccessAction: String, Sendable, CaseIterable, Codable {
     case verifyEntry
     case admitEntry
     case recordDecision
+    /// Write a theme's summary (actueel beeld, knelpunten, verwachting; decision 0024): the theme's
+    /// owner; the totaalbeeld (`Theme.algemeen`) the information manager.
+    case writeSummary
     /// Link a partner to the incident, admit or invite a standby partner, disconnect one.
     case manageAccess
     /// The chair opens the incident to a named organisation for a limited time (break glass).
@@ -219,6 +222,18 @@ public enum AccessPolicy {
             return subject.role == .liaison
                 ? .deny("a liaison cannot change the incident itself")
                 : .allow("staff of an involved region keep the incident's details")
+        case .writeSummary:
+            if let theme = request.theme, case .partner(let code) = theme {
+                return .deny("the summary of the \(code) theme is written by \(code) itself")
+            }
+            if request.theme == .algemeen {
+                return regieRoles.contains(subject.role)
+                    ? .allow("the information manager keeps the totaalbeeld")
+                    : .deny("the totaalbeeld is kept by the information manager (IM or HIN)")
+            }
+            return subject.role == .liaison
+                ? .deny("a liaison enters information but does not write a discipline's summary")
+                : .allow("staff of an involved region keep their discipline's summary")
         case .recordDecision:
             return decisionRoles.contains(subject.role)
                 ? .allow("crisis-team roles record decisions")
@@ -348,6 +363,21 @@ public enum AccessPolicy {
             case .awaitingAdmission:
                 return .allow("the entry waits for the region IM's admission", [.awaitAdmission])
             }
+        case .writeSummary:
+            guard incident.status == .open else {
+                return .deny("the incident is \(incident.status.rawValue); only open incidents take new information")
+            }
+            guard request.theme == .partner(subject.organisationCode) else {
+                return .deny("a partner writes only the summary of its own theme (\(Theme.partner(subject.organisationCode)))")
+            }
+            switch rights.writes {
+            case .no:
+                return .deny(writeDenial(grant))
+            case .linked:
+                return .allow("kernsamenwerking: the partner keeps the summary of its own theme")
+            case .awaitingAdmission:
+                return .deny("under structurele samenwerking the region admits the partner's information; the summary of its theme is kept under kernsamenwerking only")
+            }
         case .create, .monitor, .editIncident, .verifyEntry, .admitEntry, .recordDecision, .manageAccess, .breakGlass,
             .enterOnBehalf, .issueTemporaryAccount:
             return .deny("the region keeps regie: crisis partners do not \(actionPhrase(request.action))")
@@ -417,6 +447,7 @@ public enum AccessPolicy {
         case .verifyEntry: "verify entries"
         case .admitEntry: "admit entries"
         case .recordDecision: "record decisions"
+        case .writeSummary: "write summaries"
         case .manageAccess: "link other partners"
         case .breakGlass: "break the glass"
         case .enterOnBehalf: "enter information on another's behalf"

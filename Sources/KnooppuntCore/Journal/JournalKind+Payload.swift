@@ -50,6 +50,10 @@ extension JournalKind {
         case .consultationRecorded: ConsultationRecorded.self
         case .decisionCreated: DecisionCreated.self
         case .decisionUpdated: DecisionUpdated.self
+        case .decisionPointRaised: DecisionPointRaised.self
+        case .decisionPointUpdated: DecisionPointUpdated.self
+        case .summaryCreated: SummaryCreated.self
+        case .summaryUpdated: SummaryUpdated.self
         case .entryAcknowledged: EntryAcknowledged.self
         case .entryAdmission: EntryAdmission.self
         case .entryCreated: EntryCreated.self

@@ -62,6 +62,9 @@ public enum JournalKind: String, CaseIterable, Sendable {
     // decision
     case decisionCreated = "decision.created"
     case decisionUpdated = "decision.updated"
+    // decision point (besluitpunt, decision 0024)
+    case decisionPointRaised = "decision-point.raised"
+    case decisionPointUpdated = "decision-point.updated"
     // entry
     case entryAcknowledged = "entry.acknowledged"
     case entryAdmission = "entry.admission"
@@ -130,6 +133,9 @@ public enum JournalKind: String, CaseIterable, Sendable {
     case sitrapIssued = "sitrap.issued"
     case sitrapScheduleEnded = "sitrap.schedule-ended"
     case sitrapScheduleSet = "sitrap.schedule-set"
+    // summary (actueel beeld, knelpunten, verwachting; decision 0024)
+    case summaryCreated = "summary.created"
+    case summaryUpdated = "summary.updated"
     // token
     case tokenCreated = "token.created"
     case tokenRevoked = "token.revoked"

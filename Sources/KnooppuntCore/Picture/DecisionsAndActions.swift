@@ -17,6 +17,8 @@ public struct DecisionBody: Codable, Equatable, Sendable {
     /// A policy team's decision while its team does not hold authority (e.g. a GBT decision while the
     /// voorzitter holds it), or with no competent authority on record.
     public var outsideAuthority: Bool?
+    /// The besluitpunt it answers, if any (decision 0024).
+    public var decisionPoint: UUID?
 
     public init(team: CrisisTeam, text: String, decidedAt: Date, decidedBy: String, revoked: Bool = false, reason: String? = nil) {
         self.team = team
@@ -52,6 +54,10 @@ public enum RecordKind: String, Codable, Sendable {
     case decision, action
     /// A consultation of the councils on a decision (`ConsultationBody`).
     case consultation
+    /// A theme's actueel beeld, knelpunten and verwachting (`ThemeSummaryBody`, decision 0024).
+    case summary
+    /// A decision the team must take (`DecisionPointBody`).
+    case decisionPoint = "decision-point"
 }
 
 public enum RecordRules {

@@ -48,11 +48,28 @@ public struct SitRap: Sendable, Codable, Equatable {
         public var viaLiaisonFor: String?
     }
 
+    /// A theme's actueel beeld, knelpunten and verwachting as its owner last wrote them (decision 0024).
+    public struct Assessment: Sendable, Codable, Equatable {
+        public var picture: String
+        public var bottlenecks: String?
+        public var outlook: String?
+    }
+
     public struct ThemeSection: Sendable, Codable, Equatable {
         public var theme: Theme
         /// The theme's name as shown (a partner's name for partner themes).
         public var name: String
+        /// The theme's summary at the moment; absent when none was written (or in older reports).
+        public var assessment: Assessment?
         public var entries: [Entry]
+    }
+
+    /// A besluitpunt still open at the moment: what the team must decide.
+    public struct OpenDecisionPoint: Sendable, Codable, Equatable {
+        public var text: String
+        public var considerations: String?
+        public var team: CrisisTeam
+        public var deadline: Date?
     }
 
     public struct Partner: Sendable, Codable, Equatable {
@@ -80,6 +97,10 @@ public struct SitRap: Sendable, Codable, Equatable {
     public var situation: Situation
     public var scaleHistory: [ScaleChange]
     public var themes: [ThemeSection]
+    /// The multidisciplinary totaalbeeld (the general theme's summary); absent when none was written.
+    public var totaalbeeld: Assessment?
+    /// Besluitpunten open at the moment; absent in older reports.
+    public var decisionPoints: [OpenDecisionPoint]?
     public var decisions: [DecisionBody]
     public var openActions: [ActionBody]
     public var partners: [Partner]
@@ -138,6 +159,10 @@ public enum SitRapComposer {
         public var ceiling: Classification
         /// The issuer's own summary; nil or empty for the generated one.
         public var summary: String?
+        /// The theme summaries the issuer may read (decision 0024); the composer keeps those within the ceiling.
+        public var summaries: [ThemeSummaryBody] = []
+        /// The besluitpunten open at the moment.
+        public var openDecisionPoints: [DecisionPointBody] = []
 
         public init(number: Int, reference: String, moment: Date, state: IncidentState, history: [(Date, IncidentState)],
                     entries: [SourceEntry], decisions: [DecisionBody], actions: [ActionBody],
@@ -174,13 +199,17 @@ public enum SitRapComposer {
             return nil
         }).union(input.state.linkedPartners).sorted()
         let order = Theme.disciplines + partnerThemes.map(Theme.partner)
+        let assessments = Dictionary(
+            input.summaries.filter { $0.classification <= input.ceiling }.map {
+                ($0.theme, SitRap.Assessment(picture: $0.picture, bottlenecks: $0.bottlenecks, outlook: $0.outlook))
+            }, uniquingKeysWith: { first, _ in first })
         let themes = order.map { theme in
             let name: String = if case .partner(let code) = theme { partnerNames[code] ?? code } else { theme.label().nl }
             let entries = candidates.filter { $0.theme == theme }.sorted { $0.observedAt < $1.observedAt }.map { entry in
                 SitRap.Entry(text: entry.text, source: entry.source, observedAt: entry.observedAt, priority: entry.priority,
                              verified: entry.verification == .verified, viaLiaisonFor: entry.onBehalfOf)
             }
-            return SitRap.ThemeSection(theme: theme, name: name, entries: entries)
+            return SitRap.ThemeSection(theme: theme, name: name, assessment: assessments[theme], entries: entries)
         }
         var scale: [SitRap.ScaleChange] = []
         for (at, state) in input.history where at <= input.moment {
@@ -202,6 +231,10 @@ public enum SitRapComposer {
             themes: themes, decisions: input.decisions.filter { !$0.revoked }.sorted { $0.decidedAt < $1.decidedAt }, openActions: open,
             partners: input.partners.filter { state.linkedPartners.contains($0.code) || partnerThemes.contains($0.code) },
             entryCount: candidates.count, verifiedCount: verified)
+        report.totaalbeeld = assessments[.algemeen]
+        report.decisionPoints = input.openDecisionPoints.map {
+            SitRap.OpenDecisionPoint(text: $0.text, considerations: $0.considerations, team: $0.team, deadline: $0.deadline)
+        }
         let given = input.summary?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         report.summary = given.isEmpty ? generatedSummary(report) : given
         return report

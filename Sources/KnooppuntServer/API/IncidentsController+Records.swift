@@ -18,6 +18,41 @@ extension IncidentsController {
         incident.post("actions", use: createAction)
         incident.patch("actions", ":record", use: updateAction)
         incident.get("logbook", use: logbook)
+        incident.get("summaries", use: summaries)
+        incident.put("summaries", ":theme", use: writeSummary)
+        incident.get("decision-points", use: decisionPoints)
+        incident.post("decision-points", use: raiseDecisionPoint)
+        incident.post("decision-points", ":record", "withdrawal", use: withdrawDecisionPoint)
+    }
+
+    // MARK: Beeld – oordeel – besluit (decision 0024)
+
+    func summaries(req: Request) async throws -> [SummaryView] {
+        try await IncidentCommands(req).summaries(of: try IncidentRequest.incidentID(req), at: try IncidentRequest.moment(req))
+    }
+
+    /// Writes a theme's summary: 201 the first time, 200 for a new version.
+    func writeSummary(req: Request) async throws -> Response {
+        let (version, created) = try await IncidentCommands(req).writeSummary(
+            of: try IncidentRequest.theme(req), in: try IncidentRequest.incidentID(req), try req.decodeStrict(SummaryInput.self))
+        return try await SummaryView(version).encodeResponse(status: created ? .created : .ok, for: req)
+    }
+
+    func decisionPoints(req: Request) async throws -> [DecisionPointView] {
+        try await IncidentCommands(req).decisionPoints(of: try IncidentRequest.incidentID(req), at: try IncidentRequest.moment(req))
+    }
+
+    func raiseDecisionPoint(req: Request) async throws -> Response {
+        let commands = try IncidentCommands(req)
+        let id = try IncidentRequest.incidentID(req)
+        let version = try await commands.raiseDecisionPoint(in: id, try req.decodeStrict(DecisionPointInput.self))
+        return try await DecisionPointView(version, decisions: [], now: req.knooppunt.clock.now()).encodeResponse(status: .created, for: req)
+    }
+
+    func withdrawDecisionPoint(req: Request) async throws -> DecisionPointView {
+        let version = try await IncidentCommands(req).withdrawDecisionPoint(
+            try IncidentRequest.recordID(req), in: try IncidentRequest.incidentID(req), try req.decodeStrict(DecisionPointWithdrawalInput.self))
+        return try DecisionPointView(version, decisions: [], now: req.knooppunt.clock.now())
     }
 
     /// The IM admits an entry into the shared summary, or takes it out again.

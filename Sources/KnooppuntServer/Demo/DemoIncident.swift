@@ -46,8 +46,37 @@ enum DemoIncident {
             .init(organisation: "RWS", kind: .link(.kern), purpose: "Waterstanden en beheer van de Amstel", until: now.addingTimeInterval(72 * 3600),
                   status: .active, maxClassification: nil),
             incident: incident, by: im)
+        try await seedAssessment(app, incident: incident, now: now)
         try await seedWarningAndSitRap(app, incident: incident, now: now)
         try await DemoCapacity.seedRequest(app, incident: incident)
+    }
+
+    /// Beeld – oordeel – besluit (decision 0024): the IM's totaalbeeld, the fire service's and Rijkswaterstaat's
+    /// own pictures, and one besluitpunt for the municipal policy team.
+    private static func seedAssessment(_ app: Application, incident: UUID, now: Date) async throws {
+        let records = RecordStore(db: app.db, context: app.knooppunt)
+        let im = PictureStore.Author(username: "im-vr13", organisation: "VR13")
+        let summaries: [(ThemeSummaryBody, PictureStore.Author)] = [
+            (ThemeSummaryBody(
+                theme: .algemeen, picture: "Amstel 40 cm boven streefpeil en stijgend; kade Amsteldijk Noord onder druk, pompen draaien.",
+                bottlenecks: "Pompcapaciteit krap als het peil verder stijgt.",
+                outlook: "Piek verwacht over 10 tot 12 uur, tot 60 cm boven streefpeil."), im),
+            (ThemeSummaryBody(
+                theme: .brandweer, picture: "Twee pompen ingezet bij de Amsteldijk Noord; kade wordt elk uur gecontroleerd.",
+                outlook: "Extra pompcapaciteit nodig bij meer dan 50 cm boven streefpeil."), im),
+            (ThemeSummaryBody(
+                theme: .partner("RWS"), picture: "Waterstand Amstel stijgend; gemaal Ouderkerk draait op volle capaciteit.",
+                outlook: "Stijging houdt 12 uur aan.", classification: .public), PictureStore.Author(username: "rws", organisation: "RWS")),
+        ]
+        for (summary, author) in summaries {
+            _ = try await records.create(summary, in: incident, by: author, id: IncidentCommands.summaryID(incident: incident, theme: summary.theme))
+        }
+        _ = try await records.create(
+            DecisionPointBody(
+                text: "Evacueren we de 40 woningen aan de Amsteldijk Noord preventief?",
+                considerations: "Kade kan bij verdere stijging bezwijken; opvang in sporthal De Ronde Venen staat klaar.",
+                team: .gbt, deadline: now.addingTimeInterval(3600)),
+            in: incident, by: im)
     }
 
     /// A CAP warning from Rijkswaterstaat over the same stretch of the Amstel, taken in through the same

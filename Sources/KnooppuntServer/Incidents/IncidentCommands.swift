@@ -240,7 +240,10 @@ struct IncidentCommands {
         var decision = DecisionBody(
             team: input.team, text: input.text, decidedAt: input.decidedAt ?? now, decidedBy: input.decidedBy,
             reason: IncidentCommands.given(input.reason))
+        decision.decisionPoint = input.decisionPoint
         try IncidentRequest.checked { () throws(PictureRuleViolation) in try RecordRules.validate(decision) }
+        // A decision that answers a besluitpunt answers an open one (decision 0024).
+        if let point = input.decisionPoint { try await requireOpenPoint(point, in: id) }
         // The authority it was taken under, as it stands when it is recorded (C10, decision 0020).
         let authority = try await IncidentAuthority.forDecisions(target, context: context, on: db)
         let assessment = DecisionAuthority.assess(input.team, authority: authority)

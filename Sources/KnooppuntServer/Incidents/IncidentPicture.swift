@@ -48,16 +48,47 @@ enum IncidentPicture {
         let decisions = try await records.records(.decision, of: id, at: instant).map(DecisionView.init)
         let actions = try await records.records(.action, of: id, at: instant).map { try ActionView($0, now: at) }
         let conflicts = try await store.openConflicts(of: id, at: instant).map(ConflictView.init)
+        let summaries = try await summaries(of: id, at: at, reader: reader, records: records)
+        let points = try await decisionPoints(of: id, at: at, reader: reader, records: records, decisions: decisions)
         var moments: [Date] = [Microseconds.date(version.validFrom)]
         moments += entries.map(\.updatedAt)
         moments += decisions.map(\.updatedAt)
         moments += actions.map(\.updatedAt)
         moments += conflicts.map(\.markedAt)
+        moments += summaries.map(\.updatedAt)
+        moments += points.map(\.updatedAt)
         let lastUpdate = moments.max() ?? at
         return PictureView(
             at: at, incident: try IncidentView(incident, version), entries: entries, conflicts: conflicts,
             decisions: decisions.sorted { $0.decidedAt < $1.decidedAt }, actions: actions, themes: themes,
-            lastUpdate: lastUpdate, stale: currency.isStale(lastUpdate: lastUpdate, status: state.status, now: at))
+            lastUpdate: lastUpdate, stale: currency.isStale(lastUpdate: lastUpdate, status: state.status, now: at),
+            summaries: summaries, decisionPoints: points)
+    }
+
+    /// The theme summaries at `at` the reader sees (by classification, like entries), totaalbeeld first.
+    static func summaries(of id: UUID, at: Date, reader: EntryReader, records: RecordStore) async throws -> [SummaryView] {
+        try await records.records(.summary, of: id, at: Microseconds.from(at))
+            .filter { reader.sees(classification: (try? RecordStore.decode(ThemeSummaryBody.self, $0.body))?.classification.rawValue
+                ?? Classification.confidential.rawValue, awaitingAdmission: false, author: $0.authorOrganisation) }
+            .map(SummaryView.init)
+            .sorted { ($0.theme == .algemeen ? 0 : 1, $0.theme.description) < ($1.theme == .algemeen ? 0 : 1, $1.theme.description) }
+    }
+
+    /// The besluitpunten at `at`: the crisis team's own deliberation, so none for partners (decision 0024).
+    /// Open ones first, by deadline, then the rest newest first.
+    static func decisionPoints(
+        of id: UUID, at: Date, reader: EntryReader, records: RecordStore, decisions: [DecisionView]? = nil
+    ) async throws -> [DecisionPointView] {
+        guard !reader.isPartner, reader.ceiling != nil else { return [] }
+        let instant = Microseconds.from(at)
+        var answers = decisions ?? []
+        if decisions == nil { answers = try await records.records(.decision, of: id, at: instant).map(DecisionView.init) }
+        let points = try await records.records(.decisionPoint, of: id, at: instant).map {
+            try DecisionPointView($0, decisions: answers, now: at)
+        }
+        let open = points.filter { $0.status == .open }
+            .sorted { ($0.deadline ?? .distantFuture, $0.updatedAt) < ($1.deadline ?? .distantFuture, $1.updatedAt) }
+        return open + points.filter { $0.status != .open }.sorted { $0.updatedAt > $1.updatedAt }
     }
 
     /// The partners with a theme on the picture: those the incident lists, those linked to it under a

@@ -38,6 +38,14 @@ enum IncidentRequest {
 
     static func recordID(_ req: Request) throws -> UUID { try req.pathID("record") }
 
+    /// The theme named in the path ("algemeen", "brandweer", …, "partner:RWS").
+    static func theme(_ req: Request) throws -> Theme {
+        guard let text = req.parameters.get("theme"), text.count <= 60, let theme = Theme(text) else {
+            throw Problem.notFound("no such theme: use algemeen, brandweer, politie, geneeskundig, bevolkingszorg or partner:CODE")
+        }
+        return theme
+    }
+
     static func requireOrganisation(_ code: String, on db: Database) async throws {
         guard try await OrganisationModel.query(on: db).filter(\.$code == code).count() == 1 else {
             throw Problem.invalid("no organisation with code '\(code)'", field: "owner")

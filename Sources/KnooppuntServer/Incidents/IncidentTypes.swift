@@ -352,4 +352,8 @@ struct PictureView: Content {
     var themes: [ThemeCurrencyView]
     var lastUpdate: Date
     var stale: Bool
+    /// Each theme's actueel beeld, knelpunten and verwachting; the totaalbeeld (theme algemeen) first.
+    var summaries: [SummaryView] = []
+    /// The besluitpunten, open ones first (none for partners).
+    var decisionPoints: [DecisionPointView] = []
 }

@@ -67,7 +67,9 @@ struct CreateDecisionInput: StrictDecodable {
     var decidedBy: String
     /// Why (the motivation the councils read in the art. 40 report).
     var reason: String?
-    enum CodingKeys: String, CodingKey, CaseIterable { case team, text, decidedAt, decidedBy, reason }
+    /// The besluitpunt it answers (decision 0024).
+    var decisionPoint: UUID?
+    enum CodingKeys: String, CodingKey, CaseIterable { case team, text, decidedAt, decidedBy, reason, decisionPoint }
 }
 
 struct UpdateDecisionInput: StrictDecodable {
@@ -111,6 +113,8 @@ struct DecisionView: Content {
     var authority: String?
     /// Taken by a policy team that did not hold authority then.
     var outsideAuthority: Bool?
+    /// The besluitpunt it answers.
+    var decisionPoint: UUID?
     var revoked: Bool
     var recordedBy: String
     var updatedAt: Date
@@ -119,6 +123,7 @@ struct DecisionView: Content {
         let body = try RecordStore.decode(DecisionBody.self, model.body)
         authority = body.authority
         outsideAuthority = body.outsideAuthority
+        decisionPoint = body.decisionPoint
         id = model.recordID
         version = model.version
         team = body.team

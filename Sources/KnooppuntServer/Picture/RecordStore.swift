@@ -10,15 +10,19 @@ struct RecordStore: Sendable {
 
     private func now() -> Int64 { Microseconds.from(context.clock.now()) }
 
+    /// A new record; `id` names it when the caller derives its identity (one summary per theme).
     func create<Body: RecordBody>(
-        _ body: Body, in incidentID: UUID, by author: PictureStore.Author
+        _ body: Body, in incidentID: UUID, by author: PictureStore.Author, id: UUID? = nil
     ) async throws -> RecordVersionModel {
         let kind = Body.recordKind
         let at = now()
         let json = try CanonicalJSON.encode(body)
         return try await context.write(on: db) { db in
             try await Self.requireOpen(incidentID, on: db)
-            let record = RecordModel(id: NewID.next(), incidentID: incidentID, kind: kind.rawValue, createdAt: at, author: author.username)
+            if let id, try await RecordModel.find(id, on: db) != nil {
+                throw Problem.conflict("the \(kind.rawValue) exists already; change it with its current version")
+            }
+            let record = RecordModel(id: id ?? NewID.next(), incidentID: incidentID, kind: kind.rawValue, createdAt: at, author: author.username)
             try await record.create(on: db)
             let version = Self.version(
                 of: try record.requireID(), incidentID: incidentID, kind: kind, number: 1, at: at, author: author, body: json)

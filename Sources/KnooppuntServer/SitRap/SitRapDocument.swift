@@ -47,6 +47,19 @@ struct SitRapDocument {
         return "\(prefix)\(DisplayFormat.time(entry.observedAt)) — \(entry.text) (\(s.source): \(entry.source))"
     }
 
+    /// A summary's three parts as lines: actueel beeld, knelpunten, verwachting (decision 0024).
+    func assessmentLines(_ assessment: SitRap.Assessment) -> [String] {
+        ["\(t(AssessmentStrings.picture)): \(assessment.picture)"]
+            + (assessment.bottlenecks.map { ["\(t(AssessmentStrings.bottlenecks)): \($0)"] } ?? [])
+            + (assessment.outlook.map { ["\(t(AssessmentStrings.outlook)): \($0)"] } ?? [])
+    }
+
+    func pointLine(_ point: SitRap.OpenDecisionPoint) -> String {
+        "\(t(point.team.label)): \(point.text)"
+            + (point.deadline.map { " (\(t(AssessmentStrings.decideBefore)) \(DisplayFormat.time($0)))" } ?? "")
+            + (point.considerations.map { " — \(t(AssessmentStrings.considerations).lowercased()): \($0)" } ?? "")
+    }
+
     func decisionLine(_ decision: DecisionBody) -> String {
         "\(DisplayFormat.time(decision.decidedAt)) \(t(decision.team.label)): \(decision.text) (\(decision.decidedBy))"
     }
@@ -64,6 +77,14 @@ struct SitRapDocument {
         out.emphasised([issuedLine, momentLine])
         out.heading(s.summary)
         out.paragraph(report.summary)
+        if let totaalbeeld = report.totaalbeeld {
+            out.heading(t(AssessmentStrings.totaalbeeld))
+            out.bullets(assessmentLines(totaalbeeld))
+        }
+        if let points = report.decisionPoints {
+            out.heading(t(AssessmentStrings.decisionPoints))
+            out.bullets(points.map(pointLine), empty: t(AssessmentStrings.noDecisionPoints))
+        }
         out.heading(s.situation)
         out.bullets(situationLines)
         out.heading(s.scaleHistory)
@@ -71,6 +92,7 @@ struct SitRapDocument {
         out.heading(s.themes)
         for theme in report.themes {
             out.heading(theme.name, level: 3)
+            if let assessment = theme.assessment { out.bullets(assessmentLines(assessment)) }
             out.bullets(theme.entries.map(entryLine), empty: s.noEntries)
         }
         out.heading(s.decisions)
@@ -93,6 +115,14 @@ struct SitRapDocument {
         pdf.titleBlock(heading, lines: [issuedLine, momentLine])
         pdf.section(s.summary)
         pdf.text(report.summary)
+        if let totaalbeeld = report.totaalbeeld {
+            pdf.section(t(AssessmentStrings.totaalbeeld))
+            for line in assessmentLines(totaalbeeld) { pdf.text(line, spacingAfter: 1) }
+        }
+        if let points = report.decisionPoints {
+            pdf.section(t(AssessmentStrings.decisionPoints))
+            pdf.bullets(points.map(pointLine), empty: t(AssessmentStrings.noDecisionPoints))
+        }
         pdf.section(s.situation)
         for line in situationLines { pdf.text(line, spacingAfter: 1) }
         pdf.section(s.scaleHistory)
@@ -108,6 +138,7 @@ struct SitRapDocument {
         pdf.section(s.themes)
         for theme in report.themes {
             pdf.subheading(theme.name)
+            if let assessment = theme.assessment { for line in assessmentLines(assessment) { pdf.text(line, spacingAfter: 1) } }
             pdf.bullets(theme.entries.map(entryLine), empty: s.noEntries)
             pdf.space(3)
         }

@@ -59,6 +59,11 @@ struct SitRapService: Sendable {
         let records = RecordStore(db: db, context: context)
         let decisions = try await records.records(.decision, of: incidentID, at: instant).map { try RecordStore.decode(DecisionBody.self, $0.body) }
         let actions = try await records.records(.action, of: incidentID, at: instant).map { try RecordStore.decode(ActionBody.self, $0.body) }
+        let summaries = try await IncidentPicture.summaries(of: incidentID, at: moment, reader: reader, records: records)
+            .map { ThemeSummaryBody(theme: $0.theme, picture: $0.picture, bottlenecks: $0.bottlenecks, outlook: $0.outlook, classification: $0.classification) }
+        let openPoints = try await IncidentPicture.decisionPoints(of: incidentID, at: moment, reader: reader, records: records)
+            .filter { $0.status == .open }
+            .map { var point = DecisionPointBody(text: $0.text, considerations: $0.considerations, team: $0.team); point.deadline = $0.deadline; return point }
         let names = try await PartnerStore.partnerNames(on: db)
         let partnerCodes = Set(state.linkedPartners).union(entries.compactMap { entry -> String? in
             if case .partner(let code) = entry.theme { return code }
@@ -83,11 +88,14 @@ struct SitRapService: Sendable {
                 try await schedule.update(on: db)
             }
             let number = try await SitRapModel.query(on: db).filter(\.$incidentID == incidentID).count() + 1
-            let report = SitRapComposer.compose(.init(
+            var input = SitRapComposer.Input(
                 number: number, reference: reference, moment: moment, state: state, history: history, entries: entries,
                 decisions: decisions, actions: actions, partners: partners, issuedAt: now, issuedBy: issuer,
                 issuedByOrganisation: subject.organisationCode, scheduled: order.scheduled, unverified: order.unverified,
-                ceiling: ceiling, summary: order.summary))
+                ceiling: ceiling, summary: order.summary)
+            input.summaries = summaries
+            input.openDecisionPoints = openPoints
+            let report = SitRapComposer.compose(input)
             let model = SitRapModel()
             model.id = NewID.next()
             model.incidentID = incidentID

@@ -24,6 +24,9 @@ struct IncidentWebController: RouteCollection {
         incidents.post(":incident", "entries", ":entry", "national-sharing", use: shareNationally)
         incidents.post(":incident", "entries", ":entry", "acknowledgement", use: acknowledge)
         incidents.post(":incident", "decisions", use: addDecision)
+        incidents.post(":incident", "summaries", ":theme", use: writeSummary)
+        incidents.post(":incident", "decision-points", use: raiseDecisionPoint)
+        incidents.post(":incident", "decision-points", ":record", "withdrawal", use: withdrawDecisionPoint)
         incidents.post(":incident", "actions", use: addAction)
         incidents.post(":incident", "conflicts", use: markConflict)
         incidents.post(":incident", "conflicts", ":conflict", "resolution", use: resolveConflict)
@@ -121,7 +124,11 @@ struct IncidentWebController: RouteCollection {
             .logbook(of: id, since: since.map(Microseconds.from), until: viewingAt.map(Microseconds.from))
             .filter { reader.sees($0.record) }.map(LogbookLineView.init)
         // A person reads names, not usernames and codes; the system's own steps are Knooppunt's.
-        let names = try await PeopleNames.load(usernames: logbook.map(\.actor), organisations: logbook.map(\.organisation), on: req.db)
+        let names = try await PeopleNames.load(
+            usernames: logbook.map(\.actor) + picture.entries.flatMap { [$0.author] + ($0.verifiedBy.map { [$0] } ?? []) }
+                + picture.summaries.map(\.writtenBy),
+            organisations: logbook.map(\.organisation) + picture.entries.map(\.organisation) + picture.summaries.map(\.writtenByOrganisation),
+            on: req.db)
         let readableLogbook = logbook.map { line -> LogbookLineView in
             var line = line
             if line.actor == "system" {
@@ -143,6 +150,7 @@ struct IncidentWebController: RouteCollection {
         let hasNationalNode = !(try await NationalSharing.nationalPeers(req.knooppunt, on: req.db)).isEmpty
         may.shareNationally = permissions.verify && !incident.exercise && hasNationalNode
         may.acknowledge = permissions.addEntry && !user.subject.isPartner
+        may.summaryThemes = Set(picture.themes.map(\.theme).filter { facts.decide(.init(action: .writeSummary, theme: $0), at: now).decision.allowed })
         let sharedNationally = may.shareNationally ? try await NationalSharing.marked(in: id, on: req.db) : []
         let panel = user.subject.organisationKind == .region ? try await Self.accessPanel(id, scope: scope, at: now, on: req) : nil
         let choices = may.enterOnBehalf ? try await Self.onBehalfChoices(scope: scope, on: req.db) : []
@@ -175,6 +183,7 @@ struct IncidentWebController: RouteCollection {
         page.proposals = proposals
         page.acknowledgements = try await UrgentEntries.acknowledgements(in: id, on: req.db)
         page.aanwijzingen = aanwijzingen
+        page.names = names
         return .html(page.render())
     }
 
@@ -202,6 +211,23 @@ struct IncidentWebController: RouteCollection {
         try await run(try IncidentCommands(req), id)
         let next = followNext ? LanguageRoute.safeLocalPath(req.query[String.self, at: "next"]) : nil
         return req.redirect(to: next ?? "/incidents/\(id)", redirectType: .normal)
+    }
+
+    /// A theme's summary, the totaalbeeld among them (decision 0024).
+    func writeSummary(req: Request) async throws -> Response {
+        try await command(req) { commands, id in
+            _ = try await commands.writeSummary(of: try IncidentRequest.theme(req), in: id, try req.decodeForm(SummaryInput.self))
+        }
+    }
+
+    func raiseDecisionPoint(req: Request) async throws -> Response {
+        try await command(req) { commands, id in _ = try await commands.raiseDecisionPoint(in: id, try req.decodeForm(DecisionPointInput.self)) }
+    }
+
+    func withdrawDecisionPoint(req: Request) async throws -> Response {
+        try await command(req) { commands, id in
+            _ = try await commands.withdrawDecisionPoint(try IncidentRequest.recordID(req), in: id, try req.decodeForm(DecisionPointWithdrawalInput.self))
+        }
     }
 
     /// A GRIP level or classification the user may not decide goes to the competent authority as a proposal.

@@ -74,3 +74,43 @@ public struct ConsultationRecorded: ShapedJournalEvent {
     public let body: RecordPayload<ConsultationBody>
     public init(_ body: RecordPayload<ConsultationBody>) { self.body = body }
 }
+
+extension ThemeSummaryBody: VersionedRecordBody {
+    public static let recordKind = RecordKind.summary
+    public static func created(_ payload: RecordPayload<Self>) -> any JournalEvent { SummaryCreated(payload) }
+    public static func updated(_ payload: RecordPayload<Self>) -> any JournalEvent { SummaryUpdated(payload) }
+}
+
+extension DecisionPointBody: VersionedRecordBody {
+    public static let recordKind = RecordKind.decisionPoint
+    public static func created(_ payload: RecordPayload<Self>) -> any JournalEvent { DecisionPointRaised(payload) }
+    public static func updated(_ payload: RecordPayload<Self>) -> any JournalEvent { DecisionPointUpdated(payload) }
+}
+
+/// A theme's summary was written for the first time; readers below its classification do not see it.
+public struct SummaryCreated: ShapedJournalEvent, ClassifiedJournalEvent {
+    public static let kind = JournalKind.summaryCreated
+    public let body: RecordPayload<ThemeSummaryBody>
+    public init(_ body: RecordPayload<ThemeSummaryBody>) { self.body = body }
+    public var classified: ClassifiedContent { ClassifiedContent(classification: body.body.classification.rawValue) }
+}
+
+public struct SummaryUpdated: ShapedJournalEvent, ClassifiedJournalEvent {
+    public static let kind = JournalKind.summaryUpdated
+    public let body: RecordPayload<ThemeSummaryBody>
+    public init(_ body: RecordPayload<ThemeSummaryBody>) { self.body = body }
+    public var classified: ClassifiedContent { ClassifiedContent(classification: body.body.classification.rawValue) }
+}
+
+/// Besluitpunten are the crisis team's own deliberation: partners do not read them (decision 0024).
+public struct DecisionPointRaised: ShapedJournalEvent, RegionsOnlyJournalEvent {
+    public static let kind = JournalKind.decisionPointRaised
+    public let body: RecordPayload<DecisionPointBody>
+    public init(_ body: RecordPayload<DecisionPointBody>) { self.body = body }
+}
+
+public struct DecisionPointUpdated: ShapedJournalEvent, RegionsOnlyJournalEvent {
+    public static let kind = JournalKind.decisionPointUpdated
+    public let body: RecordPayload<DecisionPointBody>
+    public init(_ body: RecordPayload<DecisionPointBody>) { self.body = body }
+}

@@ -14,10 +14,7 @@ extension IncidentPage {
             ?? CrisisSignificance.implied(by: incident.grip).label.text(language) + t(" (volgt GRIP)", " (follows GRIP)")
         return .group(
             .span(.class("badge"), .id("fact-significance"), .text(significance)),
-            .span(.class(incident.stage == .beheer ? "badge stage-beheer" : "badge"), .id("fact-stage"), .text(incident.stage.label.text(language))),
-            .if(incident.declaration != .notDeclared,
-                .span(.class("badge declaration-\(incident.declaration.rawValue)"), .id("fact-declaration"),
-                      .text(incident.declaration.label.text(language)))))
+            .span(.class(incident.stage == .beheer ? "badge stage-beheer" : "badge"), .id("fact-stage"), .text(incident.stage.label.text(language))))
     }
 
     /// "Herbeoordeling opschaling en gezag: te laat sinds …" or "… volgende uiterlijk …" (C13), with the

@@ -19,6 +19,8 @@ struct IncidentPage {
         var draftReport = false
         /// Acknowledges urgent entries (decision 0022): the region's own staff who add entries.
         var acknowledge = false
+        /// The themes whose summary the user writes (decision 0024).
+        var summaryThemes: Set<Theme> = []
     }
 
     /// A gemeente whose council a consultation may name.
@@ -87,6 +89,8 @@ struct IncidentPage {
 
     /// Who acknowledged which urgent entry (decision 0022).
     var acknowledgements: [UUID: AcknowledgementView] = [:]
+    /// People's and organisations' names, for authors, verifiers and summaries.
+    var names: PeopleNames? = nil
 
     var language: KnooppuntCore.Language { strings.language }
     private var urgent: UrgentEntriesView { UrgentEntries.view(picture.entries, acknowledgements: acknowledgements) }
@@ -110,27 +114,19 @@ struct IncidentPage {
                 .if(incident.exercise, .p(.class("exercise-banner"), .attribute(named: "role", value: "note"), .text(strings.exerciseBanner))),
                 .h1(.id("incident-heading"), .text("\(incident.reference) · \(incident.title)")),
                 urgentBanner(),
+                .div(
+                    .class("cockpit"),
+                    .div(.id("cockpit-top"), .class("cockpit-top"), .attribute(named: "aria-live", value: "polite"), cockpitTop()),
+                    mapSection()),
+                sectionNav(),
+                .if(live, actionBar()),
                 timeline(),
-                mapSection(),
-                .p(.class("incident-links"), .a(.id("sitraps-link"), .href("/incidents/\(incident.id)/sitraps"), .text(strings.sitrap.title)),
-                   .text(" · "),
-                   .a(.id("public-warnings-link"), .href("/incidents/\(incident.id)/public-warnings"),
-                      .text(strings.language == .nl ? "Publieke waarschuwing (CAP)" : "Public warning (CAP)")),
-                   .if(may.draftReport, .group(
-                       .text(" · "),
-                       .a(.id("council-report-link"), .href("/incidents/\(incident.id)/report"), .text(reportStrings.link))))),
                 .div(
                     .id("picture"), .attribute(named: "aria-live", value: "polite"),
                     .data(named: "stream", value: "/api/v1/incidents/\(incident.id)/stream?lastEventId=\(journalPosition)"),
                     .data(named: "live", value: live ? "true" : "false"),
                     fragment()
-                ),
-                .div(
-                    .class("live-only"),
-                    .if(live && may.editIncident, scalingForm()),
-                    .if(live && may.addEntry, entryForm()),
-                    .if(live && may.decide, decisionForm()),
-                    .if(live && may.addEntry, actionForm()))
+                )
             ))
     }
 
@@ -161,11 +157,17 @@ struct IncidentPage {
     }
 
     /// The incident map beside the affected area; outside `#picture`, so live refreshes keep it.
-    private func mapSection() -> Node<HTML.BodyContext> {
+    func mapSection() -> Node<HTML.BodyContext> {
         let drawing = may.addEntry && !user.subject.isPartner
         return .section(
             .class("card map-section"), .id("map-section"), .attribute(named: "aria-labelledby", value: "map-title"),
-            .h2(.id("map-title"), .text(strings.mapTitle)),
+            .div(
+                .class("map-head"),
+                .h2(.id("map-title"), .text(strings.mapTitle)),
+                .if(leafletAvailable, .button(
+                    .type(.button), .class("small secondary"), .id("map-enlarge"), .attribute(named: "aria-pressed", value: "false"),
+                    .attribute(named: "aria-controls", value: "incident-map"),
+                    .text(language == .nl ? "Grote kaart" : "Large map")))),
             .if(!leafletAvailable, .p(.class("error"), .text(strings.mapUnavailableHere))),
             .if(leafletAvailable && drawing, mapTools(hidden: !live)),
             .div(
@@ -245,13 +247,14 @@ struct IncidentPage {
             "provinces": strings.mapProvinces, "affected": strings.mapAffected, "noneAffected": strings.mapNoneAffected,
             "irbt": strings.mapIRBT, "partners": strings.mapPartners, "remove": strings.mapRemove, "symbols": symbols,
             "kinds": kinds, "hints": hints, "reshape": strings.mapReshape, "reshapeHint": strings.mapReshapeHint,
+            "enlarge": language == .nl ? "Grote kaart" : "Large map", "shrink": language == .nl ? "Kleine kaart" : "Small map",
             "verification": Dictionary(uniqueKeysWithValues: VerificationStatus.allCases.map { ($0.rawValue, $0.label.text(language)) }),
         ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 
-    private func timeline() -> Node<HTML.BodyContext> {
+    func timeline() -> Node<HTML.BodyContext> {
         // Whole seconds at both ends, so the thumb of the live picture sits exactly at the right end.
         let min = Int64(createdAt.timeIntervalSince1970.rounded(.down)) * 1000
         let max = Int64(now.timeIntervalSince1970.rounded(.up)) * 1000
@@ -277,39 +280,6 @@ struct IncidentPage {
     /// The part the script swaps when the picture changes or the timeline moves.
     func fragment() -> Node<HTML.BodyContext> {
         .group(
-            .unwrap(viewingAt) { at in
-                .p(.class("past-banner"), .attribute(named: "role", value: "status"),
-                    .text("\(strings.viewingPast) \(DisplayFormat.time(at))"))
-            },
-            .div(
-                .class("facts"),
-                .span(.class("badge grip-\(incident.grip.rawValue)"), .id("fact-grip"), .text(incident.grip.scaleLabel.text(language))),
-                .span(.class("badge"), .id("fact-phase"), .text(incident.phase.label.text(language))),
-                .span(.class("badge"), .id("fact-status"), .text(incident.status.label.text(language))),
-                .span(.class("badge"), .text(incident.category.label.text(language))),
-                .span(
-                    .id("fact-regions"),
-                    .text(
-                        "\(strings.regionsLabel): "
-                            + incident.involvedRegions.map {
-                                $0 == incident.leadRegion ? "\($0.rawValue) (\(strings.lead))" : $0.rawValue
-                            }.joined(separator: ", "))),
-                governanceBadges(),
-                .unwrap(leadRegionPhase) { phase in
-                    .span(.class("badge phase-\(phase.phase.rawValue)"), .id("fact-region-phase"),
-                          .attribute(named: "title", value: DisplayFormat.attribute(phase.current?.reason ?? phase.phase.meaning.text(language))),
-                          .text("\(phase.name): \(RegionPhasePanel.phaseText(phase, language).lowercased())"))
-                },
-                .unwrap(authority) { authority in
-                    .span(
-                        .id("fact-authority"), .attribute(named: "title", value: language == .nl ? authority.explanation.nl : authority.explanation.en),
-                        .text(Self.authorityLine(authority, language)))
-                },
-                .span(
-                    .class(picture.stale ? "badge stale-badge" : "muted"),
-                    .text("\(strings.lastUpdate): \(DisplayFormat.time(picture.lastUpdate))"
-                        + (picture.stale ? " · \(strings.stale)" : "")))
-            ),
             reviewLine(),
             authorityHistorySection(),
             .if(
@@ -324,7 +294,7 @@ struct IncidentPage {
             .if(live, aanwijzingenSection()),
             .if(live, proposalsSection()),
             .if(!picture.conflicts.isEmpty, conflicts()),
-            .div(.class("themes"), .forEach(picture.themes) { theme(for: $0) }),
+            .div(.class("themes"), .id("themes"), .forEach(picture.themes) { theme(for: $0) }),
             decisions(),
             actions(),
             .unwrap(access) { accessSection($0) },
@@ -458,8 +428,12 @@ struct IncidentPage {
                 .text(currency.lastUpdated.map { "\(strings.lastUpdate): \(DisplayFormat.time($0))" } ?? strings.noEntries),
                 .if(currency.overdueUnverified > 0,
                     .span(.class("badge overdue"), .text(" \(currency.overdueUnverified) · \(strings.overdue)")))),
-            // Urgent entries nobody acknowledged stay on top of their theme.
-            .ul(.class("entries"), .forEach(entries.filter(unacknowledgedUrgent) + entries.filter { !unacknowledgedUrgent($0) }) { entry($0) })
+            .unwrap(picture.summaries.first { $0.theme == currency.theme && $0.theme != .algemeen }) { summaryBody($0) },
+            .if(currency.theme == .algemeen && totaalbeeld != nil, .p(.class("muted"), .a(.href("#totaalbeeld"), .text(language == .nl ? "Het totaalbeeld staat bovenaan." : "The overall picture is at the top.")))),
+            .if(live && currency.theme != .algemeen && may.summaryThemes.contains(currency.theme),
+                summaryForm(currency.theme, current: picture.summaries.first { $0.theme == currency.theme }, label: AssessmentStrings.update)),
+            // Urgent entries nobody acknowledged stay on top of their theme; then the newest first.
+            .ul(.class("entries"), .forEach(entries.filter(unacknowledgedUrgent) + entries.filter { !unacknowledgedUrgent($0) }.sorted { $0.observedAt > $1.observedAt }) { entry($0) })
         )
     }
 
@@ -490,7 +464,11 @@ struct IncidentPage {
                 .if(entry.overdue, .span(.class("badge overdue"), .text(strings.overdue))),
                 .if(sharedNationally.contains(entry.id),
                     .span(.class("badge shared-nationally"), .text(language == .nl ? "Landelijk gedeeld" : "Shared nationally"))),
-                .text(" \(strings.source): \(entry.source) · \(DisplayFormat.time(entry.observedAt)) · \(entry.author) (\(entry.organisation)) · v\(entry.version)")
+                .text(" \(strings.source): \(entry.source) · \(DisplayFormat.time(entry.observedAt)) · \(person(entry.author)) (\(organisationName(entry.organisation))) · v\(entry.version)"),
+                .unwrap(entry.verifiedAt) { at in
+                    .span(.class("verified-by"), .text(" · \(entry.verification.label.text(language)) \(language == .nl ? "door" : "by") "
+                        + "\(entry.verifiedBy.map(person) ?? "?") \(language == .nl ? "om" : "at") \(DisplayFormat.time(at))"))
+                }
             ),
             .if(live && may.verify, entryButtons(entry)),
             .if(live && mayEdit(entry), editForm(entry)),
@@ -639,6 +617,7 @@ struct IncidentPage {
         .section(
             .class("card"), .id("decisions"),
             .h2(.text(strings.decisions)),
+            allDecisionPoints(),
             .ul(.forEach(picture.decisions) { decision in
                 .li(
                     .class(decision.revoked ? "revoked" : ""),
@@ -758,7 +737,7 @@ struct IncidentPage {
         )
     }
 
-    private func scalingForm() -> Node<HTML.BodyContext> {
+    func scalingForm() -> Node<HTML.BodyContext> {
         .section(
             .class("card"), .attribute(named: "aria-labelledby", value: "scaling-title"),
             .h2(.id("scaling-title"), .text(strings.scaling)),
@@ -791,7 +770,7 @@ struct IncidentPage {
         )
     }
 
-    private func entryForm() -> Node<HTML.BodyContext> {
+    func entryForm() -> Node<HTML.BodyContext> {
         let themes = user.subject.isPartner ? [Theme.partner(user.organisationCode)] : picture.themes.map(\.theme)
         return .section(
             .class("card"), .attribute(named: "aria-labelledby", value: "new-entry-title"),
@@ -830,7 +809,7 @@ struct IncidentPage {
         )
     }
 
-    private func decisionForm() -> Node<HTML.BodyContext> {
+    func decisionForm() -> Node<HTML.BodyContext> {
         .section(
             .class("card"), .attribute(named: "aria-labelledby", value: "new-decision-title"),
             .h2(.id("new-decision-title"), .text(strings.decisions)),
@@ -853,7 +832,7 @@ struct IncidentPage {
         )
     }
 
-    private func actionForm() -> Node<HTML.BodyContext> {
+    func actionForm() -> Node<HTML.BodyContext> {
         .section(
             .class("card"), .attribute(named: "aria-labelledby", value: "new-action-title"),
             .h2(.id("new-action-title"), .text(strings.actions)),

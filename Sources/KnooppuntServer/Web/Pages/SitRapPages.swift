@@ -160,6 +160,15 @@ struct SitRapPage {
                    .a(.id("sitrap-markdown"), .href(api + "/markdown"), .text("Markdown")), .text(" · "),
                    .a(.id("sitrap-json"), .href(api), .text("JSON"))),
                 .h2(.text(s.summary)), .p(.id("sitrap-summary"), .text(report.summary)),
+                .unwrap(report.totaalbeeld) { totaalbeeld in
+                    .section(.id("sitrap-totaalbeeld"), .h2(.text(AssessmentStrings.totaalbeeld.text(document.language))),
+                             .ul(.forEach(document.assessmentLines(totaalbeeld)) { .li(.text($0)) }))
+                },
+                .unwrap(report.decisionPoints) { points in
+                    .section(.id("sitrap-decision-points"), .h2(.text(AssessmentStrings.decisionPoints.text(document.language))),
+                             points.isEmpty ? .p(.class("muted"), .text(AssessmentStrings.noDecisionPoints.text(document.language)))
+                                : .ul(.forEach(points) { .li(.text(document.pointLine($0))) }))
+                },
                 .h2(.text(s.situation)), .ul(.forEach(document.situationLines) { .li(.text($0)) }),
                 .h2(.text(s.scaleHistory)), .ul(.forEach(report.scaleHistory) { .li(.text(document.scaleLine($0))) }),
                 .h2(.text(s.map)),
@@ -169,6 +178,9 @@ struct SitRapPage {
                     .section(
                         .class("sitrap-theme"), .data(named: "theme", value: theme.theme.description),
                         .h3(.text(theme.name)),
+                        .unwrap(theme.assessment) { assessment in
+                            .ul(.class("sitrap-assessment"), .forEach(document.assessmentLines(assessment)) { .li(.text($0)) })
+                        },
                         theme.entries.isEmpty ? .p(.class("muted"), .text(s.noEntries))
                             : .ul(.forEach(theme.entries) { entry in
                                 .li(.class(entry.verified ? "verified" : "unverified"), .text(document.entryLine(entry)))

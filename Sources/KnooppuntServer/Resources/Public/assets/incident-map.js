@@ -252,7 +252,23 @@
   const sketch = L.layerGroup().addTo(map);
   const round = (value) => Math.round(value * 1e6) / 1e6;
 
+  // The overview keeps the map small beside the totaalbeeld; drawing, or the reader, makes it large
+  // (the whole width, above the rest), so there is room to work (decision 0024).
+  const cockpit = element.closest(".cockpit");
+  const enlargeButton = document.getElementById("map-enlarge");
+  function enlarge(large) {
+    if (!cockpit || cockpit.classList.contains("map-large") === large) return;
+    cockpit.classList.toggle("map-large", large);
+    if (enlargeButton) {
+      enlargeButton.setAttribute("aria-pressed", String(large));
+      enlargeButton.textContent = large ? text.shrink : text.enlarge;
+    }
+    map.invalidateSize({ pan: true, animate: false });
+  }
+  if (enlargeButton) enlargeButton.addEventListener("click", () => enlarge(!cockpit.classList.contains("map-large")));
+
   function setTool(name) {
+    if (name) enlarge(true);
     tool = name;
     reshaping = null;
     points = [];

@@ -3,6 +3,8 @@
 (function () {
   "use strict";
   const picture = document.getElementById("picture");
+  // The cockpit's top (status, totaalbeeld, besluitpunten, what is new) is refreshed with the picture.
+  const top = document.getElementById("cockpit-top");
   const slider = document.getElementById("timeline");
   const output = document.getElementById("timeline-time");
   const backToLive = document.getElementById("back-to-live");
@@ -33,21 +35,24 @@
 
   function refresh(url) {
     // One request at a time, in order, so a slow answer never overwrites a newer one.
-    pending = pending.then(() => K.swap(url, "#picture", url === path ? ["#urgent"] : []))
-      .then(() => { K.bindForms(picture, afterSubmit); showUrgentCount(); })
+    pending = pending.then(() => K.swap(url, "#picture", url === path ? ["#urgent", "#cockpit-top"] : ["#cockpit-top"]))
+      .then(() => { K.bindForms(picture, afterSubmit); if (top) K.bindForms(top, afterSubmit); showUrgentCount(); })
       .catch((error) => console.warn("picture refresh failed", error));
     return pending;
   }
 
   let deferred = false;
-  /** The editors that open inside the picture: an entry's edit, a decision's consultation of the councils. */
-  const EDITORS = ["details.entry-edit", "details.consultation"];
+  /** The editors that open inside the live parts: an entry's edit, a decision's consultation of the
+   *  councils, a theme's summary, a besluitpunt's decision. */
+  const EDITORS = ["details.entry-edit", "details.consultation", "details.summary-edit", "details.point-decide"];
+  const regions = [picture, top].filter((region) => region !== null);
 
-  /** True while someone is typing in the picture: a live refresh then waits, so no edit is lost. */
+  /** True while someone is typing in a live part: a refresh then waits, so no edit is lost. */
   function editing() {
-    if (picture.querySelector(EDITORS.map((editor) => editor + "[open]").join(", "))) return true;
+    const open = EDITORS.map((editor) => editor + "[open]").join(", ");
+    if (regions.some((region) => region.querySelector(open))) return true;
     const active = document.activeElement;
-    return active !== null && picture.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName);
+    return active !== null && regions.some((region) => region.contains(active)) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName);
   }
 
   function refreshLive() {
@@ -95,15 +100,17 @@
     });
   }
 
-  // A closed edit, or focus leaving the picture, lets a deferred refresh through.
-  picture.addEventListener("toggle", () => { if (deferred) refreshLive(); }, true);
-  picture.addEventListener("focusout", () => setTimeout(() => { if (deferred) refreshLive(); }, 0));
+  // A closed edit, or focus leaving a live part, lets a deferred refresh through.
+  for (const region of regions) {
+    region.addEventListener("toggle", () => { if (deferred) refreshLive(); }, true);
+    region.addEventListener("focusout", () => setTimeout(() => { if (deferred) refreshLive(); }, 0));
+  }
 
   /** After a form was saved: close its editor and show the result. */
   function afterSubmit(form) {
     const edit = form.closest(EDITORS.join(", "));
     if (edit) edit.open = false;
-    if (picture.contains(document.activeElement)) document.activeElement.blur();
+    if (regions.some((region) => region.contains(document.activeElement))) document.activeElement.blur();
     return refreshLive();
   }
 
