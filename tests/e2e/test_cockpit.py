@@ -26,6 +26,13 @@ def test_the_voorzitter_reads_the_flood_on_a_phone_without_scrolling(server, bro
     viewport(browser, 390, 844, mobile=True)
     login(browser, server, "voorzitter-vr13")
 
+    # assert: the home already names what must be decided and the totaalbeeld, with the latest SitRap
+    home = browser.find_element(By.CSS_SELECTOR, "#home-incidents .home-bestuur-lines").text
+    assert "Totaalbeeld: Amstel 40 cm boven streefpeil" in home
+    assert "Evacueren we de 40 woningen" in home
+    assert "Laatste SitRap 1" in home
+    screenshot(browser, "cockpit-voorzitter-home-phone")
+
     # MUT: open the demo flood
     open_demo_flood(browser, server)
 

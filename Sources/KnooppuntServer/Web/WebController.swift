@@ -90,6 +90,7 @@ struct WebController: RouteCollection {
             // Own region first, then the highest GRIP, then the most recently changed.
             (a.ownRegion ? 1 : 0, a.incident.grip.rawValue, a.incident.updatedAt) > (b.ownRegion ? 1 : 0, b.incident.grip.rawValue, b.incident.updatedAt)
         }
+        if user.bearsAuthority { rows = try await bestuurRows(rows, for: user, now: now, on: req) }
         let alerts = user.subject.isPartner
             ? try await PartnerAccess.alerts(of: user, on: req.db).filter { $0.acknowledgedAt == nil } : []
         var page = HomePage(
@@ -104,6 +105,34 @@ struct WebController: RouteCollection {
         page.nationalPhase = try await GovernanceWebController.nationalPanel(
             user, context: req.knooppunt, csrfToken: req.csrfToken, language: language, on: req.db)
         return .html(page.render())
+    }
+
+    /// For the bestuur (decision 0024): which incidents are under the user's own authority, each one's
+    /// totaalbeeld and open besluitpunten as the user may read them, and its latest SitRap.
+    private func bestuurRows(_ rows: [HomePage.IncidentRow], for user: CurrentUser, now: Date, on req: Request) async throws
+        -> [HomePage.IncidentRow]
+    {
+        let under = Set((try? await IncidentCommands(req).bestuurOverview().underAuthority.map(\.incident)) ?? [])
+        let records = RecordStore(db: req.db, context: req.knooppunt)
+        var result: [HomePage.IncidentRow] = []
+        for var row in rows {
+            let incident = row.incident
+            let scope = IncidentScope(involvedRegions: Set(incident.involvedRegions), leadRegion: incident.leadRegion, status: incident.status)
+            let reader = try await AccessService.reader(user.subject, incident: incident.id, scope: scope, at: now, on: req.db)
+            row.underAuthority = under.contains(incident.id)
+            row.totaalbeeld = try await IncidentPicture.summaries(of: incident.id, at: now, reader: reader, records: records)
+                .first { $0.theme == .algemeen }
+            row.openPoints = try await IncidentPicture.decisionPoints(of: incident.id, at: now, reader: reader, records: records)
+                .filter { $0.status == .open }
+            let ceiling = reader.ceiling ?? .public
+            row.latestSitRap = try await SitRapModel.query(on: req.db).filter(\.$incidentID == incident.id)
+                .sort(\.$number, .descending).all()
+                .first { (Classification(rawValue: $0.classification) ?? .confidential) <= ceiling }
+                .map { (number: $0.number, issuedAt: Microseconds.date($0.issuedAt)) }
+            result.append(row)
+        }
+        // Under the user's own authority first; the order within stays.
+        return result.filter(\.underAuthority) + result.filter { !$0.underAuthority }
     }
 
     /// What waits for the user on an incident: current entries unverified and awaiting admission, for

@@ -18,6 +18,12 @@ struct HomePage {
         /// (confidential entries not counted).
         var toVerify = 0
         var toAdmit = 0
+        /// For the bestuur (decision 0024): under the user's own authority, the totaalbeeld, the open
+        /// besluitpunten and the latest SitRap the user may read.
+        var underAuthority = false
+        var totaalbeeld: SummaryView? = nil
+        var openPoints: [DecisionPointView] = []
+        var latestSitRap: (number: Int, issuedAt: Date)? = nil
     }
 
     /// An incident in a partner's area it may not read but may ask access to: only the minimal facts
@@ -78,9 +84,6 @@ struct HomePage {
                 .if(!alerts.isEmpty, alertSection(language)),
                 .if(!accessRequests.isEmpty, requestSection(language)),
                 .if(!sitRapsDue.isEmpty, sitRapSection(language)),
-                .if(user.bearsAuthority, shortcut(
-                    id: "home-bestuur", href: BestuurPage.path, label: t.bestuurLink.text(language),
-                    help: t.bestuurHelp.text(language))),
                 .if(isNational, shortcut(
                     id: "home-national", href: "/national", label: t.nationalLink.text(language),
                     help: t.nationalHelp.text(language))),
@@ -88,6 +91,10 @@ struct HomePage {
                 // an empty local list here would contradict it (issue 16, point 9).
                 .if(user.subject.isPartner && incidents.isEmpty && !askable.isEmpty, askableSection(language)),
                 .if(!isNational, incidentSection(language)),
+                // The bestuur reads its incidents first (each with totaalbeeld and besluitpunten), then the way on.
+                .if(user.bearsAuthority, shortcut(
+                    id: "home-bestuur", href: BestuurPage.path, label: t.bestuurLink.text(language),
+                    help: t.bestuurHelp.text(language))),
                 .if(!askable.isEmpty && !(user.subject.isPartner && incidents.isEmpty), askableSection(language)),
                 .unwrap(regionPhase) { $0.render(id: "region-phase") },
                 .unwrap(nationalPhase) { $0.render(id: "national-phase") },
@@ -203,6 +210,8 @@ struct HomePage {
                             .span(.class("badge grip-\(row.incident.grip.rawValue)"), .text(row.incident.grip.scaleLabel.text(language))),
                             .text(" "),
                             .a(.href("/incidents/\(row.incident.id)"), .text(row.incident.title)),
+                            .if(row.underAuthority, .span(.class("badge under-authority"), .text(" " + t.underAuthority.text(language)))),
+                            .if(user.bearsAuthority, bestuurLines(row, language)),
                             .if(row.toVerify + row.toAdmit > 0, .p(
                                 .class("home-queue"),
                                 .if(row.toVerify > 0, .span(.class("badge awaiting"), .text("\(row.toVerify) \(t.toVerify.text(language))"))),
@@ -217,8 +226,34 @@ struct HomePage {
     }
 }
 
+extension HomePage {
+    /// GRIP reason, totaalbeeld, open besluitpunten and the latest SitRap of one incident, for the bestuur.
+    func bestuurLines(_ row: IncidentRow, _ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
+        let a = { (label: LocalizedLabel) in label.text(language) }
+        return .div(
+            .class("home-bestuur-lines"),
+            .unwrap(row.incident.gripReason) { .p(.class("home-grip-reason"), .text("\(a(HomeStrings.gripReason)): \($0)")) },
+            .p(.class("home-totaalbeeld"),
+               .strong(.text(a(AssessmentStrings.totaalbeeld) + ": ")),
+               .text(row.totaalbeeld?.picture ?? a(HomeStrings.noTotaalbeeld))),
+            .if(!row.openPoints.isEmpty, .group(
+                .p(.strong(.text("\(a(AssessmentStrings.decisionPoints)) (\(row.openPoints.count))"))),
+                .ul(.class("home-points"), .forEach(row.openPoints) { point in
+                    .li(.text(point.text), .unwrap(point.deadline) { .span(.class("muted"), .text(" · \(a(AssessmentStrings.decideBefore)) \(DisplayFormat.time($0))")) })
+                }))),
+            .unwrap(row.latestSitRap) { sitrap in
+                .p(.a(.href("/incidents/\(row.incident.id)/sitraps/\(sitrap.number)"),
+                      .text("\(a(HomeStrings.latestSitRap)) \(sitrap.number) · \(DisplayFormat.time(sitrap.issuedAt))")))
+            })
+    }
+}
+
 /// The home page's texts, Dutch and English side by side.
 enum HomeStrings {
+    static let underAuthority = LocalizedLabel(nl: "onder uw gezag", en: "under your authority")
+    static let gripReason = LocalizedLabel(nl: "Reden GRIP", en: "GRIP reason")
+    static let noTotaalbeeld = LocalizedLabel(nl: "nog niet opgesteld", en: "not drawn up yet")
+    static let latestSitRap = LocalizedLabel(nl: "Laatste SitRap", en: "Latest SitRap")
     static let alertsTitle = LocalizedLabel(nl: "Alarmen om te bevestigen", en: "Alarms to acknowledge")
     static let escalatesAt = LocalizedLabel(nl: "escaleert om", en: "escalates at")
     static let acknowledgeLink = LocalizedLabel(nl: "Bevestigen op de monitoringpagina", en: "Acknowledge on the monitoring page")
