@@ -31,8 +31,13 @@ def test_tennet_asks_access_and_the_im_grants_it(server, browser, second_browser
     wait(second_browser, lambda d: "wacht op de informatiemanager" in d.find_element(By.ID, "home-askable").text)
     screenshot(second_browser, "homes-01-partner-390", "home-askable")
 
-    # the IM's home shows the request; granting it from there
+    # the IM's incident page lists the request in its access section too
     viewport(browser, 1440, 900)
+    browser.get(f"{server}/incidents/{incident_id}")
+    listed = wait(browser, lambda d: d.find_element(By.ID, "incident-access-requests"))
+    assert "TenneT" in listed.text and "Onderstation naast de brand" in listed.text
+
+    # the IM's home shows the request; granting it from there
     browser.get(server + "/")
     request = wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "#home-access-requests li.access-request")))
     assert "TenneT" in request.text and "Onderstation naast de brand" in request.text

@@ -44,6 +44,15 @@ def test_a_partners_spoed_entry_reaches_the_im_at_once_and_stays_until_acknowled
     assert status == 201
     assert not urgent_state(browser)["banner"]
     assert not browser.title.startswith("(")
+    # the IM turns the sound on (a stand-in for the speaker counts the tones)
+    browser.execute_script(
+        "window.__tones = 0; window.AudioContext = class { constructor() { this.currentTime = 0; this.destination = {}; }"
+        " createOscillator() { window.__tones += 1; return { frequency: {}, connect: (g) => g, start() {}, stop() {} }; }"
+        " createGain() { return { gain: {}, connect: (d) => d }; } };")
+    sound = browser.find_element(By.ID, "urgent-sound")
+    assert sound.text == "Geluid bij urgente melding: uit"
+    sound.click()
+    assert sound.get_attribute("aria-pressed") == "true" and sound.text.endswith(": aan")
 
     # MUT: Rijkswaterstaat posts a spoed entry through the API
     status, _ = api(server, "POST", f"/api/v1/incidents/{incident}/entries",
@@ -56,6 +65,7 @@ def test_a_partners_spoed_entry_reaches_the_im_at_once_and_stays_until_acknowled
         lambda d: "kade bezwijkt" in urgent_state(d)["banner"] and d.title.startswith("(1) "))
     state = urgent_state(browser)
     assert "Spoed" in state["banner"]
+    assert browser.execute_script("return window.__tones") == 2, "a double tone for the new urgent entry"
     # the entry itself carries the mark in text, not colour alone
     marks = browser.execute_script(
         "return Array.from(document.querySelectorAll('#picture .entry.priority-spoed .badge.priority-spoed'), e => e.textContent)")

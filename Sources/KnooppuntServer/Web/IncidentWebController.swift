@@ -152,7 +152,15 @@ struct IncidentWebController: RouteCollection {
         may.acknowledge = permissions.addEntry && !user.subject.isPartner
         may.summaryThemes = Set(picture.themes.map(\.theme).filter { facts.decide(.init(action: .writeSummary, theme: $0), at: now).decision.allowed })
         let sharedNationally = may.shareNationally ? try await NationalSharing.marked(in: id, on: req.db) : []
-        let panel = user.subject.organisationKind == .region ? try await Self.accessPanel(id, scope: scope, at: now, on: req) : nil
+        var panel = user.subject.organisationKind == .region ? try await Self.accessPanel(id, scope: scope, at: now, on: req) : nil
+        if panel != nil, permissions.manageAccess {
+            let open = try await AccessRequestModel.query(on: req.db).filter(\.$incidentID == id)
+                .filter(\.$status == AccessRequestModel.Status.open.rawValue).sort(\.$requestedAt).all()
+            let names = try await PartnerStore.partnerNames(on: req.db)
+            panel?.requests = try open.map {
+                HomePage.PendingRequest(request: try AccessRequestDTO($0), incident: picture.incident, organisationName: names[$0.organisationCode] ?? $0.organisationCode)
+            }
+        }
         let choices = may.enterOnBehalf ? try await Self.onBehalfChoices(scope: scope, on: req.db) : []
         let target = AuthorisedIncident(incident: incident, version: version, scope: scope)
         let affected = viewingAt == nil

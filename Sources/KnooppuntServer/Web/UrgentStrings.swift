@@ -6,18 +6,24 @@ struct UrgentStrings: Sendable {
     let acknowledge: String
     let acknowledgedBy: String
     let at: String
+    let soundOn: String
+    let soundOff: String
 
     static let nl = UrgentStrings(
         bannerTitle: "Urgente meldingen, nog niet bevestigd",
         acknowledge: "Gezien, bevestigen",
         acknowledgedBy: "Bevestigd door",
-        at: "om")
+        at: "om",
+        soundOn: "Geluid bij urgente melding: aan",
+        soundOff: "Geluid bij urgente melding: uit")
 
     static let en = UrgentStrings(
         bannerTitle: "Urgent entries not yet acknowledged",
         acknowledge: "Seen, acknowledge",
         acknowledgedBy: "Acknowledged by",
-        at: "at")
+        at: "at",
+        soundOn: "Sound for urgent entries: on",
+        soundOff: "Sound for urgent entries: off")
 
     static func `for`(_ language: Language) -> UrgentStrings { language == .nl ? nl : en }
 }

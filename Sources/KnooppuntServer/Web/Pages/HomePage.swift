@@ -43,6 +43,27 @@ struct HomePage {
         let request: AccessRequestDTO
         let incident: IncidentView
         let organisationName: String
+
+        /// The request with its reason and the buttons to grant or decline it, on the home and on the
+        /// incident page; `next` is where the page returns to (nil: the incident).
+        func render(_ language: KnooppuntCore.Language, csrfToken: String, next: String?, incidentLink: Bool) -> Node<HTML.ListContext> {
+            let t = HomeStrings.self
+            let path = "/incidents/\(incident.id)/access-requests/\(request.id)/decision" + (next.map { "?next=\($0)" } ?? "")
+            func answer(_ grant: Bool, _ node: Node<HTML.FormContext>) -> Node<HTML.BodyContext> {
+                .form(
+                    .class(next == nil ? "inline js-refresh" : "inline"), .method(.post), .action(path),
+                    .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                    .input(.type(.hidden), .name("grant"), .value(grant ? "true" : "false")),
+                    node)
+            }
+            return .li(
+                .class("access-request"), .data(named: "request", value: request.id.uuidString),
+                .p(.strong(.text(organisationName)), .text(" (\(request.requestedByName))"),
+                   .if(incidentLink, .group(.text(" · "), .a(.href("/incidents/\(incident.id)"), .text(incident.title))))),
+                .p(.text("\(t.reason.text(language)): \(request.reason)")),
+                answer(true, .button(.type(.submit), .class("grant-request"), .text(t.grant.text(language)))),
+                answer(false, .button(.type(.submit), .class("decline-request secondary"), .text(t.decline.text(language)))))
+        }
     }
 
     let strings: UIStrings
@@ -128,22 +149,7 @@ struct HomePage {
             .attribute(named: "aria-labelledby", value: "home-access-requests-title"),
             .h2(.id("home-access-requests-title"), .text("\(t.requestsTitle.text(language)) (\(accessRequests.count))")),
             .ul(.forEach(accessRequests) { pending in
-                let path = "/incidents/\(pending.incident.id)/access-requests/\(pending.request.id)/decision?next=/"
-                return .li(
-                    .class("access-request"), .data(named: "request", value: pending.request.id.uuidString),
-                    .p(.strong(.text(pending.organisationName)), .text(" (\(pending.request.requestedByName)) · "),
-                       .a(.href("/incidents/\(pending.incident.id)"), .text(pending.incident.title))),
-                    .p(.text("\(t.reason.text(language)): \(pending.request.reason)")),
-                    .form(
-                        .class("inline"), .method(.post), .action(path),
-                        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                        .input(.type(.hidden), .name("grant"), .value("true")),
-                        .button(.type(.submit), .class("grant-request"), .text(t.grant.text(language)))),
-                    .form(
-                        .class("inline"), .method(.post), .action(path),
-                        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                        .input(.type(.hidden), .name("grant"), .value("false")),
-                        .button(.type(.submit), .class("decline-request secondary"), .text(t.decline.text(language)))))
+                pending.render(language, csrfToken: csrfToken, next: "/", incidentLink: true)
             }))
     }
 

@@ -233,7 +233,12 @@ extension IncidentPage {
                 .li(.a(.id("public-warnings-link"), .href("/incidents/\(incident.id)/public-warnings"),
                        .text(language == .nl ? "Publieke waarschuwing (CAP)" : "Public warning (CAP)"))),
                 .if(may.draftReport, .li(.a(.id("council-report-link"), .href("/incidents/\(incident.id)/report"),
-                                             .text(CouncilReportStrings.for(language).link)))))
+                                             .text(CouncilReportStrings.for(language).link)))),
+                // Optional sound when a new urgent entry arrives (decision 0022); the choice stays in this browser.
+                .if(live, .li(.button(
+                    .type(.button), .id("urgent-sound"), .class("small"), .attribute(named: "aria-pressed", value: "false"),
+                    .data(named: "on", value: urgentStrings.soundOn), .data(named: "off", value: urgentStrings.soundOff),
+                    .text(urgentStrings.soundOff)))))
         )
     }
 

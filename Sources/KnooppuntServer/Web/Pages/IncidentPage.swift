@@ -40,6 +40,8 @@ struct IncidentPage {
         var organisations: [(code: String, name: String)]
         /// The partners alerted of the incident.
         var alerts: [PartnerAlertDTO]
+        /// Partners' open requests for access, for those who manage access (decision 0023).
+        var requests: [HomePage.PendingRequest] = []
     }
 
     let strings: UIStrings
@@ -94,7 +96,7 @@ struct IncidentPage {
 
     var language: KnooppuntCore.Language { strings.language }
     private var urgent: UrgentEntriesView { UrgentEntries.view(picture.entries, acknowledgements: acknowledgements) }
-    private var urgentStrings: UrgentStrings { UrgentStrings.for(language) }
+    var urgentStrings: UrgentStrings { UrgentStrings.for(language) }
     var incident: IncidentView { picture.incident }
     var live: Bool { viewingAt == nil }
     private var reportStrings: CouncilReportStrings { CouncilReportStrings.for(language) }
@@ -323,6 +325,11 @@ struct IncidentPage {
             .class("card"), .id("access"), .attribute(named: "aria-labelledby", value: "access-title"),
             .h2(.id("access-title"), .text(strings.access)),
             .p(.class("help"), .text(strings.accessIntro)),
+            .if(live && may.manageAccess && !panel.requests.isEmpty, .group(
+                .h3(.id("incident-access-requests-title"), .text("\(HomeStrings.requestsTitle.text(language)) (\(panel.requests.count))")),
+                .ul(.id("incident-access-requests"), .class("access-requests"), .forEach(panel.requests) {
+                    $0.render(language, csrfToken: csrfToken, next: nil, incidentLink: false)
+                }))),
             .if(panel.grants.isEmpty, .p(.class("muted"), .text(strings.noGrants))),
             .if(!panel.grants.isEmpty,
                 .table(

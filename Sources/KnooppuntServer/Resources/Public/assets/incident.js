@@ -27,9 +27,46 @@
   // The urgent banner (decision 0022) is refreshed with the picture; its count leads the tab title.
   const urgent = document.getElementById("urgent");
   const baseTitle = document.title.replace(/^\(\d+\) /, "");
+  // Optional sound (off by default, kept per browser): a short double tone when the number of urgent
+  // entries nobody acknowledged goes up. Browsers allow sound only after a click, which the toggle is.
+  const soundButton = document.getElementById("urgent-sound");
+  let audio = null;
+  let soundOn = false;
+  try { soundOn = localStorage.getItem("knooppunt.urgentSound") === "on"; } catch (error) { soundOn = false; }
+  function showSound() {
+    if (!soundButton) return;
+    soundButton.setAttribute("aria-pressed", String(soundOn));
+    soundButton.textContent = soundOn ? soundButton.dataset.on : soundButton.dataset.off;
+  }
+  function tone() {
+    if (!soundOn || !window.AudioContext) return;
+    audio = audio || new AudioContext();
+    for (const start of [0, 0.25]) {
+      const oscillator = audio.createOscillator();
+      const gain = audio.createGain();
+      oscillator.frequency.value = 880;
+      gain.gain.value = 0.2;
+      oscillator.connect(gain).connect(audio.destination);
+      oscillator.start(audio.currentTime + start);
+      oscillator.stop(audio.currentTime + start + 0.15);
+    }
+  }
+  if (soundButton) {
+    showSound();
+    soundButton.addEventListener("click", () => {
+      soundOn = !soundOn;
+      try { localStorage.setItem("knooppunt.urgentSound", soundOn ? "on" : "off"); } catch (error) { /* private mode */ }
+      if (soundOn && window.AudioContext) audio = audio || new AudioContext();
+      showSound();
+    });
+  }
+  let lastCount = urgent ? Number(urgent.dataset.count || "0") : 0;
+
   function showUrgentCount() {
     const count = urgent ? Number(urgent.dataset.count || "0") : 0;
     document.title = (count > 0 ? "(" + count + ") " : "") + baseTitle;
+    if (count > lastCount) tone();
+    lastCount = count;
     if (urgent) K.bindForms(urgent, afterSubmit);
   }
 
