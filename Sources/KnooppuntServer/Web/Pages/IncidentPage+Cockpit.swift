@@ -25,17 +25,17 @@ extension IncidentPage {
     /// GRIP with its reason, who decides, phase, status and the last update, in three short lines.
     private func statusStrip() -> Node<HTML.BodyContext> {
         .section(
-            .class("status-strip"), .id("status-strip"), .attribute(named: "aria-label", value: language == .nl ? "Status" : "Status"),
+            .class("status-strip"), .id("status-strip"), .attribute(named: "aria-label", value: say(nl: "Status", en: "Status")),
             .p(
                 .class("status-grip"),
                 .span(.class("badge grip-\(incident.grip.rawValue)"), .id("fact-grip"), .text(incident.grip.scaleLabel.text(language))),
                 .text(" "),
                 .span(.id("fact-grip-reason"), .class("grip-reason"),
-                      .text(incident.gripReason.map { (language == .nl ? "Reden: " : "Reason: ") + $0 }
-                          ?? (language == .nl ? "Geen reden vastgelegd" : "No reason recorded")))),
+                      .text(incident.gripReason.map { say(nl: "Reden: ", en: "Reason: ") + $0 }
+                          ?? say(nl: "Geen reden vastgelegd", en: "No reason recorded")))),
             .unwrap(authority) { authority in
                 .p(.id("fact-authority"), .class("status-authority"),
-                   .attribute(named: "title", value: language == .nl ? authority.explanation.nl : authority.explanation.en),
+                   .attribute(named: "title", value: LocalizedLabel(nl: authority.explanation.nl, en: authority.explanation.en).text(language)),
                    .text(Self.authorityLine(authority, language)))
             },
             .div(
@@ -49,7 +49,7 @@ extension IncidentPage {
             // The rest of the facts a click away, so the strip stays three lines on a phone.
             .element(named: "details", nodes: [
                 .class("status-more"), .id("status-more"),
-                .element(named: "summary", text: language == .nl ? "Meer over de status" : "More about the status"),
+                .element(named: "summary", text: say(nl: "Meer over de status", en: "More about the status")),
                 .div(
                     .class("facts"),
                     .span(.class("badge"), .id("fact-category"), .text(incident.category.label.text(language))),
@@ -65,7 +65,7 @@ extension IncidentPage {
     }
 
     private var lastUpdateLine: String {
-        let updated = language == .nl ? "bijgewerkt" : "updated"
+        let updated = say(nl: "bijgewerkt", en: "updated")
         return "\(updated) \(DisplayFormat.time(picture.lastUpdate))" + (picture.stale ? " · \(strings.stale)" : "")
     }
 
@@ -202,7 +202,7 @@ extension IncidentPage {
         let newest = Array(picture.entries.sorted { $0.updatedAt > $1.updatedAt }.prefix(5))
         return .section(
             .class("card new-items"), .id("new-items"), .attribute(named: "aria-labelledby", value: "new-items-title"),
-            .h2(.id("new-items-title"), .text(language == .nl ? "Nieuw in het beeld" : "New in the picture")),
+            .h2(.id("new-items-title"), .text(say(nl: "Nieuw in het beeld", en: "New in the picture"))),
             newest.isEmpty ? .p(.class("muted"), .text(strings.noEntries))
                 : .ul(.class("new-list"), .forEach(newest) { entry in
                     .li(
@@ -213,25 +213,25 @@ extension IncidentPage {
                         .text(Self.excerpt(entry.text)),
                         .text(" — " + entry.verification.label.text(language).lowercased()))
                 }),
-            .p(.a(.href("#themes"), .text(language == .nl ? "Alle meldingen per thema" : "All entries per theme")))
+            .p(.a(.href("#themes"), .text(say(nl: "Alle meldingen per thema", en: "All entries per theme"))))
         )
     }
 
     /// The page's parts, a click away; the SitRaps, the public warning and the council report beside them.
     func sectionNav() -> Node<HTML.BodyContext> {
         .nav(
-            .class("cockpit-nav"), .attribute(named: "aria-label", value: language == .nl ? "Onderdelen van het incident" : "Parts of the incident"),
+            .class("cockpit-nav"), .attribute(named: "aria-label", value: say(nl: "Onderdelen van het incident", en: "Parts of the incident")),
             .ul(
-                .li(.a(.href("#status-strip"), .text(language == .nl ? "Overzicht" : "Overview"))),
+                .li(.a(.href("#status-strip"), .text(say(nl: "Overzicht", en: "Overview")))),
                 .li(.a(.href("#map-section"), .text(strings.mapTitle))),
-                .li(.a(.href("#themes"), .text(language == .nl ? "Beeld per thema" : "Picture per theme"))),
+                .li(.a(.href("#themes"), .text(say(nl: "Beeld per thema", en: "Picture per theme")))),
                 .li(.a(.href("#decisions"), .text(strings.decisions))),
                 .li(.a(.href("#actions"), .text(strings.actions))),
                 .if(access != nil, .li(.a(.href("#access"), .text(strings.access)))),
                 .li(.a(.href("#logbook"), .text(strings.logbook))),
                 .li(.a(.id("sitraps-link"), .href("/incidents/\(incident.id)/sitraps"), .text(strings.sitrap.title))),
                 .li(.a(.id("public-warnings-link"), .href("/incidents/\(incident.id)/public-warnings"),
-                       .text(language == .nl ? "Publieke waarschuwing (CAP)" : "Public warning (CAP)"))),
+                       .text(say(nl: "Publieke waarschuwing (CAP)", en: "Public warning (CAP)")))),
                 .if(may.draftReport, .li(.a(.id("council-report-link"), .href("/incidents/\(incident.id)/report"),
                                              .text(CouncilReportStrings.for(language).link)))),
                 // Optional sound when a new urgent entry arrives (decision 0022); the choice stays in this browser.
@@ -252,12 +252,12 @@ extension IncidentPage {
         let nl = language == .nl
         return .div(
             .class("action-bar live-only"), .attribute(named: "role", value: "group"),
-            .attribute(named: "aria-label", value: nl ? "Invoeren" : "Enter"),
-            .if(may.addEntry, toggle("open-entry", nl ? "Melding toevoegen" : "Add an entry", entryForm())),
+            .attribute(named: "aria-label", value: say(nl: "Invoeren", en: "Enter")),
+            .if(may.addEntry, toggle("open-entry", say(nl: "Melding toevoegen", en: "Add an entry"), entryForm())),
             .if(may.decide && !user.subject.isPartner, toggle("open-point", a(AssessmentStrings.raise), raisePointForm())),
-            .if(may.decide, toggle("open-decision", nl ? "Besluit vastleggen" : "Record a decision", decisionForm())),
-            .if(may.addEntry, toggle("open-action", nl ? "Actie uitzetten" : "Assign an action", actionForm())),
-            .if(may.editIncident, toggle("open-scaling", nl ? "GRIP, fase en status" : "GRIP, phase and status", scalingForm()))
+            .if(may.decide, toggle("open-decision", say(nl: "Besluit vastleggen", en: "Record a decision"), decisionForm())),
+            .if(may.addEntry, toggle("open-action", say(nl: "Actie uitzetten", en: "Assign an action"), actionForm())),
+            .if(may.editIncident, toggle("open-scaling", say(nl: "GRIP, fase en status", en: "GRIP, phase and status"), scalingForm()))
         )
     }
 

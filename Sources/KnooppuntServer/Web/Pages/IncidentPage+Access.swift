@@ -1,0 +1,126 @@
+import Foundation
+import KnooppuntCore
+import Plot
+
+/// Who else sees the incident: grants, alerts, partners' requests, linking and breaking the glass.
+extension IncidentPage {
+    func activeGrants(_ panel: AccessPanel) -> [AccessGrantDTO] {
+        panel.grants.filter { $0.revokedAt == nil && $0.validUntil > now && $0.validFrom <= now }
+    }
+
+    /// Notifies the region's staff, the IM first, that the chair opened the incident.
+    func breakGlassBanner(_ panel: AccessPanel) -> Node<HTML.BodyContext> {
+        let opened = activeGrants(panel).filter { $0.kind == "break-glass" }
+        return .forEach(opened) { grant in
+            .p(
+                .class("break-glass-banner"), .attribute(named: "role", value: "alert"),
+                .strong(.text(strings.glassBroken + ": ")),
+                .text("\(grant.grantedBy) (\(grant.grantedByOrganisation)) · \(strings.openedFor) \(grant.organisation) "
+                    + "\(strings.untilLabel) \(DisplayFormat.time(grant.validUntil)). \(strings.writtenReason): \(grant.purpose)"))
+        }
+    }
+
+    func accessSection(_ panel: AccessPanel) -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"), .id("access"), .attribute(named: "aria-labelledby", value: "access-title"),
+            .h2(.id("access-title"), .text(strings.access)),
+            .p(.class("help"), .text(strings.accessIntro)),
+            .if(live && may.manageAccess && !panel.requests.isEmpty, .group(
+                .h3(.id("incident-access-requests-title"), .text("\(HomeStrings.requestsTitle.text(language)) (\(panel.requests.count))")),
+                .ul(.id("incident-access-requests"), .class("access-requests"), .forEach(panel.requests) {
+                    $0.render(language, csrfToken: csrfToken, next: nil, incidentLink: false)
+                }))),
+            .if(panel.grants.isEmpty, .p(.class("muted"), .text(strings.noGrants))),
+            .if(!panel.grants.isEmpty,
+                .table(
+                    .class("grants"),
+                    .thead(.tr(
+                        .th(.text(strings.organisationLabel)), .th(.text(strings.profile)), .th(.text(strings.statusLabel)),
+                        .th(.text(strings.untilLabel)), .th(.text(strings.purpose)), .th(.text(strings.actor)), .th())),
+                    .tbody(.forEach(panel.grants) { grant in grantRow(grant) }))),
+            .if(!panel.alerts.isEmpty,
+                .group(
+                    .h3(.text(strings.alerts)),
+                    .ul(.class("alerts"), .id("incident-alerts"), .forEach(panel.alerts) { alert in
+                        .li(
+                            .class(alert.acknowledgedAt == nil ? "alert open" : "alert"),
+                            .strong(.text(alert.organisation + " ")),
+                            .span(.class("muted"), .text("\(DisplayFormat.time(alert.raisedAt)) · \(alert.reason) · ")),
+                            .text(AlertStatusText.text(alert, strings)))
+                    }))),
+            .if(live && may.manageAccess && !panel.linkable.isEmpty, linkForm(panel)),
+            .if(live && may.breakGlass, breakGlassForm(panel))
+        )
+    }
+
+    func grantRow(_ grant: AccessGrantDTO) -> Node<HTML.TableContext> {
+        let active = grant.revokedAt == nil && grant.validUntil > now
+        let kind = grant.profile?.label.text(language) ?? (grant.kind == "break-glass" ? strings.breakGlass : grant.kind)
+        let base = "/incidents/\(incident.id)/access/\(grant.id)"
+        return .tr(
+            .class(active ? "grant" : "grant ended"), .data(named: "organisation", value: grant.organisation),
+            .td(.strong(.text(grant.organisation))),
+            .td(.text(kind)),
+            .td(.text(active ? grant.status.label.text(language) : strings.ended)),
+            .td(.text(DisplayFormat.time(grant.revokedAt ?? grant.validUntil))),
+            .td(.text(grant.purpose)),
+            .td(.text(grant.grantedBy)),
+            .td(
+                .if(live && active && may.manageAccess && grant.status == .monitoring,
+                    .form(
+                        .class("inline js-refresh"), .method(.post), .action(base + "/admit"),
+                        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                        .button(.type(.submit), .class("small"), .id("admit-\(grant.organisation)"), .text(strings.admitPartner)))),
+                .if(live && active && (may.manageAccess || (may.breakGlass && grant.kind == "break-glass")),
+                    .form(
+                        .class("inline js-refresh"), .method(.post), .action(base + "/revoke"),
+                        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                        .button(.type(.submit), .class("small"), .id("disconnect-\(grant.organisation)"), .text(strings.disconnect)))))
+        )
+    }
+
+    func durationSelect(_ id: String, hours: [Int], selected: Int) -> Node<HTML.FormContext> {
+        .group(
+            .label(.for(id), .text(strings.duration)),
+            .select(.id(id), .attribute(named: "name", value: "hours"), .forEach(hours) {
+                .choice("\($0)", "\($0) \(strings.hoursUnit)", selected: $0 == selected)
+            }))
+    }
+
+    func linkForm(_ panel: AccessPanel) -> Node<HTML.BodyContext> {
+        .form(
+            .id("link-form"), .class("stacked js-refresh js-reset"), .method(.post), .action("/incidents/\(incident.id)/access"),
+            .h3(.text(strings.linkPartner)),
+            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+            .label(.for("link-organisation"), .text(strings.partner)),
+            .select(.id("link-organisation"), .attribute(named: "name", value: "organisation"), .forEach(panel.linkable) { partner in
+                .choice(partner.code, "\(partner.name) (\(partner.profile.label.text(language)))")
+            }),
+            .label(.for("link-purpose"), .text(strings.purpose)),
+            .input(.type(.text), .id("link-purpose"), .name("purpose"), .required(true), .attribute(named: "minlength", value: "3")),
+            durationSelect("link-hours", hours: [4, 8, 24, 72, 168], selected: 24),
+            .button(.type(.submit), .id("link-submit"), .text(strings.linkPartner))
+        )
+    }
+
+    func breakGlassForm(_ panel: AccessPanel) -> Node<HTML.BodyContext> {
+        .details(
+            .class("break-glass"),
+            .summary(.text(strings.breakGlass)),
+            .form(
+                .id("break-glass-form"), .class("stacked js-refresh js-reset"), .method(.post),
+                .action("/incidents/\(incident.id)/break-glass"),
+                .p(.class("help"), .text(strings.breakGlassIntro)),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .label(.for("glass-organisation"), .text(strings.organisationLabel)),
+                .select(.id("glass-organisation"), .attribute(named: "name", value: "organisation"), .forEach(panel.organisations) {
+                    .choice($0.code, "\($0.name) (\($0.code))")
+                }),
+                .label(.for("glass-reason"), .text(strings.writtenReason)),
+                .textarea(.id("glass-reason"), .name("reason"), .required(true), .attribute(named: "rows", value: "2")),
+                durationSelect("glass-hours", hours: [1, 4, 8, 24], selected: 4),
+                .button(.type(.submit), .id("glass-submit"), .text(strings.breakGlass))
+            )
+        )
+    }
+}
