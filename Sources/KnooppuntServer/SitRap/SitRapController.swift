@@ -56,13 +56,13 @@ struct SitRapController: RouteCollection {
 
     func markdown(req: Request) async throws -> Response {
         let (model, _) = try await Self.readable(req)
-        let document = SitRapDocument(report: try model.report(), map: try model.drawnMap(), language: req.uiLanguage)
+        let document = try await SitRapDocument.local(model, language: req.uiLanguage, on: req.db)
         return .markdown(document.markdown, fileName: Self.fileName(model))
     }
 
     func pdf(req: Request) async throws -> Response {
         let (model, _) = try await Self.readable(req)
-        let document = SitRapDocument(report: try model.report(), map: try model.drawnMap(), language: req.uiLanguage)
+        let document = try await SitRapDocument.local(model, language: req.uiLanguage, on: req.db)
         return .pdf(document.pdf, fileName: Self.fileName(model))
     }
 

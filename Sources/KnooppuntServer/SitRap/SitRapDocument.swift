@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import KnooppuntCore
 import KnooppuntInterop
@@ -9,14 +10,29 @@ struct SitRapDocument {
     let report: SitRap
     let map: SitRapMap?
     let language: Language
+    /// The issuer as a person reads it ("Sanne de Vries (Veiligheidsregio Amsterdam-Amstelland)"); the
+    /// stored username and code when unknown (a report from another node).
+    var issuer: String? = nil
 
     private var s: SitRapStrings { UIStrings.for(language).sitrap }
     private func t(_ label: LocalizedLabel) -> String { label.text(language) }
 
+    /// The document of a report issued on this node, with its issuer by name.
+    static func local(_ model: SitRapModel, language: Language, on db: Database) async throws -> SitRapDocument {
+        let report = try model.report()
+        var document = SitRapDocument(report: report, map: try model.drawnMap(), language: language)
+        let username = report.issuedBy.replacingOccurrences(of: " (schema)", with: "")
+        let names = try await PeopleNames.load(usernames: [username], organisations: [report.issuedByOrganisation], on: db)
+        if let person = names.person(username) {
+            document.issuer = "\(person) (\(names.organisation(report.issuedByOrganisation)))"
+        }
+        return document
+    }
+
     var heading: String { "\(s.number) \(report.number) — \(report.incidentReference) \(report.situation.title)" }
 
     var issuedLine: String {
-        "\(s.issuedAt) \(DisplayFormat.time(report.issuedAt)) · \(s.issuedBy) \(report.issuedBy) (\(report.issuedByOrganisation))"
+        "\(s.issuedAt) \(DisplayFormat.time(report.issuedAt)) · \(s.issuedBy) \(issuer ?? "\(report.issuedBy) (\(report.issuedByOrganisation))")"
             + (report.scheduled ? " · \(s.scheduledNote)" : "")
     }
 

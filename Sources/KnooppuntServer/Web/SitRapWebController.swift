@@ -24,12 +24,20 @@ struct SitRapWebController: RouteCollection {
         let sitraps = try await SitRapModel.query(on: req.db).filter(\.$incidentID == id).sort(\.$number).all()
             .filter { facts.decide(.init(action: .read, classification: SitRapController.classification($0)), at: now).decision.allowed }
             .map(SitRapSummaryDTO.init)
+        // Issuers by name: a person reads names, not usernames (issue 16 point 8).
+        let names = try await PeopleNames.load(
+            usernames: sitraps.map { $0.issuedBy.replacingOccurrences(of: " (schema)", with: "") }, organisations: [], on: req.db)
+        let readable = sitraps.map { sitrap -> SitRapSummaryDTO in
+            var sitrap = sitrap
+            sitrap.issuedBy = names.person(sitrap.issuedBy.replacingOccurrences(of: " (schema)", with: "")) ?? sitrap.issuedBy
+            return sitrap
+        }
         let mayIssue = facts.decide(.init(action: .addEntry, theme: .algemeen), at: now).decision.allowed
         let schedule = try await SitRapScheduleModel.query(on: req.db).filter(\.$incidentID == id).first().map(SitRapScheduleDTO.init)
         let mayEnterOnBehalf = facts.decide(.init(action: .enterOnBehalf, onBehalfOf: .koppel), at: now).decision.allowed
         let choices = mayEnterOnBehalf ? try await IncidentWebController.onBehalfChoices(scope: scope, on: req.db) : []
         let page = SitRapListPage(
-            strings: req.strings, csrfToken: req.csrfToken, user: user, incident: try IncidentView(incident, version), sitraps: sitraps,
+            strings: req.strings, csrfToken: req.csrfToken, user: user, incident: try IncidentView(incident, version), sitraps: readable,
             mayIssue: mayIssue, schedule: schedule, intakeChoices: choices)
         return .html(page.render())
     }
@@ -57,7 +65,7 @@ struct SitRapWebController: RouteCollection {
     func show(req: Request) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
         let (model, user) = try await SitRapController.readable(req)
-        let document = SitRapDocument(report: try model.report(), map: try model.drawnMap(), language: req.uiLanguage)
+        let document = try await SitRapDocument.local(model, language: req.uiLanguage, on: req.db)
         let page = SitRapPage(strings: req.strings, csrfToken: req.csrfToken, user: user, incidentID: model.incidentID, document: document)
         return .html(page.render())
     }
