@@ -106,7 +106,7 @@ def test_partner_acknowledges_alert_and_im_sees_it(server, browser, second_brows
     Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("2")
     browser.find_element(By.ID, "scaling-reason").send_keys("Veel bewoners geëvacueerd")
     browser.find_element(By.ID, "scaling-submit").click()
-    WebDriverWait(browser, 10).until(lambda d: "RODEKRUIS" in text_of(d, "access"))
+    WebDriverWait(browser, 10).until(lambda d: "Nederlandse Rode Kruis" in text_of(d, "access"))
 
     login(second_browser, server, "rodekruis")
     second_browser.get(server + "/monitoring")
@@ -117,7 +117,7 @@ def test_partner_acknowledges_alert_and_im_sees_it(server, browser, second_brows
     WebDriverWait(second_browser, 10).until(lambda d: "bevestigd door rodekruis" in text_of(d, "alerts"))
 
     browser.get(incident_url)
-    assert "bevestigd door rodekruis" in text_of(browser, "incident-alerts")
+    assert "bevestigd door Milan Kok" in text_of(browser, "incident-alerts"), "the IM reads a name, not a username"
     screenshot(browser, "39-im-sees-acknowledged-alert", "access")
 
 

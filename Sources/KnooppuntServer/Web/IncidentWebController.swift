@@ -124,11 +124,7 @@ struct IncidentWebController: RouteCollection {
             .logbook(of: id, since: since.map(Microseconds.from), until: viewingAt.map(Microseconds.from))
             .filter { reader.sees($0.record) }.map(LogbookLineView.init)
         // A person reads names, not usernames and codes; the system's own steps are Knooppunt's.
-        let names = try await PeopleNames.load(
-            usernames: logbook.map(\.actor) + picture.entries.flatMap { [$0.author] + ($0.verifiedBy.map { [$0] } ?? []) }
-                + picture.summaries.map(\.writtenBy),
-            organisations: logbook.map(\.organisation) + picture.entries.map(\.organisation) + picture.summaries.map(\.writtenByOrganisation),
-            on: req.db)
+        let names = try await PeopleNames.load(usernames: logbook.map(\.actor), organisations: logbook.map(\.organisation), on: req.db)
         let readableLogbook = logbook.map { line -> LogbookLineView in
             var line = line
             if line.actor == "system" {
@@ -191,7 +187,16 @@ struct IncidentWebController: RouteCollection {
         page.proposals = proposals
         page.acknowledgements = try await UrgentEntries.acknowledgements(in: id, on: req.db)
         page.aanwijzingen = aanwijzingen
-        page.names = names
+        // Everyone the page names — writers, verifiers, those who granted access and the organisations — by name.
+        let grants = panel?.grants ?? []
+        page.names = try await PeopleNames.load(
+            usernames: logbook.map(\.actor) + picture.entries.flatMap { [$0.author] + ($0.verifiedBy.map { [$0] } ?? []) }
+                + picture.summaries.map(\.writtenBy) + picture.conflicts.map(\.markedBy) + grants.map(\.grantedBy)
+                + (panel?.alerts.compactMap(\.acknowledgedBy) ?? []),
+            organisations: logbook.map(\.organisation) + picture.entries.map(\.organisation) + picture.summaries.map(\.writtenByOrganisation)
+                + picture.actions.map(\.owner) + grants.flatMap { [$0.organisation, $0.grantedByOrganisation] }
+                + (panel?.alerts.map(\.organisation) ?? []),
+            on: req.db)
         return .html(page.render())
     }
 

@@ -15,7 +15,7 @@ extension IncidentPage {
             .p(
                 .class("break-glass-banner"), .attribute(named: "role", value: "alert"),
                 .strong(.text(strings.glassBroken + ": ")),
-                .text("\(grant.grantedBy) (\(grant.grantedByOrganisation)) · \(strings.openedFor) \(grant.organisation) "
+                .text("\(person(grant.grantedBy)) (\(organisationName(grant.grantedByOrganisation))) · \(strings.openedFor) \(organisationName(grant.organisation)) "
                     + "\(strings.untilLabel) \(DisplayFormat.time(grant.validUntil)). \(strings.writtenReason): \(grant.purpose)"))
         }
     }
@@ -44,9 +44,9 @@ extension IncidentPage {
                     .ul(.class("alerts"), .id("incident-alerts"), .forEach(panel.alerts) { alert in
                         .li(
                             .class(alert.acknowledgedAt == nil ? "alert open" : "alert"),
-                            .strong(.text(alert.organisation + " ")),
+                            .strong(.text(organisationName(alert.organisation) + " ")),
                             .span(.class("muted"), .text("\(DisplayFormat.time(alert.raisedAt)) · \(alert.reason) · ")),
-                            .text(AlertStatusText.text(alert, strings)))
+                            .text(AlertStatusText.text(alert, strings, person: person)))
                     }))),
             .if(live && may.manageAccess && !panel.linkable.isEmpty, linkForm(panel)),
             .if(live && may.breakGlass, breakGlassForm(panel))
@@ -59,12 +59,12 @@ extension IncidentPage {
         let base = "/incidents/\(incident.id)/access/\(grant.id)"
         return .tr(
             .class(active ? "grant" : "grant ended"), .data(named: "organisation", value: grant.organisation),
-            .td(.strong(.text(grant.organisation))),
+            .td(.strong(.text(organisationName(grant.organisation)))),
             .td(.text(kind)),
             .td(.text(active ? grant.status.label.text(language) : strings.ended)),
             .td(.text(DisplayFormat.time(grant.revokedAt ?? grant.validUntil))),
             .td(.text(grant.purpose)),
-            .td(.text(grant.grantedBy)),
+            .td(.text(person(grant.grantedBy))),
             .td(
                 .if(live && active && may.manageAccess && grant.status == .monitoring,
                     .form(

@@ -85,7 +85,7 @@ extension IncidentPage {
             .ul(.forEach(picture.actions) { action in
                 .li(
                     .class(action.overdue ? "overdue" : ""),
-                    .strong(.text(action.owner + ": ")), .text(action.text),
+                    .strong(.text(organisationName(action.owner) + ": ")), .text(action.text),
                     .span(.class("badge"), .text(" " + action.status.label.text(language))),
                     .unwrap(action.deadline) { .span(.class("muted"), .text(" · \(strings.deadline) \(DisplayFormat.time($0))")) },
                     .if(live && may.addEntry, actionStatusForm(action)))

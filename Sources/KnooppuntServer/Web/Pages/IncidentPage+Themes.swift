@@ -148,7 +148,7 @@ extension IncidentPage {
                 .li(
                     .strong(.text(conflict.note)),
                     .ul(.forEach(conflict.entries) { .li(.text(texts[$0].map(Self.excerpt) ?? $0.uuidString)) }),
-                    .span(.class("muted"), .text("\(conflict.markedBy), \(DisplayFormat.time(conflict.markedAt))")),
+                    .span(.class("muted"), .text("\(person(conflict.markedBy)), \(DisplayFormat.time(conflict.markedAt))")),
                     .if(live && may.admit, resolveForm(conflict)))
             })
         )
