@@ -138,7 +138,7 @@ def test_demo_incident_shows_its_map(server, browser):
     browser.find_element(By.LINK_TEXT, "Hoogwater Amstel bij Ouderkerk").click()
     wait(browser, lambda d: d.execute_script("return (document.getElementById('incident-map') || {dataset: {}}).dataset.plots") == "2")
     wait(browser, lambda d: "Ouder-Amstel" in text_of(d, "affected-area"))
-    assert "RWS" in text_of(browser, "access")
+    assert "Rijkswaterstaat" in text_of(browser, "access")
     # without a tile server the municipalities carry their names (a labelled offline base), not when zoomed out
     wait(browser, lambda d: "Ouder-Amstel" in [e.text for e in d.find_elements(By.CSS_SELECTOR, "#incident-map .map-place-name")])
     screenshot(browser, "55-demo-incident-map", "map-section")

@@ -195,7 +195,8 @@ struct IncidentWebController: RouteCollection {
                 + (panel?.alerts.compactMap(\.acknowledgedBy) ?? []),
             organisations: logbook.map(\.organisation) + picture.entries.map(\.organisation) + picture.summaries.map(\.writtenByOrganisation)
                 + picture.actions.map(\.owner) + grants.flatMap { [$0.organisation, $0.grantedByOrganisation] }
-                + (panel?.alerts.map(\.organisation) ?? []),
+                + (panel?.alerts.map(\.organisation) ?? [])
+                + picture.themes.compactMap { theme -> String? in if case .partner(let code) = theme.theme { return code } else { return nil } },
             on: req.db)
         return .html(page.render())
     }

@@ -207,7 +207,7 @@ extension IncidentPage {
                 : .ul(.class("new-list"), .forEach(newest) { entry in
                     .li(
                         .class(UrgentEntries.isUrgent(entry.priority) ? "priority-\(entry.priority.rawValue)" : ""),
-                        .span(.class("muted"), .text("\(DisplayFormat.time(entry.updatedAt)) · \(DisplayFormat.themeLabel(entry.theme, language)): ")),
+                        .span(.class("muted"), .text("\(DisplayFormat.time(entry.updatedAt)) · \(themeName(entry.theme)): ")),
                         .if(UrgentEntries.isUrgent(entry.priority),
                             .span(.class("badge priority-\(entry.priority.rawValue)"), .text(entry.priority.label.text(language) + " "))),
                         .text(Self.excerpt(entry.text)),
@@ -306,5 +306,10 @@ extension IncidentPage {
     }
 
     func person(_ username: String) -> String { names?.person(username) ?? username }
+    /// A theme by its name; a partner's theme by the partner's name.
+    func themeName(_ theme: Theme) -> String {
+        if case .partner(let code) = theme { return organisationName(code) }
+        return DisplayFormat.themeLabel(theme, language)
+    }
     func organisationName(_ code: String) -> String { names?.organisation(code) ?? code }
 }

@@ -48,7 +48,7 @@ extension IncidentPage {
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .label(.for("entry-theme"), .text(strings.theme)),
                 .select(.id("entry-theme"), .attribute(named: "name", value: "theme"), .forEach(themes) { theme in
-                    .choice(theme.description, DisplayFormat.themeLabel(theme, language))
+                    .choice(theme.description, themeName(theme))
                 }),
                 .label(.for("entry-text"), .text(strings.text)),
                 .textarea(.id("entry-text"), .name("text"), .required(true), .attribute(named: "rows", value: "3")),

@@ -9,7 +9,7 @@ extension IncidentPage {
         let id = "theme-" + currency.theme.description.replacingOccurrences(of: ":", with: "-")
         return .section(
             .class("theme card"), .id(id), .attribute(named: "aria-labelledby", value: id + "-title"),
-            .h2(.id(id + "-title"), .text(DisplayFormat.themeLabel(currency.theme, language))),
+            .h2(.id(id + "-title"), .text(themeName(currency.theme))),
             .p(
                 .class("muted"),
                 .text(currency.lastUpdated.map { "\(strings.lastUpdate): \(DisplayFormat.time($0))" } ?? strings.noEntries),

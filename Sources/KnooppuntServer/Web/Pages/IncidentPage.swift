@@ -148,7 +148,7 @@ struct IncidentPage {
                     .li(
                         .data(named: "entry", value: item.entry.uuidString),
                         .span(.class("badge priority-\(item.priority.rawValue)"), .text(item.priority.label.text(language))),
-                        .text(" \(DisplayFormat.themeLabel(item.theme, language)) · \(DisplayFormat.time(item.observedAt)): "),
+                        .text(" \(themeName(item.theme)) · \(DisplayFormat.time(item.observedAt)): "),
                         .strong(.text(item.text)),
                         .if(may.acknowledge, .form(
                             .class("inline js-refresh"), .method(.post),
