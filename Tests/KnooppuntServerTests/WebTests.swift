@@ -153,6 +153,17 @@ struct WebTests {
         }
     }
 
+    @Test("the access policy's refusals read in Dutch on a Dutch page, with the names they carry; unknown ones get the status sentence")
+    func refusalsInDutch() {
+        #expect(DutchProblemTexts.dutch(for: "TENNET is not linked to this incident (need-to-know)")
+            == "TENNET is niet aan dit incident gekoppeld (need-to-know).")
+        #expect(ErrorPage.message(status: .forbidden, detail: "VR12 is not involved in this incident", field: nil, language: .nl)
+            == "VR12 is niet bij dit incident betrokken.")
+        #expect(ErrorPage.message(status: .forbidden, detail: "something new", field: nil, language: .nl)
+            == "Dit mag u met uw rol of organisatie niet inzien of doen.")
+        #expect(ErrorPage.message(status: .forbidden, detail: "something new", field: nil, language: .en) == "something new")
+    }
+
     @Test("the language switch only returns to pages on this site")
     func noOpenRedirect() async throws {
         try await withTestApp(demo: false) { app in

@@ -1,21 +1,18 @@
 """WCAG 2.1 AA on every page (issue 16, point 11): axe-core checks each page of the web UI, as each kind of user
-sees it, at 1440×900 and the key pages at 390×844. Two real nodes: the regional node VR13 and the national
-node, trusting each other, so the national picture and the fallback pages have something to show.
+sees it, at 1440×900 and the key pages at 390×844. Three real nodes: the regional nodes VR13 and VR12 and the
+national node, trusting each other, so the national picture, a bundle and the fallback pages have something to show.
 Also: a bad form input on a Dutch page gives a Dutch error text (issue 16, point 8)."""
 import datetime
 import re
-import shutil
-import tempfile
 import urllib.parse
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from conftest import free_port
 from e2e_support import assert_accessible, login, screenshot, viewport, wait
 from test_fallback import wait_for
-from test_federation import api, run, start_all
+from test_federation import api, start_federation
 
 FLOOD = "Hoogwater Amstel bij Ouderkerk"
 
@@ -28,25 +25,9 @@ INCIDENT_PAGE_KNOWN = {"scrollable-region-focusable"}  # the logbook <ol> scroll
 @pytest.fixture(scope="module")
 def nodes():
     """The national node kcr2 and the regional nodes vr13 and vr12 (all with the demo data), trusting each other."""
-    data = {name: tempfile.mkdtemp(prefix=f"knooppunt-a11y-{name}-") for name in ("kcr2", "vr13", "vr12")}
-    ports = {name: free_port() for name in data}
-    keys = {}
-    for name, folder in data.items():
-        run("migrate", "--data-dir", folder)
-        keys[name] = re.search(r"public key (\S+)", run("node", "init", "--name", name, "--data-dir", folder)).group(1)
-    for region in ("vr13", "vr12"):
-        run("node", "trust", "kcr2", f"http://127.0.0.1:{ports['kcr2']}", keys["kcr2"], "--national", "--data-dir", data[region])
-        run("node", "trust", region, f"http://127.0.0.1:{ports[region]}", keys[region], "--regional", "--data-dir", data["kcr2"])
-    processes = start_all([(data["kcr2"], ports["kcr2"], "--role", "national"),
-                           (data["vr13"], ports["vr13"], "--role", "region", "--region", "VR13"),
-                           (data["vr12"], ports["vr12"], "--role", "region", "--region", "VR12")])
-    yield {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
-    for process, log in processes:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
-    for folder in data.values():
-        shutil.rmtree(folder, ignore_errors=True)
+    urls, stop = start_federation({"vr13": "VR13", "vr12": "VR12"})
+    yield urls
+    stop()
 
 
 class Visitor:
@@ -78,6 +59,18 @@ class Visitor:
             path = urllib.parse.urlparse(href).path
             if path not in self.seen:
                 self.check(path)
+
+
+def tour(driver, base, username, pages=()):
+    """Logs `username` in afresh and checks `pages` (paths, or (path, screenshot name)), then the user's menu."""
+    driver.delete_all_cookies()
+    visitor = Visitor(driver, base)
+    login(driver, base, username)
+    for page in pages:
+        path, name = page if isinstance(page, tuple) else (page, None)
+        visitor.check(path, name)
+    visitor.navigation()
+    return visitor
 
 
 def flood_incident(visitor):
@@ -116,8 +109,15 @@ def test_pages_of_the_regional_node(nodes, browser):
     visitor.check(incident, "a11y-06-incident-390", known=INCIDENT_PAGE_KNOWN)
     visitor.check("/bestaat-niet", error=True)
 
-    # MUT: a bad form input on a Dutch page: the error page says it in Dutch
+    # in English: the home, and the 404 with the English text
     viewport(browser, 1440, 900)
+    browser.get(vr13 + "/lang/en?next=/")
+    visitor.check("/")
+    visitor.check("/bestaat-niet", error=True)
+    assert "no such resource" in browser.find_element(By.ID, "error-message").text
+    browser.get(vr13 + "/lang/nl?next=/")
+
+    # MUT: a bad form input on a Dutch page: the error page says it in Dutch
     browser.get(vr13 + incident + "/sitraps")
     wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "form[action$='/sitrap-schedule']")))
     # (an interval of 5 minutes, which an older browser lets through the field's own minimum of 15)
@@ -156,33 +156,12 @@ def test_pages_of_other_regional_roles(nodes, browser, second_browser):
     assert "Ernstig" in assessment and "Severe" not in assessment, "CAP codes as Dutch words"
 
     # the voorzitter: home, bestuur, aanwijzingen, the council report
-    browser.delete_all_cookies()
-    voorzitter = Visitor(browser, vr13)
-    login(browser, vr13, "voorzitter-vr13")
-    voorzitter.check("/", "a11y-09-home-voorzitter")
-    voorzitter.check("/bestuur")
-    voorzitter.check("/aanwijzingen")
-    voorzitter.check(incident + "/report")
-    voorzitter.navigation()
-
+    tour(browser, vr13, "voorzitter-vr13", [("/", "a11y-09-home-voorzitter"), "/bestuur", "/aanwijzingen", incident + "/report"])
     # partners: TenneT and Rijkswaterstaat
     for username in ("tennet", "rws"):
-        browser.delete_all_cookies()
-        partner = Visitor(browser, vr13)
-        login(browser, vr13, username)
-        partner.check("/", f"a11y-10-home-{username}")
-        partner.check("/monitoring")
-        partner.navigation()
-
+        tour(browser, vr13, username, [("/", f"a11y-10-home-{username}"), "/monitoring"])
     # the administrator: accounts, capacity types, partners
-    browser.delete_all_cookies()
-    admin = Visitor(browser, vr13)
-    login(browser, vr13, "admin")
-    admin.check("/")
-    admin.check("/temporary-accounts")
-    admin.check("/capacity/types")
-    admin.check("/partners")
-    admin.navigation()
+    tour(browser, vr13, "admin", ["/", "/temporary-accounts", "/capacity/types", "/partners"])
 
 
 def test_pages_of_the_national_node(nodes, browser):
@@ -215,13 +194,7 @@ def test_pages_of_the_national_node(nodes, browser):
     analyst.navigation()
 
     # the minister: aanwijzingen register and the bestuurlijk overzicht
-    browser.delete_all_cookies()
-    minister = Visitor(browser, national)
-    login(browser, national, "minister-jenv")
-    minister.check("/")
-    minister.check("/aanwijzingen")
-    minister.check("/bestuur")
-    minister.navigation()
+    tour(browser, national, "minister-jenv", ["/", "/aanwijzingen", "/bestuur"])
 
     # VR13's emergency account: the fallback list and one incident's copy
     browser.delete_all_cookies()

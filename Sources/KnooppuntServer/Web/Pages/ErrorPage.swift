@@ -5,7 +5,7 @@ import Vapor
 /// The HTML page for an error outside the API. The API's problem+json keeps its (English) detail; a page
 /// speaks the reader's language: in English it shows that detail, in Dutch a Dutch sentence for the kind of
 /// problem, naming the field at fault (and the value refused) where the problem names them; a problem that
-/// carries its own Dutch text (`Problem.dutch`) shows that.
+/// carries its own Dutch text (`Problem.dutch`), or whose refusal the catalogue knows (`DutchProblemTexts`), shows that.
 enum ErrorPage {
     static func response(
         for request: Request, status: HTTPResponseStatus, detail: String, field: String? = nil, problem: Problem? = nil,
@@ -33,7 +33,7 @@ enum ErrorPage {
         language: KnooppuntCore.Language
     ) -> String {
         guard language == .nl else { return detail }
-        if let dutch { return dutch }
+        if let dutch = dutch ?? DutchProblemTexts.dutch(for: detail) { return dutch }
         switch status.code {
         case 400, 422:
             if let field, let label = fieldLabels[field] {
