@@ -124,6 +124,46 @@ struct WebTests {
         }
     }
 
+    @Test("a bad form input shows the problem in the page's language, naming the field; the API keeps its problem+json")
+    func formErrorInTheReadersLanguage() async throws {
+        try await withTestApp { app in
+            var session = try await WebSession.login(app, "im-vr13")
+            let form = { (session: WebSession) in
+                try await WebSession.postForm(
+                    app, "/incidents", fields: ["_csrf": session.csrf, "title": "Brand loods", "category": "onzin"],
+                    cookies: session.cookieHeader.first(name: "Cookie") ?? "")
+            }
+            let dutch = try await form(session)
+            #expect(dutch.status == .unprocessableEntity)
+            #expect(dutch.body.string.contains(#"<html lang="nl">"#))
+            #expect(dutch.body.string.contains("‘onzin’ past niet in het veld ‘Categorie’"))
+            #expect(!dutch.body.string.contains("field 'category'"))
+
+            session.language = "en"
+            let english = try await form(session)
+            #expect(english.status == .unprocessableEntity)
+            #expect(english.body.string.contains("field &#39;category&#39;") || english.body.string.contains("field 'category'"))
+
+            let token = try await HTTP.login(app, "im-vr13")
+            let api = try await HTTP.send(app, .POST, "/api/v1/incidents", json: #"{"title":"Brand loods","category":"onzin"}"#, token: token)
+            #expect(api.status == .unprocessableEntity)
+            #expect(HTTP.problemDetail(api).contains("category"))
+            let incidents = try await HTTP.send(app, .GET, "/api/v1/incidents", token: token)
+            #expect(!incidents.body.string.contains("Brand loods"), "the bad input changed nothing")
+        }
+    }
+
+    @Test("the access policy's refusals read in Dutch on a Dutch page, with the names they carry; unknown ones get the status sentence")
+    func refusalsInDutch() {
+        #expect(DutchProblemTexts.dutch(for: "TENNET is not linked to this incident (need-to-know)")
+            == "TENNET is niet aan dit incident gekoppeld (need-to-know).")
+        #expect(ErrorPage.message(status: .forbidden, detail: "VR12 is not involved in this incident", field: nil, language: .nl)
+            == "VR12 is niet bij dit incident betrokken.")
+        #expect(ErrorPage.message(status: .forbidden, detail: "something new", field: nil, language: .nl)
+            == "Dit mag u met uw rol of organisatie niet inzien of doen.")
+        #expect(ErrorPage.message(status: .forbidden, detail: "something new", field: nil, language: .en) == "something new")
+    }
+
     @Test("the language switch only returns to pages on this site")
     func noOpenRedirect() async throws {
         try await withTestApp(demo: false) { app in

@@ -55,3 +55,53 @@ def open_form(driver, element_id):
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", summary)
         summary.click()
     wait(driver, lambda d: d.find_element(By.ID, element_id).is_displayed())
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_script() -> str:
+    """axe-core's axe.min.js (MPL-2.0, Deque Systems), as shipped inside the PyPI package
+    axe-playwright-python (installed without its Playwright dependency by `scripts/setup test`; only the
+    script file is used, nothing of Playwright)."""
+    import importlib.util
+    spec = importlib.util.find_spec("axe_playwright_python")
+    assert spec and spec.submodule_search_locations, "run scripts/setup test (installs axe-playwright-python)"
+    return (pathlib.Path(spec.submodule_search_locations[0]) / "axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_violations(driver, known: set[str] = frozenset()) -> list[dict]:
+    """Runs axe-core on the current page against WCAG 2.0/2.1 A and AA; returns the violations whose rule id
+    is not in `known`."""
+    if not driver.execute_script("return typeof window.axe === 'object'"):
+        driver.execute_script(axe_script())
+    driver.set_script_timeout(60)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
+        ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html.slice(0, 160),"
+        " summary: (n.failureSummary || '').slice(0, 300)}))}))))"
+        ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));",
+        AXE_TAGS)
+    return [v for v in result if v["id"] not in known]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    """One readable block per violation: rule id, impact, what it means, and each element with its selector."""
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:8]:
+            lines.append(f"    at {node['target']}: {node['html']}")
+            if node["summary"]:
+                lines.append("      " + node["summary"].replace("\n", " | "))
+        if len(violation["nodes"]) > 8:
+            lines.append(f"    … and {len(violation['nodes']) - 8} more")
+    return "\n".join(lines)
+
+
+def assert_accessible(driver, page: str, known: set[str] = frozenset()):
+    """Asserts that axe-core finds no WCAG 2.1 A/AA violation on the current page (other than `known` rule ids)."""
+    violations = axe_violations(driver, known)
+    assert not violations, f"axe-core on {page} ({driver.current_url}):\n{describe_violations(violations)}"

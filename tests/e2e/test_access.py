@@ -48,7 +48,7 @@ def test_standby_partner_sees_list_then_picture_after_admission(server, browser,
     # ... and opening the incident directly is refused with the policy's reason
     second_browser.get(incident_url)
     main = second_browser.find_element(By.TAG_NAME, "main").text
-    assert "not linked" in main and "Opvanglocatie" not in main
+    assert "niet aan dit incident gekoppeld" in main and "Opvanglocatie" not in main
     screenshot(second_browser, "31-standby-picture-refused")
 
     # MUT 2: the IM links the Red Cross (standby: monitoring) and then admits it to look along
@@ -75,7 +75,7 @@ def test_standby_partner_sees_list_then_picture_after_admission(server, browser,
     # MUT 3: the IM disconnects; the partner's open page loses the picture at once
     click(browser, By.ID, "disconnect-RODEKRUIS")
     wait(second_browser, lambda d: not d.find_elements(By.ID, "picture"))
-    assert "was ended" in second_browser.find_element(By.TAG_NAME, "main").text
+    assert "is beëindigd" in second_browser.find_element(By.TAG_NAME, "main").text
     screenshot(second_browser, "35-standby-disconnected")
 
 

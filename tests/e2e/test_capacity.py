@@ -127,6 +127,6 @@ def test_admin_extends_the_catalogue_and_a_region_registers_and_imports_lines(se
     second_browser.execute_script("document.querySelectorAll('#own-registry details').forEach(d => d.open = true)")
     second_browser.find_element(By.ID, "import-csv").send_keys("type,label,count\nraket,X,1\n")
     second_browser.find_element(By.ID, "import-submit").click()
-    WebDriverWait(second_browser, 20).until(lambda d: "row 2: unknown type 'raket'" in d.page_source)
+    WebDriverWait(second_browser, 20).until(lambda d: "regel 2: onbekend type ‘raket’" in d.page_source)
     second_browser.get(server + "/capacity")
     assert "X" not in [cell.text for cell in second_browser.find_elements(By.CSS_SELECTOR, "#own-lines td")]

@@ -58,29 +58,39 @@ def start_all(nodes):
     return processes
 
 
-@pytest.fixture
-def federation():
-    """The national node kcr2 and the regional nodes vr13 and vr12, trusting each other; yields the base URLs
-    of vr13, kcr2 and vr12."""
-    data = {name: tempfile.mkdtemp(prefix=f"knooppunt-{name}-") for name in ("vr13", "kcr2", "vr12")}
-    ports = {name: free_port() for name in data}
+def start_federation(regions):
+    """Starts the national node kcr2 and the regional nodes `regions` (name → region code, e.g. {"vr13": "VR13"}),
+    all with the demo data and trusting each other. Returns the base URLs by name and a function that stops them."""
+    names = ["kcr2", *regions]
+    data = {name: tempfile.mkdtemp(prefix=f"knooppunt-{name}-") for name in names}
+    ports = {name: free_port() for name in names}
     keys = {}
     for name, folder in data.items():
         run("migrate", "--data-dir", folder)
         keys[name] = re.search(r"public key (\S+)", run("node", "init", "--name", name, "--data-dir", folder)).group(1)
-    for region in ("vr13", "vr12"):
+    for region in regions:
         run("node", "trust", "kcr2", f"http://127.0.0.1:{ports['kcr2']}", keys["kcr2"], "--national", "--data-dir", data[region])
         run("node", "trust", region, f"http://127.0.0.1:{ports[region]}", keys[region], "--regional", "--data-dir", data["kcr2"])
     nodes = start_all([(data["kcr2"], ports["kcr2"], "--role", "national"),
-                       (data["vr13"], ports["vr13"], "--role", "region", "--region", "VR13"),
-                       (data["vr12"], ports["vr12"], "--role", "region", "--region", "VR12")])
-    yield tuple(f"http://127.0.0.1:{ports[name]}" for name in ("vr13", "kcr2", "vr12"))
-    for process, log in nodes:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
-    for folder in data.values():
-        shutil.rmtree(folder, ignore_errors=True)
+                       *[(data[name], ports[name], "--role", "region", "--region", code) for name, code in regions.items()]])
+
+    def stop():
+        for process, log in nodes:
+            process.terminate()
+            process.wait(timeout=30)
+            log.close()
+        for folder in data.values():
+            shutil.rmtree(folder, ignore_errors=True)
+    return {name: f"http://127.0.0.1:{ports[name]}" for name in names}, stop
+
+
+@pytest.fixture
+def federation():
+    """The national node kcr2 and the regional nodes vr13 and vr12, trusting each other; yields the base URLs
+    of vr13, kcr2 and vr12."""
+    urls, stop = start_federation({"vr13": "VR13", "vr12": "VR12"})
+    yield urls["vr13"], urls["kcr2"], urls["vr12"]
+    stop()
 
 
 def national_text(driver, url):

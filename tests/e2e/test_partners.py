@@ -29,4 +29,4 @@ def test_partner_user_has_no_overview(server, browser):
     login(browser, server, "rws")
     assert not browser.find_elements(By.ID, "nav-partners")
     browser.get(server + "/partners")
-    assert "for the regions and the national node" in browser.find_element(By.TAG_NAME, "main").text
+    assert "voor de regio's en het landelijk knooppunt" in browser.find_element(By.TAG_NAME, "main").text

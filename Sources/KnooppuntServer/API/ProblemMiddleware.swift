@@ -16,7 +16,8 @@ struct ProblemMiddleware: AsyncMiddleware {
             if request.url.path.hasPrefix("/api/") || request.url.path == "/api" {
                 return Self.problemResponse(status: status, detail: detail, headers: headers, field: field)
             }
-            return try await ErrorPage.response(for: request, status: status, detail: detail, headers: headers)
+            return try await ErrorPage.response(
+                for: request, status: status, detail: detail, field: field, problem: error as? Problem, headers: headers)
         }
     }
 

@@ -32,8 +32,10 @@ struct CSRFMiddleware: AsyncMiddleware {
         if Self.needsToken(request) {
             let sent = request.headers.first(name: Self.headerName) ?? Self.formField(request)
             guard let expected, let sent, Self.constantTimeEquals(expected, sent) else {
-                throw Problem.forbidden(
+                var problem = Problem.forbidden(
                     "the request has no valid CSRF token; reload the page and try again (API clients use a bearer token)")
+                problem.dutch = "Het formulier is verlopen of kwam niet van deze pagina (CSRF-controle). Laad de pagina opnieuw en probeer het nog eens."
+                throw problem
             }
         }
         let response = try await next.respond(to: request)

@@ -308,52 +308,61 @@ struct CapacityService: Sendable {
         let knownTypes = Set(try await CapacityTypeModel.query(on: db).all().map(\.code))
         var inputs: [(line: Int, input: CapacityItemInput)] = []
         var problems: [String] = []
+        var dutch: [String] = []  // the same problems for a Dutch reader's page
+        func bad(_ line: Int, _ english: String, _ nl: String) {
+            problems.append("row \(line): \(english)")
+            dutch.append("regel \(line): \(nl)")
+        }
         var seen = Set<String>()
         for (index, fields) in rows.enumerated().dropFirst() where !(fields.count == 1 && fields[0].isEmpty) {
             let line = index + 1
             var value: [String: String] = [:]
             guard fields.count == header.count else {
-                problems.append("row \(line): \(fields.count) fields where the header has \(header.count)")
+                bad(line, "\(fields.count) fields where the header has \(header.count)", "\(fields.count) velden waar de kopregel er \(header.count) heeft")
                 continue
             }
             for (name, field) in zip(header, fields) { value[name] = field.trimmingCharacters(in: .whitespaces) }
             func number(_ name: String) -> Int?? {
                 guard let text = value[name], !text.isEmpty else { return .some(nil) }
                 guard let number = UntrustedNumber.whole(text, in: 0...1_000_000) else {
-                    problems.append("row \(line): '\(name)' is '\(text.prefix(40))', not a whole number from 0 to 1000000"); return nil
+                    bad(line, "'\(name)' is '\(text.prefix(40))', not a whole number from 0 to 1000000",
+                        "‘\(name)’ is ‘\(text.prefix(40))’, geen geheel getal van 0 tot 1000000"); return nil
                 }
                 return .some(number)
             }
             func degrees(_ name: String) -> Double?? {
                 guard let text = value[name], !text.isEmpty else { return .some(nil) }
                 guard let number = UntrustedNumber.decimal(text, in: -180...180) else {
-                    problems.append("row \(line): '\(name)' is '\(text.prefix(40))', not a number of degrees"); return nil
+                    bad(line, "'\(name)' is '\(text.prefix(40))', not a number of degrees", "‘\(name)’ is ‘\(text.prefix(40))’, geen aantal graden"); return nil
                 }
                 return .some(number)
             }
             let type = value["type"] ?? ""
-            guard knownTypes.contains(type) else { problems.append("row \(line): unknown type '\(type)'"); continue }
+            guard knownTypes.contains(type) else { bad(line, "unknown type '\(type)'", "onbekend type ‘\(type)’"); continue }
             guard let count = number("count"), let count, let unavailable = number("unavailable"), let keep = number("keep_for_own"),
                   let readiness = number("readiness_minutes"), let longitude = degrees("longitude"), let latitude = degrees("latitude")
             else {
-                if value["count"]?.isEmpty ?? true { problems.append("row \(line): 'count' is empty") }
+                if value["count"]?.isEmpty ?? true { bad(line, "'count' is empty", "‘count’ is leeg") }
                 continue
             }
             let input = CapacityItemInput(
                 holder: holder, type: type, label: value["label"] ?? "", count: count, unavailable: unavailable, keepForOwn: keep,
                 readinessMinutes: readiness, longitude: longitude, latitude: latitude, baseVersion: nil)
             do { try input.validate() } catch let problem as Problem {
-                problems.append("row \(line): \(problem.detail)")
+                bad(line, problem.detail, problem.dutch ?? "‘\(problem.field ?? "")’ klopt niet")
                 continue
             }
             guard seen.insert("\(type)|\(input.label.trimmingCharacters(in: .whitespaces))").inserted else {
-                problems.append("row \(line): '\(type)' at '\(input.label)' appears twice")
+                bad(line, "'\(type)' at '\(input.label)' appears twice", "‘\(type)’ bij ‘\(input.label)’ staat er twee keer in")
                 continue
             }
             inputs.append((line, input))
         }
         guard problems.isEmpty else {
-            throw Problem.invalid("nothing imported; \(problems.count) bad row\(problems.count == 1 ? "" : "s"): " + problems.prefix(50).joined(separator: "; "))
+            var problem = Problem.invalid(
+                "nothing imported; \(problems.count) bad row\(problems.count == 1 ? "" : "s"): " + problems.prefix(50).joined(separator: "; "))
+            problem.dutch = "Niets ingelezen; \(dutch.count) foute regel\(dutch.count == 1 ? "" : "s"): " + dutch.prefix(50).joined(separator: "; ")
+            throw problem
         }
         let at = Microseconds.from(context.clock.now())
         let rowsToWrite = inputs

@@ -102,7 +102,9 @@ extension IncidentCommands {
                 for case .actsUnderMandate(let office) in obligations { mandate = office }
                 result = result ?? (holder, mandate)
             case .propose(let reason), .refuse(let reason):
-                throw Problem.forbidden("only the competent authority decides \(action.label.en): \(reason.en)")
+                var problem = Problem.forbidden("only the competent authority decides \(action.label.en): \(reason.en)")
+                problem.dutch = "Alleen het bevoegd gezag besluit hierover (\(action.label.nl)): \(reason.nl)"
+                throw problem
             }
         }
         guard let result else { throw Problem.forbidden("only the competent authority decides this proposal") }

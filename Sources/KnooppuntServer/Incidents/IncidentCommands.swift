@@ -63,9 +63,14 @@ struct IncidentCommands {
                 case .decide: continue
                 case .propose(let reason):
                     let names = try await GovernanceDirectory.Names.load(on: db)
-                    throw Problem.forbidden(
+                    var problem = Problem.forbidden(
                         "\(action.label.en): \(names.replacing(reason.en)) — open the incident at GRIP 0 to 2 and put the rest as a proposal")
-                case .refuse(let reason): throw Problem.forbidden(reason.en)
+                    problem.dutch = "\(action.label.nl): \(names.replacing(reason.nl)). Open het incident op GRIP 0 tot 2 en leg de rest voor als voorstel."
+                    throw problem
+                case .refuse(let reason):
+                    var problem = Problem.forbidden(reason.en)
+                    problem.dutch = reason.nl
+                    throw problem
                 }
             }
         }

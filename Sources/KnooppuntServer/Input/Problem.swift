@@ -8,6 +8,10 @@ struct Problem: AbortError, Sendable {
     var headers: HTTPHeaders = [:]
     /// For validation problems, the field at fault.
     var field: String? = nil
+    /// For validation problems, the value refused (shown, quoted, on the Dutch error page).
+    var value: String? = nil
+    /// The problem in Dutch, for the HTML error page of a Dutch reader (`ErrorPage`); the API keeps `detail`.
+    var dutch: String? = nil
 
     var reason: String { detail }
 

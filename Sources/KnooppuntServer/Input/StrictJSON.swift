@@ -207,7 +207,9 @@ enum StrictJSON {
             return .invalid("field '\(name)' must be \(typeName(type))", field: name)
         case .dataCorrupted(let context):
             let name = path(context.codingPath)
-            return .invalid("field '\(name)': \(plain(context.debugDescription))", field: name)
+            var problem = Problem.invalid("field '\(name)': \(plain(context.debugDescription))", field: name)
+            problem.value = invalidValue(context.debugDescription).map { String($0.value) }
+            return problem
         @unknown default:
             return .invalid("the JSON body does not match the expected shape")
         }
@@ -215,12 +217,18 @@ enum StrictJSON {
 
     /// Foundation's "Cannot initialize CoreTask from invalid String value E" in the API's words.
     private static func plain(_ description: String) -> String {
+        guard let (type, value) = invalidValue(description) else { return description }
+        return "'\(value)' is not a valid \(type)"
+    }
+
+    /// The type and the refused value in Foundation's "Cannot initialize X from invalid String value E".
+    private static func invalidValue(_ description: String) -> (type: Substring, value: Substring)? {
         let prefix = "Cannot initialize "
         guard description.hasPrefix(prefix), let from = description.range(of: " from invalid "),
             let value = description.range(of: " value ", range: from.upperBound..<description.endIndex)
-        else { return description }
-        let type = description[description.index(description.startIndex, offsetBy: prefix.count)..<from.lowerBound]
-        return "'\(description[value.upperBound...])' is not a valid \(type)"
+        else { return nil }
+        return (description[description.index(description.startIndex, offsetBy: prefix.count)..<from.lowerBound],
+                description[value.upperBound...])
     }
 
     private static func typeName(_ type: Any.Type) -> String {

@@ -236,10 +236,25 @@ struct PublicWarningPage {
                             .group(.h2(.text(info.language == "nl-NL" ? "Wat moet u doen?" : "What should you do?")),
                                    .p(.class("instruction"), .strong(.text(instruction))))
                         },
-                        .p(.text((info.language == "nl-NL" ? "Gebied: " : "Area: ") + info.areas.map(\.areaDesc).joined(separator: "; "))))
+                        .p(.text((info.language == "nl-NL" ? "Gebied: " : "Area: ") + info.areas.map(\.areaDesc).joined(separator: "; "))),
+                        Self.assessment(info))
                 },
                 .p(.a(.href("/cap/\(warning.id?.uuidString ?? "").xml"), .text("CAP 1.2")), .text(" · "),
                    .a(.href("/cap/feed.xml"), .text(nl ? "Alle waarschuwingen (Atom)" : "All warnings (Atom)")))
             ))
+    }
+
+    /// The CAP assessment in the words of the section's language (the codes stay in the XML).
+    static func assessment(_ info: CAPInfo) -> Node<HTML.BodyContext> {
+        let language: KnooppuntCore.Language = info.language?.hasPrefix("nl") == true ? .nl : .en
+        let words = { (codes: [String]) in codes.map { CAPVocabulary.label($0, language) }.joined(separator: ", ") }
+        let facts: [(String, String)] = [
+            (language == .nl ? "Ernst" : "Severity", words([info.severity])),
+            (language == .nl ? "Urgentie" : "Urgency", words([info.urgency])),
+            (language == .nl ? "Zekerheid" : "Certainty", words([info.certainty])),
+            (language == .nl ? "Soort" : "Category", words(info.categories)),
+            (language == .nl ? "Gevraagde reactie" : "Response", words(info.responseTypes)),
+        ].filter { !$0.1.isEmpty }
+        return .dl(.class("facts warning-assessment"), .forEach(facts) { name, value in .group(.dt(.text(name)), .dd(.text(value))) })
     }
 }

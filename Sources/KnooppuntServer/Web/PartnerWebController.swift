@@ -55,7 +55,9 @@ struct PartnerWebController: RouteCollection {
         let form = try req.content.decode(TemporaryAccountForm.self)
         let reference = form.incident.trimmingCharacters(in: .whitespaces).uppercased()
         guard let incident = try await IncidentModel.query(on: req.db).filter(\.$reference == reference).first() else {
-            throw Problem.invalid("no incident with number \(reference)", field: "incident")
+            var problem = Problem.invalid("no incident with number \(reference)", field: "incident")
+            problem.dutch = "Er is geen incident met nummer \(reference)."
+            throw problem
         }
         let body = TemporaryAccountInput(
             organisation: form.organisation, organisationName: form.organisationName.flatMap { $0.isEmpty ? nil : $0 },
@@ -86,7 +88,7 @@ struct PartnerWebController: RouteCollection {
         do {
             items = try await PartnerAccess.monitoringList(user.subject, exercise: false, req: req)
         } catch let problem as Problem where problem.status == .forbidden {
-            denial = problem.detail
+            denial = ErrorPage.message(status: problem.status, detail: problem.detail, field: nil, language: req.strings.language)
         }
         let alerts = user.subject.isPartner ? try await PartnerAccess.alerts(of: user, on: req.db) : []
         let page = MonitoringPage(

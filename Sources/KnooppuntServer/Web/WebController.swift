@@ -42,7 +42,9 @@ struct WebController: RouteCollection {
             issued = try await SessionService(request: req).login(
                 username: username, password: password, address: req.clientAddress, kind: .webSession)
         } catch let problem as Problem where problem.status == .unauthorized || problem.status == .tooManyRequests {
-            let message = problem.status == .tooManyRequests ? problem.detail : req.strings.loginFailed
+            let message = problem.status == .tooManyRequests
+                ? ErrorPage.message(status: problem.status, detail: problem.detail, field: nil, language: req.strings.language)
+                : req.strings.loginFailed
             return .html(
                 LoginPage(strings: req.strings, csrfToken: req.csrfToken, next: next, message: message).render(),
                 status: problem.status, headers: problem.headers)

@@ -30,8 +30,8 @@ struct MonitoringPage {
                     alertSection(),
                     .if(denial == nil && items.isEmpty, .p(.class("empty"), .text(strings.noMonitoring))),
                     .if(!items.isEmpty,
-                        .div(
-                            .class("table-scroll"),
+                        .tableScroll(
+                            strings.monitoringList,
                             .table(
                                 .id("monitoring-table"),
                                 .thead(.tr(
@@ -104,8 +104,8 @@ struct AccessReportPage {
                 .p(.a(.id("report-csv"), .href("/api/v1/reports/access?format=csv&since=" + DisplayFormat.attribute(since.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")), .text(strings.downloadCSV))),
                 lines.isEmpty
                     ? .p(.class("empty"), .text("—"))
-                    : .div(
-                        .class("table-scroll"),
+                    : .tableScroll(
+                        strings.accessReport,
                         .table(
                             .id("access-report"),
                             .thead(.tr(

@@ -82,7 +82,7 @@ struct CapacityPage {
                     "Deployable units and materiel per region, partner and the national pool, and the open assistance requests. The overview updates itself."))),
                 .if(isBroker, .p(.a(.id("broker-link"), .href("/broker"), .text(t("Naar de makelaarsweergave (LOCC)", "To the broker view (LOCC)"))))),
                 .if(leafletAvailable, .div(
-                    .id("capacity-map"), .class("incident-map"), .attribute(named: "role", value: "img"),
+                    .id("capacity-map"), .class("incident-map"), .attribute(named: "role", value: "region"),
                     .attribute(named: "aria-label", value: t("Kaart van beschikbare capaciteit en open aanvragen", "Map of available capacity and open requests")),
                     .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
                     .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")))),
@@ -111,7 +111,7 @@ struct CapacityPage {
             .class("card"),
             .h2(.text(t("Open bijstandsaanvragen", "Open assistance requests"))),
             overview.openRequests.isEmpty && overview.remoteRequests.isEmpty ? .p(.class("empty"), .text(t("Geen open aanvragen.", "No open requests.")))
-                : .div(.class("table-scroll"), .table(
+                : .tableScroll(t("Open bijstandsaanvragen", "Open assistance requests"), .table(
                     .id("open-requests"),
                     .thead(.tr(.th(.text(t("Nummer", "Number"))), .th(.text(t("Aanvrager", "Requester"))), .th(.text(t("Wat", "What"))),
                                .th(.text(t("Aantal", "Quantity"))), .th(.text(t("Toegezegd", "Committed"))), .th(.text(t("Status", "Status"))),
@@ -136,7 +136,7 @@ struct CapacityPage {
                 t("Gemeld door de regionale knooppunten: ", "Reported by the regional nodes: ")
                     + overview.sources.map { "\($0.node) (\(DisplayFormat.time($0.receivedAt)))" }.joined(separator: ", ")))),
             overview.rows.isEmpty ? .p(.class("empty"), .text(t("Nog niets geregistreerd.", "Nothing registered yet.")))
-                : .div(.class("table-scroll"), .table(
+                : .tableScroll(t("Beschikbare capaciteit", "Available capacity"), .table(
                     .id("capacity-overview"),
                     .thead(.tr(.th(.text(t("Type", "Type"))), .th(.text(t("Houder", "Holder"))), .th(.text(t("Bron", "Source"))),
                                .th(.text(t("Totaal", "Total"))),
@@ -184,7 +184,7 @@ struct CapacityPage {
             .class("card"), .id("own-registry"),
             .h2(.text(t("Registratie van \(user.organisationName)", "Registry of \(user.organisationName)"))),
             own.isEmpty ? .p(.class("empty"), .text(t("Nog niets geregistreerd.", "Nothing registered yet.")))
-                : .div(.class("table-scroll"), .table(
+                : .tableScroll(t("Registratie van \(user.organisationName)", "Registry of \(user.organisationName)"), .table(
                     .id("own-lines"),
                     .thead(.tr(.th(.text(t("Type", "Type"))), .th(.text(t("Standplaats", "Station"))), .th(.text(t("Beschikbaar", "Available"))),
                                .th(.text(t("Wijzigen: totaal · niet inzetbaar · houdt zelf achter", "Change: total · unavailable · kept back"))))),
@@ -473,7 +473,7 @@ struct CapacityTypesPage {
         return layout.render(
             .group(
                 .h1(.text(t("Catalogus van capaciteitstypen", "Catalogue of capacity types"))),
-                .div(.class("table-scroll"), .table(
+                .tableScroll(t("Catalogus van capaciteitstypen", "Catalogue of capacity types"), .table(
                     .id("capacity-types"),
                     .thead(.tr(.th(.text("Code")), .th(.text(t("Nederlands", "Dutch"))), .th(.text(t("Engels", "English"))),
                                .th(.text(t("Categorie", "Category"))))),

@@ -41,11 +41,13 @@ enum DisplayFormat {
     /// `parseTime`, or a 400 in the reader's language naming the field and the forms it takes.
     static func requireTime(_ text: String, field: String, _ language: KnooppuntCore.Language) throws -> Date {
         guard let date = parseTime(text) else {
-            throw Problem.invalid(
+            var problem = Problem.invalid(
                 language == .nl
                     ? "'\(text.prefix(40))' is geen datum en tijd; schrijf bijvoorbeeld 25-11-2026 10:00"
                     : "'\(text.prefix(40))' is not a date and time; write e.g. 25-11-2026 10:00",
                 field: field)
+            if language == .nl { problem.dutch = problem.detail }
+            throw problem
         }
         return date
     }

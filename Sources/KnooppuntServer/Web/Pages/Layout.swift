@@ -132,3 +132,12 @@ extension Response {
         return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 }
+
+extension Node where Context == HTML.BodyContext {
+    /// The scroll box around a table that may be wider than the screen: focusable, so a keyboard user can
+    /// scroll it (WCAG 2.1.1; axe-core's scrollable-region-focusable), and named for screen readers.
+    static func tableScroll(_ label: String, _ table: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        .div(.class("table-scroll"), .attribute(named: "tabindex", value: "0"), .attribute(named: "role", value: "region"),
+             .attribute(named: "aria-label", value: label), table)
+    }
+}

@@ -62,7 +62,7 @@ struct NationalIncidentPage {
                         .class("card"), .id("source-picture"),
                         .h2(.text(t("Beeld bij de bron", "Picture at the source"))),
                         picture.entries.isEmpty ? .p(.class("empty"), .text(t("Geen berichten die u mag zien.", "No entries you may see.")))
-                            : .div(.class("table-scroll"), .table(
+                            : .tableScroll(t("Beeld bij de bron", "Picture at the source"), .table(
                                 .id("detail-entries"),
                                 .thead(.tr(.th(.text(t("Thema", "Theme"))), .th(.text(t("Bericht", "Entry"))),
                                            .th(.text(t("Status", "Status"))), .th(.text(t("Waargenomen", "Observed"))))),
@@ -142,7 +142,7 @@ struct NationalGroupingPage {
                     t("Regio's: ", "Regions: ") + grouping.regions.map(\.rawValue).joined(separator: ", ")
                         + " · " + t("hoogste GRIP: ", "highest GRIP: ") + (grouping.highestGRIP?.scaleLabel.text(language) ?? "—"))),
                 .if(leafletAvailable, .div(
-                    .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "img"),
+                    .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "region"),
                     .attribute(named: "aria-label", value: DisplayFormat.attribute(grouping.name)),
                     .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
                     .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),

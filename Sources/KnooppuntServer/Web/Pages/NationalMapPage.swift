@@ -28,7 +28,7 @@ struct NationalMapPage {
                 .div(
                     .class("map-layout"),
                     .div(
-                        .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "img"),
+                        .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "region"),
                         .attribute(named: "aria-label", value: strings.nationalMap),
                         .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
                         .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),

@@ -53,7 +53,7 @@ struct NationalPicturePage {
                     "Dit knooppunt is niet het landelijk knooppunt; start het met serve --role national om het landelijk beeld op te bouwen.",
                     "This node is not the national node; start it with serve --role national to build the national picture.")))),
                 .if(showMap, .div(
-                    .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "img"),
+                    .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "region"),
                     .attribute(named: "aria-label", value: t("Kaart van het landelijk beeld", "Map of the national picture")),
                     .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
                     .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),
@@ -62,7 +62,7 @@ struct NationalPicturePage {
                     .class("card"),
                     .h2(.text(t("Incidenten", "Incidents"))),
                     incidents.isEmpty ? .p(.class("empty"), .text(t("Nog geen incidenten gedeeld.", "No incidents shared yet.")))
-                        : .div(.class("table-scroll"), .table(
+                        : .tableScroll(t("Incidenten", "Incidents"), .table(
                             .id("national-incidents"),
                             .thead(.tr(.th(.text(t("Kenmerk", "Reference"))), .th(.text(t("Titel", "Title"))), .th(.text("GRIP")),
                                        .th(.text(t("Fase", "Phase"))), .th(.text(t("Regio's", "Regions"))),
@@ -84,7 +84,7 @@ struct NationalPicturePage {
                 .section(
                     .class("card"),
                     .h2(.text(t("Regio's", "Regions"))),
-                    .div(.class("table-scroll"), .table(
+                    .tableScroll(t("Regio's", "Regions"), .table(
                         .id("national-regions"),
                         .thead(.tr(.th(.text(t("Regio", "Region"))), .th(.text(t("Incidenten", "Incidents"))),
                                    .th(.text(t("Hoogste GRIP", "Highest GRIP"))), .th(.text(t("Fase", "Phase"))),

@@ -37,8 +37,8 @@ struct PartnerOverviewPage {
                 .p(.a(.id("overview-csv"), .href("/api/v1/partners/overview?format=csv" + filters.query), .text(strings.downloadCSV))),
                 rows.isEmpty
                     ? .p(.class("empty"), .text(strings.noPartners))
-                    : .div(
-                        .class("table-scroll"),
+                    : .tableScroll(
+                        strings.partners,
                         .table(
                         .id("partner-table"),
                         .thead(

@@ -32,7 +32,7 @@ struct PublicWarningFormPage {
                     warnings.isEmpty ? .p(.class("empty"), .text(t("Nog niets gepubliceerd.", "Nothing published yet.")))
                         : .ul(.id("warning-list"), .forEach(warnings.reversed()) { warning in
                             .li(.a(.href(warning.page), .text("\(warning.number). \(warning.headline)")),
-                                .text(" · \(warning.msgType) · \(warning.sent)" + (warning.cancelled ? t(" · ingetrokken", " · withdrawn") : "")),
+                                .text(" · \(CAPVocabulary.label(warning.msgType, strings.language)) · \(warning.sent)" + (warning.cancelled ? t(" · ingetrokken", " · withdrawn") : "")),
                                 .text(" · "), .a(.href(warning.cap), .text("CAP")))
                         }),
                     .if(mayPublish && warnings.contains { !$0.cancelled && $0.msgType != "Cancel" },
@@ -59,7 +59,7 @@ struct PublicWarningFormPage {
         .div(.class("field"),
              .label(.for("warning-\(name)"), .text(label)),
              .select(.id("warning-\(name)"), .attribute(named: "name", value: name),
-                     .forEach(values) { .choice($0, $0, selected: $0 == selected) }))
+                     .forEach(values) { .choice($0, CAPVocabulary.label($0, strings.language), selected: $0 == selected) }))
     }
 
     private func form(_ base: String) -> Node<HTML.BodyContext> {

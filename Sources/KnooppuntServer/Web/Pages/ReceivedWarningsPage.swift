@@ -45,7 +45,7 @@ struct ReceivedWarningsPage {
                     }))),
                 warnings.isEmpty
                     ? .p(.class("empty"), .text(t("Nog geen waarschuwingen ontvangen.", "No warnings received yet.")))
-                    : .div(.class("table-scroll"), .table(
+                    : .tableScroll(t("Ontvangen waarschuwingen", "Warnings received"), .table(
                         .id("warnings-table"),
                         .thead(.tr(.th(.text(t("Kop", "Headline"))), .th(.text(t("Afzender", "Sender"))), .th(.text(t("Verzonden", "Sent"))),
                                    .th(.text(t("Handtekening", "Signature"))), .th(.text(t("Incidenten", "Incidents"))), .th())),

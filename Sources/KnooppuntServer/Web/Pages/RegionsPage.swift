@@ -39,7 +39,7 @@ struct RegionsPage {
                     .p(.class("help"), .text(strings.regionMapHelp)),
                     .div(
                         .id("region-map"), .class("map"),
-                        .attribute(named: "role", value: "img"),
+                        .attribute(named: "role", value: "region"),
                         .attribute(named: "aria-label", value: strings.regionMapTitle),
                         .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
                         .data(named: "highlight", value: user.regionCode ?? ""),

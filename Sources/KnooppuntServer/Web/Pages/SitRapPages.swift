@@ -31,7 +31,7 @@ struct SitRapListPage {
                     .h2(.id("sitrap-list-title"), .text(s.issuedAt)),
                     sitraps.isEmpty
                         ? .p(.class("empty"), .text(s.none))
-                        : .div(.class("table-scroll"), .table(
+                        : .tableScroll(s.issuedAt, .table(
                             .id("sitrap-table"),
                             .thead(.tr(.th(.text(s.number)), .th(.text(s.moment)), .th(.text(s.issuedAt)), .th(.text(s.issuedBy)),
                                        .th(.text(s.classification)), .th(.text(s.downloads)))),

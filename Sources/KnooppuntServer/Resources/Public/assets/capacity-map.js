@@ -5,7 +5,10 @@
   const element = document.getElementById("capacity-map");
   if (!element || typeof L === "undefined") return;
   const escapeHTML = window.Knooppunt.escapeHTML;
-  const map = L.map(element, { zoomSnap: 0.25 });
+  const map = L.map(element, { zoomSnap: 0.25, zoomControl: false });
+  // Leaflet's zoom buttons, titled in the page's language.
+  const english = document.documentElement.lang === "en";
+  L.control.zoom({ zoomInTitle: english ? "Zoom in" : "Inzoomen", zoomOutTitle: english ? "Zoom out" : "Uitzoomen" }).addTo(map);
   map.attributionControl.setPrefix(false);
   if (element.dataset.tiles) L.tileLayer(element.dataset.tiles, { maxZoom: 19 }).addTo(map);
   map.setView([52.2, 5.3], 7);

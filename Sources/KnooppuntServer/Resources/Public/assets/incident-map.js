@@ -15,7 +15,11 @@
   const affectedList = document.getElementById("affected-area");
   let at = element.dataset.at || null;
 
-  const map = L.map(element, { doubleClickZoom: false, zoomSnap: 0.5 });
+  const map = L.map(element, { doubleClickZoom: false, zoomSnap: 0.5, zoomControl: false });
+  // Leaflet's zoom buttons, titled in the page's language (the map's strings where it passes them).
+  const english = document.documentElement.lang === "en";
+  L.control.zoom({ zoomInTitle: text.zoomIn || (english ? "Zoom in" : "Inzoomen"),
+                   zoomOutTitle: text.zoomOut || (english ? "Zoom out" : "Uitzoomen") }).addTo(map);
   map.attributionControl.setPrefix(false);
   if (element.dataset.tiles) L.tileLayer(element.dataset.tiles, { maxZoom: 19 }).addTo(map);
   map.setView([52.37, 4.89], 11);

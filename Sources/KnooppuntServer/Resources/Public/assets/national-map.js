@@ -11,7 +11,10 @@
   for (const incident of incidents) {
     for (const region of incident.regions) highest[region] = Math.max(highest[region] ?? -1, incident.grip);
   }
-  const map = L.map(element, { zoomSnap: 0.25 });
+  const map = L.map(element, { zoomSnap: 0.25, zoomControl: false });
+  // Leaflet's zoom buttons, titled in the page's language.
+  const english = document.documentElement.lang === "en";
+  L.control.zoom({ zoomInTitle: english ? "Zoom in" : "Inzoomen", zoomOutTitle: english ? "Zoom out" : "Uitzoomen" }).addTo(map);
   map.attributionControl.setPrefix(false);
   if (element.dataset.tiles) L.tileLayer(element.dataset.tiles, { maxZoom: 19 }).addTo(map);
   map.setView([52.2, 5.3], 7);

@@ -5,7 +5,10 @@
   const element = document.getElementById("region-map");
   if (!element || typeof L === "undefined") return;
 
-  const map = L.map(element, { zoomSnap: 0.25, attributionControl: true });
+  const map = L.map(element, { zoomSnap: 0.25, attributionControl: true, zoomControl: false });
+  // Leaflet's zoom buttons, titled in the page's language.
+  const english = document.documentElement.lang === "en";
+  L.control.zoom({ zoomInTitle: english ? "Zoom in" : "Inzoomen", zoomOutTitle: english ? "Zoom out" : "Uitzoomen" }).addTo(map);
   map.attributionControl.setPrefix(false);
   const tiles = element.dataset.tiles;
   if (tiles) {
