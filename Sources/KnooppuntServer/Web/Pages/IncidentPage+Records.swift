@@ -118,13 +118,14 @@ extension IncidentPage {
                     .value(DisplayFormat.attribute(since.map(DisplayFormat.time) ?? ""))),
                 .button(.type(.submit), .text(strings.show))
             ),
-            .ol(.class("logbook"), .forEach(logbook.reversed()) { line in
+            // The list scrolls inside its box, which keyboard users reach and scroll too (WCAG 2.1.1).
+            Node.tableScroll(strings.logbook, .ol(.class("logbook"), .forEach(logbook.reversed()) { line in
                 .li(
                     .span(
                         .class("muted"),
                         .text("\(RFC3339.parse(line.at).map(DisplayFormat.time) ?? line.at) · \(line.actor) (\(line.organisation)) ")),
                     .text(line.summary))
-            })
+            }))
         )
     }
 

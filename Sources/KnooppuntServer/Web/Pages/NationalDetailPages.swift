@@ -200,13 +200,11 @@ struct NationalSitRapPage {
     func render() -> String {
         let text = NationalText(language: strings.language)
         let layout = Layout(title: document.heading, strings: strings, csrfToken: csrfToken, user: user, path: "/national")
-        return layout.render(
-            .group(
-                .p(.a(.href("/national"), .text(text.t("← Landelijk beeld", "← National picture")))),
-                .h1(.text(document.heading)),
-                .p(.class("help"), .text(text.t("Gedeeld door knooppunt \(node).", "Shared by node \(node).")), .text(" "),
-                   .a(.href("/national/sitraps/\(id)/pdf"), .text("PDF"))),
-                .pre(.id("sitrap-text"), .class("sitrap-markdown"), .text(document.markdown))
-            ))
+        // The same article as on the region's own node, so a report reads the same everywhere.
+        var article = SitRapArticle(
+            strings: strings, document: document, back: (href: "/national", text: text.t("← Landelijk beeld", "← National picture")),
+            formats: [("sitrap-pdf", "/national/sitraps/\(id)/pdf", "PDF")])
+        article.note = text.t("Gedeeld door knooppunt \(node).", "Shared by node \(node).")
+        return layout.render(article.render())
     }
 }

@@ -141,24 +141,42 @@ struct SitRapPage {
     let incidentID: UUID
     let document: SitRapDocument
 
+    func render() -> String {
+        let api = "/api/v1/incidents/\(incidentID)/sitraps/\(document.report.number)"
+        let layout = Layout(title: document.heading, strings: strings, csrfToken: csrfToken, user: user,
+                            path: "/incidents/\(incidentID)/sitraps/\(document.report.number)")
+        let article = SitRapArticle(
+            strings: strings, document: document, back: (href: "/incidents/\(incidentID)/sitraps", text: "← \(strings.sitrap.title)"),
+            formats: [("sitrap-pdf", api + "/pdf", "PDF"), ("sitrap-markdown", api + "/markdown", "Markdown"), ("sitrap-json", api, "JSON")])
+        return layout.render(article.render())
+    }
+}
+
+/// A situation report as people read it — header, summary, totaalbeeld, besluitpunten, situation, scaling,
+/// map, themes, decisions, actions, partners — on the region's page and on the national node's.
+struct SitRapArticle {
+    let strings: UIStrings
+    let document: SitRapDocument
+    /// The way back, and the formats the report is offered in (id, href, text).
+    let back: (href: String, text: String)
+    let formats: [(id: String, href: String, text: String)]
+    /// A line under the heading (the national node: which node shared it).
+    var note: String? = nil
+
     private var s: SitRapStrings { strings.sitrap }
     private var report: SitRap { document.report }
 
-    func render() -> String {
-        let api = "/api/v1/incidents/\(incidentID)/sitraps/\(report.number)"
-        let layout = Layout(title: document.heading, strings: strings, csrfToken: csrfToken, user: user,
-                            path: "/incidents/\(incidentID)/sitraps/\(report.number)")
-        return layout.render(
-            .article(
+    func render() -> Node<HTML.BodyContext> {
+        .article(
                 .class("sitrap"), .id("sitrap"),
-                .p(.a(.href("/incidents/\(incidentID)/sitraps"), .text("← \(s.title)"))),
+                .p(.a(.href(back.href), .text(back.text))),
                 .h1(.id("sitrap-heading"), .text(document.heading)),
+                .unwrap(note) { .p(.class("help"), .text($0)) },
                 .p(.class("muted"), .text(document.issuedLine)),
                 .p(.class("muted"), .id("sitrap-moment"), .text(document.momentLine)),
-                .p(.class("sitrap-formats"),
-                   .a(.id("sitrap-pdf"), .href(api + "/pdf"), .text("PDF")), .text(" · "),
-                   .a(.id("sitrap-markdown"), .href(api + "/markdown"), .text("Markdown")), .text(" · "),
-                   .a(.id("sitrap-json"), .href(api), .text("JSON"))),
+                .p(.class("sitrap-formats"), .forEach(Array(formats.enumerated())) { index, format in
+                    .group(.if(index > 0, .text(" · ")), .a(.id(format.id), .href(format.href), .text(format.text)))
+                }),
                 .h2(.text(s.summary)), .p(.id("sitrap-summary"), .text(report.summary)),
                 .unwrap(report.totaalbeeld) { totaalbeeld in
                     .section(.id("sitrap-totaalbeeld"), .h2(.text(AssessmentStrings.totaalbeeld.text(document.language))),
@@ -195,6 +213,6 @@ struct SitRapPage {
                 .if(!report.partners.isEmpty, .group(
                     .h2(.text(s.partners)),
                     .ul(.forEach(report.partners) { .li(.text("\($0.name) (\($0.code))")) })))
-            ))
+        )
     }
 }
