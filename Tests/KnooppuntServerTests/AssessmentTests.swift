@@ -196,6 +196,15 @@ struct AssessmentTests {
             #expect(markdown.contains("Verwachting: Piek om 03:00"))
             #expect(markdown.contains("Knelpunten: Diesel krap"))
             #expect(markdown.contains("GBT: Evacueren?"))
+
+            // The logbook tells it in sentences, never as event codes.
+            let lines = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/logbook", token: im)
+                .content.decode([LogbookLineView].self)
+            let sentences = lines.map(\.summary)
+            #expect(sentences.contains("Totaalbeeld bijgewerkt (versie 1): Kade onder druk"))
+            #expect(sentences.contains("Beeld Brandweer bijgewerkt (versie 1): Twee pompen"))
+            #expect(sentences.contains("Besluitpunt voor het GBT: Evacueren?"))
+            #expect(!lines.contains { $0.summary == $0.kind })
         }
     }
 }

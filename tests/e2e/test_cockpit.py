@@ -27,7 +27,9 @@ def test_the_voorzitter_reads_the_flood_on_a_phone_without_scrolling(server, bro
     login(browser, server, "voorzitter-vr13")
 
     # assert: the home already names what must be decided and the totaalbeeld, with the latest SitRap
-    home = browser.find_element(By.CSS_SELECTOR, "#home-incidents .home-bestuur-lines").text
+    # (other tests on this server open incidents too: read the flood's own card)
+    home = browser.find_element(
+        By.XPATH, f"//*[@id='home-incidents']//li[.//a[normalize-space()='{FLOOD}']]//*[@class='home-bestuur-lines']").text
     assert "Totaalbeeld: Amstel 40 cm boven streefpeil" in home
     assert "Evacueren we de 40 woningen" in home
     assert "Laatste SitRap 1" in home

@@ -229,6 +229,15 @@ enum LogbookSummary {
         case let decision as IRBTDecisionRecorded:
             return "IRBT-besluit: \(decision.text) (akkoord: \(decision.agreedRegions.joined(separator: ", ")))"
         case let alignment as IRBTAlignmentRecorded: return "Afstemming met het Rijk (\(alignment.with)): \(alignment.text)"
+        case let summary as any ShapedJournalEvent<RecordPayload<ThemeSummaryBody>>:
+            let body = summary.body.body
+            let what = body.theme == .algemeen ? "Totaalbeeld" : "Beeld \(body.theme.label().nl)"
+            return "\(what) bijgewerkt (versie \(summary.body.version)): \(body.picture)"
+        case let point as DecisionPointRaised:
+            return "Besluitpunt voor het \(point.body.body.team.label.nl): \(point.body.body.text)"
+        case let point as DecisionPointUpdated:
+            let body = point.body.body
+            return body.withdrawnReason.map { "Besluitpunt vervallen: \(body.text) — \($0)" } ?? "Besluitpunt gewijzigd: \(body.text)"
         case let action as any ShapedJournalEvent<RecordPayload<ActionBody>>:
             let body = action.body.body
             return "Actie (\(body.owner)): \(body.text) [\(body.status.label.nl.lowercased())]"
