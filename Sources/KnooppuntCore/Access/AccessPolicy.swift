@@ -345,38 +345,29 @@ public enum AccessPolicy {
             return .allow(
                 "\(subject.organisationCode) is linked to this incident: \(grant.purpose)",
                 request.classification == .confidential ? [.journalRead] : [])
-        case .addEntry, .importEntries:
+        case .addEntry, .importEntries, .writeSummary:
+            // One rule for everything a partner writes: an open incident, its own theme, its profile's rights.
             guard incident.status == .open else {
                 return .deny("the incident is \(incident.status.rawValue); only open incidents take new information")
             }
             if request.action == .importEntries, !rights.imports {
                 return .deny("only partners under kernsamenwerking import entries from their own netcentric picture")
             }
-            guard request.theme == nil || request.theme == .partner(subject.organisationCode) else {
-                return .deny("a partner writes only in its own theme (\(Theme.partner(subject.organisationCode)))")
+            let summary = request.action == .writeSummary
+            guard request.theme == .partner(subject.organisationCode) || (request.theme == nil && !summary) else {
+                return .deny("a partner writes only \(summary ? "the summary of " : "in ")its own theme (\(Theme.partner(subject.organisationCode)))")
             }
             switch rights.writes {
             case .no:
                 return .deny(writeDenial(grant))
             case .linked:
-                return .allow("kernsamenwerking: the partner's own theme is linked to the region's picture")
+                return .allow(summary
+                    ? "kernsamenwerking: the partner keeps the summary of its own theme"
+                    : "kernsamenwerking: the partner's own theme is linked to the region's picture")
+            case .awaitingAdmission where summary:
+                return .deny("under structurele samenwerking the region admits the partner's information; the summary of its theme is kept under kernsamenwerking only")
             case .awaitingAdmission:
                 return .allow("the entry waits for the region IM's admission", [.awaitAdmission])
-            }
-        case .writeSummary:
-            guard incident.status == .open else {
-                return .deny("the incident is \(incident.status.rawValue); only open incidents take new information")
-            }
-            guard request.theme == .partner(subject.organisationCode) else {
-                return .deny("a partner writes only the summary of its own theme (\(Theme.partner(subject.organisationCode)))")
-            }
-            switch rights.writes {
-            case .no:
-                return .deny(writeDenial(grant))
-            case .linked:
-                return .allow("kernsamenwerking: the partner keeps the summary of its own theme")
-            case .awaitingAdmission:
-                return .deny("under structurele samenwerking the region admits the partner's information; the summary of its theme is kept under kernsamenwerking only")
             }
         case .create, .monitor, .editIncident, .verifyEntry, .admitEntry, .recordDecision, .manageAccess, .breakGlass,
             .enterOnBehalf, .issueTemporaryAccount:

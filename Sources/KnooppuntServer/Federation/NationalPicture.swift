@@ -274,7 +274,11 @@ enum NationalForms {
         let (shared, node) = try await NationalController.sharedSitRap(req)
         let report = try CanonicalJSON.decode(SitRap.self, from: shared.content)
         let map = try shared.map.map { try CanonicalJSON.decode(SitRapMap.self, from: $0) }
-        return (SitRapDocument(report: report, map: map, language: req.uiLanguage), node, user)
+        var document = SitRapDocument(report: report, map: map, language: req.uiLanguage)
+        // The person who issued it lives on the region's node; here the report names their organisation.
+        let names = try await PeopleNames.load(usernames: [], organisations: [report.issuedByOrganisation], on: req.db)
+        document.issuer = names.organisation(report.issuedByOrganisation)
+        return (document, node, user)
     }
 
     static func sitrap(req: Request) async throws -> Response {

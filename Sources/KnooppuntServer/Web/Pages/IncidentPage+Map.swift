@@ -91,6 +91,7 @@ extension IncidentPage {
             hints[kind.rawValue] = [.symbol, .label, .circle].contains(kind) ? strings.mapHintPoint : strings.mapHintShape
         }
         let object: [String: Any] = [
+            "layers": say(nl: "Kaartlagen", en: "Map layers"),
             "plots": strings.mapPlots, "regions": strings.mapRegions, "municipalities": strings.mapMunicipalities,
             "provinces": strings.mapProvinces, "affected": strings.mapAffected, "noneAffected": strings.mapNoneAffected,
             "irbt": strings.mapIRBT, "partners": strings.mapPartners, "remove": strings.mapRemove, "symbols": symbols,

@@ -74,6 +74,9 @@
   const plots = L.featureGroup().addTo(map);
   overlays[text.plots] = plots;
   const switcher = L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+  // Leaflet names the (hidden) toggle of the layer list in English; say it in the page's language.
+  const toggle = switcher.getContainer().querySelector(".leaflet-control-layers-toggle");
+  if (toggle && text.layers) { toggle.title = text.layers; toggle.setAttribute("aria-label", text.layers); }
   request("/api/v1/layers").then((r) => r.json()).then((layers) => {
     for (const layer of layers.filter((l) => !l.reference)) {
       switcher.addOverlay(lazyLayer("/api/v1/layers/" + layer.id, outline("#d46b08")), layer.name + " (" + layer.owner + ")");
