@@ -123,18 +123,6 @@ struct IncidentWebController: RouteCollection {
         let logbook = try await PictureStore(db: req.db, context: req.knooppunt)
             .logbook(of: id, since: since.map(Microseconds.from), until: viewingAt.map(Microseconds.from))
             .filter { reader.sees($0.record) }.map(LogbookLineView.init)
-        // A person reads names, not usernames and codes; the system's own steps are Knooppunt's.
-        let names = try await PeopleNames.load(usernames: logbook.map(\.actor), organisations: logbook.map(\.organisation), on: req.db)
-        let readableLogbook = logbook.map { line -> LogbookLineView in
-            var line = line
-            if line.actor == "system" {
-                (line.actor, line.organisation) = ("Knooppunt", req.uiLanguage == .nl ? "automatisch" : "automatic")
-            } else {
-                line.actor = names.person(line.actor) ?? line.actor
-                line.organisation = names.organisation(line.organisation)
-            }
-            return line
-        }
         func may(_ question: AccessService.Question) -> Bool { facts.decide(question, at: now).decision.allowed }
         let permissions = IncidentPage.Permissions(
             editIncident: may(.init(action: .editIncident)), addEntry: may(.init(action: .addEntry)),
@@ -176,7 +164,7 @@ struct IncidentWebController: RouteCollection {
                 target, incident: picture.incident, user: user, csrfToken: req.csrfToken, language: req.uiLanguage, on: req.db)
             : (phase: nil, hint: nil, irbt: nil)
         var page = IncidentPage(
-            strings: req.strings, csrfToken: req.csrfToken, user: user, picture: picture, logbook: readableLogbook, since: since,
+            strings: req.strings, csrfToken: req.csrfToken, user: user, picture: picture, logbook: logbook, since: since,
             viewingAt: viewingAt, createdAt: Microseconds.date(incident.createdAt), now: now, may: may, access: panel,
             onBehalfChoices: choices, leafletAvailable: req.knooppunt.configuration.leafletInstalled,
             tileURL: req.knooppunt.configuration.tileURL, journalPosition: renderedAt, sharedNationally: sharedNationally,

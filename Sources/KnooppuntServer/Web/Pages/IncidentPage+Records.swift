@@ -123,10 +123,17 @@ extension IncidentPage {
                 .li(
                     .span(
                         .class("muted"),
-                        .text("\(RFC3339.parse(line.at).map(DisplayFormat.time) ?? line.at) · \(line.actor) (\(line.organisation)) ")),
+                        .text("\(RFC3339.parse(line.at).map(DisplayFormat.time) ?? line.at) · \(logbookActor(line)) ")),
                     .text(line.summary))
             }))
         )
+    }
+
+    /// Who made a change, as a person reads it: a name and organisation name; the system's own steps are Knooppunt's.
+    func logbookActor(_ line: LogbookLineView) -> String {
+        line.actor == "system"
+            ? "Knooppunt (\(say(nl: "automatisch", en: "automatic")))"
+            : "\(person(line.actor)) (\(organisationName(line.organisation)))"
     }
 
     /// "Aanwijzing van de minister van JenV": those in force first, ended ones folded away.
