@@ -21,6 +21,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def free_port_run(count: int) -> int:
+    """The first of `count` consecutive free ports, below the kernel's ephemeral range (32768–60999 here), so a
+    client socket of another test cannot take one of them between choosing and binding."""
+    import random
+    for _ in range(200):
+        first = random.randrange(20000, 32000 - count)
+        sockets = []
+        try:
+            for port in range(first, first + count):
+                s = socket.socket()
+                sockets.append(s)
+                s.bind(("127.0.0.1", port))
+            return first
+        except OSError:
+            continue
+        finally:
+            for s in sockets:
+                s.close()
+    raise RuntimeError(f"no {count} consecutive free ports")
+
+
 class Server:
     """One `knooppunt serve` process on a data folder; start, kill and restart it."""
 

@@ -8,7 +8,7 @@ import tempfile
 import time
 import urllib.request
 
-from system_support import BINARY, ROOT, free_port
+from system_support import BINARY, ROOT, free_port_run
 
 
 def get(url, token=None):
@@ -28,7 +28,7 @@ def login(base, username):
 
 def test_demo_federation_starts_four_nodes_and_the_national_node_sees_vr13():
     folder = tempfile.mkdtemp(prefix="knooppunt-federation-")
-    first = free_port()  # the national node's port; the script gives the regions the next three
+    first = free_port_run(4)  # the national node's port; the script gives the regions the next three
     env = dict(os.environ, KNOOPPUNT_BIN=str(BINARY), KNOOPPUNT_FEDERATION_DIR=folder,
                KNOOPPUNT_FEDERATION_PORT=str(first), KNOOPPUNT_BCRYPT_COST="10")
     env.pop("KNOOPPUNT_DATABASE_URL", None)
