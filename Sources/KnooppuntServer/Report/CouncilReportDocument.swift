@@ -5,12 +5,11 @@ import KnooppuntInterop
 /// The report to the councils written out: the lines the page shows, Markdown and a printable PDF, in
 /// one order — heading and addressees, the incident, the decisions with their consultations, the
 /// course of the scale-up, public warnings, open actions.
-struct CouncilReportDocument {
+struct CouncilReportDocument: Bilingual {
     let report: CouncilReportView
     let language: Language
 
     var s: CouncilReportStrings { CouncilReportStrings.for(language) }
-    private func t(_ label: LocalizedLabel) -> String { label.text(language) }
 
     var heading: String { "\(s.title) — \(s.draft)" }
 
@@ -24,13 +23,13 @@ struct CouncilReportDocument {
     var factLines: [String] {
         let until = report.endedAt.map { " – \(DisplayFormat.minute($0))" } ?? " (\(s.ongoing))"
         let authority = report.authority
-        let holders = authority.holders.map { language == .nl ? $0.name.nl : $0.name.en }
+        let holders = authority.holders.map { say($0.name) }
         return [
             "\(s.period): \(s.from) \(DisplayFormat.minute(report.startedAt))\(until)",
             "\(s.regions): " + report.regions.map { $0.lead && report.regions.count > 1 ? "\($0.name) (\(s.lead))" : $0.name }
                 .joined(separator: ", "),
             "\(s.authorityNow): " + (holders.isEmpty ? s.noCouncils : holders.joined(separator: ", ")) + (authority.irbt ? " (IRBT)" : ""),
-            "\(s.significance): \(t(authority.significance.label))"
+            "\(s.significance): \(say(authority.significance.label))"
                 + (authority.significanceFrom == "grip" ? " (\(s.fromGRIP))" : ""),
         ]
     }
@@ -50,11 +49,11 @@ struct CouncilReportDocument {
 
     func person(_ person: CouncilReportView.Person) -> String {
         guard let role = person.role else { return person.name }
-        return "\(person.name) (\(t(role.label)), \(person.organisation))"
+        return "\(person.name) (\(say(role.label)), \(person.organisation))"
     }
 
     func decisionTitle(_ decision: CouncilReportView.Decision) -> String {
-        "\(DisplayFormat.minute(decision.decidedAt)) · \(t(decision.team.label)) — \(decision.text)"
+        "\(DisplayFormat.minute(decision.decidedAt)) · \(say(decision.team.label)) — \(decision.text)"
             + (decision.revoked ? " (\(s.revoked))" : "")
     }
 
@@ -76,7 +75,7 @@ struct CouncilReportDocument {
     }
 
     func scaleLine(_ change: CouncilReportView.ScaleChange) -> String {
-        "\(DisplayFormat.minute(change.at)) — \(t(change.to.label))" + (change.reason.map { " — \($0)" } ?? "")
+        "\(DisplayFormat.minute(change.at)) — \(say(change.to.label))" + (change.reason.map { " — \($0)" } ?? "")
             + " · \(person(change.by))"
     }
 
@@ -88,7 +87,7 @@ struct CouncilReportDocument {
     func actionLine(_ action: CouncilReportView.OpenAction) -> String {
         "\(action.text) — \(s.owner): \(action.owner)"
             + (action.deadline.map { " · \(s.deadline) \(DisplayFormat.minute($0))" } ?? "")
-            + " · \(t(action.status.label))" + (action.overdue ? " · \(s.overdue)" : "")
+            + " · \(say(action.status.label))" + (action.overdue ? " · \(s.overdue)" : "")
     }
 
     /// The sections after the decisions: a key (the page's anchor), a heading, the lines, and what to

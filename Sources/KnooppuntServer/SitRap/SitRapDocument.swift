@@ -6,7 +6,7 @@ import KnooppuntInterop
 /// A situation report written out as a document: Markdown and a printable PDF. Both follow the
 /// same order as the web page: header, summary, situation, scaling, themes, decisions, actions,
 /// partners, map.
-struct SitRapDocument {
+struct SitRapDocument: Bilingual {
     let report: SitRap
     let map: SitRapMap?
     let language: Language
@@ -15,7 +15,6 @@ struct SitRapDocument {
     var issuer: String? = nil
 
     private var s: SitRapStrings { UIStrings.for(language).sitrap }
-    private func t(_ label: LocalizedLabel) -> String { label.text(language) }
 
     /// The document of a report issued on this node, with its issuer by name.
     static func local(_ model: SitRapModel, language: Language, on db: Database) async throws -> SitRapDocument {
@@ -37,22 +36,22 @@ struct SitRapDocument {
     }
 
     var momentLine: String {
-        "\(s.moment): \(DisplayFormat.time(report.moment)) · \(s.classification): \(t(report.classification.label)) · "
+        "\(s.moment): \(DisplayFormat.time(report.moment)) · \(s.classification): \(say(report.classification.label)) · "
             + String(format: s.counts, report.entryCount, report.verifiedCount)
     }
 
     var situationLines: [String] {
         let situation = report.situation
         return [
-            t(situation.grip.scaleLabel) + (situation.gripReason.map { " — \($0)" } ?? ""),
-            "\(UIStrings.for(language).phaseLabel): \(t(situation.phase.label)) · \(s.status): \(t(situation.status.label))",
+            say(situation.grip.scaleLabel) + (situation.gripReason.map { " — \($0)" } ?? ""),
+            "\(UIStrings.for(language).phaseLabel): \(say(situation.phase.label)) · \(s.status): \(say(situation.status.label))",
             "\(s.regions): \(situation.involvedRegions.map(\.description).joined(separator: ", ")) (\(s.lead) \(situation.leadRegion))",
             "\(s.started): \(DisplayFormat.time(situation.startedAt))",
         ]
     }
 
     func scaleLine(_ change: SitRap.ScaleChange) -> String {
-        "\(DisplayFormat.time(change.at)) — \(t(change.grip.scaleLabel)), \(t(change.phase.label))" + (change.reason.map { " — \($0)" } ?? "")
+        "\(DisplayFormat.time(change.at)) — \(say(change.grip.scaleLabel)), \(say(change.phase.label))" + (change.reason.map { " — \($0)" } ?? "")
     }
 
     func entryLine(_ entry: SitRap.Entry) -> String {
@@ -65,24 +64,24 @@ struct SitRapDocument {
 
     /// A summary's three parts as lines: actueel beeld, knelpunten, verwachting (decision 0024).
     func assessmentLines(_ assessment: SitRap.Assessment) -> [String] {
-        ["\(t(AssessmentStrings.picture)): \(assessment.picture)"]
-            + (assessment.bottlenecks.map { ["\(t(AssessmentStrings.bottlenecks)): \($0)"] } ?? [])
-            + (assessment.outlook.map { ["\(t(AssessmentStrings.outlook)): \($0)"] } ?? [])
+        ["\(say(AssessmentStrings.picture)): \(assessment.picture)"]
+            + (assessment.bottlenecks.map { ["\(say(AssessmentStrings.bottlenecks)): \($0)"] } ?? [])
+            + (assessment.outlook.map { ["\(say(AssessmentStrings.outlook)): \($0)"] } ?? [])
     }
 
     func pointLine(_ point: SitRap.OpenDecisionPoint) -> String {
-        "\(t(point.team.label)): \(point.text)"
-            + (point.deadline.map { " (\(t(AssessmentStrings.decideBefore)) \(DisplayFormat.time($0)))" } ?? "")
-            + (point.considerations.map { " — \(t(AssessmentStrings.considerations).lowercased()): \($0)" } ?? "")
+        "\(say(point.team.label)): \(point.text)"
+            + (point.deadline.map { " (\(say(AssessmentStrings.decideBefore)) \(DisplayFormat.time($0)))" } ?? "")
+            + (point.considerations.map { " — \(say(AssessmentStrings.considerations).lowercased()): \($0)" } ?? "")
     }
 
     func decisionLine(_ decision: DecisionBody) -> String {
-        "\(DisplayFormat.time(decision.decidedAt)) \(t(decision.team.label)): \(decision.text) (\(decision.decidedBy))"
+        "\(DisplayFormat.time(decision.decidedAt)) \(say(decision.team.label)): \(decision.text) (\(decision.decidedBy))"
     }
 
     func actionLine(_ action: ActionBody) -> String {
         "\(action.text) — \(s.owner): \(action.owner)" + (action.deadline.map { " · \(s.deadline) \(DisplayFormat.time($0))" } ?? "")
-            + " · \(t(action.status.label))"
+            + " · \(say(action.status.label))"
     }
 
     // MARK: Markdown
@@ -94,12 +93,12 @@ struct SitRapDocument {
         out.heading(s.summary)
         out.paragraph(report.summary)
         if let totaalbeeld = report.totaalbeeld {
-            out.heading(t(AssessmentStrings.totaalbeeld))
+            out.heading(say(AssessmentStrings.totaalbeeld))
             out.bullets(assessmentLines(totaalbeeld))
         }
         if let points = report.decisionPoints {
-            out.heading(t(AssessmentStrings.decisionPoints))
-            out.bullets(points.map(pointLine), empty: t(AssessmentStrings.noDecisionPoints))
+            out.heading(say(AssessmentStrings.decisionPoints))
+            out.bullets(points.map(pointLine), empty: say(AssessmentStrings.noDecisionPoints))
         }
         out.heading(s.situation)
         out.bullets(situationLines)
@@ -132,12 +131,12 @@ struct SitRapDocument {
         pdf.section(s.summary)
         pdf.text(report.summary)
         if let totaalbeeld = report.totaalbeeld {
-            pdf.section(t(AssessmentStrings.totaalbeeld))
+            pdf.section(say(AssessmentStrings.totaalbeeld))
             for line in assessmentLines(totaalbeeld) { pdf.text(line, spacingAfter: 1) }
         }
         if let points = report.decisionPoints {
-            pdf.section(t(AssessmentStrings.decisionPoints))
-            pdf.bullets(points.map(pointLine), empty: t(AssessmentStrings.noDecisionPoints))
+            pdf.section(say(AssessmentStrings.decisionPoints))
+            pdf.bullets(points.map(pointLine), empty: say(AssessmentStrings.noDecisionPoints))
         }
         pdf.section(s.situation)
         for line in situationLines { pdf.text(line, spacingAfter: 1) }

@@ -208,14 +208,14 @@ struct PublicWarningDTO: Content {
 }
 
 /// The public page of one warning: the same CAP content, in Dutch and English, for anyone.
-struct PublicWarningPage {
+struct PublicWarningPage: Bilingual {
     let strings: UIStrings
     let csrfToken: String
     let warning: PublicWarningModel
     let alert: CAPAlert
+    var language: KnooppuntCore.Language { strings.language }
 
     func render() -> String {
-        let nl = strings.language == .nl
         let layout = Layout(title: warning.headline, strings: strings, csrfToken: csrfToken, user: nil,
                             path: "/waarschuwingen/\(warning.id?.uuidString ?? "")")
         let withdrawn = warning.cancelledAt != nil || alert.msgType == "Cancel"
@@ -223,7 +223,7 @@ struct PublicWarningPage {
             .article(
                 .class("public-warning"), .id("public-warning"),
                 .if(withdrawn, .p(.class("exercise-banner"), .id("warning-withdrawn"),
-                                  .text(nl ? "Deze waarschuwing is ingetrokken." : "This warning has been withdrawn."))),
+                                  .text(say(nl: "Deze waarschuwing is ingetrokken.", en: "This warning has been withdrawn.")))),
                 .forEach(alert.infos) { info in
                     .section(
                         .class("card"), .attribute(named: "lang", value: String((info.language ?? "en").prefix(2))),
@@ -240,7 +240,7 @@ struct PublicWarningPage {
                         Self.assessment(info))
                 },
                 .p(.a(.href("/cap/\(warning.id?.uuidString ?? "").xml"), .text("CAP 1.2")), .text(" · "),
-                   .a(.href("/cap/feed.xml"), .text(nl ? "Alle waarschuwingen (Atom)" : "All warnings (Atom)")))
+                   .a(.href("/cap/feed.xml"), .text(say(nl: "Alle waarschuwingen (Atom)", en: "All warnings (Atom)"))))
             ))
     }
 
@@ -249,11 +249,11 @@ struct PublicWarningPage {
         let language: KnooppuntCore.Language = info.language?.hasPrefix("nl") == true ? .nl : .en
         let words = { (codes: [String]) in codes.map { CAPVocabulary.label($0, language) }.joined(separator: ", ") }
         let facts: [(String, String)] = [
-            (language == .nl ? "Ernst" : "Severity", words([info.severity])),
-            (language == .nl ? "Urgentie" : "Urgency", words([info.urgency])),
-            (language == .nl ? "Zekerheid" : "Certainty", words([info.certainty])),
-            (language == .nl ? "Soort" : "Category", words(info.categories)),
-            (language == .nl ? "Gevraagde reactie" : "Response", words(info.responseTypes)),
+            (language.say(nl: "Ernst", en: "Severity"), words([info.severity])),
+            (language.say(nl: "Urgentie", en: "Urgency"), words([info.urgency])),
+            (language.say(nl: "Zekerheid", en: "Certainty"), words([info.certainty])),
+            (language.say(nl: "Soort", en: "Category"), words(info.categories)),
+            (language.say(nl: "Gevraagde reactie", en: "Response"), words(info.responseTypes)),
         ].filter { !$0.1.isEmpty }
         return .dl(.class("facts warning-assessment"), .forEach(facts) { name, value in .group(.dt(.text(name)), .dd(.text(value))) })
     }

@@ -195,22 +195,21 @@ struct CapacityWebController: RouteCollection {
     }
 
     static func stepLabel(_ kind: String, _ language: KnooppuntCore.Language) -> String {
-        let nl = language == .nl
         switch kind {
-        case "assistance.drafted": return nl ? "concept opgesteld" : "drafted"
-        case "assistance.requested": return nl ? "aangevraagd" : "requested"
-        case "assistance.offered": return nl ? "aangeboden" : "offered"
-        case "assistance.proposed": return nl ? "voorgesteld door de makelaar" : "proposed by the broker"
-        case "assistance.offer-confirmed": return nl ? "voorstel bevestigd" : "proposal confirmed"
-        case "assistance.offer-withdrawn": return nl ? "aanbod ingetrokken" : "offer withdrawn"
-        case "assistance.offer-declined": return nl ? "aanbod afgewezen" : "offer declined"
-        case "assistance.committed": return nl ? "toegezegd" : "committed"
-        case "assistance.deployed": return nl ? "ingezet" : "deployed"
-        case "assistance.released": return nl ? "vrijgegeven" : "released"
-        case "assistance.closed": return nl ? "afgesloten" : "closed"
-        case "assistance.withdrawn": return nl ? "ingetrokken" : "withdrawn"
-        case "assistance.declined": return nl ? "afgewezen" : "declined"
-        case "assistance.rm-received": return nl ? "EDXL-RM-bericht ontvangen" : "EDXL-RM message received"
+        case "assistance.drafted": return language.say(nl: "concept opgesteld", en: "drafted")
+        case "assistance.requested": return language.say(nl: "aangevraagd", en: "requested")
+        case "assistance.offered": return language.say(nl: "aangeboden", en: "offered")
+        case "assistance.proposed": return language.say(nl: "voorgesteld door de makelaar", en: "proposed by the broker")
+        case "assistance.offer-confirmed": return language.say(nl: "voorstel bevestigd", en: "proposal confirmed")
+        case "assistance.offer-withdrawn": return language.say(nl: "aanbod ingetrokken", en: "offer withdrawn")
+        case "assistance.offer-declined": return language.say(nl: "aanbod afgewezen", en: "offer declined")
+        case "assistance.committed": return language.say(nl: "toegezegd", en: "committed")
+        case "assistance.deployed": return language.say(nl: "ingezet", en: "deployed")
+        case "assistance.released": return language.say(nl: "vrijgegeven", en: "released")
+        case "assistance.closed": return language.say(nl: "afgesloten", en: "closed")
+        case "assistance.withdrawn": return language.say(nl: "ingetrokken", en: "withdrawn")
+        case "assistance.declined": return language.say(nl: "afgewezen", en: "declined")
+        case "assistance.rm-received": return language.say(nl: "EDXL-RM-bericht ontvangen", en: "EDXL-RM message received")
         default: return kind
         }
     }

@@ -59,7 +59,7 @@ struct CouncilReportStrings: Sendable {
     let urgencyReasonField: String
     let save: String
 
-    static func `for`(_ language: Language) -> CouncilReportStrings { language == .nl ? nl : en }
+    static func `for`(_ language: Language) -> CouncilReportStrings { language == .en ? en : nl }
 
     /// One consultation in a line, as the report and the incident page give it.
     func consultationLine(
@@ -72,59 +72,90 @@ struct CouncilReportStrings: Sendable {
             + ": \(position ?? "")"
     }
 
-    static let nl = CouncilReportStrings(
-        link: "Verslag aan de raden (art. 40)", title: "Verslag aan de gemeenteraden (art. 40 Wvr)", draft: "concept",
-        intro: "Concept van het schriftelijk verslag dat de voorzitter van de veiligheidsregio na afloop van een ramp of crisis "
-            + "van meer dan plaatselijke betekenis uitbrengt aan de raden van de getroffen gemeenten, over het verloop van de "
-            + "gebeurtenissen en de genomen besluiten. Opgesteld uit wat Knooppunt heeft vastgelegd; lees het na en vul het aan "
-            + "voordat het wordt verzonden.",
-        addressedTo: "Aan de raden van", noCouncils: "nog onbekend — leg het getroffen gebied vast", period: "Periode",
-        from: "vanaf", ongoing: "loopt nog", regions: "Veiligheidsregio", lead: "leidend", authorityNow: "Bevoegd gezag nu",
-        significance: "Betekenis", fromGRIP: "afgeleid uit het GRIP-niveau",
-        localNote: "Art. 40 Wvr geldt na een ramp of crisis van meer dan plaatselijke betekenis; dit incident is nu van plaatselijke betekenis.",
-        interimNote: "Het incident loopt nog: dit is een tussentijds concept.",
-        exerciseNote: "Oefening: dit verslag gaat niet naar de raden.",
-        draftedBy: "Opgesteld door", decisions: "Besluiten", noDecisions: "Geen besluiten vastgelegd.", reason: "Motivering",
-        decidedBy: "Genomen door", recordedBy: "vastgelegd door", authority: "Bevoegdheid",
-        outsideAuthority: "Genomen buiten het bevoegd gezag", revoked: "ingetrokken", councilOf: "Raad van", councilsOf: "Raden van",
-        consultedOn: "geraadpleegd op", notConsulted: "niet geraadpleegd", urgentPrefix: "Spoed:", afterDecision: "na het besluit", urgent: "Spoed: niet geraadpleegd",
-        noConsultation: "Geen raadpleging van de raden vastgelegd.", scaleHistory: "Verloop van de opschaling",
-        noScale: "Geen GRIP-niveau vastgelegd.", warnings: "Publieke waarschuwingen", noWarnings: "Geen publieke waarschuwingen uitgegeven.",
-        warning: "Waarschuwing", cancelled: "ingetrokken", openActions: "Openstaande acties", noActions: "Geen openstaande acties.",
-        owner: "eigenaar", deadline: "uiterlijk", overdue: "te laat", downloads: "Downloaden",
-        recordConsultation: "Raadpleging van de raden vastleggen",
-        consultationHelp: "In een langdurige crisis van meer dan plaatselijke betekenis worden de raden van de betrokken gemeenten "
-            + "geraadpleegd voordat een besluit wordt genomen, tenzij de vereiste spoed zich daartegen verzet.",
-        councilsField: "Raden", consultedAtField: "Moment van raadpleging (leeg: nu)", positionField: "Standpunt of uitkomst",
-        urgencyReasonField: "Waarom liet de spoed geen raadpleging toe?", save: "Vastleggen")
+    static let nl = CouncilReportStrings(.nl)
+    static let en = CouncilReportStrings(.en)
 
-    static let en = CouncilReportStrings(
-        link: "Report to the councils (art. 40)", title: "Report to the municipal councils (art. 40 Wvr)", draft: "draft",
-        intro: "Draft of the written report the chair of the safety region makes, after a disaster or crisis of more than local "
-            + "significance, to the councils of the affected municipalities on the course of events and the decisions taken. "
-            + "Drawn up from what Knooppunt recorded; check and complete it before it is sent.",
-        addressedTo: "To the councils of", noCouncils: "not known yet — record the affected area", period: "Period",
-        from: "from", ongoing: "ongoing", regions: "Safety region", lead: "lead", authorityNow: "Competent authority now",
-        significance: "Significance", fromGRIP: "derived from the GRIP level",
-        localNote: "Art. 40 Wvr applies after a disaster or crisis of more than local significance; this incident is now of local significance.",
-        interimNote: "The incident is still open: this is an interim draft.",
-        exerciseNote: "Exercise: this report does not go to the councils.",
-        draftedBy: "Drafted by", decisions: "Decisions", noDecisions: "No decisions recorded.", reason: "Reason",
-        decidedBy: "Taken by", recordedBy: "recorded by", authority: "Authority",
-        outsideAuthority: "Taken outside the competent authority", revoked: "revoked", councilOf: "Council of", councilsOf: "Councils of",
-        consultedOn: "consulted on", notConsulted: "not consulted", urgentPrefix: "Urgent:", afterDecision: "after the decision", urgent: "Urgent: not consulted",
-        noConsultation: "No consultation of the councils recorded.", scaleHistory: "Course of the scale-up",
-        noScale: "No GRIP level recorded.", warnings: "Public warnings", noWarnings: "No public warnings issued.",
-        warning: "Warning", cancelled: "withdrawn", openActions: "Open actions", noActions: "No open actions.",
-        owner: "owner", deadline: "by", overdue: "overdue", downloads: "Download",
-        recordConsultation: "Record a consultation of the councils",
-        consultationHelp: "In a long crisis of more than local significance the councils of the municipalities concerned are "
-            + "consulted before a decision is taken, unless the required urgency prevents it.",
-        councilsField: "Councils", consultedAtField: "Moment of consultation (empty: now)", positionField: "Position or outcome",
-        urgencyReasonField: "Why did the urgency not allow consulting them?", save: "Record")
 }
 
 extension String {
     /// "Raden van" → "raden van", for a phrase that moves into the middle of a sentence.
     fileprivate var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+}
+
+extension CouncilReportStrings {
+    /// Every text in Dutch and English side by side.
+    fileprivate init(_ language: Language) {
+        func say<T>(nl: T, en: T) -> T { language == .en ? en : nl }
+        self.init(
+            link: say(nl: "Verslag aan de raden (art. 40)", en: "Report to the councils (art. 40)"),
+            title: say(nl: "Verslag aan de gemeenteraden (art. 40 Wvr)",
+                       en: "Report to the municipal councils (art. 40 Wvr)"),
+            draft: say(nl: "concept", en: "draft"),
+            intro: say(nl: "Concept van het schriftelijk verslag dat de voorzitter van de veiligheidsregio na afloop van een ramp of crisis "
+            + "van meer dan plaatselijke betekenis uitbrengt aan de raden van de getroffen gemeenten, over het verloop van de "
+            + "gebeurtenissen en de genomen besluiten. Opgesteld uit wat Knooppunt heeft vastgelegd; lees het na en vul het aan "
+            + "voordat het wordt verzonden.",
+                       en: "Draft of the written report the chair of the safety region makes, after a disaster or crisis of more than local "
+            + "significance, to the councils of the affected municipalities on the course of events and the decisions taken. "
+            + "Drawn up from what Knooppunt recorded; check and complete it before it is sent."),
+            addressedTo: say(nl: "Aan de raden van", en: "To the councils of"),
+            noCouncils: say(nl: "nog onbekend — leg het getroffen gebied vast",
+                            en: "not known yet — record the affected area"),
+            period: say(nl: "Periode", en: "Period"),
+            from: say(nl: "vanaf", en: "from"),
+            ongoing: say(nl: "loopt nog", en: "ongoing"),
+            regions: say(nl: "Veiligheidsregio", en: "Safety region"),
+            lead: say(nl: "leidend", en: "lead"),
+            authorityNow: say(nl: "Bevoegd gezag nu", en: "Competent authority now"),
+            significance: say(nl: "Betekenis", en: "Significance"),
+            fromGRIP: say(nl: "afgeleid uit het GRIP-niveau", en: "derived from the GRIP level"),
+            localNote: say(nl: "Art. 40 Wvr geldt na een ramp of crisis van meer dan plaatselijke betekenis; dit incident is nu van plaatselijke betekenis.",
+                           en: "Art. 40 Wvr applies after a disaster or crisis of more than local significance; this incident is now of local significance."),
+            interimNote: say(nl: "Het incident loopt nog: dit is een tussentijds concept.",
+                             en: "The incident is still open: this is an interim draft."),
+            exerciseNote: say(nl: "Oefening: dit verslag gaat niet naar de raden.",
+                              en: "Exercise: this report does not go to the councils."),
+            draftedBy: say(nl: "Opgesteld door", en: "Drafted by"),
+            decisions: say(nl: "Besluiten", en: "Decisions"),
+            noDecisions: say(nl: "Geen besluiten vastgelegd.", en: "No decisions recorded."),
+            reason: say(nl: "Motivering", en: "Reason"),
+            decidedBy: say(nl: "Genomen door", en: "Taken by"),
+            recordedBy: say(nl: "vastgelegd door", en: "recorded by"),
+            authority: say(nl: "Bevoegdheid", en: "Authority"),
+            outsideAuthority: say(nl: "Genomen buiten het bevoegd gezag", en: "Taken outside the competent authority"),
+            revoked: say(nl: "ingetrokken", en: "revoked"),
+            councilOf: say(nl: "Raad van", en: "Council of"),
+            councilsOf: say(nl: "Raden van", en: "Councils of"),
+            consultedOn: say(nl: "geraadpleegd op", en: "consulted on"),
+            notConsulted: say(nl: "niet geraadpleegd", en: "not consulted"),
+            urgentPrefix: say(nl: "Spoed:", en: "Urgent:"),
+            afterDecision: say(nl: "na het besluit", en: "after the decision"),
+            urgent: say(nl: "Spoed: niet geraadpleegd", en: "Urgent: not consulted"),
+            noConsultation: say(nl: "Geen raadpleging van de raden vastgelegd.",
+                                en: "No consultation of the councils recorded."),
+            scaleHistory: say(nl: "Verloop van de opschaling", en: "Course of the scale-up"),
+            noScale: say(nl: "Geen GRIP-niveau vastgelegd.", en: "No GRIP level recorded."),
+            warnings: say(nl: "Publieke waarschuwingen", en: "Public warnings"),
+            noWarnings: say(nl: "Geen publieke waarschuwingen uitgegeven.", en: "No public warnings issued."),
+            warning: say(nl: "Waarschuwing", en: "Warning"),
+            cancelled: say(nl: "ingetrokken", en: "withdrawn"),
+            openActions: say(nl: "Openstaande acties", en: "Open actions"),
+            noActions: say(nl: "Geen openstaande acties.", en: "No open actions."),
+            owner: say(nl: "eigenaar", en: "owner"),
+            deadline: say(nl: "uiterlijk", en: "by"),
+            overdue: say(nl: "te laat", en: "overdue"),
+            downloads: say(nl: "Downloaden", en: "Download"),
+            recordConsultation: say(nl: "Raadpleging van de raden vastleggen",
+                                    en: "Record a consultation of the councils"),
+            consultationHelp: say(nl: "In een langdurige crisis van meer dan plaatselijke betekenis worden de raden van de betrokken gemeenten "
+            + "geraadpleegd voordat een besluit wordt genomen, tenzij de vereiste spoed zich daartegen verzet.",
+                                  en: "In a long crisis of more than local significance the councils of the municipalities concerned are "
+            + "consulted before a decision is taken, unless the required urgency prevents it."),
+            councilsField: say(nl: "Raden", en: "Councils"),
+            consultedAtField: say(nl: "Moment van raadpleging (leeg: nu)", en: "Moment of consultation (empty: now)"),
+            positionField: say(nl: "Standpunt of uitkomst", en: "Position or outcome"),
+            urgencyReasonField: say(nl: "Waarom liet de spoed geen raadpleging toe?",
+                                    en: "Why did the urgency not allow consulting them?"),
+            save: say(nl: "Vastleggen", en: "Record"))
+    }
 }

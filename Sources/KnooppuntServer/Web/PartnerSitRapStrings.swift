@@ -22,19 +22,29 @@ struct PartnerSitRapStrings: Sendable {
         }
     }
 
-    static func `for`(_ language: Language) -> PartnerSitRapStrings { language == .nl ? nl : en }
+    static func `for`(_ language: Language) -> PartnerSitRapStrings { language == .en ? en : nl }
 
-    static let nl = PartnerSitRapStrings(
-        title: "SitRap van een partner invoeren (via liaison)",
-        help: "Voor partners in koppelsamenwerking: neem hun eigen SitRap over. Hij komt in het thema van de partner, gemarkeerd als 'via liaison'.",
-        partner: "Partner", reportedAt: "Tijdstip van de SitRap (leeg: nu)", situation: "Situatie",
-        measures: "Genomen maatregelen", expectation: "Verwachting", needs: "Behoeften / bijstand", contact: "Contactpersoon",
-        submit: "SitRap invoeren")
+    static let nl = PartnerSitRapStrings(.nl)
+    static let en = PartnerSitRapStrings(.en)
 
-    static let en = PartnerSitRapStrings(
-        title: "Enter a partner's SitRap (via liaison)",
-        help: "For partners under koppelsamenwerking: enter their own SitRap. It lands in the partner's theme, marked 'via liaison'.",
-        partner: "Partner", reportedAt: "Time of the SitRap (empty: now)", situation: "Situation",
-        measures: "Measures taken", expectation: "Expectation", needs: "Needs / assistance", contact: "Contact person",
-        submit: "Enter SitRap")
+}
+
+extension PartnerSitRapStrings {
+    /// Every text in Dutch and English side by side.
+    fileprivate init(_ language: Language) {
+        func say<T>(nl: T, en: T) -> T { language == .en ? en : nl }
+        self.init(
+            title: say(nl: "SitRap van een partner invoeren (via liaison)",
+                       en: "Enter a partner's SitRap (via liaison)"),
+            help: say(nl: "Voor partners in koppelsamenwerking: neem hun eigen SitRap over. Hij komt in het thema van de partner, gemarkeerd als 'via liaison'.",
+                      en: "For partners under koppelsamenwerking: enter their own SitRap. It lands in the partner's theme, marked 'via liaison'."),
+            partner: "Partner",
+            reportedAt: say(nl: "Tijdstip van de SitRap (leeg: nu)", en: "Time of the SitRap (empty: now)"),
+            situation: say(nl: "Situatie", en: "Situation"),
+            measures: say(nl: "Genomen maatregelen", en: "Measures taken"),
+            expectation: say(nl: "Verwachting", en: "Expectation"),
+            needs: say(nl: "Behoeften / bijstand", en: "Needs / assistance"),
+            contact: say(nl: "Contactpersoon", en: "Contact person"),
+            submit: say(nl: "SitRap invoeren", en: "Enter SitRap"))
+    }
 }

@@ -50,41 +50,66 @@ struct SitRapStrings: Sendable {
     let owner: String
     let source: String
 
-    static let nl = SitRapStrings(
-        title: "Situatierapporten (SitRap)", nav: "SitRaps",
-        intro: "Een SitRap legt het beeld van dit incident vast op één moment: per thema de geverifieerde meldingen, opschaling, besluiten, open acties en de kaart. Eenmaal uitgegeven verandert hij niet meer.",
-        none: "Nog geen SitRaps uitgegeven.", number: "SitRap", issue: "SitRap uitgeven", moment: "Moment van het beeld",
-        momentHelp: "Leeg laten voor nu.", unverified: "Niet-geverifieerde meldingen", leaveOut: "weglaten",
-        mark: "opnemen, gemarkeerd", ceiling: "Hoogste rubricering in de SitRap", summary: "Samenvatting",
-        summaryHelp: "Leeg laten voor een samenvatting die uit het beeld wordt opgesteld.", situation: "Situatie",
-        scaleHistory: "Opschaling (GRIP en fase)", themes: "Beeld per thema", noEntries: "Geen meldingen.",
-        unverifiedMark: "niet geverifieerd", viaLiaison: "via liaison", decisions: "Besluiten", noDecisions: "Geen besluiten.",
-        openActions: "Openstaande acties", noActions: "Geen openstaande acties.", partners: "Betrokken partners",
-        map: "Kaart", noMap: "Geen locatie of plots om te tonen.", issuedBy: "Uitgegeven door", issuedAt: "Uitgegeven",
-        scheduledNote: "automatisch volgens schema", classification: "Rubricering",
-        counts: "%d meldingen, waarvan %d geverifieerd", downloads: "Downloaden", schedule: "Automatisch uitgeven",
-        scheduleHelp: "Geef elke zoveel minuten vanzelf een SitRap uit zolang het incident open is.",
-        scheduleEvery: "Elke (minuten)", scheduleOff: "Schema stoppen", scheduleSave: "Schema opslaan",
-        scheduleActive: "Volgende automatische SitRap: %@ (elke %d minuten).", scheduleNone: "Geen schema.",
-        regions: "Betrokken regio's", lead: "leiding", started: "Begonnen", status: "Status", deadline: "Uiterlijk",
-        owner: "Eigenaar", source: "Bron")
+    static let nl = SitRapStrings(.nl)
+    static let en = SitRapStrings(.en)
 
-    static let en = SitRapStrings(
-        title: "Situation reports (SitRap)", nav: "SitReps",
-        intro: "A SitRap records this incident's picture at one moment: per theme the verified entries, scaling, decisions, open actions and the map. Once issued it never changes.",
-        none: "No SitRaps issued yet.", number: "SitRap", issue: "Issue a SitRap", moment: "Moment of the picture",
-        momentHelp: "Leave empty for now.", unverified: "Unverified entries", leaveOut: "leave out", mark: "include, marked",
-        ceiling: "Most sensitive classification in the SitRap", summary: "Summary",
-        summaryHelp: "Leave empty for a summary drawn up from the picture.", situation: "Situation",
-        scaleHistory: "Scaling (GRIP and phase)", themes: "Picture per theme", noEntries: "No entries.",
-        unverifiedMark: "unverified", viaLiaison: "via liaison", decisions: "Decisions", noDecisions: "No decisions.",
-        openActions: "Open actions", noActions: "No open actions.", partners: "Partners involved", map: "Map",
-        noMap: "No location or plots to show.", issuedBy: "Issued by", issuedAt: "Issued",
-        scheduledNote: "automatically, by schedule", classification: "Classification",
-        counts: "%d entries, %d of them verified", downloads: "Download", schedule: "Issue automatically",
-        scheduleHelp: "Issue a SitRap every so many minutes while the incident is open.",
-        scheduleEvery: "Every (minutes)", scheduleOff: "Stop the schedule", scheduleSave: "Save schedule",
-        scheduleActive: "Next automatic SitRap: %@ (every %d minutes).", scheduleNone: "No schedule.",
-        regions: "Regions involved", lead: "lead", started: "Started", status: "Status", deadline: "Deadline",
-        owner: "Owner", source: "Source")
+}
+
+extension SitRapStrings {
+    /// Every text in Dutch and English side by side.
+    fileprivate init(_ language: Language) {
+        func say<T>(nl: T, en: T) -> T { language == .en ? en : nl }
+        self.init(
+            title: say(nl: "Situatierapporten (SitRap)", en: "Situation reports (SitRap)"),
+            nav: say(nl: "SitRaps", en: "SitReps"),
+            intro: say(nl: "Een SitRap legt het beeld van dit incident vast op één moment: per thema de geverifieerde meldingen, opschaling, besluiten, open acties en de kaart. Eenmaal uitgegeven verandert hij niet meer.",
+                       en: "A SitRap records this incident's picture at one moment: per theme the verified entries, scaling, decisions, open actions and the map. Once issued it never changes."),
+            none: say(nl: "Nog geen SitRaps uitgegeven.", en: "No SitRaps issued yet."),
+            number: "SitRap",
+            issue: say(nl: "SitRap uitgeven", en: "Issue a SitRap"),
+            moment: say(nl: "Moment van het beeld", en: "Moment of the picture"),
+            momentHelp: say(nl: "Leeg laten voor nu.", en: "Leave empty for now."),
+            unverified: say(nl: "Niet-geverifieerde meldingen", en: "Unverified entries"),
+            leaveOut: say(nl: "weglaten", en: "leave out"),
+            mark: say(nl: "opnemen, gemarkeerd", en: "include, marked"),
+            ceiling: say(nl: "Hoogste rubricering in de SitRap", en: "Most sensitive classification in the SitRap"),
+            summary: say(nl: "Samenvatting", en: "Summary"),
+            summaryHelp: say(nl: "Leeg laten voor een samenvatting die uit het beeld wordt opgesteld.",
+                             en: "Leave empty for a summary drawn up from the picture."),
+            situation: say(nl: "Situatie", en: "Situation"),
+            scaleHistory: say(nl: "Opschaling (GRIP en fase)", en: "Scaling (GRIP and phase)"),
+            themes: say(nl: "Beeld per thema", en: "Picture per theme"),
+            noEntries: say(nl: "Geen meldingen.", en: "No entries."),
+            unverifiedMark: say(nl: "niet geverifieerd", en: "unverified"),
+            viaLiaison: "via liaison",
+            decisions: say(nl: "Besluiten", en: "Decisions"),
+            noDecisions: say(nl: "Geen besluiten.", en: "No decisions."),
+            openActions: say(nl: "Openstaande acties", en: "Open actions"),
+            noActions: say(nl: "Geen openstaande acties.", en: "No open actions."),
+            partners: say(nl: "Betrokken partners", en: "Partners involved"),
+            map: say(nl: "Kaart", en: "Map"),
+            noMap: say(nl: "Geen locatie of plots om te tonen.", en: "No location or plots to show."),
+            issuedBy: say(nl: "Uitgegeven door", en: "Issued by"),
+            issuedAt: say(nl: "Uitgegeven", en: "Issued"),
+            scheduledNote: say(nl: "automatisch volgens schema", en: "automatically, by schedule"),
+            classification: say(nl: "Rubricering", en: "Classification"),
+            counts: say(nl: "%d meldingen, waarvan %d geverifieerd", en: "%d entries, %d of them verified"),
+            downloads: say(nl: "Downloaden", en: "Download"),
+            schedule: say(nl: "Automatisch uitgeven", en: "Issue automatically"),
+            scheduleHelp: say(nl: "Geef elke zoveel minuten vanzelf een SitRap uit zolang het incident open is.",
+                              en: "Issue a SitRap every so many minutes while the incident is open."),
+            scheduleEvery: say(nl: "Elke (minuten)", en: "Every (minutes)"),
+            scheduleOff: say(nl: "Schema stoppen", en: "Stop the schedule"),
+            scheduleSave: say(nl: "Schema opslaan", en: "Save schedule"),
+            scheduleActive: say(nl: "Volgende automatische SitRap: %@ (elke %d minuten).",
+                                en: "Next automatic SitRap: %@ (every %d minutes)."),
+            scheduleNone: say(nl: "Geen schema.", en: "No schedule."),
+            regions: say(nl: "Betrokken regio's", en: "Regions involved"),
+            lead: say(nl: "leiding", en: "lead"),
+            started: say(nl: "Begonnen", en: "Started"),
+            status: "Status",
+            deadline: say(nl: "Uiterlijk", en: "Deadline"),
+            owner: say(nl: "Eigenaar", en: "Owner"),
+            source: say(nl: "Bron", en: "Source"))
+    }
 }

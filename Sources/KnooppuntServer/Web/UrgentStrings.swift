@@ -9,21 +9,22 @@ struct UrgentStrings: Sendable {
     let soundOn: String
     let soundOff: String
 
-    static let nl = UrgentStrings(
-        bannerTitle: "Urgente meldingen, nog niet bevestigd",
-        acknowledge: "Gezien, bevestigen",
-        acknowledgedBy: "Bevestigd door",
-        at: "om",
-        soundOn: "Geluid bij urgente melding: aan",
-        soundOff: "Geluid bij urgente melding: uit")
+    static let nl = UrgentStrings(.nl)
+    static let en = UrgentStrings(.en)
 
-    static let en = UrgentStrings(
-        bannerTitle: "Urgent entries not yet acknowledged",
-        acknowledge: "Seen, acknowledge",
-        acknowledgedBy: "Acknowledged by",
-        at: "at",
-        soundOn: "Sound for urgent entries: on",
-        soundOff: "Sound for urgent entries: off")
+    static func `for`(_ language: Language) -> UrgentStrings { language == .en ? en : nl }
+}
 
-    static func `for`(_ language: Language) -> UrgentStrings { language == .nl ? nl : en }
+extension UrgentStrings {
+    /// Every text in Dutch and English side by side.
+    fileprivate init(_ language: Language) {
+        func say<T>(nl: T, en: T) -> T { language == .en ? en : nl }
+        self.init(
+            bannerTitle: say(nl: "Urgente meldingen, nog niet bevestigd", en: "Urgent entries not yet acknowledged"),
+            acknowledge: say(nl: "Gezien, bevestigen", en: "Seen, acknowledge"),
+            acknowledgedBy: say(nl: "Bevestigd door", en: "Acknowledged by"),
+            at: say(nl: "om", en: "at"),
+            soundOn: say(nl: "Geluid bij urgente melding: aan", en: "Sound for urgent entries: on"),
+            soundOff: say(nl: "Geluid bij urgente melding: uit", en: "Sound for urgent entries: off"))
+    }
 }

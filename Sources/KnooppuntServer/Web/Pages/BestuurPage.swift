@@ -6,12 +6,13 @@ import Vapor
 /// `/bestuur`, the bestuurlijk overzicht: for a burgemeester, voorzitter, minister or mandatary, in ten
 /// seconds and most urgent first — what waits for their decision (with the accept and reject forms),
 /// the open incidents under their authority, the aanwijzingen about them and their mandates.
-struct BestuurPage {
+struct BestuurPage: Bilingual {
     let strings: UIStrings
     let csrfToken: String
     let user: CurrentUser
     let overview: BestuurOverview
     let now: Date
+    var language: KnooppuntCore.Language { strings.language }
 
     static let path = "/bestuur"
 
@@ -21,21 +22,18 @@ struct BestuurPage {
         return .html(BestuurPage(strings: req.strings, csrfToken: req.csrfToken, user: user, overview: overview, now: req.knooppunt.clock.now()).render())
     }
 
-    static func navLabel(_ language: KnooppuntCore.Language) -> String { language == .nl ? "Bestuur" : "Bestuur (authority)" }
+    static func navLabel(_ language: KnooppuntCore.Language) -> String { LocalizedLabel(nl: "Bestuur", en: "Bestuur (authority)").text(language) }
 
-    private var nl: Bool { strings.language == .nl }
-    private func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
-    private func text(_ label: AuthorityView.LabelText) -> String { nl ? label.nl : label.en }
 
     func render() -> String {
-        let title = t("Bestuurlijk overzicht", "Overview for the bestuur")
+        let title = say(nl: "Bestuurlijk overzicht", en: "Overview for the bestuur")
         let layout = Layout(title: title, strings: strings, csrfToken: csrfToken, user: user, path: Self.path)
         return layout.render(
             .group(
                 .h1(.text(title)),
                 .if(!overview.offices.isEmpty,
-                    .p(.class("help bestuur-offices"), .text(t("U bent", "You are") + " " + overview.offices.map(text).joined(separator: ", ") + "."))),
-                .unwrap(overview.explanation) { .p(.class("empty bestuur-explanation"), .text(text($0))) },
+                    .p(.class("help bestuur-offices"), .text(say(nl: "U bent", en: "You are") + " " + overview.offices.map { say($0) }.joined(separator: ", ") + "."))),
+                .unwrap(overview.explanation) { .p(.class("empty bestuur-explanation"), .text(say($0))) },
                 .if(overview.explanation == nil, .group(toDecide(), underAuthority(), aanwijzingen(), mandates()))
             ))
     }
@@ -47,17 +45,17 @@ struct BestuurPage {
         return .section(
             .class("card bestuur-to-decide" + (overview.toDecide.isEmpty ? "" : " urgent")), .id("te-beslissen"),
             .attribute(named: "aria-labelledby", value: "to-decide-title"),
-            .h2(.id("to-decide-title"), .text(t("Te beslissen", "To decide") + " (\(overview.toDecide.count))")),
+            .h2(.id("to-decide-title"), .text(say(nl: "Te beslissen", en: "To decide") + " (\(overview.toDecide.count))")),
             overview.toDecide.isEmpty
-                ? .p(.class("muted"), .text(t("Er ligt niets ter beslissing bij u.", "Nothing waits for your decision.")))
+                ? .p(.class("muted"), .text(say(nl: "Er ligt niets ter beslissing bij u.", en: "Nothing waits for your decision.")))
                 : .ul(.class("proposal-list"), .forEach(overview.toDecide) { pending in
                     .li(
                         .class("proposal proposal-open"), .id("proposal-\(pending.proposal.id)"),
-                        .p(.strong(.text(text(pending.proposal.proposes))), .text(" — "),
+                        .p(.strong(.text(say(pending.proposal.proposes))), .text(" — "),
                            .a(.href("/incidents/\(pending.proposal.incident)#proposals"), .text(pending.incidentTitle))),
                         .p(.text(pending.proposal.reason)),
                         .p(.class("muted"), .text(
-                            t("Voorgesteld door", "Proposed by") + " \(pending.proposal.proposedBy), " + DisplayFormat.minute(pending.proposal.proposedAt))),
+                            say(nl: "Voorgesteld door", en: "Proposed by") + " \(pending.proposal.proposedBy), " + DisplayFormat.minute(pending.proposal.proposedAt))),
                         forms.render(pending.proposal))
                 }))
     }
@@ -67,29 +65,29 @@ struct BestuurPage {
     private func underAuthority() -> Node<HTML.BodyContext> {
         .section(
             .class("card bestuur-under-authority"), .id("onder-uw-gezag"), .attribute(named: "aria-labelledby", value: "under-title"),
-            .h2(.id("under-title"), .text(t("Onder uw gezag", "Under your authority") + " (\(overview.underAuthority.count))")),
+            .h2(.id("under-title"), .text(say(nl: "Onder uw gezag", en: "Under your authority") + " (\(overview.underAuthority.count))")),
             overview.underAuthority.isEmpty
-                ? .p(.class("muted"), .text(t("Geen open incidenten onder uw gezag.", "No open incidents under your authority.")))
+                ? .p(.class("muted"), .text(say(nl: "Geen open incidenten onder uw gezag.", en: "No open incidents under your authority.")))
                 : .ul(.class("bestuur-incidents"), .forEach(overview.underAuthority) { item in
                     .li(
                         .class("bestuur-incident"), .data(named: "incident", value: item.incident.uuidString),
                         .p(.a(.href("/incidents/\(item.incident)"), .strong(.text(item.title))),
-                           .text(" "), .span(.class("badge grip"), .text(text(item.scale))),
-                           .if(item.exercise, .span(.class("badge"), .text(t("Oefening", "Exercise"))))),
-                        .p(.class("who-decides"), .text(t("Wie beslist", "Who decides") + ": " + text(item.whoDecides)
-                            + " · " + t("u als", "you as") + " " + text(item.asHolder))),
+                           .text(" "), .span(.class("badge grip"), .text(say(item.scale))),
+                           .if(item.exercise, .span(.class("badge"), .text(say(nl: "Oefening", en: "Exercise"))))),
+                        .p(.class("who-decides"), .text(say(nl: "Wie beslist", en: "Who decides") + ": " + say(item.whoDecides)
+                            + " · " + say(nl: "u als", en: "you as") + " " + say(item.asHolder))),
                         .unwrap(item.review) { review in
                             review.overdue
                                 ? .p(.class("warning review-overdue"), .text(
-                                    t("Herbeoordeling van opschaling en gezag te laat: was uiterlijk", "Review of scale and authority overdue: was due")
+                                    say(nl: "Herbeoordeling van opschaling en gezag te laat: was uiterlijk", en: "Review of scale and authority overdue: was due")
                                         + " " + DisplayFormat.minute(review.dueAt)))
-                                : .p(.class("muted"), .text(t("Volgende herbeoordeling", "Next review") + ": " + DisplayFormat.minute(review.dueAt)))
+                                : .p(.class("muted"), .text(say(nl: "Volgende herbeoordeling", en: "Next review") + ": " + DisplayFormat.minute(review.dueAt)))
                         },
                         .if(item.decisionsOutsideAuthority > 0, .p(.class("warning outside-authority"), .text(
-                            t("Besluiten buiten gezag genomen", "Decisions taken outside authority") + ": \(item.decisionsOutsideAuthority)"))),
+                            say(nl: "Besluiten buiten gezag genomen", en: "Decisions taken outside authority") + ": \(item.decisionsOutsideAuthority)"))),
                         .p(.class("links"),
-                           .a(.href("/incidents/\(item.incident)"), .text(t("Naar het incident", "Open the incident"))),
-                           .unwrap(item.report) { .group(.text(" · "), .a(.href($0), .text(t("Verslag aan de raden (art. 40)", "Report to the councils (art. 40)")))) }))
+                           .a(.href("/incidents/\(item.incident)"), .text(say(nl: "Naar het incident", en: "Open the incident"))),
+                           .unwrap(item.report) { .group(.text(" · "), .a(.href($0), .text(say(nl: "Verslag aan de raden (art. 40)", en: "Report to the councils (art. 40)")))) }))
                 }))
     }
 
@@ -100,7 +98,7 @@ struct BestuurPage {
         let card = AanwijzingCard(strings: strings, csrfToken: csrfToken, returnTo: Self.path, now: now)
         return .section(
             .class("bestuur-aanwijzingen"), .id("aanwijzingen"),
-            .h2(.text(t("Aanwijzingen in werking", "Aanwijzingen in force") + " (\(overview.aanwijzingen.count))")),
+            .h2(.text(say(nl: "Aanwijzingen in werking", en: "Aanwijzingen in force") + " (\(overview.aanwijzingen.count))")),
             .forEach(overview.aanwijzingen) { card.render($0) })
     }
 
@@ -110,20 +108,20 @@ struct BestuurPage {
         guard !overview.mandatesGranted.isEmpty || !overview.mandatesHeld.isEmpty else { return .empty }
         func matters(_ mandate: MandateView) -> String {
             mandate.matters.map { $0.label.text(strings.language) }.joined(separator: ", ")
-                + " · " + (mandate.validUntil.map { t("tot", "until") + " " + DisplayFormat.minute($0) } ?? t("tot intrekking", "until withdrawn"))
+                + " · " + (mandate.validUntil.map { say(nl: "tot", en: "until") + " " + DisplayFormat.minute($0) } ?? say(nl: "tot intrekking", en: "until withdrawn"))
         }
         return .section(
             .class("card bestuur-mandates"), .id("mandaten"), .attribute(named: "aria-labelledby", value: "mandates-title"),
-            .h2(.id("mandates-title"), .text(t("Mandaten", "Mandates"))),
+            .h2(.id("mandates-title"), .text(say(nl: "Mandaten", en: "Mandates"))),
             .if(!overview.mandatesHeld.isEmpty, .group(
-                .h3(.text(t("U handelt in mandaat van", "You act under mandate of"))),
+                .h3(.text(say(nl: "U handelt in mandaat van", en: "You act under mandate of"))),
                 .ul(.forEach(overview.mandatesHeld) { mandate in
-                    .li(.strong(.text(text(mandate.officeName))), .text(": " + matters(mandate)))
+                    .li(.strong(.text(say(mandate.officeName))), .text(": " + matters(mandate)))
                 }))),
             .if(!overview.mandatesGranted.isEmpty, .group(
-                .h3(.text(t("Door u verleend", "Granted by you"))),
+                .h3(.text(say(nl: "Door u verleend", en: "Granted by you"))),
                 .ul(.forEach(overview.mandatesGranted) { mandate in
-                    .li(.strong(.text(mandate.mandataryName)), .text(" " + t("voor", "for") + " " + text(mandate.officeName) + ": " + matters(mandate)))
+                    .li(.strong(.text(mandate.mandataryName)), .text(" " + say(nl: "voor", en: "for") + " " + say(mandate.officeName) + ": " + matters(mandate)))
                 }))))
     }
 }

@@ -16,7 +16,7 @@ enum DisplayFormat {
 
     /// The day written out, Dutch order in both languages, with the time: 15 januari 2027 08:12.
     static func longDate(_ date: Date, _ language: KnooppuntCore.Language) -> String {
-        format(date, "d MMMM yyyy HH:mm", locale: language == .nl ? "nl_NL" : "en_GB")
+        format(date, "d MMMM yyyy HH:mm", locale: language.localeIdentifier)
     }
 
     /// A moment as a person types it on a page, in Dutch local time: the way pages show times

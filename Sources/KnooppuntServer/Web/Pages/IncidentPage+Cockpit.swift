@@ -35,7 +35,7 @@ extension IncidentPage {
                           ?? say(nl: "Geen reden vastgelegd", en: "No reason recorded")))),
             .unwrap(authority) { authority in
                 .p(.id("fact-authority"), .class("status-authority"),
-                   .attribute(named: "title", value: LocalizedLabel(nl: authority.explanation.nl, en: authority.explanation.en).text(language)),
+                   .attribute(named: "title", value: say(authority.explanation)),
                    .text(Self.authorityLine(authority, language)))
             },
             .div(

@@ -27,7 +27,7 @@ extension IncidentPage {
         return .li(
             .class("proposal proposal-\(proposal.status)"), .id("proposal-\(proposal.id)"),
             .p(
-                .strong(.text(LocalizedLabel(nl: proposal.proposes.nl, en: proposal.proposes.en).text(language))),
+                .strong(.text(say(proposal.proposes))),
                 .text(" — " + proposal.reason)),
             .p(.class("muted"), .text(
                 say(nl: "Voorgesteld door", en: "Proposed by") + " \(proposal.proposedBy) (\(proposal.proposedByOrganisation)), "

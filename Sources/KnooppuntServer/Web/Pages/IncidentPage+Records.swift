@@ -153,20 +153,19 @@ extension IncidentPage {
 
     /// "Wie beslist: burgemeester van Amsterdam" — or that the area must be recorded first.
     static func authorityLine(_ authority: AuthorityView, _ language: KnooppuntCore.Language) -> String {
-        func say(nl: String, en: String) -> String { LocalizedLabel(nl: nl, en: en).text(language) }
         guard !authority.holders.isEmpty else {
-            return say(nl: "Wie beslist: nog onbekend — leg het getroffen gebied vast", en: "Who decides: not known yet — record the affected area")
+            return language.say(nl: "Wie beslist: nog onbekend — leg het getroffen gebied vast", en: "Who decides: not known yet — record the affected area")
         }
         let names = authority.holders.map { holder in
-            let name = LocalizedLabel(nl: holder.name.nl, en: holder.name.en).text(language)
+            let name = language.say(holder.name)
             if let matters = holder.decidesOnly {
-                return name + " (" + say(nl: "aanwijzing over ", en: "aanwijzing on ")
+                return name + " (" + language.say(nl: "aanwijzing over ", en: "aanwijzing on ")
                     + matters.map { $0.label.text(language) }.joined(separator: ", ") + ")"
             }
-            return holder.boundByAanwijzing.isEmpty ? name : name + say(nl: " (gebonden aan aanwijzing)", en: " (bound by aanwijzing)")
+            return holder.boundByAanwijzing.isEmpty ? name : name + language.say(nl: " (gebonden aan aanwijzing)", en: " (bound by aanwijzing)")
         }.joined(separator: ", ")
         // A ramp: the opperbevel, with one line to the bestuur (C05, 002:L335-348).
-        let command = authority.opperbevel ? say(nl: " — opperbevel, één lijn naar het bestuur", en: " — opperbevel (supreme command), one line to the bestuur") : ""
-        return say(nl: "Wie beslist: ", en: "Who decides: ") + names + (authority.irbt ? " (IRBT)" : "") + command
+        let command = authority.opperbevel ? language.say(nl: " — opperbevel, één lijn naar het bestuur", en: " — opperbevel (supreme command), one line to the bestuur") : ""
+        return language.say(nl: "Wie beslist: ", en: "Who decides: ") + names + (authority.irbt ? " (IRBT)" : "") + command
     }
 }

@@ -3,7 +3,7 @@ import KnooppuntCore
 import Plot
 
 /// One incident's picture: live by default, or as it stood at `at` (the timeline).
-struct IncidentPage {
+struct IncidentPage: Bilingual {
     struct Permissions {
         var editIncident = false
         var addEntry = false
@@ -96,7 +96,6 @@ struct IncidentPage {
 
     var language: KnooppuntCore.Language { strings.language }
     /// A text of the page in the reader's language: the Dutch and the English side by side where it is used.
-    func say(nl: String, en: String) -> String { LocalizedLabel(nl: nl, en: en).text(language) }
     var urgent: UrgentEntriesView { UrgentEntries.view(picture.entries, acknowledgements: acknowledgements) }
     var urgentStrings: UrgentStrings { UrgentStrings.for(language) }
     var incident: IncidentView { picture.incident }

@@ -3,7 +3,7 @@ import Plot
 import Vapor
 
 /// The frame every page shares: head, header with the language switch and the user, main, footer.
-struct Layout {
+struct Layout: Bilingual {
     let title: String
     let strings: UIStrings
     let csrfToken: String
@@ -11,6 +11,7 @@ struct Layout {
     let path: String
     var scripts: [String] = []
     var styles: [String] = []
+    var language: KnooppuntCore.Language { strings.language }
 
     /// Every journal kind, and the capacity stream's change signal (named like the journal's
     /// `capacity.changed`, so listed once, last).
@@ -18,7 +19,7 @@ struct Layout {
         + [LiveEvent.capacityChanged]).joined(separator: ",")
 
     func render(_ main: Node<HTML.BodyContext>) -> String {
-        let other: KnooppuntCore.Language = strings.language == .nl ? .en : .nl
+        let other: KnooppuntCore.Language = strings.language.other
         let html = HTML(
             .attribute(named: "lang", value: strings.language.rawValue),
             .head(
@@ -43,7 +44,7 @@ struct Layout {
                         .span(.class("brand-tagline"), .text(strings.productTagline))
                     ),
                     .nav(
-                        .attribute(named: "aria-label", value: strings.language == .nl ? "Gebruiker" : "User"),
+                        .attribute(named: "aria-label", value: say(nl: "Gebruiker", en: "User")),
                         .a(
                             .id("language-switch"), .href(LanguageRoute.link(to: other, returningTo: path)),
                             .attribute(named: "hreflang", value: other.rawValue),
@@ -61,9 +62,9 @@ struct Layout {
                                 .if(!user.role.isAdministrator,
                                     .a(.id("nav-warnings"), .href("/warnings"), .text(ReceivedWarningsPage.navLabel(strings.language)))),
                                 .if(CapacityPolicy.decide(user.subject, .read).allowed,
-                                    .a(.id("nav-capacity"), .href("/capacity"), .text(strings.language == .nl ? "Capaciteit" : "Capacity"))),
+                                    .a(.id("nav-capacity"), .href("/capacity"), .text(say(nl: "Capaciteit", en: "Capacity")))),
                                 .if(user.organisationKind == .nationalNode && !user.role.isAdministrator,
-                                    .a(.id("nav-national"), .href("/national"), .text(strings.language == .nl ? "Landelijk beeld" : "National picture"))),
+                                    .a(.id("nav-national"), .href("/national"), .text(say(nl: "Landelijk beeld", en: "National picture")))),
                                 .if(user.bearsAuthority,
                                     .a(.id("nav-bestuur"), .href(BestuurPage.path), .text(BestuurPage.navLabel(strings.language)))),
                                 .if((user.organisationKind == .nationalNode && !user.role.isAdministrator) || user.role.isRijkOrProvince,
@@ -73,7 +74,7 @@ struct Layout {
                                 .if(PartnerAccess.mayReadReport(user), .a(.id("nav-access-report"), .href("/access-report"), .text(strings.accessReport))),
                                 .if(user.role.isAdministrator, .a(.id("nav-temporary-accounts"), .href("/temporary-accounts"), .text(strings.temporaryAccounts))),
                                 .if(user.role.isAdministrator,
-                                    .a(.id("nav-capacity-types"), .href("/capacity/types"), .text(strings.language == .nl ? "Capaciteitstypen" : "Capacity types"))),
+                                    .a(.id("nav-capacity-types"), .href("/capacity/types"), .text(say(nl: "Capaciteitstypen", en: "Capacity types")))),
                                 .if(
                                     AccessPolicy.decide(user.subject, .readOverview, partner: nil).allowed,
                                     .a(.id("nav-partners"), .href("/partners"), .text(strings.partners))),

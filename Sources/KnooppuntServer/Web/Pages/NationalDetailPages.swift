@@ -4,13 +4,12 @@ import KnooppuntInterop
 import Plot
 
 /// Small helpers the national pages share: bilingual text and ages.
-struct NationalText {
+struct NationalText: Bilingual {
     let language: KnooppuntCore.Language
-    func t(_ dutch: String, _ english: String) -> String { language == .nl ? dutch : english }
     func age(_ seconds: Int) -> String {
-        if seconds < 120 { return t("\(seconds) s geleden", "\(seconds) s ago") }
-        if seconds < 7200 { return t("\(seconds / 60) min geleden", "\(seconds / 60) min ago") }
-        return t("\(seconds / 3600) uur geleden", "\(seconds / 3600) h ago")
+        if seconds < 120 { return say(nl: "\(seconds) s geleden", en: "\(seconds) s ago") }
+        if seconds < 7200 { return say(nl: "\(seconds / 60) min geleden", en: "\(seconds / 60) min ago") }
+        return say(nl: "\(seconds / 3600) uur geleden", en: "\(seconds / 3600) h ago")
     }
 
     func themeLabel(_ raw: String) -> String {
@@ -18,7 +17,7 @@ struct NationalText {
     }
 
     func sharedEntries(_ entries: [(node: String?, entry: SharedEntry)], id: String) -> Node<HTML.BodyContext> {
-        entries.isEmpty ? .p(.class("empty"), .text(t("De regio's hebben nog niets landelijk gedeeld.", "The regions have shared nothing nationally yet.")))
+        entries.isEmpty ? .p(.class("empty"), .text(say(nl: "De regio's hebben nog niets landelijk gedeeld.", en: "The regions have shared nothing nationally yet.")))
             : .ul(.id(id), .class("entries"), .forEach(entries) { item in
                 .li(
                     .class("entry verification-\(item.entry.verification)"),
@@ -26,7 +25,7 @@ struct NationalText {
                     .p(.class("entry-text"), .text(item.entry.text)),
                     .p(.class("entry-meta"), .text(
                         "\(themeLabel(item.entry.theme)) · \(VerificationStatus(rawValue: item.entry.verification)?.label.text(language) ?? item.entry.verification)"
-                        + " · \(t("bron", "source")): \(item.entry.source) · \(DisplayFormat.time(item.entry.updatedAt))"
+                        + " · \(say(nl: "bron", en: "source")): \(item.entry.source) · \(DisplayFormat.time(item.entry.updatedAt))"
                         + (item.node.map { " · \($0)" } ?? ""))))
             })
     }
@@ -34,14 +33,14 @@ struct NationalText {
 
 /// One incident of the national picture: its summary, the details its source node lets this user see
 /// (fetched now, or the user's cached copy with its age), and what the region shared nationally.
-struct NationalIncidentPage {
+struct NationalIncidentPage: Bilingual {
     let strings: UIStrings
     let csrfToken: String
     let user: CurrentUser
     let detail: NationalDetails.DetailDTO
+    var language: KnooppuntCore.Language { strings.language }
 
     private var text: NationalText { NationalText(language: strings.language) }
-    private func t(_ dutch: String, _ english: String) -> String { text.t(dutch, english) }
 
     func render() -> String {
         let summary = detail.summary
@@ -49,7 +48,7 @@ struct NationalIncidentPage {
         let language = strings.language
         return layout.render(
             .group(
-                .p(.a(.href("/national"), .text(t("← Landelijk beeld", "← National picture")))),
+                .p(.a(.href("/national"), .text(say(nl: "← Landelijk beeld", en: "← National picture")))),
                 .h1(.text("\(summary.reference) · \(summary.title)")),
                 .p(
                     .span(.class("badge grip-\(summary.grip.rawValue)"), .text(summary.grip.scaleLabel.text(language))), .text(" "),
@@ -60,23 +59,23 @@ struct NationalIncidentPage {
                 .unwrap(detail.picture) { picture in
                     .section(
                         .class("card"), .id("source-picture"),
-                        .h2(.text(t("Beeld bij de bron", "Picture at the source"))),
-                        picture.entries.isEmpty ? .p(.class("empty"), .text(t("Geen berichten die u mag zien.", "No entries you may see.")))
-                            : .tableScroll(t("Beeld bij de bron", "Picture at the source"), .table(
+                        .h2(.text(say(nl: "Beeld bij de bron", en: "Picture at the source"))),
+                        picture.entries.isEmpty ? .p(.class("empty"), .text(say(nl: "Geen berichten die u mag zien.", en: "No entries you may see.")))
+                            : .tableScroll(say(nl: "Beeld bij de bron", en: "Picture at the source"), .table(
                                 .id("detail-entries"),
-                                .thead(.tr(.th(.text(t("Thema", "Theme"))), .th(.text(t("Bericht", "Entry"))),
-                                           .th(.text(t("Status", "Status"))), .th(.text(t("Waargenomen", "Observed"))))),
+                                .thead(.tr(.th(.text(say(nl: "Thema", en: "Theme"))), .th(.text(say(nl: "Bericht", en: "Entry"))),
+                                           .th(.text(say(nl: "Status", en: "Status"))), .th(.text(say(nl: "Waargenomen", en: "Observed"))))),
                                 .tbody(.forEach(picture.entries) { entry in
                                     .tr(.data(named: "entry", value: entry.id.uuidString),
                                         .td(.text(DisplayFormat.themeLabel(entry.theme, language))), .td(.text(entry.text)),
                                         .td(.text(entry.verification.label.text(language))), .td(.text(DisplayFormat.time(entry.observedAt))))
                                 }))),
-                        .h3(.text(t("Besluiten", "Decisions"))),
+                        .h3(.text(say(nl: "Besluiten", en: "Decisions"))),
                         picture.decisions.filter { !$0.revoked }.isEmpty ? .p(.class("empty"), .text("—"))
                             : .ul(.id("detail-decisions"), .forEach(picture.decisions.filter { !$0.revoked }) { decision in
                                 .li(.text("\(DisplayFormat.time(decision.decidedAt)) · \(decision.text) (\(decision.decidedBy))"))
                             }),
-                        .h3(.text(t("Acties", "Actions"))),
+                        .h3(.text(say(nl: "Acties", en: "Actions"))),
                         picture.actions.isEmpty ? .p(.class("empty"), .text("—"))
                             : .ul(.id("detail-actions"), .forEach(picture.actions) { action in
                                 .li(.text("\(action.text) · \(action.owner) · \(action.status.rawValue)"))
@@ -84,12 +83,12 @@ struct NationalIncidentPage {
                 },
                 .section(
                     .class("card"),
-                    .h2(.text(t("Landelijk gedeelde berichten", "Entries shared nationally"))),
+                    .h2(.text(say(nl: "Landelijk gedeelde berichten", en: "Entries shared nationally"))),
                     text.sharedEntries(detail.sharedEntries.map { (nil, $0) }, id: "shared-entries")),
                 .section(
                     .class("card"),
                     .h2(.text("SitRaps")),
-                    detail.sitraps.isEmpty ? .p(.class("empty"), .text(t("Nog geen SitRaps gedeeld.", "No SitRaps shared yet.")))
+                    detail.sitraps.isEmpty ? .p(.class("empty"), .text(say(nl: "Nog geen SitRaps gedeeld.", en: "No SitRaps shared yet.")))
                         : .ul(.id("shared-sitraps"), .forEach(detail.sitraps) { sitrap in
                             .li(.a(.href("/national/sitraps/\(sitrap.id)"), .text("SitRap \(sitrap.number) · \(DisplayFormat.time(sitrap.issuedAt))")))
                         }))
@@ -97,21 +96,21 @@ struct NationalIncidentPage {
     }
 
     private func sourceLine() -> String {
-        let source = t("Bron: knooppunt \(detail.sourceNode)", "Source: node \(detail.sourceNode)")
+        let source = say(nl: "Bron: knooppunt \(detail.sourceNode)", en: "Source: node \(detail.sourceNode)")
         guard let age = detail.ageSeconds else {
-            return source + " · " + t("geen details: ", "no details: ") + (detail.sourceProblem ?? "")
+            return source + " · " + say(nl: "geen details: ", en: "no details: ") + (detail.sourceProblem ?? "")
         }
         if detail.fromCache {
-            return source + " · " + t("bewaarde details, opgehaald ", "cached details, fetched ") + text.age(age) + " · "
-                + t("de bron is nu niet bereikbaar: ", "the source cannot be reached now: ") + (detail.sourceProblem ?? "")
+            return source + " · " + say(nl: "bewaarde details, opgehaald ", en: "cached details, fetched ") + text.age(age) + " · "
+                + say(nl: "de bron is nu niet bereikbaar: ", en: "the source cannot be reached now: ") + (detail.sourceProblem ?? "")
         }
-        return source + " · " + t("details zojuist bij de bron opgehaald, namens u", "details fetched from the source just now, on your behalf")
+        return source + " · " + say(nl: "details zojuist bij de bron opgehaald, namens u", en: "details fetched from the source just now, on your behalf")
     }
 }
 
 /// A bovenregionale bundeling: its incidents on one map and list, the regions involved, and what those
 /// regions shared nationally, newest first.
-struct NationalGroupingPage {
+struct NationalGroupingPage: Bilingual {
     let strings: UIStrings
     let csrfToken: String
     let user: CurrentUser
@@ -120,9 +119,9 @@ struct NationalGroupingPage {
     let tileURL: String?
     /// Every incident of the national picture, to change the grouping's members.
     var candidates: [NationalController.NationalIncidentDTO] = []
+    var language: KnooppuntCore.Language { strings.language }
 
     private var text: NationalText { NationalText(language: strings.language) }
-    private func t(_ dutch: String, _ english: String) -> String { text.t(dutch, english) }
 
     func render() -> String {
         var layout = Layout(title: grouping.name, strings: strings, csrfToken: csrfToken, user: user, path: "/national")
@@ -134,13 +133,13 @@ struct NationalGroupingPage {
         let markers = MapMarker.json(grouping.members.map { MapMarker($0.summary, node: $0.node, language: language) })
         return layout.render(
             .group(
-                .p(.a(.href("/national"), .text(t("← Landelijk beeld", "← National picture")))),
-                .p(.class("kicker muted"), .text(t("Bovenregionale bundeling", "Supra-regional bundle"))),
+                .p(.a(.href("/national"), .text(say(nl: "← Landelijk beeld", en: "← National picture")))),
+                .p(.class("kicker muted"), .text(say(nl: "Bovenregionale bundeling", en: "Supra-regional bundle"))),
                 .h1(.text(grouping.name)),
                 .if(!grouping.description.isEmpty, .p(.text(grouping.description))),
                 .p(.id("grouping-summary"), .text(
-                    t("Regio's: ", "Regions: ") + grouping.regions.map(\.rawValue).joined(separator: ", ")
-                        + " · " + t("hoogste GRIP: ", "highest GRIP: ") + (grouping.highestGRIP?.scaleLabel.text(language) ?? "—"))),
+                    say(nl: "Regio's: ", en: "Regions: ") + grouping.regions.map(\.rawValue).joined(separator: ", ")
+                        + " · " + say(nl: "hoogste GRIP: ", en: "highest GRIP: ") + (grouping.highestGRIP?.scaleLabel.text(language) ?? "—"))),
                 .if(leafletAvailable, .div(
                     .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "region"),
                     .attribute(named: "aria-label", value: DisplayFormat.attribute(grouping.name)),
@@ -149,7 +148,7 @@ struct NationalGroupingPage {
                     .data(named: "incidents", value: DisplayFormat.attribute(markers)))),
                 .section(
                     .class("card"),
-                    .h2(.text(t("Incidenten", "Incidents"))),
+                    .h2(.text(say(nl: "Incidenten", en: "Incidents"))),
                     .ul(.id("grouping-members"), .forEach(grouping.members) { member in
                         .li(
                             .span(.class("badge grip-\(member.summary.grip.rawValue)"), .text(member.summary.grip.scaleLabel.text(language))),
@@ -159,7 +158,7 @@ struct NationalGroupingPage {
                     })),
                 .section(
                     .class("card"),
-                    .h2(.text(t("Landelijk gedeelde berichten", "Entries shared nationally"))),
+                    .h2(.text(say(nl: "Landelijk gedeelde berichten", en: "Entries shared nationally"))),
                     text.sharedEntries((grouping.sharedEntries ?? []).map { ($0.node, $0.entry) }, id: "grouping-entries")),
                 .if(!candidates.isEmpty, membersForm())
             ))
@@ -172,7 +171,7 @@ extension NationalGroupingPage {
         let text = NationalText(language: strings.language)
         let members = Set(grouping.members.map { "\($0.node)/\($0.summary.incident.uuidString)" })
         return .details(
-            .summary(.text(text.t("Incidenten van de bundeling wijzigen", "Change the bundle's incidents"))),
+            .summary(.text(text.say(nl: "Incidenten van de bundeling wijzigen", en: "Change the bundle's incidents"))),
             .form(
                 .id("members-form"), .class("stacked"), .method(.post), .action("/national/groupings/\(grouping.id)/members"),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
@@ -184,27 +183,28 @@ extension NationalGroupingPage {
                                Attribute<HTML.InputContext>(name: "checked", value: members.contains(value) ? "checked" : "", ignoreIfValueIsEmpty: true)),
                         .text(" \(row.summary.reference) · \(row.summary.title) (\(row.sourceNode))"))
                 },
-                .button(.type(.submit), .id("members-save"), .text(text.t("Opslaan", "Save")))))
+                .button(.type(.submit), .id("members-save"), .text(text.say(nl: "Opslaan", en: "Save")))))
     }
 }
 
 /// A SitRap a regional node shared, rendered from its composed content.
-struct NationalSitRapPage {
+struct NationalSitRapPage: Bilingual {
     let strings: UIStrings
     let csrfToken: String
     let user: CurrentUser
     let document: SitRapDocument
     let node: String
     let id: UUID
+    var language: KnooppuntCore.Language { strings.language }
 
     func render() -> String {
         let text = NationalText(language: strings.language)
         let layout = Layout(title: document.heading, strings: strings, csrfToken: csrfToken, user: user, path: "/national")
         // The same article as on the region's own node, so a report reads the same everywhere.
         var article = SitRapArticle(
-            strings: strings, document: document, back: (href: "/national", text: text.t("← Landelijk beeld", "← National picture")),
+            strings: strings, document: document, back: (href: "/national", text: text.say(nl: "← Landelijk beeld", en: "← National picture")),
             formats: [("sitrap-pdf", "/national/sitraps/\(id)/pdf", "PDF")])
-        article.note = text.t("Gedeeld door knooppunt \(node).", "Shared by node \(node).")
+        article.note = text.say(nl: "Gedeeld door knooppunt \(node).", en: "Shared by node \(node).")
         return layout.render(article.render())
     }
 }

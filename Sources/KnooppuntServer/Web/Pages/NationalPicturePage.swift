@@ -6,7 +6,7 @@ import Plot
 /// The national node's Landelijk Operationeel Beeld as far as it is built: the incidents the regional
 /// nodes shared, by GRIP, with their source and age; and per region whether anything runs at GRIP 2 or
 /// higher and when its node was last heard from.
-struct NationalPicturePage {
+struct NationalPicturePage: Bilingual {
     struct RegionRow {
         let code: String
         let name: String
@@ -30,13 +30,13 @@ struct NationalPicturePage {
     var tileURL: String? = nil
     /// The national phase towards a threat, with its form for the KCR2 analyst.
     var nationalPhase: RegionPhasePanel? = nil
+    var language: KnooppuntCore.Language { strings.language }
 
     private var text: NationalText { NationalText(language: strings.language) }
-    private func t(_ dutch: String, _ english: String) -> String { text.t(dutch, english) }
     private func age(_ seconds: Int) -> String { text.age(seconds) }
 
     func render() -> String {
-        var layout = Layout(title: t("Landelijk beeld", "National picture"), strings: strings, csrfToken: csrfToken, user: user, path: "/national")
+        var layout = Layout(title: say(nl: "Landelijk beeld", en: "National picture"), strings: strings, csrfToken: csrfToken, user: user, path: "/national")
         let showMap = isNationalNode && leafletAvailable
         if showMap {
             layout.styles = ["/vendor/leaflet/leaflet.css"]
@@ -44,30 +44,26 @@ struct NationalPicturePage {
         }
         return layout.render(
             .group(
-                .h1(.text(t("Landelijk operationeel beeld", "National operational picture"))),
-                .p(.class("help"), .text(t(
-                    "Incidenten zoals de regionale knooppunten ze delen: samenvattingen met hun bron en hun leeftijd. Details blijven bij de bron.",
-                    "Incidents as the regional nodes share them: summaries with their source and age. Details stay at the source."))),
+                .h1(.text(say(nl: "Landelijk operationeel beeld", en: "National operational picture"))),
+                .p(.class("help"), .text(say(nl: "Incidenten zoals de regionale knooppunten ze delen: samenvattingen met hun bron en hun leeftijd. Details blijven bij de bron.", en: "Incidents as the regional nodes share them: summaries with their source and age. Details stay at the source."))),
                 .unwrap(nationalPhase) { $0.render(id: "national-phase") },
-                .if(!isNationalNode, .p(.class("empty"), .id("not-national"), .attribute(named: "role", value: "status"), .text(t(
-                    "Dit knooppunt is niet het landelijk knooppunt; start het met serve --role national om het landelijk beeld op te bouwen.",
-                    "This node is not the national node; start it with serve --role national to build the national picture.")))),
+                .if(!isNationalNode, .p(.class("empty"), .id("not-national"), .attribute(named: "role", value: "status"), .text(say(nl: "Dit knooppunt is niet het landelijk knooppunt; start het met serve --role national om het landelijk beeld op te bouwen.", en: "This node is not the national node; start it with serve --role national to build the national picture.")))),
                 .if(showMap, .div(
                     .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "region"),
-                    .attribute(named: "aria-label", value: t("Kaart van het landelijk beeld", "Map of the national picture")),
+                    .attribute(named: "aria-label", value: say(nl: "Kaart van het landelijk beeld", en: "Map of the national picture")),
                     .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
                     .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),
                     .data(named: "incidents", value: DisplayFormat.attribute(NationalPicturePage.markers(incidents, language: strings.language))))),
                 .section(
                     .class("card"),
-                    .h2(.text(t("Incidenten", "Incidents"))),
-                    incidents.isEmpty ? .p(.class("empty"), .text(t("Nog geen incidenten gedeeld.", "No incidents shared yet.")))
-                        : .tableScroll(t("Incidenten", "Incidents"), .table(
+                    .h2(.text(say(nl: "Incidenten", en: "Incidents"))),
+                    incidents.isEmpty ? .p(.class("empty"), .text(say(nl: "Nog geen incidenten gedeeld.", en: "No incidents shared yet.")))
+                        : .tableScroll(say(nl: "Incidenten", en: "Incidents"), .table(
                             .id("national-incidents"),
-                            .thead(.tr(.th(.text(t("Kenmerk", "Reference"))), .th(.text(t("Titel", "Title"))), .th(.text("GRIP")),
-                                       .th(.text(t("Fase", "Phase"))), .th(.text(t("Regio's", "Regions"))),
-                                       .th(.text(t("Kerncijfers", "Key figures"))),
-                                       .th(.text(t("Bron", "Source"))), .th(.text(t("Bijgewerkt", "Updated"))))),
+                            .thead(.tr(.th(.text(say(nl: "Kenmerk", en: "Reference"))), .th(.text(say(nl: "Titel", en: "Title"))), .th(.text("GRIP")),
+                                       .th(.text(say(nl: "Fase", en: "Phase"))), .th(.text(say(nl: "Regio's", en: "Regions"))),
+                                       .th(.text(say(nl: "Kerncijfers", en: "Key figures"))),
+                                       .th(.text(say(nl: "Bron", en: "Source"))), .th(.text(say(nl: "Bijgewerkt", en: "Updated"))))),
                             .tbody(.forEach(incidents) { row in
                                 .tr(
                                     .data(named: "incident", value: row.summary.incident.uuidString),
@@ -83,12 +79,12 @@ struct NationalPicturePage {
                 .if(isNationalNode, advisorySection()),
                 .section(
                     .class("card"),
-                    .h2(.text(t("Regio's", "Regions"))),
-                    .tableScroll(t("Regio's", "Regions"), .table(
+                    .h2(.text(say(nl: "Regio's", en: "Regions"))),
+                    .tableScroll(say(nl: "Regio's", en: "Regions"), .table(
                         .id("national-regions"),
-                        .thead(.tr(.th(.text(t("Regio", "Region"))), .th(.text(t("Incidenten", "Incidents"))),
-                                   .th(.text(t("Hoogste GRIP", "Highest GRIP"))), .th(.text(t("Fase", "Phase"))),
-                                   .th(.text(t("Laatste contact", "Last contact"))))),
+                        .thead(.tr(.th(.text(say(nl: "Regio", en: "Region"))), .th(.text(say(nl: "Incidenten", en: "Incidents"))),
+                                   .th(.text(say(nl: "Hoogste GRIP", en: "Highest GRIP"))), .th(.text(say(nl: "Fase", en: "Phase"))),
+                                   .th(.text(say(nl: "Laatste contact", en: "Last contact"))))),
                         .tbody(.forEach(regions) { region in
                             .tr(
                                 .class((region.highestGRIP ?? .routine) >= .two ? "scaled" : ""),
@@ -97,15 +93,14 @@ struct NationalPicturePage {
                                 .td(.class("region-phase-cell"),
                                     .attribute(named: "title", value: DisplayFormat.attribute(region.phase?.reason ?? "")),
                                     .text((region.phase?.phase ?? RegionPhase.unrecorded).label.text(strings.language)
-                                        + (region.phase == nil ? t(" (niet gemeld)", " (not reported)") : ""))),
-                                .td(.text(region.lastContact.map { age(Int(now.timeIntervalSince($0))) } ?? t("nooit", "never"))))
+                                        + (region.phase == nil ? say(nl: " (niet gemeld)", en: " (not reported)") : ""))),
+                                .td(.text(region.lastContact.map { age(Int(now.timeIntervalSince($0))) } ?? say(nl: "nooit", en: "never"))))
                         }))))
             ))
     }
 
     private func figuresText(_ figures: IncidentSummary.KeyFigures) -> String {
-        t("\(figures.entries) berichten (\(figures.verifiedEntries) geverifieerd) · \(figures.decisions) besluiten · \(figures.openActions) open acties · \(figures.partners) partners",
-          "\(figures.entries) entries (\(figures.verifiedEntries) verified) · \(figures.decisions) decisions · \(figures.openActions) open actions · \(figures.partners) partners")
+        say(nl: "\(figures.entries) berichten (\(figures.verifiedEntries) geverifieerd) · \(figures.decisions) besluiten · \(figures.openActions) open acties · \(figures.partners) partners", en: "\(figures.entries) entries (\(figures.verifiedEntries) verified) · \(figures.decisions) decisions · \(figures.openActions) open actions · \(figures.partners) partners")
     }
 
     static func detailURL(_ node: String, _ incident: UUID) -> String { "/national/incidents/\(node)/\(incident.uuidString)" }
@@ -118,26 +113,26 @@ struct NationalPicturePage {
     private func groupingSection() -> Node<HTML.BodyContext> {
         .section(
             .class("card"),
-            .h2(.text(t("Bovenregionale bundelingen", "Supra-regional bundles (bovenregionale bundelingen)"))),
-            groupings.isEmpty ? .p(.class("empty"), .text(t("Nog geen bovenregionale bundelingen.", "No supra-regional bundles yet.")))
+            .h2(.text(say(nl: "Bovenregionale bundelingen", en: "Supra-regional bundles (bovenregionale bundelingen)"))),
+            groupings.isEmpty ? .p(.class("empty"), .text(say(nl: "Nog geen bovenregionale bundelingen.", en: "No supra-regional bundles yet.")))
                 : .ul(.id("grouping-list"), .forEach(groupings) { grouping in
                     .li(
                         .a(.href("/national/groupings/\(grouping.id)"), .text(grouping.name)),
-                        .text(" · \(grouping.members.count) " + t("incidenten", "incidents") + " · "
+                        .text(" · \(grouping.members.count) " + say(nl: "incidenten", en: "incidents") + " · "
                             + grouping.regions.map(\.rawValue).joined(separator: ", ")),
                         .unwrap(grouping.highestGRIP) { .span(.class("badge grip-\($0.rawValue)"), .text(" " + $0.scaleLabel.text(strings.language))) })
                 }),
             .if(incidents.count >= 2, .form(
                 .id("grouping-form"), .class("stacked"), .method(.post), .action("/national/groupings"),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                .label(.for("grouping-name"), .text(t("Naam", "Name"))),
+                .label(.for("grouping-name"), .text(say(nl: "Naam", en: "Name"))),
                 .input(.id("grouping-name"), .name("name"), .type(.text), .required(true)),
-                .label(.for("grouping-description"), .text(t("Toelichting", "Description"))),
+                .label(.for("grouping-description"), .text(say(nl: "Toelichting", en: "Description"))),
                 .input(.id("grouping-description"), .name("description"), .type(.text)),
                 .div(
                     .class("checkbox-group"), .attribute(named: "role", value: "group"),
-                    .attribute(named: "aria-label", value: t("Incidenten", "Incidents")),
-                    .p(.class("help"), .text(t("Incidenten (minstens twee, uit minstens twee regio's)", "Incidents (at least two, from at least two regions)"))),
+                    .attribute(named: "aria-label", value: say(nl: "Incidenten", en: "Incidents")),
+                    .p(.class("help"), .text(say(nl: "Incidenten (minstens twee, uit minstens twee regio's)", en: "Incidents (at least two, from at least two regions)"))),
                     .forEach(incidents) { row in
                         .label(
                             .class("checkbox"),
@@ -145,22 +140,22 @@ struct NationalPicturePage {
                                    .data(named: "incident", value: row.summary.incident.uuidString)),
                             .text(" \(row.summary.reference) · \(row.summary.title) (\(row.sourceNode))"))
                     }),
-                .button(.type(.submit), .id("grouping-create"), .text(t("Bundeling maken", "Create bundle"))))))
+                .button(.type(.submit), .id("grouping-create"), .text(say(nl: "Bundeling maken", en: "Create bundle"))))))
     }
 
     private func kindLabel(_ kind: String) -> String {
         switch kind {
-        case "risk": t("Risicobericht", "Risk message")
-        case "handelingsperspectief": t("Handelingsperspectief", "Course of action")
-        default: t("Advies", "Advisory")
+        case "risk": say(nl: "Risicobericht", en: "Risk message")
+        case "handelingsperspectief": say(nl: "Handelingsperspectief", en: "Course of action")
+        default: say(nl: "Advies", en: "Advisory")
         }
     }
 
     private func advisorySection() -> Node<HTML.BodyContext> {
         .section(
             .class("card"),
-            .h2(.text(t("Adviezen aan de regio's", "Advisories to the regions"))),
-            advisories.isEmpty ? .p(.class("empty"), .text(t("Nog niets verstuurd.", "Nothing sent yet.")))
+            .h2(.text(say(nl: "Adviezen aan de regio's", en: "Advisories to the regions"))),
+            advisories.isEmpty ? .p(.class("empty"), .text(say(nl: "Nog niets verstuurd.", en: "Nothing sent yet.")))
                 : .ul(.id("advisory-list"), .forEach(advisories) { advisory in
                     .li(
                         .strong(.text("\(kindLabel(advisory.kind)): \(advisory.title)")),
@@ -169,23 +164,22 @@ struct NationalPicturePage {
                             .span(
                                 .class(delivery.acknowledgedAt == nil ? "badge open" : "badge"),
                                 .text(delivery.node.uppercased() + ": "
-                                    + (delivery.acknowledgedAt.map { t("bevestigd ", "acknowledged ") + DisplayFormat.time($0) }
-                                        ?? t("nog niet bevestigd", "not yet acknowledged")) + " "))
+                                    + (delivery.acknowledgedAt.map { say(nl: "bevestigd ", en: "acknowledged ") + DisplayFormat.time($0) }
+                                        ?? say(nl: "nog niet bevestigd", en: "not yet acknowledged")) + " "))
                         })
                 }),
             .form(
                 .id("advisory-form"), .class("stacked"), .method(.post), .action("/national/advisories"),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                .label(.for("advisory-kind"), .text(t("Soort", "Kind"))),
+                .label(.for("advisory-kind"), .text(say(nl: "Soort", en: "Kind"))),
                 .select(.id("advisory-kind"), .attribute(named: "name", value: "kind"),
                         .forEach(Advisories.kinds) { .choice($0, kindLabel($0)) }),
-                .label(.for("advisory-title"), .text(t("Titel", "Title"))),
+                .label(.for("advisory-title"), .text(say(nl: "Titel", en: "Title"))),
                 .input(.id("advisory-title"), .name("title"), .type(.text), .required(true)),
-                .label(.for("advisory-text"), .text(t("Tekst", "Text"))),
+                .label(.for("advisory-text"), .text(say(nl: "Tekst", en: "Text"))),
                 .textarea(.id("advisory-text"), .name("text"), .required(true), .attribute(named: "rows", value: "3")),
-                .label(.for("advisory-regions"), .text(t("Regio's (bijv. VR13, VR12; leeg: alle regionale knooppunten)",
-                                                         "Regions (e.g. VR13, VR12; empty: every regional node)"))),
+                .label(.for("advisory-regions"), .text(say(nl: "Regio's (bijv. VR13, VR12; leeg: alle regionale knooppunten)", en: "Regions (e.g. VR13, VR12; empty: every regional node)"))),
                 .input(.id("advisory-regions"), .name("regions"), .type(.text)),
-                .button(.type(.submit), .id("advisory-send"), .text(t("Versturen", "Send")))))
+                .button(.type(.submit), .id("advisory-send"), .text(say(nl: "Versturen", en: "Send")))))
     }
 }

@@ -5,40 +5,37 @@ import Plot
 
 /// Composing and publishing an incident's public warning: the handelingsperspectief in Dutch and
 /// English, and the CAP assessment. Lists what was published, with its public page.
-struct PublicWarningFormPage {
+struct PublicWarningFormPage: Bilingual {
     let strings: UIStrings
     let csrfToken: String
     let user: CurrentUser
     let incident: IncidentView
     let warnings: [PublicWarningDTO]
     let mayPublish: Bool
+    var language: KnooppuntCore.Language { strings.language }
 
-    private var nl: Bool { strings.language == .nl }
-    private func t(_ dutch: String, _ english: String) -> String { nl ? dutch : english }
 
     func render() -> String {
         let base = "/incidents/\(incident.id)/public-warnings"
-        let layout = Layout(title: t("Publieke waarschuwing", "Public warning"), strings: strings, csrfToken: csrfToken, user: user, path: base)
+        let layout = Layout(title: say(nl: "Publieke waarschuwing", en: "Public warning"), strings: strings, csrfToken: csrfToken, user: user, path: base)
         return layout.render(
             .group(
                 .p(.a(.href("/incidents/\(incident.id)"), .text("← \(incident.reference) · \(incident.title)"))),
-                .h1(.id("warnings-heading"), .text(t("Publieke waarschuwing (CAP)", "Public warning (CAP)"))),
-                .p(.class("help"), .text(t(
-                    "Een gepubliceerde waarschuwing gaat als CAP 1.2 naar de feed /cap/feed.xml en krijgt een openbare pagina; alle kanalen tonen dezelfde tekst. Publiceren keurt het handelingsperspectief goed.",
-                    "A published warning goes out as CAP 1.2 on the feed /cap/feed.xml and gets a public page; every channel shows the same text. Publishing approves the handelingsperspectief."))),
+                .h1(.id("warnings-heading"), .text(say(nl: "Publieke waarschuwing (CAP)", en: "Public warning (CAP)"))),
+                .p(.class("help"), .text(say(nl: "Een gepubliceerde waarschuwing gaat als CAP 1.2 naar de feed /cap/feed.xml en krijgt een openbare pagina; alle kanalen tonen dezelfde tekst. Publiceren keurt het handelingsperspectief goed.", en: "A published warning goes out as CAP 1.2 on the feed /cap/feed.xml and gets a public page; every channel shows the same text. Publishing approves the handelingsperspectief."))),
                 .section(
                     .class("card"),
-                    .h2(.text(t("Gepubliceerd", "Published"))),
-                    warnings.isEmpty ? .p(.class("empty"), .text(t("Nog niets gepubliceerd.", "Nothing published yet.")))
+                    .h2(.text(say(nl: "Gepubliceerd", en: "Published"))),
+                    warnings.isEmpty ? .p(.class("empty"), .text(say(nl: "Nog niets gepubliceerd.", en: "Nothing published yet.")))
                         : .ul(.id("warning-list"), .forEach(warnings.reversed()) { warning in
                             .li(.a(.href(warning.page), .text("\(warning.number). \(warning.headline)")),
-                                .text(" · \(CAPVocabulary.label(warning.msgType, strings.language)) · \(warning.sent)" + (warning.cancelled ? t(" · ingetrokken", " · withdrawn") : "")),
+                                .text(" · \(CAPVocabulary.label(warning.msgType, strings.language)) · \(warning.sent)" + (warning.cancelled ? say(nl: " · ingetrokken", en: " · withdrawn") : "")),
                                 .text(" · "), .a(.href(warning.cap), .text("CAP")))
                         }),
                     .if(mayPublish && warnings.contains { !$0.cancelled && $0.msgType != "Cancel" },
                         .form(.method(.post), .action(base + "/cancel"),
                               .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                              .button(.type(.submit), .class("secondary"), .id("warning-cancel"), .text(t("Waarschuwing intrekken", "Withdraw the warning")))))),
+                              .button(.type(.submit), .class("secondary"), .id("warning-cancel"), .text(say(nl: "Waarschuwing intrekken", en: "Withdraw the warning")))))),
                 .if(mayPublish && incident.status == .open, form(base))
             ))
     }
@@ -65,20 +62,20 @@ struct PublicWarningFormPage {
     private func form(_ base: String) -> Node<HTML.BodyContext> {
         .section(
             .class("card"),
-            .h2(.text(t("Waarschuwing publiceren", "Publish a warning"))),
+            .h2(.text(say(nl: "Waarschuwing publiceren", en: "Publish a warning"))),
             .form(
                 .id("warning-form"), .class("stacked wide"), .method(.post), .action(base),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                pair("event", t("Gebeurtenis", "Event")),
-                pair("headline", t("Kop", "Headline")),
-                pair("description", t("Toelichting", "Description"), area: true, required: false),
-                pair("instruction", t("Handelingsperspectief: wat moeten burgers doen?", "Handelingsperspectief: what should citizens do?"), area: true),
-                pair("areaDescription", t("Gebied", "Area"), required: false),
-                choice("category", t("Categorie", "Category"), CAPVocabulary.categories, selected: "Safety"),
-                choice("responseType", t("Gevraagde reactie", "Response"), CAPVocabulary.responseTypes, selected: "Shelter"),
-                choice("urgency", t("Urgentie", "Urgency"), CAPVocabulary.urgencies, selected: "Immediate"),
-                choice("severity", t("Ernst", "Severity"), CAPVocabulary.severities, selected: "Severe"),
-                choice("certainty", t("Zekerheid", "Certainty"), CAPVocabulary.certainties, selected: "Likely"),
-                .button(.type(.submit), .id("warning-publish"), .text(t("Publiceren", "Publish")))))
+                pair("event", say(nl: "Gebeurtenis", en: "Event")),
+                pair("headline", say(nl: "Kop", en: "Headline")),
+                pair("description", say(nl: "Toelichting", en: "Description"), area: true, required: false),
+                pair("instruction", say(nl: "Handelingsperspectief: wat moeten burgers doen?", en: "Handelingsperspectief: what should citizens do?"), area: true),
+                pair("areaDescription", say(nl: "Gebied", en: "Area"), required: false),
+                choice("category", say(nl: "Categorie", en: "Category"), CAPVocabulary.categories, selected: "Safety"),
+                choice("responseType", say(nl: "Gevraagde reactie", en: "Response"), CAPVocabulary.responseTypes, selected: "Shelter"),
+                choice("urgency", say(nl: "Urgentie", en: "Urgency"), CAPVocabulary.urgencies, selected: "Immediate"),
+                choice("severity", say(nl: "Ernst", en: "Severity"), CAPVocabulary.severities, selected: "Severe"),
+                choice("certainty", say(nl: "Zekerheid", en: "Certainty"), CAPVocabulary.certainties, selected: "Likely"),
+                .button(.type(.submit), .id("warning-publish"), .text(say(nl: "Publiceren", en: "Publish")))))
     }
 }
