@@ -78,7 +78,7 @@ struct BestuurOverviewTests {
             #expect(html.contains("Te beslissen (1)") && html.contains("GRIP 3 (lokaal)") && html.contains("Dijkdoorbraak Ouderkerk"))
             #expect(html.contains("id=\"nav-bestuur\""), "the header links the overview")
             #expect(!html.contains("bgm-ouder-amstel") && !html.contains("im-vr13"), "no usernames")
-            let accept = "/incidents/\(incident.id)/proposals/\(proposal.id)/accept?next=%2Fbestuur"
+            let accept = "/incidents/\(incident.id)/proposals/\(proposal.id)/accept?next=/bestuur"
             #expect(html.contains(accept))
 
             let accepted = try await WebSession.postForm(app, accept, fields: [CSRFMiddleware.fieldName: bgm.csrf, "reason": "Akkoord"], cookies: cookies)

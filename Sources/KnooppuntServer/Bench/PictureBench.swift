@@ -150,7 +150,7 @@ struct PictureBench {
     private func login(_ client: HTTPClient) async throws -> String {
         let body = try JSONSerialization.data(withJSONObject: ["username": options.username, "password": options.password])
         let json = try await send(
-            client, request("/api/v1/session", method: .POST, token: nil, json: String(decoding: body, as: UTF8.self)),
+            client, request(SiteURL.api(.session).path, method: .POST, token: nil, json: String(decoding: body, as: UTF8.self)),
             expect: 201)
         guard let token = json["token"] as? String else { throw BenchError("login returned no token") }
         return token

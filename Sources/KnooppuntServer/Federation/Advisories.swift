@@ -258,13 +258,13 @@ enum AdvisoryForms {
         let regions = (form.regions ?? "").split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
         _ = try await Advisories.send(kind: form.kind, title: form.title, text: form.text, regions: regions, by: user,
                                       context: req.knooppunt, on: req.db)
-        return req.redirect(to: "/national", redirectType: .normal)
+        return req.redirect(to: SiteURL.national().path, redirectType: .normal)
     }
 
     static func acknowledge(req: Request) async throws -> Response {
         let user = try IncidentWebController.webUser(req)
         let id = try req.pathID("advisory")
         _ = try await Advisories.acknowledge(id, by: user, context: req.knooppunt, on: req.db)
-        return req.redirect(to: "/warnings", redirectType: .normal)
+        return req.redirect(to: SiteURL.warnings.path, redirectType: .normal)
     }
 }

@@ -245,7 +245,7 @@ enum NationalForms {
         let id = try NationalController.groupingID(req)
         let refs = try memberRefs(try req.content.decode(MembersForm.self).incidents)
         try await NationalGroupings.setMembers(id, refs, by: user, context: req.knooppunt, on: req.db)
-        return req.redirect(to: "/national/groupings/\(id)", redirectType: .normal)
+        return req.redirect(to: SiteURL.national(.grouping(.value(id))).path, redirectType: .normal)
     }
 
     static func createGrouping(req: Request) async throws -> Response {
@@ -255,7 +255,7 @@ enum NationalForms {
         let refs = try memberRefs(form.incidents)
         let id = try await NationalGroupings.create(
             .init(name: form.name, description: form.description, incidents: refs), by: user, context: req.knooppunt, on: req.db)
-        return req.redirect(to: "/national/groupings/\(id)", redirectType: .normal)
+        return req.redirect(to: SiteURL.national(.grouping(.value(id))).path, redirectType: .normal)
     }
 
     static func grouping(req: Request) async throws -> Response {

@@ -49,7 +49,7 @@ enum AanwijzingForms {
 
     static func acknowledge(req: Request) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
-        let next = LanguageRoute.safeLocalPath(try req.content.decode(AcknowledgeForm.self).next) ?? "/aanwijzingen"
+        let next = LanguageRoute.safeLocalPath(try req.content.decode(AcknowledgeForm.self).next) ?? SiteURL.aanwijzingen.path
         _ = try await GovernanceCommands(req).acknowledgeAanwijzing(try req.pathID("aanwijzing"))
         return req.redirect(to: next, redirectType: .normal)
     }
@@ -57,6 +57,6 @@ enum AanwijzingForms {
     static func withdraw(req: Request) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
         _ = try await GovernanceCommands(req).withdrawAanwijzing(try req.pathID("aanwijzing"), try req.decodeForm(WithdrawAanwijzingInput.self))
-        return req.redirect(to: "/aanwijzingen", redirectType: .normal)
+        return req.redirect(to: SiteURL.aanwijzingen.path, redirectType: .normal)
     }
 }

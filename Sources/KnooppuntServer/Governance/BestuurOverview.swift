@@ -135,7 +135,7 @@ extension IncidentCommands {
                 whoDecides: .init(nl: view.holders.map(\.name.nl).joined(separator: ", "), en: view.holders.map(\.name.en).joined(separator: ", ")),
                 asHolder: .init(nl: holding.map(\.nl).joined(separator: ", "), en: holding.map(\.en).joined(separator: ", ")),
                 review: view.review, decisionsOutsideAuthority: outside,
-                report: CouncilReportPolicy.mayDraft(user.subject, incident: scope).allowed ? "/incidents/\(id)/report" : nil))
+                report: CouncilReportPolicy.mayDraft(user.subject, incident: scope).allowed ? SiteURL.incident(.value(id), .report).path : nil))
             concerning.append(id)
         }
         // Overdue reviews first, then the highest GRIP level.

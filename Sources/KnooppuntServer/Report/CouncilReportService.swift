@@ -53,7 +53,6 @@ enum CouncilReportService {
                 consultations: consulted.sorted { ($0.consultedAt ?? $0.recordedAt) < ($1.consultedAt ?? $1.recordedAt) })
         }.sorted { $0.decidedAt < $1.decidedAt }
 
-        let base = "/incidents/\(id)/report"
         return CouncilReportView(
             incident: id, reference: target.incident.reference, title: state.title, exercise: target.incident.exercise,
             startedAt: state.startedAt, endedAt: try endedAt(versions), status: state.status,
@@ -72,7 +71,10 @@ enum CouncilReportService {
                       overdue: action.overdue)
             },
             draftedAt: now, draftedBy: names.person(user.username, organisation: user.organisationCode),
-            formats: ["html": base, "pdf": base + ".pdf", "markdown": base + ".md", "json": "/api/v1/incidents/\(id)/report"])
+            formats: [
+                "html": SiteURL.incident(.value(id), .report).path, "pdf": SiteURL.incident(.value(id), .reportPDF).path,
+                "markdown": SiteURL.incident(.value(id), .reportMarkdown).path, "json": SiteURL.api(.councilReport(id)).path,
+            ])
     }
 
     /// When the incident last stopped being open; nil while it is open.

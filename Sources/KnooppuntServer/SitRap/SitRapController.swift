@@ -36,7 +36,7 @@ struct SitRapController: RouteCollection {
             .init(moment: body.at, unverified: body.unverified ?? .leaveOut, ceiling: body.ceiling ?? .internal, summary: body.summary),
             by: user.subject)
         let response = try await SitRapDTO(model).encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/incidents/\(model.incidentID)/sitraps/\(model.number)")
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.api(.sitrap(model.incidentID, model.number)).path)
         return response
     }
 
@@ -218,9 +218,12 @@ struct SitRapDTO: Content {
     init(_ model: SitRapModel) throws {
         incident = model.incidentID
         sitrap = try model.report()
-        let base = "/api/v1/incidents/\(model.incidentID)/sitraps/\(model.number)"
-        formats = ["html": "/incidents/\(model.incidentID)/sitraps/\(model.number)", "markdown": base + "/markdown", "pdf": base + "/pdf"]
-        if model.map != nil { formats["svg"] = base + "/map.svg" }
+        let api = { (format: API.SitRapFormat) in SiteURL.api(.sitrap(model.incidentID, model.number, format)).path }
+        formats = [
+            "html": SiteURL.incident(.value(model.incidentID), .sitrap(.value(model.number))).path,
+            "markdown": api(.markdown), "pdf": api(.pdf),
+        ]
+        if model.map != nil { formats["svg"] = api(.map) }
     }
 }
 

@@ -15,13 +15,12 @@ struct PublicWarningsController: RouteCollection {
         api.post(use: publish)
         api.post("cancel", use: cancel)
         api.get(":number", "edxl-de", use: envelope)
-        routes.get("cap", "feed.xml", use: feed)
-        routes.get("cap", ":file", use: capFile)
-        routes.get("waarschuwingen", ":warning", use: page)
-        let web = routes.grouped("incidents", ":incident", "public-warnings")
-        web.get(use: formPage)
-        web.post(use: publishForm)
-        web.post("cancel", use: cancelForm)
+        routes.get(SiteURL.capFeed.pathComponents, use: feed)
+        routes.get(SiteURL.capFile(.key).pathComponents, use: capFile)
+        routes.get(SiteURL.publicWarning(.key).pathComponents, use: page)
+        routes.get(SiteURL.incident(.key, .publicWarnings).pathComponents, use: formPage)
+        routes.post(SiteURL.incident(.key, .publicWarnings).pathComponents, use: publishForm)
+        routes.post(SiteURL.incident(.key, .publicWarningCancellation).pathComponents, use: cancelForm)
     }
 
     // MARK: Web form
@@ -66,14 +65,14 @@ struct PublicWarningsController: RouteCollection {
             responseType: form.responseType, urgency: form.urgency, severity: form.severity, certainty: form.certainty)
         try request.validate()
         let model = try await PublicWarningService(db: req.db, context: req.knooppunt).publish(request, for: try incident.requireID(), by: user.subject)
-        return req.redirect(to: "/incidents/\(model.incidentID)/public-warnings", redirectType: .normal)
+        return req.redirect(to: SiteURL.incident(.value(model.incidentID), .publicWarnings).path, redirectType: .normal)
     }
 
     func cancelForm(req: Request) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
         let (incident, _, user) = try await IncidentAccess.authorised(req, .read)
         _ = try await PublicWarningService(db: req.db, context: req.knooppunt).cancel(incidentID: try incident.requireID(), by: user.subject)
-        return req.redirect(to: "/incidents/\(try incident.requireID())/public-warnings", redirectType: .normal)
+        return req.redirect(to: SiteURL.incident(.value(try incident.requireID()), .publicWarnings).path, redirectType: .normal)
     }
 
     func list(req: Request) async throws -> [PublicWarningDTO] {
@@ -87,7 +86,7 @@ struct PublicWarningsController: RouteCollection {
         let body = try req.decodeStrict(PublicWarningRequest.self)
         let model = try await PublicWarningService(db: req.db, context: req.knooppunt).publish(body, for: try incident.requireID(), by: user.subject)
         let response = try await PublicWarningDTO(model).encodeResponse(status: .created, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/waarschuwingen/\(try model.requireID())")
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.publicWarning(.value(try model.requireID())).path)
         return response
     }
 
@@ -135,7 +134,7 @@ struct PublicWarningsController: RouteCollection {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"nl\">\n"
         xml += "  <id>urn:knooppunt:cap-feed</id>\n  <title>Knooppunt — publieke waarschuwingen</title>\n"
         xml += "  <updated>\(updated)</updated>\n  <author><name>Knooppunt</name></author>\n"
-        xml += "  <link rel=\"self\" href=\"/cap/feed.xml\"/>\n"
+        xml += "  <link rel=\"self\" href=\"\(SiteURL.capFeed.path)\"/>\n"
         for warning in warnings {
             let id = try warning.requireID()
             let alert = try warning.alert()
@@ -144,8 +143,8 @@ struct PublicWarningsController: RouteCollection {
             xml += "    <title>\(Markup.escape((warning.cancelledAt != nil ? "[Ingetrokken] " : "") + warning.headline))</title>\n"
             xml += "    <updated>\(Markup.escape(warning.sent))</updated>\n"
             xml += "    <summary>\(Markup.escape(info?.instruction ?? ""))</summary>\n"
-            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"/waarschuwingen/\(id)\"/>\n"
-            xml += "    <link rel=\"related\" type=\"application/cap+xml\" href=\"/cap/\(id).xml\"/>\n  </entry>\n"
+            xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(SiteURL.publicWarning(.value(id)).path)\"/>\n"
+            xml += "    <link rel=\"related\" type=\"application/cap+xml\" href=\"\(SiteURL.cap(id).path)\"/>\n  </entry>\n"
         }
         xml += "</feed>\n"
         var headers = HTTPHeaders()
@@ -202,8 +201,8 @@ struct PublicWarningDTO: Content {
         headline = model.headline
         cancelled = model.cancelledAt != nil
         publishedBy = model.publishedBy
-        page = "/waarschuwingen/\(id)"
-        cap = "/cap/\(id).xml"
+        page = SiteURL.publicWarning(.value(id)).path
+        cap = SiteURL.cap(id).path
     }
 }
 
@@ -217,7 +216,7 @@ struct PublicWarningPage: Bilingual {
 
     func render() -> String {
         let layout = Layout(title: warning.headline, strings: strings, csrfToken: csrfToken, user: nil,
-                            path: "/waarschuwingen/\(warning.id?.uuidString ?? "")")
+                            path: warning.id.map { SiteURL.publicWarning(.value($0)).path } ?? SiteURL.home.path)
         let withdrawn = warning.cancelledAt != nil || alert.msgType == "Cancel"
         return layout.render(
             .article(
@@ -239,8 +238,8 @@ struct PublicWarningPage: Bilingual {
                         .p(.text((info.language == "nl-NL" ? "Gebied: " : "Area: ") + info.areas.map(\.areaDesc).joined(separator: "; "))),
                         Self.assessment(info))
                 },
-                .p(.a(.href("/cap/\(warning.id?.uuidString ?? "").xml"), .text("CAP 1.2")), .text(" · "),
-                   .a(.href("/cap/feed.xml"), .text(say(nl: "Alle waarschuwingen (Atom)", en: "All warnings (Atom)"))))
+                .p(.a(.href(warning.id.map { SiteURL.cap($0).path } ?? SiteURL.capFeed.path), .text("CAP 1.2")), .text(" · "),
+                   .a(.href(SiteURL.capFeed.path), .text(say(nl: "Alle waarschuwingen (Atom)", en: "All warnings (Atom)"))))
             ))
     }
 

@@ -13,10 +13,10 @@ struct AssetsController: RouteCollection {
     }
 
     func boot(routes: RoutesBuilder) throws {
-        routes.get("assets", ":file") { req in try await serve(req, from: publicDirectory + "/assets") }
+        routes.get(SiteURL.asset(.key).pathComponents) { req in try await serve(req, from: publicDirectory + "/assets") }
         // The map pictograms (one SVG per plot symbol).
-        routes.get("assets", "symbols", ":file") { req in try await serve(req, from: publicDirectory + "/assets/symbols") }
-        routes.get("vendor", "leaflet", "**") { req in try await serve(req, from: leafletDirectory) }
+        routes.get(SiteURL.symbol(.key).pathComponents) { req in try await serve(req, from: publicDirectory + "/assets/symbols") }
+        routes.get(SiteURL.leaflet("**").pathComponents) { req in try await serve(req, from: leafletDirectory) }
     }
 
     private func serve(_ req: Request, from directory: String) async throws -> Response {

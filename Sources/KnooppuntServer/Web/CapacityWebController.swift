@@ -7,27 +7,31 @@ import Vapor
 /// use the same services and policy as the JSON API.
 struct CapacityWebController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("capacity", use: overview)
-        routes.get("capacity", "types", use: types)
-        routes.post("capacity", "types", use: addType)
-        routes.post("capacity", "lines", use: addLine)
-        routes.post("capacity", "lines", ":item", use: changeLine)
-        routes.post("capacity", "import", use: importCSV)
-        routes.post("assistance", use: request)
-        let request = routes.grouped("assistance", ":request")
-        request.get(use: show)
-        for step in ["submit", "close", "withdraw", "decline"] {
-            request.post(.constant(step)) { req in try await self.step(req, step) }
+        routes.get(SiteURL.capacity().pathComponents, use: overview)
+        routes.get(SiteURL.capacity(.types).pathComponents, use: types)
+        routes.post(SiteURL.capacity(.types).pathComponents, use: addType)
+        routes.post(SiteURL.capacity(.lines).pathComponents, use: addLine)
+        routes.post(SiteURL.capacity(.line(.key)).pathComponents, use: changeLine)
+        routes.post(SiteURL.capacity(.csvImport).pathComponents, use: importCSV)
+        routes.post(SiteURL.assistance.pathComponents, use: request)
+        routes.get(SiteURL.assistanceRequest(.key).pathComponents, use: show)
+        for step in AssistanceStep.allCases {
+            routes.post(SiteURL.assistanceRequest(.key, .step(step)).pathComponents) { req in try await self.step(req, step.rawValue) }
         }
-        request.post("offers", use: offer)
-        request.post("proposals", use: propose)
-        for answer in ["accept", "decline", "confirm", "withdraw"] {
-            request.post("offers", ":offer", .constant(answer)) { req in try await self.answer(req, answer) }
+        routes.post(SiteURL.assistanceRequest(.key, .offers).pathComponents, use: offer)
+        routes.post(SiteURL.assistanceRequest(.key, .proposals).pathComponents, use: propose)
+        for answer in OfferAnswer.allCases {
+            routes.post(SiteURL.assistanceRequest(.key, .offer(.key, answer)).pathComponents) { req in
+                try await self.answer(req, answer.rawValue)
+            }
         }
-        request.post("commitments", ":commitment", "deploy") { req in try await self.commitment(req, release: false) }
-        request.post("commitments", ":commitment", "release") { req in try await self.commitment(req, release: true) }
-        routes.get("broker", use: broker)
-        routes.post("broker", "decisions", use: decide)
+        for step in CommitmentStep.allCases {
+            routes.post(SiteURL.assistanceRequest(.key, .commitment(.key, step)).pathComponents) { req in
+                try await self.commitment(req, release: step == .release)
+            }
+        }
+        routes.get(SiteURL.broker.pathComponents, use: broker)
+        routes.post(SiteURL.brokerDecisions.pathComponents, use: decide)
     }
 
     private func user(_ req: Request) throws -> CurrentUser { try IncidentWebController.webUser(req) }
@@ -99,7 +103,7 @@ struct CapacityWebController: RouteCollection {
         let body = NewCapacityType(code: form["code"] ?? "", nl: form["nl"] ?? "", en: form["en"] ?? "", category: category)
         try body.validate()
         _ = try await services(req).0.addType(body, by: user.subject)
-        return req.redirect(to: "/capacity/types", redirectType: .normal)
+        return req.redirect(to: SiteURL.capacity(.types).path, redirectType: .normal)
     }
 
     func addLine(req: Request) async throws -> Response {
@@ -111,7 +115,7 @@ struct CapacityWebController: RouteCollection {
             latitude: try form.degrees(form.latitude, "latitude"), baseVersion: nil)
         try input.validate()
         _ = try await services(req).0.create(input, by: user.subject)
-        return req.redirect(to: "/capacity#own-registry", redirectType: .normal)
+        return req.redirect(to: SiteURL.capacity().url(anchor: "own-registry"), redirectType: .normal)
     }
 
     func changeLine(req: Request) async throws -> Response {
@@ -126,7 +130,7 @@ struct CapacityWebController: RouteCollection {
             longitude: home?.0, latitude: home?.1, baseVersion: form.baseVersion)
         try input.validate()
         _ = try await services(req).0.update(id, input, by: user.subject)
-        return req.redirect(to: "/capacity#own-registry", redirectType: .normal)
+        return req.redirect(to: SiteURL.capacity().url(anchor: "own-registry"), redirectType: .normal)
     }
 
     struct ImportForm: Content { var csv: String }
@@ -135,7 +139,7 @@ struct CapacityWebController: RouteCollection {
         let user = try user(req)
         let form = try req.content.decode(ImportForm.self)
         _ = try await services(req).0.importCSV(form.csv, holder: nil, by: user.subject)
-        return req.redirect(to: "/capacity#own-registry", redirectType: .normal)
+        return req.redirect(to: SiteURL.capacity().url(anchor: "own-registry"), redirectType: .normal)
     }
 
     struct RequestForm: Content {
@@ -165,7 +169,7 @@ struct CapacityWebController: RouteCollection {
             until: try Self.localTime(form.until, field: "until", req.uiLanguage), reason: form.reason, submit: submit)
         try body.validate()
         let created = try await assistance.create(body, by: user.subject)
-        return req.redirect(to: "/assistance/\(created.id)", redirectType: .normal)
+        return req.redirect(to: SiteURL.assistanceRequest(.value(created.id)).path, redirectType: .normal)
     }
 
     func show(req: Request) async throws -> Response {
@@ -215,7 +219,7 @@ struct CapacityWebController: RouteCollection {
     }
 
     private func back(_ req: Request) throws -> Response {
-        req.redirect(to: "/assistance/\(try CapacityController.uuid(req, "request"))", redirectType: .normal)
+        req.redirect(to: SiteURL.assistanceRequest(.value(try CapacityController.uuid(req, "request"))).path, redirectType: .normal)
     }
 
     struct ReasonForm: Content { var reason: String? }
@@ -259,7 +263,7 @@ struct CapacityWebController: RouteCollection {
         let body = OfferRequest(capacityItem: form.capacityItem, quantity: form.quantity, note: form.note)
         try body.validate()
         _ = try await services(req).1.offer(try CapacityController.uuid(req, "request"), body, by: user.subject, proposal: true)
-        return req.redirect(to: "/broker", redirectType: .normal)
+        return req.redirect(to: SiteURL.broker.path, redirectType: .normal)
     }
 
     func answer(_ req: Request, _ answer: String) async throws -> Response {
@@ -318,6 +322,6 @@ struct CapacityWebController: RouteCollection {
             priorities: (form.priorities ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         try body.validate()
         _ = try await CapacityController.recordDecision(body, by: user.subject, on: req)
-        return req.redirect(to: "/broker", redirectType: .normal)
+        return req.redirect(to: SiteURL.broker.path, redirectType: .normal)
     }
 }

@@ -6,10 +6,9 @@ import Vapor
 /// UI language.
 struct CouncilReportWebController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let incident = routes.grouped("incidents", ":incident")
-        incident.get("report", use: page)
-        incident.get("report.pdf", use: pdf)
-        incident.get("report.md", use: markdown)
+        routes.get(SiteURL.incident(.key, .report).pathComponents, use: page)
+        routes.get(SiteURL.incident(.key, .reportPDF).pathComponents, use: pdf)
+        routes.get(SiteURL.incident(.key, .reportMarkdown).pathComponents, use: markdown)
     }
 
     private func document(_ req: Request) async throws -> (CouncilReportDocument, CurrentUser) {

@@ -5,8 +5,8 @@ import Vapor
 /// emergency account; the same checks and journaling as the API (`FallbackController`).
 struct FallbackWebController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("fallback", use: list)
-        routes.get("fallback", ":node", ":incident", use: incident)
+        routes.get(SiteURL.fallback.pathComponents, use: list)
+        routes.get(SiteURL.fallbackIncident(node: .key, incident: .key).pathComponents, use: incident)
     }
 
     func list(req: Request) async throws -> Response {
@@ -27,17 +27,20 @@ struct FallbackWebController: RouteCollection {
 /// endpoint has to remember it; the access policies refuse it as well.
 struct EmergencyAccountMiddleware: AsyncMiddleware {
     static let exactPaths: Set<String> = [
-        "/fallback", "/logout", "/api/v1/session", "/api/v1/me", "/api/v1/health", "/api/v1/openapi.json",
+        SiteURL.fallback.path, SiteURL.logout.path, SiteURL.api(.session).path, SiteURL.api(.me).path, SiteURL.api(.health).path, SiteURL.api(.openAPI).path,
     ]
-    static let pathPrefixes = ["/fallback/", "/api/v1/fallback/", "/assets/", "/lang/"]
+    static let pathPrefixes = [
+        SiteURL.fallbackIncident(node: .key, incident: .key).prefix, SiteURL.api(.fallback).prefix, SiteURL.asset(.key).prefix,
+        SiteURL.language(.key).prefix,
+    ]
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
         guard let user = request.auth.get(CurrentUser.self), user.role.isEmergencyAccount else {
             return try await next.respond(to: request)
         }
         let path = request.url.path
-        if request.method == .GET, path == "/" || path == "/login" {
-            return request.redirect(to: "/fallback")
+        if request.method == .GET, path == "/" || path == SiteURL.login.path {
+            return request.redirect(to: SiteURL.fallback.path)
         }
         guard Self.exactPaths.contains(path) || Self.pathPrefixes.contains(where: { path.hasPrefix($0) }) else {
             throw Problem.forbidden(FallbackPolicy.onlyFallback)

@@ -8,13 +8,12 @@ import Vapor
 /// same services.
 struct GovernanceWebController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.post("regions", ":code", "phase", use: setRegionPhase)
-        routes.post("national", "phase", use: setNationalPhase)
-        let irbt = routes.grouped("incidents", ":incident", "irbt")
-        irbt.post(use: formIRBT)
-        irbt.post("coordinator", use: setCoordinator)
-        irbt.post("decisions", use: recordDecision)
-        irbt.post("alignments", use: recordAlignment)
+        routes.post(SiteURL.regionPhase(.key).pathComponents, use: setRegionPhase)
+        routes.post(SiteURL.national(.phase).pathComponents, use: setNationalPhase)
+        routes.post(SiteURL.incident(.key, .irbt).pathComponents, use: formIRBT)
+        routes.post(SiteURL.incident(.key, .irbtCoordinator).pathComponents, use: setCoordinator)
+        routes.post(SiteURL.incident(.key, .irbtDecisions).pathComponents, use: recordDecision)
+        routes.post(SiteURL.incident(.key, .irbtAlignments).pathComponents, use: recordAlignment)
     }
 
     func setRegionPhase(req: Request) async throws -> Response {
@@ -22,21 +21,21 @@ struct GovernanceWebController: RouteCollection {
         _ = try await RegionPhases.set(
             try RegionPhaseController.scope(req), try req.decodeForm(RegionPhases.PhaseInput.self), by: user, context: req.knooppunt,
             on: req.db)
-        return req.redirect(to: "/#region-phase", redirectType: .normal)
+        return req.redirect(to: SiteURL.home.url(anchor: "region-phase"), redirectType: .normal)
     }
 
     func setNationalPhase(req: Request) async throws -> Response {
         let user = try IncidentWebController.webUser(req)
         _ = try await RegionPhases.set(
             .national, try req.decodeForm(RegionPhases.PhaseInput.self), by: user, context: req.knooppunt, on: req.db)
-        return req.redirect(to: "/national#national-phase", redirectType: .normal)
+        return req.redirect(to: SiteURL.national().url(anchor: "national-phase"), redirectType: .normal)
     }
 
     private func irbt(_ req: Request, _ run: (IncidentCommands, UUID) async throws -> Void) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
         let id = try IncidentRequest.incidentID(req)
         try await run(try IncidentCommands(req), id)
-        return req.redirect(to: "/incidents/\(id)#irbt", redirectType: .normal)
+        return req.redirect(to: SiteURL.incident(.value(id)).url(anchor: "irbt"), redirectType: .normal)
     }
 
     /// The page's form sends only its CSRF token: the lead region's voorzitter coordinates.
@@ -72,7 +71,7 @@ struct GovernanceWebController: RouteCollection {
         let phase = try await RegionPhases.view(.region(region), on: db)
         let maySet = RegionPhaseRules.set(user.subject, .region(region)).allowed
         let hint = maySet ? RegionPhaseRules.hint(phase.phase, highestOpenGRIP: try await highestOpenGRIP(region, context: context, on: db)) : nil
-        return RegionPhasePanel(phase: phase, formAction: maySet ? "/regions/\(region)/phase" : nil, csrfToken: csrfToken, hint: hint,
+        return RegionPhasePanel(phase: phase, formAction: maySet ? SiteURL.regionPhase(.value(region.rawValue)).path : nil, csrfToken: csrfToken, hint: hint,
                                 language: language)
     }
 
@@ -82,7 +81,7 @@ struct GovernanceWebController: RouteCollection {
         guard RegionPhaseRules.read(user.subject).allowed, user.organisationKind == .nationalNode else { return nil }
         if case .region = context.configuration.role { return nil }
         let maySet = RegionPhaseRules.set(user.subject, .national).allowed
-        return RegionPhasePanel(phase: try await RegionPhases.view(.national, on: db), formAction: maySet ? "/national/phase" : nil,
+        return RegionPhasePanel(phase: try await RegionPhases.view(.national, on: db), formAction: maySet ? SiteURL.national(.phase).path : nil,
                                 csrfToken: csrfToken, language: language)
     }
 

@@ -7,45 +7,34 @@ import Vapor
 /// stores and access rules as the JSON API; the page script submits them in the background.
 struct IncidentWebController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let incidents = routes.grouped("incidents")
-        incidents.get(use: list)
-        incidents.post(use: create)
-        incidents.get(":incident", use: show)
-        incidents.post(":incident", "update", use: update)
-        incidents.post(":incident", "proposals", use: propose)
-        incidents.post(":incident", "proposals", ":proposal", "accept", use: acceptProposal)
-        incidents.post(":incident", "proposals", ":proposal", "reject", use: rejectProposal)
-        incidents.post(":incident", "proposals", ":proposal", "withdraw", use: withdrawProposal)
-        incidents.post(":incident", "reviews", use: recordReview)
-        incidents.post(":incident", "entries", use: addEntry)
-        incidents.post(":incident", "entries", ":entry", "edit", use: editEntry)
-        incidents.post(":incident", "entries", ":entry", "verification", use: verify)
-        incidents.post(":incident", "entries", ":entry", "admission", use: admit)
-        incidents.post(":incident", "entries", ":entry", "national-sharing", use: shareNationally)
-        incidents.post(":incident", "entries", ":entry", "acknowledgement", use: acknowledge)
-        incidents.post(":incident", "decisions", use: addDecision)
-        incidents.post(":incident", "summaries", ":theme", use: writeSummary)
-        incidents.post(":incident", "decision-points", use: raiseDecisionPoint)
-        incidents.post(":incident", "decision-points", ":record", "withdrawal", use: withdrawDecisionPoint)
-        incidents.post(":incident", "actions", use: addAction)
-        incidents.post(":incident", "conflicts", use: markConflict)
-        incidents.post(":incident", "conflicts", ":conflict", "resolution", use: resolveConflict)
-        incidents.post(":incident", "actions", ":record", "status", use: updateAction)
-        incidents.post(":incident", "decisions", ":record", "revocation", use: revokeDecision)
-        incidents.post(":incident", "decisions", ":record", "consultations", use: recordConsultation)
-        incidents.post(":incident", "access", use: link)
-        incidents.post(":incident", "access", ":grant", "admit", use: admitPartner)
-        incidents.post(":incident", "access", ":grant", "revoke", use: disconnect)
-        incidents.post(":incident", "break-glass", use: breakGlass)
-        incidents.post(":incident", "access-requests", use: requestAccess)
-        incidents.post(":incident", "access-requests", ":request", "decision", use: decideAccessRequest)
+        routes.get(SiteURL.incidents.pathComponents, use: list)
+        routes.post(SiteURL.incidents.pathComponents, use: create)
+        routes.get(SiteURL.incident(.key).pathComponents, use: show)
+        let posts: [(IncidentResource, @Sendable (Request) async throws -> Response)] = [
+            (.update, update), (.proposals, propose),
+            (.proposal(.key, .accept), acceptProposal), (.proposal(.key, .reject), rejectProposal),
+            (.proposal(.key, .withdraw), withdrawProposal), (.reviews, recordReview),
+            (.entries, addEntry), (.entry(.key, .edit), editEntry), (.entry(.key, .verification), verify),
+            (.entry(.key, .admission), admit), (.entry(.key, .nationalSharing), shareNationally),
+            (.entry(.key, .acknowledgement), acknowledge), (.decisions, addDecision), (.summary(.key), writeSummary),
+            (.decisionPoints, raiseDecisionPoint), (.decisionPointWithdrawal(.key), withdrawDecisionPoint),
+            (.actions, addAction), (.conflicts, markConflict), (.conflictResolution(.key), resolveConflict),
+            (.actionStatus(.key), updateAction), (.decision(.key, .revocation), revokeDecision),
+            (.decision(.key, .consultations), recordConsultation), (.access, link),
+            (.accessGrant(.key, .admit), admitPartner), (.accessGrant(.key, .revoke), disconnect),
+            (.breakGlass, breakGlass), (.accessRequests, requestAccess),
+            (.accessRequestDecision(.key), decideAccessRequest),
+        ]
+        for (resource, handler) in posts {
+            routes.post(SiteURL.incident(.key, resource).pathComponents, use: handler)
+        }
     }
 
     /// A partner asks to read an incident in its area; back to the home page, where the request shows.
     func requestAccess(req: Request) async throws -> Response {
         _ = try webUser(req)
         _ = try await IncidentCommands(req).requestAccess(in: try IncidentRequest.incidentID(req), try req.decodeForm(AccessRequestInput.self))
-        return req.redirect(to: "/", redirectType: .normal)
+        return req.redirect(to: SiteURL.home.path, redirectType: .normal)
     }
 
     /// The information manager grants or declines; back to where the form was (home or incident).
@@ -60,8 +49,7 @@ struct IncidentWebController: RouteCollection {
     /// The signed-in user, or a redirect to the login page that comes back here.
     static func webUser(_ req: Request) throws -> CurrentUser {
         guard let user = req.auth.get(CurrentUser.self) else {
-            let next = req.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"
-            throw Abort.redirect(to: "/login?next=\(next)")
+            throw Abort.redirect(to: SiteURL.login.url(query: ["next": req.url.path]))
         }
         return user
     }
@@ -99,7 +87,7 @@ struct IncidentWebController: RouteCollection {
     func create(req: Request) async throws -> Response {
         _ = try webUser(req)
         let (_, version) = try await IncidentCommands(req).create(try req.decodeForm(CreateIncidentInput.self))
-        return req.redirect(to: "/incidents/\(version.incidentID)", redirectType: .normal)
+        return req.redirect(to: SiteURL.incident(.value(version.incidentID)).path, redirectType: .normal)
     }
 
     func show(req: Request) async throws -> Response {
@@ -212,7 +200,7 @@ struct IncidentWebController: RouteCollection {
         let id = try IncidentRequest.incidentID(req)
         try await run(try IncidentCommands(req), id)
         let next = followNext ? LanguageRoute.safeLocalPath(req.query[String.self, at: "next"]) : nil
-        return req.redirect(to: next ?? "/incidents/\(id)", redirectType: .normal)
+        return req.redirect(to: next ?? SiteURL.incident(.value(id)).path, redirectType: .normal)
     }
 
     /// A theme's summary, the totaalbeeld among them (decision 0024).

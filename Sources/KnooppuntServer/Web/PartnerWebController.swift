@@ -6,18 +6,18 @@ import Vapor
 /// The national partner overview page; the same rows and access rule as `GET /api/v1/partners/overview`.
 struct PartnerWebController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("partners", use: overview)
-        routes.get("monitoring", use: monitoring)
-        routes.get("access-report", use: accessReport)
-        routes.post("alerts", ":alert", "acknowledge", use: acknowledge)
-        routes.get("map", use: nationalMap)
-        routes.get("temporary-accounts", use: temporaryAccountForm)
-        routes.post("temporary-accounts", use: issueTemporaryAccount)
+        routes.get(SiteURL.partners.pathComponents, use: overview)
+        routes.get(SiteURL.monitoring.pathComponents, use: monitoring)
+        routes.get(SiteURL.accessReport.pathComponents, use: accessReport)
+        routes.post(SiteURL.alertAcknowledgement(.key).pathComponents, use: acknowledge)
+        routes.get(SiteURL.map.pathComponents, use: nationalMap)
+        routes.get(SiteURL.temporaryAccounts.pathComponents, use: temporaryAccountForm)
+        routes.post(SiteURL.temporaryAccounts.pathComponents, use: issueTemporaryAccount)
     }
 
     /// Every open incident the user may see, on one map coloured by GRIP.
     func nationalMap(req: Request) async throws -> Response {
-        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: "/login?next=/map") }
+        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: SiteURL.login.url(query: ["next": SiteURL.map.path])) }
         let found = try await PictureStore(db: req.db, context: req.knooppunt).currentIncidents(
             exercise: false, region: nil, grip: nil, phase: nil, status: .open)
         let incidents = try await AccessService.readable(user.subject, found, at: req.knooppunt.clock.now(), on: req.db)
@@ -30,7 +30,7 @@ struct PartnerWebController: RouteCollection {
     }
 
     private func administrator(_ req: Request) throws -> CurrentUser {
-        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: "/login?next=/temporary-accounts") }
+        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: SiteURL.login.url(query: ["next": SiteURL.temporaryAccounts.path])) }
         guard user.role.isAdministrator else { throw Problem.forbidden("temporary accounts are issued by an administrator") }
         return user
     }
@@ -72,16 +72,16 @@ struct PartnerWebController: RouteCollection {
     }
 
     func acknowledge(req: Request) async throws -> Response {
-        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: "/login?next=/monitoring") }
+        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: SiteURL.login.url(query: ["next": SiteURL.monitoring.path])) }
         guard let id = req.parameters.get("alert").flatMap(UUID.init(uuidString:)) else {
             throw Problem.badRequest("the alert id must be a UUID")
         }
         _ = try await AlertService.acknowledge(id, by: user, context: req.knooppunt, on: req.db)
-        return req.redirect(to: "/monitoring", redirectType: .normal)
+        return req.redirect(to: SiteURL.monitoring.path, redirectType: .normal)
     }
 
     func monitoring(req: Request) async throws -> Response {
-        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: "/login?next=/monitoring") }
+        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: SiteURL.login.url(query: ["next": SiteURL.monitoring.path])) }
         let renderedAt = try await Journal.lastSequence(on: req.db)
         var items: [MonitoringItem] = []
         var denial: String?
@@ -98,7 +98,7 @@ struct PartnerWebController: RouteCollection {
     }
 
     func accessReport(req: Request) async throws -> Response {
-        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: "/login?next=/access-report") }
+        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: SiteURL.login.url(query: ["next": SiteURL.accessReport.path])) }
         let defaultSince = JournalTime.string(from: req.knooppunt.clock.now().addingTimeInterval(-30 * 86_400)).prefix(10)
         let since = req.query[String.self, at: "since"].flatMap { $0.isEmpty ? nil : $0 } ?? String(defaultSince)
         let lines = try await PartnerAccess.reportLines(for: user, since: since, on: req.db)
@@ -107,7 +107,7 @@ struct PartnerWebController: RouteCollection {
     }
 
     func overview(req: Request) async throws -> Response {
-        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: "/login?next=/partners") }
+        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: SiteURL.login.url(query: ["next": SiteURL.partners.path])) }
         let decision = AccessPolicy.decide(user.subject, .readOverview, partner: nil)
         guard decision.allowed else { throw Problem.forbidden(decision.reason) }
         let filter = try PartnersController.filter(req)

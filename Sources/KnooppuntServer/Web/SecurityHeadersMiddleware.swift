@@ -29,8 +29,8 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         // responses whose handler chose their own caching deliberately (the reference layers: `private`).
         let path = request.url.path
         let chosen = response.headers.first(name: .cacheControl)?.hasPrefix("private, max-age=") ?? false
-        if !chosen, path.hasPrefix("/api/") || path == "/" || path.hasPrefix("/login")
-            || (request.auth.has(CurrentUser.self) && !path.hasPrefix("/assets/"))
+        if !chosen, path.hasPrefix("/api/") || path == "/" || path.hasPrefix(SiteURL.login.path)
+            || (request.auth.has(CurrentUser.self) && !path.hasPrefix(SiteURL.asset(.key).prefix))
         {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }

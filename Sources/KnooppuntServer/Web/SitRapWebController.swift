@@ -6,12 +6,11 @@ import Vapor
 /// The SitRap pages: list and issue, one report, the schedule, and the liaison's partner-SitRap intake.
 struct SitRapWebController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        let incidents = routes.grouped("incidents", ":incident")
-        incidents.get("sitraps", use: list)
-        incidents.post("sitraps", use: issue)
-        incidents.get("sitraps", ":number", use: show)
-        incidents.post("sitrap-schedule", use: schedule)
-        incidents.post("partner-sitraps", use: partnerSitRap)
+        routes.get(SiteURL.incident(.key, .sitraps).pathComponents, use: list)
+        routes.post(SiteURL.incident(.key, .sitraps).pathComponents, use: issue)
+        routes.get(SiteURL.incident(.key, .sitrap(.key)).pathComponents, use: show)
+        routes.post(SiteURL.incident(.key, .sitrapSchedule).pathComponents, use: schedule)
+        routes.post(SiteURL.incident(.key, .partnerSitraps).pathComponents, use: partnerSitRap)
     }
 
     func list(req: Request) async throws -> Response {
@@ -59,7 +58,7 @@ struct SitRapWebController: RouteCollection {
             .init(moment: moment, unverified: form.unverified.flatMap(UnverifiedHandling.init(rawValue:)) ?? .leaveOut,
                   ceiling: form.ceiling.flatMap(Classification.init(rawValue:)) ?? .internal, summary: form.summary),
             by: user.subject)
-        return req.redirect(to: "/incidents/\(model.incidentID)/sitraps/\(model.number)", redirectType: .normal)
+        return req.redirect(to: SiteURL.incident(.value(model.incidentID), .sitrap(.value(model.number))).path, redirectType: .normal)
     }
 
     func show(req: Request) async throws -> Response {
@@ -86,14 +85,14 @@ struct SitRapWebController: RouteCollection {
             guard let minutes = form.intervalMinutes else { throw Problem.invalid("give the interval in minutes", field: "intervalMinutes") }
             _ = try await SitRapController.setSchedule(incident: id, version: version, intervalMinutes: minutes, unverified: .leaveOut, by: user, on: req)
         }
-        return req.redirect(to: "/incidents/\(id)/sitraps", redirectType: .normal)
+        return req.redirect(to: SiteURL.incident(.value(id), .sitraps).path, redirectType: .normal)
     }
 
     func partnerSitRap(req: Request) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
         let id = try IncidentRequest.incidentID(req)
         _ = try await IncidentCommands(req).enterPartnerSitRap(in: id, try req.decodeForm(PartnerSitRapInput.self))
-        return req.redirect(to: "/incidents/\(id)", redirectType: .normal)
+        return req.redirect(to: SiteURL.incident(.value(id)).path, redirectType: .normal)
     }
 
     /// A form's optional date-time field: empty means none, anything else must be RFC 3339.

@@ -5,18 +5,18 @@ import Vapor
 /// The HTML pages: login, logout, home and the language switch.
 struct WebController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
-        routes.get("login", use: loginForm)
-        routes.post("login", use: login)
-        routes.post("logout", use: logout)
-        routes.get(use: home)
-        routes.get("regios", use: regions)
-        routes.get("lang", ":language", use: LanguageRoute.switchLanguage)
+        routes.get(SiteURL.login.pathComponents, use: loginForm)
+        routes.post(SiteURL.login.pathComponents, use: login)
+        routes.post(SiteURL.logout.pathComponents, use: logout)
+        routes.get(SiteURL.home.pathComponents, use: home)
+        routes.get(SiteURL.regions.pathComponents, use: regions)
+        routes.get(SiteURL.language(.key).pathComponents, use: LanguageRoute.switchLanguage)
     }
 
     func loginForm(req: Request) async throws -> Response {
-        if req.auth.has(CurrentUser.self) { return req.redirect(to: "/") }
+        if req.auth.has(CurrentUser.self) { return req.redirect(to: SiteURL.home.path) }
         let expired = req.storage[SessionRejectionKey.self] != nil || req.query[String.self, at: "expired"] != nil
-        let next = LanguageRoute.safeLocalPath(req.query[String.self, at: "next"]) ?? "/"
+        let next = LanguageRoute.safeLocalPath(req.query[String.self, at: "next"]) ?? SiteURL.home.path
         let page = LoginPage(
             strings: req.strings, csrfToken: req.csrfToken, next: next,
             message: expired ? req.strings.sessionExpired : nil)
@@ -31,7 +31,7 @@ struct WebController: RouteCollection {
 
     func login(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
-        let next = LanguageRoute.safeLocalPath(form.next) ?? "/"
+        let next = LanguageRoute.safeLocalPath(form.next) ?? SiteURL.home.path
         guard let username = form.username, let password = form.password, !username.isEmpty, !password.isEmpty else {
             return .html(
                 LoginPage(strings: req.strings, csrfToken: req.csrfToken, next: next, message: req.strings.loginFailed)
@@ -60,7 +60,7 @@ struct WebController: RouteCollection {
         if let user = req.auth.get(CurrentUser.self) {
             try await SessionService(request: req).revoke(tokenID: user.tokenID, by: user, event: SessionClosed.self)
         }
-        let response = req.redirect(to: "/login", redirectType: .normal)
+        let response = req.redirect(to: SiteURL.login.path, redirectType: .normal)
         response.cookies[AuthenticationMiddleware.sessionCookie] = .expired
         return response
     }
@@ -68,7 +68,7 @@ struct WebController: RouteCollection {
     func home(req: Request) async throws -> Response {
         guard let user = req.auth.get(CurrentUser.self) else {
             let expired = req.storage[SessionRejectionKey.self] != nil
-            return req.redirect(to: expired ? "/login?expired=1" : "/login")
+            return req.redirect(to: expired ? SiteURL.login.url(query: ["expired": "1"]) : SiteURL.login.path)
         }
         let language = req.uiLanguage
         let now = req.knooppunt.clock.now()
@@ -219,19 +219,16 @@ struct WebController: RouteCollection {
 /// `/lang/{nl|en}?next=/path` stores the language choice in a cookie and returns to the page.
 enum LanguageRoute {
     static func link(to language: Language, returningTo path: String) -> String {
-        var components = URLComponents()
-        components.path = "/lang/\(language.rawValue)"
-        components.queryItems = [URLQueryItem(name: "next", value: path)]
-        return components.string ?? "/lang/\(language.rawValue)"
+        SiteURL.language(.value(language.rawValue)).url(query: ["next": path])
     }
 
     @Sendable static func switchLanguage(req: Request) async throws -> Response {
         guard let language = req.parameters.get("language").flatMap(Language.init(rawValue:)) else {
             throw Problem.notFound("unknown language; choose nl or en")
         }
-        let response = req.redirect(to: safeLocalPath(req.query[String.self, at: "next"]) ?? "/")
+        let response = req.redirect(to: safeLocalPath(req.query[String.self, at: "next"]) ?? SiteURL.home.path)
         response.cookies[Request.languageCookie] = HTTPCookies.Value(
-            string: language.rawValue, maxAge: 365 * 24 * 3600, path: "/",
+            string: language.rawValue, maxAge: 365 * 24 * 3600, path: SiteURL.home.path,
             isSecure: req.knooppunt.configuration.secureCookies, isHTTPOnly: true, sameSite: .strict)
         return response
     }

@@ -34,7 +34,7 @@ struct AanwijzingCard: Bilingual {
                     .dt(.text(say(nl: "Incident", en: "Incident"))),
                     .dd(.forEach(aanwijzing.incidents) { incident in
                         incident.here
-                            ? .a(.href("/incidents/\(incident.incident)"), .text("\(incident.reference) · \(incident.title) "))
+                            ? .a(.href(SiteURL.incident(.value(incident.incident)).path), .text("\(incident.reference) · \(incident.title) "))
                             : .span(.text("\(incident.reference) · \(incident.title) "))
                     }))),
                 .dt(.text(say(nl: "Geldig", en: "Valid"))), .dd(.text(validity(aanwijzing))),
@@ -111,7 +111,7 @@ struct AanwijzingCard: Bilingual {
                 : .empty
         }
         return .form(
-            .class("inline"), .method(.post), .action("/aanwijzingen/\(aanwijzing.id)/acknowledge"),
+            .class("inline"), .method(.post), .action(SiteURL.aanwijzing(.value(aanwijzing.id), .acknowledge).path),
             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
             .input(.type(.hidden), .name("next"), .value(returnTo)),
             .button(.type(.submit), .class("primary acknowledge-aanwijzing"), .text(say(nl: "Ontvangst bevestigen", en: "Acknowledge receipt"))))
@@ -121,7 +121,7 @@ struct AanwijzingCard: Bilingual {
         .details(
             .summary(.text(say(nl: "Intrekken", en: "Withdraw"))),
             .form(
-                .class("stacked"), .method(.post), .action("/aanwijzingen/\(aanwijzing.id)/withdraw"),
+                .class("stacked"), .method(.post), .action(SiteURL.aanwijzing(.value(aanwijzing.id), .withdraw).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .label(.for("withdraw-reason-\(aanwijzing.id)"), .text(say(nl: "Reden (niet verplicht)", en: "Reason (optional)"))),
                 .input(.type(.text), .id("withdraw-reason-\(aanwijzing.id)"), .name("reason"), .attribute(named: "maxlength", value: "2000")),
@@ -143,9 +143,9 @@ struct AanwijzingenPage: Bilingual {
 
     func render() -> String {
         let title = national ? say(nl: "Register van aanwijzingen", en: "Register of aanwijzingen") : say(nl: "Aanwijzingen van de minister", en: "Aanwijzingen of the minister")
-        let layout = Layout(title: title, strings: strings, csrfToken: csrfToken, user: user, path: "/aanwijzingen")
+        let layout = Layout(title: title, strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.aanwijzingen.path)
         let open = aanwijzingen.filter { $0.withdrawnAt == nil && $0.inForce }
-        let card = AanwijzingCard(strings: strings, csrfToken: csrfToken, returnTo: "/aanwijzingen", now: now)
+        let card = AanwijzingCard(strings: strings, csrfToken: csrfToken, returnTo: SiteURL.aanwijzingen.path, now: now)
         return layout.render(
             .group(
                 .h1(.text(title)),

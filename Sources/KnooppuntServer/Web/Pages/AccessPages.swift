@@ -17,8 +17,8 @@ struct MonitoringPage {
     private var language: KnooppuntCore.Language { strings.language }
 
     func render() -> String {
-        var layout = Layout(title: strings.monitoringList, strings: strings, csrfToken: csrfToken, user: user, path: "/monitoring")
-        layout.scripts = ["/assets/live.js", "/assets/incident-list.js"]
+        var layout = Layout(title: strings.monitoringList, strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.monitoring.path)
+        layout.scripts = [SiteURL.asset(.value("live.js")).path, SiteURL.asset(.value("incident-list.js")).path]
         return layout.render(
             .group(
                 .h1(.text(strings.monitoringList)),
@@ -26,7 +26,7 @@ struct MonitoringPage {
                 .unwrap(denial) { .p(.class("empty"), .attribute(named: "role", value: "status"), .text($0)) },
                 .div(
                     .id("incident-rows"),
-                    .data(named: "stream", value: "/api/v1/monitoring/stream?lastEventId=\(journalPosition)"),
+                    .data(named: "stream", value: SiteURL.api(.monitoringStream).url(query: ["lastEventId": "\(journalPosition)"])),
                     alertSection(),
                     .if(denial == nil && items.isEmpty, .p(.class("empty"), .text(strings.noMonitoring))),
                     .if(!items.isEmpty,
@@ -57,7 +57,7 @@ struct MonitoringPage {
                         .p(.text(AlertStatusText.text(alert, strings))),
                         .if(alert.acknowledgedAt == nil,
                             .form(
-                                .class("inline js-refresh"), .method(.post), .action("/alerts/\(alert.id)/acknowledge"),
+                                .class("inline js-refresh"), .method(.post), .action(SiteURL.alertAcknowledgement(.value(alert.id)).path),
                                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                                 .button(.type(.submit), .class("small"), .text(strings.acknowledge)))))
                 }))
@@ -77,7 +77,7 @@ struct MonitoringPage {
             .td(.span(.class("badge grip-\(item.grip.rawValue)"), .text(item.grip.scaleLabel.text(language)))),
             .td(.text(item.involvedRegions.map(\.rawValue).joined(separator: ", "))),
             .td(.text(link + (item.linkUntil.map { " · \(strings.untilLabel) \(DisplayFormat.time($0))" } ?? ""))),
-            .td(.if(item.mayRead, .a(.class("open-picture"), .href("/incidents/\(item.id)"), .text(strings.openPicture))))
+            .td(.if(item.mayRead, .a(.class("open-picture"), .href(SiteURL.incident(.value(item.id)).path), .text(strings.openPicture))))
         )
     }
 }
@@ -91,17 +91,17 @@ struct AccessReportPage {
     let lines: [AccessReport.Line]
 
     func render() -> String {
-        let layout = Layout(title: strings.accessReport, strings: strings, csrfToken: csrfToken, user: user, path: "/access-report")
+        let layout = Layout(title: strings.accessReport, strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.accessReport.path)
         return layout.render(
             .group(
                 .h1(.text(strings.accessReport)),
                 .p(.class("help"), .text(strings.accessReportIntro)),
                 .form(
-                    .class("filters"), .method(.get), .action("/access-report"),
+                    .class("filters"), .method(.get), .action(SiteURL.accessReport.path),
                     .label(.for("report-since"), .text(strings.sinceLabel)),
                     .input(.type(.date), .id("report-since"), .name("since"), .value(DisplayFormat.attribute(since))),
                     .button(.type(.submit), .text(strings.show))),
-                .p(.a(.id("report-csv"), .href("/api/v1/reports/access?format=csv&since=" + DisplayFormat.attribute(since.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")), .text(strings.downloadCSV))),
+                .p(.a(.id("report-csv"), .href(DisplayFormat.attribute(SiteURL.api(.accessReport).url(query: ["format": "csv", "since": since]))), .text(strings.downloadCSV))),
                 lines.isEmpty
                     ? .p(.class("empty"), .text("—"))
                     : .tableScroll(
@@ -121,7 +121,7 @@ struct AccessReportPage {
                                     .td(.text(line.organisation)),
                                     .td(.text(line.validUntil.map(DisplayFormat.time) ?? "")),
                                     .td(.text(line.purpose ?? "")),
-                                    .td(.unwrap(line.incident) { .a(.href("/incidents/\($0)"), .text(String($0.uuidString.prefix(8)))) }))
+                                    .td(.unwrap(line.incident) { .a(.href(SiteURL.incident(.value($0)).path), .text(String($0.uuidString.prefix(8)))) }))
                             })))
             ))
     }
@@ -149,7 +149,7 @@ struct TemporaryAccountPage {
 
     func render() -> String {
         let layout = Layout(
-            title: strings.temporaryAccounts, strings: strings, csrfToken: csrfToken, user: user, path: "/temporary-accounts")
+            title: strings.temporaryAccounts, strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.temporaryAccounts.path)
         return layout.render(
             .group(
                 .h1(.text(strings.temporaryAccounts)),
@@ -161,7 +161,7 @@ struct TemporaryAccountPage {
                         .p(.text(strings.accountIssued + " "), .code(.id("issued-password"), .text(account.password))))
                 },
                 .form(
-                    .id("temporary-account-form"), .class("stacked card"), .method(.post), .action("/temporary-accounts"),
+                    .id("temporary-account-form"), .class("stacked card"), .method(.post), .action(SiteURL.temporaryAccounts.path),
                     .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                     field("ta-incident", "incident", strings.incidentReference, required: true),
                     field("ta-organisation", "organisation", strings.organisationCode, required: true),

@@ -14,7 +14,7 @@ struct BestuurPage: Bilingual {
     let now: Date
     var language: KnooppuntCore.Language { strings.language }
 
-    static let path = "/bestuur"
+    static let path = SiteURL.bestuur.path
 
     static func page(req: Request) async throws -> Response {
         let user = try IncidentWebController.webUser(req)
@@ -52,7 +52,7 @@ struct BestuurPage: Bilingual {
                     .li(
                         .class("proposal proposal-open"), .id("proposal-\(pending.proposal.id)"),
                         .p(.strong(.text(say(pending.proposal.proposes))), .text(" — "),
-                           .a(.href("/incidents/\(pending.proposal.incident)#proposals"), .text(pending.incidentTitle))),
+                           .a(.href(SiteURL.incident(.value(pending.proposal.incident)).url(anchor: "proposals")), .text(pending.incidentTitle))),
                         .p(.text(pending.proposal.reason)),
                         .p(.class("muted"), .text(
                             say(nl: "Voorgesteld door", en: "Proposed by") + " \(pending.proposal.proposedBy), " + DisplayFormat.minute(pending.proposal.proposedAt))),
@@ -71,7 +71,7 @@ struct BestuurPage: Bilingual {
                 : .ul(.class("bestuur-incidents"), .forEach(overview.underAuthority) { item in
                     .li(
                         .class("bestuur-incident"), .data(named: "incident", value: item.incident.uuidString),
-                        .p(.a(.href("/incidents/\(item.incident)"), .strong(.text(item.title))),
+                        .p(.a(.href(SiteURL.incident(.value(item.incident)).path), .strong(.text(item.title))),
                            .text(" "), .span(.class("badge grip"), .text(say(item.scale))),
                            .if(item.exercise, .span(.class("badge"), .text(say(nl: "Oefening", en: "Exercise"))))),
                         .p(.class("who-decides"), .text(say(nl: "Wie beslist", en: "Who decides") + ": " + say(item.whoDecides)
@@ -86,7 +86,7 @@ struct BestuurPage: Bilingual {
                         .if(item.decisionsOutsideAuthority > 0, .p(.class("warning outside-authority"), .text(
                             say(nl: "Besluiten buiten gezag genomen", en: "Decisions taken outside authority") + ": \(item.decisionsOutsideAuthority)"))),
                         .p(.class("links"),
-                           .a(.href("/incidents/\(item.incident)"), .text(say(nl: "Naar het incident", en: "Open the incident"))),
+                           .a(.href(SiteURL.incident(.value(item.incident)).path), .text(say(nl: "Naar het incident", en: "Open the incident"))),
                            .unwrap(item.report) { .group(.text(" · "), .a(.href($0), .text(say(nl: "Verslag aan de raden (art. 40)", en: "Report to the councils (art. 40)")))) }))
                 }))
     }

@@ -66,25 +66,25 @@ struct CapacityPage: Bilingual {
 
     func render() -> String {
         var layout = Layout(title: say(nl: "Capaciteit en bijstand", en: "Capacity and assistance"), strings: strings, csrfToken: csrfToken, user: user,
-                            path: "/capacity")
-        layout.scripts = ["/assets/live.js", "/assets/live-section.js"]
+                            path: SiteURL.capacity().path)
+        layout.scripts = [SiteURL.asset(.value("live.js")).path, SiteURL.asset(.value("live-section.js")).path]
         if leafletAvailable {
-            layout.styles = ["/vendor/leaflet/leaflet.css"]
-            layout.scripts = ["/vendor/leaflet/leaflet.js", "/assets/live.js", "/assets/live-section.js", "/assets/capacity-map.js"]
+            layout.styles = [SiteURL.leaflet("leaflet.css").path]
+            layout.scripts = [SiteURL.leaflet("leaflet.js").path, SiteURL.asset(.value("live.js")).path, SiteURL.asset(.value("live-section.js")).path, SiteURL.asset(.value("capacity-map.js")).path]
         }
         let own = lines.filter { $0.holder == user.organisationCode }
         return layout.render(
             .group(
                 .h1(.text(say(nl: "Capaciteit en bijstand", en: "Capacity and assistance"))),
                 .p(.class("help"), .text(say(nl: "Inzetbare eenheden en materieel per regio, partner en de landelijke pool, en de open bijstandsaanvragen. Het overzicht werkt zichzelf bij.", en: "Deployable units and materiel per region, partner and the national pool, and the open assistance requests. The overview updates itself."))),
-                .if(isBroker, .p(.a(.id("broker-link"), .href("/broker"), .text(say(nl: "Naar de makelaarsweergave (LOCC)", en: "To the broker view (LOCC)"))))),
+                .if(isBroker, .p(.a(.id("broker-link"), .href(SiteURL.broker.path), .text(say(nl: "Naar de makelaarsweergave (LOCC)", en: "To the broker view (LOCC)"))))),
                 .if(leafletAvailable, .div(
                     .id("capacity-map"), .class("incident-map"), .attribute(named: "role", value: "region"),
                     .attribute(named: "aria-label", value: say(nl: "Kaart van beschikbare capaciteit en open aanvragen", en: "Map of available capacity and open requests")),
-                    .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
+                    .data(named: "boundaries", value: SiteURL.api(.regionBoundaries).path),
                     .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")))),
                 .div(
-                    .id("capacity-live"), .data(named: "live-stream", value: "/api/v1/capacity/stream"),
+                    .id("capacity-live"), .data(named: "live-stream", value: SiteURL.api(.capacityStream).path),
                     .div(.id("capacity-data"), .attribute(named: "hidden"),
                          .data(named: "lines", value: DisplayFormat.attribute(json(lines.compactMap { line in
                              line.longitude.flatMap { lon in line.latitude.map { lat in
@@ -93,7 +93,7 @@ struct CapacityPage: Bilingual {
                          }))),
                          .data(named: "requests", value: DisplayFormat.attribute(json(overview.openRequests.compactMap { request in
                              request.longitude.flatMap { lon in request.latitude.map { lat in
-                                 MapRequest(number: request.number, url: "/assistance/\(request.id)", type: text.type(request.type),
+                                 MapRequest(number: request.number, url: SiteURL.assistanceRequest(.value(request.id)).path, type: text.type(request.type),
                                             quantity: request.quantity, status: text.status(request.status), longitude: lon, latitude: lat) } }
                          })))),
                     requestsSection(),
@@ -115,7 +115,7 @@ struct CapacityPage: Bilingual {
                                .th(.text(say(nl: "Waar", en: "Where"))))),
                     .tbody(.forEach(overview.openRequests.map { ($0, nil as String?) } + overview.remoteRequests.map { ($0.request, $0.node) }) { request, node in
                         .tr(.data(named: "request", value: request.id.uuidString),
-                            .td(node == nil ? .a(.href("/assistance/\(request.id)"), .text(request.number))
+                            .td(node == nil ? .a(.href(SiteURL.assistanceRequest(.value(request.id)).path), .text(request.number))
                                 : .span(.text(request.number + " · " + say(nl: "bij knooppunt ", en: "at node ") + (node ?? "")))),
                             .td(.text(request.requester)),
                             .td(.text(text.type(request.type) + (request.typeNote.isEmpty ? "" : " (\(request.typeNote))"))),
@@ -159,7 +159,7 @@ struct CapacityPage: Bilingual {
             .class("card"),
             .h2(.text(say(nl: "Bijstand aanvragen", en: "Request assistance"))),
             .form(
-                .id("request-form"), .class("stacked"), .method(.post), .action("/assistance"), text.hidden(csrfToken),
+                .id("request-form"), .class("stacked"), .method(.post), .action(SiteURL.assistance.path), text.hidden(csrfToken),
                 typeSelect("request-type"),
                 text.number("request-quantity", "quantity", say(nl: "Aantal", en: "Quantity"), value: 1, min: 1),
                 .label(.for("request-incident"), .text(say(nl: "Voor incident (optioneel)", en: "For incident (optional)"))),
@@ -190,7 +190,7 @@ struct CapacityPage: Bilingual {
                             .td(.text(text.type(line.type))), .td(.text(line.label)),
                             .td(.text("\(line.available) / \(line.count)" + (line.committed > 0 ? say(nl: " (\(line.committed) toegezegd)", en: " (\(line.committed) committed)") : ""))),
                             .td(.form(
-                                .class("inline"), .method(.post), .action("/capacity/lines/\(line.id)"), text.hidden(csrfToken),
+                                .class("inline"), .method(.post), .action(SiteURL.capacity(.line(.value(line.id))).path), text.hidden(csrfToken),
                                 .input(.type(.hidden), .name("baseVersion"), .value(String(line.version))),
                                 .input(.type(.number), .name("count"), .attribute(named: "min", value: "0"), .value(String(line.count)),
                                        .attribute(named: "aria-label", value: say(nl: "Totaal", en: "Total")), .class("narrow")),
@@ -203,7 +203,7 @@ struct CapacityPage: Bilingual {
             .details(
                 .summary(.text(say(nl: "Regel toevoegen", en: "Add a line"))),
                 .form(
-                    .id("line-form"), .class("stacked"), .method(.post), .action("/capacity/lines"), text.hidden(csrfToken),
+                    .id("line-form"), .class("stacked"), .method(.post), .action(SiteURL.capacity(.lines).path), text.hidden(csrfToken),
                     typeSelect("line-type"),
                     .label(.for("line-label"), .text(say(nl: "Standplaats", en: "Station"))),
                     .input(.id("line-label"), .name("label"), .type(.text), .required(true)),
@@ -220,7 +220,7 @@ struct CapacityPage: Bilingual {
                 .summary(.text(say(nl: "Importeren uit CSV", en: "Import from CSV"))),
                 .p(.class("help"), .text(say(nl: "Kolommen: ", en: "Columns: ") + CapacityService.csvColumns.joined(separator: ","))),
                 .form(
-                    .id("import-form"), .class("stacked"), .method(.post), .action("/capacity/import"), text.hidden(csrfToken),
+                    .id("import-form"), .class("stacked"), .method(.post), .action(SiteURL.capacity(.csvImport).path), text.hidden(csrfToken),
                     .label(.for("import-csv"), .text("CSV")),
                     .textarea(.id("import-csv"), .attribute(named: "name", value: "csv"), .required(true), .attribute(named: "rows", value: "6")),
                     .button(.type(.submit), .id("import-submit"), .text(say(nl: "Importeren", en: "Import"))))))
@@ -244,17 +244,17 @@ struct AssistancePage: Bilingual {
     private var text: CapacityText { CapacityText(language: strings.language, types: Dictionary(uniqueKeysWithValues: types.map { ($0.code, $0) })) }
     private var isRequester: Bool { CapacityPolicy.decide(user.subject, .actAsRequester(request.requester)).allowed }
     private var isBroker: Bool { CapacityPolicy.decide(user.subject, .broker).allowed }
-    private var base: String { "/assistance/\(request.id)" }
+    private func step(_ step: AssistanceStep) -> String { SiteURL.assistanceRequest(.value(request.id), .step(step)).path }
 
     func render() -> String {
-        var layout = Layout(title: request.number, strings: strings, csrfToken: csrfToken, user: user, path: "/capacity")
-        layout.scripts = ["/assets/live.js", "/assets/live-section.js"]
+        var layout = Layout(title: request.number, strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.capacity().path)
+        layout.scripts = [SiteURL.asset(.value("live.js")).path, SiteURL.asset(.value("live-section.js")).path]
         let open = !request.status.isFinal
         return layout.render(
             .group(
-                .p(.a(.href("/capacity"), .text(say(nl: "← Capaciteit en bijstand", en: "← Capacity and assistance")))),
+                .p(.a(.href(SiteURL.capacity().path), .text(say(nl: "← Capaciteit en bijstand", en: "← Capacity and assistance")))),
                 .div(
-                    .id("request-live"), .data(named: "live-stream", value: "/api/v1/capacity/stream"),
+                    .id("request-live"), .data(named: "live-stream", value: SiteURL.api(.capacityStream).path),
                     .h1(.text("\(request.number) · \(request.quantity) × \(text.type(request.type))")),
                     .p(.span(.id("request-status"), .class("badge status-\(request.status.rawValue)"), .text(text.status(request.status))),
                        .text(" " + say(nl: "\(request.committedQuantity) van \(request.quantity) toegezegd", en: "\(request.committedQuantity) of \(request.quantity) committed"))),
@@ -272,8 +272,8 @@ struct AssistancePage: Bilingual {
                     .if(open && isRequester, .div(
                         .class("request-actions"),
                         .if(request.status == .released,
-                            text.button("\(base)/close", say(nl: "Afsluiten", en: "Close"), csrf: csrfToken, id: "close-request")),
-                        text.button("\(base)/withdraw", say(nl: "Intrekken", en: "Withdraw"), csrf: csrfToken, id: "withdraw-request", danger: true))),
+                            text.button(step(.close), say(nl: "Afsluiten", en: "Close"), csrf: csrfToken, id: "close-request")),
+                        text.button(step(.withdraw), say(nl: "Intrekken", en: "Withdraw"), csrf: csrfToken, id: "withdraw-request", danger: true))),
                     .section(
                         .class("card"),
                         .h2(.text(say(nl: "Verloop", en: "History"))),
@@ -281,12 +281,12 @@ struct AssistancePage: Bilingual {
                             .li(.text("\(DisplayFormat.time(item.0)) · \(item.1) · \(item.2)"))
                         }))),
                 .if(open && isBroker, .form(
-                    .id("decline-form"), .class("stacked"), .method(.post), .action("\(base)/decline"), text.hidden(csrfToken),
+                    .id("decline-form"), .class("stacked"), .method(.post), .action(step(.decline)), text.hidden(csrfToken),
                     .label(.for("decline-reason"), .text(say(nl: "Afwijzen namens het bevoegd gezag: reden", en: "Decline on behalf of the competent authority: reason"))),
                     .input(.id("decline-reason"), .name("reason"), .type(.text), .required(true)),
                     .button(.type(.submit), .class("danger"), .text(say(nl: "Afwijzen", en: "Decline"))))),
                 .if(open && !ownLines.isEmpty && !isRequester, offerForm()),
-                .p(.class("help"), .text("EDXL-RM: "), .a(.href("/api/v1/assistance-requests/\(request.id)/edxl-rm"), .text("RequestResource")))
+                .p(.class("help"), .text("EDXL-RM: "), .a(.href(SiteURL.api(.assistanceMessage(request.id)).path), .text("RequestResource")))
             ))
     }
 
@@ -297,7 +297,7 @@ struct AssistancePage: Bilingual {
             let label = holder.label.text(strings.language)
             return .div(
                 .p(.class("help"), .text(say(nl: "U dient deze aanvraag in als \(label).", en: "You submit this request as \(label)."))),
-                text.button("\(base)/submit", say(nl: "Indienen", en: "Submit"), csrf: csrfToken, id: "submit-request"))
+                text.button(step(.submit), say(nl: "Indienen", en: "Submit"), csrf: csrfToken, id: "submit-request"))
         case .propose(let reason)?, .refuse(let reason)?:
             return .p(.id("awaiting-authority"), .class("notice"),
                       .strong(.text(say(nl: "Voorstel — wacht op het bevoegd gezag. ", en: "Proposal — awaiting the competent authority. "))),
@@ -319,12 +319,12 @@ struct AssistancePage: Bilingual {
                         .text((offer.label.map { " · \($0)" } ?? "") + (offer.note.isEmpty ? "" : " · \(offer.note)") + " "),
                         .span(.class("badge offer-\(offer.status.rawValue)"), .text(offer.status.label.text(strings.language))),
                         .if(open && isRequester && offer.status == .open, .group(
-                            text.button("\(base)/offers/\(offer.id)/accept", say(nl: "Accepteren", en: "Accept"), csrf: csrfToken, id: "accept-\(offer.id)"),
-                            text.button("\(base)/offers/\(offer.id)/decline", say(nl: "Afwijzen", en: "Decline"), csrf: csrfToken))),
+                            text.button(SiteURL.assistanceRequest(.value(request.id), .offer(.value(offer.id), .accept)).path, say(nl: "Accepteren", en: "Accept"), csrf: csrfToken, id: "accept-\(offer.id)"),
+                            text.button(SiteURL.assistanceRequest(.value(request.id), .offer(.value(offer.id), .decline)).path, say(nl: "Afwijzen", en: "Decline"), csrf: csrfToken))),
                         .if(open && offer.status == .proposed && CapacityPolicy.decide(user.subject, .actAsHolder(offer.holder)).allowed,
-                            text.button("\(base)/offers/\(offer.id)/confirm", say(nl: "Voorstel bevestigen", en: "Confirm proposal"), csrf: csrfToken, id: "confirm-\(offer.id)")),
+                            text.button(SiteURL.assistanceRequest(.value(request.id), .offer(.value(offer.id), .confirm)).path, say(nl: "Voorstel bevestigen", en: "Confirm proposal"), csrf: csrfToken, id: "confirm-\(offer.id)")),
                         .if(open && (offer.status == .open || offer.status == .proposed) && CapacityPolicy.decide(user.subject, .actAsHolder(offer.holder)).allowed,
-                            text.button("\(base)/offers/\(offer.id)/withdraw", say(nl: "Aanbod intrekken", en: "Withdraw offer"), csrf: csrfToken)))
+                            text.button(SiteURL.assistanceRequest(.value(request.id), .offer(.value(offer.id), .withdraw)).path, say(nl: "Aanbod intrekken", en: "Withdraw offer"), csrf: csrfToken)))
                 }))
     }
 
@@ -341,11 +341,11 @@ struct AssistancePage: Bilingual {
                         .text(" · " + say(nl: "toegezegd ", en: "committed ") + DisplayFormat.time(commitment.committedAt) + " "),
                         .if(open && commitment.status == .committed
                                 && (isRequester || CapacityPolicy.decide(user.subject, .actAsHolder(commitment.holder)).allowed),
-                            text.button("\(base)/commitments/\(commitment.id)/deploy", say(nl: "Ingezet", en: "Deployed"), csrf: csrfToken)),
+                            text.button(SiteURL.assistanceRequest(.value(request.id), .commitment(.value(commitment.id), .deploy)).path, say(nl: "Ingezet", en: "Deployed"), csrf: csrfToken)),
                         .if(open && isRequester && commitment.status != .released,
-                            text.button("\(base)/commitments/\(commitment.id)/release", say(nl: "Vrijgeven", en: "Release"), csrf: csrfToken,
+                            text.button(SiteURL.assistanceRequest(.value(request.id), .commitment(.value(commitment.id), .release)).path, say(nl: "Vrijgeven", en: "Release"), csrf: csrfToken,
                                         id: "release-\(commitment.id)")),
-                        .a(.href("/api/v1/assistance-requests/\(request.id)/commitments/\(commitment.id)/edxl-rm"), .text(" CommitResource")))
+                        .a(.href(SiteURL.api(.commitmentMessage(request: request.id, commitment: commitment.id)).path), .text(" CommitResource")))
                 }))
     }
 
@@ -354,7 +354,7 @@ struct AssistancePage: Bilingual {
             .class("card"),
             .h2(.text(say(nl: "Aanbieden", en: "Offer"))),
             .form(
-                .id("offer-form"), .class("stacked"), .method(.post), .action("\(base)/offers"), text.hidden(csrfToken),
+                .id("offer-form"), .class("stacked"), .method(.post), .action(SiteURL.assistanceRequest(.value(request.id), .offers).path), text.hidden(csrfToken),
                 .label(.for("offer-line"), .text(say(nl: "Uit", en: "From"))),
                 .select(.id("offer-line"), .attribute(named: "name", value: "capacityItem"), .forEach(ownLines) { line in
                     .choice(line.id.uuidString, "\(line.label) — \(line.offerable) " + say(nl: "beschikbaar om aan te bieden", en: "available to offer"))
@@ -382,21 +382,21 @@ struct BrokerPage: Bilingual {
     private var text: CapacityText { CapacityText(language: strings.language, types: Dictionary(uniqueKeysWithValues: types.map { ($0.code, $0) })) }
 
     func render() -> String {
-        var layout = Layout(title: say(nl: "Makelaar capaciteit", en: "Capacity broker"), strings: strings, csrfToken: csrfToken, user: user, path: "/capacity")
-        layout.scripts = ["/assets/live.js", "/assets/live-section.js"]
+        var layout = Layout(title: say(nl: "Makelaar capaciteit", en: "Capacity broker"), strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.capacity().path)
+        layout.scripts = [SiteURL.asset(.value("live.js")).path, SiteURL.asset(.value("live-section.js")).path]
         return layout.render(
             .group(
-                .p(.a(.href("/capacity"), .text(say(nl: "← Capaciteit en bijstand", en: "← Capacity and assistance")))),
+                .p(.a(.href(SiteURL.capacity().path), .text(say(nl: "← Capaciteit en bijstand", en: "← Capacity and assistance")))),
                 .h1(.text(say(nl: "Makelaar capaciteit (LOCC)", en: "Capacity broker (LOCC)"))),
                 .p(.class("help"), .text(say(nl: "Per open aanvraag: wat nog nodig is en welke capaciteit van anderen het snelst ter plaatse kan zijn (gereedheid plus reistijd), binnen wat zij kunnen missen. Een voorstel gaat eerst naar de houder ter bevestiging.", en: "For each open request: what is still needed and whose capacity could be there soonest (readiness plus travel), within what they can spare. A proposal goes to the holder to confirm first."))),
                 .div(
-                    .id("broker-live"), .data(named: "live-stream", value: "/api/v1/capacity/stream"),
+                    .id("broker-live"), .data(named: "live-stream", value: SiteURL.api(.capacityStream).path),
                     broker.matches.isEmpty ? .p(.class("empty"), .text(remote.isEmpty ? say(nl: "Geen open aanvragen.", en: "No open requests.")
                         : say(nl: "Geen open aanvragen op dit knooppunt.", en: "No open requests on this node.")))
                         : .div(.id("matches"), .forEach(broker.matches) { match in
                             .section(
                                 .class("card"), .data(named: "request", value: match.request.id.uuidString),
-                                .h2(.a(.href("/assistance/\(match.request.id)"),
+                                .h2(.a(.href(SiteURL.assistanceRequest(.value(match.request.id)).path),
                                        .text("\(match.request.number) · \(match.request.quantity) × \(text.type(match.request.type)) · \(match.request.requester)"))),
                                 .p(.text(say(nl: "Nog nodig: \(match.needed)", en: "Still needed: \(match.needed)") + " · " + match.request.locationText)),
                                 match.proposals.isEmpty ? .p(.class("empty"), .text(say(nl: "Geen capaciteit van anderen beschikbaar.", en: "No capacity of others available.")))
@@ -406,7 +406,7 @@ struct BrokerPage: Bilingual {
                                                 + say(nl: "gereed in \(proposal.readinessMinutes) min", en: "ready in \(proposal.readinessMinutes) min")
                                                 + (proposal.distanceKm.map { " · \($0) km" } ?? "")
                                                 + (proposal.etaMinutes.map { say(nl: " · ter plaatse in ± \($0) min", en: " · on scene in about \($0) min") } ?? "") + " "),
-                                            text.button("/assistance/\(match.request.id)/proposals", say(nl: "Voorstellen", en: "Propose"), csrf: csrfToken,
+                                            text.button(SiteURL.assistanceRequest(.value(match.request.id), .proposals).path, say(nl: "Voorstellen", en: "Propose"), csrf: csrfToken,
                                                         fields: [("capacityItem", proposal.capacityItem.uuidString), ("quantity", String(proposal.quantity))]))
                                     }))
                         }),
@@ -434,7 +434,7 @@ struct BrokerPage: Bilingual {
                     .class("card"),
                     .h2(.text(say(nl: "Besluit over schaarse capaciteit vastleggen", en: "Record a decision on scarce capacity"))),
                     .form(
-                        .id("decision-form"), .class("stacked"), .method(.post), .action("/broker/decisions"), text.hidden(csrfToken),
+                        .id("decision-form"), .class("stacked"), .method(.post), .action(SiteURL.brokerDecisions.path), text.hidden(csrfToken),
                         .label(.for("decision-type"), .text(say(nl: "Type", en: "Type"))),
                         .select(.id("decision-type"), .attribute(named: "name", value: "type"), .forEach(types) { .choice($0.code, text.type($0.code)) }),
                         .label(.for("decision-authority"), .text(say(nl: "Bevoegd gezag", en: "Competent authority"))),
@@ -462,7 +462,7 @@ struct CapacityTypesPage: Bilingual {
     private var text: CapacityText { CapacityText(language: strings.language, types: [:]) }
 
     func render() -> String {
-        let layout = Layout(title: say(nl: "Capaciteitstypen", en: "Capacity types"), strings: strings, csrfToken: csrfToken, user: user, path: "/capacity/types")
+        let layout = Layout(title: say(nl: "Capaciteitstypen", en: "Capacity types"), strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.capacity(.types).path)
         return layout.render(
             .group(
                 .h1(.text(say(nl: "Catalogus van capaciteitstypen", en: "Catalogue of capacity types"))),
@@ -477,7 +477,7 @@ struct CapacityTypesPage: Bilingual {
                     .class("card"),
                     .h2(.text(say(nl: "Type toevoegen", en: "Add a type"))),
                     .form(
-                        .id("type-form"), .class("stacked"), .method(.post), .action("/capacity/types"), text.hidden(csrfToken),
+                        .id("type-form"), .class("stacked"), .method(.post), .action(SiteURL.capacity(.types).path), text.hidden(csrfToken),
                         .label(.for("type-code"), .text(say(nl: "Code (kleine letters, cijfers, streepjes)", en: "Code (lower-case letters, digits, hyphens)"))),
                         .input(.id("type-code"), .name("code"), .type(.text), .required(true)),
                         .label(.for("type-nl"), .text(say(nl: "Naam in het Nederlands", en: "Dutch name"))),

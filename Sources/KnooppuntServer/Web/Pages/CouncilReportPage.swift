@@ -16,11 +16,11 @@ struct CouncilReportPage {
     func render() -> String {
         let layout = Layout(
             title: "\(s.title) · \(report.reference)", strings: strings, csrfToken: csrfToken, user: user,
-            path: report.formats["html"] ?? "/incidents/\(report.incident)/report")
+            path: report.formats["html"] ?? SiteURL.incident(.value(report.incident), .report).path)
         return layout.render(
             .article(
                 .class("council-report"), .id("council-report"),
-                .p(.a(.href("/incidents/\(report.incident)"), .text("← \(document.incidentLine)"))),
+                .p(.a(.href(SiteURL.incident(.value(report.incident)).path), .text("← \(document.incidentLine)"))),
                 .h1(.id("report-heading"), .text(document.heading)),
                 .p(.class("report-address"), .id("report-address"), .strong(.text(document.addressLine))),
                 .ul(.class("report-facts"), .forEach(document.factLines) { .li(.text($0)) }),

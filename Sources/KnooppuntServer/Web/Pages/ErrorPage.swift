@@ -14,7 +14,7 @@ enum ErrorPage {
         let strings = request.strings
         let page = Layout(
             title: strings.errorTitle, strings: strings, csrfToken: request.csrfToken,
-            user: request.auth.get(CurrentUser.self), path: "/"
+            user: request.auth.get(CurrentUser.self), path: SiteURL.home.path
         ).render(
             .div(
                 .class("card"),
@@ -22,7 +22,7 @@ enum ErrorPage {
                 .p(.id("error-message"), .attribute(named: "role", value: "alert"),
                    .text(message(status: status, detail: detail, field: field, value: problem?.value, dutch: problem?.dutch,
                                  language: strings.language))),
-                .p(.a(.href("/"), .text(strings.backHome)))
+                .p(.a(.href(SiteURL.home.path), .text(strings.backHome)))
             ))
         return .html(page, status: status, headers: headers)
     }

@@ -28,8 +28,8 @@ struct FallbackListPage {
         let age = NationalText(language: language)
         let region = user.regionCode ?? user.organisationCode
         let layout = Layout(
-            title: "\(text.title) \(region)", strings: strings, csrfToken: csrfToken, user: user, path: "/fallback",
-            scripts: ["/assets/fallback.js"])
+            title: "\(text.title) \(region)", strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.fallback.path,
+            scripts: [SiteURL.asset(.value("fallback.js")).path])
         return layout.render(
             .div(
                 .class("fallback"),
@@ -44,7 +44,7 @@ struct FallbackListPage {
                     : .ul(.id("fallback-incidents"), .class("fallback-list"), .forEach(items) { item in
                         .li(
                             .class("card"), .data(named: "incident", value: item.incident.uuidString.lowercased()),
-                            .h2(.a(.href(DisplayFormat.attribute("/fallback/\(item.sourceNode)/\(item.incident.uuidString.lowercased())")),
+                            .h2(.a(.href(DisplayFormat.attribute(SiteURL.fallbackIncident(node: .value(item.sourceNode), incident: .value(item.incident.uuidString.lowercased())).path)),
                                    .text("\(item.reference) · \(item.title)"))),
                             .p(
                                 .span(.class("badge grip-\(item.grip.rawValue)"), .text(item.grip.scaleLabel.text(language))),
@@ -71,12 +71,12 @@ struct FallbackIncidentPage {
         let incident = picture.incident
         let age = NationalText(language: language)
         let layout = Layout(
-            title: "\(incident.reference) \(incident.title)", strings: strings, csrfToken: csrfToken, user: user, path: "/fallback",
-            scripts: ["/assets/fallback.js"])
+            title: "\(incident.reference) \(incident.title)", strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.fallback.path,
+            scripts: [SiteURL.asset(.value("fallback.js")).path])
         return layout.render(
             .div(
                 .class("fallback"),
-                .p(.class("no-print"), .a(.href("/fallback"), .text(text.back))),
+                .p(.class("no-print"), .a(.href(SiteURL.fallback.path), .text(text.back))),
                 fallbackBanner(text),
                 .h1(.id("fallback-title"), .text("\(incident.reference) · \(incident.title)")),
                 .p(.id("fallback-age"), .class("fallback-age"), .text(

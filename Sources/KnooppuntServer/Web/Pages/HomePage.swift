@@ -48,7 +48,7 @@ struct HomePage {
         /// incident page; `next` is where the page returns to (nil: the incident).
         func render(_ language: KnooppuntCore.Language, csrfToken: String, next: String?, incidentLink: Bool) -> Node<HTML.ListContext> {
             let t = HomeStrings.self
-            let path = "/incidents/\(incident.id)/access-requests/\(request.id)/decision" + (next.map { "?next=\($0)" } ?? "")
+            let path = SiteURL.incident(.value(incident.id), .accessRequestDecision(.value(request.id))).path + (next.map { "?next=\($0)" } ?? "")
             func answer(_ grant: Bool, _ node: Node<HTML.FormContext>) -> Node<HTML.BodyContext> {
                 .form(
                     .class(next == nil ? "inline js-refresh" : "inline"), .method(.post), .action(path),
@@ -59,7 +59,7 @@ struct HomePage {
             return .li(
                 .class("access-request"), .data(named: "request", value: request.id.uuidString),
                 .p(.strong(.text(organisationName)), .text(" (\(request.requestedByName))"),
-                   .if(incidentLink, .group(.text(" · "), .a(.href("/incidents/\(incident.id)"), .text(incident.title))))),
+                   .if(incidentLink, .group(.text(" · "), .a(.href(SiteURL.incident(.value(incident.id)).path), .text(incident.title))))),
                 .p(.text("\(t.reason.text(language)): \(request.reason)")),
                 answer(true, .button(.type(.submit), .class("grant-request"), .text(t.grant.text(language)))),
                 answer(false, .button(.type(.submit), .class("decline-request secondary"), .text(t.decline.text(language)))))
@@ -92,7 +92,7 @@ struct HomePage {
 
     func render() -> String {
         let language = strings.language
-        let layout = Layout(title: strings.home, strings: strings, csrfToken: csrfToken, user: user, path: "/")
+        let layout = Layout(title: strings.home, strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.home.path)
         let isNational = user.organisationKind == .nationalNode && !user.role.isAdministrator
         return layout.render(
             .group(
@@ -106,7 +106,7 @@ struct HomePage {
                 .if(!accessRequests.isEmpty, requestSection(language)),
                 .if(!sitRapsDue.isEmpty, sitRapSection(language)),
                 .if(isNational, shortcut(
-                    id: "home-national", href: "/national", label: t.nationalLink.text(language),
+                    id: "home-national", href: SiteURL.national().path, label: t.nationalLink.text(language),
                     help: t.nationalHelp.text(language))),
                 // The national node holds no incidents of its own: its picture is the national one, and
                 // an empty local list here would contradict it (issue 16, point 9).
@@ -140,7 +140,7 @@ struct HomePage {
                     .strong(.text(alert.title ?? alert.reference ?? "")), .text(" — \(alert.reason) · "),
                     .text("\(t.escalatesAt.text(language)) \(DisplayFormat.time(alert.escalatesAt))"))
             }),
-            .p(.a(.href("/monitoring"), .text(t.acknowledgeLink.text(language)))))
+            .p(.a(.href(SiteURL.monitoring.path), .text(t.acknowledgeLink.text(language)))))
     }
 
     private func requestSection(_ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
@@ -149,7 +149,7 @@ struct HomePage {
             .attribute(named: "aria-labelledby", value: "home-access-requests-title"),
             .h2(.id("home-access-requests-title"), .text("\(t.requestsTitle.text(language)) (\(accessRequests.count))")),
             .ul(.forEach(accessRequests) { pending in
-                pending.render(language, csrfToken: csrfToken, next: "/", incidentLink: true)
+                pending.render(language, csrfToken: csrfToken, next: SiteURL.home.path, incidentLink: true)
             }))
     }
 
@@ -178,7 +178,7 @@ struct HomePage {
                 .class("request-state"),
                 .text(t.requestDeclined.text(language) + (item.request?.note.map { ": \($0)" } ?? "")))),
             .form(
-                .class("ask-access"), .method(.post), .action("/incidents/\(item.id)/access-requests"),
+                .class("ask-access"), .method(.post), .action(SiteURL.incident(.value(item.id), .accessRequests).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .label(.for(fieldID), .text(t.reason.text(language))),
                 .input(.type(.text), .id(fieldID), .name("reason"), .required(true), .attribute(named: "maxlength", value: "500")),
@@ -193,7 +193,7 @@ struct HomePage {
             .ul(.forEach(sitRapsDue) { row in
                 let due = row.sitRapDue ?? now
                 return .li(
-                    .a(.href("/incidents/\(row.incident.id)/sitraps"), .text(row.incident.title)),
+                    .a(.href(SiteURL.incident(.value(row.incident.id), .sitraps).path), .text(row.incident.title)),
                     .text(" · \(DisplayFormat.time(due))"),
                     .if(due < now, .span(.class("badge overdue"), .text(" \(t.overdue.text(language))"))))
             }))
@@ -215,7 +215,7 @@ struct HomePage {
                             .data(named: "incident", value: row.incident.id.uuidString),
                             .span(.class("badge grip-\(row.incident.grip.rawValue)"), .text(row.incident.grip.scaleLabel.text(language))),
                             .text(" "),
-                            .a(.href("/incidents/\(row.incident.id)"), .text(row.incident.title)),
+                            .a(.href(SiteURL.incident(.value(row.incident.id)).path), .text(row.incident.title)),
                             .if(row.underAuthority, .span(.class("badge under-authority"), .text(" " + t.underAuthority.text(language)))),
                             .if(user.bearsAuthority, bestuurLines(row, language)),
                             .if(row.toVerify + row.toAdmit > 0, .p(
@@ -228,7 +228,7 @@ struct HomePage {
                                        "\(t.lastChange.text(language)) \(DisplayFormat.time(row.incident.updatedAt))"]
                                     .joined(separator: " · "))))
                     }),
-            .p(.a(.href("/incidents"), .text(t.allIncidents.text(language)))))
+            .p(.a(.href(SiteURL.incidents.path), .text(t.allIncidents.text(language)))))
     }
 }
 
@@ -248,7 +248,7 @@ extension HomePage {
                     .li(.text(point.text), .unwrap(point.deadline) { .span(.class("muted"), .text(" · \(a(AssessmentStrings.decideBefore)) \(DisplayFormat.time($0))")) })
                 }))),
             .unwrap(row.latestSitRap) { sitrap in
-                .p(.a(.href("/incidents/\(row.incident.id)/sitraps/\(sitrap.number)"),
+                .p(.a(.href(SiteURL.incident(.value(row.incident.id), .sitrap(.value(sitrap.number))).path),
                       .text("\(a(HomeStrings.latestSitRap)) \(sitrap.number) · \(DisplayFormat.time(sitrap.issuedAt))")))
             })
     }

@@ -18,7 +18,6 @@ struct IRBTPanel: Bilingual {
     let language: KnooppuntCore.Language
 
     private var text: NationalText { NationalText(language: language) }
-    private var base: String { "/incidents/\(incident)/irbt" }
     private func name(_ region: RegionCode) -> String { regionNames[region.rawValue] ?? region.rawValue }
 
     func render() -> Node<HTML.BodyContext> {
@@ -33,7 +32,7 @@ struct IRBTPanel: Bilingual {
         .group(
             .p(.class("help"), .text(say(nl: "Twee of meer regio's betrokken: er kan een IRBT worden ingericht, waarin de voorzitters hun bevoegdheden afstemmen (002:L818-823).", en: "Two or more regions involved: an IRBT can be formed, in which the chairs align their powers (002:L818-823)."))),
             .if(mayForm, .form(
-                .id("irbt-form"), .class("inline js-refresh"), .method(.post), .action(base),
+                .id("irbt-form"), .class("inline js-refresh"), .method(.post), .action(SiteURL.incident(.value(incident), .irbt).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .button(.type(.submit), .id("irbt-form-submit"), .text(say(nl: "IRBT inrichten", en: "Form the IRBT"))))))
     }
@@ -76,7 +75,7 @@ struct IRBTPanel: Bilingual {
         .details(
             .summary(.text(say(nl: "Coördinerend voorzitter wijzigen", en: "Change the coordinating chair"))),
             .form(
-                .id("irbt-coordinator-form"), .class("inline js-refresh"), .method(.post), .action(base + "/coordinator"),
+                .id("irbt-coordinator-form"), .class("inline js-refresh"), .method(.post), .action(SiteURL.incident(.value(incident), .irbtCoordinator).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .label(.for("irbt-coordinator"), .text(say(nl: "Regio", en: "Region"))),
                 .select(.id("irbt-coordinator"), .attribute(named: "name", value: "coordinatingRegion"), .forEach(involvedRegions) { region in
@@ -89,7 +88,7 @@ struct IRBTPanel: Bilingual {
         .details(
             .summary(.text(say(nl: "Gezamenlijk besluit vastleggen", en: "Record a joint decision"))),
             .form(
-                .id("irbt-decision-form"), .class("stacked js-refresh js-reset"), .method(.post), .action(base + "/decisions"),
+                .id("irbt-decision-form"), .class("stacked js-refresh js-reset"), .method(.post), .action(SiteURL.incident(.value(incident), .irbtDecisions).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .label(.for("irbt-decision-text"), .text(say(nl: "Besluit", en: "Decision"))),
                 .textarea(.id("irbt-decision-text"), .name("text"), .required(true), .attribute(named: "rows", value: "2")),
@@ -109,7 +108,7 @@ struct IRBTPanel: Bilingual {
         .details(
             .summary(.text(say(nl: "Afstemming met het Rijk vastleggen", en: "Record an alignment with the Rijk"))),
             .form(
-                .id("irbt-alignment-form"), .class("stacked js-refresh js-reset"), .method(.post), .action(base + "/alignments"),
+                .id("irbt-alignment-form"), .class("stacked js-refresh js-reset"), .method(.post), .action(SiteURL.incident(.value(incident), .irbtAlignments).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .label(.for("irbt-alignment-with"), .text(say(nl: "Met wie (bijv. NCC, ministerie van JenV)", en: "With whom (e.g. NCC, ministry of JenV)"))),
                 .input(.type(.text), .id("irbt-alignment-with"), .name("with"), .required(true)),

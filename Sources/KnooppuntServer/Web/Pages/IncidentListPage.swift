@@ -30,18 +30,18 @@ struct IncidentListPage {
         let language = strings.language
         var layout = Layout(
             title: strings.incidents, strings: strings, csrfToken: csrfToken, user: user,
-            path: "/incidents" + (filters.exercise ? "?exercise=true" : ""))
-        layout.scripts = ["/assets/live.js", "/assets/incident-list.js"]
+            path: SiteURL.incidents.path + (filters.exercise ? "?exercise=true" : ""))
+        layout.scripts = [SiteURL.asset(.value("live.js")).path, SiteURL.asset(.value("incident-list.js")).path]
         return layout.render(
             .group(
                 .h1(.text(filters.exercise ? strings.exercises : strings.incidents)),
                 .nav(
                     .class("tabs"), .attribute(named: "aria-label", value: strings.incidents),
                     .a(
-                        .href("/incidents"), .text(strings.realIncidents),
+                        .href(SiteURL.incidents.path), .text(strings.realIncidents),
                         .attribute(named: "aria-current", value: filters.exercise ? "false" : "page")),
                     .a(
-                        .href("/incidents?exercise=true"), .text(strings.exercises),
+                        .href(SiteURL.incidents.url(query: ["exercise": "true"])), .text(strings.exercises),
                         .attribute(named: "aria-current", value: filters.exercise ? "page" : "false"))
                 ),
                 filterForm(language),
@@ -49,7 +49,7 @@ struct IncidentListPage {
                     .id("incident-rows"),
                     .data(
                         named: "stream",
-                        value: "/api/v1/stream?lastEventId=\(journalPosition)" + (filters.exercise ? "&exercise=true" : "")),
+                        value: SiteURL.api(.stream).url(pairs: [("lastEventId", "\(journalPosition)")] + (filters.exercise ? [("exercise", "true")] : []))),
                     rows.isEmpty
                         ? .p(.class("empty"), .text(strings.noIncidents))
                         : .table(
@@ -72,7 +72,7 @@ struct IncidentListPage {
             .class("incident-row" + (row.stale ? " stale" : "")),
             .data(named: "incident", value: incident.id.uuidString),
             .td(.text(incident.reference)),
-            .td(.a(.href("/incidents/\(incident.id)"), .text(incident.title))),
+            .td(.a(.href(SiteURL.incident(.value(incident.id)).path), .text(incident.title))),
             .td(.text(incident.category.label.text(language))),
             .td(.span(.class("badge grip-\(incident.grip.rawValue)"), .text(incident.grip.scaleLabel.text(language)))),
             .td(.text(incident.phase.label.text(language))),
@@ -86,7 +86,7 @@ struct IncidentListPage {
 
     private func filterForm(_ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
         .form(
-            .class("filters"), .method(.get), .action("/incidents"),
+            .class("filters"), .method(.get), .action(SiteURL.incidents.path),
             .if(filters.exercise, .input(.type(.hidden), .name("exercise"), .value("true"))),
             select("region", strings.regionsLabel, RegionCode.all.map { ($0.rawValue, $0.rawValue) }, filters.region),
             select("grip", strings.gripLabel, GRIPLevel.allCases.map { ("\($0.rawValue)", $0.scaleLabel.text(language)) },
@@ -110,7 +110,7 @@ struct IncidentListPage {
             .class("card"), .attribute(named: "aria-labelledby", value: "new-incident-title"),
             .h2(.id("new-incident-title"), .text(strings.newIncident)),
             .form(
-                .id("new-incident"), .class("stacked"), .method(.post), .action("/incidents"),
+                .id("new-incident"), .class("stacked"), .method(.post), .action(SiteURL.incidents.path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .label(.for("incident-title"), .text(strings.title)),
                 .input(.type(.text), .id("incident-title"), .name("title"), .required(true),

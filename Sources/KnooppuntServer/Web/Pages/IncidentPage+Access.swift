@@ -56,7 +56,7 @@ extension IncidentPage {
     func grantRow(_ grant: AccessGrantDTO) -> Node<HTML.TableContext> {
         let active = grant.revokedAt == nil && grant.validUntil > now
         let kind = grant.profile?.label.text(language) ?? (grant.kind == "break-glass" ? strings.breakGlass : grant.kind)
-        let base = "/incidents/\(incident.id)/access/\(grant.id)"
+        let url = { (step: GrantStep) in SiteURL.incident(.value(incident.id), .accessGrant(.value(grant.id), step)).path }
         return .tr(
             .class(active ? "grant" : "grant ended"), .data(named: "organisation", value: grant.organisation),
             .td(.strong(.text(organisationName(grant.organisation)))),
@@ -68,12 +68,12 @@ extension IncidentPage {
             .td(
                 .if(live && active && may.manageAccess && grant.status == .monitoring,
                     .form(
-                        .class("inline js-refresh"), .method(.post), .action(base + "/admit"),
+                        .class("inline js-refresh"), .method(.post), .action(url(.admit)),
                         .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                         .button(.type(.submit), .class("small"), .id("admit-\(grant.organisation)"), .text(strings.admitPartner)))),
                 .if(live && active && (may.manageAccess || (may.breakGlass && grant.kind == "break-glass")),
                     .form(
-                        .class("inline js-refresh"), .method(.post), .action(base + "/revoke"),
+                        .class("inline js-refresh"), .method(.post), .action(url(.revoke)),
                         .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                         .button(.type(.submit), .class("small"), .id("disconnect-\(grant.organisation)"), .text(strings.disconnect)))))
         )
@@ -89,7 +89,7 @@ extension IncidentPage {
 
     func linkForm(_ panel: AccessPanel) -> Node<HTML.BodyContext> {
         .form(
-            .id("link-form"), .class("stacked js-refresh js-reset"), .method(.post), .action("/incidents/\(incident.id)/access"),
+            .id("link-form"), .class("stacked js-refresh js-reset"), .method(.post), .action(SiteURL.incident(.value(incident.id), .access).path),
             .h3(.text(strings.linkPartner)),
             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
             .label(.for("link-organisation"), .text(strings.partner)),
@@ -109,7 +109,7 @@ extension IncidentPage {
             .summary(.text(strings.breakGlass)),
             .form(
                 .id("break-glass-form"), .class("stacked js-refresh js-reset"), .method(.post),
-                .action("/incidents/\(incident.id)/break-glass"),
+                .action(SiteURL.incident(.value(incident.id), .breakGlass).path),
                 .p(.class("help"), .text(strings.breakGlassIntro)),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .label(.for("glass-organisation"), .text(strings.organisationLabel)),

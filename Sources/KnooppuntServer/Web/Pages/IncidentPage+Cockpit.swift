@@ -110,7 +110,7 @@ extension IncidentPage {
             .summary(.class("button-like"), .text(a(label))),
             .form(
                 .id(id + "-form"), .class("stacked js-refresh"), .method(.post),
-                .action("/incidents/\(incident.id)/summaries/\(theme.description)"),
+                .action(SiteURL.incident(.value(incident.id), .summary(.value(theme.description))).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .input(.type(.hidden), .name("baseVersion"), .value("\(current?.version ?? 0)")),
                 .label(.for(id + "-picture"), .text(a(AssessmentStrings.picture))),
@@ -175,7 +175,7 @@ extension IncidentPage {
             .summary(.class("button-like"), .text(a(AssessmentStrings.decide))),
             .unwrap(point.considerations) { .p(.class("point-considerations"), .text("\(a(AssessmentStrings.considerations)): \($0)")) },
             .form(
-                .class("stacked js-refresh"), .method(.post), .action("/incidents/\(incident.id)/decisions"),
+                .class("stacked js-refresh"), .method(.post), .action(SiteURL.incident(.value(incident.id), .decisions).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .input(.type(.hidden), .name("decisionPoint"), .value(point.id.uuidString)),
                 .input(.type(.hidden), .name("team"), .value(point.team.rawValue)),
@@ -188,7 +188,7 @@ extension IncidentPage {
                 .button(.type(.submit), .id(id + "-submit"), .text(a(AssessmentStrings.decide)))),
             .form(
                 .class("stacked js-refresh point-withdraw"), .method(.post),
-                .action("/incidents/\(incident.id)/decision-points/\(point.id)/withdrawal"),
+                .action(SiteURL.incident(.value(incident.id), .decisionPointWithdrawal(.value(point.id))).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .input(.type(.hidden), .name("baseVersion"), .value("\(point.version)")),
                 .label(.for(id + "-withdraw"), .text(a(AssessmentStrings.withdrawReason))),
@@ -229,10 +229,10 @@ extension IncidentPage {
                 .li(.a(.href("#actions"), .text(strings.actions))),
                 .if(access != nil, .li(.a(.href("#access"), .text(strings.access)))),
                 .li(.a(.href("#logbook"), .text(strings.logbook))),
-                .li(.a(.id("sitraps-link"), .href("/incidents/\(incident.id)/sitraps"), .text(strings.sitrap.title))),
-                .li(.a(.id("public-warnings-link"), .href("/incidents/\(incident.id)/public-warnings"),
+                .li(.a(.id("sitraps-link"), .href(SiteURL.incident(.value(incident.id), .sitraps).path), .text(strings.sitrap.title))),
+                .li(.a(.id("public-warnings-link"), .href(SiteURL.incident(.value(incident.id), .publicWarnings).path),
                        .text(say(nl: "Publieke waarschuwing (CAP)", en: "Public warning (CAP)")))),
-                .if(may.draftReport, .li(.a(.id("council-report-link"), .href("/incidents/\(incident.id)/report"),
+                .if(may.draftReport, .li(.a(.id("council-report-link"), .href(SiteURL.incident(.value(incident.id), .report).path),
                                              .text(CouncilReportStrings.for(language).link)))),
                 // Optional sound when a new urgent entry arrives (decision 0022); the choice stays in this browser.
                 .if(live, .li(.button(
@@ -249,7 +249,6 @@ extension IncidentPage {
                 .class("action-toggle"), .id(id), .element(named: "summary", nodes: [.class("button-like"), .text(label)]), form,
             ])
         }
-        let nl = language == .nl
         return .div(
             .class("action-bar live-only"), .attribute(named: "role", value: "group"),
             .attribute(named: "aria-label", value: say(nl: "Invoeren", en: "Enter")),
@@ -267,7 +266,7 @@ extension IncidentPage {
             .class("card"), .attribute(named: "aria-labelledby", value: "new-point-title"),
             .h2(.id("new-point-title"), .text(a(AssessmentStrings.raise))),
             .form(
-                .id("point-form"), .class("stacked js-refresh js-reset"), .method(.post), .action("/incidents/\(incident.id)/decision-points"),
+                .id("point-form"), .class("stacked js-refresh js-reset"), .method(.post), .action(SiteURL.incident(.value(incident.id), .decisionPoints).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .label(.for("point-text"), .text(a(AssessmentStrings.question))),
                 .textarea(.id("point-text"), .name("text"), .required(true), .attribute(named: "rows", value: "2"),

@@ -12,7 +12,7 @@ extension IncidentPage {
                 ? "GRIP 0 tot 2 stelt de operationele leiding in. GRIP 3 en hoger en het verklaren van een crisis of ramp beslist het bevoegd gezag; wie dat niet is, dient hiermee een voorstel in."
                 : "GRIP 0 to 2 is set by the operational leadership. GRIP 3 and up, and declaring a crisis or ramp, are decided by the competent authority; anyone else puts a proposal with this form.")),
             .form(
-                .id("scaling-form"), .class("stacked js-refresh"), .method(.post), .action("/incidents/\(incident.id)/update"),
+                .id("scaling-form"), .class("stacked js-refresh"), .method(.post), .action(SiteURL.incident(.value(incident.id), .update).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .input(.type(.hidden), .name("baseVersion"), .value("\(incident.version)")),
                 .label(.for("scaling-grip"), .text(strings.gripLabel)),
@@ -44,7 +44,7 @@ extension IncidentPage {
             .h2(.id("new-entry-title"), .text(strings.newEntry)),
             .form(
                 .id("entry-form"), .class("stacked js-refresh js-reset"), .method(.post),
-                .action("/incidents/\(incident.id)/entries"),
+                .action(SiteURL.incident(.value(incident.id), .entries).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .label(.for("entry-theme"), .text(strings.theme)),
                 .select(.id("entry-theme"), .attribute(named: "name", value: "theme"), .forEach(themes) { theme in
@@ -82,7 +82,7 @@ extension IncidentPage {
             .h2(.id("new-decision-title"), .text(strings.decisions)),
             .form(
                 .id("decision-form"), .class("stacked js-refresh js-reset"), .method(.post),
-                .action("/incidents/\(incident.id)/decisions"),
+                .action(SiteURL.incident(.value(incident.id), .decisions).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .label(.for("decision-team"), .text(strings.team)),
                 .select(.id("decision-team"), .attribute(named: "name", value: "team"), .forEach(CrisisTeam.allCases) {
@@ -105,7 +105,7 @@ extension IncidentPage {
             .h2(.id("new-action-title"), .text(strings.actions)),
             .form(
                 .id("action-form"), .class("stacked js-refresh js-reset"), .method(.post),
-                .action("/incidents/\(incident.id)/actions"),
+                .action(SiteURL.incident(.value(incident.id), .actions).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .label(.for("action-text"), .text(strings.text)),
                 .input(.type(.text), .id("action-text"), .name("text"), .required(true)),

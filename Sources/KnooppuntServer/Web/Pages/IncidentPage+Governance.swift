@@ -31,7 +31,7 @@ extension IncidentPage {
                     .details(
                         .id("review-record"), .class("scale-review-record"),
                         .summary(.text(say(nl: "Herbeoordeling vastleggen", en: "Record a review"))),
-                        reviewForm("/incidents/\(incident.id)"))))
+                        reviewForm())))
         }
     }
 
@@ -107,9 +107,9 @@ extension IncidentPage {
                 .value(incident.reviewIntervalHours.map(String.init) ?? "")))
     }
 
-    private func reviewForm(_ base: String) -> Node<HTML.DetailsContext> {
+    private func reviewForm() -> Node<HTML.DetailsContext> {
         .form(
-            .id("review-form"), .class("stacked js-refresh js-reset"), .method(.post), .action(base + "/reviews"),
+            .id("review-form"), .class("stacked js-refresh js-reset"), .method(.post), .action(SiteURL.incident(.value(incident.id), .reviews).path),
             .p(.class("help"), .text(say(
                 nl: "Rechtvaardigt de fase de opschaling en de gezagsverdeling nog, of kan er worden afgeschaald? (002:L845-848)",
                 en: "Does the stage still justify the scaling and the distribution of authority, or can it be scaled down? (002:L845-848)"))),

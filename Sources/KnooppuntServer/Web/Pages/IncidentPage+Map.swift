@@ -36,8 +36,8 @@ extension IncidentPage {
                     .p(.id("map-message"), .class("help"), .attribute(named: "role", value: "status")),
                     .p(
                         .class("map-export"),
-                        .a(.id("export-geojson"), .href("/api/v1/incidents/\(incident.id)/plots"), .text("GeoJSON")), .text(" · "),
-                        .a(.id("export-kml"), .href("/api/v1/incidents/\(incident.id)/plots?format=kml"), .text("KML"))),
+                        .a(.id("export-geojson"), .href(SiteURL.api(.plots(incident.id)).path), .text("GeoJSON")), .text(" · "),
+                        .a(.id("export-kml"), .href(SiteURL.api(.plots(incident.id)).url(query: ["format": "kml"])), .text("KML"))),
                     .h3(.id("rd-title"), .text(strings.rdTitle)),
                     .p(.id("map-position"), .class("muted")),
                     .form(
@@ -121,7 +121,7 @@ extension IncidentPage {
                     .id("timeline-time"), .attribute(named: "for", value: "timeline"),
                     .text(DisplayFormat.time(viewingAt ?? now)),
                 ]),
-            .a(.id("back-to-live"), .href("/incidents/\(incident.id)"), .text(strings.backToLive)),
+            .a(.id("back-to-live"), .href(SiteURL.incident(.value(incident.id)).path), .text(strings.backToLive)),
             .p(.id("timeline-help"), .class("help"), .text(strings.timelineHelp))
         )
     }

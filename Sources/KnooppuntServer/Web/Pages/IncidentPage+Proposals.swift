@@ -23,7 +23,6 @@ extension IncidentPage {
     }
 
     private func proposalItem(_ proposal: ProposalView) -> Node<HTML.ListContext> {
-        let base = "/incidents/\(proposal.incident)/proposals/\(proposal.id)"
         return .li(
             .class("proposal proposal-\(proposal.status)"), .id("proposal-\(proposal.id)"),
             .p(
@@ -38,7 +37,7 @@ extension IncidentPage {
                 ProposalDecisionForms(language: strings.language, csrfToken: csrfToken).render(proposal)),
             .if(live && proposal.status == "open" && proposal.mine,
                 .form(
-                    .class("inline"), .method(.post), .action("\(base)/withdraw"),
+                    .class("inline"), .method(.post), .action(SiteURL.incident(.value(proposal.incident), .proposal(.value(proposal.id), .withdraw)).path),
                     .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                     .button(.type(.submit), .class("small secondary"), .text(say(nl: "Voorstel intrekken", en: "Withdraw proposal")))))
         )

@@ -23,7 +23,7 @@ extension IncidentPage {
                     .if(live && may.decide && !decision.revoked,
                         .form(
                             .class("inline js-refresh"), .method(.post),
-                            .action("/incidents/\(incident.id)/decisions/\(decision.id)/revocation"),
+                            .action(SiteURL.incident(.value(incident.id), .decision(.value(decision.id), .revocation)).path),
                             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                             .input(.type(.hidden), .name("baseVersion"), .value("\(decision.version)")),
                             .input(.type(.hidden), .name("revoked"), .value("true")),
@@ -52,7 +52,7 @@ extension IncidentPage {
             .summary(.text(r.recordConsultation)),
             .form(
                 .class("stacked js-refresh js-reset"), .method(.post),
-                .action("/incidents/\(incident.id)/decisions/\(decision.id)/consultations"),
+                .action(SiteURL.incident(.value(incident.id), .decision(.value(decision.id), .consultations)).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .p(.class("help"), .text(r.consultationHelp)),
                 .fieldset(
@@ -96,7 +96,7 @@ extension IncidentPage {
     func actionStatusForm(_ action: ActionView) -> Node<HTML.BodyContext> {
         let id = "action-status-\(action.id)"
         return .form(
-            .class("inline js-refresh"), .method(.post), .action("/incidents/\(incident.id)/actions/\(action.id)/status"),
+            .class("inline js-refresh"), .method(.post), .action(SiteURL.incident(.value(incident.id), .actionStatus(.value(action.id))).path),
             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
             .input(.type(.hidden), .name("baseVersion"), .value("\(action.version)")),
             .label(.class("visually-hidden"), .for(id), .text(strings.changeStatus)),
@@ -112,7 +112,7 @@ extension IncidentPage {
             .class("card"), .id("logbook"),
             .h2(.text(strings.logbook)),
             .form(
-                .class("filters"), .method(.get), .action("/incidents/\(incident.id)"),
+                .class("filters"), .method(.get), .action(SiteURL.incident(.value(incident.id)).path),
                 .label(.for("since"), .text(strings.changesSince)),
                 .input(.type(.text), .id("since"), .name("since"), .placeholder("25-11-2026 10:00"),
                     .value(DisplayFormat.attribute(since.map(DisplayFormat.time) ?? ""))),
@@ -139,7 +139,7 @@ extension IncidentPage {
     /// "Aanwijzing van de minister van JenV": those in force first, ended ones folded away.
     func aanwijzingenSection() -> Node<HTML.BodyContext> {
         guard !aanwijzingen.isEmpty else { return .empty }
-        let card = AanwijzingCard(strings: strings, csrfToken: csrfToken, returnTo: "/incidents/\(incident.id)", now: now)
+        let card = AanwijzingCard(strings: strings, csrfToken: csrfToken, returnTo: SiteURL.incident(.value(incident.id)).path, now: now)
         let current = aanwijzingen.filter { $0.withdrawnAt == nil && ($0.inForce || $0.validFrom > now) }
         let ended = aanwijzingen.filter { candidate in !current.contains { $0.id == candidate.id } }
         return .div(

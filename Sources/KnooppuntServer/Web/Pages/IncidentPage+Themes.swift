@@ -76,7 +76,7 @@ extension IncidentPage {
             .summary(.text(strings.markConflict)),
             .form(
                 .class("stacked js-refresh"), .method(.post),
-                .action("/incidents/\(incident.id)/conflicts"),
+                .action(SiteURL.incident(.value(incident.id), .conflicts).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .input(.type(.hidden), .name("entries[]"), .value(entry.id.uuidString)),
                 .label(.for(id + "-other"), .text(strings.otherEntry)),
@@ -101,7 +101,7 @@ extension IncidentPage {
             .summary(.text(strings.edit)),
             .form(
                 .class("stacked js-refresh"), .method(.post),
-                .action("/incidents/\(incident.id)/entries/\(entry.id)/edit"),
+                .action(SiteURL.incident(.value(incident.id), .entry(.value(entry.id), .edit)).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .input(.type(.hidden), .name("baseVersion"), .value("\(entry.version)")),
                 .label(.for(id), .text(strings.text)),
@@ -112,17 +112,17 @@ extension IncidentPage {
     }
 
     func entryButtons(_ entry: EntryView) -> Node<HTML.BodyContext> {
-        let base = "/incidents/\(incident.id)/entries/\(entry.id)"
+        let url = { (step: EntryStep) in SiteURL.incident(.value(incident.id), .entry(.value(entry.id), step)).path }
         return .div(
             .class("entry-actions"),
-            .if(entry.verification != .verified, button(base + "/verification", "status", "verified", strings.verify, entry)),
-            .if(entry.verification != .contradicted, button(base + "/verification", "status", "contradicted", strings.contradict, entry)),
-            .if(may.admit && !entry.inSharedPicture, button(base + "/admission", "admitted", "true", strings.admit, entry)),
+            .if(entry.verification != .verified, button(url(.verification), "status", "verified", strings.verify, entry)),
+            .if(entry.verification != .contradicted, button(url(.verification), "status", "contradicted", strings.contradict, entry)),
+            .if(may.admit && !entry.inSharedPicture, button(url(.admission), "admitted", "true", strings.admit, entry)),
             .if(may.shareNationally && sharedNationally.contains(entry.id),
-                button(base + "/national-sharing", "shared", "false", say(nl: "Niet meer landelijk delen", en: "Stop national sharing"), entry, versioned: false)),
+                button(url(.nationalSharing), "shared", "false", say(nl: "Niet meer landelijk delen", en: "Stop national sharing"), entry, versioned: false)),
             .if(may.shareNationally && !sharedNationally.contains(entry.id) && entry.inSharedPicture
                     && entry.classification <= AccessPolicy.nationalCeiling && entry.verification != .contradicted,
-                button(base + "/national-sharing", "shared", "true", say(nl: "Landelijk delen", en: "Share nationally"), entry, versioned: false))
+                button(url(.nationalSharing), "shared", "true", say(nl: "Landelijk delen", en: "Share nationally"), entry, versioned: false))
         )
     }
 
@@ -158,7 +158,7 @@ extension IncidentPage {
         let id = "resolve-\(conflict.id)"
         return .form(
             .class("inline js-refresh js-reset"), .method(.post),
-            .action("/incidents/\(incident.id)/conflicts/\(conflict.id)/resolution"),
+            .action(SiteURL.incident(.value(incident.id), .conflictResolution(.value(conflict.id))).path),
             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
             .label(.for(id), .text(strings.resolution)),
             .input(.type(.text), .id(id), .name("resolution"), .required(true)),

@@ -106,11 +106,11 @@ struct IncidentPage: Bilingual {
         let pending = live ? urgent.unacknowledged : 0
         var layout = Layout(
             title: (pending > 0 ? "(\(pending)) " : "") + "\(incident.reference) \(incident.title)", strings: strings, csrfToken: csrfToken, user: user,
-            path: "/incidents/\(incident.id)")
-        layout.scripts = ["/assets/live.js", "/assets/incident.js"]
+            path: SiteURL.incident(.value(incident.id)).path)
+        layout.scripts = [SiteURL.asset(.value("live.js")).path, SiteURL.asset(.value("incident.js")).path]
         if leafletAvailable {
-            layout.styles = ["/vendor/leaflet/leaflet.css"]
-            layout.scripts = ["/vendor/leaflet/leaflet.js", "/assets/live.js", "/assets/incident.js", "/assets/incident-map.js"]
+            layout.styles = [SiteURL.leaflet("leaflet.css").path]
+            layout.scripts = [SiteURL.leaflet("leaflet.js").path, SiteURL.asset(.value("live.js")).path, SiteURL.asset(.value("incident.js")).path, SiteURL.asset(.value("incident-map.js")).path]
         }
         return layout.render(
             .group(
@@ -126,7 +126,7 @@ struct IncidentPage: Bilingual {
                 timeline(),
                 .div(
                     .id("picture"), .attribute(named: "aria-live", value: "polite"),
-                    .data(named: "stream", value: "/api/v1/incidents/\(incident.id)/stream?lastEventId=\(journalPosition)"),
+                    .data(named: "stream", value: SiteURL.api(.incidentStream(incident.id)).url(query: ["lastEventId": "\(journalPosition)"])),
                     .data(named: "live", value: live ? "true" : "false"),
                     fragment()
                 )
@@ -151,7 +151,7 @@ struct IncidentPage: Bilingual {
                         .strong(.text(item.text)),
                         .if(may.acknowledge, .form(
                             .class("inline js-refresh"), .method(.post),
-                            .action("/incidents/\(incident.id)/entries/\(item.entry)/acknowledgement"),
+                            .action(SiteURL.incident(.value(incident.id), .entry(.value(item.entry), .acknowledgement)).path),
                             .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                             .text(" "),
                             .button(.type(.submit), .class("small acknowledge"), .text(urgentStrings.acknowledge)))))
@@ -169,7 +169,7 @@ struct IncidentPage: Bilingual {
                 .p(.class("advice"), .attribute(named: "role", value: "note"), .text(strings.proposeIRBT))),
             .unwrap(phaseHint) { hint in
                 .p(.class("advice"), .id("region-phase-hint"), .attribute(named: "role", value: "note"), .text(hint.text(language) + " "),
-                   .a(.href("/#region-phase"), .text(say(nl: "Fase van de regio", en: "Phase of the region"))))
+                   .a(.href(SiteURL.home.url(anchor: "region-phase")), .text(say(nl: "Fase van de regio", en: "Phase of the region"))))
             },
             .unwrap(irbt) { $0.render() },
             .unwrap(access) { breakGlassBanner($0) },

@@ -32,7 +32,7 @@ struct Layout: Bilingual {
                 // can hold an incident's title, so only the escaped text element is written.
                 .element(named: "title", nodes: [.text("\(title) · Knooppunt")]),
                 .forEach(styles) { .stylesheet($0) },
-                .stylesheet("/assets/app.css")
+                .stylesheet(SiteURL.asset(.value("app.css")).path)
             ),
             .body(
                 .a(.class("skip-link"), .href("#main"), .text(strings.skipToContent)),
@@ -40,7 +40,7 @@ struct Layout: Bilingual {
                     .class("site-header"),
                     .div(
                         .class("brand"),
-                        .a(.href("/"), .span(.class("brand-name"), "Knooppunt")),
+                        .a(.href(SiteURL.home.path), .span(.class("brand-name"), "Knooppunt")),
                         .span(.class("brand-tagline"), .text(strings.productTagline))
                     ),
                     .nav(
@@ -56,31 +56,31 @@ struct Layout: Bilingual {
                             user.role.isEmergencyAccount ? emergencyNav(user) : .group(
                                 // On the national node the regions' incidents live in the national picture,
                                 // so "Incidenten" and "Kaart" lead there (decision 0023).
-                                .a(.id("nav-incidents"), .href(user.usesNationalMenu ? "/national" : "/incidents"), .text(strings.incidents)),
+                                .a(.id("nav-incidents"), .href(user.usesNationalMenu ? SiteURL.national().path : SiteURL.incidents.path), .text(strings.incidents)),
                                 .if(!user.role.isAdministrator,
-                                    .a(.id("nav-map"), .href(user.usesNationalMenu ? "/national#national-map" : "/map"), .text(strings.mapNav))),
+                                    .a(.id("nav-map"), .href(user.usesNationalMenu ? SiteURL.national().url(anchor: "national-map") : SiteURL.map.path), .text(strings.mapNav))),
                                 .if(!user.role.isAdministrator,
-                                    .a(.id("nav-warnings"), .href("/warnings"), .text(ReceivedWarningsPage.navLabel(strings.language)))),
+                                    .a(.id("nav-warnings"), .href(SiteURL.warnings.path), .text(ReceivedWarningsPage.navLabel(strings.language)))),
                                 .if(CapacityPolicy.decide(user.subject, .read).allowed,
-                                    .a(.id("nav-capacity"), .href("/capacity"), .text(say(nl: "Capaciteit", en: "Capacity")))),
+                                    .a(.id("nav-capacity"), .href(SiteURL.capacity().path), .text(say(nl: "Capaciteit", en: "Capacity")))),
                                 .if(user.organisationKind == .nationalNode && !user.role.isAdministrator,
-                                    .a(.id("nav-national"), .href("/national"), .text(say(nl: "Landelijk beeld", en: "National picture")))),
+                                    .a(.id("nav-national"), .href(SiteURL.national().path), .text(say(nl: "Landelijk beeld", en: "National picture")))),
                                 .if(user.bearsAuthority,
                                     .a(.id("nav-bestuur"), .href(BestuurPage.path), .text(BestuurPage.navLabel(strings.language)))),
                                 .if((user.organisationKind == .nationalNode && !user.role.isAdministrator) || user.role.isRijkOrProvince,
-                                    .a(.id("nav-aanwijzingen"), .href("/aanwijzingen"), .text("Aanwijzingen"))),
+                                    .a(.id("nav-aanwijzingen"), .href(SiteURL.aanwijzingen.path), .text("Aanwijzingen"))),
                                 .a(.id("nav-regions"), .href(RegionsPage.path), .text(RegionsPage.navLabel.text(strings.language))),
-                                .if(user.subject.isPartner, .a(.id("nav-monitoring"), .href("/monitoring"), .text(strings.monitoringList))),
-                                .if(PartnerAccess.mayReadReport(user), .a(.id("nav-access-report"), .href("/access-report"), .text(strings.accessReport))),
-                                .if(user.role.isAdministrator, .a(.id("nav-temporary-accounts"), .href("/temporary-accounts"), .text(strings.temporaryAccounts))),
+                                .if(user.subject.isPartner, .a(.id("nav-monitoring"), .href(SiteURL.monitoring.path), .text(strings.monitoringList))),
+                                .if(PartnerAccess.mayReadReport(user), .a(.id("nav-access-report"), .href(SiteURL.accessReport.path), .text(strings.accessReport))),
+                                .if(user.role.isAdministrator, .a(.id("nav-temporary-accounts"), .href(SiteURL.temporaryAccounts.path), .text(strings.temporaryAccounts))),
                                 .if(user.role.isAdministrator,
-                                    .a(.id("nav-capacity-types"), .href("/capacity/types"), .text(say(nl: "Capaciteitstypen", en: "Capacity types")))),
+                                    .a(.id("nav-capacity-types"), .href(SiteURL.capacity(.types).path), .text(say(nl: "Capaciteitstypen", en: "Capacity types")))),
                                 .if(
                                     AccessPolicy.decide(user.subject, .readOverview, partner: nil).allowed,
-                                    .a(.id("nav-partners"), .href("/partners"), .text(strings.partners))),
+                                    .a(.id("nav-partners"), .href(SiteURL.partners.path), .text(strings.partners))),
                                 .span(.class("current-user"), .text("\(user.displayName) · \(user.organisationName)")),
                                 .form(
-                                    .class("inline"), .action("/logout"), .method(.post),
+                                    .class("inline"), .action(SiteURL.logout.path), .method(.post),
                                     .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                                     .button(.type(.submit), .id("logout"), .text(strings.logOut))
                                 )
@@ -99,10 +99,10 @@ struct Layout: Bilingual {
     /// An emergency account sees its region's fallback picture and nothing else.
     private func emergencyNav(_ user: CurrentUser) -> Node<HTML.BodyContext> {
         .group(
-            .a(.id("nav-fallback"), .href("/fallback"), .text(strings.fallback.nav)),
+            .a(.id("nav-fallback"), .href(SiteURL.fallback.path), .text(strings.fallback.nav)),
             .span(.class("current-user"), .text("\(user.displayName) · \(user.organisationName)")),
             .form(
-                .class("inline"), .action("/logout"), .method(.post),
+                .class("inline"), .action(SiteURL.logout.path), .method(.post),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .button(.type(.submit), .id("logout"), .text(strings.logOut))
             )

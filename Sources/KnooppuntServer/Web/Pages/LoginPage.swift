@@ -8,7 +8,7 @@ struct LoginPage {
     let message: String?
 
     func render() -> String {
-        Layout(title: strings.loginTitle, strings: strings, csrfToken: csrfToken, user: nil, path: "/login")
+        Layout(title: strings.loginTitle, strings: strings, csrfToken: csrfToken, user: nil, path: SiteURL.login.path)
             .render(
                 .div(
                     .class("card login"),
@@ -16,7 +16,7 @@ struct LoginPage {
                     .p(.text(strings.loginIntro)),
                     .unwrap(message) { .p(.class("error"), .attribute(named: "role", value: "alert"), .text($0)) },
                     .form(
-                        .action("/login"), .method(.post),
+                        .action(SiteURL.login.path), .method(.post),
                         .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                         .input(.type(.hidden), .name("next"), .value(DisplayFormat.attribute(next))),
                         .label(.for("username"), .text(strings.username)),

@@ -44,11 +44,11 @@ struct NationalIncidentPage: Bilingual {
 
     func render() -> String {
         let summary = detail.summary
-        let layout = Layout(title: "\(summary.reference) \(summary.title)", strings: strings, csrfToken: csrfToken, user: user, path: "/national")
+        let layout = Layout(title: "\(summary.reference) \(summary.title)", strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.national().path)
         let language = strings.language
         return layout.render(
             .group(
-                .p(.a(.href("/national"), .text(say(nl: "← Landelijk beeld", en: "← National picture")))),
+                .p(.a(.href(SiteURL.national().path), .text(say(nl: "← Landelijk beeld", en: "← National picture")))),
                 .h1(.text("\(summary.reference) · \(summary.title)")),
                 .p(
                     .span(.class("badge grip-\(summary.grip.rawValue)"), .text(summary.grip.scaleLabel.text(language))), .text(" "),
@@ -90,7 +90,7 @@ struct NationalIncidentPage: Bilingual {
                     .h2(.text("SitRaps")),
                     detail.sitraps.isEmpty ? .p(.class("empty"), .text(say(nl: "Nog geen SitRaps gedeeld.", en: "No SitRaps shared yet.")))
                         : .ul(.id("shared-sitraps"), .forEach(detail.sitraps) { sitrap in
-                            .li(.a(.href("/national/sitraps/\(sitrap.id)"), .text("SitRap \(sitrap.number) · \(DisplayFormat.time(sitrap.issuedAt))")))
+                            .li(.a(.href(SiteURL.national(.sitrap(.value(sitrap.id))).path), .text("SitRap \(sitrap.number) · \(DisplayFormat.time(sitrap.issuedAt))")))
                         }))
             ))
     }
@@ -124,16 +124,16 @@ struct NationalGroupingPage: Bilingual {
     private var text: NationalText { NationalText(language: strings.language) }
 
     func render() -> String {
-        var layout = Layout(title: grouping.name, strings: strings, csrfToken: csrfToken, user: user, path: "/national")
+        var layout = Layout(title: grouping.name, strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.national().path)
         if leafletAvailable {
-            layout.styles = ["/vendor/leaflet/leaflet.css"]
-            layout.scripts = ["/vendor/leaflet/leaflet.js", "/assets/live.js", "/assets/national-map.js"]
+            layout.styles = [SiteURL.leaflet("leaflet.css").path]
+            layout.scripts = [SiteURL.leaflet("leaflet.js").path, SiteURL.asset(.value("live.js")).path, SiteURL.asset(.value("national-map.js")).path]
         }
         let language = strings.language
         let markers = MapMarker.json(grouping.members.map { MapMarker($0.summary, node: $0.node, language: language) })
         return layout.render(
             .group(
-                .p(.a(.href("/national"), .text(say(nl: "← Landelijk beeld", en: "← National picture")))),
+                .p(.a(.href(SiteURL.national().path), .text(say(nl: "← Landelijk beeld", en: "← National picture")))),
                 .p(.class("kicker muted"), .text(say(nl: "Bovenregionale bundeling", en: "Supra-regional bundle"))),
                 .h1(.text(grouping.name)),
                 .if(!grouping.description.isEmpty, .p(.text(grouping.description))),
@@ -143,7 +143,7 @@ struct NationalGroupingPage: Bilingual {
                 .if(leafletAvailable, .div(
                     .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "region"),
                     .attribute(named: "aria-label", value: DisplayFormat.attribute(grouping.name)),
-                    .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
+                    .data(named: "boundaries", value: SiteURL.api(.regionBoundaries).path),
                     .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),
                     .data(named: "incidents", value: DisplayFormat.attribute(markers)))),
                 .section(
@@ -173,7 +173,7 @@ extension NationalGroupingPage {
         return .details(
             .summary(.text(text.say(nl: "Incidenten van de bundeling wijzigen", en: "Change the bundle's incidents"))),
             .form(
-                .id("members-form"), .class("stacked"), .method(.post), .action("/national/groupings/\(grouping.id)/members"),
+                .id("members-form"), .class("stacked"), .method(.post), .action(SiteURL.national(.groupingMembers(.value(grouping.id))).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .forEach(candidates) { row in
                     let value = "\(row.sourceNode)/\(row.summary.incident.uuidString)"
@@ -199,11 +199,11 @@ struct NationalSitRapPage: Bilingual {
 
     func render() -> String {
         let text = NationalText(language: strings.language)
-        let layout = Layout(title: document.heading, strings: strings, csrfToken: csrfToken, user: user, path: "/national")
+        let layout = Layout(title: document.heading, strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.national().path)
         // The same article as on the region's own node, so a report reads the same everywhere.
         var article = SitRapArticle(
-            strings: strings, document: document, back: (href: "/national", text: text.say(nl: "← Landelijk beeld", en: "← National picture")),
-            formats: [("sitrap-pdf", "/national/sitraps/\(id)/pdf", "PDF")])
+            strings: strings, document: document, back: (href: SiteURL.national().path, text: text.say(nl: "← Landelijk beeld", en: "← National picture")),
+            formats: [("sitrap-pdf", SiteURL.national(.sitrapPDF(.value(id))).path, "PDF")])
         article.note = text.say(nl: "Gedeeld door knooppunt \(node).", en: "Shared by node \(node).")
         return layout.render(article.render())
     }

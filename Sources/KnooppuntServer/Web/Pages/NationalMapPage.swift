@@ -15,10 +15,10 @@ struct NationalMapPage {
     private var language: KnooppuntCore.Language { strings.language }
 
     func render() -> String {
-        var layout = Layout(title: strings.nationalMap, strings: strings, csrfToken: csrfToken, user: user, path: "/map")
+        var layout = Layout(title: strings.nationalMap, strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.map.path)
         if leafletAvailable {
-            layout.styles = ["/vendor/leaflet/leaflet.css"]
-            layout.scripts = ["/vendor/leaflet/leaflet.js", "/assets/live.js", "/assets/national-map.js"]
+            layout.styles = [SiteURL.leaflet("leaflet.css").path]
+            layout.scripts = [SiteURL.leaflet("leaflet.js").path, SiteURL.asset(.value("live.js")).path, SiteURL.asset(.value("national-map.js")).path]
         }
         return layout.render(
             .group(
@@ -30,7 +30,7 @@ struct NationalMapPage {
                     .div(
                         .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "region"),
                         .attribute(named: "aria-label", value: strings.nationalMap),
-                        .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
+                        .data(named: "boundaries", value: SiteURL.api(.regionBoundaries).path),
                         .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),
                         .data(named: "incidents", value: DisplayFormat.attribute(incidentsJSON()))),
                     .aside(
@@ -40,7 +40,7 @@ struct NationalMapPage {
                             : .ul(.id("national-incidents"), .forEach(incidents) { incident in
                                 .li(
                                     .span(.class("badge grip-\(incident.grip.rawValue)"), .text(incident.grip.scaleLabel.text(language))),
-                                    .a(.href("/incidents/\(incident.id)"), .text(" \(incident.reference) · \(incident.title)")),
+                                    .a(.href(SiteURL.incident(.value(incident.id)).path), .text(" \(incident.reference) · \(incident.title)")),
                                     .span(.class("muted"), .text(" · " + incident.involvedRegions.map(\.rawValue).joined(separator: ", "))))
                             })))
             ))
@@ -51,7 +51,7 @@ struct NationalMapPage {
         MapMarker.json(incidents.map { incident in
             MapMarker(id: incident.id, reference: incident.reference, title: incident.title, grip: incident.grip, language: language,
                       regions: incident.involvedRegions.map(\.rawValue), category: incident.category.label.text(language),
-                      location: incident.location, url: "/incidents/\(incident.id)")
+                      location: incident.location, url: SiteURL.incident(.value(incident.id)).path)
         })
     }
 }

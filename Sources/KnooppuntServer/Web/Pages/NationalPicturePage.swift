@@ -36,11 +36,11 @@ struct NationalPicturePage: Bilingual {
     private func age(_ seconds: Int) -> String { text.age(seconds) }
 
     func render() -> String {
-        var layout = Layout(title: say(nl: "Landelijk beeld", en: "National picture"), strings: strings, csrfToken: csrfToken, user: user, path: "/national")
+        var layout = Layout(title: say(nl: "Landelijk beeld", en: "National picture"), strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.national().path)
         let showMap = isNationalNode && leafletAvailable
         if showMap {
-            layout.styles = ["/vendor/leaflet/leaflet.css"]
-            layout.scripts = ["/vendor/leaflet/leaflet.js", "/assets/live.js", "/assets/national-map.js"]
+            layout.styles = [SiteURL.leaflet("leaflet.css").path]
+            layout.scripts = [SiteURL.leaflet("leaflet.js").path, SiteURL.asset(.value("live.js")).path, SiteURL.asset(.value("national-map.js")).path]
         }
         return layout.render(
             .group(
@@ -51,7 +51,7 @@ struct NationalPicturePage: Bilingual {
                 .if(showMap, .div(
                     .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "region"),
                     .attribute(named: "aria-label", value: say(nl: "Kaart van het landelijk beeld", en: "Map of the national picture")),
-                    .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
+                    .data(named: "boundaries", value: SiteURL.api(.regionBoundaries).path),
                     .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),
                     .data(named: "incidents", value: DisplayFormat.attribute(NationalPicturePage.markers(incidents, language: strings.language))))),
                 .section(
@@ -103,7 +103,9 @@ struct NationalPicturePage: Bilingual {
         say(nl: "\(figures.entries) berichten (\(figures.verifiedEntries) geverifieerd) · \(figures.decisions) besluiten · \(figures.openActions) open acties · \(figures.partners) partners", en: "\(figures.entries) entries (\(figures.verifiedEntries) verified) · \(figures.decisions) decisions · \(figures.openActions) open actions · \(figures.partners) partners")
     }
 
-    static func detailURL(_ node: String, _ incident: UUID) -> String { "/national/incidents/\(node)/\(incident.uuidString)" }
+    static func detailURL(_ node: String, _ incident: UUID) -> String {
+        SiteURL.national(.incident(node: .value(node), incident: .value(incident))).path
+    }
 
     static func markers(_ incidents: [NationalController.NationalIncidentDTO], language: KnooppuntCore.Language) -> String {
         MapMarker.json(incidents.map { MapMarker($0.summary, node: $0.sourceNode, language: language) })
@@ -117,13 +119,13 @@ struct NationalPicturePage: Bilingual {
             groupings.isEmpty ? .p(.class("empty"), .text(say(nl: "Nog geen bovenregionale bundelingen.", en: "No supra-regional bundles yet.")))
                 : .ul(.id("grouping-list"), .forEach(groupings) { grouping in
                     .li(
-                        .a(.href("/national/groupings/\(grouping.id)"), .text(grouping.name)),
+                        .a(.href(SiteURL.national(.grouping(.value(grouping.id))).path), .text(grouping.name)),
                         .text(" · \(grouping.members.count) " + say(nl: "incidenten", en: "incidents") + " · "
                             + grouping.regions.map(\.rawValue).joined(separator: ", ")),
                         .unwrap(grouping.highestGRIP) { .span(.class("badge grip-\($0.rawValue)"), .text(" " + $0.scaleLabel.text(strings.language))) })
                 }),
             .if(incidents.count >= 2, .form(
-                .id("grouping-form"), .class("stacked"), .method(.post), .action("/national/groupings"),
+                .id("grouping-form"), .class("stacked"), .method(.post), .action(SiteURL.national(.groupings).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .label(.for("grouping-name"), .text(say(nl: "Naam", en: "Name"))),
                 .input(.id("grouping-name"), .name("name"), .type(.text), .required(true)),
@@ -169,7 +171,7 @@ struct NationalPicturePage: Bilingual {
                         })
                 }),
             .form(
-                .id("advisory-form"), .class("stacked"), .method(.post), .action("/national/advisories"),
+                .id("advisory-form"), .class("stacked"), .method(.post), .action(SiteURL.national(.advisories).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .label(.for("advisory-kind"), .text(say(nl: "Soort", en: "Kind"))),
                 .select(.id("advisory-kind"), .attribute(named: "name", value: "kind"),

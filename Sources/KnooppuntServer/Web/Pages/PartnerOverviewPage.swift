@@ -27,14 +27,14 @@ struct PartnerOverviewPage {
     private var language: KnooppuntCore.Language { strings.language }
 
     func render() -> String {
-        let layout = Layout(title: strings.partnerOverview, strings: strings, csrfToken: csrfToken, user: user, path: "/partners")
+        let layout = Layout(title: strings.partnerOverview, strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.partners.path)
         return layout.render(
             .group(
                 .h1(.text(strings.partnerOverview)),
                 .p(.class("help"), .text(strings.partnerOverviewIntro)),
                 summary(),
                 filterForm(),
-                .p(.a(.id("overview-csv"), .href("/api/v1/partners/overview?format=csv" + filters.query), .text(strings.downloadCSV))),
+                .p(.a(.id("overview-csv"), .href(SiteURL.api(.partnersOverview).url(query: ["format": "csv"]) + filters.query), .text(strings.downloadCSV))),
                 rows.isEmpty
                     ? .p(.class("empty"), .text(strings.noPartners))
                     : .tableScroll(
@@ -88,7 +88,7 @@ struct PartnerOverviewPage {
 
     private func filterForm() -> Node<HTML.BodyContext> {
         .form(
-            .class("filters"), .method(.get), .action("/partners"),
+            .class("filters"), .method(.get), .action(SiteURL.partners.path),
             .filterSelect(
                 "region", strings.regionsLabel, RegionCode.all.map { ($0.rawValue, $0.rawValue) }, selected: filters.region,
                 any: strings.any),

@@ -11,23 +11,23 @@ struct ProposalDecisionForms: Bilingual {
     var returnTo: String? = nil
 
 
-    private func action(_ proposal: ProposalView, _ verb: String) -> String {
-        let path = "/incidents/\(proposal.incident)/proposals/\(proposal.id)/\(verb)"
-        guard let returnTo, let encoded = returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics) else { return path }
-        return "\(path)?next=\(encoded)"
+    private func action(_ proposal: ProposalView, _ step: ProposalStep) -> String {
+        let url = SiteURL.incident(.value(proposal.incident), .proposal(.value(proposal.id), step))
+        guard let returnTo else { return url.path }
+        return url.url(query: ["next": returnTo])
     }
 
     func render(_ proposal: ProposalView) -> Node<HTML.BodyContext> {
         .div(
             .class("proposal-decision"),
             .form(
-                .class("stacked"), .method(.post), .action(action(proposal, "accept")),
+                .class("stacked"), .method(.post), .action(action(proposal, .accept)),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .label(.for("accept-reason-\(proposal.id)"), .text(say(nl: "Toelichting (niet verplicht)", en: "Note (optional)"))),
                 .input(.type(.text), .id("accept-reason-\(proposal.id)"), .name("reason"), .attribute(named: "maxlength", value: "2000")),
                 .button(.type(.submit), .class("primary accept-proposal"), .text(say(nl: "Aanvaarden", en: "Accept")))),
             .form(
-                .class("stacked"), .method(.post), .action(action(proposal, "reject")),
+                .class("stacked"), .method(.post), .action(action(proposal, .reject)),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .label(.for("reject-reason-\(proposal.id)"), .text(say(nl: "Reden van afwijzing", en: "Reason for rejection"))),
                 .input(

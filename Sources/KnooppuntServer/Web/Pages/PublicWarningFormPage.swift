@@ -16,11 +16,11 @@ struct PublicWarningFormPage: Bilingual {
 
 
     func render() -> String {
-        let base = "/incidents/\(incident.id)/public-warnings"
+        let base = SiteURL.incident(.value(incident.id), .publicWarnings).path
         let layout = Layout(title: say(nl: "Publieke waarschuwing", en: "Public warning"), strings: strings, csrfToken: csrfToken, user: user, path: base)
         return layout.render(
             .group(
-                .p(.a(.href("/incidents/\(incident.id)"), .text("← \(incident.reference) · \(incident.title)"))),
+                .p(.a(.href(SiteURL.incident(.value(incident.id)).path), .text("← \(incident.reference) · \(incident.title)"))),
                 .h1(.id("warnings-heading"), .text(say(nl: "Publieke waarschuwing (CAP)", en: "Public warning (CAP)"))),
                 .p(.class("help"), .text(say(nl: "Een gepubliceerde waarschuwing gaat als CAP 1.2 naar de feed /cap/feed.xml en krijgt een openbare pagina; alle kanalen tonen dezelfde tekst. Publiceren keurt het handelingsperspectief goed.", en: "A published warning goes out as CAP 1.2 on the feed /cap/feed.xml and gets a public page; every channel shows the same text. Publishing approves the handelingsperspectief."))),
                 .section(
@@ -33,7 +33,7 @@ struct PublicWarningFormPage: Bilingual {
                                 .text(" · "), .a(.href(warning.cap), .text("CAP")))
                         }),
                     .if(mayPublish && warnings.contains { !$0.cancelled && $0.msgType != "Cancel" },
-                        .form(.method(.post), .action(base + "/cancel"),
+                        .form(.method(.post), .action(SiteURL.incident(.value(incident.id), .publicWarningCancellation).path),
                               .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                               .button(.type(.submit), .class("secondary"), .id("warning-cancel"), .text(say(nl: "Waarschuwing intrekken", en: "Withdraw the warning")))))),
                 .if(mayPublish && incident.status == .open, form(base))

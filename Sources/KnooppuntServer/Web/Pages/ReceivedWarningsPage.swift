@@ -20,7 +20,7 @@ struct ReceivedWarningsPage: Bilingual {
 
     func render() -> String {
         let layout = Layout(title: say(nl: "Ontvangen waarschuwingen", en: "Warnings received"), strings: strings, csrfToken: csrfToken,
-                            user: user, path: "/warnings")
+                            user: user, path: SiteURL.warnings.path)
         return layout.render(
             .group(
                 .h1(.text(say(nl: "Ontvangen waarschuwingen (CAP)", en: "Warnings received (CAP)"))),
@@ -35,7 +35,7 @@ struct ReceivedWarningsPage: Bilingual {
                             .strong(.text(advisory.title)), .text(" · \(advisory.from) · \(DisplayFormat.time(advisory.createdAt))"),
                             .p(.text(advisory.text)),
                             advisory.acknowledgedAt == nil
-                                ? .form(.class("inline"), .method(.post), .action("/advisories/\(advisory.id)/acknowledge"),
+                                ? .form(.class("inline"), .method(.post), .action(SiteURL.advisoryAcknowledgement(.value(advisory.id)).path),
                                         .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                                         .button(.type(.submit), .class("acknowledge-advisory"), .text(say(nl: "Bevestigen", en: "Acknowledge"))))
                                 : .p(.class("muted"), .text(say(nl: "Bevestigd door ", en: "Acknowledged by ") + (advisory.acknowledgedBy ?? ""))))
@@ -53,10 +53,10 @@ struct ReceivedWarningsPage: Bilingual {
                                 .td(.text(warning.sent)),
                                 .td(.attribute(named: "title", value: DisplayFormat.attribute(warning.signatureDetail)), .text(signature(warning.signature))),
                                 .td(.forEach(warning.incidentIDs) { id in
-                                    .a(.href("/incidents/\(id)"), .text((references[id] ?? id.uuidString) + " "))
+                                    .a(.href(SiteURL.incident(.value(id)).path), .text((references[id] ?? id.uuidString) + " "))
                                 }),
-                                .td(.a(.href("/api/v1/cap/alerts/\(warning.id)/original"), .text("CAP")), .text(" · "),
-                                    .a(.href("/api/v1/cap/alerts/\(warning.id)"), .text("JSON"))))
+                                .td(.a(.href(SiteURL.api(.capAlertOriginal(warning.id)).path), .text("CAP")), .text(" · "),
+                                    .a(.href(SiteURL.api(.capAlert(warning.id)).path), .text("JSON"))))
                         })))
             ))
     }
@@ -71,7 +71,7 @@ struct ReceivedWarningsPage: Bilingual {
             .class("card aanwijzing"), .id("received-aanwijzingen"),
             .h2(.text(say(nl: "Aanwijzingen van de minister van JenV", en: "Aanwijzingen of the minister of JenV"))),
             .p(.text(summary)),
-            .a(.href("/aanwijzingen"), .text(say(nl: "Naar de aanwijzingen", en: "To the aanwijzingen"))))
+            .a(.href(SiteURL.aanwijzingen.path), .text(say(nl: "Naar de aanwijzingen", en: "To the aanwijzingen"))))
     }
 
     private func signature(_ state: String) -> String {

@@ -4,7 +4,7 @@ import Plot
 /// `/regios`: the reference view of the 25 safety regions, a map with the same regions and their
 /// phases as a table for keyboard and screen-reader users. It used to be the home page (decision 0023).
 struct RegionsPage {
-    static let path = "/regios"
+    static let path = SiteURL.regions.path
     static let navLabel = LocalizedLabel(nl: "Regio's", en: "Regions")
 
     struct RegionRow {
@@ -27,8 +27,8 @@ struct RegionsPage {
     func render() -> String {
         var layout = Layout(title: strings.regionList, strings: strings, csrfToken: csrfToken, user: user, path: Self.path)
         if leafletAvailable {
-            layout.styles = ["/vendor/leaflet/leaflet.css"]
-            layout.scripts = ["/vendor/leaflet/leaflet.js", "/assets/region-map.js"]
+            layout.styles = [SiteURL.leaflet("leaflet.css").path]
+            layout.scripts = [SiteURL.leaflet("leaflet.js").path, SiteURL.asset(.value("region-map.js")).path]
         }
         return layout.render(
             .group(
@@ -41,7 +41,7 @@ struct RegionsPage {
                         .id("region-map"), .class("map"),
                         .attribute(named: "role", value: "region"),
                         .attribute(named: "aria-label", value: strings.regionMapTitle),
-                        .data(named: "boundaries", value: "/api/v1/regions/boundaries"),
+                        .data(named: "boundaries", value: SiteURL.api(.regionBoundaries).path),
                         .data(named: "highlight", value: user.regionCode ?? ""),
                         .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),
                         .if(!leafletAvailable, .p(.class("error"), .text(strings.mapUnavailable)))

@@ -17,13 +17,13 @@ struct SitRapListPage {
 
     private var s: SitRapStrings { strings.sitrap }
     private var language: KnooppuntCore.Language { strings.language }
-    private var base: String { "/incidents/\(incident.id)/sitraps" }
+    private var base: String { SiteURL.incident(.value(incident.id), .sitraps).path }
 
     func render() -> String {
         let layout = Layout(title: "\(s.title) · \(incident.reference)", strings: strings, csrfToken: csrfToken, user: user, path: base)
         return layout.render(
             .group(
-                .p(.a(.href("/incidents/\(incident.id)"), .text("← \(incident.reference) · \(incident.title)"))),
+                .p(.a(.href(SiteURL.incident(.value(incident.id)).path), .text("← \(incident.reference) · \(incident.title)"))),
                 .h1(.id("sitraps-heading"), .text(s.title)),
                 .p(.class("help"), .text(s.intro)),
                 .section(
@@ -50,9 +50,9 @@ struct SitRapListPage {
             .td(.text(sitrap.issuedBy + (sitrap.scheduled ? " · \(s.scheduledNote)" : ""))),
             .td(.text(sitrap.classification.label.text(language))),
             .td(
-                .a(.href("/api/v1/incidents/\(incident.id)/sitraps/\(sitrap.number)/pdf"), .text("PDF")), .text(" · "),
-                .a(.href("/api/v1/incidents/\(incident.id)/sitraps/\(sitrap.number)/markdown"), .text("Markdown")), .text(" · "),
-                .a(.href("/api/v1/incidents/\(incident.id)/sitraps/\(sitrap.number)"), .text("JSON"))))
+                .a(.href(SiteURL.api(.sitrap(incident.id, sitrap.number, .pdf)).path), .text("PDF")), .text(" · "),
+                .a(.href(SiteURL.api(.sitrap(incident.id, sitrap.number, .markdown)).path), .text("Markdown")), .text(" · "),
+                .a(.href(SiteURL.api(.sitrap(incident.id, sitrap.number)).path), .text("JSON"))))
     }
 
     private func issueForm() -> Node<HTML.BodyContext> {
@@ -94,7 +94,7 @@ struct SitRapListPage {
                     .replacingOccurrences(of: "%d", with: String($0.intervalMinutes))
             } ?? s.scheduleNone)),
             .if(incident.status == .open, .form(
-                .id("schedule-form"), .class("inline"), .method(.post), .action("/incidents/\(incident.id)/sitrap-schedule"),
+                .id("schedule-form"), .class("inline"), .method(.post), .action(SiteURL.incident(.value(incident.id), .sitrapSchedule).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .label(.for("schedule-interval"), .text(s.scheduleEvery)),
                 .input(.id("schedule-interval"), .name("intervalMinutes"), .type(.number),
@@ -111,7 +111,7 @@ struct SitRapListPage {
             .h2(.id("intake-title"), .text(intake.title)),
             .p(.class("help"), .text(intake.help)),
             .form(
-                .id("partner-sitrap-form"), .class("stacked"), .method(.post), .action("/incidents/\(incident.id)/partner-sitraps"),
+                .id("partner-sitrap-form"), .class("stacked"), .method(.post), .action(SiteURL.incident(.value(incident.id), .partnerSitraps).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .div(.class("field"),
                      .label(.for("intake-partner"), .text(intake.partner)),
@@ -142,12 +142,12 @@ struct SitRapPage {
     let document: SitRapDocument
 
     func render() -> String {
-        let api = "/api/v1/incidents/\(incidentID)/sitraps/\(document.report.number)"
+        let api = { (format: API.SitRapFormat) in SiteURL.api(.sitrap(incidentID, document.report.number, format)).path }
         let layout = Layout(title: document.heading, strings: strings, csrfToken: csrfToken, user: user,
-                            path: "/incidents/\(incidentID)/sitraps/\(document.report.number)")
+                            path: SiteURL.incident(.value(incidentID), .sitrap(.value(document.report.number))).path)
         let article = SitRapArticle(
-            strings: strings, document: document, back: (href: "/incidents/\(incidentID)/sitraps", text: "← \(strings.sitrap.title)"),
-            formats: [("sitrap-pdf", api + "/pdf", "PDF"), ("sitrap-markdown", api + "/markdown", "Markdown"), ("sitrap-json", api, "JSON")])
+            strings: strings, document: document, back: (href: SiteURL.incident(.value(incidentID), .sitraps).path, text: "← \(strings.sitrap.title)"),
+            formats: [("sitrap-pdf", api(.pdf), "PDF"), ("sitrap-markdown", api(.markdown), "Markdown"), ("sitrap-json", api(.json), "JSON")])
         return layout.render(article.render())
     }
 }
