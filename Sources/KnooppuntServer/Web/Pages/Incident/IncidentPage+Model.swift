@@ -1,0 +1,122 @@
+import Foundation
+import KnooppuntCore
+
+/// One incident's picture: live by default, or as it stood at `at` (the timeline).
+struct IncidentPage: Bilingual {
+    struct Permissions {
+        var editIncident = false
+        var addEntry = false
+        var verify = false
+        var admit = false
+        var decide = false
+        var manageAccess = false
+        var breakGlass = false
+        var enterOnBehalf = false
+
+        /// A regional node with a national node: the IM marks entries for national sharing.
+        var shareNationally = false
+
+        /// Staff of an involved region draft the voorzitter's report to the councils (art. 40).
+        var draftReport = false
+
+        /// Acknowledges urgent entries (decision 0022): the region's own staff who add entries.
+        var acknowledge = false
+
+        /// The themes whose summary the user writes (decision 0024).
+        var summaryThemes: Set<Theme> = []
+    }
+
+    /// A gemeente whose council a consultation may name.
+    struct CouncilChoice {
+        var code: String
+        var name: String
+
+        /// The incident's area covers it: checked by default.
+        var affected: Bool
+    }
+
+    /// Who else sees the incident: shown to the region's staff; forms for the IM and the chair.
+    struct AccessPanel {
+        var grants: [AccessGrantDTO]
+
+        /// Partners with an agreement in effect with the incident's regions: code, name, profile.
+        var linkable: [(code: String, name: String, profile: CollaborationProfile)]
+
+        /// Organisations the chair may open the incident to.
+        var organisations: [(code: String, name: String)]
+
+        /// The partners alerted of the incident.
+        var alerts: [PartnerAlertDTO]
+
+        /// Partners' open requests for access, for those who manage access (decision 0023).
+        var requests: [HomePage.PendingRequest] = []
+    }
+
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let picture: PictureView
+    let logbook: [LogbookLineView]
+    let since: Date?
+
+    /// Nil when showing the live picture.
+    let viewingAt: Date?
+
+    let createdAt: Date
+    let now: Date
+    let may: Permissions
+
+    /// Nil for partners: they see their own link only.
+    let access: AccessPanel?
+
+    /// The partners a liaison may enter information for (koppel and ad hoc): code and name.
+    let onBehalfChoices: [(code: String, name: String)]
+
+    /// Whether Leaflet is installed, and the optional base-map tile URL.
+    var leafletAvailable = false
+
+    var tileURL: String? = nil
+
+    /// The journal sequence the page reflects; its stream resumes after it.
+    let journalPosition: Int64
+
+    /// The entries marked for national sharing.
+    var sharedNationally: Set<UUID> = []
+
+    /// Who decides now; nil when looking at an earlier moment.
+    var authority: AuthorityView? = nil
+
+    /// How authority was distributed over time, oldest first; empty when looking at an earlier moment.
+    var authorityHistory: [AuthorityChangeView] = []
+
+    /// Proposals to the competent authority, newest first (internal information; empty for readers below it).
+    var proposals: [ProposalView] = []
+
+    /// The lead region's phase towards a threat, for readers of phases (decision 0021); nil at an earlier moment.
+    var leadRegionPhase: RegionPhases.PhaseDTO? = nil
+
+    /// The lead region in the cold phase while the incident runs at GRIP 1 or higher, for its staff.
+    var phaseHint: LocalizedLabel? = nil
+
+    /// The IRBT, for its readers; nil at an earlier moment.
+    var irbt: IRBTPanel? = nil
+
+    /// Aanwijzingen of the minister about this incident, newest first (internal information).
+    var aanwijzingen: [AanwijzingView] = []
+
+    /// The councils' consultations on each decision (C10), by decision.
+    var consultations: [UUID: [ConsultationView]] = [:]
+
+    /// Gemeente names by code, to show the councils of a consultation by name.
+    var gemeenteNames: [String: String] = [:]
+
+    /// The councils a new consultation may name: the affected gemeenten first, then the others of the
+    /// involved regions. Empty when the user does not record consultations.
+    var councilChoices: [CouncilChoice] = []
+
+    /// Who acknowledged which urgent entry (decision 0022).
+    var acknowledgements: [UUID: AcknowledgementView] = [:]
+
+    /// People's and organisations' names, for authors, verifiers and summaries.
+    var names: PeopleNames? = nil
+}

@@ -1,0 +1,98 @@
+import Foundation
+import KnooppuntCore
+import Plot
+
+/// How `IncidentPage` is drawn: its HTML, from the model's data.
+extension IncidentPage {
+    var language: KnooppuntCore.Language { strings.language }
+
+    /// A text of the page in the reader's language: the Dutch and the English side by side where it is used.
+    var urgent: UrgentEntriesView { UrgentEntries.view(picture.entries, acknowledgements: acknowledgements) }
+
+    var urgentStrings: UrgentStrings { UrgentStrings.for(language) }
+    var incident: IncidentView { picture.incident }
+    var live: Bool { viewingAt == nil }
+    var reportStrings: CouncilReportStrings { CouncilReportStrings.for(language) }
+
+    func render() -> String {
+        let pending = live ? urgent.unacknowledged : 0
+        var layout = Layout(
+            title: (pending > 0 ? "(\(pending)) " : "") + "\(incident.reference) \(incident.title)", strings: strings, csrfToken: csrfToken, user: user,
+            path: SiteURL.incident(.value(incident.id)).path)
+        layout.scripts = [SiteURL.asset(.value("live.js")).path, SiteURL.asset(.value("incident.js")).path]
+        if leafletAvailable {
+            layout.styles = [SiteURL.leaflet("leaflet.css").path]
+            layout.scripts = [SiteURL.leaflet("leaflet.js").path, SiteURL.asset(.value("live.js")).path, SiteURL.asset(.value("incident.js")).path, SiteURL.asset(.value("incident-map.js")).path]
+        }
+        return layout.render(
+            .group(
+                .if(incident.exercise, .p(.class("exercise-banner"), .attribute(named: "role", value: "note"), .text(strings.exerciseBanner))),
+                .h1(.id("incident-heading"), .text("\(incident.reference) · \(incident.title)")),
+                urgentBanner(),
+                .div(
+                    .class("cockpit"),
+                    .div(.id("cockpit-top"), .class("cockpit-top"), .attribute(named: "aria-live", value: "polite"), cockpitTop()),
+                    mapSection()),
+                sectionNav(),
+                .if(live, actionBar()),
+                timeline(),
+                .div(
+                    .id("picture"), .attribute(named: "aria-live", value: "polite"),
+                    .data(named: "stream", value: SiteURL.api(.incidentStream(incident.id)).url(query: ["lastEventId": "\(journalPosition)"])),
+                    .data(named: "live", value: live ? "true" : "false"),
+                    fragment()
+                )
+            ))
+    }
+
+    /// The urgent entries nobody acknowledged yet, on top of the page; refreshed live with the picture
+    /// (incident.js), which also puts their number in the tab title. Empty when there are none.
+    private func urgentBanner() -> Node<HTML.BodyContext> {
+        let pending = live ? urgent.entries.filter { $0.acknowledgement == nil } : []
+        return .div(
+            .id("urgent"), .attribute(named: "aria-live", value: "assertive"),
+            .data(named: "count", value: "\(pending.count)"),
+            .if(!pending.isEmpty, .section(
+                .class("urgent-banner"), .attribute(named: "aria-labelledby", value: "urgent-title"),
+                .h2(.id("urgent-title"), .text("\(urgentStrings.bannerTitle) (\(pending.count))")),
+                .ul(.forEach(pending) { item in
+                    .li(
+                        .data(named: "entry", value: item.entry.uuidString),
+                        .span(.class("badge priority-\(item.priority.rawValue)"), .text(item.priority.label.text(language))),
+                        .text(" \(themeName(item.theme)) · \(DisplayFormat.time(item.observedAt)): "),
+                        .strong(.text(item.text)),
+                        .if(may.acknowledge, .form(
+                            .class("inline js-refresh"), .method(.post),
+                            .action(SiteURL.incident(.value(incident.id), .entry(.value(item.entry), .acknowledgement)).path),
+                            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                            .text(" "),
+                            .button(.type(.submit), .class("small acknowledge"), .text(urgentStrings.acknowledge)))))
+                })))
+        )
+    }
+
+    /// The part the script swaps when the picture changes or the timeline moves.
+    func fragment() -> Node<HTML.BodyContext> {
+        .group(
+            reviewLine(),
+            authorityHistorySection(),
+            .if(
+                incident.proposesInterregionalScaling && irbt?.irbt.formed != true,
+                .p(.class("advice"), .attribute(named: "role", value: "note"), .text(strings.proposeIRBT))),
+            .unwrap(phaseHint) { hint in
+                .p(.class("advice"), .id("region-phase-hint"), .attribute(named: "role", value: "note"), .text(hint.text(language) + " "),
+                   .a(.href(SiteURL.home.url(anchor: "region-phase")), .text(say(nl: "Fase van de regio", en: "Phase of the region"))))
+            },
+            .unwrap(irbt) { $0.render() },
+            .unwrap(access) { breakGlassBanner($0) },
+            .if(live, aanwijzingenSection()),
+            .if(live, proposalsSection()),
+            .if(!picture.conflicts.isEmpty, conflicts()),
+            .div(.class("themes"), .id("themes"), .forEach(picture.themes) { theme(for: $0) }),
+            decisions(),
+            actions(),
+            .unwrap(access) { accessSection($0) },
+            logbookSection()
+        )
+    }
+}

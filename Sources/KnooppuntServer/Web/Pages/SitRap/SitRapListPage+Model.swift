@@ -1,0 +1,17 @@
+import Foundation
+import KnooppuntCore
+
+/// The SitRaps of an incident: the list, the form to issue one, the schedule, and the liaison's
+/// intake of a partner's own SitRap.
+struct SitRapListPage {
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let incident: IncidentView
+    let sitraps: [SitRapSummaryDTO]
+    let mayIssue: Bool
+    let schedule: SitRapScheduleDTO?
+
+    /// Partners the user may enter a SitRap for (liaison, koppelsamenwerking); empty when none.
+    let intakeChoices: [(code: String, name: String)]
+}
