@@ -22,7 +22,7 @@ struct PartnerSitRapStrings: Sendable {
         }
     }
 
-    static func `for`(_ language: Language) -> PartnerSitRapStrings { language == .en ? en : nl }
+    static func `for`(_ language: Language) -> PartnerSitRapStrings { language.say(nl: nl, en: en) }
 
     static let nl = PartnerSitRapStrings(.nl)
     static let en = PartnerSitRapStrings(.en)
@@ -32,19 +32,18 @@ struct PartnerSitRapStrings: Sendable {
 extension PartnerSitRapStrings {
     /// Every text in Dutch and English side by side.
     fileprivate init(_ language: Language) {
-        func say<T>(nl: T, en: T) -> T { language == .en ? en : nl }
         self.init(
-            title: say(nl: "SitRap van een partner invoeren (via liaison)",
-                       en: "Enter a partner's SitRap (via liaison)"),
-            help: say(nl: "Voor partners in koppelsamenwerking: neem hun eigen SitRap over. Hij komt in het thema van de partner, gemarkeerd als 'via liaison'.",
-                      en: "For partners under koppelsamenwerking: enter their own SitRap. It lands in the partner's theme, marked 'via liaison'."),
+            title: language.say(nl: "SitRap van een partner invoeren (via liaison)",
+                                en: "Enter a partner's SitRap (via liaison)"),
+            help: language.say(nl: "Voor partners in koppelsamenwerking: neem hun eigen SitRap over. Hij komt in het thema van de partner, gemarkeerd als 'via liaison'.",
+                               en: "For partners under koppelsamenwerking: enter their own SitRap. It lands in the partner's theme, marked 'via liaison'."),
             partner: "Partner",
-            reportedAt: say(nl: "Tijdstip van de SitRap (leeg: nu)", en: "Time of the SitRap (empty: now)"),
-            situation: say(nl: "Situatie", en: "Situation"),
-            measures: say(nl: "Genomen maatregelen", en: "Measures taken"),
-            expectation: say(nl: "Verwachting", en: "Expectation"),
-            needs: say(nl: "Behoeften / bijstand", en: "Needs / assistance"),
-            contact: say(nl: "Contactpersoon", en: "Contact person"),
-            submit: say(nl: "SitRap invoeren", en: "Enter SitRap"))
+            reportedAt: language.say(nl: "Tijdstip van de SitRap (leeg: nu)", en: "Time of the SitRap (empty: now)"),
+            situation: language.say(nl: "Situatie", en: "Situation"),
+            measures: language.say(nl: "Genomen maatregelen", en: "Measures taken"),
+            expectation: language.say(nl: "Verwachting", en: "Expectation"),
+            needs: language.say(nl: "Behoeften / bijstand", en: "Needs / assistance"),
+            contact: language.say(nl: "Contactpersoon", en: "Contact person"),
+            submit: language.say(nl: "SitRap invoeren", en: "Enter SitRap"))
     }
 }

@@ -12,19 +12,18 @@ struct UrgentStrings: Sendable {
     static let nl = UrgentStrings(.nl)
     static let en = UrgentStrings(.en)
 
-    static func `for`(_ language: Language) -> UrgentStrings { language == .en ? en : nl }
+    static func `for`(_ language: Language) -> UrgentStrings { language.say(nl: nl, en: en) }
 }
 
 extension UrgentStrings {
     /// Every text in Dutch and English side by side.
     fileprivate init(_ language: Language) {
-        func say<T>(nl: T, en: T) -> T { language == .en ? en : nl }
         self.init(
-            bannerTitle: say(nl: "Urgente meldingen, nog niet bevestigd", en: "Urgent entries not yet acknowledged"),
-            acknowledge: say(nl: "Gezien, bevestigen", en: "Seen, acknowledge"),
-            acknowledgedBy: say(nl: "Bevestigd door", en: "Acknowledged by"),
-            at: say(nl: "om", en: "at"),
-            soundOn: say(nl: "Geluid bij urgente melding: aan", en: "Sound for urgent entries: on"),
-            soundOff: say(nl: "Geluid bij urgente melding: uit", en: "Sound for urgent entries: off"))
+            bannerTitle: language.say(nl: "Urgente meldingen, nog niet bevestigd", en: "Urgent entries not yet acknowledged"),
+            acknowledge: language.say(nl: "Gezien, bevestigen", en: "Seen, acknowledge"),
+            acknowledgedBy: language.say(nl: "Bevestigd door", en: "Acknowledged by"),
+            at: language.say(nl: "om", en: "at"),
+            soundOn: language.say(nl: "Geluid bij urgente melding: aan", en: "Sound for urgent entries: on"),
+            soundOff: language.say(nl: "Geluid bij urgente melding: uit", en: "Sound for urgent entries: off"))
     }
 }

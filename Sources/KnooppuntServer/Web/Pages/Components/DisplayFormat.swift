@@ -42,9 +42,9 @@ enum DisplayFormat {
     static func requireTime(_ text: String, field: String, _ language: KnooppuntCore.Language) throws -> Date {
         guard let date = parseTime(text) else {
             var problem = Problem.invalid(
-                language == .nl
-                    ? "'\(text.prefix(40))' is geen datum en tijd; schrijf bijvoorbeeld 25-11-2026 10:00"
-                    : "'\(text.prefix(40))' is not a date and time; write e.g. 25-11-2026 10:00",
+                language.say(
+                    nl: "'\(text.prefix(40))' is geen datum en tijd; schrijf bijvoorbeeld 25-11-2026 10:00",
+                    en: "'\(text.prefix(40))' is not a date and time; write e.g. 25-11-2026 10:00"),
                 field: field)
             if language == .nl { problem.dutch = problem.detail }
             throw problem

@@ -8,9 +8,9 @@ extension IncidentPage {
         .section(
             .class("card"), .attribute(named: "aria-labelledby", value: "scaling-title"),
             .h2(.id("scaling-title"), .text(strings.scaling)),
-            .p(.class("help"), .id("scaling-help"), .text(language == .nl
-                ? "GRIP 0 tot 2 stelt de operationele leiding in. GRIP 3 en hoger en het verklaren van een crisis of ramp beslist het bevoegd gezag; wie dat niet is, dient hiermee een voorstel in."
-                : "GRIP 0 to 2 is set by the operational leadership. GRIP 3 and up, and declaring a crisis or ramp, are decided by the competent authority; anyone else puts a proposal with this form.")),
+            .p(.class("help"), .id("scaling-help"), .text(say(
+                nl: "GRIP 0 tot 2 stelt de operationele leiding in. GRIP 3 en hoger en het verklaren van een crisis of ramp beslist het bevoegd gezag; wie dat niet is, dient hiermee een voorstel in.",
+                en: "GRIP 0 to 2 is set by the operational leadership. GRIP 3 and up, and declaring a crisis or ramp, are decided by the competent authority; anyone else puts a proposal with this form."))),
             .form(
                 .id("scaling-form"), .class("stacked js-refresh"), .method(.post), .action(SiteURL.incident(.value(incident.id), .update).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
