@@ -674,13 +674,14 @@ doc["components"]["schemas"].update({
     "Partner": {"type": "object", "required": ["organisation", "name", "reach", "regions", "coreTasks", "agreements",
                                                "version", "updatedAt", "updatedBy"], "properties": {
         "organisation": {"type": "string"}, "name": {"type": "string"},
-        "reach": {"enum": ["regionaal", "bovenregionaal", "landelijk"]},
+        "reach": {"enum": ["regionaal", "bovenregionaal", "landelijk"], "description": "The widest reach of its agreements."},
         "regions": {"type": "array", "items": REGION}, "coreTasks": {"type": "array", "items": CORE_TASK},
         "adoptionRegion": REGION, "version": {"type": "integer"},
         "alertRules": {"type": "array", "items": ref("AlertRule")},
         "updatedAt": {"type": "string", "format": "date-time"}, "updatedBy": {"type": "string"},
         "agreements": {"type": "array", "items": {"type": "object", "properties": {
             "coreTask": CORE_TASK, "profile": PROFILE, "regions": {"type": "array", "items": REGION},
+            "reach": {"enum": ["regionaal", "bovenregionaal", "landelijk"], "description": "This agreement's own reach (001 Tabel 2)."},
             "stage": {"type": "string"}, "defaultStatus": {"type": "string"}, "inEffect": {"type": "boolean"},
             "contacts": {"type": "array", "items": ref("Contact")}, "test": ref("TestRecord"),
             "checklist": {"type": "array", "items": {"type": "object", "properties": {
@@ -1000,7 +1001,7 @@ doc["paths"].update({
 # Map layers: reference layers and uploaded GeoJSON layers with an owner and a classification.
 LAYER = {"name": "layer", "in": "path", "required": True, "schema": {"type": "string"},
          "description": "A layer id (UUID), or regions, municipalities, provinces for the reference layers."}
-LAYER_CATEGORIES = ["fire-hydrants", "gas-stations", "drinking-water", "vital-infrastructure", "general"]
+LAYER_CATEGORIES = ["fire-hydrants", "gas-distribution-stations", "drinking-water", "vital-infrastructure", "general"]
 GEO_ANY = ref("GeoJSON")
 POSITIONS = {"type": "array", "description": "Positions (nested arrays of [longitude, latitude, …] numbers)."}
 doc["components"]["schemas"].update({
@@ -1035,7 +1036,8 @@ doc["paths"].update({
                  "summary": "Upload a GeoJSON layer (up to 5 MB) owned by your organisation. Vulnerable-object categories "
                             "are confidential by default.",
                  "parameters": [{"name": "name", "in": "query", "required": True, "schema": {"type": "string"}},
-                                {"name": "category", "in": "query", "schema": {"enum": LAYER_CATEGORIES}},
+                                {"name": "category", "in": "query", "schema": {"enum": LAYER_CATEGORIES},
+                                 "description": "What the layer holds; the former name gas-stations is read as gas-distribution-stations."},
                                 {"name": "classification", "in": "query", "schema": CLASSIFICATION}],
                  "requestBody": LAYER_BODY,
                  "responses": {**ok("Stored.", ref("Layer"), status="201"), **EBODY, **E401, **E403R}}},

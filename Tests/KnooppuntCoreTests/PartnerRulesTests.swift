@@ -45,12 +45,28 @@ struct PartnerRulesTests {
         #expect(PartnerReach.of(regionCount: 3) == .bovenregionaal)
         #expect(PartnerReach.of(regionCount: 24) == .bovenregionaal)
         #expect(PartnerReach.of(regionCount: 25) == .landelijk)
-        let national = PartnerRegistration(
+        // Reach is per agreement (001 Tabel 2): two agreements that together cover 25 regions are not a
+        // national agreement; the registration shows the widest of them.
+        let wide = PartnerRegistration(
             organisationCode: "RWS", adoptionRegion: vr13,
             agreements: [Self.agreement(regions: Self.regions(1...20)), Self.agreement(.dienstverlener, .standby, regions: Self.regions(15...25))])
-        #expect(national.reach == .landelijk)
-        #expect(national.regions.count == 25)
-        #expect(national.coreTasks == [.beheerder, .dienstverlener])
+        #expect(wide.agreements.map(\.reach) == [.bovenregionaal, .bovenregionaal])
+        #expect(wide.reach == .bovenregionaal)
+        #expect(wide.regions.count == 25)
+        #expect(wide.coreTasks == [.beheerder, .dienstverlener])
+    }
+
+    @Test("Defensie's one-region koppel agreement is regional, its 25-region standby agreement national")
+    func reachPerAgreement() {
+        let defensie = PartnerRegistration(
+            organisationCode: "DEFENSIE", adoptionRegion: vr13,
+            agreements: [Self.agreement(.dienstverlener, .standby, regions: Self.regions(1...25)),
+                         Self.agreement(.beheerder, .koppel, regions: [RegionCode(number: 2)])])
+        #expect(defensie.agreements.map(\.reach) == [.landelijk, .regionaal])
+        #expect(defensie.reach == .landelijk)
+        #expect(Self.violation(defensie) == nil)
+        let overview = PartnerOverview.rows([(registration: defensie, name: "Defensie")])
+        #expect(overview.map(\.reach).sorted() == [.regionaal, .landelijk])
     }
 
     @Test("three or more regions need an adoption region that is one of them")
@@ -59,12 +75,17 @@ struct PartnerRulesTests {
             organisationCode: "VITENS", adoptionRegion: nil, agreements: [Self.agreement(regions: Self.regions(4...6))])
         #expect(Self.violation(registration)?.field == "adoptionRegion")
         registration.adoptionRegion = vr13
-        #expect(Self.violation(registration)?.message.contains("must be one of the partner's regions") == true)
+        #expect(Self.violation(registration)?.message.contains("must be one of the regions of agreements[0]") == true)
         registration.adoptionRegion = RegionCode(number: 5)
         #expect(Self.violation(registration) == nil)
         let regional = PartnerRegistration(
             organisationCode: "HBR", adoptionRegion: nil, agreements: [Self.agreement(regions: [vr12, vr13])])
         #expect(Self.violation(regional) == nil)
+        // Regional agreements with three regions between them need no adoption region.
+        let twoRegional = PartnerRegistration(
+            organisationCode: "HBR", adoptionRegion: nil,
+            agreements: [Self.agreement(regions: [vr12, vr13]), Self.agreement(.dienstverlener, .standby, regions: [RegionCode(number: 14)])])
+        #expect(twoRegional.reach == .regionaal && Self.violation(twoRegional) == nil)
     }
 
     @Test("one partner can have several core tasks, but one agreement per core task and region")

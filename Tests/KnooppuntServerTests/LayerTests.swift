@@ -131,4 +131,30 @@ struct LayerTests {
             #expect(try await HTTP.send(app, .GET, "/api/v1/layers/\(layer.id)", token: im13).status == .notFound)
         }
     }
+
+    @Test("gas distribution stations (gasverdeelstations) are a vulnerable category; the former name 'gas-stations' is read and migrated to it")
+    func gasDistributionStations() async throws {
+        try await withTestApp { app in
+            // setup
+            let im13 = try await HTTP.login(app, "im-vr13")
+            // MUT: the new name, and an older client's name
+            let named = try await Layers.upload(app, Layers.hydrants, query: "name=Gasnet&category=gas-distribution-stations", token: im13)
+                .content.decode(LayerDTO.self)
+            let legacy = try await Layers.upload(app, Layers.hydrants, query: "name=Gasnet%20oud&category=gas-stations", token: im13)
+                .content.decode(LayerDTO.self)
+            // validate: both confidential, both stored under the new name
+            #expect(named.category == .gasDistributionStations && named.classification == .confidential)
+            #expect(legacy.category == .gasDistributionStations && legacy.classification == .confidential)
+            let legacyID = try #require(UUID(uuidString: legacy.id))
+            let stored = try #require(try await LayerModel.find(legacyID, on: app.db))
+            #expect(stored.category == "gas-distribution-stations")
+
+            // A row a node stored before M0036 is renamed by it.
+            stored.category = "gas-stations"
+            try await stored.save(on: app.db)
+            try await M0036_GasDistributionStations().prepare(on: app.db)
+            #expect(try await LayerModel.find(legacyID, on: app.db)?.category == "gas-distribution-stations")
+            #expect(LayerCategory.gasDistributionStations.label.nl == "Gasverdeelstations")
+        }
+    }
 }

@@ -84,13 +84,23 @@ extension AccessPolicy {
     }
 }
 
-/// What a map layer holds. Layers of vulnerable objects (seed 001 §2.3.1) are confidential by default.
+/// What a map layer holds. Layers of vulnerable objects are confidential by default: «Kaartlagen geven
+/// inzicht in de locaties van kwetsbare plekken zoals brandkranen, gasverdeelstations en
+/// drinkwatervoorzieningen» (001:L1267-1269). Gasverdeelstations are the gas network's distribution
+/// (pressure-reduction) stations, not petrol stations.
 public enum LayerCategory: String, Sendable, CaseIterable, Codable {
     case fireHydrants = "fire-hydrants"
-    case gasStations = "gas-stations"
+    case gasDistributionStations = "gas-distribution-stations"
     case drinkingWater = "drinking-water"
     case vitalInfrastructure = "vital-infrastructure"
     case general
+
+    /// The category a value names, including the name the gas distribution stations had before they were
+    /// named for what they are ("gas-stations", stored by nodes before migration M0036).
+    public init?(named value: String) {
+        if value == "gas-stations" { self = .gasDistributionStations; return }
+        self.init(rawValue: value)
+    }
 
     public var isVulnerable: Bool { self != .general }
 
@@ -99,7 +109,7 @@ public enum LayerCategory: String, Sendable, CaseIterable, Codable {
     public var label: LocalizedLabel {
         switch self {
         case .fireHydrants: LocalizedLabel(nl: "Bluswatervoorzieningen", en: "Fire hydrants")
-        case .gasStations: LocalizedLabel(nl: "Tankstations", en: "Gas stations")
+        case .gasDistributionStations: LocalizedLabel(nl: "Gasverdeelstations", en: "Gas distribution stations")
         case .drinkingWater: LocalizedLabel(nl: "Drinkwatervoorziening", en: "Drinking water")
         case .vitalInfrastructure: LocalizedLabel(nl: "Vitale infrastructuur", en: "Vital infrastructure")
         case .general: LocalizedLabel(nl: "Algemeen", en: "General")

@@ -29,6 +29,10 @@ public struct PartnerAgreement: Sendable, Equatable, Codable {
         self.test = test
     }
 
+    /// How far this agreement reaches, from its own regions (Tabel 2 is per agreement route: a partner's
+    /// one-region koppel agreement stays regional whatever its other agreements cover).
+    public var reach: PartnerReach { PartnerReach.of(regionCount: regions.count) }
+
     /// The checklist of the profile, each item with its status (open when not yet recorded).
     public var checklist: [(precondition: Precondition, status: PreconditionStatus)] {
         Preconditions.checklist(for: profile).map { ($0, preconditions[$0.key] ?? .open) }
@@ -147,7 +151,9 @@ public struct PartnerRegistration: Sendable, Equatable, Codable {
 
     public var coreTasks: [CoreTask] { Array(Set(agreements.map(\.coreTask))).sorted() }
 
-    public var reach: PartnerReach { PartnerReach.of(regionCount: regions.count) }
+    /// The widest reach of its agreements (not of their regions together: two regional agreements with
+    /// different regions do not make a supra-regional partner).
+    public var reach: PartnerReach { agreements.map(\.reach).max() ?? .regionaal }
 
     /// The profiles in effect with any of `regions` (what the access policy calls standing).
     public func standing(in regions: Set<RegionCode>) -> Set<CollaborationProfile> {
@@ -187,15 +193,18 @@ public enum PartnerRules {
         for (index, rule) in registration.alertRules.enumerated() {
             try AlertRule.validate(rule, of: registration, field: "alertRules[\(index)]")
         }
-        if registration.reach.needsAdoptionRegion {
+        // Supra-regional and national agreements are made through one adoption region, which is one of
+        // the regions of each such agreement (001 Tabel 2: «Via adoptieregio»).
+        for (index, agreement) in registration.agreements.enumerated() where agreement.reach.needsAdoptionRegion {
             guard let adoption = registration.adoptionRegion else {
                 throw PartnerRuleViolation(
                     field: "adoptionRegion",
-                    message: "a partner working with \(registration.regions.count) regions (\(registration.reach.rawValue)) needs an adoption region")
+                    message: "agreements[\(index)] covers \(agreement.regions.count) regions (\(agreement.reach.rawValue)) and needs an adoption region")
             }
-            guard registration.regions.contains(adoption) else {
+            guard agreement.regions.contains(adoption) else {
                 throw PartnerRuleViolation(
-                    field: "adoptionRegion", message: "the adoption region \(adoption) must be one of the partner's regions")
+                    field: "adoptionRegion",
+                    message: "the adoption region \(adoption) must be one of the regions of agreements[\(index)] (\(agreement.reach.rawValue))")
             }
         }
     }

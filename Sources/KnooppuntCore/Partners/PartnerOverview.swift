@@ -55,7 +55,7 @@ public enum PartnerOverview {
                 let checklist = agreement.checklist
                 return PartnerOverviewRow(
                     partner: partner.registration.organisationCode, name: partner.name, coreTask: agreement.coreTask,
-                    profile: agreement.profile, regions: agreement.regions.sorted(), reach: partner.registration.reach,
+                    profile: agreement.profile, regions: agreement.regions.sorted(), reach: agreement.reach,
                     adoptionRegion: partner.registration.adoptionRegion, stage: agreement.stage,
                     testOutcome: agreement.test?.outcome, retestDate: agreement.test?.retestDate,
                     preconditionsMet: checklist.filter { $0.status == .met || $0.status == .notApplicable }.count,

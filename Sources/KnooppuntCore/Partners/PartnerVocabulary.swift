@@ -89,8 +89,12 @@ public enum ContactRole: String, CaseIterable, Codable, Sendable {
 }
 
 /// How far a partner reaches, derived from the number of regions it works with (001 Tabel 2).
-public enum PartnerReach: String, CaseIterable, Codable, Sendable {
+public enum PartnerReach: String, CaseIterable, Codable, Sendable, Comparable {
     case regionaal, bovenregionaal, landelijk
+
+    public static func < (lhs: PartnerReach, rhs: PartnerReach) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
 
     /// 1–2 regions regional, 3 or more supra-regional, all 25 national.
     public static func of(regionCount: Int) -> PartnerReach {

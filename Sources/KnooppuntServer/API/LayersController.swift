@@ -54,7 +54,7 @@ struct LayersController: RouteCollection {
     func upload(req: Request) async throws -> Response {
         let user = try req.requireUserExplaining()
         let name = try Self.name(req)
-        let category = try IncidentRequest.enumQuery(req, "category", LayerCategory.self) { LayerCategory(rawValue: $0) } ?? .general
+        let category = try IncidentRequest.enumQuery(req, "category", LayerCategory.self) { LayerCategory(named: $0) } ?? .general
         let classification = try IncidentRequest.enumQuery(req, "classification", Classification.self) {
             Classification(rawValue: $0)
         } ?? category.defaultClassification
@@ -269,7 +269,7 @@ struct LayerDTO: Content {
     init(_ model: LayerModel) throws {
         id = try model.requireID().uuidString
         name = model.name
-        category = LayerCategory(rawValue: model.category)
+        category = LayerCategory(named: model.category)
         owner = model.ownerOrganisation
         classification = Classification(rawValue: model.classification) ?? .confidential
         reference = false

@@ -65,6 +65,7 @@ struct PartnerDTO: Content {
         var coreTask: CoreTask
         var profile: CollaborationProfile
         var regions: [RegionCode]
+        var reach: PartnerReach
         var stage: AgreementStage
         var defaultStatus: PartnerStatus
         var inEffect: Bool
@@ -96,7 +97,7 @@ struct PartnerDTO: Content {
         alertRules = registration.alertRules
         agreements = registration.agreements.map { agreement in
             AgreementDTO(
-                coreTask: agreement.coreTask, profile: agreement.profile, regions: agreement.regions, stage: agreement.stage,
+                coreTask: agreement.coreTask, profile: agreement.profile, regions: agreement.regions, reach: agreement.reach, stage: agreement.stage,
                 defaultStatus: agreement.defaultStatus, inEffect: agreement.inEffect, contacts: agreement.contacts,
                 checklist: agreement.checklist.map {
                     ChecklistItem(

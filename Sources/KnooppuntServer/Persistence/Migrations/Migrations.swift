@@ -36,5 +36,6 @@ enum KnooppuntMigrations {
         M0033_CreateAanwijzingen(),
         M0034_CreateEntryAcknowledgements(),
         M0035_CreateAccessRequests(),
+        M0036_GasDistributionStations(),
     ]
 }
