@@ -653,7 +653,8 @@ doc["components"]["schemas"].update({
     "AgreementInput": {"type": "object", "required": ["coreTask", "profile", "regions", "stage"],
         "additionalProperties": False, "properties": {
         "coreTask": CORE_TASK, "profile": PROFILE, "regions": {"type": "array", "items": REGION, "minItems": 1},
-        "stage": {"enum": ["verkenning", "uitwerking", "uitvoering"]},
+        "stage": {"enum": ["verkenning", "uitwerking", "uitvoering", "toetsing", "in-werking"],
+                  "description": "In order (decision 0027); a supra-regional or national agreement goes in-werking only after a toetsing that accepted it."},
         "defaultStatus": {"enum": ["monitoring", "active"], "description": "Standby partners start monitoring."},
         "contacts": {"type": "array", "items": ref("Contact")},
         "preconditions": {"type": "object", "description": "Status per precondition key of the profile's checklist.",
@@ -688,10 +689,14 @@ doc["components"]["schemas"].update({
                 "key": {"type": "string"}, "dimension": {"type": "string"}, "label": {"type": "string"},
                 "status": {"type": "string"}}}}}}}}},
     "PartnerOverviewRow": {"type": "object", "required": ["partner", "name", "coreTask", "profile", "regions", "reach",
-                                                          "stage", "preconditionsMet", "preconditionsTotal"], "properties": {
+                                                          "stage", "inEffect", "effect", "preconditionsMet", "preconditionsTotal"], "properties": {
         "partner": {"type": "string"}, "name": {"type": "string"}, "coreTask": CORE_TASK, "profile": PROFILE,
         "regions": {"type": "array", "items": REGION}, "reach": {"type": "string"}, "adoptionRegion": REGION,
-        "stage": {"type": "string"}, "testOutcome": OUTCOME, "retestDate": {"type": "string", "format": "date-time"},
+        "stage": {"enum": ["verkenning", "uitwerking", "uitvoering", "toetsing", "in-werking"]},
+        "testOutcome": OUTCOME, "retestDate": {"type": "string", "format": "date-time"},
+        "inEffect": {"type": "boolean", "description": "In werking and, for a supra-regional or national agreement, accepted by the regiegroep's standpoint (decision 0027)."},
+        "effect": {"type": "object", "description": "Whether and why the agreement is in effect, in Dutch and English.",
+                   "properties": {"nl": {"type": "string"}, "en": {"type": "string"}}},
         "preconditionsMet": {"type": "integer"}, "preconditionsTotal": {"type": "integer"}}},
 })
 doc["paths"].update({

@@ -9,10 +9,16 @@ struct PartnerRulesTests {
 
     static func agreement(
         _ task: CoreTask = .beheerder, _ profile: CollaborationProfile = .kern, regions: [RegionCode] = [vr13],
-        stage: AgreementStage = .uitvoering, test: TestRecord? = nil
+        stage: AgreementStage = .inWerking, test: TestRecord? = nil
     ) -> PartnerAgreement {
         PartnerAgreement(coreTask: task, profile: profile, regions: regions, stage: stage, test: test)
     }
+
+    /// A toetsing the regiegroep accepted.
+    static let certified: TestRecord = {
+        let part = TestRecord.Part(date: Date(timeIntervalSince1970: 1_800_000_000), finding: "oefening")
+        return TestRecord(richting: part, inrichting: part, verrichting: part, outcome: .gecertificeerd)
+    }()
 
     static func violation(_ registration: PartnerRegistration) -> PartnerRuleViolation? {
         do throws(PartnerRuleViolation) {
@@ -60,7 +66,7 @@ struct PartnerRulesTests {
     func reachPerAgreement() {
         let defensie = PartnerRegistration(
             organisationCode: "DEFENSIE", adoptionRegion: vr13,
-            agreements: [Self.agreement(.dienstverlener, .standby, regions: Self.regions(1...25)),
+            agreements: [Self.agreement(.dienstverlener, .standby, regions: Self.regions(1...25), test: Self.certified),
                          Self.agreement(.beheerder, .koppel, regions: [RegionCode(number: 2)])])
         #expect(defensie.agreements.map(\.reach) == [.landelijk, .regionaal])
         #expect(defensie.reach == .landelijk)
@@ -72,7 +78,7 @@ struct PartnerRulesTests {
     @Test("three or more regions need an adoption region that is one of them")
     func adoption() {
         var registration = PartnerRegistration(
-            organisationCode: "VITENS", adoptionRegion: nil, agreements: [Self.agreement(regions: Self.regions(4...6))])
+            organisationCode: "VITENS", adoptionRegion: nil, agreements: [Self.agreement(regions: Self.regions(4...6), stage: .uitvoering)])
         #expect(Self.violation(registration)?.field == "adoptionRegion")
         registration.adoptionRegion = vr13
         #expect(Self.violation(registration)?.message.contains("must be one of the regions of agreements[0]") == true)

@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import KnooppuntCore
 import Testing
@@ -33,7 +34,14 @@ struct PartnerTests {
             let rijnmond = Set(try await rows("?region=VR17").map(\.partner))
             #expect(rijnmond.contains("HBR") && !rijnmond.contains("SCHIPHOL"))
             #expect(try await rows("?outcome=untested").allSatisfy { $0.testOutcome == nil })
-            #expect(try await rows("?outcome=voorwaardelijk").map(\.partner).sorted() == ["PRORAIL", "WS-AGV"])
+            #expect(try await rows("?outcome=voorwaardelijk").map(\.partner).sorted() == ["KPN", "PRORAIL", "WS-AGV"])
+            // Toetsing is required for supra-regional and national agreements (decision 0027): the demo's
+            // Vitens and KPN carry one; the only untested agreements in effect are regional.
+            let vitens = try #require(try await rows("").first { $0.partner == "VITENS" })
+            #expect(vitens.reach == .bovenregionaal && vitens.testOutcome == .gecertificeerd && vitens.inEffect)
+            let untestedInEffect = try await rows("?outcome=untested").filter(\.inEffect)
+            #expect(!untestedInEffect.isEmpty && untestedInEffect.allSatisfy { $0.reach == .regionaal })
+            #expect(untestedInEffect.allSatisfy { $0.effect.nl == "Van kracht, ongetoetst" })
             #expect(try await rows("?coreTask=C&region=VR13").map(\.partner).sorted() == ["DEFENSIE", "KNMI", "RODEKRUIS"])
             let talks = try await rows("").filter(\.inTalks).map(\.partner).sorted()
             #expect(talks == ["ALLIANDER", "NS", "SCHIPHOL"])
@@ -53,7 +61,7 @@ struct PartnerTests {
             #expect(response.headers.contentType?.subType == "csv")
             let lines = response.body.string.split(separator: "\r\n")
             #expect(lines.first?.hasPrefix("partner,name,core_task,profile,regions") == true)
-            #expect(lines.contains { $0.hasPrefix("HBR,Havenbedrijf Rotterdam,B,kernsamenwerking,VR17,regionaal,,uitvoering,gecertificeerd") })
+            #expect(lines.contains { $0.hasPrefix("HBR,Havenbedrijf Rotterdam,B,kernsamenwerking,VR17,regionaal,,in-werking,gecertificeerd") })
         }
         #expect(CSV.field("=SUM(A1)") == "'=SUM(A1)")
         #expect(CSV.field("a,b") == "\"a,b\"")
@@ -96,10 +104,22 @@ struct PartnerTests {
             let analyst = try await HTTP.login(app, "analist-kcr2")
             let changed = try await HTTP.send(app, .PUT, "/api/v1/partners/JENV", json: advanced, token: analyst)
             #expect(changed.status == .ok, "\(changed.body.string)")
-            #expect(try changed.content.decode(PartnerDTO.self).agreements[0].inEffect)
+            // Uitvoering is the joint exercise, not "in force" (decision 0027).
+            #expect(try !changed.content.decode(PartnerDTO.self).agreements[0].inEffect)
             let stale = try await HTTP.send(app, .PUT, "/api/v1/partners/JENV", json: advanced, token: analyst)
             #expect(stale.status == .conflict)
             #expect(stale.headers.first(name: "X-Current-Version") == "2")
+            // Three regions: in werking only after toetsing; nothing changes when refused.
+            let untested = advanced.replacingOccurrences(of: #""baseVersion":1,"#, with: #""baseVersion":2,"#)
+                .replacingOccurrences(of: "uitvoering", with: "in-werking")
+            let refusedStage = try await HTTP.send(app, .PUT, "/api/v1/partners/JENV", json: untested, token: analyst)
+            #expect(refusedStage.status == .unprocessableEntity && refusedStage.body.string.contains("only after toetsing"), "\(refusedStage.body.string)")
+            // One region: the region and the partner may put it in werking untested; it is in effect, shown untested.
+            let regional = untested.replacingOccurrences(of: #""regions":["VR12","VR13","VR14"]"#, with: #""regions":["VR13"]"#)
+            let inWerking = try await HTTP.send(app, .PUT, "/api/v1/partners/JENV", json: regional, token: analyst)
+            #expect(inWerking.status == .ok, "\(inWerking.body.string)")
+            let agreement = try inWerking.content.decode(PartnerDTO.self).agreements[0]
+            #expect(agreement.inEffect && agreement.stage == .inWerking && agreement.test == nil)
             let kinds = try await JournalEventModel.query(on: app.db).all().map(\.kind)
             #expect(kinds.filter { $0 == "partner.registered" }.count == DemoPartners.registrations.count + 1)
             #expect(kinds.contains("partner.updated"))
@@ -124,6 +144,40 @@ struct PartnerTests {
             #expect(response.status.code >= 400 && response.status.code < 500)
             #expect(response.body.string.contains(expected), "\(response.body.string)")
             #expect(try await JournalEventModel.query(on: app.db).count() == before)
+        }
+    }
+
+    @Test("M0037 moves stored agreements out of uitvoering as decision 0027 reads it, journaled; an untested national one leaves effect")
+    func agreementStageMigration() async throws {
+        try await withTestApp { app in
+            // setup: registrations as a node stored them before the reading: everything carried out in "uitvoering"
+            func store(_ code: String, _ change: (inout PartnerAgreement) -> Void) async throws {
+                let model = try #require(try await PartnerRegistrationModel.query(on: app.db).filter(\.$organisationCode == code).first())
+                var registration = try model.registration()
+                registration.agreements = registration.agreements.map { var agreement = $0; change(&agreement); return agreement }
+                model.body = try CanonicalJSON.encode(registration)
+                try await model.update(on: app.db)
+            }
+            try await store("KPN") { $0.stage = .uitvoering; $0.test = nil }        // national, untested
+            try await store("WATERNET") { $0.stage = .uitvoering }                  // regional, untested
+            try await store("HBR") { $0.stage = .uitvoering }                       // regional, certified
+            try await store("RWS") { $0.stage = .uitvoering }                       // national, certified
+            try await store("SCHIPHOL") { _ in }                                    // verkenning: untouched
+            let versions = Dictionary(uniqueKeysWithValues: try await PartnerRegistrationModel.query(on: app.db).all().map { ($0.organisationCode, $0.version) })
+            // MUT
+            try await M0037_AgreementStages().prepare(on: app.db)
+            // validate
+            let after = try await PartnerStore(db: app.db, context: app.knooppunt).all()
+            func agreement(_ code: String) throws -> PartnerAgreement { try #require(after.first { $0.registration.organisationCode == code }).registration.agreements[0] }
+            #expect(try agreement("KPN").stage == .uitvoering && !(try agreement("KPN").inEffect))
+            #expect(try agreement("KPN").effect == .notInEffect(.stage(.uitvoering)))
+            #expect(try agreement("WATERNET").stage == .inWerking && (try agreement("WATERNET").effect == .inEffect(.regionalUntested)))
+            #expect(try agreement("HBR").stage == .inWerking && (try agreement("RWS").stage == .inWerking))
+            #expect(try agreement("SCHIPHOL").stage == .verkenning)
+            let bumped = after.filter { $0.version != versions[$0.registration.organisationCode] }.map(\.registration.organisationCode).sorted()
+            #expect(bumped == ["HBR", "RWS", "WATERNET"])
+            let journaled = try await JournalEventModel.query(on: app.db).all().filter { $0.kind == "partner.updated" && $0.actor == "system" }.count
+            #expect(journaled == 3)
         }
     }
 }

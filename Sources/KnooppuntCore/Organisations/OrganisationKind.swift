@@ -22,7 +22,7 @@ public enum OrganisationKind: String, CaseIterable, Codable, Sendable {
 }
 
 /// A text users see, in the two UI languages (Dutch first).
-public struct LocalizedLabel: Sendable, Equatable {
+public struct LocalizedLabel: Sendable, Equatable, Codable {
     public let nl: String
     public let en: String
 

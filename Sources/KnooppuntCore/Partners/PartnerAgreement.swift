@@ -38,9 +38,58 @@ public struct PartnerAgreement: Sendable, Equatable, Codable {
         Preconditions.checklist(for: profile).map { ($0, preconditions[$0.key] ?? .open) }
     }
 
-    /// In effect: the agreements are carried out, and a test did not reject the profile.
-    public var inEffect: Bool {
-        stage == .uitvoering && test?.outcome != .geenSamenwerking
+    /// Whether the agreement is in effect and why (decision 0027). In effect only in werking, and then: a
+    /// supra-regional or national agreement only on a standpoint that accepts it — «Toetsing is vereist voor
+    /// bovenregionale en landelijke partners» (001:L2250-2252); a regional one also untested, «te bepalen
+    /// door veiligheidsregio('s) en crisispartner zelf» (Tabel 2), shown as untested.
+    public var effect: AgreementEffect {
+        guard stage == .inWerking else { return .notInEffect(.stage(stage)) }
+        switch test?.outcome {
+        case let outcome? where outcome != .geenSamenwerking: return .inEffect(.tested(outcome))
+        case .geenSamenwerking?: return .notInEffect(.rejected)
+        default: return reach == .regionaal ? .inEffect(.regionalUntested) : .notInEffect(.untestedSupraRegional(reach))
+        }
+    }
+
+    public var inEffect: Bool { effect.inEffect }
+}
+
+/// Whether an agreement is in effect, on what basis, or why not.
+public enum AgreementEffect: Sendable, Equatable {
+    case inEffect(Basis)
+    case notInEffect(Reason)
+
+    public enum Basis: Sendable, Equatable {
+        /// On the regiegroep's standpoint after a toetsing (gecertificeerd or voorwaardelijk).
+        case tested(TestOutcome)
+        /// A regional agreement the region(s) and the partner put in effect without toetsing.
+        case regionalUntested
+    }
+
+    public enum Reason: Sendable, Equatable {
+        case stage(AgreementStage)
+        case untestedSupraRegional(PartnerReach)
+        case rejected
+    }
+
+    public var inEffect: Bool { if case .inEffect = self { true } else { false } }
+
+    /// In words, for the overview and the refusal of a link.
+    public var label: LocalizedLabel {
+        switch self {
+        case .inEffect(.tested(let outcome)):
+            LocalizedLabel(nl: "Van kracht (\(outcome.label.nl.lowercased()))", en: "In effect (\(outcome.label.en.lowercased()))")
+        case .inEffect(.regionalUntested):
+            LocalizedLabel(nl: "Van kracht, ongetoetst", en: "In effect, not tested")
+        case .notInEffect(.stage(let stage)):
+            LocalizedLabel(nl: "Niet van kracht: \(stage.label.nl.lowercased())", en: "Not in effect: \(stage.label.en.lowercased())")
+        case .notInEffect(.untestedSupraRegional(let reach)):
+            LocalizedLabel(
+                nl: "Niet van kracht: een \(reach.label.nl.lowercased())e afspraak vraagt toetsing en een standpunt van de regiegroep",
+                en: "Not in effect: a \(reach.label.en.lowercased()) agreement needs toetsing and the regiegroep's standpoint")
+        case .notInEffect(.rejected):
+            LocalizedLabel(nl: "Niet van kracht: geen samenwerking volgens profiel", en: "Not in effect: not under this profile")
+        }
     }
 }
 
@@ -237,6 +286,21 @@ public enum PartnerRules {
                 throw PartnerRuleViolation(
                     field: "\(field).test.verrichting",
                     message: "an outcome is given after richting, inrichting and verrichting; verrichting is missing")
+            }
+        }
+        // In werking is reached through the toetsing for supra-regional and national agreements, and
+        // never after a standpoint that rejected the profile (decision 0027).
+        if agreement.stage == .inWerking, case .notInEffect(let reason) = agreement.effect {
+            switch reason {
+            case .untestedSupraRegional(let reach):
+                throw PartnerRuleViolation(
+                    field: "\(field).stage",
+                    message: "a \(reach.rawValue) agreement goes in werking only after toetsing and the regiegroep's standpoint (001:L2250-2252); record the test first")
+            case .rejected:
+                throw PartnerRuleViolation(
+                    field: "\(field).stage", message: "the standpoint rejected this profile (geen samenwerking); it cannot be in werking")
+            case .stage:
+                break
             }
         }
     }

@@ -19,8 +19,12 @@ public struct PartnerOverviewRow: Sendable, Equatable, Codable {
     public let preconditionsMet: Int
     public let preconditionsTotal: Int
 
+    /// Whether the agreement is in effect (decision 0027), and why or why not in words.
+    public let inEffect: Bool
+    public let effect: LocalizedLabel
+
     /// "In talks": the agreements are still being explored or worked out.
-    public var inTalks: Bool { stage != .uitvoering }
+    public var inTalks: Bool { stage == .verkenning || stage == .uitwerking }
 }
 
 public struct PartnerOverviewFilter: Sendable, Equatable {
@@ -59,7 +63,7 @@ public enum PartnerOverview {
                     adoptionRegion: partner.registration.adoptionRegion, stage: agreement.stage,
                     testOutcome: agreement.test?.outcome, retestDate: agreement.test?.retestDate,
                     preconditionsMet: checklist.filter { $0.status == .met || $0.status == .notApplicable }.count,
-                    preconditionsTotal: checklist.count)
+                    preconditionsTotal: checklist.count, inEffect: agreement.inEffect, effect: agreement.effect.label)
             }
         }
         .sorted { ($0.name, $0.coreTask) < ($1.name, $1.coreTask) }
@@ -69,7 +73,7 @@ public enum PartnerOverview {
     public static func csv(_ rows: [PartnerOverviewRow]) -> String {
         let header = [
             "partner", "name", "core_task", "profile", "regions", "reach", "adoption_region", "stage", "test_outcome",
-            "retest_date", "preconditions_met", "preconditions_total",
+            "retest_date", "preconditions_met", "preconditions_total", "in_effect",
         ]
         let lines = rows.map { row in
             [
@@ -77,7 +81,7 @@ public enum PartnerOverview {
                 row.regions.map(\.rawValue).joined(separator: " "), row.reach.rawValue, row.adoptionRegion?.rawValue ?? "",
                 row.stage.rawValue, row.testOutcome?.rawValue ?? "untested",
                 row.retestDate.map { JournalTime.string(from: $0) } ?? "", "\(row.preconditionsMet)",
-                "\(row.preconditionsTotal)",
+                "\(row.preconditionsTotal)", row.inEffect ? "yes" : "no",
             ]
         }
         return CSV.table(header: header, rows: lines)

@@ -118,15 +118,20 @@ public enum PartnerReach: String, CaseIterable, Codable, Sendable, Comparable {
     }
 }
 
-/// The stage of the agreements (001 §3: verkenning, uitwerking, uitvoering).
+/// The stage of an agreement, in order (001:L1962-2009, decision 0027): verkenning and uitwerking of the
+/// agreements, uitvoering — a joint exercise «om de netcentrische samenwerking … te testen» —, the toetsing
+/// with the regiegroep's standpoint, and in werking. Only an agreement in werking can be in effect.
 public enum AgreementStage: String, CaseIterable, Codable, Sendable {
-    case verkenning, uitwerking, uitvoering
+    case verkenning, uitwerking, uitvoering, toetsing
+    case inWerking = "in-werking"
 
     public var label: LocalizedLabel {
         switch self {
         case .verkenning: LocalizedLabel(nl: "Verkenning", en: "Exploration")
         case .uitwerking: LocalizedLabel(nl: "Uitwerking", en: "Elaboration")
-        case .uitvoering: LocalizedLabel(nl: "Uitvoering", en: "Execution")
+        case .uitvoering: LocalizedLabel(nl: "Uitvoering (gezamenlijke oefening)", en: "Execution (joint exercise)")
+        case .toetsing: LocalizedLabel(nl: "Toetsing", en: "Toetsing (assessment)")
+        case .inWerking: LocalizedLabel(nl: "In werking", en: "In operation")
         }
     }
 }

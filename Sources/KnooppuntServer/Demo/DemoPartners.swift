@@ -14,15 +14,28 @@ enum DemoPartners {
         outcome: .gecertificeerd, standpoint: "Alle lichten op groen")
     static let conditional = TestRecord(
         richting: tested.richting, inrichting: tested.inrichting, verrichting: tested.verrichting, outcome: .voorwaardelijk,
-        retestDate: testDate.addingTimeInterval(300 * 86_400), standpoint: "Voorlopige samenwerking; hertoets gepland")
+        retestDate: testDate.addingTimeInterval(600 * 86_400), standpoint: "Voorlopige samenwerking; hertoets gepland")
+    /// Vitens: a supra-regional structural agreement, tested in the exercise "Waterkracht" and certified.
+    static let vitensTest = TestRecord(
+        richting: .init(date: testDate.addingTimeInterval(14 * 86_400), finding: "Structurele samenwerking past bij de drinkwatertaak (beheerder)"),
+        inrichting: .init(date: testDate.addingTimeInterval(45 * 86_400), finding: "HIN en AC benoemd, alarmering via de adoptieregio VR05 ingericht"),
+        verrichting: .init(date: testDate.addingTimeInterval(90 * 86_400), finding: "Oefening Waterkracht: effecten drinkwater binnen 30 minuten in het beeld"),
+        outcome: .gecertificeerd, standpoint: "Regiegroep neemt het advies over: gecertificeerde samenwerking")
+    /// KPN: a national koppel agreement, tested and admitted provisionally until its re-test.
+    static let kpnTest = TestRecord(
+        richting: .init(date: testDate.addingTimeInterval(21 * 86_400), finding: "Koppelsamenwerking past bij telecom (beheerder)"),
+        inrichting: .init(date: testDate.addingTimeInterval(60 * 86_400), finding: "Liaison benoemd; verbindingen via de adoptieregio VR17 nog niet getest"),
+        verrichting: .init(date: testDate.addingTimeInterval(120 * 86_400), finding: "Oefening Stille Lijn: beeld uitval telefonie compleet, alarmering traag"),
+        outcome: .voorwaardelijk, retestDate: testDate.addingTimeInterval(540 * 86_400),
+        standpoint: "Voorlopige samenwerking; alarmering binnen 15 minuten aantonen bij de hertoetsing")
 
     static func agreement(
-        _ task: CoreTask, _ profile: CollaborationProfile, _ regions: [RegionCode], _ stage: AgreementStage = .uitvoering,
+        _ task: CoreTask, _ profile: CollaborationProfile, _ regions: [RegionCode], _ stage: AgreementStage = .inWerking,
         test: TestRecord? = nil
     ) -> PartnerAgreement {
         let met = Dictionary(
             uniqueKeysWithValues: Preconditions.checklist(for: profile).map {
-                ($0.key, test?.outcome == .gecertificeerd ? PreconditionStatus.met : stage == .uitvoering ? .inProgress : .open)
+                ($0.key, test?.outcome == .gecertificeerd ? PreconditionStatus.met : stage == .inWerking ? .inProgress : .open)
             })
         let contacts = profile.contacts
         return PartnerAgreement(
@@ -45,7 +58,7 @@ enum DemoPartners {
         .init(organisationCode: "ALLIANDER", adoptionRegion: RegionCode(number: 7),
               agreements: [agreement(.beheerder, .structureel, vr(3, 6, 7, 8, 10, 11, 12, 13, 14), .uitwerking)]),
         .init(organisationCode: "VITENS", adoptionRegion: RegionCode(number: 5),
-              agreements: [agreement(.beheerder, .structureel, vr(2, 4, 5, 6, 7, 9, 25))]),
+              agreements: [agreement(.beheerder, .structureel, vr(2, 4, 5, 6, 7, 9, 25), test: vitensTest)]),
         .init(organisationCode: "DEFENSIE", adoptionRegion: RegionCode(number: 9),
               agreements: [agreement(.dienstverlener, .standby, all25, test: tested), agreement(.beheerder, .koppel, vr(2))]),
         .init(organisationCode: "KNMI", adoptionRegion: RegionCode(number: 9), agreements: [agreement(.dienstverlener, .standby, all25, test: tested)],
@@ -58,6 +71,6 @@ enum DemoPartners {
         .init(organisationCode: "RODEKRUIS", adoptionRegion: RegionCode(number: 13),
               agreements: [agreement(.dienstverlener, .standby, all25, test: tested)],
               alertRules: [AlertRule(minimumGRIP: .two, escalateAfterMinutes: 15)]),
-        .init(organisationCode: "KPN", adoptionRegion: RegionCode(number: 17), agreements: [agreement(.beheerder, .koppel, all25)]),
+        .init(organisationCode: "KPN", adoptionRegion: RegionCode(number: 17), agreements: [agreement(.beheerder, .koppel, all25, test: kpnTest)]),
     ]
 }

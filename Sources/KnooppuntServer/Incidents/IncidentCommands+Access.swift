@@ -20,11 +20,20 @@ extension IncidentCommands {
                 "\(code) is not in the partner registry; the chair can break the glass, or an administrator issue a temporary account",
                 field: "organisation")
         }
-        guard let agreement = try model.registration().agreement(for: scope.involvedRegions, lead: scope.leadRegion) else {
+        let registration = try model.registration()
+        guard let agreement = registration.agreement(for: scope.involvedRegions, lead: scope.leadRegion) else {
             let regions = scope.involvedRegions.map(\.description).sorted().joined(separator: ", ")
-            throw Problem.invalid(
-                "\(code) has no agreement in effect (uitvoering, or tested) with \(regions); link it after the agreement is made, or break the glass",
+            // Name why the agreements with these regions are not in effect (decision 0027).
+            let why = registration.agreements.filter { !scope.involvedRegions.isDisjoint(with: $0.regions) }.map { $0.effect.label }
+            var problem = Problem.invalid(
+                "\(code) has no agreement in effect with \(regions)"
+                    + (why.isEmpty ? "" : " (" + why.map(\.en).joined(separator: "; ") + ")")
+                    + "; link it when an agreement is in werking, or break the glass",
                 field: "organisation")
+            problem.dutch = "\(code) heeft geen afspraak van kracht met \(regions)"
+                + (why.isEmpty ? "" : " (" + why.map(\.nl).joined(separator: "; ") + ")")
+                + "; koppel de partner als een afspraak in werking is, of gebruik de noodtoegang."
+            throw problem
         }
         return GrantStore.NewGrant(
             organisation: code, kind: .link(agreement.profile), purpose: body.purpose, until: body.end(from: now),

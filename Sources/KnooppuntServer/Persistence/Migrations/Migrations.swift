@@ -37,5 +37,6 @@ enum KnooppuntMigrations {
         M0034_CreateEntryAcknowledgements(),
         M0035_CreateAccessRequests(),
         M0036_GasDistributionStations(),
+        M0037_AgreementStages(),
     ]
 }

@@ -3,7 +3,7 @@ import KnooppuntCore
 
 /// The national partner overview (001 §2.5): who works under which profile with which regions, who is
 /// in talks, tested or not, and which region adopts whom.
-struct PartnerOverviewPage {
+struct PartnerOverviewPage: Bilingual {
     struct Filters {
         var region: String?
         var profile: String?

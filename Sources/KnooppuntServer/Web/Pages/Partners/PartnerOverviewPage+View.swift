@@ -4,7 +4,7 @@ import Plot
 
 /// How `PartnerOverviewPage` is drawn: its HTML, from the model's data.
 extension PartnerOverviewPage {
-    private var language: KnooppuntCore.Language { strings.language }
+    var language: KnooppuntCore.Language { strings.language }
 
     func render() -> String {
         let layout = Layout(title: strings.partnerOverview, strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.partners.path)
@@ -25,7 +25,8 @@ extension PartnerOverviewPage {
                             .tr(
                                 .th(.text(strings.partner)), .th(.text(strings.coreTask)), .th(.text(strings.profile)),
                                 .th(.text(strings.regionsLabel)), .th(.text(strings.reach)), .th(.text(strings.adoptionRegion)),
-                                .th(.text(strings.stage)), .th(.text(strings.test)), .th(.text(strings.preconditions)))),
+                                .th(.text(strings.stage)), .th(.text(strings.test)),
+                                .th(.text(say(nl: "Van kracht", en: "In effect"))), .th(.text(strings.preconditions)))),
                         .tbody(.forEach(rows) { row($0) })))
             ))
     }
@@ -45,6 +46,8 @@ extension PartnerOverviewPage {
             ? strings.allRegions : row.regions.map(\.rawValue).joined(separator: ", ")
         let test: String =
             switch row.testOutcome {
+            case nil where row.reach == .regionaal && row.stage == .inWerking:
+                say(nl: "Ongetoetst (regionaal; toetsing vereist vanaf 2020, Tabel 2)", en: "Not tested (regional; toetsing required from 2020, Tabel 2)")
             case nil: strings.untested
             case .voorwaardelijk?:
                 row.testOutcome!.label.text(language)
@@ -52,7 +55,7 @@ extension PartnerOverviewPage {
             case let outcome?: outcome.label.text(language)
             }
         return .tr(
-            .class("partner-row" + (row.inTalks ? " in-talks" : "")),
+            .class("partner-row" + (row.inTalks ? " in-talks" : "") + (row.inEffect ? "" : " not-in-effect")),
             .data(named: "partner", value: row.partner),
             .td(.strong(.text(row.name)), .span(.class("muted"), .text(" \(row.partner)"))),
             .td(.text(row.coreTask.shortLabel.text(language))),
@@ -62,6 +65,7 @@ extension PartnerOverviewPage {
             .td(.text(row.adoptionRegion?.rawValue ?? "—")),
             .td(.text(row.stage.label.text(language) + (row.inTalks ? " (\(strings.inTalks))" : ""))),
             .td(.class("test-\(row.testOutcome?.rawValue ?? "untested")"), .text(test)),
+            .td(.class(row.inEffect ? "in-effect" : "not-in-effect"), .text(say(row.effect))),
             .td(.text("\(row.preconditionsMet) / \(row.preconditionsTotal)"))
         )
     }
