@@ -644,7 +644,8 @@ PARTNER = {"name": "partner", "in": "path", "required": True, "schema": {"type":
            "description": "The partner organisation's code, e.g. RWS."}
 doc["components"]["schemas"].update({
     "Contact": {"type": "object", "required": ["role", "name"], "additionalProperties": False, "properties": {
-        "role": {"enum": ["hin-on-call", "ac-on-call", "liaison", "decision-maker"]}, "name": {"type": "string"},
+        "role": {"enum": ["hin-on-call", "ac-on-call", "hin", "ac", "liaison", "decision-maker", "detached-hin"],
+                 "description": "One of the roles Tabel 1 lists for the agreement's profile (decision 0027)."}, "name": {"type": "string"},
         "phone": {"type": "string"}, "email": {"type": "string"}}},
     "TestRecord": {"type": "object", "additionalProperties": False, "properties": {
         "richting": TEST_PART, "inrichting": TEST_PART, "verrichting": TEST_PART, "outcome": OUTCOME,
@@ -666,7 +667,8 @@ doc["components"]["schemas"].update({
         "regions": {"type": "array", "items": REGION, "description": "Empty or absent: the agreements' regions."},
         "minimumGRIP": {"type": "integer", "minimum": 0, "maximum": 5, "default": 1},
         "escalateAfterMinutes": {"type": "integer", "minimum": 1, "maximum": 1440, "default": 15},
-        "escalateTo": {"enum": ["hin-on-call", "ac-on-call", "liaison", "decision-maker"], "default": "hin-on-call"}}},
+        "escalateTo": {"enum": ["hin-on-call", "ac-on-call", "hin", "ac", "liaison", "decision-maker", "detached-hin"], "default": "hin-on-call",
+                       "description": "hin-on-call also reaches a structural or standby partner's HIN (and ac-on-call its AC)."}}},
     "PartnerInput": {"type": "object", "required": ["agreements"], "additionalProperties": False, "properties": {
         "organisation": {"type": "string", "description": "Required on POST; on PUT it must match the path."},
         "baseVersion": {"type": "integer", "description": "Required on PUT: the version this replaces."},

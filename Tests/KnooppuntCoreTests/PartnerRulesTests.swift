@@ -152,4 +152,27 @@ struct PartnerRulesTests {
         #expect(registration.standing(in: [vr12]).isEmpty)
         #expect(registration.agreement(for: [vr12, vr13], lead: vr12)?.profile == .standby)
     }
+
+    @Test("contacts are Tabel 1's per profile: (piket) only for kern, HIN or decision-maker for standby, the ad-hoc cell spans both columns")
+    func tableOneContacts() {
+        #expect(CollaborationProfile.kern.contacts.information == [.hinOnCall] && CollaborationProfile.kern.contacts.coordination == [.acOnCall])
+        #expect(CollaborationProfile.structureel.contacts.information == [.hin] && CollaborationProfile.structureel.contacts.coordination == [.ac])
+        #expect(CollaborationProfile.koppel.contacts.coordination == [.liaison, .decisionMaker])
+        #expect(CollaborationProfile.standby.contacts.information == [.hin] && CollaborationProfile.standby.contacts.coordination == [.hin, .decisionMaker])
+        #expect(CollaborationProfile.adHoc.contacts.information == [.liaison, .detachedHIN])
+        #expect(CollaborationProfile.adHoc.contacts.coordination == CollaborationProfile.adHoc.contacts.information)
+        #expect(ContactRole.hin.label.nl == "HIN" && ContactRole.hinOnCall.label.nl == "HIN (piket)")
+
+        var structural = Self.agreement(.beheerder, .structureel)
+        structural.contacts = [Contact(role: .hinOnCall, name: "Piket")]
+        #expect(Self.violation(.init(organisationCode: "P", adoptionRegion: nil, agreements: [structural]))?.message
+            == "contact role hin-on-call does not fit structurele-samenwerking (Tabel 1: hin, ac)")
+        structural.contacts = [Contact(role: .hin, name: "HIN waterschap"), Contact(role: .ac, name: "AC waterschap")]
+        let registration = PartnerRegistration(organisationCode: "P", adoptionRegion: nil, agreements: [structural])
+        #expect(Self.violation(registration) == nil)
+        // An alert escalating to the HIN on call reaches the structural partner's HIN.
+        #expect(registration.contact(.hinOnCall)?.name == "HIN waterschap")
+        #expect(registration.contact(.acOnCall)?.name == "AC waterschap")
+        #expect(registration.contact(.liaison) == nil)
+    }
 }

@@ -12,7 +12,7 @@ struct PartnerTests {
     static let jenv = #"""
         {"organisation":"JENV","adoptionRegion":"VR13","agreements":[
           {"coreTask":"C","profile":"standby-samenwerking","regions":["VR12","VR13","VR14"],"stage":"uitwerking",
-           "contacts":[{"role":"hin-on-call","name":"Piket NCTV","phone":"070-0000000"}],
+           "contacts":[{"role":"hin","name":"Piket NCTV","phone":"070-0000000"}],
            "preconditions":{"proces.alarmering":"met"}}]}
         """#
 
@@ -135,6 +135,7 @@ struct PartnerTests {
         (#"{"organisation":"JENV","agreements":[{"coreTask":"B","profile":"koppelsamenwerking","regions":["VR99"],"stage":"verkenning"}]}"#, "VR99"),
         (#"{"organisation":"VR12","agreements":[{"coreTask":"B","profile":"koppelsamenwerking","regions":["VR13"],"stage":"verkenning"}]}"#, "not a crisis partner"),
         (#"{"organisation":"JENV","agreements":[]}"#, "at least one agreement"),
+        (#"{"organisation":"JENV","agreements":[{"coreTask":"B","profile":"structurele-samenwerking","regions":["VR13"],"stage":"verkenning","contacts":[{"role":"hin-on-call","name":"Piket"}]}]}"#, "contact role hin-on-call does not fit structurele-samenwerking (Tabel 1: hin, ac)"),
     ])
     func badInput(body: String, expected: String) async throws {
         try await withTestApp { app in
@@ -178,6 +179,32 @@ struct PartnerTests {
             #expect(bumped == ["HBR", "RWS", "WATERNET"])
             let journaled = try await JournalEventModel.query(on: app.db).all().filter { $0.kind == "partner.updated" && $0.actor == "system" }.count
             #expect(journaled == 3)
+        }
+    }
+
+    @Test("M0038 gives structural and standby partners Tabel 1's HIN and AC without (piket), journaled")
+    func tableOneContactMigration() async throws {
+        try await withTestApp { app in
+            // setup: WS-AGV (structureel) and KNMI (standby) as stored before, with "on call" contacts
+            for code in ["WS-AGV", "KNMI"] {
+                let model = try #require(try await PartnerRegistrationModel.query(on: app.db).filter(\.$organisationCode == code).first())
+                var registration = try model.registration()
+                registration.agreements[0].contacts = [Contact(role: .hinOnCall, name: "HIN"), Contact(role: .acOnCall, name: "AC")]
+                model.body = try CanonicalJSON.encode(registration)
+                try await model.update(on: app.db)
+            }
+            // MUT
+            try await M0038_TableOneContacts().prepare(on: app.db)
+            // validate
+            let after = try await PartnerStore(db: app.db, context: app.knooppunt).all()
+            func roles(_ code: String) throws -> [ContactRole] {
+                try #require(after.first { $0.registration.organisationCode == code }).registration.agreements[0].contacts.map(\.role)
+            }
+            #expect(try roles("WS-AGV") == [.hin, .ac])
+            #expect(try roles("KNMI") == [.hin, .acOnCall])  // standby has no AC in Tabel 1: left for the registry to correct
+            #expect(try roles("RWS") == [.hinOnCall])           // kern keeps "(piket)"
+            let journaled = try await JournalEventModel.query(on: app.db).all().filter { $0.kind == "partner.updated" && $0.actor == "system" }
+            #expect(journaled.count == 2)
         }
     }
 }

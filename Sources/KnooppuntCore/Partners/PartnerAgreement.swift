@@ -190,9 +190,10 @@ public struct PartnerRegistration: Sendable, Equatable, Codable {
         }
     }
 
-    /// The contact point of a role, from the agreements.
+    /// The contact point of a role (or the same function with or without "(piket)"), from the agreements.
     public func contact(_ role: ContactRole) -> Contact? {
-        agreements.flatMap(\.contacts).first { $0.role == role }
+        let contacts = agreements.flatMap(\.contacts)
+        return contacts.first { $0.role == role } ?? contacts.first { role.equivalents.contains($0.role) }
     }
 
     /// Every region the partner works with, under any agreement.
@@ -276,6 +277,12 @@ public enum PartnerRules {
         }
         for contact in agreement.contacts where contact.name.trimmingCharacters(in: .whitespaces).isEmpty {
             throw PartnerRuleViolation(field: "\(field).contacts", message: "a contact point needs a name")
+        }
+        let roles = agreement.profile.contactRoles
+        for (index, contact) in agreement.contacts.enumerated() where !roles.contains(contact.role) {
+            throw PartnerRuleViolation(
+                field: "\(field).contacts[\(index)].role",
+                message: "contact role \(contact.role.rawValue) does not fit \(agreement.profile.rawValue) (Tabel 1: \(roles.map(\.rawValue).joined(separator: ", ")))")
         }
         if let test = agreement.test {
             if test.outcome == .voorwaardelijk, test.retestDate == nil {

@@ -60,30 +60,57 @@ public enum CollaborationProfile: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// Who the region contacts for information and for coordination (Tabel 1).
-    public var contacts: (information: ContactRole, coordination: [ContactRole]) {
+    /// Who the region contacts for information and for coordination, as Tabel 1 lists them (decision 0027
+    /// §10): kern «HIN (piket) | AC (piket)» (001:L1007-1010), structureel «HIN AC» (L1036), koppel «Liaison |
+    /// Liaison of Beslissingsbevoegde» (L1066-1068), standby «HIN | HIN of Beslissingsbevoegde» (L1097-1099),
+    /// ad hoc «Liaison of gedetacheerde HIN (vanuit de veiligheidsregio)» for both (L1137-1139).
+    public var contacts: (information: [ContactRole], coordination: [ContactRole]) {
         switch self {
-        case .kern, .structureel: (.hinOnCall, [.acOnCall])
-        case .koppel: (.liaison, [.liaison, .decisionMaker])
-        case .standby: (.hinOnCall, [.hinOnCall, .decisionMaker])
-        case .adHoc: (.liaison, [.liaison])
+        case .kern: ([.hinOnCall], [.acOnCall])
+        case .structureel: ([.hin], [.ac])
+        case .koppel: ([.liaison], [.liaison, .decisionMaker])
+        case .standby: ([.hin], [.hin, .decisionMaker])
+        case .adHoc: ([.liaison, .detachedHIN], [.liaison, .detachedHIN])
         }
+    }
+
+    /// Every contact role Tabel 1 lists for the profile.
+    public var contactRoles: [ContactRole] {
+        let both = contacts.information + contacts.coordination
+        return ContactRole.allCases.filter(both.contains)
     }
 }
 
-/// The contact points a partner names (Tabel 1: information and coordination contact).
+/// The contact points a partner names (Tabel 1: information and coordination contact). "(piket)" only
+/// where Tabel 1 says it (kernsamenwerking).
 public enum ContactRole: String, CaseIterable, Codable, Sendable {
     case hinOnCall = "hin-on-call"
     case acOnCall = "ac-on-call"
+    case hin
+    case ac
     case liaison
     case decisionMaker = "decision-maker"
+    case detachedHIN = "detached-hin"
 
     public var label: LocalizedLabel {
         switch self {
         case .hinOnCall: LocalizedLabel(nl: "HIN (piket)", en: "HIN (on call)")
         case .acOnCall: LocalizedLabel(nl: "AC (piket)", en: "AC (on call)")
+        case .hin: LocalizedLabel(nl: "HIN", en: "HIN")
+        case .ac: LocalizedLabel(nl: "AC", en: "AC")
         case .liaison: LocalizedLabel(nl: "Liaison", en: "Liaison")
         case .decisionMaker: LocalizedLabel(nl: "Beslissingsbevoegde", en: "Decision-maker")
+        case .detachedHIN: LocalizedLabel(nl: "Gedetacheerde HIN (vanuit de veiligheidsregio)", en: "Detached HIN (from the safety region)")
+        }
+    }
+
+    /// The same function with or without "(piket)": an alert for the HIN on call reaches a structural
+    /// partner's HIN.
+    public var equivalents: Set<ContactRole> {
+        switch self {
+        case .hinOnCall, .hin: [.hinOnCall, .hin]
+        case .acOnCall, .ac: [.acOnCall, .ac]
+        default: [self]
         }
     }
 }

@@ -40,7 +40,7 @@ enum DemoPartners {
         let contacts = profile.contacts
         return PartnerAgreement(
             coreTask: task, profile: profile, regions: regions, stage: stage,
-            contacts: [Contact(role: contacts.information, name: "Piketfunctionaris informatie", phone: "088-0000000")],
+            contacts: [Contact(role: contacts.information[0], name: "Piketfunctionaris informatie", phone: "088-0000000")],
             preconditions: met, test: test)
     }
 

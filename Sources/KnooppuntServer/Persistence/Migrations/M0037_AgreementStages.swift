@@ -12,21 +12,8 @@ import KnooppuntCore
 /// history says what the migration did.
 struct M0037_AgreementStages: AsyncMigration {
     func prepare(on database: Database) async throws {
-        try await database.transaction { db in
-            for model in try await PartnerRegistrationModel.query(on: db).sort(\.$organisationCode).all() {
-                var registration = try model.registration()
-                let before = registration
-                registration.agreements = registration.agreements.map(Self.migrated)
-                guard registration != before else { continue }
-                model.body = try CanonicalJSON.encode(registration)
-                model.version += 1
-                model.updatedAt = Microseconds.from(Date())
-                model.updatedBy = "system"
-                try await model.update(on: db)
-                try await Journal.append(
-                    PartnerUpdated(PartnerRegistrationPayload(partner: model.organisationCode, version: model.version, registration: registration)),
-                    on: db, actor: "system", organisation: "system")
-            }
+        try await PartnerRegistrationModel.rewriteAll(on: database) { registration in
+            registration.agreements = registration.agreements.map(Self.migrated)
         }
     }
 

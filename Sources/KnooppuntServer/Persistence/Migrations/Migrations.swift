@@ -38,5 +38,6 @@ enum KnooppuntMigrations {
         M0035_CreateAccessRequests(),
         M0036_GasDistributionStations(),
         M0037_AgreementStages(),
+        M0038_TableOneContacts(),
     ]
 }

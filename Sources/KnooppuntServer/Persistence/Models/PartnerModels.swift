@@ -76,3 +76,27 @@ final class PartnerAlertModel: Model, @unchecked Sendable {
     /// When it escalates if nobody acknowledges it.
     var escalatesAt: Int64 { raisedAt + Int64(escalateAfterMinutes) * 60_000_000 }
 }
+
+extension PartnerRegistrationModel {
+    /// For a migration that rereads stored registrations: applies `change` to each, and stores every one it
+    /// changed as a new version with a `partner.updated` event by `system`, so the registry's history says
+    /// what the migration did. One transaction.
+    static func rewriteAll(on database: Database, _ change: @escaping @Sendable (inout PartnerRegistration) -> Void) async throws {
+        try await database.transaction { db in
+            for model in try await PartnerRegistrationModel.query(on: db).sort(\.$organisationCode).all() {
+                var registration = try model.registration()
+                let before = registration
+                change(&registration)
+                guard registration != before else { continue }
+                model.body = try CanonicalJSON.encode(registration)
+                model.version += 1
+                model.updatedAt = Microseconds.from(Date())
+                model.updatedBy = "system"
+                try await model.update(on: db)
+                try await Journal.append(
+                    PartnerUpdated(PartnerRegistrationPayload(partner: model.organisationCode, version: model.version, registration: registration)),
+                    on: db, actor: "system", organisation: "system")
+            }
+        }
+    }
+}
