@@ -699,6 +699,8 @@ doc["components"]["schemas"].update({
         "inEffect": {"type": "boolean", "description": "In werking and, for a supra-regional or national agreement, accepted by the regiegroep's standpoint (decision 0027)."},
         "effect": {"type": "object", "description": "Whether and why the agreement is in effect, in Dutch and English.",
                    "properties": {"nl": {"type": "string"}, "en": {"type": "string"}}},
+        "retestFlag": {"type": "object", "description": "A conditional collaboration's re-test within 60 days (due) or past (overdue; the agreement is then no longer in effect).",
+                       "required": ["status", "date"], "properties": {"status": {"enum": ["due", "overdue"]}, "date": {"type": "string", "format": "date-time"}}},
         "preconditionsMet": {"type": "integer"}, "preconditionsTotal": {"type": "integer"}}},
 })
 doc["paths"].update({

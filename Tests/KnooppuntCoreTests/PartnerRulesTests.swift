@@ -71,7 +71,7 @@ struct PartnerRulesTests {
         #expect(defensie.agreements.map(\.reach) == [.landelijk, .regionaal])
         #expect(defensie.reach == .landelijk)
         #expect(Self.violation(defensie) == nil)
-        let overview = PartnerOverview.rows([(registration: defensie, name: "Defensie")])
+        let overview = PartnerOverview.rows([(registration: defensie, name: "Defensie")], at: Date(timeIntervalSince1970: 1_800_000_000))
         #expect(overview.map(\.reach).sorted() == [.regionaal, .landelijk])
     }
 
@@ -148,9 +148,10 @@ struct PartnerRulesTests {
                 Self.agreement(.beheerder, .kern, regions: [vr12], stage: .uitwerking),
                 Self.agreement(.hulpdienst, .structureel, regions: [vr12], test: rejected),
             ])
-        #expect(registration.standing(in: [vr13]) == [.standby])
-        #expect(registration.standing(in: [vr12]).isEmpty)
-        #expect(registration.agreement(for: [vr12, vr13], lead: vr12)?.profile == .standby)
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        #expect(registration.standing(in: [vr13], at: now) == [.standby])
+        #expect(registration.standing(in: [vr12], at: now).isEmpty)
+        #expect(registration.agreement(for: [vr12, vr13], lead: vr12, at: now)?.profile == .standby)
     }
 
     @Test("contacts are Tabel 1's per profile: (piket) only for kern, HIN or decision-maker for standby, the ad-hoc cell spans both columns")
@@ -174,5 +175,29 @@ struct PartnerRulesTests {
         #expect(registration.contact(.hinOnCall)?.name == "HIN waterschap")
         #expect(registration.contact(.acOnCall)?.name == "AC waterschap")
         #expect(registration.contact(.liaison) == nil)
+    }
+
+    @Test("voorwaardelijk is provisional: flagged sixty days before its re-test date, and no longer in effect after it")
+    func provisionalLapses() {
+        // setup: a national koppel agreement admitted provisionally, re-test on day 0
+        let retest = Date(timeIntervalSince1970: 1_800_000_000)
+        let part = TestRecord.Part(date: retest.addingTimeInterval(-300 * 86_400), finding: "oefening")
+        let test = TestRecord(richting: part, inrichting: part, verrichting: part, outcome: .voorwaardelijk, retestDate: retest)
+        let agreement = Self.agreement(.beheerder, .koppel, regions: Self.regions(1...25), test: test)
+        let kpn = PartnerRegistration(organisationCode: "KPN", adoptionRegion: RegionCode(number: 17), agreements: [agreement])
+        let day: TimeInterval = 86_400
+        // validate
+        #expect(agreement.inEffect(at: retest - 61 * day) && agreement.retestFlag(at: retest - 61 * day) == nil)
+        #expect(agreement.inEffect(at: retest - 10 * day) && agreement.retestFlag(at: retest - 10 * day) == .due(retest))
+        #expect(!agreement.inEffect(at: retest + day))
+        #expect(agreement.effect(at: retest + day) == .notInEffect(.retestOverdue(retest)))
+        #expect(agreement.retestFlag(at: retest + day) == .overdue(retest))
+        #expect(agreement.effect(at: retest + day).label.nl.contains("hertoetsing was uiterlijk"))
+        #expect(kpn.standing(in: [vr13], at: retest - day) == [.koppel] && kpn.standing(in: [vr13], at: retest + day).isEmpty)
+        // The record still says voorwaardelijk: the registry may keep it in werking until the next standpoint.
+        #expect(Self.violation(kpn) == nil)
+        let rows = PartnerOverview.rows([(registration: kpn, name: "KPN")], at: retest + day)
+        #expect(rows.first?.retestFlag == .overdue(retest) && rows.first?.inEffect == false)
+        #expect(PartnerOverview.csv(rows).contains(",no,overdue"))
     }
 }

@@ -170,9 +170,9 @@ struct PartnerTests {
             // validate
             let after = try await PartnerStore(db: app.db, context: app.knooppunt).all()
             func agreement(_ code: String) throws -> PartnerAgreement { try #require(after.first { $0.registration.organisationCode == code }).registration.agreements[0] }
-            #expect(try agreement("KPN").stage == .uitvoering && !(try agreement("KPN").inEffect))
-            #expect(try agreement("KPN").effect == .notInEffect(.stage(.uitvoering)))
-            #expect(try agreement("WATERNET").stage == .inWerking && (try agreement("WATERNET").effect == .inEffect(.regionalUntested)))
+            #expect(try agreement("KPN").stage == .uitvoering && !(try agreement("KPN").inEffect(at: Date())))
+            #expect(try agreement("KPN").effectOnRecord == .notInEffect(.stage(.uitvoering)))
+            #expect(try agreement("WATERNET").stage == .inWerking && (try agreement("WATERNET").effectOnRecord == .inEffect(.regionalUntested)))
             #expect(try agreement("HBR").stage == .inWerking && (try agreement("RWS").stage == .inWerking))
             #expect(try agreement("SCHIPHOL").stage == .verkenning)
             let bumped = after.filter { $0.version != versions[$0.registration.organisationCode] }.map(\.registration.organisationCode).sorted()
@@ -205,6 +205,40 @@ struct PartnerTests {
             #expect(try roles("RWS") == [.hinOnCall])           // kern keeps "(piket)"
             let journaled = try await JournalEventModel.query(on: app.db).all().filter { $0.kind == "partner.updated" && $0.actor == "system" }
             #expect(journaled.count == 2)
+        }
+    }
+
+    @Test("a conditional collaboration is flagged to its adoptieregio's home and the overview before its re-test, and lapses after it")
+    func provisionalRetest() async throws {
+        // setup: WS-AGV (structureel, VR09/13/14, adoptieregio VR13) is voorwaardelijk until its re-test date
+        let retest = try #require(DemoPartners.conditional.retestDate)
+        let clock = ManualClock(retest.addingTimeInterval(-30 * 86_400))
+        try await withTestApp(clock: clock) { app in
+            let web = try await WebSession.login(app, "im-vr13")
+            let home = try await web.get(app, "/").body.string
+            #expect(home.contains("id=\"home-retests\"") && home.contains("Waterschap Amstel, Gooi en Vecht"))
+            #expect(home.contains("Hertoetsing vóór"))
+            let other = try await WebSession.login(app, "im-vr12")
+            #expect(try await !other.get(app, "/").body.string.contains("home-retests"))  // VR12 adopts no conditional partner
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            func link(_ token: String) async throws -> TestingHTTPResponse {
+                let body = #"{"organisation":"WS-AGV","purpose":"Dijkbewaking","until":"\#(Access.until(app, hours: 4))"}"#
+                return try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident.id)/access", json: body, token: token)
+            }
+            #expect(try await link(im).status == .created)
+
+            // MUT: the re-test date passes without a new standpoint
+            clock.advance(by: 31 * 86_400)
+            // validate: no new link, the overview and the home say why (a month on: sessions are new)
+            let imLater = try await HTTP.login(app, "im-vr13")
+            let refused = try await link(imLater)
+            #expect(refused.status == .unprocessableEntity && HTTP.problemDetail(refused).contains("re-test was due by"), "\(refused.body.string)")
+            let rows = try await HTTP.send(app, .GET, "/api/v1/partners/overview", token: imLater).content.decode([PartnerOverviewRow].self)
+            let row = try #require(rows.first { $0.partner == "WS-AGV" })
+            #expect(!row.inEffect && row.retestFlag == .overdue(retest))
+            let later = try await WebSession.login(app, "im-vr13").get(app, "/").body.string
+            #expect(later.contains("Hertoetsing verlopen sinds"))
         }
     }
 }

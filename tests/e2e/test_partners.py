@@ -14,6 +14,11 @@ def test_overview_filters_and_csv(server, browser):
     login(browser, server, "im-vr13")
     browser.find_element(By.ID, "nav-partners").click()
     assert "RWS" in partner_codes(browser)
+    # Each agreement says whether it is in effect: Vitens (supra-regional) after its toetsing, Schiphol not yet.
+    vitens = browser.find_element(By.CSS_SELECTOR, "tr.partner-row[data-partner='VITENS'] td.in-effect")
+    assert vitens.text == "Van kracht (gecertificeerd)"
+    schiphol = browser.find_element(By.CSS_SELECTOR, "tr.partner-row[data-partner='SCHIPHOL'] td.not-in-effect")
+    assert schiphol.text == "Niet van kracht: verkenning"
     screenshot(browser, "20-partner-overview")
 
     Select(browser.find_element(By.ID, "filter-profile")).select_by_value("standby-samenwerking")

@@ -42,7 +42,10 @@ public struct PartnerAgreement: Sendable, Equatable, Codable {
     /// supra-regional or national agreement only on a standpoint that accepts it — «Toetsing is vereist voor
     /// bovenregionale en landelijke partners» (001:L2250-2252); a regional one also untested, «te bepalen
     /// door veiligheidsregio('s) en crisispartner zelf» (Tabel 2), shown as untested.
-    public var effect: AgreementEffect {
+    ///
+    /// This is the effect on record; `effect(at:)` adds time: a provisional (voorwaardelijk) collaboration
+    /// lapses when its re-test date passes without a new standpoint.
+    public var effectOnRecord: AgreementEffect {
         guard stage == .inWerking else { return .notInEffect(.stage(stage)) }
         switch test?.outcome {
         case let outcome? where outcome != .geenSamenwerking: return .inEffect(.tested(outcome))
@@ -51,7 +54,74 @@ public struct PartnerAgreement: Sendable, Equatable, Codable {
         }
     }
 
-    public var inEffect: Bool { effect.inEffect }
+    /// The effect at a moment: «een voorlopige samenwerking» (001:L2282-2296) holds until the re-test date
+    /// the regiegroep set; after it, without a new standpoint, the agreement is no longer in effect
+    /// (decision 0027 §5, the stricter reading).
+    public func effect(at now: Date) -> AgreementEffect {
+        let effect = effectOnRecord
+        if case .inEffect(.tested(.voorwaardelijk)) = effect, let retest = test?.retestDate, retest <= now {
+            return .notInEffect(.retestOverdue(retest))
+        }
+        return effect
+    }
+
+    public func inEffect(at now: Date) -> Bool { effect(at: now).inEffect }
+
+    /// The re-test of a provisional collaboration that needs attention: within `RetestFlag.notice` of its
+    /// date, or past it.
+    public func retestFlag(at now: Date) -> RetestFlag? {
+        guard case .inEffect(.tested(.voorwaardelijk)) = effectOnRecord, let retest = test?.retestDate else { return nil }
+        if retest <= now { return .overdue(retest) }
+        return retest.timeIntervalSince(now) <= RetestFlag.notice ? .due(retest) : nil
+    }
+}
+
+/// A provisional collaboration's re-test, flagged to the adoptieregio and the national overview.
+public enum RetestFlag: Sendable, Equatable, Codable {
+    case due(Date)
+    case overdue(Date)
+
+    /// Sixty days' notice: time to plan a toetsing with an exercise.
+    public static let notice: TimeInterval = 60 * 86_400
+
+    public var date: Date {
+        switch self {
+        case .due(let date), .overdue(let date): date
+        }
+    }
+
+    public var isOverdue: Bool { if case .overdue = self { true } else { false } }
+
+    private enum CodingKeys: String, CodingKey { case status, date }
+
+    /// `{"status": "due" | "overdue", "date": …}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(isOverdue ? "overdue" : "due", forKey: .status)
+        try container.encode(date, forKey: .date)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let date = try container.decode(Date.self, forKey: .date)
+        switch try container.decode(String.self, forKey: .status) {
+        case "due": self = .due(date)
+        case "overdue": self = .overdue(date)
+        case let other:
+            throw DecodingError.dataCorruptedError(forKey: .status, in: container, debugDescription: "unknown re-test status \(other)")
+        }
+    }
+
+    public var label: LocalizedLabel {
+        switch self {
+        case .due(let date):
+            LocalizedLabel(nl: "Hertoetsing vóór \(AgreementEffect.day(date))", en: "Re-test due by \(AgreementEffect.day(date))")
+        case .overdue(let date):
+            LocalizedLabel(
+                nl: "Hertoetsing verlopen sinds \(AgreementEffect.day(date)): niet meer van kracht",
+                en: "Re-test overdue since \(AgreementEffect.day(date)): no longer in effect")
+        }
+    }
 }
 
 /// Whether an agreement is in effect, on what basis, or why not.
@@ -70,6 +140,16 @@ public enum AgreementEffect: Sendable, Equatable {
         case stage(AgreementStage)
         case untestedSupraRegional(PartnerReach)
         case rejected
+        /// A provisional collaboration whose re-test date passed.
+        case retestOverdue(Date)
+    }
+
+    /// A day as Dutch pages write it (dd-MM-yyyy, Amsterdam time).
+    static func day(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
+        let parts = calendar.dateComponents([.day, .month, .year], from: date)
+        return String(format: "%02d-%02d-%04d", parts.day ?? 0, parts.month ?? 0, parts.year ?? 0)
     }
 
     public var inEffect: Bool { if case .inEffect = self { true } else { false } }
@@ -89,6 +169,10 @@ public enum AgreementEffect: Sendable, Equatable {
                 en: "Not in effect: a \(reach.label.en.lowercased()) agreement needs toetsing and the regiegroep's standpoint")
         case .notInEffect(.rejected):
             LocalizedLabel(nl: "Niet van kracht: geen samenwerking volgens profiel", en: "Not in effect: not under this profile")
+        case .notInEffect(.retestOverdue(let date)):
+            LocalizedLabel(
+                nl: "Niet van kracht: voorwaardelijke samenwerking, hertoetsing was uiterlijk \(Self.day(date))",
+                en: "Not in effect: conditional collaboration, re-test was due by \(Self.day(date))")
         }
     }
 }
@@ -206,13 +290,13 @@ public struct PartnerRegistration: Sendable, Equatable, Codable {
     public var reach: PartnerReach { agreements.map(\.reach).max() ?? .regionaal }
 
     /// The profiles in effect with any of `regions` (what the access policy calls standing).
-    public func standing(in regions: Set<RegionCode>) -> Set<CollaborationProfile> {
-        Set(agreements.filter { $0.inEffect && !regions.isDisjoint(with: $0.regions) }.map(\.profile))
+    public func standing(in regions: Set<RegionCode>, at now: Date) -> Set<CollaborationProfile> {
+        Set(agreements.filter { $0.inEffect(at: now) && !regions.isDisjoint(with: $0.regions) }.map(\.profile))
     }
 
     /// The agreement in effect that covers one of `regions`, preferring the lead region's.
-    public func agreement(for regions: Set<RegionCode>, lead: RegionCode) -> PartnerAgreement? {
-        let candidates = agreements.filter { $0.inEffect && !regions.isDisjoint(with: $0.regions) }
+    public func agreement(for regions: Set<RegionCode>, lead: RegionCode, at now: Date) -> PartnerAgreement? {
+        let candidates = agreements.filter { $0.inEffect(at: now) && !regions.isDisjoint(with: $0.regions) }
         return candidates.first { $0.regions.contains(lead) } ?? candidates.first
     }
 }
@@ -297,7 +381,7 @@ public enum PartnerRules {
         }
         // In werking is reached through the toetsing for supra-regional and national agreements, and
         // never after a standpoint that rejected the profile (decision 0027).
-        if agreement.stage == .inWerking, case .notInEffect(let reason) = agreement.effect {
+        if agreement.stage == .inWerking, case .notInEffect(let reason) = agreement.effectOnRecord {
             switch reason {
             case .untestedSupraRegional(let reach):
                 throw PartnerRuleViolation(
@@ -306,7 +390,7 @@ public enum PartnerRules {
             case .rejected:
                 throw PartnerRuleViolation(
                     field: "\(field).stage", message: "the standpoint rejected this profile (geen samenwerking); it cannot be in werking")
-            case .stage:
+            case .stage, .retestOverdue:
                 break
             }
         }

@@ -22,6 +22,8 @@ public struct PartnerOverviewRow: Sendable, Equatable, Codable {
     /// Whether the agreement is in effect (decision 0027), and why or why not in words.
     public let inEffect: Bool
     public let effect: LocalizedLabel
+    /// A provisional collaboration's re-test that is near or past (decision 0027 §5).
+    public let retestFlag: RetestFlag?
 
     /// "In talks": the agreements are still being explored or worked out.
     public var inTalks: Bool { stage == .verkenning || stage == .uitwerking }
@@ -53,7 +55,7 @@ public struct PartnerOverviewFilter: Sendable, Equatable {
 }
 
 public enum PartnerOverview {
-    public static func rows(_ partners: [(registration: PartnerRegistration, name: String)]) -> [PartnerOverviewRow] {
+    public static func rows(_ partners: [(registration: PartnerRegistration, name: String)], at now: Date) -> [PartnerOverviewRow] {
         partners.flatMap { partner in
             partner.registration.agreements.map { agreement in
                 let checklist = agreement.checklist
@@ -63,7 +65,8 @@ public enum PartnerOverview {
                     adoptionRegion: partner.registration.adoptionRegion, stage: agreement.stage,
                     testOutcome: agreement.test?.outcome, retestDate: agreement.test?.retestDate,
                     preconditionsMet: checklist.filter { $0.status == .met || $0.status == .notApplicable }.count,
-                    preconditionsTotal: checklist.count, inEffect: agreement.inEffect, effect: agreement.effect.label)
+                    preconditionsTotal: checklist.count, inEffect: agreement.inEffect(at: now), effect: agreement.effect(at: now).label,
+                    retestFlag: agreement.retestFlag(at: now))
             }
         }
         .sorted { ($0.name, $0.coreTask) < ($1.name, $1.coreTask) }
@@ -73,7 +76,7 @@ public enum PartnerOverview {
     public static func csv(_ rows: [PartnerOverviewRow]) -> String {
         let header = [
             "partner", "name", "core_task", "profile", "regions", "reach", "adoption_region", "stage", "test_outcome",
-            "retest_date", "preconditions_met", "preconditions_total", "in_effect",
+            "retest_date", "preconditions_met", "preconditions_total", "in_effect", "retest_flag",
         ]
         let lines = rows.map { row in
             [
@@ -82,6 +85,7 @@ public enum PartnerOverview {
                 row.stage.rawValue, row.testOutcome?.rawValue ?? "untested",
                 row.retestDate.map { JournalTime.string(from: $0) } ?? "", "\(row.preconditionsMet)",
                 "\(row.preconditionsTotal)", row.inEffect ? "yes" : "no",
+                row.retestFlag.map { $0.isOverdue ? "overdue" : "due" } ?? "",
             ]
         }
         return CSV.table(header: header, rows: lines)

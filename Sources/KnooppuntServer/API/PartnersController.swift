@@ -23,7 +23,7 @@ struct PartnersController: RouteCollection {
 
     func list(req: Request) async throws -> [PartnerDTO] {
         _ = try Self.authorise(req, .readOverview)
-        return try await PartnerStore(db: req.db, context: req.knooppunt).all().map { PartnerDTO($0, language: req.uiLanguage) }
+        return try await PartnerStore(db: req.db, context: req.knooppunt).all().map { PartnerDTO($0, language: req.uiLanguage, at: req.knooppunt.clock.now()) }
     }
 
     func show(req: Request) async throws -> PartnerDTO {
@@ -32,7 +32,7 @@ struct PartnersController: RouteCollection {
         guard let entry = try await PartnerStore(db: req.db, context: req.knooppunt).find(code) else {
             throw Problem.notFound("\(code) is not in the partner registry")
         }
-        return PartnerDTO(entry, language: req.uiLanguage)
+        return PartnerDTO(entry, language: req.uiLanguage, at: req.knooppunt.clock.now())
     }
 
     func create(req: Request) async throws -> Response {
@@ -46,7 +46,7 @@ struct PartnersController: RouteCollection {
         }
         let entry = try await PartnerStore(db: req.db, context: req.knooppunt).save(
             body.registration(code: code), baseVersion: nil, by: user.author)
-        let response = try await PartnerDTO(entry, language: req.uiLanguage).encodeResponse(status: .created, for: req)
+        let response = try await PartnerDTO(entry, language: req.uiLanguage, at: req.knooppunt.clock.now()).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/partners/\(code)")
         return response
     }
@@ -63,7 +63,7 @@ struct PartnersController: RouteCollection {
         }
         let entry = try await PartnerStore(db: req.db, context: req.knooppunt).save(
             body.registration(code: code), baseVersion: base, by: user.author)
-        return PartnerDTO(entry, language: req.uiLanguage)
+        return PartnerDTO(entry, language: req.uiLanguage, at: req.knooppunt.clock.now())
     }
 
     /// The national overview, one row per agreement, as JSON or (`?format=csv`) CSV.
@@ -86,7 +86,7 @@ struct PartnersController: RouteCollection {
 
     static func overviewRows(_ req: Request, filter: PartnerOverviewFilter) async throws -> [PartnerOverviewRow] {
         let entries = try await PartnerStore(db: req.db, context: req.knooppunt).all()
-        return PartnerOverview.rows(entries.map { ($0.registration, $0.name) }).filter(filter.matches)
+        return PartnerOverview.rows(entries.map { ($0.registration, $0.name) }, at: req.knooppunt.clock.now()).filter(filter.matches)
     }
 
     static func filter(_ req: Request) throws -> PartnerOverviewFilter {

@@ -204,7 +204,7 @@ struct PlotsController: RouteCollection {
         let scope = try IncidentAccess.scope(version)
         let plots = try await IncidentPicture.visiblePlots(incident, scope: scope, at: at, user: user, context: req.knooppunt, on: req.db)
         let state = try PictureStore.decodeState(version)
-        return try await AffectedAreaView.compute(incidentLocation: state.location, plots: plots, on: req.db)
+        return try await AffectedAreaView.compute(incidentLocation: state.location, plots: plots, at: req.knooppunt.clock.now(), on: req.db)
     }
 
     // MARK: Helpers

@@ -21,10 +21,10 @@ extension IncidentCommands {
                 field: "organisation")
         }
         let registration = try model.registration()
-        guard let agreement = registration.agreement(for: scope.involvedRegions, lead: scope.leadRegion) else {
+        guard let agreement = registration.agreement(for: scope.involvedRegions, lead: scope.leadRegion, at: now) else {
             let regions = scope.involvedRegions.map(\.description).sorted().joined(separator: ", ")
             // Name why the agreements with these regions are not in effect (decision 0027).
-            let why = registration.agreements.filter { !scope.involvedRegions.isDisjoint(with: $0.regions) }.map { $0.effect.label }
+            let why = registration.agreements.filter { !scope.involvedRegions.isDisjoint(with: $0.regions) }.map { $0.effect(at: now).label }
             var problem = Problem.invalid(
                 "\(code) has no agreement in effect with \(regions)"
                     + (why.isEmpty ? "" : " (" + why.map(\.en).joined(separator: "; ") + ")")

@@ -19,7 +19,7 @@ extension IncidentCommands {
         if facts.decide(.init(action: .read), at: now).decision.allowed {
             throw Problem.conflict("you can already read this incident; no request is needed")
         }
-        guard try await Self.mayAskAccess(subject, scope: scope, version: version, on: db) else {
+        guard try await Self.mayAskAccess(subject, scope: scope, version: version, at: now, on: db) else {
             let reason = "only a partner with an agreement for the incident's regions, the incident relevant to its core tasks, may ask for access"
             throw try await IncidentAccess.refusal(subject, incident: id, scope: scope, reason: reason, on: db, at: now)
         }
@@ -46,13 +46,13 @@ extension IncidentCommands {
     /// Whether a partner that may not read an incident may ask to (decision 0023): it has an agreement in
     /// effect with the incident's regions (the one a link would use) and the incident is relevant to its
     /// core tasks and area — what puts an incident on a standby partner's monitoring list.
-    static func mayAskAccess(_ subject: Subject, scope: IncidentScope, version: IncidentVersionModel, on db: Database)
+    static func mayAskAccess(_ subject: Subject, scope: IncidentScope, version: IncidentVersionModel, at now: Date, on db: Database)
         async throws -> Bool
     {
         guard subject.isPartner, scope.status != .archived,
             let registration = try await PartnerRegistrationModel.query(on: db)
                 .filter(\.$organisationCode == subject.organisationCode).first()?.registration(),
-            registration.agreement(for: scope.involvedRegions, lead: scope.leadRegion) != nil
+            registration.agreement(for: scope.involvedRegions, lead: scope.leadRegion, at: now) != nil
         else { return false }
         return registration.isRelevant(try PictureStore.decodeState(version))
     }
@@ -66,7 +66,7 @@ extension IncidentCommands {
             let scope = try IncidentAccess.scope(try await PictureStore.currentIncidentVersion(try incident.requireID(), on: db))
             let version = try await PictureStore.currentIncidentVersion(id, on: db)
             let read = try await AccessService.decide(user.subject, .init(action: .read), incident: id, scope: scope, at: now, on: db)
-            let mayAsk = try await Self.mayAskAccess(user.subject, scope: scope, version: version, on: db)
+            let mayAsk = try await Self.mayAskAccess(user.subject, scope: scope, version: version, at: now, on: db)
             guard read.decision.allowed || mayAsk else {
                 throw try await IncidentAccess.refusal(user.subject, incident: id, scope: scope, reason: read.decision.reason, on: db, at: now)
             }

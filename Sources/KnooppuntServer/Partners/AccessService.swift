@@ -26,17 +26,20 @@ enum AccessService {
         let grants: [AccessGrant]
         let standing: Set<CollaborationProfile>
 
-        /// `monitoring`: also load the standing a standby partner's monitoring list rests on.
+        /// `monitoringAt`: also load the standing a standby partner's monitoring list rests on, as it is at
+        /// that moment (agreements lapse, decision 0027).
         static func load(
-            _ subject: Subject, incident id: UUID?, scope: IncidentScope?, monitoring: Bool = false, on db: Database
+            _ subject: Subject, incident id: UUID?, scope: IncidentScope?, monitoringAt: Date? = nil, on db: Database
         ) async throws -> Facts {
             // Regions decide on the incident alone; the national node and partners through their grants.
             guard subject.organisationKind != .region, !subject.role.isAdministrator, let id, let scope else {
                 return Facts(subject: subject, scope: scope, grants: [], standing: [])
             }
             let grants = try await AccessService.grants(of: subject.organisationCode, incident: id, on: db)
-            let standing = subject.isPartner && monitoring
-                ? try await AccessService.standing(of: subject.organisationCode, in: scope.involvedRegions, on: db) : []
+            var standing: Set<CollaborationProfile> = []
+            if subject.isPartner, let moment = monitoringAt {
+                standing = try await AccessService.standing(of: subject.organisationCode, in: scope.involvedRegions, at: moment, on: db)
+            }
             return Facts(subject: subject, scope: scope, grants: grants, standing: standing)
         }
 
@@ -64,7 +67,7 @@ enum AccessService {
     static func decide(
         _ subject: Subject, _ question: Question, incident id: UUID?, scope: IncidentScope?, at time: Date, on db: Database
     ) async throws -> Answer {
-        try await Facts.load(subject, incident: id, scope: scope, monitoring: question.action == .monitor, on: db)
+        try await Facts.load(subject, incident: id, scope: scope, monitoringAt: question.action == .monitor ? time : nil, on: db)
             .decide(question, at: time)
     }
 
@@ -89,7 +92,7 @@ enum AccessService {
         async throws -> Bool
     {
         guard subject.isPartner else { return false }
-        let facts = try await Facts.load(subject, incident: id, scope: scope, monitoring: true, on: db)
+        let facts = try await Facts.load(subject, incident: id, scope: scope, monitoringAt: time, on: db)
         if !facts.grants.isEmpty { return true }
         if try await PartnerAlertModel.query(on: db).filter(\.$incidentID == id)
             .filter(\.$organisationCode == subject.organisationCode).count() > 0
@@ -104,12 +107,12 @@ enum AccessService {
             .filter(\.$organisationCode == organisation).all().map { try $0.grant() }
     }
 
-    static func standing(of organisation: String, in regions: Set<RegionCode>, on db: Database) async throws
+    static func standing(of organisation: String, in regions: Set<RegionCode>, at now: Date, on db: Database) async throws
         -> Set<CollaborationProfile>
     {
         guard let model = try await PartnerRegistrationModel.query(on: db).filter(\.$organisationCode == organisation).first()
         else { return [] }
-        return try model.registration().standing(in: regions)
+        return try model.registration().standing(in: regions, at: now)
     }
 }
 
@@ -231,7 +234,7 @@ extension AccessService {
                 throw Problem.invalid("no organisation with code \(code)", field: "onBehalfOf")
             }
             let profile = try await PartnerRegistrationModel.query(on: db).filter(\.$organisationCode == code).first()
-                .flatMap { try $0.registration().agreement(for: scope.involvedRegions, lead: scope.leadRegion)?.profile }
+                .flatMap { try $0.registration().agreement(for: scope.involvedRegions, lead: scope.leadRegion, at: time)?.profile }
                 ?? .adHoc
             let answer = facts.decide(.init(action: .enterOnBehalf, onBehalfOf: profile), at: time)
             guard answer.decision.allowed else { throw Problem.forbidden(answer.decision.reason) }

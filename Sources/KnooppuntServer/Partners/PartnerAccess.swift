@@ -67,7 +67,7 @@ enum PartnerAccess {
             let id = try incident.requireID()
             let scope = try IncidentAccess.scope(version)
             guard scope.status != .archived else { continue }
-            let facts = try await AccessService.Facts.load(subject, incident: id, scope: scope, monitoring: true, on: req.db)
+            let facts = try await AccessService.Facts.load(subject, incident: id, scope: scope, monitoringAt: now, on: req.db)
             let answer = facts.decide(.init(action: .monitor), at: now)
             guard answer.decision.allowed else {
                 denial = denial ?? answer.decision.reason

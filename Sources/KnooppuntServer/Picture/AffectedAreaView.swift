@@ -39,14 +39,14 @@ struct AffectedAreaView: Content {
         })
     }
 
-    static func compute(incidentLocation: String?, plots: [PlotVersionModel], on db: Database) async throws -> AffectedAreaView {
+    static func compute(incidentLocation: String?, plots: [PlotVersionModel], at now: Date, on db: Database) async throws -> AffectedAreaView {
         let (area, municipalities) = try await Self.municipalities(incidentLocation: incidentLocation, plots: plots, on: db)
         let names = try await PartnerStore.partnerNames(on: db)
         let affected = Set(area.regions)
         var partners: [Partner] = []
         for model in try await PartnerRegistrationModel.query(on: db).all() {
             let registration = try model.registration()
-            for agreement in registration.agreements where agreement.inEffect {
+            for agreement in registration.agreements where agreement.inEffect(at: now) {
                 let shared = affected.intersection(agreement.regions)
                 guard !shared.isEmpty else { continue }
                 partners.append(Partner(

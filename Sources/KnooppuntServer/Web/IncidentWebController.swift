@@ -133,7 +133,7 @@ struct IncidentWebController: RouteCollection {
                 HomePage.PendingRequest(request: try AccessRequestDTO($0), incident: picture.incident, organisationName: names[$0.organisationCode] ?? $0.organisationCode)
             }
         }
-        let choices = may.enterOnBehalf ? try await Self.onBehalfChoices(scope: scope, on: req.db) : []
+        let choices = may.enterOnBehalf ? try await Self.onBehalfChoices(scope: scope, at: req.knooppunt.clock.now(), on: req.db) : []
         let target = AuthorisedIncident(incident: incident, version: version, scope: scope)
         let affected = viewingAt == nil
             ? try await IncidentAuthority.affectedMunicipalities(target, for: user, context: req.knooppunt, on: req.db) : []
@@ -347,7 +347,7 @@ struct IncidentWebController: RouteCollection {
         let linkable = try await PartnerRegistrationModel.query(on: req.db).all().compactMap { model
             -> (code: String, name: String, profile: CollaborationProfile)? in
             guard !linked.contains(model.organisationCode),
-                let agreement = try model.registration().agreement(for: scope.involvedRegions, lead: scope.leadRegion)
+                let agreement = try model.registration().agreement(for: scope.involvedRegions, lead: scope.leadRegion, at: now)
             else { return nil }
             return (model.organisationCode, names[model.organisationCode] ?? model.organisationCode, agreement.profile)
         }.sorted { $0.name < $1.name }
@@ -360,11 +360,11 @@ struct IncidentWebController: RouteCollection {
 
     /// Partners a liaison enters information for: koppel partners of these regions, and unregistered
     /// organisations (ad hoc).
-    static func onBehalfChoices(scope: IncidentScope, on db: Database) async throws -> [(code: String, name: String)] {
+    static func onBehalfChoices(scope: IncidentScope, at now: Date, on db: Database) async throws -> [(code: String, name: String)] {
         let registrations = try await PartnerRegistrationModel.query(on: db).all()
         let registered = Set(registrations.map(\.organisationCode))
         let koppel = Set(try registrations.filter {
-            try $0.registration().agreement(for: scope.involvedRegions, lead: scope.leadRegion)?.profile == .koppel
+            try $0.registration().agreement(for: scope.involvedRegions, lead: scope.leadRegion, at: now)?.profile == .koppel
         }.map(\.organisationCode))
         return try await OrganisationModel.query(on: db)
             .filter(\.$kind ~~ [OrganisationKind.partner.rawValue, OrganisationKind.ministry.rawValue, OrganisationKind.other.rawValue])

@@ -102,6 +102,18 @@ struct WebController: RouteCollection {
         } else {
             page.accessRequests = try await openRequests(user, among: readable, now: now, on: req.db)
         }
+        if let own, user.organisationKind == .region, AccessPolicy.decide(user.subject, RegistryAction.readOverview, partner: nil).allowed {
+            page.retests = try await PartnerStore(db: req.db, context: req.knooppunt).all()
+                .filter { $0.registration.adoptionRegion == own }
+                .flatMap { entry in
+                    entry.registration.agreements.compactMap { agreement in
+                        agreement.retestFlag(at: now).map {
+                            HomePage.Retest(partner: entry.registration.organisationCode, name: entry.name, profile: agreement.profile, flag: $0)
+                        }
+                    }
+                }
+                .sorted { $0.flag.date < $1.flag.date }
+        }
         page.regionPhase = try await GovernanceWebController.ownRegionPanel(
             user, context: req.knooppunt, csrfToken: req.csrfToken, language: language, on: req.db)
         page.nationalPhase = try await GovernanceWebController.nationalPanel(
@@ -163,7 +175,7 @@ struct WebController: RouteCollection {
             let id = try incident.requireID()
             guard !readable.contains(id) else { continue }
             let scope = try IncidentAccess.scope(version)
-            guard try await IncidentCommands.mayAskAccess(user.subject, scope: scope, version: version, on: db) else { continue }
+            guard try await IncidentCommands.mayAskAccess(user.subject, scope: scope, version: version, at: now, on: db) else { continue }
             let view = try IncidentView(incident, version)
             let latest = try await AccessRequestModel.query(on: db).filter(\.$incidentID == id)
                 .filter(\.$organisationCode == user.organisationCode).sort(\.$requestedAt, .descending).first()

@@ -86,7 +86,7 @@ struct PartnerDTO: Content {
     var updatedAt: Date
     var updatedBy: String
 
-    init(_ entry: PartnerStore.Entry, language: KnooppuntCore.Language = .nl) {
+    init(_ entry: PartnerStore.Entry, language: KnooppuntCore.Language = .nl, at now: Date) {
         let registration = entry.registration
         organisation = registration.organisationCode
         name = entry.name
@@ -98,7 +98,7 @@ struct PartnerDTO: Content {
         agreements = registration.agreements.map { agreement in
             AgreementDTO(
                 coreTask: agreement.coreTask, profile: agreement.profile, regions: agreement.regions, reach: agreement.reach, stage: agreement.stage,
-                defaultStatus: agreement.defaultStatus, inEffect: agreement.inEffect, contacts: agreement.contacts,
+                defaultStatus: agreement.defaultStatus, inEffect: agreement.inEffect(at: now), contacts: agreement.contacts,
                 checklist: agreement.checklist.map {
                     ChecklistItem(
                         key: $0.precondition.key, dimension: $0.precondition.dimension.rawValue,

@@ -72,4 +72,15 @@ struct HomePage {
 
     /// For those who manage an incident's access: requests awaiting an answer.
     var accessRequests: [PendingRequest] = []
+
+    /// For the staff of an adoptieregio: provisional agreements of its partners whose re-test is near or
+    /// past (decision 0027 §5).
+    var retests: [Retest] = []
+
+    struct Retest {
+        let partner: String
+        let name: String
+        let profile: CollaborationProfile
+        let flag: RetestFlag
+    }
 }

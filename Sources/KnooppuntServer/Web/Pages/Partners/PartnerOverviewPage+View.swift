@@ -23,10 +23,10 @@ extension PartnerOverviewPage {
                         .id("partner-table"),
                         .thead(
                             .tr(
-                                .th(.text(strings.partner)), .th(.text(strings.coreTask)), .th(.text(strings.profile)),
+                                .th(.text(strings.partner)), .th(.text(strings.profile)),
+                                .th(.text(say(nl: "Van kracht", en: "In effect"))), .th(.text(strings.coreTask)),
                                 .th(.text(strings.regionsLabel)), .th(.text(strings.reach)), .th(.text(strings.adoptionRegion)),
-                                .th(.text(strings.stage)), .th(.text(strings.test)),
-                                .th(.text(say(nl: "Van kracht", en: "In effect"))), .th(.text(strings.preconditions)))),
+                                .th(.text(strings.stage)), .th(.text(strings.test)), .th(.text(strings.preconditions)))),
                         .tbody(.forEach(rows) { row($0) })))
             ))
     }
@@ -58,14 +58,18 @@ extension PartnerOverviewPage {
             .class("partner-row" + (row.inTalks ? " in-talks" : "") + (row.inEffect ? "" : " not-in-effect")),
             .data(named: "partner", value: row.partner),
             .td(.strong(.text(row.name)), .span(.class("muted"), .text(" \(row.partner)"))),
-            .td(.text(row.coreTask.shortLabel.text(language))),
             .td(.span(.class("badge profile-\(row.profile.rawValue)"), .text(row.profile.label.text(language)))),
+            .td(.class(row.inEffect ? "in-effect" : "not-in-effect"), .text(say(row.effect))),
+            .td(.text(row.coreTask.shortLabel.text(language))),
             .td(.class("regions"), .text(regions)),
             .td(.text(row.reach.label.text(language))),
             .td(.text(row.adoptionRegion?.rawValue ?? "—")),
             .td(.text(row.stage.label.text(language) + (row.inTalks ? " (\(strings.inTalks))" : ""))),
-            .td(.class("test-\(row.testOutcome?.rawValue ?? "untested")"), .text(test)),
-            .td(.class(row.inEffect ? "in-effect" : "not-in-effect"), .text(say(row.effect))),
+            .td(
+                .class("test-\(row.testOutcome?.rawValue ?? "untested")"), .text(test),
+                .unwrap(row.retestFlag) { flag in
+                    .span(.class(flag.isOverdue ? "retest-flag overdue" : "retest-flag"), .text(" — " + say(flag.label)))
+                }),
             .td(.text("\(row.preconditionsMet) / \(row.preconditionsTotal)"))
         )
     }
