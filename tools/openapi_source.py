@@ -660,7 +660,11 @@ doc["components"]["schemas"].update({
         "contacts": {"type": "array", "items": ref("Contact")},
         "preconditions": {"type": "object", "description": "Status per precondition key of the profile's checklist.",
                           "additionalProperties": {"enum": ["open", "in-progress", "met", "not-applicable"]}},
-        "test": ref("TestRecord")}},
+        "test": ref("TestRecord"),
+        "evaluation": {"type": "object", "additionalProperties": False, "required": ["intervalMonths", "nextDue"],
+                       "description": "The recurring evaluation moment with the adoptieregio (required in werking for a supra-regional or national agreement); evaluations held stay with the agreement.",
+                       "properties": {"intervalMonths": {"type": "integer", "minimum": 3, "maximum": 36},
+                                      "nextDue": {"type": "string", "format": "date-time"}}}}},
     "AlertRule": {"type": "object", "additionalProperties": False, "properties": {
         "coreTask": CORE_TASK,
         "categories": {"type": "array", "items": {"type": "string"}, "description": "Empty or absent: every category."},
@@ -687,6 +691,7 @@ doc["components"]["schemas"].update({
             "reach": {"enum": ["regionaal", "bovenregionaal", "landelijk"], "description": "This agreement's own reach (001 Tabel 2)."},
             "stage": {"type": "string"}, "defaultStatus": {"type": "string"}, "inEffect": {"type": "boolean"},
             "contacts": {"type": "array", "items": ref("Contact")}, "test": ref("TestRecord"),
+            "evaluation": {"type": "object", "description": "The recurring evaluation moment: interval, next date and the evaluations held."},
             "checklist": {"type": "array", "items": {"type": "object", "properties": {
                 "key": {"type": "string"}, "dimension": {"type": "string"}, "label": {"type": "string"},
                 "status": {"type": "string"}}}}}}}}},
@@ -699,11 +704,28 @@ doc["components"]["schemas"].update({
         "inEffect": {"type": "boolean", "description": "In werking and, for a supra-regional or national agreement, accepted by the regiegroep's standpoint (decision 0027)."},
         "effect": {"type": "object", "description": "Whether and why the agreement is in effect, in Dutch and English.",
                    "properties": {"nl": {"type": "string"}, "en": {"type": "string"}}},
+        "evaluationDue": {"type": "string", "format": "date-time", "description": "The next evaluation moment with the adoptieregio."},
+        "evaluationFlag": {"type": "object", "description": "The evaluation within 30 days (due) or past (overdue).",
+                           "required": ["status", "date"], "properties": {"status": {"enum": ["due", "overdue"]}, "date": {"type": "string", "format": "date-time"}}},
         "retestFlag": {"type": "object", "description": "A conditional collaboration's re-test within 60 days (due) or past (overdue; the agreement is then no longer in effect).",
                        "required": ["status", "date"], "properties": {"status": {"enum": ["due", "overdue"]}, "date": {"type": "string", "format": "date-time"}}},
         "preconditionsMet": {"type": "integer"}, "preconditionsTotal": {"type": "integer"}}},
 })
 doc["paths"].update({
+    "/partners/{partner}/agreements/{agreement}/evaluations": {
+        "parameters": [{"name": "partner", "in": "path", "required": True, "schema": {"type": "string"}},
+                       {"name": "agreement", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 0},
+                        "description": "The agreement's position in the registration, from 0."}],
+        "post": {"operationId": "recordEvaluation", "security": AUTH,
+                 "summary": "Record an evaluation held on an agreement: by the adoptieregio's IM, HIN, directeur or voorzitter, or the national node (decision 0027 §12). The next evaluation follows by the interval; 'beeindigen' takes the agreement out of werking.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                     "type": "object", "additionalProperties": False, "required": ["baseVersion", "regionsHeard", "outcome"],
+                     "properties": {"baseVersion": {"type": "integer"}, "date": {"type": "string", "format": "date-time", "description": "When it was held; default now, never in the future."},
+                                    "regionsHeard": {"type": "array", "items": REGION, "minItems": 1, "description": "The regions that gave input, from the agreement's regions."},
+                                    "outcome": {"enum": ["voortzetten", "afspraken-bijstellen", "hertoetsing-nodig", "beeindigen"]},
+                                    "notes": {"type": "string", "maxLength": 4000}}}}}},
+                 "responses": {**ok("The registration with the evaluation.", ref("Partner")), **EBODY, **E401, **E403, **E404, **E409}},
+    },
     "/partners": {
         "get": {"operationId": "listPartners", "security": AUTH, "summary": "Every registered partner (regions, national node, admins).",
                 "responses": {**ok("Partners.", {"type": "array", "items": ref("Partner")}), **E401, **E403}},

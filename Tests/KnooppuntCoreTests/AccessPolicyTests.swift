@@ -347,13 +347,18 @@ struct RegistryAccessTests {
                         let subject = Subject(
                             username: "u", role: role, organisationCode: "RWS", organisationKind: kind,
                             regionCode: kind == .region ? vr13 : nil)
-                        let decision = AccessPolicy.decide(subject, action, partner: own ? "RWS" : "TENNET")
+                        // The partner asked about is adopted by VR13 (the subject's region) when `own`, else by VR12.
+                        let decision = AccessPolicy.decide(
+                            subject, action, partner: own ? "RWS" : "TENNET", adoptionRegion: own ? vr13 : RegionCode(number: 12))
                         let staff = role == .beheerder || kind == .region || kind == .nationalNode
                         var expected: Bool =
                             switch action {
                             case .manage: role == .beheerder || kind == .nationalNode
                             case .readOverview: staff
                             case .readPartner: staff || own
+                            case .recordEvaluation:
+                                (kind == .nationalNode && role != .beheerder)
+                                    || (kind == .region && own && [.informatiemanager, .hoofdInformatie, .directeurVeiligheidsregio, .voorzitter].contains(role))
                             }
                         if role == .noodaccount { expected = false }
                         #expect(decision.allowed == expected, "\(kind) \(role) \(action) own=\(own): \(decision.reason)")

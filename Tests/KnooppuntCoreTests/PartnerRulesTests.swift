@@ -20,6 +20,9 @@ struct PartnerRulesTests {
         return TestRecord(richting: part, inrichting: part, verrichting: part, outcome: .gecertificeerd)
     }()
 
+    /// A yearly evaluation moment with the adoptieregio.
+    static let yearly = EvaluationSchedule(intervalMonths: 12, nextDue: Date(timeIntervalSince1970: 1_800_000_000))
+
     static func violation(_ registration: PartnerRegistration) -> PartnerRuleViolation? {
         do throws(PartnerRuleViolation) {
             try PartnerRules.validate(registration)
@@ -66,7 +69,9 @@ struct PartnerRulesTests {
     func reachPerAgreement() {
         let defensie = PartnerRegistration(
             organisationCode: "DEFENSIE", adoptionRegion: vr13,
-            agreements: [Self.agreement(.dienstverlener, .standby, regions: Self.regions(1...25), test: Self.certified),
+            agreements: [{ var standby = Self.agreement(.dienstverlener, .standby, regions: Self.regions(1...25), test: Self.certified)
+                           standby.evaluation = Self.yearly
+                           return standby }(),
                          Self.agreement(.beheerder, .koppel, regions: [RegionCode(number: 2)])])
         #expect(defensie.agreements.map(\.reach) == [.landelijk, .regionaal])
         #expect(defensie.reach == .landelijk)
@@ -183,7 +188,8 @@ struct PartnerRulesTests {
         let retest = Date(timeIntervalSince1970: 1_800_000_000)
         let part = TestRecord.Part(date: retest.addingTimeInterval(-300 * 86_400), finding: "oefening")
         let test = TestRecord(richting: part, inrichting: part, verrichting: part, outcome: .voorwaardelijk, retestDate: retest)
-        let agreement = Self.agreement(.beheerder, .koppel, regions: Self.regions(1...25), test: test)
+        var agreement = Self.agreement(.beheerder, .koppel, regions: Self.regions(1...25), test: test)
+        agreement.evaluation = EvaluationSchedule(intervalMonths: 12, nextDue: retest.addingTimeInterval(365 * 86_400))
         let kpn = PartnerRegistration(organisationCode: "KPN", adoptionRegion: RegionCode(number: 17), agreements: [agreement])
         let day: TimeInterval = 86_400
         // validate

@@ -216,10 +216,10 @@ struct PartnerTests {
         try await withTestApp(clock: clock) { app in
             let web = try await WebSession.login(app, "im-vr13")
             let home = try await web.get(app, "/").body.string
-            #expect(home.contains("id=\"home-retests\"") && home.contains("Waterschap Amstel, Gooi en Vecht"))
+            #expect(home.contains("id=\"home-partner-deadlines\"") && home.contains("Waterschap Amstel, Gooi en Vecht"))
             #expect(home.contains("Hertoetsing vóór"))
             let other = try await WebSession.login(app, "im-vr12")
-            #expect(try await !other.get(app, "/").body.string.contains("home-retests"))  // VR12 adopts no conditional partner
+            #expect(try await !other.get(app, "/").body.string.contains("home-partner-deadlines"))  // VR12 adopts no conditional partner
             let im = try await HTTP.login(app, "im-vr13")
             let incident = try await Picture.createIncident(app, token: im)
             func link(_ token: String) async throws -> TestingHTTPResponse {
@@ -239,6 +239,58 @@ struct PartnerTests {
             #expect(!row.inEffect && row.retestFlag == .overdue(retest))
             let later = try await WebSession.login(app, "im-vr13").get(app, "/").body.string
             #expect(later.contains("Hertoetsing verlopen sinds"))
+        }
+    }
+
+    @Test("the adoptieregio records the evaluation moment with its partner: flagged on its home, next date by the interval, journaled; others are refused")
+    func evaluationMoment() async throws {
+        try await withTestApp { app in
+            // setup: the demo's Rode Kruis (standby, national, adoptieregio VR13) has its yearly evaluation due in ten days
+            let home = try await WebSession.login(app, "im-vr13").get(app, "/").body.string
+            #expect(home.contains("id=\"home-partner-deadlines\"") && home.contains("Evaluatiemoment op"))
+            let im13 = try await HTTP.login(app, "im-vr13")
+            let before = try await HTTP.send(app, .GET, "/api/v1/partners/RODEKRUIS", token: im13).content.decode(PartnerDTO.self)
+            let path = "/api/v1/partners/RODEKRUIS/agreements/0/evaluations"
+            let body = #"{"baseVersion":\#(before.version),"regionsHeard":["VR13","VR17"],"outcome":"voortzetten","notes":"Opvang bij ontruiming goed afgestemd"}"#
+            let (im12, rodekruis) = (try await HTTP.login(app, "im-vr12"), try await HTTP.login(app, "rodekruis"))
+            let journal = try await HTTP.journalLength(app)
+            // Refused: another region, the partner itself, a bad agreement number, regions outside the agreement
+            #expect(try await HTTP.send(app, .POST, path, json: body, token: im12).status == .forbidden)
+            #expect(try await HTTP.send(app, .POST, path, json: body, token: rodekruis).status == .forbidden)
+            #expect(try await HTTP.send(app, .POST, "/api/v1/partners/RODEKRUIS/agreements/7/evaluations", json: body, token: im13).status == .notFound)
+            let empty = body.replacingOccurrences(of: #"["VR13","VR17"]"#, with: "[]")
+            #expect(try await HTTP.send(app, .POST, path, json: empty, token: im13).status == .unprocessableEntity)
+            #expect(try await HTTP.journalLength(app) == journal)
+
+            // MUT
+            let recorded = try await HTTP.send(app, .POST, path, json: body, token: im13)
+            // validate
+            #expect(recorded.status == .ok, "\(recorded.body.string)")
+            let after = try recorded.content.decode(PartnerDTO.self)
+            let schedule = try #require(after.agreements[0].evaluation)
+            let held = try #require(schedule.history.last)
+            #expect(held.outcome == .voortzetten && held.regionsHeard == [RegionCode(number: 13), RegionCode(number: 17)])
+            #expect(held.byName == "Sanne de Vries")
+            let months = Calendar(identifier: .gregorian).dateComponents([.month], from: held.date, to: schedule.nextDue).month
+            #expect(months == 12)
+            let kinds = try await JournalEventModel.query(on: app.db).all().map(\.kind)
+            #expect(kinds.last == "partner.updated")
+            #expect(try await !WebSession.login(app, "im-vr13").get(app, "/").body.string.contains("Evaluatiemoment op"))
+            // A change to the registration keeps the evaluations held.
+            let admin = try await HTTP.login(app, "admin")
+            let encoder = JSONEncoder()
+            encoder.dateEncodingStrategy = .iso8601
+            func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+            let change = #"{"baseVersion":\#(after.version),"adoptionRegion":"VR13","agreements":[{"coreTask":"C","profile":"standby-samenwerking","regions":\#(try json(after.agreements[0].regions)),"stage":"in-werking","test":\#(try json(after.agreements[0].test)),"evaluation":{"intervalMonths":6,"nextDue":"2030-01-01T00:00:00Z"}}],"alertRules":[]}"#
+            let changed = try await HTTP.send(app, .PUT, "/api/v1/partners/RODEKRUIS", json: change, token: admin)
+            #expect(changed.status == .ok, "\(changed.body.string)")
+            let kept = try changed.content.decode(PartnerDTO.self).agreements[0].evaluation
+            #expect(kept?.intervalMonths == 6 && kept?.history.count == 1)
+            // Ending the collaboration takes the agreement out of werking.
+            let end = #"{"baseVersion":\#(after.version + 1),"regionsHeard":["VR13"],"outcome":"beeindigen"}"#
+            let ended = try await HTTP.send(app, .POST, path, json: end, token: try await HTTP.login(app, "analist-kcr2"))
+            #expect(ended.status == .ok, "\(ended.body.string)")
+            #expect(try ended.content.decode(PartnerDTO.self).agreements[0].stage == .uitwerking)
         }
     }
 }

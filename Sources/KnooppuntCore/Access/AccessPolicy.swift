@@ -456,12 +456,16 @@ public enum RegistryAction: String, Sendable, CaseIterable {
     case readPartner
     /// Register a partner, change its agreements, record a test.
     case manage
+    /// Record the evaluation held on an agreement (decision 0027 §12).
+    case recordEvaluation
 }
 
 extension AccessPolicy {
     /// The registry is kept by the national node (NCC/LOCC keeps the overview, 001 §2.5) and the
     /// administrators, visible to every region; a partner sees its own registration only.
-    public static func decide(_ subject: Subject, _ action: RegistryAction, partner code: String?) -> AccessDecision {
+    public static func decide(
+        _ subject: Subject, _ action: RegistryAction, partner code: String?, adoptionRegion: RegionCode? = nil
+    ) -> AccessDecision {
         let administrator = subject.role.isAdministrator
         if subject.role.isEmergencyAccount { return .deny(FallbackPolicy.onlyFallback) }
         switch action {
@@ -482,6 +486,21 @@ extension AccessPolicy {
             }
             if let code, code == subject.organisationCode { return .allow("a partner sees its own registration") }
             return .deny("a partner sees only its own registration")
+        case .recordEvaluation:
+            // «terugkerend evaluatiemoment tussen crisispartner en adoptieregio» (001:L1471-1475): the
+            // adoptieregio's staff who keep the partnership, or the national node that keeps the overview.
+            if subject.organisationKind == .nationalNode, !administrator {
+                return .allow("the national node keeps the national partner overview")
+            }
+            if subject.organisationKind == .region, let adoptionRegion, subject.regionCode == adoptionRegion,
+                Self.evaluators.contains(subject.role)
+            {
+                return .allow("the adoptieregio holds the evaluation with its partner")
+            }
+            return .deny("an evaluation is recorded by the adoptieregio (its IM, HIN, directeur or voorzitter) or the national node")
         }
     }
+
+    /// The adoptieregio's staff who record an evaluation.
+    public static let evaluators: Set<Role> = [.informatiemanager, .hoofdInformatie, .directeurVeiligheidsregio, .voorzitter]
 }

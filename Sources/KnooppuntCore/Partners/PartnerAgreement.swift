@@ -13,11 +13,14 @@ public struct PartnerAgreement: Sendable, Equatable, Codable {
     /// Status per precondition of the profile's checklist (Tabel 3/4), by key.
     public var preconditions: [String: PreconditionStatus]
     public var test: TestRecord?
+    /// The recurring evaluation moment between partner and adoptieregio (001:L1465-1475), required for
+    /// supra-regional and national agreements in werking (decision 0027 §12).
+    public var evaluation: EvaluationSchedule?
 
     public init(
         coreTask: CoreTask, profile: CollaborationProfile, regions: [RegionCode], stage: AgreementStage,
         defaultStatus: PartnerStatus? = nil, contacts: [Contact] = [], preconditions: [String: PreconditionStatus] = [:],
-        test: TestRecord? = nil
+        test: TestRecord? = nil, evaluation: EvaluationSchedule? = nil
     ) {
         self.coreTask = coreTask
         self.profile = profile
@@ -27,6 +30,7 @@ public struct PartnerAgreement: Sendable, Equatable, Codable {
         self.contacts = contacts
         self.preconditions = preconditions
         self.test = test
+        self.evaluation = evaluation
     }
 
     /// How far this agreement reaches, from its own regions (Tabel 2 is per agreement route: a partner's
@@ -69,20 +73,112 @@ public struct PartnerAgreement: Sendable, Equatable, Codable {
 
     /// The re-test of a provisional collaboration that needs attention: within `RetestFlag.notice` of its
     /// date, or past it.
-    public func retestFlag(at now: Date) -> RetestFlag? {
+    public func retestFlag(at now: Date) -> DueFlag? {
         guard case .inEffect(.tested(.voorwaardelijk)) = effectOnRecord, let retest = test?.retestDate else { return nil }
-        if retest <= now { return .overdue(retest) }
-        return retest.timeIntervalSince(now) <= RetestFlag.notice ? .due(retest) : nil
+        return DueFlag(retest, at: now, notice: DueFlag.retestNotice)
+    }
+
+    /// The evaluation moment when it is within thirty days or past (decision 0027 §12): flagged, never a lapse.
+    public func evaluationFlag(at now: Date) -> DueFlag? {
+        guard stage == .inWerking, let due = evaluation?.nextDue else { return nil }
+        return DueFlag(due, at: now, notice: DueFlag.evaluationNotice)
+    }
+
+    /// What the adoptieregio must act on for this agreement now.
+    public func deadlines(at now: Date) -> [AgreementDeadline] {
+        [retestFlag(at: now).map(AgreementDeadline.retest), evaluationFlag(at: now).map(AgreementDeadline.evaluation)].compactMap { $0 }
     }
 }
 
-/// A provisional collaboration's re-test, flagged to the adoptieregio and the national overview.
-public enum RetestFlag: Sendable, Equatable, Codable {
+/// Something an adoptieregio must do for an agreement: a re-test or an evaluation.
+public enum AgreementDeadline: Sendable, Equatable {
+    case retest(DueFlag)
+    case evaluation(DueFlag)
+
+    public var flag: DueFlag {
+        switch self {
+        case .retest(let flag), .evaluation(let flag): flag
+        }
+    }
+
+    public var label: LocalizedLabel {
+        let day = AgreementEffect.day(flag.date)
+        switch self {
+        case .retest(.due): return LocalizedLabel(nl: "Hertoetsing vóór \(day)", en: "Re-test due by \(day)")
+        case .retest(.overdue):
+            return LocalizedLabel(
+                nl: "Hertoetsing verlopen sinds \(day): niet meer van kracht", en: "Re-test overdue since \(day): no longer in effect")
+        case .evaluation(.due): return LocalizedLabel(nl: "Evaluatiemoment op \(day)", en: "Evaluation due on \(day)")
+        case .evaluation(.overdue): return LocalizedLabel(nl: "Evaluatie achterstallig sinds \(day)", en: "Evaluation overdue since \(day)")
+        }
+    }
+}
+
+/// The recurring evaluation of an agreement: «een terugkerend evaluatiemoment tussen crisispartner en
+/// adoptieregio (met inbreng van alle betrokken veiligheidsregio’s)» (001:L1471-1475).
+public struct EvaluationSchedule: Sendable, Equatable, Codable {
+    public static let intervals = 3...36
+
+    /// Months between evaluations.
+    public var intervalMonths: Int
+    public var nextDue: Date
+    public var history: [Evaluation]
+
+    public init(intervalMonths: Int, nextDue: Date, history: [Evaluation] = []) {
+        self.intervalMonths = intervalMonths
+        self.nextDue = nextDue
+        self.history = history
+    }
+}
+
+/// One evaluation held: when, which regions gave input, what was concluded, by whom.
+public struct Evaluation: Sendable, Equatable, Codable {
+    public var date: Date
+    public var regionsHeard: [RegionCode]
+    public var outcome: EvaluationOutcome
+    public var notes: String
+    public var by: String
+    public var byName: String
+
+    public init(date: Date, regionsHeard: [RegionCode], outcome: EvaluationOutcome, notes: String, by: String, byName: String) {
+        self.date = date
+        self.regionsHeard = regionsHeard
+        self.outcome = outcome
+        self.notes = notes
+        self.by = by
+        self.byName = byName
+    }
+}
+
+public enum EvaluationOutcome: String, CaseIterable, Codable, Sendable {
+    case voortzetten
+    case bijstellen = "afspraken-bijstellen"
+    case hertoetsing = "hertoetsing-nodig"
+    case beeindigen
+
+    public var label: LocalizedLabel {
+        switch self {
+        case .voortzetten: LocalizedLabel(nl: "Voortzetten", en: "Continue")
+        case .bijstellen: LocalizedLabel(nl: "Afspraken bijstellen", en: "Adjust the agreements")
+        case .hertoetsing: LocalizedLabel(nl: "Hertoetsing nodig", en: "Re-test needed")
+        case .beeindigen: LocalizedLabel(nl: "Beëindigen", en: "End")
+        }
+    }
+}
+
+/// A date that needs attention: near (`due`, within the notice) or past (`overdue`).
+public enum DueFlag: Sendable, Equatable, Codable {
     case due(Date)
     case overdue(Date)
 
-    /// Sixty days' notice: time to plan a toetsing with an exercise.
-    public static let notice: TimeInterval = 60 * 86_400
+    /// Sixty days' notice of a re-test: time to plan a toetsing with an exercise.
+    public static let retestNotice: TimeInterval = 60 * 86_400
+    /// Thirty days' notice of an evaluation: time to hear the regions involved.
+    public static let evaluationNotice: TimeInterval = 30 * 86_400
+
+    init?(_ date: Date, at now: Date, notice: TimeInterval) {
+        if date <= now { self = .overdue(date) } else if date.timeIntervalSince(now) <= notice { self = .due(date) } else { return nil }
+    }
 
     public var date: Date {
         switch self {
@@ -108,18 +204,7 @@ public enum RetestFlag: Sendable, Equatable, Codable {
         case "due": self = .due(date)
         case "overdue": self = .overdue(date)
         case let other:
-            throw DecodingError.dataCorruptedError(forKey: .status, in: container, debugDescription: "unknown re-test status \(other)")
-        }
-    }
-
-    public var label: LocalizedLabel {
-        switch self {
-        case .due(let date):
-            LocalizedLabel(nl: "Hertoetsing vóór \(AgreementEffect.day(date))", en: "Re-test due by \(AgreementEffect.day(date))")
-        case .overdue(let date):
-            LocalizedLabel(
-                nl: "Hertoetsing verlopen sinds \(AgreementEffect.day(date)): niet meer van kracht",
-                en: "Re-test overdue since \(AgreementEffect.day(date)): no longer in effect")
+            throw DecodingError.dataCorruptedError(forKey: .status, in: container, debugDescription: "unknown status \(other)")
         }
     }
 }
@@ -379,6 +464,10 @@ public enum PartnerRules {
                     message: "an outcome is given after richting, inrichting and verrichting; verrichting is missing")
             }
         }
+        if let evaluation = agreement.evaluation, !EvaluationSchedule.intervals.contains(evaluation.intervalMonths) {
+            throw PartnerRuleViolation(
+                field: "\(field).evaluation.intervalMonths", message: "an evaluation interval is 3 to 36 months")
+        }
         // In werking is reached through the toetsing for supra-regional and national agreements, and
         // never after a standpoint that rejected the profile (decision 0027).
         if agreement.stage == .inWerking, case .notInEffect(let reason) = agreement.effectOnRecord {
@@ -394,5 +483,33 @@ public enum PartnerRules {
                 break
             }
         }
+        if agreement.stage == .inWerking, agreement.reach.needsAdoptionRegion, agreement.evaluation == nil {
+            throw PartnerRuleViolation(
+                field: "\(field).evaluation",
+                message: "a \(agreement.reach.rawValue) agreement in werking records its recurring evaluation moment with the adoptieregio (001:L1471-1475): an interval and the next date")
+        }
+    }
+}
+
+extension PartnerRules {
+    /// Records an evaluation held on an agreement: the next moment follows by the interval; "beëindigen"
+    /// takes the agreement out of werking (back to uitwerking, not in effect) — the parties ended it.
+    public static func record(_ evaluation: Evaluation, on agreement: PartnerAgreement, field: String = "agreement") throws(PartnerRuleViolation)
+        -> PartnerAgreement
+    {
+        guard var schedule = agreement.evaluation else {
+            throw PartnerRuleViolation(field: "\(field).evaluation", message: "this agreement has no evaluation moment; record one first")
+        }
+        guard !evaluation.regionsHeard.isEmpty, Set(evaluation.regionsHeard).isSubset(of: agreement.regions) else {
+            throw PartnerRuleViolation(
+                field: "regionsHeard", message: "name the regions that gave input, from the agreement's regions")
+        }
+        var changed = agreement
+        schedule.history.append(evaluation)
+        let calendar = Calendar(identifier: .gregorian)
+        schedule.nextDue = calendar.date(byAdding: .month, value: schedule.intervalMonths, to: evaluation.date) ?? schedule.nextDue
+        changed.evaluation = schedule
+        if evaluation.outcome == .beeindigen { changed.stage = .uitwerking }
+        return changed
     }
 }

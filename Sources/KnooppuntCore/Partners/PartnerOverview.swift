@@ -23,7 +23,10 @@ public struct PartnerOverviewRow: Sendable, Equatable, Codable {
     public let inEffect: Bool
     public let effect: LocalizedLabel
     /// A provisional collaboration's re-test that is near or past (decision 0027 §5).
-    public let retestFlag: RetestFlag?
+    public let retestFlag: DueFlag?
+    /// The next evaluation moment with the adoptieregio, and whether it is near or past (§12).
+    public let evaluationDue: Date?
+    public let evaluationFlag: DueFlag?
 
     /// "In talks": the agreements are still being explored or worked out.
     public var inTalks: Bool { stage == .verkenning || stage == .uitwerking }
@@ -66,17 +69,20 @@ public enum PartnerOverview {
                     testOutcome: agreement.test?.outcome, retestDate: agreement.test?.retestDate,
                     preconditionsMet: checklist.filter { $0.status == .met || $0.status == .notApplicable }.count,
                     preconditionsTotal: checklist.count, inEffect: agreement.inEffect(at: now), effect: agreement.effect(at: now).label,
-                    retestFlag: agreement.retestFlag(at: now))
+                    retestFlag: agreement.retestFlag(at: now), evaluationDue: agreement.evaluation?.nextDue,
+                    evaluationFlag: agreement.evaluationFlag(at: now))
             }
         }
         .sorted { ($0.name, $0.coreTask) < ($1.name, $1.coreTask) }
     }
 
+    private static func flag(_ flag: DueFlag?) -> String { flag.map { $0.isOverdue ? "overdue" : "due" } ?? "" }
+
     /// The overview as CSV (RFC 4180: commas, fields quoted where needed), with a header row.
     public static func csv(_ rows: [PartnerOverviewRow]) -> String {
         let header = [
             "partner", "name", "core_task", "profile", "regions", "reach", "adoption_region", "stage", "test_outcome",
-            "retest_date", "preconditions_met", "preconditions_total", "in_effect", "retest_flag",
+            "retest_date", "preconditions_met", "preconditions_total", "in_effect", "retest_flag", "evaluation_due",
         ]
         let lines = rows.map { row in
             [
@@ -85,7 +91,7 @@ public enum PartnerOverview {
                 row.stage.rawValue, row.testOutcome?.rawValue ?? "untested",
                 row.retestDate.map { JournalTime.string(from: $0) } ?? "", "\(row.preconditionsMet)",
                 "\(row.preconditionsTotal)", row.inEffect ? "yes" : "no",
-                row.retestFlag.map { $0.isOverdue ? "overdue" : "due" } ?? "",
+                Self.flag(row.retestFlag), row.evaluationDue.map { JournalTime.string(from: $0) } ?? "",
             ]
         }
         return CSV.table(header: header, rows: lines)

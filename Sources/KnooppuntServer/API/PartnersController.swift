@@ -12,6 +12,7 @@ struct PartnersController: RouteCollection {
         partners.get("overview", use: overview)
         partners.get(":partner", use: show)
         partners.put(":partner", use: replace)
+        partners.post(":partner", "agreements", ":agreement", "evaluations", use: recordEvaluation)
     }
 
     static func authorise(_ req: Request, _ action: RegistryAction, partner: String? = nil) throws -> CurrentUser {
@@ -61,9 +62,40 @@ struct PartnersController: RouteCollection {
         guard let base = body.baseVersion else {
             throw Problem.invalid("field 'baseVersion' is required: the version this change replaces", field: "baseVersion")
         }
-        let entry = try await PartnerStore(db: req.db, context: req.knooppunt).save(
-            body.registration(code: code), baseVersion: base, by: user.author)
+        let store = PartnerStore(db: req.db, context: req.knooppunt)
+        let current = try await store.find(code)?.registration
+        let entry = try await store.save(body.registration(code: code, current: current), baseVersion: base, by: user.author)
         return PartnerDTO(entry, language: req.uiLanguage, at: req.knooppunt.clock.now())
+    }
+
+    /// The adoptieregio (or the national node) records an evaluation held on one agreement (decision 0027 §12).
+    func recordEvaluation(req: Request) async throws -> PartnerDTO {
+        let code = try Self.code(req)
+        let user = try req.requireUserExplaining()
+        let store = PartnerStore(db: req.db, context: req.knooppunt)
+        guard let entry = try await store.find(code) else { throw Problem.notFound("\(code) is not in the partner registry") }
+        let decision = AccessPolicy.decide(user.subject, .recordEvaluation, partner: code, adoptionRegion: entry.registration.adoptionRegion)
+        guard decision.allowed else { throw Problem.forbidden(decision.reason) }
+        let raw = req.parameters.get("agreement") ?? ""
+        guard let index = Int(raw), entry.registration.agreements.indices.contains(index) else {
+            throw Problem.notFound("\(code) has no agreement \(raw.prefix(20)); agreements are numbered from 0 in the order of the registration")
+        }
+        let body = try req.decodeStrict(EvaluationRequest.self)
+        let now = req.knooppunt.clock.now()
+        let date = body.date ?? now
+        guard date <= now else { throw Problem.invalid("an evaluation is recorded after it was held: date is in the future", field: "date") }
+        let evaluation = Evaluation(
+            date: date, regionsHeard: body.regionsHeard, outcome: body.outcome, notes: body.notes ?? "", by: user.username,
+            byName: user.displayName)
+        var registration = entry.registration
+        do throws(PartnerRuleViolation) {
+            registration.agreements[index] = try PartnerRules.record(
+                evaluation, on: registration.agreements[index], field: "agreements[\(index)]")
+        } catch {
+            throw Problem.invalid(error.message, field: error.field)
+        }
+        let saved = try await store.save(registration, baseVersion: body.baseVersion, by: user.author)
+        return PartnerDTO(saved, language: req.uiLanguage, at: now)
     }
 
     /// The national overview, one row per agreement, as JSON or (`?format=csv`) CSV.

@@ -73,4 +73,29 @@ enum DemoPartners {
               alertRules: [AlertRule(minimumGRIP: .two, escalateAfterMinutes: 15)]),
         .init(organisationCode: "KPN", adoptionRegion: RegionCode(number: 17), agreements: [agreement(.beheerder, .koppel, all25, test: kpnTest)]),
     ]
+
+    /// The registrations as the demo seeds them: every supra-regional or national agreement in werking with
+    /// its yearly evaluation moment (decision 0027 §12), dated from the moment of seeding — the Red Cross's
+    /// (adoptieregio VR13) falls due in ten days, so VR13's home shows it; RWS's was held half a year ago.
+    static func seeded(now: Date) -> [PartnerRegistration] {
+        let day: TimeInterval = 86_400
+        return registrations.map { registration in
+            var registration = registration
+            registration.agreements = registration.agreements.map { agreement in
+                guard agreement.stage == .inWerking, agreement.reach.needsAdoptionRegion else { return agreement }
+                var agreement = agreement
+                let code = registration.organisationCode
+                agreement.evaluation = EvaluationSchedule(
+                    intervalMonths: 12, nextDue: now.addingTimeInterval((code == "RODEKRUIS" ? 10 : 200) * day),
+                    history: code == "RWS"
+                        ? [Evaluation(
+                            date: now.addingTimeInterval(-165 * day), regionsHeard: vr(9, 13, 17), outcome: .voortzetten,
+                            notes: "Samenwerking bij hoogwater Maas goed verlopen; alarmering via de adoptieregio blijft zo.",
+                            by: "im-vr09", byName: "Informatiemanager VR09")]
+                        : [])
+                return agreement
+            }
+            return registration
+        }
+    }
 }

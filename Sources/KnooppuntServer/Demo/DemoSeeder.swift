@@ -39,7 +39,7 @@ enum DemoSeeder {
         }
         try await seedGovernance(app)
         let partners = PartnerStore(db: app.db, context: context)
-        for registration in DemoPartners.registrations {
+        for registration in DemoPartners.seeded(now: context.clock.now()) {
             _ = try await partners.save(registration, baseVersion: nil, by: .init(username: "demo", organisation: "system"))
         }
         try await DemoCapacity.seed(app)

@@ -102,17 +102,16 @@ struct WebController: RouteCollection {
         } else {
             page.accessRequests = try await openRequests(user, among: readable, now: now, on: req.db)
         }
-        if let own, user.organisationKind == .region, AccessPolicy.decide(user.subject, RegistryAction.readOverview, partner: nil).allowed {
-            page.retests = try await PartnerStore(db: req.db, context: req.knooppunt).all()
-                .filter { $0.registration.adoptionRegion == own }
-                .flatMap { entry in
-                    entry.registration.agreements.compactMap { agreement in
-                        agreement.retestFlag(at: now).map {
-                            HomePage.Retest(partner: entry.registration.organisationCode, name: entry.name, profile: agreement.profile, flag: $0)
-                        }
+        if let own, user.organisationKind == .region, AccessPolicy.evaluators.contains(user.role) {
+            var deadlines: [HomePage.PartnerDeadline] = []
+            for entry in try await PartnerStore(db: req.db, context: req.knooppunt).all() where entry.registration.adoptionRegion == own {
+                for agreement in entry.registration.agreements {
+                    for deadline in agreement.deadlines(at: now) {
+                        deadlines.append(.init(partner: entry.registration.organisationCode, name: entry.name, profile: agreement.profile, deadline: deadline))
                     }
                 }
-                .sorted { $0.flag.date < $1.flag.date }
+            }
+            page.partnerDeadlines = deadlines.sorted { $0.deadline.flag.date < $1.deadline.flag.date }
         }
         page.regionPhase = try await GovernanceWebController.ownRegionPanel(
             user, context: req.knooppunt, csrfToken: req.csrfToken, language: language, on: req.db)

@@ -21,14 +21,42 @@ struct PartnerRequest: StrictDecodable {
             "agreements.test.richting": ["date", "finding"],
             "agreements.test.inrichting": ["date", "finding"],
             "agreements.test.verrichting": ["date", "finding"],
+            "agreements.evaluation": ["intervalMonths", "nextDue"],
             "alertRules": AlertRule.fieldNames,
         ]
     }
 
-    func registration(code: String) -> PartnerRegistration {
-        PartnerRegistration(
-            organisationCode: code, adoptionRegion: adoptionRegion, agreements: agreements.map(\.agreement),
-            alertRules: alertRules ?? [])
+    /// The registration this request describes; evaluations held on an agreement of `current` (same core
+    /// task and profile) stay with it.
+    func registration(code: String, current: PartnerRegistration? = nil) -> PartnerRegistration {
+        let kept = agreements.map { request in
+            var agreement = request.agreement
+            if let held = current?.agreements.first(where: { $0.coreTask == agreement.coreTask && $0.profile == agreement.profile })?
+                .evaluation?.history, !held.isEmpty
+            {
+                agreement.evaluation?.history = held
+            }
+            return agreement
+        }
+        return PartnerRegistration(organisationCode: code, adoptionRegion: adoptionRegion, agreements: kept, alertRules: alertRules ?? [])
+    }
+}
+
+/// An evaluation held on an agreement, as the adoptieregio records it.
+struct EvaluationRequest: StrictDecodable {
+    var baseVersion: Int
+    var date: Date?
+    var regionsHeard: [RegionCode]
+    var outcome: EvaluationOutcome
+    var notes: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case baseVersion, date, regionsHeard, outcome, notes }
+
+    static var nestedFields: [String: [String]] { [:] }
+
+    func validate() throws {
+        if let notes, notes.count > 4_000 { throw Problem.invalid("notes are at most 4,000 characters", field: "notes") }
+        if regionsHeard.count > RegionCode.all.count { throw Problem.invalid("at most 25 regions", field: "regionsHeard") }
     }
 }
 
@@ -41,15 +69,24 @@ struct AgreementRequest: Decodable, Sendable {
     var contacts: [Contact]?
     var preconditions: [String: PreconditionStatus]?
     var test: TestRecord?
+    /// The evaluation moment: interval and next date. Its history is written by recording evaluations and
+    /// kept when the registration is changed.
+    var evaluation: EvaluationMoment?
+
+    struct EvaluationMoment: Decodable, Sendable {
+        var intervalMonths: Int
+        var nextDue: Date
+    }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case coreTask, profile, regions, stage, defaultStatus, contacts, preconditions, test
+        case coreTask, profile, regions, stage, defaultStatus, contacts, preconditions, test, evaluation
     }
 
     var agreement: PartnerAgreement {
         PartnerAgreement(
             coreTask: coreTask, profile: profile, regions: regions, stage: stage, defaultStatus: defaultStatus,
-            contacts: contacts ?? [], preconditions: preconditions ?? [:], test: test)
+            contacts: contacts ?? [], preconditions: preconditions ?? [:], test: test,
+            evaluation: evaluation.map { EvaluationSchedule(intervalMonths: $0.intervalMonths, nextDue: $0.nextDue) })
     }
 }
 
@@ -72,6 +109,7 @@ struct PartnerDTO: Content {
         var contacts: [Contact]
         var checklist: [ChecklistItem]
         var test: TestRecord?
+        var evaluation: EvaluationSchedule?
     }
 
     var organisation: String
@@ -104,7 +142,7 @@ struct PartnerDTO: Content {
                         key: $0.precondition.key, dimension: $0.precondition.dimension.rawValue,
                         label: $0.precondition.label.text(language), status: $0.status)
                 },
-                test: agreement.test)
+                test: agreement.test, evaluation: agreement.evaluation)
         }
         version = entry.version
         updatedAt = entry.updatedAt

@@ -73,14 +73,14 @@ struct HomePage {
     /// For those who manage an incident's access: requests awaiting an answer.
     var accessRequests: [PendingRequest] = []
 
-    /// For the staff of an adoptieregio: provisional agreements of its partners whose re-test is near or
-    /// past (decision 0027 §5).
-    var retests: [Retest] = []
+    /// For the staff of an adoptieregio: what its partners' agreements need — a re-test of a provisional
+    /// collaboration, an evaluation moment — when near or past (decision 0027 §5, §12).
+    var partnerDeadlines: [PartnerDeadline] = []
 
-    struct Retest {
+    struct PartnerDeadline {
         let partner: String
         let name: String
         let profile: CollaborationProfile
-        let flag: RetestFlag
+        let deadline: AgreementDeadline
     }
 }

@@ -27,7 +27,7 @@ extension HomePage {
                 .if(!alerts.isEmpty, alertSection(language)),
                 .if(!accessRequests.isEmpty, requestSection(language)),
                 .if(!sitRapsDue.isEmpty, sitRapSection(language)),
-                .if(!retests.isEmpty, retestSection(language)),
+                .if(!partnerDeadlines.isEmpty, partnerDeadlineSection(language)),
                 .if(isNational, shortcut(
                     id: "home-national", href: SiteURL.national().path, label: t.nationalLink.text(language),
                     help: t.nationalHelp.text(language))),
@@ -66,17 +66,19 @@ extension HomePage {
             .p(.a(.href(SiteURL.monitoring.path), .text(t.acknowledgeLink.text(language)))))
     }
 
-    private func retestSection(_ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
-        .section(
-            .id("home-retests"), .class(retests.contains { $0.flag.isOverdue } ? "card urgent" : "card"),
-            .attribute(named: "aria-labelledby", value: "home-retests-title"),
-            .h2(.id("home-retests-title"), .text("\(t.retestsTitle.text(language)) (\(retests.count))")),
+    private func partnerDeadlineSection(_ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
+        let urgent = partnerDeadlines.contains { $0.deadline.flag.isOverdue }
+        return .section(
+            .id("home-partner-deadlines"), .class(urgent ? "card urgent" : "card"),
+            .attribute(named: "aria-labelledby", value: "home-partner-deadlines-title"),
+            .h2(.id("home-partner-deadlines-title"), .text("\(t.retestsTitle.text(language)) (\(partnerDeadlines.count))")),
             .p(.class("help"), .text(t.retestsHelp.text(language))),
-            .ul(.forEach(retests) { retest in
+            .ul(.forEach(partnerDeadlines) { item in
                 .li(
-                    .class(retest.flag.isOverdue ? "retest overdue" : "retest"), .data(named: "partner", value: retest.partner),
-                    .strong(.text(retest.name)), .text(" (\(retest.profile.label.text(language))) — "),
-                    .text(retest.flag.label.text(language)))
+                    .class(item.deadline.flag.isOverdue ? "partner-deadline overdue" : "partner-deadline"),
+                    .data(named: "partner", value: item.partner),
+                    .strong(.text(item.name)), .text(" (\(item.profile.label.text(language))) — "),
+                    .text(item.deadline.label.text(language)))
             }),
             .p(.a(.href(SiteURL.partners.path), .text(t.partnersLink.text(language)))))
     }
@@ -254,10 +256,10 @@ enum HomeStrings {
     static let requestDeclined = LocalizedLabel(nl: "Uw vorige verzoek is afgewezen", en: "Your previous request was declined")
     static let toVerify = LocalizedLabel(nl: "te verifiëren", en: "to verify")
     static let toAdmit = LocalizedLabel(nl: "toe te laten", en: "to admit")
-    static let retestsTitle = LocalizedLabel(nl: "Hertoetsing van partnerafspraken", en: "Re-tests of partner agreements")
+    static let retestsTitle = LocalizedLabel(nl: "Partnerafspraken: hertoetsing en evaluatie", en: "Partner agreements: re-tests and evaluations")
     static let retestsHelp = LocalizedLabel(
-        nl: "Uw regio is adoptieregio van deze partners. Een voorwaardelijke samenwerking geldt tot de hertoetsing; daarna is zij niet meer van kracht.",
-        en: "Your region adopts these partners. A conditional collaboration holds until its re-test; after that it is no longer in effect.")
+        nl: "Uw regio is adoptieregio van deze partners. Een voorwaardelijke samenwerking geldt tot de hertoetsing; daarna is zij niet meer van kracht. Het evaluatiemoment houdt u met de partner, met inbreng van alle betrokken regio's.",
+        en: "Your region adopts these partners. A conditional collaboration holds until its re-test; after that it is no longer in effect. The evaluation is held with the partner, with input from every region involved.")
     static let partnersLink = LocalizedLabel(nl: "Naar het partneroverzicht", en: "Go to the partner overview")
     static let regionsLink = LocalizedLabel(nl: "De 25 veiligheidsregio's (kaart en tabel)", en: "The 25 safety regions (map and table)")
 }

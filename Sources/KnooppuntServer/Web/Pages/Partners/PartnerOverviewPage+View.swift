@@ -64,14 +64,22 @@ extension PartnerOverviewPage {
             .td(.class("regions"), .text(regions)),
             .td(.text(row.reach.label.text(language))),
             .td(.text(row.adoptionRegion?.rawValue ?? "—")),
-            .td(.text(row.stage.label.text(language) + (row.inTalks ? " (\(strings.inTalks))" : ""))),
+            .td(
+                .text(row.stage.label.text(language) + (row.inTalks ? " (\(strings.inTalks))" : "")),
+                .unwrap(row.evaluationDue) { due in
+                    .span(.class("muted evaluation-due"), .text(" · " + say(nl: "evaluatie", en: "evaluation") + " " + DisplayFormat.date(due)))
+                }),
             .td(
                 .class("test-\(row.testOutcome?.rawValue ?? "untested")"), .text(test),
-                .unwrap(row.retestFlag) { flag in
-                    .span(.class(flag.isOverdue ? "retest-flag overdue" : "retest-flag"), .text(" — " + say(flag.label)))
+                .forEach(deadlines(row)) { deadline in
+                    .span(.class(deadline.flag.isOverdue ? "retest-flag overdue" : "retest-flag"), .text(" — " + say(deadline.label)))
                 }),
             .td(.text("\(row.preconditionsMet) / \(row.preconditionsTotal)"))
         )
+    }
+
+    private func deadlines(_ row: PartnerOverviewRow) -> [AgreementDeadline] {
+        [row.retestFlag.map(AgreementDeadline.retest), row.evaluationFlag.map(AgreementDeadline.evaluation)].compactMap { $0 }
     }
 
     private func filterForm() -> Node<HTML.BodyContext> {
