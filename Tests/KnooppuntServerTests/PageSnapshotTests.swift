@@ -133,6 +133,7 @@ struct PageSnapshotTests {
         Page(name: "assistance-request", user: "im-vr13") { try await assistanceRequest($0) },
         Page(name: "broker", user: "analist-kcr2") { _ in "/broker" },
         Page(name: "partners", user: "im-vr13") { _ in "/partners" },
+        Page(name: "partner", user: "im-vr13") { _ in "/partners/RODEKRUIS" },
         Page(name: "monitoring", user: "rws") { _ in "/monitoring" },
         Page(name: "access-report", user: "voorzitter-vr13") { _ in "/access-report" },
         Page(name: "map", user: "im-vr13") { _ in "/map" },

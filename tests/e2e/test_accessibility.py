@@ -176,7 +176,8 @@ def test_pages_of_other_regional_roles(nodes, browser, second_browser):
     assert "Ernstig" in assessment and "Severe" not in assessment, "CAP codes as Dutch words"
 
     # the voorzitter: home, bestuur, aanwijzingen, the council report
-    tour(browser, vr13, "voorzitter-vr13", [("/", "a11y-09-home-voorzitter"), "/bestuur", "/aanwijzingen", incident + "/report"])
+    tour(browser, vr13, "voorzitter-vr13", [("/", "a11y-09-home-voorzitter"), "/bestuur", "/aanwijzingen", incident + "/report",
+                                            "/partners/RODEKRUIS"])
     # partners: TenneT and Rijkswaterstaat
     for username in ("tennet", "rws"):
         tour(browser, vr13, username, [("/", f"a11y-10-home-{username}"), "/monitoring"])

@@ -30,6 +30,27 @@ def test_overview_filters_and_csv(server, browser):
     screenshot(browser, "21-partner-overview-standby-vr13")
 
 
+def test_adoptieregio_records_an_evaluation(server, browser):
+    """The Red Cross's yearly evaluation with its adoptieregio VR13 falls due; the IM records it on the partner's page."""
+    login(browser, server, "im-vr13")
+    deadlines = browser.find_element(By.ID, "home-partner-deadlines")
+    assert "Nederlandse Rode Kruis" in deadlines.text and "Evaluatiemoment op" in deadlines.text
+    browser.find_element(By.ID, "nav-partners").click()
+    browser.find_element(By.LINK_TEXT, "Nederlandse Rode Kruis").click()
+    card = browser.find_element(By.ID, "agreement-0")
+    assert "Van kracht (gecertificeerd)" in card.text
+    card.find_element(By.CSS_SELECTOR, "details.action-toggle summary").click()
+    Select(browser.find_element(By.ID, "evaluation-0-outcome")).select_by_value("voortzetten")
+    browser.find_element(By.ID, "evaluation-0-VR17").click()
+    browser.find_element(By.ID, "evaluation-0-notes").send_keys("Opvang bij ontruiming goed afgestemd")
+    browser.find_element(By.ID, "evaluation-0-submit").click()
+    WebDriverWait(browser, 10).until(
+        lambda d: "Opvang bij ontruiming goed afgestemd" in d.find_element(By.CSS_SELECTOR, "#agreement-0 .evaluation-history").text)
+    history = browser.find_element(By.CSS_SELECTOR, "#agreement-0 .evaluation-history").text
+    assert "Voortzetten" in history and "VR13, VR17" in history and "Sanne de Vries" in history
+    screenshot(browser, "22-partner-evaluation-recorded")
+
+
 def test_partner_user_has_no_overview(server, browser):
     login(browser, server, "rws")
     assert not browser.find_elements(By.ID, "nav-partners")

@@ -70,17 +70,25 @@ struct PartnersController: RouteCollection {
 
     /// The adoptieregio (or the national node) records an evaluation held on one agreement (decision 0027 §12).
     func recordEvaluation(req: Request) async throws -> PartnerDTO {
-        let code = try Self.code(req)
         let user = try req.requireUserExplaining()
+        let saved = try await Self.recordEvaluation(
+            partner: try Self.code(req), agreement: req.parameters.get("agreement") ?? "", try req.decodeStrict(EvaluationRequest.self),
+            by: user, on: req)
+        return PartnerDTO(saved, language: req.uiLanguage, at: req.knooppunt.clock.now())
+    }
+
+    /// One rule for the API and the partner page: who may record, which agreement, the evaluation itself.
+    static func recordEvaluation(
+        partner code: String, agreement raw: String, _ body: EvaluationRequest, by user: CurrentUser, on req: Request
+    ) async throws -> PartnerStore.Entry {
         let store = PartnerStore(db: req.db, context: req.knooppunt)
         guard let entry = try await store.find(code) else { throw Problem.notFound("\(code) is not in the partner registry") }
         let decision = AccessPolicy.decide(user.subject, .recordEvaluation, partner: code, adoptionRegion: entry.registration.adoptionRegion)
         guard decision.allowed else { throw Problem.forbidden(decision.reason) }
-        let raw = req.parameters.get("agreement") ?? ""
         guard let index = Int(raw), entry.registration.agreements.indices.contains(index) else {
             throw Problem.notFound("\(code) has no agreement \(raw.prefix(20)); agreements are numbered from 0 in the order of the registration")
         }
-        let body = try req.decodeStrict(EvaluationRequest.self)
+        try body.validate()
         let now = req.knooppunt.clock.now()
         let date = body.date ?? now
         guard date <= now else { throw Problem.invalid("an evaluation is recorded after it was held: date is in the future", field: "date") }
@@ -94,8 +102,7 @@ struct PartnersController: RouteCollection {
         } catch {
             throw Problem.invalid(error.message, field: error.field)
         }
-        let saved = try await store.save(registration, baseVersion: body.baseVersion, by: user.author)
-        return PartnerDTO(saved, language: req.uiLanguage, at: now)
+        return try await store.save(registration, baseVersion: body.baseVersion, by: user.author)
     }
 
     /// The national overview, one row per agreement, as JSON or (`?format=csv`) CSV.

@@ -7,6 +7,8 @@ import Vapor
 struct PartnerWebController: RouteCollection {
     func boot(routes: RoutesBuilder) throws {
         routes.get(SiteURL.partners.pathComponents, use: overview)
+        routes.get(SiteURL.partner(.key).pathComponents, use: partner)
+        routes.post(SiteURL.partnerEvaluation(.key, agreement: .key).pathComponents, use: recordEvaluation)
         routes.get(SiteURL.monitoring.pathComponents, use: monitoring)
         routes.get(SiteURL.accessReport.pathComponents, use: accessReport)
         routes.post(SiteURL.alertAcknowledgement(.key).pathComponents, use: acknowledge)
@@ -117,5 +119,50 @@ struct PartnerWebController: RouteCollection {
             outcome: filter.outcome.map { $0?.rawValue ?? "untested" })
         let page = PartnerOverviewPage(strings: req.strings, csrfToken: req.csrfToken, user: user, rows: rows, filters: filters)
         return .html(page.render())
+    }
+
+    /// One partner's registration, with the evaluation form for the adoptieregio.
+    func partner(req: Request) async throws -> Response {
+        let code = try PartnersController.code(req)
+        guard let user = req.auth.get(CurrentUser.self) else {
+            throw Abort.redirect(to: SiteURL.login.url(query: ["next": SiteURL.partner(.value(code)).path]))
+        }
+        let decision = AccessPolicy.decide(user.subject, .readPartner, partner: code)
+        guard decision.allowed else { throw Problem.forbidden(decision.reason) }
+        guard let entry = try await PartnerStore(db: req.db, context: req.knooppunt).find(code) else {
+            throw Problem.notFound("\(code) is not in the partner registry")
+        }
+        let mayEvaluate = AccessPolicy.decide(
+            user.subject, .recordEvaluation, partner: code, adoptionRegion: entry.registration.adoptionRegion).allowed
+        let page = PartnerPage(
+            strings: req.strings, csrfToken: req.csrfToken, user: user, entry: entry, now: req.knooppunt.clock.now(), mayEvaluate: mayEvaluate)
+        return .html(page.render())
+    }
+
+    struct EvaluationForm: Content {
+        var baseVersion: Int
+        var outcome: String
+        var regionsHeard: [String]?
+        var notes: String?
+    }
+
+    /// The page's evaluation form: the same rule as `POST /api/v1/partners/{code}/agreements/{n}/evaluations`.
+    func recordEvaluation(req: Request) async throws -> Response {
+        let code = try PartnersController.code(req)
+        let user = try IncidentWebController.webUser(req)
+        let form = try req.content.decode(EvaluationForm.self)
+        guard let outcome = EvaluationOutcome(rawValue: form.outcome) else {
+            throw Problem.invalid("unknown outcome '\(form.outcome.prefix(40))'", field: "outcome")
+        }
+        let regions = try (form.regionsHeard ?? []).prefix(RegionCode.all.count).map { raw in
+            guard let region = RegionCode(raw) else { throw Problem.invalid("unknown region '\(raw.prefix(10))'", field: "regionsHeard") }
+            return region
+        }
+        let notes = form.notes?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let body = EvaluationRequest(
+            baseVersion: form.baseVersion, date: nil, regionsHeard: regions, outcome: outcome, notes: notes?.isEmpty == true ? nil : notes)
+        _ = try await PartnersController.recordEvaluation(
+            partner: code, agreement: req.parameters.get("agreement") ?? "", body, by: user, on: req)
+        return req.redirect(to: SiteURL.partner(.value(code)).path, redirectType: .normal)
     }
 }

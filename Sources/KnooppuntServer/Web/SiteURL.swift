@@ -72,6 +72,8 @@ enum SiteURL: Resourceable {
     case broker
     case brokerDecisions
     case partners
+    case partner(Parameter<String>)
+    case partnerEvaluation(Parameter<String>, agreement: Parameter<Int>)
     case monitoring
     case accessReport
     case map
@@ -109,6 +111,8 @@ enum SiteURL: Resourceable {
         case .broker: ["broker"]
         case .brokerDecisions: ["broker", "decisions"]
         case .partners: ["partners"]
+        case .partner(let code): ["partners", code.segment("partner")]
+        case .partnerEvaluation(let code, let agreement): ["partners", code.segment("partner"), "agreements", agreement.segment("agreement"), "evaluations"]
         case .monitoring: ["monitoring"]
         case .accessReport: ["access-report"]
         case .map: ["map"]

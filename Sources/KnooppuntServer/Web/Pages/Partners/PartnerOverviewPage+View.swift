@@ -57,7 +57,7 @@ extension PartnerOverviewPage {
         return .tr(
             .class("partner-row" + (row.inTalks ? " in-talks" : "") + (row.inEffect ? "" : " not-in-effect")),
             .data(named: "partner", value: row.partner),
-            .td(.strong(.text(row.name)), .span(.class("muted"), .text(" \(row.partner)"))),
+            .td(.a(.href(SiteURL.partner(.value(row.partner)).path), .strong(.text(row.name))), .span(.class("muted"), .text(" \(row.partner)"))),
             .td(.span(.class("badge profile-\(row.profile.rawValue)"), .text(row.profile.label.text(language)))),
             .td(.class(row.inEffect ? "in-effect" : "not-in-effect"), .text(say(row.effect))),
             .td(.text(row.coreTask.shortLabel.text(language))),
