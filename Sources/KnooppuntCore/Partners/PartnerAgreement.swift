@@ -102,7 +102,7 @@ public enum AgreementDeadline: Sendable, Equatable {
     }
 
     public var label: LocalizedLabel {
-        let day = AgreementEffect.day(flag.date)
+        let day = DutchDay.string(flag.date)
         switch self {
         case .retest(.due): return LocalizedLabel(nl: "Hertoetsing vóór \(day)", en: "Re-test due by \(day)")
         case .retest(.overdue):
@@ -163,6 +163,16 @@ public enum EvaluationOutcome: String, CaseIterable, Codable, Sendable {
         case .hertoetsing: LocalizedLabel(nl: "Hertoetsing nodig", en: "Re-test needed")
         case .beeindigen: LocalizedLabel(nl: "Beëindigen", en: "End")
         }
+    }
+}
+
+/// A day as Dutch pages and labels write it: dd-MM-yyyy in Amsterdam time, whatever the UI language.
+public enum DutchDay {
+    public static func string(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
+        let parts = calendar.dateComponents([.day, .month, .year], from: date)
+        return String(format: "%02d-%02d-%04d", parts.day ?? 0, parts.month ?? 0, parts.year ?? 0)
     }
 }
 
@@ -229,13 +239,6 @@ public enum AgreementEffect: Sendable, Equatable {
         case retestOverdue(Date)
     }
 
-    /// A day as Dutch pages write it (dd-MM-yyyy, Amsterdam time).
-    static func day(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
-        let parts = calendar.dateComponents([.day, .month, .year], from: date)
-        return String(format: "%02d-%02d-%04d", parts.day ?? 0, parts.month ?? 0, parts.year ?? 0)
-    }
 
     public var inEffect: Bool { if case .inEffect = self { true } else { false } }
 
@@ -256,8 +259,8 @@ public enum AgreementEffect: Sendable, Equatable {
             LocalizedLabel(nl: "Niet van kracht: geen samenwerking volgens profiel", en: "Not in effect: not under this profile")
         case .notInEffect(.retestOverdue(let date)):
             LocalizedLabel(
-                nl: "Niet van kracht: voorwaardelijke samenwerking, hertoetsing was uiterlijk \(Self.day(date))",
-                en: "Not in effect: conditional collaboration, re-test was due by \(Self.day(date))")
+                nl: "Niet van kracht: voorwaardelijke samenwerking, hertoetsing was uiterlijk \(DutchDay.string(date))",
+                en: "Not in effect: conditional collaboration, re-test was due by \(DutchDay.string(date))")
         }
     }
 }

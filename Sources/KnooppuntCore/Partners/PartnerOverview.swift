@@ -28,6 +28,11 @@ public struct PartnerOverviewRow: Sendable, Equatable, Codable {
     public let evaluationDue: Date?
     public let evaluationFlag: DueFlag?
 
+    /// What the adoptieregio must act on for this agreement: its re-test and its evaluation, when flagged.
+    public var deadlines: [AgreementDeadline] {
+        [retestFlag.map(AgreementDeadline.retest), evaluationFlag.map(AgreementDeadline.evaluation)].compactMap { $0 }
+    }
+
     /// "In talks": the agreements are still being explored or worked out.
     public var inTalks: Bool { stage == .verkenning || stage == .uitwerking }
 }

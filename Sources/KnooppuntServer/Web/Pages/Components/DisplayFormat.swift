@@ -9,7 +9,7 @@ enum DisplayFormat {
 
     static func time(_ date: Date) -> String { format(date, "dd-MM-yyyy HH:mm:ss") }
 
-    static func date(_ date: Date) -> String { format(date, "dd-MM-yyyy") }
+    static func date(_ date: Date) -> String { DutchDay.string(date) }
 
     /// To the minute, as a report to the bestuur gives times: 15-01-2027 08:12.
     static func minute(_ date: Date) -> String { format(date, "dd-MM-yyyy HH:mm") }

@@ -71,15 +71,11 @@ extension PartnerOverviewPage {
                 }),
             .td(
                 .class("test-\(row.testOutcome?.rawValue ?? "untested")"), .text(test),
-                .forEach(deadlines(row)) { deadline in
+                .forEach(row.deadlines) { deadline in
                     .span(.class(deadline.flag.isOverdue ? "retest-flag overdue" : "retest-flag"), .text(" — " + say(deadline.label)))
                 }),
             .td(.text("\(row.preconditionsMet) / \(row.preconditionsTotal)"))
         )
-    }
-
-    private func deadlines(_ row: PartnerOverviewRow) -> [AgreementDeadline] {
-        [row.retestFlag.map(AgreementDeadline.retest), row.evaluationFlag.map(AgreementDeadline.evaluation)].compactMap { $0 }
     }
 
     private func filterForm() -> Node<HTML.BodyContext> {
