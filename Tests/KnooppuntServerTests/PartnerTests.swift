@@ -293,4 +293,36 @@ struct PartnerTests {
             #expect(try ended.content.decode(PartnerDTO.self).agreements[0].stage == .uitwerking)
         }
     }
+
+    @Test("the partner page's evaluation form: a Dutch error naming the field and nothing recorded without regions; recorded with them")
+    func evaluationForm() async throws {
+        try await withTestApp { app in
+            // setup
+            let web = try await WebSession.login(app, "im-vr13")
+            let page = try await web.get(app, "/partners/RODEKRUIS").body.string
+            #expect(page.contains("evaluation-0-form"))
+            let version = try #require(page.range(of: #"name="baseVersion" value=""#).map { page[$0.upperBound...].prefix { $0 != "\"" } })
+            let cookies = web.cookieHeader.first(name: "Cookie") ?? ""
+            let path = "/partners/RODEKRUIS/agreements/0/evaluations"
+            let journal = try await HTTP.journalLength(app)
+            // MUT: no region ticked
+            let refused = try await WebSession.postForm(
+                app, path, pairs: [("_csrf", web.csrf), ("baseVersion", String(version)), ("outcome", "voortzetten")], cookies: cookies)
+            // validate
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Regio&#39;s die inbreng gaven") || refused.body.string.contains("Regio's die inbreng gaven"))
+            #expect(try await HTTP.journalLength(app) == journal)
+            // MUT: two regions ticked
+            let recorded = try await WebSession.postForm(
+                app, path,
+                pairs: [("_csrf", web.csrf), ("baseVersion", String(version)), ("outcome", "afspraken-bijstellen"),
+                        ("regionsHeard[]", "VR13"), ("regionsHeard[]", "VR12"), ("notes", "Alarmering via piket VR12")],
+                cookies: cookies)
+            #expect(recorded.status == .seeOther)
+            let after = try await web.get(app, "/partners/RODEKRUIS").body.string
+            #expect(after.contains("Afspraken bijstellen") && after.contains("VR13, VR12") && after.contains("Alarmering via piket VR12"))
+            // Another region's IM sees the page without the form.
+            #expect(try await !WebSession.login(app, "im-vr12").get(app, "/partners/RODEKRUIS").body.string.contains("evaluation-0-form"))
+        }
+    }
 }

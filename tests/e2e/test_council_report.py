@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from e2e_support import SCREENSHOTS, login, screenshot, open_form
+from e2e_support import SCREENSHOTS, login, screenshot, open_form, wait
 from test_sitrap import fetch_as
 
 DECISION = "Dijkbewaking verdubbelen langs de Amsteldijk"
@@ -27,20 +27,28 @@ def test_voorzitter_records_a_consultation_and_opens_the_report_and_its_pdf(serv
     browser.find_element(By.ID, "decision-by").send_keys("Voorzitter veiligheidsregio")
     browser.find_element(By.ID, "decision-reason").send_keys(REASON)
     browser.find_element(By.CSS_SELECTOR, "#decision-form button[type=submit]").click()
-    item = WebDriverWait(browser, 20).until(EC.presence_of_element_located(
-        (By.XPATH, f"//section[@id='decisions']//li[contains(., '{DECISION}')]")))
+    decision = f"//section[@id='decisions']//li[contains(., '{DECISION}')]"
+    WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.XPATH, decision)))
 
-    # MUT: record on that decision that the council of Ouder-Amstel was consulted (the affected councils are ticked)
-    item.find_element(By.CSS_SELECTOR, "details.consultation summary").click()
-    form = item.find_element(By.CSS_SELECTOR, "details.consultation form")
-    for box in form.find_elements(By.CSS_SELECTOR, "input[name='councils[]']"):
-        if box.is_selected() != (box.get_attribute("value") == "GM0437"):
-            box.click()
-    form.find_element(By.CSS_SELECTOR, "textarea[name=position]").send_keys(POSITION)
-    screenshot(browser, "94-consultation-form", "decisions")
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(browser, 20).until(
-        lambda d: "Raad van Ouder-Amstel geraadpleegd op" in d.find_element(By.ID, "decisions").text)
+    # MUT: record on that decision that the council of Ouder-Amstel was consulted (the affected councils are ticked).
+    # The decision's own live event may redraw the list while the form is filled: then fill it again in the new list.
+    def consult(driver):
+        item = driver.find_element(By.XPATH, decision)
+        details = item.find_element(By.CSS_SELECTOR, "details.consultation")
+        if details.get_attribute("open") is None:
+            details.find_element(By.TAG_NAME, "summary").click()
+        form = details.find_element(By.TAG_NAME, "form")
+        for box in form.find_elements(By.CSS_SELECTOR, "input[name='councils[]']"):
+            if box.is_selected() != (box.get_attribute("value") == "GM0437"):
+                box.click()
+        position = form.find_element(By.CSS_SELECTOR, "textarea[name=position]")
+        position.clear()
+        position.send_keys(POSITION)
+        screenshot(browser, "94-consultation-form", "decisions")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        return True
+    wait(browser, consult)
+    wait(browser, lambda d: "Raad van Ouder-Amstel geraadpleegd op" in d.find_element(By.ID, "decisions").text)
 
     # assert: the report page, linked from the incident, lists the decision with its reason and the consultation
     browser.find_element(By.ID, "council-report-link").click()

@@ -50,5 +50,6 @@ enum ErrorPage {
         "urgency": "Urgentie", "severity": "Ernst", "certainty": "Zekerheid", "responseType": "Gevraagde reactie",
         "gripReason": "Reden (verplicht bij GRIP-wijziging)", "authorityReason": "Reden", "incident": "Incident",
         "decidedBy": "Besloten door", "team": "Team", "owner": "Eigenaar", "deadline": "Uiterlijk", "location": "Locatie",
+        "regionsHeard": "Regio's die inbreng gaven", "outcome": "Uitkomst", "notes": "Toelichting", "baseVersion": "Versie",
     ]
 }
