@@ -86,7 +86,7 @@ public struct PartnerAgreement: Sendable, Equatable, Codable {
 
     /// What the adoptieregio must act on for this agreement now.
     public func deadlines(at now: Date) -> [AgreementDeadline] {
-        [retestFlag(at: now).map(AgreementDeadline.retest), evaluationFlag(at: now).map(AgreementDeadline.evaluation)].compactMap { $0 }
+        AgreementDeadline.list(retest: retestFlag(at: now), evaluation: evaluationFlag(at: now))
     }
 }
 
@@ -94,6 +94,11 @@ public struct PartnerAgreement: Sendable, Equatable, Codable {
 public enum AgreementDeadline: Sendable, Equatable {
     case retest(DueFlag)
     case evaluation(DueFlag)
+
+    /// The flagged ones of an agreement's re-test and evaluation, re-test first.
+    public static func list(retest: DueFlag?, evaluation: DueFlag?) -> [AgreementDeadline] {
+        [retest.map(Self.retest), evaluation.map(Self.evaluation)].compactMap { $0 }
+    }
 
     public var flag: DueFlag {
         switch self {

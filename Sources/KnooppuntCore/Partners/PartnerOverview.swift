@@ -30,7 +30,7 @@ public struct PartnerOverviewRow: Sendable, Equatable, Codable {
 
     /// What the adoptieregio must act on for this agreement: its re-test and its evaluation, when flagged.
     public var deadlines: [AgreementDeadline] {
-        [retestFlag.map(AgreementDeadline.retest), evaluationFlag.map(AgreementDeadline.evaluation)].compactMap { $0 }
+        AgreementDeadline.list(retest: retestFlag, evaluation: evaluationFlag)
     }
 
     /// "In talks": the agreements are still being explored or worked out.
@@ -67,13 +67,14 @@ public enum PartnerOverview {
         partners.flatMap { partner in
             partner.registration.agreements.map { agreement in
                 let checklist = agreement.checklist
+                let effect = agreement.effect(at: now)
                 return PartnerOverviewRow(
                     partner: partner.registration.organisationCode, name: partner.name, coreTask: agreement.coreTask,
                     profile: agreement.profile, regions: agreement.regions.sorted(), reach: agreement.reach,
                     adoptionRegion: partner.registration.adoptionRegion, stage: agreement.stage,
                     testOutcome: agreement.test?.outcome, retestDate: agreement.test?.retestDate,
                     preconditionsMet: checklist.filter { $0.status == .met || $0.status == .notApplicable }.count,
-                    preconditionsTotal: checklist.count, inEffect: agreement.inEffect(at: now), effect: agreement.effect(at: now).label,
+                    preconditionsTotal: checklist.count, inEffect: effect.inEffect, effect: effect.label,
                     retestFlag: agreement.retestFlag(at: now), evaluationDue: agreement.evaluation?.nextDue,
                     evaluationFlag: agreement.evaluationFlag(at: now))
             }
