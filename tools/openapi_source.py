@@ -230,7 +230,10 @@ doc = {
                     "organisation": {"type": "string", "description": "Organisation name."},
                     "changes": {"type": "array", "items": {"enum": ["opened", "grip", "significance", "stage", "declaration",
                                                                      "classification", "regions", "area"]}},
-                    "gripReason": {"type": "string"}, "reason": {"type": "string"}, "authority": ref("Authority")}},
+                    "gripReason": {"type": "string"}, "reason": {"type": "string"},
+                    "decidedAs": {"type": "string", "description": "When the change was a decision of bestuurlijk gezag (directly or by an accepted proposal): the office it was decided as (Dutch name)."},
+                    "underMandateOf": {"type": "string", "description": "The office whose mandate the decider used (Dutch name)."},
+                    "authority": ref("Authority")}},
             "GRIPChange": {"type": "object", "required": ["version", "to", "at", "by", "organisation"], "properties": {
                 "version": {"type": "integer"}, "from": ref("GRIP"), "to": ref("GRIP"), "reason": {"type": "string"},
                 "at": {"type": "string", "format": "date-time"}, "by": {"type": "string"},

@@ -113,6 +113,10 @@ struct GovernanceServerTests {
 
             let with = try await Self.patch(app, incident.id, #"{"baseVersion":1,"grip":3,"gripReason":"Wijk ontruimd"}"#, token: ol)
             #expect(with.status == .ok, "\(with.body.string)")
+            // The history of authority says it was decided under the burgemeester's mandate (C10, C13).
+            let scaled = try await Gezag.history(app, incident.id, token: im).last
+            #expect(scaled?.changes.contains("grip") == true)
+            #expect(scaled?.decidedAs == "de burgemeester van Amstelveen" && scaled?.underMandateOf == "de burgemeester van Amstelveen")
 
             let withdrawn = try await HTTP.send(app, .POST, "/api/v1/mandates/\(mandate.id)/withdraw", token: bgm)
             #expect(try withdrawn.content.decode(MandateView.self).inForce == false)
@@ -254,6 +258,12 @@ struct GovernanceServerTests {
             #expect(decided.status == .ok, "\(decided.body.string)")
             let authority = try await AuthorityTests.authority(app, incident.id, token: im)
             #expect(authority.rule == "regionalVoorzitter" && authority.opperbevel)
+            // Taken as the voorzitter in person; the opening (the IM's GRIP 0) was no decision of the bestuur.
+            let history = try await Gezag.history(app, incident.id, token: im)
+            #expect(history.first?.decidedAs == nil)
+            #expect(history.last?.decidedAs?.hasPrefix("de voorzitter van") == true && history.last?.underMandateOf == nil)
+            let logbook = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/logbook", token: im).body.string
+            #expect(logbook.contains("incident.authority-exercised"))
 
             // The same as a proposal: accepting it takes over authority too, so the voorzitter decides both.
             let second = try await Picture.createIncident(app, token: im, extra: #","vitalInterests":["fysieke-veiligheid"]"#)
@@ -266,6 +276,7 @@ struct GovernanceServerTests {
             #expect(accepted.status == .ok, "\(accepted.body.string)")
             let now = try await HTTP.send(app, .GET, "/api/v1/incidents/\(second.id)", token: im).content.decode(IncidentView.self)
             #expect(now.grip == .four && now.classification == .ramp)
+            #expect(try await Gezag.history(app, second.id, token: im).last?.decidedAs?.hasPrefix("de voorzitter van") == true)
         }
     }
 

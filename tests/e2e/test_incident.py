@@ -221,6 +221,8 @@ def test_declared_ramp_history_and_review_on_a_phone(server, browser):
     browser.execute_script("document.querySelector('#authority-history summary').click()")
     history = text_of(browser, "authority-history")
     assert "Verloop van het gezag (2)" in history and "Reden: Explosie met veel slachtoffers" in history
+    # as whom it was decided (C10): the voorzitter in person, not under a mandate
+    assert "Besloten als de voorzitter van Amsterdam-Amstelland" in history, history
     screenshot(browser, "17-incident-ramp-authority-history-phone", element_id="picture")
 
     # MUT: the voorzitter opens "Herbeoordeling vastleggen" and records a review

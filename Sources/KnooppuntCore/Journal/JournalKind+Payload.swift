@@ -69,6 +69,7 @@ extension JournalKind {
         case .federationRefusalsSummarised: FederationRefusalsSummarised.self
         case .federationRefused: FederationRefused.self
         case .federationRenumbered: FederationRenumbered.self
+        case .incidentAuthorityExercised: IncidentAuthorityExercised.self
         case .incidentCreated: IncidentCreated.self
         case .incidentReviewed: IncidentReviewed.self
         case .incidentUpdated: IncidentUpdated.self

@@ -84,6 +84,7 @@ public enum JournalKind: String, CaseIterable, Sendable {
     case federationRefused = "federation.refused"
     case federationRenumbered = "federation.renumbered"
     // incident
+    case incidentAuthorityExercised = "incident.authority-exercised"
     case incidentCreated = "incident.created"
     case incidentReviewed = "incident.reviewed"
     case incidentUpdated = "incident.updated"

@@ -20,13 +20,18 @@ struct AuthorityChangeView: Content {
     var gripReason: String?
     /// The reason given for the significance, stage or declaration, when one of them changed.
     var reason: String?
+    /// When the change was a decision of bestuurlijk gezag (directly or by accepting a proposal): the
+    /// office it was decided as, and the office whose mandate was used (Dutch names).
+    var decidedAs: String?
+    var underMandateOf: String?
     var authority: AuthorityView
 }
 
 extension IncidentAuthority {
-    /// Every moment the derived authority (holders, rule, significance, stage, opperbevel) changed: at
-    /// each incident version and each change of a plot `user` counts towards the area, the authority is
-    /// derived as it stood then; moments that leave it as it was are left out.
+    /// Every moment the derived authority (holders, rule, significance, stage, opperbevel) changed, and
+    /// every decision of bestuurlijk gezag: at each incident version and each change of a plot `user`
+    /// counts towards the area, the authority is derived as it stood then; moments that leave it as it
+    /// was and decided nothing are left out.
     static func history(_ target: AuthorisedIncident, for user: CurrentUser, context: KnooppuntContext, on db: Database)
         async throws -> [AuthorityChangeView]
     {
@@ -37,6 +42,7 @@ extension IncidentAuthority {
             + plots.map { (at: $0.validFrom, author: $0.author, organisation: $0.authorOrganisation) })
             .enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
         let names = try await GovernanceDirectory.Names.load(on: db)
+        let decisions = try await decisions(of: id, on: db)
         var changes: [(AuthorityChangeView, author: String)] = []
         var previous: (state: IncidentState, gemeenten: [String], view: AuthorityView)?
         var seen = Set<Int64>()
@@ -47,13 +53,18 @@ extension IncidentAuthority {
             let (view, gemeenten) = try await derive(state, plots: inForce, names: names, on: db, at: Microseconds.date(moment.at))
             let before = previous
             previous = (state, gemeenten, view)
-            if let before, before.view.distribution == view.distribution { continue }
+            // A decision of bestuurlijk gezag is kept even when it leaves the distribution as it was (GRIP 3
+            // under the burgemeester who held authority at GRIP 1): who decided it, as whom, is the point.
+            let decision = version.validFrom == moment.at ? decisions[version.version] : nil
+            if let before, before.view.distribution == view.distribution, decision == nil { continue }
             let changed = before.map { what(changed: $0.state, $0.gemeenten, to: state, gemeenten) } ?? ["opened"]
             changes.append((
                 AuthorityChangeView(
                     at: Microseconds.date(moment.at), version: version.version, grip: state.grip, by: nil, organisation: moment.organisation,
                     changes: changed, gripReason: changed.contains("grip") ? state.gripReason : nil,
                     reason: changed.contains(where: ["significance", "stage", "declaration"].contains) ? state.authorityReason : nil,
+                    decidedAs: decision?.decidedAs,
+                    underMandateOf: decision?.underMandateOf.flatMap(AuthorityOffice.init(code:)).map { names.callName($0.label).nl },
                     authority: view),
                 moment.author))
         }
@@ -64,6 +75,29 @@ extension IncidentAuthority {
             change.organisation = people.organisation(change.organisation)
             return change
         }
+    }
+
+    /// The incident versions that were decisions of bestuurlijk gezag — a direct change or an accepted
+    /// proposal — with the office decided as and the mandate used, from the incident's journal.
+    private static func decisions(of incident: UUID, on db: Database) async throws
+        -> [Int: (decidedAs: String, underMandateOf: String?)]
+    {
+        let kinds = [JournalKind.incidentAuthorityExercised, .proposalDecided].map(\.rawValue)
+        let rows = try await JournalEventModel.query(on: db)
+            .join(IncidentJournalModel.self, on: \JournalEventModel.$id == \IncidentJournalModel.$id)
+            .filter(IncidentJournalModel.self, \.$incidentID == incident)
+            .filter(\.$kind ~~ kinds).all()
+        var decided: [Int: (decidedAs: String, underMandateOf: String?)] = [:]
+        for row in rows {
+            if let direct = try row.record.event(as: IncidentAuthorityExercised.self) {
+                decided[direct.incidentVersion] = (direct.decidedAs, direct.underMandateOf)
+            } else if let proposal = try row.record.event(as: ProposalDecided.self), let version = proposal.incidentVersion,
+                let decidedAs = proposal.decidedAs
+            {
+                decided[version] = (decidedAs, proposal.underMandateOf)
+            }
+        }
+        return decided
     }
 
     /// What differs between two moments, in the terms a reader knows.

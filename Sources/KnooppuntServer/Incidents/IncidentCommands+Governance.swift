@@ -68,10 +68,18 @@ extension IncidentCommands {
     func undecidable(_ target: AuthorisedIncident, from old: IncidentState, to new: IncidentState) async throws
         -> [(action: GovernanceAction, verdict: AuthorityVerdict)]
     {
+        try await directVerdicts(target, from: old, to: new).filter { !$0.verdict.decides }
+    }
+
+    /// The verdict on each decision of bestuurlijk gezag in the change from `old` to `new`; empty when
+    /// the change holds none (an operational GRIP change, a title).
+    private func directVerdicts(_ target: AuthorisedIncident, from old: IncidentState, to new: IncidentState) async throws
+        -> [(action: GovernanceAction, verdict: AuthorityVerdict)]
+    {
         let actions = GovernanceAction.decided(from: old, to: new)
         guard !actions.isEmpty else { return [] }
         let (actor, authority) = try await governance(target)
-        return try await verdicts(actions, actor: actor, authority: authority, target: target, producing: new).filter { !$0.verdict.decides }
+        return try await verdicts(actions, actor: actor, authority: authority, target: target, producing: new)
     }
 
     /// The one verdict loop for every decision of bestuurlijk gezag on an incident — a direct change, a
@@ -144,7 +152,8 @@ extension IncidentCommands {
         input.apply(to: &new)
         // The incident's own rules first: a change they refuse is refused whoever asks.
         if new != old { try PictureStore.validate(new, replacing: old) }
-        let undecided = try await undecidable(target, from: old, to: new)
+        let verdicts = try await directVerdicts(target, from: old, to: new)
+        let undecided = verdicts.filter { !$0.verdict.decides }
         if !undecided.isEmpty {
             guard proposeInstead, undecided.allSatisfy({ if case .propose = $0.verdict { true } else { false } }) else {
                 throw try await refusal(undecided, incident: id)
@@ -156,8 +165,22 @@ extension IncidentCommands {
             try proposal.validate()
             return .proposed(try await propose(to: id, proposal))
         }
-        let (incident, version) = try await write(input, to: target)
-        return .updated(incident, version)
+        guard !verdicts.isEmpty else {
+            let (incident, version) = try await write(input, to: target)
+            return .updated(incident, version)
+        }
+        // A decision of the competent authority: the version and as whom it was decided, in one write.
+        let (holder, mandate) = try Self.decidedAs(verdicts)
+        let names = try await GovernanceDirectory.Names.load(on: db)
+        let decidedAs = names.callName(holder.label).nl
+        let decided = verdicts.map(\.action.label.nl)
+        let version = try await write(input, to: target) { version, db in
+            try await Journal.append(
+                IncidentAuthorityExercised(
+                    incident: id, incidentVersion: version.version, decided: decided, decidedAs: decidedAs, underMandateOf: mandate?.code),
+                on: db, actor: user.username, organisation: user.organisationCode, incident: id)
+        }
+        return .updated(target.incident, version)
     }
 
     // MARK: Proposals

@@ -93,12 +93,26 @@ struct IncidentCommands {
 
     /// The change, once bestuurlijk gezag allows it.
     func write(_ input: UpdateIncidentInput, to target: AuthorisedIncident) async throws -> (IncidentModel, IncidentVersionModel) {
+        (target.incident, try await write(input, to: target) { _, _ in })
+    }
+
+    /// `write`, with `also` appending to the journal in the same transaction as the new version.
+    func write(
+        _ input: UpdateIncidentInput, to target: AuthorisedIncident,
+        also: @escaping @Sendable (IncidentVersionModel, Database) async throws -> Void
+    ) async throws -> IncidentVersionModel {
         let id = try target.incident.requireID()
         if input.linkedPartners != nil {
             try await IncidentAccess.require(user.subject, .init(action: .admitEntry), incident: id, scope: target.scope, on: db, at: now)
         }
-        let version = try await pictures.updateIncident(id, baseVersion: input.baseVersion, by: user.author) { input.apply(to: &$0) }
-        return (target.incident, version)
+        let (author, at) = (user.author, Microseconds.from(now))
+        return try await context.write(on: db) { db in
+            let version = try await PictureStore.changeIncident(id, baseVersion: input.baseVersion, by: author, at: at, on: db) {
+                input.apply(to: &$0)
+            }
+            try await also(version, db)
+            return version
+        }
     }
 
     /// Records a review of the incident's scale and distribution of authority (C13, 002:L845-848): the

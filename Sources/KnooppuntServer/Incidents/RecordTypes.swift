@@ -254,6 +254,9 @@ enum LogbookSummary {
                 return "Tijdelijk account \(grant.username ?? "") voor \(who) tot \(until): \(grant.purpose)"
             default: return "Glas gebroken: incident opengesteld voor \(who) tot \(until). Reden: \(grant.purpose)"
             }
+        case let exercised as IncidentAuthorityExercised:
+            let mandate = exercised.underMandateOf == nil ? "" : " (onder mandaat)"
+            return "Besloten als \(exercised.decidedAs)\(mandate): \(exercised.decided.joined(separator: ", "))"
         case let raised as AlertRaised: return "\(raised.body.organisation) gealarmeerd: \(raised.body.reason)"
         case let acknowledged as AlertAcknowledged: return "Alarmering bevestigd door \(acknowledged.body.organisation)"
         case let escalated as AlertEscalated:

@@ -40,17 +40,7 @@ struct PictureStore: Sendable {
         }
     }
 
-    /// Replaces the current version with `change` applied, if `baseVersion` is still current.
-    func updateIncident(
-        _ id: UUID, baseVersion: Int, by author: Author, change: @escaping @Sendable (inout IncidentState) -> Void
-    ) async throws -> IncidentVersionModel {
-        let at = now()
-        return try await context.write(on: db) { db in
-            try await Self.changeIncident(id, baseVersion: baseVersion, by: author, at: at, on: db, change: change)
-        }
-    }
-
-    /// `updateIncident` inside a write the caller holds: the next version of the incident, journaled.
+    /// Inside a write the caller holds: the next version of the incident, journaled.
     static func changeIncident(
         _ id: UUID, baseVersion: Int, by author: Author, at: Int64, on db: Database, change: (inout IncidentState) -> Void
     ) async throws -> IncidentVersionModel {

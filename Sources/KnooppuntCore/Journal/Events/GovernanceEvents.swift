@@ -122,3 +122,29 @@ public struct ProposalDecided: ClassifiedJournalEvent {
 
     public var classified: ClassifiedContent { .internal }
 }
+
+/// The competent authority (or its mandatary) changed an incident directly — a GRIP level from 3 on,
+/// significance, stage or a declaration: as which office, and under whose mandate (C10, C13). An
+/// accepted proposal says the same in its `ProposalDecided`.
+public struct IncidentAuthorityExercised: ClassifiedJournalEvent {
+    public static let kind = JournalKind.incidentAuthorityExercised
+    public var incident: UUID
+    /// The incident version the decision produced.
+    public var incidentVersion: Int
+    /// What was decided, in words (Dutch): "GRIP 3 (lokaal)", "de ramp verklaren".
+    public var decided: [String]
+    /// The office decided as (Dutch name).
+    public var decidedAs: String
+    /// The office whose mandate the decider used, if any (`AuthorityOffice.code`).
+    public var underMandateOf: String?
+
+    public init(incident: UUID, incidentVersion: Int, decided: [String], decidedAs: String, underMandateOf: String?) {
+        self.incident = incident
+        self.incidentVersion = incidentVersion
+        self.decided = decided
+        self.decidedAs = decidedAs
+        self.underMandateOf = underMandateOf
+    }
+
+    public var classified: ClassifiedContent { .internal }
+}

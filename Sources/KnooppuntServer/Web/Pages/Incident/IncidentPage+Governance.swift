@@ -46,10 +46,17 @@ extension IncidentPage {
                         .strong(.text(DisplayFormat.time(change.at))),
                         .text(" · " + [change.by, change.organisation].compactMap { $0 }.joined(separator: ", ")
                             + " · " + change.changes.map { changeLabel($0, change) }.joined(separator: ", ")),
+                        .unwrap(decidedLine(change)) { .p(.class("decided-as"), .text($0)) },
                         .unwrap(change.gripReason) { .p(.class("muted"), .text(say(nl: "Reden GRIP: ", en: "GRIP reason: ") + $0)) },
                         .unwrap(change.reason) { .p(.class("muted"), .text(say(nl: "Reden: ", en: "Reason: ") + $0)) },
                         .p(.text(Self.authorityLine(change.authority, language))))
                 })))
+    }
+
+    /// As whom a decision of bestuurlijk gezag was taken (C10): "Besloten als de burgemeester van Amstelveen".
+    private func decidedLine(_ change: AuthorityChangeView) -> String? {
+        if let mandate = change.underMandateOf { return say(nl: "Besloten onder mandaat van ", en: "Decided under the mandate of ") + mandate }
+        return change.decidedAs.map { say(nl: "Besloten als ", en: "Decided as ") + $0 }
     }
 
     private func changeLabel(_ code: String, _ change: AuthorityChangeView) -> String {
