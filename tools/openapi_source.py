@@ -92,7 +92,7 @@ doc = {
             "Role": {"enum": ["informatiemanager", "hoofd-informatie", "algemeen-commandant", "operationeel-leider",
                               "liaison", "voorzitter", "kcr2-analist", "partner-user", "beheerder",
                               "noodaccount", "burgemeester", "minister", "rijkscrisisstaf", "commissaris-van-de-koning",
-                              "directeur-veiligheidsregio", "dpg"]},
+                              "directeur-veiligheidsregio", "dpg", "toetser", "voorzitter-regiegroep"]},
             "CreateUser": {"type": "object", "additionalProperties": False,
                 "required": ["username", "displayName", "organisation", "role", "password"], "properties": {
                 "username": {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{1,63}$"},
@@ -650,10 +650,21 @@ doc["components"]["schemas"].update({
         "role": {"enum": ["hin-on-call", "ac-on-call", "hin", "ac", "liaison", "decision-maker", "detached-hin"],
                  "description": "One of the roles Tabel 1 lists for the agreement's profile (decision 0027)."}, "name": {"type": "string"},
         "phone": {"type": "string"}, "email": {"type": "string"}}},
-    "TestRecord": {"type": "object", "additionalProperties": False, "properties": {
-        "richting": TEST_PART, "inrichting": TEST_PART, "verrichting": TEST_PART, "outcome": OUTCOME,
-        "retestDate": {"type": "string", "format": "date-time", "description": "Required when the outcome is voorwaardelijk."},
-        "standpoint": {"type": "string", "description": "The regiegroep's standpoint."}}},
+    "TestRecord": {"type": "object", "additionalProperties": False,
+        "description": "One toetsing (decision 0027 §3): the parts and the advice by the toetser, the standpoint by the chair of the regiegroep. Written only through …/toetsing/parts, …/toetsing/advice and …/standpoint; on PUT it may be left out or sent back unchanged.",
+        "properties": {
+        "richting": TEST_PART, "inrichting": TEST_PART, "verrichting": TEST_PART,
+        "advice": {"type": "object", "additionalProperties": False, "required": ["outcome", "reasons", "by", "byName", "organisation", "at"],
+                   "description": "The independent toetsingspartij's advice (001:L2238-2246).",
+                   "properties": {"outcome": OUTCOME, "reasons": {"type": "string"}, "by": {"type": "string"}, "byName": {"type": "string"},
+                                  "organisation": {"type": "string"}, "at": {"type": "string", "format": "date-time"}}},
+        "standpoint": {"type": "object", "additionalProperties": False,
+                       "required": ["outcome", "argumentation", "mandate", "by", "byName", "at", "followsAdvice"],
+                       "description": "The regiegroep chair's standpoint with the directors' mandate (001:L2266-2270); it decides whether the agreement may be in effect.",
+                       "properties": {"outcome": OUTCOME, "argumentation": {"type": "string"}, "mandate": {"type": "string"},
+                                      "retestDate": {"type": "string", "format": "date-time", "description": "A conditional collaboration's re-test date."},
+                                      "by": {"type": "string"}, "byName": {"type": "string"}, "at": {"type": "string", "format": "date-time"},
+                                      "followsAdvice": {"type": "boolean"}}}}},
     "AgreementInput": {"type": "object", "required": ["coreTask", "profile", "regions", "stage"],
         "additionalProperties": False, "properties": {
         "coreTask": CORE_TASK, "profile": PROFILE, "regions": {"type": "array", "items": REGION, "minItems": 1},
@@ -694,6 +705,7 @@ doc["components"]["schemas"].update({
             "reach": {"enum": ["regionaal", "bovenregionaal", "landelijk"], "description": "This agreement's own reach (001 Tabel 2)."},
             "stage": {"type": "string"}, "defaultStatus": {"type": "string"}, "inEffect": {"type": "boolean"},
             "contacts": {"type": "array", "items": ref("Contact")}, "test": ref("TestRecord"),
+            "earlierTests": {"type": "array", "items": ref("TestRecord"), "description": "Earlier toetsingen, oldest first; a re-test keeps the previous one, whose standpoint stands until the new one."},
             "evaluation": {"type": "object", "description": "The recurring evaluation moment: interval, next date and the evaluations held."},
             "checklist": {"type": "array", "items": {"type": "object", "properties": {
                 "key": {"type": "string"}, "dimension": {"type": "string"}, "label": {"type": "string"},
@@ -714,11 +726,12 @@ doc["components"]["schemas"].update({
                        "required": ["status", "date"], "properties": {"status": {"enum": ["due", "overdue"]}, "date": {"type": "string", "format": "date-time"}}},
         "preconditionsMet": {"type": "integer"}, "preconditionsTotal": {"type": "integer"}}},
 })
+AGREEMENT_PARAMETERS = [{"name": "partner", "in": "path", "required": True, "schema": {"type": "string"}},
+                        {"name": "agreement", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 0},
+                         "description": "The agreement's position in the registration, from 0."}]
 doc["paths"].update({
     "/partners/{partner}/agreements/{agreement}/evaluations": {
-        "parameters": [{"name": "partner", "in": "path", "required": True, "schema": {"type": "string"}},
-                       {"name": "agreement", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 0},
-                        "description": "The agreement's position in the registration, from 0."}],
+        "parameters": AGREEMENT_PARAMETERS,
         "post": {"operationId": "recordEvaluation", "security": AUTH,
                  "summary": "Record an evaluation held on an agreement: by the adoptieregio's IM, HIN, directeur or voorzitter, or the national node (decision 0027 §12). The next evaluation follows by the interval; 'beeindigen' takes the agreement out of werking.",
                  "requestBody": {"required": True, "content": {"application/json": {"schema": {
@@ -729,6 +742,33 @@ doc["paths"].update({
                                     "notes": {"type": "string", "maxLength": 4000}}}}}},
                  "responses": {**ok("The registration with the evaluation.", ref("Partner")), **EBODY, **E401, **E403, **E404, **E409}},
     },
+    "/partners/{partner}/agreements/{agreement}/toetsing/parts": {
+        "parameters": AGREEMENT_PARAMETERS,
+        "post": {"operationId": "recordToetsingPart", "security": AUTH,
+                 "summary": "The toetser of an independent toetsingspartij records richting, inrichting or verrichting (decision 0027 §3). A part after the standpoint starts a new toetsing (a re-test); while an advice awaits the standpoint, nothing is added.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                     "type": "object", "additionalProperties": False, "required": ["baseVersion", "part", "finding"],
+                     "properties": {"baseVersion": {"type": "integer"}, "part": {"enum": ["richting", "inrichting", "verrichting"]},
+                                    "date": {"type": "string", "format": "date-time", "description": "When it was held; default now, never in the future."},
+                                    "finding": {"type": "string", "maxLength": 4000}}}}}},
+                 "responses": {**ok("The registration with the part.", ref("Partner")), **EBODY, **E401, **E403, **E404, **E409}}},
+    "/partners/{partner}/agreements/{agreement}/toetsing/advice": {
+        "parameters": AGREEMENT_PARAMETERS,
+        "post": {"operationId": "giveAdvice", "security": AUTH,
+                 "summary": "The toetser's advice after the three parts, once per toetsing (decision 0027 §3); journaled as partner.advice-given.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                     "type": "object", "additionalProperties": False, "required": ["baseVersion", "outcome", "reasons"],
+                     "properties": {"baseVersion": {"type": "integer"}, "outcome": OUTCOME, "reasons": {"type": "string", "maxLength": 4000}}}}}},
+                 "responses": {**ok("The registration with the advice.", ref("Partner")), **EBODY, **E401, **E403, **E404, **E409}}},
+    "/partners/{partner}/agreements/{agreement}/standpoint": {
+        "parameters": AGREEMENT_PARAMETERS,
+        "post": {"operationId": "takeStandpoint", "security": AUTH,
+                 "summary": "The chair of the regiegroep Netcentrisch Werken takes the standpoint on the advice, with the directors' mandate (decision 0027 §3); it may depart from the advice. A conditional standpoint needs a future re-test date; journaled as partner.standpoint-taken.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                     "type": "object", "additionalProperties": False, "required": ["baseVersion", "outcome", "argumentation", "mandate"],
+                     "properties": {"baseVersion": {"type": "integer"}, "outcome": OUTCOME, "argumentation": {"type": "string", "maxLength": 4000},
+                                    "mandate": {"type": "string", "maxLength": 300}, "retestDate": {"type": "string", "format": "date-time"}}}}}},
+                 "responses": {**ok("The registration with the standpoint.", ref("Partner")), **EBODY, **E401, **E403, **E404, **E409}}},
     "/partners": {
         "get": {"operationId": "listPartners", "security": AUTH, "summary": "Every registered partner (regions, national node, admins).",
                 "responses": {**ok("Partners.", {"type": "array", "items": ref("Partner")}), **E401, **E403}},

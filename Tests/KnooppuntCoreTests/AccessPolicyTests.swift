@@ -232,6 +232,8 @@ struct AccessPolicyTests {
             .beheerder: [.issueTemporaryAccount],
             // An emergency account reads only its region's fallback picture (FallbackPolicy), never an incident.
             .noodaccount: [],
+            // The toetsing of partners has no part in an incident (decision 0027 §3).
+            .toetser: [], .voorzitterRegiegroep: [],
         ]
     }()
 
@@ -284,7 +286,8 @@ struct AccessPolicyTests {
         for role in Role.allCases {
             let decision = AccessPolicy.decide(Self.region(role), .create, incident: nil, at: Self.start)
             #expect(
-                decision.allowed == (role != .liaison && role != .beheerder && role != .noodaccount && !role.isRijkOrProvince), "\(role)")
+                decision.allowed == (role != .liaison && role != .beheerder && role != .noodaccount && !role.isRijkOrProvince
+                    && !AccessPolicy.assessors.contains(role)), "\(role)")
         }
         #expect(!AccessPolicy.decide(Self.partner(), .create, incident: nil, at: Self.start).allowed)
         let node = Subject(username: "n", role: .kcr2Analist, organisationCode: "KCR2", organisationKind: .nationalNode, regionCode: nil)
@@ -350,7 +353,9 @@ struct RegistryAccessTests {
                         // The partner asked about is adopted by VR13 (the subject's region) when `own`, else by VR12.
                         let decision = AccessPolicy.decide(
                             subject, action, partner: own ? "RWS" : "TENNET", adoptionRegion: own ? vr13 : RegionCode(number: 12))
-                        let staff = role == .beheerder || kind == .region || kind == .nationalNode
+                        // The toetser and the regiegroep's chair read the registry they assess (decision 0027 §3).
+                        let staff = role == .beheerder || kind == .region || kind == .nationalNode || role == .toetser
+                            || role == .voorzitterRegiegroep
                         var expected: Bool =
                             switch action {
                             case .manage: role == .beheerder || kind == .nationalNode
@@ -359,6 +364,9 @@ struct RegistryAccessTests {
                             case .recordEvaluation:
                                 (kind == .nationalNode && role != .beheerder)
                                     || (kind == .region && own && [.informatiemanager, .hoofdInformatie, .directeurVeiligheidsregio, .voorzitter].contains(role))
+                            // Independent: never a region, the national node or the partner tested.
+                            case .recordToetsing: role == .toetser && kind != .region && kind != .nationalNode && !own
+                            case .takeStandpoint: role == .voorzitterRegiegroep && !own
                             }
                         if role == .noodaccount { expected = false }
                         #expect(decision.allowed == expected, "\(kind) \(role) \(action) own=\(own): \(decision.reason)")

@@ -327,6 +327,8 @@ struct AuthorityPermissionTests {
         // The bestuur and its advisers without an office recorded propose; the CdK oversees and is consulted.
         .burgemeester: true, .minister: true, .rijkscrisisstaf: true, .directeurVeiligheidsregio: true, .dpg: true,
         .commissarisVanDeKoning: false,
+        // The toetsing of partners is no part of the crisis organisation (decision 0027 §3).
+        .toetser: false, .voorzitterRegiegroep: false,
     ]
 
     @Test("without authority or mandate, the crisis organisation proposes and others are refused", arguments: Role.allCases)

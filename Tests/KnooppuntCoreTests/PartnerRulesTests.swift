@@ -14,11 +14,20 @@ struct PartnerRulesTests {
         PartnerAgreement(coreTask: task, profile: profile, regions: regions, stage: stage, test: test)
     }
 
+    /// A toetsing with its three parts, the tester's advice and the chair's standpoint following it.
+    static func decided(_ outcome: TestOutcome, retest: Date? = nil, parts: Bool = true) -> TestRecord {
+        let at = Date(timeIntervalSince1970: 1_800_000_000)
+        let part = TestRecord.Part(date: at, finding: "oefening")
+        return TestRecord(
+            richting: parts ? part : nil, inrichting: parts ? part : nil, verrichting: parts ? part : nil,
+            advice: TestAdvice(outcome: outcome, reasons: "bevindingen", by: "toetser", byName: "Toetser", organisation: "TOETS", at: at),
+            standpoint: Standpoint(
+                outcome: outcome, argumentation: "advies overgenomen", mandate: "RDVR", retestDate: retest, by: "vz", byName: "Voorzitter",
+                at: at, followsAdvice: true))
+    }
+
     /// A toetsing the regiegroep accepted.
-    static let certified: TestRecord = {
-        let part = TestRecord.Part(date: Date(timeIntervalSince1970: 1_800_000_000), finding: "oefening")
-        return TestRecord(richting: part, inrichting: part, verrichting: part, outcome: .gecertificeerd)
-    }()
+    static let certified = decided(.gecertificeerd)
 
     /// A yearly evaluation moment with the adoptieregio.
     static let yearly = EvaluationSchedule(intervalMonths: 12, nextDue: Date(timeIntervalSince1970: 1_800_000_000))
@@ -111,17 +120,77 @@ struct PartnerRulesTests {
         #expect(Self.violation(twice)?.message.contains("same region") == true)
     }
 
-    @Test("a conditional outcome needs a re-test date, and any outcome needs the verrichting")
+    @Test("a conditional standpoint needs a re-test date, an advice needs the three parts, a standpoint needs an advice")
     func testRecord() {
-        let part = TestRecord.Part(date: Date(timeIntervalSince1970: 1_800_000_000), finding: "oefening")
-        var test = TestRecord(richting: part, inrichting: part, verrichting: part, outcome: .voorwaardelijk)
+        var test = Self.decided(.voorwaardelijk)
         #expect(Self.violation(.init(organisationCode: "P", adoptionRegion: nil, agreements: [Self.agreement(test: test)]))?.field
             == "agreements[0].test.retestDate")
-        test.retestDate = part.date.addingTimeInterval(86_400 * 180)
+        test.standpoint?.retestDate = Date(timeIntervalSince1970: 1_800_000_000 + 86_400 * 180)
         #expect(Self.violation(.init(organisationCode: "P", adoptionRegion: nil, agreements: [Self.agreement(test: test)])) == nil)
         test.verrichting = nil
         #expect(Self.violation(.init(organisationCode: "P", adoptionRegion: nil, agreements: [Self.agreement(test: test)]))?.field
             == "agreements[0].test.verrichting")
+        var unadvised = Self.decided(.gecertificeerd)
+        unadvised.advice = nil
+        #expect(Self.violation(.init(organisationCode: "P", adoptionRegion: nil, agreements: [Self.agreement(test: unadvised)]))?.field
+            == "agreements[0].test.advice")
+    }
+
+    @Test("the toetser records the parts and then the advice; the chair's standpoint follows the advice or says it departs; a re-test keeps the standing standpoint")
+    func adviceThenStandpoint() throws {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let part = TestRecord.Part(date: now.addingTimeInterval(-86_400), finding: "oefening")
+        let advice = TestAdvice(outcome: .voorwaardelijk, reasons: "alarmering traag", by: "t", byName: "T", organisation: "TOETS", at: now)
+        func standpoint(_ outcome: TestOutcome, retest: Date? = nil) -> Standpoint {
+            Standpoint(outcome: outcome, argumentation: "argumenten", mandate: "RDVR", retestDate: retest, by: "vz", byName: "VZ", at: now, followsAdvice: true)
+        }
+        func field(_ body: () throws(PartnerRuleViolation) -> PartnerAgreement) -> String? {
+            do throws(PartnerRuleViolation) { _ = try body(); return nil } catch { return error.field }
+        }
+        var agreement = Self.agreement(.beheerder, .koppel, regions: Self.regions(1...25), stage: .toetsing)
+        // No standpoint without an advice, no advice without the three parts, no part from the future.
+        #expect(field { () throws(PartnerRuleViolation) in try PartnerRules.take(standpoint(.gecertificeerd), on: agreement, at: now) } == "advice")
+        agreement = try PartnerRules.record(.richting, part, on: agreement, at: now)
+        #expect(field { () throws(PartnerRuleViolation) in try PartnerRules.advise(advice, on: agreement) } == "inrichting")
+        #expect(field { () throws(PartnerRuleViolation) in
+            try PartnerRules.record(.inrichting, .init(date: now.addingTimeInterval(60), finding: "later"), on: agreement, at: now) } == "date")
+        agreement = try PartnerRules.record(.inrichting, part, on: agreement, at: now)
+        agreement = try PartnerRules.record(.verrichting, part, on: agreement, at: now)
+        agreement = try PartnerRules.advise(advice, on: agreement)
+        #expect(agreement.test?.outcome == nil, "an advice alone decides nothing")
+        // A conditional standpoint needs a future re-test date; other outcomes have none.
+        #expect(field { () throws(PartnerRuleViolation) in try PartnerRules.take(standpoint(.voorwaardelijk), on: agreement, at: now) } == "retestDate")
+        #expect(field { () throws(PartnerRuleViolation) in
+            try PartnerRules.take(standpoint(.voorwaardelijk, retest: now.addingTimeInterval(-1)), on: agreement, at: now) } == "retestDate")
+        #expect(field { () throws(PartnerRuleViolation) in
+            try PartnerRules.take(standpoint(.gecertificeerd, retest: now.addingTimeInterval(86_400)), on: agreement, at: now) } == "retestDate")
+        let departing = try PartnerRules.take(standpoint(.gecertificeerd), on: agreement, at: now)
+        #expect(departing.test?.standpoint?.followsAdvice == false && departing.test?.outcome == .gecertificeerd)
+        let following = try PartnerRules.take(standpoint(.voorwaardelijk, retest: now.addingTimeInterval(86_400)), on: agreement, at: now)
+        #expect(following.test?.standpoint?.followsAdvice == true)
+        #expect(field { () throws(PartnerRuleViolation) in try PartnerRules.take(standpoint(.gecertificeerd), on: departing, at: now) } == "standpoint")
+        // A re-test: a new part starts a new toetsing; the earlier standpoint stands.
+        var live = departing
+        live.stage = .inWerking
+        let retesting = try PartnerRules.record(.richting, part, on: live, at: now)
+        #expect(retesting.earlierTests?.count == 1 && retesting.test?.advice == nil)
+        #expect(retesting.standingTest?.outcome == .gecertificeerd && retesting.inEffect(at: now))
+    }
+
+    @Test("a test stored before the two records reads back as it was written, and moves to an advice and a standpoint")
+    func legacyTest() throws {
+        let legacy = #"{"outcome":"voorwaardelijk","retestDate":"2027-01-01T00:00:00Z","standpoint":"Voorlopig","verrichting":{"date":"2026-03-02T00:00:00Z","finding":"Oefening"}}"#
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let test = try decoder.decode(TestRecord.self, from: Data(legacy.utf8))
+        #expect(test.outcome == .voorwaardelijk && test.retestDate != nil && test.legacyStandpoint == "Voorlopig")
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = .sortedKeys
+        #expect(String(decoding: try encoder.encode(test), as: UTF8.self) == legacy)
+        let moved = test.movedToTwoRecords(fallback: Date())
+        #expect(moved.advice?.outcome == .voorwaardelijk && moved.standpoint?.retestDate == test.retestDate)
+        #expect(moved.standpoint?.argumentation == "Voorlopig" && moved.legacyOutcome == nil && moved.outcome == .voorwaardelijk)
     }
 
     @Test("the checklist is the profile's Tabel 3/4 preconditions; unknown keys are refused")
@@ -145,7 +214,7 @@ struct PartnerRulesTests {
 
     @Test("standing: only agreements in effect with the incident's regions count")
     func standing() {
-        let rejected = TestRecord(outcome: .geenSamenwerking)
+        let rejected = Self.decided(.geenSamenwerking)
         let registration = PartnerRegistration(
             organisationCode: "P", adoptionRegion: nil,
             agreements: [
@@ -186,8 +255,7 @@ struct PartnerRulesTests {
     func provisionalLapses() {
         // setup: a national koppel agreement admitted provisionally, re-test on day 0
         let retest = Date(timeIntervalSince1970: 1_800_000_000)
-        let part = TestRecord.Part(date: retest.addingTimeInterval(-300 * 86_400), finding: "oefening")
-        let test = TestRecord(richting: part, inrichting: part, verrichting: part, outcome: .voorwaardelijk, retestDate: retest)
+        let test = Self.decided(.voorwaardelijk, retest: retest)
         var agreement = Self.agreement(.beheerder, .koppel, regions: Self.regions(1...25), test: test)
         agreement.evaluation = EvaluationSchedule(intervalMonths: 12, nextDue: retest.addingTimeInterval(365 * 86_400))
         let kpn = PartnerRegistration(organisationCode: "KPN", adoptionRegion: RegionCode(number: 17), agreements: [agreement])

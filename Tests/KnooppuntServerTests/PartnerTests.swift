@@ -44,7 +44,7 @@ struct PartnerTests {
             #expect(untestedInEffect.allSatisfy { $0.effect.nl == "Van kracht, ongetoetst" })
             #expect(try await rows("?coreTask=C&region=VR13").map(\.partner).sorted() == ["DEFENSIE", "KNMI", "RODEKRUIS"])
             let talks = try await rows("").filter(\.inTalks).map(\.partner).sorted()
-            #expect(talks == ["ALLIANDER", "NS", "SCHIPHOL"])
+            #expect(talks == ["SCHIPHOL"])
 
             let bad = try await HTTP.send(app, .GET, "/api/v1/partners/overview?profile=vriendschap", token: token)
             #expect(bad.status == .badRequest)
@@ -130,7 +130,7 @@ struct PartnerTests {
         (#"{"organisation":"JENV","agreements":[{"coreTask":"C","profile":"kernsamenwerking","regions":["VR13"],"stage":"verkenning"}]}"#, "does not fit core task C"),
         (#"{"organisation":"JENV","agreements":[{"coreTask":"B","profile":"kernsamenwerking","regions":["VR01","VR02","VR03"],"stage":"verkenning"}]}"#, "needs an adoption region"),
         (#"{"organisation":"JENV","agreements":[{"coreTask":"B","profile":"koppelsamenwerking","regions":["VR13"],"stage":"verkenning","colour":"red"}]}"#, "agreements[0].colour"),
-        (#"{"organisation":"JENV","agreements":[{"coreTask":"B","profile":"koppelsamenwerking","regions":["VR13"],"stage":"verkenning","test":{"outcome":"voorwaardelijk","verrichting":{"date":"2026-01-01T00:00:00Z","finding":"x"}}}]}"#, "re-test date"),
+        (#"{"organisation":"JENV","agreements":[{"coreTask":"B","profile":"koppelsamenwerking","regions":["VR13"],"stage":"verkenning","test":{"verrichting":{"date":"2026-01-01T00:00:00Z","finding":"x"}}}]}"#, "agreements[0].test: a toetsing is recorded by the toetser"),
         (#"{"organisation":"JENV","agreements":[{"coreTask":"E","profile":"koppelsamenwerking","regions":["VR13"],"stage":"verkenning"}]}"#, "agreements[0].coreTask"),
         (#"{"organisation":"JENV","agreements":[{"coreTask":"B","profile":"koppelsamenwerking","regions":["VR99"],"stage":"verkenning"}]}"#, "VR99"),
         (#"{"organisation":"VR12","agreements":[{"coreTask":"B","profile":"koppelsamenwerking","regions":["VR13"],"stage":"verkenning"}]}"#, "not a crisis partner"),
@@ -291,6 +291,105 @@ struct PartnerTests {
             let ended = try await HTTP.send(app, .POST, path, json: end, token: try await HTTP.login(app, "analist-kcr2"))
             #expect(ended.status == .ok, "\(ended.body.string)")
             #expect(try ended.content.decode(PartnerDTO.self).agreements[0].stage == .uitwerking)
+        }
+    }
+
+    @Test("advice and standpoint are two records by two roles: the toetser advises, the regiegroep's chair decides; both journaled; the registry's keepers write neither")
+    func adviceAndStandpoint() async throws {
+        try await withTestApp { app in
+            // setup: the demo's NS (structureel, national) is in toetsing; the toetser advised voorwaardelijk, no standpoint yet
+            let (toetser, chair) = (try await HTTP.login(app, "toetser"), try await HTTP.login(app, "voorzitter-regiegroep"))
+            let (admin, im) = (try await HTTP.login(app, "admin"), try await HTTP.login(app, "im-vr13"))
+            func ns() async throws -> PartnerDTO {
+                try await HTTP.send(app, .GET, "/api/v1/partners/NS", token: im).content.decode(PartnerDTO.self)
+            }
+            let before = try await ns()
+            #expect(before.agreements[0].test?.advice?.outcome == .voorwaardelijk && before.agreements[0].test?.standpoint == nil)
+            #expect(!before.agreements[0].inEffect)
+            let standpointPath = "/api/v1/partners/NS/agreements/0/standpoint"
+            func standpoint(_ outcome: String, retest: String? = nil, version: Int) -> String {
+                #"{"baseVersion":\#(version),"outcome":"\#(outcome)","argumentation":"Terugkoppeling is in de werkafspraken geregeld","mandate":"Mandaat RDVR"\#(retest.map { #","retestDate":"\#($0)""# } ?? "")}"#
+            }
+            let journal = try await HTTP.journalLength(app)
+            // Refused, changing nothing: the toetser and the IM take no standpoint; the registry's keepers cannot
+            // write a toetsing through the registration; the toetser cannot advise twice; a conditional standpoint
+            // without a re-test date; a second part while the advice waits.
+            #expect(try await HTTP.send(app, .POST, standpointPath, json: standpoint("gecertificeerd", version: before.version), token: toetser).status == .forbidden)
+            #expect(try await HTTP.send(app, .POST, standpointPath, json: standpoint("gecertificeerd", version: before.version), token: im).status == .forbidden)
+            let conditional = try await HTTP.send(app, .POST, standpointPath, json: standpoint("voorwaardelijk", version: before.version), token: chair)
+            #expect(conditional.status == .unprocessableEntity && Gezag.field(conditional) == "retestDate")
+            let again = #"{"baseVersion":\#(before.version),"outcome":"gecertificeerd","reasons":"nogmaals"}"#
+            #expect(try await HTTP.send(app, .POST, "/api/v1/partners/NS/agreements/0/toetsing/advice", json: again, token: toetser).status
+                == .unprocessableEntity)
+            let part = #"{"baseVersion":\#(before.version),"part":"verrichting","finding":"nog een oefening"}"#
+            #expect(try await HTTP.send(app, .POST, "/api/v1/partners/NS/agreements/0/toetsing/parts", json: part, token: toetser).status
+                == .unprocessableEntity)
+            let encoder = JSONEncoder()
+            encoder.dateEncodingStrategy = .iso8601
+            var forged = try #require(before.agreements[0].test)
+            forged.standpoint = Standpoint(
+                outcome: .gecertificeerd, argumentation: "zelf", mandate: "geen", by: "admin", byName: "Beheer", at: Date(timeIntervalSince1970: 1_790_000_000),
+                followsAdvice: false)
+            let put = #"{"baseVersion":\#(before.version),"adoptionRegion":"VR09","agreements":[{"coreTask":"B","profile":"structurele-samenwerking","regions":\#(String(decoding: try encoder.encode(before.agreements[0].regions), as: UTF8.self)),"stage":"toetsing","test":\#(String(decoding: try encoder.encode(forged), as: UTF8.self))}]}"#
+            let byAdmin = try await HTTP.send(app, .PUT, "/api/v1/partners/NS", json: put, token: admin)
+            #expect(byAdmin.status == .forbidden && HTTP.problemDetail(byAdmin).contains("agreements[0].test"), "\(byAdmin.body.string)")
+            #expect(try await HTTP.journalLength(app) == journal)
+
+            // MUT: the chair departs from the advice and certifies
+            let taken = try await HTTP.send(app, .POST, standpointPath, json: standpoint("gecertificeerd", version: before.version), token: chair)
+            // validate: the standpoint is its own record next to the advice, journaled
+            #expect(taken.status == .ok, "\(taken.body.string)")
+            let after = try taken.content.decode(PartnerDTO.self)
+            let test = try #require(after.agreements[0].test)
+            #expect(test.advice?.outcome == .voorwaardelijk && test.advice?.byName == "Hanna Vermeulen")
+            #expect(test.standpoint?.outcome == .gecertificeerd && test.standpoint?.followsAdvice == false)
+            #expect(test.standpoint?.byName == "Erik van Leeuwen" && test.standpoint?.mandate == "Mandaat RDVR")
+            let kinds = try await JournalEventModel.query(on: app.db).all().map(\.kind)
+            #expect(kinds.suffix(2) == ["partner.updated", "partner.standpoint-taken"])
+            // The standpoint, not the advice, lets the keepers put it in werking (with its evaluation moment).
+            let regions = String(decoding: try encoder.encode(after.agreements[0].regions), as: UTF8.self)
+            let inWerking = #"{"baseVersion":\#(after.version),"adoptionRegion":"VR09","agreements":[{"coreTask":"B","profile":"structurele-samenwerking","regions":\#(regions),"stage":"in-werking","evaluation":{"intervalMonths":12,"nextDue":"2030-01-01T00:00:00Z"}}]}"#
+            let live = try await HTTP.send(app, .PUT, "/api/v1/partners/NS", json: inWerking, token: admin)
+            #expect(live.status == .ok, "\(live.body.string)")
+            let running = try live.content.decode(PartnerDTO.self).agreements[0]
+            #expect(running.inEffect && running.test?.standpoint?.outcome == .gecertificeerd)
+
+            // A re-test: the toetser's next part starts a new toetsing; the standpoint stands until the next one.
+            let retest = #"{"baseVersion":\#(after.version + 1),"part":"richting","finding":"Hertoetsing na wijziging organisatie"}"#
+            let started = try await HTTP.send(app, .POST, "/api/v1/partners/NS/agreements/0/toetsing/parts", json: retest, token: toetser)
+            #expect(started.status == .ok, "\(started.body.string)")
+            let retesting = try started.content.decode(PartnerDTO.self).agreements[0]
+            #expect(retesting.earlierTests?.count == 1 && retesting.test?.richting?.finding == "Hertoetsing na wijziging organisatie")
+            #expect(retesting.test?.standpoint == nil && retesting.inEffect)
+        }
+    }
+
+    @Test("M0039 turns a stored test into an advice and a standpoint with the same outcome, made by Knooppunt; what was in effect stays so")
+    func adviceAndStandpointMigration() async throws {
+        try await withTestApp { app in
+            // setup: RWS as stored before the two records: one outcome and the standpoint as text
+            let model = try #require(try await PartnerRegistrationModel.query(on: app.db).filter(\.$organisationCode == "RWS").first())
+            let legacy = #"{"inrichting":{"date":"2026-01-31T00:00:00Z","finding":"Randvoorwaarden ingericht"},"outcome":"gecertificeerd","richting":{"date":"2026-01-01T00:00:00Z","finding":"Profiel past"},"standpoint":"Alle lichten op groen","verrichting":{"date":"2026-03-02T00:00:00Z","finding":"Oefening"}}"#
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            var registration = try model.registration()
+            registration.agreements[0].test = try decoder.decode(TestRecord.self, from: Data(legacy.utf8))
+            model.body = try CanonicalJSON.encode(registration)
+            #expect(model.body.contains(#""outcome":"gecertificeerd","richting""#))
+            try await model.update(on: app.db)
+            let stored = try model.registration().agreements[0]
+            #expect(stored.test?.legacyOutcome == .gecertificeerd && stored.test?.advice == nil)
+            // MUT
+            try await M0039_AdviceAndStandpoint().prepare(on: app.db)
+            // validate
+            let after = try #require(try await PartnerStore(db: app.db, context: app.knooppunt).find("RWS")).registration.agreements[0]
+            let test = try #require(after.test)
+            #expect(test.legacyOutcome == nil && test.advice?.outcome == .gecertificeerd && test.advice?.byName == "Knooppunt")
+            #expect(test.standpoint?.outcome == .gecertificeerd && test.standpoint?.argumentation == "Alle lichten op groen")
+            #expect(test.standpoint?.at == ISO8601DateFormatter().date(from: "2026-03-02T00:00:00Z"))
+            #expect(after.inEffect(at: Date()))
+            let journaled = try await JournalEventModel.query(on: app.db).all().filter { $0.kind == "partner.updated" && $0.actor == "system" }
+            #expect(journaled.count == 1)
         }
     }
 

@@ -183,6 +183,9 @@ def test_pages_of_other_regional_roles(nodes, browser, second_browser):
         tour(browser, vr13, username, [("/", f"a11y-10-home-{username}"), "/monitoring"])
     # the administrator: accounts, capacity types, partners
     tour(browser, vr13, "admin", ["/", "/temporary-accounts", "/capacity/types", "/partners"])
+    # the toetsing (decision 0027 §3): the toetser's forms on Alliander, the chair's on NS
+    tour(browser, vr13, "toetser", ["/", "/partners/ALLIANDER"])
+    tour(browser, vr13, "voorzitter-regiegroep", ["/", "/partners/NS"])
 
 
 def test_pages_of_the_national_node(nodes, browser):

@@ -56,3 +56,60 @@ def test_partner_user_has_no_overview(server, browser):
     assert not browser.find_elements(By.ID, "nav-partners")
     browser.get(server + "/partners")
     assert "voor de regio's en het landelijk knooppunt" in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_toetser_advises_and_the_chair_takes_the_standpoint_on_a_phone(server, browser):
+    """Decision 0027 §3: the toetser records the last part and the advice; the chair of the regiegroep takes
+    the standpoint — two records by two people, each on a 390 px phone."""
+    from e2e_support import open_form, wait
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        # setup: Alliander's joint exercise is under way, richting and inrichting recorded
+        login(browser, server, "toetser")
+        work = browser.find_element(By.ID, "home-toetsing")
+        assert "Alliander" in work.text and "Onderdelen vastleggen" in work.text
+        work.find_element(By.LINK_TEXT, "Alliander").click()
+        wait(browser, lambda d: "Toetsing" in d.find_element(By.ID, "toetsing-0").text)
+
+        # MUT: the toetser records the verrichting, then gives the advice
+        open_form(browser, "toetsing-part-0-part")
+        Select(browser.find_element(By.ID, "toetsing-part-0-part")).select_by_value("verrichting")
+        browser.find_element(By.ID, "toetsing-part-0-finding").send_keys("Oefening Stroomnet: beeld storing compleet binnen 20 minuten")
+        browser.find_element(By.ID, "toetsing-part-0-submit").click()
+        wait(browser, lambda d: "Stroomnet" in d.find_element(By.ID, "toetsing-0").text)
+        open_form(browser, "advice-0-outcome")
+        Select(browser.find_element(By.ID, "advice-0-outcome")).select_by_value("voorwaardelijk")
+        browser.find_element(By.ID, "advice-0-reasons").send_keys("AC nog niet benoemd; verder voldoende")
+        browser.find_element(By.ID, "advice-0-submit").click()
+
+        # validate: the advice is recorded with the toetser's name; the agreement is not in effect on it
+        wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#toetsing-0 .toetsing-advice"))
+        advice = browser.find_element(By.CSS_SELECTOR, "#toetsing-0 .toetsing-advice").text
+        assert "Advies toetsingspartij: Voorwaardelijk" in advice and "Hanna Vermeulen" in advice
+        assert "wacht op het standpunt" in browser.find_element(By.CSS_SELECTOR, "#agreement-0 .test-summary").text
+        assert not browser.find_elements(By.ID, "standpoint-0-form"), "the toetser takes no standpoint"
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+        screenshot(browser, "23-toetsing-advice-phone", element_id="toetsing-0")
+
+        # MUT: the chair of the regiegroep finds it on the home page and departs from the advice
+        browser.execute_script("document.getElementById('logout').click()")
+        wait(browser, lambda d: d.find_elements(By.ID, "username"))
+        login(browser, server, "voorzitter-regiegroep")
+        work = browser.find_element(By.ID, "home-toetsing")
+        assert "Alliander" in work.text and "Standpunt innemen" in work.text
+        work.find_element(By.LINK_TEXT, "Alliander").click()
+        open_form(browser, "standpoint-0-outcome")
+        Select(browser.find_element(By.ID, "standpoint-0-outcome")).select_by_value("gecertificeerd")
+        browser.find_element(By.ID, "standpoint-0-argumentation").send_keys("AC is inmiddels benoemd; regiegroep certificeert")
+        browser.find_element(By.ID, "standpoint-0-submit").click()
+
+        # validate: the standpoint stands beside the advice, says it departs from it and names the mandate
+        wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#toetsing-0 .toetsing-standpoint"))
+        standpoint = browser.find_element(By.CSS_SELECTOR, "#toetsing-0 .toetsing-standpoint").text
+        assert "Standpunt regiegroep: Gecertificeerd" in standpoint and "wijkt af van het advies" in standpoint
+        assert "Erik van Leeuwen" in standpoint and "Mandaat directeuren" in standpoint
+        assert "Advies toetsingspartij: Voorwaardelijk" in browser.find_element(By.ID, "toetsing-0").text
+        screenshot(browser, "24-toetsing-standpoint-phone", element_id="toetsing-0")
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

@@ -151,6 +151,9 @@ public enum AccessPolicy {
             return .allow("an administrator may issue an ad-hoc partner a temporary account bound to one incident")
         }
         if subject.role.isRijkOrProvince { return decideForRijk(request) }
+        if Self.assessors.contains(subject.role) {
+            return .deny("the toetser and the chair of the regiegroep assess partners' collaboration; they have no part in an incident")
+        }
         switch subject.organisationKind {
         case .region:
             return decideForRegion(request)
@@ -458,6 +461,10 @@ public enum RegistryAction: String, Sendable, CaseIterable {
     case manage
     /// Record the evaluation held on an agreement (decision 0027 §12).
     case recordEvaluation
+    /// Record richting, inrichting, verrichting and the advice of a toetsing (decision 0027 §3).
+    case recordToetsing
+    /// Take the regiegroep's standpoint on an advice (decision 0027 §3).
+    case takeStandpoint
 }
 
 extension AccessPolicy {
@@ -469,6 +476,18 @@ extension AccessPolicy {
         let administrator = subject.role.isAdministrator
         if subject.role.isEmergencyAccount { return .deny(FallbackPolicy.onlyFallback) }
         switch action {
+        case .recordToetsing:
+            // «Een onafhankelijke partij is verantwoordelijk voor het toetsingsproces» (001:L2238-2240): not
+            // a region, not the national node, not the partner itself.
+            if subject.role == .toetser, ![.region, .nationalNode].contains(subject.organisationKind), subject.organisationCode != code {
+                return .allow("an independent toetsingspartij tests the collaboration")
+            }
+            return .deny("a toetsing is recorded by a tester of an independent toetsingspartij (001:L2238-2246)")
+        case .takeStandpoint:
+            if subject.role == .voorzitterRegiegroep, subject.organisationCode != code {
+                return .allow("the chair of the regiegroep takes the standpoint with the directors' mandate")
+            }
+            return .deny("the standpoint is taken by the chair of the regiegroep Netcentrisch Werken (001:L2266-2270)")
         case .manage:
             if administrator { return .allow("administrators keep the partner registry") }
             if subject.organisationKind == .nationalNode {
@@ -476,12 +495,12 @@ extension AccessPolicy {
             }
             return .deny("the partner registry is kept by the national node and the administrators")
         case .readOverview:
-            if administrator || subject.organisationKind == .region || subject.organisationKind == .nationalNode {
+            if administrator || subject.organisationKind == .region || subject.organisationKind == .nationalNode || Self.assessors.contains(subject.role) {
                 return .allow("the national overview is visible to every region and the national node")
             }
             return .deny("the national partner overview is for the regions and the national node")
         case .readPartner:
-            if administrator || subject.organisationKind == .region || subject.organisationKind == .nationalNode {
+            if administrator || subject.organisationKind == .region || subject.organisationKind == .nationalNode || Self.assessors.contains(subject.role) {
                 return .allow("the national overview is visible to every region and the national node")
             }
             if let code, code == subject.organisationCode { return .allow("a partner sees its own registration") }
@@ -500,6 +519,9 @@ extension AccessPolicy {
             return .deny("an evaluation is recorded by the adoptieregio (its IM, HIN, directeur or voorzitter) or the national node")
         }
     }
+
+    /// The toetser and the chair of the regiegroep read the registry they assess.
+    public static let assessors: Set<Role> = [.toetser, .voorzitterRegiegroep]
 
     /// The adoptieregio's staff who record an evaluation.
     public static let evaluators: Set<Role> = [.informatiemanager, .hoofdInformatie, .directeurVeiligheidsregio, .voorzitter]

@@ -91,7 +91,9 @@ extension JournalKind {
         case .proposalDecided: ProposalDecided.self
         case .proposalMade: ProposalMade.self
         case .organisationCreated: OrganisationCreated.self
+        case .partnerAdviceGiven: AdviceGiven.self
         case .partnerRegistered: PartnerRegistered.self
+        case .partnerStandpointTaken: StandpointTaken.self
         case .partnerUpdated: PartnerUpdated.self
         case .plotCreated: PlotCreated.self
         case .plotRemoved: PlotRemoved.self

@@ -112,7 +112,9 @@ public enum JournalKind: String, CaseIterable, Sendable {
     // organisation
     case organisationCreated = "organisation.created"
     // partner
+    case partnerAdviceGiven = "partner.advice-given"
     case partnerRegistered = "partner.registered"
+    case partnerStandpointTaken = "partner.standpoint-taken"
     case partnerUpdated = "partner.updated"
     // plot
     case plotCreated = "plot.created"

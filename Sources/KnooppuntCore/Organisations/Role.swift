@@ -23,6 +23,12 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     case directeurVeiligheidsregio = "directeur-veiligheidsregio"
     /// Directeur Publieke Gezondheid: leads the GHOR, sits in the GBT or RBT (002:L1004-1005).
     case dpg
+    /// A tester of an independent toetsingspartij: records richting, inrichting, verrichting and the
+    /// advice on a collaboration (001:L2238-2246, decision 0027 §3).
+    case toetser
+    /// The chair of the Regiegroep Netcentrisch Werken: takes the standpoint on the advice «met mandaat
+    /// van de directeuren Veiligheidsregio» (001:L2266-2270).
+    case voorzitterRegiegroep = "voorzitter-regiegroep"
 
     public var label: LocalizedLabel {
         switch self {
@@ -42,6 +48,8 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .commissarisVanDeKoning: LocalizedLabel(nl: "Commissaris van de Koning", en: "King's commissioner")
         case .directeurVeiligheidsregio: LocalizedLabel(nl: "Directeur veiligheidsregio", en: "Director of the safety region")
         case .dpg: LocalizedLabel(nl: "Directeur Publieke Gezondheid (DPG)", en: "Director of Public Health (DPG)")
+        case .toetser: LocalizedLabel(nl: "Toetser (onafhankelijke toetsingspartij)", en: "Tester (independent assessor)")
+        case .voorzitterRegiegroep: LocalizedLabel(nl: "Voorzitter regiegroep Netcentrisch Werken", en: "Chair of the Netcentric Working steering group")
         }
     }
 

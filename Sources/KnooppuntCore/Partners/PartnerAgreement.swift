@@ -12,7 +12,10 @@ public struct PartnerAgreement: Sendable, Equatable, Codable {
     public var contacts: [Contact]
     /// Status per precondition of the profile's checklist (Tabel 3/4), by key.
     public var preconditions: [String: PreconditionStatus]
+    /// The current (latest) toetsing.
     public var test: TestRecord?
+    /// Earlier toetsingen, oldest first: a re-test starts a new one and keeps the previous (decision 0027 §3).
+    public var earlierTests: [TestRecord]?
     /// The recurring evaluation moment between partner and adoptieregio (001:L1465-1475), required for
     /// supra-regional and national agreements in werking (decision 0027 §12).
     public var evaluation: EvaluationSchedule?
@@ -51,7 +54,7 @@ public struct PartnerAgreement: Sendable, Equatable, Codable {
     /// lapses when its re-test date passes without a new standpoint.
     public var effectOnRecord: AgreementEffect {
         guard stage == .inWerking else { return .notInEffect(.stage(stage)) }
-        switch test?.outcome {
+        switch standingTest?.outcome {
         case let outcome? where outcome != .geenSamenwerking: return .inEffect(.tested(outcome))
         case .geenSamenwerking?: return .notInEffect(.rejected)
         default: return reach == .regionaal ? .inEffect(.regionalUntested) : .notInEffect(.untestedSupraRegional(reach))
@@ -63,7 +66,7 @@ public struct PartnerAgreement: Sendable, Equatable, Codable {
     /// (decision 0027 §5, the stricter reading).
     public func effect(at now: Date) -> AgreementEffect {
         let effect = effectOnRecord
-        if case .inEffect(.tested(.voorwaardelijk)) = effect, let retest = test?.retestDate, retest <= now {
+        if case .inEffect(.tested(.voorwaardelijk)) = effect, let retest = standingTest?.retestDate, retest <= now {
             return .notInEffect(.retestOverdue(retest))
         }
         return effect
@@ -71,10 +74,17 @@ public struct PartnerAgreement: Sendable, Equatable, Codable {
 
     public func inEffect(at now: Date) -> Bool { effect(at: now).inEffect }
 
+    /// The toetsing whose standpoint stands: the current one once its standpoint is taken; during a re-test
+    /// (a new toetsing without a standpoint yet) the previous one — a standpoint holds until the next.
+    public var standingTest: TestRecord? {
+        if let test, test.outcome != nil { return test }
+        return earlierTests?.last { $0.outcome != nil }
+    }
+
     /// The re-test of a provisional collaboration that needs attention: within `RetestFlag.notice` of its
     /// date, or past it.
     public func retestFlag(at now: Date) -> DueFlag? {
-        guard case .inEffect(.tested(.voorwaardelijk)) = effectOnRecord, let retest = test?.retestDate else { return nil }
+        guard case .inEffect(.tested(.voorwaardelijk)) = effectOnRecord, let retest = standingTest?.retestDate else { return nil }
         return DueFlag(retest, at: now, notice: DueFlag.retestNotice)
     }
 
@@ -285,8 +295,10 @@ public struct Contact: Sendable, Equatable, Codable {
     }
 }
 
-/// The test (toetsing) of a collaboration: richting, inrichting and verrichting, the tester's advice and
-/// the regiegroep's standpoint (001 §4).
+/// One toetsing of a collaboration (001 §4): richting, inrichting and verrichting and the independent
+/// tester's **advice**, then the **standpoint** the chair of the regiegroep takes on it «met mandaat van de
+/// directeuren Veiligheidsregio» (001:L2238-2270) — two records by two roles (decision 0027 §3). Only the
+/// standpoint puts an agreement in effect.
 public struct TestRecord: Sendable, Equatable, Codable {
     public struct Part: Sendable, Equatable, Codable {
         public var date: Date
@@ -301,22 +313,148 @@ public struct TestRecord: Sendable, Equatable, Codable {
     public var richting: Part?
     public var inrichting: Part?
     public var verrichting: Part?
-    public var outcome: TestOutcome?
-    /// Required when the outcome is conditional.
-    public var retestDate: Date?
-    /// The regiegroep's standpoint, taken by its chair.
-    public var standpoint: String?
+    /// The toetsingspartij's advice, after the three parts.
+    public var advice: TestAdvice?
+    /// The regiegroep's standpoint on the advice.
+    public var standpoint: Standpoint?
+    /// Before advice and standpoint were two records, a test held one outcome, its re-test date and the
+    /// standpoint as text; registrations were moved to the two records (M0039), and journal entries of that
+    /// time read back exactly as they were written. Never written now.
+    public var legacyOutcome: TestOutcome?
+    public var legacyRetestDate: Date?
+    public var legacyStandpoint: String?
 
     public init(
-        richting: Part? = nil, inrichting: Part? = nil, verrichting: Part? = nil, outcome: TestOutcome? = nil,
-        retestDate: Date? = nil, standpoint: String? = nil
+        richting: Part? = nil, inrichting: Part? = nil, verrichting: Part? = nil, advice: TestAdvice? = nil,
+        standpoint: Standpoint? = nil
     ) {
         self.richting = richting
         self.inrichting = inrichting
         self.verrichting = verrichting
-        self.outcome = outcome
-        self.retestDate = retestDate
+        self.advice = advice
         self.standpoint = standpoint
+    }
+
+    /// The outcome that counts: the standpoint's (the advice alone decides nothing).
+    public var outcome: TestOutcome? { standpoint?.outcome ?? legacyOutcome }
+    /// The re-test date of a provisional collaboration, set with the standpoint.
+    public var retestDate: Date? { standpoint?.retestDate ?? legacyRetestDate }
+
+    public func part(_ component: TestComponent) -> Part? {
+        switch component {
+        case .richting: richting
+        case .inrichting: inrichting
+        case .verrichting: verrichting
+        }
+    }
+
+    public mutating func set(_ component: TestComponent, _ part: Part) {
+        switch component {
+        case .richting: richting = part
+        case .inrichting: inrichting = part
+        case .verrichting: verrichting = part
+        }
+    }
+
+    /// Richting, inrichting and verrichting are all recorded.
+    public var partsComplete: Bool { TestComponent.allCases.allSatisfy { part($0) != nil } }
+
+    /// The test as the two records hold it: a legacy test becomes an advice and a standpoint with the same
+    /// outcome, dated at its verrichting (or `fallback`), by Knooppunt (decision 0027 §3, M0039).
+    public func movedToTwoRecords(fallback: Date) -> TestRecord {
+        guard let outcome = legacyOutcome, advice == nil, standpoint == nil else { return self }
+        let at = verrichting?.date ?? inrichting?.date ?? richting?.date ?? fallback
+        var moved = TestRecord(richting: richting, inrichting: inrichting, verrichting: verrichting)
+        moved.advice = TestAdvice(
+            outcome: outcome, reasons: "Vastgelegd vóór advies en standpunt gescheiden werden (besluit 0027 §3).", by: "system",
+            byName: "Knooppunt", organisation: "", at: at)
+        moved.standpoint = Standpoint(
+            outcome: outcome, argumentation: legacyStandpoint ?? "Vastgelegd vóór advies en standpunt gescheiden werden.",
+            mandate: "Niet vastgelegd (vóór besluit 0027 §3)", retestDate: legacyRetestDate, by: "system", byName: "Knooppunt",
+            at: at, followsAdvice: true)
+        return moved
+    }
+
+    enum CodingKeys: String, CodingKey { case richting, inrichting, verrichting, advice, standpoint, outcome, retestDate }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        richting = try container.decodeIfPresent(Part.self, forKey: .richting)
+        inrichting = try container.decodeIfPresent(Part.self, forKey: .inrichting)
+        verrichting = try container.decodeIfPresent(Part.self, forKey: .verrichting)
+        advice = try container.decodeIfPresent(TestAdvice.self, forKey: .advice)
+        legacyOutcome = try container.decodeIfPresent(TestOutcome.self, forKey: .outcome)
+        legacyRetestDate = try container.decodeIfPresent(Date.self, forKey: .retestDate)
+        if let text = try? container.decodeIfPresent(String.self, forKey: .standpoint) {
+            legacyStandpoint = text
+        } else {
+            standpoint = try container.decodeIfPresent(Standpoint.self, forKey: .standpoint)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(richting, forKey: .richting)
+        try container.encodeIfPresent(inrichting, forKey: .inrichting)
+        try container.encodeIfPresent(verrichting, forKey: .verrichting)
+        try container.encodeIfPresent(advice, forKey: .advice)
+        if let standpoint {
+            try container.encode(standpoint, forKey: .standpoint)
+        } else {
+            try container.encodeIfPresent(legacyStandpoint, forKey: .standpoint)
+        }
+        try container.encodeIfPresent(legacyOutcome, forKey: .outcome)
+        try container.encodeIfPresent(legacyRetestDate, forKey: .retestDate)
+    }
+}
+
+/// The toetsingspartij's advice: «een onderbouwd advies aan de voorzitter van de regiegroep» (001:L2238-2246).
+public struct TestAdvice: Sendable, Equatable, Codable {
+    public var outcome: TestOutcome
+    public var reasons: String
+    /// Username, display name and organisation of the toetser.
+    public var by: String
+    public var byName: String
+    public var organisation: String
+    public var at: Date
+
+    public init(outcome: TestOutcome, reasons: String, by: String, byName: String, organisation: String, at: Date) {
+        self.outcome = outcome
+        self.reasons = reasons
+        self.by = by
+        self.byName = byName
+        self.organisation = organisation
+        self.at = at
+    }
+}
+
+/// The regiegroep's standpoint: «een formeel en beargumenteerd standpunt» of its chair «met mandaat van de
+/// directeuren Veiligheidsregio» (001:L2002-2009, L2266-2270).
+public struct Standpoint: Sendable, Equatable, Codable {
+    public var outcome: TestOutcome
+    public var argumentation: String
+    /// The mandate it rests on, as the chair names it ("Mandaat RDVR 2017").
+    public var mandate: String
+    /// A provisional (voorwaardelijk) collaboration's re-test date (001:L2282-2296).
+    public var retestDate: Date?
+    public var by: String
+    public var byName: String
+    public var at: Date
+    /// Whether the chair took over the advice (001:L2272 «Indien de regiegroep het advies … overneemt»).
+    public var followsAdvice: Bool
+
+    public init(
+        outcome: TestOutcome, argumentation: String, mandate: String, retestDate: Date? = nil, by: String, byName: String, at: Date,
+        followsAdvice: Bool
+    ) {
+        self.outcome = outcome
+        self.argumentation = argumentation
+        self.mandate = mandate
+        self.retestDate = retestDate
+        self.by = by
+        self.byName = byName
+        self.at = at
+        self.followsAdvice = followsAdvice
     }
 }
 
@@ -461,15 +599,19 @@ public enum PartnerRules {
                 field: "\(field).contacts[\(index)].role",
                 message: "contact role \(contact.role.rawValue) does not fit \(agreement.profile.rawValue) (Tabel 1: \(roles.map(\.rawValue).joined(separator: ", ")))")
         }
-        if let test = agreement.test {
+        for test in (agreement.earlierTests ?? []) + [agreement.test].compactMap({ $0 }) {
             if test.outcome == .voorwaardelijk, test.retestDate == nil {
                 throw PartnerRuleViolation(
                     field: "\(field).test.retestDate", message: "a conditional outcome needs a re-test date")
             }
-            if test.outcome != nil, test.verrichting == nil {
+            if test.advice != nil, !test.partsComplete {
                 throw PartnerRuleViolation(
                     field: "\(field).test.verrichting",
-                    message: "an outcome is given after richting, inrichting and verrichting; verrichting is missing")
+                    message: "an advice is given after richting, inrichting and verrichting; a part is missing")
+            }
+            if test.standpoint != nil, test.advice == nil {
+                throw PartnerRuleViolation(
+                    field: "\(field).test.advice", message: "a standpoint is taken on the tester's advice (001:L2238-2246); there is no advice")
             }
         }
         if let evaluation = agreement.evaluation, !EvaluationSchedule.intervals.contains(evaluation.intervalMonths) {
@@ -519,5 +661,84 @@ extension PartnerRules {
         changed.evaluation = schedule
         if evaluation.outcome == .beeindigen { changed.stage = .uitwerking }
         return changed
+    }
+}
+
+extension PartnerRules {
+    /// The toetser records richting, inrichting or verrichting (001 §4). A part recorded after the
+    /// standpoint starts a new toetsing (a re-test), keeping the previous one; while an advice waits for the
+    /// standpoint nothing is added to it.
+    public static func record(
+        _ component: TestComponent, _ part: TestRecord.Part, on agreement: PartnerAgreement, at now: Date
+    ) throws(PartnerRuleViolation) -> PartnerAgreement {
+        try text(part.finding, field: "finding", maximum: 4_000)
+        guard part.date <= now else { throw PartnerRuleViolation(field: "date", message: "a part is recorded after it was held: date is in the future") }
+        var changed = agreement
+        var test = agreement.test ?? TestRecord()
+        if test.standpoint != nil || test.legacyOutcome != nil {
+            changed.earlierTests = (agreement.earlierTests ?? []) + [test]
+            test = TestRecord()
+        } else if test.advice != nil {
+            throw PartnerRuleViolation(
+                field: "component", message: "the advice on this toetsing is given; the chair of the regiegroep takes the standpoint first")
+        }
+        test.set(component, part)
+        changed.test = test
+        return changed
+    }
+
+    /// The toetser's advice, after the three parts; once per toetsing.
+    public static func advise(_ advice: TestAdvice, on agreement: PartnerAgreement) throws(PartnerRuleViolation) -> PartnerAgreement {
+        try text(advice.reasons, field: "reasons", maximum: 4_000)
+        guard var test = agreement.test, test.standpoint == nil, test.legacyOutcome == nil else {
+            throw PartnerRuleViolation(field: "advice", message: "there is no toetsing under way: record richting, inrichting and verrichting first")
+        }
+        guard test.advice == nil else { throw PartnerRuleViolation(field: "advice", message: "this toetsing has its advice already") }
+        if let missing = TestComponent.allCases.first(where: { test.part($0) == nil }) {
+            throw PartnerRuleViolation(
+                field: missing.rawValue, message: "an advice follows richting, inrichting and verrichting; \(missing.rawValue) is not recorded")
+        }
+        test.advice = advice
+        var changed = agreement
+        changed.test = test
+        return changed
+    }
+
+    /// The chair's standpoint on the advice. It may depart from the advice; `followsAdvice` says so. A
+    /// conditional standpoint sets the re-test date (in the future); no other outcome has one.
+    public static func take(_ standpoint: Standpoint, on agreement: PartnerAgreement, at now: Date) throws(PartnerRuleViolation)
+        -> PartnerAgreement
+    {
+        try text(standpoint.argumentation, field: "argumentation", maximum: 4_000)
+        try text(standpoint.mandate, field: "mandate", maximum: 300)
+        guard var test = agreement.test, let advice = test.advice else {
+            throw PartnerRuleViolation(field: "advice", message: "a standpoint is taken on the tester's advice (001:L2238-2246); there is no advice yet")
+        }
+        guard test.standpoint == nil else { throw PartnerRuleViolation(field: "standpoint", message: "this toetsing has its standpoint already") }
+        switch (standpoint.outcome, standpoint.retestDate) {
+        case (.voorwaardelijk, nil):
+            throw PartnerRuleViolation(field: "retestDate", message: "a conditional collaboration needs its re-test date (001:L2282-2296)")
+        case (.voorwaardelijk, let date?) where date <= now:
+            throw PartnerRuleViolation(field: "retestDate", message: "the re-test date lies in the future")
+        case (.gecertificeerd, _?), (.geenSamenwerking, _?):
+            throw PartnerRuleViolation(field: "retestDate", message: "only a conditional standpoint has a re-test date")
+        default: break
+        }
+        var taken = standpoint
+        taken.followsAdvice = standpoint.outcome == advice.outcome
+        test.standpoint = taken
+        var changed = agreement
+        changed.test = test
+        return changed
+    }
+
+    /// A required text: not blank, at most `maximum` characters, no control characters but line breaks.
+    static func text(_ value: String, field: String, maximum: Int) throws(PartnerRuleViolation) {
+        guard !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw PartnerRuleViolation(field: field, message: "\(field) is required")
+        }
+        guard value.count <= maximum else { throw PartnerRuleViolation(field: field, message: "\(field) is at most \(maximum) characters") }
+        guard !value.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) && $0 != "\n" && $0 != "\r" && $0 != "\t" })
+        else { throw PartnerRuleViolation(field: field, message: "\(field) holds control characters") }
     }
 }

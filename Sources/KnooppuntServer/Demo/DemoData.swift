@@ -22,6 +22,9 @@ enum DemoData {
         Organisation(code: "JENV", name: "Ministerie van Justitie en Veiligheid (NCTV)", kind: .ministry),
         Organisation(code: "IENW", name: "Ministerie van Infrastructuur en Waterstaat", kind: .ministry),
         Organisation(code: "PNH", name: "Provincie Noord-Holland", kind: .other),
+        // Fictitious: the seeds name no toetsingspartij (001:L2238-2240).
+        Organisation(code: "TOETSPARTIJ", name: "Toetsingspartij Netcentrisch Werken (onafhankelijk)", kind: .other),
+        Organisation(code: "VEILIGHEIDSBERAAD", name: "Veiligheidsberaad — Regiegroep Netcentrisch Werken", kind: .other),
         Organisation(code: "RWS", name: "Rijkswaterstaat", kind: .partner),
         Organisation(code: "WS-AGV", name: "Waterschap Amstel, Gooi en Vecht", kind: .partner),
         Organisation(code: "WATERNET", name: "Waternet", kind: .partner),
@@ -69,6 +72,8 @@ enum DemoData {
         Person(username: "ncc-jenv", displayName: "Yara Postma", organisation: "JENV", role: .rijkscrisisstaf),
         Person(username: "minister-ienw", displayName: "Ellen Brouwer", organisation: "IENW", role: .minister),
         Person(username: "cdk-nh", displayName: "Arthur Verbeek", organisation: "PNH", role: .commissarisVanDeKoning),
+        Person(username: "toetser", displayName: "Hanna Vermeulen", organisation: "TOETSPARTIJ", role: .toetser),
+        Person(username: "voorzitter-regiegroep", displayName: "Erik van Leeuwen", organisation: "VEILIGHEIDSBERAAD", role: .voorzitterRegiegroep),
     ]
 
     /// Who holds which office of the bestuur. The voorzitter of a region is by law one of its

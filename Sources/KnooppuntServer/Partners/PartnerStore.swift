@@ -31,7 +31,10 @@ struct PartnerStore {
 
     /// Registers a partner organisation (version 1), or replaces its registration when `baseVersion` is
     /// still current.
-    func save(_ registration: PartnerRegistration, baseVersion: Int?, by author: PictureStore.Author) async throws -> Entry {
+    func save(
+        _ registration: PartnerRegistration, baseVersion: Int?, by author: PictureStore.Author,
+        also: (@Sendable (Int) -> any JournalEvent)? = nil
+    ) async throws -> Entry {
         try Self.check(registration)
         let code = registration.organisationCode
         let body = try CanonicalJSON.encode(registration)
@@ -67,6 +70,7 @@ struct PartnerStore {
             let payload = PartnerRegistrationPayload(partner: code, version: model.version, registration: registration)
             let event: any JournalEvent = model.version == 1 ? PartnerRegistered(payload) : PartnerUpdated(payload)
             try await Journal.append(event, on: db, actor: author.username, organisation: author.organisation)
+            if let also { try await Journal.append(also(model.version), on: db, actor: author.username, organisation: author.organisation) }
             return try Self.entry(model, name: organisation.name)
         }
     }

@@ -9,6 +9,9 @@ struct PartnerWebController: RouteCollection {
         routes.get(SiteURL.partners.pathComponents, use: overview)
         routes.get(SiteURL.partner(.key).pathComponents, use: partner)
         routes.post(SiteURL.partnerEvaluation(.key, agreement: .key).pathComponents, use: recordEvaluation)
+        routes.post(SiteURL.partnerToetsing(.key, agreement: .key, .parts).pathComponents, use: recordPart)
+        routes.post(SiteURL.partnerToetsing(.key, agreement: .key, .advice).pathComponents, use: giveAdvice)
+        routes.post(SiteURL.partnerStandpoint(.key, agreement: .key).pathComponents, use: takeStandpoint)
         routes.get(SiteURL.monitoring.pathComponents, use: monitoring)
         routes.get(SiteURL.accessReport.pathComponents, use: accessReport)
         routes.post(SiteURL.alertAcknowledgement(.key).pathComponents, use: acknowledge)
@@ -132,10 +135,12 @@ struct PartnerWebController: RouteCollection {
         guard let entry = try await PartnerStore(db: req.db, context: req.knooppunt).find(code) else {
             throw Problem.notFound("\(code) is not in the partner registry")
         }
-        let mayEvaluate = AccessPolicy.decide(
-            user.subject, .recordEvaluation, partner: code, adoptionRegion: entry.registration.adoptionRegion).allowed
+        let may = { (action: RegistryAction) in
+            AccessPolicy.decide(user.subject, action, partner: code, adoptionRegion: entry.registration.adoptionRegion).allowed
+        }
         let page = PartnerPage(
-            strings: req.strings, csrfToken: req.csrfToken, user: user, entry: entry, now: req.knooppunt.clock.now(), mayEvaluate: mayEvaluate)
+            strings: req.strings, csrfToken: req.csrfToken, user: user, entry: entry, now: req.knooppunt.clock.now(),
+            mayEvaluate: may(.recordEvaluation), mayTest: may(.recordToetsing), mayTakeStandpoint: may(.takeStandpoint))
         return .html(page.render())
     }
 
@@ -148,21 +153,88 @@ struct PartnerWebController: RouteCollection {
 
     /// The page's evaluation form: the same rule as `POST /api/v1/partners/{code}/agreements/{n}/evaluations`.
     func recordEvaluation(req: Request) async throws -> Response {
+        try await Self.formStep(req, EvaluationForm.self, PartnersController.recordEvaluation) { form in
+            guard let outcome = EvaluationOutcome(rawValue: form.outcome) else {
+                throw Problem.invalid("unknown outcome '\(form.outcome.prefix(40))'", field: "outcome")
+            }
+            let regions = try (form.regionsHeard ?? []).prefix(RegionCode.all.count).map { raw in
+                guard let region = RegionCode(raw) else { throw Problem.invalid("unknown region '\(raw.prefix(10))'", field: "regionsHeard") }
+                return region
+            }
+            let notes = form.notes?.trimmingCharacters(in: .whitespacesAndNewlines)
+            return EvaluationRequest(
+                baseVersion: form.baseVersion, date: nil, regionsHeard: regions, outcome: outcome, notes: notes?.isEmpty == true ? nil : notes)
+        }
+    }
+
+    /// One form on one agreement of the partner page: read as `Form`, turned into the API's body, the same
+    /// rule as the API (`PartnersController.step`), back to the partner's page.
+    static func formStep<Form: Content, Body>(
+        _ req: Request, _ type: Form.Type, _ rule: (String, String, Body, CurrentUser, Request) async throws -> PartnerStore.Entry,
+        body: (Form) throws -> Body
+    ) async throws -> Response {
         let code = try PartnersController.code(req)
         let user = try IncidentWebController.webUser(req)
-        let form = try req.content.decode(EvaluationForm.self)
-        guard let outcome = EvaluationOutcome(rawValue: form.outcome) else {
-            throw Problem.invalid("unknown outcome '\(form.outcome.prefix(40))'", field: "outcome")
-        }
-        let regions = try (form.regionsHeard ?? []).prefix(RegionCode.all.count).map { raw in
-            guard let region = RegionCode(raw) else { throw Problem.invalid("unknown region '\(raw.prefix(10))'", field: "regionsHeard") }
-            return region
-        }
-        let notes = form.notes?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let body = EvaluationRequest(
-            baseVersion: form.baseVersion, date: nil, regionsHeard: regions, outcome: outcome, notes: notes?.isEmpty == true ? nil : notes)
-        _ = try await PartnersController.recordEvaluation(
-            partner: code, agreement: req.parameters.get("agreement") ?? "", body, by: user, on: req)
+        _ = try await rule(code, req.parameters.get("agreement") ?? "", try body(try req.content.decode(type)), user, req)
         return req.redirect(to: SiteURL.partner(.value(code)).path, redirectType: .normal)
+    }
+
+    struct PartForm: Content {
+        var baseVersion: Int
+        var part: String
+        var finding: String
+    }
+
+    /// The toetser's part form: the same rule as `POST /api/v1/partners/{code}/agreements/{n}/toetsing/parts`.
+    func recordPart(req: Request) async throws -> Response {
+        try await Self.formStep(req, PartForm.self, PartnersController.recordPart) { form in
+            guard let part = TestComponent(rawValue: form.part) else { throw Problem.invalid("unknown part '\(form.part.prefix(40))'", field: "part") }
+            return ToetsingPartRequest(baseVersion: form.baseVersion, part: part, date: nil, finding: form.finding)
+        }
+    }
+
+    struct AdviceForm: Content {
+        var baseVersion: Int
+        var outcome: String
+        var reasons: String
+    }
+
+    /// The toetser's advice form: the same rule as `POST …/toetsing/advice`.
+    func giveAdvice(req: Request) async throws -> Response {
+        try await Self.formStep(req, AdviceForm.self, PartnersController.giveAdvice) { form in
+            AdviceRequest(baseVersion: form.baseVersion, outcome: try Self.outcome(form.outcome), reasons: form.reasons)
+        }
+    }
+
+    struct StandpointForm: Content {
+        var baseVersion: Int
+        var outcome: String
+        var argumentation: String
+        var mandate: String
+        var retestDate: String?
+    }
+
+    /// The chair's standpoint form: the same rule as `POST …/standpoint`; the re-test date is a day (yyyy-mm-dd).
+    func takeStandpoint(req: Request) async throws -> Response {
+        try await Self.formStep(req, StandpointForm.self, PartnersController.takeStandpoint) { form in
+            let retest = try form.retestDate.flatMap { raw -> Date? in
+                let day = raw.trimmingCharacters(in: .whitespaces)
+                guard !day.isEmpty else { return nil }
+                guard day.count == 10, let date = ISO8601DateFormatter().date(from: day + "T00:00:00Z") else {
+                    var problem = Problem.invalid("the re-test date is a day: yyyy-mm-dd", field: "retestDate")
+                    problem.dutch = "De hertoetsdatum is een dag (jjjj-mm-dd)."
+                    throw problem
+                }
+                return date
+            }
+            return StandpointRequest(
+                baseVersion: form.baseVersion, outcome: try Self.outcome(form.outcome), argumentation: form.argumentation,
+                mandate: form.mandate, retestDate: retest)
+        }
+    }
+
+    private static func outcome(_ raw: String) throws -> TestOutcome {
+        guard let outcome = TestOutcome(rawValue: raw) else { throw Problem.invalid("unknown outcome '\(raw.prefix(40))'", field: "outcome") }
+        return outcome
     }
 }

@@ -74,6 +74,8 @@ enum SiteURL: Resourceable {
     case partners
     case partner(Parameter<String>)
     case partnerEvaluation(Parameter<String>, agreement: Parameter<Int>)
+    case partnerToetsing(Parameter<String>, agreement: Parameter<Int>, ToetsingStep)
+    case partnerStandpoint(Parameter<String>, agreement: Parameter<Int>)
     case monitoring
     case accessReport
     case map
@@ -113,6 +115,9 @@ enum SiteURL: Resourceable {
         case .partners: ["partners"]
         case .partner(let code): ["partners", code.segment("partner")]
         case .partnerEvaluation(let code, let agreement): ["partners", code.segment("partner"), "agreements", agreement.segment("agreement"), "evaluations"]
+        case .partnerToetsing(let code, let agreement, let step):
+            ["partners", code.segment("partner"), "agreements", agreement.segment("agreement"), "toetsing", step.rawValue]
+        case .partnerStandpoint(let code, let agreement): ["partners", code.segment("partner"), "agreements", agreement.segment("agreement"), "standpoint"]
         case .monitoring: ["monitoring"]
         case .accessReport: ["access-report"]
         case .map: ["map"]
@@ -226,6 +231,9 @@ enum EntryStep: String, Step {
 enum DecisionStep: String, Step { case revocation, consultations }
 enum GrantStep: String, Step { case admit, revoke }
 enum AanwijzingStep: String, Step { case acknowledge, withdraw }
+
+/// The toetser's two forms on an agreement (decision 0027 §3).
+enum ToetsingStep: String, Step { case parts, advice }
 
 /// The capacity registry's pages and forms.
 enum CapacityResource: Resourceable {

@@ -113,11 +113,46 @@ struct WebController: RouteCollection {
             }
             page.partnerDeadlines = deadlines.sorted { $0.deadline.flag.date < $1.deadline.flag.date }
         }
+        if AccessPolicy.assessors.contains(user.role) {
+            page.toetsingWork = Self.toetsingWork(for: user.role, in: try await PartnerStore(db: req.db, context: req.knooppunt).all(), at: now)
+        }
         page.regionPhase = try await GovernanceWebController.ownRegionPanel(
             user, context: req.knooppunt, csrfToken: req.csrfToken, language: language, on: req.db)
         page.nationalPhase = try await GovernanceWebController.nationalPanel(
             user, context: req.knooppunt, csrfToken: req.csrfToken, language: language, on: req.db)
         return .html(page.render())
+    }
+
+    /// Where it is the toetser's turn (a toetsing under way without its advice, or a re-test near or past)
+    /// or the chair's (an advice without a standpoint), decision 0027 §3.
+    static func toetsingWork(for role: Role, in entries: [PartnerStore.Entry], at now: Date) -> [HomePage.ToetsingItem] {
+        var items: [HomePage.ToetsingItem] = []
+        for entry in entries {
+            for (index, agreement) in entry.registration.agreements.enumerated() {
+                let test = agreement.test
+                let step: LocalizedLabel?
+                switch role {
+                case .toetser:
+                    if test?.advice == nil, test?.standpoint == nil, [.uitvoering, .toetsing].contains(agreement.stage) {
+                        step = test?.partsComplete == true
+                            ? LocalizedLabel(nl: "Advies geven", en: "Give the advice")
+                            : LocalizedLabel(nl: "Onderdelen vastleggen", en: "Record the parts")
+                    } else if let flag = agreement.retestFlag(at: now) {
+                        step = AgreementDeadline.retest(flag).label
+                    } else {
+                        step = nil
+                    }
+                case .voorzitterRegiegroep:
+                    step = test?.advice != nil && test?.standpoint == nil
+                        ? LocalizedLabel(nl: "Standpunt innemen op het advies", en: "Take the standpoint on the advice") : nil
+                default: step = nil
+                }
+                if let step {
+                    items.append(.init(partner: entry.registration.organisationCode, name: entry.name, profile: agreement.profile, agreement: index, step: step))
+                }
+            }
+        }
+        return items
     }
 
     /// For the bestuur (decision 0024): which incidents are under the user's own authority, each one's

@@ -25,6 +25,43 @@ public struct PartnerUpdated: ShapedJournalEvent {
     public init(_ body: PartnerRegistrationPayload) { self.body = body }
 }
 
+/// A step of a toetsing on one agreement of a registration (decision 0027 §3): which agreement, the
+/// registration version that holds it, and the outcome given.
+public struct ToetsingStepPayload: Codable, Sendable, Equatable {
+    public var partner: String
+    /// The agreement's index in the registration.
+    public var agreement: Int
+    public var version: Int
+    public var outcome: String
+
+    public init(partner: String, agreement: Int, version: Int, outcome: String) {
+        self.partner = partner
+        self.agreement = agreement
+        self.version = version
+        self.outcome = outcome
+    }
+}
+
+/// The toetsingspartij gave its advice on an agreement (001:L2238-2246).
+public struct AdviceGiven: ShapedJournalEvent {
+    public static let kind = JournalKind.partnerAdviceGiven
+    public let body: ToetsingStepPayload
+    public init(_ body: ToetsingStepPayload) { self.body = body }
+    public init(partner: String, agreement: Int, version: Int, outcome: String) {
+        body = ToetsingStepPayload(partner: partner, agreement: agreement, version: version, outcome: outcome)
+    }
+}
+
+/// The chair of the regiegroep took the standpoint on an agreement's advice (001:L2266-2270).
+public struct StandpointTaken: ShapedJournalEvent {
+    public static let kind = JournalKind.partnerStandpointTaken
+    public let body: ToetsingStepPayload
+    public init(_ body: ToetsingStepPayload) { self.body = body }
+    public init(partner: String, agreement: Int, version: Int, outcome: String) {
+        body = ToetsingStepPayload(partner: partner, agreement: agreement, version: version, outcome: outcome)
+    }
+}
+
 /// One partner's alert about an incident, as it stands after the step.
 public struct AlertPayload: Codable, Sendable, Equatable {
     public var incident: UUID

@@ -17,25 +17,36 @@ struct PartnerRequest: StrictDecodable {
         [
             "agreements": AgreementRequest.CodingKeys.allCases.map(\.stringValue),
             "agreements.contacts": ["role", "name", "phone", "email"],
-            "agreements.test": ["richting", "inrichting", "verrichting", "outcome", "retestDate", "standpoint"],
+            "agreements.test": ["richting", "inrichting", "verrichting", "advice", "standpoint"],
             "agreements.test.richting": ["date", "finding"],
             "agreements.test.inrichting": ["date", "finding"],
             "agreements.test.verrichting": ["date", "finding"],
+            "agreements.test.advice": ["outcome", "reasons", "by", "byName", "organisation", "at"],
+            "agreements.test.standpoint": ["outcome", "argumentation", "mandate", "retestDate", "by", "byName", "at", "followsAdvice"],
             "agreements.evaluation": ["intervalMonths", "nextDue"],
             "alertRules": AlertRule.fieldNames,
         ]
     }
 
-    /// The registration this request describes; evaluations held on an agreement of `current` (same core
-    /// task and profile) stay with it.
-    func registration(code: String, current: PartnerRegistration? = nil) -> PartnerRegistration {
-        let kept = agreements.map { request in
+    /// The registration this request describes. What others record on an agreement of `current` (same core
+    /// task and profile) stays with it: evaluations held, and the toetsing — written only by the toetser and
+    /// the regiegroep's chair (decision 0027 §3), so a `test` that differs from the one on record is refused.
+    func registration(code: String, current: PartnerRegistration? = nil) throws -> PartnerRegistration {
+        let kept = try agreements.enumerated().map { index, request in
             var agreement = request.agreement
-            if let held = current?.agreements.first(where: { $0.coreTask == agreement.coreTask && $0.profile == agreement.profile })?
-                .evaluation?.history, !held.isEmpty
-            {
+            let stored = current?.agreements.first { $0.coreTask == agreement.coreTask && $0.profile == agreement.profile }
+            if let held = stored?.evaluation?.history, !held.isEmpty {
                 agreement.evaluation?.history = held
             }
+            if request.test != nil, request.test != stored?.test {
+                var problem = Problem.forbidden(
+                    "agreements[\(index)].test: a toetsing is recorded by the toetser and the standpoint by the chair of the regiegroep "
+                        + "(001:L2238-2270), through /api/v1/partners/\(code)/agreements/{n}/toetsing and …/standpoint; leave 'test' out or send it as it is")
+                problem.dutch = "Een toetsing legt de toetser vast en het standpunt de voorzitter van de regiegroep; het beheer van het register wijzigt die niet."
+                throw problem
+            }
+            agreement.test = stored?.test
+            agreement.earlierTests = stored?.earlierTests
             return agreement
         }
         return PartnerRegistration(organisationCode: code, adoptionRegion: adoptionRegion, agreements: kept, alertRules: alertRules ?? [])
@@ -109,6 +120,8 @@ struct PartnerDTO: Content {
         var contacts: [Contact]
         var checklist: [ChecklistItem]
         var test: TestRecord?
+        /// Earlier toetsingen, oldest first (a re-test keeps the previous one).
+        var earlierTests: [TestRecord]?
         var evaluation: EvaluationSchedule?
     }
 
@@ -142,7 +155,7 @@ struct PartnerDTO: Content {
                         key: $0.precondition.key, dimension: $0.precondition.dimension.rawValue,
                         label: $0.precondition.label.text(language), status: $0.status)
                 },
-                test: agreement.test, evaluation: agreement.evaluation)
+                test: agreement.test, earlierTests: agreement.earlierTests, evaluation: agreement.evaluation)
         }
         version = entry.version
         updatedAt = entry.updatedAt
@@ -151,3 +164,33 @@ struct PartnerDTO: Content {
 }
 
 extension PartnerOverviewRow: Content {}
+
+/// `POST …/agreements/{n}/toetsing/parts`: the toetser records richting, inrichting or verrichting.
+struct ToetsingPartRequest: StrictDecodable {
+    var baseVersion: Int
+    var part: TestComponent
+    var date: Date?
+    var finding: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case baseVersion, part, date, finding }
+}
+
+/// `POST …/agreements/{n}/toetsing/advice`: the toetser's advice after the three parts.
+struct AdviceRequest: StrictDecodable {
+    var baseVersion: Int
+    var outcome: TestOutcome
+    var reasons: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case baseVersion, outcome, reasons }
+}
+
+/// `POST …/agreements/{n}/standpoint`: the chair of the regiegroep's standpoint on the advice.
+struct StandpointRequest: StrictDecodable {
+    var baseVersion: Int
+    var outcome: TestOutcome
+    var argumentation: String
+    var mandate: String
+    var retestDate: Date?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case baseVersion, outcome, argumentation, mandate, retestDate }
+}

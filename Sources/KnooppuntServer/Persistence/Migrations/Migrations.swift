@@ -39,5 +39,6 @@ enum KnooppuntMigrations {
         M0036_GasDistributionStations(),
         M0037_AgreementStages(),
         M0038_TableOneContacts(),
+        M0039_AdviceAndStandpoint(),
     ]
 }

@@ -77,6 +77,18 @@ struct HomePage {
     /// collaboration, an evaluation moment — when near or past (decision 0027 §5, §12).
     var partnerDeadlines: [PartnerDeadline] = []
 
+    /// For the toetser and the regiegroep's chair: the agreements where it is their turn (decision 0027 §3).
+    var toetsingWork: [ToetsingItem] = []
+
+    struct ToetsingItem {
+        let partner: String
+        let name: String
+        let profile: CollaborationProfile
+        let agreement: Int
+        /// What is asked: "Onderdelen vastleggen", "Advies geven", "Standpunt innemen", "Hertoetsing".
+        let step: LocalizedLabel
+    }
+
     struct PartnerDeadline {
         let partner: String
         let name: String

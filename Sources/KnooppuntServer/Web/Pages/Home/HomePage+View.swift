@@ -28,6 +28,7 @@ extension HomePage {
                 .if(!accessRequests.isEmpty, requestSection(language)),
                 .if(!sitRapsDue.isEmpty, sitRapSection(language)),
                 .if(!partnerDeadlines.isEmpty, partnerDeadlineSection(language)),
+                .if(AccessPolicy.assessors.contains(user.role), toetsingSection(language)),
                 .if(isNational, shortcut(
                     id: "home-national", href: SiteURL.national().path, label: t.nationalLink.text(language),
                     help: t.nationalHelp.text(language))),
@@ -80,6 +81,25 @@ extension HomePage {
                     .strong(.text(item.name)), .text(" (\(item.profile.label.text(language))) — "),
                     .text(item.deadline.label.text(language)))
             }),
+            .p(.a(.href(SiteURL.partners.path), .text(t.partnersLink.text(language)))))
+    }
+
+    /// The toetser's or the chair's turn on partners' toetsingen (decision 0027 §3).
+    private func toetsingSection(_ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
+        let title = user.role == .toetser
+            ? LocalizedLabel(nl: "Toetsingen", en: "Toetsingen (assessments)") : LocalizedLabel(nl: "Standpunten te nemen", en: "Standpoints to take")
+        return .section(
+            .id("home-toetsing"), .class("card"),
+            .attribute(named: "aria-labelledby", value: "home-toetsing-title"),
+            .h2(.id("home-toetsing-title"), .text("\(title.text(language)) (\(toetsingWork.count))")),
+            toetsingWork.isEmpty
+                ? .p(.class("empty"), .text(language == .nl ? "Niets dat op u wacht." : "Nothing waiting for you."))
+                : .ul(.forEach(toetsingWork) { item in
+                    .li(
+                        .class("toetsing-item"), .data(named: "partner", value: item.partner),
+                        .a(.href(SiteURL.partner(.value(item.partner)).url(anchor: "toetsing-\(item.agreement)")), .strong(.text(item.name))),
+                        .text(" (\(item.profile.label.text(language))) — " + item.step.text(language)))
+                }),
             .p(.a(.href(SiteURL.partners.path), .text(t.partnersLink.text(language)))))
     }
 

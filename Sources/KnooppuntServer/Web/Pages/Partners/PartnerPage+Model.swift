@@ -12,6 +12,9 @@ struct PartnerPage: Bilingual {
     let now: Date
     /// Whether the user may record an evaluation (the adoptieregio's staff, the national node).
     let mayEvaluate: Bool
+    /// Whether the user records toetsingen (a toetser) or takes standpoints (the regiegroep's chair), decision 0027 §3.
+    let mayTest: Bool
+    let mayTakeStandpoint: Bool
 
     var language: KnooppuntCore.Language { strings.language }
     var registration: PartnerRegistration { entry.registration }

@@ -41,24 +41,155 @@ extension PartnerPage {
                     ? strings.allRegions : agreement.regions.map(\.rawValue).joined(separator: ", "))),
                 .dt(.text(say(nl: "Reikwijdte", en: "Reach"))), .dd(.text(say(agreement.reach.label))),
                 .dt(.text(strings.stage)), .dd(.text(say(agreement.stage.label))),
-                .dt(.text(strings.test)), .dd(.text(testText(agreement))),
+                .dt(.text(strings.test)), .dd(.class("test-summary"), .text(testText(agreement))),
                 .dt(.text(say(nl: "Contact", en: "Contact"))),
                 .dd(.text(agreement.contacts.isEmpty
                     ? "—" : agreement.contacts.map { say($0.role.label) + ": " + $0.name + ($0.phone.map { " (\($0))" } ?? "") }
                         .joined(separator: "; ")))),
+            toetsingSection(index, agreement),
             evaluationSection(index, agreement))
     }
 
+    /// One line: the standpoint that stands, or where the toetsing is.
     private func testText(_ agreement: PartnerAgreement) -> String {
-        guard let test = agreement.test, let outcome = test.outcome else {
+        if let test = agreement.test, test.outcome == nil {
+            if let advice = test.advice {
+                return say(nl: "Advies ", en: "Advice ") + say(advice.outcome.label).lowercased()
+                    + say(nl: ", wacht op het standpunt van de regiegroep", en: ", awaiting the regiegroep's standpoint")
+            }
+            if TestComponent.allCases.contains(where: { test.part($0) != nil }) {
+                return say(nl: "Toetsing loopt", en: "Toetsing under way")
+            }
+        }
+        guard let standing = agreement.standingTest, let outcome = standing.outcome else {
             return agreement.reach == .regionaal
                 ? say(nl: "Ongetoetst (regionaal)", en: "Not tested (regional)") : say(nl: "Niet getoetst", en: "Not tested")
         }
         var text = say(outcome.label)
-        if let verrichting = test.verrichting { text += " · " + say(nl: "verrichting", en: "performance") + " " + DisplayFormat.date(verrichting.date) + ": " + verrichting.finding }
-        if let retest = test.retestDate { text += " · " + say(nl: "hertoets", en: "re-test") + " " + DisplayFormat.date(retest) }
-        if let standpoint = test.standpoint, !standpoint.isEmpty { text += " · " + standpoint }
+        if let at = standing.standpoint?.at { text += " · " + say(nl: "standpunt ", en: "standpoint ") + DisplayFormat.date(at) }
+        if let retest = standing.retestDate { text += " · " + say(nl: "hertoets", en: "re-test") + " " + DisplayFormat.date(retest) }
         return text
+    }
+
+    /// The current toetsing as two records — the tester's advice and the chair's standpoint — with the forms
+    /// for the toetser and the chair where it is their turn (decision 0027 §3).
+    private func toetsingSection(_ index: Int, _ agreement: PartnerAgreement) -> Node<HTML.BodyContext> {
+        let test = agreement.test
+        let earlier = agreement.earlierTests ?? []
+        guard test != nil || mayTest else { return .empty }
+        return .div(
+            .class("toetsing"), .id("toetsing-\(index)"),
+            .h3(.text(say(nl: "Toetsing", en: "Toetsing (assessment)"))),
+            .unwrap(test) { test in
+                .group(
+                    .ul(
+                        .class("toetsing-parts"),
+                        .forEach(TestComponent.allCases) { component in
+                            .li(.text(componentLabel(component) + ": " + (test.part(component).map {
+                                DisplayFormat.date($0.date) + " — " + $0.finding
+                            } ?? say(nl: "nog niet vastgelegd", en: "not recorded yet"))))
+                        }),
+                    .unwrap(test.advice) { advice in
+                        .p(.class("toetsing-advice"),
+                           .strong(.text(say(nl: "Advies toetsingspartij: ", en: "Advice of the assessor: ") + say(advice.outcome.label))),
+                           .text(" — " + advice.reasons + " (" + advice.byName + " · " + DisplayFormat.date(advice.at) + ")"))
+                    },
+                    .unwrap(test.standpoint) { standpoint in
+                        .p(.class("toetsing-standpoint"),
+                           .strong(.text(say(nl: "Standpunt regiegroep: ", en: "Standpoint of the regiegroep: ") + say(standpoint.outcome.label))),
+                           .text(" — " + (standpoint.followsAdvice
+                                ? say(nl: "neemt het advies over", en: "takes over the advice")
+                                : say(nl: "wijkt af van het advies", en: "departs from the advice"))
+                               + ". " + standpoint.argumentation + " (" + [standpoint.byName, standpoint.mandate, DisplayFormat.date(standpoint.at)]
+                                   .joined(separator: " · ") + ")"))
+                    })
+            },
+            .if(!earlier.isEmpty, .p(.class("muted"), .text(say(nl: "Eerdere toetsingen: ", en: "Earlier toetsingen: ")
+                + earlier.compactMap { test in test.outcome.map { say($0.label) + (test.standpoint.map { " (" + DisplayFormat.date($0.at) + ")" } ?? "") } }
+                    .joined(separator: "; ")))),
+            .if(mayTest, toetserForms(index, agreement)),
+            .if(mayTakeStandpoint && test?.advice != nil && test?.standpoint == nil, standpointForm(index, test?.advice)))
+    }
+
+    private func componentLabel(_ component: TestComponent) -> String {
+        switch component {
+        case .richting: say(nl: "Richting", en: "Direction")
+        case .inrichting: say(nl: "Inrichting", en: "Set-up")
+        case .verrichting: say(nl: "Verrichting", en: "Performance")
+        }
+    }
+
+    /// The toetser's forms: a part (a new toetsing once the standpoint is taken), then the advice.
+    private func toetserForms(_ index: Int, _ agreement: PartnerAgreement) -> Node<HTML.BodyContext> {
+        let test = agreement.test
+        let awaitingStandpoint = test?.advice != nil && test?.standpoint == nil
+        let code = registration.organisationCode
+        let partID = "toetsing-part-\(index)"
+        let adviceID = "advice-\(index)"
+        return .group(
+            .if(!awaitingStandpoint, .element(named: "details", nodes: [
+                .class("action-toggle"),
+                .element(named: "summary", nodes: [.class("button-like"), .text(test?.standpoint != nil
+                    ? say(nl: "Hertoetsing: onderdeel vastleggen", en: "Re-test: record a part")
+                    : say(nl: "Onderdeel vastleggen", en: "Record a part"))]),
+                .form(
+                    .id("\(partID)-form"), .class("stacked"), .method(.post),
+                    .action(SiteURL.partnerToetsing(.value(code), agreement: .value(index), .parts).path),
+                    hiddenFields(),
+                    .label(.for("\(partID)-part"), .text(say(nl: "Onderdeel", en: "Part"))),
+                    .select(
+                        .id("\(partID)-part"), .attribute(named: "name", value: "part"),
+                        .forEach(TestComponent.allCases) { .choice($0.rawValue, componentLabel($0)) }),
+                    .label(.for("\(partID)-finding"), .text(say(nl: "Bevinding", en: "Finding"))),
+                    .textarea(.id("\(partID)-finding"), .name("finding"), .required(true), .attribute(named: "maxlength", value: "4000")),
+                    .button(.type(.submit), .class("primary"), .id("\(partID)-submit"), .text(say(nl: "Vastleggen", en: "Record"))))
+            ])),
+            .if(test?.partsComplete == true && test?.advice == nil, .element(named: "details", nodes: [
+                .class("action-toggle"),
+                .element(named: "summary", nodes: [.class("button-like"), .text(say(nl: "Advies geven", en: "Give the advice"))]),
+                .form(
+                    .id("\(adviceID)-form"), .class("stacked"), .method(.post),
+                    .action(SiteURL.partnerToetsing(.value(code), agreement: .value(index), .advice).path),
+                    hiddenFields(),
+                    .label(.for("\(adviceID)-outcome"), .text(say(nl: "Advies", en: "Advice"))),
+                    .select(
+                        .id("\(adviceID)-outcome"), .attribute(named: "name", value: "outcome"),
+                        .forEach(TestOutcome.allCases) { .choice($0.rawValue, say($0.label)) }),
+                    .label(.for("\(adviceID)-reasons"), .text(say(nl: "Onderbouwing", en: "Reasons"))),
+                    .textarea(.id("\(adviceID)-reasons"), .name("reasons"), .required(true), .attribute(named: "maxlength", value: "4000")),
+                    .button(.type(.submit), .class("primary"), .id("\(adviceID)-submit"), .text(say(nl: "Advies geven", en: "Give the advice"))))
+            ])))
+    }
+
+    /// The chair's form: the standpoint on the advice, preset to it; a re-test date for a conditional one.
+    private func standpointForm(_ index: Int, _ advice: TestAdvice?) -> Node<HTML.BodyContext> {
+        let id = "standpoint-\(index)"
+        return .element(named: "details", nodes: [
+            .class("action-toggle"),
+            .element(named: "summary", nodes: [.class("button-like"), .text(say(nl: "Standpunt innemen", en: "Take the standpoint"))]),
+            .form(
+                .id("\(id)-form"), .class("stacked"), .method(.post),
+                .action(SiteURL.partnerStandpoint(.value(registration.organisationCode), agreement: .value(index)).path),
+                hiddenFields(),
+                .label(.for("\(id)-outcome"), .text(say(nl: "Standpunt", en: "Standpoint"))),
+                .select(
+                    .id("\(id)-outcome"), .attribute(named: "name", value: "outcome"),
+                    .forEach(TestOutcome.allCases) { .choice($0.rawValue, say($0.label), selected: $0 == advice?.outcome) }),
+                .label(.for("\(id)-argumentation"), .text(say(nl: "Argumentatie", en: "Argumentation"))),
+                .textarea(.id("\(id)-argumentation"), .name("argumentation"), .required(true), .attribute(named: "maxlength", value: "4000")),
+                .label(.for("\(id)-mandate"), .text(say(nl: "Mandaat", en: "Mandate"))),
+                .input(.type(.text), .id("\(id)-mandate"), .name("mandate"), .required(true), .attribute(named: "maxlength", value: "300"),
+                       .value("Mandaat directeuren veiligheidsregio's (RDVR)")),
+                .label(.for("\(id)-retest"), .text(say(nl: "Hertoetsing uiterlijk (alleen bij voorwaardelijk)", en: "Re-test by (conditional only)"))),
+                .input(.type(.date), .id("\(id)-retest"), .name("retestDate")),
+                .button(.type(.submit), .class("primary"), .id("\(id)-submit"), .text(say(nl: "Standpunt vastleggen", en: "Record the standpoint"))))
+        ])
+    }
+
+    private func hiddenFields() -> Node<HTML.FormContext> {
+        .group(
+            .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+            .input(.type(.hidden), .name("baseVersion"), .value("\(entry.version)")))
     }
 
     private func evaluationSection(_ index: Int, _ agreement: PartnerAgreement) -> Node<HTML.BodyContext> {
