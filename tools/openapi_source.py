@@ -664,7 +664,11 @@ doc["components"]["schemas"].update({
                        "properties": {"outcome": OUTCOME, "argumentation": {"type": "string"}, "mandate": {"type": "string"},
                                       "retestDate": {"type": "string", "format": "date-time", "description": "A conditional collaboration's re-test date."},
                                       "by": {"type": "string"}, "byName": {"type": "string"}, "at": {"type": "string", "format": "date-time"},
-                                      "followsAdvice": {"type": "boolean"}}}}},
+                                      "followsAdvice": {"type": "boolean"}, "alternative": ref("AlternativeTerms")}}}},
+    "AlternativeTerms": {"type": "object", "additionalProperties": False, "required": ["profile", "conditions"],
+        "description": "\"Nee, maar\" (decision 0027 §4): with a geen-samenwerking standpoint, the more accessible terms the regiegroep sets — a narrower profile that fits the core task (or the ad-hoc-aansluiting), its conditions in words and the items of that profile's checklist they require. The agreement then works under that profile.",
+        "properties": {"profile": PROFILE, "conditions": {"type": "string", "maxLength": 4000},
+                       "preconditions": {"type": "array", "items": {"type": "string"}, "maxItems": 64}}},
     "AgreementInput": {"type": "object", "required": ["coreTask", "profile", "regions", "stage"],
         "additionalProperties": False, "properties": {
         "coreTask": CORE_TASK, "profile": PROFILE, "regions": {"type": "array", "items": REGION, "minItems": 1},
@@ -704,6 +708,7 @@ doc["components"]["schemas"].update({
             "coreTask": CORE_TASK, "profile": PROFILE, "regions": {"type": "array", "items": REGION},
             "reach": {"enum": ["regionaal", "bovenregionaal", "landelijk"], "description": "This agreement's own reach (001 Tabel 2)."},
             "stage": {"type": "string"}, "defaultStatus": {"type": "string"}, "inEffect": {"type": "boolean"},
+            "effectiveProfile": PROFILE,
             "contacts": {"type": "array", "items": ref("Contact")}, "test": ref("TestRecord"),
             "earlierTests": {"type": "array", "items": ref("TestRecord"), "description": "Earlier toetsingen, oldest first; a re-test keeps the previous one, whose standpoint stands until the new one."},
             "evaluation": {"type": "object", "description": "The recurring evaluation moment: interval, next date and the evaluations held."},
@@ -767,7 +772,8 @@ doc["paths"].update({
                  "requestBody": {"required": True, "content": {"application/json": {"schema": {
                      "type": "object", "additionalProperties": False, "required": ["baseVersion", "outcome", "argumentation", "mandate"],
                      "properties": {"baseVersion": {"type": "integer"}, "outcome": OUTCOME, "argumentation": {"type": "string", "maxLength": 4000},
-                                    "mandate": {"type": "string", "maxLength": 300}, "retestDate": {"type": "string", "format": "date-time"}}}}}},
+                                    "mandate": {"type": "string", "maxLength": 300}, "retestDate": {"type": "string", "format": "date-time"},
+                                    "alternative": ref("AlternativeTerms")}}}}},
                  "responses": {**ok("The registration with the standpoint.", ref("Partner")), **EBODY, **E401, **E403, **E404, **E409}}},
     "/partners": {
         "get": {"operationId": "listPartners", "security": AUTH, "summary": "Every registered partner (regions, national node, admins).",

@@ -177,6 +177,25 @@ struct PartnerRulesTests {
         #expect(retesting.standingTest?.outcome == .gecertificeerd && retesting.inEffect(at: now))
     }
 
+    @Test("\"nee, maar\": other terms allow a narrower profile that fits the core task; the agreement then works under it")
+    func neeMaar() throws {
+        #expect(CollaborationProfile.kern.narrowerAlternatives(for: .beheerder) == [.structureel, .koppel, .adHoc])
+        #expect(CollaborationProfile.structureel.narrowerAlternatives(for: .hulpdienst) == [.koppel, .adHoc])
+        #expect(CollaborationProfile.standby.narrowerAlternatives(for: .dienstverlener) == [.adHoc])
+        #expect(CollaborationProfile.adHoc.narrowerAlternatives(for: .incidenteel).isEmpty)
+        var test = Self.decided(.geenSamenwerking)
+        var agreement = Self.agreement(.beheerder, .kern, regions: [vr12, vr13], test: test)
+        #expect(!agreement.inEffect(at: Date()) && agreement.effectiveProfile == .kern)
+        test.standpoint?.alternative = AlternativeTerms(profile: .koppel, conditions: "Liaison in het ROT", preconditions: ["organisatie.liaison"])
+        agreement.test = test
+        #expect(agreement.effect(at: Date()) == .inEffect(.alternativeTerms(.koppel)))
+        #expect(agreement.effectOnRecord.label.nl == "Van kracht volgens andere randvoorwaarden: koppelsamenwerking")
+        let registration = PartnerRegistration(organisationCode: "P", adoptionRegion: nil, agreements: [agreement])
+        #expect(Self.violation(registration) == nil, "in werking under the other terms")
+        #expect(registration.standing(in: [vr13], at: Date()) == [.koppel])
+        #expect(registration.agreement(for: [vr13], lead: vr13, at: Date())?.profile == .koppel)
+    }
+
     @Test("a test stored before the two records reads back as it was written, and moves to an advice and a standpoint")
     func legacyTest() throws {
         let legacy = #"{"outcome":"voorwaardelijk","retestDate":"2027-01-01T00:00:00Z","standpoint":"Voorlopig","verrichting":{"date":"2026-03-02T00:00:00Z","finding":"Oefening"}}"#

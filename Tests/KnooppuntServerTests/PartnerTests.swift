@@ -364,6 +364,49 @@ struct PartnerTests {
         }
     }
 
+    @Test("\"nee, maar\": the chair sets other terms with a narrower profile; the agreement works under it, and a link gets that profile")
+    func neeMaar() async throws {
+        try await withTestApp { app in
+            // setup: NS (structureel, national) awaits the standpoint on its advice
+            let (chair, admin, im) = (try await HTTP.login(app, "voorzitter-regiegroep"), try await HTTP.login(app, "admin"), try await HTTP.login(app, "im-vr13"))
+            let before = try await HTTP.send(app, .GET, "/api/v1/partners/NS", token: im).content.decode(PartnerDTO.self)
+            let path = "/api/v1/partners/NS/agreements/0/standpoint"
+            func standpoint(_ outcome: String, _ alternative: String) -> String {
+                #"{"baseVersion":\#(before.version),"outcome":"\#(outcome)","argumentation":"Randvoorwaarden structureel niet gehaald","mandate":"Mandaat RDVR","alternative":\#(alternative)}"#
+            }
+            let koppel = #"{"profile":"koppelsamenwerking","conditions":"Liaison in het ROT; informatie via de regievoerende IM","preconditions":["organisatie.liaison"]}"#
+            // Refused, changing nothing: other terms with a certifying standpoint, a profile that is not narrower, an unknown item
+            let journal = try await HTTP.journalLength(app)
+            let certified = try await HTTP.send(app, .POST, path, json: standpoint("gecertificeerd", koppel), token: chair)
+            #expect(certified.status == .unprocessableEntity && Gezag.field(certified) == "alternative")
+            let wider = try await HTTP.send(app, .POST, path, json: standpoint("geen-samenwerking", #"{"profile":"kernsamenwerking","conditions":"x"}"#), token: chair)
+            #expect(wider.status == .unprocessableEntity && Gezag.field(wider) == "alternative.profile")
+            let unknown = try await HTTP.send(
+                app, .POST, path, json: standpoint("geen-samenwerking", #"{"profile":"koppelsamenwerking","conditions":"x","preconditions":["proces.organisatiebrede-im"]}"#), token: chair)
+            #expect(unknown.status == .unprocessableEntity && Gezag.field(unknown) == "alternative.preconditions")
+            #expect(try await HTTP.journalLength(app) == journal)
+
+            // MUT: "nee, maar" with koppelsamenwerking; the keepers put it in werking
+            let taken = try await HTTP.send(app, .POST, path, json: standpoint("geen-samenwerking", koppel), token: chair)
+            #expect(taken.status == .ok, "\(taken.body.string)")
+            let after = try taken.content.decode(PartnerDTO.self)
+            let regions = String(decoding: try JSONEncoder().encode(after.agreements[0].regions), as: UTF8.self)
+            let inWerking = #"{"baseVersion":\#(after.version),"adoptionRegion":"VR09","agreements":[{"coreTask":"B","profile":"structurele-samenwerking","regions":\#(regions),"stage":"in-werking","evaluation":{"intervalMonths":12,"nextDue":"2030-01-01T00:00:00Z"}}]}"#
+            let live = try await HTTP.send(app, .PUT, "/api/v1/partners/NS", json: inWerking, token: admin)
+            // validate: in effect under the other terms, working as koppel — in the registry, the overview and a link
+            #expect(live.status == .ok, "\(live.body.string)")
+            let agreement = try live.content.decode(PartnerDTO.self).agreements[0]
+            #expect(agreement.inEffect && agreement.profile == .structureel && agreement.effectiveProfile == .koppel)
+            let rows = try await HTTP.send(app, .GET, "/api/v1/partners/overview", token: im).content.decode([PartnerOverviewRow].self)
+            #expect(rows.first { $0.partner == "NS" }?.effect.nl == "Van kracht volgens andere randvoorwaarden: koppelsamenwerking")
+            let incident = try await Picture.createIncident(app, token: im)
+            let link = #"{"organisation":"NS","purpose":"Spoorvervoer stilgelegd","until":"\#(Access.until(app, hours: 4))"}"#
+            let linked = try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident.id)/access", json: link, token: im)
+            #expect(linked.status == .created, "\(linked.body.string)")
+            #expect(try linked.content.decode(AccessGrantDTO.self).profile == .koppel)
+        }
+    }
+
     @Test("M0039 turns a stored test into an advice and a standpoint with the same outcome, made by Knooppunt; what was in effect stays so")
     func adviceAndStandpointMigration() async throws {
         try await withTestApp { app in

@@ -56,7 +56,9 @@ public struct PartnerAgreement: Sendable, Equatable, Codable {
         guard stage == .inWerking else { return .notInEffect(.stage(stage)) }
         switch standingTest?.outcome {
         case let outcome? where outcome != .geenSamenwerking: return .inEffect(.tested(outcome))
-        case .geenSamenwerking?: return .notInEffect(.rejected)
+        case .geenSamenwerking?:
+            if let alternative = standingTest?.standpoint?.alternative { return .inEffect(.alternativeTerms(alternative.profile)) }
+            return .notInEffect(.rejected)
         default: return reach == .regionaal ? .inEffect(.regionalUntested) : .notInEffect(.untestedSupraRegional(reach))
         }
     }
@@ -73,6 +75,20 @@ public struct PartnerAgreement: Sendable, Equatable, Codable {
     }
 
     public func inEffect(at now: Date) -> Bool { effect(at: now).inEffect }
+
+    /// The profile the agreement works under: the chosen one, or after "nee, maar" the narrower profile of
+    /// the regiegroep's alternative terms (decision 0027 §4).
+    public var effectiveProfile: CollaborationProfile {
+        if case .inEffect(.alternativeTerms(let profile)) = effectOnRecord { return profile }
+        return profile
+    }
+
+    /// The agreement as it works: under its effective profile.
+    public var asInEffect: PartnerAgreement {
+        var working = self
+        working.profile = effectiveProfile
+        return working
+    }
 
     /// The toetsing whose standpoint stands: the current one once its standpoint is taken; during a re-test
     /// (a new toetsing without a standpoint yet) the previous one — a standpoint holds until the next.
@@ -244,6 +260,8 @@ public enum AgreementEffect: Sendable, Equatable {
         case tested(TestOutcome)
         /// A regional agreement the region(s) and the partner put in effect without toetsing.
         case regionalUntested
+        /// "Nee, maar": under the narrower profile of the regiegroep's alternative terms.
+        case alternativeTerms(CollaborationProfile)
     }
 
     public enum Reason: Sendable, Equatable {
@@ -264,6 +282,10 @@ public enum AgreementEffect: Sendable, Equatable {
             LocalizedLabel(nl: "Van kracht (\(outcome.label.nl.lowercased()))", en: "In effect (\(outcome.label.en.lowercased()))")
         case .inEffect(.regionalUntested):
             LocalizedLabel(nl: "Van kracht, ongetoetst", en: "In effect, not tested")
+        case .inEffect(.alternativeTerms(let profile)):
+            LocalizedLabel(
+                nl: "Van kracht volgens andere randvoorwaarden: \(profile.label.nl.lowercased())",
+                en: "In effect under other terms: \(profile.label.en.lowercased())")
         case .notInEffect(.stage(let stage)):
             LocalizedLabel(nl: "Niet van kracht: \(stage.label.nl.lowercased())", en: "Not in effect: \(stage.label.en.lowercased())")
         case .notInEffect(.untestedSupraRegional(let reach)):
@@ -442,10 +464,13 @@ public struct Standpoint: Sendable, Equatable, Codable {
     public var at: Date
     /// Whether the chair took over the advice (001:L2272 «Indien de regiegroep het advies … overneemt»).
     public var followsAdvice: Bool
+    /// "Nee, maar": with a geen-samenwerking standpoint, the more accessible terms the regiegroep sets under
+    /// which the parties still work together (001:L2227-2233, L2306-2308; decision 0027 §4).
+    public var alternative: AlternativeTerms?
 
     public init(
         outcome: TestOutcome, argumentation: String, mandate: String, retestDate: Date? = nil, by: String, byName: String, at: Date,
-        followsAdvice: Bool
+        followsAdvice: Bool, alternative: AlternativeTerms? = nil
     ) {
         self.outcome = outcome
         self.argumentation = argumentation
@@ -455,6 +480,33 @@ public struct Standpoint: Sendable, Equatable, Codable {
         self.byName = byName
         self.at = at
         self.followsAdvice = followsAdvice
+        self.alternative = alternative
+    }
+}
+
+/// «De samenwerkingspartners kunnen echter wel samenwerken volgens randvoorwaarden die toegankelijker zijn»
+/// (001:L2231-2233), «door de regiegroep vastgesteld» (L2306-2308): a narrower profile than the one chosen,
+/// fitting the core task, with its own preconditions (decision 0027 §4).
+public struct AlternativeTerms: Sendable, Equatable, Codable {
+    public var profile: CollaborationProfile
+    /// The terms in words.
+    public var conditions: String
+    /// The items of the alternative profile's checklist (Tabel 3/4) the terms require, by key.
+    public var preconditions: [String]
+
+    public init(profile: CollaborationProfile, conditions: String, preconditions: [String] = []) {
+        self.profile = profile
+        self.conditions = conditions
+        self.preconditions = preconditions
+    }
+
+    enum CodingKeys: String, CodingKey { case profile, conditions, preconditions }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        profile = try container.decode(CollaborationProfile.self, forKey: .profile)
+        conditions = try container.decode(String.self, forKey: .conditions)
+        preconditions = try container.decodeIfPresent([String].self, forKey: .preconditions) ?? []
     }
 }
 
@@ -522,13 +574,14 @@ public struct PartnerRegistration: Sendable, Equatable, Codable {
 
     /// The profiles in effect with any of `regions` (what the access policy calls standing).
     public func standing(in regions: Set<RegionCode>, at now: Date) -> Set<CollaborationProfile> {
-        Set(agreements.filter { $0.inEffect(at: now) && !regions.isDisjoint(with: $0.regions) }.map(\.profile))
+        Set(agreements.filter { $0.inEffect(at: now) && !regions.isDisjoint(with: $0.regions) }.map(\.effectiveProfile))
     }
 
-    /// The agreement in effect that covers one of `regions`, preferring the lead region's.
+    /// The agreement in effect that covers one of `regions`, preferring the lead region's, as it works
+    /// (under the alternative terms' profile after "nee, maar").
     public func agreement(for regions: Set<RegionCode>, lead: RegionCode, at now: Date) -> PartnerAgreement? {
         let candidates = agreements.filter { $0.inEffect(at: now) && !regions.isDisjoint(with: $0.regions) }
-        return candidates.first { $0.regions.contains(lead) } ?? candidates.first
+        return (candidates.first { $0.regions.contains(lead) } ?? candidates.first)?.asInEffect
     }
 }
 
@@ -724,12 +777,39 @@ extension PartnerRules {
             throw PartnerRuleViolation(field: "retestDate", message: "only a conditional standpoint has a re-test date")
         default: break
         }
+        if let alternative = standpoint.alternative {
+            try validate(alternative, replacing: agreement)
+            guard standpoint.outcome == .geenSamenwerking else {
+                throw PartnerRuleViolation(
+                    field: "alternative", message: "other terms belong to a standpoint of geen samenwerking volgens profiel (\"nee, maar\")")
+            }
+        }
         var taken = standpoint
         taken.followsAdvice = standpoint.outcome == advice.outcome
         test.standpoint = taken
         var changed = agreement
         changed.test = test
         return changed
+    }
+
+    /// "Nee, maar" terms: a profile that fits the core task (Tabel 1, or the ad-hoc-aansluiting) and gives
+    /// fewer rights than the one chosen, with its conditions in words and preconditions from its own checklist.
+    static func validate(_ alternative: AlternativeTerms, replacing agreement: PartnerAgreement) throws(PartnerRuleViolation) {
+        let allowed = agreement.profile.narrowerAlternatives(for: agreement.coreTask)
+        guard allowed.contains(alternative.profile) else {
+            throw PartnerRuleViolation(
+                field: "alternative.profile",
+                message: allowed.isEmpty
+                    ? "\(agreement.profile.rawValue) has no narrower profile to work under"
+                    : "the other terms' profile is narrower than \(agreement.profile.rawValue) and fits core task \(agreement.coreTask.rawValue): "
+                        + allowed.map(\.rawValue).joined(separator: ", "))
+        }
+        try text(alternative.conditions, field: "alternative.conditions", maximum: 4_000)
+        let keys = Set(Preconditions.checklist(for: alternative.profile).map(\.key))
+        if let unknown = alternative.preconditions.first(where: { !keys.contains($0) }) {
+            throw PartnerRuleViolation(
+                field: "alternative.preconditions", message: "'\(unknown.prefix(60))' is not a precondition of \(alternative.profile.rawValue)")
+        }
     }
 
     /// A required text: not blank, at most `maximum` characters, no control characters but line breaks.

@@ -50,6 +50,25 @@ public enum CollaborationProfile: String, CaseIterable, Codable, Sendable {
     case standby = "standby-samenwerking"
     case adHoc = "ad-hoc-aansluiting"
 
+    /// How much a profile lets the partner do in the system (Tabel 1): kern reads and writes the whole
+    /// picture, structureel writes under regie, standby reads (limited), koppel and ad hoc work outside it.
+    /// Not a ranking of maturity (001:L724-732); used only to keep "nee, maar" terms narrower.
+    public var rightsRank: Int {
+        switch self {
+        case .kern: 4
+        case .structureel: 3
+        case .standby: 2
+        case .koppel: 1
+        case .adHoc: 0
+        }
+    }
+
+    /// The profiles "nee, maar" may allow instead of this one: fitting the core task (or the ad-hoc-aansluiting)
+    /// and with fewer rights (decision 0027 §4).
+    public func narrowerAlternatives(for task: CoreTask) -> [CollaborationProfile] {
+        (task.fittingProfiles + [.adHoc]).filter { $0.rightsRank < rightsRank }
+    }
+
     public var label: LocalizedLabel {
         switch self {
         case .kern: LocalizedLabel(nl: "Kernsamenwerking", en: "Core collaboration")

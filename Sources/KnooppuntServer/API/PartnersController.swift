@@ -140,7 +140,12 @@ struct PartnersController: RouteCollection {
         let standpoint = Standpoint(
             outcome: body.outcome, argumentation: body.argumentation.trimmingCharacters(in: .whitespacesAndNewlines),
             mandate: body.mandate.trimmingCharacters(in: .whitespacesAndNewlines), retestDate: body.retestDate, by: user.username,
-            byName: user.displayName, at: now, followsAdvice: false)
+            byName: user.displayName, at: now, followsAdvice: false,
+            alternative: body.alternative.map {
+                AlternativeTerms(
+                    profile: $0.profile, conditions: $0.conditions.trimmingCharacters(in: .whitespacesAndNewlines),
+                    preconditions: Array($0.preconditions.prefix(64)))
+            })
         let index = Int(raw)
         return try await amend(
             partner: code, agreement: raw, .takeStandpoint, baseVersion: body.baseVersion, by: user, on: req,

@@ -212,6 +212,8 @@ struct PartnerWebController: RouteCollection {
         var argumentation: String
         var mandate: String
         var retestDate: String?
+        var alternativeProfile: String?
+        var alternativeConditions: String?
     }
 
     /// The chair's standpoint form: the same rule as `POST …/standpoint`; the re-test date is a day (yyyy-mm-dd).
@@ -227,9 +229,16 @@ struct PartnerWebController: RouteCollection {
                 }
                 return date
             }
+            var alternative: AlternativeTerms?
+            if let raw = form.alternativeProfile, !raw.isEmpty {
+                guard let profile = CollaborationProfile(rawValue: raw) else {
+                    throw Problem.invalid("unknown profile '\(raw.prefix(40))'", field: "alternative.profile")
+                }
+                alternative = AlternativeTerms(profile: profile, conditions: form.alternativeConditions ?? "")
+            }
             return StandpointRequest(
                 baseVersion: form.baseVersion, outcome: try Self.outcome(form.outcome), argumentation: form.argumentation,
-                mandate: form.mandate, retestDate: retest)
+                mandate: form.mandate, retestDate: retest, alternative: alternative)
         }
     }
 

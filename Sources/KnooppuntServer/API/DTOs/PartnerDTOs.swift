@@ -22,7 +22,8 @@ struct PartnerRequest: StrictDecodable {
             "agreements.test.inrichting": ["date", "finding"],
             "agreements.test.verrichting": ["date", "finding"],
             "agreements.test.advice": ["outcome", "reasons", "by", "byName", "organisation", "at"],
-            "agreements.test.standpoint": ["outcome", "argumentation", "mandate", "retestDate", "by", "byName", "at", "followsAdvice"],
+            "agreements.test.standpoint": ["outcome", "argumentation", "mandate", "retestDate", "by", "byName", "at", "followsAdvice", "alternative"],
+            "agreements.test.standpoint.alternative": ["profile", "conditions", "preconditions"],
             "agreements.evaluation": ["intervalMonths", "nextDue"],
             "alertRules": AlertRule.fieldNames,
         ]
@@ -117,6 +118,8 @@ struct PartnerDTO: Content {
         var stage: AgreementStage
         var defaultStatus: PartnerStatus
         var inEffect: Bool
+        /// The profile it works under: the chosen one, or after "nee, maar" the other terms' (decision 0027 §4).
+        var effectiveProfile: CollaborationProfile
         var contacts: [Contact]
         var checklist: [ChecklistItem]
         var test: TestRecord?
@@ -149,7 +152,8 @@ struct PartnerDTO: Content {
         agreements = registration.agreements.map { agreement in
             AgreementDTO(
                 coreTask: agreement.coreTask, profile: agreement.profile, regions: agreement.regions, reach: agreement.reach, stage: agreement.stage,
-                defaultStatus: agreement.defaultStatus, inEffect: agreement.inEffect(at: now), contacts: agreement.contacts,
+                defaultStatus: agreement.defaultStatus, inEffect: agreement.inEffect(at: now), effectiveProfile: agreement.effectiveProfile,
+                contacts: agreement.contacts,
                 checklist: agreement.checklist.map {
                     ChecklistItem(
                         key: $0.precondition.key, dimension: $0.precondition.dimension.rawValue,
@@ -191,6 +195,9 @@ struct StandpointRequest: StrictDecodable {
     var argumentation: String
     var mandate: String
     var retestDate: Date?
+    /// "Nee, maar": the other terms, with a geen-samenwerking standpoint only (decision 0027 §4).
+    var alternative: AlternativeTerms?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case baseVersion, outcome, argumentation, mandate, retestDate }
+    enum CodingKeys: String, CodingKey, CaseIterable { case baseVersion, outcome, argumentation, mandate, retestDate, alternative }
+    static var nestedFields: [String: [String]] { ["alternative": ["profile", "conditions", "preconditions"]] }
 }

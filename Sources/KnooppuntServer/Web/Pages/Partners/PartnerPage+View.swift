@@ -101,14 +101,20 @@ extension PartnerPage {
                                 ? say(nl: "neemt het advies over", en: "takes over the advice")
                                 : say(nl: "wijkt af van het advies", en: "departs from the advice"))
                                + ". " + standpoint.argumentation + " (" + [standpoint.byName, standpoint.mandate, DisplayFormat.date(standpoint.at)]
-                                   .joined(separator: " · ") + ")"))
+                                   .joined(separator: " · ") + ")"),
+                           .unwrap(standpoint.alternative) { alternative in
+                               .span(.class("toetsing-alternative"), .text(" " + say(
+                                   nl: "Nee, maar: samenwerken als \(say(alternative.profile.label).lowercased()) volgens andere randvoorwaarden — ",
+                                   en: "No, but: working together as \(say(alternative.profile.label).lowercased()) under other terms — ")
+                                   + alternative.conditions))
+                           })
                     })
             },
             .if(!earlier.isEmpty, .p(.class("muted"), .text(say(nl: "Eerdere toetsingen: ", en: "Earlier toetsingen: ")
                 + earlier.compactMap { test in test.outcome.map { say($0.label) + (test.standpoint.map { " (" + DisplayFormat.date($0.at) + ")" } ?? "") } }
                     .joined(separator: "; ")))),
             .if(mayTest, toetserForms(index, agreement)),
-            .if(mayTakeStandpoint && test?.advice != nil && test?.standpoint == nil, standpointForm(index, test?.advice)))
+            .if(mayTakeStandpoint && test?.advice != nil && test?.standpoint == nil, standpointForm(index, agreement, test?.advice)))
     }
 
     private func componentLabel(_ component: TestComponent) -> String {
@@ -162,7 +168,7 @@ extension PartnerPage {
     }
 
     /// The chair's form: the standpoint on the advice, preset to it; a re-test date for a conditional one.
-    private func standpointForm(_ index: Int, _ advice: TestAdvice?) -> Node<HTML.BodyContext> {
+    private func standpointForm(_ index: Int, _ agreement: PartnerAgreement, _ advice: TestAdvice?) -> Node<HTML.BodyContext> {
         let id = "standpoint-\(index)"
         return .element(named: "details", nodes: [
             .class("action-toggle"),
@@ -182,6 +188,18 @@ extension PartnerPage {
                        .value("Mandaat directeuren veiligheidsregio's (RDVR)")),
                 .label(.for("\(id)-retest"), .text(say(nl: "Hertoetsing uiterlijk (alleen bij voorwaardelijk)", en: "Re-test by (conditional only)"))),
                 .input(.type(.date), .id("\(id)-retest"), .name("retestDate")),
+                .if(!agreement.profile.narrowerAlternatives(for: agreement.coreTask).isEmpty, .element(named: "fieldset", nodes: [
+                    .element(named: "legend", text: say(
+                        nl: "Nee, maar: andere randvoorwaarden (alleen bij geen samenwerking volgens profiel)",
+                        en: "No, but: other terms (only with not under this profile)")),
+                    .label(.for("\(id)-alternative-profile"), .text(say(nl: "Samenwerken als", en: "Work together as"))),
+                    .select(
+                        .id("\(id)-alternative-profile"), .attribute(named: "name", value: "alternativeProfile"),
+                        .choice("", say(nl: "— geen —", en: "— none —")),
+                        .forEach(agreement.profile.narrowerAlternatives(for: agreement.coreTask)) { .choice($0.rawValue, say($0.label)) }),
+                    .label(.for("\(id)-alternative-conditions"), .text(say(nl: "Randvoorwaarden", en: "Conditions"))),
+                    .textarea(.id("\(id)-alternative-conditions"), .name("alternativeConditions"), .attribute(named: "maxlength", value: "4000")),
+                ])),
                 .button(.type(.submit), .class("primary"), .id("\(id)-submit"), .text(say(nl: "Standpunt vastleggen", en: "Record the standpoint"))))
         ])
     }
