@@ -819,7 +819,8 @@ doc["components"]["schemas"].update({
         "purpose": {"type": "string"}, "status": {"enum": ["monitoring", "active"]},
         "maxClassification": CLASSIFICATION, "validFrom": {"type": "string", "format": "date-time"},
         "validUntil": {"type": "string", "format": "date-time"}, "revokedAt": {"type": "string", "format": "date-time"},
-        "revokedBy": {"type": "string"}, "grantedBy": {"type": "string"}, "grantedByOrganisation": {"type": "string"}}},
+        "revokedBy": {"type": "string"}, "grantedBy": {"type": "string"}, "grantedByOrganisation": {"type": "string"},
+        "readScope": {"type": "string", "pattern": "^(summary|whole|themes:[a-z:A-Z0-9,-]+)$", "description": "A standby link only (decision 0027 §7): what the admitted partner reads — summary (the totaalbeeld, the default), themes:brandweer,partner:RWS (those themes' entries and summaries, with the totaalbeeld) or whole (the whole picture)."}}},
     "LinkInput": {"type": "object", "required": ["organisation", "purpose"], "additionalProperties": False,
         "description": "Give the end as `until` or as `hours` from now, exactly one of them.",
         "properties": {"organisation": {"type": "string", "description": "A registered partner with an agreement in "
@@ -828,10 +829,10 @@ doc["components"]["schemas"].update({
             "until": {"type": "string", "format": "date-time", "description": "At most 90 days ahead."},
             "hours": {"type": "integer", "minimum": 1, "maximum": 720, "description": "Instead of until: this many hours from now."},
             "status": {"enum": ["monitoring", "active"], "description": "Default: the agreement's (standby: monitoring)."},
-            "maxClassification": CLASSIFICATION}},
+            "maxClassification": CLASSIFICATION, "readScope": {"type": "string", "pattern": "^(summary|whole|themes:[a-z:A-Z0-9,-]+)$", "description": "A standby link only (decision 0027 §7): what the admitted partner reads — summary (the totaalbeeld, the default), themes:brandweer,partner:RWS (those themes' entries and summaries, with the totaalbeeld) or whole (the whole picture)."}}},
     "GrantChange": {"type": "object", "additionalProperties": False, "properties": {
         "status": {"enum": ["monitoring", "active"], "description": "active admits a standby partner (invite to look along)."},
-        "until": {"type": "string", "format": "date-time"}}},
+        "until": {"type": "string", "format": "date-time"}, "readScope": {"type": "string", "pattern": "^(summary|whole|themes:[a-z:A-Z0-9,-]+)$", "description": "A standby link only (decision 0027 §7): what the admitted partner reads — summary (the totaalbeeld, the default), themes:brandweer,partner:RWS (those themes' entries and summaries, with the totaalbeeld) or whole (the whole picture)."}}},
     "BreakGlassInput": {"type": "object", "required": ["organisation", "reason"], "additionalProperties": False,
         "description": "Give the end as `until` or as `hours` from now, exactly one of them.",
         "properties": {"organisation": {"type": "string"}, "reason": {"type": "string", "minLength": 3, "maxLength": 500},

@@ -115,7 +115,7 @@ struct JournalEventTests {
         let alert = AlertPayload(incident: id, alert: id, organisation: "KNMI", reason: "GRIP 1", escalatedTo: nil)
         // MUT / validate
         #expect(EntryUpdated(entry).classified == ClassifiedContent(
-            classification: "confidential", awaitingAdmission: true, authorOrganisation: "RWS"))
+            classification: "confidential", awaitingAdmission: true, authorOrganisation: "RWS", part: .entry(.partner("RWS"))))
         #expect(SitRapScheduleSet(SitRapSchedulePayload(incident: id, intervalMinutes: 60, reason: nil)).classified == .internal)
         #expect(AlertEscalated(alert).aboutOrganisation == "KNMI")
         #expect(!(JournalKind.incidentUpdated.payloadType is any ClassifiedJournalEvent.Type))

@@ -177,6 +177,67 @@ struct AccessTests {
         }
     }
 
+    @Test("an admitted standby partner reads what the IM opens: the totaalbeeld by default, named themes, or the whole picture; decisions, SitRaps and other logbook lines only with the whole picture")
+    func standbyReadScope() async throws {
+        try await withTestApp { app in
+            // setup: entries of two disciplines, the totaalbeeld, a fire-service summary, a decision and a SitRap
+            let im = try await HTTP.login(app, "im-vr13")
+            let redCross = try await HTTP.login(app, "rodekruis")
+            let incident = try await Picture.createIncident(app, token: im, title: "Brand Westpoort")
+            _ = try await Picture.addEntry(app, incident.id, token: im, text: "Brand in loods", theme: "brandweer")
+            _ = try await Picture.addEntry(app, incident.id, token: im, text: "Afzetting Westpoortweg", theme: "politie")
+            for (theme, text) in [("algemeen", "Grote brand, rook richting Zaandam"), ("brandweer", "Inzet drie TS")] {
+                let put = try await HTTP.send(app, .PUT, "/api/v1/incidents/\(incident.id)/summaries/\(theme)", json: #"{"picture":"\#(text)"}"#, token: im)
+                #expect(put.status == .created, "\(put.body.string)")
+            }
+            let decision = try await HTTP.send(
+                app, .POST, "/api/v1/incidents/\(incident.id)/decisions", json: #"{"text":"Opvang in sporthal","team":"rot","decidedBy":"ROT"}"#, token: im)
+            #expect(decision.status == .created, "\(decision.body.string)")
+            #expect(try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident.id)/sitraps", json: "{}", token: im).status == .created)
+            let grant = try await Access.link(app, incident.id, "RODEKRUIS", token: im, extra: #","status":"active""#)
+            #expect(grant.readScope == nil, "the default of a standby link")
+            func picture() async throws -> PictureView { try await Picture.picture(app, incident.id, token: redCross) }
+            func read(_ path: String) async throws -> TestingHTTPResponse {
+                try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)\(path)", token: redCross)
+            }
+            func scope(_ text: String) async throws -> TestingHTTPResponse {
+                try await HTTP.send(app, .PATCH, "/api/v1/incidents/\(incident.id)/access/\(grant.id)", json: #"{"readScope":"\#(text)"}"#, token: im)
+            }
+
+            // validate: the totaalbeeld only — no entries, no other summary, no decisions, SitRaps or their lines
+            var seen = try await picture()
+            #expect(seen.entries.isEmpty && seen.decisions.isEmpty && seen.summaries.map(\.theme) == [.algemeen])
+            #expect(try await read("/sitraps").content.decode([SitRapSummaryDTO].self).isEmpty)
+            #expect(try await read("/sitraps/1").status == .forbidden)
+            var logbook = try await read("/logbook").body.string
+            #expect(logbook.contains("summary.created") && !logbook.contains("entry.created") && !logbook.contains("decision.created"))
+            #expect(!logbook.contains("Brand in loods") && !logbook.contains("Inzet drie TS"))
+
+            // MUT: the IM opens the fire service's theme
+            #expect(try await scope("themes:brandweer").status == .ok)
+            seen = try await picture()
+            #expect(seen.entries.map(\.text) == ["Brand in loods"] && seen.summaries.map(\.theme) == [.algemeen, .brandweer])
+            #expect(seen.decisions.isEmpty)
+            logbook = try await read("/logbook").body.string
+            #expect(logbook.contains("Brand in loods") && !logbook.contains("Afzetting"))
+
+            // MUT: the whole picture, journaled as an access change
+            #expect(try await scope("whole").status == .ok)
+            seen = try await picture()
+            #expect(seen.entries.count == 2 && seen.decisions.map(\.text) == ["Opvang in sporthal"])
+            #expect(try await read("/sitraps").content.decode([SitRapSummaryDTO].self).count == 1)
+            let kinds = try await JournalEventModel.query(on: app.db).all().map(\.kind)
+            #expect(kinds.filter { $0 == "access.changed" }.count == 2)
+
+            // Refused, changing nothing: a scope on a grant other than a standby link, an unknown theme
+            let rws = try await Access.link(app, incident.id, "RWS", token: im)
+            let onKern = try await HTTP.send(app, .PATCH, "/api/v1/incidents/\(incident.id)/access/\(rws.id)", json: #"{"readScope":"summary"}"#, token: im)
+            #expect(onKern.status == .unprocessableEntity && Gezag.field(onKern) == "readScope")
+            let unknown = try await scope("themes:vuurwerk")
+            #expect(unknown.status.code >= 400 && unknown.status.code < 500 && unknown.body.string.contains("readScope"), "\(unknown.body.string)")
+        }
+    }
+
     @Test("standby: monitoring list without details; reads only once the IM admits it; disconnecting ends it")
     func standby() async throws {
         try await withTestApp { app in
@@ -204,6 +265,11 @@ struct AccessTests {
             let admit = try await HTTP.send(
                 app, .PATCH, "/api/v1/incidents/\(incident.id)/access/\(grant.id)", json: #"{"status":"active"}"#, token: im)
             #expect(admit.status == .ok, "\(admit.body.string)")
+            // Admitted, it reads what the IM opens (decision 0027 §7): by default the totaalbeeld only.
+            #expect(try await Picture.picture(app, incident.id, token: redCross).entries.isEmpty)
+            let opened = try await HTTP.send(
+                app, .PATCH, "/api/v1/incidents/\(incident.id)/access/\(grant.id)", json: #"{"readScope":"themes:brandweer"}"#, token: im)
+            #expect(opened.status == .ok, "\(opened.body.string)")
             #expect(try await Picture.picture(app, incident.id, token: redCross).entries.map(\.text) == ["Geheime details"])
             let write = try await Access.entry(
                 app, incident.id, token: redCross, json: #"{"theme":"partner:RODEKRUIS","text":"x","source":"y"}"#)

@@ -273,7 +273,7 @@ struct PartnerTests {
             #expect(held.byName == "Sanne de Vries")
             let months = Calendar(identifier: .gregorian).dateComponents([.month], from: held.date, to: schedule.nextDue).month
             #expect(months == 12)
-            let kinds = try await JournalEventModel.query(on: app.db).all().map(\.kind)
+            let kinds = try await JournalEventModel.query(on: app.db).sort(\.$id).all().map(\.kind)
             #expect(kinds.last == "partner.updated")
             #expect(try await !WebSession.login(app, "im-vr13").get(app, "/").body.string.contains("Evaluatiemoment op"))
             // A change to the registration keeps the evaluations held.
@@ -344,7 +344,7 @@ struct PartnerTests {
             #expect(test.advice?.outcome == .voorwaardelijk && test.advice?.byName == "Hanna Vermeulen")
             #expect(test.standpoint?.outcome == .gecertificeerd && test.standpoint?.followsAdvice == false)
             #expect(test.standpoint?.byName == "Erik van Leeuwen" && test.standpoint?.mandate == "Mandaat RDVR")
-            let kinds = try await JournalEventModel.query(on: app.db).all().map(\.kind)
+            let kinds = try await JournalEventModel.query(on: app.db).sort(\.$id).all().map(\.kind)
             #expect(kinds.suffix(2) == ["partner.updated", "partner.standpoint-taken"])
             // The standpoint, not the advice, lets the keepers put it in werking (with its evaluation moment).
             let regions = String(decoding: try encoder.encode(after.agreements[0].regions), as: UTF8.self)

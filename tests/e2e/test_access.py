@@ -30,6 +30,7 @@ def test_standby_partner_sees_list_then_picture_after_admission(server, browser,
     incident_url = open_new_incident(browser, server, "im-vr13", "Uitval drinkwater Diemen")
     incident_id = incident_url.rstrip("/").split("/")[-1]
     open_form(browser, "entry-form")
+    Select(browser.find_element(By.ID, "entry-theme")).select_by_value("bevolkingszorg")
     browser.find_element(By.ID, "entry-text").send_keys("Opvanglocatie sporthal De Brink nodig")
     browser.find_element(By.ID, "entry-source").send_keys("Bevolkingszorg")
     browser.find_element(By.ID, "entry-submit").click()
@@ -58,8 +59,10 @@ def test_standby_partner_sees_list_then_picture_after_admission(server, browser,
     browser.find_element(By.ID, "link-submit").click()
     wait(browser, lambda d: d.find_elements(By.ID, "admit-RODEKRUIS"))
     screenshot(browser, "32-im-linked-standby-partner", "access")
+    # it reads what the IM opens (decision 0027 §7): the IM opens the theme of bevolkingszorg
+    Select(browser.find_element(By.ID, "read-scope-RODEKRUIS")).select_by_value("themes:bevolkingszorg")
     click(browser, By.ID, "admit-RODEKRUIS")
-    wait(browser, lambda d: not d.find_elements(By.ID, "admit-RODEKRUIS"))
+    wait(browser, lambda d: "leest het totaalbeeld en bevolkingszorg" in text_of(d, "access"))
 
     # the monitoring list now offers the picture, and the picture shows the entry
     second_browser.get(server + "/monitoring")

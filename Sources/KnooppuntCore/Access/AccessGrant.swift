@@ -31,6 +31,9 @@ public struct AccessGrant: Sendable, Equatable, Codable {
     public var status: PartnerStatus
     /// The most sensitive information this grant shows.
     public var maxClassification: Classification
+    /// What of the picture an admitted standby partner reads, as the IM opened it (decision 0027 §7);
+    /// nil: the default of the kind (`effectiveReadScope`).
+    public var readScope: ReadScope?
 
     public init(
         kind: Kind, organisationCode: String, purpose: String, validFrom: Date, validUntil: Date, revokedAt: Date? = nil,
@@ -46,6 +49,20 @@ public struct AccessGrant: Sendable, Equatable, Codable {
         self.maxClassification = maxClassification ?? Self.defaultClassification(for: kind)
     }
 
+    /// What the grant reads of the picture: a standby link «(beperkte) leestoegang» (001:L1090-1095), by
+    /// default only the shared totaalbeeld; every other grant the picture up to its classification.
+    public var effectiveReadScope: ReadScope {
+        if case .link(.standby) = kind { return readScope ?? .summary }
+        return .whole
+    }
+
+    /// The grant with `scope` as its read scope.
+    public func withReadScope(_ scope: ReadScope?) -> AccessGrant {
+        var grant = self
+        grant.readScope = scope
+        return grant
+    }
+
     /// In force at `time`: started, not ended, not revoked.
     public func isActive(at time: Date) -> Bool {
         validFrom <= time && time < validUntil && (revokedAt.map { time < $0 } ?? true)
@@ -58,6 +75,78 @@ public struct AccessGrant: Sendable, Equatable, Codable {
         switch kind {
         case .link(.kern), .link(.structureel), .link(.standby), .temporaryAccount, .breakGlass: .internal
         case .link(.koppel), .link(.adHoc): .public
+        }
+    }
+}
+
+/// What of an incident's picture a reader sees (decision 0027 §7): the shared totaalbeeld only, named themes
+/// (their entries and summaries, with the totaalbeeld), or the whole picture.
+public enum ReadScope: Sendable, Equatable, Hashable, Codable {
+    case summary
+    case themes([Theme])
+    case whole
+
+    /// Entries of `theme` are read.
+    public func readsEntries(of theme: Theme) -> Bool {
+        switch self {
+        case .whole: true
+        case .summary: false
+        case .themes(let themes): themes.contains(theme)
+        }
+    }
+
+    /// The summary of `theme` is read: the totaalbeeld always, the others with their theme.
+    public func readsSummary(of theme: Theme) -> Bool {
+        theme == .algemeen || readsEntries(of: theme)
+    }
+
+    /// Everything else of the picture — decisions, actions, besluitpunten, plots, conflicts, SitRaps — is
+    /// read only with the whole picture.
+    public var isWhole: Bool { self == .whole }
+
+    /// "summary", "whole", or "themes:brandweer,partner:RWS".
+    public var text: String {
+        switch self {
+        case .summary: "summary"
+        case .whole: "whole"
+        case .themes(let themes): "themes:" + themes.map(\.description).joined(separator: ",")
+        }
+    }
+
+    public init?(text: String) {
+        switch text {
+        case "summary": self = .summary
+        case "whole": self = .whole
+        default:
+            guard text.hasPrefix("themes:") else { return nil }
+            let names = text.dropFirst(7).split(separator: ",").map(String.init)
+            let themes = names.compactMap(Theme.init)
+            guard !themes.isEmpty, themes.count == names.count, themes.count <= 16 else { return nil }
+            self = .themes(themes)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let scope = ReadScope(text: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a read scope: \(text.prefix(60))"))
+        }
+        self = scope
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+
+    public var label: LocalizedLabel {
+        switch self {
+        case .summary: LocalizedLabel(nl: "leest het totaalbeeld", en: "reads the overall picture")
+        case .whole: LocalizedLabel(nl: "leest het hele beeld", en: "reads the whole picture")
+        case .themes(let themes):
+            LocalizedLabel(
+                nl: "leest het totaalbeeld en " + themes.map { $0.label().nl.lowercased() }.joined(separator: ", "),
+                en: "reads the overall picture and " + themes.map { $0.label().en.lowercased() }.joined(separator: ", "))
         }
     }
 }

@@ -312,6 +312,16 @@ public enum AccessPolicy {
     ]
 
     /// The subject's grant that is in force at the request's time, if any; the strongest first.
+    /// What of the picture the subject reads where it reads at all (decision 0027 §7): regions, the national
+    /// node and the Rijk the whole picture; a partner what its grant opens — an admitted standby partner
+    /// only what the IM opened to it.
+    public static func readScope(_ request: AccessRequest) -> ReadScope {
+        guard [.partner, .ministry, .other].contains(request.subject.organisationKind), !request.subject.role.isRijkOrProvince else {
+            return .whole
+        }
+        return activeGrant(request)?.effectiveReadScope ?? .whole
+    }
+
     public static func activeGrant(_ request: AccessRequest) -> AccessGrant? {
         request.grants
             .filter { $0.organisationCode == request.subject.organisationCode && $0.isActive(at: request.time) }

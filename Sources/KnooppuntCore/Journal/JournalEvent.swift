@@ -48,16 +48,37 @@ public struct ClassifiedContent: Sendable, Equatable {
     public var awaitingAdmission: Bool
     /// The organisation that wrote it, when the event names one (else the event's organisation).
     public var authorOrganisation: String?
+    /// What part of the picture it belongs to, for readers with a limited read scope (decision 0027 §7):
+    /// an entry of a theme, or a theme's summary; nil for everything else, which only readers of the
+    /// whole picture see.
+    public var part: PicturePart?
 
-    public init(classification: String, awaitingAdmission: Bool = false, authorOrganisation: String? = nil) {
+    public init(classification: String, awaitingAdmission: Bool = false, authorOrganisation: String? = nil, part: PicturePart? = nil) {
         self.classification = classification
         self.awaitingAdmission = awaitingAdmission
         self.authorOrganisation = authorOrganisation
+        self.part = part
+    }
+
+    /// Whether a reader with `scope` sees this part of the picture.
+    public func isRead(within scope: ReadScope) -> Bool {
+        switch part {
+        case _ where scope.isWhole: true
+        case .entry(let theme)?: scope.readsEntries(of: theme)
+        case .summary(let theme)?: scope.readsSummary(of: theme)
+        case nil: false
+        }
     }
 
     /// For events that carry no classification of their own but tell about an incident's internal
     /// business (its SitRap schedule, what it shares nationally): read as internal information.
     public static let `internal` = ClassifiedContent(classification: Classification.internal.rawValue)
+}
+
+/// A part of the picture a limited read scope may include: entries of a theme, or a theme's summary.
+public enum PicturePart: Sendable, Equatable {
+    case entry(Theme)
+    case summary(Theme)
 }
 
 /// An event about one organisation's access or alerting: a partner sees only those about itself.

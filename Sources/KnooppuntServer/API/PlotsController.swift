@@ -218,7 +218,7 @@ struct PlotsController: RouteCollection {
         _ classification: Classification, user: CurrentUser, incident: IncidentModel, version: IncidentVersionModel, req: Request
     ) async throws {
         let read = try await AccessService.decide(
-            user.subject, .init(action: .read, classification: classification), incident: try incident.requireID(),
+            user.subject, .init(action: .read, classification: classification, wholePicture: true), incident: try incident.requireID(),
             scope: try IncidentAccess.scope(version), at: req.knooppunt.clock.now(), on: req.db)
         guard read.decision.allowed else {
             throw Problem.forbidden("you cannot mark a plot \(classification.rawValue) that you may not read: \(read.decision.reason)")

@@ -37,16 +37,17 @@ extension IncidentCommands {
         }
         return GrantStore.NewGrant(
             organisation: code, kind: .link(agreement.profile), purpose: body.purpose, until: body.end(from: now),
-            status: body.status ?? agreement.defaultStatus, maxClassification: body.maxClassification)
+            status: body.status ?? agreement.defaultStatus, maxClassification: body.maxClassification, readScope: body.readScope)
     }
 
     func changeGrant(_ grantID: UUID, in id: UUID, _ input: @autoclosure () throws -> GrantChangeInput) async throws -> AccessGrantModel {
         _ = try await open(id, for: .manageAccess)
         let input = try input()
-        guard input.status != nil || input.until != nil else {
-            throw Problem.invalid("give 'status' (monitoring or active) or 'until', or both")
+        guard input.status != nil || input.until != nil || input.readScope != nil else {
+            throw Problem.invalid("give 'status' (monitoring or active), 'until' or 'readScope'")
         }
-        return try await GrantStore(db: db, context: context).change(grantID, incident: id, status: input.status, until: input.until, by: user.author)
+        return try await GrantStore(db: db, context: context).change(
+            grantID, incident: id, status: input.status, until: input.until, readScope: input.readScope, by: user.author)
     }
 
     /// Ontkoppelen: the grant ends now. The IM ends links; the chair ends what the chair opened.
@@ -113,14 +114,18 @@ struct LinkInput: StrictDecodable, GrantPeriod {
     var hours: Int?
     var status: PartnerStatus?
     var maxClassification: Classification?
-    enum CodingKeys: String, CodingKey, CaseIterable { case organisation, purpose, until, hours, status, maxClassification }
+    /// For a standby link: what it reads once admitted (decision 0027 §7); default the totaalbeeld.
+    var readScope: ReadScope?
+    enum CodingKeys: String, CodingKey, CaseIterable { case organisation, purpose, until, hours, status, maxClassification, readScope }
     func validate() throws { try checkPeriod() }
 }
 
 struct GrantChangeInput: StrictDecodable {
     var status: PartnerStatus?
     var until: Date?
-    enum CodingKeys: String, CodingKey, CaseIterable { case status, until }
+    /// A standby link's read scope: "summary", "themes:brandweer,…" or "whole" (decision 0027 §7).
+    var readScope: ReadScope?
+    enum CodingKeys: String, CodingKey, CaseIterable { case status, until, readScope }
 }
 
 /// The chair opens an incident or a layer to a named organisation, until a moment or for a number of hours.

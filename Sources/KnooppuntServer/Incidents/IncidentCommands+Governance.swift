@@ -189,7 +189,7 @@ extension IncidentCommands {
     func proposals(of id: UUID) async throws -> [ProposalView] {
         let target = try await open(id, for: .read)
         try await IncidentAccess.require(
-            user.subject, .init(action: .read, classification: .internal), incident: id, scope: target.scope, on: db, at: now)
+            user.subject, .init(action: .read, classification: .internal, wholePicture: true), incident: id, scope: target.scope, on: db, at: now)
         let rows = try await ProposalModel.query(on: db).filter(\.$incidentID == id).sort(\.$proposedAt, .descending).all()
         return try await views(rows, target: target)
     }
@@ -198,7 +198,7 @@ extension IncidentCommands {
     func propose(to id: UUID, _ input: @autoclosure () throws -> ProposalInput) async throws -> ProposalView {
         let target = try await open(id, for: .read)
         try await IncidentAccess.require(
-            user.subject, .init(action: .read, classification: .internal), incident: id, scope: target.scope, on: db, at: now)
+            user.subject, .init(action: .read, classification: .internal, wholePicture: true), incident: id, scope: target.scope, on: db, at: now)
         guard target.scope.status == .open else { throw Problem.conflict("the incident is closed; proposals are for open incidents") }
         let input = try input()
         let old = try PictureStore.decodeState(target.version)
@@ -342,7 +342,7 @@ extension IncidentCommands {
     private func openProposal(_ proposalID: UUID, of id: UUID) async throws -> (AuthorisedIncident, ProposalModel) {
         let target = try await open(id, for: .read)
         try await IncidentAccess.require(
-            user.subject, .init(action: .read, classification: .internal), incident: id, scope: target.scope, on: db, at: now)
+            user.subject, .init(action: .read, classification: .internal, wholePicture: true), incident: id, scope: target.scope, on: db, at: now)
         guard let row = try await ProposalModel.find(proposalID, on: db), row.incidentID == id else {
             throw Problem.notFound("no proposal \(proposalID) in this incident")
         }

@@ -45,9 +45,12 @@ enum IncidentPicture {
                 theme: theme, entries: inTheme.count, lastUpdated: inTheme.map(\.updatedAt).max(),
                 overdueUnverified: inTheme.filter(\.overdue).count)
         }
-        let decisions = try await records.records(.decision, of: id, at: instant).map(DecisionView.init)
-        let actions = try await records.records(.action, of: id, at: instant).map { try ActionView($0, now: at) }
-        let conflicts = try await store.openConflicts(of: id, at: instant).map(ConflictView.init)
+        // Decisions, actions and conflicts belong to the whole picture: a standby partner whose IM opened only
+        // the totaalbeeld or some themes does not read them (decision 0027 §7).
+        let whole = reader.scope.isWhole
+        let decisions = whole ? try await records.records(.decision, of: id, at: instant).map(DecisionView.init) : []
+        let actions = whole ? try await records.records(.action, of: id, at: instant).map { try ActionView($0, now: at) } : []
+        let conflicts = whole ? try await store.openConflicts(of: id, at: instant).map(ConflictView.init) : []
         let summaries = try await summaries(of: id, at: at, reader: reader, records: records)
         let points = try await decisionPoints(of: id, at: at, reader: reader, records: records, decisions: decisions)
         var moments: [Date] = [Microseconds.date(version.validFrom)]
@@ -68,8 +71,12 @@ enum IncidentPicture {
     /// The theme summaries at `at` the reader sees (by classification, like entries), totaalbeeld first.
     static func summaries(of id: UUID, at: Date, reader: EntryReader, records: RecordStore) async throws -> [SummaryView] {
         try await records.records(.summary, of: id, at: Microseconds.from(at))
-            .filter { reader.sees(classification: (try? RecordStore.decode(ThemeSummaryBody.self, $0.body))?.classification.rawValue
-                ?? Classification.confidential.rawValue, awaitingAdmission: false, author: $0.authorOrganisation) }
+            .filter { record in
+                let body = try? RecordStore.decode(ThemeSummaryBody.self, record.body)
+                return reader.sees(
+                    classification: body?.classification.rawValue ?? Classification.confidential.rawValue, awaitingAdmission: false,
+                    author: record.authorOrganisation, part: body.map { .summary($0.theme) })
+            }
             .map(SummaryView.init)
             .sorted { ($0.theme == .algemeen ? 0 : 1, $0.theme.description) < ($1.theme == .algemeen ? 0 : 1, $1.theme.description) }
     }

@@ -10,6 +10,9 @@ enum AccessService {
         var classification: Classification = .public
         var theme: Theme? = nil
         var onBehalfOf: CollaborationProfile? = nil
+        /// A read of a part of the picture beyond entries and summaries (SitRaps, plots, proposals): refused
+        /// to a reader with a limited read scope (decision 0027 §7).
+        var wholePicture = false
     }
 
     /// The answer, and until when it holds at the latest (the end of the grant it rests on).
@@ -47,7 +50,10 @@ enum AccessService {
             let request = AccessRequest(
                 subject: subject, action: question.action, incident: scope, grants: grants, standing: standing,
                 classification: question.classification, theme: question.theme, onBehalfOf: question.onBehalfOf, time: time)
-            let decision = AccessPolicy.decide(request)
+            var decision = AccessPolicy.decide(request)
+            if decision.allowed, question.wholePicture, question.action == .read, case let scope = AccessPolicy.readScope(request), !scope.isWhole {
+                decision = .deny("\(subject.organisationCode) reads only what the information manager opened to it (\(scope.label.en))")
+            }
             let until = decision.allowed ? AccessPolicy.activeGrant(request)?.endsAt : nil
             return Answer(decision: decision, until: until)
         }
@@ -60,7 +66,15 @@ enum AccessService {
             }
             return EntryReader(
                 organisation: subject.organisationCode,
-                isRegion: subject.organisationKind == .region && ceiling != nil, isPartner: subject.isPartner, ceiling: ceiling)
+                isRegion: subject.organisationKind == .region && ceiling != nil, isPartner: subject.isPartner, ceiling: ceiling,
+                scope: readScope(at: time))
+        }
+
+        /// What of the picture the subject reads (decision 0027 §7): an admitted standby partner only what
+        /// the IM opened to it; everyone else the whole picture (within its classification).
+        func readScope(at time: Date) -> ReadScope {
+            AccessPolicy.readScope(AccessRequest(
+                subject: subject, action: .read, incident: scope, grants: grants, standing: standing, time: time))
         }
     }
 
@@ -140,6 +154,7 @@ extension AccessGrantModel {
             validUntil: Microseconds.date(validUntil), revokedAt: revokedAt.map(Microseconds.date),
             status: PartnerStatus(rawValue: status) ?? .monitoring,
             maxClassification: Classification(rawValue: maxClassification) ?? .public)
+            .withReadScope(readScope.flatMap { ReadScope(text: $0) })
     }
 }
 
@@ -151,15 +166,23 @@ struct EntryReader: Sendable {
     let isPartner: Bool
     /// nil: the subject reads nothing of the incident.
     let ceiling: Classification?
+    /// What of the picture it reads (decision 0027 §7): everything, or an admitted standby partner's part.
+    var scope: ReadScope = .whole
 
-    func sees(classification: String, awaitingAdmission: Bool, author: String) -> Bool {
+    /// Whether the subject sees an item of the picture: within its classification, admitted or its own, and
+    /// within its read scope — `part` names an entry's or a summary's theme; anything else (`nil`: decisions,
+    /// actions, plots, besluitpunten, conflicts) is seen only with the whole picture.
+    func sees(classification: String, awaitingAdmission: Bool, author: String, part: PicturePart? = nil) -> Bool {
         let level = Classification(rawValue: classification) ?? .confidential
         guard let ceiling, level <= ceiling else { return false }
+        guard ClassifiedContent(classification: classification, part: part).isRead(within: scope) else { return false }
         return !awaitingAdmission || isRegion || author == organisation
     }
 
     func sees(_ model: EntryVersionModel) -> Bool {
-        sees(classification: model.classification, awaitingAdmission: model.awaitingAdmission, author: model.authorOrganisation)
+        sees(
+            classification: model.classification, awaitingAdmission: model.awaitingAdmission, author: model.authorOrganisation,
+            part: Theme(model.theme).map(PicturePart.entry))
     }
 
     /// For journal records of entries, plots and SitRaps: whether the subject sees what the record carries.
@@ -173,11 +196,11 @@ struct EntryReader: Sendable {
         // Partners do not read the IRBT, so neither its events (decision 0021).
         if isPartner, type is any RegionsOnlyJournalEvent.Type { return false }
         // Readers below an event's classification do not see it. What cannot be read counts as internal.
-        guard type is any ClassifiedJournalEvent.Type else { return true }
+        guard type is any ClassifiedJournalEvent.Type else { return scope.isWhole }
         let content = ((try? record.event()) as? any ClassifiedJournalEvent)?.classified ?? .internal
         return sees(
             classification: content.classification, awaitingAdmission: content.awaitingAdmission,
-            author: content.authorOrganisation ?? record.organisation)
+            author: content.authorOrganisation ?? record.organisation, part: content.part)
     }
 }
 

@@ -22,6 +22,7 @@ struct GrantStore {
         var until: Date
         var status: PartnerStatus
         var maxClassification: Classification?
+        var readScope: ReadScope? = nil
 
         var username: String? {
             if case .temporaryAccount(let username) = kind { return username }
@@ -99,6 +100,7 @@ struct GrantStore {
         model.purpose = new.purpose.trimmingCharacters(in: .whitespacesAndNewlines)
         model.status = new.status.rawValue
         model.maxClassification = (new.maxClassification ?? AccessGrant.defaultClassification(for: new.kind)).rawValue
+        model.readScope = try Self.scopeText(new.readScope, kind: new.kind)
         model.validFrom = Microseconds.from(now)
         model.validUntil = Microseconds.from(new.until)
         model.grantedBy = author.username
@@ -112,7 +114,7 @@ struct GrantStore {
 
     /// Changes a grant that is still in force: its status (admit or invite a standby partner), its end.
     func change(
-        _ id: UUID, incident: UUID, status: PartnerStatus?, until: Date?, by author: PictureStore.Author
+        _ id: UUID, incident: UUID, status: PartnerStatus?, until: Date?, readScope: ReadScope? = nil, by author: PictureStore.Author
     ) async throws -> AccessGrantModel {
         let now = context.clock.now()
         if let until, until <= now { throw Problem.invalid("'until' must be in the future", field: "until") }
@@ -120,6 +122,7 @@ struct GrantStore {
             let model = try await Self.inForce(id, incident: incident, at: now, on: db)
             if let status { model.status = status.rawValue }
             if let until { model.validUntil = Microseconds.from(until) }
+            if let readScope { model.readScope = try Self.scopeText(readScope, kind: try model.grant().kind) }
             guard model.hasChanges else { throw Problem.invalid("the change leaves the grant as it was") }
             try await model.update(on: db)
             try await Journal.append(
@@ -154,6 +157,15 @@ struct GrantStore {
         return model
     }
 
+    /// A read scope is set on a standby link only: every other grant reads as its profile says (decision 0027 §7).
+    static func scopeText(_ scope: ReadScope?, kind: AccessGrant.Kind) throws -> String? {
+        guard let scope else { return nil }
+        guard case .link(.standby) = kind else {
+            throw Problem.invalid("'readScope' is set on a standby link only; other grants read as their profile says", field: "readScope")
+        }
+        return scope.text
+    }
+
     static func kindName(_ kind: AccessGrant.Kind) -> String {
         switch kind {
         case .link: "link"
@@ -178,6 +190,8 @@ struct AccessGrantDTO: Content {
     var revokedBy: String?
     var grantedBy: String
     var grantedByOrganisation: String
+    /// An admitted standby partner's read scope (decision 0027 §7): summary, whole, or themes:….
+    var readScope: ReadScope?
 
     init(_ model: AccessGrantModel) throws {
         id = try model.requireID()
@@ -194,6 +208,7 @@ struct AccessGrantDTO: Content {
         revokedBy = model.revokedBy
         grantedBy = model.grantedBy
         grantedByOrganisation = model.grantedByOrganisation
+        readScope = model.readScope.flatMap { ReadScope(text: $0) }
     }
 }
 
@@ -207,6 +222,6 @@ extension GrantPayload {
                 id: dto.id, organisation: dto.organisation, kind: dto.kind, profile: dto.profile, username: dto.username,
                 purpose: dto.purpose, status: dto.status, maxClassification: dto.maxClassification, validFrom: dto.validFrom,
                 validUntil: dto.validUntil, revokedAt: dto.revokedAt, revokedBy: dto.revokedBy, grantedBy: dto.grantedBy,
-                grantedByOrganisation: dto.grantedByOrganisation))
+                grantedByOrganisation: dto.grantedByOrganisation, readScope: dto.readScope))
     }
 }

@@ -46,7 +46,7 @@ struct SitRapController: RouteCollection {
         let facts = try await AccessService.Facts.load(user.subject, incident: id, scope: try IncidentAccess.scope(version), on: req.db)
         let now = req.knooppunt.clock.now()
         return try await SitRapModel.query(on: req.db).filter(\.$incidentID == id).sort(\.$number).all()
-            .filter { facts.decide(.init(action: .read, classification: Self.classification($0)), at: now).decision.allowed }
+            .filter { facts.decide(.init(action: .read, classification: Self.classification($0), wholePicture: true), at: now).decision.allowed }
             .map(SitRapSummaryDTO.init)
     }
 
@@ -162,7 +162,7 @@ struct SitRapController: RouteCollection {
             throw Problem.notFound("this incident has no SitRap \(number)")
         }
         let answer = try await AccessService.decide(
-            user.subject, .init(action: .read, classification: classification(model)), incident: id,
+            user.subject, .init(action: .read, classification: classification(model), wholePicture: true), incident: id,
             scope: try IncidentAccess.scope(version), at: req.knooppunt.clock.now(), on: req.db)
         guard answer.decision.allowed else { throw Problem.forbidden(answer.decision.reason) }
         if classification(model) == .confidential {

@@ -144,7 +144,7 @@ struct IncidentWebController: RouteCollection {
         let gemeenten = try await MunicipalityAreas.all(on: req.db)
         let consultations = Dictionary(grouping: try await RecordStore(db: req.db, context: req.knooppunt)
             .records(.consultation, of: id, at: Microseconds.from(viewingAt ?? now)).map(ConsultationView.init), by: \.decision)
-        let readsInternal = viewingAt == nil && facts.decide(.init(action: .read, classification: .internal), at: now).decision.allowed
+        let readsInternal = viewingAt == nil && facts.decide(.init(action: .read, classification: .internal, wholePicture: true), at: now).decision.allowed
         let proposals = readsInternal ? try await IncidentCommands(req).proposals(of: id) : []
         let aanwijzingen = readsInternal ? try await GovernanceCommands(req).aanwijzingen(concerning: id) : []
         let panels = viewingAt == nil
@@ -377,9 +377,24 @@ struct IncidentWebController: RouteCollection {
         try await command(req) { commands, id in _ = try await commands.link(in: id, try req.decodeForm(LinkInput.self)) }
     }
 
+    struct AdmitForm: Content {
+        var readScope: String?
+    }
+
+    /// Admits a standby partner, or changes what it reads (decision 0027 §7); the totaalbeeld unless chosen.
     func admitPartner(req: Request) async throws -> Response {
         try await command(req) { commands, id in
-            _ = try await commands.changeGrant(try IncidentRequest.grantID(req), in: id, GrantChangeInput(status: .active, until: nil))
+            let raw = try? req.content.decode(AdmitForm.self).readScope
+            let scope = try raw.map { text -> ReadScope in
+                guard let scope = ReadScope(text: text) else {
+                    var problem = Problem.invalid("not a read scope: \(text.prefix(40))", field: "readScope")
+                    problem.dutch = "Onbekende leestoegang."
+                    throw problem
+                }
+                return scope
+            }
+            _ = try await commands.changeGrant(
+                try IncidentRequest.grantID(req), in: id, GrantChangeInput(status: .active, until: nil, readScope: scope))
         }
     }
 

@@ -21,7 +21,7 @@ struct SitRapWebController: RouteCollection {
         let now = req.knooppunt.clock.now()
         let facts = try await AccessService.Facts.load(user.subject, incident: id, scope: scope, on: req.db)
         let sitraps = try await SitRapModel.query(on: req.db).filter(\.$incidentID == id).sort(\.$number).all()
-            .filter { facts.decide(.init(action: .read, classification: SitRapController.classification($0)), at: now).decision.allowed }
+            .filter { facts.decide(.init(action: .read, classification: SitRapController.classification($0), wholePicture: true), at: now).decision.allowed }
             .map(SitRapSummaryDTO.init)
         // Issuers by name: a person reads names, not usernames (issue 16 point 8).
         let names = try await PeopleNames.load(

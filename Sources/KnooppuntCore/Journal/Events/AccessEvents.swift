@@ -18,12 +18,15 @@ public struct GrantPayload: Codable, Sendable, Equatable {
         public var revokedBy: String?
         public var grantedBy: String
         public var grantedByOrganisation: String
+        /// What an admitted standby partner reads (decision 0027 §7); absent on other grants and before.
+        public var readScope: ReadScope?
 
         public init(
             id: UUID, organisation: String, kind: String, profile: CollaborationProfile?, username: String?, purpose: String,
             status: PartnerStatus, maxClassification: Classification, validFrom: Date, validUntil: Date, revokedAt: Date?,
-            revokedBy: String?, grantedBy: String, grantedByOrganisation: String
+            revokedBy: String?, grantedBy: String, grantedByOrganisation: String, readScope: ReadScope? = nil
         ) {
+            self.readScope = readScope
             self.id = id
             self.organisation = organisation
             self.kind = kind

@@ -40,7 +40,8 @@ public struct EntryVersionPayload: Codable, Sendable, Equatable {
 
     public var classified: ClassifiedContent {
         ClassifiedContent(
-            classification: classification, awaitingAdmission: awaitingAdmission, authorOrganisation: authorOrganisation)
+            classification: classification, awaitingAdmission: awaitingAdmission, authorOrganisation: authorOrganisation,
+            part: Theme(theme).map(PicturePart.entry))
     }
 }
 

@@ -92,14 +92,18 @@ public struct SummaryCreated: ShapedJournalEvent, ClassifiedJournalEvent {
     public static let kind = JournalKind.summaryCreated
     public let body: RecordPayload<ThemeSummaryBody>
     public init(_ body: RecordPayload<ThemeSummaryBody>) { self.body = body }
-    public var classified: ClassifiedContent { ClassifiedContent(classification: body.body.classification.rawValue) }
+    public var classified: ClassifiedContent {
+        ClassifiedContent(classification: body.body.classification.rawValue, part: .summary(body.body.theme))
+    }
 }
 
 public struct SummaryUpdated: ShapedJournalEvent, ClassifiedJournalEvent {
     public static let kind = JournalKind.summaryUpdated
     public let body: RecordPayload<ThemeSummaryBody>
     public init(_ body: RecordPayload<ThemeSummaryBody>) { self.body = body }
-    public var classified: ClassifiedContent { ClassifiedContent(classification: body.body.classification.rawValue) }
+    public var classified: ClassifiedContent {
+        ClassifiedContent(classification: body.body.classification.rawValue, part: .summary(body.body.theme))
+    }
 }
 
 /// Besluitpunten are the crisis team's own deliberation: partners do not read them (decision 0024).

@@ -40,5 +40,6 @@ enum KnooppuntMigrations {
         M0037_AgreementStages(),
         M0038_TableOneContacts(),
         M0039_AdviceAndStandpoint(),
+        M0040_GrantReadScope(),
     ]
 }

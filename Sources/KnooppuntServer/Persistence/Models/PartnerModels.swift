@@ -48,6 +48,8 @@ final class AccessGrantModel: Model, @unchecked Sendable {
     @OptionalField(key: "revoked_by") var revokedBy: String?
     @Field(key: "granted_by") var grantedBy: String
     @Field(key: "granted_by_org") var grantedByOrganisation: String
+    /// A standby link's read scope (decision 0027 §7): "summary", "whole" or "themes:…"; nil is the default.
+    @OptionalField(key: "read_scope") var readScope: String?
 
     init() {}
 }

@@ -61,22 +61,42 @@ extension IncidentPage {
             .class(active ? "grant" : "grant ended"), .data(named: "organisation", value: grant.organisation),
             .td(.strong(.text(organisationName(grant.organisation)))),
             .td(.text(kind)),
-            .td(.text(active ? grant.status.label.text(language) : strings.ended)),
+            .td(.text(active ? grant.status.label.text(language) + readScopeText(grant) : strings.ended)),
             .td(.text(DisplayFormat.time(grant.revokedAt ?? grant.validUntil))),
             .td(.text(grant.purpose)),
             .td(.text(person(grant.grantedBy))),
             .td(
-                .if(live && active && may.manageAccess && grant.status == .monitoring,
+                .if(live && active && may.manageAccess && grant.profile == .standby,
                     .form(
                         .class("inline js-refresh"), .method(.post), .action(url(.admit)),
                         .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                        .button(.type(.submit), .class("small"), .id("admit-\(grant.organisation)"), .text(strings.admitPartner)))),
+                        readScopeSelect(grant),
+                        .button(.type(.submit), .class("small"), .id("admit-\(grant.organisation)"),
+                                .text(grant.status == .monitoring ? strings.admitPartner : say(nl: "Leestoegang wijzigen", en: "Change what it reads"))))),
                 .if(live && active && (may.manageAccess || (may.breakGlass && grant.kind == "break-glass")),
                     .form(
                         .class("inline js-refresh"), .method(.post), .action(url(.revoke)),
                         .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                         .button(.type(.submit), .class("small"), .id("disconnect-\(grant.organisation)"), .text(strings.disconnect)))))
         )
+    }
+
+    /// A standby partner reads what the IM opens (decision 0027 §7): shown beside its status.
+    func readScopeText(_ grant: AccessGrantDTO) -> String {
+        guard grant.profile == .standby, grant.status == .active else { return "" }
+        return " · " + (grant.readScope ?? .summary).label.text(language)
+    }
+
+    /// What the IM opens to a standby partner: the totaalbeeld (default), one discipline's theme, or the whole picture.
+    func readScopeSelect(_ grant: AccessGrantDTO) -> Node<HTML.FormContext> {
+        let current = grant.readScope ?? .summary
+        let choices: [ReadScope] = [.summary] + Theme.disciplines.map { .themes([$0]) } + [.whole]
+        let id = "read-scope-\(grant.organisation)"
+        return .group(
+            .label(.for(id), .class("visually-hidden"), .text(say(nl: "Leestoegang", en: "Read access"))),
+            .select(
+                .id(id), .attribute(named: "name", value: "readScope"),
+                .forEach(choices) { .choice($0.text, $0.label.text(language), selected: $0 == current) }))
     }
 
     func durationSelect(_ id: String, hours: [Int], selected: Int) -> Node<HTML.FormContext> {
