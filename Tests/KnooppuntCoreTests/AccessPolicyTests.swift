@@ -24,7 +24,8 @@ struct AccessPolicyTests {
 
     /// What a partner under a profile may do while its link is in force (standby: while active).
     static let tabel1: [CollaborationProfile: Set<AccessAction>] = [
-        .kern: [.read, .monitor, .addEntry, .importEntries],
+        // Kern also runs a process a standby partner may join under its mandate (001:L853-871, decision 0027 §9).
+        .kern: [.read, .monitor, .addEntry, .importEntries, .bringInStandby],
         .structureel: [.read, .monitor, .addEntry],
         .koppel: [],
         .standby: [.read, .monitor],
@@ -79,6 +80,28 @@ struct AccessPolicyTests {
         var allowed = tabel1[profile]!
         if profile == .standby, state == .monitoring { allowed = [] }
         return allowed.contains(action)
+    }
+
+    @Test("what a linked partner reads: every profile × status × read scope × mandate — standby only what the IM opened (the totaalbeeld by default, the mandate's theme when brought in), the others the whole picture")
+    func readScopesExhaustive() {
+        let scopes: [ReadScope?] = [nil, .summary, .themes([.bevolkingszorg]), .whole]
+        for profile in CollaborationProfile.allCases {
+            for status in PartnerStatus.allCases {
+                for scope in scopes {
+                    for mandate in [nil, Theme.brandweer] {
+                        var grant = Self.grants(profile, status == .active ? .active : .monitoring)[0]
+                        grant.readScope = scope
+                        grant.underMandateOf = mandate
+                        let request = AccessRequest(
+                            subject: Self.partner(), action: .read, incident: Self.openIncident, grants: [grant], time: Moment.during.time)
+                        let expected: ReadScope = profile == .standby ? (scope ?? mandate.map { .themes([$0]) } ?? .summary) : .whole
+                        #expect(AccessPolicy.readScope(request) == expected, "\(profile) \(status) \(String(describing: scope)) \(String(describing: mandate))")
+                    }
+                }
+            }
+        }
+        // Regions and the national node read the whole picture.
+        #expect(AccessPolicy.readScope(AccessRequest(subject: Self.region(.informatiemanager), action: .read, incident: Self.openIncident, time: Self.start)) == .whole)
     }
 
     @Test("partners: every profile × action × link state × time, as Tabel 1 says")

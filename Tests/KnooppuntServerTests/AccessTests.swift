@@ -212,6 +212,11 @@ struct AccessTests {
             var logbook = try await read("/logbook").body.string
             #expect(logbook.contains("summary.created") && !logbook.contains("entry.created") && !logbook.contains("decision.created"))
             #expect(!logbook.contains("Brand in loods") && !logbook.contains("Inzet drie TS"))
+            #expect(logbook.contains("incident.created"), "the incident's header is read by everyone who reads it")
+            for path in ["/decisions", "/actions", "/reviews", "/sitrap-schedule"] {
+                #expect(try await read(path).status == .forbidden, "\(path)")
+            }
+            #expect(try await read("/urgent").content.decode(UrgentEntriesView.self).entries.isEmpty)
 
             // MUT: the IM opens the fire service's theme
             #expect(try await scope("themes:brandweer").status == .ok)
@@ -235,6 +240,62 @@ struct AccessTests {
             #expect(onKern.status == .unprocessableEntity && Gezag.field(onKern) == "readScope")
             let unknown = try await scope("themes:vuurwerk")
             #expect(unknown.status.code >= 400 && unknown.status.code < 500 && unknown.body.string.contains("readScope"), "\(unknown.body.string)")
+        }
+    }
+
+    @Test("standby through another party's process: the IM links under a discipline's mandate, a kern partner under its own; it reads that process's theme; the mandate holder may end it")
+    func standbyUnderMandate() async throws {
+        try await withTestApp { app in
+            // setup: entries of bevolkingszorg and brandweer; Rijkswaterstaat linked under kernsamenwerking
+            let (im, redCross, rws) = (try await HTTP.login(app, "im-vr13"), try await HTTP.login(app, "rodekruis"), try await HTTP.login(app, "rws"))
+            let incident = try await Picture.createIncident(app, token: im, title: "Dijkdoorbraak Ouderkerk")
+            _ = try await Picture.addEntry(app, incident.id, token: im, text: "Opvang in sporthal De Brink", theme: "bevolkingszorg")
+            _ = try await Picture.addEntry(app, incident.id, token: im, text: "Pompen bij gemaal", theme: "brandweer")
+            let path = "/api/v1/incidents/\(incident.id)/access"
+            func link(_ organisation: String, _ mandate: String?, token: String) async throws -> TestingHTTPResponse {
+                let field = mandate.map { #","underMandateOf":"\#($0)""# } ?? ""
+                return try await HTTP.send(
+                    app, .POST, path, json: #"{"organisation":"\#(organisation)","purpose":"Opvang en verzorging","hours":8\#(field)}"#, token: token)
+            }
+            let journal = try await HTTP.journalLength(app)
+            // Refused, changing nothing: a discipline's mandate for a non-standby partner, the totaalbeeld's
+            // "mandate", a kern partner that is not on the incident, a partner without a kern link bringing one in.
+            #expect(Gezag.field(try await link("WS-AGV", "bevolkingszorg", token: im)) == "underMandateOf")
+            #expect(Gezag.field(try await link("RODEKRUIS", "algemeen", token: im)) == "underMandateOf")
+            #expect(Gezag.field(try await link("RODEKRUIS", "partner:TENNET", token: im)) == "underMandateOf")
+            // Rijkswaterstaat is not on this incident: to it, the incident does not exist.
+            #expect(try await link("RODEKRUIS", nil, token: rws).status == .notFound)
+            #expect(try await HTTP.journalLength(app) == journal)
+
+            // MUT: the IM links the Red Cross under the mandate of bevolkingszorg (SIS-like, 001:L867-871)
+            let underBz = try await link("RODEKRUIS", "bevolkingszorg", token: im)
+            // validate: visible as such, taking part at once, reading bevolkingszorg only
+            #expect(underBz.status == .created, "\(underBz.body.string)")
+            let grant = try underBz.content.decode(AccessGrantDTO.self)
+            #expect(grant.underMandateOf == "bevolkingszorg" && grant.status == .active && grant.readScope == nil)
+            #expect(try await Picture.picture(app, incident.id, token: redCross).entries.map(\.text) == ["Opvang in sporthal De Brink"])
+            // Nor may it end what the IM linked there.
+            #expect(try await HTTP.send(app, .POST, "\(path)/\(grant.id)/revocation", token: rws).status == .notFound)
+
+            // MUT: a kern partner brings the Red Cross in under its own mandate, on a second incident
+            let second = try await Picture.createIncident(app, token: im, title: "Hoogwater Amstel")
+            _ = try await Access.link(app, second.id, "RWS", token: im)
+            let ownEntry = try await Access.entry(app, second.id, token: rws, json: #"{"theme":"partner:RWS","text":"Waterstand 2,10 m NAP","source":"Meetpost"}"#)
+            #expect(ownEntry.status == .created, "\(ownEntry.body.string)")
+            _ = try await Picture.addEntry(app, second.id, token: im, text: "Wegafsluiting", theme: "politie")
+            let secondPath = "/api/v1/incidents/\(second.id)/access"
+            let elsewhere = try await HTTP.send(
+                app, .POST, secondPath, json: #"{"organisation":"RODEKRUIS","purpose":"Opvang langs de dijk","hours":8,"underMandateOf":"bevolkingszorg"}"#, token: rws)
+            #expect(elsewhere.status == .forbidden, "a partner brings one in under its own mandate only")
+            let broughtIn = try await HTTP.send(
+                app, .POST, secondPath, json: #"{"organisation":"RODEKRUIS","purpose":"Opvang langs de dijk","hours":8}"#, token: rws)
+            #expect(broughtIn.status == .created, "\(broughtIn.body.string)")
+            let rwsGrant = try broughtIn.content.decode(AccessGrantDTO.self)
+            #expect(rwsGrant.underMandateOf == "partner:RWS" && rwsGrant.grantedByOrganisation == "RWS")
+            #expect(try await Picture.picture(app, second.id, token: redCross).entries.map(\.text) == ["Waterstand 2,10 m NAP"])
+            // The mandate holder ends it.
+            #expect(try await HTTP.send(app, .POST, "\(secondPath)/\(rwsGrant.id)/revocation", token: rws).status == .ok)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(second.id)/picture", token: redCross).status == .forbidden)
         }
     }
 

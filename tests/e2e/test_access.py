@@ -60,8 +60,10 @@ def test_standby_partner_sees_list_then_picture_after_admission(server, browser,
     wait(browser, lambda d: d.find_elements(By.ID, "admit-RODEKRUIS"))
     screenshot(browser, "32-im-linked-standby-partner", "access")
     # it reads what the IM opens (decision 0027 §7): the IM opens the theme of bevolkingszorg
-    Select(browser.find_element(By.ID, "read-scope-RODEKRUIS")).select_by_value("themes:bevolkingszorg")
-    click(browser, By.ID, "admit-RODEKRUIS")
+    # (choose and submit in one step: a live refresh of the list may redraw the form in between)
+    wait(browser, lambda d: d.find_elements(By.ID, "read-scope-RODEKRUIS"))
+    browser.execute_script("document.getElementById('read-scope-RODEKRUIS').value = 'themes:bevolkingszorg';"
+                           "document.getElementById('admit-RODEKRUIS').click()")
     wait(browser, lambda d: "leest het totaalbeeld en bevolkingszorg" in text_of(d, "access"))
 
     # the monitoring list now offers the picture, and the picture shows the entry

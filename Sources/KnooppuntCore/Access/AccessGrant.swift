@@ -34,6 +34,9 @@ public struct AccessGrant: Sendable, Equatable, Codable {
     /// What of the picture an admitted standby partner reads, as the IM opened it (decision 0027 §7);
     /// nil: the default of the kind (`effectiveReadScope`).
     public var readScope: ReadScope?
+    /// A standby partner brought in through another party's process (001:L853-871, decision 0027 §9): the
+    /// discipline's theme or the kern partner's theme whose mandate it joins under.
+    public var underMandateOf: Theme?
 
     public init(
         kind: Kind, organisationCode: String, purpose: String, validFrom: Date, validUntil: Date, revokedAt: Date? = nil,
@@ -52,14 +55,15 @@ public struct AccessGrant: Sendable, Equatable, Codable {
     /// What the grant reads of the picture: a standby link «(beperkte) leestoegang» (001:L1090-1095), by
     /// default only the shared totaalbeeld; every other grant the picture up to its classification.
     public var effectiveReadScope: ReadScope {
-        if case .link(.standby) = kind { return readScope ?? .summary }
+        if case .link(.standby) = kind { return readScope ?? underMandateOf.map { .themes([$0]) } ?? .summary }
         return .whole
     }
 
     /// The grant with `scope` as its read scope.
-    public func withReadScope(_ scope: ReadScope?) -> AccessGrant {
+    public func withReadScope(_ scope: ReadScope?, underMandateOf mandate: Theme? = nil) -> AccessGrant {
         var grant = self
         grant.readScope = scope
+        grant.underMandateOf = mandate
         return grant
     }
 

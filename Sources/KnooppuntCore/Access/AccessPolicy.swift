@@ -53,6 +53,9 @@ public enum AccessAction: String, Sendable, CaseIterable, Codable {
     case breakGlass
     /// An administrator issues a temporary account for an ad-hoc partner, bound to this incident.
     case issueTemporaryAccount
+    /// A partner under kernsamenwerking, linked to the incident, brings a standby partner in through its own
+    /// process, under its own mandate (001:L853-871, decision 0027 §9).
+    case bringInStandby
 }
 
 /// The parts of an incident the access rules need.
@@ -195,6 +198,8 @@ public enum AccessPolicy {
             return .deny("importing from an own netcentric picture is for partners under kernsamenwerking")
         case .issueTemporaryAccount:
             return .deny("temporary accounts are issued by an administrator; the region's HIN can work on the partner's behalf")
+        case .bringInStandby:
+            return .deny("the region links partners itself (its IM or HIN), naming the discipline whose mandate a standby partner joins under")
         default:
             break
         }
@@ -202,7 +207,7 @@ public enum AccessPolicy {
             return .deny("the incident is \(incident.status.rawValue); only open incidents take new information")
         }
         switch request.action {
-        case .create, .read, .monitor, .importEntries, .issueTemporaryAccount:
+        case .create, .read, .monitor, .importEntries, .issueTemporaryAccount, .bringInStandby:
             return .deny("unreachable")
         case .addEntry:
             if let theme = request.theme, case .partner(let code) = theme {
@@ -382,6 +387,16 @@ public enum AccessPolicy {
             case .awaitingAdmission:
                 return .allow("the entry waits for the region IM's admission", [.awaitAdmission])
             }
+        case .bringInStandby:
+            // «een andere (reeds aangesloten) partner» whose process a standby partner joins (001:L857-871):
+            // under kernsamenwerking only, linked (the grant in force), on an open incident (decision 0027 §9).
+            guard incident.status == .open else {
+                return .deny("the incident is \(incident.status.rawValue); only open incidents take new partners")
+            }
+            guard case .link(.kern) = grant.kind else {
+                return .deny("only a partner under kernsamenwerking, linked to this incident, brings in a standby partner under its own mandate")
+            }
+            return .allow("kernsamenwerking: the partner brings a standby partner in through its own process, under its mandate")
         case .create, .monitor, .editIncident, .verifyEntry, .admitEntry, .recordDecision, .manageAccess, .breakGlass,
             .enterOnBehalf, .issueTemporaryAccount:
             return .deny("the region keeps regie: crisis partners do not \(actionPhrase(request.action))")
@@ -456,6 +471,7 @@ public enum AccessPolicy {
         case .breakGlass: "break the glass"
         case .enterOnBehalf: "enter information on another's behalf"
         case .issueTemporaryAccount: "issue temporary accounts"
+        case .bringInStandby: "bring in standby partners"
         case .read, .addEntry, .importEntries: action.rawValue
         }
     }

@@ -75,7 +75,8 @@ extension IncidentsController {
     // MARK: Decisions and actions
 
     func decisions(req: Request) async throws -> [DecisionView] {
-        let (incident, _, _) = try await IncidentAccess.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
+        try await IncidentAccess.requireWholePicture(req, user, incident: incident, version: version)
         let at = try IncidentRequest.moment(req)
         return try await RecordStore(db: req.db, context: req.knooppunt)
             .records(.decision, of: try incident.requireID(), at: Microseconds.from(at)).map(DecisionView.init)
@@ -106,7 +107,8 @@ extension IncidentsController {
     }
 
     func actions(req: Request) async throws -> [ActionView] {
-        let (incident, _, _) = try await IncidentAccess.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
+        try await IncidentAccess.requireWholePicture(req, user, incident: incident, version: version)
         let at = try IncidentRequest.moment(req)
         return try await RecordStore(db: req.db, context: req.knooppunt)
             .records(.action, of: try incident.requireID(), at: Microseconds.from(at)).map { try ActionView($0, now: at) }

@@ -102,6 +102,8 @@ struct IncidentsController: RouteCollection {
     func reviews(req: Request) async throws -> ScaleReviewsView {
         let commands = try IncidentCommands(req)
         let target = try await commands.open(try IncidentRequest.incidentID(req), for: .read)
+        try await IncidentAccess.requireWholePicture(
+            commands.user.subject, incident: try target.incident.requireID(), scope: target.scope, on: req.db, at: commands.now)
         return try await ScaleReviews(db: req.db, context: req.knooppunt).overview(of: try target.incident.requireID(), at: commands.now)
     }
 

@@ -73,6 +73,18 @@ enum IncidentAccess {
         try await require(user.subject, question, incident: id, scope: scope, on: req.db, at: req.knooppunt.clock.now())
     }
 
+    /// Refuses a reader whose read scope is less than the whole picture (decision 0027 §7): decisions,
+    /// actions, consultations, reviews, SitRap schedules and the like are read with the whole picture only.
+    static func requireWholePicture(_ subject: Subject, incident id: UUID, scope: IncidentScope, on db: Database, at now: Date) async throws {
+        try await require(subject, .init(action: .read, wholePicture: true), incident: id, scope: scope, on: db, at: now)
+    }
+
+    /// `requireWholePicture` for a request's user and an authorised incident version.
+    static func requireWholePicture(_ req: Request, _ user: CurrentUser, incident: IncidentModel, version: IncidentVersionModel) async throws {
+        try await requireWholePicture(
+            user.subject, incident: try incident.requireID(), scope: try scope(version), on: req.db, at: req.knooppunt.clock.now())
+    }
+
     static func incident(_ id: UUID, on db: Database) async throws -> IncidentModel {
         guard let incident = try await IncidentModel.find(id, on: db) else {
             throw Problem.notFound("no incident with id \(id)")

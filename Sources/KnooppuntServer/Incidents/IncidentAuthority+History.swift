@@ -42,7 +42,10 @@ extension IncidentAuthority {
             + plots.map { (at: $0.validFrom, author: $0.author, organisation: $0.authorOrganisation) })
             .enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
         let names = try await GovernanceDirectory.Names.load(on: db)
-        let decisions = try await decisions(of: id, on: db)
+        // As whom decisions were taken belongs to the whole picture (decision 0027 §7); the distribution of
+        // authority itself is the incident's header.
+        let reader = try await AccessService.reader(user.subject, incident: id, scope: target.scope, at: context.clock.now(), on: db)
+        let decisions = reader.scope.isWhole ? try await decisions(of: id, on: db) : [:]
         var changes: [(AuthorityChangeView, author: String)] = []
         var previous: (state: IncidentState, gemeenten: [String], view: AuthorityView)?
         var seen = Set<Int64>()

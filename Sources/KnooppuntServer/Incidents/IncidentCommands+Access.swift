@@ -7,13 +7,30 @@ import Vapor
 /// changing and ending a grant, breaking the glass. API and web call these with the same input types.
 extension IncidentCommands {
     func link(in id: UUID, _ input: @autoclosure () throws -> LinkInput) async throws -> AccessGrantModel {
+        // A kern partner brings a standby partner in through its own process (decision 0027 §9).
+        if user.subject.isPartner { return try await bringIn(in: id, try input()) }
         let target = try await open(id, for: .manageAccess)
-        let new = try await newLink(try input(), scope: target.scope)
+        let new = try await newLink(try input(), scope: target.scope, incident: id)
+        return try await GrantStore(db: db, context: context).create(new, incident: id, by: user.author)
+    }
+
+    /// «Hierbij sluit de partner aan via een proces dat onder de zeggenschap valt van een andere (reeds
+    /// aangesloten) partner» (001:L864-866): a kern partner, linked and active, links a standby partner under
+    /// its own mandate; it reads the kern partner's theme unless told otherwise.
+    private func bringIn(in id: UUID, _ body: LinkInput) async throws -> AccessGrantModel {
+        let target = try await open(id, for: .bringInStandby)
+        let own = Theme.partner(user.organisationCode).description
+        if let named = body.underMandateOf, named != own {
+            throw Problem.forbidden("a partner brings in a standby partner under its own mandate (\(own)), not under \(named.prefix(40))")
+        }
+        var input = body
+        input.underMandateOf = own
+        let new = try await newLink(input, scope: target.scope, incident: id)
         return try await GrantStore(db: db, context: context).create(new, incident: id, by: user.author)
     }
 
     /// A link under the profile of the partner's agreement in effect with the incident's regions.
-    private func newLink(_ body: LinkInput, scope: IncidentScope) async throws -> GrantStore.NewGrant {
+    private func newLink(_ body: LinkInput, scope: IncidentScope, incident id: UUID) async throws -> GrantStore.NewGrant {
         let code = body.organisation.uppercased()
         guard let model = try await PartnerRegistrationModel.query(on: db).filter(\.$organisationCode == code).first() else {
             throw Problem.invalid(
@@ -35,9 +52,35 @@ extension IncidentCommands {
                 + "; koppel de partner als een afspraak in werking is, of gebruik de noodtoegang."
             throw problem
         }
+        let mandate = try await mandate(body.underMandateOf, for: agreement, incident: id)
         return GrantStore.NewGrant(
             organisation: code, kind: .link(agreement.profile), purpose: body.purpose, until: body.end(from: now),
-            status: body.status ?? agreement.defaultStatus, maxClassification: body.maxClassification, readScope: body.readScope)
+            // Brought in through a process, the partner takes part at once (it reads that process's theme).
+            status: body.status ?? (mandate != nil ? .active : agreement.defaultStatus), maxClassification: body.maxClassification,
+            readScope: body.readScope, underMandateOf: mandate)
+    }
+
+    /// Whose process a standby partner joins through (001:L853-871, decision 0027 §9): a discipline of the
+    /// region, or a partner under kernsamenwerking linked to this incident (its grant in force).
+    private func mandate(_ raw: String?, for agreement: PartnerAgreement, incident id: UUID) async throws -> Theme? {
+        guard let raw else { return nil }
+        guard agreement.profile == .standby else {
+            throw Problem.invalid("only a standby partner joins through another party's process ('underMandateOf')", field: "underMandateOf")
+        }
+        guard let theme = Theme(raw), theme != .algemeen else {
+            throw Problem.invalid(
+                "'underMandateOf' is a discipline (brandweer, politie, geneeskundig, bevolkingszorg) or partner:CODE of a kern partner on this incident",
+                field: "underMandateOf")
+        }
+        if case .partner(let code) = theme {
+            let kern = try await AccessGrantModel.query(on: db).filter(\.$incidentID == id).filter(\.$organisationCode == code)
+                .filter(\.$kind == "link").filter(\.$profile == CollaborationProfile.kern.rawValue).filter(\.$revokedAt == nil).all()
+                .contains { (try? $0.grant().isActive(at: now)) == true }
+            guard kern else {
+                throw Problem.invalid("\(code) is not a partner under kernsamenwerking linked to this incident", field: "underMandateOf")
+            }
+        }
+        return theme
     }
 
     func changeGrant(_ grantID: UUID, in id: UUID, _ input: @autoclosure () throws -> GrantChangeInput) async throws -> AccessGrantModel {
@@ -50,14 +93,20 @@ extension IncidentCommands {
             grantID, incident: id, status: input.status, until: input.until, readScope: input.readScope, by: user.author)
     }
 
-    /// Ontkoppelen: the grant ends now. The IM ends links; the chair ends what the chair opened.
+    /// Ontkoppelen: the grant ends now. The IM ends links; the chair ends what the chair opened; a kern
+    /// partner ends what it brought in under its own mandate.
     func revokeGrant(_ grantID: UUID, in id: UUID) async throws -> AccessGrantModel {
         let target = try await open(id, for: .read)
-        let isBreakGlass = try await AccessGrantModel.find(grantID, on: db)?.kind == "break-glass"
+        let grant = try await AccessGrantModel.find(grantID, on: db)
         let manage = try await AccessService.decide(user.subject, .init(action: .manageAccess), incident: id, scope: target.scope, at: now, on: db)
         if !manage.decision.allowed {
-            guard isBreakGlass else { throw Problem.forbidden(manage.decision.reason) }
-            try await IncidentAccess.require(user.subject, .init(action: .breakGlass), incident: id, scope: target.scope, on: db, at: now)
+            if grant?.kind == "break-glass" {
+                try await IncidentAccess.require(user.subject, .init(action: .breakGlass), incident: id, scope: target.scope, on: db, at: now)
+            } else if let mandate = grant?.underMandateOf, mandate == Theme.partner(user.organisationCode).description {
+                try await IncidentAccess.require(user.subject, .init(action: .bringInStandby), incident: id, scope: target.scope, on: db, at: now)
+            } else {
+                throw Problem.forbidden(manage.decision.reason)
+            }
         }
         return try await GrantStore(db: db, context: context).revoke(grantID, incident: id, by: user.author)
     }
@@ -116,7 +165,11 @@ struct LinkInput: StrictDecodable, GrantPeriod {
     var maxClassification: Classification?
     /// For a standby link: what it reads once admitted (decision 0027 §7); default the totaalbeeld.
     var readScope: ReadScope?
-    enum CodingKeys: String, CodingKey, CaseIterable { case organisation, purpose, until, hours, status, maxClassification, readScope }
+    /// A standby partner joining through another party's process (decision 0027 §9): a discipline or partner:CODE.
+    var underMandateOf: String?
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case organisation, purpose, until, hours, status, maxClassification, readScope, underMandateOf
+    }
     func validate() throws { try checkPeriod() }
 }
 

@@ -38,7 +38,8 @@ extension IncidentCommands {
 
     /// The consultations recorded on a decision the user may read, oldest first.
     func consultations(on decisionID: UUID, in id: UUID) async throws -> [RecordVersionModel] {
-        _ = try await open(id, for: .read)
+        let target = try await open(id, for: .read)
+        try await IncidentAccess.requireWholePicture(user.subject, incident: id, scope: target.scope, on: db, at: now)
         guard try await RecordStore.current(decisionID, .decision, in: id, on: db) != nil else {
             throw Problem.notFound("no decision with id \(decisionID) in this incident")
         }

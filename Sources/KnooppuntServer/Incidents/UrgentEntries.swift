@@ -80,6 +80,8 @@ extension IncidentCommands {
         let target = try await open(id, for: .read)
         let reader = try await AccessService.reader(user.subject, incident: id, scope: target.scope, at: now, on: db)
         let current = try await EntryVersionModel.query(on: db).filter(\.$incidentID == id).filter(\.$validTo == nil).all()
+        // The urgent banner belongs to the whole picture: a limited read scope sees none (decision 0027 §7).
+        guard reader.scope.isWhole else { return UrgentEntries.view([], acknowledgements: [:]) }
         let visible = try current.filter { reader.sees($0) }.map { try EntryView($0) }
         return UrgentEntries.view(visible, acknowledgements: try await UrgentEntries.acknowledgements(in: id, on: db))
     }

@@ -154,7 +154,7 @@ extension AccessGrantModel {
             validUntil: Microseconds.date(validUntil), revokedAt: revokedAt.map(Microseconds.date),
             status: PartnerStatus(rawValue: status) ?? .monitoring,
             maxClassification: Classification(rawValue: maxClassification) ?? .public)
-            .withReadScope(readScope.flatMap { ReadScope(text: $0) })
+            .withReadScope(readScope.flatMap { ReadScope(text: $0) }, underMandateOf: underMandateOf.flatMap(Theme.init))
     }
 }
 
@@ -188,7 +188,7 @@ struct EntryReader: Sendable {
     /// For journal records of entries, plots and SitRaps: whether the subject sees what the record carries.
     /// A partner sees the access and alert events about itself only, and no events of the IRBT.
     func sees(_ record: JournalRecord) -> Bool {
-        guard let type = record.payloadType else { return true }
+        guard let type = record.payloadType else { return scope.isWhole }
         if isPartner, type is any OrganisationJournalEvent.Type {
             let event = (try? record.event()) as? any OrganisationJournalEvent
             return event?.aboutOrganisation == organisation
@@ -196,7 +196,10 @@ struct EntryReader: Sendable {
         // Partners do not read the IRBT, so neither its events (decision 0021).
         if isPartner, type is any RegionsOnlyJournalEvent.Type { return false }
         // Readers below an event's classification do not see it. What cannot be read counts as internal.
-        guard type is any ClassifiedJournalEvent.Type else { return scope.isWhole }
+        // The incident's own header (title, GRIP, regions) is read by everyone who reads the incident.
+        guard type is any ClassifiedJournalEvent.Type else {
+            return scope.isWhole || [ObjectIdentifier(IncidentCreated.self), ObjectIdentifier(IncidentUpdated.self)].contains(ObjectIdentifier(type))
+        }
         let content = ((try? record.event()) as? any ClassifiedJournalEvent)?.classified ?? .internal
         return sees(
             classification: content.classification, awaitingAdmission: content.awaitingAdmission,

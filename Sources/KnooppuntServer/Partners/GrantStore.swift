@@ -23,6 +23,7 @@ struct GrantStore {
         var status: PartnerStatus
         var maxClassification: Classification?
         var readScope: ReadScope? = nil
+        var underMandateOf: Theme? = nil
 
         var username: String? {
             if case .temporaryAccount(let username) = kind { return username }
@@ -101,6 +102,7 @@ struct GrantStore {
         model.status = new.status.rawValue
         model.maxClassification = (new.maxClassification ?? AccessGrant.defaultClassification(for: new.kind)).rawValue
         model.readScope = try Self.scopeText(new.readScope, kind: new.kind)
+        model.underMandateOf = new.underMandateOf?.description
         model.validFrom = Microseconds.from(now)
         model.validUntil = Microseconds.from(new.until)
         model.grantedBy = author.username
@@ -192,6 +194,9 @@ struct AccessGrantDTO: Content {
     var grantedByOrganisation: String
     /// An admitted standby partner's read scope (decision 0027 §7): summary, whole, or themes:….
     var readScope: ReadScope?
+    /// A standby partner brought in through another party's process: that party's theme ("bevolkingszorg",
+    /// "partner:RWS"), decision 0027 §9.
+    var underMandateOf: String?
 
     init(_ model: AccessGrantModel) throws {
         id = try model.requireID()
@@ -209,6 +214,7 @@ struct AccessGrantDTO: Content {
         grantedBy = model.grantedBy
         grantedByOrganisation = model.grantedByOrganisation
         readScope = model.readScope.flatMap { ReadScope(text: $0) }
+        underMandateOf = model.underMandateOf
     }
 }
 
@@ -222,6 +228,6 @@ extension GrantPayload {
                 id: dto.id, organisation: dto.organisation, kind: dto.kind, profile: dto.profile, username: dto.username,
                 purpose: dto.purpose, status: dto.status, maxClassification: dto.maxClassification, validFrom: dto.validFrom,
                 validUntil: dto.validUntil, revokedAt: dto.revokedAt, revokedBy: dto.revokedBy, grantedBy: dto.grantedBy,
-                grantedByOrganisation: dto.grantedByOrganisation, readScope: dto.readScope))
+                grantedByOrganisation: dto.grantedByOrganisation, readScope: dto.readScope, underMandateOf: dto.underMandateOf))
     }
 }

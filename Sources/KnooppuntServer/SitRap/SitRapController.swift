@@ -77,7 +77,8 @@ struct SitRapController: RouteCollection {
     // MARK: Schedule
 
     func showSchedule(req: Request) async throws -> SitRapScheduleDTO {
-        let (incident, _, _) = try await IncidentAccess.authorised(req, .read)
+        let (incident, version, user) = try await IncidentAccess.authorised(req, .read)
+        try await IncidentAccess.requireWholePicture(req, user, incident: incident, version: version)
         guard let schedule = try await SitRapScheduleModel.query(on: req.db).filter(\.$incidentID == incident.requireID()).first() else {
             throw Problem.notFound("this incident has no SitRap schedule")
         }

@@ -161,7 +161,8 @@ struct IncidentWebController: RouteCollection {
             gemeenteNames: Dictionary(gemeenten.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
             councilChoices: viewingAt == nil && may.decide ? Self.councilChoices(affected: affected, gemeenten: gemeenten, scope: scope) : [])
         page.proposals = proposals
-        page.acknowledgements = try await UrgentEntries.acknowledgements(in: id, on: req.db)
+        page.readsWholePicture = facts.readScope(at: now).isWhole
+        page.acknowledgements = page.readsWholePicture ? try await UrgentEntries.acknowledgements(in: id, on: req.db) : [:]
         page.aanwijzingen = aanwijzingen
         // Everyone the page names — writers, verifiers, those who granted access and the organisations — by name.
         let grants = panel?.grants ?? []

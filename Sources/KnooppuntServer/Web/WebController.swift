@@ -86,6 +86,13 @@ struct WebController: RouteCollection {
                 ownRegion: own.map { incident.leadRegion == $0 || incident.involvedRegions.contains($0) } ?? false,
                 sitRapDue: schedules.first { $0.incidentID == incident.id }.map { Microseconds.date($0.nextDue) })
             (row.toVerify, row.toAdmit) = try await queues(user, of: incident, now: now, on: req.db)
+            if user.subject.isPartner, row.sitRapDue != nil {
+                // A SitRap schedule belongs to the whole picture (decision 0027 §7).
+                let scope = IncidentScope(involvedRegions: Set(incident.involvedRegions), leadRegion: incident.leadRegion, status: incident.status)
+                if try await !AccessService.reader(user.subject, incident: incident.id, scope: scope, at: now, on: req.db).scope.isWhole {
+                    row.sitRapDue = nil
+                }
+            }
             rows.append(row)
         }
         rows.sort { a, b in

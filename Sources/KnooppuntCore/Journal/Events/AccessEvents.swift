@@ -20,13 +20,17 @@ public struct GrantPayload: Codable, Sendable, Equatable {
         public var grantedByOrganisation: String
         /// What an admitted standby partner reads (decision 0027 §7); absent on other grants and before.
         public var readScope: ReadScope?
+        /// Whose process and mandate a standby partner joined under (decision 0027 §9), as a theme.
+        public var underMandateOf: String?
 
         public init(
             id: UUID, organisation: String, kind: String, profile: CollaborationProfile?, username: String?, purpose: String,
             status: PartnerStatus, maxClassification: Classification, validFrom: Date, validUntil: Date, revokedAt: Date?,
-            revokedBy: String?, grantedBy: String, grantedByOrganisation: String, readScope: ReadScope? = nil
+            revokedBy: String?, grantedBy: String, grantedByOrganisation: String, readScope: ReadScope? = nil,
+            underMandateOf: String? = nil
         ) {
             self.readScope = readScope
+            self.underMandateOf = underMandateOf
             self.id = id
             self.organisation = organisation
             self.kind = kind

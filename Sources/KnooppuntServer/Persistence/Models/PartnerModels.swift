@@ -50,6 +50,8 @@ final class AccessGrantModel: Model, @unchecked Sendable {
     @Field(key: "granted_by_org") var grantedByOrganisation: String
     /// A standby link's read scope (decision 0027 §7): "summary", "whole" or "themes:…"; nil is the default.
     @OptionalField(key: "read_scope") var readScope: String?
+    /// A standby partner brought in under another party's mandate (decision 0027 §9): that party's theme.
+    @OptionalField(key: "under_mandate_of") var underMandateOf: String?
 
     init() {}
 }

@@ -14,7 +14,7 @@ struct HomePage {
         let ownRegion: Bool
 
         /// When the next SitRap is due, if reports are scheduled.
-        let sitRapDue: Date?
+        var sitRapDue: Date?
 
         /// For those who verify and admit on it: current entries still unverified, and awaiting admission
         /// (confidential entries not counted).

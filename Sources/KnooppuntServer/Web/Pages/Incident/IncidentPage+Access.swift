@@ -55,7 +55,8 @@ extension IncidentPage {
 
     func grantRow(_ grant: AccessGrantDTO) -> Node<HTML.TableContext> {
         let active = grant.revokedAt == nil && grant.validUntil > now
-        let kind = grant.profile?.label.text(language) ?? (grant.kind == "break-glass" ? strings.breakGlass : grant.kind)
+        let kind = (grant.profile?.label.text(language) ?? (grant.kind == "break-glass" ? strings.breakGlass : grant.kind))
+            + (grant.underMandateOf.flatMap(Theme.init).map { " · " + say(nl: "onder mandaat van ", en: "under the mandate of ") + themeName($0) } ?? "")
         let url = { (step: GrantStep) in SiteURL.incident(.value(incident.id), .accessGrant(.value(grant.id), step)).path }
         return .tr(
             .class(active ? "grant" : "grant ended"), .data(named: "organisation", value: grant.organisation),
@@ -107,6 +108,20 @@ extension IncidentPage {
             }))
     }
 
+    /// A standby partner may join through a discipline's process or a kern partner's (decision 0027 §9).
+    func mandateSelect(_ panel: AccessPanel) -> Node<HTML.FormContext> {
+        let kern = panel.grants.filter {
+            $0.profile == .kern && $0.revokedAt == nil && $0.validUntil > now
+        }.map(\.organisation)
+        let choices: [Theme] = Theme.disciplines.filter { $0 != .algemeen } + kern.map(Theme.partner)
+        return .group(
+            .label(.for("link-mandate"), .text(say(nl: "Standby: onder mandaat van (optioneel)", en: "Standby: under the mandate of (optional)"))),
+            .select(
+                .id("link-mandate"), .attribute(named: "name", value: "underMandateOf"),
+                .choice("", say(nl: "— eigen koppeling —", en: "— own link —")),
+                .forEach(choices) { .choice($0.description, themeName($0)) }))
+    }
+
     func linkForm(_ panel: AccessPanel) -> Node<HTML.BodyContext> {
         .form(
             .id("link-form"), .class("stacked js-refresh js-reset"), .method(.post), .action(SiteURL.incident(.value(incident.id), .access).path),
@@ -119,6 +134,7 @@ extension IncidentPage {
             .label(.for("link-purpose"), .text(strings.purpose)),
             .input(.type(.text), .id("link-purpose"), .name("purpose"), .required(true), .attribute(named: "minlength", value: "3")),
             durationSelect("link-hours", hours: [4, 8, 24, 72, 168], selected: 24),
+            .if(panel.linkable.contains { $0.profile == .standby }, mandateSelect(panel)),
             .button(.type(.submit), .id("link-submit"), .text(strings.linkPartner))
         )
     }

@@ -116,6 +116,9 @@ struct IncidentPage: Bilingual {
 
     /// Who acknowledged which urgent entry (decision 0022).
     var acknowledgements: [UUID: AcknowledgementView] = [:]
+    /// The urgent banner and its acknowledgements belong to the whole picture (decision 0027 §7): a standby
+    /// partner with a limited read scope sees neither.
+    var readsWholePicture = true
 
     /// People's and organisations' names, for authors, verifiers and summaries.
     var names: PeopleNames? = nil

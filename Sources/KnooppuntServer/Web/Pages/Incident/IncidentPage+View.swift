@@ -15,7 +15,7 @@ extension IncidentPage {
     var reportStrings: CouncilReportStrings { CouncilReportStrings.for(language) }
 
     func render() -> String {
-        let pending = live ? urgent.unacknowledged : 0
+        let pending = live && readsWholePicture ? urgent.unacknowledged : 0
         var layout = Layout(
             title: (pending > 0 ? "(\(pending)) " : "") + "\(incident.reference) \(incident.title)", strings: strings, csrfToken: csrfToken, user: user,
             path: SiteURL.incident(.value(incident.id)).path)
@@ -28,7 +28,7 @@ extension IncidentPage {
             .group(
                 .if(incident.exercise, .p(.class("exercise-banner"), .attribute(named: "role", value: "note"), .text(strings.exerciseBanner))),
                 .h1(.id("incident-heading"), .text("\(incident.reference) · \(incident.title)")),
-                urgentBanner(),
+                .if(readsWholePicture, urgentBanner()),
                 .div(
                     .class("cockpit"),
                     .div(.id("cockpit-top"), .class("cockpit-top"), .attribute(named: "aria-live", value: "polite"), cockpitTop()),
