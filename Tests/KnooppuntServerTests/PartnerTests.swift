@@ -361,6 +361,9 @@ struct PartnerTests {
             let retesting = try started.content.decode(PartnerDTO.self).agreements[0]
             #expect(retesting.earlierTests?.count == 1 && retesting.test?.richting?.finding == "Hertoetsing na wijziging organisatie")
             #expect(retesting.test?.standpoint == nil && retesting.inEffect)
+            let row = try await HTTP.send(app, .GET, "/api/v1/partners/overview", token: im).content.decode([PartnerOverviewRow].self)
+                .first { $0.partner == "NS" }
+            #expect(row?.testOutcome == .gecertificeerd, "the overview shows the standpoint that stands during the re-test")
         }
     }
 

@@ -72,7 +72,7 @@ public enum PartnerOverview {
                     partner: partner.registration.organisationCode, name: partner.name, coreTask: agreement.coreTask,
                     profile: agreement.profile, regions: agreement.regions.sorted(), reach: agreement.reach,
                     adoptionRegion: partner.registration.adoptionRegion, stage: agreement.stage,
-                    testOutcome: agreement.test?.outcome, retestDate: agreement.test?.retestDate,
+                    testOutcome: agreement.standingTest?.outcome, retestDate: agreement.standingTest?.retestDate,
                     preconditionsMet: checklist.filter { $0.status == .met || $0.status == .notApplicable }.count,
                     preconditionsTotal: checklist.count, inEffect: effect.inEffect, effect: effect.label,
                     retestFlag: agreement.retestFlag(at: now), evaluationDue: agreement.evaluation?.nextDue,

@@ -37,14 +37,14 @@ extension IncidentAuthority {
     {
         let id = try target.incident.requireID()
         let versions = try await PictureStore(db: db, context: context).incidentVersions(id)
-        let plots = try await visiblePlots(target, for: user, onlyCurrent: false, context: context, on: db)
+        let reader = try await AccessService.reader(user.subject, incident: id, scope: target.scope, at: context.clock.now(), on: db)
+        let plots = try await visiblePlots(target, for: user, onlyCurrent: false, context: context, on: db, reader: reader)
         let moments = (versions.map { (at: $0.validFrom, author: $0.author, organisation: $0.authorOrganisation) }
             + plots.map { (at: $0.validFrom, author: $0.author, organisation: $0.authorOrganisation) })
             .enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
         let names = try await GovernanceDirectory.Names.load(on: db)
         // As whom decisions were taken belongs to the whole picture (decision 0027 §7); the distribution of
         // authority itself is the incident's header.
-        let reader = try await AccessService.reader(user.subject, incident: id, scope: target.scope, at: context.clock.now(), on: db)
         let decisions = reader.scope.isWhole ? try await decisions(of: id, on: db) : [:]
         var changes: [(AuthorityChangeView, author: String)] = []
         var previous: (state: IncidentState, gemeenten: [String], view: AuthorityView)?

@@ -94,10 +94,14 @@ enum IncidentAuthority {
     /// confidential plot never shows through a gemeente's name) and visible to them: those in force
     /// now, or every version for the history.
     static func visiblePlots(
-        _ target: AuthorisedIncident, for user: CurrentUser, onlyCurrent: Bool, context: KnooppuntContext, on db: Database
+        _ target: AuthorisedIncident, for user: CurrentUser, onlyCurrent: Bool, context: KnooppuntContext, on db: Database,
+        reader known: EntryReader? = nil
     ) async throws -> [PlotVersionModel] {
         let id = try target.incident.requireID()
-        let reader = try await AccessService.reader(user.subject, incident: id, scope: target.scope, at: context.clock.now(), on: db)
+        let reader: EntryReader
+        if let known { reader = known } else {
+            reader = try await AccessService.reader(user.subject, incident: id, scope: target.scope, at: context.clock.now(), on: db)
+        }
         var query = PlotVersionModel.query(on: db).filter(\.$incidentID == id)
         if onlyCurrent { query = query.filter(\.$validTo == nil).filter(\.$removed == false) }
         return try await query.sort(\.$validFrom).all().filter {
