@@ -518,44 +518,50 @@ struct AccessTests {
         }
     }
 
-    @Test("ad hoc: an administrator issues a temporary account bound to one incident and an end time")
-    func temporaryAccount() async throws {
-        let clock = ManualClock(Picture.start)
-        try await withTestApp(clock: clock) { app in
+    @Test("ad hoc: no system access — nobody issues temporary accounts, an administrator reads no incident; M0041 ends one still in force, disables its account and its sessions, journaled")
+    func noTemporaryAccounts() async throws {
+        try await withTestApp { app in
+            // setup: a temporary account as the node issued them before decision 0027 §6 (a partner user and a grant)
             let im = try await HTTP.login(app, "im-vr13")
             let admin = try await HTTP.login(app, "admin")
             let incident = try await Picture.createIncident(app, token: im, title: "Instorting parkeergarage")
-            let other = try await Picture.createIncident(app, token: im, title: "Ander incident")
             let path = "/api/v1/incidents/\(incident.id)/temporary-accounts"
-            let json = #"{"organisation":"BOUWCO","organisationName":"Bouwbedrijf De Constructeur","username":"bouwco-jan","displayName":"Jan Bouwer","purpose":"Constructeur beoordeelt de garage","until":"\#(Access.until(app, hours: 12))"}"#
-            let byIM = try await HTTP.send(app, .POST, path, json: json, token: im)
-            #expect(byIM.status == .forbidden && HTTP.problemDetail(byIM).contains("issued by an administrator"))
-            let tooLong = try await HTTP.send(
-                app, .POST, path, json: json.replacingOccurrences(of: Access.until(app, hours: 12), with: Access.until(app, hours: 24 * 40)),
-                token: admin)
-            #expect(tooLong.status == .unprocessableEntity && HTTP.problemDetail(tooLong).contains("30 days"))
-            #expect(try await UserModel.query(on: app.db).filter(\.$username == "bouwco-jan").count() == 0)
-
-            let issued = try await HTTP.send(app, .POST, path, json: json, token: admin)
-            #expect(issued.status == .created, "\(issued.body.string)")
-            let account = try issued.content.decode(IssuedTemporaryAccount.self)
-            #expect(account.grant.kind == "temporary-account" && account.grant.username == "bouwco-jan")
-            // The administrator issues the account but does not read the incident.
+            let json = #"{"organisation":"WATERNET","username":"adhoc-jan","displayName":"Jan","purpose":"Constructeur","until":"\#(Access.until(app, hours: 12))"}"#
+            #expect(try await HTTP.send(app, .POST, path, json: json, token: admin).status == .notFound, "the endpoint is gone")
+            #expect(try await WebSession.login(app, "admin").get(app, "/temporary-accounts").status == .notFound)
             #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)", token: admin).status == .notFound)
+            let created = try await HTTP.send(
+                app, .POST, "/api/v1/users",
+                json: #"{"username":"adhoc-jan","displayName":"Jan Bouwer","organisation":"WATERNET","role":"partner-user","password":"bouwplaats-2026"}"#,
+                token: admin)
+            #expect(created.status == .created, "\(created.body.string)")
+            let grant = AccessGrantModel()
+            grant.incidentID = incident.id
+            grant.organisationCode = "WATERNET"
+            grant.kind = "temporary-account"
+            grant.username = "adhoc-jan"
+            grant.purpose = "Constructeur beoordeelt de garage"
+            grant.status = PartnerStatus.active.rawValue
+            grant.maxClassification = Classification.internal.rawValue
+            grant.validFrom = Microseconds.from(app.knooppunt.clock.now())
+            grant.validUntil = Microseconds.from(app.knooppunt.clock.now().addingTimeInterval(12 * 3600))
+            grant.grantedBy = "admin"
+            grant.grantedByOrganisation = "KCR2"
+            try await grant.create(on: app.db)
+            let token = try await HTTP.login(app, "adhoc-jan", password: "bouwplaats-2026")
+            // Even before the migration, the old grant gives nothing: Tabel 1 says no read and no write.
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/picture", token: token).status != .ok)
 
-            let partner = try await HTTP.login(app, "bouwco-jan", password: account.password)
-            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/picture", token: partner).status == .ok)
-            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(other.id)", token: partner).status == .notFound)
-            let entry = try await Access.entry(
-                app, incident.id, token: partner, json: #"{"theme":"partner:BOUWCO","text":"Kolom B3 bezwijkt","source":"Inspectie"}"#)
-            #expect(entry.status == .created)
-            #expect(try entry.content.decode(EntryView.self).awaitingAdmission)
+            // MUT
+            try await M0041_NoTemporaryAccounts().prepare(on: app.db)
 
-            clock.advance(by: 12 * 3600 + 1)
-            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)", token: partner).status == .unauthorized)
-            let again = try await HTTP.send(
-                app, .POST, "/api/v1/session", json: #"{"username":"bouwco-jan","password":"\#(account.password)"}"#)
-            #expect(again.status == .unauthorized)
+            // validate: the grant ended, the account disabled and signed out, both journaled
+            let after = try #require(try await AccessGrantModel.find(grant.requireID(), on: app.db))
+            #expect(after.revokedAt != nil && after.revokedBy == "system")
+            #expect(try await UserModel.query(on: app.db).filter(\.$username == "adhoc-jan").first()?.disabledAt != nil)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents", token: token).status == .unauthorized)
+            let kinds = try await JournalEventModel.query(on: app.db).filter(\.$actor == "system").all().map(\.kind)
+            #expect(kinds.contains("access.revoked") && kinds.contains("user.disabled"))
         }
     }
 
@@ -670,41 +676,6 @@ struct AccessTests {
             #expect(try await titles() == ["Zware storm"])
             _ = try await Access.link(app, fire.id, "KNMI", token: im)
             #expect(Set(try await titles()) == ["Zware storm", "Brand in loods"])
-        }
-    }
-
-    @Test("the administrator's form issues a temporary account by incident number and shows the password once")
-    func temporaryAccountForm() async throws {
-        try await withTestApp { app in
-            let im = try await HTTP.login(app, "im-vr13")
-            let incident = try await Picture.createIncident(app, token: im, title: "Instorting")
-            let admin = try await WebSession.login(app, "admin")
-            let page = try await admin.get(app, "/temporary-accounts")
-            #expect(page.status == .ok && page.body.string.contains("temporary-account-form"))
-            let fields = [
-                "_csrf": admin.csrf, "incident": incident.reference.lowercased(), "organisation": "BOUWCO",
-                "organisationName": "Bouwbedrijf De Constructeur", "username": "bouwco-piet", "displayName": "Piet Bouwer",
-                "purpose": "Constructieve beoordeling", "hours": "24",
-            ]
-            let cookies = admin.cookieHeader.first(name: "Cookie") ?? ""
-            let issued = try await WebSession.postForm(app, "/temporary-accounts", fields: fields, cookies: cookies)
-            #expect(issued.status == .created, "\(issued.body.string)")
-            #expect(issued.headers.first(name: .cacheControl) == "no-store")
-            let html = issued.body.string
-            let marker = #"<code id="issued-password">"#
-            let start = try #require(html.range(of: marker)).upperBound
-            let password = String(html[start...].prefix { $0 != "<" })
-            #expect(password.count == 20)
-            let token = try await HTTP.login(app, "bouwco-piet", password: password)
-            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)", token: token).status == .ok)
-
-            var unknown = fields
-            unknown["incident"] = "VR13-1999-0001"
-            unknown["username"] = "bouwco-kees"
-            let missing = try await WebSession.postForm(app, "/temporary-accounts", fields: unknown, cookies: cookies)
-            #expect(missing.status == .unprocessableEntity && missing.body.string.contains("VR13-1999-0001"))
-            let imWeb = try await WebSession.login(app, "im-vr13")
-            #expect(try await imWeb.get(app, "/temporary-accounts").status == .forbidden)
         }
     }
 }

@@ -276,20 +276,6 @@ struct HardeningTests {
         }
     }
 
-    @Test("8: an incident the caller may not see is a 404 on the temporary-account endpoint too")
-    func temporaryAccountEndpointHidesIncidents() async throws {
-        try await withTestApp { app in
-            let im13 = try await HTTP.login(app, "im-vr13")
-            let incident = try await Picture.createIncident(app, token: im13)
-            let im17 = try await HTTP.login(app, "im-vr17")
-            let response = try await HTTP.send(
-                app, .POST, "/api/v1/incidents/\(incident.id)/temporary-accounts",
-                json: #"{"organisation":"BOUWCO","organisationName":"Bouw","username":"bouw1","displayName":"B","purpose":"x","until":"2099-01-01T00:00:00Z"}"#,
-                token: im17)
-            #expect(response.status == .notFound)
-        }
-    }
-
     @Test("8: JSON that Foundation tolerates but is not JSON (a trailing comma) is refused and creates nothing")
     func trailingCommaRefused() async throws {
         try await withTestApp { app in

@@ -137,17 +137,9 @@ struct PageSnapshotTests {
         Page(name: "monitoring", user: "rws") { _ in "/monitoring" },
         Page(name: "access-report", user: "voorzitter-vr13") { _ in "/access-report" },
         Page(name: "map", user: "im-vr13") { _ in "/map" },
-        Page(name: "temporary-accounts", user: "admin") { _ in "/temporary-accounts" },
-        Page(
-            name: "temporary-account-issued", user: "admin", status: .created,
-            form: [
-                "incident": "VR13-2027-0001", "organisation": "BOUWCO", "organisationName": "Bouwbedrijf De Constructeur",
-                "username": "bouwco-piet", "displayName": "Piet Bouwer", "purpose": "Constructieve beoordeling van de kade", "hours": "24",
-            ]
-        ) { _ in "/temporary-accounts" },
         Page(name: "national-on-regional-node", user: "analist-kcr2") { _ in "/national" },
         Page(name: "error-404", user: "im-vr13", status: .notFound) { _ in "/no-such-page" },
-        Page(name: "error-403", user: "im-vr13", status: .forbidden) { _ in "/temporary-accounts" },
+        Page(name: "error-403", user: "rws", status: .forbidden) { _ in "/partners" },
     ]
 
     // Each page in a world of its own, one page at a time per list: on PostgreSQL every world is a database

@@ -125,27 +125,3 @@ def test_partner_acknowledges_alert_and_im_sees_it(server, browser, second_brows
     assert "bevestigd door Milan Kok" in text_of(browser, "incident-alerts"), "the IM reads a name, not a username"
     screenshot(browser, "39-im-sees-acknowledged-alert", "access")
 
-
-def test_admin_issues_temporary_account(server, browser, second_browser):
-    incident_url = open_new_incident(second_browser, server, "im-vr13", "Instorting parkeergarage")
-    reference = wait(second_browser, lambda d: text_of(d, "incident-heading").split(" ")[0])
-
-    login(browser, server, "admin")
-    browser.find_element(By.ID, "nav-temporary-accounts").click()
-    wait(browser, lambda d: d.find_elements(By.ID, "ta-incident"))
-    for field, value in [("ta-incident", reference), ("ta-organisation", "BOUWCO"),
-                         ("ta-organisation-name", "Bouwbedrijf De Constructeur"), ("ta-username", "bouwco-jan"),
-                         ("ta-display-name", "Jan Bouwer"), ("ta-purpose", "Constructieve beoordeling")]:
-        browser.find_element(By.ID, field).send_keys(value)
-    browser.find_element(By.ID, "ta-submit").click()
-    # the form posts a full page: wait for the answer rather than reading the page being replaced
-    password = wait(browser, lambda d: d.find_elements(By.ID, "issued-password"))[0].text
-    assert len(password) == 20
-    screenshot(browser, "40-admin-temporary-account")
-
-    # the ad-hoc partner logs in and reads just this incident
-    browser.find_element(By.ID, "logout").click()
-    login(browser, server, "bouwco-jan", password)
-    browser.get(incident_url)
-    assert "Instorting parkeergarage" in text_of(browser, "incident-heading")
-    screenshot(browser, "41-temporary-account-reads-incident")

@@ -181,8 +181,8 @@ def test_pages_of_other_regional_roles(nodes, browser, second_browser):
     # partners: TenneT and Rijkswaterstaat
     for username in ("tennet", "rws"):
         tour(browser, vr13, username, [("/", f"a11y-10-home-{username}"), "/monitoring"])
-    # the administrator: accounts, capacity types, partners
-    tour(browser, vr13, "admin", ["/", "/temporary-accounts", "/capacity/types", "/partners"])
+    # the administrator: capacity types, partners
+    tour(browser, vr13, "admin", ["/", "/capacity/types", "/partners"])
     # the toetsing (decision 0027 §3): the toetser's forms on Alliander, the chair's on NS
     tour(browser, vr13, "toetser", ["/", "/partners/ALLIANDER"])
     tour(browser, vr13, "voorzitter-regiegroep", ["/", "/partners/NS"])

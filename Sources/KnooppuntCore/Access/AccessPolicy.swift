@@ -51,8 +51,6 @@ public enum AccessAction: String, Sendable, CaseIterable, Codable {
     case manageAccess
     /// The chair opens the incident to a named organisation for a limited time (break glass).
     case breakGlass
-    /// An administrator issues a temporary account for an ad-hoc partner, bound to this incident.
-    case issueTemporaryAccount
     /// A partner under kernsamenwerking, linked to the incident, brings a standby partner in through its own
     /// process, under its own mandate (001:L853-871, decision 0027 §9).
     case bringInStandby
@@ -145,13 +143,9 @@ public enum AccessPolicy {
         let subject = request.subject
         if subject.role.isEmergencyAccount { return .deny(FallbackPolicy.onlyFallback) }
         if subject.role.isAdministrator {
-            guard request.action == .issueTemporaryAccount else {
-                return .deny("administrators manage accounts and the partner registry; incident information is need-to-know")
-            }
-            guard let incident = request.incident, incident.status == .open else {
-                return .deny("temporary accounts are issued for open incidents only")
-            }
-            return .allow("an administrator may issue an ad-hoc partner a temporary account bound to one incident")
+            // No temporary accounts for ad-hoc partners either (decision 0027 §6): administrators keep
+            // accounts and registers, never an incident's information.
+            return .deny("administrators manage accounts and the partner registry; incident information is need-to-know")
         }
         if subject.role.isRijkOrProvince { return decideForRijk(request) }
         if Self.assessors.contains(subject.role) {
@@ -196,8 +190,6 @@ public enum AccessPolicy {
             return .deny("the incident exists already")
         case .importEntries:
             return .deny("importing from an own netcentric picture is for partners under kernsamenwerking")
-        case .issueTemporaryAccount:
-            return .deny("temporary accounts are issued by an administrator; the region's HIN can work on the partner's behalf")
         case .bringInStandby:
             return .deny("the region links partners itself (its IM or HIN), naming the discipline whose mandate a standby partner joins under")
         default:
@@ -207,7 +199,7 @@ public enum AccessPolicy {
             return .deny("the incident is \(incident.status.rawValue); only open incidents take new information")
         }
         switch request.action {
-        case .create, .read, .monitor, .importEntries, .issueTemporaryAccount, .bringInStandby:
+        case .create, .read, .monitor, .importEntries, .bringInStandby:
             return .deny("unreachable")
         case .addEntry:
             if let theme = request.theme, case .partner(let code) = theme {
@@ -398,7 +390,7 @@ public enum AccessPolicy {
             }
             return .allow("kernsamenwerking: the partner brings a standby partner in through its own process, under its mandate")
         case .create, .monitor, .editIncident, .verifyEntry, .admitEntry, .recordDecision, .manageAccess, .breakGlass,
-            .enterOnBehalf, .issueTemporaryAccount:
+            .enterOnBehalf:
             return .deny("the region keeps regie: crisis partners do not \(actionPhrase(request.action))")
         }
     }
@@ -411,7 +403,9 @@ public enum AccessPolicy {
             guard profile == .standby, grant.status == .monitoring else { return table }
             return ProfileRights(reads: false, writes: table.writes, imports: table.imports, monitors: table.monitors)
         case .temporaryAccount:
-            return ProfileRights(reads: true, writes: .awaitingAdmission, imports: false, monitors: false)
+            // Ad-hoc partners have no system access: «Nee, lezen van informatie buiten LCMS om of via
+            // gedetacheerde HIN» (001:L1120-1135). A temporary account of before decision 0027 §6 gives nothing.
+            return ProfileRights(reads: false, writes: .no, imports: false, monitors: false)
         case .breakGlass:
             return ProfileRights(reads: true, writes: .no, imports: false, monitors: false)
         }
@@ -470,7 +464,6 @@ public enum AccessPolicy {
         case .manageAccess: "link other partners"
         case .breakGlass: "break the glass"
         case .enterOnBehalf: "enter information on another's behalf"
-        case .issueTemporaryAccount: "issue temporary accounts"
         case .bringInStandby: "bring in standby partners"
         case .read, .addEntry, .importEntries: action.rawValue
         }

@@ -15,7 +15,6 @@ struct AccessController: RouteCollection {
         access.patch(":grant", use: change)
         access.post(":grant", "revocation", use: revoke)
         routes.post("incidents", ":incident", "break-glass", use: breakGlass)
-        routes.post("incidents", ":incident", "temporary-accounts", use: temporaryAccount)
         routes.get("monitoring", use: monitoring)
         routes.get("monitoring", "stream", use: monitoringStream)
         routes.get("reports", "access", use: report)
@@ -57,15 +56,6 @@ struct AccessController: RouteCollection {
         let response = try await AccessGrantDTO(model).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/incidents/\(id)/access/\(try model.requireID())")
         return response
-    }
-
-    /// An administrator issues an ad-hoc partner a temporary account bound to this incident and an end
-    /// time; the password is shown once, in the response.
-    func temporaryAccount(req: Request) async throws -> Response {
-        let user = try req.requireUserExplaining()
-        let id = try req.pathID("incident")
-        let body = try req.decodeStrict(TemporaryAccountInput.self)
-        return try await PartnerAccess.issueTemporaryAccount(body, incident: id, by: user, on: req).encodeResponse(status: .created, for: req)
     }
 
     /// A standby partner's monitoring list: the incidents in its regions relevant to its core tasks (its

@@ -12,8 +12,6 @@ struct GrantStore {
 
     /// The longest the chair may open an incident for at once.
     static let breakGlassLimit: TimeInterval = 24 * 3600
-    /// The longest a temporary account for an ad-hoc partner lasts.
-    static let temporaryAccountLimit: TimeInterval = 30 * 86_400
 
     struct NewGrant: Sendable {
         var organisation: String

@@ -4,56 +4,10 @@ import KnooppuntCore
 import KnooppuntInterop
 import Vapor
 
-/// What partners' access looks like from outside one incident: temporary accounts for ad-hoc partners,
-/// a standby partner's monitoring list, a partner's alerts, and the accountability report. The API and
-/// the pages both call these.
+/// What partners' access looks like from outside one incident: a standby partner's monitoring list, a
+/// partner's alerts, and the accountability report. The API and the pages both call these. (Ad-hoc partners
+/// get no temporary accounts: decision 0027 §6.)
 enum PartnerAccess {
-    static func issueTemporaryAccount(_ body: TemporaryAccountInput, incident id: UUID, by user: CurrentUser, on req: Request)
-        async throws -> IssuedTemporaryAccount
-    {
-        _ = try await IncidentAccess.incident(id, on: req.db)
-        let scope = try IncidentAccess.scope(try await PictureStore.currentIncidentVersion(id, on: req.db))
-        let now = req.knooppunt.clock.now()
-        let issue = try await AccessService.decide(user.subject, .init(action: .issueTemporaryAccount), incident: id, scope: scope, at: now, on: req.db)
-        guard issue.decision.allowed else {
-            // Like every incident endpoint: an incident the caller may neither read nor knows of is not there.
-            let read = try await AccessService.decide(user.subject, .init(action: .read), incident: id, scope: scope, at: now, on: req.db)
-            if read.decision.allowed { throw Problem.forbidden(issue.decision.reason) }
-            throw try await IncidentAccess.refusal(user.subject, incident: id, scope: scope, reason: issue.decision.reason, on: req.db, at: now)
-        }
-        guard body.until <= now.addingTimeInterval(GrantStore.temporaryAccountLimit) else {
-            throw Problem.invalid("a temporary account lasts at most 30 days", field: "until")
-        }
-        let code = body.organisation.uppercased()
-        if let existing = try await OrganisationModel.query(on: req.db).filter(\.$code == code).first(),
-            existing.kind == OrganisationKind.region.rawValue || existing.kind == OrganisationKind.nationalNode.rawValue
-        {
-            throw Problem.invalid("temporary accounts are for ad-hoc partners, not for \(code)", field: "organisation")
-        }
-        let grant = GrantStore.NewGrant(
-            organisation: code, kind: .temporaryAccount(username: body.username.lowercased()), purpose: body.purpose,
-            until: body.until, status: .active, maxClassification: nil)
-        try GrantStore.check(grant, now: now)
-        let password = Tokens.randomPassword()
-        let author = user.author
-        let box = GrantBox()
-        let account = try await AccountService(request: req).createUser(
-            username: body.username, displayName: body.displayName, organisationCode: code, role: .partnerUser,
-            password: password, validUntil: body.until, newOrganisationName: body.organisationName, actor: .init(user)
-        ) { db, _ in
-            box.model = try await GrantStore.insert(grant, incident: id, by: author, now: now, on: db)
-        }
-        guard let model = box.model else { throw Problem(status: .internalServerError, detail: "the grant was not stored") }
-        return IssuedTemporaryAccount(
-            username: account.username, displayName: account.displayName, organisation: code, validUntil: body.until,
-            password: password, grant: try AccessGrantDTO(model))
-    }
-
-    /// Carries the grant made inside the account's transaction out of it.
-    final class GrantBox: @unchecked Sendable {
-        var model: AccessGrantModel?
-    }
-
     static func monitoringList(_ subject: Subject, exercise: Bool, req: Request) async throws -> [MonitoringItem] {
         let store = PictureStore(db: req.db, context: req.knooppunt)
         let now = req.knooppunt.clock.now()
@@ -129,31 +83,6 @@ enum PartnerAccess {
         }
         return lines
     }
-}
-
-/// An ad-hoc partner's temporary account, bound to one incident and an end time.
-struct TemporaryAccountInput: StrictDecodable {
-    var organisation: String
-    /// Registers the organisation when it is not known yet (an ad-hoc partner).
-    var organisationName: String?
-    var username: String
-    var displayName: String
-    var purpose: String
-    var until: Date
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case organisation, organisationName, username, displayName, purpose, until
-    }
-}
-
-/// A temporary account as issued: its one-time password is in this answer only.
-struct IssuedTemporaryAccount: Content {
-    var username: String
-    var displayName: String
-    var organisation: String
-    var validUntil: Date
-    /// Shown once; hand it over by a second channel.
-    var password: String
-    var grant: AccessGrantDTO
 }
 
 /// One incident in a monitoring list: no details beyond title, category, area and GRIP.

@@ -16,8 +16,6 @@ struct PartnerWebController: RouteCollection {
         routes.get(SiteURL.accessReport.pathComponents, use: accessReport)
         routes.post(SiteURL.alertAcknowledgement(.key).pathComponents, use: acknowledge)
         routes.get(SiteURL.map.pathComponents, use: nationalMap)
-        routes.get(SiteURL.temporaryAccounts.pathComponents, use: temporaryAccountForm)
-        routes.post(SiteURL.temporaryAccounts.pathComponents, use: issueTemporaryAccount)
     }
 
     /// Every open incident the user may see, on one map coloured by GRIP.
@@ -32,48 +30,6 @@ struct PartnerWebController: RouteCollection {
             strings: req.strings, csrfToken: req.csrfToken, user: user, incidents: incidents,
             leafletAvailable: config.leafletInstalled, tileURL: config.tileURL)
         return .html(page.render())
-    }
-
-    private func administrator(_ req: Request) throws -> CurrentUser {
-        guard let user = req.auth.get(CurrentUser.self) else { throw Abort.redirect(to: SiteURL.login.url(query: ["next": SiteURL.temporaryAccounts.path])) }
-        guard user.role.isAdministrator else { throw Problem.forbidden("temporary accounts are issued by an administrator") }
-        return user
-    }
-
-    func temporaryAccountForm(req: Request) async throws -> Response {
-        let user = try administrator(req)
-        return .html(TemporaryAccountPage(strings: req.strings, csrfToken: req.csrfToken, user: user, issued: nil).render())
-    }
-
-    struct TemporaryAccountForm: Content {
-        var incident: String
-        var organisation: String
-        var organisationName: String?
-        var username: String
-        var displayName: String
-        var purpose: String
-        var hours: Int
-    }
-
-    func issueTemporaryAccount(req: Request) async throws -> Response {
-        let user = try administrator(req)
-        let form = try req.content.decode(TemporaryAccountForm.self)
-        let reference = form.incident.trimmingCharacters(in: .whitespaces).uppercased()
-        guard let incident = try await IncidentModel.query(on: req.db).filter(\.$reference == reference).first() else {
-            var problem = Problem.invalid("no incident with number \(reference)", field: "incident")
-            problem.dutch = "Er is geen incident met nummer \(reference)."
-            throw problem
-        }
-        let body = TemporaryAccountInput(
-            organisation: form.organisation, organisationName: form.organisationName.flatMap { $0.isEmpty ? nil : $0 },
-            username: form.username, displayName: form.displayName, purpose: form.purpose,
-            until: req.knooppunt.clock.now().addingTimeInterval(TimeInterval(form.hours) * 3600))
-        let issued = try await PartnerAccess.issueTemporaryAccount(body, incident: try incident.requireID(), by: user, on: req)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return .html(
-            TemporaryAccountPage(strings: req.strings, csrfToken: req.csrfToken, user: user, issued: issued).render(),
-            status: .created, headers: headers)
     }
 
     func acknowledge(req: Request) async throws -> Response {

@@ -79,7 +79,6 @@ enum SiteURL: Resourceable {
     case monitoring
     case accessReport
     case map
-    case temporaryAccounts
     case alertAcknowledgement(Parameter<UUID>)
     case fallback
     case fallbackIncident(node: Parameter<String>, incident: Parameter<String>)
@@ -121,7 +120,6 @@ enum SiteURL: Resourceable {
         case .monitoring: ["monitoring"]
         case .accessReport: ["access-report"]
         case .map: ["map"]
-        case .temporaryAccounts: ["temporary-accounts"]
         case .alertAcknowledgement(let alert): ["alerts", alert.segment("alert"), "acknowledge"]
         case .fallback: ["fallback"]
         case .fallbackIncident(let node, let incident): ["fallback", node.segment("node"), incident.segment("incident")]

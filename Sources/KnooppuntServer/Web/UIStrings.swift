@@ -149,8 +149,6 @@ struct UIStrings: Sendable, Bilingual {
     let escalatesAt: String
     let noAlerts: String
     let alertReason: String
-    let temporaryAccounts: String
-    let temporaryAccountsIntro: String
     let incidentReference: String
     let organisationCode: String
     let organisationNameIfNew: String
@@ -365,9 +363,6 @@ extension UIStrings {
             escalatesAt: language.say(nl: "niet bevestigd, escaleert om", en: "not acknowledged, escalates at"),
             noAlerts: language.say(nl: "Geen alarmeringen.", en: "No alerts."),
             alertReason: language.say(nl: "Waarom", en: "Why"),
-            temporaryAccounts: language.say(nl: "Tijdelijke accounts", en: "Temporary accounts"),
-            temporaryAccountsIntro: language.say(nl: "Geef een ad-hocpartner een account dat alleen voor één incident geldt en op een vast moment ophoudt te werken (ten hoogste 30 dagen). Het wachtwoord wordt één keer getoond: geef het via een tweede kanaal door.",
-                                                 en: "Give an ad-hoc partner an account that is valid for one incident only and stops working at a set time (at most 30 days). The password is shown once: hand it over by a second channel."),
             incidentReference: language.say(nl: "Incidentnummer (bijv. VR13-2026-0001)",
                                             en: "Incident number (e.g. VR13-2026-0001)"),
             organisationCode: language.say(nl: "Organisatiecode", en: "Organisation code"),

@@ -41,5 +41,6 @@ enum KnooppuntMigrations {
         M0038_TableOneContacts(),
         M0039_AdviceAndStandpoint(),
         M0040_GrantReadScope(),
+        M0041_NoTemporaryAccounts(),
     ]
 }

@@ -72,7 +72,6 @@ struct Layout: Bilingual {
                                 .a(.id("nav-regions"), .href(RegionsPage.path), .text(RegionsPage.navLabel.text(strings.language))),
                                 .if(user.subject.isPartner, .a(.id("nav-monitoring"), .href(SiteURL.monitoring.path), .text(strings.monitoringList))),
                                 .if(PartnerAccess.mayReadReport(user), .a(.id("nav-access-report"), .href(SiteURL.accessReport.path), .text(strings.accessReport))),
-                                .if(user.role.isAdministrator, .a(.id("nav-temporary-accounts"), .href(SiteURL.temporaryAccounts.path), .text(strings.temporaryAccounts))),
                                 .if(user.role.isAdministrator,
                                     .a(.id("nav-capacity-types"), .href(SiteURL.capacity(.types).path), .text(say(nl: "Capaciteitstypen", en: "Capacity types")))),
                                 .if(
