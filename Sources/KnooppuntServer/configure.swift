@@ -85,6 +85,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
     app.get(SiteURL.national(.sitrapPDF(.key)).pathComponents, use: NationalForms.sitrapPDF)
     app.post(SiteURL.advisoryAcknowledgement(.key).pathComponents, use: AdvisoryForms.acknowledge)
     app.get(SiteURL.aanwijzingen.pathComponents, use: AanwijzingForms.page)
+    app.post(SiteURL.aanwijzingen.pathComponents, use: AanwijzingForms.give)
     app.get(SiteURL.bestuur.pathComponents, use: BestuurPage.page)
     app.post(SiteURL.aanwijzing(.key, .acknowledge).pathComponents, use: AanwijzingForms.acknowledge)
     app.post(SiteURL.aanwijzing(.key, .withdraw).pathComponents, use: AanwijzingForms.withdraw)

@@ -186,6 +186,42 @@ struct AanwijzingTests {
         }
     }
 
+    @Test("the minister gives an aanwijzing with the register's form: refused in Dutch without consultation or urgency, given and sent with it; others see no form")
+    func giveWithTheForm() async throws {
+        try await ThreeNodes.run { nodes in
+            // setup: the supra-regional incident on the national picture; the minister's register page
+            let incident = try await Self.supraRegionalIncident(nodes)
+            let minister = try await WebSession.login(nodes.kcr2, "minister-jenv")
+            let page = try await minister.get(nodes.kcr2, "/aanwijzingen").body.string
+            #expect(page.contains("give-aanwijzing-form") && page.contains("vr13/\(incident.id.uuidString)"))
+            let analyst = try await WebSession.login(nodes.kcr2, "analist-kcr2")
+            #expect(try await !analyst.get(nodes.kcr2, "/aanwijzingen").body.string.contains("give-aanwijzing-form"))
+            let cookies = minister.cookieHeader.first(name: "Cookie") ?? ""
+            var pairs: [(String, String)] = [
+                ("_csrf", minister.csrf), ("kind", "warm"), ("addressees[]", "VR13"), ("addressees[]", "VR12"),
+                ("incidents[]", "vr13/\(incident.id.uuidString)"), ("matters[]", "scaling"),
+                ("direction", "Schaal op naar GRIP 5 en vorm een IRBT met Kennemerland."), ("legalBasis", "Art. 42 Wvr (voorgesteld)"),
+                ("justification", "De regio's stemmen de evacuatie niet af; sturing is nodig en proportioneel."),
+            ]
+            // MUT: without consultation or urgency — refused in Dutch, nothing stored
+            let refused = try await WebSession.postForm(nodes.kcr2, "/aanwijzingen", pairs: pairs, cookies: cookies)
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("consultation"), "\(refused.body.string)")
+            #expect(try await AanwijzingModel.query(on: nodes.kcr2.db).count() == 0)
+            // MUT: with both voorzitters and the CdK of Noord-Holland consulted (local time, as the browser sends it)
+            for (party, at) in [("voorzitter:VR13", "2027-01-15T08:30"), ("voorzitter:VR12", "2027-01-15T08:35"), ("cdk:PV27", "2027-01-15T08:40")] {
+                pairs += [("consultParty[]", party), ("consultAt[]", at), ("consultOutcome[]", "Akkoord")]
+            }
+            let given = try await WebSession.postForm(nodes.kcr2, "/aanwijzingen", pairs: pairs, cookies: cookies)
+            // validate: given and on its way to both regions, with the consultation in Amsterdam time
+            #expect(given.status == .seeOther, "\(given.body.string)")
+            let token = try await HTTP.login(nodes.kcr2, "minister-jenv")
+            let register = try await HTTP.send(nodes.kcr2, .GET, "/api/v1/aanwijzingen", token: token).content.decode([AanwijzingView].self)
+            #expect(register.count == 1 && register.first?.consultation.count == 3)
+            #expect(register.first?.consultation.first?.at == ISO8601DateFormatter().date(from: "2027-01-15T07:30:00Z"))
+            #expect(try await nodes.deliver(from: nodes.kcr2) == 2)
+        }
+    }
+
     @Test("refused: without consultation or urgency (422 naming the field), by anyone but the minister in person, about one region or an unknown incident; urgency with a reason is accepted")
     func refusals() async throws {
         try await ThreeNodes.run { nodes in

@@ -219,6 +219,15 @@ def test_pages_of_the_national_node(nodes, browser):
 
     # the minister: aanwijzingen register and the bestuurlijk overzicht
     tour(browser, national, "minister-jenv", ["/", "/aanwijzingen", "/bestuur"])
+    # the form to give an aanwijzing, opened, on a phone: accessible and no sideways scrolling
+    viewport(browser, 390, 844, mobile=True)
+    browser.get(national + "/aanwijzingen")
+    browser.execute_script("document.querySelector('#give-aanwijzing summary').click()")
+    wait(browser, EC.visibility_of_element_located((By.ID, "give-submit")))
+    assert_accessible(browser, "the form to give an aanwijzing")
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    screenshot(browser, "a11y-12b-give-aanwijzing-390", element_id="give-aanwijzing")
+    viewport(browser, 1440, 900)
 
     # VR13's emergency account: the fallback list and one incident's copy
     browser.delete_all_cookies()

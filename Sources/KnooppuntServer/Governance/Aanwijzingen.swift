@@ -58,6 +58,24 @@ extension GovernanceCommands {
 
     // MARK: Giving and withdrawing (national node)
 
+    /// What the register's form offers the minister (decision 0020): the open incidents of the national
+    /// picture, the voorzitters of the regions and the commissarissen van de Koning of their provinces to
+    /// consult. Nil for anyone who may not give an aanwijzing, or on a regional node.
+    func aanwijzingFormChoices() async throws -> AanwijzingenPage.GiveChoices? {
+        guard isNational, (try? await requireMinister()) != nil else { return nil }
+        let names = try await GovernanceDirectory.Names.load(gemeenten: [], on: db)
+        let incidents = try await NationalIncidentModel.query(on: db).filter(\.$status == IncidentStatus.open.rawValue)
+            .sort(\.$reference).all().map { row in
+                let title = (try? CanonicalJSON.decode(IncidentSummary.self, from: row.summary))?.title ?? ""
+                return (value: "\(row.sourceNode)/\(row.sourceIncident.uuidString)", label: "\(row.reference) \(title) (\(row.sourceNode))")
+            }
+        let regions = try await RegionModel.query(on: db).sort(\.$id).all()
+        let provinces = Set(regions.compactMap { ProvinceCode($0.provinceCode) }).sorted()
+        let offices = RegionCode.all.map { AuthorityOffice.voorzitter(region: $0) } + provinces.map { AuthorityOffice.commissarisVanDeKoning(province: $0) }
+        return AanwijzingenPage.GiveChoices(
+            incidents: incidents, consulted: offices.map { (value: $0.code, label: names.callName($0.label).nl) })
+    }
+
     /// The minister in person (`AanwijzingRules.refusal`).
     private func requireMinister() async throws {
         try RegionalNodes.requireNational(context)

@@ -37,10 +37,73 @@ enum AanwijzingForms {
     static func page(req: Request) async throws -> Response {
         let user = try IncidentWebController.webUser(req)
         let commands = try GovernanceCommands(req)
-        let page = AanwijzingenPage(
+        var page = AanwijzingenPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, national: commands.isNational, aanwijzingen: try await commands.aanwijzingen(),
             now: commands.now)
+        page.give = try await commands.aanwijzingFormChoices()
         return .html(page.render())
+    }
+
+    struct GiveForm: Content {
+        var kind: String
+        var addressees: [String]?
+        var incidents: [String]?
+        var matters: [String]?
+        var direction: String
+        var legalBasis: String
+        var justification: String
+        var consultParty: [String]?
+        var consultAt: [String]?
+        var consultOutcome: [String]?
+        var urgency: String?
+    }
+
+    /// The minister's form: the same rule as `POST /api/v1/aanwijzingen`; consultation moments are local
+    /// (Europe/Amsterdam) date and time as the browser sends them.
+    static func give(req: Request) async throws -> Response {
+        _ = try IncidentWebController.webUser(req)
+        let form = try req.content.decode(GiveForm.self)
+        func invalid(_ field: String, _ en: String, _ nl: String) -> Problem {
+            var problem = Problem.invalid(en, field: field)
+            problem.dutch = nl
+            return problem
+        }
+        guard let kind = AanwijzingKind(rawValue: form.kind) else { throw invalid("kind", "unknown kind", "Onbekende soort aanwijzing.") }
+        let addressees = try (form.addressees ?? []).prefix(RegionCode.count).map { raw in
+            guard let region = RegionCode(raw) else { throw invalid("addressees", "unknown region", "Onbekende regio.") }
+            return region
+        }
+        let incidents = try (form.incidents ?? []).prefix(25).map { raw -> GiveAanwijzingInput.IncidentRef in
+            let parts = raw.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let id = UUID(uuidString: parts[1]) else { throw invalid("incidents", "unknown incident", "Onbekend incident.") }
+            return .init(node: parts[0], incident: id)
+        }
+        let matters = try (form.matters ?? []).prefix(GovernanceMatter.allCases.count).map { raw in
+            guard let matter = GovernanceMatter(rawValue: raw) else { throw invalid("matters", "unknown matter", "Onbekend onderwerp.") }
+            return matter
+        }
+        let local = DateFormatter()
+        local.locale = Locale(identifier: "en_US_POSIX")
+        local.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        local.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        let (parties, moments, outcomes) = (form.consultParty ?? [], form.consultAt ?? [], form.consultOutcome ?? [])
+        var consultation: [GiveAanwijzingInput.Consultation] = []
+        for index in parties.indices.prefix(3) where !parties[index].isEmpty {
+            guard let office = AuthorityOffice(code: parties[index]) else {
+                throw invalid("consultation", "unknown office", "Onbekend ambt bij het overleg.")
+            }
+            guard index < moments.count, let at = local.date(from: moments[index]) else {
+                throw invalid("consultation", "each consultation needs its date and time", "Geef bij elk overleg de datum en tijd.")
+            }
+            consultation.append(.init(party: OfficeCode(office), at: at, outcome: index < outcomes.count ? outcomes[index] : ""))
+        }
+        let input = GiveAanwijzingInput(
+            kind: kind, addressees: addressees, incidents: incidents.isEmpty ? nil : incidents, matters: matters.isEmpty ? nil : matters,
+            direction: form.direction, legalBasis: form.legalBasis, justification: form.justification,
+            consultation: consultation.isEmpty ? nil : consultation, urgency: IncidentCommands.given(form.urgency), validFrom: nil, validUntil: nil)
+        try input.validate()
+        _ = try await GovernanceCommands(req).giveAanwijzing(input)
+        return req.redirect(to: SiteURL.aanwijzingen.path, redirectType: .normal)
     }
 
     struct AcknowledgeForm: Content {

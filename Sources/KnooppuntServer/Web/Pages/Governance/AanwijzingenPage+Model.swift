@@ -10,4 +10,13 @@ struct AanwijzingenPage: Bilingual {
     let national: Bool
     let aanwijzingen: [AanwijzingView]
     let now: Date
+    /// For the minister on the national node: what the form to give an aanwijzing offers.
+    var give: GiveChoices? = nil
+
+    struct GiveChoices {
+        /// Open incidents of the national picture: "node/uuid" and a label.
+        let incidents: [(value: String, label: String)]
+        /// Offices to consult: the voorzitters and the commissarissen van de Koning.
+        let consulted: [(value: String, label: String)]
+    }
 }

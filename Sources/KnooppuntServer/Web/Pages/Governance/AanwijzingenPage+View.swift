@@ -21,7 +21,67 @@ extension AanwijzingenPage {
                    .text(say(nl: "In werking", en: "In force") + ": \(open.count) · " + say(nl: "totaal", en: "total") + ": \(aanwijzingen.count)")),
                 aanwijzingen.isEmpty
                     ? .p(.class("empty"), .text(say(nl: "Nog geen aanwijzingen.", en: "No aanwijzingen yet.")))
-                    : .div(.id("aanwijzingen"), .forEach(aanwijzingen) { card.render($0) })
+                    : .div(.id("aanwijzingen"), .forEach(aanwijzingen) { card.render($0) }),
+                .unwrap(give) { giveForm($0) }
             ))
+    }
+
+    /// The minister's form (decision 0020): warm — about open incidents, to their voorzitters, on named matters
+    /// — or cold, to one region's bestuur; the consultation of the voorzitters and the CdK, or urgency.
+    private func giveForm(_ choices: GiveChoices) -> Node<HTML.BodyContext> {
+        .element(named: "details", nodes: [
+            .class("action-toggle"), .id("give-aanwijzing"),
+            .element(named: "summary", nodes: [.class("button-like"), .text(say(nl: "Aanwijzing geven", en: "Give an aanwijzing"))]),
+            .form(
+                .id("give-aanwijzing-form"), .class("stacked"), .method(.post), .action(SiteURL.aanwijzingen.path),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .label(.for("give-kind"), .text(say(nl: "Soort", en: "Kind"))),
+                .select(
+                    .id("give-kind"), .attribute(named: "name", value: "kind"),
+                    .choice("warm", say(nl: "Warm: aan voorzitters, over een incident", en: "Warm: to chairs, about an incident")),
+                    .choice("koud", say(nl: "Koud: aan het bestuur van een regio", en: "Cold: to a region's board"))),
+                checkGroup("give-addressee", name: "addressees[]", legend: say(nl: "Aan (regio's)", en: "To (regions)"),
+                           RegionCode.all.map { ($0.rawValue, $0.rawValue) }),
+                .if(!choices.incidents.isEmpty, checkGroup(
+                    "give-incident", name: "incidents[]", legend: say(nl: "Over (incidenten, warm)", en: "About (incidents, warm)"), choices.incidents)),
+                checkGroup("give-matter", name: "matters[]", legend: say(nl: "Onderwerpen (warm)", en: "Matters (warm)"),
+                           GovernanceMatter.allCases.map { ($0.rawValue, say($0.label)) }),
+                textArea("give-direction", "direction", say(nl: "Aanwijzing", en: "Direction")),
+                textArea("give-legal-basis", "legalBasis", say(nl: "Grondslag", en: "Legal basis")),
+                textArea("give-justification", "justification", say(nl: "Motivering (sturing nodig en proportioneel)", en: "Justification (necessary and proportionate)")),
+                .element(named: "fieldset", nodes: [
+                    .element(named: "legend", text: say(nl: "Overleg en raadpleging (002:L258-271)", en: "Consultation (002:L258-271)")),
+                    .forEach(0..<3) { row in
+                        .div(
+                            .class("consultation-row"),
+                            .label(.for("give-consult-party-\(row)"), .text(say(nl: "Wie", en: "Who"))),
+                            .select(
+                                .id("give-consult-party-\(row)"), .attribute(named: "name", value: "consultParty[]"),
+                                .choice("", "—"), .forEach(choices.consulted) { .choice($0.value, $0.label) }),
+                            .label(.for("give-consult-at-\(row)"), .text(say(nl: "Wanneer", en: "When"))),
+                            .input(.type(.datetimeLocal), .id("give-consult-at-\(row)"), .name("consultAt[]")),
+                            .label(.for("give-consult-outcome-\(row)"), .text(say(nl: "Uitkomst", en: "Outcome"))),
+                            .input(.type(.text), .id("give-consult-outcome-\(row)"), .name("consultOutcome[]"),
+                                   .attribute(named: "maxlength", value: "1000")))
+                    },
+                ]),
+                textArea("give-urgency", "urgency", say(nl: "Spoed (in plaats van overleg): waarom", en: "Urgency (instead of consultation): why"), required: false),
+                .button(.type(.submit), .class("primary"), .id("give-submit"), .text(say(nl: "Aanwijzing geven", en: "Give the aanwijzing"))))
+        ])
+    }
+
+    private func checkGroup(_ id: String, name: String, legend: String, _ options: [(String, String)]) -> Node<HTML.FormContext> {
+        .element(named: "fieldset", nodes: [
+            .element(named: "legend", text: legend),
+            .forEach(Array(options.enumerated())) { index, option in
+                .label(.class("check"), .input(.type(.checkbox), .name(name), .value(option.0), .id("\(id)-\(index)")), .text(" " + option.1))
+            },
+        ])
+    }
+
+    private func textArea(_ id: String, _ name: String, _ label: String, required: Bool = true) -> Node<HTML.FormContext> {
+        .group(
+            .label(.for(id), .text(label)),
+            .textarea(.id(id), .name(name), .required(required), .attribute(named: "maxlength", value: "4000")))
     }
 }
