@@ -90,7 +90,7 @@ doc = {
                 "organisation": {"type": "string"}, "organisationName": {"type": "string"},
                 "disabled": {"type": "boolean"}}},
             "Role": {"enum": ["informatiemanager", "hoofd-informatie", "algemeen-commandant", "operationeel-leider",
-                              "liaison", "voorzitter", "kcr2-analist", "partner-user", "beheerder",
+                              "liaison", "hin-gedetacheerd", "voorzitter", "kcr2-analist", "partner-user", "beheerder",
                               "noodaccount", "burgemeester", "minister", "rijkscrisisstaf", "commissaris-van-de-koning",
                               "directeur-veiligheidsregio", "dpg", "toetser", "voorzitter-regiegroep"]},
             "CreateUser": {"type": "object", "additionalProperties": False,
@@ -245,8 +245,9 @@ doc = {
                     "location": ref("Geometry"),
                     "classification": {"enum": ["public", "internal", "confidential"], "description":
                         "Default internal. Nobody classifies above what they may read."},
-                    "onBehalfOf": {"type": "string", "description": "A liaison or HIN enters this for a partner under "
-                        "koppelsamenwerking or ad-hoc-aansluiting; the theme must be that partner's."}}},
+                    "onBehalfOf": {"type": "string", "description": "The region's HIN or detached HIN enters this for a partner "
+                        "linked under koppelsamenwerking, or under an ad-hoc-aansluiting the HIN detached to it; a partner's own "
+                        "liaison names its own organisation (decision 0027 §6, §8). The theme must be that partner's."}}},
             "UpdateEntry": {"type": "object", "additionalProperties": False, "required": ["baseVersion"],
                 "properties": {"baseVersion": {"type": "integer"}, "theme": ref("Theme"), "text": {"type": "string"},
                     "source": {"type": "string"}, "observedAt": {"type": "string", "format": "date-time"},
@@ -266,7 +267,7 @@ doc = {
                 "classification": {"enum": ["public", "internal", "confidential"]},
                 "awaitingAdmission": {"type": "boolean", "description": "Structurele samenwerking: seen by the region "
                     "and the author only, until the IM admits it."},
-                "onBehalfOf": {"type": "string", "description": "Entered via liaison for this partner."},
+                "onBehalfOf": {"type": "string", "description": "Entered for this partner: by its own liaison (the author's organisation is the partner) or by the region's HIN."},
                 "organisation": {"type": "string"}, "updatedAt": {"type": "string", "format": "date-time"}}},
             "Picture": {"type": "object", "required": ["at", "incident", "entries", "conflicts", "decisions", "actions",
                 "themes", "lastUpdate", "stale"], "properties": {
@@ -821,11 +822,18 @@ doc["components"]["schemas"].update({
         "validUntil": {"type": "string", "format": "date-time"}, "revokedAt": {"type": "string", "format": "date-time"},
         "revokedBy": {"type": "string"}, "grantedBy": {"type": "string"}, "grantedByOrganisation": {"type": "string"},
         "underMandateOf": {"type": "string", "description": "A standby partner joining through another party's process (decision 0027 §9): a discipline (brandweer, politie, geneeskundig, bevolkingszorg) or partner:CODE of a kern partner linked to the incident. A kern partner that links a standby partner itself links it under its own mandate. Such a link is active at once and reads that theme unless readScope says otherwise."},
-        "readScope": {"type": "string", "pattern": "^(summary|whole|themes:[a-z:A-Z0-9,-]+)$", "description": "A standby link only (decision 0027 §7): what the admitted partner reads — summary (the totaalbeeld, the default), themes:brandweer,partner:RWS (those themes' entries and summaries, with the totaalbeeld) or whole (the whole picture)."}}},
+        "readScope": {"type": "string", "pattern": "^(summary|whole|themes:[a-z:A-Z0-9,-]+)$", "description": "A standby link only (decision 0027 §7): what the admitted partner reads — summary (the totaalbeeld, the default), themes:brandweer,partner:RWS (those themes' entries and summaries, with the totaalbeeld) or whole (the whole picture)."},
+        "detachedHIN": {"type": "string", "description": "An ad-hoc-aansluiting (decision 0027 §6): the username of the HIN the region detached to the partner; only they enter its information."},
+        "conditions": {"type": "string", "description": "An ad-hoc-aansluiting: the conditions the region set."}}},
     "LinkInput": {"type": "object", "required": ["organisation", "purpose"], "additionalProperties": False,
         "description": "Give the end as `until` or as `hours` from now, exactly one of them.",
         "properties": {"organisation": {"type": "string", "description": "A registered partner with an agreement in "
-                                        "effect with the incident's regions; its profile comes from that agreement."},
+                                        "effect with the incident's regions; its profile comes from that agreement. With "
+                                        "detachedHIN and conditions: any organisation without another agreement in effect, "
+                                        "joined as an ad-hoc-aansluiting (decision 0027 §6)."},
+            "detachedHIN": {"type": "string", "maxLength": 100, "description": "An ad-hoc-aansluiting: the username of the HIN or HIN gedetacheerd of an involved region whom the region detaches to the partner. The partner itself reads and writes nothing."},
+            "conditions": {"type": "string", "minLength": 3, "maxLength": 1000, "description": "An ad-hoc-aansluiting: the conditions under which the region lets it be used (001:L926-929)."},
+            "organisationName": {"type": "string", "maxLength": 200, "description": "An ad-hoc-aansluiting with an organisation not yet known (its code 2 to 20 letters, digits or hyphens): its name; the organisation is recorded with the aansluiting."},
             "purpose": {"type": "string", "minLength": 3, "maxLength": 500},
             "until": {"type": "string", "format": "date-time", "description": "At most 90 days ahead."},
             "hours": {"type": "integer", "minimum": 1, "maximum": 720, "description": "Instead of until: this many hours from now."},
@@ -1220,8 +1228,8 @@ doc["paths"].update({
                               "404": problem("No such SitRap, or it has no map.")}}},
     "/incidents/{incident}/partner-sitraps": {"parameters": [INCIDENT],
         "post": {"operationId": "enterPartnerSitRap", "security": AUTH,
-                 "summary": "A liaison enters a koppel partner's own SitRap; it becomes one entry in the partner's theme, "
-                            "marked as coming via the liaison.",
+                 "summary": "A koppel or ad-hoc partner's own liaison supplies its SitRap (it waits for the IM's admission), or "
+                            "the region's HIN enters it; it becomes one entry in the partner's theme, marked as such.",
                  "requestBody": {"required": True, "content": {"application/json": {"schema": {
                      "type": "object", "required": ["partner", "situation"], "additionalProperties": False, "properties": {
                          "partner": {"type": "string", "description": "The partner's organisation code."},

@@ -12,8 +12,8 @@ struct AccessPolicyTests {
     static let end = start.addingTimeInterval(3600)
     static let openIncident = IncidentScope(involvedRegions: [vr13], leadRegion: vr13, status: .open)
 
-    static func partner(_ code: String = "RWS", user: String = "rws") -> Subject {
-        Subject(username: user, role: .partnerUser, organisationCode: code, organisationKind: .partner, regionCode: nil)
+    static func partner(_ code: String = "RWS", user: String = "rws", role: Role = .partnerUser) -> Subject {
+        Subject(username: user, role: role, organisationCode: code, organisationKind: .partner, regionCode: nil)
     }
 
     static func region(_ role: Role, _ code: RegionCode = vr13) -> Subject {
@@ -31,6 +31,14 @@ struct AccessPolicyTests {
         .standby: [.read, .monitor],
         .adHoc: [],
     ]
+
+    /// The partner's own liaison (001:L756-764, decision 0027 §8): under koppel and ad hoc it supplies the
+    /// partner's information for the IM's admission and reads only that; under the other profiles it is one
+    /// of the partner's people, with the partner's rights.
+    static let tabel1Liaison: [CollaborationProfile: Set<AccessAction>] = tabel1.merging([
+        .koppel: [.read, .monitor, .addEntry],
+        .adHoc: [.read, .monitor, .addEntry],
+    ]) { $1 }
 
     enum LinkState: CaseIterable {
         case none, active, monitoring, revoked, otherOrganisation
@@ -66,7 +74,7 @@ struct AccessPolicyTests {
 
     static func expectedForPartner(
         _ profile: CollaborationProfile, _ action: AccessAction, _ state: LinkState, _ moment: Moment,
-        standing: Bool
+        standing: Bool, role: Role = .partnerUser
     ) -> Bool {
         let inForce: Bool
         switch state {
@@ -77,7 +85,7 @@ struct AccessPolicyTests {
         // Standby partners follow their regions' incidents in the monitoring list, link or not.
         if action == .monitor, standing, profile == .standby { return true }
         guard inForce else { return false }
-        var allowed = tabel1[profile]!
+        var allowed = (role == .liaison ? tabel1Liaison : tabel1)[profile]!
         if profile == .standby, state == .monitoring { allowed = [] }
         return allowed.contains(action)
     }
@@ -89,13 +97,20 @@ struct AccessPolicyTests {
             for status in PartnerStatus.allCases {
                 for scope in scopes {
                     for mandate in [nil, Theme.brandweer] {
-                        var grant = Self.grants(profile, status == .active ? .active : .monitoring)[0]
-                        grant.readScope = scope
-                        grant.underMandateOf = mandate
-                        let request = AccessRequest(
-                            subject: Self.partner(), action: .read, incident: Self.openIncident, grants: [grant], time: Moment.during.time)
-                        let expected: ReadScope = profile == .standby ? (scope ?? mandate.map { .themes([$0]) } ?? .summary) : .whole
-                        #expect(AccessPolicy.readScope(request) == expected, "\(profile) \(status) \(String(describing: scope)) \(String(describing: mandate))")
+                        for role in [Role.partnerUser, .liaison] {
+                            var grant = Self.grants(profile, status == .active ? .active : .monitoring)[0]
+                            grant.readScope = scope
+                            grant.underMandateOf = mandate
+                            let request = AccessRequest(
+                                subject: Self.partner(role: role), action: .read, incident: Self.openIncident, grants: [grant],
+                                time: Moment.during.time)
+                            var expected: ReadScope = profile == .standby ? (scope ?? mandate.map { .themes([$0]) } ?? .summary) : .whole
+                            // A koppel or ad-hoc partner's liaison reads what it supplied; not even the totaalbeeld.
+                            if role == .liaison, profile == .koppel || profile == .adHoc { expected = .supplied(.partner("RWS")) }
+                            #expect(
+                                AccessPolicy.readScope(request) == expected,
+                                "\(role) \(profile) \(status) \(String(describing: scope)) \(String(describing: mandate))")
+                        }
                     }
                 }
             }
@@ -104,30 +119,39 @@ struct AccessPolicyTests {
         #expect(AccessPolicy.readScope(AccessRequest(subject: Self.region(.informatiemanager), action: .read, incident: Self.openIncident, time: Self.start)) == .whole)
     }
 
-    @Test("partners: every profile × action × link state × time, as Tabel 1 says")
+    @Test("partners: every person (user, liaison) × profile × action × link state × time, as Tabel 1 says")
     func partnersExhaustive() {
         var checked = 0
-        for profile in CollaborationProfile.allCases {
-            for action in AccessAction.allCases {
-                for state in LinkState.allCases {
-                    for moment in Moment.allCases {
-                        for standing in [false, true] {
-                            let request = AccessRequest(
-                                subject: Self.partner(), action: action, incident: Self.openIncident,
-                                grants: Self.grants(profile, state), standing: standing ? [profile] : [], time: moment.time)
-                            let decision = AccessPolicy.decide(request)
-                            let expected = Self.expectedForPartner(profile, action, state, moment, standing: standing)
-                            #expect(
-                                decision.allowed == expected,
-                                "\(profile) \(action) \(state) \(moment) standing=\(standing): \(decision.reason)")
-                            #expect(!decision.reason.isEmpty)
-                            checked += 1
+        for role in [Role.partnerUser, .liaison] {
+            for profile in CollaborationProfile.allCases {
+                for action in AccessAction.allCases {
+                    for state in LinkState.allCases {
+                        for moment in Moment.allCases {
+                            for standing in [false, true] {
+                                let request = AccessRequest(
+                                    subject: Self.partner(role: role), action: action, incident: Self.openIncident,
+                                    grants: Self.grants(profile, state), standing: standing ? [profile] : [], time: moment.time)
+                                let decision = AccessPolicy.decide(request)
+                                let expected = Self.expectedForPartner(profile, action, state, moment, standing: standing, role: role)
+                                #expect(
+                                    decision.allowed == expected,
+                                    "\(role) \(profile) \(action) \(state) \(moment) standing=\(standing): \(decision.reason)")
+                                #expect(!decision.reason.isEmpty)
+                                checked += 1
+                            }
                         }
                     }
                 }
             }
         }
-        #expect(checked == 5 * AccessAction.allCases.count * 5 * 4 * 2)
+        #expect(checked == 2 * 5 * AccessAction.allCases.count * 5 * 4 * 2)
+        // A detached HIN is region staff: in a partner organisation the role gives nothing.
+        for action in AccessAction.allCases {
+            let request = AccessRequest(
+                subject: Self.partner(role: .hinGedetacheerd), action: action, incident: Self.openIncident,
+                grants: Self.grants(.kern, .active), standing: [.kern], theme: .partner("RWS"), time: Moment.during.time)
+            #expect(!AccessPolicy.decide(request).allowed, "\(action)")
+        }
     }
 
     @Test("structureel entries wait for admission; kern entries go straight into the linked theme")
@@ -140,6 +164,33 @@ struct AccessPolicyTests {
             #expect(decision.allowed)
             #expect(decision.obligations.contains(.awaitAdmission) == obligation)
         }
+    }
+
+    @Test("a koppel or ad-hoc partner's liaison supplies into its own theme for admission, marked via liaison, and writes nothing else")
+    func liaisonSupplies() {
+        for profile in [CollaborationProfile.koppel, .adHoc] {
+            var request = AccessRequest(
+                subject: Self.partner(role: .liaison), action: .addEntry, incident: Self.openIncident,
+                grants: Self.grants(profile, .active), theme: .partner("RWS"), time: Moment.during.time)
+            #expect(AccessPolicy.decide(request).obligations == [.awaitAdmission, .markViaLiaison], "\(profile)")
+            request.theme = .brandweer
+            #expect(!AccessPolicy.decide(request).allowed, "another theme")
+            request.theme = .partner("RWS")
+            request.action = .writeSummary
+            #expect(!AccessPolicy.decide(request).allowed, "a summary")
+            request.action = .addEntry
+            request.incident = IncidentScope(involvedRegions: [vr13], leadRegion: vr13, status: .closed)
+            #expect(!AccessPolicy.decide(request).allowed, "a closed incident")
+            // The same organisation's other users get nothing under koppel or ad hoc.
+            request.incident = Self.openIncident
+            request.subject = Self.partner()
+            #expect(!AccessPolicy.decide(request).allowed, "a partner user")
+        }
+        // Under kernsamenwerking the liaison is one of the partner's people: straight into the linked theme.
+        let kern = AccessRequest(
+            subject: Self.partner(role: .liaison), action: .addEntry, incident: Self.openIncident,
+            grants: Self.grants(.kern, .active), theme: .partner("RWS"), time: Moment.during.time)
+        #expect(AccessPolicy.decide(kern).allowed && AccessPolicy.decide(kern).obligations.isEmpty)
     }
 
     @Test("a partner writes only its own theme, and only while the incident is open")
@@ -178,7 +229,9 @@ struct AccessPolicyTests {
         }
         #expect(AccessGrant.defaultClassification(for: .link(.kern)) == .internal)
         #expect(AccessGrant.defaultClassification(for: .link(.standby)) == .internal)
-        #expect(AccessGrant.defaultClassification(for: .link(.koppel)) == .public)
+        // Koppel and ad hoc too: their liaison reads what it supplied, entered as internal by default (0027 §8).
+        #expect(AccessGrant.defaultClassification(for: .link(.koppel)) == .internal)
+        #expect(AccessGrant.defaultClassification(for: .link(.adHoc)) == .internal)
     }
 
     @Test("reasons name what is wrong: not linked, expired, ended, or what the profile does not allow")
@@ -245,7 +298,10 @@ struct AccessPolicyTests {
             .hoofdInformatie: everyone.union([.verifyEntry, .admitEntry, .manageAccess, .enterOnBehalf]),
             .algemeenCommandant: everyone.union([.recordDecision]),
             .operationeelLeider: everyone.union([.recordDecision]),
-            .liaison: [.read, .monitor, .addEntry, .enterOnBehalf],
+            // Region staff detached to partners without access (decision 0027 §6, §8).
+            .hinGedetacheerd: [.read, .monitor, .addEntry, .enterOnBehalf],
+            // The liaison is the partner's person: in a region the role gives nothing (decision 0027 §8).
+            .liaison: [],
             .voorzitter: everyone.union([.recordDecision, .breakGlass]),
             .burgemeester: everyone.union([.recordDecision]),
             .directeurVeiligheidsregio: everyone,
@@ -270,7 +326,7 @@ struct AccessPolicyTests {
                         let incident = IncidentScope(
                             involvedRegions: involved ? [vr13, vr12] : [vr12], leadRegion: vr12, status: status)
                         let request = AccessRequest(
-                            subject: Self.region(role), action: action, incident: incident, onBehalfOf: .koppel,
+                            subject: Self.region(role), action: action, incident: incident, onBehalfOf: Self.grants(.koppel, .active),
                             time: Moment.during.time)
                         let decision = AccessPolicy.decide(request)
                         var expected = involved && Self.regionRoles[role]!.contains(action)
@@ -282,16 +338,34 @@ struct AccessPolicyTests {
         }
     }
 
-    @Test("a liaison enters information only for koppel and ad-hoc partners, marked as via liaison")
-    func onBehalf() {
-        for profile in CollaborationProfile.allCases {
-            let decision = AccessPolicy.decide(
-                AccessRequest(
-                    subject: Self.region(.liaison), action: .enterOnBehalf, incident: Self.openIncident, onBehalfOf: profile,
-                    time: Moment.during.time))
-            #expect(decision.allowed == (profile == .koppel || profile == .adHoc), "\(profile)")
-            #expect(decision.obligations.contains(.markViaLiaison) == decision.allowed)
+    @Test("on a partner's behalf: every region role × partner profile × partner link state × time × named detached HIN — the HIN or detached HIN for a linked koppel partner, under ad hoc only the HIN the region detached")
+    func onBehalfExhaustive() {
+        var checked = 0
+        for role in Role.allCases where !role.isRijkOrProvince {
+            for profile in CollaborationProfile.allCases {
+                for state in [LinkState.none, .active, .revoked] {
+                    for moment in Moment.allCases {
+                        for named in [false, true] {
+                            let subject = Subject(username: "hin-det", role: role, organisationCode: "VR13", organisationKind: .region, regionCode: vr13)
+                            let grants = Self.grants(profile, state).map { grant -> AccessGrant in
+                                var grant = grant
+                                grant.detachedHIN = named ? "hin-det" : "iemand-anders"
+                                return grant
+                            }
+                            let decision = AccessPolicy.decide(AccessRequest(
+                                subject: subject, action: .enterOnBehalf, incident: Self.openIncident, onBehalfOf: grants, time: moment.time))
+                            let inForce = state == .active && moment == .during
+                            let expected = [.hoofdInformatie, .hinGedetacheerd].contains(role) && inForce
+                                && (profile == .koppel || (profile == .adHoc && named))
+                            #expect(decision.allowed == expected, "\(role) \(profile) \(state) \(moment) named=\(named): \(decision.reason)")
+                            #expect(decision.obligations.contains(.markViaLiaison) == decision.allowed)
+                            checked += 1
+                        }
+                    }
+                }
+            }
         }
+        #expect(checked > 0)
     }
 
     @Test("region staff write the disciplines' themes, never a partner's own theme")
@@ -304,12 +378,12 @@ struct AccessPolicyTests {
         #expect(!AccessPolicy.decide(request).allowed)
     }
 
-    @Test("opening incidents: region staff except liaisons; never partners, the national node or admins")
+    @Test("opening incidents: region staff except detached HINs (and liaisons, who belong to partners); never partners, the national node or admins")
     func create() {
         for role in Role.allCases {
             let decision = AccessPolicy.decide(Self.region(role), .create, incident: nil, at: Self.start)
             #expect(
-                decision.allowed == (role != .liaison && role != .beheerder && role != .noodaccount && !role.isRijkOrProvince
+                decision.allowed == (!role.worksForPartner && role != .beheerder && role != .noodaccount && !role.isRijkOrProvince
                     && !AccessPolicy.assessors.contains(role)), "\(role)")
         }
         #expect(!AccessPolicy.decide(Self.partner(), .create, incident: nil, at: Self.start).allowed)

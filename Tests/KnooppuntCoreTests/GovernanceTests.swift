@@ -323,7 +323,7 @@ struct AuthorityPermissionTests {
     /// Who proposes and who is refused, written out per role independently of the policy.
     static let proposes: [Role: Bool] = [
         .informatiemanager: true, .hoofdInformatie: true, .algemeenCommandant: true, .operationeelLeider: true,
-        .voorzitter: true, .kcr2Analist: true, .liaison: false, .partnerUser: false, .beheerder: false, .noodaccount: false,
+        .voorzitter: true, .kcr2Analist: true, .liaison: false, .hinGedetacheerd: false, .partnerUser: false, .beheerder: false, .noodaccount: false,
         // The bestuur and its advisers without an office recorded propose; the CdK oversees and is consulted.
         .burgemeester: true, .minister: true, .rijkscrisisstaf: true, .directeurVeiligheidsregio: true, .dpg: true,
         .commissarisVanDeKoning: false,

@@ -135,7 +135,7 @@ struct AanwijzingTests {
             #expect(html.contains("acknowledge-aanwijzing"))
             let im = try await HTTP.login(nodes.vr13, "im-vr13")
             #expect(try await HTTP.send(nodes.vr13, .POST, "/api/v1/aanwijzingen/\(register.id)/acknowledge", token: im).status == .forbidden)
-            let liaison = try await HTTP.login(nodes.vr13, "liaison-vr13")
+            let liaison = try await HTTP.login(nodes.vr13, "hin-gedetacheerd-vr13")
             #expect(try await HTTP.send(nodes.vr13, .GET, "/api/v1/aanwijzingen", token: liaison).status == .forbidden)
             let acknowledged = try await WebSession.postForm(
                 nodes.vr13, "/aanwijzingen/\(register.id)/acknowledge", fields: ["_csrf": page.csrf, "next": "/incidents/\(incident.id)"],

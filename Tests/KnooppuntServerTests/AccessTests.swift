@@ -138,42 +138,173 @@ struct AccessTests {
         }
     }
 
-    @Test("koppel and ad hoc: no access of their own; the liaison enters information on their behalf")
-    func koppelViaLiaison() async throws {
+    @Test("koppel: no access of the partner's users; the region's HIN or detached HIN enters for it while it is linked, marked via HIN")
+    func koppelViaRegion() async throws {
         try await withTestApp { app in
             let im = try await HTTP.login(app, "im-vr13")
-            let liaison = try await HTTP.login(app, "liaison-vr13")
+            let hin = try await HTTP.login(app, "hin-gedetacheerd-vr13")
             let waternet = try await HTTP.login(app, "waternet")
             let incident = try await Picture.createIncident(app, token: im)
+            let body = #"{"theme":"partner:WATERNET","text":"Drinkwater veilig","source":"Waternet piket","onBehalfOf":"WATERNET"}"#
+            let unlinked = try await Access.entry(app, incident.id, token: hin, json: body)
+            #expect(unlinked.status == .forbidden)
+            #expect(HTTP.problemDetail(unlinked).contains("not linked"))
             #expect(try await Access.link(app, incident.id, "WATERNET", token: im).profile == .koppel)
             let denied = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/picture", token: waternet)
             #expect(denied.status == .forbidden)
             #expect(HTTP.problemDetail(denied).contains("koppelsamenwerking"))
 
-            let via = try await Access.entry(
-                app, incident.id, token: liaison,
-                json: #"{"theme":"partner:WATERNET","text":"Drinkwater veilig","source":"Waternet piket","onBehalfOf":"WATERNET"}"#)
+            let via = try await Access.entry(app, incident.id, token: hin, json: body)
             #expect(via.status == .created, "\(via.body.string)")
-            #expect(try via.content.decode(EntryView.self).onBehalfOf == "WATERNET")
-            // An organisation without a registration is ad hoc: the liaison may enter for it too.
-            let adHoc = try await Access.entry(
-                app, incident.id, token: liaison,
-                json: #"{"theme":"partner:JENV","text":"NCTV volgt","source":"Telefoon","onBehalfOf":"JENV"}"#)
-            #expect(adHoc.status == .created, "\(adHoc.body.string)")
+            let entry = try via.content.decode(EntryView.self)
+            #expect(entry.onBehalfOf == "WATERNET" && entry.organisation == "VR13" && !entry.awaitingAdmission)
             // A kern partner enters its information itself.
+            _ = try await Access.link(app, incident.id, "RWS", token: im)
             let forKern = try await Access.entry(
-                app, incident.id, token: liaison,
-                json: #"{"theme":"partner:RWS","text":"x","source":"y","onBehalfOf":"RWS"}"#)
+                app, incident.id, token: hin, json: #"{"theme":"partner:RWS","text":"x","source":"y","onBehalfOf":"RWS"}"#)
             #expect(forKern.status == .forbidden)
             #expect(HTTP.problemDetail(forKern).contains("koppelsamenwerking or ad-hoc"))
-            // Only the liaison or HIN does this.
-            let byIM = try await Access.entry(
-                app, incident.id, token: im,
-                json: #"{"theme":"partner:WATERNET","text":"x","source":"y","onBehalfOf":"WATERNET"}"#)
+            // Only the HIN or detached HIN does this; the IM keeps regie.
+            let byIM = try await Access.entry(app, incident.id, token: im, json: body)
             #expect(byIM.status == .forbidden)
             let wrongTheme = try await Access.entry(
-                app, incident.id, token: liaison, json: #"{"theme":"brandweer","text":"x","source":"y","onBehalfOf":"WATERNET"}"#)
+                app, incident.id, token: hin, json: #"{"theme":"brandweer","text":"x","source":"y","onBehalfOf":"WATERNET"}"#)
             #expect(wrongTheme.status == .unprocessableEntity)
+        }
+    }
+
+    @Test("the region records an ad-hoc-aansluiting with its conditions and the detached HIN; only that HIN enters for the partner, which itself reads and writes nothing")
+    func adHocAansluiting() async throws {
+        try await withTestApp { app in
+            // setup: an organisation outside the partner registry, with a user of its own
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let account = try await HTTP.send(
+                app, .POST, "/api/v1/users",
+                json: #"{"username":"zorg-1","displayName":"Locatiemanager","organisation":"AMSTELHOF","role":"partner-user","password":"lang-genoeg-1"}"#,
+                token: try await HTTP.login(app, "admin"))
+            #expect(account.status == .created, "\(account.body.string)")
+            let until = Access.until(app, hours: 8)
+            func record(_ fields: String, token: String) async throws -> TestingHTTPResponse {
+                try await HTTP.send(
+                    app, .POST, "/api/v1/incidents/\(incident.id)/access",
+                    json: #"{"organisation":"AMSTELHOF","purpose":"Bewoners locatie Ouderkerk","until":"\#(until)"\#(fields)}"#, token: token)
+            }
+            let ol = try await HTTP.login(app, "ol-vr13")
+            let journalBefore = try await HTTP.journalLength(app)
+
+            // MUT + validate: refusals name what is missing and store nothing
+            let noLink = try await record("", token: im)
+            #expect(noLink.status == .unprocessableEntity && HTTP.problemDetail(noLink).contains("ad-hoc-aansluiting"))
+            let noConditions = try await record(#","detachedHIN":"hin-gedetacheerd-vr13""#, token: im)
+            #expect(noConditions.status == .unprocessableEntity && HTTP.problemDetail(noConditions).contains("conditions"))
+            let notAHIN = try await record(#","detachedHIN":"ac-vr13","conditions":"Alleen bewonersinformatie""#, token: im)
+            #expect(notAHIN.status == .unprocessableEntity && HTTP.problemDetail(notAHIN).contains("detachedHIN"))
+            let otherRegion = try await record(#","detachedHIN":"im-vr12","conditions":"Alleen bewonersinformatie""#, token: im)
+            #expect(otherRegion.status == .unprocessableEntity)
+            let underAgreement = try await HTTP.send(
+                app, .POST, "/api/v1/incidents/\(incident.id)/access",
+                json: #"{"organisation":"RWS","purpose":"x y z","hours":8,"detachedHIN":"hin-gedetacheerd-vr13","conditions":"abc"}"#, token: im)
+            #expect(underAgreement.status == .unprocessableEntity && HTTP.problemDetail(underAgreement).contains("agreement in effect"))
+            let byOL = try await record(#","detachedHIN":"hin-gedetacheerd-vr13","conditions":"Alleen bewonersinformatie""#, token: ol)
+            #expect(byOL.status == .forbidden, "the region's regie (IM or HIN) decides")
+            #expect(try await HTTP.journalLength(app) == journalBefore)
+
+            let recorded = try await record(#","detachedHIN":"hin-gedetacheerd-vr13","conditions":"Alleen bewonersinformatie; eindigt met de evacuatie""#, token: im)
+            #expect(recorded.status == .created, "\(recorded.body.string)")
+            let grant = try recorded.content.decode(AccessGrantDTO.self)
+            #expect(grant.profile == .adHoc && grant.detachedHIN == "hin-gedetacheerd-vr13")
+            #expect(grant.conditions == "Alleen bewonersinformatie; eindigt met de evacuatie")
+            let journaled = try await JournalEventModel.query(on: app.db).filter(\.$kind == "access.granted").sort(\.$id).all().last
+            #expect(journaled?.payload.contains(#""detachedHIN":"hin-gedetacheerd-vr13""#) == true)
+
+            // The named detached HIN enters for the partner; the region's other HIN does not.
+            let body = #"{"theme":"partner:AMSTELHOF","text":"62 bewoners","source":"Locatiemanager","onBehalfOf":"AMSTELHOF"}"#
+            let entered = try await Access.entry(app, incident.id, token: try await HTTP.login(app, "hin-gedetacheerd-vr13"), json: body)
+            #expect(entered.status == .created, "\(entered.body.string)")
+            #expect(try entered.content.decode(EntryView.self).onBehalfOf == "AMSTELHOF")
+            let other = try await Access.entry(app, incident.id, token: try await HTTP.login(app, "hin-vr13"), json: body)
+            #expect(other.status == .forbidden && HTTP.problemDetail(other).contains("detached"))
+            // An organisation met for the first time is recorded with the aansluiting, by name.
+            let newOne = #"{"organisation":"BUURTHUIS-OK","purpose":"Opvang buurtbewoners","hours":8,"detachedHIN":"hin-vr13","conditions":"Alleen aantallen opgevangen bewoners""#
+            let unnamed = try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident.id)/access", json: newOne + "}", token: im)
+            #expect(unnamed.status == .unprocessableEntity && HTTP.problemDetail(unnamed).contains("organisationName"))
+            let named = try await HTTP.send(
+                app, .POST, "/api/v1/incidents/\(incident.id)/access", json: newOne + #","organisationName":"Buurthuis Ouderkerk"}"#, token: im)
+            #expect(named.status == .created, "\(named.body.string)")
+            #expect(try await OrganisationModel.query(on: app.db).filter(\.$code == "BUURTHUIS-OK").first()?.name == "Buurthuis Ouderkerk")
+            // The partner's own user reads and writes nothing.
+            let user = try await HTTP.login(app, "zorg-1", password: "lang-genoeg-1")
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/picture", token: user).status == .forbidden)
+            let own = try await Access.entry(app, incident.id, token: user, json: #"{"theme":"partner:AMSTELHOF","text":"x","source":"y"}"#)
+            #expect(own.status == .forbidden)
+        }
+    }
+
+    @Test("the liaison is the partner's person: it supplies into its own theme while linked, waits for admission, and reads only what it supplied")
+    func liaisonOfThePartner() async throws {
+        try await withTestApp { app in
+            // setup: an incident with entries of the fire service, a totaalbeeld and Waternet linked (koppel)
+            let im = try await HTTP.login(app, "im-vr13")
+            let liaison = try await HTTP.login(app, "liaison-waternet")
+            let incident = try await Picture.createIncident(app, token: im, title: "Hoogwater Amstel")
+            _ = try await Picture.addEntry(app, incident.id, token: im, text: "Pompen ingezet", theme: "brandweer")
+            let put = try await HTTP.send(app, .PUT, "/api/v1/incidents/\(incident.id)/summaries/algemeen", json: #"{"picture":"Kade onder druk"}"#, token: im)
+            #expect(put.status == .created)
+            let body = #"{"theme":"partner:WATERNET","text":"Gemaal op volle capaciteit","source":"Liaison"}"#
+            #expect(try await Access.entry(app, incident.id, token: liaison, json: body).status == .notFound, "not linked: unknown")
+            _ = try await Access.link(app, incident.id, "WATERNET", token: im)
+
+            // MUT: the liaison supplies
+            let supplied = try await Access.entry(app, incident.id, token: liaison, json: body)
+            #expect(supplied.status == .created, "\(supplied.body.string)")
+            let entry = try supplied.content.decode(EntryView.self)
+            #expect(entry.awaitingAdmission && entry.organisation == "WATERNET" && entry.onBehalfOf == "WATERNET")
+
+            // validate: it reads what it supplied and nothing else — no fire-service line, no totaalbeeld, no SitRaps
+            let picture = try await Picture.picture(app, incident.id, token: liaison)
+            #expect(picture.entries.map(\.text) == ["Gemaal op volle capaciteit"])
+            #expect(picture.summaries.isEmpty)
+            #expect(try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident.id)/sitraps", json: "{}", token: im).status == .created)
+            let sitraps = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/sitraps", token: liaison)
+            #expect(try sitraps.content.decode([SitRapSummaryDTO].self).isEmpty, "a SitRap is the whole picture")
+            let logbook = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/logbook", token: liaison)
+            #expect(logbook.status == .ok && !logbook.body.string.contains("Pompen ingezet") && !logbook.body.string.contains("Kade onder druk"))
+            // It writes only its own theme, no summary, and nothing for another partner.
+            let fire = try await Access.entry(app, incident.id, token: liaison, json: #"{"theme":"brandweer","text":"x","source":"y"}"#)
+            #expect(fire.status == .forbidden)
+            let summary = try await HTTP.send(app, .PUT, "/api/v1/incidents/\(incident.id)/summaries/partner:WATERNET", json: #"{"picture":"x"}"#, token: liaison)
+            #expect(summary.status == .forbidden)
+            // Waternet's other users still have no access of their own.
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/picture", token: try await HTTP.login(app, "waternet")).status == .forbidden)
+            // The IM admits it; then the region sees it in the shared picture.
+            let admit = try await HTTP.send(
+                app, .POST, "/api/v1/incidents/\(incident.id)/entries/\(entry.id)/admission", json: #"{"baseVersion":1,"admitted":true}"#, token: im)
+            #expect(admit.status == .ok, "\(admit.body.string)")
+            #expect(try await Picture.picture(app, incident.id, token: liaison).entries.first?.inSharedPicture == true)
+            // Unlinked again, the liaison has nothing.
+            let grants = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/access", token: im)
+            let waternet = try grants.content.decode([AccessGrantDTO].self).first { $0.organisation == "WATERNET" }!
+            #expect(try await HTTP.send(app, .POST, "/api/v1/incidents/\(incident.id)/access/\(waternet.id)/revocation", token: im).status == .ok)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/picture", token: liaison).status == .forbidden)
+        }
+    }
+
+    @Test("roles belong where they work: a liaison is not created in a region, a HIN gedetacheerd not in a partner")
+    func rolesBelongWhereTheyWork() async throws {
+        try await withTestApp { app in
+            let admin = try await HTTP.login(app, "admin")
+            func create(_ org: String, _ role: String) async throws -> TestingHTTPResponse {
+                try await HTTP.send(
+                    app, .POST, "/api/v1/users",
+                    json: #"{"username":"n-\#(role)-\#(org.lowercased())","displayName":"Nieuw","organisation":"\#(org)","role":"\#(role)","password":"lang-genoeg-1"}"#,
+                    token: admin)
+            }
+            let liaisonInRegion = try await create("VR13", "liaison")
+            #expect(liaisonInRegion.status == .unprocessableEntity && HTTP.problemDetail(liaisonInRegion).contains("hin-gedetacheerd"))
+            #expect(try await create("WATERNET", "hin-gedetacheerd").status == .unprocessableEntity)
+            #expect(try await create("WATERNET", "liaison").status == .created)
+            #expect(try await create("VR13", "hin-gedetacheerd").status == .created)
         }
     }
 
@@ -562,6 +693,34 @@ struct AccessTests {
             #expect(try await HTTP.send(app, .GET, "/api/v1/incidents", token: token).status == .unauthorized)
             let kinds = try await JournalEventModel.query(on: app.db).filter(\.$actor == "system").all().map(\.kind)
             #expect(kinds.contains("access.revoked") && kinds.contains("user.disabled"))
+        }
+    }
+
+    @Test("M0042: a region user with the old role liaison becomes HIN gedetacheerd, and a koppel link at public reads internal; each journaled by system")
+    func liaisonMigration() async throws {
+        try await withTestApp { app in
+            // setup: what an older version wrote — a liaison in VR13 and a koppel link shown up to public
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            let grant = try await Access.link(app, incident.id, "WATERNET", token: im)
+            try await AccessGrantModel.query(on: app.db).filter(\.$id == grant.id).set(\.$maxClassification, to: "public").update()
+            try await UserModel.query(on: app.db).filter(\.$username == "hin-gedetacheerd-vr13").set(\.$role, to: "liaison").update()
+            try await UserModel.query(on: app.db).filter(\.$username == "liaison-waternet").set(\.$role, to: "liaison").update()
+            let before = try await HTTP.journalLength(app)
+
+            // MUT
+            try await M0042_LiaisonAndAdHoc.migrateData(on: app.db, now: app.knooppunt.clock.now())
+
+            // validate: the region's user changed role, the partner's liaison did not; the link reads internal
+            let role = { (name: String) in try await UserModel.query(on: app.db).filter(\.$username == name).first()?.role }
+            #expect(try await role("hin-gedetacheerd-vr13") == "hin-gedetacheerd")
+            #expect(try await role("liaison-waternet") == "liaison")
+            #expect(try await AccessGrantModel.find(grant.id, on: app.db)?.maxClassification == "internal")
+            let events = try await JournalEventModel.query(on: app.db).filter(\.$id > before).sort(\.$id).all()
+            #expect(events.map(\.kind) == ["user.role-changed", "access.changed"])
+            #expect(events.allSatisfy { $0.actor == "system" })
+            #expect(events[0].payload.contains(#""from":"liaison""#) && events[0].payload.contains(#""to":"hin-gedetacheerd""#))
+            #expect(try await Journal.verify(on: app.db) == .intact(events: Int(before) + 2))
         }
     }
 

@@ -133,7 +133,7 @@ struct AssessmentTests {
         try await withTestApp { app in
             let im = try await HTTP.login(app, "im-vr13")
             let voorzitter = try await HTTP.login(app, "voorzitter-vr13")
-            let liaison = try await HTTP.login(app, "liaison-vr13")
+            let liaison = try await HTTP.login(app, "hin-gedetacheerd-vr13")
             let incident = try await Picture.createIncident(app, token: im)
             let base = "/api/v1/incidents/\(incident.id)"
             #expect(try await HTTP.send(app, .POST, base + "/decision-points", json: #"{"text":"X?","team":"rot"}"#, token: liaison)

@@ -126,7 +126,7 @@ struct CouncilReportTests {
             #expect(redCross.status == .forbidden)
             #expect(try await Councils.report(app, incident.id, token: try await HTTP.login(app, "im-vr12")).status == .notFound)
             // a linked partner, the national node and the region's liaison read the incident but do not draft the report
-            for username in ["rws", "analist-kcr2", "liaison-vr13"] {
+            for username in ["rws", "analist-kcr2", "hin-gedetacheerd-vr13"] {
                 let refused = try await Councils.report(app, incident.id, token: try await HTTP.login(app, username))
                 #expect(refused.status == .forbidden, "\(username)")
                 #expect(HTTP.problemDetail(refused).contains("report to the councils"), "\(username)")

@@ -37,7 +37,11 @@ struct DemoTests {
             let incident = try #require(list.first)
             #expect(incident.title == "Hoogwater Amstel bij Ouderkerk" && incident.grip == .one)
             let entries = try await Picture.picture(app, incident.id, token: rws).entries
-            #expect(entries.count == 4, "three entries and Rijkswaterstaat's CAP warning")
+            #expect(entries.count == 5, "three entries, the care home's line via the detached HIN and Rijkswaterstaat's CAP warning")
+            #expect(entries.contains { $0.onBehalfOf == "AMSTELHOF" && $0.organisation == "VR13" })
+            // Waternet's liaison supplied a line that waits for the IM: it sees that one line, Rijkswaterstaat none of it.
+            let supplied = try await Picture.picture(app, incident.id, token: try await HTTP.login(app, "liaison-waternet")).entries
+            #expect(supplied.map(\.awaitingAdmission) == [true] && supplied.first?.theme == .partner("WATERNET"))
             #expect(entries.contains { $0.source.hasPrefix("CAP Rijkswaterstaat") })
             let sitraps = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/sitraps", token: rws)
                 .content.decode([SitRapSummaryDTO].self)
@@ -78,7 +82,7 @@ struct CommandTests {
                 + data, stdin: "eerste-wachtwoord\n")
         #expect(added.status == 0, "\(added.error)")
         let duplicate = try Binary.run(
-            ["user", "add", "hin-vr12", "--name", "X", "--organisation", "VR12", "--role", "liaison"] + data,
+            ["user", "add", "hin-vr12", "--name", "X", "--organisation", "VR12", "--role", "hin-gedetacheerd"] + data,
             stdin: "eerste-wachtwoord\n")
         #expect(duplicate.status != 0)
         #expect(duplicate.error.contains("already exists"))

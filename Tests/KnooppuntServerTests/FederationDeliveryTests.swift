@@ -241,7 +241,7 @@ struct FederationDeliveryTests {
         let received = try await HTTP.send(region, .GET, "/api/v1/advisories", token: im).content.decode([AdvisoriesController.AdvisoryDTO].self)
         #expect(received.map(\.title) == ["Hitte"])
         #expect(received.first?.from == "kcr2" && received.first?.acknowledgedAt == nil)
-        let liaison = try await HTTP.login(region, "liaison-vr13")
+        let liaison = try await HTTP.login(region, "hin-gedetacheerd-vr13")
         #expect(try await HTTP.send(region, .POST, "/api/v1/advisories/\(advisory.id)/acknowledge", token: liaison).status == .forbidden)
         let ack = try await HTTP.send(region, .POST, "/api/v1/advisories/\(advisory.id)/acknowledge", token: im)
         #expect(ack.status == .ok, "\(ack.body.string)")

@@ -17,7 +17,7 @@ struct InputValidationTests {
     }
 
     static let valid =
-        #"{"username":"nieuw","displayName":"Nieuwe Gebruiker","organisation":"VR13","role":"liaison","password":"lang-genoeg-1"}"#
+        #"{"username":"nieuw","displayName":"Nieuwe Gebruiker","organisation":"VR13","role":"hin-gedetacheerd","password":"lang-genoeg-1"}"#
 
     static let cases: [Case] = [
         Case(body: #"{"username": "nieuw", "#, contentType: .json, status: .badRequest, detail: "malformed JSON"),
@@ -34,7 +34,7 @@ struct InputValidationTests {
             body: valid.replacingOccurrences(of: #""displayName":"Nieuwe Gebruiker","#, with: ""), contentType: .json,
             status: .unprocessableEntity, detail: "field 'displayName' is required"),
         Case(
-            body: valid.replacingOccurrences(of: "liaison", with: "koning"), contentType: .json,
+            body: valid.replacingOccurrences(of: "hin-gedetacheerd", with: "koning"), contentType: .json,
             status: .unprocessableEntity, detail: "field 'role' must be one of"),
         Case(
             body: valid.replacingOccurrences(of: "lang-genoeg-1", with: "kort"), contentType: .json,

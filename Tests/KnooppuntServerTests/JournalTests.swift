@@ -21,7 +21,7 @@ struct JournalTests {
             // A change that fails (duplicate user) appends nothing.
             await #expect(throws: Problem.self) {
                 try await AccountService(application: app).createUser(
-                    username: "im-vr13", displayName: "Dubbel", organisationCode: "VR13", role: .liaison,
+                    username: "im-vr13", displayName: "Dubbel", organisationCode: "VR13", role: .hinGedetacheerd,
                     password: "lang-genoeg-1", actor: .commandLine)
             }
             #expect(try await HTTP.journalLength(app) == before + 1)

@@ -85,7 +85,7 @@ struct LayerTests {
             let national = try await HTTP.login(app, "analist-kcr2")
             let vitens = try await HTTP.login(app, "vitens")
             let chair = try await HTTP.login(app, "voorzitter-vr13")
-            let liaison = try await HTTP.login(app, "liaison-vr13")
+            let liaison = try await HTTP.login(app, "hin-gedetacheerd-vr13")
 
             let hydrants = try await Layers.upload(app, Layers.hydrants, query: "name=Brandkranen%20Amsterdam&category=fire-hydrants", token: im13)
             let layer = try hydrants.content.decode(LayerDTO.self)

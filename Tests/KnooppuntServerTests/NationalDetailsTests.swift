@@ -99,7 +99,7 @@ struct NationalDetailsTests {
             let secretEntry = try secret.content.decode(EntryView.self)
 
             let base = "/api/v1/incidents/\(incident.id)/entries"
-            let liaison = try await HTTP.login(region, "liaison-vr13")
+            let liaison = try await HTTP.login(region, "hin-gedetacheerd-vr13")
             #expect(try await HTTP.send(region, .POST, "\(base)/\(entry.id)/national-sharing", token: liaison).status == .forbidden)
             let refused = try await HTTP.send(region, .POST, "\(base)/\(secretEntry.id)/national-sharing", token: im)
             #expect(refused.status == .unprocessableEntity)

@@ -86,7 +86,7 @@ struct RegionPhaseApiTests {
         try await withTestApp { app in
             let path = "/api/v1/regions/VR13/phase"
             let before = try await HTTP.journalLength(app)
-            for user in ["im-vr12", "liaison-vr13", "rws", "analist-kcr2", "admin"] {
+            for user in ["im-vr12", "hin-gedetacheerd-vr13", "rws", "analist-kcr2", "admin"] {
                 let token = try await HTTP.login(app, user)
                 let refused = try await Phases.put(app, path, phase: "warm", reason: "Dreiging", token: token)
                 #expect(refused.status == .forbidden, "\(user)")

@@ -280,7 +280,7 @@ struct PictureTests {
                 app, .POST, "/api/v1/incidents/\(incident.id)/entries",
                 json: #"{"theme":"algemeen","text":"x","source":"y"}"#, token: kcr2)
             #expect(write.status == .forbidden)
-            let liaison = try await HTTP.login(app, "liaison-vr13")
+            let liaison = try await HTTP.login(app, "hin-gedetacheerd-vr13")
             let edit = try await HTTP.send(
                 app, .PATCH, "/api/v1/incidents/\(incident.id)", json: #"{"baseVersion":1,"phase":"nafase"}"#, token: liaison)
             #expect(edit.status == .forbidden)

@@ -99,7 +99,7 @@ struct RegieTests {
                 json: #"{"team":"rbt","text":"Evacuatie Westpoort","decidedBy":"Voorzitter VR13"}"#, token: chair)
             #expect(created.status == .created)
             let decision = try created.content.decode(DecisionView.self)
-            let liaison = try await HTTP.login(app, "liaison-vr13")
+            let liaison = try await HTTP.login(app, "hin-gedetacheerd-vr13")
             let notAllowed = try await HTTP.send(
                 app, .POST, "/api/v1/incidents/\(incident.id)/decisions",
                 json: #"{"team":"rbt","text":"x","decidedBy":"y"}"#, token: liaison)

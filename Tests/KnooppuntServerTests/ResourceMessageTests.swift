@@ -63,7 +63,7 @@ struct ResourceMessageTests {
             #expect(HTTP.problemDetail(invalid).contains("not a valid EDXL-RM CommitResource"))
             // CommitResource.NoLocation reuses the MessageID of CommitResource.4: the same message id is one message.
             #expect(try await ResourceMessageModel.query(on: app.db).count() == 5, "every accepted message kept once, the refused one not")
-            let liaison = try await HTTP.login(app, "liaison-vr13")
+            let liaison = try await HTTP.login(app, "hin-gedetacheerd-vr13")
             // A liaison does not act for the region's capacity: refused before the message is read at all.
             #expect(try await post(app, "valid/xcore--RequestResource.1.xml", token: liaison).status == .forbidden)
         }

@@ -207,25 +207,42 @@ struct SitRapTests {
         }
     }
 
-    @Test("a liaison enters a koppel partner's own SitRap; it lands in the partner's theme, via liaison")
+    @Test("a koppel partner's SitRap: its own liaison supplies it for the IM's admission; the region's detached HIN enters it straight; each lands in the partner's theme, marked")
     func partnerIntake() async throws {
         let clock = ManualClock(Picture.start)
         try await withTestApp(clock: clock) { app in
+            // setup: an incident with Waternet linked under koppelsamenwerking
             let (incident, _) = try await SitReps.incidentWithPicture(app, clock: clock)
-            let liaison = try await HTTP.login(app, "liaison-vr13")
+            let im = try await HTTP.login(app, "im-vr13")
+            let liaison = try await HTTP.login(app, "liaison-waternet")
             let path = "/api/v1/incidents/\(incident.id)/partner-sitraps"
-            let response = try await HTTP.send(
+            let before = try await HTTP.send(app, .POST, path, json: #"{"partner":"WATERNET","situation":"x"}"#, token: liaison)
+            #expect(before.status == .notFound, "not linked yet: the incident does not exist for Waternet's liaison")
+            #expect(try await Access.link(app, incident.id, "WATERNET", token: im).profile == .koppel)
+
+            // MUT: the liaison supplies Waternet's own SitRap
+            let supplied = try await HTTP.send(
                 app, .POST, path, json: #"{"partner":"WATERNET","situation":"Persleiding lek","needs":"Twee pompen","measures":"Afsluiters dicht"}"#,
                 token: liaison)
-            #expect(response.status == .created, "\(response.body.string)")
-            let entry = try response.content.decode(EntryView.self)
-            #expect(entry.theme == .partner("WATERNET"))
-            #expect(entry.onBehalfOf == "WATERNET")
-            #expect(entry.text.contains("Situatie: Persleiding lek"))
-            #expect(entry.text.contains("Behoeften / bijstand: Twee pompen"))
+            #expect(supplied.status == .created, "\(supplied.body.string)")
+            let entry = try supplied.content.decode(EntryView.self)
+            #expect(entry.theme == .partner("WATERNET") && entry.onBehalfOf == "WATERNET" && entry.organisation == "WATERNET")
+            #expect(entry.awaitingAdmission, "the liaison supplies to the regievoerende IM, who admits it")
+            #expect(entry.text.contains("Situatie: Persleiding lek") && entry.text.contains("Behoeften / bijstand: Twee pompen"))
+
+            // MUT: the region's detached HIN enters it for Waternet: straight into the picture
+            let hin = try await HTTP.login(app, "hin-gedetacheerd-vr13")
+            let entered = try await HTTP.send(app, .POST, path, json: #"{"partner":"WATERNET","situation":"Gemaal draait"}"#, token: hin)
+            #expect(entered.status == .created, "\(entered.body.string)")
+            let byRegion = try entered.content.decode(EntryView.self)
+            #expect(byRegion.onBehalfOf == "WATERNET" && byRegion.organisation == "VR13" && !byRegion.awaitingAdmission)
+
+            // validate: refusals name the problem and store nothing
             let empty = try await HTTP.send(app, .POST, path, json: #"{"partner":"WATERNET","situation":"  "}"#, token: liaison)
             #expect(empty.status == .unprocessableEntity)
             #expect(HTTP.problemDetail(empty).contains("situation"))
+            let forOther = try await HTTP.send(app, .POST, path, json: #"{"partner":"RWS","situation":"x"}"#, token: liaison)
+            #expect(forOther.status == .forbidden, "a liaison supplies for its own organisation only")
             let rws = try await HTTP.login(app, "rws")
             #expect(try await HTTP.send(app, .POST, path, json: #"{"partner":"RWS","situation":"x"}"#, token: rws).status == .notFound)
         }

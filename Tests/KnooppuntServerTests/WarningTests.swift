@@ -157,7 +157,7 @@ struct WarningTests {
             let denied = try await Warnings.post(app, Warnings.alert(), token: rws)
             #expect(denied.status == .forbidden)
             #expect(HTTP.problemDetail(denied).contains("partners"))
-            let liaison = try await HTTP.login(app, "liaison-vr13")
+            let liaison = try await HTTP.login(app, "hin-gedetacheerd-vr13")
             #expect(try await Warnings.post(app, Warnings.alert(), token: liaison).status == .forbidden)
 
             let im = try await HTTP.login(app, "im-vr13")

@@ -125,3 +125,45 @@ def test_partner_acknowledges_alert_and_im_sees_it(server, browser, second_brows
     assert "bevestigd door Milan Kok" in text_of(browser, "incident-alerts"), "the IM reads a name, not a username"
     screenshot(browser, "39-im-sees-acknowledged-alert", "access")
 
+
+
+def test_the_region_records_an_ad_hoc_aansluiting_on_a_phone_and_only_the_detached_hin_enters(server, browser, second_browser):
+    # setup: the IM's new incident on a 390 px phone
+    from e2e_support import viewport, assert_accessible
+    incident_url = open_new_incident(browser, server, "im-vr13", "Evacuatie buurthuis Ouderkerk")
+    viewport(browser, 390, 844, mobile=True)
+    browser.get(incident_url)
+
+    # MUT: the IM records an ad-hoc-aansluiting for an organisation met for the first time
+    open_form(browser, "ad-hoc-organisation")
+    browser.find_element(By.ID, "ad-hoc-organisation").send_keys("BUURTHUIS-OK")
+    browser.find_element(By.ID, "ad-hoc-name").send_keys("Buurthuis Ouderkerk")
+    browser.find_element(By.ID, "ad-hoc-purpose").send_keys("Opvang buurtbewoners")
+    browser.find_element(By.ID, "ad-hoc-conditions").send_keys("Alleen aantallen opgevangen bewoners; eindigt met de opvang")
+    browser.execute_script(
+        "document.getElementById('ad-hoc-hin').value = 'hin-gedetacheerd-vr13';"
+        "document.getElementById('ad-hoc-submit').click();")
+
+    # assert: the access list names the partner, its conditions and the detached HIN by name
+    wait(browser, lambda d: "Buurthuis Ouderkerk" in text_of(d, "access") and "Voorwaarden:" in text_of(d, "access"))
+    access = text_of(browser, "access")
+    assert "Ad-hoc-aansluiting" in access
+    assert "Gedetacheerde HIN: Joost Visser" in access
+    assert "Alleen aantallen opgevangen bewoners" in access
+    browser.execute_script("document.getElementById('access').scrollIntoView()")
+    screenshot(browser, "32a-ad-hoc-aansluiting-phone", "access")
+    assert_accessible(browser, "incident page with an ad-hoc-aansluiting")
+
+    # the detached HIN enters for the partner: marked via the region's HIN
+    login(second_browser, server, "hin-gedetacheerd-vr13")
+    second_browser.get(incident_url)
+    open_form(second_browser, "entry-form")
+    options = [o.get_attribute("value") for o in second_browser.find_elements(By.CSS_SELECTOR, "#entry-on-behalf option")]
+    assert "BUURTHUIS-OK" in options
+    second_browser.execute_script("document.getElementById('entry-on-behalf').value = 'BUURTHUIS-OK';")
+    second_browser.find_element(By.ID, "entry-text").send_keys("31 bewoners opgevangen")
+    second_browser.find_element(By.ID, "entry-source").send_keys("Beheerder buurthuis")
+    second_browser.find_element(By.ID, "entry-submit").click()
+    wait(second_browser, lambda d: "31 bewoners opgevangen" in text_of(d, "picture"))
+    assert "namens Buurthuis Ouderkerk" in text_of(second_browser, "picture")
+    screenshot(second_browser, "32b-entered-by-detached-hin", "picture")

@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from e2e_support import SCREENSHOTS, login, screenshot
+from e2e_support import SCREENSHOTS, login, screenshot, wait
 
 
 def fetch_as(driver, url):
@@ -96,28 +96,53 @@ def test_publish_public_warning_and_read_it_without_login(server, browser, secon
     assert "Blijf uit de uiterwaarden" in feed
 
 
-def test_liaison_enters_a_partners_sitrap(server, browser):
-    # setup: the region's liaison opens the demo incident's SitRap page, where the intake form is
-    login(browser, server, "liaison-vr13")
+def test_a_partners_own_liaison_supplies_its_sitrap_and_sees_only_its_own_lines(server, browser, second_browser):
+    # setup: Waternet's own liaison (koppelsamenwerking; Waternet is linked to the demo incident) opens it
+    login(browser, server, "liaison-waternet")
     browser.get(server + "/incidents")
     browser.find_element(By.LINK_TEXT, "Hoogwater Amstel bij Ouderkerk").click()
+    WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "picture")))
+    picture = browser.find_element(By.ID, "picture").text
+    # it reads what it supplied and whether the IM admitted it — not the region's lines, not the totaalbeeld
+    assert "Gemaal Ouderkerk draait op volle capaciteit" in picture
+    assert "wacht op toelating door de IM" in picture
+    assert "Pompcapaciteit ingezet" not in browser.page_source
+    assert "40 cm boven streefpeil en stijgend" not in browser.page_source
+    screenshot(browser, "65a-liaison-reads-its-own-lines", "picture")
     WebDriverWait(browser, 20).until(EC.element_to_be_clickable((By.ID, "sitraps-link"))).click()
     WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "partner-sitrap-form")))
+    options = [o.get_attribute("value") for o in browser.find_elements(By.CSS_SELECTOR, "#intake-partner option")]
+    assert options == ["WATERNET"], "a liaison supplies for its own organisation only"
 
-    # MUT: enter Waternet's own SitRap (koppelsamenwerking)
-    Select(browser.find_element(By.ID, "intake-partner")).select_by_value("WATERNET")
-    browser.find_element(By.ID, "intake-situation").send_keys("Gemaal Ouderkerk draait op volle capaciteit")
+    # MUT: the liaison supplies Waternet's own SitRap
+    browser.find_element(By.ID, "intake-situation").send_keys("Riool Amsteldijk Noord loopt over")
     browser.find_element(By.ID, "intake-needs").send_keys("Twee extra pompen")
     screenshot(browser, "65-partner-sitrap-form", "partner-sitrap-form")
     browser.find_element(By.ID, "intake-submit").click()
 
-    # assert: it lands in Waternet's theme on the picture, marked as via liaison
-    WebDriverWait(browser, 20).until(
-        lambda d: "Gemaal Ouderkerk draait op volle capaciteit" in d.find_element(By.ID, "picture").text)
+    # assert: it lands in Waternet's theme, marked via liaison, waiting for the IM
+    wait(browser, lambda d: "Riool Amsteldijk Noord loopt over" in d.find_element(By.ID, "picture").text)
     picture = browser.find_element(By.ID, "picture").text
     assert "Behoeften / bijstand: Twee extra pompen" in picture
-    assert browser.find_elements(By.CSS_SELECTOR, "#picture .via-liaison")
+    assert "namens Waternet" in picture
     screenshot(browser, "66-partner-sitrap-in-picture", "picture")
+
+    # the IM sees it waiting and admits it into the shared picture
+    login(second_browser, server, "im-vr13")
+    second_browser.get(browser.current_url.split("/sitraps")[0].split("#")[0])
+    wait(second_browser, lambda d: "Riool Amsteldijk Noord loopt over" in d.find_element(By.ID, "picture").text)
+    admitted = second_browser.execute_script(
+        "const li = [...document.querySelectorAll('#picture li.entry')].find(e => e.innerText.includes('Riool Amsteldijk Noord'));"
+        "const form = li && [...li.querySelectorAll('form')].find(f => f.action.endsWith('/admission'));"
+        "if (!form) return false; form.querySelector('button').click(); return true;")
+    assert admitted
+    entry_text = ("const li = [...document.querySelectorAll('#picture li.entry')].find(e => e.innerText.includes('Riool Amsteldijk'));"
+                  "return li ? li.innerText : ''")
+    wait(second_browser, lambda d: "Gedeeld beeld" in d.execute_script(entry_text))
+    browser.refresh()
+    wait(browser, lambda d: "Gedeeld beeld" in d.execute_script(entry_text))
+    assert "wacht op toelating" not in browser.execute_script(entry_text)
+    screenshot(browser, "66a-liaison-sees-its-line-admitted", "picture")
 
 
 def test_received_warnings_page(server, browser):

@@ -37,6 +37,10 @@ public struct AccessGrant: Sendable, Equatable, Codable {
     /// A standby partner brought in through another party's process (001:L853-871, decision 0027 §9): the
     /// discipline's theme or the kern partner's theme whose mandate it joins under.
     public var underMandateOf: Theme?
+    /// An ad-hoc-aansluiting (decision 0027 §6): the region's HIN detached to the partner (a username), who
+    /// enters its information on its behalf, and the conditions the region set (001:L926-929).
+    public var detachedHIN: String?
+    public var conditions: String?
 
     public init(
         kind: Kind, organisationCode: String, purpose: String, validFrom: Date, validUntil: Date, revokedAt: Date? = nil,
@@ -74,12 +78,9 @@ public struct AccessGrant: Sendable, Equatable, Codable {
 
     /// What a grant shows unless the one granting it says otherwise: whoever reads the picture sees
     /// public and internal information; confidential information only when the grant says so. Koppel and
-    /// ad-hoc links read nothing themselves.
+    /// ad-hoc links give only the partner's liaison something to read: what it supplied (decision 0027 §8).
     public static func defaultClassification(for kind: Kind) -> Classification {
-        switch kind {
-        case .link(.kern), .link(.structureel), .link(.standby), .temporaryAccount, .breakGlass: .internal
-        case .link(.koppel), .link(.adHoc): .public
-        }
+        .internal
     }
 }
 
@@ -89,6 +90,10 @@ public enum ReadScope: Sendable, Equatable, Hashable, Codable {
     case summary
     case themes([Theme])
     case whole
+    /// A koppel or ad-hoc partner's liaison (decision 0027 §8): the entries of its own theme — what it
+    /// supplied and whether the IM admitted it — and not even the totaalbeeld; the rest it hears in the
+    /// coordinating team, outside the system (001:L1052-1068).
+    case supplied(Theme)
 
     /// Entries of `theme` are read.
     public func readsEntries(of theme: Theme) -> Bool {
@@ -96,12 +101,14 @@ public enum ReadScope: Sendable, Equatable, Hashable, Codable {
         case .whole: true
         case .summary: false
         case .themes(let themes): themes.contains(theme)
+        case .supplied(let own): own == theme
         }
     }
 
-    /// The summary of `theme` is read: the totaalbeeld always, the others with their theme.
+    /// The summary of `theme` is read: the totaalbeeld always, the others with their theme; a liaison none.
     public func readsSummary(of theme: Theme) -> Bool {
-        theme == .algemeen || readsEntries(of: theme)
+        if case .supplied = self { return false }
+        return theme == .algemeen || readsEntries(of: theme)
     }
 
     /// Everything else of the picture — decisions, actions, besluitpunten, plots, conflicts, SitRaps — is
@@ -114,6 +121,7 @@ public enum ReadScope: Sendable, Equatable, Hashable, Codable {
         case .summary: "summary"
         case .whole: "whole"
         case .themes(let themes): "themes:" + themes.map(\.description).joined(separator: ",")
+        case .supplied(let theme): "supplied:" + theme.description
         }
     }
 
@@ -121,6 +129,9 @@ public enum ReadScope: Sendable, Equatable, Hashable, Codable {
         switch text {
         case "summary": self = .summary
         case "whole": self = .whole
+        case _ where text.hasPrefix("supplied:"):
+            guard let theme = Theme(String(text.dropFirst(9))) else { return nil }
+            self = .supplied(theme)
         default:
             guard text.hasPrefix("themes:") else { return nil }
             let names = text.dropFirst(7).split(separator: ",").map(String.init)
@@ -151,6 +162,10 @@ public enum ReadScope: Sendable, Equatable, Hashable, Codable {
             LocalizedLabel(
                 nl: "leest het totaalbeeld en " + themes.map { $0.label().nl.lowercased() }.joined(separator: ", "),
                 en: "reads the overall picture and " + themes.map { $0.label().en.lowercased() }.joined(separator: ", "))
+        case .supplied(let theme):
+            LocalizedLabel(
+                nl: "leest alleen wat zelf is aangeleverd (\(theme.label().nl.lowercased()))",
+                en: "reads only what it supplied itself (\(theme.label().en.lowercased()))")
         }
     }
 }

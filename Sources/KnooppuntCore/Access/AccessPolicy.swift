@@ -39,7 +39,8 @@ public enum AccessAction: String, Sendable, CaseIterable, Codable {
     case addEntry
     /// Import entries from the partner's own netcentric picture through the API.
     case importEntries
-    /// A region's liaison or HIN enters information on behalf of a partner without access of its own.
+    /// A region's HIN or detached HIN enters information on behalf of a partner without access of its own,
+    /// while the partner is linked under koppel or ad hoc (decision 0027 §6, §8).
     case enterOnBehalf
     case verifyEntry
     case admitEntry
@@ -75,7 +76,7 @@ public enum AccessObligation: String, Sendable, CaseIterable, Codable {
     case awaitAdmission
     /// The read is of confidential information: journal it.
     case journalRead
-    /// Shown as entered "via liaison" on the partner's behalf.
+    /// Shown as entered for the partner: "via liaison" by its own liaison, "via HIN" by the region.
     case markViaLiaison
 }
 
@@ -107,14 +108,15 @@ public struct AccessRequest: Sendable {
     public var classification: Classification
     /// The theme written to, for writes.
     public var theme: Theme?
-    /// For `enterOnBehalf`: the profile of the partner the information is entered for.
-    public var onBehalfOf: CollaborationProfile?
+    /// For `enterOnBehalf`: the grants on this incident of the partner the information is entered for; its
+    /// koppel or ad-hoc link in force decides (decision 0027 §6).
+    public var onBehalfOf: [AccessGrant]
     public var time: Date
 
     public init(
         subject: Subject, action: AccessAction, incident: IncidentScope?, grants: [AccessGrant] = [],
         standing: Set<CollaborationProfile> = [], classification: Classification = .public, theme: Theme? = nil,
-        onBehalfOf: CollaborationProfile? = nil, time: Date
+        onBehalfOf: [AccessGrant] = [], time: Date
     ) {
         self.subject = subject
         self.action = action
@@ -134,8 +136,8 @@ public enum AccessPolicy {
     /// Roles of a region that keep the shared picture (regie).
     static let regieRoles: Set<Role> = [.informatiemanager, .hoofdInformatie]
     static let decisionRoles: Set<Role> = [.voorzitter, .burgemeester, .operationeelLeider, .algemeenCommandant, .informatiemanager]
-    /// A region's people who work on behalf of partners without access: the liaison and the detached HIN.
-    static let onBehalfRoles: Set<Role> = [.liaison, .hoofdInformatie]
+    /// A region's people who work on behalf of partners without access: the HIN and the detached HIN.
+    static let onBehalfRoles: Set<Role> = [.hinGedetacheerd, .hoofdInformatie]
     /// The national node reads up to this level without a grant.
     public static let nationalCeiling: Classification = .internal
 
@@ -173,9 +175,12 @@ public enum AccessPolicy {
     private static func decideForRegion(_ request: AccessRequest) -> AccessDecision {
         let subject = request.subject
         guard let region = subject.regionCode else { return .deny("the user's organisation has no region") }
+        if subject.role == .liaison {
+            return .deny("a liaison belongs to a crisis partner, not to a region (decision 0027 §8)")
+        }
         guard let incident = request.incident else {
             guard request.action == .create else { return .deny("no incident given") }
-            if subject.role == .liaison { return .deny("a liaison enters information but does not open incidents") }
+            if subject.role.worksForPartner { return .deny("a detached HIN enters information but does not open incidents") }
             return .allow("region staff open incidents for their own region")
         }
         guard incident.involvedRegions.contains(region) else {
@@ -203,24 +208,18 @@ public enum AccessPolicy {
             return .deny("unreachable")
         case .addEntry:
             if let theme = request.theme, case .partner(let code) = theme {
-                return .deny("the \(code) theme is written by \(code) itself, or by a liaison on its behalf")
+                return .deny("the \(code) theme is written by \(code) itself, or for it by the region's (detached) HIN")
             }
             return .allow("staff of an involved region add to the picture")
         case .enterOnBehalf:
-            guard onBehalfRoles.contains(subject.role) else {
-                return .deny("only the region's liaison or HIN enters information on a partner's behalf")
-            }
-            guard let profile = request.onBehalfOf, profile == .koppel || profile == .adHoc else {
-                return .deny("information is entered on a partner's behalf only under koppelsamenwerking or ad-hoc-aansluiting")
-            }
-            return .allow("the region's \(subject.role.rawValue) enters information for a \(profile.rawValue) partner", [.markViaLiaison])
+            return decideOnBehalf(request)
         case .verifyEntry, .admitEntry, .manageAccess:
             return regieRoles.contains(subject.role)
                 ? .allow("the information manager keeps the shared picture and decides who joins it")
                 : .deny("only the information manager (IM or HIN) verifies, admits and links partners")
         case .editIncident:
-            return subject.role == .liaison
-                ? .deny("a liaison cannot change the incident itself")
+            return subject.role.worksForPartner
+                ? .deny("a detached HIN cannot change the incident itself")
                 : .allow("staff of an involved region keep the incident's details")
         case .writeSummary:
             if let theme = request.theme, case .partner(let code) = theme {
@@ -231,8 +230,8 @@ public enum AccessPolicy {
                     ? .allow("the information manager keeps the totaalbeeld")
                     : .deny("the totaalbeeld is kept by the information manager (IM or HIN)")
             }
-            return subject.role == .liaison
-                ? .deny("a liaison enters information but does not write a discipline's summary")
+            return subject.role.worksForPartner
+                ? .deny("a detached HIN enters information but does not write a discipline's summary")
                 : .allow("staff of an involved region keep their discipline's summary")
         case .recordDecision:
             return decisionRoles.contains(subject.role)
@@ -243,6 +242,29 @@ public enum AccessPolicy {
                 ? .allow("the chair may open the incident to a named organisation for a limited time, and answers for it")
                 : .deny("only the chair (voorzitter) of an involved region may break the glass")
         }
+    }
+
+    /// «Nee, aanleveren van informatie buiten LCMS om door liaison» / «… of via gedetacheerde HIN»
+    /// (001:L1052-1068, L1120-1135): the region's HIN or detached HIN enters a partner's information while
+    /// the partner is linked under koppelsamenwerking; under an ad-hoc-aansluiting only the HIN the region
+    /// detached to it (decision 0027 §6).
+    private static func decideOnBehalf(_ request: AccessRequest) -> AccessDecision {
+        let subject = request.subject
+        guard onBehalfRoles.contains(subject.role) else {
+            return .deny("only the region's HIN or detached HIN enters information on a partner's behalf")
+        }
+        let inForce = request.onBehalfOf.filter { $0.isActive(at: request.time) }
+        guard let link = inForce.first(where: { $0.kind == .link(.koppel) || $0.kind == .link(.adHoc) }) else {
+            if inForce.contains(where: { if case .link = $0.kind { true } else { false } }) {
+                return .deny("information is entered on a partner's behalf only under koppelsamenwerking or ad-hoc-aansluiting; this partner enters its own")
+            }
+            return .deny("the partner is not linked to this incident under koppelsamenwerking or ad-hoc-aansluiting; the IM links it first")
+        }
+        if link.kind == .link(.adHoc), link.detachedHIN != subject.username {
+            return .deny("under this ad-hoc-aansluiting the HIN the region detached to \(link.organisationCode) enters its information")
+        }
+        let profile = link.kind == .link(.adHoc) ? "ad-hoc" : "koppel"
+        return .allow("the region's \(subject.role.rawValue) enters information for a \(profile) partner", [.markViaLiaison])
     }
 
     // MARK: National node
@@ -316,7 +338,9 @@ public enum AccessPolicy {
         guard [.partner, .ministry, .other].contains(request.subject.organisationKind), !request.subject.role.isRijkOrProvince else {
             return .whole
         }
-        return activeGrant(request)?.effectiveReadScope ?? .whole
+        guard let grant = activeGrant(request) else { return .whole }
+        if isLiaisonLink(grant, role: request.subject.role) { return .supplied(.partner(request.subject.organisationCode)) }
+        return grant.effectiveReadScope
     }
 
     public static func activeGrant(_ request: AccessRequest) -> AccessGrant? {
@@ -331,13 +355,16 @@ public enum AccessPolicy {
 
     private static func decideForPartner(_ request: AccessRequest) -> AccessDecision {
         let subject = request.subject
+        if subject.role == .hinGedetacheerd {
+            return .deny("a detached HIN is staff of a region, not of a crisis partner (decision 0027 §8)")
+        }
         guard let incident = request.incident else {
             return request.action == .create
                 ? .deny("crisis partners do not open incidents; the region does")
                 : .deny("no incident given")
         }
         if request.action == .monitor {
-            if let grant = activeGrant(request), rights(for: grant).reads { return .allow("linked to this incident") }
+            if let grant = activeGrant(request), rights(for: grant, role: subject.role).reads { return .allow("linked to this incident") }
             return request.standing.contains(.standby)
                 ? .allow("a standby partner follows the incidents in its regions in its monitoring list")
                 : .deny("only standby partners have a monitoring list")
@@ -345,7 +372,7 @@ public enum AccessPolicy {
         guard let grant = activeGrant(request) else {
             return .deny(noGrantReason(request))
         }
-        let rights = rights(for: grant)
+        let rights = rights(for: grant, role: subject.role)
         switch request.action {
         case .read:
             guard rights.reads else { return .deny(readDenial(grant)) }
@@ -376,6 +403,8 @@ public enum AccessPolicy {
                     : "kernsamenwerking: the partner's own theme is linked to the region's picture")
             case .awaitingAdmission where summary:
                 return .deny("under structurele samenwerking the region admits the partner's information; the summary of its theme is kept under kernsamenwerking only")
+            case .awaitingAdmission where isLiaisonLink(grant, role: subject.role):
+                return .allow("the liaison supplies the partner's information; it waits for the region IM's admission", [.awaitAdmission, .markViaLiaison])
             case .awaitingAdmission:
                 return .allow("the entry waits for the region IM's admission", [.awaitAdmission])
             }
@@ -395,7 +424,18 @@ public enum AccessPolicy {
         }
     }
 
-    static func rights(for grant: AccessGrant) -> ProfileRights {
+    /// A koppel or ad-hoc partner's own liaison, linked: «sluit … aan bij het coördinerende team van de
+    /// veiligheidsregio om informatie-uitwisseling tot stand te brengen» (001:L758-764, decision 0027 §8).
+    static func isLiaisonLink(_ grant: AccessGrant, role: Role) -> Bool {
+        role == .liaison && (grant.kind == .link(.koppel) || grant.kind == .link(.adHoc))
+    }
+
+    /// What a grant gives a user of the partner: the profile's rights; a koppel or ad-hoc partner's liaison
+    /// supplies information for admission and reads only what it supplied (decision 0027 §8).
+    static func rights(for grant: AccessGrant, role: Role = .partnerUser) -> ProfileRights {
+        if isLiaisonLink(grant, role: role) {
+            return ProfileRights(reads: true, writes: .awaitingAdmission, imports: false, monitors: false)
+        }
         switch grant.kind {
         case .link(let profile):
             let table = profileRights[profile]!
@@ -429,9 +469,9 @@ public enum AccessPolicy {
     private static func readDenial(_ grant: AccessGrant) -> String {
         switch grant.kind {
         case .link(.koppel):
-            "koppelsamenwerking: the partner has no access of its own; the region's liaison shares information"
+            "koppelsamenwerking: the partner has no access of its own; its liaison supplies information to the region's IM"
         case .link(.adHoc):
-            "ad-hoc-aansluiting: no own access; a detached HIN of the region works on the partner's behalf"
+            "ad-hoc-aansluiting: no own access; the HIN the region detached to the partner works on its behalf"
         case .link(.standby):
             "a standby partner reads the incident once the region IM admits it or invites it to look along"
         default:

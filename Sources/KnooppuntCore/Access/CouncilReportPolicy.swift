@@ -14,7 +14,7 @@ public enum CouncilReportPolicy {
             guard let region = subject.regionCode, incident.involvedRegions.contains(region) else {
                 return .deny("the report to the councils is drafted by staff of the involved regions")
             }
-            if subject.role == .liaison { return .deny("a liaison works for a partner; the report to the councils is the voorzitter's") }
+            if subject.role.worksForPartner { return .deny("a liaison works for a partner; the report to the councils is the voorzitter's") }
             return .allow("staff of an involved region draft the voorzitter's report to the councils")
         case .nationalNode, .partner, .ministry, .other:
             return .deny("the report to the councils is the voorzitter's, drafted by staff of the involved regions")

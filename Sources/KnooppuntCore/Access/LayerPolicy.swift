@@ -55,7 +55,7 @@ extension AccessPolicy {
         case .manage:
             if subject.role.isAdministrator { return .deny("administrators manage accounts; layers are kept by their owner") }
             guard own else { return .deny("only \(layer.owner) keeps this layer") }
-            return subject.role == .liaison
+            return subject.role.worksForPartner
                 ? .deny("a liaison enters information but does not keep map layers")
                 : .allow("\(layer.owner) keeps its own layers")
         case .breakGlass:

@@ -14,7 +14,7 @@ public enum WarningPolicy {
         }
         switch subject.organisationKind {
         case .region:
-            if subject.role == .liaison { return .deny("a liaison enters a partner's information, not outside warnings") }
+            if subject.role.worksForPartner { return .deny("a liaison enters a partner's information, not outside warnings") }
             return .allow("region staff take in warnings for their region")
         case .nationalNode:
             return .allow("the national node takes in national and international warnings")

@@ -31,7 +31,7 @@ public enum CapacityPolicy {
         }
         if action == .manageCatalogue { return .deny("the capacity catalogue is kept by an administrator") }
         if action == .read { return .allow("the crisis organisation shares the capacity overview") }
-        if subject.role == .liaison { return .deny("a liaison reads along but does not act for the region's capacity") }
+        if subject.role.worksForPartner { return .deny("a liaison reads along but does not act for the region's capacity") }
         switch action {
         case .read, .manageCatalogue:
             return .deny("unreachable")

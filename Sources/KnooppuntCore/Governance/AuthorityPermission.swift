@@ -183,7 +183,7 @@ public enum AuthorityPermission {
                 nl: "Beheerders beheren accounts en registers; zij hebben geen rol in het bestuurlijk gezag.",
                 en: "Administrators manage accounts and registries; they have no part in bestuurlijk gezag.")
         }
-        if actor.roles.contains(.liaison) {
+        if actor.roles.contains(where: \.worksForPartner) {
             return LocalizedLabel(
                 nl: "Een liaison brengt informatie in namens een crisispartner; voorstellen aan het bestuur lopen via de crisisorganisatie.",
                 en: "A liaison enters information for a crisis partner; proposals to the bestuur go through the crisis organisation.")

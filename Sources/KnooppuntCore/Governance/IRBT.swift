@@ -102,7 +102,7 @@ public enum IRBTRules {
     /// The involved regions' staff and the national node read the IRBT; partners, administrators and
     /// emergency accounts do not.
     public static func read(_ subject: Subject, _ scope: IncidentScope) -> AccessDecision {
-        guard !subject.role.isAdministrator, !subject.role.isEmergencyAccount, subject.role != .partnerUser else {
+        guard !subject.role.isAdministrator, !subject.role.isEmergencyAccount, !subject.role.belongsToPartner else {
             return .deny("the IRBT is read by the involved regions and the national node, not by a \(subject.role.label.en)")
         }
         switch subject.organisationKind {

@@ -88,7 +88,7 @@ public enum RegionPhaseRules {
         guard subject.organisationKind == .region || subject.organisationKind == .nationalNode else {
             return .deny("the phase of a region towards a threat is read by the staff of the regions and the national node")
         }
-        guard !subject.role.isAdministrator, !subject.role.isEmergencyAccount, subject.role != .partnerUser else {
+        guard !subject.role.isAdministrator, !subject.role.isEmergencyAccount, !subject.role.belongsToPartner else {
             return .deny("the phase of a region is for the crisis organisation, not for \(subject.role.label.en)")
         }
         return .allow("staff of a region or the national node")

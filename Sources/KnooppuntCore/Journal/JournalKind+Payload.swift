@@ -111,6 +111,7 @@ extension JournalKind {
         case .tokenRevoked: TokenRevoked.self
         case .userCreated: UserCreated.self
         case .userDisabled: UserDisabled.self
+        case .userRoleChanged: UserRoleChanged.self
         case .userPasswordChanged: UserPasswordChanged.self
         case .warningPublished: WarningPublished.self
         case .warningReceived: WarningReceived.self

@@ -145,6 +145,7 @@ public enum JournalKind: String, CaseIterable, Sendable {
     // user
     case userCreated = "user.created"
     case userDisabled = "user.disabled"
+    case userRoleChanged = "user.role-changed"
     case userPasswordChanged = "user.password-changed"
     // warning
     case warningPublished = "warning.published"

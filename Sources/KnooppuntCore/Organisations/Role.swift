@@ -4,7 +4,13 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     case hoofdInformatie = "hoofd-informatie"
     case algemeenCommandant = "algemeen-commandant"
     case operationeelLeider = "operationeel-leider"
+    /// The partner's own person who joins the region's coordinating team (001:L756-764): belongs to a
+    /// partner organisation and acts only for it, while it is linked under koppel or ad hoc (decision 0027 §8).
     case liaison
+    /// Region staff detached to a partner without access of its own (Tabel 1, 001:L1120-1139): reads as
+    /// region staff and enters information on behalf of koppel partners and of the ad-hoc partners it is
+    /// detached to (decision 0027 §6, §8). Formerly the region role "liaison".
+    case hinGedetacheerd = "hin-gedetacheerd"
     case voorzitter
     case kcr2Analist = "kcr2-analist"
     case partnerUser = "partner-user"
@@ -36,7 +42,8 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .hoofdInformatie: LocalizedLabel(nl: "Hoofd informatie (HIN)", en: "Head of information (HIN)")
         case .algemeenCommandant: LocalizedLabel(nl: "Algemeen commandant (AC)", en: "General commander (AC)")
         case .operationeelLeider: LocalizedLabel(nl: "Operationeel leider", en: "Operational leader")
-        case .liaison: LocalizedLabel(nl: "Liaison", en: "Liaison")
+        case .liaison: LocalizedLabel(nl: "Liaison van de crisispartner", en: "Crisis partner's liaison")
+        case .hinGedetacheerd: LocalizedLabel(nl: "HIN gedetacheerd", en: "Detached head of information (HIN)")
         case .voorzitter: LocalizedLabel(nl: "Voorzitter veiligheidsregio", en: "Chair of the safety region")
         case .kcr2Analist: LocalizedLabel(nl: "KCR2-analist", en: "KCR2 analyst")
         case .partnerUser: LocalizedLabel(nl: "Gebruiker crisispartner", en: "Crisis partner user")
@@ -52,6 +59,14 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .voorzitterRegiegroep: LocalizedLabel(nl: "Voorzitter regiegroep Netcentrisch Werken", en: "Chair of the Netcentric Working steering group")
         }
     }
+
+    /// People who enter information for a partner rather than act for the region: the partner's liaison and
+    /// the region's detached HIN. Neither opens incidents, changes them, nor acts for the region's capacity,
+    /// warnings, layers or reports.
+    public var worksForPartner: Bool { self == .liaison || self == .hinGedetacheerd }
+
+    /// The roles that belong to a partner organisation, never to a region (decision 0027 §8).
+    public var belongsToPartner: Bool { self == .liaison || self == .partnerUser }
 
     /// Administrators manage organisations, users and nodes.
     public var isAdministrator: Bool { self == .beheerder }

@@ -84,6 +84,16 @@ struct AccountService: Sendable {
                 throw Problem.invalid(
                     "an emergency account (noodaccount) belongs to one safety region, e.g. --organisation VR13", field: "organisation")
             }
+            // The liaison is the partner's person; region staff who enter for partners are HIN gedetacheerd (0027 §8).
+            let inRegion = organisation.kind == OrganisationKind.region.rawValue
+            if role == .liaison, inRegion || organisation.kind == OrganisationKind.nationalNode.rawValue {
+                throw Problem.invalid(
+                    "a liaison belongs to a crisis partner; region staff who enter information for partners are hin-gedetacheerd",
+                    field: "role")
+            }
+            if role == .hinGedetacheerd, !inRegion {
+                throw Problem.invalid("a HIN gedetacheerd is staff of a safety region, e.g. --organisation VR13", field: "organisation")
+            }
             guard try await UserModel.query(on: db).filter(\.$username == name.rawValue).count() == 0 else {
                 throw Problem.conflict("a user named '\(name)' already exists")
             }

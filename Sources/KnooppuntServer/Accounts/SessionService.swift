@@ -137,7 +137,7 @@ struct SessionService: Sendable {
         }
         // The header's link to the bestuurlijk overzicht; the registers are asked only where the role does not say.
         var bearsAuthority = BestuurOverview.bestuurRoles.contains(role)
-        if !bearsAuthority, role != .partnerUser, !role.isEmergencyAccount, !role.isAdministrator {
+        if !bearsAuthority, !role.belongsToPartner, !role.isEmergencyAccount, !role.isAdministrator {
             bearsAuthority = try await GovernanceDirectory.bearsOfficeOrMandate(user.username, on: db, at: now)
         }
         return .success(

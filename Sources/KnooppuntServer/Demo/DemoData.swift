@@ -42,6 +42,8 @@ enum DemoData {
         Organisation(code: "NS", name: "NS", kind: .partner),
         Organisation(code: "RODEKRUIS", name: "Nederlandse Rode Kruis", kind: .partner),
         Organisation(code: "KPN", name: "KPN", kind: .partner),
+        // Fictitious: a care home joined ad hoc to the demo incident, outside the partner registry (decision 0027 §6).
+        Organisation(code: "AMSTELHOF", name: "Zorgcentrum Amstelhof", kind: .other),
     ]
 
     static let people: [Person] = [
@@ -50,13 +52,16 @@ enum DemoData {
         Person(username: "hin-vr13", displayName: "Mehmet Yilmaz", organisation: "VR13", role: .hoofdInformatie),
         Person(username: "ac-vr13", displayName: "Pieter Bakker", organisation: "VR13", role: .algemeenCommandant),
         Person(username: "ol-vr13", displayName: "Fatima El Amrani", organisation: "VR13", role: .operationeelLeider),
-        Person(username: "liaison-vr13", displayName: "Joost Visser", organisation: "VR13", role: .liaison),
+        // Region staff detached to partners without access of their own (decision 0027 §6, §8).
+        Person(username: "hin-gedetacheerd-vr13", displayName: "Joost Visser", organisation: "VR13", role: .hinGedetacheerd),
         Person(username: "voorzitter-vr13", displayName: "Anne Jansen", organisation: "VR13", role: .voorzitter),
         Person(username: "im-vr12", displayName: "Lotte Smit", organisation: "VR12", role: .informatiemanager),
         Person(username: "im-vr17", displayName: "Ruben Mulder", organisation: "VR17", role: .informatiemanager),
         Person(username: "analist-kcr2", displayName: "Noor Hendriks", organisation: "KCR2", role: .kcr2Analist),
         Person(username: "rws", displayName: "Daan de Boer", organisation: "RWS", role: .partnerUser),
         Person(username: "waternet", displayName: "Eva Dekker", organisation: "WATERNET", role: .partnerUser),
+        // Waternet's own liaison in VR13's coordinating team (koppelsamenwerking, 001:L756-764).
+        Person(username: "liaison-waternet", displayName: "Kees Verhoef", organisation: "WATERNET", role: .liaison),
         Person(username: "tennet", displayName: "Lucas Peters", organisation: "TENNET", role: .partnerUser),
         Person(username: "vitens", displayName: "Iris van Dijk", organisation: "VITENS", role: .partnerUser),
         Person(username: "jenv", displayName: "Thomas Meijer", organisation: "JENV", role: .partnerUser),

@@ -46,9 +46,38 @@ enum DemoIncident {
             .init(organisation: "RWS", kind: .link(.kern), purpose: "Waterstanden en beheer van de Amstel", until: now.addingTimeInterval(72 * 3600),
                   status: .active, maxClassification: nil),
             incident: incident, by: im)
+        try await seedPartnersWithoutAccess(app, incident: incident, now: now)
         try await seedAssessment(app, incident: incident, now: now)
         try await seedWarningAndSitRap(app, incident: incident, now: now)
         try await DemoCapacity.seedRequest(app, incident: incident)
+    }
+
+    /// Partners without access of their own (decision 0027 §6, §8): Waternet under koppelsamenwerking, whose
+    /// liaison supplied a line that waits for the IM; and a care home joined ad hoc, with the region's
+    /// conditions and the HIN detached to it, who entered its first line.
+    private static func seedPartnersWithoutAccess(_ app: Application, incident: UUID, now: Date) async throws {
+        let im = PictureStore.Author(username: "im-vr13", organisation: "VR13")
+        let grants = GrantStore(db: app.db, context: app.knooppunt)
+        _ = try await grants.create(
+            .init(organisation: "WATERNET", kind: .link(.koppel), purpose: "Gemalen en rioolstelsel langs de Amstel",
+                  until: now.addingTimeInterval(72 * 3600), status: .active, maxClassification: nil),
+            incident: incident, by: im)
+        _ = try await grants.create(
+            .init(organisation: "AMSTELHOF", kind: .link(.adHoc), purpose: "Bewoners van de locatie Ouderkerk aan de Amstel",
+                  until: now.addingTimeInterval(24 * 3600), status: .active, maxClassification: nil,
+                  detachedHIN: "hin-gedetacheerd-vr13",
+                  conditions: "Alleen informatie over bewoners en personeel van de locatie Ouderkerk; aanleveren via de gedetacheerde HIN; eindigt met de evacuatie."),
+            incident: incident, by: im)
+        let store = PictureStore(db: app.db, context: app.knooppunt)
+        _ = try await store.addEntry(
+            .init(theme: .partner("WATERNET"), text: "Gemaal Ouderkerk draait op volle capaciteit; riool Amsteldijk loopt vol",
+                  source: "Liaison Waternet", observedAt: Microseconds.from(now), priority: .normaal, awaitingAdmission: true,
+                  onBehalfOf: "WATERNET"),
+            to: incident, by: PictureStore.Author(username: "liaison-waternet", organisation: "WATERNET"))
+        _ = try await store.addEntry(
+            .init(theme: .partner("AMSTELHOF"), text: "62 bewoners, van wie 14 rolstoelgebonden; vervoer voor hen nodig bij evacuatie",
+                  source: "Locatiemanager Amstelhof", observedAt: Microseconds.from(now), priority: .normaal, onBehalfOf: "AMSTELHOF"),
+            to: incident, by: PictureStore.Author(username: "hin-gedetacheerd-vr13", organisation: "VR13"))
     }
 
     /// Beeld – oordeel – besluit (decision 0024): the IM's totaalbeeld, the fire service's and Rijkswaterstaat's

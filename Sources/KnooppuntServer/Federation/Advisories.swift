@@ -127,7 +127,7 @@ enum Advisories {
 
     /// Regional node: the region acknowledges a received advisory; the acknowledgement goes back up.
     static func acknowledge(_ id: UUID, by user: CurrentUser, context: KnooppuntContext, on db: Database) async throws -> AdvisoryModel {
-        guard user.organisationKind == .region, user.role != .liaison else {
+        guard user.organisationKind == .region, !user.role.worksForPartner else {
             throw Problem.forbidden("advisories are acknowledged by the region's staff")
         }
         let now = context.clock.now()

@@ -15,7 +15,7 @@ extension GovernanceCommands {
     func requireAanwijzingReader() throws {
         let staff = switch user.organisationKind {
         case .nationalNode: isNational
-        case .region: !isNational && user.role != .liaison
+        case .region: !isNational && !user.role.worksForPartner
         default: false
         }
         guard (staff || user.role.isRijkOrProvince), !user.role.isAdministrator, !user.role.isEmergencyAccount else {

@@ -98,7 +98,7 @@ struct GovernanceCommands {
     /// Offices and mandates are read by the people of the crisis organisation, the Rijk and the
     /// administrators; crisis partners and emergency accounts are refused.
     func requireReader() throws {
-        guard !user.role.isEmergencyAccount, user.role != .partnerUser else {
+        guard !user.role.isEmergencyAccount, !user.role.belongsToPartner else {
             throw Problem.forbidden("the office and mandate registers are read by the crisis organisation and the bestuur")
         }
     }

@@ -29,27 +29,38 @@ extension IncidentCommands {
         return try await GrantStore(db: db, context: context).create(new, incident: id, by: user.author)
     }
 
-    /// A link under the profile of the partner's agreement in effect with the incident's regions.
+    /// A link under the profile of the partner's agreement in effect with the incident's regions; or, where
+    /// the region decides it (a detached HIN and conditions named), an ad-hoc-aansluiting (decision 0027 §6).
     private func newLink(_ body: LinkInput, scope: IncidentScope, incident id: UUID) async throws -> GrantStore.NewGrant {
         let code = body.organisation.uppercased()
-        guard let model = try await PartnerRegistrationModel.query(on: db).filter(\.$organisationCode == code).first() else {
+        let adHocAsked = body.detachedHIN != nil || body.conditions != nil
+        let registration = try await PartnerRegistrationModel.query(on: db).filter(\.$organisationCode == code).first()?.registration()
+        let agreement = registration?.agreement(for: scope.involvedRegions, lead: scope.leadRegion, at: now)
+        if agreement?.profile == .adHoc || (agreement == nil && adHocAsked) {
+            return try await adHocLink(body, organisation: code, scope: scope)
+        }
+        if let agreement, adHocAsked {
             throw Problem.invalid(
-                "\(code) is not in the partner registry; the chair can break the glass, or an administrator issue a temporary account",
+                "\(code) has an agreement in effect under \(agreement.profile.rawValue); it is linked under that, not as an ad-hoc-aansluiting",
+                field: "detachedHIN")
+        }
+        guard let registration else {
+            throw Problem.invalid(
+                "\(code) is not in the partner registry; record an ad-hoc-aansluiting (its 'conditions' and the 'detachedHIN'), or the chair breaks the glass",
                 field: "organisation")
         }
-        let registration = try model.registration()
-        guard let agreement = registration.agreement(for: scope.involvedRegions, lead: scope.leadRegion, at: now) else {
+        guard let agreement else {
             let regions = scope.involvedRegions.map(\.description).sorted().joined(separator: ", ")
             // Name why the agreements with these regions are not in effect (decision 0027).
             let why = registration.agreements.filter { !scope.involvedRegions.isDisjoint(with: $0.regions) }.map { $0.effect(at: now).label }
             var problem = Problem.invalid(
                 "\(code) has no agreement in effect with \(regions)"
                     + (why.isEmpty ? "" : " (" + why.map(\.en).joined(separator: "; ") + ")")
-                    + "; link it when an agreement is in werking, or break the glass",
+                    + "; link it when an agreement is in werking, record an ad-hoc-aansluiting, or break the glass",
                 field: "organisation")
             problem.dutch = "\(code) heeft geen afspraak van kracht met \(regions)"
                 + (why.isEmpty ? "" : " (" + why.map(\.nl).joined(separator: "; ") + ")")
-                + "; koppel de partner als een afspraak in werking is, of gebruik de noodtoegang."
+                + "; koppel de partner als een afspraak in werking is, leg een ad-hoc-aansluiting vast, of gebruik de noodtoegang."
             throw problem
         }
         let mandate = try await mandate(body.underMandateOf, for: agreement, incident: id)
@@ -58,6 +69,55 @@ extension IncidentCommands {
             // Brought in through a process, the partner takes part at once (it reads that process's theme).
             status: body.status ?? (mandate != nil ? .active : agreement.defaultStatus), maxClassification: body.maxClassification,
             readScope: body.readScope, underMandateOf: mandate)
+    }
+
+    /// «Een veiligheidsregio bepaalt daarom of een ad-hoc-aansluiting kan worden ingezet en onder welke
+    /// voorwaarden dit gebeurt» (001:L926-929): the IM or HIN records it for a named organisation, with the
+    /// conditions and the HIN detached to it (a HIN or HIN gedetacheerd of an involved region), for a set
+    /// time. It gives the organisation nothing to read or write; the detached HIN enters for it, and its
+    /// liaison, if it has one, supplies for admission (decision 0027 §6, §8).
+    private func adHocLink(_ body: LinkInput, organisation code: String, scope: IncidentScope) async throws -> GrantStore.NewGrant {
+        // An organisation met for the first time is recorded with the aansluiting (kind "other"), in the same write.
+        var newName: String?
+        if let organisation = try await OrganisationModel.query(on: db).filter(\.$code == code).first() {
+            guard organisation.kind != OrganisationKind.region.rawValue, organisation.kind != OrganisationKind.nationalNode.rawValue else {
+                throw Problem.invalid("regions and the national node take part in an incident by being involved in it, not ad hoc", field: "organisation")
+            }
+        } else {
+            guard code.range(of: #"^[A-Z0-9][A-Z0-9-]{1,19}$"#, options: .regularExpression) != nil else {
+                throw Problem.invalid("an organisation code is 2 to 20 letters, digits or hyphens, e.g. AMSTELHOF", field: "organisation")
+            }
+            let name = (body.organisationName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard (2...200).contains(name.count) else {
+                throw Problem.invalid(
+                    "no organisation with code \(code); give its name ('organisationName', 2 to 200 characters) to record it with the aansluiting",
+                    field: "organisationName")
+            }
+            newName = name
+        }
+        guard body.readScope == nil, body.underMandateOf == nil, body.status == nil || body.status == .active else {
+            throw Problem.invalid(
+                "an ad-hoc-aansluiting has no read scope, mandate or standby status: the partner reads nothing itself", field: "readScope")
+        }
+        let conditions = (body.conditions ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (3...1000).contains(conditions.count) else {
+            throw Problem.invalid("an ad-hoc-aansluiting states the region's conditions ('conditions', 3 to 1000 characters)", field: "conditions")
+        }
+        let username = (body.detachedHIN ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        guard !username.isEmpty, username.count <= 100 else {
+            throw Problem.invalid("name the HIN the region detaches to \(code) ('detachedHIN', a username)", field: "detachedHIN")
+        }
+        let hin = try await UserModel.query(on: db).filter(\.$username == username).with(\.$organisation).first()
+        guard let hin, hin.disabledAt == nil, hin.organisation.kind == OrganisationKind.region.rawValue,
+            let region = hin.organisation.regionCode.flatMap(RegionCode.init), scope.involvedRegions.contains(region),
+            let role = Role(rawValue: hin.role), [.hinGedetacheerd, .hoofdInformatie].contains(role)
+        else {
+            throw Problem.invalid(
+                "'detachedHIN' must be an active HIN or HIN gedetacheerd of a region involved in this incident", field: "detachedHIN")
+        }
+        return GrantStore.NewGrant(
+            organisation: code, kind: .link(.adHoc), purpose: body.purpose, until: body.end(from: now), status: .active,
+            maxClassification: body.maxClassification, detachedHIN: hin.username, conditions: conditions, newOrganisationName: newName)
     }
 
     /// Whose process a standby partner joins through (001:L853-871, decision 0027 §9): a discipline of the
@@ -167,8 +227,15 @@ struct LinkInput: StrictDecodable, GrantPeriod {
     var readScope: ReadScope?
     /// A standby partner joining through another party's process (decision 0027 §9): a discipline or partner:CODE.
     var underMandateOf: String?
+    /// An ad-hoc-aansluiting (decision 0027 §6): the username of the HIN the region detaches to the partner.
+    var detachedHIN: String?
+    /// An ad-hoc-aansluiting: the conditions the region sets, 3 to 1000 characters.
+    var conditions: String?
+    /// An ad-hoc-aansluiting with an organisation not yet known: its name, recorded with it.
+    var organisationName: String?
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case organisation, purpose, until, hours, status, maxClassification, readScope, underMandateOf
+        case organisation, purpose, until, hours, status, maxClassification, readScope, underMandateOf, detachedHIN, conditions
+        case organisationName
     }
     func validate() throws { try checkPeriod() }
 }

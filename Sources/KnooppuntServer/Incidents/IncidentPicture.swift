@@ -39,7 +39,10 @@ enum IncidentPicture {
         }
         let state = try PictureStore.decodeState(version)
         let partnerThemes = try await themedPartners(id, state: state, entries: entries, on: db)
-        let themes = (Theme.disciplines + partnerThemes.map(Theme.partner)).map { theme in
+        // A reader with a limited scope is shown the themes it reads, not empty ones it may not read (0027 §7, §8).
+        let readable = (Theme.disciplines + partnerThemes.map(Theme.partner))
+            .filter { reader.scope.readsEntries(of: $0) || reader.scope.readsSummary(of: $0) }
+        let themes = readable.map { theme in
             let inTheme = entries.filter { $0.theme == theme }
             return ThemeCurrencyView(
                 theme: theme, entries: inTheme.count, lastUpdated: inTheme.map(\.updatedAt).max(),

@@ -9,7 +9,8 @@ enum AccessService {
         var action: AccessAction
         var classification: Classification = .public
         var theme: Theme? = nil
-        var onBehalfOf: CollaborationProfile? = nil
+        /// For `enterOnBehalf`: the partner's grants on the incident.
+        var onBehalfOf: [AccessGrant] = []
         /// A read of a part of the picture beyond entries and summaries (SitRaps, plots, proposals): refused
         /// to a reader with a limited read scope (decision 0027 §7).
         var wholePicture = false
@@ -149,12 +150,15 @@ extension AccessGrantModel {
         default:
             grantKind = .breakGlass
         }
-        return AccessGrant(
+        var grant = AccessGrant(
             kind: grantKind, organisationCode: organisationCode, purpose: purpose, validFrom: Microseconds.date(validFrom),
             validUntil: Microseconds.date(validUntil), revokedAt: revokedAt.map(Microseconds.date),
             status: PartnerStatus(rawValue: status) ?? .monitoring,
             maxClassification: Classification(rawValue: maxClassification) ?? .public)
             .withReadScope(readScope.flatMap { ReadScope(text: $0) }, underMandateOf: underMandateOf.flatMap(Theme.init))
+        grant.detachedHIN = detachedHIN
+        grant.conditions = conditions
+        return grant
     }
 }
 
@@ -242,8 +246,9 @@ extension AccessService {
     }
 
     /// Checks a new entry (or a change of one) against the policy: partners write their own theme,
-    /// structureel entries wait for admission, a liaison writes for a koppel or ad-hoc partner in that
-    /// partner's theme, and nobody classifies above what they may read. Throws 403 with the reason.
+    /// structureel entries and a liaison's wait for admission, the region's (detached) HIN writes for a
+    /// linked koppel or ad-hoc partner in that partner's theme, and nobody classifies above what they may
+    /// read. Throws 403 with the reason.
     static func entryTerms(
         _ user: CurrentUser, theme: Theme, classification: Classification?, onBehalfOf: String?, incident id: UUID,
         scope: IncidentScope, at time: Date, on db: Database
@@ -251,7 +256,8 @@ extension AccessService {
         guard scope.status != .archived else { throw Problem.conflict("the incident is archived and read-only") }
         let facts = try await Facts.load(user.subject, incident: id, scope: scope, on: db)
         var terms = EntryTerms(theme: theme, classification: classification ?? .internal, awaitingAdmission: false)
-        if let onBehalfOf {
+        // A partner's own liaison names its own organisation: that is its own entry, marked "via liaison".
+        if let onBehalfOf, !(user.subject.isPartner && onBehalfOf.uppercased() == user.organisationCode) {
             let code = onBehalfOf.uppercased()
             guard theme == .partner(code) else {
                 throw Problem.invalid("an entry for \(code) goes in its own theme 'partner:\(code)'", field: "theme")
@@ -259,16 +265,15 @@ extension AccessService {
             guard try await OrganisationModel.query(on: db).filter(\.$code == code).first() != nil else {
                 throw Problem.invalid("no organisation with code \(code)", field: "onBehalfOf")
             }
-            let profile = try await PartnerRegistrationModel.query(on: db).filter(\.$organisationCode == code).first()
-                .flatMap { try $0.registration().agreement(for: scope.involvedRegions, lead: scope.leadRegion, at: time)?.profile }
-                ?? .adHoc
-            let answer = facts.decide(.init(action: .enterOnBehalf, onBehalfOf: profile), at: time)
+            let partnerGrants = try await grants(of: code, incident: id, on: db)
+            let answer = facts.decide(.init(action: .enterOnBehalf, onBehalfOf: partnerGrants), at: time)
             guard answer.decision.allowed else { throw Problem.forbidden(answer.decision.reason) }
             terms.onBehalfOf = code
         } else {
             let answer = facts.decide(.init(action: .addEntry, theme: theme), at: time)
             guard answer.decision.allowed else { throw Problem.forbidden(answer.decision.reason) }
             terms.awaitingAdmission = answer.decision.obligations.contains(.awaitAdmission)
+            if answer.decision.obligations.contains(.markViaLiaison) { terms.onBehalfOf = user.organisationCode }
         }
         let read = facts.decide(.init(action: .read, classification: terms.classification), at: time)
         guard read.decision.allowed else {

@@ -22,6 +22,11 @@ struct GrantStore {
         var maxClassification: Classification?
         var readScope: ReadScope? = nil
         var underMandateOf: Theme? = nil
+        /// An ad-hoc-aansluiting: the detached HIN and the conditions (decision 0027 §6).
+        var detachedHIN: String? = nil
+        var conditions: String? = nil
+        /// An ad-hoc-aansluiting with an organisation met for the first time: recorded with the grant.
+        var newOrganisationName: String? = nil
 
         var username: String? {
             if case .temporaryAccount(let username) = kind { return username }
@@ -90,6 +95,12 @@ struct GrantStore {
         if !open.isEmpty {
             throw Problem.conflict("\(new.organisation) already has this access to the incident; change or end that grant")
         }
+        if let name = new.newOrganisationName, try await OrganisationModel.query(on: db).filter(\.$code == new.organisation).count() == 0 {
+            try await OrganisationModel(code: new.organisation, name: name, kind: OrganisationKind.other.rawValue, regionCode: nil).create(on: db)
+            try await Journal.append(
+                OrganisationCreated(code: new.organisation, name: name, kind: OrganisationKind.other.rawValue), on: db,
+                actor: author.username, organisation: author.organisation)
+        }
         let model = AccessGrantModel()
         model.incidentID = incident
         model.organisationCode = new.organisation
@@ -101,6 +112,8 @@ struct GrantStore {
         model.maxClassification = (new.maxClassification ?? AccessGrant.defaultClassification(for: new.kind)).rawValue
         model.readScope = try Self.scopeText(new.readScope, kind: new.kind)
         model.underMandateOf = new.underMandateOf?.description
+        model.detachedHIN = new.detachedHIN
+        model.conditions = new.conditions
         model.validFrom = Microseconds.from(now)
         model.validUntil = Microseconds.from(new.until)
         model.grantedBy = author.username
@@ -195,6 +208,10 @@ struct AccessGrantDTO: Content {
     /// A standby partner brought in through another party's process: that party's theme ("bevolkingszorg",
     /// "partner:RWS"), decision 0027 §9.
     var underMandateOf: String?
+    /// An ad-hoc-aansluiting (decision 0027 §6): the username of the HIN the region detached to the partner.
+    var detachedHIN: String?
+    /// An ad-hoc-aansluiting: the conditions the region set.
+    var conditions: String?
 
     init(_ model: AccessGrantModel) throws {
         id = try model.requireID()
@@ -213,6 +230,8 @@ struct AccessGrantDTO: Content {
         grantedByOrganisation = model.grantedByOrganisation
         readScope = model.readScope.flatMap { ReadScope(text: $0) }
         underMandateOf = model.underMandateOf
+        detachedHIN = model.detachedHIN
+        conditions = model.conditions
     }
 }
 
@@ -226,6 +245,7 @@ extension GrantPayload {
                 id: dto.id, organisation: dto.organisation, kind: dto.kind, profile: dto.profile, username: dto.username,
                 purpose: dto.purpose, status: dto.status, maxClassification: dto.maxClassification, validFrom: dto.validFrom,
                 validUntil: dto.validUntil, revokedAt: dto.revokedAt, revokedBy: dto.revokedBy, grantedBy: dto.grantedBy,
-                grantedByOrganisation: dto.grantedByOrganisation, readScope: dto.readScope, underMandateOf: dto.underMandateOf))
+                grantedByOrganisation: dto.grantedByOrganisation, readScope: dto.readScope, underMandateOf: dto.underMandateOf,
+                detachedHIN: dto.detachedHIN, conditions: dto.conditions))
     }
 }

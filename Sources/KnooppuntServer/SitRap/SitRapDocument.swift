@@ -57,7 +57,7 @@ struct SitRapDocument: Bilingual {
     func entryLine(_ entry: SitRap.Entry) -> String {
         var marks: [String] = []
         if !entry.verified { marks.append(s.unverifiedMark.uppercased()) }
-        if let partner = entry.viaLiaisonFor { marks.append("\(s.viaLiaison) (\(partner))") }
+        if let partner = entry.viaLiaisonFor { marks.append("\(s.viaLiaison) \(partner)") }
         let prefix = marks.isEmpty ? "" : "[\(marks.joined(separator: ", "))] "
         return "\(prefix)\(DisplayFormat.time(entry.observedAt)) — \(entry.text) (\(s.source): \(entry.source))"
     }

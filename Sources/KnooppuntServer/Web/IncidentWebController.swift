@@ -116,8 +116,10 @@ struct IncidentWebController: RouteCollection {
             editIncident: may(.init(action: .editIncident)), addEntry: may(.init(action: .addEntry)),
             verify: may(.init(action: .verifyEntry)), admit: may(.init(action: .admitEntry)),
             decide: may(.init(action: .recordDecision)), manageAccess: may(.init(action: .manageAccess)),
-            breakGlass: may(.init(action: .breakGlass)), enterOnBehalf: may(.init(action: .enterOnBehalf, onBehalfOf: .koppel)))
+            breakGlass: may(.init(action: .breakGlass)), enterOnBehalf: false)
+        let choices = try await Self.onBehalfChoices(facts, incident: id, at: now, on: req.db)
         var may = permissions
+        may.enterOnBehalf = !choices.isEmpty
         may.draftReport = CouncilReportPolicy.mayDraft(user.subject, incident: scope).allowed
         let hasNationalNode = !(try await NationalSharing.nationalPeers(req.knooppunt, on: req.db)).isEmpty
         may.shareNationally = permissions.verify && !incident.exercise && hasNationalNode
@@ -133,7 +135,6 @@ struct IncidentWebController: RouteCollection {
                 HomePage.PendingRequest(request: try AccessRequestDTO($0), incident: picture.incident, organisationName: names[$0.organisationCode] ?? $0.organisationCode)
             }
         }
-        let choices = may.enterOnBehalf ? try await Self.onBehalfChoices(scope: scope, at: req.knooppunt.clock.now(), on: req.db) : []
         let target = AuthorisedIncident(incident: incident, version: version, scope: scope)
         let affected = viewingAt == nil
             ? try await IncidentAuthority.affectedMunicipalities(target, for: user, context: req.knooppunt, on: req.db) : []
@@ -168,7 +169,7 @@ struct IncidentWebController: RouteCollection {
         let grants = panel?.grants ?? []
         page.names = try await PeopleNames.load(
             usernames: logbook.map(\.actor) + picture.entries.flatMap { [$0.author] + ($0.verifiedBy.map { [$0] } ?? []) }
-                + picture.summaries.map(\.writtenBy) + picture.conflicts.map(\.markedBy) + grants.map(\.grantedBy)
+                + picture.summaries.map(\.writtenBy) + picture.conflicts.map(\.markedBy) + grants.map(\.grantedBy) + grants.compactMap(\.detachedHIN)
                 + (panel?.alerts.compactMap(\.acknowledgedBy) ?? []),
             organisations: logbook.map(\.organisation) + picture.entries.map(\.organisation) + picture.summaries.map(\.writtenByOrganisation)
                 + picture.actions.map(\.owner) + grants.flatMap { [$0.organisation, $0.grantedByOrganisation] }
@@ -352,26 +353,46 @@ struct IncidentWebController: RouteCollection {
             else { return nil }
             return (model.organisationCode, names[model.organisationCode] ?? model.organisationCode, agreement.profile)
         }.sorted { $0.name < $1.name }
-        let organisations = try await OrganisationModel.query(on: req.db).filter(\.$kind != OrganisationKind.region.rawValue)
-            .sort(\.$name).all().map { (code: $0.code, name: $0.name) }
+        let others = try await OrganisationModel.query(on: req.db).filter(\.$kind != OrganisationKind.region.rawValue).sort(\.$name).all()
+        let organisations = others.map { (code: $0.code, name: $0.name) }
         let alerts = try await PartnerAlertModel.query(on: req.db).filter(\.$incidentID == id).sort(\.$raisedAt).sort(\.$organisationCode).all()
             .map { try PartnerAlertDTO($0) }
-        return IncidentPage.AccessPanel(grants: grants, linkable: linkable, organisations: organisations, alerts: alerts)
+        var panel = IncidentPage.AccessPanel(
+            grants: grants, linkable: linkable.filter { $0.profile != .adHoc }, organisations: organisations, alerts: alerts)
+        // An ad-hoc-aansluiting (decision 0027 §6): whoever has no other agreement in effect, and a HIN to detach.
+        let underAgreement = Set(linkable.filter { $0.profile != .adHoc }.map(\.code))
+        panel.adHocCandidates = others
+            .filter { $0.kind != OrganisationKind.nationalNode.rawValue && !linked.contains($0.code) && !underAgreement.contains($0.code) }
+            .map { (code: $0.code, name: $0.name) }
+        let regionOrganisations = try await OrganisationModel.query(on: req.db)
+            .filter(\.$regionCode ~~ scope.involvedRegions.map(\.description)).filter(\.$kind == OrganisationKind.region.rawValue).all()
+        panel.detachableHINs = try await UserModel.query(on: req.db)
+            .filter(\.$organisation.$id ~~ regionOrganisations.compactMap(\.id))
+            .filter(\.$role ~~ [Role.hinGedetacheerd.rawValue, Role.hoofdInformatie.rawValue]).filter(\.$disabledAt == nil)
+            .sort(\.$displayName).all().map { (username: $0.username, name: $0.displayName) }
+        return panel
     }
 
-    /// Partners a liaison enters information for: koppel partners of these regions, and unregistered
-    /// organisations (ad hoc).
-    static func onBehalfChoices(scope: IncidentScope, at now: Date, on db: Database) async throws -> [(code: String, name: String)] {
-        let registrations = try await PartnerRegistrationModel.query(on: db).all()
-        let registered = Set(registrations.map(\.organisationCode))
-        let koppel = Set(try registrations.filter {
-            try $0.registration().agreement(for: scope.involvedRegions, lead: scope.leadRegion, at: now)?.profile == .koppel
-        }.map(\.organisationCode))
-        return try await OrganisationModel.query(on: db)
-            .filter(\.$kind ~~ [OrganisationKind.partner.rawValue, OrganisationKind.ministry.rawValue, OrganisationKind.other.rawValue])
-            .sort(\.$name).all()
-            .filter { koppel.contains($0.code) || !registered.contains($0.code) }
-            .map { (code: $0.code, name: $0.name) }
+    /// The partners the user enters information for (decision 0027 §6, §8): for the region's HIN or detached
+    /// HIN, the koppel partners linked to this incident and the ad-hoc partners it is detached to; for a
+    /// koppel or ad-hoc partner's own liaison, its own organisation. The policy decides each.
+    static func onBehalfChoices(
+        _ facts: AccessService.Facts, incident id: UUID, at now: Date, on db: Database
+    ) async throws -> [(code: String, name: String)] {
+        let names = try await PartnerStore.partnerNames(on: db)
+        if facts.subject.isPartner {
+            let own = facts.subject.organisationCode
+            let supply = facts.decide(.init(action: .addEntry, theme: .partner(own)), at: now).decision
+            return supply.allowed && supply.obligations.contains(.markViaLiaison) ? [(code: own, name: names[own] ?? own)] : []
+        }
+        guard facts.subject.organisationKind == .region else { return [] }
+        let links = try await AccessGrantModel.query(on: db).filter(\.$incidentID == id).filter(\.$kind == "link")
+            .filter(\.$profile ~~ [CollaborationProfile.koppel.rawValue, CollaborationProfile.adHoc.rawValue]).all()
+            .map { try $0.grant() }
+        return Dictionary(grouping: links, by: \.organisationCode)
+            .filter { facts.decide(.init(action: .enterOnBehalf, onBehalfOf: $0.value), at: now).decision.allowed }
+            .map { (code: $0.key, name: names[$0.key] ?? $0.key) }
+            .sorted { $0.name < $1.name }
     }
 
     func link(req: Request) async throws -> Response {

@@ -33,10 +33,10 @@ extension PartnerSitRapStrings {
     /// Every text in Dutch and English side by side.
     fileprivate init(_ language: Language) {
         self.init(
-            title: language.say(nl: "SitRap van een partner invoeren (via liaison)",
-                                en: "Enter a partner's SitRap (via liaison)"),
-            help: language.say(nl: "Voor partners in koppelsamenwerking: neem hun eigen SitRap over. Hij komt in het thema van de partner, gemarkeerd als 'via liaison'.",
-                               en: "For partners under koppelsamenwerking: enter their own SitRap. It lands in the partner's theme, marked 'via liaison'."),
+            title: language.say(nl: "SitRap van een partner aanleveren",
+                                en: "Supply a partner's SitRap"),
+            help: language.say(nl: "Voor partners in koppelsamenwerking of ad-hoc-aansluiting: de liaison van de partner levert de eigen SitRap aan (de informatiemanager laat hem toe), of de HIN van de regio neemt hem over. Hij komt in het thema van de partner.",
+                               en: "For partners under koppelsamenwerking or ad-hoc-aansluiting: the partner's liaison supplies its own SitRap (the information manager admits it), or the region's HIN enters it. It lands in the partner's theme."),
             partner: "Partner",
             reportedAt: language.say(nl: "Tijdstip van de SitRap (leeg: nu)", en: "Time of the SitRap (empty: now)"),
             situation: language.say(nl: "Situatie", en: "Situation"),

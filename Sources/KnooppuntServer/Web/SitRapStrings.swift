@@ -80,7 +80,7 @@ extension SitRapStrings {
             themes: language.say(nl: "Beeld per thema", en: "Picture per theme"),
             noEntries: language.say(nl: "Geen meldingen.", en: "No entries."),
             unverifiedMark: language.say(nl: "niet geverifieerd", en: "unverified"),
-            viaLiaison: "via liaison",
+            viaLiaison: language.say(nl: "namens", en: "on behalf of"),
             decisions: language.say(nl: "Besluiten", en: "Decisions"),
             noDecisions: language.say(nl: "Geen besluiten.", en: "No decisions."),
             openActions: language.say(nl: "Openstaande acties", en: "Open actions"),

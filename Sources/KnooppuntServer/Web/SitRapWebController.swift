@@ -33,8 +33,7 @@ struct SitRapWebController: RouteCollection {
         }
         let mayIssue = facts.decide(.init(action: .addEntry, theme: .algemeen), at: now).decision.allowed
         let schedule = try await SitRapScheduleModel.query(on: req.db).filter(\.$incidentID == id).first().map(SitRapScheduleDTO.init)
-        let mayEnterOnBehalf = facts.decide(.init(action: .enterOnBehalf, onBehalfOf: .koppel), at: now).decision.allowed
-        let choices = mayEnterOnBehalf ? try await IncidentWebController.onBehalfChoices(scope: scope, at: req.knooppunt.clock.now(), on: req.db) : []
+        let choices = try await IncidentWebController.onBehalfChoices(facts, incident: id, at: now, on: req.db)
         let page = SitRapListPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, incident: try IncidentView(incident, version), sitraps: readable,
             mayIssue: mayIssue, schedule: schedule, intakeChoices: choices)

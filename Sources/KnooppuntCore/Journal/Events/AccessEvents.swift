@@ -22,13 +22,18 @@ public struct GrantPayload: Codable, Sendable, Equatable {
         public var readScope: ReadScope?
         /// Whose process and mandate a standby partner joined under (decision 0027 §9), as a theme.
         public var underMandateOf: String?
+        /// An ad-hoc-aansluiting (decision 0027 §6): the detached HIN's username and the region's conditions.
+        public var detachedHIN: String?
+        public var conditions: String?
 
         public init(
             id: UUID, organisation: String, kind: String, profile: CollaborationProfile?, username: String?, purpose: String,
             status: PartnerStatus, maxClassification: Classification, validFrom: Date, validUntil: Date, revokedAt: Date?,
             revokedBy: String?, grantedBy: String, grantedByOrganisation: String, readScope: ReadScope? = nil,
-            underMandateOf: String? = nil
+            underMandateOf: String? = nil, detachedHIN: String? = nil, conditions: String? = nil
         ) {
+            self.detachedHIN = detachedHIN
+            self.conditions = conditions
             self.readScope = readScope
             self.underMandateOf = underMandateOf
             self.id = id

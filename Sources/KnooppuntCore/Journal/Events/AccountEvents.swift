@@ -54,6 +54,23 @@ public struct UserDisabled: JournalEvent {
     public init(username: String) { self.username = username }
 }
 
+/// A user's role changed: by an administrator, or by a migration when a role was redefined (the region
+/// role "liaison" became "hin-gedetacheerd", decision 0027 §8).
+public struct UserRoleChanged: JournalEvent {
+    public static let kind = JournalKind.userRoleChanged
+    public var username: String
+    public var from: String
+    public var to: String
+    public var reason: String
+
+    public init(username: String, from: String, to: String, reason: String) {
+        self.username = username
+        self.from = from
+        self.to = to
+        self.reason = reason
+    }
+}
+
 /// An administrator lifted a login lock.
 public struct AccountUnlocked: JournalEvent {
     public static let kind = JournalKind.accountUnlocked

@@ -11,7 +11,12 @@ struct M0041_NoTemporaryAccounts: AsyncMigration {
         let now = Date()
         let micros = Microseconds.from(now)
         try await database.transaction { db in
-            let grants = try await AccessGrantModel.query(on: db).filter(\.$kind == "temporary-account").filter(\.$revokedAt == nil).all()
+            // Only the columns that exist at this migration: later ones (M0042) are added after it runs.
+            let grants = try await AccessGrantModel.query(on: db).filter(\.$kind == "temporary-account").filter(\.$revokedAt == nil)
+                .field(\.$id).field(\.$incidentID).field(\.$organisationCode).field(\.$kind).field(\.$profile).field(\.$username)
+                .field(\.$purpose).field(\.$status).field(\.$maxClassification).field(\.$validFrom).field(\.$validUntil)
+                .field(\.$revokedAt).field(\.$revokedBy).field(\.$grantedBy).field(\.$grantedByOrganisation).field(\.$readScope)
+                .field(\.$underMandateOf).all()
             for grant in grants where grant.validUntil > micros {
                 grant.revokedAt = micros
                 grant.revokedBy = "system"

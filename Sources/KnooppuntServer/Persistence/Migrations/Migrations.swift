@@ -42,5 +42,6 @@ enum KnooppuntMigrations {
         M0039_AdviceAndStandpoint(),
         M0040_GrantReadScope(),
         M0041_NoTemporaryAccounts(),
+        M0042_LiaisonAndAdHoc(),
     ]
 }

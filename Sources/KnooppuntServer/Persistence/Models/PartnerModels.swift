@@ -52,6 +52,10 @@ final class AccessGrantModel: Model, @unchecked Sendable {
     @OptionalField(key: "read_scope") var readScope: String?
     /// A standby partner brought in under another party's mandate (decision 0027 §9): that party's theme.
     @OptionalField(key: "under_mandate_of") var underMandateOf: String?
+    /// An ad-hoc-aansluiting (decision 0027 §6): the username of the HIN the region detached to the partner.
+    @OptionalField(key: "detached_hin") var detachedHIN: String?
+    /// An ad-hoc-aansluiting: the conditions the region set (001:L926-929).
+    @OptionalField(key: "conditions") var conditions: String?
 
     init() {}
 }

@@ -49,6 +49,7 @@ extension IncidentPage {
                             .text(AlertStatusText.text(alert, strings, person: person)))
                     }))),
             .if(live && may.manageAccess && !panel.linkable.isEmpty, linkForm(panel)),
+            .if(live && may.manageAccess && !panel.detachableHINs.isEmpty, adHocForm(panel)),
             .if(live && may.breakGlass, breakGlassForm(panel))
         )
     }
@@ -61,11 +62,16 @@ extension IncidentPage {
         return .tr(
             .class(active ? "grant" : "grant ended"), .data(named: "organisation", value: grant.organisation),
             .td(.strong(.text(organisationName(grant.organisation)))),
-            .td(.text(kind)),
-            .td(.text(active ? grant.status.label.text(language) + readScopeText(grant) : strings.ended)),
-            .td(.text(DisplayFormat.time(grant.revokedAt ?? grant.validUntil))),
-            .td(.text(grant.purpose)),
-            .td(.text(person(grant.grantedBy))),
+            .td(.data(named: "label", value: strings.profile), .text(kind)),
+            .td(.data(named: "label", value: strings.statusLabel), .text(active ? grant.status.label.text(language) + readScopeText(grant) : strings.ended)),
+            .td(.data(named: "label", value: strings.untilLabel), .text(DisplayFormat.time(grant.revokedAt ?? grant.validUntil))),
+            .td(
+                .data(named: "label", value: strings.purpose),
+                .text(grant.purpose),
+                // An ad-hoc-aansluiting names who enters for the partner and on what terms (decision 0027 §6).
+                .unwrap(grant.detachedHIN) { .span(.class("grant-detail"), .text(say(nl: "Gedetacheerde HIN: ", en: "Detached HIN: ") + person($0))) },
+                .unwrap(grant.conditions) { .span(.class("grant-detail"), .text(say(nl: "Voorwaarden: ", en: "Conditions: ") + $0)) }),
+            .td(.data(named: "label", value: strings.actor), .text(person(grant.grantedBy))),
             .td(
                 .if(live && active && may.manageAccess && grant.profile == .standby,
                     .form(
@@ -136,6 +142,50 @@ extension IncidentPage {
             durationSelect("link-hours", hours: [4, 8, 24, 72, 168], selected: 24),
             .if(panel.linkable.contains { $0.profile == .standby }, mandateSelect(panel)),
             .button(.type(.submit), .id("link-submit"), .text(strings.linkPartner))
+        )
+    }
+
+    /// «Een veiligheidsregio bepaalt … of een ad-hoc-aansluiting kan worden ingezet en onder welke voorwaarden»
+    /// (001:L926-929): the organisation, the conditions and the HIN the region detaches, for a set time. The
+    /// partner itself reads and writes nothing (decision 0027 §6).
+    func adHocForm(_ panel: AccessPanel) -> Node<HTML.BodyContext> {
+        .details(
+            .class("ad-hoc"),
+            .summary(.text(say(nl: "Ad-hoc-aansluiting vastleggen", en: "Record an ad-hoc-aansluiting"))),
+            .form(
+                .id("ad-hoc-form"), .class("stacked js-refresh js-reset"), .method(.post),
+                .action(SiteURL.incident(.value(incident.id), .access).path),
+                .p(.class("help"), .text(say(
+                    nl: "Een partner zonder afspraak levert informatie aan via een HIN van de regio. De partner krijgt zelf geen toegang.",
+                    en: "A partner without an agreement supplies information through a HIN of the region. The partner gets no access itself."))),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                // A known organisation by its code (the list suggests them), or a new one with its name.
+                .label(.for("ad-hoc-organisation"), .text(say(nl: "Organisatie (code)", en: "Organisation (code)"))),
+                .input(
+                    .type(.text), .id("ad-hoc-organisation"), .name("organisation"), .required(true),
+                    .attribute(named: "list", value: "ad-hoc-candidates"), .attribute(named: "autocapitalize", value: "characters"),
+                    .attribute(named: "maxlength", value: "20")),
+                .element(named: "datalist", nodes: [
+                    .id("ad-hoc-candidates"),
+                    .forEach(panel.adHocCandidates) { candidate in
+                        .element(named: "option", nodes: [.attribute(named: "value", value: candidate.code), .text(candidate.name)])
+                    },
+                ]),
+                .label(.for("ad-hoc-name"), .text(say(nl: "Naam (alleen bij een nieuwe organisatie)", en: "Name (a new organisation only)"))),
+                .input(.type(.text), .id("ad-hoc-name"), .name("organisationName"), .attribute(named: "maxlength", value: "200")),
+                .label(.for("ad-hoc-purpose"), .text(strings.purpose)),
+                .input(.type(.text), .id("ad-hoc-purpose"), .name("purpose"), .required(true), .attribute(named: "minlength", value: "3")),
+                .label(.for("ad-hoc-conditions"), .text(say(nl: "Voorwaarden van de regio", en: "The region's conditions"))),
+                .textarea(
+                    .id("ad-hoc-conditions"), .name("conditions"), .required(true), .attribute(named: "minlength", value: "3"),
+                    .attribute(named: "maxlength", value: "1000"), .attribute(named: "rows", value: "2")),
+                .label(.for("ad-hoc-hin"), .text(say(nl: "Gedetacheerde HIN", en: "Detached HIN"))),
+                .select(.id("ad-hoc-hin"), .attribute(named: "name", value: "detachedHIN"), .forEach(panel.detachableHINs) {
+                    .choice($0.username, $0.name)
+                }),
+                durationSelect("ad-hoc-hours", hours: [4, 8, 24, 72], selected: 24),
+                .button(.type(.submit), .id("ad-hoc-submit"), .text(say(nl: "Ad-hoc-aansluiting vastleggen", en: "Record the ad-hoc-aansluiting")))
+            )
         )
     }
 

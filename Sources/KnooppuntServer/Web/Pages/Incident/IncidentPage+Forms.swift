@@ -64,7 +64,8 @@ extension IncidentPage {
                     .forEach(user.subject.isPartner ? [Classification.public, .internal] : Classification.allCases) { level in
                         .choice(level.rawValue, level.label.text(language), selected: level == .internal)
                     }),
-                .if(may.enterOnBehalf && !onBehalfChoices.isEmpty,
+                // A partner's own liaison writes in its own theme anyway; the choice is for the region's (detached) HIN.
+                .if(may.enterOnBehalf && !onBehalfChoices.isEmpty && !user.subject.isPartner,
                     .group(
                         .label(.for("entry-on-behalf"), .text(strings.onBehalfOf)),
                         .select(

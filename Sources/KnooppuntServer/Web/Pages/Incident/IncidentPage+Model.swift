@@ -50,6 +50,12 @@ struct IncidentPage: Bilingual {
 
         /// Partners' open requests for access, for those who manage access (decision 0023).
         var requests: [HomePage.PendingRequest] = []
+
+        /// Organisations the region may join ad hoc (decision 0027 §6): not linked, no other agreement in effect.
+        var adHocCandidates: [(code: String, name: String)] = []
+
+        /// The HINs and detached HINs of the involved regions, one of whom the region detaches: username, name.
+        var detachableHINs: [(username: String, name: String)] = []
     }
 
     let strings: UIStrings

@@ -47,7 +47,9 @@ extension IncidentPage {
                 .if(entry.awaitingAdmission, .span(.class("badge awaiting"), .text(strings.awaitingAdmission))),
                 .if(entry.classification != .internal,
                     .span(.class("badge classification-\(entry.classification.rawValue)"), .text(entry.classification.label.text(language)))),
-                .unwrap(entry.onBehalfOf) { .span(.class("badge via-liaison"), .text("\(strings.viaLiaison) · \($0)")) },
+                // Supplied by the partner's own liaison or entered by the region's (detached) HIN: the author line
+                // of the first version says which; an admission makes a new version by the IM.
+                .unwrap(entry.onBehalfOf) { .span(.class("badge via-liaison"), .text("\(strings.viaLiaison) \(organisationName($0))")) },
                 .if(entry.overdue, .span(.class("badge overdue"), .text(strings.overdue))),
                 .if(sharedNationally.contains(entry.id),
                     .span(.class("badge shared-nationally"), .text(say(nl: "Landelijk gedeeld", en: "Shared nationally")))),
