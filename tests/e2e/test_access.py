@@ -167,3 +167,38 @@ def test_the_region_records_an_ad_hoc_aansluiting_on_a_phone_and_only_the_detach
     wait(second_browser, lambda d: "31 bewoners opgevangen" in text_of(d, "picture"))
     assert "namens Buurthuis Ouderkerk" in text_of(second_browser, "picture")
     screenshot(second_browser, "32b-entered-by-detached-hin", "picture")
+
+
+def test_a_kern_partner_brings_in_a_standby_partner_under_its_own_mandate(server, browser, second_browser):
+    # setup: the IM's new incident, with Rijkswaterstaat (kern) linked through the API
+    import datetime
+    from test_incident import api
+    incident_url = open_new_incident(browser, server, "im-vr13", "Dijkverzakking Ouderkerk")
+    incident = incident_url.rstrip("/").split("/")[-1]
+    _, session = api(server, "POST", "/api/v1/session", {"username": "im-vr13", "password": "demo"})
+    until = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    status, _ = api(server, "POST", f"/api/v1/incidents/{incident}/access",
+                    {"organisation": "RWS", "purpose": "Dijkbewaking", "until": until}, token=session["token"])
+    assert status == 201
+
+    # MUT: Rijkswaterstaat, on a phone, brings in the Red Cross (standby) through its own process
+    from e2e_support import viewport
+    login(second_browser, server, "rws")
+    viewport(second_browser, 390, 844, mobile=True)
+    second_browser.get(incident_url)
+    open_form(second_browser, "bring-in-organisation")
+    options = [o.get_attribute("value") for o in second_browser.find_elements(By.CSS_SELECTOR, "#bring-in-organisation option")]
+    assert "RODEKRUIS" in options
+    second_browser.find_element(By.ID, "bring-in-purpose").send_keys("Opvang langs de dijk")
+    screenshot(second_browser, "32c-kern-partner-brings-in-standby", "bring-in")
+    second_browser.execute_script(
+        "document.getElementById('bring-in-organisation').value = 'RODEKRUIS';"
+        "document.getElementById('bring-in-submit').click();")
+    wait(second_browser, lambda d: "RODEKRUIS" not in [
+        o.get_attribute("value") for o in d.find_elements(By.CSS_SELECTOR, "#bring-in-organisation option")])
+
+    # assert: the region's access list names the Red Cross as brought in under Rijkswaterstaat's mandate
+    browser.get(incident_url)
+    wait(browser, lambda d: "Nederlandse Rode Kruis" in text_of(d, "access"))
+    row = browser.find_element(By.CSS_SELECTOR, '#access tr[data-organisation="RODEKRUIS"]').text
+    assert "onder mandaat van Rijkswaterstaat" in row

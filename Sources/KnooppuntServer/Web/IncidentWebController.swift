@@ -163,6 +163,9 @@ struct IncidentWebController: RouteCollection {
             councilChoices: viewingAt == nil && may.decide ? Self.councilChoices(affected: affected, gemeenten: gemeenten, scope: scope) : [])
         page.proposals = proposals
         page.readsWholePicture = facts.readScope(at: now).isWhole
+        if viewingAt == nil, user.subject.isPartner, facts.decide(.init(action: .bringInStandby), at: now).decision.allowed {
+            page.standbyChoices = try await Self.standbyChoices(id, scope: scope, at: now, on: req.db)
+        }
         page.acknowledgements = page.readsWholePicture ? try await UrgentEntries.acknowledgements(in: id, on: req.db) : [:]
         page.aanwijzingen = aanwijzingen
         // Everyone the page names — writers, verifiers, those who granted access and the organisations — by name.
@@ -341,6 +344,17 @@ struct IncidentWebController: RouteCollection {
     }
 
     // MARK: Access
+
+    /// Standby partners a kern partner may bring in: an agreement in effect with the incident's regions, not linked.
+    static func standbyChoices(_ id: UUID, scope: IncidentScope, at now: Date, on db: Database) async throws -> [(code: String, name: String)] {
+        let linked = Set(try await AccessGrantModel.query(on: db).filter(\.$incidentID == id).filter(\.$kind == "link").all()
+            .filter { (try? $0.grant().isActive(at: now)) == true }.map(\.organisationCode))
+        let names = try await PartnerStore.partnerNames(on: db)
+        return try await PartnerRegistrationModel.query(on: db).all().filter { model in
+            guard !linked.contains(model.organisationCode) else { return false }
+            return try model.registration().agreement(for: scope.involvedRegions, lead: scope.leadRegion, at: now)?.profile == .standby
+        }.map { (code: $0.organisationCode, name: names[$0.organisationCode] ?? $0.organisationCode) }.sorted { $0.name < $1.name }
+    }
 
     static func accessPanel(_ id: UUID, scope: IncidentScope, at now: Date, on req: Request) async throws -> IncidentPage.AccessPanel {
         let grants = try await GrantStore(db: req.db, context: req.knooppunt).grants(of: id).map(AccessGrantDTO.init)

@@ -189,6 +189,35 @@ extension IncidentPage {
         )
     }
 
+    /// «sluit aan via een proces dat onder de zeggenschap valt van een andere (reeds aangesloten) partner»
+    /// (001:L864-866): a kern partner brings a standby partner in under its own mandate; the region sees it in
+    /// its access list as such and may end it (decision 0027 §9).
+    func bringInSection() -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"), .id("bring-in"), .attribute(named: "aria-labelledby", value: "bring-in-title"),
+            .h2(.id("bring-in-title"), .text(say(nl: "Standby-partner aansluiten", en: "Bring in a standby partner"))),
+            .details(
+                .summary(.text(say(nl: "Onder eigen mandaat aansluiten", en: "Bring in under our own mandate"))),
+                .form(
+                    .id("bring-in-form"), .class("stacked js-refresh js-reset"), .method(.post),
+                    .action(SiteURL.incident(.value(incident.id), .access).path),
+                    .p(.class("help"), .text(say(
+                        nl: "De partner sluit aan via uw proces en leest uw thema, tenzij de IM het anders openstelt. De regio ziet de aansluiting en kan haar beëindigen.",
+                        en: "The partner joins through your process and reads your theme unless the IM opens it otherwise. The region sees it and may end it."))),
+                    .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                    .label(.for("bring-in-organisation"), .text(strings.partner)),
+                    .select(.id("bring-in-organisation"), .attribute(named: "name", value: "organisation"), .forEach(standbyChoices) {
+                        .choice($0.code, $0.name)
+                    }),
+                    .label(.for("bring-in-purpose"), .text(strings.purpose)),
+                    .input(.type(.text), .id("bring-in-purpose"), .name("purpose"), .required(true), .attribute(named: "minlength", value: "3")),
+                    durationSelect("bring-in-hours", hours: [4, 8, 24, 72], selected: 24),
+                    .button(.type(.submit), .id("bring-in-submit"), .text(say(nl: "Aansluiten", en: "Bring in")))
+                )
+            )
+        )
+    }
+
     func breakGlassForm(_ panel: AccessPanel) -> Node<HTML.BodyContext> {
         .details(
             .class("break-glass"),

@@ -126,6 +126,10 @@ struct IncidentPage: Bilingual {
     /// partner with a limited read scope sees neither.
     var readsWholePicture = true
 
+    /// A kern partner linked to the incident brings standby partners in under its own mandate (decision 0027
+    /// §9): the standby partners with an agreement in effect with the incident's regions, not yet linked.
+    var standbyChoices: [(code: String, name: String)] = []
+
     /// People's and organisations' names, for authors, verifiers and summaries.
     var names: PeopleNames? = nil
 }

@@ -89,9 +89,11 @@ extension IncidentPage {
             .if(live, proposalsSection()),
             .if(!picture.conflicts.isEmpty, conflicts()),
             .div(.class("themes"), .id("themes"), .forEach(picture.themes) { theme(for: $0) }),
-            decisions(),
-            actions(),
+            // Decisions and actions belong to the whole picture: a reader with a limited scope gets no empty cards.
+            .if(readsWholePicture, decisions()),
+            .if(readsWholePicture, actions()),
             .unwrap(access) { accessSection($0) },
+            .if(live && !standbyChoices.isEmpty, bringInSection()),
             logbookSection()
         )
     }
