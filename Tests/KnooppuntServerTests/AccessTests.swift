@@ -696,6 +696,101 @@ struct AccessTests {
         }
     }
 
+    @Test("the page opens several themes to an admitted standby partner at once: the disciplines and a kern partner's theme")
+    func severalThemesFromThePage() async throws {
+        try await withTestApp { app in
+            // setup: Rijkswaterstaat (kern) and the Red Cross (standby, monitoring) linked to an incident
+            let im = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: im)
+            _ = try await Access.link(app, incident.id, "RWS", token: im)
+            let grant = try await Access.link(app, incident.id, "RODEKRUIS", token: im)
+            let web = try await WebSession.login(app, "im-vr13")
+            let page = try await web.get(app, "/incidents/\(incident.id)").body.string
+            #expect(page.contains(#"id="read-scope-RODEKRUIS-partner-RWS""#), "a kern partner's theme is offered")
+
+            // MUT: the IM ticks bevolkingszorg and Rijkswaterstaat's theme and admits
+            let admitted = try await WebSession.postForm(
+                app, "/incidents/\(incident.id)/access/\(grant.id)/admit",
+                pairs: [("_csrf", web.csrf), ("readScope", "summary"), ("themes[]", "bevolkingszorg"), ("themes[]", "partner:RWS")],
+                cookies: "\(CSRFMiddleware.cookieName)=\(web.csrf); \(AuthenticationMiddleware.sessionCookie)=\(web.session)")
+            #expect(admitted.status == .seeOther, "\(admitted.body.string)")
+
+            // validate: the grant reads those two themes (with the totaalbeeld), and the page says so
+            let grants = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/access", token: im).content.decode([AccessGrantDTO].self)
+            let redCross = try #require(grants.first { $0.organisation == "RODEKRUIS" })
+            #expect(redCross.status == .active && redCross.readScope == .themes([.bevolkingszorg, .partner("RWS")]))
+            #expect(try await web.get(app, "/incidents/\(incident.id)").body.string.contains("leest het totaalbeeld en bevolkingszorg, Rijkswaterstaat"))
+        }
+    }
+
+    @Test("a liaison's change of an admitted, verified line waits for the IM again: out of the shared picture and unverified")
+    func liaisonChangeWaitsAgain() async throws {
+        try await withTestApp { app in
+            // setup: Waternet's liaison supplied a line, the IM admitted and verified it
+            let im = try await HTTP.login(app, "im-vr13")
+            let liaison = try await HTTP.login(app, "liaison-waternet")
+            let incident = try await Picture.createIncident(app, token: im)
+            _ = try await Access.link(app, incident.id, "WATERNET", token: im)
+            let created = try await Access.entry(app, incident.id, token: liaison, json: #"{"theme":"partner:WATERNET","text":"Dijk stabiel","source":"Liaison"}"#)
+            let entry = try created.content.decode(EntryView.self)
+            let base = "/api/v1/incidents/\(incident.id)/entries/\(entry.id)"
+            #expect(try await HTTP.send(app, .POST, base + "/admission", json: #"{"baseVersion":1,"admitted":true}"#, token: im).status == .ok)
+            #expect(try await HTTP.send(app, .POST, base + "/verification", json: #"{"baseVersion":2,"status":"verified"}"#, token: im).status == .ok)
+
+            // MUT: the liaison changes the text
+            let changed = try await HTTP.send(app, .PATCH, base, json: #"{"baseVersion":3,"text":"Dijk breekt, evacueer iedereen"}"#, token: liaison)
+            #expect(changed.status == .ok, "\(changed.body.string)")
+
+            // validate: the region reads the change as waiting, unverified, outside the shared picture
+            let seen = try #require(try await Picture.picture(app, incident.id, token: im).entries.first { $0.id == entry.id })
+            #expect(seen.text == "Dijk breekt, evacueer iedereen")
+            #expect(seen.awaitingAdmission && !seen.inSharedPicture && seen.verification == .unverified)
+        }
+    }
+
+    @Test("hostile input on access and entries is refused with the field named and changes nothing")
+    func hostileAccessInput() async throws {
+        try await withTestApp { app in
+            let im = try await HTTP.login(app, "im-vr13")
+            let rws = try await HTTP.login(app, "rws")
+            let incident = try await Picture.createIncident(app, token: im)
+            let path = "/api/v1/incidents/\(incident.id)/access"
+            _ = try await Access.link(app, incident.id, "RWS", token: im)
+            let adHoc = #"{"organisation":"NIEUW-1","organisationName":"Nieuw één","purpose":"Opvang","hours":8,"detachedHIN":"hin-gedetacheerd-vr13","#
+            let before = try await HTTP.journalLength(app)
+            func refused(_ body: String, token: String, _ status: HTTPStatus, naming text: String) async throws {
+                let response = try await HTTP.send(app, .POST, path, json: body, token: token)
+                #expect(response.status == status, "\(body.prefix(80)): \(response.body.string)")
+                #expect(HTTP.problemDetail(response).contains(text), "\(body.prefix(80)): \(HTTP.problemDetail(response))")
+            }
+            // A key given twice: the parser and the decoder would each keep another copy.
+            try await refused(adHoc + #""conditions":"abc\u001bdef","conditions":"schone tekst"}"#, token: im, .unprocessableEntity, naming: "more than once")
+            try await refused(adHoc + #""conditions":"x","\u0063onditions":"schone tekst"}"#, token: im, .unprocessableEntity, naming: "more than once")
+            // C1 controls (the 8-bit CSI) and characters of stacked marks.
+            try await refused(adHoc + #""conditions":"abc\u009b2Jdef"}"#, token: im, .unprocessableEntity, naming: "control character")
+            let stacked = "a" + String(repeating: "\u{0301}", count: 400)
+            try await refused(adHoc + #""conditions":"\#(stacked)bc"}"#, token: im, .unprocessableEntity, naming: "stacked marks")
+            // A name for an organisation that exists, a code that only looks valid once upper-cased, a name on two lines.
+            try await refused(#"{"organisation":"JENV","organisationName":"Gekaapt","purpose":"Opvang","hours":8,"detachedHIN":"hin-gedetacheerd-vr13","conditions":"abc"}"#, token: im, .unprocessableEntity, naming: "known already")
+            try await refused(#"{"organisation":"straße","organisationName":"Straat","purpose":"Opvang","hours":8,"detachedHIN":"hin-gedetacheerd-vr13","conditions":"abc"}"#, token: im, .unprocessableEntity, naming: "organisation code")
+            try await refused(adHoc.replacingOccurrences(of: "Nieuw één", with: "Nieuw\\néén") + #""conditions":"abc"}"#, token: im, .unprocessableEntity, naming: "one line")
+            // A partner records no ad-hoc-aansluiting.
+            try await refused(adHoc + #""conditions":"abc"}"#, token: rws, .forbidden, naming: "region's decision")
+            #expect(try await HTTP.journalLength(app) == before)
+
+            // A grant's change keeps the limits of its making.
+            let recorded = try await HTTP.send(app, .POST, path, json: adHoc + #""conditions":"Alleen aantallen"}"#, token: im)
+            let grant = try recorded.content.decode(AccessGrantDTO.self)
+            let monitoring = try await HTTP.send(app, .PATCH, path + "/\(grant.id)", json: #"{"status":"monitoring"}"#, token: im)
+            #expect(monitoring.status == .unprocessableEntity && HTTP.problemDetail(monitoring).contains("standby link only"))
+            let far = try await HTTP.send(app, .PATCH, path + "/\(grant.id)", json: #"{"until":"2199-01-01T00:00:00Z"}"#, token: im)
+            #expect(far.status == .unprocessableEntity && HTTP.problemDetail(far).contains("90 days"))
+            // An empty onBehalfOf names the field.
+            let empty = try await Access.entry(app, incident.id, token: im, json: #"{"theme":"partner:RWS","text":"x","source":"y","onBehalfOf":" "}"#)
+            #expect(empty.status == .unprocessableEntity && HTTP.problemDetail(empty).contains("onBehalfOf"))
+        }
+    }
+
     @Test("M0042: a region user with the old role liaison becomes HIN gedetacheerd, and a koppel link at public reads internal; each journaled by system")
     func liaisonMigration() async throws {
         try await withTestApp { app in

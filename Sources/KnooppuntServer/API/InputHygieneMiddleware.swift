@@ -1,7 +1,7 @@
 import Vapor
 
 /// Refuses, before any handler runs, query strings and form bodies that carry control characters
-/// (C0 other than TAB, LF and CR, or DEL) — raw or percent-encoded. No person types them; they turn
+/// (C0 other than TAB, LF and CR, DEL, or C1 such as the 8-bit CSI) — raw or percent-encoded. No person types them; they turn
 /// up in header injection, log forging and terminal escapes. JSON bodies are checked after parsing
 /// by `StrictJSON`, where escapes like `\u0001` are decoded.
 struct InputHygieneMiddleware: AsyncMiddleware {
@@ -20,18 +20,26 @@ struct InputHygieneMiddleware: AsyncMiddleware {
     /// Whether a byte is a control character refused in text: C0 other than TAB, LF, CR; and DEL.
     static func isRefusedControl(_ byte: UInt8) -> Bool { (byte < 0x20 && byte != 0x09 && byte != 0x0a && byte != 0x0d) || byte == 0x7f }
 
-    /// The offset of the first control character in URL-encoded bytes, decoding `%XX` on the way.
+    /// Whether a character is refused in text: the C0 controls above, DEL, and the C1 controls U+0080–U+009F.
+    static func isRefusedControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? isRefusedControl(UInt8(scalar.value)) : (0x80...0x9f).contains(scalar.value)
+    }
+
+    /// The offset of the first control character in URL-encoded bytes, decoding `%XX` on the way; a C1
+    /// control is the UTF-8 pair C2 80–C2 9F, raw or encoded.
     static func controlCharacter(inEncoded bytes: [UInt8]) -> Int? {
         var index = 0
+        var previous: UInt8?
         while index < bytes.count {
-            let byte = bytes[index]
-            if isRefusedControl(byte) { return index }
-            if byte == UInt8(ascii: "%"), index + 2 < bytes.count,
-               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]), isRefusedControl(high << 4 | low)
-            {
-                return index
+            var byte = bytes[index]
+            var width = 1
+            if byte == UInt8(ascii: "%"), index + 2 < bytes.count, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                byte = high << 4 | low
+                width = 3
             }
-            index += 1
+            if isRefusedControl(byte) || (previous == 0xc2 && (0x80...0x9f).contains(byte)) { return index }
+            previous = byte
+            index += width
         }
         return nil
     }

@@ -25,13 +25,15 @@ enum DemoIncident {
             grip: .one, gripReason: "Kade onder druk; bewoners langs de Amstel gewaarschuwd",
             involvedRegions: [RegionCode(number: 13)], leadRegion: RegionCode(number: 13))
         let incident = try await store.createIncident(state, exercise: false, by: im).incidentID
-        for (theme, text, source) in [
+        // Observed a few seconds apart, so the picture reads in one order wherever it is shown.
+        for (offset, (theme, text, source)) in [
             (Theme.brandweer, "Pompcapaciteit ingezet bij de Amsteldijk Noord", "OvD Brandweer"),
             (Theme.algemeen, "Waterstand Amstel 40 cm boven streefpeil, stijgend", "Waterschap AGV"),
             (Theme.bevolkingszorg, "Opvang voorbereid in sporthal De Ronde Venen", "AC Bevolkingszorg"),
-        ] {
+        ].enumerated() {
             _ = try await store.addEntry(
-                .init(theme: theme, text: text, source: source, observedAt: Microseconds.from(now), priority: .normaal),
+                .init(theme: theme, text: text, source: source, observedAt: Microseconds.from(now.addingTimeInterval(Double(offset) * 10 - 50)),
+                      priority: .normaal),
                 to: incident, by: im)
         }
         let area = #"{"coordinates":[[[4.885,52.285],[4.915,52.285],[4.915,52.305],[4.885,52.305],[4.885,52.285]]],"type":"Polygon"}"#
@@ -71,12 +73,12 @@ enum DemoIncident {
         let store = PictureStore(db: app.db, context: app.knooppunt)
         _ = try await store.addEntry(
             .init(theme: .partner("WATERNET"), text: "Gemaal Ouderkerk draait op volle capaciteit; riool Amsteldijk loopt vol",
-                  source: "Liaison Waternet", observedAt: Microseconds.from(now), priority: .normaal, awaitingAdmission: true,
+                  source: "Liaison Waternet", observedAt: Microseconds.from(now.addingTimeInterval(-20)), priority: .normaal, awaitingAdmission: true,
                   onBehalfOf: "WATERNET"),
             to: incident, by: PictureStore.Author(username: "liaison-waternet", organisation: "WATERNET"))
         _ = try await store.addEntry(
             .init(theme: .partner("AMSTELHOF"), text: "62 bewoners, van wie 14 rolstoelgebonden; vervoer voor hen nodig bij evacuatie",
-                  source: "Locatiemanager Amstelhof", observedAt: Microseconds.from(now), priority: .normaal, onBehalfOf: "AMSTELHOF"),
+                  source: "Locatiemanager Amstelhof", observedAt: Microseconds.from(now.addingTimeInterval(-10)), priority: .normaal, onBehalfOf: "AMSTELHOF"),
             to: incident, by: PictureStore.Author(username: "hin-gedetacheerd-vr13", organisation: "VR13"))
     }
 

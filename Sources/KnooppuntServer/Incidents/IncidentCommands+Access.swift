@@ -19,6 +19,9 @@ extension IncidentCommands {
     /// its own mandate; it reads the kern partner's theme unless told otherwise.
     private func bringIn(in id: UUID, _ body: LinkInput) async throws -> AccessGrantModel {
         let target = try await open(id, for: .bringInStandby)
+        guard body.detachedHIN == nil, body.conditions == nil, body.organisationName == nil else {
+            throw Problem.forbidden("an ad-hoc-aansluiting is the region's decision, recorded by its IM or HIN (001:L924-929)")
+        }
         let own = Theme.partner(user.organisationCode).description
         if let named = body.underMandateOf, named != own {
             throw Problem.forbidden("a partner brings in a standby partner under its own mandate (\(own)), not under \(named.prefix(40))")
@@ -32,7 +35,14 @@ extension IncidentCommands {
     /// A link under the profile of the partner's agreement in effect with the incident's regions; or, where
     /// the region decides it (a detached HIN and conditions named), an ad-hoc-aansluiting (decision 0027 §6).
     private func newLink(_ body: LinkInput, scope: IncidentScope, incident id: UUID) async throws -> GrantStore.NewGrant {
-        let code = body.organisation.uppercased()
+        let raw = body.organisation.trimmingCharacters(in: .whitespaces)
+        // Checked as given: upper-casing first would turn "straße" into a valid-looking "STRASSE".
+        guard raw.range(of: #"^[A-Za-z0-9][A-Za-z0-9-]{1,19}$"#, options: .regularExpression) != nil else {
+            var problem = Problem.invalid("an organisation code is 2 to 20 letters A–Z, digits or hyphens, e.g. AMSTELHOF", field: "organisation")
+            problem.dutch = "Een organisatiecode is 2 tot 20 letters (A–Z), cijfers of streepjes, bijvoorbeeld AMSTELHOF."
+            throw problem
+        }
+        let code = raw.uppercased()
         let adHocAsked = body.detachedHIN != nil || body.conditions != nil
         let registration = try await PartnerRegistrationModel.query(on: db).filter(\.$organisationCode == code).first()?.registration()
         let agreement = registration?.agreement(for: scope.involvedRegions, lead: scope.leadRegion, at: now)
@@ -79,41 +89,55 @@ extension IncidentCommands {
     private func adHocLink(_ body: LinkInput, organisation code: String, scope: IncidentScope) async throws -> GrantStore.NewGrant {
         // An organisation met for the first time is recorded with the aansluiting (kind "other"), in the same write.
         var newName: String?
+        let givenName = (body.organisationName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if let organisation = try await OrganisationModel.query(on: db).filter(\.$code == code).first() {
             guard organisation.kind != OrganisationKind.region.rawValue, organisation.kind != OrganisationKind.nationalNode.rawValue else {
                 throw Problem.invalid("regions and the national node take part in an incident by being involved in it, not ad hoc", field: "organisation")
             }
+            guard givenName.isEmpty || givenName == organisation.name else {
+                var problem = Problem.invalid(
+                    "\(code) is known already as \(organisation.name); leave 'organisationName' out", field: "organisationName")
+                problem.dutch = "\(code) is al bekend als \(organisation.name); laat de naam leeg."
+                throw problem
+            }
         } else {
-            guard code.range(of: #"^[A-Z0-9][A-Z0-9-]{1,19}$"#, options: .regularExpression) != nil else {
-                throw Problem.invalid("an organisation code is 2 to 20 letters, digits or hyphens, e.g. AMSTELHOF", field: "organisation")
-            }
-            let name = (body.organisationName ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard (2...200).contains(name.count) else {
-                throw Problem.invalid(
-                    "no organisation with code \(code); give its name ('organisationName', 2 to 200 characters) to record it with the aansluiting",
+            // One line of visible text: no line breaks, tabs, or invisible format characters (RLO, BOM).
+            let plain = !givenName.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }
+            guard (2...200).contains(givenName.unicodeScalars.count), plain else {
+                var problem = Problem.invalid(
+                    "no organisation with code \(code); give its name ('organisationName', 2 to 200 characters on one line) to record it with the aansluiting",
                     field: "organisationName")
+                problem.dutch = "\(code) is nog niet bekend: vul de naam van de organisatie in (2 tot 200 tekens, één regel)."
+                throw problem
             }
-            newName = name
+            newName = givenName
         }
         guard body.readScope == nil, body.underMandateOf == nil, body.status == nil || body.status == .active else {
             throw Problem.invalid(
                 "an ad-hoc-aansluiting has no read scope, mandate or standby status: the partner reads nothing itself", field: "readScope")
         }
         let conditions = (body.conditions ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (3...1000).contains(conditions.count) else {
-            throw Problem.invalid("an ad-hoc-aansluiting states the region's conditions ('conditions', 3 to 1000 characters)", field: "conditions")
+        guard (3...1000).contains(conditions.unicodeScalars.count) else {
+            var problem = Problem.invalid(
+                "an ad-hoc-aansluiting states the region's conditions ('conditions', 3 to 1000 characters)", field: "conditions")
+            problem.dutch = "Vul de voorwaarden van de regio in (3 tot 1000 tekens)."
+            throw problem
         }
         let username = (body.detachedHIN ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        guard !username.isEmpty, username.count <= 100 else {
-            throw Problem.invalid("name the HIN the region detaches to \(code) ('detachedHIN', a username)", field: "detachedHIN")
+        guard !username.isEmpty, username.unicodeScalars.count <= 100 else {
+            var problem = Problem.invalid("name the HIN the region detaches to \(code) ('detachedHIN', a username)", field: "detachedHIN")
+            problem.dutch = "Kies de HIN die de regio detacheert."
+            throw problem
         }
         let hin = try await UserModel.query(on: db).filter(\.$username == username).with(\.$organisation).first()
         guard let hin, hin.disabledAt == nil, hin.organisation.kind == OrganisationKind.region.rawValue,
             let region = hin.organisation.regionCode.flatMap(RegionCode.init), scope.involvedRegions.contains(region),
             let role = Role(rawValue: hin.role), [.hinGedetacheerd, .hoofdInformatie].contains(role)
         else {
-            throw Problem.invalid(
+            var problem = Problem.invalid(
                 "'detachedHIN' must be an active HIN or HIN gedetacheerd of a region involved in this incident", field: "detachedHIN")
+            problem.dutch = "De gedetacheerde HIN moet een actieve HIN of HIN gedetacheerd zijn van een regio die bij dit incident betrokken is."
+            throw problem
         }
         return GrantStore.NewGrant(
             organisation: code, kind: .link(.adHoc), purpose: body.purpose, until: body.end(from: now), status: .active,

@@ -182,9 +182,19 @@ struct IncidentCommands {
     func changeEntry(_ entryID: UUID, in id: UUID, _ input: @autoclosure () throws -> UpdateEntryInput) async throws -> EntryVersionModel {
         let target = try await open(id, for: .read)
         let input = try input()
-        try await mayChangeEntry(entryID, in: id, scope: target.scope, theme: input.theme, classification: input.classification)
+        let terms = try await mayChangeEntry(entryID, in: id, scope: target.scope, theme: input.theme, classification: input.classification)
         return try await pictures.changeEntry(entryID, in: id, baseVersion: input.baseVersion, by: user.author, kind: EntryUpdated.self) { next in
             let before = EntryContent(next)
+            // A writer whose entries wait for the IM (structureel, a liaison) changes one: the change waits
+            // again, out of the shared picture and unverified, until the IM admits it (decision 0027 §8).
+            if terms.awaitingAdmission {
+                next.awaitingAdmission = true
+                next.admittedBy = nil
+                next.admittedAt = nil
+                next.verification = VerificationStatus.unverified.rawValue
+                next.verifiedBy = nil
+                next.verifiedAt = nil
+            }
             if let theme = input.theme { next.theme = theme.description }
             if let text = input.text { next.text = text }
             if let source = input.source { next.source = source }
@@ -196,8 +206,9 @@ struct IncidentCommands {
         }
     }
 
+    /// Whether the user may change the entry, as it is and as it becomes; the terms of the entry as it becomes.
     private func mayChangeEntry(_ entryID: UUID, in id: UUID, scope: IncidentScope, theme: Theme?, classification: Classification?)
-        async throws
+        async throws -> AccessService.EntryTerms
     {
         let now = self.now
         guard let current = try await pictures.entryVersions(entryID, in: id).last,
@@ -205,14 +216,13 @@ struct IncidentCommands {
         else { throw Problem.notFound("no entry with id \(entryID) in this incident") }
         let currentTheme = Theme(current.theme) ?? .algemeen
         let currentClassification = Classification(rawValue: current.classification) ?? .confidential
-        _ = try await AccessService.entryTerms(
+        let terms = try await AccessService.entryTerms(
             user, theme: currentTheme, classification: currentClassification, onBehalfOf: current.onBehalfOf, incident: id,
             scope: scope, at: now, on: db)
-        if theme != nil || classification != nil {
-            _ = try await AccessService.entryTerms(
-                user, theme: theme ?? currentTheme, classification: classification ?? currentClassification,
-                onBehalfOf: current.onBehalfOf, incident: id, scope: scope, at: now, on: db)
-        }
+        guard theme != nil || classification != nil else { return terms }
+        return try await AccessService.entryTerms(
+            user, theme: theme ?? currentTheme, classification: classification ?? currentClassification,
+            onBehalfOf: current.onBehalfOf, incident: id, scope: scope, at: now, on: db)
     }
 
     func verifyEntry(_ entryID: UUID, in id: UUID, _ input: @autoclosure () throws -> VerificationInput) async throws -> EntryVersionModel {

@@ -49,9 +49,18 @@ enum StrictJSON {
         guard let fields = object as? [String: Any] else {
             throw Problem.badRequest("the request body must be a JSON object")
         }
+        if let key = duplicateKey(in: data) {
+            let name = String(key.prefix(120))
+            throw Problem.invalid("field '\(name)' is given more than once; give each field once", field: name)
+        }
         if let path = controlCharacterPath(object, path: "") {
             let name = String(path.prefix(120))
             throw Problem.invalid("field '\(name)' holds a control character; remove it and try again", field: name)
+        }
+        if let path = firstStringPath(object, path: "", { $0.contains { $0.unicodeScalars.count > maxScalarsPerCharacter } }) {
+            let name = String(path.prefix(120))
+            throw Problem.invalid(
+                "field '\(name)' holds a character of more than \(maxScalarsPerCharacter) stacked marks; remove them and try again", field: name)
         }
         let allowed = Set(T.allowedFields)
         if let unknown = fields.keys.sorted().first(where: { !allowed.contains($0) }) {
@@ -122,21 +131,62 @@ enum StrictJSON {
         return fractional.map { (String($0.0.prefix(120)), String($0.1.prefix(40))) }
     }
 
+    /// The first key that an object of the body gives twice (decoded, so `"a"` and `"\u0061"` are the same):
+    /// the parser keeps one copy and the decoder another, so every check would see a different value than
+    /// the one stored. Scans the bytes once, outside and inside strings.
+    static func duplicateKey(in data: Data) -> String? {
+        let bytes = [UInt8](data)
+        var objects: [Set<String>?] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "{"): objects.append([])
+            case UInt8(ascii: "["): objects.append(nil)
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): if !objects.isEmpty { objects.removeLast() }
+            case UInt8(ascii: "\""):
+                var end = index + 1
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
+                guard end < bytes.count else { return nil }
+                var next = end + 1
+                while next < bytes.count, [0x20, 0x09, 0x0a, 0x0d].contains(bytes[next]) { next += 1 }
+                if next < bytes.count, bytes[next] == UInt8(ascii: ":"), let last = objects.indices.last, objects[last] != nil {
+                    let key = (try? JSONDecoder().decode(String.self, from: Data(bytes[index...end]))) ?? ""
+                    if objects[last]!.contains(key) { return key }
+                    objects[last]!.insert(key)
+                }
+                index = end
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// The path of the first string (key or value) holding a control character other than TAB, LF, CR.
     private static func controlCharacterPath(_ value: Any, path: String) -> String? {
+        firstStringPath(value, path: path) { $0.unicodeScalars.contains(where: InputHygieneMiddleware.isRefusedControl) }
+    }
+
+    /// A character built of more marks than any script or emoji needs: limits count characters, so one
+    /// "character" of 100,000 combining marks would pass a 1,000-character limit at hundreds of kilobytes.
+    static let maxScalarsPerCharacter = 16
+
+    /// The path of the first string (key or value) `refused` says no to.
+    private static func firstStringPath(_ value: Any, path: String, _ refused: (String) -> Bool) -> String? {
         switch value {
         case let text as String:
-            return text.utf8.contains(where: InputHygieneMiddleware.isRefusedControl) ? (path.isEmpty ? "(body)" : path) : nil
+            return refused(text) ? (path.isEmpty ? "(body)" : path) : nil
         case let object as [String: Any]:
             for (key, child) in object {
                 let childPath = path.isEmpty ? key : path + "." + key
-                if key.utf8.contains(where: InputHygieneMiddleware.isRefusedControl) { return path.isEmpty ? "(key)" : path }
-                if let found = controlCharacterPath(child, path: childPath) { return found }
+                if refused(key) { return path.isEmpty ? "(key)" : path }
+                if let found = firstStringPath(child, path: childPath, refused) { return found }
             }
             return nil
         case let array as [Any]:
             for (index, child) in array.enumerated() {
-                if let found = controlCharacterPath(child, path: "\(path)[\(index)]") { return found }
+                if let found = firstStringPath(child, path: "\(path)[\(index)]", refused) { return found }
             }
             return nil
         default:

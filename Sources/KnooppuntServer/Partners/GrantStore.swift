@@ -78,7 +78,7 @@ struct GrantStore {
     /// Every opening of access says why, in 3 to 500 characters; the text, trimmed.
     static func why(_ text: String, field: String) throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (3...500).contains(trimmed.count) else {
+        guard (3...500).contains(trimmed.unicodeScalars.count) else {
             throw Problem.invalid("'\(field)' must say why (3 to 500 characters)", field: field)
         }
         return trimmed
@@ -133,9 +133,23 @@ struct GrantStore {
         if let until, until <= now { throw Problem.invalid("'until' must be in the future", field: "until") }
         return try await context.write(on: db) { db in
             let model = try await Self.inForce(id, incident: incident, at: now, on: db)
-            if let status { model.status = status.rawValue }
-            if let until { model.validUntil = Microseconds.from(until) }
-            if let readScope { model.readScope = try Self.scopeText(readScope, kind: try model.grant().kind) }
+            let kind = try model.grant().kind
+            // Only a standby link waits in monitoring; every other grant is active while it runs.
+            if let status, status != .active || model.status != PartnerStatus.active.rawValue {
+                guard case .link(.standby) = kind else {
+                    throw Problem.invalid("'status' is changed on a standby link only; other grants are active while they run", field: "status")
+                }
+                model.status = status.rawValue
+            }
+            if let until {
+                // The same ceiling as when the grant was made: 24 hours for the chair's opening, 90 days for the rest.
+                if kind == .breakGlass { try Self.checkBreakGlass(until: until, now: now) }
+                guard until <= now.addingTimeInterval(90 * 86_400) else {
+                    throw Problem.invalid("a grant lasts at most 90 days from now; extend it again later if needed", field: "until")
+                }
+                model.validUntil = Microseconds.from(until)
+            }
+            if let readScope { model.readScope = try Self.scopeText(readScope, kind: kind) }
             guard model.hasChanges else { throw Problem.invalid("the change leaves the grant as it was") }
             try await model.update(on: db)
             try await Journal.append(

@@ -264,7 +264,7 @@ struct PictureStore: Sendable {
     func entries(of incidentID: UUID, at instant: Int64) async throws -> [EntryVersionModel] {
         try await EntryVersionModel.query(on: db).filter(\.$incidentID == incidentID).filter(\.$validFrom <= instant)
             .group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo > instant) }
-            .sort(\.$observedAt).all()
+            .sort(\.$observedAt).sort(\.$entryID).all()
     }
 
     func entryVersions(_ entryID: UUID, in incidentID: UUID) async throws -> [EntryVersionModel] {

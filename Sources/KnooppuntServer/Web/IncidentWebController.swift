@@ -162,7 +162,8 @@ struct IncidentWebController: RouteCollection {
             gemeenteNames: Dictionary(gemeenten.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
             councilChoices: viewingAt == nil && may.decide ? Self.councilChoices(affected: affected, gemeenten: gemeenten, scope: scope) : [])
         page.proposals = proposals
-        page.readsWholePicture = facts.readScope(at: now).isWhole
+        page.readScope = facts.readScope(at: now)
+        page.readsWholePicture = page.readScope.isWhole
         if viewingAt == nil, user.subject.isPartner, facts.decide(.init(action: .bringInStandby), at: now).decision.allowed {
             page.standbyChoices = try await Self.standbyChoices(id, scope: scope, at: now, on: req.db)
         }
@@ -383,7 +384,10 @@ struct IncidentWebController: RouteCollection {
         panel.detachableHINs = try await UserModel.query(on: req.db)
             .filter(\.$organisation.$id ~~ regionOrganisations.compactMap(\.id))
             .filter(\.$role ~~ [Role.hinGedetacheerd.rawValue, Role.hoofdInformatie.rawValue]).filter(\.$disabledAt == nil)
-            .sort(\.$displayName).all().map { (username: $0.username, name: $0.displayName) }
+            .sort(\.$displayName).all().map { user in
+                let role = Role(rawValue: user.role)?.label.text(req.uiLanguage) ?? user.role
+                return (username: user.username, name: "\(user.displayName) (\(role))")
+            }
         return panel
     }
 
@@ -415,12 +419,16 @@ struct IncidentWebController: RouteCollection {
 
     struct AdmitForm: Content {
         var readScope: String?
+        /// Several themes at once ("Meerdere thema's"): they win over the single choice.
+        var themes: [String]?
     }
 
     /// Admits a standby partner, or changes what it reads (decision 0027 §7); the totaalbeeld unless chosen.
     func admitPartner(req: Request) async throws -> Response {
         try await command(req) { commands, id in
-            let raw = try? req.content.decode(AdmitForm.self).readScope
+            let form = try? req.content.decode(AdmitForm.self)
+            let several = (form?.themes ?? []).filter { !$0.isEmpty }
+            let raw = several.isEmpty ? form?.readScope : "themes:" + several.prefix(17).joined(separator: ",")
             let scope = try raw.map { text -> ReadScope in
                 guard let scope = ReadScope(text: text) else {
                     var problem = Problem.invalid("not a read scope: \(text.prefix(40))", field: "readScope")

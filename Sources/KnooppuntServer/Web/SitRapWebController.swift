@@ -34,9 +34,10 @@ struct SitRapWebController: RouteCollection {
         let mayIssue = facts.decide(.init(action: .addEntry, theme: .algemeen), at: now).decision.allowed
         let schedule = try await SitRapScheduleModel.query(on: req.db).filter(\.$incidentID == id).first().map(SitRapScheduleDTO.init)
         let choices = try await IncidentWebController.onBehalfChoices(facts, incident: id, at: now, on: req.db)
-        let page = SitRapListPage(
+        var page = SitRapListPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, incident: try IncidentView(incident, version), sitraps: readable,
             mayIssue: mayIssue, schedule: schedule, intakeChoices: choices)
+        page.readsWholePicture = facts.readScope(at: now).isWhole
         return .html(page.render())
     }
 

@@ -54,6 +54,11 @@ extension IncidentPage {
         )
     }
 
+    /// The kern partners linked now, whose themes a standby partner may be opened to.
+    var kernPartners: [String] {
+        (access?.grants ?? []).filter { $0.profile == .kern && $0.revokedAt == nil && $0.validUntil > now }.map(\.organisation)
+    }
+
     func grantRow(_ grant: AccessGrantDTO) -> Node<HTML.TableContext> {
         let active = grant.revokedAt == nil && grant.validUntil > now
         let kind = (grant.profile?.label.text(language) ?? (grant.kind == "break-glass" ? strings.breakGlass : grant.kind))
@@ -69,15 +74,19 @@ extension IncidentPage {
                 .data(named: "label", value: strings.purpose),
                 .text(grant.purpose),
                 // An ad-hoc-aansluiting names who enters for the partner and on what terms (decision 0027 §6).
-                .unwrap(grant.detachedHIN) { .span(.class("grant-detail"), .text(say(nl: "Gedetacheerde HIN: ", en: "Detached HIN: ") + person($0))) },
-                .unwrap(grant.conditions) { .span(.class("grant-detail"), .text(say(nl: "Voorwaarden: ", en: "Conditions: ") + $0)) }),
+                .unwrap(grant.detachedHIN) {
+                    .span(.class("grant-detail"), .strong(.text(say(nl: "Gedetacheerde HIN: ", en: "Detached HIN: "))), .text(person($0)))
+                },
+                .unwrap(grant.conditions) {
+                    .span(.class("grant-detail"), .strong(.text(say(nl: "Voorwaarden: ", en: "Conditions: "))), .text($0))
+                }),
             .td(.data(named: "label", value: strings.actor), .text(person(grant.grantedBy))),
             .td(
                 .if(live && active && may.manageAccess && grant.profile == .standby,
                     .form(
                         .class("inline js-refresh"), .method(.post), .action(url(.admit)),
                         .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
-                        readScopeSelect(grant),
+                        readScopeSelect(grant, kern: kernPartners),
                         .button(.type(.submit), .class("small"), .id("admit-\(grant.organisation)"),
                                 .text(grant.status == .monitoring ? strings.admitPartner : say(nl: "Leestoegang wijzigen", en: "Change what it reads"))))),
                 .if(live && active && (may.manageAccess || (may.breakGlass && grant.kind == "break-glass")),
@@ -91,19 +100,44 @@ extension IncidentPage {
     /// A standby partner reads what the IM opens (decision 0027 §7): shown beside its status.
     func readScopeText(_ grant: AccessGrantDTO) -> String {
         guard grant.profile == .standby, grant.status == .active else { return "" }
-        return " · " + (grant.readScope ?? .summary).label.text(language)
+        let scope = grant.readScope ?? .summary
+        // Partners by name, as the page names them everywhere; disciplines in lower case within the sentence.
+        if case .themes(let themes) = scope {
+            let names = themes.map { theme -> String in
+                if case .partner = theme { return themeName(theme) }
+                return themeName(theme).lowercased()
+            }
+            return " · " + say(nl: "leest het totaalbeeld en ", en: "reads the overall picture and ") + names.joined(separator: ", ")
+        }
+        return " · " + scope.label.text(language)
     }
 
-    /// What the IM opens to a standby partner: the totaalbeeld (default), one discipline's theme, or the whole picture.
-    func readScopeSelect(_ grant: AccessGrantDTO) -> Node<HTML.FormContext> {
+    /// What the IM opens to a standby partner: the totaalbeeld (default), one discipline's theme, the whole
+    /// picture, or several themes at once — the disciplines and the kern partners' themes (decision 0027 §7).
+    func readScopeSelect(_ grant: AccessGrantDTO, kern: [String]) -> Node<HTML.FormContext> {
         let current = grant.readScope ?? .summary
         let choices: [ReadScope] = [.summary] + Theme.disciplines.map { .themes([$0]) } + [.whole]
+        let themes: [Theme] = Theme.disciplines + kern.map(Theme.partner)
+        let opened: Set<Theme> = if case .themes(let list) = current { Set(list) } else { [] }
         let id = "read-scope-\(grant.organisation)"
         return .group(
             .label(.for(id), .class("visually-hidden"), .text(say(nl: "Leestoegang", en: "Read access"))),
             .select(
                 .id(id), .attribute(named: "name", value: "readScope"),
-                .forEach(choices) { .choice($0.text, $0.label.text(language), selected: $0 == current) }))
+                .forEach(choices) { .choice($0.text, $0.label.text(language), selected: $0 == current) }),
+            .element(named: "details", nodes: [
+                .class("read-scope-themes"),
+                .element(named: "summary", nodes: [.text(say(nl: "Meerdere thema's", en: "Several themes"))]),
+                .forEach(themes) { theme in
+                    .label(
+                        .class("check"),
+                        .input(
+                            .type(.checkbox), .name("themes[]"), .value(theme.description),
+                            .id("read-scope-\(grant.organisation)-\(theme.description.replacingOccurrences(of: ":", with: "-"))"),
+                            .checked(opened.contains(theme))),
+                        .text(" " + themeName(theme)))
+                },
+            ]))
     }
 
     func durationSelect(_ id: String, hours: [Int], selected: Int) -> Node<HTML.FormContext> {

@@ -16,7 +16,8 @@ extension IncidentPage {
                     .text("\(strings.viewingPast) \(DisplayFormat.time(at))"))
             },
             statusStrip(),
-            totaalbeeldCard(),
+            .if(!readsWholePicture, scopeNote()),
+            .if(readScope.readsSummary(of: .algemeen), totaalbeeldCard()),
             openDecisionPointsCard(),
             newItems()
         )
@@ -33,7 +34,8 @@ extension IncidentPage {
                 .span(.id("fact-grip-reason"), .class("grip-reason"),
                       .text(incident.gripReason.map { say(nl: "Reden: ", en: "Reason: ") + $0 }
                           ?? say(nl: "Geen reden vastgelegd", en: "No reason recorded")))),
-            .unwrap(authority) { authority in
+            // Who decides is derived from the affected area, which rests on the plots: only with the whole picture.
+            .unwrap(readsWholePicture ? authority : nil) { authority in
                 .p(.id("fact-authority"), .class("status-authority"),
                    .attribute(named: "title", value: say(authority.explanation)),
                    .text(Self.authorityLine(authority, language)))
@@ -79,6 +81,23 @@ extension IncidentPage {
     var totaalbeeld: SummaryView? { picture.summaries.first { $0.theme == .algemeen } }
 
     /// The totaalbeeld: the information manager's actueel beeld, knelpunten and verwachting.
+    /// What a reader with a limited scope reads, and where the rest is: a liaison supplies for admission and
+    /// hears the rest in the coordinating team (decision 0027 §8); a standby partner reads what the IM opened (§7).
+    private func scopeNote() -> Node<HTML.BodyContext> {
+        let text: LocalizedLabel
+        if case .supplied = readScope {
+            let name = organisationName(user.organisationCode)
+            text = LocalizedLabel(
+                nl: "U bent liaison van \(name). U ziet alleen wat \(name) aanleverde en of de informatiemanager het toeliet; uw meldingen wachten op toelating. Het totaalbeeld, besluiten en SitRaps hoort u in het team.",
+                en: "You are \(name)'s liaison. You see only what \(name) supplied and whether the information manager admitted it; your entries wait for admission. The overall picture, decisions and SitRaps you hear in the team.")
+        } else {
+            text = LocalizedLabel(
+                nl: "De informatiemanager heeft u opengesteld: u \(readScope.label.nl). Besluiten, acties en SitRaps horen bij het hele beeld.",
+                en: "The information manager opened to you: you \(readScope.label.en). Decisions, actions and SitRaps belong to the whole picture.")
+        }
+        return .p(.class("advice"), .id("read-scope-note"), .attribute(named: "role", value: "note"), .text(text.text(language)))
+    }
+
     private func totaalbeeldCard() -> Node<HTML.BodyContext> {
         .section(
             .class("card totaalbeeld"), .id("totaalbeeld"), .attribute(named: "aria-labelledby", value: "totaalbeeld-title"),
@@ -255,7 +274,7 @@ extension IncidentPage {
             .if(may.addEntry, toggle("open-entry", say(nl: "Melding toevoegen", en: "Add an entry"), entryForm())),
             .if(may.decide && !user.subject.isPartner, toggle("open-point", a(AssessmentStrings.raise), raisePointForm())),
             .if(may.decide, toggle("open-decision", say(nl: "Besluit vastleggen", en: "Record a decision"), decisionForm())),
-            .if(may.addEntry, toggle("open-action", say(nl: "Actie uitzetten", en: "Assign an action"), actionForm())),
+            .if(may.addEntry && readsWholePicture, toggle("open-action", say(nl: "Actie uitzetten", en: "Assign an action"), actionForm())),
             .if(may.editIncident, toggle("open-scaling", say(nl: "GRIP, fase en status", en: "GRIP, phase and status"), scalingForm()))
         )
     }

@@ -38,7 +38,10 @@ extension IncidentPage {
     }
 
     func entryForm() -> Node<HTML.BodyContext> {
-        let themes = user.subject.isPartner ? [Theme.partner(user.organisationCode)] : picture.themes.map(\.theme)
+        // Region staff write the disciplines; a partner's theme only "Namens crisispartner" (decision 0027 §6, §8).
+        let themes = user.subject.isPartner
+            ? [Theme.partner(user.organisationCode)]
+            : picture.themes.map(\.theme).filter { if case .partner = $0 { false } else { true } }
         return .section(
             .class("card"), .attribute(named: "aria-labelledby", value: "new-entry-title"),
             .h2(.id("new-entry-title"), .text(strings.newEntry)),

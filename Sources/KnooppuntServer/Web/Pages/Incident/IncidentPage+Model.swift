@@ -125,6 +125,8 @@ struct IncidentPage: Bilingual {
     /// The urgent banner and its acknowledgements belong to the whole picture (decision 0027 §7): a standby
     /// partner with a limited read scope sees neither.
     var readsWholePicture = true
+    /// What the reader reads (decision 0027 §7, §8), for the note that says so.
+    var readScope: ReadScope = .whole
 
     /// A kern partner linked to the incident brings standby partners in under its own mandate (decision 0027
     /// §9): the standby partners with an agreement in effect with the incident's regions, not yet linked.

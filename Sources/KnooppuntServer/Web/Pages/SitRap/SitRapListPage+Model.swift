@@ -14,4 +14,8 @@ struct SitRapListPage {
 
     /// Partners the user may enter a SitRap for (liaison, koppelsamenwerking); empty when none.
     let intakeChoices: [(code: String, name: String)]
+
+    /// SitRaps belong to the whole picture (decision 0027 §7, §8): a reader with a limited scope reads none,
+    /// and is told so rather than that none exist.
+    var readsWholePicture = true
 }

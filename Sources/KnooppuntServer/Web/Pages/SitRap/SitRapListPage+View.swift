@@ -20,7 +20,11 @@ extension SitRapListPage {
                 .section(
                     .class("card"), .attribute(named: "aria-labelledby", value: "sitrap-list-title"),
                     .h2(.id("sitrap-list-title"), .text(s.issuedAt)),
-                    sitraps.isEmpty
+                    !readsWholePicture
+                        ? .p(.class("empty"), .id("sitraps-not-read"), .text(strings.language.say(
+                            nl: "SitRaps horen bij het hele beeld; u leest alleen wat de informatiemanager u opende.",
+                            en: "SitRaps belong to the whole picture; you read only what the information manager opened to you.")))
+                        : sitraps.isEmpty
                         ? .p(.class("empty"), .text(s.none))
                         : .tableScroll(s.issuedAt, .table(
                             .id("sitrap-table"),
