@@ -236,6 +236,13 @@ struct HardeningTests {
                 app, "/incidents", fields: ["_csrf": session.csrf, "title": "Brand\u{01}", "category": "brand"],
                 cookies: "kp_session=\(session.session)")
             #expect(form.status == .badRequest)
+            // C1 controls too: the 8-bit CSI (U+009B) and NEL (U+0085), in a form and in JSON.
+            let c1Form = try await WebSession.postForm(
+                app, "/incidents", fields: ["_csrf": session.csrf, "title": "Brand\u{9B}2J", "category": "brand"],
+                cookies: "kp_session=\(session.session)")
+            #expect(c1Form.status == .badRequest)
+            let c1 = try await HTTP.send(app, .POST, "/api/v1/incidents", json: #"{"title":"Brand\u0085haven","category":"brand"}"#, token: im)
+            #expect(c1.status == .unprocessableEntity && HTTP.problemDetail(c1).contains("control character"))
             #expect(try await HTTP.journalLength(app) == before + 1, "only the form login was journaled")
             let newline = try await HTTP.send(app, .POST, "/api/v1/incidents", json: #"{"title":"Brand\nhaven","category":"brand"}"#, token: im)
             #expect(newline.status != .unprocessableEntity || !HTTP.problemDetail(newline).contains("control character"))
