@@ -30,7 +30,8 @@ extension IncidentListPage {
                         value: SiteURL.api(.stream).url(pairs: [("lastEventId", "\(journalPosition)")] + (filters.exercise ? [("exercise", "true")] : []))),
                     rows.isEmpty
                         ? .p(.class("empty"), .text(strings.noIncidents))
-                        : .table(
+                        // On a phone the table scrolls in its own box instead of widening the page.
+                        : .tableScroll(language.say(nl: "Incidenten", en: "Incidents"), .table(
                             .id("incident-table"),
                             .thead(
                                 .tr(
@@ -38,7 +39,7 @@ extension IncidentListPage {
                                     .th(.text(strings.gripLabel)), .th(.text(strings.phaseLabel)),
                                     .th(.text(strings.statusLabel)), .th(.text(strings.regionsLabel)),
                                     .th(.text(strings.lastUpdate)))),
-                            .tbody(.forEach(rows) { row in self.row(row, language) }))
+                            .tbody(.forEach(rows) { row in self.row(row, language) })))
                 ),
                 .if(mayCreate, createForm(language))
             ))
