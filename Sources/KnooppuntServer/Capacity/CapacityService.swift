@@ -294,7 +294,7 @@ struct CapacityService: Sendable {
     func importCSV(_ text: String, holder requested: String?, by subject: Subject) async throws -> ImportResult {
         let holder = (requested ?? subject.organisationCode).uppercased()
         try Self.require(subject, .editHolder(holder))
-        let rows = CSVRows.parse(text)
+        let rows = CSV.rows(text)
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
             throw Problem.invalid("the CSV is empty; the first line names the columns: \(Self.csvColumns.joined(separator: ","))")
         }
@@ -389,40 +389,6 @@ struct CapacityService: Sendable {
                 organisation: subject.organisationCode)
             return result
         }
-    }
-}
-
-/// RFC 4180 CSV: quoted fields with doubled quotes, commas and line breaks inside quotes; CRLF or LF.
-enum CSVRows {
-    static func parse(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var iterator = Array(text.replacingOccurrences(of: "\r\n", with: "\n")).makeIterator()
-        var pending: Character? = nil
-        func next() -> Character? {
-            if let character = pending { pending = nil; return character }
-            return iterator.next()
-        }
-        while let character = next() {
-            if quoted {
-                if character == "\"" {
-                    if let following = next() {
-                        if following == "\"" { field.append("\"") } else { quoted = false; pending = following }
-                    } else { quoted = false }
-                } else { field.append(character) }
-                continue
-            }
-            switch character {
-            case "\"": quoted = true
-            case ",": row.append(field); field = ""
-            case "\n": row.append(field); rows.append(row); row = []; field = ""
-            default: field.append(character)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
     }
 }
 

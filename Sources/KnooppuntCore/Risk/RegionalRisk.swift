@@ -1,0 +1,275 @@
+import Foundation
+
+/// How likely a scenario is within the assessment's horizon, in the five classes of the national risk
+/// assessment (Nationale Risicobeoordeling, Leidraad Methode 2008; used by the Nationaal
+/// Veiligheidsprofiel and the landelijke Handreiking Regionaal Risicoprofiel; decision 0028).
+public enum LikelihoodClass: String, CaseIterable, Codable, Sendable, Comparable {
+    case a = "A", b = "B", c = "C", d = "D", e = "E"
+
+    public var label: LocalizedLabel {
+        switch self {
+        case .a: LocalizedLabel(nl: "A — zeer onwaarschijnlijk", en: "A — highly unlikely")
+        case .b: LocalizedLabel(nl: "B — onwaarschijnlijk", en: "B — unlikely")
+        case .c: LocalizedLabel(nl: "C — mogelijk", en: "C — possible")
+        case .d: LocalizedLabel(nl: "D — waarschijnlijk", en: "D — likely")
+        case .e: LocalizedLabel(nl: "E — zeer waarschijnlijk", en: "E — highly likely")
+        }
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// How severe a scenario's impact is on one vital interest, in the five classes of the same method.
+public enum ImpactClass: String, CaseIterable, Codable, Sendable, Comparable {
+    case a = "A", b = "B", c = "C", d = "D", e = "E"
+
+    public var label: LocalizedLabel {
+        switch self {
+        case .a: LocalizedLabel(nl: "A — beperkt", en: "A — limited")
+        case .b: LocalizedLabel(nl: "B — aanzienlijk", en: "B — substantial")
+        case .c: LocalizedLabel(nl: "C — ernstig", en: "C — serious")
+        case .d: LocalizedLabel(nl: "D — zeer ernstig", en: "D — very serious")
+        case .e: LocalizedLabel(nl: "E — catastrofaal", en: "E — catastrophic")
+        }
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// Who adopted a risk into the regional risk profile, and when: the profile is adopted by the bestuur
+/// (the algemeen bestuur of the veiligheidsregio; for the zorgrisicoprofiel also after the ROAZ, C31).
+public struct RiskAdoption: Codable, Equatable, Sendable {
+    /// The body that adopted it, in words ("Algemeen bestuur Veiligheidsregio Amsterdam-Amstelland").
+    public var adoptedBy: String
+    /// The day it was adopted (yyyy-MM-dd, Amsterdam).
+    public var adoptedOn: String
+
+    public init(adoptedBy: String, adoptedOn: String) {
+        self.adoptedBy = adoptedBy
+        self.adoptedOn = adoptedOn
+    }
+}
+
+/// One risk of a region's risk profile (C30; the zorgrisicoprofiel's risks when `careProfile`, C31): a
+/// scenario with its likelihood and its impact per vital interest, the capacities it needs, who owns it and
+/// when it is reviewed.
+public struct RegionalRisk: Codable, Equatable, Sendable {
+    public var region: RegionCode
+    /// A short name that the 25 profiles share where they mean the same risk ("Overstroming regionale
+    /// wateren"): the national view groups by it (C32).
+    public var title: String
+    public var scenario: String
+    public var likelihood: LikelihoodClass
+    /// The impact per vital interest the scenario touches; at least one.
+    public var impacts: [VitalInterest: ImpactClass]
+    /// The capacities the scenario needs ("Grootschalige evacuatie", "Pompcapaciteit 10.000 m³/u").
+    public var capacities: [String]
+    /// Who keeps the risk: a person's role or a team, in words.
+    public var owner: String
+    /// The day it is next reviewed (yyyy-MM-dd).
+    public var reviewOn: String
+    /// Part of the GHOR's zorgrisicoprofiel (C31) rather than the general profile.
+    public var careProfile: Bool
+    public var adoption: RiskAdoption?
+
+    public init(
+        region: RegionCode, title: String, scenario: String, likelihood: LikelihoodClass, impacts: [VitalInterest: ImpactClass],
+        capacities: [String] = [], owner: String, reviewOn: String, careProfile: Bool = false, adoption: RiskAdoption? = nil
+    ) {
+        self.region = region
+        self.title = title
+        self.scenario = scenario
+        self.likelihood = likelihood
+        self.impacts = impacts
+        self.capacities = capacities
+        self.owner = owner
+        self.reviewOn = reviewOn
+        self.careProfile = careProfile
+        self.adoption = adoption
+    }
+
+    /// The most severe impact over the vital interests: the scenario's place on the risk diagram's impact axis.
+    public var impact: ImpactClass { impacts.values.max() ?? .a }
+
+    /// The name by which profiles are compared across regions: case, spaces and accents do not count.
+    public var sharedKey: String {
+        title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// What is wrong with the risk, field by field; empty when it may be stored.
+    public var problems: [RiskProblem] {
+        var found: [RiskProblem] = []
+        func text(_ value: String, _ field: String, _ range: ClosedRange<Int>, _ what: String) {
+            let count = value.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.count
+            if !range.contains(count) { found.append(RiskProblem(field: field, reason: "\(what) must be \(range.lowerBound) to \(range.upperBound) characters")) }
+        }
+        text(title, "title", 3...200, "the title")
+        text(scenario, "scenario", 3...5000, "the scenario")
+        text(owner, "owner", 2...200, "the owner")
+        if impacts.isEmpty { found.append(RiskProblem(field: "impacts", reason: "give the impact on at least one vital interest")) }
+        if capacities.count > 30 { found.append(RiskProblem(field: "capacities", reason: "at most 30 capacities")) }
+        for (index, capacity) in capacities.enumerated() {
+            text(capacity, "capacities[\(index)]", 2...200, "a capacity")
+        }
+        if DayText.date(reviewOn) == nil { found.append(RiskProblem(field: "reviewOn", reason: "the review date must be a day yyyy-MM-dd")) }
+        if let adoption {
+            text(adoption.adoptedBy, "adoptedBy", 3...200, "who adopted it")
+            if DayText.date(adoption.adoptedOn) == nil {
+                found.append(RiskProblem(field: "adoptedOn", reason: "the day of adoption must be a day yyyy-MM-dd"))
+            }
+        }
+        return found
+    }
+}
+
+/// A field of a risk and what is wrong with it.
+public struct RiskProblem: Equatable, Sendable {
+    public var field: String
+    public var reason: String
+
+    public init(field: String, reason: String) {
+        self.field = field
+        self.reason = reason
+    }
+}
+
+/// A calendar day as text, yyyy-MM-dd, within 1900–2199; nothing else.
+public enum DayText {
+    public static func date(_ text: String) -> Date? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1900...2199).contains(year)
+        else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam")!
+        let components = DateComponents(year: year, month: month, day: day)
+        guard components.isValidDate(in: calendar), let date = calendar.date(from: components) else { return nil }
+        return date
+    }
+}
+
+/// A regional risk profile as CSV (C30): one row per risk, the impact per vital interest in its own column.
+/// Import is all or nothing: every bad row is named with its line and field, and nothing is taken in.
+public enum RiskProfileCSV {
+    public static let header: [String] =
+        ["title", "scenario", "likelihood"] + VitalInterest.allCases.map { "impact:" + $0.rawValue }
+        + ["capacities", "owner", "reviewOn", "careProfile", "adoptedBy", "adoptedOn"]
+
+    /// At most this many risks in one file.
+    public static let maxRows = 500
+
+    public static func export(_ risks: [RegionalRisk]) -> String {
+        CSV.table(header: header, rows: risks.map { risk in
+            [risk.title, risk.scenario, risk.likelihood.rawValue]
+                + VitalInterest.allCases.map { risk.impacts[$0]?.rawValue ?? "" }
+                + [risk.capacities.joined(separator: "; "), risk.owner, risk.reviewOn, risk.careProfile ? "ja" : "nee",
+                   risk.adoption?.adoptedBy ?? "", risk.adoption?.adoptedOn ?? ""]
+        })
+    }
+
+    /// A problem of the file: the line (1 is the header) and the field.
+    public struct RowProblem: Equatable, Sendable {
+        public var line: Int
+        public var field: String
+        public var reason: String
+    }
+
+    /// Every problem of a refused file.
+    public struct Refusal: Error, Equatable, Sendable {
+        public var problems: [RowProblem]
+    }
+
+    /// The risks of the file for `region`, or every problem found; never some of each.
+    public static func parse(_ text: String, region: RegionCode) -> Result<[RegionalRisk], Refusal> {
+        var rows = CSV.rows(text)
+        guard let head = rows.first else { return .failure(Refusal(problems: [RowProblem(line: 1, field: "(header)", reason: "the file is empty")])) }
+        // A spreadsheet's defusing quote is taken off again, as export put it on.
+        let columns = head.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard columns == header else {
+            return .failure(Refusal(problems: [RowProblem(line: 1, field: "(header)", reason: "the header must be: " + header.joined(separator: ","))]))
+        }
+        rows.removeFirst()
+        rows = rows.filter { !($0.count == 1 && $0[0].trimmingCharacters(in: .whitespaces).isEmpty) }
+        guard rows.count <= maxRows else {
+            return .failure(Refusal(problems: [RowProblem(line: 1, field: "(file)", reason: "at most \(maxRows) risks in one file")]))
+        }
+        var risks: [RegionalRisk] = []
+        var lines: [Int] = []
+        var problems: [RowProblem] = []
+        for (index, row) in rows.enumerated() {
+            let line = index + 2
+            guard row.count == header.count else {
+                problems.append(RowProblem(line: line, field: "(row)", reason: "\(row.count) fields, \(header.count) expected"))
+                continue
+            }
+            func value(_ name: String) -> String {
+                var text = row[header.firstIndex(of: name)!].trimmingCharacters(in: .whitespaces)
+                if text.hasPrefix("'"), let second = text.dropFirst().first, "=+-@".contains(second) { text.removeFirst() }
+                return text
+            }
+            var rowProblems: [RowProblem] = []
+            let likelihood = LikelihoodClass(rawValue: value("likelihood").uppercased())
+            if likelihood == nil { rowProblems.append(RowProblem(line: line, field: "likelihood", reason: "A, B, C, D or E")) }
+            var impacts: [VitalInterest: ImpactClass] = [:]
+            for interest in VitalInterest.allCases {
+                let given = value("impact:" + interest.rawValue)
+                guard !given.isEmpty else { continue }
+                if let impact = ImpactClass(rawValue: given.uppercased()) { impacts[interest] = impact } else {
+                    rowProblems.append(RowProblem(line: line, field: "impact:" + interest.rawValue, reason: "A, B, C, D or E, or empty"))
+                }
+            }
+            let care = value("careProfile").lowercased()
+            if !["", "ja", "nee", "yes", "no"].contains(care) {
+                rowProblems.append(RowProblem(line: line, field: "careProfile", reason: "ja or nee"))
+            }
+            let adoptedBy = value("adoptedBy"), adoptedOn = value("adoptedOn")
+            if adoptedBy.isEmpty != adoptedOn.isEmpty {
+                rowProblems.append(RowProblem(line: line, field: adoptedBy.isEmpty ? "adoptedBy" : "adoptedOn", reason: "give who adopted it and the day, or neither"))
+            }
+            let capacities = value("capacities").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let risk = RegionalRisk(
+                region: region, title: value("title"), scenario: value("scenario"), likelihood: likelihood ?? .a, impacts: impacts,
+                capacities: capacities, owner: value("owner"), reviewOn: value("reviewOn"), careProfile: care == "ja" || care == "yes",
+                adoption: adoptedBy.isEmpty || adoptedOn.isEmpty ? nil : RiskAdoption(adoptedBy: adoptedBy, adoptedOn: adoptedOn))
+            rowProblems += risk.problems.map { RowProblem(line: line, field: $0.field, reason: $0.reason) }
+            if rowProblems.isEmpty { risks.append(risk); lines.append(line) } else { problems += rowProblems }
+        }
+        var seen: [String: Int] = [:]
+        for (risk, line) in zip(risks, lines) {
+            let key = risk.sharedKey + (risk.careProfile ? "|zorg" : "")
+            if let first = seen[key] {
+                problems.append(RowProblem(line: line, field: "title", reason: "the same risk as line \(first)"))
+            } else {
+                seen[key] = line
+            }
+        }
+        return problems.isEmpty ? .success(risks) : .failure(Refusal(problems: problems))
+    }
+}
+
+/// The 25 profiles side by side (C32): each risk title, the regions that hold it, and how severe and
+/// likely each region judges it.
+public enum NationalRiskView {
+    public struct Row: Equatable, Sendable {
+        public var title: String
+        public var regions: [RegionCode: (likelihood: LikelihoodClass, impact: ImpactClass)]
+        public var shared: Bool { regions.count > 1 }
+
+        public static func == (lhs: Row, rhs: Row) -> Bool {
+            lhs.title == rhs.title && lhs.regions.keys.sorted() == rhs.regions.keys.sorted()
+                && lhs.regions.keys.allSatisfy { lhs.regions[$0]! == rhs.regions[$0]! }
+        }
+    }
+
+    /// One row per risk title (compared by `sharedKey`), shared risks first, then by name.
+    public static func rows(_ risks: [RegionalRisk]) -> [Row] {
+        var byKey: [String: Row] = [:]
+        for risk in risks where !risk.careProfile {
+            var row = byKey[risk.sharedKey] ?? Row(title: risk.title, regions: [:])
+            row.regions[risk.region] = (risk.likelihood, risk.impact)
+            byKey[risk.sharedKey] = row
+        }
+        return byKey.values.sorted { ($0.regions.count, $1.title) > ($1.regions.count, $0.title) }
+    }
+}
