@@ -1,9 +1,18 @@
 import Foundation
 
+/// A class A–E of the national risk assessment: ordered by its letter.
+public protocol RiskClass: RawRepresentable, CaseIterable, Codable, Sendable, Comparable where RawValue == String {
+    var label: LocalizedLabel { get }
+}
+
+extension RiskClass {
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
 /// How likely a scenario is within the assessment's horizon, in the five classes of the national risk
 /// assessment (Nationale Risicobeoordeling, Leidraad Methode 2008; used by the Nationaal
 /// Veiligheidsprofiel and the landelijke Handreiking Regionaal Risicoprofiel; decision 0028).
-public enum LikelihoodClass: String, CaseIterable, Codable, Sendable, Comparable {
+public enum LikelihoodClass: String, RiskClass {
     case a = "A", b = "B", c = "C", d = "D", e = "E"
 
     public var label: LocalizedLabel {
@@ -15,12 +24,10 @@ public enum LikelihoodClass: String, CaseIterable, Codable, Sendable, Comparable
         case .e: LocalizedLabel(nl: "E — zeer waarschijnlijk", en: "E — highly likely")
         }
     }
-
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// How severe a scenario's impact is on one vital interest, in the five classes of the same method.
-public enum ImpactClass: String, CaseIterable, Codable, Sendable, Comparable {
+public enum ImpactClass: String, RiskClass {
     case a = "A", b = "B", c = "C", d = "D", e = "E"
 
     public var label: LocalizedLabel {
@@ -32,8 +39,6 @@ public enum ImpactClass: String, CaseIterable, Codable, Sendable, Comparable {
         case .e: LocalizedLabel(nl: "E — catastrofaal", en: "E — catastrophic")
         }
     }
-
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// Who adopted a risk into the regional risk profile, and when: the profile is adopted by the bestuur
