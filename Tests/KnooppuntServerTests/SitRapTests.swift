@@ -247,4 +247,29 @@ struct SitRapTests {
             #expect(try await HTTP.send(app, .POST, path, json: #"{"partner":"RWS","situation":"x"}"#, token: rws).status == .notFound)
         }
     }
+
+    @Test("the page form takes a time as people write it (07-12-2026 14:00, Amsterdam time) and refuses one that is no time, naming it")
+    func partnerIntakeDutchTime() async throws {
+        let clock = ManualClock(Picture.start)
+        try await withTestApp(clock: clock) { app in
+            // setup: Waternet linked; its liaison signed in on the page
+            let (incident, _) = try await SitReps.incidentWithPicture(app, clock: clock)
+            _ = try await Access.link(app, incident.id, "WATERNET", token: try await HTTP.login(app, "im-vr13"))
+            let web = try await WebSession.login(app, "liaison-waternet")
+            let cookies = "\(CSRFMiddleware.cookieName)=\(web.csrf); \(AuthenticationMiddleware.sessionCookie)=\(web.session)"
+            func post(_ time: String) async throws -> TestingHTTPResponse {
+                try await WebSession.postForm(
+                    app, "/incidents/\(incident.id)/partner-sitraps",
+                    fields: ["_csrf": web.csrf, "partner": "WATERNET", "reportedAt": time, "situation": "Gemaal draait"], cookies: cookies)
+            }
+
+            // MUT + validate
+            #expect(try await post("07-12-2026 14:00").status == .seeOther)
+            let entry = try #require(try await Picture.picture(app, incident.id, token: try await HTTP.login(app, "liaison-waternet")).entries.first)
+            #expect(entry.observedAt == RFC3339.parse("2026-12-07T14:00:00+01:00"))
+            let wrong = try await post("morgen vroeg")
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.body.string.contains("07-12-2026 14:00"))
+        }
+    }
 }

@@ -26,13 +26,19 @@ extension Request {
 /// choice, an untouched text box); the CSRF token is the middleware's; any other field the input does
 /// not know is refused, naming it. Repeated fields use the `name[]` form.
 enum FormInput {
+    /// A person types a date as the pages show it (07-12-2026 14:00, Amsterdam time) or as RFC 3339.
     private static let decoder = URLEncodedFormDecoder(configuration: .init(dateDecodingStrategy: .custom { decoder in
         let text = try decoder.singleValueContainer().decode(String.self)
-        guard let date = RFC3339.parse(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not an RFC 3339 date-time"))
+        guard let date = DisplayFormat.parseTime(text), (Self.earliest...Self.latest).contains(date) else {
+            throw DecodingError.dataCorrupted(.init(
+                codingPath: decoder.codingPath, debugDescription: "'\(text.prefix(40))' \(Self.dateHint)"))
         }
         return date
     }))
+
+    /// The years a form's date may fall in, as for RFC 3339 dates (1900–2199, decision 0016).
+    private static let earliest = Date(timeIntervalSince1970: -2_208_988_800)
+    private static let latest = Date(timeIntervalSince1970: 7_258_118_400)
 
     static func decode<T: StrictDecodable>(_ type: T.Type, from text: String) throws -> T {
         let allowed = Set(T.allowedFields)
@@ -54,9 +60,16 @@ enum FormInput {
         do {
             value = try decoder.decode(T.self, from: kept.joined(separator: "&"))
         } catch let error as DecodingError {
-            throw StrictJSON.describe(error)
+            var problem = StrictJSON.describe(error)
+            // A date a person typed: say in Dutch how to write it, on the page they came from.
+            if case .dataCorrupted(let context) = error, context.debugDescription.hasSuffix(Self.dateHint) {
+                problem.dutch = "'\(context.debugDescription.dropLast(Self.dateHint.count).dropFirst().dropLast(2))' is geen datum en tijd; schrijf bijvoorbeeld 07-12-2026 14:00."
+            }
+            throw problem
         }
         try value.validate()
         return value
     }
+
+    private static let dateHint = "is not a date and time; write e.g. 07-12-2026 14:00"
 }

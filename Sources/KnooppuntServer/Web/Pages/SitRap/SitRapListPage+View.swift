@@ -110,11 +110,11 @@ extension SitRapListPage {
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                 .div(.class("field"),
                      .label(.for("intake-partner"), .text(intake.partner)),
-                     .select(.id("intake-partner"), .attribute(named: "name", value: "partner"), .forEach(intakeChoices) { .choice($0.code, "\($0.name) (\($0.code))") })),
+                     .select(.id("intake-partner"), .attribute(named: "name", value: "partner"), .forEach(intakeChoices) { .choice($0.code, $0.name) })),
                 .div(.class("field"),
                      .label(.for("intake-reported"), .text(intake.reportedAt)),
                      .input(.id("intake-reported"), .name("reportedAt"), .type(.text),
-                            .attribute(named: "placeholder", value: "2026-12-01T14:00:00+01:00"))),
+                            .attribute(named: "placeholder", value: "07-12-2026 14:00"))),
                 .forEach(PartnerSitRap.fields) { field in
                     .div(.class("field"),
                          .label(.for("intake-\(field)"), .text(intake.label(field))),
