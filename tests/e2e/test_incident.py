@@ -203,14 +203,16 @@ def test_declared_ramp_history_and_review_on_a_phone(server, browser):
 
     # MUT: in the scaling form, the voorzitter scales to GRIP 4, records more than local significance and a declared
     # ramp with its vital interest and reason, in one change
+    # (fill and submit in one step: a live refresh may redraw the form in between)
     open_form(browser, "scaling-form")
-    Select(browser.find_element(By.ID, "scaling-grip")).select_by_value("4")
-    browser.find_element(By.ID, "scaling-reason").send_keys("RBT bijeen")
-    Select(browser.find_element(By.ID, "authority-significance")).select_by_value("meer-dan-plaatselijk")
-    Select(browser.find_element(By.ID, "authority-declaration")).select_by_value("ramp")
-    browser.execute_script("document.getElementById('authority-interest-fysieke-veiligheid').click()")
-    browser.find_element(By.ID, "authority-reason").send_keys("Explosie met veel slachtoffers")
-    browser.execute_script("document.getElementById('scaling-submit').click()")
+    browser.execute_script(
+        "const set = (id, value) => { const e = document.getElementById(id); e.value = value;"
+        " e.dispatchEvent(new Event('change', {bubbles: true})); };"
+        "set('scaling-grip', '4'); set('scaling-reason', 'RBT bijeen');"
+        "set('authority-significance', 'meer-dan-plaatselijk'); set('authority-declaration', 'ramp');"
+        "document.getElementById('authority-interest-fysieke-veiligheid').checked = true;"
+        "set('authority-reason', 'Explosie met veel slachtoffers');"
+        "document.getElementById('scaling-submit').click();")
 
     # validate: the voorzitter has the opperbevel, shown without a reload; a review is due
     WebDriverWait(browser, 10).until(lambda d: "opperbevel, één lijn naar het bestuur" in authority_text(d))
@@ -226,10 +228,12 @@ def test_declared_ramp_history_and_review_on_a_phone(server, browser):
     screenshot(browser, "17-incident-ramp-authority-history-phone", element_id="picture")
 
     # MUT: the voorzitter opens "Herbeoordeling vastleggen" and records a review
-    browser.execute_script("document.querySelector('#review-record summary').click()")
-    Select(browser.find_element(By.ID, "review-outcome")).select_by_value("handhaven")
-    browser.find_element(By.ID, "review-reason").send_keys("Bestrijding loopt, opschaling nodig")
-    browser.execute_script("document.getElementById('review-submit').click()")
+    # (choose, write and submit in one step: a live refresh may redraw the form in between)
+    browser.execute_script(
+        "document.querySelector('#review-record summary').click();"
+        "document.getElementById('review-outcome').value = 'handhaven';"
+        "document.getElementById('review-reason').value = 'Bestrijding loopt, opschaling nodig';"
+        "document.getElementById('review-submit').click();")
 
     # validate: the logbook shows it, the history stayed open, nothing is wider than the phone
     WebDriverWait(browser, 10).until(
