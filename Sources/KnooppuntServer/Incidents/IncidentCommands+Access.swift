@@ -35,14 +35,11 @@ extension IncidentCommands {
     /// A link under the profile of the partner's agreement in effect with the incident's regions; or, where
     /// the region decides it (a detached HIN and conditions named), an ad-hoc-aansluiting (decision 0027 §6).
     private func newLink(_ body: LinkInput, scope: IncidentScope, incident id: UUID) async throws -> GrantStore.NewGrant {
-        let raw = body.organisation.trimmingCharacters(in: .whitespaces)
-        // Checked as given: upper-casing first would turn "straße" into a valid-looking "STRASSE".
-        guard raw.range(of: #"^[A-Za-z0-9][A-Za-z0-9-]{1,19}$"#, options: .regularExpression) != nil else {
+        guard let code = OrganisationCodeText.normalised(body.organisation) else {
             var problem = Problem.invalid("an organisation code is 2 to 20 letters A–Z, digits or hyphens, e.g. AMSTELHOF", field: "organisation")
             problem.dutch = "Een organisatiecode is 2 tot 20 letters (A–Z), cijfers of streepjes, bijvoorbeeld AMSTELHOF."
             throw problem
         }
-        let code = raw.uppercased()
         let adHocAsked = body.detachedHIN != nil || body.conditions != nil
         let registration = try await PartnerRegistrationModel.query(on: db).filter(\.$organisationCode == code).first()?.registration()
         let agreement = registration?.agreement(for: scope.involvedRegions, lead: scope.leadRegion, at: now)

@@ -256,8 +256,8 @@ extension AccessService {
         guard scope.status != .archived else { throw Problem.conflict("the incident is archived and read-only") }
         let facts = try await Facts.load(user.subject, incident: id, scope: scope, on: db)
         var terms = EntryTerms(theme: theme, classification: classification ?? .internal, awaitingAdmission: false)
-        if let onBehalfOf, onBehalfOf.trimmingCharacters(in: .whitespaces).isEmpty || onBehalfOf.unicodeScalars.count > 20 {
-            throw Problem.invalid("field 'onBehalfOf' must be the code of an organisation (at most 20 characters)", field: "onBehalfOf")
+        if let onBehalfOf, OrganisationCodeText.normalised(onBehalfOf) == nil {
+            throw Problem.invalid("field 'onBehalfOf' must be the code of an organisation (2 to 20 letters A–Z, digits or hyphens)", field: "onBehalfOf")
         }
         // A partner's own liaison names its own organisation: that is its own entry, marked "via liaison".
         if let onBehalfOf, !(user.subject.isPartner && onBehalfOf.uppercased() == user.organisationCode) {

@@ -10,9 +10,7 @@ extension IncidentCommands {
         let sitrap = PartnerSitRap(
             situation: input.situation, measures: input.measures, expectation: input.expectation, needs: input.needs, contact: input.contact)
         if let problem = sitrap.problem { throw Problem.invalid(problem.reason, field: problem.field) }
-        let given = input.partner.trimmingCharacters(in: .whitespaces)
-        let code = given.uppercased()
-        guard given.range(of: #"^[A-Za-z0-9][A-Za-z0-9-]{1,19}$"#, options: .regularExpression) != nil else {
+        guard let code = OrganisationCodeText.normalised(input.partner) else {
             throw Problem.invalid("'partner' is the organisation code of the partner whose SitRap this is (2 to 20 letters A–Z, digits or hyphens)", field: "partner")
         }
         let name = try await PartnerStore.partnerNames(on: db)[code] ?? code
