@@ -76,7 +76,7 @@ public enum AccessObligation: String, Sendable, CaseIterable, Codable {
     case awaitAdmission
     /// The read is of confidential information: journal it.
     case journalRead
-    /// Shown as entered for the partner: "via liaison" by its own liaison, "via HIN" by the region.
+    /// Shown as entered for the partner ("namens <partner>"): by its own liaison or by the region's HIN.
     case markViaLiaison
 }
 
