@@ -29,6 +29,11 @@ struct RegionalRiskTests {
         risk.capacities = ["ok capaciteit", "x"]
         risk.adoption = RiskAdoption(adoptedBy: "AB", adoptedOn: "12-11-2026")
         #expect(Set(risk.problems.map(\.field)) == ["title", "impacts", "reviewOn", "capacities[1]", "adoptedBy", "adoptedOn"])
+        // A day is read as strictly as a date-time: digits only, a day that exists, 1900–2199.
+        #expect(DateTimeText.day("2027-06-01") != nil && DateTimeText.day("2024-02-29") != nil)
+        for wrong in ["2027-+1-01", "2023-02-29", "1899-12-31", "2027-6-01", "2027-06-01T00:00"] {
+            #expect(DateTimeText.day(wrong) == nil, "\(wrong)")
+        }
     }
 
     @Test("CSV: what export writes, import reads back the same, defused formulas included")

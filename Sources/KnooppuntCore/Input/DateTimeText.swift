@@ -61,6 +61,20 @@ public enum DateTimeText {
         return utc.addingTimeInterval(TimeInterval(-offsetSeconds) + TimeInterval(nanoseconds) / 1_000_000_000)
     }
 
+    /// A calendar day as text, yyyy-MM-dd, read as strictly as a date-time (digits only, a day that exists,
+    /// a year within `years`): midnight of that day in Amsterdam.
+    public static func day(_ text: String) -> Date? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              bytes.enumerated().allSatisfy({ [4, 7].contains($0.offset) || (0x30...0x39).contains($0.element) }),
+              let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)), let day = Int(text.suffix(2)),
+              years.contains(year), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -117,10 +117,10 @@ public struct RegionalRisk: Codable, Equatable, Sendable {
         for (index, capacity) in capacities.enumerated() {
             text(capacity, "capacities[\(index)]", 2...200, "a capacity")
         }
-        if DayText.date(reviewOn) == nil { found.append(RiskProblem(field: "reviewOn", reason: "the review date must be a day yyyy-MM-dd")) }
+        if DateTimeText.day(reviewOn) == nil { found.append(RiskProblem(field: "reviewOn", reason: "the review date must be a day yyyy-MM-dd")) }
         if let adoption {
             text(adoption.adoptedBy, "adoptedBy", 3...200, "who adopted it")
-            if DayText.date(adoption.adoptedOn) == nil {
+            if DateTimeText.day(adoption.adoptedOn) == nil {
                 found.append(RiskProblem(field: "adoptedOn", reason: "the day of adoption must be a day yyyy-MM-dd"))
             }
         }
@@ -136,21 +136,6 @@ public struct RiskProblem: Equatable, Sendable {
     public init(field: String, reason: String) {
         self.field = field
         self.reason = reason
-    }
-}
-
-/// A calendar day as text, yyyy-MM-dd, within 1900–2199; nothing else.
-public enum DayText {
-    public static func date(_ text: String) -> Date? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), (1900...2199).contains(year)
-        else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam")!
-        let components = DateComponents(year: year, month: month, day: day)
-        guard components.isValidDate(in: calendar), let date = calendar.date(from: components) else { return nil }
-        return date
     }
 }
 

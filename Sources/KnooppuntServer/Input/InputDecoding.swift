@@ -1,4 +1,5 @@
 import Foundation
+import KnooppuntCore
 import Vapor
 
 extension Request {
@@ -29,16 +30,19 @@ enum FormInput {
     /// A person types a date as the pages show it (07-12-2026 14:00, Amsterdam time) or as RFC 3339.
     private static let decoder = URLEncodedFormDecoder(configuration: .init(dateDecodingStrategy: .custom { decoder in
         let text = try decoder.singleValueContainer().decode(String.self)
-        guard let date = DisplayFormat.parseTime(text), (Self.earliest...Self.latest).contains(date) else {
+        guard let date = DisplayFormat.parseTime(text), DateTimeText.years.contains(Self.amsterdam.component(.year, from: date)) else {
             throw DecodingError.dataCorrupted(.init(
                 codingPath: decoder.codingPath, debugDescription: "'\(text.prefix(40))' \(Self.dateHint)"))
         }
         return date
     }))
 
-    /// The years a form's date may fall in, as for RFC 3339 dates (1900–2199, decision 0016).
-    private static let earliest = Date(timeIntervalSince1970: -2_208_988_800)
-    private static let latest = Date(timeIntervalSince1970: 7_258_118_400)
+    /// A form's date falls in the years RFC 3339 dates may (`DateTimeText.years`, decision 0016), counted in Amsterdam.
+    private static let amsterdam: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
+        return calendar
+    }()
 
     static func decode<T: StrictDecodable>(_ type: T.Type, from text: String) throws -> T {
         let allowed = Set(T.allowedFields)
