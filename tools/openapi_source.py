@@ -92,7 +92,7 @@ doc = {
             "Role": {"enum": ["informatiemanager", "hoofd-informatie", "algemeen-commandant", "operationeel-leider",
                               "liaison", "hin-gedetacheerd", "voorzitter", "kcr2-analist", "partner-user", "beheerder",
                               "noodaccount", "burgemeester", "minister", "rijkscrisisstaf", "commissaris-van-de-koning",
-                              "directeur-veiligheidsregio", "dpg", "toetser", "voorzitter-regiegroep"]},
+                              "directeur-veiligheidsregio", "dpg", "toetser", "voorzitter-regiegroep", "risicoadviseur"]},
             "CreateUser": {"type": "object", "additionalProperties": False,
                 "required": ["username", "displayName", "organisation", "role", "password"], "properties": {
                 "username": {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{1,63}$"},
@@ -2172,6 +2172,116 @@ doc["paths"].update({
                         "mandatesHeld": {"type": "array", "items": MANDATE},
                         "explanation": {**AUTHORITY_TEXT, "description": "Present when there is nothing for the reader."}})),
                     **E401, **E403}}},
+})
+
+# Issue 18 point 1, decision 0028: the regional risk profiles (C30–C32).
+INTERESTS = ["territoriale-veiligheid", "fysieke-veiligheid", "ecologische-veiligheid", "economische-veiligheid",
+             "sociale-politieke-stabiliteit", "internationale-rechtsorde"]
+CLASS = {"enum": ["A", "B", "C", "D", "E"]}
+IMPACTS = {"type": "object", "additionalProperties": False,
+           "properties": {name: ref("ImpactClass") for name in INTERESTS},
+           "description": "The impact class per vital interest the scenario touches (at least one)."}
+doc["components"]["schemas"].update({
+    "LikelihoodClass": {**CLASS, "description": "Likelihood class of the national risk assessment (Leidraad Methode 2008): "
+                        "A zeer onwaarschijnlijk … E zeer waarschijnlijk."},
+    "ImpactClass": {**CLASS, "description": "Impact class of the same method: A beperkt, B aanzienlijk, C ernstig, "
+                    "D zeer ernstig, E catastrofaal."},
+    "RiskInput": {"type": "object", "additionalProperties": False,
+        "required": ["title", "scenario", "likelihood", "impacts", "owner", "reviewOn"], "properties": {
+        "title": {"type": "string", "minLength": 3, "maxLength": 200,
+                  "description": "Profiles are compared by title (case, spaces and accents do not count)."},
+        "scenario": {"type": "string", "minLength": 3, "maxLength": 5000},
+        "likelihood": ref("LikelihoodClass"), "impacts": IMPACTS,
+        "capacities": {"type": "array", "maxItems": 30, "items": {"type": "string", "minLength": 2, "maxLength": 200}},
+        "owner": {"type": "string", "minLength": 2, "maxLength": 200},
+        "reviewOn": {"type": "string", "format": "date", "description": "The next review, yyyy-MM-dd."},
+        "careProfile": {"type": "boolean", "description": "Part of the GHOR's zorgrisicoprofiel (C31)."},
+        "adoptedBy": {"type": "string", "minLength": 3, "maxLength": 200, "description": "Who adopted it, with adoptedOn."},
+        "adoptedOn": {"type": "string", "format": "date"},
+        "baseVersion": {"type": "integer", "description": "For a change and a withdrawal: the version it was made on."}}},
+    "Risk": {"type": "object", "additionalProperties": False,
+        "required": ["id", "version", "region", "title", "scenario", "likelihood", "impacts", "impact", "capacities", "owner",
+                     "reviewOn", "reviewDue", "careProfile", "recordedAt", "recordedByName", "recordedByOrganisation"],
+        "properties": {
+        "id": UUIDS, "version": {"type": "integer"}, "region": ref("RegionCode"), "title": {"type": "string"},
+        "scenario": {"type": "string"}, "likelihood": ref("LikelihoodClass"), "impacts": IMPACTS,
+        "impact": {**ref("ImpactClass"), "description": "The most severe impact over the vital interests."},
+        "capacities": {"type": "array", "items": {"type": "string"}}, "owner": {"type": "string"},
+        "reviewOn": {"type": "string", "format": "date"}, "reviewDue": {"type": "boolean", "description": "The review date has come."},
+        "careProfile": {"type": "boolean"}, "adoptedBy": {"type": "string"}, "adoptedOn": {"type": "string", "format": "date"},
+        "recordedAt": {"type": "string", "format": "date-time"}, "recordedByName": {"type": "string"},
+        "recordedByOrganisation": {"type": "string"},
+        "withdrawn": {"type": "string", "description": "Present when the risk was taken out of the profile: why."}}},
+    "RiskDetail": {"type": "object", "additionalProperties": False, "required": ["risk", "history", "adoptions"], "properties": {
+        "risk": ref("Risk"),
+        "history": {"type": "array", "description": "Every version, newest first.", "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["version", "change", "title", "likelihood", "impact", "recordedAt", "recordedByName", "recordedByOrganisation"],
+            "properties": {"version": {"type": "integer"},
+                           "change": {"enum": ["created", "changed", "adopted", "imported", "withdrawn"]},
+                           "title": {"type": "string"}, "likelihood": ref("LikelihoodClass"), "impact": ref("ImpactClass"),
+                           "reason": {"type": "string"}, "recordedAt": {"type": "string", "format": "date-time"},
+                           "recordedByName": {"type": "string"}, "recordedByOrganisation": {"type": "string"}}}},
+        "adoptions": {"type": "array", "description": "The history of adoption, newest first.", "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["adoptedBy", "adoptedOn", "version", "recordedAt", "recordedByName"],
+            "properties": {"adoptedBy": {"type": "string"}, "adoptedOn": {"type": "string", "format": "date"},
+                           "version": {"type": "integer"}, "recordedAt": {"type": "string", "format": "date-time"},
+                           "recordedByName": {"type": "string"}}}}}},
+})
+RISK = {"name": "risk", "in": "path", "required": True, "schema": UUIDS}
+RISK_403 = {"403": problem("Not allowed: only the region keeps its own profile — its risk advisor and directeur; the "
+                           "zorgrisicoprofiel its DPG and risk advisor. Emergency accounts read no profiles.")}
+RISK_404 = {"404": problem("No region with that code, or no such risk.")}
+RISK_CONFLICT = {"409": problem("The risk changed since baseVersion, was withdrawn, the profile already holds a risk with "
+                                "that title, or this is the national node (which holds copies).")}
+doc["paths"].update({
+    "/regions/{code}/risks": {"parameters": [CODEP],
+        "get": {"operationId": "regionRisks", "security": AUTH,
+                "summary": "The region's risk profile as it stands: the general profile, then the zorgrisicoprofiel.",
+                "responses": {**ok("The risks.", {"type": "array", "items": ref("Risk")}), **E401, **RISK_403, **RISK_404}},
+        "post": {"operationId": "recordRisk", "security": AUTH,
+                 "summary": "Record a risk in the region's profile (version 1). Journaled; a regional node sends it to the national node.",
+                 "requestBody": body(ref("RiskInput")),
+                 "responses": {**ok("Recorded.", ref("Risk"), status="201"), **EBODY, **E401, **RISK_403, **RISK_404,
+                               **RISK_CONFLICT}}},
+    "/regions/{code}/risks/export": {"parameters": [CODEP],
+        "get": {"operationId": "exportRisks", "security": AUTH,
+                "summary": "The region's profile as CSV (the columns import takes).",
+                "responses": {**ok("The CSV.", {"type": "string"}, media="text/csv"), **E401, **RISK_403, **RISK_404}}},
+    "/regions/{code}/risks/import": {"parameters": [CODEP],
+        "post": {"operationId": "importRisks", "security": AUTH,
+                 "summary": "Take a CSV file into the profile, all or nothing: every bad row is named with its line and field "
+                            "and then nothing is taken in. A risk with the same title gets a new version when it differs.",
+                 "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}},
+                 "responses": {**ok("Taken in.", obj(["created", "changed", "unchanged"], {
+                     "created": {"type": "integer"}, "changed": {"type": "integer"}, "unchanged": {"type": "integer"}})),
+                     "400": problem("Empty or not UTF-8."), "413": problem("Larger than 2 MB."), "415": problem("Not text/csv."),
+                     "422": problem("Every problem, each with its line and field; nothing was taken in."),
+                     **E401, **RISK_403, **RISK_404, **RISK_CONFLICT}}},
+    "/risks/{risk}": {"parameters": [RISK],
+        "get": {"operationId": "showRisk", "security": AUTH,
+                "summary": "A risk with every version and the history of its adoption.",
+                "responses": {**ok("The risk.", ref("RiskDetail")), **E401, **RISK_403, **RISK_404}},
+        "put": {"operationId": "changeRisk", "security": AUTH,
+                "summary": "Change a risk (give baseVersion): a new version; recording an adoption is a change too.",
+                "requestBody": body(ref("RiskInput")),
+                "responses": {**ok("The risk as it is now.", ref("Risk")), **EBODY, **E401, **RISK_403, **RISK_404, **RISK_CONFLICT}}},
+    "/risks/{risk}/withdrawal": {"parameters": [RISK],
+        "post": {"operationId": "withdrawRisk", "security": AUTH,
+                 "summary": "Take a risk out of the profile with a reason; its versions stay.",
+                 "requestBody": body(obj(["reason"], {"reason": {"type": "string", "minLength": 3, "maxLength": 1000},
+                                                      "baseVersion": {"type": "integer"}})),
+                 "responses": {**ok("The withdrawn risk.", ref("Risk")), **EBODY, **E401, **RISK_403, **RISK_404, **RISK_CONFLICT}}},
+    "/national/risks": {
+        "get": {"operationId": "nationalRisks", "security": AUTH,
+                "summary": "The profiles side by side (C32): every risk title of the general profiles with the regions that hold "
+                           "it and each one's likelihood and impact; shared risks first.",
+                "responses": {**ok("The rows.", {"type": "array", "items": obj(["title", "shared", "regions"], {
+                    "title": {"type": "string"}, "shared": {"type": "boolean"},
+                    "regions": {"type": "array", "items": obj(["region", "likelihood", "impact"], {
+                        "region": ref("RegionCode"), "likelihood": ref("LikelihoodClass"), "impact": ref("ImpactClass")})}})}),
+                    **E401, **RISK_403}}},
 })
 
 # Refusals every operation can meet before its handler runs, or on the way to its resource; each

@@ -62,6 +62,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
     try api.register(collection: ResourceMessagesController())
     try api.register(collection: GovernanceController())
     try api.register(collection: RegionPhaseController())
+    try api.register(collection: RiskProfileController())
     try api.register(collection: IRBTController())
     try api.register(collection: AanwijzingenController())
     try app.register(collection: WebController())
@@ -71,6 +72,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
     try app.register(collection: CouncilReportWebController())
     try app.register(collection: PublicWarningsController())
     try app.register(collection: CapacityWebController())
+    try app.register(collection: RiskWebController())
     try app.register(collection: FallbackWebController())
     try app.register(collection: GovernanceWebController())
     api.get("bestuur") { req in try await IncidentCommands(req).bestuurOverview() }
@@ -136,6 +138,7 @@ private let journalReactors: [any JournalReactor] = [
     FallbackPicture.Reactor(),
     IRBTStore.Reactor(),
     RegionPhases.Reactor(),
+    RiskProfiles.Reactor(),
 ]
 
 private struct LiveShutdown: LifecycleHandler {

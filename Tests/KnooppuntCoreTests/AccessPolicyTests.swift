@@ -306,6 +306,8 @@ struct AccessPolicyTests {
             .burgemeester: everyone.union([.recordDecision]),
             .directeurVeiligheidsregio: everyone,
             .dpg: everyone,
+            // Region staff who keep the risk profile; in an incident of their region, staff like the directeur.
+            .risicoadviseur: everyone,
             .kcr2Analist: everyone,
             .partnerUser: everyone,
             // Administrators keep accounts and registers, never an incident (no temporary accounts, decision 0027 §6).

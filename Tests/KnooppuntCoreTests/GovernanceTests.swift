@@ -329,6 +329,8 @@ struct AuthorityPermissionTests {
         .commissarisVanDeKoning: false,
         // The toetsing of partners is no part of the crisis organisation (decision 0027 §3).
         .toetser: false, .voorzitterRegiegroep: false,
+        // The risk advisor keeps the risk profile; it is not among the roles that put proposals to the bestuur.
+        .risicoadviseur: false,
     ]
 
     @Test("without authority or mandate, the crisis organisation proposes and others are refused", arguments: Role.allCases)

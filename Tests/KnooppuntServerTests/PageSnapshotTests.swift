@@ -138,6 +138,11 @@ struct PageSnapshotTests {
         Page(name: "access-report", user: "voorzitter-vr13") { _ in "/access-report" },
         Page(name: "map", user: "im-vr13") { _ in "/map" },
         Page(name: "national-on-regional-node", user: "analist-kcr2") { _ in "/national" },
+        Page(name: "home-risk-advisor", user: "risicoadviseur-vr13") { _ in "/" },
+        Page(name: "risk-profile", user: "risicoadviseur-vr13") { _ in "/risicoprofiel" },
+        Page(name: "risk-profile-vr12-en", user: "im-vr13", language: "en") { _ in "/risicoprofiel?regio=VR12" },
+        Page(name: "risk", user: "risicoadviseur-vr13") { try await risk($0) },
+        Page(name: "risks-national", user: "analist-kcr2") { _ in "/risicoprofiel/landelijk" },
         Page(name: "error-404", user: "im-vr13", status: .notFound) { _ in "/no-such-page" },
         Page(name: "error-403", user: "rws", status: .forbidden) { _ in "/partners" },
     ]
@@ -230,6 +235,12 @@ struct PageSnapshotTests {
     }
 
     /// The demo's request for a sandbag filling machine.
+    static func risk(_ world: SnapshotWorld.Standalone) async throws -> String {
+        let risk = try #require(try await RegionalRiskModel.query(on: world.app.db).filter(\.$region == "VR13")
+            .filter(\.$title == "Overstroming regionale wateren").first())
+        return "/risicoprofiel/\(risk.riskID)"
+    }
+
     static func assistanceRequest(_ world: SnapshotWorld.Standalone) async throws -> String {
         let request = try #require(try await AssistanceRequestModel.query(on: world.app.db).first())
         return "/assistance/\(try request.requireID())"

@@ -101,6 +101,9 @@ extension JournalKind {
         case .plotVerification: PlotVerification.self
         case .referenceLoaded: ReferenceLoaded.self
         case .regionPhaseChanged: RegionPhaseChanged.self
+        case .riskProfileImported: RiskProfileImported.self
+        case .riskRecorded: RiskRecorded.self
+        case .riskWithdrawn: RiskWithdrawn.self
         case .sessionClosed: SessionClosed.self
         case .sessionLoginFailed: SessionLoginFailed.self
         case .sessionOpened: SessionOpened.self

@@ -128,6 +128,10 @@ public enum JournalKind: String, CaseIterable, Sendable {
     case referenceLoaded = "reference.loaded"
     // region
     case regionPhaseChanged = "region.phase-changed"
+    // risk (the regional risk profile, decision 0028)
+    case riskProfileImported = "risk.profile-imported"
+    case riskRecorded = "risk.recorded"
+    case riskWithdrawn = "risk.withdrawn"
     // session
     case sessionClosed = "session.closed"
     case sessionLoginFailed = "session.login-failed"

@@ -35,6 +35,9 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     /// The chair of the Regiegroep Netcentrisch Werken: takes the standpoint on the advice «met mandaat
     /// van de directeuren Veiligheidsregio» (001:L2266-2270).
     case voorzitterRegiegroep = "voorzitter-regiegroep"
+    /// The region's risk advisor: keeps its regional risk profile and plans in the cold phase and opens
+    /// risk pictures of a threat (decision 0028). Region staff.
+    case risicoadviseur
 
     public var label: LocalizedLabel {
         switch self {
@@ -57,6 +60,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .dpg: LocalizedLabel(nl: "Directeur Publieke Gezondheid (DPG)", en: "Director of Public Health (DPG)")
         case .toetser: LocalizedLabel(nl: "Toetser (onafhankelijke toetsingspartij)", en: "Tester (independent assessor)")
         case .voorzitterRegiegroep: LocalizedLabel(nl: "Voorzitter regiegroep Netcentrisch Werken", en: "Chair of the Netcentric Working steering group")
+        case .risicoadviseur: LocalizedLabel(nl: "Risicoadviseur", en: "Risk advisor")
         }
     }
 

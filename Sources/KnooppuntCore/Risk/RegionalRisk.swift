@@ -105,23 +105,34 @@ public struct RegionalRisk: Codable, Equatable, Sendable {
     /// What is wrong with the risk, field by field; empty when it may be stored.
     public var problems: [RiskProblem] {
         var found: [RiskProblem] = []
-        func text(_ value: String, _ field: String, _ range: ClosedRange<Int>, _ what: String) {
+        func text(_ value: String, _ field: String, _ range: ClosedRange<Int>, _ what: LocalizedLabel) {
             let count = value.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.count
-            if !range.contains(count) { found.append(RiskProblem(field: field, reason: "\(what) must be \(range.lowerBound) to \(range.upperBound) characters")) }
+            if !range.contains(count) {
+                found.append(RiskProblem(field: field, LocalizedLabel(
+                    nl: "\(what.nl) moet \(range.lowerBound) tot \(range.upperBound) tekens zijn",
+                    en: "\(what.en) must be \(range.lowerBound) to \(range.upperBound) characters")))
+            }
         }
-        text(title, "title", 3...200, "the title")
-        text(scenario, "scenario", 3...5000, "the scenario")
-        text(owner, "owner", 2...200, "the owner")
-        if impacts.isEmpty { found.append(RiskProblem(field: "impacts", reason: "give the impact on at least one vital interest")) }
-        if capacities.count > 30 { found.append(RiskProblem(field: "capacities", reason: "at most 30 capacities")) }
+        text(title, "title", 3...200, LocalizedLabel(nl: "de titel", en: "the title"))
+        text(scenario, "scenario", 3...5000, LocalizedLabel(nl: "het scenario", en: "the scenario"))
+        text(owner, "owner", 2...200, LocalizedLabel(nl: "de eigenaar", en: "the owner"))
+        if impacts.isEmpty {
+            found.append(RiskProblem(field: "impacts", LocalizedLabel(nl: "geef de impact op ten minste één vitaal belang",
+                                                                     en: "give the impact on at least one vital interest")))
+        }
+        if capacities.count > 30 { found.append(RiskProblem(field: "capacities", LocalizedLabel(nl: "ten hoogste 30 capaciteiten", en: "at most 30 capacities"))) }
         for (index, capacity) in capacities.enumerated() {
-            text(capacity, "capacities[\(index)]", 2...200, "a capacity")
+            text(capacity, "capacities[\(index)]", 2...200, LocalizedLabel(nl: "een capaciteit", en: "a capacity"))
         }
-        if DateTimeText.day(reviewOn) == nil { found.append(RiskProblem(field: "reviewOn", reason: "the review date must be a day yyyy-MM-dd")) }
+        if DateTimeText.day(reviewOn) == nil {
+            found.append(RiskProblem(field: "reviewOn", LocalizedLabel(nl: "de herzieningsdatum moet een dag zijn (jjjj-mm-dd)",
+                                                                      en: "the review date must be a day yyyy-MM-dd")))
+        }
         if let adoption {
-            text(adoption.adoptedBy, "adoptedBy", 3...200, "who adopted it")
+            text(adoption.adoptedBy, "adoptedBy", 3...200, LocalizedLabel(nl: "wie het vaststelde", en: "who adopted it"))
             if DateTimeText.day(adoption.adoptedOn) == nil {
-                found.append(RiskProblem(field: "adoptedOn", reason: "the day of adoption must be a day yyyy-MM-dd"))
+                found.append(RiskProblem(field: "adoptedOn", LocalizedLabel(nl: "de dag van vaststelling moet een dag zijn (jjjj-mm-dd)",
+                                                                           en: "the day of adoption must be a day yyyy-MM-dd")))
             }
         }
         return found
@@ -131,11 +142,12 @@ public struct RegionalRisk: Codable, Equatable, Sendable {
 /// A field of a risk and what is wrong with it.
 public struct RiskProblem: Equatable, Sendable {
     public var field: String
-    public var reason: String
+    public var text: LocalizedLabel
+    public var reason: String { text.en }
 
-    public init(field: String, reason: String) {
+    public init(field: String, _ text: LocalizedLabel) {
         self.field = field
-        self.reason = reason
+        self.text = text
     }
 }
 
@@ -162,7 +174,25 @@ public enum RiskProfileCSV {
     public struct RowProblem: Equatable, Sendable {
         public var line: Int
         public var field: String
-        public var reason: String
+        public var text: LocalizedLabel
+        public var reason: String { text.en }
+
+        init(line: Int, field: String, reason en: String, nl: String) {
+            self.line = line
+            self.field = field
+            self.text = LocalizedLabel(nl: nl, en: en)
+        }
+
+        init(line: Int, field: String, _ text: LocalizedLabel) {
+            self.line = line
+            self.field = field
+            self.text = text
+        }
+
+        /// "line 3, likelihood: A, B, C, D or E" in the reader's language.
+        public func described(_ language: Language) -> String {
+            language == .nl ? "regel \(line), \(field): \(text.nl)" : "line \(line), \(field): \(text.en)"
+        }
     }
 
     /// Every problem of a refused file.
@@ -173,16 +203,16 @@ public enum RiskProfileCSV {
     /// The risks of the file for `region`, or every problem found; never some of each.
     public static func parse(_ text: String, region: RegionCode) -> Result<[RegionalRisk], Refusal> {
         var rows = CSV.rows(text)
-        guard let head = rows.first else { return .failure(Refusal(problems: [RowProblem(line: 1, field: "(header)", reason: "the file is empty")])) }
+        guard let head = rows.first else { return .failure(Refusal(problems: [RowProblem(line: 1, field: "(header)", reason: "the file is empty", nl: "het bestand is leeg")])) }
         // A spreadsheet's defusing quote is taken off again, as export put it on.
         let columns = head.map { $0.trimmingCharacters(in: .whitespaces) }
         guard columns == header else {
-            return .failure(Refusal(problems: [RowProblem(line: 1, field: "(header)", reason: "the header must be: " + header.joined(separator: ","))]))
+            return .failure(Refusal(problems: [RowProblem(line: 1, field: "(header)", reason: "the header must be: " + header.joined(separator: ","), nl: "de kopregel moet zijn: " + header.joined(separator: ","))]))
         }
         rows.removeFirst()
         rows = rows.filter { !($0.count == 1 && $0[0].trimmingCharacters(in: .whitespaces).isEmpty) }
         guard rows.count <= maxRows else {
-            return .failure(Refusal(problems: [RowProblem(line: 1, field: "(file)", reason: "at most \(maxRows) risks in one file")]))
+            return .failure(Refusal(problems: [RowProblem(line: 1, field: "(file)", reason: "at most \(maxRows) risks in one file", nl: "ten hoogste \(maxRows) risico's in één bestand")]))
         }
         var risks: [RegionalRisk] = []
         var lines: [Int] = []
@@ -190,7 +220,7 @@ public enum RiskProfileCSV {
         for (index, row) in rows.enumerated() {
             let line = index + 2
             guard row.count == header.count else {
-                problems.append(RowProblem(line: line, field: "(row)", reason: "\(row.count) fields, \(header.count) expected"))
+                problems.append(RowProblem(line: line, field: "(row)", reason: "\(row.count) fields, \(header.count) expected", nl: "\(row.count) velden, \(header.count) verwacht"))
                 continue
             }
             func value(_ name: String) -> String {
@@ -200,36 +230,36 @@ public enum RiskProfileCSV {
             }
             var rowProblems: [RowProblem] = []
             let likelihood = LikelihoodClass(rawValue: value("likelihood").uppercased())
-            if likelihood == nil { rowProblems.append(RowProblem(line: line, field: "likelihood", reason: "A, B, C, D or E")) }
+            if likelihood == nil { rowProblems.append(RowProblem(line: line, field: "likelihood", reason: "A, B, C, D or E", nl: "A, B, C, D of E")) }
             var impacts: [VitalInterest: ImpactClass] = [:]
             for interest in VitalInterest.allCases {
                 let given = value("impact:" + interest.rawValue)
                 guard !given.isEmpty else { continue }
                 if let impact = ImpactClass(rawValue: given.uppercased()) { impacts[interest] = impact } else {
-                    rowProblems.append(RowProblem(line: line, field: "impact:" + interest.rawValue, reason: "A, B, C, D or E, or empty"))
+                    rowProblems.append(RowProblem(line: line, field: "impact:" + interest.rawValue, reason: "A, B, C, D or E, or empty", nl: "A, B, C, D of E, of leeg"))
                 }
             }
             let care = value("careProfile").lowercased()
             if !["", "ja", "nee", "yes", "no"].contains(care) {
-                rowProblems.append(RowProblem(line: line, field: "careProfile", reason: "ja or nee"))
+                rowProblems.append(RowProblem(line: line, field: "careProfile", reason: "ja or nee", nl: "ja of nee"))
             }
             let adoptedBy = value("adoptedBy"), adoptedOn = value("adoptedOn")
             if adoptedBy.isEmpty != adoptedOn.isEmpty {
-                rowProblems.append(RowProblem(line: line, field: adoptedBy.isEmpty ? "adoptedBy" : "adoptedOn", reason: "give who adopted it and the day, or neither"))
+                rowProblems.append(RowProblem(line: line, field: adoptedBy.isEmpty ? "adoptedBy" : "adoptedOn", reason: "give who adopted it and the day, or neither", nl: "geef wie het vaststelde én de dag, of geen van beide"))
             }
             let capacities = value("capacities").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let risk = RegionalRisk(
                 region: region, title: value("title"), scenario: value("scenario"), likelihood: likelihood ?? .a, impacts: impacts,
                 capacities: capacities, owner: value("owner"), reviewOn: value("reviewOn"), careProfile: care == "ja" || care == "yes",
                 adoption: adoptedBy.isEmpty || adoptedOn.isEmpty ? nil : RiskAdoption(adoptedBy: adoptedBy, adoptedOn: adoptedOn))
-            rowProblems += risk.problems.map { RowProblem(line: line, field: $0.field, reason: $0.reason) }
+            rowProblems += risk.problems.map { RowProblem(line: line, field: $0.field, $0.text) }
             if rowProblems.isEmpty { risks.append(risk); lines.append(line) } else { problems += rowProblems }
         }
         var seen: [String: Int] = [:]
         for (risk, line) in zip(risks, lines) {
             let key = risk.sharedKey + (risk.careProfile ? "|zorg" : "")
             if let first = seen[key] {
-                problems.append(RowProblem(line: line, field: "title", reason: "the same risk as line \(first)"))
+                problems.append(RowProblem(line: line, field: "title", reason: "the same risk as line \(first)", nl: "hetzelfde risico als regel \(first)"))
             } else {
                 seen[key] = line
             }
@@ -263,3 +293,6 @@ public enum NationalRiskView {
         return byKey.values.sorted { ($0.regions.count, $1.title) > ($1.regions.count, $0.title) }
     }
 }
+
+/// A risk's impacts encode as an object keyed by the vital interest (`{"fysieke-veiligheid": "C"}`).
+extension VitalInterest: CodingKeyRepresentable {}

@@ -73,6 +73,7 @@ enum DemoData {
         Person(username: "voorzitter-vr12", displayName: "Karin Willems", organisation: "VR12", role: .voorzitter),
         Person(username: "directeur-vr13", displayName: "Bas Koster", organisation: "VR13", role: .directeurVeiligheidsregio),
         Person(username: "dpg-vr13", displayName: "Linda Hermans", organisation: "VR13", role: .dpg),
+        Person(username: "risicoadviseur-vr13", displayName: "Femke de Wit", organisation: "VR13", role: .risicoadviseur),
         Person(username: "minister-jenv", displayName: "Robert Kramer", organisation: "JENV", role: .minister),
         Person(username: "ncc-jenv", displayName: "Yara Postma", organisation: "JENV", role: .rijkscrisisstaf),
         Person(username: "minister-ienw", displayName: "Ellen Brouwer", organisation: "IENW", role: .minister),

@@ -43,6 +43,7 @@ enum DemoSeeder {
             _ = try await partners.save(registration, baseVersion: nil, by: .init(username: "demo", organisation: "system"))
         }
         try await DemoCapacity.seed(app)
+        try await DemoRisks.seed(app)
         return .seeded(organisations: organisations.count, users: people(context.configuration.role).count)
     }
 

@@ -181,11 +181,14 @@ struct RegionPhaseController: RouteCollection {
         routes.put("national", "phase", use: setNationalPhase)
     }
 
-    static func scope(_ req: Request) throws -> PhaseScope {
+    static func scope(_ req: Request) throws -> PhaseScope { .region(try region(req)) }
+
+    /// The region a path names at `:code`; 404 when there is none.
+    static func region(_ req: Request) throws -> RegionCode {
         guard let code = req.parameters.get("code"), let region = RegionCode(code) else {
             throw Problem.notFound("no region with that code; use VR01 to VR25")
         }
-        return .region(region)
+        return region
     }
 
     func regionPhase(req: Request) async throws -> RegionPhases.PhaseDTO {

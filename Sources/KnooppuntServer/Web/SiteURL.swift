@@ -89,6 +89,7 @@ enum SiteURL: Resourceable {
     case aanwijzing(Parameter<UUID>, AanwijzingStep)
     case bestuur
     case regionPhase(Parameter<String>)
+    case risks(RiskResource = .page)
     case publicWarning(Parameter<UUID>)
     case capFeed
     case capFile(Parameter<String>)
@@ -130,6 +131,7 @@ enum SiteURL: Resourceable {
         case .aanwijzing(let aanwijzing, let step): ["aanwijzingen", aanwijzing.segment("aanwijzing"), step.rawValue]
         case .bestuur: ["bestuur"]
         case .regionPhase(let code): ["regions", code.segment("code"), "phase"]
+        case .risks(let resource): ["risicoprofiel"] + resource.segments
         case .publicWarning(let warning): ["waarschuwingen", warning.segment("warning")]
         case .capFeed: ["cap", "feed.xml"]
         case .capFile(let file): ["cap", file.segment("file")]
@@ -142,6 +144,25 @@ enum SiteURL: Resourceable {
 
     /// The CAP file of a public warning.
     static func cap(_ warning: UUID) -> SiteURL { .capFile(.value("\(warning).xml")) }
+}
+
+/// The risk profile pages and what their forms post to (decision 0028).
+enum RiskResource: Resourceable {
+    case page
+    case csvImport
+    case national
+    case risk(Parameter<UUID>)
+    case withdrawal(Parameter<UUID>)
+
+    var segments: [String] {
+        switch self {
+        case .page: []
+        case .csvImport: ["inlezen"]
+        case .national: ["landelijk"]
+        case .risk(let risk): [risk.segment("risk")]
+        case .withdrawal(let risk): [risk.segment("risk"), "intrekken"]
+        }
+    }
 }
 
 /// The incident page and everything a form on it posts to.
@@ -325,6 +346,7 @@ enum API: Resourceable {
     case health
     case openAPI
     case fallback
+    case regionRisksExport(String)
 
     enum SitRapFormat: String, Sendable {
         case json, markdown, pdf
@@ -334,6 +356,7 @@ enum API: Resourceable {
     var segments: [String] {
         switch self {
         case .stream: ["stream"]
+        case .regionRisksExport(let region): ["regions", region, "risks", "export"]
         case .incidentStream(let incident): ["incidents", "\(incident)", "stream"]
         case .monitoringStream: ["monitoring", "stream"]
         case .capacityStream: ["capacity", "stream"]

@@ -123,6 +123,13 @@ struct WebController: RouteCollection {
         if AccessPolicy.assessors.contains(user.role) {
             page.toetsingWork = Self.toetsingWork(for: user.role, in: try await PartnerStore(db: req.db, context: req.knooppunt).all(), at: now)
         }
+        if let region = user.subject.regionCode, req.knooppunt.configuration.role != .national,
+           RiskProfileRules.keep(user.subject, region: region, careProfile: false).allowed
+            || RiskProfileRules.keep(user.subject, region: region, careProfile: true).allowed {
+            let risks = try await RiskProfiles(db: req.db, context: req.knooppunt).list(region: region)
+            page.riskWork = .init(region: region.rawValue, risks: risks.count, due: risks.filter(\.reviewDue),
+                                  notAdopted: risks.filter { $0.adoptedBy == nil && !$0.careProfile }.count)
+        }
         page.regionPhase = try await GovernanceWebController.ownRegionPanel(
             user, context: req.knooppunt, csrfToken: req.csrfToken, language: language, on: req.db)
         page.nationalPhase = try await GovernanceWebController.nationalPanel(

@@ -32,7 +32,7 @@ struct SchemaValidator: Sendable {
     ]
     static let types: Set<String> = ["null", "boolean", "object", "array", "number", "integer", "string"]
     /// `binary` describes bytes that are not JSON (a PDF); it asserts nothing about a JSON string.
-    static let formats: Set<String> = ["date-time", "uuid", "uri", "binary"]
+    static let formats: Set<String> = ["date", "date-time", "uuid", "uri", "binary"]
 
     // MARK: Checking the document
 
@@ -247,6 +247,7 @@ struct SchemaValidator: Sendable {
 
     static func conforms(_ text: String, to format: String, at pointer: String) throws -> Bool {
         switch format {
+        case "date": return matches(text, "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
         case "date-time": return isDateTime(text)
         case "uuid": return matches(text, "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
         case "uri": return matches(text, "^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$")

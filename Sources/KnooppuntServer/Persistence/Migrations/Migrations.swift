@@ -43,5 +43,6 @@ enum KnooppuntMigrations {
         M0040_GrantReadScope(),
         M0041_NoTemporaryAccounts(),
         M0042_LiaisonAndAdHoc(),
+        M0043_CreateRiskProfiles(),
     ]
 }

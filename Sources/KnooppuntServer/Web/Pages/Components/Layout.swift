@@ -70,6 +70,8 @@ struct Layout: Bilingual {
                                 .if((user.organisationKind == .nationalNode && !user.role.isAdministrator) || user.role.isRijkOrProvince,
                                     .a(.id("nav-aanwijzingen"), .href(SiteURL.aanwijzingen.path), .text("Aanwijzingen"))),
                                 .a(.id("nav-regions"), .href(RegionsPage.path), .text(RegionsPage.navLabel.text(strings.language))),
+                                .if([.region, .nationalNode].contains(user.organisationKind) && !user.role.isAdministrator,
+                                    .a(.id("nav-risks"), .href(SiteURL.risks().path), .text(say(nl: "Risicoprofiel", en: "Risk profile")))),
                                 .if(user.subject.isPartner, .a(.id("nav-monitoring"), .href(SiteURL.monitoring.path), .text(strings.monitoringList))),
                                 .if(PartnerAccess.mayReadReport(user), .a(.id("nav-access-report"), .href(SiteURL.accessReport.path), .text(strings.accessReport))),
                                 .if(user.role.isAdministrator,

@@ -61,6 +61,16 @@ struct HomePage {
 
     let now: Date
 
+    /// For those who keep the region's risk profile (decision 0028): how it stands, and what needs review.
+    struct RiskWork {
+        let region: String
+        let risks: Int
+        let due: [RiskProfiles.RiskDTO]
+        let notAdopted: Int
+    }
+
+    var riskWork: RiskWork? = nil
+
     /// The user's own region's phase, with its form for those who set it.
     var regionPhase: RegionPhasePanel? = nil
 

@@ -29,6 +29,7 @@ extension HomePage {
                 .if(!sitRapsDue.isEmpty, sitRapSection(language)),
                 .if(!partnerDeadlines.isEmpty, partnerDeadlineSection(language)),
                 .if(AccessPolicy.assessors.contains(user.role), toetsingSection(language)),
+                .unwrap(riskWork) { riskSection($0, language) },
                 .if(isNational, shortcut(
                     id: "home-national", href: SiteURL.national().path, label: t.nationalLink.text(language),
                     help: t.nationalHelp.text(language))),
@@ -45,6 +46,22 @@ extension HomePage {
                 .unwrap(nationalPhase) { $0.render(id: "national-phase") },
                 .p(.a(.id("home-regions"), .href(RegionsPage.path), .text(t.regionsLink.text(language))))
             ))
+    }
+
+    /// The risk profile for its keepers: reviews that have come first, marked.
+    private func riskSection(_ work: RiskWork, _ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
+        let nl = language == .nl
+        return .section(
+            .id("home-risks"), .class(work.due.isEmpty ? "card" : "card urgent"),
+            .attribute(named: "aria-labelledby", value: "home-risks-title"),
+            .h2(.id("home-risks-title"), .text(nl ? "Risicoprofiel" : "Risk profile")),
+            .p(.text(nl ? "\(work.risks) risico's; \(work.due.count) te herzien; \(work.notAdopted) niet vastgesteld."
+                        : "\(work.risks) risks; \(work.due.count) due for review; \(work.notAdopted) not adopted.")),
+            .if(!work.due.isEmpty, .ul(.forEach(work.due) { risk in
+                .li(.class("overdue"), .a(.href(SiteURL.risks(.risk(.value(risk.id))).path), .text(risk.title)),
+                    .text(nl ? " — herziening was op \(RiskText.day(risk.reviewOn))" : " — review was due on \(RiskText.day(risk.reviewOn))"))
+            })),
+            .p(.a(.id("home-risk-profile"), .class("button"), .href(SiteURL.risks().path), .text(nl ? "Naar het risicoprofiel" : "To the risk profile"))))
     }
 
     private func shortcut(id: String, href: String, label: String, help: String) -> Node<HTML.BodyContext> {
