@@ -2284,6 +2284,92 @@ doc["paths"].update({
                     **E401, **RISK_403}}},
 })
 
+# Issue 18 points 2 and 3, decision 0029: current risk pictures, expected effects, escalation.
+PICTURE = {"name": "picture", "in": "path", "required": True, "schema": UUIDS}
+THREAT = {"enum": ["storm", "hoogwater", "hitte", "cyber", "evenement", "overig"]}
+EFFECT = obj(["id", "theme", "text", "status", "viaLiaison", "authorName", "authorOrganisation", "recordedAt"], {
+    "id": UUIDS, "theme": ref("Theme"), "text": {"type": "string"}, "expectedAt": {"type": "string", "format": "date-time"},
+    "status": {"enum": ["linked", "awaiting", "admitted"], "description": "linked: in the picture; awaiting: for the region's admission."},
+    "viaLiaison": {"type": "boolean"}, "authorName": {"type": "string"}, "authorOrganisation": {"type": "string"},
+    "recordedAt": {"type": "string", "format": "date-time"}, "admittedByName": {"type": "string"}})
+doc["components"]["schemas"].update({
+    "RiskPictureInput": {"type": "object", "additionalProperties": False,
+        "required": ["title", "kind", "description", "expectedFrom", "expectedUntil"], "properties": {
+        "title": {"type": "string", "minLength": 3, "maxLength": 200}, "kind": THREAT,
+        "description": {"type": "string", "minLength": 3, "maxLength": 5000},
+        "expectedFrom": {"type": "string", "format": "date-time"},
+        "expectedUntil": {"type": "string", "format": "date-time", "description": "After expectedFrom, at most 60 days later."},
+        "area": {**ref("Geometry"), "description": "The expected area: a Polygon or MultiPolygon (WGS84)."},
+        "risks": {"type": "array", "maxItems": 20, "items": UUIDS, "description": "Risks of the region's profile."},
+        "partners": {"type": "array", "maxItems": 50, "items": {"type": "string"},
+                     "description": "Partner codes; each needs an agreement in effect with the region, whose profile it works under."},
+        "baseVersion": {"type": "integer", "description": "For a change: the version it was made on."},
+        "phaseReason": {"type": "string", "description": "On opening: the region moves from koud to lauw with this reason."}}},
+    "RiskPicture": {"type": "object", "additionalProperties": False,
+        "required": ["id", "version", "region", "title", "kind", "description", "expectedFrom", "expectedUntil", "status", "createdAt",
+                     "createdByName", "partners", "risks", "effects", "regionPhase", "mayKeep", "mayEscalate"], "properties": {
+        "id": UUIDS, "version": {"type": "integer"}, "region": ref("RegionCode"), "title": {"type": "string"}, "kind": THREAT,
+        "description": {"type": "string"}, "expectedFrom": {"type": "string", "format": "date-time"},
+        "expectedUntil": {"type": "string", "format": "date-time"}, "area": ref("Geometry"),
+        "status": {"enum": ["open", "escalated", "closed"]}, "incident": UUIDS, "incidentReference": {"type": "string"},
+        "closedReason": {"type": "string"}, "createdAt": {"type": "string", "format": "date-time"}, "createdByName": {"type": "string"},
+        "partners": {"type": "array", "items": obj(["code", "name", "profile"], {
+            "code": {"type": "string"}, "name": {"type": "string"}, "profile": PROFILE})},
+        "risks": {"type": "array", "items": obj(["id", "title", "likelihood", "impact"], {
+            "id": UUIDS, "title": {"type": "string"}, "likelihood": ref("LikelihoodClass"), "impact": ref("ImpactClass")})},
+        "effects": {"type": "array", "items": EFFECT, "description": "The effects the reader sees, oldest first."},
+        "regionPhase": ref("RegionPhase"), "mayKeep": {"type": "boolean"}, "mayEscalate": {"type": "boolean"},
+        "writesTheme": {"type": "string", "description": "Where the reader writes effects: 'discipline' for the region's staff, "
+                                                         "the partner's own theme, absent when it writes none."}}},
+})
+PIC_403 = {"403": problem("Not allowed: the region's IM, HIN, risk advisor, OL or AC keep its risk pictures; a partner invited "
+                          "writes in its own theme under its profile (standby reads along, koppel through its liaison).")}
+PIC_404 = {"404": problem("No region with that code, or no such risk picture you may know of.")}
+PIC_409 = {"409": problem("The picture changed since baseVersion, or is escalated or closed.")}
+doc["paths"].update({
+    "/regions/{code}/risk-pictures": {"parameters": [CODEP],
+        "get": {"operationId": "regionRiskPictures", "security": AUTH,
+                "summary": "The region's current risk pictures the reader may read, open ones first.",
+                "responses": {**ok("The pictures.", {"type": "array", "items": ref("RiskPicture")}), **E401, **PIC_403, **PIC_404}},
+        "post": {"operationId": "openRiskPicture", "security": AUTH,
+                 "summary": "Open a risk picture of a threat: window, area, linked risks, invited partners; with phaseReason the "
+                            "region moves from koud to lauw in the same write.",
+                 "requestBody": body(ref("RiskPictureInput")),
+                 "responses": {**ok("Opened.", ref("RiskPicture"), status="201"), **EBODY, **E401, **PIC_403, **PIC_404}}},
+    "/risk-pictures/{picture}": {"parameters": [PICTURE],
+        "get": {"operationId": "showRiskPicture", "security": AUTH, "summary": "A risk picture with the effects the reader sees.",
+                "responses": {**ok("The picture.", ref("RiskPicture")), **E401, **PIC_403, **PIC_404}},
+        "put": {"operationId": "changeRiskPicture", "security": AUTH, "summary": "Change an open risk picture (give baseVersion).",
+                "requestBody": body(ref("RiskPictureInput")),
+                "responses": {**ok("The picture.", ref("RiskPicture")), **EBODY, **E401, **PIC_403, **PIC_404, **PIC_409}}},
+    "/risk-pictures/{picture}/closure": {"parameters": [PICTURE],
+        "post": {"operationId": "closeRiskPicture", "security": AUTH, "summary": "Close an open risk picture with a reason.",
+                 "requestBody": body(obj(["reason", "baseVersion"], {"reason": {"type": "string", "minLength": 3, "maxLength": 1000},
+                                                                     "baseVersion": {"type": "integer"}})),
+                 "responses": {**ok("The picture.", ref("RiskPicture")), **EBODY, **E401, **PIC_403, **PIC_404, **PIC_409}}},
+    "/risk-pictures/{picture}/effects": {"parameters": [PICTURE],
+        "post": {"operationId": "addRiskEffect", "security": AUTH,
+                 "summary": "Add an expected effect: the region's staff in a discipline's theme, an invited partner in its own theme "
+                            "(kern linked, structureel and a koppel partner's liaison for the region's admission).",
+                 "requestBody": body(obj(["text"], {"theme": ref("Theme"), "text": {"type": "string", "minLength": 3, "maxLength": 5000},
+                                                    "expectedAt": {"type": "string", "format": "date-time"}})),
+                 "responses": {**ok("Added.", EFFECT, status="201"), **EBODY, **E401, **PIC_403, **PIC_404, **PIC_409}}},
+    "/risk-pictures/{picture}/effects/{effect}/admission": {"parameters": [PICTURE, {"name": "effect", "in": "path", "required": True, "schema": UUIDS}],
+        "post": {"operationId": "admitRiskEffect", "security": AUTH, "summary": "Admit an effect that waits (the region's keepers).",
+                 "responses": {**ok("Admitted.", EFFECT), **E401, **PIC_403, **PIC_404,
+                               "409": problem("The effect does not wait for admission.")}}},
+    "/risk-pictures/{picture}/escalation": {"parameters": [PICTURE],
+        "post": {"operationId": "escalateRiskPicture", "security": AUTH,
+                 "summary": "Escalate into an incident in one write: title and kind, the linked risks' vital interests, the area as "
+                            "expected effect area, every effect as an entry of its theme by its author, every invited partner linked "
+                            "under its profile; the region's phase becomes warm.",
+                 "requestBody": body(obj(["baseVersion"], {"baseVersion": {"type": "integer"}})),
+                 "responses": {**ok("The incident opened.", obj(["incident", "reference", "effects", "partners"], {
+                     "incident": UUIDS, "reference": {"type": "string"}, "effects": {"type": "integer"},
+                     "partners": {"type": "array", "items": {"type": "string"}}}), status="201"),
+                     **EBODY, **E401, **PIC_403, **PIC_404, **PIC_409}}},
+})
+
 # Refusals every operation can meet before its handler runs, or on the way to its resource; each
 # operation lists them so a client knows every status it can get (and the contract tests hold the
 # server to that list).

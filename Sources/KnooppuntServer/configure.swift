@@ -63,6 +63,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
     try api.register(collection: GovernanceController())
     try api.register(collection: RegionPhaseController())
     try api.register(collection: RiskProfileController())
+    try api.register(collection: RiskPictureController())
     try api.register(collection: IRBTController())
     try api.register(collection: AanwijzingenController())
     try app.register(collection: WebController())

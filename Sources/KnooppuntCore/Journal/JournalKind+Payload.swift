@@ -101,6 +101,11 @@ extension JournalKind {
         case .plotVerification: PlotVerification.self
         case .referenceLoaded: ReferenceLoaded.self
         case .regionPhaseChanged: RegionPhaseChanged.self
+        case .riskEffectAdded: RiskEffectAdded.self
+        case .riskEffectAdmitted: RiskEffectAdmitted.self
+        case .riskPictureChanged: RiskPictureChanged.self
+        case .riskPictureEscalated: RiskPictureEscalated.self
+        case .riskPictureOpened: RiskPictureOpened.self
         case .riskProfileImported: RiskProfileImported.self
         case .riskRecorded: RiskRecorded.self
         case .riskWithdrawn: RiskWithdrawn.self

@@ -129,6 +129,11 @@ public enum JournalKind: String, CaseIterable, Sendable {
     // region
     case regionPhaseChanged = "region.phase-changed"
     // risk (the regional risk profile, decision 0028)
+    case riskEffectAdded = "risk.effect-added"
+    case riskEffectAdmitted = "risk.effect-admitted"
+    case riskPictureChanged = "risk.picture-changed"
+    case riskPictureEscalated = "risk.picture-escalated"
+    case riskPictureOpened = "risk.picture-opened"
     case riskProfileImported = "risk.profile-imported"
     case riskRecorded = "risk.recorded"
     case riskWithdrawn = "risk.withdrawn"

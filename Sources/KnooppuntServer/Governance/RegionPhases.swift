@@ -105,26 +105,31 @@ enum RegionPhases {
         let input = try input()
         let at = Microseconds.from(context.clock.now())
         try await context.write(on: db) { db in
-            let previous = try await current(scope, on: db)
-            let before = previous.flatMap { RegionPhase(rawValue: $0.phase) }
-            let reason = try IncidentRequest.checked { () throws(PictureRuleViolation) in
-                try RegionPhaseRules.validate(input.phase, reason: input.reason, current: before ?? RegionPhase.unrecorded)
-            }
-            let row = RegionPhaseModel()
-            row.id = NewID.next()
-            row.scope = scope.rawValue
-            row.phase = input.phase.rawValue
-            row.reason = reason
-            row.setAt = max(at, (previous?.setAt ?? 0) + 1)
-            row.setBy = user.username
-            row.setByName = user.displayName
-            row.setByOrganisation = user.organisationCode
-            try await row.create(on: db)
-            try await Journal.append(
-                RegionPhaseChanged(scope: scope, phase: input.phase, previous: before, reason: reason), on: db,
-                actor: user.username, organisation: user.organisationCode)
+            try await record(scope, input.phase, reason: input.reason, by: user, at: at, on: db)
         }
         return try await view(scope, on: db)
+    }
+
+    /// Inside the caller's write: the new phase of `scope`, checked and journaled (the caller checked who).
+    static func record(_ scope: PhaseScope, _ phase: RegionPhase, reason: String, by user: CurrentUser, at: Int64, on db: Database) async throws {
+        let previous = try await current(scope, on: db)
+        let before = previous.flatMap { RegionPhase(rawValue: $0.phase) }
+        let reason = try IncidentRequest.checked { () throws(PictureRuleViolation) in
+            try RegionPhaseRules.validate(phase, reason: reason, current: before ?? RegionPhase.unrecorded)
+        }
+        let row = RegionPhaseModel()
+        row.id = NewID.next()
+        row.scope = scope.rawValue
+        row.phase = phase.rawValue
+        row.reason = reason
+        row.setAt = max(at, (previous?.setAt ?? 0) + 1)
+        row.setBy = user.username
+        row.setByName = user.displayName
+        row.setByOrganisation = user.organisationCode
+        try await row.create(on: db)
+        try await Journal.append(
+            RegionPhaseChanged(scope: scope, phase: phase, previous: before, reason: reason), on: db,
+            actor: user.username, organisation: user.organisationCode)
     }
 
     // MARK: Federation

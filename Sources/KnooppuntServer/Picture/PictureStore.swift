@@ -20,24 +20,32 @@ struct PictureStore: Sendable {
 
     func createIncident(_ state: IncidentState, exercise: Bool, by author: Author) async throws -> IncidentVersionModel {
         try Self.validate(state, replacing: nil)
-        let stateJSON = try CanonicalJSON.encode(state)
         let at = now()
-        let year = Calendar(identifier: .gregorian).component(.year, from: Microseconds.date(at))
         return try await context.write(on: db) { db in
-            let prefix = "\(state.leadRegion)-\(year)-"
-            let count = try await IncidentModel.query(on: db).filter(\.$reference, .custom("LIKE"), prefix + "%").count()
-            let incident = IncidentModel(
-                id: NewID.next(), reference: prefix + String(format: "%04d", count + 1), exercise: exercise, createdAt: at,
-                createdBy: author.username, organisation: author.organisation)
-            try await incident.create(on: db)
-            let version = Self.incidentVersion(
-                incidentID: try incident.requireID(), number: 1, state: state, json: stateJSON, at: at, author: author)
-            try await version.create(on: db)
-            try await Journal.append(
-                IncidentCreated(IncidentVersionPayload(version, state: state, exercise: exercise)), on: db,
-                actor: author.username, organisation: author.organisation, incident: try incident.requireID())
-            return version
+            try await Self.insertIncident(state, exercise: exercise, by: author, at: at, on: db)
         }
+    }
+
+    /// Inside the caller's write: a new incident with its first version and reference, journaled. The
+    /// caller validated the state.
+    static func insertIncident(_ state: IncidentState, exercise: Bool, by author: Author, at: Int64, on db: Database) async throws
+        -> IncidentVersionModel
+    {
+        let stateJSON = try CanonicalJSON.encode(state)
+        let year = Calendar(identifier: .gregorian).component(.year, from: Microseconds.date(at))
+        let prefix = "\(state.leadRegion)-\(year)-"
+        let count = try await IncidentModel.query(on: db).filter(\.$reference, .custom("LIKE"), prefix + "%").count()
+        let incident = IncidentModel(
+            id: NewID.next(), reference: prefix + String(format: "%04d", count + 1), exercise: exercise, createdAt: at,
+            createdBy: author.username, organisation: author.organisation)
+        try await incident.create(on: db)
+        let version = Self.incidentVersion(
+            incidentID: try incident.requireID(), number: 1, state: state, json: stateJSON, at: at, author: author)
+        try await version.create(on: db)
+        try await Journal.append(
+            IncidentCreated(IncidentVersionPayload(version, state: state, exercise: exercise)), on: db,
+            actor: author.username, organisation: author.organisation, incident: try incident.requireID())
+        return version
     }
 
     /// Inside a write the caller holds: the next version of the incident, journaled.

@@ -59,3 +59,104 @@ public struct RiskProfileImported: JournalEvent {
         self.unchanged = unchanged
     }
 }
+
+/// A current risk picture as it stands after a change (issue 18 point 2): opened, changed, closed.
+public struct RiskPicturePayload: Codable, Sendable, Equatable {
+    public var picture: UUID
+    public var region: String
+    public var version: Int
+    public var title: String
+    public var kind: String
+    public var expectedFrom: Date
+    public var expectedUntil: Date
+    public var status: String
+    /// The partners invited, by code, with their collaboration profile.
+    public var partners: [String: String]
+    public var risks: [UUID]
+    public var hasArea: Bool
+    public var reason: String?
+
+    public init(picture: UUID, region: String, version: Int, title: String, kind: String, expectedFrom: Date, expectedUntil: Date,
+                status: String, partners: [String: String], risks: [UUID], hasArea: Bool, reason: String?) {
+        self.picture = picture
+        self.region = region
+        self.version = version
+        self.title = title
+        self.kind = kind
+        self.expectedFrom = expectedFrom
+        self.expectedUntil = expectedUntil
+        self.status = status
+        self.partners = partners
+        self.risks = risks
+        self.hasArea = hasArea
+        self.reason = reason
+    }
+}
+
+public struct RiskPictureOpened: ShapedJournalEvent {
+    public static let kind = JournalKind.riskPictureOpened
+    public var body: RiskPicturePayload
+    public init(_ body: RiskPicturePayload) { self.body = body }
+}
+
+public struct RiskPictureChanged: ShapedJournalEvent {
+    public static let kind = JournalKind.riskPictureChanged
+    public var body: RiskPicturePayload
+    public init(_ body: RiskPicturePayload) { self.body = body }
+}
+
+/// A risk picture became an incident: what it carried over.
+public struct RiskPictureEscalated: JournalEvent {
+    public static let kind = JournalKind.riskPictureEscalated
+    public var picture: UUID
+    public var region: String
+    public var incident: UUID
+    public var reference: String
+    public var effects: Int
+    public var partners: [String]
+    public var area: Bool
+
+    public init(picture: UUID, region: String, incident: UUID, reference: String, effects: Int, partners: [String], area: Bool) {
+        self.picture = picture
+        self.region = region
+        self.incident = incident
+        self.reference = reference
+        self.effects = effects
+        self.partners = partners
+        self.area = area
+    }
+}
+
+/// An expected effect on a risk picture, as written or admitted.
+public struct RiskEffectPayload: Codable, Sendable, Equatable {
+    public var effect: UUID
+    public var picture: UUID
+    public var theme: String
+    public var text: String
+    public var expectedAt: Date?
+    /// linked, awaiting or admitted.
+    public var status: String
+    public var viaLiaison: Bool
+
+    public init(effect: UUID, picture: UUID, theme: String, text: String, expectedAt: Date?, status: String, viaLiaison: Bool) {
+        self.effect = effect
+        self.picture = picture
+        self.theme = theme
+        self.text = text
+        self.expectedAt = expectedAt
+        self.status = status
+        self.viaLiaison = viaLiaison
+    }
+}
+
+public struct RiskEffectAdded: ShapedJournalEvent {
+    public static let kind = JournalKind.riskEffectAdded
+    public var body: RiskEffectPayload
+    public init(_ body: RiskEffectPayload) { self.body = body }
+}
+
+public struct RiskEffectAdmitted: ShapedJournalEvent {
+    public static let kind = JournalKind.riskEffectAdmitted
+    public var body: RiskEffectPayload
+    public init(_ body: RiskEffectPayload) { self.body = body }
+}

@@ -44,5 +44,6 @@ enum KnooppuntMigrations {
         M0041_NoTemporaryAccounts(),
         M0042_LiaisonAndAdHoc(),
         M0043_CreateRiskProfiles(),
+        M0044_CreateRiskPictures(),
     ]
 }
