@@ -2286,6 +2286,10 @@ doc["paths"].update({
 
 # Issue 18 points 2 and 3, decision 0029: current risk pictures, expected effects, escalation.
 PICTURE = {"name": "picture", "in": "path", "required": True, "schema": UUIDS}
+SIGNAL = obj(["id", "source", "summary", "raisedAt"], {
+    "id": UUIDS, "source": {"enum": ["cap", "measurement", "advisory"]}, "summary": {"type": "string"},
+    "raisedAt": {"type": "string", "format": "date-time"}, "acknowledgedByName": {"type": "string"},
+    "acknowledgedAt": {"type": "string", "format": "date-time"}})
 THREAT = {"enum": ["storm", "hoogwater", "hitte", "cyber", "evenement", "overig"]}
 EFFECT = obj(["id", "theme", "text", "status", "viaLiaison", "authorName", "authorOrganisation", "recordedAt"], {
     "id": UUIDS, "theme": ref("Theme"), "text": {"type": "string"}, "expectedAt": {"type": "string", "format": "date-time"},
@@ -2320,7 +2324,18 @@ doc["components"]["schemas"].update({
         "effects": {"type": "array", "items": EFFECT, "description": "The effects the reader sees, oldest first."},
         "regionPhase": ref("RegionPhase"), "mayKeep": {"type": "boolean"}, "mayEscalate": {"type": "boolean"},
         "writesTheme": {"type": "string", "description": "Where the reader writes effects: 'discipline' for the region's staff, "
-                                                         "the partner's own theme, absent when it writes none."}}},
+                                                         "the partner's own theme, absent when it writes none."},
+        "rules": {"type": "array", "items": obj(["id", "rule", "description"], {
+            "id": UUIDS, "rule": ref("MonitoringRule"), "description": {"type": "string"}})},
+        "signals": {"type": "array", "description": "Newest first.", "items": SIGNAL}}},
+    "MonitoringRule": {"type": "object", "additionalProperties": False, "required": ["source"], "properties": {
+        "source": {"enum": ["cap", "measurement", "advisory"], "description":
+                   "cap: a CAP warning taken in whose area touches the picture's (else the region's) and whose time overlaps "
+                   "its window; measurement: a value a partner sends; advisory: a KCR2 risk message."},
+        "minimumSeverity": {"enum": ["Unknown", "Minor", "Moderate", "Severe", "Extreme"], "description": "For cap."},
+        "partner": {"type": "string", "description": "For measurement: the invited partner that measures."},
+        "quantity": {"type": "string", "minLength": 2, "maxLength": 80}, "threshold": {"type": "number"},
+        "above": {"type": "boolean", "description": "Fires when the value rises to the threshold (default) or, false, falls to it."}}},
 })
 PIC_403 = {"403": problem("Not allowed: the region's IM, HIN, risk advisor, OL or AC keep its risk pictures; a partner invited "
                           "writes in its own theme under its profile (standby reads along, koppel through its liaison).")}
@@ -2358,6 +2373,24 @@ doc["paths"].update({
         "post": {"operationId": "admitRiskEffect", "security": AUTH, "summary": "Admit an effect that waits (the region's keepers).",
                  "responses": {**ok("Admitted.", EFFECT), **E401, **PIC_403, **PIC_404,
                                "409": problem("The effect does not wait for admission.")}}},
+    "/risk-pictures/{picture}/rules": {"parameters": [PICTURE],
+        "post": {"operationId": "addMonitoringRule", "security": AUTH, "summary": "Set a monitoring rule on an open risk picture (its keepers).",
+                 "requestBody": body(ref("MonitoringRule")),
+                 "responses": {**ok("The rule.", obj(["id", "rule", "description"], {
+                     "id": UUIDS, "rule": ref("MonitoringRule"), "description": {"type": "string"}}), status="201"),
+                     **EBODY, **E401, **PIC_403, **PIC_404, **PIC_409}}},
+    "/risk-pictures/{picture}/measurements": {"parameters": [PICTURE],
+        "post": {"operationId": "sendMeasurement", "security": AUTH,
+                 "summary": "An invited partner sends a measured value; a measurement rule whose threshold it crosses raises a signal "
+                            "in the same write (a value that stays beyond it raises none).",
+                 "requestBody": body(obj(["quantity", "value"], {
+                     "quantity": {"type": "string", "minLength": 2, "maxLength": 80}, "value": {"type": "number"},
+                     "unit": {"type": "string", "maxLength": 20}, "measuredAt": {"type": "string", "format": "date-time"}})),
+                 "responses": {**ok("Taken in.", obj(["signals"], {"signals": {"type": "integer", "description": "Signals raised."}}), status="201"),
+                               **EBODY, **E401, **PIC_403, **PIC_404, **PIC_409}}},
+    "/risk-pictures/{picture}/signals/{signal}/acknowledgement": {"parameters": [PICTURE, {"name": "signal", "in": "path", "required": True, "schema": UUIDS}],
+        "post": {"operationId": "acknowledgeSignal", "security": AUTH, "summary": "Acknowledge a signal (the picture's keepers on duty).",
+                 "responses": {**ok("The signal.", SIGNAL), **E401, **PIC_403, **PIC_404, **PIC_409}}},
     "/risk-pictures/{picture}/escalation": {"parameters": [PICTURE],
         "post": {"operationId": "escalateRiskPicture", "security": AUTH,
                  "summary": "Escalate into an incident in one write: title and kind, the linked risks' vital interests, the area as "

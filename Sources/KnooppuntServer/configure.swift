@@ -140,6 +140,7 @@ private let journalReactors: [any JournalReactor] = [
     IRBTStore.Reactor(),
     RegionPhases.Reactor(),
     RiskProfiles.Reactor(),
+    RiskMonitoring.Reactor(),
 ]
 
 private struct LiveShutdown: LifecycleHandler {

@@ -188,4 +188,59 @@ struct RiskPictureApiTests {
             #expect(try await RiskPictureFixture.effect(app, picture.id, "Nog een effect", token: rws).status == .conflict)
         }
     }
+
+    @Test("a CAP warning in the area fires the picture's CAP rule; a partner's measurement crossing its threshold fires once; the IM acknowledges")
+    func monitoring() async throws {
+        try await withTestApp(clock: ManualClock(Picture.start)) { app in
+            // setup: a picture with a CAP rule (Severe or worse), a measurement rule on AGV's water level and an advisory rule
+            let advisor = try await HTTP.login(app, "risicoadviseur-vr13")
+            let picture = try await RiskPictureFixture.open(app, token: advisor)
+            let rules = "/api/v1/risk-pictures/\(picture.id)/rules"
+            #expect(try await HTTP.send(app, .POST, rules, json: #"{"source":"cap","minimumSeverity":"Severe"}"#, token: advisor).status == .created)
+            #expect(try await HTTP.send(app, .POST, rules, json: #"{"source":"measurement","partner":"WS-AGV","quantity":"waterstand Amstel","threshold":0.4}"#,
+                                        token: advisor).status == .created)
+            let refusedRule = try await HTTP.send(app, .POST, rules, json: #"{"source":"measurement","partner":"TENNET","quantity":"belasting","threshold":1}"#,
+                                                  token: advisor)
+            #expect(refusedRule.status == .unprocessableEntity && Risks.field(refusedRule) == "partner", "TENNET is not invited")
+            #expect(try await HTTP.send(app, .POST, rules, json: #"{"source":"cap"}"#, token: advisor).status == .unprocessableEntity)
+            #expect(try await HTTP.send(app, .POST, rules, json: #"{"source":"cap","minimumSeverity":"Minor"}"#,
+                                        token: try await HTTP.login(app, "agv")).status == .forbidden)
+
+            // MUT: a CAP warning elsewhere, then one over the Amstel
+            let im = try await HTTP.login(app, "im-vr13")
+            let elsewhere = Warnings.alert(identifier: "NL-RWS-2027-0002", polygon: "51.90,4.40 51.90,4.50 51.95,4.50 51.95,4.40 51.90,4.40")
+            #expect(try await Warnings.post(app, elsewhere, token: im).status == .created)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/risk-pictures/\(picture.id)", token: im).content.decode(RiskPictures.PictureDTO.self).signals.isEmpty)
+            #expect(try await Warnings.post(app, Warnings.alert(), token: im).status == .created)
+
+            // validate: the CAP signal
+            var now = try await HTTP.send(app, .GET, "/api/v1/risk-pictures/\(picture.id)", token: im).content.decode(RiskPictures.PictureDTO.self)
+            #expect(now.signals.map(\.source) == [.cap])
+            #expect(now.signals.first?.summary.contains("Hoogwater Amstel verwacht") == true)
+
+            // MUT: AGV measures below, then above (a signal), then above again (none)
+            let agv = try await HTTP.login(app, "agv")
+            let measure = "/api/v1/risk-pictures/\(picture.id)/measurements"
+            let values = [0.2, 0.45, 0.5]
+            var raised: [Int] = []
+            for value in values {
+                let response = try await HTTP.send(app, .POST, measure, json: #"{"quantity":"waterstand Amstel","value":\#(value),"unit":"m NAP"}"#, token: agv)
+                #expect(response.status == .created, "\(response.body.string)")
+                raised.append(try response.content.get(Int.self, at: "signals"))
+            }
+            #expect(raised == [0, 1, 0], "a value that stays beyond the threshold raises no second signal")
+            #expect(try await HTTP.send(app, .POST, measure, json: #"{"quantity":"waterstand Amstel","value":1}"#,
+                                        token: try await HTTP.login(app, "tennet")).status == .notFound)
+            #expect(try await HTTP.send(app, .POST, measure, json: #"{"quantity":"w","value":1}"#, token: agv).status == .unprocessableEntity)
+
+            // MUT: the IM acknowledges the CAP signal
+            now = try await HTTP.send(app, .GET, "/api/v1/risk-pictures/\(picture.id)", token: im).content.decode(RiskPictures.PictureDTO.self)
+            #expect(now.signals.map(\.source) == [.measurement, .cap])
+            let cap = try #require(now.signals.last)
+            let acknowledged = try await HTTP.send(app, .POST, "/api/v1/risk-pictures/\(picture.id)/signals/\(cap.id)/acknowledgement", token: im)
+            #expect(try acknowledged.content.decode(RiskMonitoring.SignalDTO.self).acknowledgedByName == "Sanne de Vries")
+            let events = try await JournalEventModel.query(on: app.db).filter(\.$kind == "risk.signal-raised").count()
+            #expect(events == 2)
+        }
+    }
 }

@@ -102,6 +102,10 @@ extension JournalKind {
         case .referenceLoaded: ReferenceLoaded.self
         case .regionPhaseChanged: RegionPhaseChanged.self
         case .riskEffectAdded: RiskEffectAdded.self
+        case .riskMeasurementReceived: RiskMeasurementReceived.self
+        case .riskRuleAdded: MonitoringRuleAdded.self
+        case .riskSignalAcknowledged: RiskSignalAcknowledged.self
+        case .riskSignalRaised: RiskSignalRaised.self
         case .riskEffectAdmitted: RiskEffectAdmitted.self
         case .riskPictureChanged: RiskPictureChanged.self
         case .riskPictureEscalated: RiskPictureEscalated.self

@@ -130,6 +130,10 @@ public enum JournalKind: String, CaseIterable, Sendable {
     case regionPhaseChanged = "region.phase-changed"
     // risk (the regional risk profile, decision 0028)
     case riskEffectAdded = "risk.effect-added"
+    case riskMeasurementReceived = "risk.measurement-received"
+    case riskRuleAdded = "risk.rule-added"
+    case riskSignalAcknowledged = "risk.signal-acknowledged"
+    case riskSignalRaised = "risk.signal-raised"
     case riskEffectAdmitted = "risk.effect-admitted"
     case riskPictureChanged = "risk.picture-changed"
     case riskPictureEscalated = "risk.picture-escalated"

@@ -116,6 +116,7 @@ enum Advisories {
             advisory.createdAt = at
             advisory.createdBy = message.sentBy
             try await advisory.create(on: db)
+            if message.kind == "risk" { try await RiskMonitoring.advisoryReceived(title: message.title, at: at, on: db) }
         case ackKind:
             let ack = try JSONDecoder().decode(AdvisoryAck.self, from: body)
             try await AdvisoryDeliveryModel.query(on: db).filter(\.$advisoryID == ack.advisory).filter(\.$node == node)

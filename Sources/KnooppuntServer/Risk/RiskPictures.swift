@@ -212,6 +212,9 @@ struct RiskPictures {
         var mayEscalate: Bool
         /// The theme the reader writes effects in: nil when it writes none; "discipline" for the region's staff.
         var writesTheme: String?
+        var rules: [RiskMonitoring.RuleDTO]
+        /// Newest first.
+        var signals: [RiskMonitoring.SignalDTO]
     }
 
     struct EscalationDTO: Content {
@@ -232,6 +235,17 @@ struct RiskPictures {
 
     private func readDecision(_ row: RiskPictureModel) -> AccessDecision {
         RiskPictureRules.read(user.subject, region: row.regionCode, partners: row.partnerProfiles, shared: false)
+    }
+
+    /// The picture, for one who may read it.
+    func loadForReading(_ id: UUID) async throws -> RiskPictureModel { try await load(id) }
+
+    /// The picture, open, for one who keeps it.
+    func loadForKeeping(_ id: UUID) async throws -> RiskPictureModel {
+        let row = try await load(id)
+        try requireKeeper(row.regionCode)
+        guard row.status == RiskPictureStatus.open.rawValue else { throw Problem.conflict("the risk picture is \(row.status)") }
+        return row
     }
 
     private func load(_ id: UUID) async throws -> RiskPictureModel {
@@ -296,7 +310,8 @@ struct RiskPictures {
             mayKeep: keeps && row.status == RiskPictureStatus.open.rawValue,
             mayEscalate: keeps && row.status == RiskPictureStatus.open.rawValue
                 && AccessPolicy.decide(subject, .create, incident: nil, at: now).allowed,
-            writesTheme: row.status == RiskPictureStatus.open.rawValue ? writes : nil)
+            writesTheme: row.status == RiskPictureStatus.open.rawValue ? writes : nil,
+            rules: try await RiskMonitoring.rules(of: id, language: .nl, on: db), signals: try await RiskMonitoring.signals(of: id, on: db))
     }
 
     // MARK: Keeping
@@ -609,6 +624,23 @@ struct RiskPictureController: RouteCollection {
         routes.post("risk-pictures", ":picture", "effects", use: addEffect)
         routes.post("risk-pictures", ":picture", "effects", ":effect", "admission", use: admit)
         routes.post("risk-pictures", ":picture", "escalation", use: escalate)
+        routes.post("risk-pictures", ":picture", "rules", use: addRule)
+        routes.post("risk-pictures", ":picture", "measurements", use: measure)
+        routes.post("risk-pictures", ":picture", "signals", ":signal", "acknowledgement", use: acknowledge)
+    }
+
+    func addRule(req: Request) async throws -> Response {
+        let added = try await RiskPictures(req).addRule(to: try req.pathID("picture"), try req.decodeStrict(RiskMonitoring.RuleInput.self))
+        return try await added.encodeResponse(status: .created, for: req)
+    }
+
+    func measure(req: Request) async throws -> Response {
+        let result = try await RiskPictures(req).measure(try req.pathID("picture"), try req.decodeStrict(RiskMonitoring.MeasurementInput.self))
+        return try await result.encodeResponse(status: .created, for: req)
+    }
+
+    func acknowledge(req: Request) async throws -> RiskMonitoring.SignalDTO {
+        try await RiskPictures(req).acknowledge(try req.pathID("signal"), in: try req.pathID("picture"))
     }
 
     func list(req: Request) async throws -> [RiskPictures.PictureDTO] {

@@ -160,3 +160,69 @@ public struct RiskEffectAdmitted: ShapedJournalEvent {
     public var body: RiskEffectPayload
     public init(_ body: RiskEffectPayload) { self.body = body }
 }
+
+/// A monitoring rule was set on a risk picture.
+public struct MonitoringRuleAdded: JournalEvent {
+    public static let kind = JournalKind.riskRuleAdded
+    public var rule: UUID
+    public var picture: UUID
+    public var region: String
+    public var source: String
+
+    public init(rule: UUID, picture: UUID, region: String, source: String) {
+        self.rule = rule
+        self.picture = picture
+        self.region = region
+        self.source = source
+    }
+}
+
+/// A monitoring rule raised a signal on a risk picture, for the people on duty.
+public struct RiskSignalRaised: JournalEvent {
+    public static let kind = JournalKind.riskSignalRaised
+    public var signal: UUID
+    public var picture: UUID
+    public var region: String
+    public var source: String
+    public var summary: String
+
+    public init(signal: UUID, picture: UUID, region: String, source: String, summary: String) {
+        self.signal = signal
+        self.picture = picture
+        self.region = region
+        self.source = source
+        self.summary = summary
+    }
+}
+
+/// Someone on duty acknowledged a signal.
+public struct RiskSignalAcknowledged: JournalEvent {
+    public static let kind = JournalKind.riskSignalAcknowledged
+    public var signal: UUID
+    public var picture: UUID
+    public var region: String
+
+    public init(signal: UUID, picture: UUID, region: String) {
+        self.signal = signal
+        self.picture = picture
+        self.region = region
+    }
+}
+
+/// A partner sent a measured value to a risk picture.
+public struct RiskMeasurementReceived: JournalEvent {
+    public static let kind = JournalKind.riskMeasurementReceived
+    public var picture: UUID
+    public var partner: String
+    public var quantity: String
+    public var value: Double
+    public var unit: String?
+
+    public init(picture: UUID, partner: String, quantity: String, value: Double, unit: String?) {
+        self.picture = picture
+        self.partner = partner
+        self.quantity = quantity
+        self.value = value
+        self.unit = unit
+    }
+}

@@ -45,5 +45,6 @@ enum KnooppuntMigrations {
         M0042_LiaisonAndAdHoc(),
         M0043_CreateRiskProfiles(),
         M0044_CreateRiskPictures(),
+        M0045_CreateRiskMonitoring(),
     ]
 }
