@@ -2311,7 +2311,7 @@ doc["components"]["schemas"].update({
         "phaseReason": {"type": "string", "description": "On opening: the region moves from koud to lauw with this reason."}}},
     "RiskPicture": {"type": "object", "additionalProperties": False,
         "required": ["id", "version", "region", "title", "kind", "description", "expectedFrom", "expectedUntil", "status", "createdAt",
-                     "createdByName", "partners", "risks", "effects", "regionPhase", "mayKeep", "mayEscalate"], "properties": {
+                     "createdByName", "partners", "risks", "effects", "regionPhase", "mayKeep", "mayEscalate", "rules", "signals", "plans"], "properties": {
         "id": UUIDS, "version": {"type": "integer"}, "region": ref("RegionCode"), "title": {"type": "string"}, "kind": THREAT,
         "description": {"type": "string"}, "expectedFrom": {"type": "string", "format": "date-time"},
         "expectedUntil": {"type": "string", "format": "date-time"}, "area": ref("Geometry"),
@@ -2327,7 +2327,8 @@ doc["components"]["schemas"].update({
                                                          "the partner's own theme, absent when it writes none."},
         "rules": {"type": "array", "items": obj(["id", "rule", "description"], {
             "id": UUIDS, "rule": ref("MonitoringRule"), "description": {"type": "string"}})},
-        "signals": {"type": "array", "description": "Newest first.", "items": SIGNAL}}},
+        "signals": {"type": "array", "description": "Newest first.", "items": SIGNAL},
+        "plans": {"type": "array", "items": ref("Plan"), "description": "The plans attached to the picture."}}},
     "MonitoringRule": {"type": "object", "additionalProperties": False, "required": ["source"], "properties": {
         "source": {"enum": ["cap", "measurement", "advisory"], "description":
                    "cap: a CAP warning taken in whose area touches the picture's (else the region's) and whose time overlaps "
@@ -2373,6 +2374,42 @@ doc["paths"].update({
         "post": {"operationId": "admitRiskEffect", "security": AUTH, "summary": "Admit an effect that waits (the region's keepers).",
                  "responses": {**ok("Admitted.", EFFECT), **E401, **PIC_403, **PIC_404,
                                "409": problem("The effect does not wait for admission.")}}},
+    "/risks/{risk}/communications": {"parameters": [RISK],
+        "get": {"operationId": "riskCommunications", "security": AUTH, "summary": "The public risk information published about the risk.",
+                "responses": {**ok("The messages.", {"type": "array", "items": obj(
+                    ["id", "number", "identifier", "sent", "msgType", "headline", "publishedBy", "page", "cap"], {
+                    "id": UUIDS, "number": {"type": "integer"}, "identifier": {"type": "string"}, "sent": {"type": "string"},
+                    "msgType": {"enum": ["Alert", "Update"]}, "headline": {"type": "string"}, "publishedBy": {"type": "string"},
+                    "page": {"type": "string"}, "cap": {"type": "string"}})}), **E401, **RISK_403, **RISK_404}},
+        "post": {"operationId": "publishRiskCommunication", "security": AUTH,
+                 "summary": "Publish public risk information about the risk as CAP 1.2 (msgType Alert, later Update; urgency Future or "
+                            "Expected; nl-NL and en-US; the region as area) on the public feed, file and page. The region's bestuur "
+                            "publishes: its voorzitter, or someone under a mandate for public warnings; others are refused naming who decides.",
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": ref("PublicWarningInput")}}},
+                 "responses": {**ok("Published.", obj(["id", "number", "identifier", "sent", "msgType", "headline", "publishedBy", "page", "cap"], {
+                     "id": UUIDS, "number": {"type": "integer"}, "identifier": {"type": "string"}, "sent": {"type": "string"},
+                     "msgType": {"enum": ["Alert", "Update"]}, "headline": {"type": "string"}, "publishedBy": {"type": "string"},
+                     "page": {"type": "string"}, "cap": {"type": "string"}}), status="201"),
+                     **EBODY, **E401, **RISK_403, **RISK_404, "409": problem("The risk was withdrawn from the profile.")}}},
+    "/national/risk-pictures": {
+        "get": {"operationId": "nationalRiskPictures", "security": AUTH,
+                "summary": "On the national node: the risk pictures the regional nodes share while their region stands in the "
+                           "lukewarm or warm phase (and their update when the phase changes), newest first; effects waiting for "
+                           "admission stay with the region.",
+                "responses": {**ok("The pictures.", {"type": "array", "items": obj(
+                    ["picture", "region", "title", "kind", "description", "expectedFrom", "expectedUntil", "status", "phase", "effects",
+                     "signals", "sentAt"], {
+                    "picture": UUIDS, "region": ref("RegionCode"), "title": {"type": "string"}, "kind": THREAT,
+                    "description": {"type": "string"}, "expectedFrom": {"type": "string", "format": "date-time"},
+                    "expectedUntil": {"type": "string", "format": "date-time"}, "status": {"enum": ["open", "escalated", "closed"]},
+                    "incidentReference": {"type": "string"}, "phase": ref("RegionPhase"),
+                    "effects": {"type": "array", "items": obj(["theme", "text", "organisation"], {
+                        "theme": ref("Theme"), "text": {"type": "string"}, "organisation": {"type": "string"}})},
+                    "signals": {"type": "array", "items": obj(["summary", "raisedAt", "acknowledged"], {
+                        "summary": {"type": "string"}, "raisedAt": {"type": "string", "format": "date-time"},
+                        "acknowledged": {"type": "boolean"}})},
+                    "sentAt": {"type": "string", "format": "date-time"}})}),
+                    **E401, "403": problem("Not the national node's staff.")}}},
     "/risk-pictures/{picture}/rules": {"parameters": [PICTURE],
         "post": {"operationId": "addMonitoringRule", "security": AUTH, "summary": "Set a monitoring rule on an open risk picture (its keepers).",
                  "requestBody": body(ref("MonitoringRule")),
@@ -2401,6 +2438,52 @@ doc["paths"].update({
                      "incident": UUIDS, "reference": {"type": "string"}, "effects": {"type": "integer"},
                      "partners": {"type": "array", "items": {"type": "string"}}}), status="201"),
                      **EBODY, **E401, **PIC_403, **PIC_404, **PIC_409}}},
+})
+
+# Issue 18 point 4, decision 0030: the plans register.
+PLANP = {"name": "plan", "in": "path", "required": True, "schema": UUIDS}
+PLANKIND = {"enum": ["regionaal-crisisplan", "rampbestrijdingsplan", "zorgrisicoprofiel", "afstemmingsplan", "handboek", "overig"]}
+doc["components"]["schemas"].update({
+    "PlanInput": {"type": "object", "additionalProperties": False, "required": ["title", "kind", "owner", "reviewOn"], "properties": {
+        "title": {"type": "string", "minLength": 3, "maxLength": 200}, "kind": PLANKIND,
+        "owner": {"type": "string", "minLength": 2, "maxLength": 200},
+        "adoptedBy": {"type": "string", "description": "Who adopted it, with adoptedOn."}, "adoptedOn": {"type": "string", "format": "date"},
+        "reviewOn": {"type": "string", "format": "date"}, "risks": {"type": "array", "maxItems": 50, "items": UUIDS},
+        "partners": {"type": "array", "maxItems": 50, "items": {"type": "string"}},
+        "location": {"type": "string", "minLength": 3, "maxLength": 500, "description": "Where the document is."},
+        "baseVersion": {"type": "integer", "description": "For a change: the version it was made on."}}},
+    "Plan": obj(["id", "version", "region", "title", "kind", "owner", "reviewOn", "review", "risks", "partners", "recordedAt", "recordedByName"], {
+        "id": UUIDS, "version": {"type": "integer"}, "region": ref("RegionCode"), "title": {"type": "string"}, "kind": PLANKIND,
+        "owner": {"type": "string"}, "adoptedBy": {"type": "string"}, "adoptedOn": {"type": "string", "format": "date"},
+        "reviewOn": {"type": "string", "format": "date"},
+        "review": {"enum": ["due", "soon", "later"], "description": "due: the review date has passed; soon: within 60 days."},
+        "risks": {"type": "array", "items": UUIDS}, "partners": {"type": "array", "items": {"type": "string"}},
+        "location": {"type": "string"}, "recordedAt": {"type": "string", "format": "date-time"}, "recordedByName": {"type": "string"}}),
+})
+PLAN_403 = {"403": problem("Not allowed: the region's risk advisor and directeur keep its plans, the DPG and the risk advisor the "
+                           "zorgrisicoprofiel; attaching needs the right to change the incident or keep the risk picture.")}
+doc["paths"].update({
+    "/regions/{code}/plans": {"parameters": [CODEP],
+        "get": {"operationId": "regionPlans", "security": AUTH, "summary": "The region's plans register: reviews past first, then those due within 60 days.",
+                "responses": {**ok("The plans.", {"type": "array", "items": ref("Plan")}), **E401, **PLAN_403, **RISK_404}},
+        "post": {"operationId": "recordPlan", "security": AUTH, "summary": "Record a plan in the region's register.",
+                 "requestBody": body(ref("PlanInput")),
+                 "responses": {**ok("Recorded.", ref("Plan"), status="201"), **EBODY, **E401, **PLAN_403, **RISK_404}}},
+    "/plans/{plan}": {"parameters": [PLANP],
+        "get": {"operationId": "showPlan", "security": AUTH, "summary": "A plan.",
+                "responses": {**ok("The plan.", ref("Plan")), **E401, **PLAN_403, **RISK_404}},
+        "put": {"operationId": "changePlan", "security": AUTH, "summary": "Change a plan (give baseVersion); journaled.",
+                "requestBody": body(ref("PlanInput")),
+                "responses": {**ok("The plan.", ref("Plan")), **EBODY, **E401, **PLAN_403, **RISK_404,
+                              "409": problem("The plan changed since baseVersion.")}}},
+    "/plans/{plan}/attachments": {"parameters": [PLANP],
+        "post": {"operationId": "attachPlan", "security": AUTH, "summary": "Attach the plan to an incident or a risk picture (one of them).",
+                 "requestBody": body(obj([], {"incident": UUIDS, "picture": UUIDS})),
+                 "responses": {**ok("The plan.", ref("Plan")), **EBODY, **E401, **PLAN_403, **RISK_404,
+                               "409": problem("The risk picture is escalated or closed, or the incident is archived.")}}},
+    "/incidents/{incident}/plans": {"parameters": [INCIDENT],
+        "get": {"operationId": "incidentPlans", "security": AUTH, "summary": "The plans attached to the incident.",
+                "responses": {**ok("The plans.", {"type": "array", "items": ref("Plan")}), **E401, **E403, **E404}}},
 })
 
 # Refusals every operation can meet before its handler runs, or on the way to its resource; each

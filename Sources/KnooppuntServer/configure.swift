@@ -64,6 +64,9 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
     try api.register(collection: RegionPhaseController())
     try api.register(collection: RiskProfileController())
     try api.register(collection: RiskPictureController())
+    try api.register(collection: NationalRiskPictureController())
+    try api.register(collection: PlansController())
+    try api.register(collection: RiskCommunicationController())
     try api.register(collection: IRBTController())
     try api.register(collection: AanwijzingenController())
     try app.register(collection: WebController())
@@ -74,6 +77,8 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
     try app.register(collection: PublicWarningsController())
     try app.register(collection: CapacityWebController())
     try app.register(collection: RiskWebController())
+    try app.register(collection: RiskPictureWebController())
+    try app.register(collection: PlanWebController())
     try app.register(collection: FallbackWebController())
     try app.register(collection: GovernanceWebController())
     api.get("bestuur") { req in try await IncidentCommands(req).bestuurOverview() }
@@ -141,6 +146,7 @@ private let journalReactors: [any JournalReactor] = [
     RegionPhases.Reactor(),
     RiskProfiles.Reactor(),
     RiskMonitoring.Reactor(),
+    RiskPictureSharing.Reactor(),
 ]
 
 private struct LiveShutdown: LifecycleHandler {

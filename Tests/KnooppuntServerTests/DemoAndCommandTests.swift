@@ -37,7 +37,12 @@ struct DemoTests {
             let incident = try #require(list.first)
             #expect(incident.title == "Hoogwater Amstel bij Ouderkerk" && incident.grip == .one)
             let entries = try await Picture.picture(app, incident.id, token: rws).entries
-            #expect(entries.count == 5, "three entries, the care home's line via the detached HIN and Rijkswaterstaat's CAP warning")
+            #expect(entries.count == 7, "three entries, the care home's line via the detached HIN, Rijkswaterstaat's CAP warning and the two effects the risk picture carried")
+            #expect(entries.filter { $0.text.hasPrefix("Verwacht effect: ") }.map(\.organisation) == ["RWS", "WS-AGV"], "carried by their authors")
+            let pictures = try await HTTP.send(app, .GET, "/api/v1/regions/VR13/risk-pictures", token: try await HTTP.login(app, "im-vr13"))
+                .content.decode([RiskPictures.PictureDTO].self)
+            #expect(pictures.map(\.status) == [.open, .escalated], "the storm forecast is open; the high water became this incident")
+            #expect(pictures.last?.incident == incident.id)
             #expect(entries.contains { $0.onBehalfOf == "AMSTELHOF" && $0.organisation == "VR13" })
             // Waternet's liaison supplied a line that waits for the IM: it sees that one line, Rijkswaterstaat none of it.
             let supplied = try await Picture.picture(app, incident.id, token: try await HTTP.login(app, "liaison-waternet")).entries

@@ -142,7 +142,15 @@ struct PageSnapshotTests {
         Page(name: "risk-profile", user: "risicoadviseur-vr13") { _ in "/risicoprofiel" },
         Page(name: "risk-profile-vr12-en", user: "im-vr13", language: "en") { _ in "/risicoprofiel?regio=VR12" },
         Page(name: "risk", user: "risicoadviseur-vr13") { try await risk($0) },
+        Page(name: "risk-voorzitter", user: "voorzitter-vr13") { try await risk($0) },
         Page(name: "risks-national", user: "analist-kcr2") { _ in "/risicoprofiel/landelijk" },
+        Page(name: "risk-pictures", user: "risicoadviseur-vr13") { _ in "/risicobeelden" },
+        Page(name: "plans", user: "risicoadviseur-vr13") { _ in "/plannen" },
+        Page(name: "plan", user: "im-vr13") { try await plan($0, "Coördinatieplan hoogwater Amstel") },
+        Page(name: "risk-pictures-partner", user: "agv") { _ in "/risicobeelden" },
+        Page(name: "risk-picture-flood", user: "im-vr13") { try await riskPicture($0, "Hoogwater Amstel bij Ouderkerk") },
+        Page(name: "risk-picture-storm", user: "im-vr13") { try await riskPicture($0, "Zware storm verwacht") },
+        Page(name: "risk-picture-storm-agv", user: "agv") { try await riskPicture($0, "Zware storm verwacht") },
         Page(name: "error-404", user: "im-vr13", status: .notFound) { _ in "/no-such-page" },
         Page(name: "error-403", user: "rws", status: .forbidden) { _ in "/partners" },
     ]
@@ -235,6 +243,17 @@ struct PageSnapshotTests {
     }
 
     /// The demo's request for a sandbag filling machine.
+    static func plan(_ world: SnapshotWorld.Standalone, _ title: String) async throws -> String {
+        for row in try await PlanModel.query(on: world.app.db).all() where try row.plan().title == title { return "/plannen/\(try row.requireID())" }
+        Issue.record("no plan \(title)")
+        return "/plannen"
+    }
+
+    static func riskPicture(_ world: SnapshotWorld.Standalone, _ title: String) async throws -> String {
+        let picture = try #require(try await RiskPictureModel.query(on: world.app.db).filter(\.$title == title).first())
+        return "/risicobeelden/\(try picture.requireID())"
+    }
+
     static func risk(_ world: SnapshotWorld.Standalone) async throws -> String {
         let risk = try #require(try await RegionalRiskModel.query(on: world.app.db).filter(\.$region == "VR13")
             .filter(\.$title == "Overstroming regionale wateren").first())

@@ -243,4 +243,43 @@ struct RiskPictureApiTests {
             #expect(events == 2)
         }
     }
+
+    @Test("a picture at lauw in VR13 reaches the national node with its effects; a KCR2 risk message raises the picture's advisory signal")
+    func nationally() async throws {
+        try await ThreeNodes.run { nodes in
+            // setup: VR13's advisor opens a picture and moves the region to lauw; RWS adds an effect; an advisory rule
+            let advisor = try await HTTP.login(nodes.vr13, "risicoadviseur-vr13")
+            let picture = try await RiskPictureFixture.open(
+                nodes.vr13, token: advisor, RiskPictureFixture.body(partners: ["RWS", "WS-AGV"], phaseReason: "Hoogwater Amstel verwacht"))
+            #expect(try await HTTP.send(nodes.vr13, .POST, "/api/v1/risk-pictures/\(picture.id)/rules", json: #"{"source":"advisory"}"#,
+                                        token: advisor).status == .created)
+            _ = try await RiskPictureFixture.effect(nodes.vr13, picture.id, "Scheepvaart Amstel stilgelegd", token: try await HTTP.login(nodes.vr13, "rws"))
+            _ = try await RiskPictureFixture.effect(nodes.vr13, picture.id, "Kade kan overlopen", token: try await HTTP.login(nodes.vr13, "agv"))
+
+            // MUT: VR13 delivers; KCR2 sends a risk message to VR13, which arrives; VR13 delivers again
+            #expect(try await nodes.deliver(from: nodes.vr13) > 0)
+            let analyst = try await HTTP.login(nodes.kcr2, "analist-kcr2")
+            let phase = try await HTTP.send(nodes.kcr2, .GET, "/api/v1/regions/VR13/phase", token: analyst).content.decode(RegionPhases.PhaseDTO.self)
+            #expect(phase.phase == .lauw, "lauw in VR13 appears on the national node")
+            var shared = try await HTTP.send(nodes.kcr2, .GET, "/api/v1/national/risk-pictures", token: analyst)
+                .content.decode([RiskPictureSharing.Shared].self)
+            #expect(shared.map(\.title) == ["Hoogwater Amstel"] && shared.first?.phase == .lauw)
+            #expect(shared.first?.effects.map(\.text) == ["Scheepvaart Amstel stilgelegd"], "the effect waiting for admission stays with the region")
+            let html = try await WebSession.login(nodes.kcr2, "analist-kcr2")
+            let page = try await nodes.kcr2.testing().sendRequest(.GET, "/national", headers: html.cookieHeader).body.string
+            #expect(page.contains("Regio's in de lauwe fase (1)") && page.contains("Hoogwater Amstel"))
+            let minister = try await HTTP.login(nodes.kcr2, "analist-kcr2")
+            let sent = try await HTTP.send(nodes.kcr2, .POST, "/api/v1/national/advisories",
+                                           json: #"{"kind":"risk","title":"Zware neerslag Midden-Nederland","text":"KNMI verwacht 80 mm in 24 uur.","regions":["VR13"]}"#,
+                                           token: minister)
+            #expect(sent.status == .created, "\(sent.body.string)")
+            #expect(try await nodes.deliver(from: nodes.kcr2) > 0)
+            let now = try await HTTP.send(nodes.vr13, .GET, "/api/v1/risk-pictures/\(picture.id)", token: advisor).content.decode(RiskPictures.PictureDTO.self)
+            #expect(now.signals.map(\.summary) == ["Risicobericht KCR2: Zware neerslag Midden-Nederland"])
+            #expect(try await nodes.deliver(from: nodes.vr13) > 0)
+            shared = try await HTTP.send(nodes.kcr2, .GET, "/api/v1/national/risk-pictures", token: analyst).content.decode([RiskPictureSharing.Shared].self)
+            #expect(shared.first?.signals.count == 1, "its signals go up with it")
+            #expect(try await HTTP.send(nodes.kcr2, .GET, "/api/v1/national/risk-pictures", token: try await HTTP.login(nodes.vr13, "im-vr13")).status == .unauthorized)
+        }
+    }
 }

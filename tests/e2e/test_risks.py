@@ -1,5 +1,7 @@
 """The regional risk profile (decision 0028): the risk advisor's home, the profile with its risk diagram, a risk
 recorded and adopted through the forms, the profiles side by side, and the profile on a phone."""
+import urllib.request
+
 from selenium.webdriver.common.by import By
 
 from e2e_support import assert_accessible, login, screenshot, viewport, wait
@@ -15,7 +17,9 @@ def submit(driver, form_id, fields):
         """const form = document.getElementById(arguments[0]);
            for (const [name, value] of Object.entries(arguments[1])) {
              const field = form.elements[name];
-             if (field.type === 'checkbox') field.checked = value === 'true'; else field.value = value;
+             if (Array.isArray(value)) {
+               for (const box of form.querySelectorAll(`input[name="${name}"]`)) box.checked = value.includes(box.value);
+             } else if (field.type === 'checkbox') field.checked = value === 'true'; else field.value = value;
            }
            form.requestSubmit();""", form_id, fields)
 
@@ -25,6 +29,7 @@ def test_risk_advisor_keeps_the_profile(server, browser):
     login(browser, server, "risicoadviseur-vr13")
     home = text_of(browser, "home-risks")
     assert "te herzien" in home and "Verstoring drinkwatervoorziening" in home, home
+    assert "Zorgrisicoprofiel GHOR Amsterdam-Amstelland" in text_of(browser, "home-plan-reviews"), "a plan past its review"
     screenshot(browser, "40-home-risk-advisor", element_id="home-risks")
 
     # MUT: she opens the profile
@@ -81,3 +86,43 @@ def test_risk_profile_on_a_phone_for_the_im(server, browser):
     assert width <= 390, f"the diagram ends at {width} px"
     assert not browser.find_elements(By.ID, "risk-forms")
     screenshot(browser, "44-risk-profile-phone", element_id="risk-diagram")
+
+
+def test_plans_register(server, browser):
+    # setup: the risk advisor opens the plans register
+    login(browser, server, "risicoadviseur-vr13")
+    browser.get(server + "/plannen")
+
+    # validate: reviews past and near first; the coordination plan is attached to the demo incident and its risk picture
+    review = text_of(browser, "plans-review")
+    assert "Zorgrisicoprofiel GHOR Amsterdam-Amstelland" in review and "Regionaal crisisplan 2025–2028" in review, review
+    assert_accessible(browser, "the plans register")
+    screenshot(browser, "50-plans-register")
+    browser.find_element(By.LINK_TEXT, "Coördinatieplan hoogwater Amstel").click()
+    wait(browser, lambda d: d.find_element(By.TAG_NAME, "h1").text == "Coördinatieplan hoogwater Amstel")
+    assert "Overstroming regionale wateren" in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_voorzitter_publishes_risk_information(server, browser):
+    # setup: the voorzitter of VR13 opens the flood risk of the profile
+    login(browser, server, "voorzitter-vr13")
+    browser.get(server + "/risicoprofiel")
+    browser.execute_script("[...document.querySelectorAll('#risk-table a')].find(a => a.textContent === 'Overstroming regionale wateren').click()")
+    wait(browser, lambda d: d.find_element(By.TAG_NAME, "h1").text == "Overstroming regionale wateren")
+
+    # MUT: she publishes public risk information in Dutch and English
+    browser.execute_script("document.querySelector('#risk-communication details').open = true")
+    submit(browser, "communication-form", {
+        "event_nl": "Hoogwater", "event_en": "High water",
+        "headline_nl": "Bereid u voor op hoogwater langs de Amstel", "headline_en": "Prepare for high water along the Amstel",
+        "instruction_nl": "Zorg voor een noodpakket en weet waar u heen kunt.", "instruction_en": "Keep an emergency kit and know where to go.",
+        "urgency": "Future"})
+
+    # validate: it is listed on the risk, and its public page and the feed carry it
+    wait(browser, lambda d: "Bereid u voor op hoogwater langs de Amstel" in text_of(d, "risk-communication"))
+    screenshot(browser, "51-risk-communication", element_id="risk-communication")
+    browser.find_element(By.LINK_TEXT, "Bereid u voor op hoogwater langs de Amstel").click()
+    wait(browser, lambda d: "Zorg voor een noodpakket" in d.find_element(By.TAG_NAME, "main").text)
+    with urllib.request.urlopen(server + "/cap/feed.xml", timeout=20) as response:
+        assert "Bereid u voor op hoogwater langs de Amstel" in response.read().decode()
+

@@ -75,6 +75,14 @@ public enum DateTimeText {
         return calendar.date(from: DateComponents(year: year, month: month, day: day))
     }
 
+    /// The day of `date` in Amsterdam, yyyy-MM-dd: what `day(_:)` reads back.
+    public static func dayString(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

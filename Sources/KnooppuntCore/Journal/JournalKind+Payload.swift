@@ -95,12 +95,15 @@ extension JournalKind {
         case .partnerRegistered: PartnerRegistered.self
         case .partnerStandpointTaken: StandpointTaken.self
         case .partnerUpdated: PartnerUpdated.self
+        case .planAttached: PlanAttached.self
+        case .planRecorded: PlanRecorded.self
         case .plotCreated: PlotCreated.self
         case .plotRemoved: PlotRemoved.self
         case .plotUpdated: PlotUpdated.self
         case .plotVerification: PlotVerification.self
         case .referenceLoaded: ReferenceLoaded.self
         case .regionPhaseChanged: RegionPhaseChanged.self
+        case .riskCommunicationPublished: RiskCommunicationPublished.self
         case .riskEffectAdded: RiskEffectAdded.self
         case .riskMeasurementReceived: RiskMeasurementReceived.self
         case .riskRuleAdded: MonitoringRuleAdded.self

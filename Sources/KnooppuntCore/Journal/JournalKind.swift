@@ -116,6 +116,9 @@ public enum JournalKind: String, CaseIterable, Sendable {
     case partnerRegistered = "partner.registered"
     case partnerStandpointTaken = "partner.standpoint-taken"
     case partnerUpdated = "partner.updated"
+    // plan (the plans register, issue 18 point 4)
+    case planAttached = "plan.attached"
+    case planRecorded = "plan.recorded"
     // plot
     case plotCreated = "plot.created"
     case plotRemoved = "plot.removed"
@@ -129,6 +132,7 @@ public enum JournalKind: String, CaseIterable, Sendable {
     // region
     case regionPhaseChanged = "region.phase-changed"
     // risk (the regional risk profile, decision 0028)
+    case riskCommunicationPublished = "risk.communication-published"
     case riskEffectAdded = "risk.effect-added"
     case riskMeasurementReceived = "risk.measurement-received"
     case riskRuleAdded = "risk.rule-added"

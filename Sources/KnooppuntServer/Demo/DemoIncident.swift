@@ -52,6 +52,8 @@ enum DemoIncident {
         try await seedAssessment(app, incident: incident, now: now)
         try await seedWarningAndSitRap(app, incident: incident, now: now)
         try await DemoCapacity.seedRequest(app, incident: incident)
+        let reference = try await IncidentModel.find(incident, on: app.db)?.reference ?? ""
+        try await DemoRisks.seedPictures(app, incident: incident, reference: reference, area: area)
     }
 
     /// Partners without access of their own (decision 0027 §6, §8): Waternet under koppelsamenwerking, whose

@@ -82,7 +82,107 @@ enum DemoRisks {
                 let recorder = region == vr13 ? advisor
                     : RiskProfiles.Recorder(username: "demo", name: "Demogegevens", organisation: region.rawValue)
                 _ = try await RiskProfiles.take(profile(region, reviewYear: year), region: region, by: recorder, at: at, context: context, on: db)
+                if region == vr13 { try await seedPlans(now: now, at: at, on: db) }
             }
+        }
+    }
+
+    /// The demo's current risk pictures of VR13 (decision 0029): the high water on the Amstel that became the
+    /// demo incident — its partners and expected effects carried into it — and a storm forecast still open,
+    /// for a newcomer to fill and escalate. The region's phase is left to the region.
+    static func seedPictures(_ app: Application, incident: UUID, reference: String, area: String) async throws {
+        let context = app.knooppunt
+        let now = context.clock.now()
+        @Sendable func at(_ hours: Double) -> Int64 { Microseconds.from(now.addingTimeInterval(hours * 3600)) }
+        let rws = RiskProfiles.Recorder(username: "rws", name: "Daan de Boer", organisation: "RWS")
+        let agv = RiskProfiles.Recorder(username: "agv", name: "Sophie Bos", organisation: "WS-AGV")
+        let tennet = RiskProfiles.Recorder(username: "tennet", name: "Lucas Peters", organisation: "TENNET")
+        let profile = try await RiskProfiles(db: app.db, context: context).current(region: vr13)
+        let riskIDs = Dictionary(profile.map { ($0.1.title, $0.0.riskID) }, uniquingKeysWith: { first, _ in first })
+        @Sendable func risk(_ title: String) -> [UUID] { riskIDs[title].map { [$0] } ?? [] }
+        try await context.write(on: app.db) { db in
+            // The high water: opened the evening before by the risk advisor, filled by RWS and the waterschap.
+            let flood = try await RiskPictures.insert(
+                .init(title: "Hoogwater Amstel bij Ouderkerk", kind: .hoogwater,
+                      description: "Na dagen regen voert de Amstel veel water af; de kades bij Ouderkerk aan de Amstel staan onder druk.",
+                      expectedFrom: now.addingTimeInterval(-8 * 3600), expectedUntil: now.addingTimeInterval(40 * 3600)),
+                region: vr13, area: area, partners: ["RWS": .kern, "WS-AGV": .structureel, "WATERNET": .koppel], risks: risk("Overstroming regionale wateren"),
+                by: advisor, at: at(-8), on: db)
+            let floodID = try flood.requireID()
+            _ = try await RiskPictures.insertEffect(
+                .init(theme: nil, text: "Afvoer Amstel stijgt verder; scheepvaart beperkt vanaf morgenochtend", expectedAt: nil),
+                theme: .partner("RWS"), terms: .linked, on: floodID, by: rws, at: at(-7), on: db)
+            let kade = try await RiskPictures.insertEffect(
+                .init(theme: nil, text: "Kade Amsteldijk Noord kan bij 0,5 m boven streefpeil overlopen", expectedAt: nil),
+                theme: .partner("WS-AGV"), terms: .awaitingAdmission(viaLiaison: false), on: floodID, by: agv, at: at(-6.5), on: db)
+            kade.status = "admitted"
+            kade.admittedByName = "Sanne de Vries"
+            kade.admittedAt = at(-6)
+            try await kade.update(on: db)
+            let rule = MonitoringRuleModel()
+            rule.id = NewID.next()
+            rule.pictureID = floodID
+            rule.body = try CanonicalJSON.encode(MonitoringRule(source: .measurement, partner: "WS-AGV", quantity: "waterstand Amstel", threshold: 0.4))
+            rule.createdAt = at(-7.5)
+            rule.createdByName = advisor.name
+            try await rule.create(on: db)
+            let signal = try await RiskMonitoring.raise(
+                flood, rule: try rule.requireID(), source: .measurement,
+                summary: "waterstand Amstel 0.42 m NAP gemeten door WS-AGV (waterstand Amstel van WS-AGV boven 0.4)", at: at(-1.5), on: db)
+            signal.acknowledgedAt = at(-1.4)
+            signal.acknowledgedByName = "Sanne de Vries"
+            try await signal.update(on: db)
+            _ = try await RiskPictures.carry(flood, into: incident, reference: reference, by: .init(username: "im-vr13", organisation: "VR13"),
+                                            at: at(-1), on: db)
+            // The coordination plan for high water goes with the picture and the incident.
+            for plan in try await PlanModel.query(on: db).filter(\.$region == vr13.rawValue).all() where try plan.plan().kind == .afstemmingsplan {
+                try await Plans.attach(try plan.requireID(), incident: nil, picture: floodID, by: advisor, at: at(-7.8), on: db)
+                try await Plans.attach(try plan.requireID(), incident: incident, picture: nil, by: advisor, at: at(-0.9), on: db)
+            }
+
+            // The storm: forecast for tomorrow, still open; TenneT's effect counts at once, the waterschap's waits.
+            let storm = try await RiskPictures.insert(
+                .init(title: "Zware storm verwacht", kind: .storm,
+                      description: "Het KNMI verwacht morgen zware windstoten (100–120 km/u) uit het zuidwesten.",
+                      expectedFrom: now.addingTimeInterval(18 * 3600), expectedUntil: now.addingTimeInterval(42 * 3600)),
+                region: vr13, area: nil, partners: ["TENNET": .kern, "WS-AGV": .structureel, "RODEKRUIS": .standby], risks: risk("Zeer zware storm"),
+                by: advisor, at: at(-0.5), on: db)
+            let stormID = try storm.requireID()
+            _ = try await RiskPictures.insertEffect(
+                .init(theme: nil, text: "Kans op uitval van hoogspanningsverbindingen bij windstoten boven 100 km/u", expectedAt: nil),
+                theme: .partner("TENNET"), terms: .linked, on: stormID, by: tennet, at: at(-0.4), on: db)
+            _ = try await RiskPictures.insertEffect(
+                .init(theme: nil, text: "Bomen op de dijken kunnen omwaaien en de kruin beschadigen", expectedAt: nil),
+                theme: .partner("WS-AGV"), terms: .awaitingAdmission(viaLiaison: false), on: stormID, by: agv, at: at(-0.3), on: db)
+            let capRule = MonitoringRuleModel()
+            capRule.id = NewID.next()
+            capRule.pictureID = stormID
+            capRule.body = try CanonicalJSON.encode(MonitoringRule(source: .cap, minimumSeverity: .severe))
+            capRule.createdAt = at(-0.45)
+            capRule.createdByName = advisor.name
+            try await capRule.create(on: db)
+        }
+    }
+
+    /// VR13's plans register: the crisis plan whose review comes within 60 days, the GHOR's zorgrisicoprofiel
+    /// past its review, and the coordination plan for high water on the Amstel with the waterschap and Waternet.
+    static func seedPlans(now: Date, at: Int64, on db: Database) async throws {
+        let calendar = Calendar(identifier: .gregorian)
+        func day(_ offset: Int) -> String {
+            DateTimeText.dayString(calendar.date(byAdding: .day, value: offset, to: now) ?? now)
+        }
+        let flood = try await RegionalRiskModel.query(on: db).filter(\.$region == vr13.rawValue).filter(\.$title == "Overstroming regionale wateren").first()
+        let bestuur = "Algemeen bestuur Veiligheidsregio Amsterdam-Amstelland"
+        for plan in [
+            RegionalPlan(region: vr13, title: "Regionaal crisisplan 2025–2028", kind: .regionaalCrisisplan, owner: "Directeur Veiligheidsregio",
+                         adoptedBy: bestuur, adoptedOn: "2025-06-26", reviewOn: day(40)),
+            RegionalPlan(region: vr13, title: "Zorgrisicoprofiel GHOR Amsterdam-Amstelland", kind: .zorgrisicoprofiel, owner: "DPG",
+                         adoptedBy: "DPG na afstemming in het ROAZ", adoptedOn: "2024-10-01", reviewOn: day(-20)),
+            RegionalPlan(region: vr13, title: "Coördinatieplan hoogwater Amstel", kind: .afstemmingsplan, owner: "Risicoadviseur VR13",
+                         adoptedBy: bestuur, adoptedOn: "2025-11-20", reviewOn: day(400), risks: flood.map { [$0.riskID] } ?? [],
+                         partners: ["WATERNET", "WS-AGV"], location: "Planvorming VR13, map Water"),
+        ] {
+            _ = try await Plans.insert(plan, by: advisor, at: at, on: db)
         }
     }
 }

@@ -175,6 +175,8 @@ struct FederationService: Sendable {
             try await CapacitySharing.apply(kind: kind, body: message.body, from: node, at: at, on: db)
         case RegionPhases.messageKind where national:
             try await RegionPhases.apply(message.body, from: node, at: at, on: db)
+        case RiskPictureSharing.messageKind where national:
+            try await RiskPictureSharing.apply(message.body, from: node, at: at, on: db)
         case RiskProfiles.messageKind where national:
             try await RiskProfiles.apply(message.body, from: node, on: db)
         case JournalCheckpoints.messageKind where national:

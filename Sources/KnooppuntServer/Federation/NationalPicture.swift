@@ -182,6 +182,9 @@ struct NationalController: RouteCollection {
                                        regions: regions, now: req.knooppunt.clock.now(), isNationalNode: isNational,
                                        advisories: advisories, groupings: groupings, leafletAvailable: config.leafletInstalled,
                                        tileURL: config.tileURL)
+        if isNational, user.organisationKind == .nationalNode, !user.role.isAdministrator {
+            page.riskPictures = try await RiskPictureSharing.received(on: req.db)
+        }
         page.nationalPhase = try await GovernanceWebController.nationalPanel(
             user, context: req.knooppunt, csrfToken: req.csrfToken, language: req.uiLanguage, on: req.db)
         return .html(page.render())

@@ -3,26 +3,27 @@ import Foundation
 import KnooppuntCore
 import Vapor
 
+/// Use cases of one signed-in person: the person, the database and the node's context.
+protocol UserUseCases {
+    init(user: CurrentUser, db: Database, context: KnooppuntContext)
+}
+
+extension UserUseCases {
+    /// The use cases of the request's signed-in user.
+    init(_ req: Request) throws {
+        self.init(user: try req.requireUserExplaining(), db: req.db, context: req.knooppunt)
+    }
+}
+
 /// The incident use cases, one method each: the access it needs, its rules, and the write. The JSON API
 /// (`decodeStrict`) and the web forms (`decodeForm`) decode the same input type and call the same
 /// method, so both entrances ask the policy the same question and apply the same rules. The input is read after
 /// the incident is authorised (an `@autoclosure`), so a user who may not see the incident learns
 /// nothing from the answer to a malformed body.
-struct IncidentCommands {
+struct IncidentCommands: UserUseCases {
     let user: CurrentUser
     let db: Database
     let context: KnooppuntContext
-
-    init(user: CurrentUser, db: Database, context: KnooppuntContext) {
-        self.user = user
-        self.db = db
-        self.context = context
-    }
-
-    /// The commands of the request's signed-in user.
-    init(_ req: Request) throws {
-        self.init(user: try req.requireUserExplaining(), db: req.db, context: req.knooppunt)
-    }
 
     var now: Date { context.clock.now() }
     private var pictures: PictureStore { PictureStore(db: db, context: context) }

@@ -211,11 +211,7 @@ extension RiskPictures {
     func addRule(to id: UUID, _ input: RiskMonitoring.RuleInput) async throws -> RiskMonitoring.RuleDTO {
         let row = try await loadForKeeping(id)
         let rule = input.rule
-        if let problem = rule.problem {
-            var refusal = Problem.invalid(problem.text.en, field: problem.field)
-            refusal.dutch = problem.text.nl.prefix(1).uppercased() + problem.text.nl.dropFirst() + "."
-            throw refusal
-        }
+        if let problem = rule.problem { throw Problem.invalid(problem) }
         if rule.source == .measurement, let partner = rule.partner, row.partnerProfiles[partner] == nil {
             throw Problem.invalid("\(partner.prefix(40)) is not invited to this risk picture; invite it first", field: "partner")
         }

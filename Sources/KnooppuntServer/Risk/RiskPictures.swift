@@ -70,18 +70,10 @@ final class RiskEffectModel: Model, @unchecked Sendable {
 
 /// The use cases of the current risk pictures: open, change, close, invite partners, add and admit expected
 /// effects, and escalate into an incident carrying area, effects and partners in one write.
-struct RiskPictures {
+struct RiskPictures: UserUseCases {
     let user: CurrentUser
     let db: Database
     let context: KnooppuntContext
-
-    init(user: CurrentUser, db: Database, context: KnooppuntContext) {
-        self.user = user
-        self.db = db
-        self.context = context
-    }
-
-    init(_ req: Request) throws { self.init(user: try req.requireUserExplaining(), db: req.db, context: req.knooppunt) }
 
     var now: Date { context.clock.now() }
 
@@ -109,9 +101,7 @@ struct RiskPictures {
 
         func validate() throws {
             if let problem = RiskPictureRules.problems(title: title, description: description, from: expectedFrom, until: expectedUntil).first {
-                var refusal = Problem.invalid(problem.text.en, field: problem.field)
-                refusal.dutch = problem.text.nl.prefix(1).uppercased() + problem.text.nl.dropFirst() + "."
-                throw refusal
+                throw Problem.invalid(problem)
             }
             if (risks ?? []).count > 20 { throw Problem.invalid("link at most 20 risks", field: "risks") }
             if (partners ?? []).count > 50 { throw Problem.invalid("invite at most 50 partners", field: "partners") }
@@ -213,6 +203,8 @@ struct RiskPictures {
         /// The theme the reader writes effects in: nil when it writes none; "discipline" for the region's staff.
         var writesTheme: String?
         var rules: [RiskMonitoring.RuleDTO]
+        /// The plans attached to the picture (decision 0030).
+        var plans: [Plans.PlanDTO]
         /// Newest first.
         var signals: [RiskMonitoring.SignalDTO]
     }
@@ -311,7 +303,8 @@ struct RiskPictures {
             mayEscalate: keeps && row.status == RiskPictureStatus.open.rawValue
                 && AccessPolicy.decide(subject, .create, incident: nil, at: now).allowed,
             writesTheme: row.status == RiskPictureStatus.open.rawValue ? writes : nil,
-            rules: try await RiskMonitoring.rules(of: id, language: .nl, on: db), signals: try await RiskMonitoring.signals(of: id, on: db))
+            rules: try await RiskMonitoring.rules(of: id, language: .nl, on: db), plans: try await Plans.attached(picture: id, now: now, on: db),
+            signals: try await RiskMonitoring.signals(of: id, on: db))
     }
 
     // MARK: Keeping
@@ -372,26 +365,8 @@ struct RiskPictures {
         let at = Microseconds.from(now)
         let user = self.user
         let row = try await context.write(on: db) { db in
-            let row = RiskPictureModel()
-            row.id = NewID.next()
-            row.region = region.rawValue
-            row.title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
-            row.kind = input.kind.rawValue
-            row.description = input.description.trimmingCharacters(in: .whitespacesAndNewlines)
-            row.expectedFrom = Microseconds.from(input.expectedFrom)
-            row.expectedUntil = Microseconds.from(input.expectedUntil)
-            row.area = area
-            row.risks = try Self.json(risks.sorted { $0.uuidString < $1.uuidString })
-            row.partners = try Self.json(partners.mapValues(\.rawValue))
-            row.status = RiskPictureStatus.open.rawValue
-            row.version = 1
-            row.createdAt = at
-            row.createdBy = user.username
-            row.createdByName = user.displayName
-            row.createdByOrganisation = user.organisationCode
-            row.updatedAt = at
-            try await row.create(on: db)
-            try await Journal.append(RiskPictureOpened(Self.payload(row)), on: db, actor: user.username, organisation: user.organisationCode)
+            let row = try await Self.insert(input, region: region, area: area, partners: partners, risks: risks, by: RiskProfiles.Recorder(user),
+                                            at: at, on: db)
             if let phaseReason {
                 let phase = try await RegionPhases.current(.region(region), on: db).flatMap { RegionPhase(rawValue: $0.phase) } ?? .unrecorded
                 if phase == .koud { try await RegionPhases.record(.region(region), .lauw, reason: phaseReason, by: user, at: at, on: db) }
@@ -399,6 +374,37 @@ struct RiskPictures {
             return row
         }
         return try await view(row)
+    }
+
+    /// The picture's fields from checked input.
+    static func apply(_ input: PictureInput, area: String?, partners: [String: CollaborationProfile], risks: [UUID], to row: RiskPictureModel) throws {
+        row.title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        row.kind = input.kind.rawValue
+        row.description = input.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        row.expectedFrom = Microseconds.from(input.expectedFrom)
+        row.expectedUntil = Microseconds.from(input.expectedUntil)
+        row.area = area
+        row.risks = try json(risks.sorted { $0.uuidString < $1.uuidString })
+        row.partners = try json(partners.mapValues(\.rawValue))
+    }
+
+    /// Inside the caller's write: a new open picture of checked input, journaled.
+    static func insert(_ input: PictureInput, region: RegionCode, area: String?, partners: [String: CollaborationProfile], risks: [UUID],
+                       by user: RiskProfiles.Recorder, at: Int64, on db: Database) async throws -> RiskPictureModel {
+        let row = RiskPictureModel()
+        row.id = NewID.next()
+        row.region = region.rawValue
+        try apply(input, area: area, partners: partners, risks: risks, to: row)
+        row.status = RiskPictureStatus.open.rawValue
+        row.version = 1
+        row.createdAt = at
+        row.createdBy = user.username
+        row.createdByName = user.name
+        row.createdByOrganisation = user.organisation
+        row.updatedAt = at
+        try await row.create(on: db)
+        try await Journal.append(RiskPictureOpened(Self.payload(row)), on: db, actor: user.username, organisation: user.organisation)
+        return row
     }
 
     /// The picture at `base`, open, for a change inside a write.
@@ -428,14 +434,7 @@ struct RiskPictures {
         let user = self.user
         let row = try await context.write(on: db) { db in
             let row = try await Self.current(id, base: base, on: db)
-            row.title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
-            row.kind = input.kind.rawValue
-            row.description = input.description.trimmingCharacters(in: .whitespacesAndNewlines)
-            row.expectedFrom = Microseconds.from(input.expectedFrom)
-            row.expectedUntil = Microseconds.from(input.expectedUntil)
-            row.area = area
-            row.risks = try Self.json(risks.sorted { $0.uuidString < $1.uuidString })
-            row.partners = try Self.json(partners.mapValues(\.rawValue))
+            try Self.apply(input, area: area, partners: partners, risks: risks, to: row)
             row.version += 1
             row.updatedAt = at
             try await row.update(on: db)
@@ -494,23 +493,29 @@ struct RiskPictures {
         let at = Microseconds.from(now)
         let user = self.user
         let effect = try await context.write(on: db) { db in
-            let effect = RiskEffectModel()
-            effect.id = NewID.next()
-            effect.pictureID = id
-            effect.theme = theme.description
-            effect.text = input.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            effect.expectedAt = input.expectedAt.map(Microseconds.from)
-            effect.status = terms.awaits ? "awaiting" : "linked"
-            if case .awaitingAdmission(let viaLiaison) = terms { effect.viaLiaison = viaLiaison } else { effect.viaLiaison = false }
-            effect.author = user.username
-            effect.authorName = user.displayName
-            effect.authorOrganisation = user.organisationCode
-            effect.recordedAt = at
-            try await effect.create(on: db)
-            try await Journal.append(RiskEffectAdded(Self.payload(effect)), on: db, actor: user.username, organisation: user.organisationCode)
-            return effect
+            try await Self.insertEffect(input, theme: theme, terms: terms, on: id, by: RiskProfiles.Recorder(user), at: at, on: db)
         }
         return EffectDTO(effect)
+    }
+
+    /// Inside the caller's write: a checked effect on its terms, journaled.
+    static func insertEffect(_ input: EffectInput, theme: Theme, terms: EffectTerms, on id: UUID, by user: RiskProfiles.Recorder, at: Int64,
+                             on db: Database) async throws -> RiskEffectModel {
+        let effect = RiskEffectModel()
+        effect.id = NewID.next()
+        effect.pictureID = id
+        effect.theme = theme.description
+        effect.text = input.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        effect.expectedAt = input.expectedAt.map(Microseconds.from)
+        effect.status = terms.awaits ? "awaiting" : "linked"
+        if case .awaitingAdmission(let viaLiaison) = terms { effect.viaLiaison = viaLiaison } else { effect.viaLiaison = false }
+        effect.author = user.username
+        effect.authorName = user.name
+        effect.authorOrganisation = user.organisation
+        effect.recordedAt = at
+        try await effect.create(on: db)
+        try await Journal.append(RiskEffectAdded(Self.payload(effect)), on: db, actor: user.username, organisation: user.organisation)
+        return effect
     }
 
     static func payload(_ effect: RiskEffectModel) -> RiskEffectPayload {
@@ -577,39 +582,53 @@ struct RiskPictures {
                     .init(style: PlotStyle(kind: .effectArea, label: "Verwacht effectgebied (risicobeeld)"), geometry: area, classification: .internal),
                     to: incident, by: author, at: at, on: db)
             }
+            let carried = try await Self.carry(row, into: incident, reference: reference, by: author, at: at, on: db)
             let partners = row.partnerProfiles
-            for code in partners.keys.sorted() {
-                let grant = GrantStore.NewGrant(
-                    organisation: code, kind: .link(partners[code]!), purpose: "Uit het risicobeeld ‘\(row.title.prefix(200))’",
-                    until: nowDate.addingTimeInterval(7 * 86_400), status: .active, maxClassification: nil)
-                _ = try await GrantStore.insert(grant, incident: incident, by: author, now: nowDate, on: db)
-            }
-            let effects = try await RiskEffectModel.query(on: db).filter(\.$pictureID == id).sort(\.$recordedAt).all()
-            for effect in effects {
-                let entry = PictureStore.NewEntry(
-                    theme: Theme(effect.theme) ?? .algemeen, text: "Verwacht effect: " + effect.text, source: "Risicobeeld ‘\(row.title.prefix(200))’",
-                    observedAt: effect.recordedAt, priority: .normaal, location: nil, classification: .internal,
-                    awaitingAdmission: effect.awaits)
-                _ = try await PictureStore.insertEntry(
-                    entry, to: incident, by: .init(username: effect.author, organisation: effect.authorOrganisation), at: at, on: db)
-            }
-            row.status = RiskPictureStatus.escalated.rawValue
-            row.incidentID = incident
-            row.incidentReference = reference
-            row.version += 1
-            row.updatedAt = at
-            try await row.update(on: db)
-            try await Journal.append(
-                RiskPictureEscalated(picture: id, region: region.rawValue, incident: incident, reference: reference, effects: effects.count,
-                                     partners: partners.keys.sorted(), area: row.area != nil),
-                on: db, actor: user.username, organisation: user.organisationCode)
             let phase = try await RegionPhases.current(.region(region), on: db).flatMap { RegionPhase(rawValue: $0.phase) } ?? .unrecorded
             if phase != .warm {
                 try await RegionPhases.record(
                     .region(region), .warm, reason: "Risicobeeld ‘\(row.title.prefix(200))’ opgeschaald naar incident \(reference)", by: user, at: at, on: db)
             }
-            return EscalationDTO(incident: incident, reference: reference, effects: effects.count, partners: partners.keys.sorted())
+            return EscalationDTO(incident: incident, reference: reference, effects: carried, partners: partners.keys.sorted())
         }
+    }
+
+    /// Inside the caller's write: the picture's partners linked to `incident` under their profile (those
+    /// linked already keep their grant), its effects entries of their theme by their authors, and the picture
+    /// escalated into it, journaled. Returns how many effects it carried.
+    static func carry(_ row: RiskPictureModel, into incident: UUID, reference: String, by author: PictureStore.Author, at: Int64,
+                      on db: Database) async throws -> Int {
+        let id = try row.requireID()
+        let now = Microseconds.date(at)
+        let partners = row.partnerProfiles
+        for code in partners.keys.sorted() {
+            let linked = try await AccessGrantModel.query(on: db).filter(\.$incidentID == incident).filter(\.$organisationCode == code)
+                .filter(\.$revokedAt == nil).all().contains { $0.validUntil > at }
+            guard !linked else { continue }
+            let grant = GrantStore.NewGrant(
+                organisation: code, kind: .link(partners[code]!), purpose: "Uit het risicobeeld ‘\(row.title.prefix(200))’",
+                until: now.addingTimeInterval(7 * 86_400), status: .active, maxClassification: nil)
+            _ = try await GrantStore.insert(grant, incident: incident, by: author, now: now, on: db)
+        }
+        let effects = try await RiskEffectModel.query(on: db).filter(\.$pictureID == id).sort(\.$recordedAt).all()
+        for effect in effects {
+            let entry = PictureStore.NewEntry(
+                theme: Theme(effect.theme) ?? .algemeen, text: "Verwacht effect: " + effect.text, source: "Risicobeeld ‘\(row.title.prefix(200))’",
+                observedAt: effect.recordedAt, priority: .normaal, location: nil, classification: .internal, awaitingAdmission: effect.awaits)
+            _ = try await PictureStore.insertEntry(
+                entry, to: incident, by: .init(username: effect.author, organisation: effect.authorOrganisation), at: at, on: db)
+        }
+        row.status = RiskPictureStatus.escalated.rawValue
+        row.incidentID = incident
+        row.incidentReference = reference
+        row.version += 1
+        row.updatedAt = at
+        try await row.update(on: db)
+        try await Journal.append(
+            RiskPictureEscalated(picture: id, region: row.region, incident: incident, reference: reference, effects: effects.count,
+                                 partners: partners.keys.sorted(), area: row.area != nil),
+            on: db, actor: author.username, organisation: author.organisation)
+        return effects.count
     }
 }
 

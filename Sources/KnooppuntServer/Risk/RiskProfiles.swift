@@ -32,6 +32,15 @@ final class RegionalRiskModel: Model, @unchecked Sendable {
     func risk() throws -> RegionalRisk { try CanonicalJSON.decode(RegionalRisk.self, from: body) }
 }
 
+extension Problem {
+    /// A 422 naming the field of a rule's problem, in English and Dutch.
+    static func invalid(_ problem: RiskProblem) -> Problem {
+        var refusal = Problem.invalid(problem.text.en, field: problem.field)
+        refusal.dutch = problem.text.nl.prefix(1).uppercased() + problem.text.nl.dropFirst() + "."
+        return refusal
+    }
+}
+
 /// The regional risk profiles (C30, C31, C32; decision 0028): risks recorded, changed, adopted and withdrawn
 /// one version at a time, taken in from CSV all or nothing, and the profiles side by side.
 struct RiskProfiles {
@@ -91,11 +100,7 @@ struct RiskProfiles {
                 capacities: (capacities ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty },
                 owner: owner.trimmingCharacters(in: .whitespacesAndNewlines), reviewOn: reviewOn.trimmingCharacters(in: .whitespaces),
                 careProfile: careProfile ?? false, adoption: by.isEmpty ? nil : RiskAdoption(adoptedBy: by, adoptedOn: on))
-            if let first = risk.problems.first {
-                var problem = Problem.invalid(first.text.en, field: first.field)
-                problem.dutch = first.text.nl.prefix(1).uppercased() + first.text.nl.dropFirst() + "."
-                throw problem
-            }
+            if let first = risk.problems.first { throw Problem.invalid(first) }
             return risk
         }
     }

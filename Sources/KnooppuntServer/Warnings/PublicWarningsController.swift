@@ -46,23 +46,26 @@ struct PublicWarningsController: RouteCollection {
         var areaDescription_nl: String?, areaDescription_en: String?
         var category: String?, responseType: String?
         var urgency: String, severity: String, certainty: String
+
+        /// The request the form stands for: an empty pair of optional texts is none.
+        var request: PublicWarningRequest {
+            func texts(_ nl: String?, _ en: String?) -> PublicWarningRequest.Texts? {
+                let nl = nl?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                let en = en?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                return nl.isEmpty && en.isEmpty ? nil : .init(nl: nl, en: en)
+            }
+            return PublicWarningRequest(
+                event: .init(nl: event_nl, en: event_en), headline: .init(nl: headline_nl, en: headline_en),
+                description: texts(description_nl, description_en), instruction: .init(nl: instruction_nl, en: instruction_en),
+                areaDescription: texts(areaDescription_nl, areaDescription_en), category: category, responseType: responseType,
+                urgency: urgency, severity: severity, certainty: certainty)
+        }
     }
 
     func publishForm(req: Request) async throws -> Response {
         _ = try IncidentWebController.webUser(req)
         let (incident, _, user) = try await IncidentAccess.authorised(req, .read)
-        let form = try req.content.decode(WarningForm.self)
-        func texts(_ nl: String?, _ en: String?) -> PublicWarningRequest.Texts? {
-            let nl = nl?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            let en = en?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            return nl.isEmpty && en.isEmpty ? nil : .init(nl: nl, en: en)
-        }
-        let request = PublicWarningRequest(
-            event: .init(nl: form.event_nl, en: form.event_en), headline: .init(nl: form.headline_nl, en: form.headline_en),
-            description: texts(form.description_nl, form.description_en),
-            instruction: .init(nl: form.instruction_nl, en: form.instruction_en),
-            areaDescription: texts(form.areaDescription_nl, form.areaDescription_en), category: form.category,
-            responseType: form.responseType, urgency: form.urgency, severity: form.severity, certainty: form.certainty)
+        let request = try req.content.decode(WarningForm.self).request
         try request.validate()
         let model = try await PublicWarningService(db: req.db, context: req.knooppunt).publish(request, for: try incident.requireID(), by: user.subject)
         return req.redirect(to: SiteURL.incident(.value(model.incidentID), .publicWarnings).path, redirectType: .normal)
@@ -122,9 +125,11 @@ struct PublicWarningsController: RouteCollection {
 
     // MARK: Public channels
 
-    /// Published warnings of real incidents, newest first.
+    /// Published warnings of real incidents and risk information of the regions (decision 0031), newest first.
     static func published(on db: Database) async throws -> [PublicWarningModel] {
-        try await PublicWarningModel.query(on: db).filter(\.$status == "Actual").sort(\.$publishedAt, .descending).limit(200).all()
+        let warnings = try await PublicWarningModel.query(on: db).filter(\.$status == "Actual").sort(\.$publishedAt, .descending).limit(200).all()
+        let risks = try await RiskCommunicationModel.query(on: db).sort(\.$publishedAt, .descending).limit(200).all().map(\.asPublicWarning)
+        return Array((warnings + risks).sorted { $0.publishedAt > $1.publishedAt }.prefix(200))
     }
 
     func feed(req: Request) async throws -> Response {
@@ -171,6 +176,7 @@ struct PublicWarningsController: RouteCollection {
 
     /// A warning that is public: published for a real incident. Others do not exist on these channels.
     static func publicWarning(_ id: UUID, on db: Database) async throws -> PublicWarningModel {
+        if let risk = try await RiskCommunicationModel.find(id, on: db) { return risk.asPublicWarning }
         guard let model = try await PublicWarningModel.find(id, on: db), model.status == "Actual" else {
             throw Abort(.notFound, reason: "no such warning")
         }

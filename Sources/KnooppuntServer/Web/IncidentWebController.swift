@@ -169,6 +169,13 @@ struct IncidentWebController: RouteCollection {
         }
         page.acknowledgements = page.readsWholePicture ? try await UrgentEntries.acknowledgements(in: id, on: req.db) : [:]
         page.aanwijzingen = aanwijzingen
+        if page.readsWholePicture {
+            page.plans = try await Plans.attached(incident: id, now: now, on: req.db)
+            if let origin = try await RiskPictureModel.query(on: req.db).filter(\.$incidentID == id).first(),
+               RiskPictureRules.read(user.subject, region: origin.regionCode, partners: origin.partnerProfiles, shared: false).allowed {
+                page.fromRiskPicture = (try origin.requireID(), origin.title)
+            }
+        }
         // Everyone the page names — writers, verifiers, those who granted access and the organisations — by name.
         let grants = panel?.grants ?? []
         page.names = try await PeopleNames.load(

@@ -14,6 +14,15 @@ struct RiskWebController: RouteCollection {
         routes.get(SiteURL.risks(.risk(.key)).pathComponents, use: show)
         routes.post(SiteURL.risks(.risk(.key)).pathComponents, use: change)
         routes.post(SiteURL.risks(.withdrawal(.key)).pathComponents, use: withdraw)
+        routes.post(SiteURL.risks(.communication(.key)).pathComponents, use: communicate)
+    }
+
+    func communicate(req: Request) async throws -> Response {
+        let user = try IncidentWebController.webUser(req)
+        let id = try req.pathID("risk")
+        _ = try await RiskCommunication.publish(
+            try req.content.decode(PublicWarningsController.WarningForm.self).request, risk: id, by: user, context: req.knooppunt, on: req.db)
+        return req.redirect(to: SiteURL.risks(.risk(.value(id))).url(anchor: "risk-communication"), redirectType: .normal)
     }
 
     private func service(_ req: Request) -> RiskProfiles { RiskProfiles(db: req.db, context: req.knooppunt) }
@@ -54,11 +63,17 @@ struct RiskWebController: RouteCollection {
         let user = try reader(req)
         let detail = try await service(req).detail(try req.pathID("risk"))
         let region = RegionCode(detail.risk.region) ?? RegionCode(number: 1)
+        var communicates = false
+        if detail.risk.withdrawn == nil, req.knooppunt.configuration.role != .national {
+            communicates = try await RiskCommunication.verdict(user, region: region, at: req.knooppunt.clock.now(), on: req.db).decides
+        }
         let page = RiskPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user,
             regionName: try await RegionModel.find(region.rawValue, on: req.db)?.name ?? region.rawValue, detail: detail,
             mayKeep: req.knooppunt.configuration.role != .national
-                && RiskProfileRules.keep(user.subject, region: region, careProfile: detail.risk.careProfile).allowed)
+                && RiskProfileRules.keep(user.subject, region: region, careProfile: detail.risk.careProfile).allowed,
+            communications: try await RiskCommunication.list(detail.risk.id, on: req.db),
+            mayCommunicate: communicates)
         return .html(page.render())
     }
 

@@ -90,6 +90,8 @@ enum SiteURL: Resourceable {
     case bestuur
     case regionPhase(Parameter<String>)
     case risks(RiskResource = .page)
+    case riskPictures(RiskPictureResource = .list)
+    case plans(PlanResource = .list)
     case publicWarning(Parameter<UUID>)
     case capFeed
     case capFile(Parameter<String>)
@@ -132,6 +134,8 @@ enum SiteURL: Resourceable {
         case .bestuur: ["bestuur"]
         case .regionPhase(let code): ["regions", code.segment("code"), "phase"]
         case .risks(let resource): ["risicoprofiel"] + resource.segments
+        case .riskPictures(let resource): ["risicobeelden"] + resource.segments
+        case .plans(let resource): ["plannen"] + resource.segments
         case .publicWarning(let warning): ["waarschuwingen", warning.segment("warning")]
         case .capFeed: ["cap", "feed.xml"]
         case .capFile(let file): ["cap", file.segment("file")]
@@ -153,14 +157,58 @@ enum RiskResource: Resourceable {
     case national
     case risk(Parameter<UUID>)
     case withdrawal(Parameter<UUID>)
+    case communication(Parameter<UUID>)
 
     var segments: [String] {
         switch self {
         case .page: []
+        case .communication(let risk): [risk.segment("risk"), "communicatie"]
         case .csvImport: ["inlezen"]
         case .national: ["landelijk"]
         case .risk(let risk): [risk.segment("risk")]
         case .withdrawal(let risk): [risk.segment("risk"), "intrekken"]
+        }
+    }
+}
+
+/// The plans register's pages and what their forms post to (decision 0030).
+enum PlanResource: Resourceable {
+    case list
+    case plan(Parameter<UUID>)
+    case attachment(Parameter<UUID>)
+
+    var segments: [String] {
+        switch self {
+        case .list: []
+        case .plan(let id): [id.segment("plan")]
+        case .attachment(let id): [id.segment("plan"), "koppelen"]
+        }
+    }
+}
+
+/// The risk picture pages and what their forms post to (decision 0029).
+enum RiskPictureResource: Resourceable {
+    case list
+    case picture(Parameter<UUID>)
+    case change(Parameter<UUID>)
+    case effects(Parameter<UUID>)
+    case admission(Parameter<UUID>, effect: Parameter<UUID>)
+    case rules(Parameter<UUID>)
+    case acknowledgement(Parameter<UUID>, signal: Parameter<UUID>)
+    case escalation(Parameter<UUID>)
+    case closure(Parameter<UUID>)
+
+    var segments: [String] {
+        switch self {
+        case .list: []
+        case .picture(let id): [id.segment("picture")]
+        case .change(let id): [id.segment("picture"), "wijzigen"]
+        case .effects(let id): [id.segment("picture"), "effecten"]
+        case .admission(let id, let effect): [id.segment("picture"), "effecten", effect.segment("effect"), "toelaten"]
+        case .rules(let id): [id.segment("picture"), "regels"]
+        case .acknowledgement(let id, let signal): [id.segment("picture"), "signalen", signal.segment("signal"), "gezien"]
+        case .escalation(let id): [id.segment("picture"), "opschalen"]
+        case .closure(let id): [id.segment("picture"), "afsluiten"]
         }
     }
 }

@@ -128,7 +128,15 @@ struct WebController: RouteCollection {
             || RiskProfileRules.keep(user.subject, region: region, careProfile: true).allowed {
             let risks = try await RiskProfiles(db: req.db, context: req.knooppunt).list(region: region)
             page.riskWork = .init(region: region.rawValue, risks: risks.count, due: risks.filter(\.reviewDue),
-                                  notAdopted: risks.filter { $0.adoptedBy == nil && !$0.careProfile }.count)
+                                  notAdopted: risks.filter { $0.adoptedBy == nil && !$0.careProfile }.count,
+                                  plansToReview: try await Plans(user: user, db: req.db, context: req.knooppunt).list(region: region).filter { $0.review != .later })
+        }
+        if !user.role.isAdministrator, !user.role.isRijkOrProvince {
+            let service = RiskPictures(user: user, db: req.db, context: req.knooppunt)
+            for row in try await RiskPictureModel.query(on: req.db).filter(\.$status == RiskPictureStatus.open.rawValue)
+                .sort(\.$expectedFrom).all() where RiskPictureRules.read(user.subject, region: row.regionCode, partners: row.partnerProfiles, shared: false).allowed {
+                page.riskPictures.append(try await service.view(row))
+            }
         }
         page.regionPhase = try await GovernanceWebController.ownRegionPanel(
             user, context: req.knooppunt, csrfToken: req.csrfToken, language: language, on: req.db)

@@ -226,3 +226,59 @@ public struct RiskMeasurementReceived: JournalEvent {
         self.unit = unit
     }
 }
+
+/// A plan of a region's register was recorded or changed (issue 18 point 4).
+public struct PlanRecorded: JournalEvent {
+    public static let kind = JournalKind.planRecorded
+    public var plan: UUID
+    public var region: String
+    public var version: Int
+    public var title: String
+    public var kind: String
+    public var reviewOn: String
+    public var adoptedBy: String?
+    public var adoptedOn: String?
+
+    public init(plan: UUID, region: String, version: Int, title: String, kind: String, reviewOn: String, adoptedBy: String?, adoptedOn: String?) {
+        self.plan = plan
+        self.region = region
+        self.version = version
+        self.title = title
+        self.kind = kind
+        self.reviewOn = reviewOn
+        self.adoptedBy = adoptedBy
+        self.adoptedOn = adoptedOn
+    }
+}
+
+/// A plan was attached to an incident or a risk picture.
+public struct PlanAttached: JournalEvent {
+    public static let kind = JournalKind.planAttached
+    public var plan: UUID
+    public var incident: UUID?
+    public var picture: UUID?
+
+    public init(plan: UUID, incident: UUID?, picture: UUID?) {
+        self.plan = plan
+        self.incident = incident
+        self.picture = picture
+    }
+}
+
+/// Public risk information about a risk of the profile was published as CAP (issue 18 point 5).
+public struct RiskCommunicationPublished: JournalEvent {
+    public static let kind = JournalKind.riskCommunicationPublished
+    public var risk: UUID
+    public var region: String
+    public var number: Int
+    public var identifier: String
+    public var msgType: String
+
+    public init(risk: UUID, region: String, number: Int, identifier: String, msgType: String) {
+        self.risk = risk
+        self.region = region
+        self.number = number
+        self.identifier = identifier
+        self.msgType = msgType
+    }
+}

@@ -46,5 +46,8 @@ enum KnooppuntMigrations {
         M0043_CreateRiskProfiles(),
         M0044_CreateRiskPictures(),
         M0045_CreateRiskMonitoring(),
+        M0046_CreateNationalRiskPictures(),
+        M0047_CreatePlans(),
+        M0048_CreateRiskCommunications(),
     ]
 }

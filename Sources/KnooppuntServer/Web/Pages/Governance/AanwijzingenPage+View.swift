@@ -71,12 +71,7 @@ extension AanwijzingenPage {
     }
 
     private func checkGroup(_ id: String, name: String, legend: String, _ options: [(String, String)]) -> Node<HTML.FormContext> {
-        .element(named: "fieldset", nodes: [
-            .element(named: "legend", text: legend),
-            .forEach(Array(options.enumerated())) { index, option in
-                .label(.class("check"), .input(.type(.checkbox), .name(name), .value(option.0), .id("\(id)-\(index)")), .text(" " + option.1))
-            },
-        ])
+        FormParts.checkGroup(id, name: name, legend: legend, options)
     }
 
     private func textArea(_ id: String, _ name: String, _ label: String, required: Bool = true) -> Node<HTML.FormContext> {

@@ -67,9 +67,14 @@ struct HomePage {
         let risks: Int
         let due: [RiskProfiles.RiskDTO]
         let notAdopted: Int
+        /// Plans whose review has come or comes within 60 days (decision 0030).
+        var plansToReview: [Plans.PlanDTO] = []
     }
 
     var riskWork: RiskWork? = nil
+
+    /// The open risk pictures the user reads (decision 0029); for their keepers the signals not yet seen.
+    var riskPictures: [RiskPictures.PictureDTO] = []
 
     /// The user's own region's phase, with its form for those who set it.
     var regionPhase: RegionPhasePanel? = nil

@@ -25,6 +25,7 @@ extension HomePage {
                     .span(.id("organisation-name"), .text("\(user.organisationName) (\(user.organisationCode))"))
                 ),
                 .if(!alerts.isEmpty, alertSection(language)),
+                .if(!riskPictures.isEmpty, riskPictureSection(language)),
                 .if(!accessRequests.isEmpty, requestSection(language)),
                 .if(!sitRapsDue.isEmpty, sitRapSection(language)),
                 .if(!partnerDeadlines.isEmpty, partnerDeadlineSection(language)),
@@ -48,11 +49,29 @@ extension HomePage {
             ))
     }
 
+    /// The open risk pictures: signals not yet seen make the card urgent for those who keep them.
+    private func riskPictureSection(_ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
+        let nl = language == .nl
+        let unseen = riskPictures.filter(\.mayKeep).flatMap { picture in picture.signals.filter { $0.acknowledgedAt == nil }.map { (picture, $0) } }
+        return .section(
+            .id("home-risk-pictures"), .class(unseen.isEmpty ? "card" : "card urgent"),
+            .attribute(named: "aria-labelledby", value: "home-risk-pictures-title"),
+            .h2(.id("home-risk-pictures-title"), .text((nl ? "Risicobeelden" : "Risk pictures") + " (\(riskPictures.count))")),
+            .if(!unseen.isEmpty, .ul(.id("home-risk-signals"), .forEach(unseen) { picture, signal in
+                .li(.class("overdue"), .strong(.text(nl ? "Signaal: " : "Signal: ")), .text(signal.summary + " — "),
+                    .a(.href(SiteURL.riskPictures(.picture(.value(picture.id))).url(anchor: "picture-signals")), .text(picture.title)))
+            })),
+            .ul(.class("plain"), .forEach(riskPictures) { picture in
+                .li(.a(.href(SiteURL.riskPictures(.picture(.value(picture.id))).path), .text(picture.title)),
+                    .text(" · " + picture.kind.label.text(language) + " · " + RiskPictureText(language: language).window(picture)))
+            }))
+    }
+
     /// The risk profile for its keepers: reviews that have come first, marked.
     private func riskSection(_ work: RiskWork, _ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
         let nl = language == .nl
         return .section(
-            .id("home-risks"), .class(work.due.isEmpty ? "card" : "card urgent"),
+            .id("home-risks"), .class(work.due.isEmpty && !work.plansToReview.contains { $0.review == .due } ? "card" : "card urgent"),
             .attribute(named: "aria-labelledby", value: "home-risks-title"),
             .h2(.id("home-risks-title"), .text(nl ? "Risicoprofiel" : "Risk profile")),
             .p(.text(nl ? "\(work.risks) risico's; \(work.due.count) te herzien; \(work.notAdopted) niet vastgesteld."
@@ -61,7 +80,12 @@ extension HomePage {
                 .li(.class("overdue"), .a(.href(SiteURL.risks(.risk(.value(risk.id))).path), .text(risk.title)),
                     .text(nl ? " — herziening was op \(RiskText.day(risk.reviewOn))" : " — review was due on \(RiskText.day(risk.reviewOn))"))
             })),
-            .p(.a(.id("home-risk-profile"), .class("button"), .href(SiteURL.risks().path), .text(nl ? "Naar het risicoprofiel" : "To the risk profile"))))
+            .if(!work.plansToReview.isEmpty, .ul(.id("home-plan-reviews"), .forEach(work.plansToReview) { plan in
+                .li(.class(plan.review == .due ? "overdue" : ""), .a(.href(SiteURL.plans(.plan(.value(plan.id))).path), .text(plan.title)),
+                    .text(" — " + PlanText(language: language).review(plan)))
+            })),
+            .p(.a(.id("home-risk-profile"), .class("button"), .href(SiteURL.risks().path), .text(nl ? "Naar het risicoprofiel" : "To the risk profile")),
+               .text(" "), .a(.id("home-plans"), .href(SiteURL.plans().path), .text(nl ? "Plannen" : "Plans"))))
     }
 
     private func shortcut(id: String, href: String, label: String, help: String) -> Node<HTML.BodyContext> {

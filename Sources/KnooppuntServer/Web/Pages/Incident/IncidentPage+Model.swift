@@ -107,6 +107,12 @@ struct IncidentPage: Bilingual {
     /// The IRBT, for its readers; nil at an earlier moment.
     var irbt: IRBTPanel? = nil
 
+    /// The plans attached to the incident (decision 0030), for readers of the whole picture.
+    var plans: [Plans.PlanDTO] = []
+
+    /// The risk picture the incident was escalated from (decision 0029).
+    var fromRiskPicture: (id: UUID, title: String)? = nil
+
     /// Aanwijzingen of the minister about this incident, newest first (internal information).
     var aanwijzingen: [AanwijzingView] = []
 

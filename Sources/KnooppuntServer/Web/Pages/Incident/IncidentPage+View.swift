@@ -84,6 +84,7 @@ extension IncidentPage {
                    .a(.href(SiteURL.home.url(anchor: "region-phase")), .text(say(nl: "Fase van de regio", en: "Phase of the region"))))
             },
             .unwrap(irbt) { $0.render() },
+            .if(!plans.isEmpty || fromRiskPicture != nil, plansAndOrigin()),
             .unwrap(access) { breakGlassBanner($0) },
             .if(live, aanwijzingenSection()),
             .if(live, proposalsSection()),
@@ -96,5 +97,23 @@ extension IncidentPage {
             .if(live && !standbyChoices.isEmpty, bringInSection()),
             logbookSection()
         )
+    }
+}
+
+extension IncidentPage {
+    /// Where the incident came from and the plans attached to it (decisions 0029, 0030).
+    func plansAndOrigin() -> Node<HTML.BodyContext> {
+        .section(
+            .id("incident-plans"), .class("card"),
+            .unwrap(fromRiskPicture) { origin in
+                .p(.id("incident-origin"), .text(say(nl: "Opgeschaald uit het risicobeeld ", en: "Escalated from the risk picture ")),
+                   .a(.href(SiteURL.riskPictures(.picture(.value(origin.id))).path), .text(origin.title)))
+            },
+            .if(!plans.isEmpty, .group(
+                .h2(.text(say(nl: "Plannen", en: "Plans"))),
+                .ul(.forEach(plans) { plan in
+                    .li(.a(.href(SiteURL.plans(.plan(.value(plan.id))).path), .text(plan.title)),
+                        .text(" — " + plan.kind.label.text(language)))
+                }))))
     }
 }

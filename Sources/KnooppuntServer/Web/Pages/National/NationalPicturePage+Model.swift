@@ -29,6 +29,9 @@ struct NationalPicturePage: Bilingual {
     var leafletAvailable = false
     var tileURL: String? = nil
 
+    /// The risk pictures the regions share (decision 0029), for the national node's staff.
+    var riskPictures: [RiskPictureSharing.Shared] = []
+
     /// The national phase towards a threat, with its form for the KCR2 analyst.
     var nationalPhase: RegionPhasePanel? = nil
 }

@@ -11,6 +11,28 @@ extension NationalPicturePage {
 
     private func age(_ seconds: Int) -> String { text.age(seconds) }
 
+    /// The regions in the lukewarm phase with the threats they share, first what they see coming (decision 0029).
+    private func lukewarmSection() -> Node<HTML.BodyContext> {
+        let lukewarm = regions.filter { $0.phase?.phase == .lauw }
+        let shared = riskPictures.filter { $0.status == .open && $0.phase != .koud }
+        return .section(
+            .id("national-lukewarm"), .class(lukewarm.isEmpty ? "card" : "card urgent"),
+            .h2(.text(say(nl: "Regio's in de lauwe fase", en: "Regions in the lukewarm phase") + " (\(lukewarm.count))")),
+            lukewarm.isEmpty && shared.isEmpty
+                ? .p(.class("empty"), .text(say(nl: "Geen regio in de lauwe fase; geen gedeelde risicobeelden.", en: "No region in the lukewarm phase; no shared risk pictures.")))
+                : .ul(.forEach(lukewarm) { region in
+                    .li(.strong(.text("\(region.code) \(region.name)")), .text(" — " + (region.phase?.reason ?? "")),
+                        .ul(.forEach(shared.filter { $0.region == region.code }) { picture in
+                            .li(.data(named: "picture", value: picture.picture.uuidString),
+                                .text("\(picture.title) · \(picture.kind.label.text(language)) · "
+                                      + say(nl: "verwacht \(DisplayFormat.minute(picture.expectedFrom)) tot \(DisplayFormat.minute(picture.expectedUntil))",
+                                            en: "expected \(DisplayFormat.minute(picture.expectedFrom)) to \(DisplayFormat.minute(picture.expectedUntil))")
+                                      + " · " + say(nl: "\(picture.effects.count) verwachte effecten, \(picture.signals.count) signalen",
+                                                    en: "\(picture.effects.count) expected effects, \(picture.signals.count) signals")))
+                        }))
+                }))
+    }
+
     func render() -> String {
         var layout = Layout(title: say(nl: "Landelijk beeld", en: "National picture"), strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.national().path)
         let showMap = isNationalNode && leafletAvailable
@@ -23,6 +45,7 @@ extension NationalPicturePage {
                 .h1(.text(say(nl: "Landelijk operationeel beeld", en: "National operational picture"))),
                 .p(.class("help"), .text(say(nl: "Incidenten zoals de regionale knooppunten ze delen: samenvattingen met hun bron en hun leeftijd. Details blijven bij de bron.", en: "Incidents as the regional nodes share them: summaries with their source and age. Details stay at the source."))),
                 .unwrap(nationalPhase) { $0.render(id: "national-phase") },
+                .if(isNationalNode, lukewarmSection()),
                 .if(!isNationalNode, .p(.class("empty"), .id("not-national"), .attribute(named: "role", value: "status"), .text(say(nl: "Dit knooppunt is niet het landelijk knooppunt; start het met serve --role national om het landelijk beeld op te bouwen.", en: "This node is not the national node; start it with serve --role national to build the national picture.")))),
                 .if(showMap, .div(
                     .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "region"),

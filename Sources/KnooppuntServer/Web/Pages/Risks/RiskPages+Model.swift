@@ -26,6 +26,9 @@ struct RiskPage: Bilingual {
     let regionName: String
     let detail: RiskProfiles.DetailDTO
     let mayKeep: Bool
+    /// The public risk information published about the risk, and whether the reader publishes it (decision 0031).
+    let communications: [RiskCommunication.DTO]
+    let mayCommunicate: Bool
 }
 
 /// `/risicoprofiel/landelijk`: the general profiles side by side (C32), shared risks first.

@@ -275,6 +275,7 @@ extension RiskPage {
                                     en: "likelihood \(version.likelihood.rawValue), impact \(version.impact.rawValue)")
                               + (version.reason.map { " · " + $0 } ?? "")))
                 })),
+            communication(),
             .if(mayKeep && risk.withdrawn == nil, .section(
                 .id("risk-forms"), .class("card"),
                 .h2(.text(say(nl: "Bijhouden", en: "Keep"))),
@@ -292,6 +293,50 @@ extension RiskPage {
                           .input(.id("withdraw-reason"), .name("reason"), .type(.text), .required(true)),
                           .button(.type(.submit), .id("risk-withdraw"), .class("danger"), .text(say(nl: "Uit het profiel nemen", en: "Withdraw")))))))
         ))
+    }
+}
+
+extension RiskPage {
+    /// What the public was told about the risk, and for the bestuur the form to tell it (decision 0031).
+    func communication() -> Node<HTML.BodyContext> {
+        guard mayCommunicate || !communications.isEmpty else { return .empty }
+        let pairs: [(String, String, String, Bool)] = [
+            ("event", say(nl: "Soort dreiging", en: "Event"), "input", true), ("headline", say(nl: "Kop", en: "Headline"), "input", true),
+            ("description", say(nl: "Uitleg", en: "Description"), "textarea", false),
+            ("instruction", say(nl: "Handelingsperspectief: wat mensen zelf kunnen doen", en: "What people can do themselves"), "textarea", true),
+        ]
+        let fields: [Node<HTML.FormContext>] = pairs.flatMap { name, label, kind, required -> [Node<HTML.FormContext>] in
+            ["nl", "en"].flatMap { language -> [Node<HTML.FormContext>] in
+                let id = "communication-\(name)-\(language)"
+                let caption = label + (language == "nl" ? say(nl: " (Nederlands)", en: " (Dutch)") : say(nl: " (Engels)", en: " (English)"))
+                return [.label(.for(id), .text(caption)),
+                        kind == "input" ? .input(.id(id), .name("\(name)_\(language)"), .type(.text), .required(required))
+                            : .textarea(.id(id), .attribute(named: "name", value: "\(name)_\(language)"), .required(required), .attribute(named: "rows", value: "2"))]
+            }
+        }
+        let urgencies: [Node<HTML.SelectContext>] = [
+            .choice("Future", say(nl: "Toekomstig (Future)", en: "Future")), .choice("Expected", say(nl: "Verwacht (Expected)", en: "Expected"))]
+        let severities: [Node<HTML.SelectContext>] = CAPSeverityLevel.allCases.dropFirst().map { .choice($0.rawValue, $0.label.text(language), selected: $0 == .moderate) }
+        let certainties: [Node<HTML.SelectContext>] = [("Possible", "Mogelijk"), ("Likely", "Waarschijnlijk"), ("Unlikely", "Onwaarschijnlijk")]
+            .map { .choice($0.0, say(nl: $0.1, en: $0.0)) }
+        return .section(
+            .id("risk-communication"), .class("card"),
+            .h2(.text(say(nl: "Risicocommunicatie", en: "Risk communication"))),
+            communications.isEmpty ? .p(.class("help"), .text(say(nl: "Nog niets gepubliceerd.", en: "Nothing published yet.")))
+                : .ul(.forEach(communications) { message in
+                    .li(.a(.href(message.page), .text(message.headline)), .text(" · " + (CAPTime.parse(message.sent).map(DisplayFormat.minute) ?? message.sent) + " · "), .a(.href(message.cap), .text("CAP")))
+                }),
+            .if(mayCommunicate, .details(
+                .summary(.text(say(nl: "Publieke risico-informatie publiceren (CAP)", en: "Publish public risk information (CAP)"))),
+                .form(.id("communication-form"), .class("stacked"), .method(.post), .action(SiteURL.risks(.communication(.value(detail.risk.id))).path),
+                      RiskText(language: language).hidden(csrfToken), .group(fields),
+                      .label(.for("communication-urgency"), .text(say(nl: "Urgentie", en: "Urgency"))),
+                      .select(.id("communication-urgency"), .attribute(named: "name", value: "urgency"), .group(urgencies)),
+                      .label(.for("communication-severity"), .text(say(nl: "Ernst", en: "Severity"))),
+                      .select(.id("communication-severity"), .attribute(named: "name", value: "severity"), .group(severities)),
+                      .label(.for("communication-certainty"), .text(say(nl: "Zekerheid", en: "Certainty"))),
+                      .select(.id("communication-certainty"), .attribute(named: "name", value: "certainty"), .group(certainties)),
+                      .button(.type(.submit), .id("communication-submit"), .text(say(nl: "Publiceren", en: "Publish")))))))
     }
 }
 

@@ -24,6 +24,8 @@ extension ReceivedWarningsPage {
                             .class(advisory.acknowledgedAt == nil ? "alert open" : "alert"),
                             .strong(.text(advisory.title)), .text(" · \(advisory.from) · \(DisplayFormat.time(advisory.createdAt))"),
                             .p(.text(advisory.text)),
+                            .if(advisory.kind == "risk", .p(.a(.class("open-risk-picture"), .href(SiteURL.riskPictures().url(query: ["advies": advisory.id.uuidString])),
+                                                               .text(say(nl: "Risicobeeld openen vanuit dit risicobericht", en: "Open a risk picture from this risk message"))))),
                             advisory.acknowledgedAt == nil
                                 ? .form(.class("inline"), .method(.post), .action(SiteURL.advisoryAcknowledgement(.value(advisory.id)).path),
                                         .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
