@@ -39,7 +39,7 @@ struct PlanApiTests {
                 .filter { mine.contains($0.title) }
             #expect(list.map(\.title) == ["Handboek crisiscommunicatie", "Rampbestrijdingsplan Amsterdam-Rijnkanaal", "Regionaal crisisplan"])
             #expect(list.map(\.review) == [.due, .soon, .later], "past, within 60 days, later")
-            let events = try await JournalEventModel.query(on: app.db).filter(\.$kind == "plan.recorded").all()
+            let events = try await JournalEventModel.query(on: app.db).filter(\.$kind == "plan.recorded").sort(\.$id).all()
                 .compactMap { try $0.record.event(as: PlanRecorded.self) }.filter { $0.plan == plan.id }
             #expect(events.map(\.version) == [1, 2] && events.last?.reviewOn == "2027-03-01")
         }
