@@ -83,6 +83,9 @@ struct PlanApiTests {
             #expect(try await HTTP.send(app, .POST, attach, json: #"{"incident":"\#(incident)"}"#, token: im).status == .ok, "once")
             let attached = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident)/plans", token: im).content.decode([Plans.PlanDTO].self)
             #expect(attached.map(\.id) == [plan.id])
+            let elsewhere = try await Picture.createIncident(app, token: try await HTTP.login(app, "im-vr12")).id
+            let other = try await HTTP.send(app, .POST, attach, json: #"{"incident":"\#(elsewhere)"}"#, token: try await HTTP.login(app, "im-vr12"))
+            #expect(other.status == .unprocessableEntity, "a plan of VR13 does not go with an incident of VR12")
             let picture = try await RiskPictureFixture.open(app, token: advisor)
             #expect(try await HTTP.send(app, .POST, attach, json: #"{"picture":"\#(picture.id)"}"#, token: advisor).status == .ok)
             let shown = try await HTTP.send(app, .GET, "/api/v1/risk-pictures/\(picture.id)", token: im).content.decode(RiskPictures.PictureDTO.self)

@@ -229,6 +229,9 @@ struct RiskPictureApiTests {
                 raised.append(try response.content.get(Int.self, at: "signals"))
             }
             #expect(raised == [0, 1, 0], "a value that stays beyond the threshold raises no second signal")
+            let standby = try await HTTP.send(app, .POST, measure, json: #"{"quantity":"waterstand Amstel","value":1}"#,
+                                              token: try await HTTP.login(app, "rodekruis"))
+            #expect(standby.status == .forbidden, "standby reads along; it supplies no information")
             #expect(try await HTTP.send(app, .POST, measure, json: #"{"quantity":"waterstand Amstel","value":1}"#,
                                         token: try await HTTP.login(app, "tennet")).status == .notFound)
             #expect(try await HTTP.send(app, .POST, measure, json: #"{"quantity":"w","value":1}"#, token: agv).status == .unprocessableEntity)

@@ -184,6 +184,18 @@ struct RiskProfileApiTests {
             #expect(try imported.compactMap { try $0.record.event(as: RiskProfileImported.self) }.contains { $0.created == 1 && $0.changed == 1 })
             let notCSV = try await HTTP.send(app, .POST, path + "/import", json: "{}", token: advisor)
             #expect(notCSV.status == .unsupportedMediaType)
+
+            // A scenario of two lines goes out quoted and comes back the same; a control character is refused as in JSON.
+            let twoLines = Risks.body(title: "Tweeregelig scenario").replacingOccurrences(
+                of: "Een leidingbreuk laat 40.000 inwoners zonder drinkwater.", with: #"Eerste regel\ntweede regel"#)
+            #expect(try await HTTP.send(app, .POST, path, json: twoLines, token: advisor).status == .created)
+            let again = try await HTTP.send(app, .GET, path + "/export", token: advisor).body.string
+            let roundTrip = try await HTTP.send(app, .POST, path + "/import", token: advisor, headers: csv, body: again)
+            #expect(roundTrip.status == .ok, "\(roundTrip.body.string)")
+            #expect(try roundTrip.content.decode(RiskProfiles.ImportResult.self).changed == 0, "what export wrote, import reads back unchanged")
+            let control = Risks.csv([(["Stuur\u{1B}teken", "Scenario", "C"] + ["B"] + empty + ["", "CISO", "2028-01-31", "nee", "", ""]).joined(separator: ",")])
+            let refusedControl = try await HTTP.send(app, .POST, path + "/import", token: advisor, headers: csv, body: control)
+            #expect(refusedControl.status == .unprocessableEntity && HTTP.problemDetail(refusedControl).contains("line 2, title"))
         }
     }
 

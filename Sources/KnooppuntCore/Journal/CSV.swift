@@ -10,7 +10,8 @@ public enum CSV {
     public static func field(_ text: String) -> String {
         var value = text
         if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        guard value.contains(where: { ",\"\r\n".contains($0) }) else { return value }
+        // By scalar: "\r\n" is one Character, so a lone line feed would not be found among Characters.
+        guard value.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

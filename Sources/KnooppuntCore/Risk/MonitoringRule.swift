@@ -67,7 +67,7 @@ public struct MonitoringRule: Codable, Equatable, Sendable {
                 return RiskProblem(field: "quantity", LocalizedLabel(nl: "geef de grootheid (2 tot 80 tekens)", en: "give the quantity (2 to 80 characters)"))
             }
             guard let threshold, threshold.isFinite, abs(threshold) <= 1e9 else {
-                return RiskProblem(field: "threshold", LocalizedLabel(nl: "geef een drempelwaarde", en: "give a threshold"))
+                return RiskProblem(field: "threshold", LocalizedLabel(nl: "geef een drempelwaarde tussen -10⁹ en 10⁹", en: "give a threshold between -10⁹ and 10⁹"))
             }
             return nil
         case .advisory:

@@ -78,6 +78,7 @@ public struct RegionalPlan: Codable, Equatable, Sendable {
         text(title, "title", 3...200, LocalizedLabel(nl: "de titel", en: "the title"))
         text(owner, "owner", 2...200, LocalizedLabel(nl: "de eigenaar", en: "the owner"))
         if let location { text(location, "location", 3...500, LocalizedLabel(nl: "de vindplaats", en: "the location")) }
+        if let adoptedBy, !adoptedBy.isEmpty { text(adoptedBy, "adoptedBy", 3...200, LocalizedLabel(nl: "wie het vaststelde", en: "who adopted it")) }
         if DateTimeText.day(reviewOn) == nil {
             found.append(RiskProblem(field: "reviewOn", LocalizedLabel(nl: "de herzieningsdatum moet een dag zijn (jjjj-mm-dd)", en: "the review date must be a day yyyy-MM-dd")))
         }

@@ -229,6 +229,11 @@ public enum RiskProfileCSV {
                 return text
             }
             var rowProblems: [RowProblem] = []
+            // What JSON refuses, a file refuses too: control characters and characters of stacked marks.
+            for (name, field) in zip(header, row) where !TextHygiene.isClean(field, allowingLineBreaks: name == "scenario") {
+                rowProblems.append(RowProblem(line: line, field: name, reason: "holds a control character or a character of more than 16 stacked marks",
+                                              nl: "bevat een stuurteken of een teken met meer dan 16 gestapelde tekens"))
+            }
             let likelihood = LikelihoodClass(rawValue: value("likelihood").uppercased())
             if likelihood == nil { rowProblems.append(RowProblem(line: line, field: "likelihood", reason: "A, B, C, D or E", nl: "A, B, C, D of E")) }
             var impacts: [VitalInterest: ImpactClass] = [:]
@@ -296,3 +301,18 @@ public enum NationalRiskView {
 
 /// A risk's impacts encode as an object keyed by the vital interest (`{"fysieke-veiligheid": "C"}`).
 extension VitalInterest: CodingKeyRepresentable {}
+
+/// What text from outside may hold: no control characters (a tab, and line breaks where allowed, aside), no
+/// character built of more than 16 scalars.
+public enum TextHygiene {
+    public static let maxScalarsPerCharacter = 16
+
+    public static func isClean(_ text: String, allowingLineBreaks: Bool = false) -> Bool {
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v == 0x09 || (allowingLineBreaks && (v == 0x0A || v == 0x0D)) { continue }
+            if v < 0x20 || (0x7F...0x9F).contains(v) { return false }
+        }
+        return !text.contains { $0.unicodeScalars.count > maxScalarsPerCharacter }
+    }
+}

@@ -80,7 +80,7 @@ public enum RiskPictureRules {
     public static func keep(_ subject: Subject, region: RegionCode) -> AccessDecision {
         guard isRegionStaff(subject, of: region) else { return .deny("only the staff of \(region) keep its risk pictures") }
         guard keeperRoles.contains(subject.role) else {
-            return .deny("a risk picture is kept by the region's IM, HIN, risk advisor, OL or AC, not by a \(subject.role.label.en)")
+            return .deny("a risk picture is kept by the region's IM, HIN, risk advisor, OL or AC, not by someone with the role \(subject.role.label.en)")
         }
         return .allow("staff of \(region) who keep its risk pictures")
     }

@@ -27,12 +27,12 @@ public enum RiskProfileRules {
         }
         if careProfile {
             guard careProfileRoles.contains(subject.role) else {
-                return .deny("the zorgrisicoprofiel is kept by the region's DPG and risk advisor, not by a \(subject.role.label.en)")
+                return .deny("the zorgrisicoprofiel is kept by the region's DPG and risk advisor, not by someone with the role \(subject.role.label.en)")
             }
             return .allow("the region's DPG or risk advisor")
         }
         guard profileRoles.contains(subject.role) else {
-            return .deny("the risk profile is kept by the region's risk advisor and directeur, not by a \(subject.role.label.en)")
+            return .deny("the risk profile is kept by the region's risk advisor and directeur, not by someone with the role \(subject.role.label.en)")
         }
         return .allow("the region's risk advisor or directeur")
     }

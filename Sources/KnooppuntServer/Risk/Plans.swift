@@ -141,8 +141,10 @@ struct Plans: UserUseCases {
         for risk in plan.risks where try await RegionalRiskModel.query(on: db).filter(\.$riskID == risk).filter(\.$region == plan.region.rawValue).first() == nil {
             throw Problem.invalid("no risk \(risk) in the profile of \(plan.region)", field: "risks")
         }
-        for code in plan.partners where try await OrganisationModel.query(on: db).filter(\.$code == code).first() == nil {
-            throw Problem.invalid("no organisation \(code.prefix(40))", field: "partners")
+        for code in plan.partners {
+            guard let organisation = try await OrganisationModel.query(on: db).filter(\.$code == code).first(),
+                  ![OrganisationKind.region.rawValue, OrganisationKind.nationalNode.rawValue].contains(organisation.kind)
+            else { throw Problem.invalid("\(code.prefix(40)) is no partner organisation", field: "partners") }
         }
     }
 
@@ -157,6 +159,7 @@ struct Plans: UserUseCases {
         let plan = try input.plan(in: region)
         try requireKeeper(region, plan)
         try await checkRisks(plan)
+        try Problem.requireAdopted(on: plan.adoptedOn, before: now)
         let at = Microseconds.from(now)
         let user = self.user
         let row = try await context.write(on: db) { db in
@@ -188,6 +191,7 @@ struct Plans: UserUseCases {
         try requireKeeper(region, try known.plan())
         try requireKeeper(region, plan)
         try await checkRisks(plan)
+        try Problem.requireAdopted(on: plan.adoptedOn, before: now)
         guard let base = input.baseVersion else { throw Problem.invalid("give baseVersion: the version your change was made on", field: "baseVersion") }
         let at = Microseconds.from(now)
         let (user, journal) = (self.user, self.journal)
@@ -218,10 +222,16 @@ struct Plans: UserUseCases {
             throw Problem.invalid("give an incident or a risk picture, one of them", field: input.incident == nil ? "incident" : "picture")
         }
         if let incident = input.incident {
-            _ = try await IncidentAccess.authorise(user.subject, incident: incident, .editIncident, on: db, at: now)
+            let target = try await IncidentAccess.authorise(user.subject, incident: incident, .editIncident, on: db, at: now)
+            guard target.scope.involvedRegions.contains(where: { $0.rawValue == plan.region }) else {
+                throw Problem.invalid("a plan of \(plan.region) is attached to an incident of \(plan.region)", field: "incident")
+            }
         }
         if let picture = input.picture {
-            _ = try await RiskPictures(user: user, db: db, context: context).loadForKeeping(picture)
+            let row = try await RiskPictures(user: user, db: db, context: context).loadForKeeping(picture)
+            guard row.region == plan.region else {
+                throw Problem.invalid("a plan of \(plan.region) is attached to a risk picture of \(plan.region)", field: "picture")
+            }
         }
         let at = Microseconds.from(now)
         let user = self.user

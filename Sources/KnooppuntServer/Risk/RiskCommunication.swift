@@ -112,6 +112,9 @@ enum RiskCommunication {
             throw problem
         }
         try request.validate()
+        if let expires = request.expires, expires <= now {
+            throw Problem.invalid("the risk information would expire before it is published; give a later 'expires'", field: "expires")
+        }
         guard urgencies.contains(request.urgency) else {
             throw Problem.invalid("risk communication in the cold phase has urgency Future or Expected", field: "urgency")
         }
@@ -178,7 +181,9 @@ struct RiskCommunicationController: RouteCollection {
     func list(req: Request) async throws -> [RiskCommunication.DTO] {
         let user = try req.requireUserExplaining()
         try RiskProfiles.requireReader(user.subject)
-        return try await RiskCommunication.list(try req.pathID("risk"), on: req.db)
+        let id = try req.pathID("risk")
+        guard try await RegionalRiskModel.query(on: req.db).filter(\.$riskID == id).first() != nil else { throw Problem.notFound("no risk \(id)") }
+        return try await RiskCommunication.list(id, on: req.db)
     }
 
     func publish(req: Request) async throws -> Response {

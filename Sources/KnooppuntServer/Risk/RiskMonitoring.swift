@@ -67,9 +67,15 @@ enum RiskMonitoring {
         var above: Bool?
         enum CodingKeys: String, CodingKey, CaseIterable { case source, minimumSeverity, partner, quantity, threshold, above }
 
+        /// The rule as stored: only the fields its source uses.
         var rule: MonitoringRule {
-            MonitoringRule(source: source, minimumSeverity: minimumSeverity, partner: partner?.trimmingCharacters(in: .whitespaces).uppercased(),
-                           quantity: quantity?.trimmingCharacters(in: .whitespaces), threshold: threshold, above: above)
+            switch source {
+            case .cap: MonitoringRule(source: .cap, minimumSeverity: minimumSeverity)
+            case .advisory: MonitoringRule(source: .advisory)
+            case .measurement:
+                MonitoringRule(source: .measurement, partner: partner.map { String($0.trimmingCharacters(in: .whitespaces).uppercased().prefix(41)) },
+                               quantity: quantity?.trimmingCharacters(in: .whitespaces), threshold: threshold, above: above)
+            }
         }
     }
 
@@ -212,6 +218,9 @@ extension RiskPictures {
         let row = try await loadForKeeping(id)
         let rule = input.rule
         if let problem = rule.problem { throw Problem.invalid(problem) }
+        if try await MonitoringRuleModel.query(on: db).filter(\.$pictureID == id).count() >= 50 {
+            throw Problem.conflict("a risk picture holds at most 50 monitoring rules")
+        }
         if rule.source == .measurement, let partner = rule.partner, row.partnerProfiles[partner] == nil {
             throw Problem.invalid("\(partner.prefix(40)) is not invited to this risk picture; invite it first", field: "partner")
         }
@@ -240,9 +249,17 @@ extension RiskPictures {
         guard user.subject.role.belongsToPartner, row.partnerProfiles[partner] != nil else {
             throw Problem.forbidden("measurements are sent by the partners invited to the risk picture")
         }
+        // A measurement is information the partner supplies: it may send one where it may write (not standby).
+        if case .failure(let refusal) = RiskPictureRules.addEffect(user.subject, region: row.regionCode, partners: row.partnerProfiles,
+                                                                   theme: .partner(partner)) {
+            throw Problem.forbidden(refusal.reason)
+        }
         guard row.status == RiskPictureStatus.open.rawValue else { throw Problem.conflict("the risk picture is \(row.status)") }
         try input.validate()
         let quantity = input.quantity.trimmingCharacters(in: .whitespaces)
+        if let at = input.measuredAt, at < now.addingTimeInterval(-30 * 86_400) || at > now.addingTimeInterval(3600) {
+            throw Problem.invalid("a measurement is of the last 30 days, not of the future", field: "measuredAt")
+        }
         let measuredAt = Microseconds.from(input.measuredAt ?? now)
         let at = Microseconds.from(now)
         let user = self.user

@@ -126,6 +126,9 @@ struct RiskPictures: UserUseCases {
         enum CodingKeys: String, CodingKey, CaseIterable { case theme, text, expectedAt }
 
         func validate() throws {
+            if let expectedAt, abs(expectedAt.timeIntervalSinceNow) > 366 * 86_400 {
+                throw Problem.invalid("an expected effect is expected within a year from now", field: "expectedAt")
+            }
             let count = text.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars.count
             guard RiskPictureRules.textLength.contains(count) else {
                 var problem = Problem.invalid("the expected effect must be 3 to 5000 characters", field: "text")
@@ -314,6 +317,9 @@ struct RiskPictures: UserUseCases {
         guard decision.allowed else { throw Problem.forbidden(decision.reason) }
     }
 
+    /// An area is an outline of a threat, not a survey: a region's municipalities fit in far fewer points.
+    static let maxAreaPoints = 5000
+
     /// The area as stored: a checked Polygon or MultiPolygon.
     static func area(_ value: JSONValue?) throws -> String? {
         guard let value, value != .null else { return nil }
@@ -324,6 +330,10 @@ struct RiskPictures: UserUseCases {
         }
         guard ["Polygon", "MultiPolygon"].contains(geometry.type) else {
             throw Problem.invalid("the area is a Polygon or MultiPolygon, not a \(geometry.type)", field: "area")
+        }
+        let points = GeoJSONShapes.shapes(value).flatMap(\.polygons).reduce(0) { $0 + $1.outer.count + $1.holes.reduce(0) { $0 + $1.count } }
+        guard points <= maxAreaPoints else {
+            throw Problem.invalid("the area has \(points) points; at most \(maxAreaPoints) (simplify it)", field: "area")
         }
         return geometry.json
     }
@@ -354,9 +364,19 @@ struct RiskPictures: UserUseCases {
 
     private static func json<T: Encodable>(_ value: T) throws -> String { try CanonicalJSON.encode(value) }
 
+    /// A threat is watched while it is still to come or going on.
+    private func requireCurrent(_ input: PictureInput) throws {
+        guard input.expectedUntil > now else {
+            var problem = Problem.invalid("the expected window has passed; a risk picture is of a threat still to come or going on", field: "expectedUntil")
+            problem.dutch = "Het verwachte tijdvak is voorbij; een risicobeeld gaat over een dreiging die nog komt of bezig is."
+            throw problem
+        }
+    }
+
     func open(_ input: PictureInput, region: RegionCode) async throws -> PictureDTO {
         try requireKeeper(region)
         try input.validate()
+        try requireCurrent(input)
         let area = try Self.area(input.area)
         let partners = try await profiles(input.partners ?? [], region: region)
         let risks = Array(Set(input.risks ?? []))
@@ -425,6 +445,10 @@ struct RiskPictures: UserUseCases {
         let known = try await load(id)
         try requireKeeper(known.regionCode)
         try input.validate()
+        try requireCurrent(input)
+        if input.phaseReason != nil {
+            throw Problem.invalid("phaseReason applies when a picture opens; set the region's phase on its own (PUT /regions/{code}/phase)", field: "phaseReason")
+        }
         guard let base = input.baseVersion else { throw Problem.invalid("give baseVersion: the version your change was made on", field: "baseVersion") }
         let area = try Self.area(input.area)
         let partners = try await profiles(input.partners ?? [], region: known.regionCode)

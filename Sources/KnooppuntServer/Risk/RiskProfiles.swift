@@ -33,6 +33,14 @@ final class RegionalRiskModel: Model, @unchecked Sendable {
 }
 
 extension Problem {
+    /// Refuses an adoption recorded for a day still to come: Knooppunt records the bestuur's decision, after it.
+    static func requireAdopted(on day: String?, before now: Date) throws {
+        guard let day, let date = DateTimeText.day(day), date > now else { return }
+        var problem = Problem.invalid("the day of adoption \(day) has not come yet; record the adoption once it is taken", field: "adoptedOn")
+        problem.dutch = "De dag van vaststelling \(day) is nog niet gekomen; leg de vaststelling vast als ze genomen is."
+        throw problem
+    }
+
     /// A 422 naming the field of a rule's problem, in English and Dutch.
     static func invalid(_ problem: RiskProblem) -> Problem {
         var refusal = Problem.invalid(problem.text.en, field: problem.field)
@@ -356,6 +364,7 @@ struct RiskProfiles {
         let risk = try input.risk(in: region)
         try Self.requireKeeper(user.subject, region, careProfile: risk.careProfile)
         try requireRegionalNode(region)
+        try Problem.requireAdopted(on: risk.adoption?.adoptedOn, before: context.clock.now())
         let at = Microseconds.from(context.clock.now())
         let row = try await context.write(on: db) { db in
             let existing = try Self.byKey(try await RiskProfiles(db: db, context: context).versions(region: region))
@@ -390,6 +399,7 @@ struct RiskProfiles {
         try Self.requireKeeper(user.subject, region, careProfile: try known.risk().careProfile)
         try Self.requireKeeper(user.subject, region, careProfile: risk.careProfile)
         try requireRegionalNode(region)
+        try Problem.requireAdopted(on: risk.adoption?.adoptedOn, before: context.clock.now())
         let at = Microseconds.from(context.clock.now())
         let row = try await context.write(on: db) { db in
             let newest = try await Self.newest(id, base: input.baseVersion, on: db)

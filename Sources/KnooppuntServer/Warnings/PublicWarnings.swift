@@ -68,10 +68,20 @@ struct PublicWarningRequest: StrictDecodable {
         for (name, texts) in [("event", event), ("headline", headline), ("instruction", instruction)] {
             for (language, text) in [("nl", texts.nl), ("en", texts.en)] {
                 let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard (1...(name == "instruction" ? 2000 : 200)).contains(trimmed.count) else {
+                let limit = name == "instruction" ? 2000 : 200
+                guard !trimmed.isEmpty else {
                     throw Problem.invalid("'\(name).\(language)' is required (citizens read the warning in Dutch and English)",
                                           field: "\(name).\(language)")
                 }
+                guard trimmed.count <= limit else {
+                    throw Problem.invalid("'\(name).\(language)' is at most \(limit) characters", field: "\(name).\(language)")
+                }
+            }
+        }
+        for (name, texts, limit) in [("description", description, 5000), ("areaDescription", areaDescription, 200)] {
+            guard let texts else { continue }
+            for (language, text) in [("nl", texts.nl), ("en", texts.en)] where text.count > limit {
+                throw Problem.invalid("'\(name).\(language)' is at most \(limit) characters", field: "\(name).\(language)")
             }
         }
         for (name, value, allowed) in [("urgency", urgency, CAPVocabulary.urgencies), ("severity", severity, CAPVocabulary.severities),
