@@ -151,7 +151,7 @@ enum FallbackPicture {
         // The region's own view (its staff see entries awaiting admission too), capped at internal.
         let reader = EntryReader(organisation: region.rawValue, isRegion: true, isPartner: false, ceiling: ceiling)
         let entries = try await EntryVersionModel.query(on: db).filter(\.$incidentID == incidentID).filter(\.$validTo == nil)
-            .sort(\.$validFrom).all().filter(reader.sees)
+            .sort(\.$validFrom).sort(\.$observedAt).all().filter(reader.sees)
             .map { try EntryView($0, currency: context.configuration.currency, now: now) }
         let records = RecordStore(db: db, context: context)
         let decisions = try await records.records(.decision, of: incidentID, at: instant).map(DecisionView.init)
