@@ -1,5 +1,6 @@
 """The regional risk profile (decision 0028): the risk advisor's home, the profile with its risk diagram, a risk
 recorded and adopted through the forms, the profiles side by side, and the profile on a phone."""
+import datetime
 import urllib.request
 
 from selenium.webdriver.common.by import By
@@ -55,11 +56,13 @@ def test_risk_advisor_keeps_the_profile(server, browser):
     wait(browser, lambda d: d.find_element(By.TAG_NAME, "h1").text == "Uitval drinkwater Amstelveen")
     assert "Niet vastgesteld" in text_of(browser, "risk-state")
     browser.execute_script("document.querySelector('#risk-forms details').open = true")
-    submit(browser, "risk-change-form", {"adoptedBy": "Algemeen bestuur Veiligheidsregio Amsterdam-Amstelland", "adoptedOn": "2027-01-14"})
+    # The bestuur adopted it three weeks ago: an adoption is recorded once it is taken.
+    adopted = datetime.date.today() - datetime.timedelta(days=21)
+    submit(browser, "risk-change-form", {"adoptedBy": "Algemeen bestuur Veiligheidsregio Amsterdam-Amstelland", "adoptedOn": adopted.isoformat()})
 
     # validate: the adoption is recorded with its version; the history keeps both versions, newest first
     wait(browser, lambda d: "Vastgesteld door Algemeen bestuur" in text_of(d, "risk-state"))
-    assert "14-01-2027" in text_of(browser, "risk-adoptions") and "Femke de Wit" in text_of(browser, "risk-adoptions")
+    assert adopted.strftime("%d-%m-%Y") in text_of(browser, "risk-adoptions") and "Femke de Wit" in text_of(browser, "risk-adoptions")
     history = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#risk-history li")]
     assert history[0].startswith("Vaststelling vastgelegd") and history[1].startswith("Opgenomen"), history
     screenshot(browser, "42-risk-adopted")
