@@ -2486,6 +2486,160 @@ doc["paths"].update({
                 "responses": {**ok("The plans.", {"type": "array", "items": ref("Plan")}), **E401, **E403, **E404}}},
 })
 
+# Issue 19 point 1 and 2, decision 0032: the dependency model and "what follows?".
+INFO_CLASS = {"enum": ["public", "internal", "confidential"]}
+OBJECT_TYPES = ["port-terminal", "tunnel", "sluice", "pumping-station", "data-centre", "internet-exchange", "telephony-provider",
+                "call-centre-112", "chemical-plant", "power-substation", "rail-yard", "traffic-junction", "airport", "other"]
+FUNCTION_TYPES = ["emergency-reachability", "reachability-112", "emergency-communication", "drinking-water", "dry-feet", "road-flow",
+                  "rail-flow", "waterway-flow", "public-order", "chemical-safety", "other"]
+NODE_KEY = {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]{1,79}$"}
+LONLAT = obj(["lon", "lat"], {"lon": {"type": "number", "minimum": 2, "maximum": 8}, "lat": {"type": "number", "minimum": 50, "maximum": 54}})
+SOURCE = obj(["kind", "reference"], {"kind": {"enum": ["seed", "study", "assumption"]},
+                                     "reference": {"type": "string", "minLength": 3, "maxLength": 500,
+                                                   "description": "The seed line, the study's name, or what the assumption rests on."}})
+NODE_FIELDS = {
+    "key": NODE_KEY, "kind": {"enum": ["process", "object", "function"]}, "name": {"type": "string", "minLength": 2, "maxLength": 200},
+    "description": {"type": "string", "maxLength": 2000}, "objectType": {"enum": OBJECT_TYPES}, "functionType": {"enum": FUNCTION_TYPES},
+    "process": {**NODE_KEY, "description": "Objects: the vital process it belongs to (vp-…)."},
+    "owner": {"type": "string", "description": "The owner's code in the partner registry."}, "region": ref("RegionCode"),
+    "location": LONLAT, "population": {"type": "integer", "minimum": 0, "maximum": 20000000},
+    "classification": {**INFO_CLASS, "description": "Default: processes public, functions internal, objects confidential."}}
+EDGE_FIELDS = {
+    "node": {**NODE_KEY, "description": "The node that depends."}, "dependsOn": {**NODE_KEY, "description": "The node it depends on."},
+    "delayMinutes": {"type": "integer", "minimum": 0, "maximum": 43200}, "probability": {"type": "number", "minimum": 0.01, "maximum": 1},
+    "source": SOURCE, "effect": {"type": "string", "maxLength": 1000}}
+DEP_403 = {"403": problem("Not allowed: the model is kept by the staff of the region a node lies in (risk advisor, directeur, IM, "
+                          "HIN) and by the owner of an object; the vital processes are the national list. Administrators and "
+                          "emergency accounts do not read the model.")}
+DEP_404 = {"404": problem("No such node or dependency that you may see (a confidential one you may not read answers alike).")}
+DEP_409 = {"409": problem("Changed since baseVersion, a node with that key exists already, or this is the national node.")}
+doc["components"]["schemas"].update({
+    "DependencyNodeInput": {"type": "object", "additionalProperties": False, "required": ["key", "kind", "name"],
+                            "properties": {**NODE_FIELDS, "baseVersion": {"type": "integer"}}},
+    "DependencyEdgeInput": {"type": "object", "additionalProperties": False,
+                            "required": ["node", "dependsOn", "delayMinutes", "probability", "source"],
+                            "properties": {**EDGE_FIELDS, "baseVersion": {"type": "integer"}}},
+    "DependencyNode": {"type": "object", "additionalProperties": False,
+        "required": ["key", "version", "kind", "kindLabel", "typeLabel", "name", "classification"], "properties": {
+        **NODE_FIELDS, "version": {"type": "integer"}, "kindLabel": {"type": "string"}, "typeLabel": {"type": "string"},
+        "municipality": {"type": "string", "description": "GM code, worked out from the location."},
+        "vitalCategory": {"enum": ["A", "B"]}, "ministry": {"type": "string"},
+        "recordedAt": {"type": "string", "format": "date-time"}, "recordedByName": {"type": "string"}}},
+    "DependencyEdge": {"type": "object", "additionalProperties": False,
+        "required": ["node", "dependsOn", "version", "delayMinutes", "probability", "source", "sourceLabel", "recordedAt", "recordedByName"],
+        "properties": {**EDGE_FIELDS, "source": obj(["kind", "reference"], {"kind": {"enum": ["seed", "study", "assumption"]},
+                                                                             "reference": {"type": "string"}}),
+                       "version": {"type": "integer"}, "sourceLabel": {"type": "string"},
+                       "recordedAt": {"type": "string", "format": "date-time"}, "recordedByName": {"type": "string"}}},
+    "DependencyModel": obj(["nodes", "edges", "processSource"], {
+        "nodes": {"type": "array", "items": ref("DependencyNode")}, "edges": {"type": "array", "items": ref("DependencyEdge")},
+        "processSource": {"type": "string"}}),
+    "DependencyImport": {"type": "object", "additionalProperties": False, "properties": {
+        "processSource": {"type": "string", "description": "Ignored: the export carries it."},
+        "nodes": {"type": "array", "items": {"type": "object", "additionalProperties": False, "required": ["key", "kind", "name"],
+                                             "properties": NODE_FIELDS}},
+        "edges": {"type": "array", "items": {"type": "object", "additionalProperties": False,
+                                             "required": ["node", "dependsOn", "delayMinutes", "probability", "source"],
+                                             "properties": EDGE_FIELDS}}}},
+    "CascadeInput": {"type": "object", "additionalProperties": False, "properties": {
+        "nodes": {"type": "array", "maxItems": 100, "items": NODE_KEY, "description": "What fails."},
+        "area": {**ref("Geometry"), "description": "A Polygon or MultiPolygon where things fail."},
+        "areaProcess": {**NODE_KEY, "description": "With area: the vital process that fails in the area only."},
+        "horizonMinutes": {"type": "integer", "minimum": 1, "maximum": 43200, "description": "Default 4320 (3 days)."},
+        "leastProbability": {"type": "number", "minimum": 0.001, "maximum": 1, "description": "Default 0.05."}}},
+    "Cascade": obj(["waves", "regions", "regionsToInform", "municipalities", "partners", "population", "crossesRegions",
+                    "prunedSteps", "horizonMinutes", "leastProbability"], {
+        "waves": {"type": "array", "items": obj(["index", "label", "upToMinutes", "steps"], {
+            "index": {"type": "integer"}, "label": {"type": "string"}, "upToMinutes": {"type": "integer"},
+            "steps": {"type": "array", "items": ref("CascadeStep")}})},
+        **{name: {"type": "array", "items": obj(["code", "name"], {"code": {"type": "string"}, "name": {"type": "string"}})}
+           for name in ["regions", "regionsToInform", "municipalities", "partners"]},
+        "population": {"type": "integer", "description": "People depending on the affected societal functions, where known."},
+        "crossesRegions": {"type": "boolean", "description": "More than one region: propose GRIP 5 / an IRBT."},
+        "prunedSteps": {"type": "integer"}, "horizonMinutes": {"type": "integer"}, "leastProbability": {"type": "number"}}),
+    "CascadeStep": obj(["node", "atMinutes", "atLabel", "probability", "wave", "onlyInArea", "explanation"], {
+        "node": obj(["key", "name", "kind", "typeLabel"], {
+            "key": NODE_KEY, "name": {"type": "string"}, "kind": {"enum": ["process", "object", "function"]}, "typeLabel": {"type": "string"},
+            "region": ref("RegionCode"), "municipality": {"type": "string"}, "owner": {"type": "string"}, "ownerName": {"type": "string"},
+            "location": obj(["lon", "lat"], {"lon": {"type": "number"}, "lat": {"type": "number"}}), "population": {"type": "integer"}}),
+        "atMinutes": {"type": "integer"}, "atLabel": {"type": "string"}, "probability": {"type": "number"}, "wave": {"type": "integer"},
+        "via": obj(["dependsOn", "dependsOnName", "delayMinutes", "probability", "sourceKind", "sourceLabel", "source"], {
+            "dependsOn": NODE_KEY, "dependsOnName": {"type": "string"}, "delayMinutes": {"type": "integer"},
+            "probability": {"type": "number"}, "sourceKind": {"enum": ["seed", "study", "assumption"]}, "sourceLabel": {"type": "string"},
+            "source": {"type": "string"}, "effect": {"type": "string"}}),
+        "onlyInArea": {"type": "boolean"}, "explanation": {"type": "string", "description": "Why this step follows, in words."}}),
+})
+NODEKEY = {"name": "key", "in": "path", "required": True, "schema": NODE_KEY}
+WITHDRAWAL = body(obj(["reason"], {"reason": {"type": "string", "minLength": 3, "maxLength": 1000}, "baseVersion": {"type": "integer"}}))
+doc["paths"].update({
+    "/dependencies": {
+        "get": {"operationId": "dependencyModel", "security": AUTH,
+                "summary": "The dependency model as far as you may see it: nodes, and the edges between nodes you see.",
+                "parameters": [{"name": "region", "in": "query", "schema": ref("RegionCode"),
+                                "description": "Only this region's objects and functions (and the vital processes)."}],
+                "responses": {**ok("The model.", ref("DependencyModel")), **E401, **DEP_403,
+                              "422": problem("region is not VR01 to VR25.")}}},
+    "/dependencies/export": {
+        "get": {"operationId": "exportDependencies", "security": AUTH,
+                "summary": "Your view of the model as JSON (the import's form) or GeoJSON (points, and lines between located nodes).",
+                "parameters": [{"name": "format", "in": "query", "schema": {"enum": ["json", "geojson"]}}],
+                "responses": {"200": {"description": "The export.", "content": {"application/json": {"schema": {"type": "object"}},
+                                                                                "application/geo+json": {"schema": {"type": "object"}}}},
+                              **E401, **DEP_403, "422": problem("format is not json or geojson.")}}},
+    "/dependencies/import": {
+        "post": {"operationId": "importDependencies", "security": AUTH,
+                 "summary": "Take a model in, all or nothing: every bad item is named with its place and field (nodes[3].location); "
+                            "an item you may not keep refuses the whole file. Unchanged items are counted, not recorded.",
+                 "requestBody": body(ref("DependencyImport")),
+                 "responses": {**ok("Taken in.", obj(["nodesCreated", "nodesChanged", "edgesCreated", "edgesChanged", "unchanged"], {
+                     k: {"type": "integer"} for k in ["nodesCreated", "nodesChanged", "edgesCreated", "edgesChanged", "unchanged"]})),
+                     **EBODY, "413": problem("Larger than 8 MB."), **E401, **DEP_403, **DEP_409}}},
+    "/dependencies/nodes": {
+        "post": {"operationId": "recordDependencyNode", "security": AUTH,
+                 "summary": "Record an object or a societal function (version 1); journaled. The municipality follows from the location, "
+                            "which must lie in the region named.",
+                 "requestBody": body(ref("DependencyNodeInput")),
+                 "responses": {**ok("Recorded.", ref("DependencyNode"), status="201"), **EBODY, **E401, **DEP_403, **DEP_409}}},
+    "/dependencies/nodes/{key}": {"parameters": [NODEKEY],
+        "get": {"operationId": "dependencyNode", "security": AUTH,
+                "summary": "A node with what it depends on, what depends on it (as far as you may see) and its versions.",
+                "responses": {**ok("The node.", obj(["node", "dependsOn", "dependents", "history"], {
+                    "node": ref("DependencyNode"), "dependsOn": {"type": "array", "items": ref("DependencyEdge")},
+                    "dependents": {"type": "array", "items": ref("DependencyEdge")},
+                    "history": {"type": "array", "items": obj(["version", "change", "name", "recordedAt", "recordedByName", "recordedByOrganisation"], {
+                        "version": {"type": "integer"}, "change": {"enum": ["created", "changed", "imported", "withdrawn"]},
+                        "name": {"type": "string"}, "reason": {"type": "string"}, "recordedAt": {"type": "string", "format": "date-time"},
+                        "recordedByName": {"type": "string"}, "recordedByOrganisation": {"type": "string"}})}})),
+                    **E401, **DEP_403, **DEP_404, "422": problem("Not a node key.")}},
+        "put": {"operationId": "changeDependencyNode", "security": AUTH, "summary": "Change a node (give baseVersion): a new version.",
+                "requestBody": body(ref("DependencyNodeInput")),
+                "responses": {**ok("The node as it is now.", ref("DependencyNode")), **EBODY, **E401, **DEP_403, **DEP_404, **DEP_409}}},
+    "/dependencies/nodes/{key}/withdrawal": {"parameters": [NODEKEY],
+        "post": {"operationId": "withdrawDependencyNode", "security": AUTH,
+                 "summary": "Take a node out of the model with a reason, and its edges with it, in one write; the versions stay.",
+                 "requestBody": WITHDRAWAL,
+                 "responses": {**ok("The withdrawn node.", ref("DependencyNode")), **EBODY, **E401, **DEP_403, **DEP_404, **DEP_409}}},
+    "/dependencies/edges": {
+        "put": {"operationId": "recordDependencyEdge", "security": AUTH,
+                "summary": "Record that a node depends on another, with delay, probability and source — or a new version of it "
+                           "(give baseVersion). Kept by whoever keeps the dependent node.",
+                "requestBody": body(ref("DependencyEdgeInput")),
+                "responses": {**ok("The dependency.", ref("DependencyEdge")), **EBODY, **E401, **DEP_403, **DEP_404, **DEP_409}}},
+    "/dependencies/edges/{node}/{dependsOn}/withdrawal": {
+        "parameters": [{"name": "node", "in": "path", "required": True, "schema": NODE_KEY},
+                       {"name": "dependsOn", "in": "path", "required": True, "schema": NODE_KEY}],
+        "post": {"operationId": "withdrawDependencyEdge", "security": AUTH, "summary": "Take a dependency out of the model with a reason.",
+                 "requestBody": WITHDRAWAL,
+                 "responses": {**ok("The withdrawn dependency.", ref("DependencyEdge")), **EBODY, **E401, **DEP_403, **DEP_404, **DEP_409}}},
+    "/dependencies/cascade": {
+        "post": {"operationId": "whatFollows", "security": AUTH,
+                 "summary": "What follows a failure of nodes, of everything in an area, or of a vital process in an area: the cascade in "
+                            "waves (T+0, 1 h, 4 h, 24 h, 3 days), every step with the edge and source it follows, the regions to inform "
+                            "and the partners to alert. Computed on your view of the model only.",
+                 "requestBody": body(ref("CascadeInput")),
+                 "responses": {**ok("The cascade.", ref("Cascade")), **EBODY, **E401, **DEP_403, **DEP_404}}},
+})
+
 # Refusals every operation can meet before its handler runs, or on the way to its resource; each
 # operation lists them so a client knows every status it can get (and the contract tests hold the
 # server to that list).

@@ -63,6 +63,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
     try api.register(collection: GovernanceController())
     try api.register(collection: RegionPhaseController())
     try api.register(collection: RiskProfileController())
+    try api.register(collection: DependencyController())
     try api.register(collection: RiskPictureController())
     try api.register(collection: NationalRiskPictureController())
     try api.register(collection: PlansController())

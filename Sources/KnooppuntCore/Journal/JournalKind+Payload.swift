@@ -115,6 +115,9 @@ extension JournalKind {
         case .riskPictureOpened: RiskPictureOpened.self
         case .riskProfileImported: RiskProfileImported.self
         case .riskRecorded: RiskRecorded.self
+        case .dependencyEdgeRecorded: DependencyEdgeRecorded.self
+        case .dependencyModelImported: DependencyModelImported.self
+        case .dependencyNodeRecorded: DependencyNodeRecorded.self
         case .riskWithdrawn: RiskWithdrawn.self
         case .sessionClosed: SessionClosed.self
         case .sessionLoginFailed: SessionLoginFailed.self

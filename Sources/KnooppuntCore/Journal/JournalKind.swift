@@ -65,6 +65,10 @@ public enum JournalKind: String, CaseIterable, Sendable {
     // decision point (besluitpunt, decision 0024)
     case decisionPointRaised = "decision-point.raised"
     case decisionPointUpdated = "decision-point.updated"
+    // dependency (the dependency model, decision 0032)
+    case dependencyEdgeRecorded = "dependency.edge-recorded"
+    case dependencyModelImported = "dependency.model-imported"
+    case dependencyNodeRecorded = "dependency.node-recorded"
     // entry
     case entryAcknowledged = "entry.acknowledged"
     case entryAdmission = "entry.admission"

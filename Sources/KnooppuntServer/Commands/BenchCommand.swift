@@ -5,7 +5,7 @@ import Vapor
 /// `knooppunt bench …`: measured speed, written to BENCHMARKS.md, never asserted in tests.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure Knooppunt's speed.", subcommands: [Picture.self, Interop.self, Federation.self])
+        commandName: "bench", abstract: "Measure Knooppunt's speed.", subcommands: [Picture.self, Interop.self, Federation.self, Cascade.self])
 
     struct Picture: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -110,6 +110,27 @@ struct BenchCommand: AsyncParsableCommand {
             let log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data("bench: \($0)\n".utf8)) }
             let rows = try await FederationBench(messages: messages, directory: directory).run(log: log)
             print(FederationBench.header)
+            for row in rows { print(row.markdown) }
+        }
+    }
+
+    struct Cascade: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "What follows: cascades over a generated dependency model of N nodes and M edges.")
+
+        @ArgumentParser.Option(help: "Nodes of the generated model.") var nodes = 10_000
+        @ArgumentParser.Option(help: "Edges of the generated model.") var edges = 50_000
+        @ArgumentParser.Option(help: "Cascades per case.") var runs = 200
+
+        func validate() throws {
+            guard nodes >= 10, edges >= 1, runs >= 1, edges <= nodes * 50 else {
+                throw ValidationError("nodes at least 10, edges 1 to 50 per node, runs at least 1")
+            }
+        }
+
+        func run() async throws {
+            let rows = CascadeBench(nodes: nodes, edges: edges, runs: runs).run()
+            print(CascadeBench.header)
             for row in rows { print(row.markdown) }
         }
     }

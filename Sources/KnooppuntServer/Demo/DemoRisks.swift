@@ -87,6 +87,32 @@ enum DemoRisks {
         }
     }
 
+    /// The dependency model of the examples of seed 004 (decision 0032): the Rotterdam port (VR17, its chemical
+    /// train in VR18), the internet exchange and the Amstel polders (VR13). A regional node keeps its own
+    /// region's part; the national node none.
+    static func seedDependencies(_ app: Application) async throws {
+        let context = app.knooppunt
+        let keep: (DependencyNode) -> Bool = switch context.configuration.role {
+        case .standalone: { _ in true }
+        case .region(let own): { $0.region == own }
+        case .national: { _ in false }
+        }
+        let nodes = DependencyExamples.nodes.filter { $0.kind != .process && keep($0) }
+        guard !nodes.isEmpty else { return }
+        let areas = try await MunicipalityAreas.all(on: app.db)
+        let placed = nodes.map { node -> DependencyNode in
+            var node = node
+            if let location = node.location { node.municipality = AffectedArea.compute([.point(location)], in: areas).municipalities.first }
+            return node
+        }
+        let keys = Set(placed.map(\.key)).union(VitalProcesses.keys)
+        let edges = DependencyExamples.edges.filter { keys.contains($0.node) && keys.contains($0.dependsOn) }
+        let at = Microseconds.from(context.clock.now())
+        try await context.write(on: app.db) { db in
+            _ = try await DependencyStore.take(nodes: placed, edges: edges, by: RiskProfiles.Recorder(username: "demo", name: "Demogegevens", organisation: "system"), at: at, context: context, on: db)
+        }
+    }
+
     /// The demo's current risk pictures of VR13 (decision 0029): the high water on the Amstel that became the
     /// demo incident — its partners and expected effects carried into it — and a storm forecast still open,
     /// for a newcomer to fill and escalate. The region's phase is left to the region.

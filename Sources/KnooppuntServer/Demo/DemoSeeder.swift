@@ -44,6 +44,7 @@ enum DemoSeeder {
         }
         try await DemoCapacity.seed(app)
         try await DemoRisks.seed(app)
+        try await DemoRisks.seedDependencies(app)
         return .seeded(organisations: organisations.count, users: people(context.configuration.role).count)
     }
 

@@ -49,5 +49,6 @@ enum KnooppuntMigrations {
         M0046_CreateNationalRiskPictures(),
         M0047_CreatePlans(),
         M0048_CreateRiskCommunications(),
+        M0049_CreateDependencyModel(),
     ]
 }

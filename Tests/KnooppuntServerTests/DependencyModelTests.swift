@@ -1,0 +1,218 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import KnooppuntServer
+
+/// Helpers for the dependency model (decision 0032).
+enum Dependencies {
+    static func pump(key: String = "vr13-gemaal-test", name: String = "Gemaal Test", lon: Double = 4.88, lat: Double = 52.30,
+                     region: String = "VR13", owner: String = "WS-AGV", baseVersion: Int? = nil) -> String {
+        var fields = [
+            #""key":"\#(key)""#, #""kind":"object""#, #""name":"\#(name)""#, #""objectType":"pumping-station""#,
+            #""process":"vp-keren-en-beheren-waterkwantiteit""#, #""owner":"\#(owner)""#, #""region":"\#(region)""#,
+            #""location":{"lon":\#(lon),"lat":\#(lat)}"#,
+        ]
+        if let baseVersion { fields.append(#""baseVersion":\#(baseVersion)"#) }
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+
+    static func edge(_ node: String, on dependsOn: String, delay: Int = 60, probability: Double = 0.5, baseVersion: Int? = nil) -> String {
+        var body = #"{"node":"\#(node)","dependsOn":"\#(dependsOn)","delayMinutes":\#(delay),"probability":\#(probability),"source":{"kind":"assumption","reference":"Aanname van de test"}"#
+        if let baseVersion { body += #","baseVersion":\#(baseVersion)"# }
+        return body + "}"
+    }
+
+    static func model(_ app: Application, _ token: String) async throws -> DependencyStore.ModelDTO {
+        try await HTTP.send(app, .GET, "/api/v1/dependencies", token: token).content.decode(DependencyStore.ModelDTO.self)
+    }
+
+    static func cascade(_ app: Application, _ token: String, _ body: String) async throws -> TestingHTTPResponse {
+        try await HTTP.send(app, .POST, "/api/v1/dependencies/cascade", json: body, token: token)
+    }
+
+    static func steps(_ cascade: DependencyStore.CascadeDTO) -> [String] { cascade.waves.flatMap { $0.steps.map(\.node.key) } }
+}
+
+@Suite("Dependency model: kept by regions and owners, versioned, classified, imported all or nothing; what follows")
+struct DependencyModelApiTests {
+    @Test("the risk advisor records, changes and withdraws an object; each change is a version; a stale change is refused; all journaled")
+    func edits() async throws {
+        try await withTestApp(clock: ManualClock(Picture.start)) { app in
+            let advisor = try await HTTP.login(app, "risicoadviseur-vr13")
+            let created = try await HTTP.send(app, .POST, "/api/v1/dependencies/nodes", json: Dependencies.pump(), token: advisor)
+            #expect(created.status == .created, "\(created.body.string)")
+            let node = try created.content.decode(DependencyStore.NodeDTO.self)
+            #expect(node.version == 1 && node.classification == .confidential, "a vulnerable object is confidential by default")
+            #expect(node.municipality == "GM0362", "worked out from the location: Amstelveen")
+            let twice = try await HTTP.send(app, .POST, "/api/v1/dependencies/nodes", json: Dependencies.pump(), token: advisor)
+            #expect(twice.status == .conflict)
+
+            let edge = try await HTTP.send(app, .PUT, "/api/v1/dependencies/edges", json: Dependencies.edge("vr13-gemaal-test", on: "vr13-onderstation-diemen"), token: advisor)
+            #expect(edge.status == .ok, "\(edge.body.string)")
+            let changed = try await HTTP.send(app, .PUT, "/api/v1/dependencies/nodes/vr13-gemaal-test",
+                                              json: Dependencies.pump(name: "Gemaal Test-Noord", baseVersion: 1), token: advisor)
+            #expect(changed.status == .ok, "\(changed.body.string)")
+            let stale = try await HTTP.send(app, .PUT, "/api/v1/dependencies/nodes/vr13-gemaal-test",
+                                            json: Dependencies.pump(name: "Gemaal Oud", baseVersion: 1), token: advisor)
+            #expect(stale.status == .conflict, "a change made on version 1 while the node is at 2")
+
+            let withdrawn = try await HTTP.send(app, .POST, "/api/v1/dependencies/nodes/vr13-gemaal-test/withdrawal",
+                                                json: #"{"reason":"Gemaal gesloopt","baseVersion":2}"#, token: advisor)
+            #expect(withdrawn.status == .ok, "\(withdrawn.body.string)")
+            let model = try await Dependencies.model(app, advisor)
+            #expect(!model.nodes.contains { $0.key == "vr13-gemaal-test" })
+            #expect(!model.edges.contains { $0.node == "vr13-gemaal-test" }, "its edges left with it")
+            let detail = try await HTTP.send(app, .GET, "/api/v1/dependencies/nodes/vr13-gemaal-test", token: advisor)
+            #expect(detail.status == .notFound)
+
+            let nodeEvents = try await JournalEventModel.query(on: app.db).filter(\.$kind == "dependency.node-recorded").sort(\.$id).all()
+                .compactMap { try $0.record.event(as: DependencyNodeRecorded.self) }.filter { $0.node == "vr13-gemaal-test" }
+            #expect(nodeEvents.map(\.change) == ["created", "changed", "withdrawn"])
+            #expect(nodeEvents.allSatisfy { $0.name == nil }, "a confidential object's name stays out of the journal")
+            let edgeEvents = try await JournalEventModel.query(on: app.db).filter(\.$kind == "dependency.edge-recorded").sort(\.$id).all()
+                .compactMap { try $0.record.event(as: DependencyEdgeRecorded.self) }.filter { $0.node == "vr13-gemaal-test" }
+            #expect(edgeEvents.map(\.change) == ["created", "withdrawn"])
+        }
+    }
+
+    @Test("bad nodes are refused with the field named, and nothing changes: wrong region, unknown owner, no source, not the keeper")
+    func refusals() async throws {
+        try await withTestApp(clock: ManualClock(Picture.start)) { app in
+            let advisor = try await HTTP.login(app, "risicoadviseur-vr13")
+            let before = try await DependencyNodeModel.query(on: app.db).count()
+            let rotterdam = try await HTTP.send(app, .POST, "/api/v1/dependencies/nodes", json: Dependencies.pump(lon: 4.48, lat: 51.92), token: advisor)
+            #expect(rotterdam.status == .unprocessableEntity && Risks.field(rotterdam) == "location", "\(rotterdam.body.string)")
+            #expect(rotterdam.body.string.contains("VR17"))
+            let owner = try await HTTP.send(app, .POST, "/api/v1/dependencies/nodes", json: Dependencies.pump(owner: "NOBODY"), token: advisor)
+            #expect(owner.status == .unprocessableEntity && Risks.field(owner) == "owner")
+            let key = try await HTTP.send(app, .POST, "/api/v1/dependencies/nodes", json: Dependencies.pump(key: "Gemaal 1"), token: advisor)
+            #expect(key.status == .unprocessableEntity && Risks.field(key) == "key")
+            let process = try await HTTP.send(app, .POST, "/api/v1/dependencies/nodes",
+                                              json: #"{"key":"vp-nieuw","kind":"process","name":"Nieuw proces"}"#, token: advisor)
+            #expect(process.status == .forbidden, "the vital processes are the national list")
+            let noSource = try await HTTP.send(app, .PUT, "/api/v1/dependencies/edges",
+                                               json: #"{"node":"vr13-gemaal-ouderkerk","dependsOn":"vr13-telefonie","delayMinutes":5,"probability":0.5,"source":{"kind":"seed","reference":""}}"#,
+                                               token: advisor)
+            #expect(noSource.status == .unprocessableEntity && Risks.field(noSource) == "source.reference")
+            let voorzitter = try await HTTP.send(app, .POST, "/api/v1/dependencies/nodes", json: Dependencies.pump(), token: try await HTTP.login(app, "voorzitter-vr13"))
+            #expect(voorzitter.status == .forbidden)
+            let otherRegion = try await HTTP.send(app, .POST, "/api/v1/dependencies/nodes", json: Dependencies.pump(), token: try await HTTP.login(app, "im-vr17"))
+            #expect(otherRegion.status == .forbidden)
+            let partner = try await HTTP.send(app, .POST, "/api/v1/dependencies/nodes", json: Dependencies.pump(owner: "WATERNET"), token: try await HTTP.login(app, "agv"))
+            #expect(partner.status == .forbidden, "a partner keeps what it owns, not another's objects")
+            let own = try await HTTP.send(app, .POST, "/api/v1/dependencies/nodes", json: Dependencies.pump(key: "vr13-gemaal-agv"), token: try await HTTP.login(app, "agv"))
+            #expect(own.status == .created, "the water board records its own pumping station")
+            let malformed = try await HTTP.send(app, .POST, "/api/v1/dependencies/nodes", json: #"{"key":"x","kind":"object","name":1}"#, token: advisor)
+            #expect(malformed.status == .badRequest || malformed.status == .unprocessableEntity)
+            #expect(try await DependencyNodeModel.query(on: app.db).count() == before + 1)
+        }
+    }
+
+    @Test("a partner without rights sees no confidential object, nor its edges, nor through a cascade; its owner and its region do")
+    func classification() async throws {
+        try await withTestApp(clock: ManualClock(Picture.start)) { app in
+            let waternet = try await HTTP.login(app, "waternet")
+            let agv = try await HTTP.login(app, "agv")
+            let im13 = try await HTTP.login(app, "im-vr13")
+            let im17 = try await HTTP.login(app, "im-vr17")
+            let seen = try await Dependencies.model(app, waternet)
+            #expect(!seen.nodes.contains { $0.key == "vr13-gemaal-amstelveen" || $0.key == "vr13-onderstation-diemen" })
+            #expect(!seen.edges.contains { $0.node.contains("gemaal") || $0.dependsOn.contains("gemaal") || $0.dependsOn == "vr13-onderstation-diemen" })
+            #expect(seen.nodes.contains { $0.key == "vp-elektriciteit-regionaal" }, "the vital processes are public")
+            #expect(try await Dependencies.model(app, agv).nodes.contains { $0.key == "vr13-gemaal-amstelveen" }, "the water board sees its own")
+            #expect(try await Dependencies.model(app, im13).nodes.contains { $0.key == "vr13-onderstation-diemen" }, "the region sees what lies in it")
+            #expect(try await !Dependencies.model(app, im17).nodes.contains { $0.key == "vr13-onderstation-diemen" }, "another region does not")
+            let hidden = try await HTTP.send(app, .GET, "/api/v1/dependencies/nodes/vr13-gemaal-amstelveen", token: waternet)
+            #expect(hidden.status == .notFound, "not 403: its existence stays hidden too")
+            let export = try await HTTP.send(app, .GET, "/api/v1/dependencies/export?format=geojson", token: waternet)
+            #expect(export.status == .ok && !export.body.string.contains("gemaal"))
+
+            let power = #"{"nodes":["vp-elektriciteit-regionaal"]}"#
+            let full = try await Dependencies.cascade(app, im13, power).content.decode(DependencyStore.CascadeDTO.self)
+            #expect(Dependencies.steps(full).contains("vr13-gemaal-amstelveen"))
+            #expect(Dependencies.steps(full).contains("vr13-drinkwater-amsterdam-zuid"))
+            let partial = try await Dependencies.cascade(app, waternet, power).content.decode(DependencyStore.CascadeDTO.self)
+            #expect(Dependencies.steps(partial) == ["vp-elektriciteit-regionaal"], "the path runs through the confidential substation: hidden")
+            #expect(!partial.partners.contains { $0.code == "WS-AGV" })
+            let asked = try await Dependencies.cascade(app, waternet, #"{"nodes":["vr13-onderstation-diemen"]}"#)
+            #expect(asked.status == .notFound, "a failure of what the reader may not see is not computed")
+            let admin = try await HTTP.send(app, .GET, "/api/v1/dependencies", token: try await HTTP.login(app, "admin"))
+            #expect(admin.status == .forbidden)
+        }
+    }
+
+    @Test("an import is all or nothing, every bad item named; an export imports again unchanged")
+    func importAndExport() async throws {
+        try await withTestApp(clock: ManualClock(Picture.start)) { app in
+            let advisor = try await HTTP.login(app, "risicoadviseur-vr13")
+            let nodesBefore = try await DependencyNodeModel.query(on: app.db).count()
+            let edgesBefore = try await DependencyEdgeModel.query(on: app.db).count()
+            let bad = """
+            {"nodes":[\(Dependencies.pump(key: "vr13-gemaal-a")),\(Dependencies.pump(key: "vr13-gemaal-b", lon: 4.48, lat: 51.92)),
+            {"key":"vr13-zonder-plaats","kind":"object","name":"Zonder plaats","objectType":"sluice","process":"vp-scheepvaartafwikkeling","owner":"RWS","region":"VR13"}],
+             "edges":[\(Dependencies.edge("vr13-gemaal-a", on: "vr13-bestaat-niet")),\(Dependencies.edge("vr13-gemaal-a", on: "vr13-onderstation-diemen", probability: 7))]}
+            """
+            let refused = try await HTTP.send(app, .POST, "/api/v1/dependencies/import", json: bad, token: advisor)
+            #expect(refused.status == .unprocessableEntity)
+            for item in ["nodes[1].location", "nodes[2].location", "edges[0].dependsOn", "edges[1].probability"] {
+                #expect(refused.body.string.contains(item), "names \(item): \(refused.body.string)")
+            }
+            #expect(try await DependencyNodeModel.query(on: app.db).count() == nodesBefore, "nothing taken in")
+            #expect(try await DependencyEdgeModel.query(on: app.db).count() == edgesBefore)
+
+            let good = """
+            {"nodes":[\(Dependencies.pump(key: "vr13-gemaal-a"))],"edges":[\(Dependencies.edge("vr13-gemaal-a", on: "vr13-onderstation-diemen"))]}
+            """
+            let taken = try await HTTP.send(app, .POST, "/api/v1/dependencies/import", json: good, token: advisor)
+            #expect(taken.status == .ok, "\(taken.body.string)")
+            #expect(try taken.content.decode(DependencyStore.ImportResult.self) == .init(nodesCreated: 1, nodesChanged: 0, edgesCreated: 1, edgesChanged: 0, unchanged: 0))
+
+            let forbidden = try await HTTP.send(app, .POST, "/api/v1/dependencies/import", json: good, token: try await HTTP.login(app, "im-vr17"))
+            #expect(forbidden.status == .notFound || forbidden.status == .forbidden)
+            let partner = """
+            {"nodes":[\(Dependencies.pump(key: "vr13-gemaal-z", owner: "RWS"))]}
+            """
+            let notOwn = try await HTTP.send(app, .POST, "/api/v1/dependencies/import", json: partner, token: try await HTTP.login(app, "agv"))
+            #expect(notOwn.status == .forbidden && notOwn.body.string.contains("nodes[0]"), "\(notOwn.body.string)")
+
+            let exported = try await HTTP.send(app, .GET, "/api/v1/dependencies/export", token: advisor)
+            #expect(exported.status == .ok)
+            let again = try await HTTP.send(app, .POST, "/api/v1/dependencies/import", json: exported.body.string, token: advisor)
+            #expect(again.status == .ok, "\(again.body.string)")
+            let result = try again.content.decode(DependencyStore.ImportResult.self)
+            #expect(result.nodesCreated == 0 && result.nodesChanged == 0 && result.edgesCreated == 0 && result.edgesChanged == 0 && result.unchanged > 10)
+        }
+    }
+
+    @Test("what follows a disruption of the port system: in waves, every step explained with its source; the other region to inform")
+    func portCascade() async throws {
+        try await withTestApp(clock: ManualClock(Picture.start)) { app in
+            let im17 = try await HTTP.login(app, "im-vr17")
+            let response = try await Dependencies.cascade(app, im17, #"{"nodes":["vr17-havensysteem"]}"#)
+            #expect(response.status == .ok, "\(response.body.string)")
+            let cascade = try response.content.decode(DependencyStore.CascadeDTO.self)
+            let order = Dependencies.steps(cascade)
+            let chain = ["vr17-havensysteem", "vr17-containerterminal", "vr17-aanvoerroutes", "vr17-bereikbaarheid-hulpdiensten", "vr18-chemietrein-stedelijk"]
+            #expect(chain.compactMap { order.firstIndex(of: $0) } == chain.compactMap { order.firstIndex(of: $0) }.sorted() && chain.allSatisfy(order.contains))
+            #expect(cascade.waves.first?.label == "T+0")
+            let road = try #require(cascade.waves.flatMap(\.steps).first { $0.node.key == "vr17-aanvoerroutes" })
+            #expect(road.atLabel == "T+1 uur")
+            #expect(road.via?.source == "Bronnotitie 004:L165-167" && road.via?.sourceKind == .seed)
+            #expect(road.explanation.contains("hangt af van Containerterminal Maasvlakte-Noord"))
+            #expect(cascade.regionsToInform.map(\.code) == ["VR18"] && cascade.crossesRegions)
+            #expect(cascade.partners.map(\.code).contains("PRORAIL"))
+
+            let area = #"{"area":{"type":"Polygon","coordinates":[[[4.8,52.25],[5.0,52.25],[5.0,52.4],[4.8,52.4],[4.8,52.25]]]},"areaProcess":"vp-elektriciteit-regionaal"}"#
+            let local = try await Dependencies.cascade(app, try await HTTP.login(app, "im-vr13"), area).content.decode(DependencyStore.CascadeDTO.self)
+            #expect(Dependencies.steps(local).first == "vp-elektriciteit-regionaal" && Dependencies.steps(local).contains("vr13-gemaal-amstelveen"))
+            let point = try await Dependencies.cascade(app, im17, #"{"area":{"type":"Point","coordinates":[4.0,52.0]}}"#)
+            #expect(point.status == .unprocessableEntity)
+            let none = try await Dependencies.cascade(app, im17, #"{}"#)
+            #expect(none.status == .unprocessableEntity)
+        }
+    }
+}
