@@ -2640,6 +2640,99 @@ doc["paths"].update({
                  "responses": {**ok("The cascade.", ref("Cascade")), **EBODY, **E401, **DEP_403, **DEP_404}}},
 })
 
+# Issue 19 point 3, decision 0032: "Wat kan volgen" on an incident.
+CANDIDATE = obj(["key", "name", "typeLabel", "inArea"], {"key": NODE_KEY, "name": {"type": "string"}, "typeLabel": {"type": "string"},
+                                                       "region": ref("RegionCode"), "inArea": {"type": "boolean"}})
+FAILING = {"type": "array", "maxItems": 100, "items": NODE_KEY,
+           "description": "The failing nodes the cascade was computed from; none: what lies in the incident's area."}
+doc["paths"].update({
+    "/incidents/{incident}/what-follows": {"parameters": [INCIDENT],
+        "get": {"operationId": "incidentWhatFollows", "security": AUTH,
+                "summary": "What may follow from the incident: from what lies in its area (its location — a point with 2 km around it — "
+                           "and the plots that mark its area), or from the nodes named in failing; on your view of the dependency model.",
+                "parameters": [{"name": "failing", "in": "query", "schema": {"type": "array", "items": NODE_KEY}}],
+                "responses": {**ok("The cascade.", obj(["cascade", "failing", "fromArea", "candidates", "rolesPhase", "ministries", "roles"], {
+                    "cascade": ref("Cascade"), "failing": {"type": "array", "items": CANDIDATE}, "fromArea": {"type": "boolean"},
+                    "candidates": {"type": "array", "items": CANDIDATE},
+                    "rolesPhase": {"enum": ["koud", "lauw", "warm"], "description": "The lead region's phase (warm when none is recorded)."},
+                    "ministries": {"type": "array", "items": {"type": "string"}},
+                    "roles": {"type": "array", "description": "The bestuurlijke netwerkkaart for this scenario and phase (decision 0033).",
+                              "items": ref("NetworkResponsibility")}})),
+                    **E401, **DEP_403, **E404, "422": problem("A failing key is not a node key, or more than 100.")}}},
+    "/incidents/{incident}/what-follows/entries": {"parameters": [INCIDENT],
+        "post": {"operationId": "incidentWhatFollowsEntry", "security": AUTH,
+                 "summary": "Turn a step into an entry of the General theme: unverified, source 'Cascademodel (Wat kan volgen)'. "
+                            "The step is computed again; one that no longer follows is refused.",
+                 "requestBody": body(obj(["node"], {"node": NODE_KEY, "failing": FAILING})),
+                 "responses": {**ok("The entry.", obj(["entry", "version"], {"entry": UUIDS, "version": {"type": "integer"}}), status="201"),
+                               **EBODY, **E401, **DEP_403, **E404}}},
+    "/incidents/{incident}/what-follows/alerts": {"parameters": [INCIDENT],
+        "post": {"operationId": "incidentWhatFollowsAlert", "security": AUTH,
+                 "summary": "Alert the partner that owns an affected object or function, once per incident; it escalates like any alert.",
+                 "requestBody": body(obj(["partner", "node"], {"partner": {"type": "string"}, "node": NODE_KEY, "failing": FAILING})),
+                 "responses": {**ok("The alert.", obj(["id", "partner", "reason", "raisedAt"], {
+                     "id": UUIDS, "partner": {"type": "string"}, "reason": {"type": "string"}, "raisedAt": {"type": "string", "format": "date-time"}}),
+                     status="201"), **EBODY, **E401, **DEP_403, **E404,
+                     "409": problem("The partner was alerted for this incident already, or the incident is closed or an exercise.")}}},
+})
+
+# Issue 19 point 4, decision 0033: the bestuurlijke netwerkkaart.
+ASPECTS = ["information-security", "risk-management", "public-order", "cybercrime", "consequence-management"]
+ACTORS = ["burgemeester", "bestuur-veiligheidsregio", "voorzitter-veiligheidsregio", "regioburgemeester", "openbaar-ministerie",
+          "minister-jenv", "minister-ezk", "minister-ienw", "minister-bzk", "minister-fin", "minister-defensie", "ncsc", "csirt",
+          "vitale-aanbieder"]
+PHASE3 = {"enum": ["koud", "lauw", "warm"]}
+RESP = obj(["aspect", "phase", "actor", "duty", "clarity", "source"], {
+    "aspect": {"enum": ASPECTS}, "phase": PHASE3, "actor": {"enum": ACTORS},
+    "duty": obj(["nl", "en"], {"nl": {"type": "string"}, "en": {"type": "string"}}), "legalBasis": {"type": "string"},
+    "clarity": {"enum": ["clear", "unclear"]}, "source": {"type": "string"}})
+doc["components"]["schemas"].update({
+    "NetworkResponsibility": obj(
+            ["aspect", "aspectLabel", "phase", "actor", "actorLabel", "duty", "clarity", "clarityLabel", "source"], {
+            "aspect": {"enum": ASPECTS}, "aspectLabel": {"type": "string"}, "phase": PHASE3, "actor": {"enum": ACTORS},
+            "actorLabel": {"type": "string"}, "duty": {"type": "string"}, "legalBasis": {"type": "string"},
+            "clarity": {"enum": ["clear", "unclear"]}, "clarityLabel": {"type": "string"}, "source": {"type": "string"}}),
+    "NetworkMap": obj(["version", "scenarioProcesses", "ministries", "responsibilities", "gaps"], {
+        "version": {"type": "integer", "description": "0: the standard map, never changed on this node."},
+        "recordedAt": {"type": "string", "format": "date-time"}, "recordedByName": {"type": "string"}, "phase": PHASE3,
+        "scenarioProcess": NODE_KEY, "scenarioProcesses": {"type": "array", "items": NODE_KEY},
+        "ministries": {"type": "array", "items": {"type": "string"}},
+        "responsibilities": {"type": "array", "items": ref("NetworkResponsibility")},
+        "gaps": {"type": "array", "items": obj(["aspect", "phase", "gap", "label"], {
+            "aspect": {"enum": ASPECTS}, "phase": PHASE3, "gap": {"enum": ["nobody", "unclear"]}, "label": {"type": "string"}})}}),
+})
+doc["paths"].update({
+    "/network-map": {
+        "get": {"operationId": "networkMap", "security": AUTH,
+                "summary": "The bestuurlijke netwerkkaart: per aspect of digital security and phase who is responsible, with what duty or power "
+                           "and legal basis, and the gaps. With process, the scenario of that vital process failing: the actors it concerns.",
+                "parameters": [{"name": "phase", "in": "query", "schema": PHASE3},
+                               {"name": "process", "in": "query", "schema": NODE_KEY, "description": "A vital process (vp-…) that fails."}],
+                "responsibilities": None,
+                "responses": {**ok("The map.", ref("NetworkMap")), **E401, **E403R, "422": problem("phase or process is not known.")}}},
+    "/network-map/changes": {
+        "post": {"operationId": "changeNetworkMap", "security": AUTH,
+                 "summary": "Administrators: replace the whole map, or record or remove one responsibility; a new version, journaled.",
+                 "requestBody": body({"type": "object", "additionalProperties": False, "required": ["baseVersion"], "properties": {
+                     "responsibilities": {"type": "array", "maxItems": 500, "items": RESP},
+                     "record": obj(["aspect", "phase", "actor", "dutyNl", "dutyEn", "clarity", "source"], {
+                         "aspect": {"enum": ASPECTS}, "phase": PHASE3, "actor": {"enum": ACTORS}, "dutyNl": {"type": "string"},
+                         "dutyEn": {"type": "string"}, "legalBasis": {"type": "string"}, "clarity": {"enum": ["clear", "unclear"]},
+                         "source": {"type": "string"}}),
+                     "remove": obj(["aspect", "phase", "actor"], {"aspect": {"enum": ASPECTS}, "phase": PHASE3, "actor": {"enum": ACTORS}}),
+                     "baseVersion": {"type": "integer"}}}),
+                 "responses": {**ok("The map as it is now.", ref("NetworkMap")), **EBODY, **E401, **E403R,
+                               "404": problem("The responsibility to remove is not on the map."),
+                               "409": problem("The map changed since baseVersion.")}}},
+    "/network-map/export": {
+        "get": {"operationId": "exportNetworkMap", "security": AUTH, "summary": "The map as JSON (the changes' form) or CSV.",
+                "parameters": [{"name": "format", "in": "query", "schema": {"enum": ["json", "csv"]}}],
+                "responses": {"200": {"description": "The map.", "content": {"application/json": {"schema": {"type": "object"}},
+                                                                               "text/csv": {"schema": {"type": "string"}}}},
+                              **E401, **E403R, "422": problem("format is not json or csv.")}}},
+})
+del doc["paths"]["/network-map"]["get"]["responsibilities"]
+
 # Refusals every operation can meet before its handler runs, or on the way to its resource; each
 # operation lists them so a client knows every status it can get (and the contract tests hold the
 # server to that list).

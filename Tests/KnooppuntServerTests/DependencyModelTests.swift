@@ -215,4 +215,96 @@ struct DependencyModelApiTests {
             #expect(none.status == .unprocessableEntity)
         }
     }
+
+    @Test("on a port disruption: what follows from the incident's area; a step becomes an unverified entry; the owner is alerted once")
+    func incidentWhatFollows() async throws {
+        try await withTestApp(clock: ManualClock(Picture.start)) { app in
+            let im17 = try await HTTP.login(app, "im-vr17")
+            let created = try await HTTP.send(app, .POST, "/api/v1/incidents", json: """
+                {"title":"Storing havensysteem Maasvlakte","category":"digitale-ontwrichting","location":{"type":"Point","coordinates":[4.04,51.96]}}
+                """, token: im17)
+            #expect(created.status == .created, "\(created.body.string)")
+            let incident = try created.content.decode(IncidentView.self)
+            let path = "/api/v1/incidents/\(incident.id)/what-follows"
+            let result = try await HTTP.send(app, .GET, path, token: im17).content.decode(IncidentCascades.ResultDTO.self)
+            #expect(result.fromArea && Set(result.failing.map(\.key)) == ["vr17-havensysteem", "vr17-containerterminal"], "within 2 km of the location")
+            #expect(Dependencies.steps(result.cascade).contains("vr18-chemietrein-stedelijk"))
+            #expect(result.cascade.regionsToInform.map(\.code) == ["VR18"])
+
+            let entry = try await HTTP.send(app, .POST, "\(path)/entries", json: #"{"node":"vr17-aanvoerroutes"}"#, token: im17)
+            #expect(entry.status == .created, "\(entry.body.string)")
+            let picture = try await Picture.picture(app, incident.id, token: im17)
+            let made = try #require(picture.entries.first { $0.source == IncidentCascades.entrySource })
+            #expect(made.text.contains("Doorstroming aanvoerroutes haven") && made.text.contains("T+1 uur"))
+            #expect(made.verification == .unverified)
+            let notFollowing = try await HTTP.send(app, .POST, "\(path)/entries", json: #"{"node":"vr13-telefonie"}"#, token: im17)
+            #expect(notFollowing.status == .unprocessableEntity)
+
+            let alert = try await HTTP.send(app, .POST, "\(path)/alerts", json: #"{"partner":"PRORAIL","node":"vr18-chemietrein-stedelijk"}"#, token: im17)
+            #expect(alert.status == .created, "\(alert.body.string)")
+            let again = try await HTTP.send(app, .POST, "\(path)/alerts", json: #"{"partner":"PRORAIL","node":"vr17-havenspoorlijn"}"#, token: im17)
+            #expect(again.status == .conflict, "one alert per partner per incident")
+            let wrong = try await HTTP.send(app, .POST, "\(path)/alerts", json: #"{"partner":"KPN","node":"vr17-aanvoerroutes"}"#, token: im17)
+            #expect(wrong.status == .unprocessableEntity && Risks.field(wrong) == "partner")
+            let alerts = try await PartnerAlertModel.query(on: app.db).filter(\.$incidentID == incident.id).all()
+            #expect(alerts.map(\.organisationCode).contains("PRORAIL"))
+            let partner = try await HTTP.send(app, .POST, "\(path)/alerts", json: #"{"partner":"RWS","node":"vr17-aanvoerroutes"}"#,
+                                              token: try await HTTP.login(app, "im-vr13"))
+            #expect(partner.status == .forbidden || partner.status == .notFound, "another region's staff do not act on the incident")
+        }
+    }
+}
+
+@Suite("Bestuurlijke netwerkkaart: per aspect and phase, gaps as gaps, per scenario; changed by administrators")
+struct NetworkMapApiTests {
+    @Test("the standard map shows its gaps; a scenario keeps the ministries whose processes it reaches")
+    func readAndScenario() async throws {
+        try await withTestApp(clock: ManualClock(Picture.start)) { app in
+            let voorzitter = try await HTTP.login(app, "voorzitter-vr13")
+            let whole = try await HTTP.send(app, .GET, "/api/v1/network-map", token: voorzitter).content.decode(NetworkMaps.MapDTO.self)
+            #expect(whole.version == 0 && !whole.gaps.isEmpty)
+            #expect(whole.gaps.contains { $0.aspect == .consequenceManagement && $0.phase == .warm },
+                    "cybergevolgbestrijding is 'nog onontgonnen terrein' (004:L414-418)")
+            let internet = try await HTTP.send(app, .GET, "/api/v1/network-map?phase=warm&process=vp-internettoegang-en-dataverkeer", token: voorzitter)
+                .content.decode(NetworkMaps.MapDTO.self)
+            #expect(internet.ministries.contains("EZK") && internet.responsibilities.allSatisfy { $0.phase == .warm })
+            #expect(internet.responsibilities.contains { $0.actor == .voorzitterVeiligheidsregio })
+            let water = try await HTTP.send(app, .GET, "/api/v1/network-map?process=vp-keren-en-beheren-waterkwantiteit", token: voorzitter)
+                .content.decode(NetworkMaps.MapDTO.self)
+            #expect(!water.ministries.contains("EZK") && !water.responsibilities.contains { $0.actor == .ministerEZK })
+            let bad = try await HTTP.send(app, .GET, "/api/v1/network-map?phase=heet", token: voorzitter)
+            #expect(bad.status == .unprocessableEntity)
+            let csv = try await HTTP.send(app, .GET, "/api/v1/network-map/export?format=csv", token: voorzitter)
+            #expect(csv.status == .ok && csv.body.string.hasPrefix("aspect,phase,actor"))
+        }
+    }
+
+    @Test("an administrator records and removes a responsibility, each a version, journaled; others and stale changes are refused")
+    func change() async throws {
+        try await withTestApp(clock: ManualClock(Picture.start)) { app in
+            let admin = try await HTTP.login(app, "admin")
+            let record = #"{"baseVersion":0,"record":{"aspect":"public-order","phase":"lauw","actor":"burgemeester","dutyNl":"Noodbevel bij ernstige vrees voor wanordelijkheden","dutyEn":"Emergency order when serious disorder is feared","legalBasis":"Gemeentewet art. 175","clarity":"clear","source":"[PK] Gemeentewet art. 175"}}"#
+            let recorded = try await HTTP.send(app, .POST, "/api/v1/network-map/changes", json: record, token: admin)
+            #expect(recorded.status == .ok, "\(recorded.body.string)")
+            let map = try recorded.content.decode(NetworkMaps.MapDTO.self)
+            #expect(map.version == 1)
+            #expect(map.responsibilities.contains { $0.actor == .burgemeester && $0.phase == .lauw && $0.aspect == .publicOrder && $0.clarity == .clear && $0.legalBasis == "Gemeentewet art. 175" })
+            let stale = try await HTTP.send(app, .POST, "/api/v1/network-map/changes", json: record, token: admin)
+            #expect(stale.status == .conflict)
+            let remove = try await HTTP.send(app, .POST, "/api/v1/network-map/changes",
+                                             json: #"{"baseVersion":1,"remove":{"aspect":"public-order","phase":"lauw","actor":"burgemeester"}}"#, token: admin)
+            #expect(remove.status == .ok)
+            let notAdmin = try await HTTP.send(app, .POST, "/api/v1/network-map/changes",
+                                               json: record.replacingOccurrences(of: #""baseVersion":0"#, with: #""baseVersion":2"#),
+                                               token: try await HTTP.login(app, "voorzitter-vr13"))
+            #expect(notAdmin.status == .forbidden)
+            let control = try await HTTP.send(app, .POST, "/api/v1/network-map/changes",
+                                              json: record.replacingOccurrences(of: #""baseVersion":0"#, with: #""baseVersion":2"#)
+                                                  .replacingOccurrences(of: "Noodbevel bij", with: "Noodbevel\\u0007bij"), token: admin)
+            #expect(control.status == .unprocessableEntity, "\(control.body.string)")
+            let events = try await JournalEventModel.query(on: app.db).filter(\.$kind == "network-map.changed").sort(\.$id).all()
+                .compactMap { try $0.record.event(as: NetworkMapChanged.self) }
+            #expect(events.map(\.version) == [1, 2])
+        }
+    }
 }

@@ -107,6 +107,8 @@ public enum JournalKind: String, CaseIterable, Sendable {
     // national
     case nationalGroupingChanged = "national.grouping-changed"
     case nationalGroupingCreated = "national.grouping-created"
+    // network map (bestuurlijke netwerkkaart, decision 0033)
+    case networkMapChanged = "network-map.changed"
     // node
     case nodeInitialised = "node.initialised"
     case nodeTrusted = "node.trusted"

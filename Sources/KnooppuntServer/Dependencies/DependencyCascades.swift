@@ -203,6 +203,9 @@ struct DependencyController: RouteCollection {
         dependencies.put("edges", use: putEdge)
         dependencies.post("edges", ":node", ":dependsOn", "withdrawal", use: withdrawEdge)
         dependencies.post("cascade", use: cascade)
+        routes.get("incidents", ":incident", "what-follows", use: incidentCascade)
+        routes.post("incidents", ":incident", "what-follows", "entries", use: incidentEntry)
+        routes.post("incidents", ":incident", "what-follows", "alerts", use: incidentAlert)
     }
 
     private func store(_ req: Request) -> DependencyStore { DependencyStore(db: req.db, context: req.knooppunt) }
@@ -291,5 +294,33 @@ struct DependencyController: RouteCollection {
     func cascade(req: Request) async throws -> DependencyStore.CascadeDTO {
         let user = try reader(req)
         return try await store(req).cascade(try req.decodeStrict(DependencyStore.CascadeInput.self), for: user.subject, language: req.uiLanguage)
+    }
+
+    private func incident(_ req: Request, _ user: CurrentUser) -> IncidentCascades {
+        IncidentCascades(db: req.db, context: req.knooppunt, user: user, language: req.uiLanguage)
+    }
+
+    /// What may follow from an incident: from what lies in its area, or from the nodes named in `failing`.
+    func incidentCascade(req: Request) async throws -> IncidentCascades.ResultDTO {
+        let user = try reader(req)
+        let failing = try req.query[[String].self, at: "failing"]
+        for key in failing ?? [] where !DependencyRules.isKey(key) {
+            throw Problem.invalid("'\(key.prefix(80))' is not a node key", field: "failing")
+        }
+        return try await incident(req, user).compute(try IncidentRequest.incidentID(req), failing: failing)
+    }
+
+    func incidentEntry(req: Request) async throws -> Response {
+        let user = try reader(req)
+        let id = try IncidentRequest.incidentID(req)
+        let entry = try await incident(req, user).entry(id, try req.decodeStrict(IncidentCascades.EntryInput.self), commands: IncidentCommands(req))
+        struct Made: Content { var entry: UUID; var version: Int }
+        return try await Made(entry: entry.entryID, version: entry.version).encodeResponse(status: .created, for: req)
+    }
+
+    func incidentAlert(req: Request) async throws -> Response {
+        let user = try reader(req)
+        let alert = try await incident(req, user).alert(try IncidentRequest.incidentID(req), try req.decodeStrict(IncidentCascades.AlertInput.self))
+        return try await alert.encodeResponse(status: .created, for: req)
     }
 }

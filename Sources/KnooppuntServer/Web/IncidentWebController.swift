@@ -170,6 +170,9 @@ struct IncidentWebController: RouteCollection {
         page.acknowledgements = page.readsWholePicture ? try await UrgentEntries.acknowledgements(in: id, on: req.db) : [:]
         page.aanwijzingen = aanwijzingen
         if page.readsWholePicture {
+            let state = try PictureStore.decodeState(version)
+            page.whatFollows = (state.category == .digitaleOntwrichting || state.location != nil)
+                && (try? DependencyStore.requireReader(user.subject)) != nil
             page.plans = try await Plans.attached(incident: id, now: now, on: req.db)
             if let origin = try await RiskPictureModel.query(on: req.db).filter(\.$incidentID == id).first(),
                RiskPictureRules.read(user.subject, region: origin.regionCode, partners: origin.partnerProfiles, shared: false).allowed {

@@ -92,6 +92,7 @@ enum SiteURL: Resourceable {
     case risks(RiskResource = .page)
     case riskPictures(RiskPictureResource = .list)
     case plans(PlanResource = .list)
+    case networkMap(NetworkMapResource = .page)
     case publicWarning(Parameter<UUID>)
     case capFeed
     case capFile(Parameter<String>)
@@ -136,6 +137,7 @@ enum SiteURL: Resourceable {
         case .risks(let resource): ["risicoprofiel"] + resource.segments
         case .riskPictures(let resource): ["risicobeelden"] + resource.segments
         case .plans(let resource): ["plannen"] + resource.segments
+        case .networkMap(let resource): ["netwerkkaart"] + resource.segments
         case .publicWarning(let warning): ["waarschuwingen", warning.segment("warning")]
         case .capFeed: ["cap", "feed.xml"]
         case .capFile(let file): ["cap", file.segment("file")]
@@ -167,6 +169,19 @@ enum RiskResource: Resourceable {
         case .national: ["landelijk"]
         case .risk(let risk): [risk.segment("risk")]
         case .withdrawal(let risk): [risk.segment("risk"), "intrekken"]
+        }
+    }
+}
+
+/// The bestuurlijke netwerkkaart's page and what its administrators' forms post to (decision 0033).
+enum NetworkMapResource: Resourceable {
+    case page
+    case removal
+
+    var segments: [String] {
+        switch self {
+        case .page: []
+        case .removal: ["verwijderen"]
         }
     }
 }
@@ -249,6 +264,9 @@ enum IncidentResource: Resourceable {
     case partnerSitraps
     case publicWarnings
     case publicWarningCancellation
+    case whatFollows
+    case whatFollowsEntry
+    case whatFollowsAlert
 
     var segments: [String] {
         switch self {
@@ -286,6 +304,9 @@ enum IncidentResource: Resourceable {
         case .partnerSitraps: ["partner-sitraps"]
         case .publicWarnings: ["public-warnings"]
         case .publicWarningCancellation: ["public-warnings", "cancel"]
+        case .whatFollows: ["wat-kan-volgen"]
+        case .whatFollowsEntry: ["wat-kan-volgen", "melding"]
+        case .whatFollowsAlert: ["wat-kan-volgen", "alarm"]
         }
     }
 }
@@ -381,6 +402,7 @@ enum API: Resourceable {
     case capacityStream
     case regionBoundaries
     case plots(UUID)
+    case networkMapExport
     case councilReport(UUID)
     case sitrap(UUID, Int, SitRapFormat = .json)
     case assistanceMessage(UUID)
@@ -410,6 +432,7 @@ enum API: Resourceable {
         case .capacityStream: ["capacity", "stream"]
         case .regionBoundaries: ["regions", "boundaries"]
         case .plots(let incident): ["incidents", "\(incident)", "plots"]
+        case .networkMapExport: ["network-map", "export"]
         case .councilReport(let incident): ["incidents", "\(incident)", "report"]
         case .sitrap(let incident, let number, .json): ["incidents", "\(incident)", "sitraps", "\(number)"]
         case .sitrap(let incident, let number, let format): ["incidents", "\(incident)", "sitraps", "\(number)", format.rawValue]

@@ -60,3 +60,18 @@ public struct DependencyModelImported: JournalEvent {
         self.unchanged = unchanged
     }
 }
+
+/// An administrator changed the bestuurlijke netwerkkaart (decision 0033): a new version of the whole map.
+public struct NetworkMapChanged: JournalEvent {
+    public static let kind = JournalKind.networkMapChanged
+    public var version: Int
+    public var responsibilities: Int
+    /// What changed, in a few words: "Burgemeester · Openbare orde en veiligheid · Lauwe fase vastgelegd".
+    public var summary: String
+
+    public init(version: Int, responsibilities: Int, summary: String) {
+        self.version = version
+        self.responsibilities = responsibilities
+        self.summary = summary
+    }
+}

@@ -50,5 +50,6 @@ enum KnooppuntMigrations {
         M0047_CreatePlans(),
         M0048_CreateRiskCommunications(),
         M0049_CreateDependencyModel(),
+        M0050_CreateNetworkMapVersions(),
     ]
 }

@@ -12,6 +12,17 @@ enum DisplayFormat {
     static func date(_ date: Date) -> String { DutchDay.string(date) }
 
     /// To the minute, as a report to the bestuur gives times: 15-01-2027 08:12.
+    /// A whole number with thousands grouped as the language writes them: 89.000 in Dutch, 89,000 in English.
+    static func count(_ value: Int, _ language: KnooppuntCore.Language) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped.append(language == .nl ? "." : ",") }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+
     static func minute(_ date: Date) -> String { format(date, "dd-MM-yyyy HH:mm") }
 
     /// The day written out, Dutch order in both languages, with the time: 15 januari 2027 08:12.

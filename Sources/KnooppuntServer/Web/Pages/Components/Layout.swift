@@ -76,6 +76,7 @@ struct Layout: Bilingual {
                                     .a(.id("nav-plans"), .href(SiteURL.plans().path), .text(say(nl: "Plannen", en: "Plans")))),
                                 .if(!user.role.isAdministrator && !user.role.isRijkOrProvince,
                                     .a(.id("nav-risk-pictures"), .href(SiteURL.riskPictures().path), .text(say(nl: "Risicobeelden", en: "Risk pictures")))),
+                                .a(.id("nav-network-map"), .href(SiteURL.networkMap().path), .text(NetworkMapPage.navLabel(strings.language))),
                                 .if(user.subject.isPartner, .a(.id("nav-monitoring"), .href(SiteURL.monitoring.path), .text(strings.monitoringList))),
                                 .if(PartnerAccess.mayReadReport(user), .a(.id("nav-access-report"), .href(SiteURL.accessReport.path), .text(strings.accessReport))),
                                 .if(user.role.isAdministrator,

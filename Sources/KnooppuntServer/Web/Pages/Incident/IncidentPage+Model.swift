@@ -110,6 +110,10 @@ struct IncidentPage: Bilingual {
     /// The plans attached to the incident (decision 0030), for readers of the whole picture.
     var plans: [Plans.PlanDTO] = []
 
+    /// Offer "Wat kan volgen" (decision 0032): a digital disruption, or an incident with a location, for a
+    /// reader of the dependency model.
+    var whatFollows = false
+
     /// The risk picture the incident was escalated from (decision 0029).
     var fromRiskPicture: (id: UUID, title: String)? = nil
 

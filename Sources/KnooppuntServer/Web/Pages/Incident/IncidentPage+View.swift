@@ -85,6 +85,7 @@ extension IncidentPage {
             },
             .unwrap(irbt) { $0.render() },
             .if(!plans.isEmpty || fromRiskPicture != nil, plansAndOrigin()),
+            .if(whatFollows && viewingAt == nil, whatFollowsCard()),
             .unwrap(access) { breakGlassBanner($0) },
             .if(live, aanwijzingenSection()),
             .if(live, proposalsSection()),
@@ -101,6 +102,20 @@ extension IncidentPage {
 }
 
 extension IncidentPage {
+    /// The way to "Wat kan volgen": what the dependency model says may follow from this incident.
+    func whatFollowsCard() -> Node<HTML.BodyContext> {
+        .section(
+            .id("what-follows"), .class("card"), .attribute(named: "aria-labelledby", value: "what-follows-card-title"),
+            .h2(.id("what-follows-card-title"), .text(say(nl: "Wat kan volgen", en: "What may follow"))),
+            .p(.text(incident.category == .digitaleOntwrichting
+                     ? say(nl: "Een digitale ontwrichting kan doorwerken in vitale processen, objecten en functies. Zie wat kan volgen, in golven over de tijd.",
+                           en: "A digital disruption can spread to vital processes, objects and functions. See what may follow, in waves over time.")
+                     : say(nl: "Zie welke vitale processen, objecten en functies kunnen volgen uit wat in het gebied van dit incident ligt.",
+                           en: "See which vital processes, objects and functions may follow from what lies in this incident's area."))),
+            .a(.class("button-like"), .id("what-follows-open"), .href(SiteURL.incident(.value(incident.id), .whatFollows).path),
+               .text(say(nl: "Open Wat kan volgen", en: "Open What may follow"))))
+    }
+
     /// Where the incident came from and the plans attached to it (decisions 0029, 0030).
     func plansAndOrigin() -> Node<HTML.BodyContext> {
         .section(

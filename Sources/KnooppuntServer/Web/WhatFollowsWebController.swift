@@ -1,0 +1,76 @@
+import Fluent
+import Foundation
+import KnooppuntCore
+import Vapor
+
+/// "Wat kan volgen" on an incident (decision 0032): the page, and its forms that turn a step into an entry
+/// or alert the partner concerned; they call the same use cases as the API.
+struct WhatFollowsWebController: RouteCollection {
+    func boot(routes: RoutesBuilder) throws {
+        routes.get(SiteURL.incident(.key, .whatFollows).pathComponents, use: show)
+        routes.post(SiteURL.incident(.key, .whatFollowsEntry).pathComponents, use: entry)
+        routes.post(SiteURL.incident(.key, .whatFollowsAlert).pathComponents, use: alert)
+    }
+
+    private func service(_ req: Request, _ user: CurrentUser) -> IncidentCascades {
+        IncidentCascades(db: req.db, context: req.knooppunt, user: user, language: req.uiLanguage)
+    }
+
+    /// The failing nodes the page was computed from, as the query gives them (`uitval[]=…`).
+    private static func failing(_ req: Request) throws -> [String]? {
+        guard let keys = try? req.query[[String].self, at: "uitval"] else { return nil }
+        guard keys.count <= 100 else { throw Problem.invalid("at most 100 failing nodes", field: "uitval") }
+        for key in keys where !key.isEmpty && !DependencyRules.isKey(key) {
+            throw Problem.invalid("'\(key.prefix(80))' is not a node key", field: "uitval")
+        }
+        return keys
+    }
+
+    func show(req: Request) async throws -> Response {
+        let user = try IncidentWebController.webUser(req)
+        let (incident, version, _) = try await IncidentAccess.authorised(req, .read)
+        let id = try incident.requireID()
+        let state = try PictureStore.decodeState(version)
+        let result = try await service(req, user).compute(id, failing: try Self.failing(req))
+        let now = req.knooppunt.clock.now()
+        let scope = try IncidentAccess.scope(version)
+        let facts = try await AccessService.Facts.load(user.subject, incident: id, scope: scope, on: req.db)
+        let open = scope.status == .open
+        let mayAct = open && facts.decide(.init(action: .editIncident), at: now).decision.allowed
+        let mayAddEntry = open && facts.decide(.init(action: .addEntry, theme: .algemeen), at: now).decision.allowed
+        var done: (kind: String, name: String)?
+        if let kind = req.query[String.self, at: "gedaan"], ["entry", "alert"].contains(kind), let node = req.query[String.self, at: "node"],
+           let name = result.cascade.waves.flatMap(\.steps).first(where: { $0.node.key == node })?.node.name {
+            done = (kind, name)
+        }
+        let config = req.knooppunt.configuration
+        let page = WhatFollowsPage(
+            strings: req.strings, csrfToken: req.csrfToken, user: user, incident: (id, incident.reference, state.title), result: result,
+            mayAct: mayAct && !incident.exercise, mayAddEntry: mayAddEntry, leafletAvailable: config.leafletInstalled, tileURL: config.tileURL,
+            done: done)
+        return .html(page.render())
+    }
+
+    private func back(_ req: Request, _ id: UUID, failing: [String]?, done: String, node: String) -> Response {
+        var query: [(String, String)] = (failing ?? []).map { ("uitval[]", $0) }
+        query += [("gedaan", done), ("node", node)]
+        let encoded = query.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? $0.0)=\($0.1)" }.joined(separator: "&")
+        return req.redirect(to: SiteURL.incident(.value(id), .whatFollows).path + "?" + encoded, redirectType: .normal)
+    }
+
+    func entry(req: Request) async throws -> Response {
+        let user = try IncidentWebController.webUser(req)
+        let id = try IncidentRequest.incidentID(req)
+        let input = try req.decodeForm(IncidentCascades.EntryInput.self)
+        _ = try await service(req, user).entry(id, input, commands: IncidentCommands(req))
+        return back(req, id, failing: input.failing, done: "entry", node: input.node)
+    }
+
+    func alert(req: Request) async throws -> Response {
+        let user = try IncidentWebController.webUser(req)
+        let id = try IncidentRequest.incidentID(req)
+        let input = try req.decodeForm(IncidentCascades.AlertInput.self)
+        _ = try await service(req, user).alert(id, input)
+        return back(req, id, failing: input.failing, done: "alert", node: input.node)
+    }
+}
