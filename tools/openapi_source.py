@@ -2560,13 +2560,14 @@ doc["components"]["schemas"].update({
     "CascadeStep": obj(["node", "atMinutes", "atLabel", "probability", "wave", "onlyInArea", "explanation"], {
         "node": obj(["key", "name", "kind", "typeLabel"], {
             "key": NODE_KEY, "name": {"type": "string"}, "kind": {"enum": ["process", "object", "function"]}, "typeLabel": {"type": "string"},
-            "region": ref("RegionCode"), "municipality": {"type": "string"}, "owner": {"type": "string"}, "ownerName": {"type": "string"},
+            "region": ref("RegionCode"), "regionName": {"type": "string"}, "municipality": {"type": "string"}, "owner": {"type": "string"},
+            "ownerName": {"type": "string"},
             "location": obj(["lon", "lat"], {"lon": {"type": "number"}, "lat": {"type": "number"}}), "population": {"type": "integer"}}),
         "atMinutes": {"type": "integer"}, "atLabel": {"type": "string"}, "probability": {"type": "number"}, "wave": {"type": "integer"},
         "via": obj(["dependsOn", "dependsOnName", "delayMinutes", "probability", "sourceKind", "sourceLabel", "source"], {
             "dependsOn": NODE_KEY, "dependsOnName": {"type": "string"}, "delayMinutes": {"type": "integer"},
             "probability": {"type": "number"}, "sourceKind": {"enum": ["seed", "study", "assumption"]}, "sourceLabel": {"type": "string"},
-            "source": {"type": "string"}, "effect": {"type": "string"}}),
+            "source": {"type": "string"}, "effect": {"type": "string"}, "dependsOnConfidential": {"type": "boolean"}}),
         "onlyInArea": {"type": "boolean"}, "explanation": {"type": "string", "description": "Why this step follows, in words."}}),
 })
 NODEKEY = {"name": "key", "in": "path", "required": True, "schema": NODE_KEY}
@@ -2593,7 +2594,7 @@ doc["paths"].update({
                  "requestBody": body(ref("DependencyImport")),
                  "responses": {**ok("Taken in.", obj(["nodesCreated", "nodesChanged", "edgesCreated", "edgesChanged", "unchanged"], {
                      k: {"type": "integer"} for k in ["nodesCreated", "nodesChanged", "edgesCreated", "edgesChanged", "unchanged"]})),
-                     **EBODY, "413": problem("Larger than 8 MB."), **E401, **DEP_403, **DEP_409}}},
+                     **EBODY, "413": problem("Larger than 2 MB."), **E401, **DEP_403, **DEP_409}}},
     "/dependencies/nodes": {
         "post": {"operationId": "recordDependencyNode", "security": AUTH,
                  "summary": "Record an object or a societal function (version 1); journaled. The municipality follows from the location, "
@@ -2651,11 +2652,13 @@ doc["paths"].update({
                 "summary": "What may follow from the incident: from what lies in its area (its location — a point with 2 km around it — "
                            "and the plots that mark its area), or from the nodes named in failing; on your view of the dependency model.",
                 "parameters": [{"name": "failing", "in": "query", "schema": {"type": "array", "items": NODE_KEY}}],
-                "responses": {**ok("The cascade.", obj(["cascade", "failing", "fromArea", "candidates", "rolesPhase", "ministries", "roles"], {
+                "responses": {**ok("The cascade.", obj(["cascade", "failing", "fromArea", "candidates", "rolesPhase", "ministries", "roles", "reported", "alerted"], {
                     "cascade": ref("Cascade"), "failing": {"type": "array", "items": CANDIDATE}, "fromArea": {"type": "boolean"},
                     "candidates": {"type": "array", "items": CANDIDATE},
                     "rolesPhase": {"enum": ["koud", "lauw", "warm"], "description": "The lead region's phase (warm when none is recorded)."},
-                    "ministries": {"type": "array", "items": {"type": "string"}},
+                    "ministries": {"type": "array", "items": {"type": "string"}}, "scenarioProcess": NODE_KEY,
+                    "reported": {"type": "array", "items": NODE_KEY, "description": "Steps that are an entry of the incident already."},
+                    "alerted": {"type": "array", "items": {"type": "string"}, "description": "Partners alerted for the incident."},
                     "roles": {"type": "array", "description": "The bestuurlijke netwerkkaart for this scenario and phase (decision 0033).",
                               "items": ref("NetworkResponsibility")}})),
                     **E401, **DEP_403, **E404, "422": problem("A failing key is not a node key, or more than 100.")}}},
@@ -2732,6 +2735,46 @@ doc["paths"].update({
                               **E401, **E403R, "422": problem("format is not json or csv.")}}},
 })
 del doc["paths"]["/network-map"]["get"]["responsibilities"]
+
+# Issue 19 point 5, decision 0032: the scenario library.
+SCENARIO = obj(["id", "version", "scope", "title", "assumptions", "failing", "recordedAt", "recordedByName", "mayKeep"], {
+    "id": UUIDS, "version": {"type": "integer"}, "scope": {"type": "string", "description": "A region code, or national."},
+    "title": {"type": "string"}, "assumptions": {"type": "string"}, "failing": {"type": "array", "items": NODE_KEY},
+    "recordedAt": {"type": "string", "format": "date-time"}, "recordedByName": {"type": "string"}, "mayKeep": {"type": "boolean"}})
+SCENARIO_INPUT = obj(["title", "assumptions", "failing"], {
+    "title": {"type": "string", "minLength": 3, "maxLength": 200}, "assumptions": {"type": "string", "minLength": 3, "maxLength": 5000},
+    "failing": {"type": "array", "minItems": 1, "maxItems": 100, "items": NODE_KEY},
+    "scope": {"type": "string", "description": "A region code or national; by default your own region (the national node: national)."},
+    "baseVersion": {"type": "integer"}})
+SCENARIO_403 = {"403": problem("Not allowed: a region's scenarios are kept by its risk advisor, directeur, IM or HIN, the national ones by "
+                               "KCR2's analysts; they are read by the region's staff and the national node.")}
+SCENARIOP = {"name": "scenario", "in": "path", "required": True, "schema": UUIDS}
+doc["paths"].update({
+    "/scenarios": {
+        "get": {"operationId": "scenarios", "security": AUTH, "summary": "The scenarios you may read, newest version of each.",
+                "responses": {**ok("The scenarios.", {"type": "array", "items": SCENARIO}), **E401, **SCENARIO_403}},
+        "post": {"operationId": "recordScenario", "security": AUTH,
+                 "summary": "Record a scenario: a title, its assumptions and the nodes that fail (ones you may see). Journaled.",
+                 "requestBody": body(SCENARIO_INPUT),
+                 "responses": {**ok("Recorded.", SCENARIO, status="201"), **EBODY, **E401, **SCENARIO_403, **DEP_404}}},
+    "/scenarios/{scenario}": {"parameters": [SCENARIOP],
+        "get": {"operationId": "scenario", "security": AUTH,
+                "summary": "A scenario run on your view of the dependency model: its cascade in waves.",
+                "responses": {**ok("The scenario and its cascade.", obj(["scenario", "cascade", "failing"], {
+                    "scenario": SCENARIO, "cascade": ref("Cascade"), "failing": {"type": "array", "items": CANDIDATE}})),
+                    **E401, **SCENARIO_403, "404": problem("No such scenario that you may read.")}},
+        "put": {"operationId": "changeScenario", "security": AUTH, "summary": "Change a scenario (give baseVersion): a new version.",
+                "requestBody": body(SCENARIO_INPUT),
+                "responses": {**ok("The scenario.", SCENARIO), **EBODY, **E401, **SCENARIO_403, **DEP_404,
+                              "409": problem("The scenario changed since baseVersion.")}}},
+    "/scenarios/{scenario}/exercise": {"parameters": [SCENARIOP],
+        "post": {"operationId": "startScenarioExercise", "security": AUTH,
+                 "summary": "Start an exercise incident from the scenario (kind digitale ontwrichting, nobody alerted); what follows is "
+                            "computed from the scenario's failing nodes.",
+                 "responses": {**ok("The exercise incident.", obj(["incident", "failing"], {"incident": UUIDS,
+                                                                                            "failing": {"type": "array", "items": NODE_KEY}}), status="201"),
+                               **E401, **SCENARIO_403, "404": problem("No such scenario that you may read.")}}},
+})
 
 # Refusals every operation can meet before its handler runs, or on the way to its resource; each
 # operation lists them so a client knows every status it can get (and the contract tests hold the

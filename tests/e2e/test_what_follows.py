@@ -45,7 +45,7 @@ def test_port_disruption_what_follows(server, browser):
     order = [element.get_attribute("data-node") for element in browser.find_elements(By.CSS_SELECTOR, "li.step")]
     chain = ["vr17-containerterminal", "vr17-aanvoerroutes", "vr17-bereikbaarheid-hulpdiensten", "vr18-chemietrein-stedelijk"]
     assert [order.index(key) for key in chain] == sorted(order.index(key) for key in chain), order
-    assert "Bronnotitie 004:L165-167" in step(browser, "vr17-aanvoerroutes").text
+    assert "Bronnotitie digitale ontwrichting, regels 165-167" in step(browser, "vr17-aanvoerroutes").text
     # the map draws every located step as a dot in its wave's colour
     wait(browser, lambda d: d.find_element(By.ID, "cascade-map").get_attribute("data-loaded") not in (None, "", "0"))
     markers = browser.find_elements(By.CSS_SELECTOR, "#cascade-map path.cascade-step")
@@ -60,10 +60,14 @@ def test_port_disruption_what_follows(server, browser):
     step(browser, "vr17-aanvoerroutes").find_element(By.CSS_SELECTOR, 'button[data-action="entry"]').click()
     wait(browser, lambda d: "Melding gemaakt" in text_of(d, "what-follows-done"))
     assert "Doorstroming aanvoerroutes haven" in text_of(browser, "what-follows-done")
+    # the step says so, and offers no second entry
+    assert "Melding gemaakt" in step(browser, "vr17-aanvoerroutes").text
+    assert not step(browser, "vr17-aanvoerroutes").find_elements(By.CSS_SELECTOR, 'button[data-action="entry"]')
 
     # MUT: and alerts ProRail about the chemical train
     step(browser, "vr18-chemietrein-stedelijk").find_element(By.CSS_SELECTOR, 'button[data-action="alert"]').click()
-    wait(browser, lambda d: "Gealarmeerd" in text_of(d, "what-follows-done"))
+    wait(browser, lambda d: "Gealarmeerd: ProRail" in text_of(d, "what-follows-done"))
+    assert "ProRail gealarmeerd" in step(browser, "vr18-chemietrein-stedelijk").text
     screenshot(browser, "100-what-follows-alerted")
 
     # validate: the incident's picture holds the entry, unverified, from the cascade model; ProRail is alerted
@@ -100,6 +104,8 @@ def test_network_map_for_a_voorzitter_on_a_phone_and_an_administrator(server, br
     width = browser.execute_script("return document.documentElement.scrollWidth")
     wide = browser.execute_script("return [...document.querySelectorAll('body *')].filter(e => !e.closest('header') && e.getBoundingClientRect().right > 392).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))")
     assert width <= 390, f"the page is {width} px wide: {wide}"
+    own = text_of(browser, "network-map-own")
+    assert "Uw rol: Voorzitter veiligheidsregio" in own and "Warme fase" in own or "warme fase" in own, own
     screenshot(browser, "103-network-map-phone")
 
     # MUT: she looks at the warm phase of an internet outage
@@ -110,7 +116,8 @@ def test_network_map_for_a_voorzitter_on_a_phone_and_an_administrator(server, br
     assert "EZK" in text_of(browser, "network-map-scenario")
     assert not browser.find_elements(By.CSS_SELECTOR, ".network-phase[data-phase='koud']")
     assert browser.find_elements(By.CSS_SELECTOR, "#network-graph line.edge.unclear")
-    screenshot(browser, "104-network-map-graph-phone", element_id="network-graph")
+    assert "Cybergevolgbestrijding" in text_of(browser, "network-graph-list")
+    screenshot(browser, "104-network-map-graph-phone", element_id="network-graph-list")
 
     # MUT: an administrator records a responsibility on a desktop screen
     browser.delete_all_cookies()
@@ -126,5 +133,33 @@ def test_network_map_for_a_voorzitter_on_a_phone_and_an_administrator(server, br
     browser.find_element(By.ID, "nm-source").send_keys("Aanname van de beheerder (test)")
     browser.find_element(By.ID, "network-map-submit").click()
     wait(browser, lambda d: "Aangifte aanmoedigen" in text_of(d, "aspect-cybercrime"))
+    assert "Vastgelegd (versie 1)" in text_of(browser, "network-map-notice")
     assert "versie 1" in text_of(browser, "network-map-export")
+    screenshot(browser, "104b-network-map-desktop", element_id="network-graph")
     screenshot(browser, "105-network-map-administrator", element_id="aspect-cybercrime")
+
+
+def test_scenario_to_exercise(server, browser):
+    # setup: the IM of Amsterdam-Amstelland opens the scenario library from the risk pictures
+    login(browser, server, "im-vr13")
+    browser.get(server + "/risicobeelden")
+    browser.find_element(By.ID, "to-scenarios").click()
+    wait(browser, lambda d: d.find_elements(By.ID, "scenarios-list"))
+    browser.find_element(By.LINK_TEXT, "Stroomuitval Amstelpolders bij zware neerslag").click()
+
+    # validate: the scenario run — what fails, its assumptions, the waves
+    wait(browser, lambda d: d.find_elements(By.ID, "scenario-status"))
+    assert "Onderstation Diemen" in text_of(browser, "scenario-status")
+    order = [element.get_attribute("data-node") for element in browser.find_elements(By.CSS_SELECTOR, "li.step")]
+    assert "vr13-gemaal-amstelveen" in order and "vr13-droge-voeten-amstelpolders" in order, order
+    assert order.index("vr13-gemaal-amstelveen") < order.index("vr13-droge-voeten-amstelpolders")
+    screenshot(browser, "106-scenario-run")
+
+    # MUT: she starts an exercise from it
+    browser.find_element(By.ID, "scenario-exercise-submit").click()
+
+    # validate: an exercise incident, and what follows already computed from the scenario's failure
+    wait(browser, lambda d: d.find_elements(By.ID, "what-follows-status"))
+    assert "Onderstation Diemen" in text_of(browser, "what-follows-status")
+    assert "Oefening: Stroomuitval Amstelpolders" in browser.find_element(By.TAG_NAME, "body").text
+    screenshot(browser, "107-scenario-exercise")

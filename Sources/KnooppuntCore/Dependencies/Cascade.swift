@@ -133,7 +133,7 @@ public enum Cascade {
 
     public static func waveLabel(_ index: Int) -> LocalizedLabel {
         switch index {
-        case 0: LocalizedLabel(nl: "T+0", en: "T+0")
+        case 0: LocalizedLabel(nl: "Direct (T+0)", en: "At once (T+0)")
         case 1: LocalizedLabel(nl: "binnen 1 uur", en: "within 1 hour")
         case 2: LocalizedLabel(nl: "binnen 4 uur", en: "within 4 hours")
         case 3: LocalizedLabel(nl: "binnen 24 uur", en: "within 24 hours")

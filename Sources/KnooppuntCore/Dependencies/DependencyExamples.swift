@@ -4,7 +4,11 @@ import Foundation
 /// have fictitious names near real places; every edge names the seed line it rests on, or says it is an
 /// assumption and what it rests on.
 public enum DependencyExamples {
-    static func seed(_ lines: String) -> DependencySource { DependencySource(kind: .seed, reference: "Bronnotitie 004:\(lines)") }
+    /// A line reference of seed 004 as a person reads it: "Bronnotitie digitale ontwrichting, regels 165-167".
+    static func seed(_ lines: String) -> DependencySource {
+        let numbers = lines.replacingOccurrences(of: "L", with: "")
+        return DependencySource(kind: .seed, reference: "Bronnotitie digitale ontwrichting, \(numbers.contains("-") ? "regels" : "regel") \(numbers)")
+    }
     static func assumption(_ why: String) -> DependencySource { DependencySource(kind: .assumption, reference: why) }
 
     /// 004:L163-171: «een digitale ontwrichting in de Rotterdamse haven, waardoor de afhandeling van goederen

@@ -262,6 +262,8 @@ public enum DependencyRules {
     public static let leastProbability = 0.01
     public static let maxNodes = 20_000
     public static let maxEdges = 100_000
+    /// Items one import takes in one write: each is a journaled version, so a larger model comes in parts.
+    public static let maxImportItems = 5_000
 
     /// The region's staff who keep its part of the model: in the cold phase the risk advisor and the
     /// directeur (like the risk profile), in the warm phase information management.

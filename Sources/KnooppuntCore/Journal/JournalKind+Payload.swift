@@ -118,6 +118,7 @@ extension JournalKind {
         case .dependencyEdgeRecorded: DependencyEdgeRecorded.self
         case .dependencyModelImported: DependencyModelImported.self
         case .dependencyNodeRecorded: DependencyNodeRecorded.self
+        case .dependencyScenarioRecorded: ScenarioRecorded.self
         case .networkMapChanged: NetworkMapChanged.self
         case .riskWithdrawn: RiskWithdrawn.self
         case .sessionClosed: SessionClosed.self

@@ -69,6 +69,7 @@ public enum JournalKind: String, CaseIterable, Sendable {
     case dependencyEdgeRecorded = "dependency.edge-recorded"
     case dependencyModelImported = "dependency.model-imported"
     case dependencyNodeRecorded = "dependency.node-recorded"
+    case dependencyScenarioRecorded = "dependency.scenario-recorded"
     // entry
     case entryAcknowledged = "entry.acknowledged"
     case entryAdmission = "entry.admission"

@@ -312,6 +312,8 @@ public enum TextHygiene {
             let v = scalar.value
             if v == 0x09 || (allowingLineBreaks && (v == 0x0A || v == 0x0D)) { continue }
             if v < 0x20 || (0x7F...0x9F).contains(v) { return false }
+            // Bidirectional overrides and isolates turn text around where a person reads it.
+            if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return false }
         }
         return !text.contains { $0.unicodeScalars.count > maxScalarsPerCharacter }
     }

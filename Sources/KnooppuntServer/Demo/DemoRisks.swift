@@ -108,8 +108,22 @@ enum DemoRisks {
         let keys = Set(placed.map(\.key)).union(VitalProcesses.keys)
         let edges = DependencyExamples.edges.filter { keys.contains($0.node) && keys.contains($0.dependsOn) }
         let at = Microseconds.from(context.clock.now())
+        let scenarios: [(PhaseScope, DependencyScenario)] = [
+            (.region(RegionCode(number: 17)), DependencyScenario(
+                title: "Digitale ontwrichting Rotterdamse haven",
+                assumptions: "Een aanval legt het havenbedrijfssysteem op de Maasvlakte een dag stil; terminals kunnen niet uitwijken naar handwerk. Naar het voorbeeld in de bronnotitie (004:L163-171).",
+                failing: ["vr17-havensysteem"])),
+            (.region(vr13), DependencyScenario(
+                title: "Stroomuitval Amstelpolders bij zware neerslag",
+                assumptions: "Onderstation Diemen valt uit tijdens een periode van zware neerslag; gemalen hebben noodstroom voor ongeveer een uur.",
+                failing: ["vr13-onderstation-diemen"])),
+        ].filter { keys.contains($0.1.failing[0]) }
         try await context.write(on: app.db) { db in
-            _ = try await DependencyStore.take(nodes: placed, edges: edges, by: RiskProfiles.Recorder(username: "demo", name: "Demogegevens", organisation: "system"), at: at, context: context, on: db)
+            let demo = RiskProfiles.Recorder(username: "demo", name: "Demogegevens", organisation: "system")
+            _ = try await DependencyStore.take(nodes: placed, edges: edges, by: demo, at: at, context: context, on: db)
+            for (scope, scenario) in scenarios {
+                _ = try await Scenarios.insert(scenario, id: NewID.next(), version: 1, scope: scope, by: demo, at: at, on: db)
+            }
         }
     }
 

@@ -40,6 +40,7 @@ extension DependencyStore {
         var kind: DependencyNodeKind
         var typeLabel: String
         var region: String?
+        var regionName: String?
         var municipality: String?
         var owner: String?
         var ownerName: String?
@@ -57,6 +58,8 @@ extension DependencyStore {
             var sourceLabel: String
             var source: String
             var effect: String?
+            /// The node it follows from is confidential: texts that travel further (entries, alerts) leave it out.
+            var dependsOnConfidential: Bool
         }
 
         var node: CascadeNodeDTO
@@ -145,7 +148,7 @@ extension DependencyStore {
             let node = graph.node(key)!
             return CascadeNodeDTO(
                 key: key, name: node.name, kind: node.kind, typeLabel: node.typeLabel.text(language), region: node.region?.rawValue,
-                municipality: node.municipality, owner: node.owner, ownerName: node.owner.map { names[$0] ?? $0 },
+                regionName: node.region.map(regionName), municipality: node.municipality, owner: node.owner, ownerName: node.owner.map { names[$0] ?? $0 },
                 location: node.location.map { PositionInput(lon: $0.lon, lat: $0.lat) }, population: node.population)
         }
         func step(_ step: CascadeStep) -> CascadeStepDTO {
@@ -156,12 +159,12 @@ extension DependencyStore {
                 let cause = graph.node(edge.dependsOn)!
                 via = .init(dependsOn: edge.dependsOn, dependsOnName: cause.name, delayMinutes: edge.delayMinutes, probability: edge.probability,
                             sourceKind: edge.source.kind, sourceLabel: edge.source.kind.label.text(language), source: edge.source.reference,
-                            effect: edge.effect)
+                            effect: edge.effect, dependsOnConfidential: cause.classification == .confidential)
                 let delay = edge.delayMinutes == 0 ? (language == .nl ? "meteen" : "at once") : (language == .nl ? "na " : "after ")
                     + Self.minutesLabel(edge.delayMinutes, language).dropFirst(2)
                 explanation = language == .nl
-                    ? "\(reached.name) hangt af van \(cause.name): \(delay) (kans \(Int((edge.probability * 100).rounded())) %; bron: \(edge.source.kind.label.nl.lowercased()), \(edge.source.reference))."
-                    : "\(reached.name) depends on \(cause.name): \(delay) (chance \(Int((edge.probability * 100).rounded())) %; source: \(edge.source.kind.label.en.lowercased()), \(edge.source.reference))."
+                    ? "\(reached.name) hangt af van \(cause.name): \(delay) geraakt (kans \(Int((edge.probability * 100).rounded())) %)."
+                    : "\(reached.name) depends on \(cause.name): affected \(delay) (chance \(Int((edge.probability * 100).rounded())) %)."
             } else if step.onlyInArea {
                 explanation = language == .nl ? "\(reached.name) valt uit in het gebied." : "\(reached.name) fails in the area."
             } else {
@@ -195,7 +198,7 @@ struct DependencyController: RouteCollection {
         let dependencies = routes.grouped("dependencies")
         dependencies.get(use: model)
         dependencies.get("export", use: export)
-        dependencies.on(.POST, "import", body: .collect(maxSize: "8mb"), use: importModel)
+        dependencies.on(.POST, "import", body: .collect(maxSize: "2mb"), use: importModel)
         dependencies.post("nodes", use: createNode)
         dependencies.get("nodes", ":key", use: node)
         dependencies.put("nodes", ":key", use: updateNode)

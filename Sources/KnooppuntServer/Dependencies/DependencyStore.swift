@@ -101,6 +101,12 @@ struct DependencyStore {
 
         static var nestedFields: [String: [String]] { ["location": ["lon", "lat"]] }
 
+        func validate() throws {
+            if let region, !region.isEmpty, RegionCode(region) == nil {
+                throw Problem.invalid("region must be a region code VR01 to VR25", field: "region")
+            }
+        }
+
         func node() -> DependencyNode {
             func trimmed(_ text: String?) -> String? {
                 guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
@@ -414,6 +420,20 @@ struct DependencyStore {
         guard let cause = model.nodes[edge.dependsOn]?.node, DependencyRules.read(subject, cause).allowed else { throw noNode(edge.dependsOn) }
         let decision = DependencyRules.keep(subject, edgeOn: dependent)
         guard decision.allowed else { throw Problem.forbidden(decision.reason) }
+        if dependent.kind == .process {
+            // A vital process of the national list depends on other processes only, and each organisation keeps
+            // its own reading: another region's edge is not changed or withdrawn from here.
+            guard cause.kind == .process else {
+                var problem = Problem.invalid("a vital process depends on other vital processes only; record the object's dependency on the process instead",
+                                              field: "dependsOn")
+                problem.dutch = "Een vitaal proces hangt alleen af van andere vitale processen; leg vast dat het object van het proces afhangt."
+                throw problem
+            }
+            if let newest = model.newestEdgeRows[edge.key], newest.change != Change.withdrawn.rawValue,
+               newest.recordedByOrganisation != subject.organisationCode, newest.recordedByOrganisation != "system" {
+                throw Problem.forbidden("this dependency between vital processes is \(newest.recordedByOrganisation)'s reading; it keeps it")
+            }
+        }
     }
 
     /// Why a node or edge leaves the model: 3 to 1000 characters without control characters.
@@ -497,7 +517,12 @@ struct DependencyStore {
         let recorded = node
         let row = try await context.write(on: db) { db in
             let model = try await DependencyStore(db: db, context: context).current()
-            if model.nodes[recorded.key] != nil || model.newestNodeRows[recorded.key] != nil {
+            if let withdrawn = model.newestNodeRows[recorded.key], withdrawn.change == Change.withdrawn.rawValue {
+                // A key that was withdrawn is recorded anew as its next version.
+                return try await Self.recordNode(recorded, version: withdrawn.version + 1, change: .created, by: .init(user),
+                                                 at: max(at, withdrawn.recordedAt + 1), on: db)
+            }
+            if model.nodes[recorded.key] != nil {
                 var problem = Problem.conflict("the model already holds a node '\(recorded.key)'; change that one or choose another key")
                 problem.field = "key"
                 problem.dutch = "Het model bevat al een knooppunt ‘\(recorded.key)’; wijzig dat of kies een andere sleutel."
@@ -520,6 +545,11 @@ struct DependencyStore {
         try Self.requireKeeper(user.subject, before)
         if !problems.isEmpty { throw Self.refuse(problems) }
         guard before.kind == node.kind else { throw Problem.invalid("a node keeps its kind; record a new node for another kind", field: "kind") }
+        guard before.region == node.region else {
+            var problem = Problem.invalid("a node keeps its region; withdraw it and record a new one in the other region", field: "region")
+            problem.dutch = "Een knooppunt blijft in zijn regio; trek het in en neem het opnieuw op in de andere regio."
+            throw problem
+        }
         try Self.requireKeeper(user.subject, node)
         try await requireOwnerKnown(node)
         node = try await place(node)
@@ -616,8 +646,14 @@ struct DependencyStore {
         let nodes = (input.nodes ?? []).map { $0.node() }
         let edges = (input.edges ?? []).map { $0.edge() }
         guard !nodes.isEmpty || !edges.isEmpty else { throw Problem.invalid("the file holds no nodes and no edges", field: "nodes") }
+        guard nodes.count + edges.count <= DependencyRules.maxImportItems else {
+            var problem = Problem.invalid("the file holds \(nodes.count + edges.count) nodes and edges; at most \(DependencyRules.maxImportItems) per import: send it in parts", field: "nodes")
+            problem.dutch = "Het bestand bevat \(nodes.count + edges.count) knooppunten en afhankelijkheden; ten hoogste \(DependencyRules.maxImportItems) per keer: lees het in delen in."
+            throw problem
+        }
         let known = try await current()
-        let storedKeys = Set(known.nodes.keys).subtracting(nodes.map(\.key))
+        // Only what the user may see counts as known: a node it may not see answers like one that does not exist.
+        let storedKeys = Set(known.nodes.filter { DependencyRules.read(user.subject, $0.value.node).allowed }.keys).subtracting(nodes.map(\.key))
         var problems = DependencyRules.problems(nodes: nodes, edges: edges, known: storedKeys)
         for (index, node) in nodes.enumerated() where node.kind == .process {
             problems.append(RiskProblem(field: "nodes[\(index)].kind", LocalizedLabel(
@@ -657,7 +693,9 @@ struct DependencyStore {
         var refusals: [String] = []
         for (index, node) in placed.enumerated() {
             if let before = known.nodes[node.key]?.node, before == node, DependencyRules.read(user.subject, before).allowed { continue }
-            if let before = known.nodes[node.key]?.node, !DependencyRules.keep(user.subject, before).allowed {
+            if let before = known.nodes[node.key]?.node, before.region != node.region {
+                refusals.append("nodes[\(index)] (\(node.key)): a node keeps its region")
+            } else if let before = known.nodes[node.key]?.node, !DependencyRules.keep(user.subject, before).allowed {
                 refusals.append("nodes[\(index)] (\(node.key)): \(DependencyRules.keep(user.subject, before).reason)")
             } else if case let decision = DependencyRules.keep(user.subject, node), !decision.allowed {
                 refusals.append("nodes[\(index)] (\(node.key)): \(decision.reason)")
@@ -674,6 +712,15 @@ struct DependencyStore {
                 continue
             }
             if known.edges[edge.key]?.edge == edge { continue }
+            if dependent.kind == .process, cause.kind != .process {
+                refusals.append("edges[\(index)] (\(edge.node) on \(edge.dependsOn)): a vital process depends on other vital processes only")
+                continue
+            }
+            if dependent.kind == .process, let newest = known.newestEdgeRows[edge.key], newest.change != Change.withdrawn.rawValue,
+               newest.recordedByOrganisation != user.organisationCode, newest.recordedByOrganisation != "system" {
+                refusals.append("edges[\(index)] (\(edge.node) on \(edge.dependsOn)): \(newest.recordedByOrganisation)'s reading; it keeps it")
+                continue
+            }
             let decision = DependencyRules.keep(user.subject, edgeOn: dependent)
             if !decision.allowed { refusals.append("edges[\(index)] (\(edge.node) on \(edge.dependsOn)): \(decision.reason)") }
         }

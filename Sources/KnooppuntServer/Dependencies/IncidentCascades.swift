@@ -41,6 +41,11 @@ struct IncidentCascades {
         var rolesPhase: RegionPhase
         var ministries: [String]
         var roles: [NetworkMaps.ResponsibilityDTO]
+        /// A vital process of the scenario, for the link to the whole network map.
+        var scenarioProcess: String?
+        /// Steps already made an entry of the incident, and the partners already alerted for it.
+        var reported: [String]
+        var alerted: [String]
     }
 
     struct EntryInput: StrictDecodable {
@@ -119,7 +124,29 @@ struct IncidentCascades {
                 Candidate(key: $0.key, name: $0.name, typeLabel: $0.typeLabel.text(language), region: $0.region?.rawValue, inArea: inArea($0))
             },
             fromArea: chosen.isEmpty, candidates: Array(candidates.prefix(200)), rolesPhase: phase, ministries: scenario.ministries.sorted(),
-            roles: map.responsibilities.sorted { ($0.aspect, $0.actor) < ($1.aspect, $1.actor) }.map { NetworkMaps.ResponsibilityDTO($0, language) })
+            roles: map.responsibilities.sorted { ($0.aspect, $0.actor) < ($1.aspect, $1.actor) }.map { NetworkMaps.ResponsibilityDTO($0, language) },
+            scenarioProcess: scenario.processes.first,
+            reported: try await reported(id, among: result.steps.compactMap { graph.node($0.node) }),
+            alerted: try await PartnerAlertModel.query(on: db).filter(\.$incidentID == id).all().map(\.organisationCode).sorted())
+    }
+
+    /// The entry text a step becomes. It names the step and its timing; the node it follows from only when
+    /// that is not confidential — the incident's readers are not all the model's readers.
+    static func entryText(_ step: DependencyStore.CascadeStepDTO) -> String {
+        var text = "Wat kan volgen (\(step.atLabel), kans \(Int((step.probability * 100).rounded())) %): \(step.node.name) kan worden geraakt"
+        if let via = step.via, !via.dependsOnConfidential {
+            text += "; hangt af van \(via.dependsOnName)" + (via.effect.map { ". \($0)" } ?? ".")
+        } else {
+            text += "."
+        }
+        return String(text.prefix(4000))
+    }
+
+    /// The steps of `nodes` that are an entry of the incident already.
+    private func reported(_ id: UUID, among nodes: [DependencyNode]) async throws -> [String] {
+        let texts = try await EntryVersionModel.query(on: db).filter(\.$incidentID == id).filter(\.$source == Self.entrySource).all().map(\.text)
+        guard !texts.isEmpty else { return [] }
+        return nodes.filter { node in texts.contains { $0.contains("): \(node.name) kan worden geraakt") } }.map(\.key)
     }
 
     private func read(_ id: UUID) async throws -> (AuthorisedIncident, IncidentState) {
@@ -143,8 +170,14 @@ struct IncidentCascades {
     /// Turns a step into an entry of the general theme: unverified, with the cascade model as its source.
     func entry(_ id: UUID, _ input: EntryInput, commands: IncidentCommands) async throws -> EntryVersionModel {
         let step = try await step(id, node: input.node, failing: input.failing)
-        let text = "Wat kan volgen (\(step.atLabel), kans \(Int((step.probability * 100).rounded())) %): \(step.explanation)"
-        return try await commands.addEntry(to: id, AddEntryInput(theme: .algemeen, text: String(text.prefix(4000)), source: Self.entrySource))
+        let marker = "): \(step.node.name) kan worden geraakt"
+        if try await EntryVersionModel.query(on: db).filter(\.$incidentID == id).filter(\.$source == Self.entrySource).all()
+            .contains(where: { $0.text.contains(marker) }) {
+            var problem = Problem.conflict("'\(step.node.name)' is an entry of the incident already")
+            problem.dutch = "Van ‘\(step.node.name)’ is al een melding gemaakt."
+            throw problem
+        }
+        return try await commands.addEntry(to: id, AddEntryInput(theme: .algemeen, text: Self.entryText(step), source: Self.entrySource))
     }
 
     /// Alerts the partner that owns an affected object or function, once per incident, journaled on the
@@ -163,7 +196,8 @@ struct IncidentCascades {
         }
         let registration = try await PartnerRegistrationModel.query(on: db).filter(\.$organisationCode == partner).first()?.registration()
         let now = Microseconds.from(context.clock.now())
-        let reason = String("Wat kan volgen (\(step.atLabel)): \(step.explanation)".prefix(1000))
+        // The alert names only the partner's own object or function: the rest of the path may not be its to see.
+        let reason = String("Wat kan volgen (\(step.atLabel), kans \(Int((step.probability * 100).rounded())) %): \(step.node.name) kan worden geraakt.".prefix(1000))
         let row = try await context.write(on: db) { db in
             if let earlier = try await PartnerAlertModel.query(on: db).filter(\.$incidentID == id).filter(\.$organisationCode == partner).first() {
                 var problem = Problem.conflict("\(partner) was alerted for this incident already (\(DisplayFormat.minute(Microseconds.date(earlier.raisedAt))))")

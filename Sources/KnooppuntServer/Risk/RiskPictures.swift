@@ -321,8 +321,24 @@ struct RiskPictures: UserUseCases {
     static let maxAreaPoints = 5000
 
     /// The area as stored: a checked Polygon or MultiPolygon.
+    /// The positions in a geometry's coordinates, counted up to `limit` (a cheap check before the full one).
+    static func positions(in value: JSONValue, limit: Int) -> Int {
+        var count = 0
+        func walk(_ node: JSONValue) {
+            guard count < limit, case .array(let items) = node else { return }
+            if let first = items.first, case .number = first { count += 1; return }
+            for item in items { walk(item); if count >= limit { return } }
+        }
+        if case .object(let object) = value { walk(object["coordinates"] ?? .null) }
+        return count
+    }
+
     static func area(_ value: JSONValue?) throws -> String? {
         guard let value, value != .null else { return nil }
+        let counted = Self.positions(in: value, limit: maxAreaPoints + 1)
+        guard counted <= maxAreaPoints else {
+            throw Problem.invalid("the area has more than \(maxAreaPoints) points (simplify it)", field: "area")
+        }
         let geometry: (type: String, json: String)
         do { geometry = try PlotFeatures.geometry(.object(["geometry": value])) } catch var problem as Problem {
             problem.field = "area"

@@ -49,8 +49,14 @@ struct NetworkMapWebController: RouteCollection {
             return text
         }
         let map = try await NetworkMaps(db: req.db, context: req.knooppunt).view(phase: phase, process: process, for: user.subject, language: req.uiLanguage)
+        let notice: String? = switch req.query[String.self, at: "gedaan"] {
+        case "vastgelegd": req.uiLanguage == .nl ? "Vastgelegd (versie \(map.version))." : "Recorded (version \(map.version))."
+        case "verwijderd": req.uiLanguage == .nl ? "Verwijderd (versie \(map.version)); de vorige versie blijft bewaard."
+            : "Removed (version \(map.version)); the previous version is kept."
+        default: nil
+        }
         let page = NetworkMapPage(strings: req.strings, csrfToken: req.csrfToken, user: user, map: map, graphPhase: phase ?? .warm,
-                                  mayEdit: user.role.isAdministrator)
+                                  mayEdit: user.role.isAdministrator, ownActor: NetworkMapPage.actor(of: user), notice: notice)
         return .html(page.render())
     }
 
@@ -60,7 +66,7 @@ struct NetworkMapWebController: RouteCollection {
         let record = NetworkMaps.ResponsibilityInput(aspect: form.aspect, phase: form.phase, actor: form.actor, dutyNl: form.dutyNl, dutyEn: form.dutyEn,
                                                      legalBasis: form.legalBasis, clarity: form.clarity, source: form.source)
         _ = try await NetworkMaps(db: req.db, context: req.knooppunt).change(.init(record: record, baseVersion: form.baseVersion), by: user)
-        return req.redirect(to: SiteURL.networkMap().url(anchor: "aspect-\(form.aspect.rawValue)"), redirectType: .normal)
+        return req.redirect(to: SiteURL.networkMap().url(query: ["gedaan": "vastgelegd"]), redirectType: .normal)
     }
 
     func remove(req: Request) async throws -> Response {
@@ -68,6 +74,6 @@ struct NetworkMapWebController: RouteCollection {
         let form = try req.decodeForm(RemoveForm.self)
         _ = try await NetworkMaps(db: req.db, context: req.knooppunt)
             .change(.init(remove: .init(aspect: form.aspect, phase: form.phase, actor: form.actor), baseVersion: form.baseVersion), by: user)
-        return req.redirect(to: SiteURL.networkMap().url(anchor: "aspect-\(form.aspect.rawValue)"), redirectType: .normal)
+        return req.redirect(to: SiteURL.networkMap().url(query: ["gedaan": "verwijderd"]), redirectType: .normal)
     }
 }

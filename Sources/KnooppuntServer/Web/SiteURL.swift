@@ -93,6 +93,7 @@ enum SiteURL: Resourceable {
     case riskPictures(RiskPictureResource = .list)
     case plans(PlanResource = .list)
     case networkMap(NetworkMapResource = .page)
+    case scenarios(ScenarioResource = .list)
     case publicWarning(Parameter<UUID>)
     case capFeed
     case capFile(Parameter<String>)
@@ -138,6 +139,7 @@ enum SiteURL: Resourceable {
         case .riskPictures(let resource): ["risicobeelden"] + resource.segments
         case .plans(let resource): ["plannen"] + resource.segments
         case .networkMap(let resource): ["netwerkkaart"] + resource.segments
+        case .scenarios(let resource): ["scenarios"] + resource.segments
         case .publicWarning(let warning): ["waarschuwingen", warning.segment("warning")]
         case .capFeed: ["cap", "feed.xml"]
         case .capFile(let file): ["cap", file.segment("file")]
@@ -182,6 +184,21 @@ enum NetworkMapResource: Resourceable {
         switch self {
         case .page: []
         case .removal: ["verwijderen"]
+        }
+    }
+}
+
+/// The scenario library's pages and what their forms post to (decision 0032).
+enum ScenarioResource: Resourceable {
+    case list
+    case scenario(Parameter<UUID>)
+    case exercise(Parameter<UUID>)
+
+    var segments: [String] {
+        switch self {
+        case .list: []
+        case .scenario(let id): [id.segment("scenario")]
+        case .exercise(let id): [id.segment("scenario"), "oefening"]
         }
     }
 }
@@ -267,6 +284,7 @@ enum IncidentResource: Resourceable {
     case whatFollows
     case whatFollowsEntry
     case whatFollowsAlert
+    case whatFollowsRegions
 
     var segments: [String] {
         switch self {
@@ -307,6 +325,7 @@ enum IncidentResource: Resourceable {
         case .whatFollows: ["wat-kan-volgen"]
         case .whatFollowsEntry: ["wat-kan-volgen", "melding"]
         case .whatFollowsAlert: ["wat-kan-volgen", "alarm"]
+        case .whatFollowsRegions: ["wat-kan-volgen", "regios"]
         }
     }
 }

@@ -10,6 +10,7 @@ struct WhatFollowsWebController: RouteCollection {
         routes.get(SiteURL.incident(.key, .whatFollows).pathComponents, use: show)
         routes.post(SiteURL.incident(.key, .whatFollowsEntry).pathComponents, use: entry)
         routes.post(SiteURL.incident(.key, .whatFollowsAlert).pathComponents, use: alert)
+        routes.post(SiteURL.incident(.key, .whatFollowsRegions).pathComponents, use: involve)
     }
 
     private func service(_ req: Request, _ user: CurrentUser) -> IncidentCascades {
@@ -40,14 +41,14 @@ struct WhatFollowsWebController: RouteCollection {
         let mayAddEntry = open && facts.decide(.init(action: .addEntry, theme: .algemeen), at: now).decision.allowed
         var done: (kind: String, name: String)?
         if let kind = req.query[String.self, at: "gedaan"], ["entry", "alert"].contains(kind), let node = req.query[String.self, at: "node"],
-           let name = result.cascade.waves.flatMap(\.steps).first(where: { $0.node.key == node })?.node.name {
-            done = (kind, name)
+           let step = result.cascade.waves.flatMap(\.steps).first(where: { $0.node.key == node }) {
+            done = (kind, kind == "alert" ? "\(step.node.ownerName ?? step.node.owner ?? "") (\(step.node.name))" : step.node.name)
         }
         let config = req.knooppunt.configuration
         let page = WhatFollowsPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, incident: (id, incident.reference, state.title), result: result,
             mayAct: mayAct && !incident.exercise, mayAddEntry: mayAddEntry, leafletAvailable: config.leafletInstalled, tileURL: config.tileURL,
-            done: done)
+            done: done, involvedRegions: state.involvedRegions.map(\.rawValue))
         return .html(page.render())
     }
 
@@ -55,7 +56,28 @@ struct WhatFollowsWebController: RouteCollection {
         var query: [(String, String)] = (failing ?? []).map { ("uitval[]", $0) }
         query += [("gedaan", done), ("node", node)]
         let encoded = query.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? $0.0)=\($0.1)" }.joined(separator: "&")
-        return req.redirect(to: SiteURL.incident(.value(id), .whatFollows).path + "?" + encoded, redirectType: .normal)
+        return req.redirect(to: SiteURL.incident(.value(id), .whatFollows).path + "?" + encoded + "#step-\(node)", redirectType: .normal)
+    }
+
+    struct InvolveForm: StrictDecodable {
+        var regions: [RegionCode]
+        var failing: [String]?
+        enum CodingKeys: String, CodingKey, CaseIterable { case regions, failing }
+    }
+
+    /// Involves the regions the cascade reaches in the incident (an incident change, as the page's edit form
+    /// makes it), so that GRIP 5 can be proposed; back to Wat kan volgen.
+    func involve(req: Request) async throws -> Response {
+        _ = try IncidentWebController.webUser(req)
+        let id = try IncidentRequest.incidentID(req)
+        let form = try req.decodeForm(InvolveForm.self)
+        let (_, version, _) = try await IncidentAccess.authorised(req, .editIncident)
+        let state = try PictureStore.decodeState(version)
+        let involved = state.involvedRegions + form.regions.filter { !state.involvedRegions.contains($0) }
+        _ = try await IncidentCommands(req).update(id, UpdateIncidentInput(baseVersion: version.version, involvedRegions: involved), proposeInstead: true)
+        let query = (form.failing ?? []).map { "uitval[]=\($0)" }.joined(separator: "&")
+        return req.redirect(to: SiteURL.incident(.value(id), .whatFollows).path + (query.isEmpty ? "" : "?" + query) + "#what-follows-regions",
+                            redirectType: .normal)
     }
 
     func entry(req: Request) async throws -> Response {

@@ -75,3 +75,19 @@ public struct NetworkMapChanged: JournalEvent {
         self.summary = summary
     }
 }
+
+/// A version of a scenario of the library was recorded (decision 0032).
+public struct ScenarioRecorded: JournalEvent {
+    public static let kind = JournalKind.dependencyScenarioRecorded
+    public var scenario: UUID
+    public var version: Int
+    public var scope: String
+    public var title: String
+
+    public init(scenario: UUID, version: Int, scope: String, title: String) {
+        self.scenario = scenario
+        self.version = version
+        self.scope = scope
+        self.title = title
+    }
+}

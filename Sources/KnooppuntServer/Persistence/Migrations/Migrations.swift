@@ -51,5 +51,6 @@ enum KnooppuntMigrations {
         M0048_CreateRiskCommunications(),
         M0049_CreateDependencyModel(),
         M0050_CreateNetworkMapVersions(),
+        M0051_CreateDependencyScenarios(),
     ]
 }

@@ -15,6 +15,38 @@ struct NetworkMapPage: Bilingual {
     /// The phase the graph shows.
     let graphPhase: RegionPhase
     let mayEdit: Bool
+    /// The role the reader acts in on the map, if it is one of its actors (a chair, a mayor, a minister).
+    let ownActor: NetworkActor?
+    /// What an administrator just did, to confirm it.
+    let notice: String?
+
+    /// The actor a signed-in person is on the map: the chair, a mayor, or the minister of their ministry.
+    static func actor(of user: CurrentUser) -> NetworkActor? {
+        switch user.role {
+        case .voorzitter: .voorzitterVeiligheidsregio
+        case .burgemeester: .burgemeester
+        case .minister:
+            switch user.organisationCode {
+            case "JENV": .ministerJenV
+            case "IENW": .ministerIenW
+            default: nil
+            }
+        default: nil
+        }
+    }
+
+    /// The ministries by their full names, as a person reads them.
+    static func ministryName(_ code: String, _ language: KnooppuntCore.Language) -> String {
+        let names: [String: LocalizedLabel] = [
+            "EZK": LocalizedLabel(nl: "Economische Zaken (EZK)", en: "Economic Affairs (EZK)"),
+            "IenW": LocalizedLabel(nl: "Infrastructuur en Waterstaat (IenW)", en: "Infrastructure and Water Management (IenW)"),
+            "JenV": LocalizedLabel(nl: "Justitie en Veiligheid (JenV)", en: "Justice and Security (JenV)"),
+            "BZK": LocalizedLabel(nl: "Binnenlandse Zaken en Koninkrijksrelaties (BZK)", en: "the Interior and Kingdom Relations (BZK)"),
+            "FIN": LocalizedLabel(nl: "Financiën (FIN)", en: "Finance (FIN)"),
+            "DEF": LocalizedLabel(nl: "Defensie", en: "Defence"),
+        ]
+        return names[code]?.text(language) ?? code
+    }
 
     var language: KnooppuntCore.Language { strings.language }
 
@@ -34,9 +66,12 @@ struct NetworkMapPage: Bilingual {
             .p(.class("help"), .text(say(
                 nl: "Wie is verantwoordelijk voor welk aspect van digitale veiligheid, in de koude, lauwe en warme fase — naar de bronnotitie over digitale ontwrichting en de wet. Waar de verantwoordelijkheid onvoldoende helder is, staat dat er.",
                 en: "Who is responsible for which aspect of digital security, in the cold, lukewarm and warm phase — after the source paper on digital disruption and the law. Where responsibility is not clear enough, it says so."))),
+            .unwrap(notice) { .p(.id("network-map-notice"), .class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
+            .unwrap(ownActor) { ownRole($0, phases: phases) },
             filters(),
             .if(map.scenarioProcess != nil, scenarioNote()),
             graph(),
+            graphList(),
             .forEach(DigitalSecurityAspect.allCases) { aspect($0, phases: phases) },
             .section(.class("card"), .id("network-map-export"),
                      .p(.text(say(nl: "Downloaden: ", en: "Download: ")),
@@ -63,12 +98,44 @@ struct NetworkMapPage: Bilingual {
             .button(.type(.submit), .class("small"), .id("network-map-apply"), .text(say(nl: "Toon", en: "Show"))))
     }
 
+    /// The reader's own role first: what it is responsible for, per phase, and where that is unclear.
+    private func ownRole(_ actor: NetworkActor, phases: [RegionPhase]) -> Node<HTML.BodyContext> {
+        let mine = map.responsibilities.filter { $0.actor == actor }
+        return .section(
+            .class("card attention"), .id("network-map-own"), .attribute(named: "aria-labelledby", value: "network-map-own-title"),
+            .h2(.id("network-map-own-title"), .text(say(nl: "Uw rol: \(actor.label.nl)", en: "Your role: \(actor.label.en)"))),
+            mine.isEmpty ? .p(.text(say(nl: "In deze keuze heeft u geen taak op de kaart.", en: "In this selection the map gives you no task.")))
+                : .ul(.class("plain responsibilities"), .forEach(mine) { item in
+                    .li(.class(item.clarity == .unclear ? "unclear" : "clear"),
+                        .strong(.text("\(item.aspectLabel), \(item.phase.label.text(language).lowercased()): ")), .text(item.duty),
+                        .unwrap(item.legalBasis) { .text(" (\($0))") },
+                        .if(item.clarity == .unclear, .group(.text(" "), .span(.class("badge source-assumption"), .text(item.clarityLabel)))))
+                }))
+    }
+
+    /// On a phone the graph becomes a list: per aspect who is responsible in the phase, unclear ones marked.
+    private func graphList() -> Node<HTML.BodyContext> {
+        let shown = map.responsibilities.filter { $0.phase == graphPhase }
+        return .section(
+            .class("card graph-list"), .id("network-graph-list"),
+            .h2(.text(say(nl: "Wie per aspect: \(graphPhase.label.nl.lowercased())", en: "Who per aspect: \(graphPhase.label.en.lowercased())"))),
+            .ul(.class("plain responsibilities"), .forEach(DigitalSecurityAspect.allCases) { aspect in
+                let items = shown.filter { $0.aspect == aspect }
+                return .li(.strong(.text(aspect.label.text(language) + ": ")),
+                           items.isEmpty ? .span(.class("badge overdue"), .text(say(nl: "niemand aangewezen", en: "nobody designated")))
+                               : .group(items.enumerated().map { index, item in
+                                   .group(.if(index > 0, .text(" · ")), .text(item.actorLabel),
+                                          .if(item.clarity == .unclear, .group(.text(" "), .span(.class("badge source-assumption"), .text(item.clarityLabel)))))
+                               }))
+            }))
+    }
+
     private func scenarioNote() -> Node<HTML.BodyContext> {
         let names = Dictionary(uniqueKeysWithValues: VitalProcesses.nodes.map { ($0.key, $0.name) })
         let reached = map.scenarioProcesses.compactMap { names[$0] }
         return .p(.id("network-map-scenario"), .class("advice"), .attribute(named: "role", value: "note"),
-                  .text(say(nl: "Scenario: uitval van \(names[map.scenarioProcess ?? ""] ?? "—"). Volgens het afhankelijkhedenmodel raakt dat: \(reached.joined(separator: ", ")). Betrokken ministeries: \(map.ministries.joined(separator: ", ")).",
-                            en: "Scenario: failure of \(names[map.scenarioProcess ?? ""] ?? "—"). By the dependency model it reaches: \(reached.joined(separator: ", ")). Ministries concerned: \(map.ministries.joined(separator: ", "))."))
+                  .text(say(nl: "Scenario: uitval van \(names[map.scenarioProcess ?? ""] ?? "—"). Volgens het afhankelijkhedenmodel raakt dat: \(reached.joined(separator: ", ")). Betrokken ministeries: \(map.ministries.map { Self.ministryName($0, .nl) }.joined(separator: ", ")).",
+                            en: "Scenario: failure of \(names[map.scenarioProcess ?? ""] ?? "—"). By the dependency model it reaches: \(reached.joined(separator: ", ")). Ministries concerned: \(map.ministries.map { Self.ministryName($0, .en) }.joined(separator: ", "))."))
         )
     }
 
@@ -126,7 +193,7 @@ struct NetworkMapPage: Bilingual {
                             .class(item.clarity == .unclear ? "unclear" : "clear"),
                             .strong(.text(item.actorLabel)), .text(": " + item.duty),
                             .unwrap(item.legalBasis) { .text(" (\($0))") },
-                            .if(item.clarity == .unclear, .span(.class("badge source-assumption"), .text(" " + item.clarityLabel))),
+                            .if(item.clarity == .unclear, .group(.text(" "), .span(.class("badge source-assumption"), .text(item.clarityLabel)))),
                             .br(), .span(.class("muted small"), .text(say(nl: "Bron: ", en: "Source: ") + item.source)),
                             .if(mayEdit, .form(
                                 .class("inline"), .method(.post), .action(SiteURL.networkMap(.removal).path),
@@ -152,6 +219,8 @@ struct NetworkMapPage: Bilingual {
                     .id("network-map-form"), .class("stacked"), .method(.post), .action(SiteURL.networkMap().path),
                     .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                     .input(.type(.hidden), .name("baseVersion"), .value(String(map.version))),
+                    .p(.class("help"), .text(say(nl: "Heeft deze persoon of organisatie in dit aspect en deze fase al een verantwoordelijkheid, dan vervangt dit die tekst.",
+                                                 en: "If this person or organisation already has a responsibility for this aspect and phase, this replaces that text."))),
                     .label(.for("nm-aspect"), .text(say(nl: "Aspect", en: "Aspect"))),
                     select("aspect", "nm-aspect") { (aspect: DigitalSecurityAspect) in aspect.label.text(language) },
                     .label(.for("nm-phase"), .text(say(nl: "Fase", en: "Phase"))),

@@ -37,7 +37,10 @@ struct RiskPictureListPage: Bilingual {
                 ? .p(.class("help"), .text(say(nl: "Geen risicobeelden die u mag zien.", en: "No risk pictures you may see.")))
                 : .ul(.id("risk-picture-list"), .class("plain"), .forEach(pictures) { picture in card(picture) }),
             .if(mayOpen, openForm()),
-            .p(.a(.href(SiteURL.risks().path), .text(say(nl: "Naar het risicoprofiel", en: "To the risk profile"))))
+            .p(.a(.href(SiteURL.risks().path), .text(say(nl: "Naar het risicoprofiel", en: "To the risk profile")))),
+            .if(user.subject.organisationKind == .region || user.subject.organisationKind == .nationalNode,
+                .p(.a(.id("to-scenarios"), .href(SiteURL.scenarios().path),
+                      .text(say(nl: "Scenario's: wat kan volgen als een vitaal proces of object uitvalt", en: "Scenarios: what may follow if a vital process or object fails")))))
         ))
     }
 
