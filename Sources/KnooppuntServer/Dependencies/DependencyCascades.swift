@@ -135,10 +135,10 @@ extension DependencyStore {
         let least = input.leastProbability ?? Cascade.defaultLeastProbability
         let graph = DependencyGraph(nodes: view.nodes, edges: view.edges.map(\.0))
         let result = Cascade.compute(graph, failure: failure, horizonMinutes: horizon, leastProbability: least)
-        return try await describe(result, graph: graph, failing: failure, for: subject, horizon: horizon, least: least, language: language)
+        return try await describe(result, graph: graph, for: subject, horizon: horizon, least: least, language: language)
     }
 
-    func describe(_ result: CascadeResult, graph: DependencyGraph, failing: CascadeFailure, for subject: Subject, horizon: Int, least: Double,
+    func describe(_ result: CascadeResult, graph: DependencyGraph, for subject: Subject, horizon: Int, least: Double,
                   language: Language) async throws -> CascadeDTO {
         let organisations = try await OrganisationModel.query(on: db).all()
         let names = Dictionary(organisations.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })

@@ -409,6 +409,13 @@ struct DependencyStore {
         }
     }
 
+    /// A node's problems on its own and against the vital processes, by its own field names.
+    private static func problems(of node: DependencyNode) -> [RiskProblem] {
+        DependencyRules.problems(nodes: [node], edges: [], known: VitalProcesses.keys).map {
+            RiskProblem(field: String($0.field.dropFirst("nodes[0].".count)), $0.text)
+        }
+    }
+
     private static func requireKeeper(_ subject: Subject, _ node: DependencyNode) throws {
         let decision = DependencyRules.keep(subject, node)
         guard decision.allowed else { throw Problem.forbidden(decision.reason) }
@@ -506,9 +513,7 @@ struct DependencyStore {
         try requireKeeping()
         var node = input.node()
         if input.kind == .process { try Self.requireKeeper(user.subject, node) }
-        let problems = DependencyRules.problems(nodes: [node], edges: [], known: VitalProcesses.keys).map {
-            RiskProblem(field: String($0.field.dropFirst("nodes[0].".count)), $0.text)
-        }
+        let problems = Self.problems(of: node)
         if !problems.isEmpty { throw Self.refuse(problems) }
         try Self.requireKeeper(user.subject, node)
         try await requireOwnerKnown(node)
@@ -537,9 +542,7 @@ struct DependencyStore {
         try requireKeeping()
         var node = input.node()
         guard node.key == key else { throw Problem.invalid("the key in the body must be the node's key '\(key.prefix(80))'", field: "key") }
-        let problems = DependencyRules.problems(nodes: [node], edges: [], known: VitalProcesses.keys).map {
-            RiskProblem(field: String($0.field.dropFirst("nodes[0].".count)), $0.text)
-        }
+        let problems = Self.problems(of: node)
         let known = try await current()
         guard let (_, before) = known.nodes[key], DependencyRules.read(user.subject, before).allowed else { throw Self.noNode(key) }
         try Self.requireKeeper(user.subject, before)
@@ -578,8 +581,7 @@ struct DependencyStore {
             let model = try await DependencyStore(db: db, context: context).current()
             guard let newest = model.newestNodeRows[key], newest.change != Change.withdrawn.rawValue else { throw Self.noNode(key) }
             try Self.stale("the node", base: input.baseVersion, newest: newest.version)
-            for (edgeKey, (row, edge)) in model.edges.sorted(by: { $0.key < $1.key }) where edge.node == key || edge.dependsOn == key {
-                _ = edgeKey
+            for (_, (row, edge)) in model.edges.sorted(by: { $0.key < $1.key }) where edge.node == key || edge.dependsOn == key {
                 _ = try await Self.recordEdge(edge, version: row.version + 1, change: .withdrawn, reason: reason, by: .init(user),
                                               at: max(at, row.recordedAt + 1), on: db)
             }

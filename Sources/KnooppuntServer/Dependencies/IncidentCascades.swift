@@ -83,35 +83,28 @@ struct IncidentCascades {
     }
 
     func compute(_ id: UUID, failing keys: [String]?) async throws -> ResultDTO {
-        let (target, state) = try await read(id)
+        let state = try await read(id)
         let store = DependencyStore(db: db, context: context)
         let view = try await store.visible(to: user.subject)
         let plots = try await PictureStore(db: db, context: context).plots(of: id, at: Microseconds.from(context.clock.now()))
         let polygons = Self.area(AffectedAreaView.shapes(incidentLocation: state.location, plots: plots))
-        _ = target
         let regions = Set(state.involvedRegions + [state.leadRegion])
         func inArea(_ node: DependencyNode) -> Bool {
             guard let at = node.location else { return false }
-            return polygons.contains { $0.bounds.minLon <= at.lon && at.lon <= $0.bounds.maxLon && $0.bounds.minLat <= at.lat && at.lat <= $0.bounds.maxLat && $0.contains(at) }
+            return polygons.contains { $0.contains(at) }
         }
         let candidates = view.nodes.filter { $0.kind != .process && (inArea($0) || $0.region.map(regions.contains) == true) }
             .map { Candidate(key: $0.key, name: $0.name, typeLabel: $0.typeLabel.text(language), region: $0.region?.rawValue, inArea: inArea($0)) }
             .sorted { ($0.inArea ? 0 : 1, $0.name) < ($1.inArea ? 0 : 1, $1.name) }
-        var input = DependencyStore.CascadeInput()
         let chosen = (keys ?? []).filter { !$0.isEmpty }
-        if chosen.isEmpty {
-            input.nodes = candidates.filter(\.inArea).map(\.key)
-        } else {
-            input.nodes = chosen
-        }
+        let failing = chosen.isEmpty ? candidates.filter(\.inArea).map(\.key) : chosen
         let visible = Set(view.nodes.map(\.key))
-        let failing = input.nodes ?? []
         guard failing.count <= 100 else { throw Problem.invalid("at most 100 failing nodes", field: "failing") }
         for key in failing where !visible.contains(key) { throw DependencyStore.noNode(key) }
         let graph = DependencyGraph(nodes: view.nodes, edges: view.edges.map(\.0))
         let failure = CascadeFailure(nodes: failing)
         let result = Cascade.compute(graph, failure: failure)
-        let cascade = try await store.describe(result, graph: graph, failing: failure, for: user.subject, horizon: Cascade.defaultHorizon,
+        let cascade = try await store.describe(result, graph: graph, for: user.subject, horizon: Cascade.defaultHorizon,
                                                least: Cascade.defaultLeastProbability, language: language)
         let byKey = Dictionary(uniqueKeysWithValues: view.nodes.map { ($0.key, $0) })
         let scenario = NetworkMaps.ministries(of: result.steps.compactMap { graph.node($0.node) })
@@ -133,7 +126,7 @@ struct IncidentCascades {
     /// The entry text a step becomes. It names the step and its timing; the node it follows from only when
     /// that is not confidential — the incident's readers are not all the model's readers.
     static func entryText(_ step: DependencyStore.CascadeStepDTO) -> String {
-        var text = "Wat kan volgen (\(step.atLabel), kans \(Int((step.probability * 100).rounded())) %): \(step.node.name) kan worden geraakt"
+        var text = "Wat kan volgen (\(step.atLabel), kans \(Int((step.probability * 100).rounded())) %)" + entryMarker(step.node.name)
         if let via = step.via, !via.dependsOnConfidential {
             text += "; hangt af van \(via.dependsOnName)" + (via.effect.map { ". \($0)" } ?? ".")
         } else {
@@ -142,17 +135,20 @@ struct IncidentCascades {
         return String(text.prefix(4000))
     }
 
+    /// What every entry of a step holds, by which a second one is known.
+    static func entryMarker(_ name: String) -> String { "): \(name) kan worden geraakt" }
+
     /// The steps of `nodes` that are an entry of the incident already.
     private func reported(_ id: UUID, among nodes: [DependencyNode]) async throws -> [String] {
         let texts = try await EntryVersionModel.query(on: db).filter(\.$incidentID == id).filter(\.$source == Self.entrySource).all().map(\.text)
         guard !texts.isEmpty else { return [] }
-        return nodes.filter { node in texts.contains { $0.contains("): \(node.name) kan worden geraakt") } }.map(\.key)
+        return nodes.filter { node in texts.contains { $0.contains(Self.entryMarker(node.name)) } }.map(\.key)
     }
 
-    private func read(_ id: UUID) async throws -> (AuthorisedIncident, IncidentState) {
+    private func read(_ id: UUID) async throws -> IncidentState {
         try DependencyStore.requireReader(user.subject)
         let target = try await IncidentAccess.authorise(user.subject, incident: id, .read, on: db, at: context.clock.now())
-        return (target, try PictureStore.decodeState(target.version))
+        return try PictureStore.decodeState(target.version)
     }
 
     /// The step of `node` in the cascade the page showed, computed again: a step is only acted on as the
@@ -170,7 +166,7 @@ struct IncidentCascades {
     /// Turns a step into an entry of the general theme: unverified, with the cascade model as its source.
     func entry(_ id: UUID, _ input: EntryInput, commands: IncidentCommands) async throws -> EntryVersionModel {
         let step = try await step(id, node: input.node, failing: input.failing)
-        let marker = "): \(step.node.name) kan worden geraakt"
+        let marker = Self.entryMarker(step.node.name)
         if try await EntryVersionModel.query(on: db).filter(\.$incidentID == id).filter(\.$source == Self.entrySource).all()
             .contains(where: { $0.text.contains(marker) }) {
             var problem = Problem.conflict("'\(step.node.name)' is an entry of the incident already")

@@ -111,7 +111,7 @@ struct Scenarios {
         let failing = scenario.failing.filter { visible[$0] != nil }
         let graph = DependencyGraph(nodes: view.nodes, edges: view.edges.map(\.0))
         let result = Cascade.compute(graph, failure: CascadeFailure(nodes: failing))
-        let cascade = try await store.describe(result, graph: graph, failing: CascadeFailure(nodes: failing), for: user.subject,
+        let cascade = try await store.describe(result, graph: graph, for: user.subject,
                                                horizon: Cascade.defaultHorizon, least: Cascade.defaultLeastProbability, language: language)
         return DetailDTO(scenario: try dto(row), cascade: cascade, failing: failing.compactMap { visible[$0] }.map {
             IncidentCascades.Candidate(key: $0.key, name: $0.name, typeLabel: $0.typeLabel.text(language), region: $0.region?.rawValue, inArea: false)
