@@ -2591,7 +2591,9 @@ doc["paths"].update({
         "post": {"operationId": "importDependencies", "security": AUTH,
                  "summary": "Take a model in, all or nothing: every bad item is named with its place and field (nodes[3].location); "
                             "an item you may not keep refuses the whole file. Unchanged items are counted, not recorded.",
-                 "requestBody": body(ref("DependencyImport")),
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": ref("DependencyImport")},
+                                                               "application/geo+json": {"schema": {"type": "object", "description":
+                                                                   "A FeatureCollection as the GeoJSON export writes it: Point features are nodes, LineString features dependencies."}}}},
                  "responses": {**ok("Taken in.", obj(["nodesCreated", "nodesChanged", "edgesCreated", "edgesChanged", "unchanged"], {
                      k: {"type": "integer"} for k in ["nodesCreated", "nodesChanged", "edgesCreated", "edgesChanged", "unchanged"]})),
                      **EBODY, "413": problem("Larger than 2 MB."), **E401, **DEP_403, **DEP_409}}},

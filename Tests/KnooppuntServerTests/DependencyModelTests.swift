@@ -180,6 +180,20 @@ struct DependencyModelApiTests {
             let notOwn = try await HTTP.send(app, .POST, "/api/v1/dependencies/import", json: partner, token: try await HTTP.login(app, "agv"))
             #expect(notOwn.status == .forbidden && notOwn.body.string.contains("nodes[0]"), "\(notOwn.body.string)")
 
+            // GeoJSON too: the export imports again unchanged, and a bad feature is named
+            let geojson = try await HTTP.send(app, .GET, "/api/v1/dependencies/export?format=geojson", token: advisor)
+            var geoRequest = HTTPHeaders()
+            geoRequest.bearerAuthorization = .init(token: advisor)
+            geoRequest.contentType = HTTPMediaType(type: "application", subType: "geo+json")
+            let geoAgain = try await app.testing().sendRequest(.POST, "/api/v1/dependencies/import", headers: geoRequest,
+                                                               body: ByteBuffer(string: geojson.body.string))
+            #expect(geoAgain.status == .ok, "\(geoAgain.body.string)")
+            let geoResult = try geoAgain.content.decode(DependencyStore.ImportResult.self)
+            #expect(geoResult.nodesCreated == 0 && geoResult.nodesChanged == 0 && geoResult.edgesChanged == 0 && geoResult.unchanged > 5)
+            let polygon = #"{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[]},"properties":{}}]}"#
+            let geoBad = try await app.testing().sendRequest(.POST, "/api/v1/dependencies/import", headers: geoRequest, body: ByteBuffer(string: polygon))
+            #expect(geoBad.status == .unprocessableEntity && geoBad.body.string.contains("features[0]"))
+
             let exported = try await HTTP.send(app, .GET, "/api/v1/dependencies/export", token: advisor)
             #expect(exported.status == .ok)
             let again = try await HTTP.send(app, .POST, "/api/v1/dependencies/import", json: exported.body.string, token: advisor)

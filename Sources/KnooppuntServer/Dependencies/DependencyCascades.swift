@@ -271,6 +271,11 @@ struct DependencyController: RouteCollection {
 
     func importModel(req: Request) async throws -> DependencyStore.ImportResult {
         let user = try reader(req)
+        if let type = req.headers.contentType, type.type == "application", type.subType == "geo+json" {
+            guard let buffer = req.body.data, buffer.readableBytes > 0 else { throw Problem.badRequest("the body is empty; send a GeoJSON FeatureCollection") }
+            let json = try DependencyStore.modelJSON(fromGeoJSON: Data(buffer.readableBytesView))
+            return try await store(req).importModel(try StrictJSON.decode(DependencyStore.ModelInput.self, from: json), by: user)
+        }
         return try await store(req).importModel(try req.decodeStrict(DependencyStore.ModelInput.self), by: user)
     }
 

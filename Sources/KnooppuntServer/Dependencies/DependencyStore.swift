@@ -789,6 +789,56 @@ struct DependencyStore {
         return try CanonicalJSON.encode(Export(processSource: VitalProcesses.source, nodes: stored, edges: view.edges.map(\.0)))
     }
 
+    /// A GeoJSON FeatureCollection as the export writes it, turned into the JSON import's form: a Point
+    /// feature (or one without geometry) is a node, its properties the node's fields and its position the
+    /// node's location; a LineString feature is a dependency (`node`, `dependsOn`, `delayMinutes`,
+    /// `probability`, `source`, `sourceKind`, `effect`). The export's reading aids (`type`, `municipality`)
+    /// are left out; anything else unknown is refused by the import, named by its item.
+    static func modelJSON(fromGeoJSON data: Data) throws -> Data {
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data) } catch {
+            throw Problem.badRequest("malformed GeoJSON: not JSON")
+        }
+        guard let collection = object as? [String: Any], collection["type"] as? String == "FeatureCollection",
+              let features = collection["features"] as? [Any]
+        else { throw Problem.invalid("send a GeoJSON FeatureCollection with its features", field: "type") }
+        guard features.count <= DependencyRules.maxImportItems else {
+            throw Problem.invalid("the collection holds \(features.count) features; at most \(DependencyRules.maxImportItems) per import: send it in parts",
+                                  field: "features")
+        }
+        var nodes: [[String: Any]] = []
+        var edges: [[String: Any]] = []
+        for (index, item) in features.enumerated() {
+            guard let feature = item as? [String: Any], feature["type"] as? String == "Feature" else {
+                throw Problem.invalid("features[\(index)] is not a GeoJSON Feature", field: "features[\(index)]")
+            }
+            var properties = feature["properties"] as? [String: Any] ?? [:]
+            let geometry = feature["geometry"] as? [String: Any]
+            switch geometry?["type"] as? String {
+            case nil, "Point":
+                properties.removeValue(forKey: "type")
+                properties.removeValue(forKey: "municipality")
+                if let coordinates = geometry?["coordinates"] as? [Any] {
+                    guard coordinates.count == 2, let lon = coordinates[0] as? Double, let lat = coordinates[1] as? Double else {
+                        throw Problem.invalid("features[\(index)]: a point has a longitude and a latitude", field: "features[\(index)].geometry")
+                    }
+                    properties["location"] = ["lon": lon, "lat": lat]
+                }
+                nodes.append(properties)
+            case "LineString":
+                var edge = properties
+                let reference = edge.removeValue(forKey: "source")
+                let kind = edge.removeValue(forKey: "sourceKind")
+                edge["source"] = ["kind": kind ?? NSNull(), "reference": reference ?? NSNull()]
+                edges.append(edge)
+            case let other?:
+                throw Problem.invalid("features[\(index)]: a node is a Point and a dependency a LineString, not a \(other.prefix(40))",
+                                      field: "features[\(index)].geometry")
+            }
+        }
+        return try JSONSerialization.data(withJSONObject: ["nodes": nodes, "edges": edges])
+    }
+
     /// The reader's view as GeoJSON: located nodes as points, edges between located nodes as lines.
     func exportGeoJSON(for subject: Subject, language: Language) async throws -> String {
         let view = try await visible(to: subject)
@@ -805,6 +855,9 @@ struct DependencyStore {
             if let region = node.region { properties["region"] = region.rawValue }
             if let municipality = node.municipality { properties["municipality"] = municipality }
             if let process = node.process { properties["process"] = process }
+            if let objectType = node.objectType { properties["objectType"] = objectType.rawValue }
+            if let functionType = node.functionType { properties["functionType"] = functionType.rawValue }
+            if let description = node.description { properties["description"] = description }
             if let population = node.population { properties["population"] = population }
             features.append(["type": "Feature", "geometry": ["type": "Point", "coordinates": [at.lon, at.lat]], "properties": properties])
         }
