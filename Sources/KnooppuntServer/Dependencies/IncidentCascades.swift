@@ -96,7 +96,8 @@ struct IncidentCascades {
         let candidates = view.nodes.filter { $0.kind != .process && (inArea($0) || $0.region.map(regions.contains) == true) }
             .map { Candidate(key: $0.key, name: $0.name, typeLabel: $0.typeLabel.text(language), region: $0.region?.rawValue, inArea: inArea($0)) }
             .sorted { ($0.inArea ? 0 : 1, $0.name) < ($1.inArea ? 0 : 1, $1.name) }
-        let chosen = (keys ?? []).filter { !$0.isEmpty }
+        var seen: Set<String> = []
+        let chosen = (keys ?? []).filter { !$0.isEmpty && seen.insert($0).inserted }
         let failing = chosen.isEmpty ? candidates.filter(\.inArea).map(\.key) : chosen
         let visible = Set(view.nodes.map(\.key))
         guard failing.count <= 100 else { throw Problem.invalid("at most 100 failing nodes", field: "failing") }
