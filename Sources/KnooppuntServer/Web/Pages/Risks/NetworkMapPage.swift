@@ -80,6 +80,9 @@ struct NetworkMapPage: Bilingual {
                         .text(map.version == 0 ? say(nl: " · standaardkaart", en: " · standard map")
                               : say(nl: " · versie \(map.version)", en: " · version \(map.version)")
                                 + (map.recordedAt.map { " (" + DisplayFormat.minute($0) + (map.recordedByName.map { ", \($0)" } ?? "") + ")" } ?? "")))),
+            .p(.class("help"), .id("network-map-sources"), .text(say(
+                nl: "Bronnen: 004:L… zijn regels uit de bronnotitie over digitale ontwrichting (002 en 000: de andere bronnotities); [PK] is openbare kennis (wet, beleid), met de naam van de bron.",
+                en: "Sources: 004:L… are lines of the source paper on digital disruption (002 and 000: the other source papers); [PK] is public knowledge (law, policy), with the source named."))),
             .if(mayEdit, editor())
         ))
     }
