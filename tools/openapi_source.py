@@ -2778,6 +2778,29 @@ doc["paths"].update({
                                **E401, **SCENARIO_403, "404": problem("No such scenario that you may read.")}}},
 })
 
+# Issue 19 point 3, decision 0032: cascades that cross regions, on the national node.
+SHARED_CASCADE = obj(["incident", "incidentReference", "incidentTitle", "region", "regions", "steps", "withheld", "sentAt", "sentByName"], {
+    "incident": UUIDS, "incidentReference": {"type": "string"}, "incidentTitle": {"type": "string"}, "region": ref("RegionCode"),
+    "regions": {"type": "array", "items": ref("RegionCode")},
+    "steps": {"type": "array", "items": obj(["key", "name", "typeLabel", "wave", "atLabel"], {
+        "key": NODE_KEY, "name": {"type": "string"}, "typeLabel": {"type": "string"}, "region": ref("RegionCode"),
+        "lon": {"type": "number"}, "lat": {"type": "number"}, "wave": {"type": "integer"}, "atLabel": {"type": "string"}, "from": NODE_KEY})},
+    "withheld": {"type": "integer", "description": "Steps left out because they are confidential."},
+    "sentAt": {"type": "string", "format": "date-time"}, "sentByName": {"type": "string"}})
+doc["paths"].update({
+    "/incidents/{incident}/what-follows/share": {"parameters": [INCIDENT],
+        "post": {"operationId": "shareIncidentWhatFollows", "security": AUTH,
+                 "summary": "On a regional node: send the incident's cascade that crosses regions to the national node — its steps that are "
+                            "not confidential, with region, place and wave. By someone who may change the incident of the lead region.",
+                 "requestBody": {"required": False, "content": {"application/json": {"schema": obj([], {"failing": FAILING})}}},
+                 "responses": {**ok("What was sent.", SHARED_CASCADE), **EBODY, **E401, **DEP_403, **E404,
+                               "409": problem("The cascade stays within the region, this is not a regional node, or it has no national node.")}}},
+    "/national/cascades": {
+        "get": {"operationId": "nationalCascades", "security": AUTH,
+                "summary": "On the national node: the cascades that cross regions, as the regional nodes shared them, newest first.",
+                "responses": {**ok("The cascades.", {"type": "array", "items": SHARED_CASCADE}), **E401, **E403R}}},
+})
+
 # Refusals every operation can meet before its handler runs, or on the way to its resource; each
 # operation lists them so a client knows every status it can get (and the contract tests hold the
 # server to that list).

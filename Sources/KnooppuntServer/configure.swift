@@ -66,6 +66,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
     try api.register(collection: DependencyController())
     try api.register(collection: NetworkMapController())
     try api.register(collection: ScenarioController())
+    try api.register(collection: CascadeSharingController())
     try api.register(collection: RiskPictureController())
     try api.register(collection: NationalRiskPictureController())
     try api.register(collection: PlansController())

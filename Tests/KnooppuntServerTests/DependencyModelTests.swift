@@ -374,3 +374,49 @@ struct ScenarioApiTests {
         }
     }
 }
+
+@Suite("Cascades that cross regions reach the national map")
+struct CascadeSharingTests {
+    @Test("VR13 shares what may follow from a pumping station incident: the national node holds the steps that are not confidential")
+    func nationally() async throws {
+        try await ThreeNodes.run { nodes in
+            // setup: the water board records a pumping station in Gooi en Vechtstreek (VR14) that depends on its Amstelveen station
+            let agv = try await HTTP.login(nodes.vr13, "agv")
+            let station = try await HTTP.send(nodes.vr13, .POST, "/api/v1/dependencies/nodes", json: """
+                {"key":"vr14-gemaal-hilversum","kind":"object","name":"Gemaal Hilversum-Noord (fictief)","objectType":"pumping-station",
+                 "process":"vp-keren-en-beheren-waterkwantiteit","owner":"WS-AGV","region":"VR14","location":{"lon":5.18,"lat":52.23},"classification":"internal"}
+                """, token: agv)
+            #expect(station.status == .created, "\(station.body.string)")
+            #expect(try await HTTP.send(nodes.vr13, .PUT, "/api/v1/dependencies/edges",
+                                        json: Dependencies.edge("vr14-gemaal-hilversum", on: "vr13-gemaal-amstelveen", delay: 120), token: agv).status == .ok)
+            let im = try await HTTP.login(nodes.vr13, "im-vr13")
+            let incident = try await HTTP.send(nodes.vr13, .POST, "/api/v1/incidents", json: """
+                {"title":"Storing gemaal Bovenkerkerpolder","category":"uitval-nutsvoorziening","location":{"type":"Point","coordinates":[4.84,52.28]}}
+                """, token: im).content.decode(IncidentView.self)
+
+            // MUT: the IM shares what may follow; VR13 delivers
+            let shared = try await HTTP.send(nodes.vr13, .POST, "/api/v1/incidents/\(incident.id)/what-follows/share", token: im)
+            #expect(shared.status == .ok, "\(shared.body.string)")
+            #expect(try await nodes.deliver(from: nodes.vr13) > 0)
+
+            // validate: the national node holds the cascade; the confidential pumping station stays with the region
+            let analyst = try await HTTP.login(nodes.kcr2, "analist-kcr2")
+            let cascades = try await HTTP.send(nodes.kcr2, .GET, "/api/v1/national/cascades", token: analyst).content.decode([CascadeSharing.Shared].self)
+            let cascade = try #require(cascades.first)
+            #expect(cascade.incidentTitle == "Storing gemaal Bovenkerkerpolder" && cascade.regions == ["VR13", "VR14"])
+            #expect(cascade.steps.map(\.key).contains("vr14-gemaal-hilversum"))
+            #expect(!cascade.steps.contains { $0.key == "vr13-gemaal-amstelveen" } && cascade.withheld >= 1)
+            let html = try await WebSession.login(nodes.kcr2, "analist-kcr2")
+            let page = try await nodes.kcr2.testing().sendRequest(.GET, "/national", headers: html.cookieHeader).body.string
+            #expect(page.contains("Gevolgen over regiogrenzen (1)") && page.contains("Gemaal Hilversum-Noord"))
+            #expect(try await HTTP.send(nodes.kcr2, .GET, "/api/v1/national/cascades", token: try await HTTP.login(nodes.vr13, "im-vr13")).status == .unauthorized)
+
+            // a cascade that stays within the region does not go up
+            let local = try await HTTP.send(nodes.vr13, .POST, "/api/v1/incidents", json: """
+                {"title":"Storing telefonie","category":"digitale-ontwrichting","location":{"type":"Point","coordinates":[4.93,52.362]}}
+                """, token: im).content.decode(IncidentView.self)
+            let stays = try await HTTP.send(nodes.vr13, .POST, "/api/v1/incidents/\(local.id)/what-follows/share", token: im)
+            #expect(stays.status == .conflict)
+        }
+    }
+}

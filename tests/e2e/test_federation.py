@@ -299,3 +299,46 @@ def test_region_shares_an_entry_and_the_national_node_groups_incidents(federatio
     assert "VR12" in text_of(second_browser, "grouping-summary") and "VR13" in text_of(second_browser, "grouping-summary")
     assert entry["text"] in text_of(second_browser, "grouping-entries")
     screenshot(second_browser, "76-national-irbt-grouping")
+
+
+def post_json(base, path, token, body):
+    request = urllib.request.Request(base + path, data=json.dumps(body).encode(), method="POST" if not path.endswith("/edges") else "PUT",
+                                     headers={"Content-Type": "application/json", "Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def test_cascade_across_regions_on_the_national_map(federation, browser, second_browser):
+    from test_risk_pictures import api_token
+    region, national, _ = federation
+    # setup: the water board's station in Gooi en Vechtstreek depends on its Amstelveen station; an incident at Amstelveen
+    agv = api_token(region, "agv")
+    post_json(region, "/api/v1/dependencies/nodes", agv, {
+        "key": "vr14-gemaal-hilversum", "kind": "object", "name": "Gemaal Hilversum-Noord (fictief)", "objectType": "pumping-station",
+        "process": "vp-keren-en-beheren-waterkwantiteit", "owner": "WS-AGV", "region": "VR14",
+        "location": {"lon": 5.18, "lat": 52.23}, "classification": "internal"})
+    post_json(region, "/api/v1/dependencies/edges", agv, {
+        "node": "vr14-gemaal-hilversum", "dependsOn": "vr13-gemaal-amstelveen", "delayMinutes": 120, "probability": 0.6,
+        "source": {"kind": "assumption", "reference": "Aanname: het gemaal slaat af zonder aanvoer uit de Bovenkerkerpolder"}})
+    incident = post_json(region, "/api/v1/incidents", api_token(region, "im-vr13"), {
+        "title": "Storing gemaal Bovenkerkerpolder", "category": "uitval-nutsvoorziening",
+        "location": {"type": "Point", "coordinates": [4.84, 52.28]}})["id"]
+
+    # MUT: the IM of VR13 shares what may follow with the national node
+    login(browser, region, "im-vr13")
+    browser.get(f"{region}/incidents/{incident}/wat-kan-volgen")
+    wait(browser, lambda d: d.find_elements(By.ID, "what-follows-share-submit"))
+    assert "Gooi en Vechtstreek" in text_of(browser, "what-follows-regions")
+    browser.find_element(By.ID, "what-follows-share-submit").click()
+    wait(browser, lambda d: "Gedeeld met het landelijk knooppunt" in text_of(d, "what-follows-done"))
+
+    # validate: the national analyst sees it in the list and as dots on the national map, without the confidential station
+    login(second_browser, national, "analist-kcr2")
+    WebDriverWait(second_browser, 30, poll_frequency=1).until(
+        lambda d: d.get(national + "/national") or "Gevolgen over regiogrenzen (1)" in text_of(d, "national-cascades"))
+    listed = text_of(second_browser, "national-cascades")
+    assert "Storing gemaal Bovenkerkerpolder" in listed and "Gemaal Hilversum-Noord" in listed and "Bovenkerkerpolder (fictief)" not in listed
+    wait(second_browser, lambda d: d.find_element(By.ID, "national-map").get_attribute("data-cascades-drawn") not in (None, "", "0"))
+    assert second_browser.find_elements(By.CSS_SELECTOR, "#national-map path.cascade-step")
+    screenshot(second_browser, "108-national-cascades", "national-cascades")
+    screenshot(second_browser, "109-national-map-cascades", "national-map")

@@ -177,6 +177,8 @@ struct FederationService: Sendable {
             try await RegionPhases.apply(message.body, from: node, at: at, on: db)
         case RiskPictureSharing.messageKind where national:
             try await RiskPictureSharing.apply(message.body, from: node, at: at, on: db)
+        case CascadeSharing.messageKind where national:
+            try await CascadeSharing.apply(message.body, from: node, at: at, on: db)
         case RiskProfiles.messageKind where national:
             try await RiskProfiles.apply(message.body, from: node, on: db)
         case JournalCheckpoints.messageKind where national:
@@ -277,5 +279,14 @@ struct FederationController: RouteCollection {
         case .duplicate(let sequence):
             return try await DeliveryDTO(status: "duplicate", sequence: sequence).encodeResponse(status: .ok, for: req)
         }
+    }
+}
+
+/// A message a peer sent that this node will not apply: journaled with the reason, so both sides can see what
+/// was refused and why (the message itself is acknowledged, so it is not sent again).
+enum FederationRefusals {
+    static func journal(node: String, kind: String, reason: String, on db: Database) async throws {
+        try await Journal.append(FederationRefused(FederationMessagePayload(node: node, kind: kind, reason: reason)),
+                                 on: db, actor: "node:\(node)", organisation: "federation")
     }
 }

@@ -184,6 +184,7 @@ struct NationalController: RouteCollection {
                                        tileURL: config.tileURL)
         if isNational, user.organisationKind == .nationalNode, !user.role.isAdministrator {
             page.riskPictures = try await RiskPictureSharing.received(on: req.db)
+            page.cascades = try await CascadeSharing.received(on: req.db)
         }
         page.nationalPhase = try await GovernanceWebController.nationalPanel(
             user, context: req.knooppunt, csrfToken: req.csrfToken, language: req.uiLanguage, on: req.db)

@@ -155,11 +155,7 @@ enum RegionPhases {
     static func apply(_ body: Data, from node: String, at: Int64, on db: Database) async throws {
         let message = try CanonicalJSON.decode(Message.self, from: String(decoding: body, as: UTF8.self))
         guard case .region(let region) = message.scope, region.rawValue.lowercased() == node else {
-            try await Journal.append(
-                FederationRefused(FederationMessagePayload(
-                    node: node, kind: messageKind,
-                    reason: "node '\(node)' sent the phase of \(message.scope); a node reports its own region's phase only")),
-                on: db, actor: "node:\(node)", organisation: "federation")
+            try await FederationRefusals.journal(node: node, kind: messageKind, reason: "node '\(node)' sent the phase of \(message.scope); a node reports its own region's phase only", on: db)
             return
         }
         let setting = message.setting

@@ -115,19 +115,13 @@ enum RiskPictureSharing {
     static func apply(_ body: Data, from node: String, at: Int64, on db: Database) async throws {
         let shared = try CanonicalJSON.decode(Shared.self, from: String(decoding: body, as: UTF8.self))
         guard shared.region.lowercased() == node, RegionCode(shared.region) != nil else {
-            try await Journal.append(
-                FederationRefused(FederationMessagePayload(
-                    node: node, kind: messageKind,
-                    reason: "node '\(node)' sent a risk picture of \(shared.region.prefix(10)); a node shares its own region's pictures only")),
-                on: db, actor: "node:\(node)", organisation: "federation")
+            try await FederationRefusals.journal(node: node, kind: messageKind, reason: "node '\(node)' sent a risk picture of \(shared.region.prefix(10)); a node shares its own region's pictures only", on: db)
             return
         }
         guard shared.effects.count <= 1000, shared.signals.count <= 1000,
               RiskPictureRules.problems(title: shared.title, description: shared.description, from: shared.expectedFrom, until: shared.expectedUntil).isEmpty
         else {
-            try await Journal.append(
-                FederationRefused(FederationMessagePayload(node: node, kind: messageKind, reason: "a risk picture that breaks its rules")),
-                on: db, actor: "node:\(node)", organisation: "federation")
+            try await FederationRefusals.journal(node: node, kind: messageKind, reason: "a risk picture that breaks its rules", on: db)
             return
         }
         let row = try await NationalRiskPictureModel.find(shared.picture, on: db) ?? NationalRiskPictureModel()

@@ -532,17 +532,11 @@ struct RiskProfiles {
         let message = try CanonicalJSON.decode(Message.self, from: String(decoding: body, as: UTF8.self))
         let risk = try CanonicalJSON.decode(RegionalRisk.self, from: message.body)
         guard message.region.lowercased() == node, risk.region.rawValue == message.region else {
-            try await Journal.append(
-                FederationRefused(FederationMessagePayload(
-                    node: node, kind: messageKind,
-                    reason: "node '\(node)' sent a risk of \(message.region.prefix(10)); a node reports its own region's risk profile only")),
-                on: db, actor: "node:\(node)", organisation: "federation")
+            try await FederationRefusals.journal(node: node, kind: messageKind, reason: "node '\(node)' sent a risk of \(message.region.prefix(10)); a node reports its own region's risk profile only", on: db)
             return
         }
         guard risk.problems.isEmpty, Change(rawValue: message.change) != nil, (1...100_000).contains(message.version) else {
-            try await Journal.append(
-                FederationRefused(FederationMessagePayload(node: node, kind: messageKind, reason: "a risk that breaks the profile's rules")),
-                on: db, actor: "node:\(node)", organisation: "federation")
+            try await FederationRefusals.journal(node: node, kind: messageKind, reason: "a risk that breaks the profile's rules", on: db)
             return
         }
         guard try await RegionalRiskModel.query(on: db).filter(\.$riskID == message.risk).filter(\.$version == message.version).first() == nil

@@ -285,6 +285,7 @@ enum IncidentResource: Resourceable {
     case whatFollowsEntry
     case whatFollowsAlert
     case whatFollowsRegions
+    case whatFollowsShare
 
     var segments: [String] {
         switch self {
@@ -326,6 +327,7 @@ enum IncidentResource: Resourceable {
         case .whatFollowsEntry: ["wat-kan-volgen", "melding"]
         case .whatFollowsAlert: ["wat-kan-volgen", "alarm"]
         case .whatFollowsRegions: ["wat-kan-volgen", "regios"]
+        case .whatFollowsShare: ["wat-kan-volgen", "delen"]
         }
     }
 }

@@ -11,6 +11,7 @@ struct WhatFollowsWebController: RouteCollection {
         routes.post(SiteURL.incident(.key, .whatFollowsEntry).pathComponents, use: entry)
         routes.post(SiteURL.incident(.key, .whatFollowsAlert).pathComponents, use: alert)
         routes.post(SiteURL.incident(.key, .whatFollowsRegions).pathComponents, use: involve)
+        routes.post(SiteURL.incident(.key, .whatFollowsShare).pathComponents, use: share)
     }
 
     private func service(_ req: Request, _ user: CurrentUser) -> IncidentCascades {
@@ -40,15 +41,19 @@ struct WhatFollowsWebController: RouteCollection {
         let mayAct = open && facts.decide(.init(action: .editIncident), at: now).decision.allowed
         let mayAddEntry = open && facts.decide(.init(action: .addEntry, theme: .algemeen), at: now).decision.allowed
         var done: (kind: String, name: String)?
+        if req.query[String.self, at: "gedaan"] == "gedeeld" { done = ("shared", "") }
         if let kind = req.query[String.self, at: "gedaan"], ["entry", "alert"].contains(kind), let node = req.query[String.self, at: "node"],
            let step = result.cascade.waves.flatMap(\.steps).first(where: { $0.node.key == node }) {
             done = (kind, kind == "alert" ? "\(step.node.ownerName ?? step.node.owner ?? "") (\(step.node.name))" : step.node.name)
         }
         let config = req.knooppunt.configuration
+        let hasNationalNode = !(try await NationalSharing.nationalPeers(req.knooppunt, on: req.db)).isEmpty
+        let mayShare = mayAct && !incident.exercise && hasNationalNode && result.cascade.crossesRegions
+            && state.leadRegion == user.subject.regionCode
         let page = WhatFollowsPage(
             strings: req.strings, csrfToken: req.csrfToken, user: user, incident: (id, incident.reference, state.title), result: result,
             mayAct: mayAct && !incident.exercise, mayAddEntry: mayAddEntry, leafletAvailable: config.leafletInstalled, tileURL: config.tileURL,
-            done: done, involvedRegions: state.involvedRegions.map(\.rawValue))
+            done: done, involvedRegions: state.involvedRegions.map(\.rawValue), mayShare: mayShare)
         return .html(page.render())
     }
 
@@ -78,6 +83,16 @@ struct WhatFollowsWebController: RouteCollection {
         let query = (form.failing ?? []).map { "uitval[]=\($0)" }.joined(separator: "&")
         return req.redirect(to: SiteURL.incident(.value(id), .whatFollows).path + (query.isEmpty ? "" : "?" + query) + "#what-follows-regions",
                             redirectType: .normal)
+    }
+
+    /// Shares the cascade with the national node; back to Wat kan volgen, which says so.
+    func share(req: Request) async throws -> Response {
+        let user = try IncidentWebController.webUser(req)
+        let id = try IncidentRequest.incidentID(req)
+        let form = try req.decodeForm(CascadeSharingController.ShareInput.self)
+        _ = try await CascadeSharing.share(id, failing: form.failing, by: user, language: req.uiLanguage, context: req.knooppunt, on: req.db)
+        let query = (form.failing ?? []).map { "uitval[]=\($0)" } + ["gedaan=gedeeld"]
+        return req.redirect(to: SiteURL.incident(.value(id), .whatFollows).path + "?" + query.joined(separator: "&"), redirectType: .normal)
     }
 
     func entry(req: Request) async throws -> Response {

@@ -52,5 +52,6 @@ enum KnooppuntMigrations {
         M0049_CreateDependencyModel(),
         M0050_CreateNetworkMapVersions(),
         M0051_CreateDependencyScenarios(),
+        M0052_CreateNationalCascades(),
     ]
 }

@@ -55,6 +55,22 @@
           .on("click", () => { location.href = incident.url; })
           .addTo(map);
       }
+      // What may follow across regional borders: a dot per shared step in its wave's colour, a dashed line
+      // from the step it follows from (the colours of app.css, .wave-0 … .wave-5).
+      const waveColours = ["#b00020", "#d4561e", "#e09b00", "#5a7d00", "#1f6f8b", "#5b4a8a"];
+      const steps = JSON.parse(element.dataset.cascades || "[]");
+      const byKey = {};
+      steps.forEach((step) => { byKey[step.key] = step; });
+      for (const step of steps) {
+        const from = step.from && byKey[step.from];
+        if (from) {
+          L.polyline([[from.lat, from.lon], [step.lat, step.lon]], { color: waveColours[step.wave] || "#555", weight: 2, dashArray: "4 4" }).addTo(map);
+        }
+        L.circleMarker([step.lat, step.lon], { radius: 5, color: "#222", weight: 1, fillColor: waveColours[step.wave] || "#555", fillOpacity: 0.9,
+                                               className: "cascade-step" })
+          .bindTooltip(escapeHTML(step.at + " · " + step.name)).addTo(map);
+      }
+      element.dataset.cascadesDrawn = String(steps.length);
       element.dataset.loaded = String(collection.features.length);
     })
     .catch((error) => {

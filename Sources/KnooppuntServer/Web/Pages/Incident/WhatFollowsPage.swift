@@ -21,6 +21,8 @@ struct WhatFollowsPage: Bilingual {
     let done: (kind: String, name: String)?
     /// The regions the incident involves: a GRIP 5 proposal needs the other regions involved first.
     let involvedRegions: [String]
+    /// A regional node with a national node: the IM may share the cascade that crosses regions.
+    let mayShare: Bool
 
     var language: KnooppuntCore.Language { strings.language }
 
@@ -38,7 +40,9 @@ struct WhatFollowsPage: Bilingual {
             .h1(.id("what-follows-title"), .text(say(nl: "Wat kan volgen", en: "What may follow"))),
             .unwrap(done) { done in
                 .p(.id("what-follows-done"), .class("notice"), .attribute(named: "role", value: "status"),
-                   .text(done.kind == "alert"
+                   .text(done.kind == "shared" ? say(nl: "Gedeeld met het landelijk knooppunt: de gevolgen die niet vertrouwelijk zijn staan op de landelijke kaart.",
+                                                     en: "Shared with the national node: the consequences that are not confidential show on the national map.")
+                         : done.kind == "alert"
                          ? say(nl: "Gealarmeerd: \(done.name).", en: "Alerted: \(done.name).")
                          : say(nl: "Melding gemaakt in het thema Algemeen (nog niet geverifieerd): \(done.name).",
                                en: "Entry made in the General theme (not yet verified): \(done.name).")))
@@ -83,6 +87,12 @@ struct WhatFollowsPage: Bilingual {
                 .p(.class("help"), .text(say(nl: "Eerst betrekt u \(missingNames) bij het incident; daarna kunt u GRIP 5 voorstellen.",
                                              en: "First involve \(missingNames) in the incident; then you can propose GRIP 5."))),
                 .button(.type(.submit), .id("what-follows-involve-submit"), .text(say(nl: "\(missingNames) betrekken", en: "Involve \(missingNames)"))))),
+            .if(mayShare, .form(
+                .id("what-follows-share"), .class("inline"), .method(.post), .action(SiteURL.incident(.value(incident.id), .whatFollowsShare).path),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .forEach(failingKeys) { .input(.type(.hidden), .name("failing[]"), .value($0)) },
+                .button(.type(.submit), .class("secondary"), .id("what-follows-share-submit"),
+                        .text(say(nl: "Delen met het landelijk knooppunt", en: "Share with the national node"))))),
             .if(mayAct && missing.isEmpty, .form(
                 .id("what-follows-propose"), .class("stacked"), .method(.post), .action(SiteURL.incident(.value(incident.id), .proposals).path),
                 .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),

@@ -31,6 +31,8 @@ struct NationalPicturePage: Bilingual {
 
     /// The risk pictures the regions share (decision 0029), for the national node's staff.
     var riskPictures: [RiskPictureSharing.Shared] = []
+    /// The cascades that cross regions, as the regional nodes share them (decision 0032).
+    var cascades: [CascadeSharing.Shared] = []
 
     /// The national phase towards a threat, with its form for the KCR2 analyst.
     var nationalPhase: RegionPhasePanel? = nil

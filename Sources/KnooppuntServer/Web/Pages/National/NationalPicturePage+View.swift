@@ -33,6 +33,42 @@ extension NationalPicturePage {
                 }))
     }
 
+    /// What may follow across regional borders, as the regions share it; its steps are drawn on the map.
+    private func cascadesSection() -> Node<HTML.BodyContext> {
+        let names = Dictionary(regions.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        func name(_ code: String?) -> String { code.map { names[$0] ?? $0 } ?? "—" }
+        return .section(
+            .id("national-cascades"), .class(cascades.isEmpty ? "card" : "card attention"),
+            .h2(.text(say(nl: "Gevolgen over regiogrenzen", en: "Consequences across regional borders") + " (\(cascades.count))")),
+            cascades.isEmpty
+                ? .p(.class("empty"), .text(say(nl: "Geen gedeelde cascades.", en: "No shared cascades.")))
+                : .ul(.forEach(cascades) { cascade in
+                    .li(.data(named: "cascade", value: cascade.incident.uuidString),
+                        .strong(.text("\(cascade.incidentReference) \(cascade.incidentTitle)")),
+                        .text(" · " + say(nl: "raakt \(cascade.regions.map(name).joined(separator: ", "))", en: "reaches \(cascade.regions.map(name).joined(separator: ", "))")
+                              + " · " + say(nl: "\(cascade.steps.count) gevolgen gedeeld", en: "\(cascade.steps.count) consequences shared")
+                              + (cascade.withheld > 0 ? say(nl: ", \(cascade.withheld) vertrouwelijk bij de regio", en: ", \(cascade.withheld) confidential with the region") : "")
+                              + " · " + say(nl: "gedeeld \(DisplayFormat.minute(cascade.sentAt)) door \(cascade.sentByName)",
+                                            en: "shared \(DisplayFormat.minute(cascade.sentAt)) by \(cascade.sentByName)")),
+                        .ul(.forEach(cascade.steps.filter { $0.region != cascade.region }) { step in
+                            .li(.text("\(step.atLabel): \(step.name) (\(name(step.region)))"))
+                        }))
+                }))
+    }
+
+    /// The shared cascades' steps for the national map: a dot per located step in its wave's colour.
+    static func cascadePoints(_ cascades: [CascadeSharing.Shared]) -> String {
+        struct Point: Encodable { var key: String; var name: String; var lon: Double; var lat: Double; var wave: Int; var at: String; var from: String? }
+        let points = cascades.enumerated().flatMap { index, cascade in
+            cascade.steps.compactMap { step -> Point? in
+                guard let lon = step.lon, let lat = step.lat else { return nil }
+                return Point(key: "\(index):\(step.key)", name: "\(cascade.incidentReference) · \(step.name)", lon: lon, lat: lat, wave: step.wave,
+                             at: step.atLabel, from: step.from.map { "\(index):\($0)" })
+            }
+        }
+        return (try? CanonicalJSON.encode(points)) ?? "[]"
+    }
+
     func render() -> String {
         var layout = Layout(title: say(nl: "Landelijk beeld", en: "National picture"), strings: strings, csrfToken: csrfToken, user: user, path: SiteURL.national().path)
         let showMap = isNationalNode && leafletAvailable
@@ -46,13 +82,15 @@ extension NationalPicturePage {
                 .p(.class("help"), .text(say(nl: "Incidenten zoals de regionale knooppunten ze delen: samenvattingen met hun bron en hun leeftijd. Details blijven bij de bron.", en: "Incidents as the regional nodes share them: summaries with their source and age. Details stay at the source."))),
                 .unwrap(nationalPhase) { $0.render(id: "national-phase") },
                 .if(isNationalNode, lukewarmSection()),
+                .if(isNationalNode, cascadesSection()),
                 .if(!isNationalNode, .p(.class("empty"), .id("not-national"), .attribute(named: "role", value: "status"), .text(say(nl: "Dit knooppunt is niet het landelijk knooppunt; start het met serve --role national om het landelijk beeld op te bouwen.", en: "This node is not the national node; start it with serve --role national to build the national picture.")))),
                 .if(showMap, .div(
                     .id("national-map"), .class("incident-map"), .attribute(named: "role", value: "region"),
                     .attribute(named: "aria-label", value: say(nl: "Kaart van het landelijk beeld", en: "Map of the national picture")),
                     .data(named: "boundaries", value: SiteURL.api(.regionBoundaries).path),
                     .data(named: "tiles", value: DisplayFormat.attribute(tileURL ?? "")),
-                    .data(named: "incidents", value: DisplayFormat.attribute(NationalPicturePage.markers(incidents, language: strings.language))))),
+                    .data(named: "incidents", value: DisplayFormat.attribute(NationalPicturePage.markers(incidents, language: strings.language))),
+                    .data(named: "cascades", value: DisplayFormat.attribute(NationalPicturePage.cascadePoints(cascades))))),
                 .section(
                     .class("card"),
                     .h2(.text(say(nl: "Incidenten", en: "Incidents"))),
