@@ -158,7 +158,16 @@ struct NetworkMaps {
             } else {
                 throw Problem.invalid("nothing to change", field: "responsibilities")
             }
-            let problems = map.validate()
+            var problems = map.validate()
+            if let record = input.record, let index = map.responsibilities.firstIndex(where: { $0.key == record.responsibility.key }) {
+                // A recorded responsibility's problems are named by the fields it was given in.
+                let prefix = "responsibilities[\(index)]"
+                let fields = [".duty.nl": ".dutyNl", ".duty.en": ".dutyEn", ".legalBasis": ".legalBasis", ".source": ".source", "": ""]
+                problems = problems.map { problem in
+                    guard problem.field.hasPrefix(prefix), let renamed = fields[String(problem.field.dropFirst(prefix.count))] else { return problem }
+                    return NetworkMapProblem(field: "record" + renamed, problem.text)
+                }
+            }
             if !problems.isEmpty {
                 var problem = Problem.invalid("\(problems.count) problem\(problems.count == 1 ? "" : "s"): "
                                               + problems.prefix(50).map { "\($0.field): \($0.text.en)" }.joined(separator: "; "), field: problems[0].field)
