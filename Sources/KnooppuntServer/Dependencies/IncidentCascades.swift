@@ -25,6 +25,14 @@ struct IncidentCascades {
         var typeLabel: String
         var region: String?
         var inArea: Bool
+
+        init(_ node: DependencyNode, _ language: Language, inArea: Bool = false) {
+            key = node.key
+            name = node.name
+            typeLabel = node.typeLabel.text(language)
+            region = node.region?.rawValue
+            self.inArea = inArea
+        }
     }
 
     struct ResultDTO: Content {
@@ -94,7 +102,7 @@ struct IncidentCascades {
             return polygons.contains { $0.contains(at) }
         }
         let candidates = view.nodes.filter { $0.kind != .process && (inArea($0) || $0.region.map(regions.contains) == true) }
-            .map { Candidate(key: $0.key, name: $0.name, typeLabel: $0.typeLabel.text(language), region: $0.region?.rawValue, inArea: inArea($0)) }
+            .map { Candidate($0, language, inArea: inArea($0)) }
             .sorted { ($0.inArea ? 0 : 1, $0.name) < ($1.inArea ? 0 : 1, $1.name) }
         var seen: Set<String> = []
         let chosen = (keys ?? []).filter { !$0.isEmpty && seen.insert($0).inserted }
@@ -115,7 +123,7 @@ struct IncidentCascades {
         return ResultDTO(
             cascade: cascade,
             failing: failing.compactMap { byKey[$0] }.map {
-                Candidate(key: $0.key, name: $0.name, typeLabel: $0.typeLabel.text(language), region: $0.region?.rawValue, inArea: inArea($0))
+                Candidate($0, language, inArea: inArea($0))
             },
             fromArea: chosen.isEmpty, candidates: Array(candidates.prefix(200)), rolesPhase: phase, ministries: scenario.ministries.sorted(),
             roles: map.responsibilities.sorted { ($0.aspect, $0.actor) < ($1.aspect, $1.actor) }.map { NetworkMaps.ResponsibilityDTO($0, language) },

@@ -114,7 +114,7 @@ struct Scenarios {
         let cascade = try await store.describe(result, graph: graph, for: user.subject,
                                                horizon: Cascade.defaultHorizon, least: Cascade.defaultLeastProbability, language: language)
         return DetailDTO(scenario: try dto(row), cascade: cascade, failing: failing.compactMap { visible[$0] }.map {
-            IncidentCascades.Candidate(key: $0.key, name: $0.name, typeLabel: $0.typeLabel.text(language), region: $0.region?.rawValue, inArea: false)
+            IncidentCascades.Candidate($0, language)
         })
     }
 

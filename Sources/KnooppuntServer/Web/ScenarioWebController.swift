@@ -33,7 +33,7 @@ struct ScenarioWebController: RouteCollection {
             let view = try await DependencyStore(db: req.db, context: req.knooppunt).visible(to: user.subject)
             let own = user.subject.regionCode
             choices = view.nodes.filter { $0.kind == .process || own == nil || $0.region == own }.map {
-                IncidentCascades.Candidate(key: $0.key, name: $0.name, typeLabel: $0.typeLabel.text(req.uiLanguage), region: $0.region?.rawValue, inArea: false)
+                IncidentCascades.Candidate($0, req.uiLanguage)
             }.sorted { ($0.typeLabel == $1.typeLabel ? $0.name < $1.name : $0.region != nil && $1.region == nil) }
         }
         let page = ScenariosPage(strings: req.strings, csrfToken: req.csrfToken, user: user, scenarios: try await service.list(), choices: choices, mayKeep: keeps)
@@ -58,8 +58,7 @@ struct ScenarioWebController: RouteCollection {
     func exercise(req: Request) async throws -> Response {
         let service = try scenarios(req)
         let started = try await service.exercise(try req.pathID("scenario"), commands: IncidentCommands(req))
-        let query = started.failing.map { "uitval[]=\($0)" }.joined(separator: "&")
-        return req.redirect(to: SiteURL.incident(.value(started.incident), .whatFollows).path + (query.isEmpty ? "" : "?" + query), redirectType: .normal)
+        return req.redirect(to: WhatFollowsWebController.path(started.incident, failing: started.failing), redirectType: .normal)
     }
 }
 

@@ -57,11 +57,16 @@ struct WhatFollowsWebController: RouteCollection {
         return .html(page.render())
     }
 
+    /// Wat kan volgen of an incident, computed from `failing` (node keys; none: the incident's area), with what
+    /// was just done and where on the page to land.
+    static func path(_ id: UUID, failing: [String]?, adding extra: [String] = [], anchor: String? = nil) -> String {
+        let query = (failing ?? []).map { "uitval[]=\($0)" } + extra
+        return SiteURL.incident(.value(id), .whatFollows).path + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+            + (anchor.map { "#" + $0 } ?? "")
+    }
+
     private func back(_ req: Request, _ id: UUID, failing: [String]?, done: String, node: String) -> Response {
-        var query: [(String, String)] = (failing ?? []).map { ("uitval[]", $0) }
-        query += [("gedaan", done), ("node", node)]
-        let encoded = query.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? $0.0)=\($0.1)" }.joined(separator: "&")
-        return req.redirect(to: SiteURL.incident(.value(id), .whatFollows).path + "?" + encoded + "#step-\(node)", redirectType: .normal)
+        req.redirect(to: Self.path(id, failing: failing, adding: ["gedaan=\(done)", "node=\(node)"], anchor: "step-\(node)"), redirectType: .normal)
     }
 
     struct InvolveForm: StrictDecodable {
@@ -80,9 +85,7 @@ struct WhatFollowsWebController: RouteCollection {
         let state = try PictureStore.decodeState(version)
         let involved = state.involvedRegions + form.regions.filter { !state.involvedRegions.contains($0) }
         _ = try await IncidentCommands(req).update(id, UpdateIncidentInput(baseVersion: version.version, involvedRegions: involved), proposeInstead: true)
-        let query = (form.failing ?? []).map { "uitval[]=\($0)" }.joined(separator: "&")
-        return req.redirect(to: SiteURL.incident(.value(id), .whatFollows).path + (query.isEmpty ? "" : "?" + query) + "#what-follows-regions",
-                            redirectType: .normal)
+        return req.redirect(to: Self.path(id, failing: form.failing, anchor: "what-follows-regions"), redirectType: .normal)
     }
 
     /// Shares the cascade with the national node; back to Wat kan volgen, which says so.
@@ -91,8 +94,7 @@ struct WhatFollowsWebController: RouteCollection {
         let id = try IncidentRequest.incidentID(req)
         let form = try req.decodeForm(CascadeSharingController.ShareInput.self)
         _ = try await CascadeSharing.share(id, failing: form.failing, by: user, language: req.uiLanguage, context: req.knooppunt, on: req.db)
-        let query = (form.failing ?? []).map { "uitval[]=\($0)" } + ["gedaan=gedeeld"]
-        return req.redirect(to: SiteURL.incident(.value(id), .whatFollows).path + "?" + query.joined(separator: "&"), redirectType: .normal)
+        return req.redirect(to: Self.path(id, failing: form.failing, adding: ["gedaan=gedeeld"]), redirectType: .normal)
     }
 
     func entry(req: Request) async throws -> Response {
