@@ -316,6 +316,8 @@ struct AccessPolicyTests {
             .noodaccount: [],
             // The toetsing of partners has no part in an incident (decision 0027 §3).
             .toetser: [], .voorzitterRegiegroep: [],
+            // A calamiteitencoördinator belongs to a meldkamer; in a region organisation the role gives nothing.
+            .calamiteitencoordinator: [],
         ]
     }()
 
@@ -386,7 +388,7 @@ struct AccessPolicyTests {
             let decision = AccessPolicy.decide(Self.region(role), .create, incident: nil, at: Self.start)
             #expect(
                 decision.allowed == (!role.worksForPartner && role != .beheerder && role != .noodaccount && !role.isRijkOrProvince
-                    && !AccessPolicy.assessors.contains(role)), "\(role)")
+                    && !AccessPolicy.assessors.contains(role) && role != .calamiteitencoordinator), "\(role)")
         }
         #expect(!AccessPolicy.decide(Self.partner(), .create, incident: nil, at: Self.start).allowed)
         let node = Subject(username: "n", role: .kcr2Analist, organisationCode: "KCR2", organisationKind: .nationalNode, regionCode: nil)

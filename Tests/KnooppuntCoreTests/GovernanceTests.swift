@@ -331,6 +331,8 @@ struct AuthorityPermissionTests {
         .toetser: false, .voorzitterRegiegroep: false,
         // The risk advisor keeps the risk profile; it is not among the roles that put proposals to the bestuur.
         .risicoadviseur: false,
+        // The calamiteitencoördinator bridges meldkamer and region; it puts nothing to the bestuur (decision 0034).
+        .calamiteitencoordinator: false,
     ]
 
     @Test("without authority or mandate, the crisis organisation proposes and others are refused", arguments: Role.allCases)

@@ -62,11 +62,15 @@ public struct IncidentScope: Sendable, Equatable {
     public let involvedRegions: Set<RegionCode>
     public let leadRegion: RegionCode
     public let status: IncidentStatus
+    /// The incident was promoted from a meldkamer proposal and the IM has not yet taken its meldkamer theme
+    /// over from the calamiteitencoördinator (decision 0034).
+    public let meldkamerInCharge: Bool
 
-    public init(involvedRegions: Set<RegionCode>, leadRegion: RegionCode, status: IncidentStatus) {
+    public init(involvedRegions: Set<RegionCode>, leadRegion: RegionCode, status: IncidentStatus, meldkamerInCharge: Bool = false) {
         self.involvedRegions = involvedRegions
         self.leadRegion = leadRegion
         self.status = status
+        self.meldkamerInCharge = meldkamerInCharge
     }
 }
 
@@ -153,6 +157,9 @@ public enum AccessPolicy {
         if Self.assessors.contains(subject.role) {
             return .deny("the toetser and the chair of the regiegroep assess partners' collaboration; they have no part in an incident")
         }
+        if subject.role == .calamiteitencoordinator, subject.organisationKind != .meldkamer {
+            return .deny("a calamiteitencoördinator belongs to a meldkamer")
+        }
         switch subject.organisationKind {
         case .region:
             return decideForRegion(request)
@@ -160,6 +167,52 @@ public enum AccessPolicy {
             return decideForNationalNode(request)
         case .partner, .ministry, .other:
             return decideForPartner(request)
+        case .meldkamer:
+            return decideForMeldkamer(request)
+        }
+    }
+
+    // MARK: Meldkamer
+
+    /// The calamiteitencoördinator reads the incidents of the regions its meldkamer serves and writes their
+    /// meldkamer theme until the IM takes it over; it opens incidents only by promoting a proposal (which
+    /// `MeldkamerPolicy` decides), and does nothing else in the picture (decision 0034).
+    private static func decideForMeldkamer(_ request: AccessRequest) -> AccessDecision {
+        let subject = request.subject
+        guard subject.role == .calamiteitencoordinator else {
+            return .deny("at a meldkamer only the calamiteitencoördinator works in the picture")
+        }
+        guard let meldkamer = Meldkamers.meldkamer(code: subject.organisationCode) else {
+            return .deny("\(subject.organisationCode) is not one of the ten meldkamers")
+        }
+        guard let incident = request.incident else {
+            return .deny(
+                request.action == .create
+                    ? "the calamiteitencoördinator opens an incident by promoting a meldkamer proposal"
+                    : "no incident given")
+        }
+        guard !incident.involvedRegions.isDisjoint(with: meldkamer.regions) else {
+            return .deny("no region \(meldkamer.name) serves is involved in this incident")
+        }
+        switch request.action {
+        case .read, .monitor:
+            return .allow(
+                "\(meldkamer.name) serves a region involved in this incident",
+                request.action == .read && request.classification == .confidential ? [.journalRead] : [])
+        case .addEntry, .writeSummary:
+            guard request.theme == .meldkamer else {
+                return .deny("the calamiteitencoördinator writes the meldkamer theme only")
+            }
+            guard incident.status == .open else {
+                return .deny("the incident is \(incident.status.rawValue); only open incidents take new information")
+            }
+            guard incident.meldkamerInCharge else {
+                return .deny("the information manager has taken the meldkamer theme over from the calamiteitencoördinator")
+            }
+            return .allow("the calamiteitencoördinator keeps the meldkamer theme until the IM takes over")
+        case .create, .editIncident, .importEntries, .enterOnBehalf, .verifyEntry, .admitEntry, .recordDecision,
+            .manageAccess, .breakGlass, .bringInStandby:
+            return .deny("the calamiteitencoördinator reads the picture and keeps the meldkamer theme; the region does the rest")
         }
     }
 

@@ -16,7 +16,7 @@ public enum CouncilReportPolicy {
             }
             if subject.role.worksForPartner { return .deny("a liaison works for a partner; the report to the councils is the voorzitter's") }
             return .allow("staff of an involved region draft the voorzitter's report to the councils")
-        case .nationalNode, .partner, .ministry, .other:
+        case .nationalNode, .partner, .ministry, .other, .meldkamer:
             return .deny("the report to the councils is the voorzitter's, drafted by staff of the involved regions")
         }
     }

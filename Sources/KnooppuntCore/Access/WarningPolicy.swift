@@ -20,6 +20,8 @@ public enum WarningPolicy {
             return .allow("the national node takes in national and international warnings")
         case .partner, .ministry, .other:
             return .deny("partners share warnings through their region or their own theme, not as intake")
+        case .meldkamer:
+            return .deny("the meldkamer's messages come in through the meldkamer intake, not as warnings")
         }
     }
 
@@ -32,7 +34,7 @@ public enum WarningPolicy {
         if subject.role.isAdministrator { return .deny("administrators manage accounts; restricted warnings are need-to-know") }
         switch subject.organisationKind {
         case .region, .nationalNode: return .allow("restricted warnings are shared with region staff and the national node")
-        case .partner, .ministry, .other: return .deny("this warning is restricted to the emergency services")
+        case .partner, .ministry, .other, .meldkamer: return .deny("this warning is restricted to region staff and the national node")
         }
     }
 }

@@ -6,6 +6,9 @@ public enum OrganisationKind: String, CaseIterable, Codable, Sendable {
     case nationalNode = "national-node"
     /// A crisis partner (Rijkswaterstaat, a water board, a grid operator, …).
     case partner
+    /// One of the ten meldkamers (dispatch centres): its calamiteitencoördinator bridges region and
+    /// meldkamer during scale-up (000:L470-472, decision 0034).
+    case meldkamer
     /// A ministry or another public body.
     case ministry
     case other
@@ -15,6 +18,7 @@ public enum OrganisationKind: String, CaseIterable, Codable, Sendable {
         case .region: LocalizedLabel(nl: "Veiligheidsregio", en: "Safety region")
         case .nationalNode: LocalizedLabel(nl: "Landelijk knooppunt", en: "National node")
         case .partner: LocalizedLabel(nl: "Crisispartner", en: "Crisis partner")
+        case .meldkamer: LocalizedLabel(nl: "Meldkamer", en: "Dispatch centre (meldkamer)")
         case .ministry: LocalizedLabel(nl: "Ministerie", en: "Ministry")
         case .other: LocalizedLabel(nl: "Overig", en: "Other")
         }

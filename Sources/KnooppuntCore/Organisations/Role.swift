@@ -38,6 +38,11 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     /// The region's risk advisor: keeps its regional risk profile and plans in the cold phase and opens
     /// risk pictures of a threat (decision 0028). Region staff.
     case risicoadviseur
+    /// The calamiteitencoördinator (CaCo) of a meldkamer: «de taken en rol van de calamiteitencoördinator als
+    /// brug tussen regio's en meldkamer» (000:L470-472). Sees the incident proposals of the regions the
+    /// meldkamer serves, promotes them, and keeps an incident's meldkamer theme until the IM takes over
+    /// (decision 0034).
+    case calamiteitencoordinator = "calamiteitencoordinator"
 
     public var label: LocalizedLabel {
         switch self {
@@ -61,6 +66,7 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .toetser: LocalizedLabel(nl: "Toetser (onafhankelijke toetsingspartij)", en: "Tester (independent assessor)")
         case .voorzitterRegiegroep: LocalizedLabel(nl: "Voorzitter regiegroep Netcentrisch Werken", en: "Chair of the Netcentric Working steering group")
         case .risicoadviseur: LocalizedLabel(nl: "Risicoadviseur", en: "Risk advisor")
+        case .calamiteitencoordinator: LocalizedLabel(nl: "Calamiteitencoördinator (CaCo)", en: "Calamity coordinator (CaCo)")
         }
     }
 

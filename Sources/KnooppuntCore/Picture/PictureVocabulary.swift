@@ -1,6 +1,9 @@
 /// A theme of the picture: the multidisciplinary summary, a discipline, or a linked partner.
 public enum Theme: Hashable, Codable, Sendable, CustomStringConvertible {
     case algemeen, brandweer, politie, geneeskundig, bevolkingszorg
+    /// What the meldkamer knows of the incident: kept by the calamiteitencoördinator until the region's
+    /// information manager takes over (decision 0034).
+    case meldkamer
     /// The theme of a partner organisation, by its code.
     case partner(String)
 
@@ -14,6 +17,7 @@ public enum Theme: Hashable, Codable, Sendable, CustomStringConvertible {
         case .politie: "politie"
         case .geneeskundig: "geneeskundig"
         case .bevolkingszorg: "bevolkingszorg"
+        case .meldkamer: "meldkamer"
         case .partner(let code): "partner:\(code)"
         }
     }
@@ -25,6 +29,7 @@ public enum Theme: Hashable, Codable, Sendable, CustomStringConvertible {
         case "politie": self = .politie
         case "geneeskundig": self = .geneeskundig
         case "bevolkingszorg": self = .bevolkingszorg
+        case "meldkamer": self = .meldkamer
         default:
             guard text.hasPrefix("partner:"), text.count > 8 else { return nil }
             self = .partner(String(text.dropFirst(8)))
@@ -38,7 +43,7 @@ public enum Theme: Hashable, Codable, Sendable, CustomStringConvertible {
                 .init(
                     codingPath: decoder.codingPath,
                     debugDescription:
-                        "'\(text)' is not a theme (algemeen, brandweer, politie, geneeskundig, bevolkingszorg or partner:CODE)"))
+                        "'\(text)' is not a theme (algemeen, brandweer, politie, geneeskundig, bevolkingszorg, meldkamer or partner:CODE)"))
         }
         self = theme
     }
@@ -55,6 +60,7 @@ public enum Theme: Hashable, Codable, Sendable, CustomStringConvertible {
         case .politie: LocalizedLabel(nl: "Politie", en: "Police")
         case .geneeskundig: LocalizedLabel(nl: "Geneeskundig (GHOR)", en: "Medical (GHOR)")
         case .bevolkingszorg: LocalizedLabel(nl: "Bevolkingszorg", en: "Population care")
+        case .meldkamer: LocalizedLabel(nl: "Meldkamer", en: "Dispatch centre (meldkamer)")
         case .partner(let code): LocalizedLabel(nl: partnerName ?? code, en: partnerName ?? code)
         }
     }

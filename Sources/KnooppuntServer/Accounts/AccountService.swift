@@ -91,6 +91,14 @@ struct AccountService: Sendable {
                     "a liaison belongs to a crisis partner; region staff who enter information for partners are hin-gedetacheerd",
                     field: "role")
             }
+            let atMeldkamer = organisation.kind == OrganisationKind.meldkamer.rawValue
+            if (role == .calamiteitencoordinator) != atMeldkamer {
+                throw Problem.invalid(
+                    atMeldkamer
+                        ? "at a meldkamer Knooppunt knows only the calamiteitencoördinator (role calamiteitencoordinator)"
+                        : "a calamiteitencoördinator belongs to a meldkamer, e.g. --organisation MK-AA",
+                    field: atMeldkamer ? "role" : "organisation")
+            }
             if role == .hinGedetacheerd, !inRegion {
                 throw Problem.invalid("a HIN gedetacheerd is staff of a safety region, e.g. --organisation VR13", field: "organisation")
             }
