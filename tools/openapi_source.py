@@ -92,7 +92,8 @@ doc = {
             "Role": {"enum": ["informatiemanager", "hoofd-informatie", "algemeen-commandant", "operationeel-leider",
                               "liaison", "hin-gedetacheerd", "voorzitter", "kcr2-analist", "partner-user", "beheerder",
                               "noodaccount", "burgemeester", "minister", "rijkscrisisstaf", "commissaris-van-de-koning",
-                              "directeur-veiligheidsregio", "dpg", "toetser", "voorzitter-regiegroep", "risicoadviseur"]},
+                              "directeur-veiligheidsregio", "dpg", "toetser", "voorzitter-regiegroep", "risicoadviseur",
+                              "calamiteitencoordinator"]},
             "CreateUser": {"type": "object", "additionalProperties": False,
                 "required": ["username", "displayName", "organisation", "role", "password"], "properties": {
                 "username": {"type": "string", "pattern": "^[a-z0-9][a-z0-9._-]{1,63}$"},
@@ -101,7 +102,7 @@ doc = {
                 "role": ref("Role"), "password": {"type": "string", "minLength": 10}}},
             "Organisation": {"type": "object", "required": ["code", "name", "kind"], "properties": {
                 "code": {"type": "string"}, "name": {"type": "string"},
-                "kind": {"enum": ["region", "national-node", "partner", "ministry", "other"]},
+                "kind": {"enum": ["region", "national-node", "partner", "meldkamer", "ministry", "other"]},
                 "region": {"type": "string"}}},
             "Geometry": {"type": "object", "required": ["type", "coordinates"], "description":
                 "A GeoJSON geometry (RFC 7946), WGS84 lon/lat.", "properties": {
@@ -121,7 +122,7 @@ doc = {
                 "the phase of a region towards a threat (/regions/{code}/phase), not of an incident: they are refused "
                 "as input, and versions that recorded them read as respons."},
             "Status": {"enum": ["open", "closed", "archived"]},
-            "Theme": {"type": "string", "pattern": "^(algemeen|brandweer|politie|geneeskundig|bevolkingszorg|partner:.+)$"},
+            "Theme": {"type": "string", "pattern": "^(algemeen|brandweer|politie|geneeskundig|bevolkingszorg|meldkamer|partner:.+)$"},
             "Verification": {"enum": ["unverified", "verified", "contradicted", "withdrawn"]},
             "Priority": {"enum": ["laag", "normaal", "hoog", "spoed"]},
             "CreateIncident": {"type": "object", "additionalProperties": False, "required": ["title", "category"],
@@ -171,7 +172,11 @@ doc = {
                 "updatedBy": {"type": "string"}, "proposesInterregionalScaling": {"type": "boolean"},
                 "significance": {**ref("Significance"), "description": "Recorded significance; absent while the GRIP level stands for it."},
                 "stage": ref("Stage"), "declaration": ref("Declaration"), "authorityReason": {"type": "string"},
-                "reviewIntervalHours": {"type": "integer", "description": "Set interval; absent: the stage's default."}}},
+                "reviewIntervalHours": {"type": "integer", "description": "Set interval; absent: the stage's default."},
+                "meldkamer": {"type": "object", "additionalProperties": False, "required": ["meldkamer", "inCharge"],
+                    "description": "Set for an incident promoted from a meldkamer proposal (decision 0034).",
+                    "properties": {"meldkamer": {"type": "string"}, "inCharge": {"type": "boolean",
+                        "description": "The calamiteitencoördinator still keeps the meldkamer theme; false once the IM took it over."}}}}},
             "AuthorityText": {"type": "object", "additionalProperties": False, "required": ["nl", "en"], "properties": {
                 "nl": {"type": "string"}, "en": {"type": "string"}}},
             "Authority": {"type": "object", "additionalProperties": False,
@@ -2799,6 +2804,127 @@ doc["paths"].update({
         "get": {"operationId": "nationalCascades", "security": AUTH,
                 "summary": "On the national node: the cascades that cross regions, as the regional nodes shared them, newest first.",
                 "responses": {**ok("The cascades.", {"type": "array", "items": SHARED_CASCADE}), **E401, **E403R}}},
+})
+
+# Issue 20, decision 0034: meldkamer intake, incident proposals and the calamiteitencoördinator.
+MK_MUNI = obj(["code", "name"], {"code": {"type": "string"}, "name": {"type": "string"}})
+MK_READ = {
+    "priority": {"type": "integer", "minimum": 1, "maximum": 5}, "discipline": {"enum": ["brandweer", "ambulance", "politie", "knrm", "overig"]},
+    "unit": {"type": "string"}, "messageType": {"type": "string"},
+    "messageTypeExpanded": {"type": "string", "description": "The classification with pager abbreviations written out (BR → Brand)."},
+    "street": {"type": "string"}, "place": {"type": "string", "description": "The place as written."},
+    "placeExpanded": {"type": "string", "description": "The place written out when the text abbreviated it (SGRAVH → 's-Gravenhage)."},
+    "postcode": {"type": "string"}, "capcodes": {"type": "array", "items": {"type": "string"}},
+    "municipality": MK_MUNI, "region": ref("RegionCode"),
+    "confidence": {"type": "number", "minimum": 0, "maximum": 1}, "reasons": {"type": "array", "items": {"type": "string"}}}
+MK_RESULT = obj(["index", "id", "status", "unreadable", "announcement", "capcodes", "confidence", "reasons"], {
+    "index": {"type": "integer"}, "id": UUIDS, "status": {"enum": ["stored", "duplicate"]},
+    "unreadable": {"type": "boolean", "description": "Kept, but nothing useful could be read from it."},
+    "announcement": {"type": "boolean", "description": "A test alarm or priority-5 announcement: never proposed."},
+    **MK_READ,
+    "proposal": obj(["id", "opened"], {"id": UUIDS, "opened": {"type": "boolean"},
+                                       "reason": {"type": "string", "description": "Why it joined, e.g. zelfde straat (Damrak) en 4 min na het vorige bericht."}})})
+MK_MESSAGE = obj(["id", "text", "receivedAt", "source", "meldkamer", "capcodes", "confidence", "reasons", "unreadable", "announcement", "pointIsExact"], {
+    "id": UUIDS, "text": {"type": "string"}, "receivedAt": {"type": "string", "format": "date-time"}, "source": {"type": "string"},
+    "meldkamer": {"type": "string"}, **MK_READ, "unreadable": {"type": "boolean"}, "announcement": {"type": "boolean"},
+    "joinReason": {"type": "string"}, "lat": {"type": "number"}, "lon": {"type": "number"}, "pointIsExact": {"type": "boolean"}})
+MK_PROPOSAL = obj(["id", "region", "status", "statusLabel", "exercise", "title", "category", "categoryLabel", "openedAt", "lastMessageAt",
+                   "pointIsExact", "messages", "version", "mayHandle"], {
+    "id": UUIDS, "region": ref("RegionCode"), "status": {"enum": ["open", "promoted", "dismissed", "merged"]}, "statusLabel": {"type": "string"},
+    "exercise": {"type": "boolean"}, "title": {"type": "string", "description": "Suggested: classification — street, place."},
+    "category": ref("Category"), "categoryLabel": {"type": "string"}, "highestPriority": {"type": "integer"},
+    "openedAt": {"type": "string", "format": "date-time"}, "lastMessageAt": {"type": "string", "format": "date-time"},
+    "lat": {"type": "number"}, "lon": {"type": "number"},
+    "pointIsExact": {"type": "boolean", "description": "The point is a sender's coordinates, not a point in the municipality."},
+    "municipality": MK_MUNI, "messages": {"type": "array", "items": MK_MESSAGE}, "incident": UUIDS, "mergedInto": UUIDS,
+    "handledBy": {"type": "string"}, "handledAt": {"type": "string", "format": "date-time"}, "handledReason": {"type": "string"},
+    "version": {"type": "integer"}, "mayHandle": {"type": "boolean"}})
+MK_INPUT = obj(["text"], {
+    "text": {"type": "string", "minLength": 1, "maxLength": 1000, "description": "The message as sent, e.g. a P2000 line."},
+    "receivedAt": {"type": "string", "format": "date-time", "description": "With offset; absent: now."},
+    "source": {"type": "string", "maxLength": 100}, "lat": {"type": "number"}, "lon": {"type": "number"},
+    "exercise": {"type": "boolean", "description": "Part of an exercise (a replay): forms exercise proposals."}})
+MK_403 = {"403": problem("Not allowed: proposals are seen by the calamiteitencoördinator of the meldkamer serving the region and by the region's "
+                         "IM, HIN, AC and operational leader; they are handled by the CaCo or the region's IM or HIN; messages are sent by a meldkamer.")}
+MK_404 = {"404": problem("No such proposal.")}
+MK_409 = {"409": problem("The proposal changed since the version sent, or is no longer open.")}
+PROPOSALP = {"name": "proposal", "in": "path", "required": True, "schema": UUIDS}
+VERSIONED = lambda required, props: body(obj(["version"] + required, {"version": {"type": "integer"}, **props}))
+doc["paths"].update({
+    "/meldkamer/messages": {
+        "post": {"operationId": "meldkamerIntake", "security": AUTH,
+                 "summary": "A meldkamer sends one message, a batch (a JSON array, at most 500), or P2000 lines as text/plain (one per line, "
+                            "optionally starting with an ISO 8601 time). Each is answered with what was read from its text, its municipality "
+                            "and region, and the proposal it joined or opened. The same text from the same meldkamer within ten minutes is "
+                            "stored once. A batch with a message that breaks the input rules is refused whole, naming it.",
+                 "requestBody": {"required": True, "content": {
+                     "application/json": {"schema": {"oneOf": [MK_INPUT, {"type": "array", "maxItems": 500, "items": MK_INPUT}]}},
+                     "text/plain": {"schema": {"type": "string"}}}},
+                 "responses": {**ok("Stored (some may be duplicates).", obj(["received", "stored", "duplicates", "unreadable", "messages"], {
+                     "received": {"type": "integer"}, "stored": {"type": "integer"}, "duplicates": {"type": "integer"},
+                     "unreadable": {"type": "integer"}, "messages": {"type": "array", "items": MK_RESULT}}), status="201"),
+                     **ok("Every message was a duplicate: nothing new stored.", {"type": "object"}), **EBODY, **E401, **MK_403}},
+        "get": {"operationId": "meldkamerUnplaced", "security": AUTH,
+                "summary": "For a calamiteitencoördinator: the meldkamer's messages that formed no proposal (unreadable, announcements, no region), newest first.",
+                "responses": {**ok("The messages.", {"type": "array", "items": MK_MESSAGE}), **E401, **MK_403}}},
+    "/meldkamer/proposals": {
+        "get": {"operationId": "meldkamerProposals", "security": AUTH,
+                "summary": "The incident proposals of the regions you see, most recent first (at most 200).",
+                "parameters": [{"name": "status", "in": "query", "schema": {"enum": ["open", "promoted", "dismissed", "merged"]}},
+                               {"name": "region", "in": "query", "schema": ref("RegionCode")},
+                               {"name": "exercise", "in": "query", "schema": {"enum": ["true", "false"]}}],
+                "responses": {**ok("The proposals.", obj(["regions", "proposals"], {"regions": {"type": "array", "items": ref("RegionCode")},
+                                                                                   "proposals": {"type": "array", "items": MK_PROPOSAL}})),
+                              **E401, **MK_403, "422": problem("A query parameter has a value it cannot have.")}}},
+    "/meldkamer/proposals/{proposal}": {"parameters": [PROPOSALP],
+        "get": {"operationId": "meldkamerProposal", "security": AUTH, "summary": "One proposal with its messages and why each joined.",
+                "responses": {**ok("The proposal.", MK_PROPOSAL), **E401, **MK_403, **MK_404}}},
+    "/meldkamer/proposals/{proposal}/promote": {"parameters": [PROPOSALP],
+        "post": {"operationId": "promoteMeldkamerProposal", "security": AUTH,
+                 "summary": "Make the proposal a GRIP 1 incident of its region: its messages become unverified entries of the meldkamer theme "
+                            "(source meldkamer), its point a plot; the calamiteitencoördinator keeps the meldkamer theme until the IM takes it over.",
+                 "requestBody": VERSIONED([], {"title": {"type": "string", "minLength": 3, "maxLength": 200}, "category": ref("Category")}),
+                 "responses": {**ok("The incident made.", obj(["proposal", "incident", "reference"], {
+                     "proposal": MK_PROPOSAL, "incident": UUIDS, "reference": {"type": "string"}}), status="201"),
+                     **EBODY, **E401, **MK_403, **MK_404, **MK_409}}},
+    "/meldkamer/proposals/{proposal}/dismiss": {"parameters": [PROPOSALP],
+        "post": {"operationId": "dismissMeldkamerProposal", "security": AUTH, "summary": "Dismiss the proposal, with a reason.",
+                 "requestBody": VERSIONED(["reason"], {"reason": {"type": "string", "minLength": 3, "maxLength": 500}}),
+                 "responses": {**ok("The proposal.", MK_PROPOSAL), **EBODY, **E401, **MK_403, **MK_404, **MK_409}}},
+    "/meldkamer/proposals/{proposal}/merge": {"parameters": [PROPOSALP],
+        "post": {"operationId": "mergeMeldkamerProposal", "security": AUTH,
+                 "summary": "Move this proposal's messages into another open proposal of the same region.",
+                 "requestBody": VERSIONED(["into"], {"into": UUIDS}),
+                 "responses": {**ok("The proposal merged into.", MK_PROPOSAL), **EBODY, **E401, **MK_403, **MK_404, **MK_409}}},
+    "/meldkamer/proposals/{proposal}/split": {"parameters": [PROPOSALP],
+        "post": {"operationId": "splitMeldkamerProposal", "security": AUTH,
+                 "summary": "Move some of the messages to a new proposal; at least one stays.",
+                 "requestBody": VERSIONED(["messages"], {"messages": {"type": "array", "minItems": 1, "maxItems": 500, "items": UUIDS}}),
+                 "responses": {**ok("This proposal and the new one.", {"type": "array", "items": MK_PROPOSAL}), **EBODY, **E401, **MK_403,
+                               **MK_404, **MK_409}}},
+    "/meldkamer/stream": {
+        "get": {"operationId": "meldkamerStream", "security": AUTH,
+                "summary": "Server-Sent Events: that messages came in or a proposal was handled in a region you see (sequence, kind and "
+                           "regions; fetch the proposals to see what). Last-Event-ID resumes.",
+                "responses": {"200": {"description": "The stream.", "content": {"text/event-stream": {"schema": {"type": "string"}}}},
+                              **E401, **MK_403}}},
+    "/meldkamer/incidents/{incident}/briefing": {"parameters": [INCIDENT],
+        "get": {"operationId": "meldkamerBriefing", "security": AUTH,
+                "summary": "Back to the meldkamer (000:L451-456): for an incident you may read, its plots, the objects and functions of the "
+                           "dependency model in its area, and what may follow — on your view.",
+                "responses": {**ok("The briefing.", obj(["incident", "reference", "title", "grip", "plots", "inArea", "whatFollows"], {
+                    "incident": UUIDS, "reference": {"type": "string"}, "title": {"type": "string"}, "grip": {"type": "integer"},
+                    "location": {"type": "string", "description": "GeoJSON geometry."},
+                    "plots": {"type": "array", "items": obj(["kind", "geometry"], {"kind": {"type": "string"}, "symbol": {"type": "string"},
+                                                                                  "label": {"type": "string"}, "geometry": {"type": "string"}})},
+                    "inArea": {"type": "array", "items": CANDIDATE}, "whatFollows": ref("Cascade")})), **E401, **E404}}},
+    "/incidents/{incident}/meldkamer/takeover": {"parameters": [INCIDENT],
+        "post": {"operationId": "takeOverMeldkamerTheme", "security": AUTH,
+                 "summary": "The IM or HIN of an involved region takes the incident's meldkamer theme over from the calamiteitencoördinator; journaled.",
+                 "requestBody": VERSIONED([], {}),
+                 "responses": {**ok("Taken over.", obj(["incident", "version", "meldkamer"], {
+                     "incident": UUIDS, "version": {"type": "integer"}, "meldkamer": {"type": "string"}})),
+                     **EBODY, **E401, **E404, "409": problem("Not a meldkamer incident, taken over already, or the version is not the current one.")}}},
 })
 
 # Refusals every operation can meet before its handler runs, or on the way to its resource; each

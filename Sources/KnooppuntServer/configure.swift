@@ -67,6 +67,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
     try api.register(collection: NetworkMapController())
     try api.register(collection: ScenarioController())
     try api.register(collection: CascadeSharingController())
+    try api.register(collection: MeldkamerController())
     try api.register(collection: RiskPictureController())
     try api.register(collection: NationalRiskPictureController())
     try api.register(collection: PlansController())
@@ -78,6 +79,7 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
     try app.register(collection: WhatFollowsWebController())
     try app.register(collection: NetworkMapWebController())
     try app.register(collection: ScenarioWebController())
+    try app.register(collection: MeldkamerWebController())
     try app.register(collection: PartnerWebController())
     try app.register(collection: SitRapWebController())
     try app.register(collection: CouncilReportWebController())
@@ -158,6 +160,7 @@ private let journalReactors: [any JournalReactor] = [
 
 private struct LiveShutdown: LifecycleHandler {
     func shutdownAsync(_ application: Application) async {
+        await application.knooppunt.replays.stopAll()
         await application.knooppunt.live.shutdown()
     }
 }

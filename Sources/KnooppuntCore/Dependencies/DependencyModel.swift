@@ -358,6 +358,13 @@ public enum DependencyRules {
         if node.classification == .internal, subject.organisationKind == .region || subject.organisationKind == .nationalNode {
             return .allow("internal parts of the model are shared with the regions and the national node")
         }
+        // «Regio's … voeden de meldkamer met informatie uit risicobeheersing» (000:L451-456): the
+        // calamiteitencoördinator reads the internal parts of the regions its meldkamer serves (decision 0034).
+        if node.classification == .internal, subject.role == .calamiteitencoordinator, let region = node.region,
+            MeldkamerPolicy.visibleRegions(subject).contains(region)
+        {
+            return .allow("internal parts of the model are shared with the meldkamer that serves \(region)")
+        }
         return node.classification == .confidential
             ? .deny("a vulnerable object is confidential: only its owner and the staff of the region it lies in")
             : .deny("internal parts of the model are shared with the regions and the national node, not with partners")

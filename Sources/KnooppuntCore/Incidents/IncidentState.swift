@@ -30,6 +30,9 @@ public struct IncidentState: Equatable, Sendable, Codable {
     public var authorityReason: String?
     /// Hours between reviews of the scale and the distribution of authority; nil: the stage's default.
     public var reviewIntervalHours: Int?
+    /// Set when the incident was promoted from a meldkamer proposal: which meldkamer, and whether its
+    /// calamiteitencoördinator still keeps the meldkamer theme (decision 0034). Nil for other incidents.
+    public var meldkamer: MeldkamerCustody?
 
     public init(
         title: String, category: IncidentCategory, location: String? = nil, startedAt: Date,
@@ -37,7 +40,8 @@ public struct IncidentState: Equatable, Sendable, Codable {
         grip: GRIPLevel = .routine, gripReason: String? = nil, phase: IncidentPhase = .respons,
         involvedRegions: [RegionCode], leadRegion: RegionCode, status: IncidentStatus = .open,
         linkedPartners: [String] = [], significance: CrisisSignificance? = nil, stage: CrisisStage? = nil,
-        declaration: CrisisDeclaration? = nil, authorityReason: String? = nil, reviewIntervalHours: Int? = nil
+        declaration: CrisisDeclaration? = nil, authorityReason: String? = nil, reviewIntervalHours: Int? = nil,
+        meldkamer: MeldkamerCustody? = nil
     ) {
         self.title = title
         self.category = category
@@ -57,6 +61,7 @@ public struct IncidentState: Equatable, Sendable, Codable {
         self.declaration = declaration
         self.authorityReason = authorityReason
         self.reviewIntervalHours = reviewIntervalHours
+        self.meldkamer = meldkamer
     }
 }
 
@@ -110,6 +115,15 @@ public enum IncidentRules {
                 field: "phase",
                 "an incident is in respons or nafase; koud, lauw and warm are the phase of a region towards a threat (set it with PUT /api/v1/regions/{code}/phase)")
         }
+        if new.meldkamer != old?.meldkamer {
+            // Set once by the promotion; afterwards it changes only by the IM taking the theme over.
+            let takeOver = old?.meldkamer.map { new.meldkamer == MeldkamerCustody(meldkamer: $0.meldkamer, inCharge: false) && $0.inCharge } ?? false
+            let promotion = old == nil && new.meldkamer?.inCharge == true
+            guard takeOver || promotion else {
+                throw PictureRuleViolation(
+                    field: "meldkamer", "the meldkamer's custody is set by promoting a proposal and ends when the IM takes the theme over")
+            }
+        }
         guard let old else {
             guard new.status == .open else {
                 throw PictureRuleViolation(field: "status", "a new incident starts open")
@@ -148,5 +162,26 @@ public enum IncidentRules {
     /// More than one region affected: propose GRIP 5 and an IRBT (C07).
     public static func proposesInterregionalScaling(_ state: IncidentState) -> Bool {
         state.involvedRegions.count > 1 && state.grip < .five
+    }
+}
+
+/// Which meldkamer an incident came from, and whether its calamiteitencoördinator still keeps the
+/// incident's meldkamer theme (until the region's IM takes it over; decision 0034).
+public struct MeldkamerCustody: Equatable, Sendable, Codable {
+    public var meldkamer: String
+    public var inCharge: Bool
+
+    public init(meldkamer: String, inCharge: Bool) {
+        self.meldkamer = meldkamer
+        self.inCharge = inCharge
+    }
+}
+
+extension IncidentScope {
+    /// The scope of an incident's current state.
+    public init(_ state: IncidentState) {
+        self.init(
+            involvedRegions: Set(state.involvedRegions), leadRegion: state.leadRegion, status: state.status,
+            meldkamerInCharge: state.meldkamer?.inCharge ?? false)
     }
 }

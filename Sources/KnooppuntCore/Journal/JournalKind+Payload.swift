@@ -115,6 +115,9 @@ extension JournalKind {
         case .riskPictureOpened: RiskPictureOpened.self
         case .riskProfileImported: RiskProfileImported.self
         case .riskRecorded: RiskRecorded.self
+        case .meldkamerMessagesReceived: MeldkamerMessagesReceived.self
+        case .meldkamerProposalHandled: MeldkamerProposalHandled.self
+        case .meldkamerThemeTakenOver: MeldkamerThemeTakenOver.self
         case .dependencyEdgeRecorded: DependencyEdgeRecorded.self
         case .dependencyModelImported: DependencyModelImported.self
         case .dependencyNodeRecorded: DependencyNodeRecorded.self

@@ -105,6 +105,10 @@ public enum JournalKind: String, CaseIterable, Sendable {
     // mandate
     case mandateGranted = "mandate.granted"
     case mandateWithdrawn = "mandate.withdrawn"
+    // meldkamer (intake and the calamiteitencoördinator, decision 0034)
+    case meldkamerMessagesReceived = "meldkamer.messages-received"
+    case meldkamerProposalHandled = "meldkamer.proposal-handled"
+    case meldkamerThemeTakenOver = "meldkamer.theme-taken-over"
     // national
     case nationalGroupingChanged = "national.grouping-changed"
     case nationalGroupingCreated = "national.grouping-created"

@@ -48,8 +48,9 @@ public struct MeldkamerReading: Sendable, Equatable, Codable {
     /// Whether the point is the sender's own (true) or the municipality's (false).
     public var pointIsExact: Bool
 
-    /// Nothing useful could be read: no priority, no type, no place and no region.
-    public var isUnreadable: Bool { priority == nil && messageType == nil && place == nil && region == nil && street == nil }
+    /// Nothing useful could be read: no priority, no place, region, street or postcode (words alone are not a
+    /// message a meldkamer sends).
+    public var isUnreadable: Bool { priority == nil && place == nil && region == nil && street == nil && postcode == nil }
 }
 
 /// Reads P2000-style meldkamer lines. The usual order is: priority, unit, classification, (object), street,

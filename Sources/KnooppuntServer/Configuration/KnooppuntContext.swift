@@ -12,6 +12,8 @@ final class KnooppuntContext: Sendable {
     let transport: any NodeTransport
     /// Wakes live streams after each committed write.
     let live = LiveHub()
+    /// Meldkamer replays running for exercises (decision 0034).
+    let replays = MeldkamerReplays()
     /// Refused unauthenticated requests per client address: what is journaled, what is turned away.
     let refusals = RefusalLimiter()
     /// One write transaction at a time in this process: SQLite needs it, and it hands committed events to

@@ -74,6 +74,9 @@ enum DemoData {
         Person(username: "directeur-vr13", displayName: "Bas Koster", organisation: "VR13", role: .directeurVeiligheidsregio),
         Person(username: "dpg-vr13", displayName: "Linda Hermans", organisation: "VR13", role: .dpg),
         Person(username: "risicoadviseur-vr13", displayName: "Femke de Wit", organisation: "VR13", role: .risicoadviseur),
+        // The calamiteitencoördinatoren of the meldkamers serving VR13 and VR17/VR18 (decision 0034).
+        Person(username: "caco-amsterdam", displayName: "Naima Boukhari", organisation: "MK-AA", role: .calamiteitencoordinator),
+        Person(username: "caco-rotterdam", displayName: "Wouter van Leeuwen", organisation: "MK-RD", role: .calamiteitencoordinator),
         Person(username: "minister-jenv", displayName: "Robert Kramer", organisation: "JENV", role: .minister),
         Person(username: "ncc-jenv", displayName: "Yara Postma", organisation: "JENV", role: .rijkscrisisstaf),
         Person(username: "minister-ienw", displayName: "Ellen Brouwer", organisation: "IENW", role: .minister),

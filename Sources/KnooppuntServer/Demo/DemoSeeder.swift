@@ -18,6 +18,7 @@ enum DemoSeeder {
             regions.map {
                 DemoData.Organisation(code: $0.id ?? "", name: "Veiligheidsregio \($0.name)", kind: .region)
             } + [DemoData.nationalNode] + DemoData.others
+            + Meldkamers.all.map { DemoData.Organisation(code: $0.code, name: $0.name, kind: .meldkamer) }
         try await context.write(on: app.db) { db in
             for organisation in organisations {
                 try await OrganisationModel(

@@ -93,7 +93,6 @@ enum IncidentAccess {
     }
 
     static func scope(_ version: IncidentVersionModel) throws -> IncidentScope {
-        let state = try PictureStore.decodeState(version)
-        return IncidentScope(involvedRegions: Set(state.involvedRegions), leadRegion: state.leadRegion, status: state.status)
+        IncidentScope(try PictureStore.decodeState(version))
     }
 }

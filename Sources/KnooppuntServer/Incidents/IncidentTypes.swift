@@ -140,6 +140,9 @@ struct IncidentView: Content {
     var updatedAt: Date
     var updatedBy: String
     var proposesInterregionalScaling: Bool
+    /// Set for an incident promoted from a meldkamer proposal: the meldkamer, and whether its
+    /// calamiteitencoördinator still keeps the meldkamer theme (decision 0034).
+    var meldkamer: MeldkamerCustody?
 
     init(_ incident: IncidentModel, _ version: IncidentVersionModel) throws {
         let state = try PictureStore.decodeState(version)
@@ -168,6 +171,7 @@ struct IncidentView: Content {
         updatedAt = Microseconds.date(version.validFrom)
         updatedBy = version.author
         proposesInterregionalScaling = IncidentRules.proposesInterregionalScaling(state)
+        meldkamer = state.meldkamer
     }
 }
 

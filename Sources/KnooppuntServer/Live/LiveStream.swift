@@ -31,6 +31,9 @@ struct LiveSelection: Sendable {
         /// That the capacity registry or an assistance request changed: sequence and kind only; pages
         /// fetch what changed through the API, where the capacity policy decides.
         case capacity
+        /// That meldkamer messages came in or a proposal was handled in one of these regions: sequence, kind
+        /// and regions only; pages fetch the proposals through the API, where `MeldkamerPolicy` decides.
+        case meldkamer(regions: Set<RegionCode>)
     }
 
     let subject: Subject
@@ -63,6 +66,21 @@ struct LiveSelection: Sendable {
             let events = rows.filter { $0.kind.hasPrefix("capacity.") || $0.kind.hasPrefix("assistance.") }.compactMap { row in
                 row.id.map { LiveEvent(sequence: $0, kind: LiveEvent.capacityChanged, data: #"{"seq":\#($0),"kind":"\#(row.kind)"}"#) }
             }
+            return (events, max(rows.last?.id ?? cursor, cursor))
+        }
+        if case .meldkamer(let regions) = scope {
+            let rows = try await JournalEventModel.query(on: db).filter(\.$id > cursor).sort(\.$id).limit(limit).all()
+            let visible = Set(regions.map(\.rawValue))
+            let events = rows.filter { $0.kind.hasPrefix("meldkamer.") && $0.kind != JournalKind.meldkamerThemeTakenOver.rawValue }
+                .compactMap { row -> LiveEvent? in
+                    struct Regions: Decodable { var regions: [String] }
+                    guard let id = row.id, let named = try? JSONDecoder().decode(Regions.self, from: Data(row.payload.utf8)).regions
+                    else { return nil }
+                    let shown = named.filter(visible.contains)
+                    guard !shown.isEmpty else { return nil }
+                    let list = shown.map { "\"\($0)\"" }.joined(separator: ",")
+                    return LiveEvent(sequence: id, kind: row.kind, data: #"{"seq":\#(id),"kind":"\#(row.kind)","regions":[\#(list)]}"#)
+                }
             return (events, max(rows.last?.id ?? cursor, cursor))
         }
         var candidates: [(record: JournalRecord, incident: UUID)]

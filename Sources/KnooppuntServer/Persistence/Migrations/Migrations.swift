@@ -53,5 +53,6 @@ enum KnooppuntMigrations {
         M0050_CreateNetworkMapVersions(),
         M0051_CreateDependencyScenarios(),
         M0052_CreateNationalCascades(),
+        M0053_CreateMeldkamerIntake(),
     ]
 }

@@ -56,6 +56,8 @@ struct Layout: Bilingual {
                             user.role.isEmergencyAccount ? emergencyNav(user) : .group(
                                 // On the national node the regions' incidents live in the national picture,
                                 // so "Incidenten" and "Kaart" lead there (decision 0023).
+                                .if(!MeldkamerPolicy.visibleRegions(user.subject).isEmpty,
+                                    .a(.id("nav-meldkamer"), .href(MeldkamerPage.path), .text(MeldkamerPage.navLabel(strings.language)))),
                                 .a(.id("nav-incidents"), .href(user.usesNationalMenu ? SiteURL.national().path : SiteURL.incidents.path), .text(strings.incidents)),
                                 .if(!user.role.isAdministrator,
                                     .a(.id("nav-map"), .href(user.usesNationalMenu ? SiteURL.national().url(anchor: "national-map") : SiteURL.map.path), .text(strings.mapNav))),

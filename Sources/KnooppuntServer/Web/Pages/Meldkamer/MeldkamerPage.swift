@@ -1,0 +1,185 @@
+import Foundation
+import KnooppuntCore
+import Plot
+
+/// `/meldkamer`: the incident proposals of the regions the reader sees (decision 0034), live. What matters
+/// first: how many are open and how urgent; then each open proposal with its messages and why they belong
+/// together; the acts (make an incident, dismiss, merge, split) sit behind the proposal's own buttons and
+/// a folded "meer" so they stay out of the reading flow. For a calamiteitencoördinator: the exercise replay and
+/// the messages that could not be placed.
+struct MeldkamerPage: Bilingual {
+    let strings: UIStrings
+    let csrfToken: String
+    let user: CurrentUser
+    let list: MeldkamerProposals.ListDTO
+    let unplaced: [MeldkamerProposals.MessageDTO]
+    let replay: MeldkamerReplays.Status?
+    let isCaCo: Bool
+
+    var language: KnooppuntCore.Language { strings.language }
+
+    static let path = "/meldkamer"
+    static func navLabel(_ language: KnooppuntCore.Language) -> String { language == .nl ? "Meldkamer" : "Dispatch" }
+
+    var open: [MeldkamerProposals.ProposalDTO] { list.proposals.filter { $0.status == "open" } }
+    var handled: [MeldkamerProposals.ProposalDTO] { Array(list.proposals.filter { $0.status != "open" }.prefix(10)) }
+
+    func render() -> String {
+        var layout = Layout(title: say(nl: "Meldkamer: voorstellen", en: "Dispatch: proposals"), strings: strings, csrfToken: csrfToken, user: user, path: Self.path)
+        layout.scripts = [SiteURL.asset(.value("live.js")).path, SiteURL.asset(.value("live-section.js")).path]
+        return layout.render(.group(
+            .h1(.text(say(nl: "Meldkamer: incidentvoorstellen", en: "Dispatch: incident proposals"))),
+            .section(
+                .id("meldkamer-live"), .data(named: "live-stream", value: "/api/v1/meldkamer/stream"),
+                .p(.id("meldkamer-status"), .class("lead"), .text(status())),
+                .if(open.isEmpty, .p(.class("help"), .text(say(
+                    nl: "Berichten van de meldkamer die bij elkaar horen worden hier een voorstel. Maak er een incident van, of wijs het af.",
+                    en: "Dispatch messages that belong together become a proposal here. Make it an incident, or dismiss it.")))),
+                .div(.id("proposals"), .forEach(open) { card($0) }),
+                .if(!handled.isEmpty, .section(
+                    .class("card"), .id("proposals-handled"),
+                    .h2(.text(say(nl: "Afgehandeld", en: "Handled"))),
+                    .ul(.class("plain"), .forEach(handled) { proposal in
+                        .li(.text(DisplayFormat.minute(proposal.handledAt ?? proposal.lastMessageAt) + " · "),
+                            .if(proposal.incident != nil,
+                                .a(.href(SiteURL.incident(.value(proposal.incident ?? UUID())).path), .text(proposal.title)),
+                                else: .text(proposal.title)),
+                            .text(" — " + proposal.statusLabel + (proposal.handledReason.map { ": " + $0 } ?? "")))
+                    })))),
+            .if(isCaCo, replaySection()),
+            .if(isCaCo && !unplaced.isEmpty, .section(
+                .class("card"), .id("unplaced"),
+                .details(
+                    .summary(.text(say(nl: "Niet geplaatst (\(unplaced.count))", en: "Not placed (\(unplaced.count))"))),
+                    .p(.class("help"), .text(say(
+                        nl: "Berichten zonder plaats of regio, proefalarmen en mededelingen: bewaard, maar geen voorstel.",
+                        en: "Messages without a place or region, test alarms and announcements: kept, but no proposal."))),
+                    .ul(.class("plain"), .forEach(unplaced.prefix(50)) { message in
+                        .li(.text(DisplayFormat.minute(message.receivedAt) + " · " + message.text))
+                    }))))
+        ))
+    }
+
+    private func status() -> String {
+        let regions = list.regions.joined(separator: ", ")
+        guard !open.isEmpty else { return say(nl: "Geen open voorstellen · \(regions)", en: "No open proposals · \(regions)") }
+        let urgent = open.filter { $0.highestPriority == 1 }.count
+        let count = say(nl: "\(open.count) open \(open.count == 1 ? "voorstel" : "voorstellen")", en: "\(open.count) open proposal\(open.count == 1 ? "" : "s")")
+        let prio = urgent > 0 ? say(nl: " · \(urgent) met prioriteit 1", en: " · \(urgent) priority 1") : ""
+        return count + prio + " · " + regions
+    }
+
+    private func priorityBadge(_ priority: Int?) -> Node<HTML.BodyContext> {
+        guard let priority else { return .empty }
+        return .span(.class("badge prio-\(priority)"), .text("P\(priority)"))
+    }
+
+    private func card(_ proposal: MeldkamerProposals.ProposalDTO) -> Node<HTML.BodyContext> {
+        let id = proposal.id.uuidString.lowercased()
+        let first = proposal.messages.first?.receivedAt ?? proposal.openedAt
+        let span = proposal.messages.count > 1
+            ? DisplayFormat.minute(first) + "–" + DisplayFormat.minute(proposal.lastMessageAt).suffix(5)
+            : DisplayFormat.minute(first)
+        let place = proposal.municipality?.name ?? proposal.region
+        let others = open.filter { $0.id != proposal.id && $0.region == proposal.region }
+        return .article(
+            .class("card proposal"), .id("proposal-\(id)"),
+            .h2(priorityBadge(proposal.highestPriority), .text(" " + proposal.title),
+                .if(proposal.exercise, .span(.class("badge"), .text(say(nl: " Oefening", en: " Exercise"))))),
+            .p(.class("muted"), .text([place, proposal.region, proposal.categoryLabel,
+                                        say(nl: "\(proposal.messages.count) \(proposal.messages.count == 1 ? "bericht" : "berichten")",
+                                            en: "\(proposal.messages.count) message\(proposal.messages.count == 1 ? "" : "s")"), String(span)]
+                .joined(separator: " · "))),
+            .ol(.class("messages"), .forEach(proposal.messages) { message in
+                .li(.strong(.text(String(DisplayFormat.minute(message.receivedAt).suffix(5)) + " ")), .text(message.text),
+                    .br(),
+                    .span(.class("muted small"), .text(explanation(message))))
+            }),
+            .if(proposal.mayHandle, .group(
+                .form(
+                    .class("inline"), .id("promote-\(id)"), .method(.post), .action("\(Self.path)/voorstellen/\(id)/incident"),
+                    .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                    .input(.type(.hidden), .name("version"), .value(String(proposal.version))),
+                    .button(.type(.submit), .text(say(nl: "Maak incident (GRIP 1)", en: "Make incident (GRIP 1)")))),
+                .details(
+                    .id("more-\(id)"),
+                    .summary(.text(say(nl: "Meer: afwijzen, samenvoegen, splitsen", en: "More: dismiss, merge, split"))),
+                    .form(
+                        .class("stacked"), .id("dismiss-\(id)"), .method(.post), .action("\(Self.path)/voorstellen/\(id)/afwijzen"),
+                        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                        .input(.type(.hidden), .name("version"), .value(String(proposal.version))),
+                        .label(.for("reason-\(id)"), .text(say(nl: "Reden van afwijzen", en: "Reason for dismissing"))),
+                        .input(.id("reason-\(id)"), .name("reason"), .type(.text), .required(true)),
+                        .button(.type(.submit), .text(say(nl: "Afwijzen", en: "Dismiss")))),
+                    .if(!others.isEmpty, .form(
+                        .class("stacked"), .id("merge-\(id)"), .method(.post), .action("\(Self.path)/voorstellen/\(id)/samenvoegen"),
+                        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                        .input(.type(.hidden), .name("version"), .value(String(proposal.version))),
+                        .label(.for("into-\(id)"), .text(say(nl: "Samenvoegen met", en: "Merge into"))),
+                        .select(.id("into-\(id)"), .attribute(named: "name", value: "into"), .forEach(others) { other in
+                            .choice(other.id.uuidString, other.title)
+                        }),
+                        .button(.type(.submit), .text(say(nl: "Samenvoegen", en: "Merge"))))),
+                    .if(proposal.messages.count > 1, .form(
+                        .class("stacked"), .id("split-\(id)"), .method(.post), .action("\(Self.path)/voorstellen/\(id)/splitsen"),
+                        .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                        .input(.type(.hidden), .name("version"), .value(String(proposal.version))),
+                        .p(.text(say(nl: "Afsplitsen naar een nieuw voorstel:", en: "Split off into a new proposal:"))),
+                        .forEach(Array(proposal.messages.enumerated())) { index, message in
+                            splitChoice(id: id, index: index, message: message)
+                        },
+                        .button(.type(.submit), .text(say(nl: "Splitsen", en: "Split"))))))),
+                else: .p(.class("help"), .text(say(
+                    nl: "De calamiteitencoördinator of de informatiemanager van de regio handelt dit voorstel af.",
+                    en: "The calamity coordinator or the region's information manager handles this proposal."))))
+        )
+    }
+
+    private func splitChoice(id: String, index: Int, message: MeldkamerProposals.MessageDTO) -> Node<HTML.FormContext> {
+        let time = String(DisplayFormat.minute(message.receivedAt).suffix(5))
+        let text = " " + time + " " + String(message.text.prefix(80))
+        return .label(.class("check"), .input(.type(.checkbox), .name("messages[]"), .value(message.id.uuidString), .id("split-\(id)-\(index)")),
+                      .text(text))
+    }
+
+    /// What was read from a message and why it is in the proposal, for the person who checks it.
+    private func explanation(_ message: MeldkamerProposals.MessageDTO) -> String {
+        var parts: [String] = []
+        if let type = message.messageTypeExpanded, type != message.messageType { parts.append(type) }
+        parts.append(contentsOf: message.reasons)
+        if let reason = message.joinReason { parts.append(say(nl: "bij dit voorstel: ", en: "in this proposal: ") + reason) }
+        return parts.joined(separator: " · ")
+    }
+
+    private func replaySection() -> Node<HTML.BodyContext> {
+        .section(
+            .class("card"), .id("replay"),
+            .details(
+                .id("replay-details"),
+                .summary(.text(say(nl: "Oefening: oudejaarsnacht Amsterdam afspelen", en: "Exercise: replay New Year's Eve in Amsterdam"))),
+                .p(.class("help"), .text(say(
+                    nl: "Speelt de 297 P2000-berichten van de Amsterdamse brandweer in de oudejaarsnacht 2019–2020 opnieuw af als oefenberichten van uw meldkamer, in hun eigen tempo of sneller. Er wordt niemand gealarmeerd; voorstellen en incidenten zijn oefeningen.",
+                    en: "Replays the Amsterdam fire service's 297 P2000 messages of New Year's Eve 2019–2020 as exercise messages of your meldkamer, at their own pace or faster. Nobody is alerted; proposals and incidents are exercises."))),
+                .unwrap(replay) { status in
+                    .p(.id("replay-status"), .text(status.running
+                        ? say(nl: "Bezig: \(status.sent) van \(status.total) berichten verstuurd (\(Int(status.speed))× sneller).",
+                              en: "Running: \(status.sent) of \(status.total) messages sent (\(Int(status.speed))× faster).")
+                        : say(nl: "Klaar of gestopt: \(status.sent) van \(status.total) berichten verstuurd.",
+                              en: "Finished or stopped: \(status.sent) of \(status.total) messages sent.")))
+                },
+                .form(
+                    .class("stacked"), .id("replay-form"), .method(.post), .action("\(Self.path)/oefening"),
+                    .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                    .label(.for("replay-speed"), .text(say(nl: "Tempo", en: "Pace"))),
+                    .select(.id("replay-speed"), .attribute(named: "name", value: "speed"),
+                            .choice("60", say(nl: "60× sneller (een uur per minuut)", en: "60× faster (an hour a minute)")),
+                            .choice("600", say(nl: "600× sneller", en: "600× faster")),
+                            .choice("6000", say(nl: "6000× sneller (de hele nacht in een halve minuut)", en: "6000× faster (the whole night in half a minute)")),
+                            .choice("1", say(nl: "Werkelijk tempo", en: "Real pace"))),
+                    .button(.type(.submit), .id("replay-start"), .text(say(nl: "Afspelen", en: "Replay")))),
+                .if(replay?.running == true, .form(
+                    .class("inline"), .id("replay-stop"), .method(.post), .action("\(Self.path)/oefening/stop"),
+                    .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                    .button(.type(.submit), .text(say(nl: "Stoppen", en: "Stop")))))))
+    }
+}
