@@ -198,7 +198,8 @@ public enum SitRapComposer {
             if case .partner(let code) = entry.theme { return code }
             return nil
         }).union(input.state.linkedPartners).sorted()
-        let order = Theme.disciplines + partnerThemes.map(Theme.partner)
+        let meldkamer: [Theme] = candidates.contains { $0.theme == .meldkamer } ? [.meldkamer] : []
+        let order = Theme.disciplines + meldkamer + partnerThemes.map(Theme.partner)
         let assessments = Dictionary(
             input.summaries.filter { $0.classification <= input.ceiling }.map {
                 ($0.theme, SitRap.Assessment(picture: $0.picture, bottlenecks: $0.bottlenecks, outlook: $0.outlook))

@@ -40,7 +40,9 @@ enum IncidentPicture {
         let state = try PictureStore.decodeState(version)
         let partnerThemes = try await themedPartners(id, state: state, entries: entries, on: db)
         // A reader with a limited scope is shown the themes it reads, not empty ones it may not read (0027 §7, §8).
-        let readable = (Theme.disciplines + partnerThemes.map(Theme.partner))
+        // The meldkamer theme is there for an incident that came from a meldkamer proposal (decision 0034).
+        let meldkamer: [Theme] = state.meldkamer != nil || entries.contains { $0.theme == .meldkamer } ? [.meldkamer] : []
+        let readable = (Theme.disciplines + meldkamer + partnerThemes.map(Theme.partner))
             .filter { reader.scope.readsEntries(of: $0) || reader.scope.readsSummary(of: $0) }
         let themes = readable.map { theme in
             let inTheme = entries.filter { $0.theme == theme }

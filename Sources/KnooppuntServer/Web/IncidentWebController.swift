@@ -113,7 +113,9 @@ struct IncidentWebController: RouteCollection {
             .filter { reader.sees($0.record) }.map(LogbookLineView.init)
         func may(_ question: AccessService.Question) -> Bool { facts.decide(question, at: now).decision.allowed }
         let permissions = IncidentPage.Permissions(
-            editIncident: may(.init(action: .editIncident)), addEntry: may(.init(action: .addEntry)),
+            editIncident: may(.init(action: .editIncident)),
+            // The calamiteitencoördinator adds to the meldkamer theme only (decision 0034).
+            addEntry: may(.init(action: .addEntry, theme: user.organisationKind == .meldkamer ? .meldkamer : nil)),
             verify: may(.init(action: .verifyEntry)), admit: may(.init(action: .admitEntry)),
             decide: may(.init(action: .recordDecision)), manageAccess: may(.init(action: .manageAccess)),
             breakGlass: may(.init(action: .breakGlass)), enterOnBehalf: false)
@@ -121,6 +123,7 @@ struct IncidentWebController: RouteCollection {
         var may = permissions
         may.enterOnBehalf = !choices.isEmpty
         may.draftReport = CouncilReportPolicy.mayDraft(user.subject, incident: scope).allowed
+        may.takeOverMeldkamer = MeldkamerPolicy.mayTakeOver(user.subject, incident: scope).allowed
         let hasNationalNode = !(try await NationalSharing.nationalPeers(req.knooppunt, on: req.db)).isEmpty
         may.shareNationally = permissions.verify && !incident.exercise && hasNationalNode
         may.acknowledge = permissions.addEntry && !user.subject.isPartner

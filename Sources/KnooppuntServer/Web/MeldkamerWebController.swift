@@ -13,6 +13,16 @@ struct MeldkamerWebController: RouteCollection {
         routes.post("meldkamer", "voorstellen", ":proposal", "splitsen", use: split)
         routes.post("meldkamer", "oefening", use: startReplay)
         routes.post("meldkamer", "oefening", "stop", use: stopReplay)
+        routes.post("incidents", ":incident", "meldkamer-overnemen", use: takeOver)
+    }
+
+    func takeOver(req: Request) async throws -> Response {
+        let user = try IncidentWebController.webUser(req)
+        let id = try IncidentRequest.incidentID(req)
+        _ = try await IncidentAccess.authorise(user.subject, incident: id, .read, on: req.db, at: req.knooppunt.clock.now())
+        let input = try req.decodeForm(MeldkamerController.TakeOverInput.self)
+        _ = try await MeldkamerProposals.takeOver(id, version: input.version, user: user, db: req.db, context: req.knooppunt)
+        return req.redirect(to: SiteURL.incident(.value(id)).path, redirectType: .normal)
     }
 
     private func service(_ req: Request) throws -> MeldkamerProposals {

@@ -16,11 +16,34 @@ extension IncidentPage {
                     .text("\(strings.viewingPast) \(DisplayFormat.time(at))"))
             },
             statusStrip(),
+            meldkamerCustody(),
             .if(!readsWholePicture, scopeNote()),
             .if(readScope.readsSummary(of: .algemeen), totaalbeeldCard()),
             openDecisionPointsCard(),
             newItems()
         )
+    }
+
+    /// An incident promoted from a meldkamer proposal: who keeps its meldkamer theme, and for the IM the button
+    /// that takes it over (decision 0034).
+    private func meldkamerCustody() -> Node<HTML.BodyContext> {
+        guard let custody = incident.meldkamer else { return .empty }
+        let name = Meldkamers.meldkamer(code: custody.meldkamer)?.name ?? custody.meldkamer
+        guard custody.inCharge else {
+            return .p(.id("meldkamer-custody"), .class("muted small"), .text(say(
+                nl: "Uit een voorstel van \(name); de informatiemanager heeft het thema Meldkamer overgenomen.",
+                en: "From a proposal of \(name); the information manager has taken the dispatch theme over.")))
+        }
+        return .p(
+            .id("meldkamer-custody"), .class("notice"),
+            .text(say(
+                nl: "Uit een voorstel van \(name). De calamiteitencoördinator houdt het thema Meldkamer bij tot de informatiemanager het overneemt. ",
+                en: "From a proposal of \(name). The calamity coordinator keeps the dispatch theme until the information manager takes it over. ")),
+            .if(may.takeOverMeldkamer, .form(
+                .class("inline"), .id("meldkamer-takeover"), .method(.post), .action(SiteURL.incident(.value(incident.id)).path + "/meldkamer-overnemen"),
+                .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
+                .input(.type(.hidden), .name("version"), .value(String(incident.version))),
+                .button(.type(.submit), .text(say(nl: "Thema Meldkamer overnemen", en: "Take the dispatch theme over"))))))
     }
 
     /// GRIP with its reason, who decides, phase, status and the last update, in three short lines.

@@ -39,8 +39,10 @@ extension IncidentPage {
 
     func entryForm() -> Node<HTML.BodyContext> {
         // Region staff write the disciplines; a partner's theme only "Namens crisispartner" (decision 0027 §6, §8).
+        // The calamiteitencoördinator writes the meldkamer theme only (decision 0034).
         let themes = user.subject.isPartner
             ? [Theme.partner(user.organisationCode)]
+            : user.organisationKind == .meldkamer ? [Theme.meldkamer]
             : picture.themes.map(\.theme).filter { if case .partner = $0 { false } else { true } }
         return .section(
             .class("card"), .attribute(named: "aria-labelledby", value: "new-entry-title"),

@@ -24,6 +24,9 @@ struct IncidentPage: Bilingual {
 
         /// The themes whose summary the user writes (decision 0024).
         var summaryThemes: Set<Theme> = []
+
+        /// The IM or HIN takes the meldkamer theme over from the calamiteitencoördinator (decision 0034).
+        var takeOverMeldkamer = false
     }
 
     /// A gemeente whose council a consultation may name.

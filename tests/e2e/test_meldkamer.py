@@ -1,0 +1,83 @@
+"""Meldkamer intake (issue 20, decision 0034): the calamiteitencoördinator of Meldkamer Amsterdam-Amstelland
+replays New Year's Eve 2019 as an exercise; the proposals appear on the open page without a reload; the CaCo
+makes an incident of one that holds several messages; the incident shows the messages as unverified entries of
+the Meldkamer theme and the point on its map; the region's IM takes the theme over."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from e2e_support import login, open_form, screenshot, viewport, wait
+from test_risks import text_of
+
+
+def proposal_sizes(driver):
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('#proposals article.proposal'),"
+        " a => a.querySelectorAll('ol.messages > li').length)")
+
+
+def entry_texts(driver):
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('#picture .entry-text'), e => e.textContent)")
+
+
+def test_replay_proposals_promote(server, browser):
+    # setup: the CaCo opens the meldkamer page; nothing is proposed yet
+    login(browser, server, "caco-amsterdam")
+    browser.find_element(By.ID, "nav-meldkamer").click()
+    wait(browser, lambda d: d.find_elements(By.ID, "meldkamer-status"))
+    assert "Geen open voorstellen" in text_of(browser, "meldkamer-status")
+
+    # MUT: start the replay of the whole night, 6000× faster, from the page
+    open_form(browser, "replay-form")
+    Select(browser.find_element(By.ID, "replay-speed")).select_by_value("6000")
+    browser.find_element(By.ID, "replay-start").click()
+    wait(browser, lambda d: d.find_elements(By.ID, "replay-status"))
+    browser.execute_script("window.__notReloaded = true")
+
+    # validate: proposals appear live, and one gathers several messages with the reason why
+    wait(browser, lambda d: any(size >= 2 for size in proposal_sizes(d)), seconds=60)
+    assert browser.execute_script("return window.__notReloaded === true"), "the page followed the stream without a reload"
+    assert "open voorstel" in text_of(browser, "meldkamer-status")
+    card = next(a for a in browser.find_elements(By.CSS_SELECTOR, "#proposals article.proposal")
+                if len(a.find_elements(By.CSS_SELECTOR, "ol.messages > li")) >= 2)
+    card_id = card.get_attribute("id")
+    texts = [li.text for li in card.find_elements(By.CSS_SELECTOR, "ol.messages > li")]
+    assert any("bij dit voorstel:" in text for text in texts[1:]), texts
+    assert "Oefening" in card.text and "Amsterdam" in card.text
+    screenshot(browser, "110-meldkamer-proposals", element_id="meldkamer-status")
+
+    # the page on a phone
+    viewport(browser, 390, 844, mobile=True)
+    screenshot(browser, "111-meldkamer-proposals-phone", element_id="meldkamer-status")
+    assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways scrolling"
+    viewport(browser, 1280, 1000)
+
+    # MUT: the CaCo makes an incident of it
+    messages = [line.split("\n")[0] for line in texts]
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, f"#{card_id} form[id^='promote-'] button"))
+    button = browser.find_element(By.CSS_SELECTOR, f"#{card_id} form[id^='promote-'] button")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+
+    # validate: the incident holds the messages as unverified meldkamer entries and the point on its map
+    wait(browser, lambda d: d.find_elements(By.ID, "meldkamer-custody"))
+    assert "calamiteitencoördinator houdt het thema Meldkamer bij" in text_of(browser, "meldkamer-custody")
+    wait(browser, lambda d: len(entry_texts(d)) >= len(messages))
+    shown = entry_texts(browser)
+    for message in messages:
+        text = message[6:].strip()  # without the hh:mm the page puts first
+        assert any(text in entry for entry in shown), (text, shown)
+    wait(browser, lambda d: d.execute_script(
+        "return (document.getElementById('incident-map') || {dataset: {}}).dataset.plots") == "1")
+    screenshot(browser, "112-meldkamer-incident", element_id="status-strip")
+    screenshot(browser, "113-meldkamer-incident-map", element_id="incident-map")
+    incident_url = browser.current_url
+
+    # MUT: the region's IM takes the meldkamer theme over
+    browser.delete_all_cookies()
+    login(browser, server, "im-vr13")
+    browser.get(incident_url)
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#meldkamer-takeover button"))
+    browser.find_element(By.CSS_SELECTOR, "#meldkamer-takeover button").click()
+    wait(browser, lambda d: "heeft het thema Meldkamer overgenomen" in text_of(d, "meldkamer-custody"))
+    screenshot(browser, "114-meldkamer-taken-over", element_id="meldkamer-custody")
