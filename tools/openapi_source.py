@@ -2910,7 +2910,7 @@ doc["paths"].update({
                               **E401, **MK_403}}},
     "/meldkamer/incidents/{incident}/briefing": {"parameters": [INCIDENT],
         "get": {"operationId": "meldkamerBriefing", "security": AUTH,
-                "summary": "Back to the meldkamer (000:L451-456): for an incident you may read, its plots, the objects and functions of the "
+                "summary": "Back to the meldkamer (seed 000:L454-457): for an incident you may read, its plots, the objects and functions of the "
                            "dependency model in its area, and what may follow — on your view.",
                 "responses": {**ok("The briefing.", obj(["incident", "reference", "title", "grip", "plots", "inArea", "whatFollows"], {
                     "incident": UUIDS, "reference": {"type": "string"}, "title": {"type": "string"}, "grip": {"type": "integer"},

@@ -358,7 +358,8 @@ public enum DependencyRules {
         if node.classification == .internal, subject.organisationKind == .region || subject.organisationKind == .nationalNode {
             return .allow("internal parts of the model are shared with the regions and the national node")
         }
-        // «Regio's … voeden de meldkamer met informatie uit risicobeheersing» (000:L451-456): the
+        // «… kunnen de meldkamer op hun beurt voorzien van informatie die voortkomt uit processen van
+        // risicobeheersing» (000:L454-457): the
         // calamiteitencoördinator reads the internal parts of the regions its meldkamer serves (decision 0034).
         if node.classification == .internal, subject.role == .calamiteitencoordinator, let region = node.region,
             MeldkamerPolicy.visibleRegions(subject).contains(region)

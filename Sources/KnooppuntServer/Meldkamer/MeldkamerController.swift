@@ -202,8 +202,9 @@ struct MeldkamerController: RouteCollection {
         var whatFollows: DependencyStore.CascadeDTO
     }
 
-    /// «Regio's … voeden de meldkamer met informatie uit risicobeheersing en operationele voorbereiding»
-    /// (000:L451-456): for an incident the reader may read, what the region knows of its area.
+    /// «De veiligheidsregio, politie en ambulancediensten kunnen de meldkamer op hun beurt voorzien van informatie
+    /// die voortkomt uit processen van risicobeheersing en operationele voorbereiding» (000:L454-457): for an
+    /// incident the reader may read, what the region knows of its area.
     func briefing(req: Request) async throws -> BriefingDTO {
         let user = try req.requireUserExplaining()
         let id = try IncidentRequest.incidentID(req)
