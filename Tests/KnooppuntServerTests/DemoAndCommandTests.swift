@@ -139,6 +139,28 @@ struct CommandTests {
         #expect(partner.status != 0 && partner.error.contains("partners share warnings"))
     }
 
+    @Test("import meldkamer takes in the shared Amsterdam set once, groups it into proposals, and refuses an unknown meldkamer")
+    func importMeldkamer() async throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = ["--data-dir", directory.path]
+        let file = directory.appendingPathComponent("knooppunt.sqlite").path
+        try await withTestApp(demo: true, database: .sqliteFile(file)) { _ in }
+        let set = TestPaths.packageRoot.deletingLastPathComponent()
+            .appendingPathComponent("shared/data/p2000/p2000_brandweer_nye2019_amsterdam.jsonl").path
+        let run = try Binary.run(["import", "meldkamer", set, "--meldkamer", "MK-AA"] + data)
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.contains("297 messages: 297 stored, 0 already there"), "\(run.output)")
+        let again = try Binary.run(["import", "meldkamer", set, "--meldkamer", "MK-AA"] + data)
+        #expect(again.output.contains("0 stored, 297 already there"), "\(again.output)")
+        let unknown = try Binary.run(["import", "meldkamer", set, "--meldkamer", "MK-XX"] + data)
+        #expect(unknown.status != 0 && unknown.error.contains("--meldkamer must be one of"))
+        let lines = directory.appendingPathComponent("lines.txt")
+        try "P 2 BDH-02 Buitenbrand Lijsterbesstraat SGRAVH 159635\nP 1 BR woning , Coolsingel ROTTDM 171230\n".write(to: lines, atomically: true, encoding: .utf8)
+        let raw = try Binary.run(["import", "meldkamer", lines.path, "--meldkamer", "MK-DH", "--exercise"] + data)
+        #expect(raw.output.contains("2 messages: 2 stored") && raw.output.contains("2 incident proposals"), "\(raw.output)")
+    }
+
     @Test("node init makes the key pair once, node trust registers a peer, node show lists both")
     func nodeCommands() throws {
         let directory = try TestPaths.temporaryDirectory()

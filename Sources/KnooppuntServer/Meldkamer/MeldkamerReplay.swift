@@ -103,7 +103,8 @@ actor MeldkamerReplays {
 }
 
 /// Messages in a file: JSON lines (objects with `text` or `message`, `receivedAt` or `timestamp`, and
-/// optionally `lat`, `lon`, `source`; other fields are ignored) or raw pager lines, one per line.
+/// optionally `lat`, `lon`, `source`; other fields are ignored, and so is a `source` longer than a sender's
+/// name, such as a data set's provenance) or raw pager lines, one per line.
 enum MeldkamerFile {
     static let maximumMessages = 100_000
 
@@ -125,7 +126,8 @@ enum MeldkamerFile {
                 inputs.append(
                     MeldkamerIntake.MessageInput(
                         text: text, receivedAt: (object["receivedAt"] ?? object["timestamp"]) as? String,
-                        source: object["source"] as? String, lat: (object["lat"] as? NSNumber)?.doubleValue,
+                        source: (object["source"] as? String).flatMap { $0.count <= MeldkamerIntake.maximumSource ? $0 : nil },
+                        lat: (object["lat"] as? NSNumber)?.doubleValue,
                         lon: (object["lon"] as? NSNumber)?.doubleValue))
             } else {
                 inputs.append(contentsOf: MeldkamerIntake.inputs(plainText: trimmed))
