@@ -131,6 +131,14 @@ struct WebController: RouteCollection {
                                   notAdopted: risks.filter { $0.adoptedBy == nil && !$0.careProfile }.count,
                                   plansToReview: try await Plans(user: user, db: req.db, context: req.knooppunt).list(region: region).filter { $0.review != .later })
         }
+        let proposalRegions = MeldkamerPolicy.visibleRegions(user.subject)
+        if !proposalRegions.isEmpty {
+            func count(exercise: Bool) async throws -> Int {
+                try await MeldkamerProposalModel.query(on: req.db).filter(\.$region ~~ proposalRegions.map(\.rawValue))
+                    .filter(\.$status == ProposalStatus.open.rawValue).filter(\.$exercise == exercise).count()
+            }
+            page.proposals = (try await count(exercise: false), try await count(exercise: true))
+        }
         if !user.role.isAdministrator, !user.role.isRijkOrProvince {
             let service = RiskPictures(user: user, db: req.db, context: req.knooppunt)
             for row in try await RiskPictureModel.query(on: req.db).filter(\.$status == RiskPictureStatus.open.rawValue)

@@ -73,6 +73,10 @@ struct HomePage {
 
     var riskWork: RiskWork? = nil
 
+    /// Open incident proposals of the meldkamer in the regions the user sees (decision 0034): real ones, and
+    /// those of an exercise; nil for who sees none.
+    var proposals: (open: Int, exercise: Int)? = nil
+
     /// The open risk pictures the user reads (decision 0029); for their keepers the signals not yet seen.
     var riskPictures: [RiskPictures.PictureDTO] = []
 

@@ -25,6 +25,7 @@ extension HomePage {
                     .span(.id("organisation-name"), .text("\(user.organisationName) (\(user.organisationCode))"))
                 ),
                 .if(!alerts.isEmpty, alertSection(language)),
+                .unwrap(proposals) { proposalSection($0, language) },
                 .if(!riskPictures.isEmpty, riskPictureSection(language)),
                 .if(!accessRequests.isEmpty, requestSection(language)),
                 .if(!sitRapsDue.isEmpty, sitRapSection(language)),
@@ -86,6 +87,19 @@ extension HomePage {
             })),
             .p(.a(.id("home-risk-profile"), .class("button"), .href(SiteURL.risks().path), .text(nl ? "Naar het risicoprofiel" : "To the risk profile")),
                .text(" "), .a(.id("home-plans"), .href(SiteURL.plans().path), .text(nl ? "Plannen" : "Plans"))))
+    }
+
+    /// The meldkamer's open proposals: urgent while real ones wait for a decision.
+    private func proposalSection(_ counts: (open: Int, exercise: Int), _ language: KnooppuntCore.Language) -> Node<HTML.BodyContext> {
+        let nl = language == .nl
+        let text = counts.open == 0
+            ? (nl ? "Geen open voorstellen van de meldkamer" : "No open proposals from the meldkamer")
+            : (nl ? "\(counts.open) open \(counts.open == 1 ? "voorstel" : "voorstellen") van de meldkamer wacht op een besluit"
+                  : "\(counts.open) open proposal\(counts.open == 1 ? "" : "s") from the meldkamer await a decision")
+        let exercise = counts.exercise == 0 ? "" : (nl ? " · \(counts.exercise) in een oefening" : " · \(counts.exercise) in an exercise")
+        return .section(
+            .id("home-proposals"), .class(counts.open > 0 ? "card urgent" : "card"),
+            .p(.a(.href(MeldkamerPage.path), .text(text)), .text(exercise)))
     }
 
     private func shortcut(id: String, href: String, label: String, help: String) -> Node<HTML.BodyContext> {
