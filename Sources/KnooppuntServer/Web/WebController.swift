@@ -137,7 +137,9 @@ struct WebController: RouteCollection {
                 try await MeldkamerProposalModel.query(on: req.db).filter(\.$region ~~ proposalRegions.map(\.rawValue))
                     .filter(\.$status == ProposalStatus.open.rawValue).filter(\.$exercise == exercise).count()
             }
-            page.proposals = (try await count(exercise: false), try await count(exercise: true))
+            let counts = (open: try await count(exercise: false), exercise: try await count(exercise: true))
+            // Nothing waiting is nothing to show: the menu leads to the page.
+            if counts.open + counts.exercise > 0 { page.proposals = counts }
         }
         if !user.role.isAdministrator, !user.role.isRijkOrProvince {
             let service = RiskPictures(user: user, db: req.db, context: req.knooppunt)
