@@ -16,17 +16,27 @@ public struct ProposalSnapshot: Sendable, Equatable {
     public var id: String
     public var region: RegionCode
     public var messages: [GroupedMessage]
+    /// When the caller passes only the messages that may matter for a new one (a store that looks them up by
+    /// street, postcode, place and unit), it gives the whole proposal's last time and highest priority here.
+    public var knownLastAt: Date?
+    public var knownHighestPriority: Int?
 
-    public init(id: String, region: RegionCode, messages: [GroupedMessage]) {
+    public init(id: String, region: RegionCode, messages: [GroupedMessage], knownLastAt: Date? = nil, knownHighestPriority: Int? = nil) {
         self.id = id
         self.region = region
         self.messages = messages
+        self.knownLastAt = knownLastAt
+        self.knownHighestPriority = knownHighestPriority
     }
 
-    public var lastAt: Date { messages.map(\.receivedAt).max() ?? .distantPast }
+    public var lastAt: Date { knownLastAt ?? messages.map(\.receivedAt).max() ?? .distantPast }
 
     /// 1 is the highest; nil when no message has a priority.
-    public var highestPriority: Int? { messages.compactMap(\.reading.priority).min() }
+    public var highestPriority: Int? {
+        let own = messages.compactMap(\.reading.priority).min()
+        guard let known = knownHighestPriority else { return own }
+        return min(own ?? known, known)
+    }
 
     /// The first exact point of a message, else the first municipality point.
     public var point: Position? {
@@ -50,6 +60,8 @@ public enum ProposalGrouping {
     public static let streetWindow: TimeInterval = 30 * 60
     public static let nearbyWindow: TimeInterval = 15 * 60
     public static let nearbyMetres = 250.0
+    /// The street a message is grouped by: normalised, nil when there is none.
+    public static func streetKey(_ street: String?) -> String? { key(street) }
 
     public struct Match: Sendable, Equatable {
         public var proposalID: String
@@ -111,7 +123,7 @@ public enum ProposalGrouping {
         "zeer grote brand",
     ]
 
-    static func isFollowUp(_ reading: MeldkamerReading) -> Bool {
+    public static func isFollowUp(_ reading: MeldkamerReading) -> Bool {
         let text = (reading.messageTypeExpanded ?? reading.messageType ?? "").lowercased()
         return followUpWords.contains { text.contains($0) }
     }

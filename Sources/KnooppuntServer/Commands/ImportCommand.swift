@@ -108,7 +108,7 @@ struct ImportCommand: AsyncParsableCommand {
                         for message in result.messages { if let id = message.proposal?.id { proposals.insert(id) } }
                     }
                     print("\(file): \(marked.count) messages: \(stored) stored, \(duplicates) already there, \(unreadable) unreadable (kept); "
-                        + "\(proposals.count) incident proposals")
+                        + "incident proposals: \(proposals.count)")
                 }
             }
         }

@@ -37,7 +37,8 @@ struct MeldkamerController: RouteCollection {
         }
         let data = Data(buffer.readableBytesView)
         let inputs: [MeldkamerIntake.MessageInput]
-        switch (req.headers.contentType?.type, req.headers.contentType?.subType) {
+        // Media types are case-insensitive (RFC 9110 §8.3.1).
+        switch (req.headers.contentType?.type.lowercased(), req.headers.contentType?.subType.lowercased()) {
         case ("text", "plain"):
             guard let text = String(data: data, encoding: .utf8) else { throw Problem.badRequest("the text is not UTF-8") }
             inputs = MeldkamerIntake.inputs(plainText: text)

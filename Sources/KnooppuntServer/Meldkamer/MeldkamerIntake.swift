@@ -199,9 +199,10 @@ struct MeldkamerIntake {
         }
     }
 
-    static func textHash(_ text: String, meldkamer: String) -> String {
+    /// An exercise message is never the same message as a real one, whatever its text.
+    static func textHash(_ text: String, meldkamer: String, exercise: Bool) -> String {
         let even = text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
-        return SHA256.hash(data: Data("\(meldkamer)\n\(even)".utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: Data("\(meldkamer)\n\(exercise ? "oefening" : "echt")\n\(even)".utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     // MARK: take in
@@ -216,6 +217,7 @@ struct MeldkamerIntake {
         if let threadPool { readings = try await threadPool.runIfActive(readAll) } else { readings = readAll() }
         let storedAt = Microseconds.from(context.clock.now())
         let ids = checked.map { _ in NewID.next() }
+        let served = Set(Meldkamers.meldkamer(code: meldkamer)?.regions ?? [])
         return try await context.write(on: db) { db in
             var results: [MessageResult] = []
             var journaled: [MeldkamerMessagesReceived.Message] = []
@@ -227,7 +229,7 @@ struct MeldkamerIntake {
                 let message = checked[index]
                 let reading = readings[index]
                 let at = Microseconds.from(message.receivedAt)
-                let hash = Self.textHash(message.text, meldkamer: meldkamer)
+                let hash = Self.textHash(message.text, meldkamer: meldkamer, exercise: message.exercise)
                 if let earlier = try await MeldkamerMessageModel.query(on: db).filter(\.$textHash == hash)
                     .filter(\.$receivedAt >= at - Self.duplicateWindow).filter(\.$receivedAt <= at + Self.duplicateWindow).first()
                 {
@@ -252,19 +254,31 @@ struct MeldkamerIntake {
                 row.unreadable = reading.isUnreadable
                 row.storedAt = storedAt
                 row.exercise = message.exercise
+                row.streetKey = ProposalGrouping.streetKey(reading.street)
+                row.municipality = reading.municipality?.code
+                row.postcode = reading.postcode
+                row.pointExact = reading.pointIsExact
+                row.capcodes = reading.capcodes.isEmpty ? "" : "," + reading.capcodes.joined(separator: ",") + ","
+                row.priority = reading.priority
                 if reading.isUnreadable { unreadable += 1 }
                 var proposal: ProposalRef?
-                if ProposalGrouping.proposes(reading), let region = reading.region {
+                // A meldkamer proposes only in the regions it serves: what it reports elsewhere is stored with
+                // its region, for that region's own meldkamer to send (decision 0034).
+                if ProposalGrouping.proposes(reading), let region = reading.region, served.contains(region) {
                     proposal = try await Self.group(
                         row, reading: reading, region: region, exercise: message.exercise, at: at, on: db)
                     regions.insert(region.rawValue)
                 }
                 row.proposalID = proposal?.id
                 row.joinReason = proposal?.reason
+                var answered = reading
+                if ProposalGrouping.proposes(reading), let region = reading.region, !served.contains(region) {
+                    answered.reasons.append("\(region.rawValue) valt buiten het gebied van deze meldkamer: geen voorstel")
+                }
                 try await row.create(on: db)
                 journaled.append(
                     .init(id: ids[index], region: reading.region?.rawValue, proposal: proposal?.id, reason: proposal?.reason))
-                results.append(Self.result(index: index, id: ids[index], status: "stored", reading: reading, proposal: proposal))
+                results.append(Self.result(index: index, id: ids[index], status: "stored", reading: answered, proposal: proposal))
             }
             if !journaled.isEmpty {
                 try await Journal.append(
@@ -281,23 +295,56 @@ struct MeldkamerIntake {
     }
 
     /// Joins the message to the best open proposal of its region, or opens one; inside the caller's write.
+    /// Only the messages that could matter are read: those of the region in the time window with the same street
+    /// and municipality, the same postcode, an exact point nearby, or (for a follow-up) a unit in common.
     static func group(
         _ row: MeldkamerMessageModel, reading: MeldkamerReading, region: RegionCode, exercise: Bool, at: Int64, on db: Database
     ) async throws -> ProposalRef {
         let window = Int64(ProposalGrouping.streetWindow * 1_000_000)
-        let open = try await MeldkamerProposalModel.query(on: db).filter(\.$region == region.rawValue)
-            .filter(\.$status == ProposalStatus.open.rawValue).filter(\.$exercise == exercise)
-            .filter(\.$lastMessageAt >= at - window).filter(\.$lastMessageAt <= at + window).all()
+        let street = row.streetKey, municipality = row.municipality, postcode = row.postcode
+        let nearby = reading.pointIsExact ? reading.point : nil
+        let units = ProposalGrouping.isFollowUp(reading) && municipality != nil ? Array(reading.capcodes.prefix(10)) : []
         var snapshots: [ProposalSnapshot] = []
-        if !open.isEmpty {
-            let messages = try await MeldkamerMessageModel.query(on: db).filter(\.$proposalID ~~ open.compactMap(\.id)).all()
-            let byProposal = Dictionary(grouping: messages) { $0.proposalID! }
-            for proposal in open {
-                guard let id = proposal.id else { continue }
-                snapshots.append(
-                    ProposalSnapshot(
-                        id: id.uuidString, region: region,
-                        messages: (byProposal[id] ?? []).compactMap { try? $0.grouped() }.sorted { $0.receivedAt < $1.receivedAt }))
+        var open: [MeldkamerProposalModel] = []
+        if (street != nil && municipality != nil) || postcode != nil || nearby != nil || !units.isEmpty {
+            // About 250 m in degrees, generously (a degree of longitude is shorter at 50–54° N).
+            let dLat = 0.003, dLon = 0.005
+            let candidates = try await MeldkamerMessageModel.query(on: db).filter(\.$region == region.rawValue)
+                .filter(\.$exercise == exercise).filter(\.$proposalID != nil)
+                .filter(\.$receivedAt >= at - window).filter(\.$receivedAt <= at + window)
+                .group(.or) { or in
+                    if let street, let municipality {
+                        or.group(.and) { $0.filter(\.$streetKey == street).filter(\.$municipality == municipality) }
+                    }
+                    if let postcode { or.filter(\.$postcode == postcode) }
+                    if let nearby {
+                        or.group(.and) {
+                            $0.filter(\.$pointExact == true).filter(\.$lat >= nearby.lat - dLat).filter(\.$lat <= nearby.lat + dLat)
+                                .filter(\.$lon >= nearby.lon - dLon).filter(\.$lon <= nearby.lon + dLon)
+                        }
+                    }
+                    if let municipality {
+                        for unit in units {
+                            or.group(.and) { $0.filter(\.$municipality == municipality).filter(\.$capcodes, .custom("LIKE"), "%,\(unit),%") }
+                        }
+                    }
+                }
+                // The most recent matches are enough: one message of a proposal establishes the rule it
+                // joins by, so a street with hundreds of messages costs no more than one with a few.
+                .sort(\.$receivedAt, .descending).limit(50).all()
+            let ids = Set(candidates.compactMap(\.proposalID))
+            if !ids.isEmpty {
+                open = try await MeldkamerProposalModel.query(on: db).filter(\.$id ~~ Array(ids))
+                    .filter(\.$status == ProposalStatus.open.rawValue).all()
+                let byProposal = Dictionary(grouping: candidates) { $0.proposalID! }
+                for proposal in open {
+                    guard let id = proposal.id else { continue }
+                    snapshots.append(
+                        ProposalSnapshot(
+                            id: id.uuidString, region: region,
+                            messages: (byProposal[id] ?? []).prefix(3).compactMap { try? $0.grouped() }.sorted { $0.receivedAt < $1.receivedAt },
+                            knownLastAt: Microseconds.date(proposal.lastMessageAt), knownHighestPriority: proposal.highestPriority))
+                }
             }
         }
         let message = GroupedMessage(receivedAt: Microseconds.date(at), reading: reading)
@@ -305,6 +352,7 @@ struct MeldkamerIntake {
             let proposal = open.first(where: { $0.id == id })
         {
             proposal.lastMessageAt = max(proposal.lastMessageAt, at)
+            proposal.highestPriority = [proposal.highestPriority, reading.priority].compactMap { $0 }.min()
             proposal.version += 1
             try await proposal.update(on: db)
             return ProposalRef(id: id, opened: false, reason: match.reason)
@@ -316,6 +364,7 @@ struct MeldkamerIntake {
         proposal.openedAt = at
         proposal.lastMessageAt = at
         proposal.exercise = exercise
+        proposal.highestPriority = reading.priority
         proposal.version = 1
         try await proposal.create(on: db)
         return ProposalRef(id: try proposal.requireID(), opened: true, reason: nil)

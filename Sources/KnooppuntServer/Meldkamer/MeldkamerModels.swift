@@ -26,6 +26,15 @@ final class MeldkamerMessageModel: Model, @unchecked Sendable {
     @Field(key: "unreadable") var unreadable: Bool
     @Field(key: "stored_at_us") var storedAt: Int64
     @Field(key: "exercise") var exercise: Bool
+    // What the grouping looks messages up by (from the reading), so a new message meets only its candidates.
+    /// The street, normalised (`Gazetteer.normalise`).
+    @OptionalField(key: "street_key") var streetKey: String?
+    @OptionalField(key: "municipality") var municipality: String?
+    @OptionalField(key: "postcode") var postcode: String?
+    @Field(key: "point_exact") var pointExact: Bool
+    /// The units alarmed as ",13AST,13ASW,".
+    @Field(key: "capcodes") var capcodes: String
+    @OptionalField(key: "priority") var priority: Int?
 
     init() {}
 }
@@ -47,6 +56,8 @@ final class MeldkamerProposalModel: Model, @unchecked Sendable {
     @OptionalField(key: "handled_reason") var handledReason: String?
     /// Proposals of an exercise (a replay) hold only exercise messages and become exercise incidents.
     @Field(key: "exercise") var exercise: Bool
+    /// The highest priority (1 is highest) of its messages.
+    @OptionalField(key: "highest_priority") var highestPriority: Int?
     /// Bumped by every change, for stale-write checks.
     @Field(key: "version") var version: Int
 
@@ -68,6 +79,7 @@ struct M0053_CreateMeldkamerIntake: AsyncMigration {
             .field("handled_at_us", .int64)
             .field("handled_reason", .string)
             .field("exercise", .bool, .required)
+            .field("highest_priority", .int)
             .field("version", .int, .required)
             .create()
         try await database.schema(MeldkamerMessageModel.schema)
@@ -86,10 +98,17 @@ struct M0053_CreateMeldkamerIntake: AsyncMigration {
             .field("unreadable", .bool, .required)
             .field("stored_at_us", .int64, .required)
             .field("exercise", .bool, .required)
+            .field("street_key", .string)
+            .field("municipality", .string)
+            .field("postcode", .string)
+            .field("point_exact", .bool, .required)
+            .field("capcodes", .string, .required)
+            .field("priority", .int)
             .create()
         if let sql = database as? any SQLDatabase {
             try await sql.raw("CREATE INDEX meldkamer_messages_hash ON meldkamer_messages (text_hash, received_at_us)").run()
             try await sql.raw("CREATE INDEX meldkamer_messages_proposal ON meldkamer_messages (proposal_id)").run()
+            try await sql.raw("CREATE INDEX meldkamer_messages_region_at ON meldkamer_messages (region, received_at_us)").run()
             try await sql.raw("CREATE INDEX meldkamer_proposals_open ON meldkamer_proposals (region, status, last_message_at_us)").run()
         }
     }

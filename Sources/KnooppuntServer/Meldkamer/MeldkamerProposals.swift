@@ -207,10 +207,11 @@ struct MeldkamerProposals {
         return proposal
     }
 
+    /// A proposal the reader may not see is not there for it (404, as an incident it may not read).
     func requireRead(_ proposal: MeldkamerProposalModel) throws {
-        guard let region = RegionCode(proposal.region) else { throw Problem.notFound("no incident proposal with that id") }
-        let decision = MeldkamerPolicy.mayRead(user.subject, region: region)
-        guard decision.allowed else { throw Problem.forbidden(decision.reason) }
+        guard let region = RegionCode(proposal.region), MeldkamerPolicy.mayRead(user.subject, region: region).allowed else {
+            throw Problem.notFound("no incident proposal with id \(proposal.id?.uuidString ?? "")")
+        }
     }
 
     /// Checks the reader may handle it, that it is open and that the caller saw its current version.
@@ -344,9 +345,12 @@ struct MeldkamerProposals {
         let target = try await context.write(on: db) { db in
             let proposal = try await find(id, on: db)
             try requireHandle(proposal, version: input.version)
-            guard let target = try await MeldkamerProposalModel.find(input.into, on: db), target.region == proposal.region,
-                target.exercise == proposal.exercise
-            else { throw Problem.invalid("'into' must be another proposal of \(proposal.region)", field: "into") }
+            guard let target = try await MeldkamerProposalModel.find(input.into, on: db), target.region == proposal.region else {
+                throw Problem.invalid("'into' must be another proposal of \(proposal.region)", field: "into")
+            }
+            guard target.exercise == proposal.exercise else {
+                throw Problem.invalid("an exercise proposal and a real one are never merged", field: "into")
+            }
             guard target.status == ProposalStatus.open.rawValue else {
                 throw Problem.conflict("the proposal to merge into is no longer open")
             }
@@ -358,6 +362,7 @@ struct MeldkamerProposals {
             }
             target.lastMessageAt = max(target.lastMessageAt, proposal.lastMessageAt)
             target.openedAt = min(target.openedAt, proposal.openedAt)
+            target.highestPriority = [target.highestPriority, proposal.highestPriority].compactMap { $0 }.min()
             target.version += 1
             try await target.update(on: db)
             handled(proposal, as: .merged, reason: nil, at: at)
@@ -398,6 +403,7 @@ struct MeldkamerProposals {
             new.openedAt = moving.map(\.receivedAt).min()!
             new.lastMessageAt = moving.map(\.receivedAt).max()!
             new.exercise = proposal.exercise
+            new.highestPriority = moving.compactMap(\.priority).min()
             new.version = 1
             try await new.create(on: db)
             for row in moving {
@@ -407,6 +413,7 @@ struct MeldkamerProposals {
             }
             proposal.openedAt = staying.map(\.receivedAt).min()!
             proposal.lastMessageAt = staying.map(\.receivedAt).max()!
+            proposal.highestPriority = staying.compactMap(\.priority).min()
             proposal.version += 1
             try await proposal.update(on: db)
             try await Journal.append(

@@ -81,7 +81,7 @@ struct MeldkamerPage: Bilingual {
             ? DisplayFormat.minute(first) + "–" + DisplayFormat.minute(proposal.lastMessageAt).suffix(5)
             : DisplayFormat.minute(first)
         let place = proposal.municipality?.name ?? proposal.region
-        let others = open.filter { $0.id != proposal.id && $0.region == proposal.region }
+        let others = open.filter { $0.id != proposal.id && $0.region == proposal.region && $0.exercise == proposal.exercise }
         return .article(
             .class("card proposal"), .id("proposal-\(id)"),
             .h2(priorityBadge(proposal.highestPriority), .text(" " + proposal.title),
