@@ -17,7 +17,8 @@ public struct GazetteerMunicipality: Sendable, Equatable, Codable {
 }
 
 /// Finds municipalities from place names, pager abbreviations and postcodes. Built once from the CBS list of
-/// municipalities (the bundled reference data) plus `PlaceNames`; lookups are dictionary reads.
+/// municipalities (the bundled reference data) plus `PlaceNames`; lookups are dictionary reads, and an
+/// abbreviation outside the table is matched only against the places that start with its first two letters.
 public struct Gazetteer: Sendable {
     public let municipalities: [GazetteerMunicipality]
     private let byCode: [String: GazetteerMunicipality]
@@ -26,6 +27,12 @@ public struct Gazetteer: Sendable {
     /// The normalised place names of more than one word, longest first, by their last word.
     private let multiWordByLastWord: [String: [[String]]]
     private let abbreviations: [String: String]
+    /// The place names without spaces, as ASCII bytes, by their first two letters (for `expandAbbreviation`).
+    private let compactPlacesByStart: [UInt16: [(key: String, compact: [UInt8])]]
+    /// Normalised place key → the spelling people write (see `displayName`).
+    private let displayNames: [String: String]
+    /// Normalised municipality name → the first municipality of that name (for postcodes).
+    private let byNormalisedName: [String: GazetteerMunicipality]
     /// Region names (CBS and common names) → region.
     private let regionNames: [String: RegionCode]
     /// Municipality names in PlaceNames that did not resolve (a test keeps this empty).
@@ -51,6 +58,13 @@ public struct Gazetteer: Sendable {
             if !(places[key]?.contains(code) ?? false) { places[key, default: []].append(code) }
         }
         self.places = places
+        var compact: [UInt16: [(key: String, compact: [UInt8])]] = [:]
+        for key in places.keys {
+            let bytes = key.utf8.filter { $0 != UInt8(ascii: " ") }
+            guard bytes.count >= 2 else { continue }
+            compact[Self.start(bytes), default: []].append((key, bytes))
+        }
+        compactPlacesByStart = compact
         var multi: [String: [[String]]] = [:]
         for key in places.keys {
             let words = key.split(separator: " ").map(String.init)
@@ -62,6 +76,22 @@ public struct Gazetteer: Sendable {
         self.regionNames = Dictionary(
             regionNames.map { (Self.normalise($0.0), $0.1) }, uniquingKeysWith: { a, _ in a })
         unresolvedNames = unresolved
+        // The first spelling wins: the place table, then the abbreviations' places, then the municipalities.
+        var display: [String: String] = [:]
+        for place in PlaceNames.places where display[Self.normalise(place.place)] == nil {
+            display[Self.normalise(place.place)] = place.place
+        }
+        for abbreviation in PlaceNames.abbreviations where display[Self.normalise(abbreviation.place)] == nil {
+            display[Self.normalise(abbreviation.place)] = abbreviation.place
+        }
+        for m in municipalities {
+            let bare = Self.withoutSuffix(m.name)
+            if display[Self.normalise(bare)] == nil { display[Self.normalise(bare)] = bare }
+        }
+        displayNames = display
+        var named: [String: GazetteerMunicipality] = [:]
+        for m in municipalities where named[Self.normalise(m.name)] == nil { named[Self.normalise(m.name)] = m }
+        byNormalisedName = named
     }
 
     public func municipality(code: String) -> GazetteerMunicipality? { byCode[code] }
@@ -78,20 +108,25 @@ public struct Gazetteer: Sendable {
     /// Multi-word place names ending in `lastWord`, longest first.
     func multiWordPlaces(endingIn lastWord: String) -> [[String]] { multiWordByLastWord[lastWord] ?? [] }
 
+    /// A normalised place key written as people write it: the PlaceNames spelling (a place, else an
+    /// abbreviation's place), else the municipality's name without its province; the key itself otherwise.
+    func displayName(_ key: String) -> String { displayNames[key] ?? key }
+
     /// The place a pager abbreviation stands for: the known table first, then a unique place whose name
     /// starts with the abbreviation's first two letters and keeps its letters in order, e.g. `ZOETMR` →
     /// Zoetermeer. Nil when nothing or more than one place fits equally well.
     func expandAbbreviation(_ token: String) -> String? {
         let upper = token.uppercased()
         if let known = abbreviations[upper] { return known }
-        let letters = Array(Self.normalise(token).filter { $0 != " " })
+        // Normalised text is ASCII (letters, digits and spaces), so bytes compare as characters do.
+        let letters = Self.normalise(token).utf8.filter { $0 != UInt8(ascii: " ") }
         guard letters.count >= 4, letters.count <= 8 else { return nil }
         var best: (key: String, score: Int)?
         var tie = false
-        for key in places.keys {
-            let compact = Array(key.filter { $0 != " " })
-            guard compact.count >= letters.count, compact.count <= 40, compact[0] == letters[0], compact[1] == letters[1]
-            else { continue }
+        // The best place does not depend on the order the places are tried in: the one with the lowest score,
+        // or none when two share it.
+        for (key, compact) in compactPlacesByStart[Self.start(letters)] ?? [] {
+            guard compact.count >= letters.count, compact.count <= 40 else { continue }
             guard let gaps = Self.subsequenceGaps(letters, in: compact) else { continue }
             // Fewer skipped letters is better; a prefix beats a scattered match.
             let score = gaps * 2 + (compact.count - letters.count)
@@ -106,8 +141,11 @@ public struct Gazetteer: Sendable {
         return best.key
     }
 
+    /// The first two bytes of a compact place name, as one key.
+    private static func start(_ bytes: [UInt8]) -> UInt16 { UInt16(bytes[0]) << 8 | UInt16(bytes[1]) }
+
     /// The number of gaps when `needle` occurs in order in `haystack`, or nil when it does not.
-    static func subsequenceGaps(_ needle: [Character], in haystack: [Character]) -> Int? {
+    static func subsequenceGaps<Element: Equatable>(_ needle: [Element], in haystack: [Element]) -> Int? {
         var index = 0
         var gaps = 0
         var lastMatch = -1
@@ -124,7 +162,7 @@ public struct Gazetteer: Sendable {
     func municipalityOfPostcode(_ postcode: String) -> GazetteerMunicipality? {
         guard let number = Int(postcode.prefix(4)) else { return nil }
         for range in Self.postcodeRanges where range.range.contains(number) {
-            return municipalities.first { Self.normalise($0.name) == Self.normalise(range.municipality) }
+            return byNormalisedName[Self.normalise(range.municipality)]
         }
         return nil
     }
@@ -136,8 +174,53 @@ public struct Gazetteer: Sendable {
     ]
 
     /// Lower case, without diacritics, apostrophes, dots or parentheses; hyphens and runs of spaces become
-    /// one space: "'s-Gravenhage" → "s gravenhage", "Súdwest-Fryslân" → "sudwest fryslan".
+    /// one space: "'s-Gravenhage" → "s gravenhage", "Súdwest-Fryslân" → "sudwest fryslan". ASCII text (nearly
+    /// every pager line) is read byte by byte; other text is folded by Foundation first.
     public static func normalise(_ text: String) -> String {
+        var text = text
+        text.makeContiguousUTF8()  // native strings already are
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ normaliseASCII($0) }).flatMap({ $0 }) {
+            return ascii
+        }
+        return normaliseFolding(text)
+    }
+
+    /// `normalise` of ASCII bytes; nil when a byte is not ASCII. Folding ASCII only lowers its capitals, so
+    /// this gives what `normaliseFolding` gives for such text.
+    static func normaliseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var isASCII = true
+        // Every byte makes at most one byte, a space included (it stands for bytes that made none).
+        let out = String(unsafeUninitializedCapacity: Swift.max(1, bytes.count)) { buffer in
+            var count = 0
+            var pendingSpace = false
+            for byte in bytes {
+                var kept = byte
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    kept = byte + 32
+                    fallthrough
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if pendingSpace && count > 0 {
+                        buffer[count] = UInt8(ascii: " ")
+                        count += 1
+                    }
+                    pendingSpace = false
+                    buffer[count] = kept
+                    count += 1
+                case UInt8(ascii: "'"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"): continue
+                case 0x80...:
+                    isASCII = false
+                    return 0
+                default: pendingSpace = true
+                }
+            }
+            return count
+        }
+        return isASCII ? out : nil
+    }
+
+    /// `normalise` for any text: Foundation folds away case and diacritics first.
+    static func normaliseFolding(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "nl_NL"))
             .lowercased()
         var out = ""

@@ -87,16 +87,5 @@ public enum Geocoding {
     }
 
     /// A normalised place key written as people write it: the municipality's or the PlaceNames spelling.
-    static func displayName(_ key: String, gazetteer: Gazetteer) -> String {
-        if let place = PlaceNames.places.first(where: { Gazetteer.normalise($0.place) == key }) { return place.place }
-        if let abbreviation = PlaceNames.abbreviations.first(where: { Gazetteer.normalise($0.place) == key }) {
-            return abbreviation.place
-        }
-        if let municipality = gazetteer.municipalities.first(where: {
-            Gazetteer.normalise(Gazetteer.withoutSuffix($0.name)) == key
-        }) {
-            return Gazetteer.withoutSuffix(municipality.name)
-        }
-        return key
-    }
+    static func displayName(_ key: String, gazetteer: Gazetteer) -> String { gazetteer.displayName(key) }
 }

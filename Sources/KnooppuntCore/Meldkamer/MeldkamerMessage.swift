@@ -70,7 +70,7 @@ public enum MeldkamerReader {
 
         // Priority and discipline at the start.
         readPriority(&tokens, into: &reading)
-        if let first = tokens.first, first.range(of: #"^[A-Z]{2,4}-\d{1,3}$"#, options: .regularExpression) != nil {
+        if let first = tokens.first, TokenShape.isDispatchUnit(first) {
             reading.unit = first
             tokens.removeFirst()
         }
@@ -93,8 +93,7 @@ public enum MeldkamerReader {
             }
         }
         parts = parts.filter { !$0.isEmpty }
-        let lowered = text.lowercased()
-        if lowered.contains("proefalarm") || reading.priority == 5 { reading.isAnnouncement = true }
+        if text.lowercased().containsText("proefalarm") || reading.priority == 5 { reading.isAnnouncement = true }
 
         var hintRegion: RegionCode?
         for code in reading.capcodes {
@@ -160,13 +159,13 @@ public enum MeldkamerReader {
 
     static func readPriority(_ tokens: inout [String], into reading: inout MeldkamerReading) {
         guard let first = tokens.first else { return }
-        let upper = first.uppercased().trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+        let upper = trimming(first.uppercased()) { $0 == ":" }
         func level(_ text: Substring) -> Int? {
             guard text.count == 1, let value = Int(text), (1...5).contains(value) else { return nil }
             return value
         }
         if upper == "P" || upper == "PRIO", tokens.count > 1,
-            let value = level(Substring(tokens[1].trimmingCharacters(in: CharacterSet(charactersIn: ":"))))
+            let value = level(Substring(trimming(tokens[1]) { $0 == ":" }))
         {
             reading.priority = value
             tokens.removeFirst(2)
@@ -189,9 +188,7 @@ public enum MeldkamerReader {
     static func readTrailer(_ tokens: inout [String], into reading: inout MeldkamerReading) {
         var capcodes: [String] = []
         while let last = tokens.last {
-            if last.range(of: #"^\d{5,9}$"#, options: .regularExpression) != nil
-                || last.range(of: #"^\d{2}[A-Za-z]{2,5}\d{0,2}$"#, options: .regularExpression) != nil
-            {
+            if TokenShape.isUnitCode(last) {
                 if tokens.count >= 2, ["bon", "icnum", "ritnr"].contains(tokens[tokens.count - 2].lowercased()) {
                     tokens.removeLast(2)  // a dispatch reference number, not a unit
                     continue
@@ -199,7 +196,7 @@ public enum MeldkamerReader {
                 capcodes.insert(last.uppercased(), at: 0)
                 tokens.removeLast()
             } else if last.hasSuffix(")"), let open = tokens.lastIndex(where: { $0.hasPrefix("(") }),
-                tokens.count - open <= 4, open > 0, tokens[open - 1].range(of: #"^\d{5,9}$|^\d{2}[A-Za-z]{2,5}\d{0,2}$"#, options: .regularExpression) != nil
+                tokens.count - open <= 4, open > 0, TokenShape.isUnitCode(tokens[open - 1])
             {
                 tokens.removeSubrange(open...)  // an escalation note after the units: "(Middelbrand)"
             } else {
@@ -223,7 +220,7 @@ public enum MeldkamerReader {
                 continue
             }
             if lower == "ambu", index + 1 < tokens.count,
-                tokens[index + 1].range(of: #"^\d{5,6}$"#, options: .regularExpression) != nil
+                TokenShape.isDigits(tokens[index + 1], 5, 6)
             {
                 reading.capcodes.append(tokens[index + 1])
                 tokens.removeSubrange(index...(index + 1))
@@ -236,22 +233,32 @@ public enum MeldkamerReader {
 
     static func readPostcode(_ tokens: inout [String], into reading: inout MeldkamerReading) {
         for (index, token) in tokens.enumerated() {
-            let bare = token.trimmingCharacters(in: CharacterSet(charactersIn: ",:"))
-            if bare.range(of: #"^[1-9]\d{3}[A-Za-z]{2}$"#, options: .regularExpression) != nil {
+            let bare = trimming(token, isCommaOrColon)
+            if TokenShape.isPostcode(bare) {
                 reading.postcode = bare.uppercased()
                 tokens.remove(at: index)
                 return
             }
-            if index + 1 < tokens.count, bare.range(of: #"^[1-9]\d{3}$"#, options: .regularExpression) != nil,
-                tokens[index + 1].trimmingCharacters(in: CharacterSet(charactersIn: ",:"))
-                    .range(of: #"^[A-Z]{2}$"#, options: .regularExpression) != nil,
-                index > 0
+            if index + 1 < tokens.count, TokenShape.isPostcodeDigits(bare),
+                TokenShape.isPostcodeLetters(trimming(tokens[index + 1], isCommaOrColon)), index > 0
             {
                 reading.postcode = bare + tokens[index + 1].prefix(2).uppercased()
                 tokens.removeSubrange(index...(index + 1))
                 return
             }
         }
+    }
+
+    static func isCommaOrColon(_ scalar: Unicode.Scalar) -> Bool { scalar == "," || scalar == ":" }
+
+    /// The token without the scalars at either end that `trimmed` picks, as `trimmingCharacters(in:)` with a
+    /// set of those scalars gives it.
+    static func trimming(_ token: String, _ trimmed: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = token.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !trimmed($0) }), let last = scalars.lastIndex(where: { !trimmed($0) })
+        else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return token }
+        return String(Substring(scalars[first...last]))
     }
 
     struct PlaceMatch {
@@ -270,11 +277,10 @@ public enum MeldkamerReader {
         let lastKey = Gazetteer.normalise(last)
         guard !lastKey.isEmpty else { return nil }
         // Region names ("VEILIGHEIDSREGIO BRABANT-ZUIDOOST").
-        for length in stride(from: min(4, tokens.count), through: 1, by: -1) {
+        for length in stride(from: min(4, tokens.count), through: 1, by: -1)
+        where length < tokens.count && Gazetteer.normalise(tokens[tokens.count - length - 1]) == "veiligheidsregio" {
             let key = Gazetteer.normalise(tokens.suffix(length).joined(separator: " "))
-            if let region = gazetteer.regionNamed(key),
-                length < tokens.count ? Gazetteer.normalise(tokens[tokens.count - length - 1]) == "veiligheidsregio" : false
-            {
+            if let region = gazetteer.regionNamed(key) {
                 return PlaceMatch(
                     written: tokens.suffix(length).joined(separator: " "), key: key, length: length + 1, abbreviated: false,
                     fuzzy: false, region: region)
@@ -296,7 +302,8 @@ public enum MeldkamerReader {
         guard letters.count == last.count, letters.count >= 3, letters.count <= 8,
             last == last.uppercased() || last == last.lowercased()
         else { return nil }
-        let known = PlaceNames.abbreviations.contains { $0.abbreviation == last.uppercased() }
+        let upper = last.uppercased()
+        let known = PlaceNames.abbreviations.contains { $0.abbreviation == upper }
         guard let key = gazetteer.expandAbbreviation(last) else { return nil }
         var match = PlaceMatch(written: last, key: key, length: 1, abbreviated: true, fuzzy: !known)
         // "den bommel denbom": the full name may stand just before its abbreviation.
@@ -317,8 +324,8 @@ public enum MeldkamerReader {
     ]
 
     static func looksLikeStreet(_ token: String) -> Bool {
-        let lower = token.lowercased().trimmingCharacters(in: .punctuationCharacters)
-        if lower.range(of: #"^[ans]\d{1,3}$"#, options: .regularExpression) != nil { return true }  // A4, N59
+        let lower = trimmingPunctuation(token.lowercased())
+        if TokenShape.isRoadNumber(lower) { return true }  // A4, N59
         return lower.count > 4 && streetSuffixes.contains { lower.hasSuffix($0) }
     }
 
@@ -338,9 +345,21 @@ public enum MeldkamerReader {
         return (Array(tokens[..<start]), joinedOrNil(streetTokens))
     }
 
-    static func isHouseNumber(_ token: String) -> Bool {
-        token.range(of: #"^\d{1,5}[A-Za-z]?(-\d{1,4})?$"#, options: .regularExpression) != nil
+    static func isHouseNumber(_ token: String) -> Bool { TokenShape.isHouseNumber(token) }
+
+    /// `trimmingCharacters(in: .punctuationCharacters)`; ASCII text is trimmed here (its punctuation is
+    /// `!"#%&'()*,-./:;?@[\]_{}`), other text by Foundation.
+    static func trimmingPunctuation(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.trimmingCharacters(in: .punctuationCharacters) }
+        let bytes = text.utf8
+        let isPunctuation: (UInt8) -> Bool = { Self.asciiPunctuation.contains($0) }
+        guard let first = bytes.firstIndex(where: { !isPunctuation($0) }),
+            let last = bytes.lastIndex(where: { !isPunctuation($0) })
+        else { return "" }
+        return String(Substring(bytes[first...last]))
     }
+
+    static let asciiPunctuation = Set("!\"#%&'()*,-./:;?@[\\]_{}".utf8)
 
     static func setType(_ tokens: [String], into reading: inout MeldkamerReading) {
         guard let type = joinedOrNil(tokens) else { return }
@@ -351,7 +370,7 @@ public enum MeldkamerReader {
     static func disciplineFromType(_ type: String?) -> MeldkamerDiscipline? {
         guard let type = type?.lowercased() else { return nil }
         if type.hasPrefix("ambu") || type.hasPrefix("dia") { return .ambulance }
-        if type.hasPrefix("knrm") || type.contains("tsc") { return .knrm }
+        if type.hasPrefix("knrm") || type.containsText("tsc") { return .knrm }
         if type.hasPrefix("politie") || type.hasPrefix("pol ") { return .politie }
         return .brandweer
     }

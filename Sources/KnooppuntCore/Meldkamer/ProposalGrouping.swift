@@ -86,10 +86,13 @@ public enum ProposalGrouping {
     static func reason(_ message: GroupedMessage, joins proposal: ProposalSnapshot) -> (Int, String)? {
         let gap = message.receivedAt.timeIntervalSince(proposal.lastAt)
         guard gap >= -streetWindow, gap <= streetWindow else { return nil }
-        let minutes = "\(Int((abs(gap) / 60).rounded())) min"
         let reading = message.reading
-        let escalation = proposal.highestPriority.map { current in (reading.priority ?? 9) < current } ?? false
-        let escalationNote = escalation ? "; prioriteit verhoogd naar \(reading.priority ?? 0)" : ""
+        // The reason's words are made only when the message joins.
+        var minutes: String { "\(Int((abs(gap) / 60).rounded())) min" }
+        var escalationNote: String {
+            let escalation = proposal.highestPriority.map { current in (reading.priority ?? 9) < current } ?? false
+            return escalation ? "; prioriteit verhoogd naar \(reading.priority ?? 0)" : ""
+        }
         if let street = key(reading.street), let municipality = reading.municipality?.code,
             proposal.messages.contains(where: { key($0.reading.street) == street && $0.reading.municipality?.code == municipality })
         {
@@ -125,7 +128,7 @@ public enum ProposalGrouping {
 
     public static func isFollowUp(_ reading: MeldkamerReading) -> Bool {
         let text = (reading.messageTypeExpanded ?? reading.messageType ?? "").lowercased()
-        return followUpWords.contains { text.contains($0) }
+        return followUpWords.contains { text.containsText($0) }
     }
 
     static func key(_ street: String?) -> String? {

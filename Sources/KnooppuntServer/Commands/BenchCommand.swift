@@ -5,7 +5,7 @@ import Vapor
 /// `knooppunt bench …`: measured speed, written to BENCHMARKS.md, never asserted in tests.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure Knooppunt's speed.", subcommands: [Picture.self, Interop.self, Federation.self, Cascade.self])
+        commandName: "bench", abstract: "Measure Knooppunt's speed.", subcommands: [Picture.self, Interop.self, Federation.self, Cascade.self, Meldkamer.self])
 
     struct Picture: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -132,6 +132,38 @@ struct BenchCommand: AsyncParsableCommand {
             let rows = CascadeBench(nodes: nodes, edges: edges, runs: runs).run()
             print(CascadeBench.header)
             for row in rows { print(row.markdown) }
+        }
+    }
+
+    struct Meldkamer: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Meldkamer intake on one thread: read, locate and group a replayed P2000 stream.")
+
+        @ArgumentParser.Option(help: "JSON lines with message and timestamp.")
+        var file = "../shared/data/p2000/p2000_brandweer_nye2019_amsterdam.jsonl"
+        @ArgumentParser.Option(name: .customLong("repeat"), help: "Rounds over the file (default: enough for 100,000 messages).")
+        var rounds: Int?
+        @ArgumentParser.Flag(help: "Print a JSON object on stdout (the summary goes to stderr).") var json = false
+
+        func validate() throws {
+            if let rounds, rounds < 1 { throw ValidationError("--repeat must be at least 1") }
+            guard FileManager.default.fileExists(atPath: file) else { throw ValidationError("no file at \(file); pass --file") }
+        }
+
+        func run() async throws {
+            let lines = try MeldkamerBench.lines(of: URL(fileURLWithPath: file))
+            let reference = try MeldkamerBench.reference()
+            let bench = MeldkamerBench(
+                file: file, lines: lines, rounds: rounds ?? MeldkamerBench.rounds(toReach: 100_000, lines: lines.count))
+            let report = bench.run(reference: reference)
+            if json {
+                FileHandle.standardError.write(Data((report.text + "\n").utf8))
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            } else {
+                print(report.text)
+            }
         }
     }
 }
