@@ -2849,6 +2849,9 @@ MK_403 = {"403": problem("Not allowed: proposals are seen by the calamiteitenco�
 MK_404 = {"404": problem("No such proposal.")}
 MK_409 = {"409": problem("The proposal changed since the version sent, or is no longer open.")}
 PROPOSALP = {"name": "proposal", "in": "path", "required": True, "schema": UUIDS}
+MK_REPLAY = obj(["meldkamer", "total", "sent", "speed", "startedAt", "running"], {
+    "meldkamer": {"type": "string"}, "total": {"type": "integer"}, "sent": {"type": "integer"}, "speed": {"type": "number"},
+    "startedAt": {"type": "string", "format": "date-time"}, "running": {"type": "boolean"}, "problem": {"type": "string"}})
 VERSIONED = lambda required, props: body(obj(["version"] + required, {"version": {"type": "integer"}, **props}))
 doc["paths"].update({
     "/meldkamer/messages": {
@@ -2908,6 +2911,20 @@ doc["paths"].update({
                            "regions; fetch the proposals to see what). Last-Event-ID resumes.",
                 "responses": {"200": {"description": "The stream.", "content": {"text/event-stream": {"schema": {"type": "string"}}}},
                               **E401, **MK_403}}},
+    "/meldkamer/replay": {
+        "get": {"operationId": "meldkamerReplayStatus", "security": AUTH,
+                "summary": "For a calamiteitencoördinator: the state of the meldkamer's exercise replay (204 when none was started).",
+                "responses": {**ok("The replay.", MK_REPLAY), "204": {"description": "No replay was started."}, **E401, **MK_403}},
+        "post": {"operationId": "startMeldkamerReplay", "security": AUTH,
+                 "summary": "Replay the bundled Amsterdam New Year's Eve set (297 P2000 messages) as exercise messages of your meldkamer, "
+                            "at the original pace (1) or up to 100000× faster; their times keep their spacing and end now.",
+                 "requestBody": body(obj(["speed"], {"speed": {"type": "number", "minimum": 1, "maximum": 100000},
+                                                     "limit": {"type": "integer", "minimum": 1, "maximum": 297}})),
+                 "responses": {**ok("Started.", MK_REPLAY, status="202"), **EBODY, **E401, **MK_403,
+                               "409": problem("A replay for this meldkamer is running.")}}},
+    "/meldkamer/replay/stop": {
+        "post": {"operationId": "stopMeldkamerReplay", "security": AUTH, "summary": "Stop the meldkamer's replay.",
+                 "responses": {**ok("Stopped.", MK_REPLAY), **E401, **MK_403, "404": problem("No replay was started.")}}},
     "/meldkamer/incidents/{incident}/briefing": {"parameters": [INCIDENT],
         "get": {"operationId": "meldkamerBriefing", "security": AUTH,
                 "summary": "Back to the meldkamer (seed 000:L454-457): for an incident you may read, its plots, the objects and functions of the "

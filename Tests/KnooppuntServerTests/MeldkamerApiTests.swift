@@ -232,6 +232,35 @@ struct MeldkamerApiTests {
         }
     }
 
+    @Test("a replay feeds the bundled night as exercise messages of the CaCo's meldkamer; one at a time; only a CaCo starts it")
+    func replay() async throws {
+        try await withTestApp(clock: ManualClock(Picture.start)) { app in
+            let caco = try await HTTP.login(app, "caco-amsterdam")
+            let none = try await HTTP.send(app, .GET, "/api/v1/meldkamer/replay", token: caco)
+            #expect(none.status == .noContent)
+            let started = try await HTTP.send(app, .POST, "/api/v1/meldkamer/replay", json: #"{"speed":100000,"limit":12}"#, token: caco)
+            #expect(started.status == .accepted, "\(started.body.string)")
+            let bad = try await HTTP.send(app, .POST, "/api/v1/meldkamer/replay", json: #"{"speed":0}"#, token: caco)
+            #expect(bad.body.string.contains("speed"))
+            // Wait for the state the replay reaches: all twelve sent.
+            var status = try started.content.decode(MeldkamerReplays.Status.self)
+            let deadline = ContinuousClock.now.advanced(by: .seconds(60))
+            while status.running, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+                status = try await HTTP.send(app, .GET, "/api/v1/meldkamer/replay", token: caco).content.decode(MeldkamerReplays.Status.self)
+            }
+            #expect(!status.running && status.sent == 12 && status.problem == nil, "\(status)")
+            let practised = try await Meldkamer.proposals(app, caco, query: "?exercise=true")
+            #expect(!practised.proposals.isEmpty && practised.proposals.allSatisfy(\.exercise))
+            #expect(try await Meldkamer.proposals(app, caco, query: "?exercise=false").proposals.isEmpty)
+            let stored = try await MeldkamerMessageModel.query(on: app.db).all()
+            #expect(stored.count == 12 && stored.allSatisfy { $0.exercise && $0.meldkamer == "MK-AA" })
+            #expect(stored.allSatisfy { $0.receivedAt <= Microseconds.from(Picture.start) }, "a replayed night ends now; nothing lies in the future")
+            let im = try await HTTP.login(app, "im-vr13")
+            #expect(try await HTTP.send(app, .POST, "/api/v1/meldkamer/replay", json: #"{"speed":60}"#, token: im).status == .forbidden)
+        }
+    }
+
     @Test("the live stream tells who sees a region that its proposals changed, and no one else")
     func live() async throws {
         try await withTestApp(clock: ManualClock(Picture.start)) { app in

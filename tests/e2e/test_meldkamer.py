@@ -52,6 +52,21 @@ def test_replay_proposals_promote(server, browser):
     assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways scrolling"
     viewport(browser, 1280, 1000)
 
+    # MUT: the CaCo starts typing a reason to dismiss another proposal while messages keep coming in
+    other_id = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#proposals article.proposal'), a => a.id).find(id => id !== arguments[0])",
+        card_id).removeprefix("proposal-")
+    wait(browser, lambda d: d.execute_script(
+        "const d = document.getElementById(arguments[0]); if (d && !d.open) { d.open = true; d.scrollIntoView({block: 'center'}) }"
+        " return !!d && d.open", f"more-{other_id}"))
+    wait(browser, lambda d: d.find_element(By.ID, f"reason-{other_id}").send_keys("Dubbele melding") is None)
+    # validate: updates wait while the reader types; the text stays
+    wait(browser, lambda d: d.find_element(By.ID, "meldkamer-live").get_attribute("data-updates-waiting") == "true", seconds=60)
+    assert browser.find_element(By.ID, f"reason-{other_id}").get_attribute("value") == "Dubbele melding"
+    browser.find_element(By.ID, f"reason-{other_id}").clear()
+    browser.execute_script("document.activeElement.blur()")
+    wait(browser, lambda d: d.find_element(By.ID, "meldkamer-live").get_attribute("data-updates-waiting") is None)
+
     # MUT: the CaCo makes an incident of it
     messages = [line.split("\n")[0] for line in texts]
     wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, f"#{card_id} form[id^='promote-'] button"))

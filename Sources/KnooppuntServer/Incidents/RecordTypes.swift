@@ -205,7 +205,9 @@ enum LogbookSummary {
         case let reviewed as IncidentReviewed:
             let outcome = ReviewOutcome(rawValue: reviewed.outcome)?.label.nl ?? reviewed.outcome
             return "Opschaling en gezag herbeoordeeld (GRIP \(reviewed.grip)): \(outcome.lowercased()). Reden: \(reviewed.reason)"
-        case let created as EntryCreated: return "Nieuwe melding (\(created.body.theme)): \(created.body.text)"
+        case let created as EntryCreated:
+            let theme = Theme(created.body.theme).map { DisplayFormat.themeLabel($0, .nl) } ?? created.body.theme
+            return "Nieuwe melding (\(theme)): \(created.body.text)"
         case let updated as EntryUpdated: return "Melding bijgewerkt: \(updated.body.text)"
         case let verification as EntryVerification:
             let status = VerificationStatus(rawValue: verification.body.verification)?.label.nl ?? verification.body.verification
@@ -261,6 +263,13 @@ enum LogbookSummary {
         case let acknowledged as AlertAcknowledged: return "Alarmering bevestigd door \(acknowledged.body.organisation)"
         case let escalated as AlertEscalated:
             return "Alarmering \(escalated.body.organisation) niet bevestigd; opgeschaald naar \(escalated.body.escalatedTo ?? "")"
+        case let handled as MeldkamerProposalHandled:
+            return handled.action == "promoted"
+                ? "Incident gemaakt van een voorstel van de meldkamer (\(handled.messages.count) \(handled.messages.count == 1 ? "bericht" : "berichten"))"
+                : "Voorstel van de meldkamer afgehandeld"
+        case let takenOver as MeldkamerThemeTakenOver:
+            let name = Meldkamers.meldkamer(code: takenOver.meldkamer)?.name ?? "de meldkamer"
+            return "Thema Meldkamer overgenomen van de calamiteitencoördinator van \(name)"
         default: return sentences[record.kind] ?? record.kind
         }
     }

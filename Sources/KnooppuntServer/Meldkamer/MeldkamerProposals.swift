@@ -134,6 +134,40 @@ struct MeldkamerProposals {
         return ListDTO(regions: regions.map(\.rawValue).sorted(), proposals: try await dtos(proposals))
     }
 
+    /// What the meldkamer page shows: the true counts, the open proposals most urgent first (priority, then the
+    /// latest message), at most `limit` of them, and the last ten handled.
+    struct PageData {
+        var regions: [String]
+        /// Region code → its name, for where a person reads.
+        var regionNames: [String: String]
+        var openCount: Int
+        var urgentCount: Int
+        var open: [ProposalDTO]
+        var handled: [ProposalDTO]
+    }
+
+    func page(limit: Int) async throws -> PageData {
+        let regions = MeldkamerPolicy.visibleRegions(user.subject)
+        guard !regions.isEmpty else {
+            throw Problem.forbidden(
+                "incident proposals are seen by the calamiteitencoördinator of the meldkamer and the region's IM, HIN, AC and operational leader")
+        }
+        func base() -> QueryBuilder<MeldkamerProposalModel> {
+            MeldkamerProposalModel.query(on: db).filter(\.$region ~~ regions.map(\.rawValue))
+        }
+        let openCount = try await base().filter(\.$status == ProposalStatus.open.rawValue).count()
+        let urgentCount = try await base().filter(\.$status == ProposalStatus.open.rawValue).filter(\.$highestPriority == 1).count()
+        let open = try await base().filter(\.$status == ProposalStatus.open.rawValue).all()
+            .sorted { ($0.highestPriority ?? 9, -$0.lastMessageAt) < ($1.highestPriority ?? 9, -$1.lastMessageAt) }
+        let handled = try await base().filter(\.$status != ProposalStatus.open.rawValue).sort(\.$handledAt, .descending).limit(10).all()
+        let names = try await RegionModel.query(on: db).filter(\.$id ~~ regions.map(\.rawValue)).all()
+        return PageData(
+            regions: regions.map(\.rawValue).sorted(),
+            regionNames: Dictionary(names.compactMap { row in row.id.map { ($0, row.name) } }, uniquingKeysWith: { a, _ in a }),
+            openCount: openCount, urgentCount: urgentCount,
+            open: try await dtos(Array(open.prefix(limit))), handled: try await dtos(handled))
+    }
+
     func detail(_ id: UUID) async throws -> ProposalDTO {
         let proposal = try await find(id, on: db)
         try requireRead(proposal)
@@ -282,14 +316,16 @@ struct MeldkamerProposals {
                 try await PictureStore.insertEntry(
                     PictureStore.NewEntry(
                         theme: .meldkamer, text: text, source: Self.entrySource, observedAt: row.receivedAt,
-                        priority: message.priority == 1 ? .hoog : .normaal,
+                        // P1 is how the units drive, not what the crisis team must do now: the entries do not
+                        // become urgent alerts of their own.
+                        priority: .normaal,
                         location: message.pointIsExact ? message.lon.flatMap { lon in message.lat.map { #"{"type":"Point","coordinates":[\#(lon),\#($0)]}"# } } : nil),
                     to: incidentID, by: author, at: at, on: db)
             }
             if let location {
                 _ = try await PictureStore.insertPlot(
                     PictureStore.NewPlot(
-                        style: PlotStyle(kind: .symbol, symbol: .incident, label: "Meldkamer: \(String(Self.title(messages).prefix(60)))"),
+                        style: PlotStyle(kind: .symbol, symbol: .incident, label: "Meldkamer"),
                         geometry: location, classification: .internal),
                     to: incidentID, by: author, at: at, on: db)
             }

@@ -35,7 +35,8 @@ struct MeldkamerWebController: RouteCollection {
     func page(req: Request) async throws -> Response {
         let service = try service(req)
         let user = service.user
-        let list = try await service.list(status: nil, region: nil, exercise: nil)
+        let all = req.query[String.self, at: "alle"] == "1"
+        let data = try await service.page(limit: all ? 500 : MeldkamerPage.shown)
         var unplaced: [MeldkamerProposals.MessageDTO] = []
         var replay: MeldkamerReplays.Status?
         if Self.isCaCo(user) {
@@ -44,8 +45,8 @@ struct MeldkamerWebController: RouteCollection {
             replay = await req.knooppunt.replays.status(user.organisationCode)
         }
         let page = MeldkamerPage(
-            strings: req.strings, csrfToken: req.csrfToken, user: user, list: list, unplaced: unplaced, replay: replay,
-            isCaCo: Self.isCaCo(user))
+            strings: req.strings, csrfToken: req.csrfToken, user: user, data: data, unplaced: unplaced, replay: replay,
+            isCaCo: Self.isCaCo(user), showsAll: all)
         return .html(page.render())
     }
 

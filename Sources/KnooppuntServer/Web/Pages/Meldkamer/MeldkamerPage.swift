@@ -11,18 +11,22 @@ struct MeldkamerPage: Bilingual {
     let strings: UIStrings
     let csrfToken: String
     let user: CurrentUser
-    let list: MeldkamerProposals.ListDTO
+    let data: MeldkamerProposals.PageData
     let unplaced: [MeldkamerProposals.MessageDTO]
     let replay: MeldkamerReplays.Status?
     let isCaCo: Bool
+    let showsAll: Bool
+
+    /// Open proposals shown at first; the rest behind "toon alle".
+    static let shown = 50
 
     var language: KnooppuntCore.Language { strings.language }
 
     static let path = "/meldkamer"
     static func navLabel(_ language: KnooppuntCore.Language) -> String { language == .nl ? "Meldkamer" : "Dispatch" }
 
-    var open: [MeldkamerProposals.ProposalDTO] { list.proposals.filter { $0.status == "open" } }
-    var handled: [MeldkamerProposals.ProposalDTO] { Array(list.proposals.filter { $0.status != "open" }.prefix(10)) }
+    var open: [MeldkamerProposals.ProposalDTO] { data.open }
+    var handled: [MeldkamerProposals.ProposalDTO] { data.handled }
 
     func render() -> String {
         var layout = Layout(title: say(nl: "Meldkamer: voorstellen", en: "Dispatch: proposals"), strings: strings, csrfToken: csrfToken, user: user, path: Self.path)
@@ -36,6 +40,10 @@ struct MeldkamerPage: Bilingual {
                     nl: "Berichten van de meldkamer die bij elkaar horen worden hier een voorstel. Maak er een incident van, of wijs het af.",
                     en: "Dispatch messages that belong together become a proposal here. Make it an incident, or dismiss it.")))),
                 .div(.id("proposals"), .forEach(open) { card($0) }),
+                .if(data.openCount > open.count, .p(.id("proposals-more"), .a(
+                    .href(Self.path + "?alle=1"),
+                    .text(say(nl: "Toon alle \(data.openCount) open voorstellen (nu \(open.count), de dringendste eerst)",
+                              en: "Show all \(data.openCount) open proposals (now \(open.count), most urgent first)"))))),
                 .if(!handled.isEmpty, .section(
                     .class("card"), .id("proposals-handled"),
                     .h2(.text(say(nl: "Afgehandeld", en: "Handled"))),
@@ -61,10 +69,11 @@ struct MeldkamerPage: Bilingual {
     }
 
     private func status() -> String {
-        let regions = list.regions.joined(separator: ", ")
-        guard !open.isEmpty else { return say(nl: "Geen open voorstellen · \(regions)", en: "No open proposals · \(regions)") }
-        let urgent = open.filter { $0.highestPriority == 1 }.count
-        let count = say(nl: "\(open.count) open \(open.count == 1 ? "voorstel" : "voorstellen")", en: "\(open.count) open proposal\(open.count == 1 ? "" : "s")")
+        let regions = data.regions.map { (data.regionNames[$0] ?? $0) }.joined(separator: ", ")
+        let total = data.openCount
+        guard total > 0 else { return say(nl: "Geen open voorstellen · \(regions)", en: "No open proposals · \(regions)") }
+        let urgent = data.urgentCount
+        let count = say(nl: "\(total) open \(total == 1 ? "voorstel" : "voorstellen")", en: "\(total) open proposal\(total == 1 ? "" : "s")")
         let prio = urgent > 0 ? say(nl: " · \(urgent) met prioriteit 1", en: " · \(urgent) priority 1") : ""
         return count + prio + " · " + regions
     }
@@ -80,22 +89,32 @@ struct MeldkamerPage: Bilingual {
         let span = proposal.messages.count > 1
             ? DisplayFormat.minute(first) + "–" + DisplayFormat.minute(proposal.lastMessageAt).suffix(5)
             : DisplayFormat.minute(first)
-        let place = proposal.municipality?.name ?? proposal.region
-        let others = open.filter { $0.id != proposal.id && $0.region == proposal.region && $0.exercise == proposal.exercise }
+        let place = proposal.municipality?.name ?? (data.regionNames[proposal.region] ?? proposal.region)
+        // Merge candidates: the same municipality and kind (real or exercise), within two hours, at most 15.
+        let others = mergeCandidates(for: proposal)
+        let count = say(nl: "\(proposal.messages.count) \(proposal.messages.count == 1 ? "bericht" : "berichten")",
+                        en: "\(proposal.messages.count) message\(proposal.messages.count == 1 ? "" : "s")")
+        let facts = [place, proposal.categoryLabel, count, String(span)].joined(separator: " · ")
         return .article(
             .class("card proposal"), .id("proposal-\(id)"),
             .h2(priorityBadge(proposal.highestPriority), .text(" " + proposal.title),
                 .if(proposal.exercise, .span(.class("badge"), .text(say(nl: " Oefening", en: " Exercise"))))),
-            .p(.class("muted"), .text([place, proposal.region, proposal.categoryLabel,
-                                        say(nl: "\(proposal.messages.count) \(proposal.messages.count == 1 ? "bericht" : "berichten")",
-                                            en: "\(proposal.messages.count) message\(proposal.messages.count == 1 ? "" : "s")"), String(span)]
-                .joined(separator: " · "))),
-            .ol(.class("messages"), .forEach(proposal.messages) { message in
-                .li(.strong(.text(String(DisplayFormat.minute(message.receivedAt).suffix(5)) + " ")), .text(message.text),
-                    .br(),
-                    .span(.class("muted small"), .text(explanation(message))))
-            }),
-            .if(proposal.mayHandle, .group(
+            .p(.class("muted"), .text(facts)),
+            messageList(proposal),
+            actions(proposal, id: id, others: others)
+        )
+    }
+
+    private func messageList(_ proposal: MeldkamerProposals.ProposalDTO) -> Node<HTML.BodyContext> {
+        .ol(.class("messages"), .forEach(proposal.messages) { message in
+            .li(.strong(.text(String(DisplayFormat.minute(message.receivedAt).suffix(5)) + " ")), .text(message.text),
+                .br(),
+                .span(.class("muted small"), .text(explanation(message))))
+        })
+    }
+
+    private func actions(_ proposal: MeldkamerProposals.ProposalDTO, id: String, others: [MeldkamerProposals.ProposalDTO]) -> Node<HTML.BodyContext> {
+        .if(proposal.mayHandle, .group(
                 .form(
                     .class("inline"), .id("promote-\(id)"), .method(.post), .action("\(Self.path)/voorstellen/\(id)/incident"),
                     .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
@@ -111,16 +130,42 @@ struct MeldkamerPage: Bilingual {
                         .label(.for("reason-\(id)"), .text(say(nl: "Reden van afwijzen", en: "Reason for dismissing"))),
                         .input(.id("reason-\(id)"), .name("reason"), .type(.text), .required(true)),
                         .button(.type(.submit), .text(say(nl: "Afwijzen", en: "Dismiss")))),
-                    .if(!others.isEmpty, .form(
+                    mergeForm(proposal, id: id, others: others),
+                    splitForm(proposal, id: id))),
+                else: .p(.class("help"), .text(say(
+                    nl: "De calamiteitencoördinator of de informatiemanager van de regio handelt dit voorstel af.",
+                    en: "The calamity coordinator or the region's information manager handles this proposal."))))
+    }
+
+    private func mergeCandidates(for proposal: MeldkamerProposals.ProposalDTO) -> [MeldkamerProposals.ProposalDTO] {
+        var found: [MeldkamerProposals.ProposalDTO] = []
+        for other in open where other.id != proposal.id && other.region == proposal.region && other.exercise == proposal.exercise {
+            let sameMunicipality: Bool = other.municipality?.code == proposal.municipality?.code
+            let gap: TimeInterval = abs(other.lastMessageAt.timeIntervalSince(proposal.lastMessageAt))
+            if sameMunicipality && gap <= 7200 { found.append(other) }
+            if found.count == 15 { break }
+        }
+        return found
+    }
+
+    private func mergeForm(_ proposal: MeldkamerProposals.ProposalDTO, id: String, others: [MeldkamerProposals.ProposalDTO]) -> Node<HTML.DetailsContext> {
+        guard !others.isEmpty else { return .empty }
+        return .form(
                         .class("stacked"), .id("merge-\(id)"), .method(.post), .action("\(Self.path)/voorstellen/\(id)/samenvoegen"),
                         .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                         .input(.type(.hidden), .name("version"), .value(String(proposal.version))),
                         .label(.for("into-\(id)"), .text(say(nl: "Samenvoegen met", en: "Merge into"))),
-                        .select(.id("into-\(id)"), .attribute(named: "name", value: "into"), .forEach(others) { other in
-                            .choice(other.id.uuidString, other.title)
-                        }),
-                        .button(.type(.submit), .text(say(nl: "Samenvoegen", en: "Merge"))))),
-                    .if(proposal.messages.count > 1, .form(
+                        .select(.id("into-\(id)"), .attribute(named: "name", value: "into"), .attribute(named: "required", value: "required"),
+                                .choice("", say(nl: "— kies een voorstel —", en: "— choose a proposal —")),
+                                .forEach(others) { other in
+                                    .choice(other.id.uuidString, mergeLabel(other))
+                                }),
+                        .button(.type(.submit), .text(say(nl: "Samenvoegen", en: "Merge"))))
+    }
+
+    private func splitForm(_ proposal: MeldkamerProposals.ProposalDTO, id: String) -> Node<HTML.DetailsContext> {
+        guard proposal.messages.count > 1 else { return .empty }
+        return .form(
                         .class("stacked"), .id("split-\(id)"), .method(.post), .action("\(Self.path)/voorstellen/\(id)/splitsen"),
                         .input(.type(.hidden), .name(CSRFMiddleware.fieldName), .value(csrfToken)),
                         .input(.type(.hidden), .name("version"), .value(String(proposal.version))),
@@ -128,16 +173,21 @@ struct MeldkamerPage: Bilingual {
                         .forEach(Array(proposal.messages.enumerated())) { index, message in
                             splitChoice(id: id, index: index, message: message)
                         },
-                        .button(.type(.submit), .text(say(nl: "Splitsen", en: "Split"))))))),
-                else: .p(.class("help"), .text(say(
-                    nl: "De calamiteitencoördinator of de informatiemanager van de regio handelt dit voorstel af.",
-                    en: "The calamity coordinator or the region's information manager handles this proposal."))))
-        )
+                        .button(.type(.submit), .text(say(nl: "Splitsen", en: "Split"))))
+    }
+
+    /// "23:14 · P1 · Brand woning — Damrak, Amsterdam (3 berichten)": enough to tell proposals apart.
+    private func mergeLabel(_ other: MeldkamerProposals.ProposalDTO) -> String {
+        let time = String(DisplayFormat.minute(other.lastMessageAt).suffix(5))
+        let priority = other.highestPriority.map { " · P\($0)" } ?? ""
+        let count = say(nl: "\(other.messages.count) \(other.messages.count == 1 ? "bericht" : "berichten")",
+                        en: "\(other.messages.count) message\(other.messages.count == 1 ? "" : "s")")
+        return "\(time)\(priority) · \(other.title) (\(count))"
     }
 
     private func splitChoice(id: String, index: Int, message: MeldkamerProposals.MessageDTO) -> Node<HTML.FormContext> {
         let time = String(DisplayFormat.minute(message.receivedAt).suffix(5))
-        let text = " " + time + " " + String(message.text.prefix(80))
+        let text = " " + time + " " + (message.text.count > 80 ? String(message.text.prefix(79)) + "…" : message.text)
         return .label(.class("check"), .input(.type(.checkbox), .name("messages[]"), .value(message.id.uuidString), .id("split-\(id)-\(index)")),
                       .text(text))
     }
