@@ -401,7 +401,9 @@ struct MeldkamerProposals {
             target.highestPriority = [target.highestPriority, proposal.highestPriority].compactMap { $0 }.min()
             target.version += 1
             try await target.update(on: db)
-            handled(proposal, as: .merged, reason: nil, at: at)
+            // The merged proposal keeps no messages: its reason names what it joined.
+            let joined = try await MeldkamerMessageModel.query(on: db).filter(\.$proposalID == input.into).sort(\.$receivedAt).all()
+            handled(proposal, as: .merged, reason: Self.title(try joined.map(Self.messageDTO)), at: at)
             proposal.mergedInto = input.into
             try await proposal.update(on: db)
             try await Journal.append(

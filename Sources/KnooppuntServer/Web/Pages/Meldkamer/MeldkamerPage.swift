@@ -51,8 +51,9 @@ struct MeldkamerPage: Bilingual {
                         .li(.text(DisplayFormat.minute(proposal.handledAt ?? proposal.lastMessageAt) + " · "),
                             .if(proposal.incident != nil,
                                 .a(.href(SiteURL.incident(.value(proposal.incident ?? UUID())).path), .text(proposal.title)),
-                                else: .text(proposal.title)),
-                            .text(" — " + proposal.statusLabel + (proposal.handledReason.map { ": " + $0 } ?? "")))
+                                else: .text(proposal.status == "merged" ? say(nl: "Voorstel", en: "Proposal") : proposal.title)),
+                            .text(" — " + proposal.statusLabel.lowercased()
+                                + (proposal.handledReason.map { (proposal.status == "merged" ? say(nl: " met ", en: " into ") : ": ") + $0 } ?? "")))
                     })))),
             .if(isCaCo, replaySection()),
             .if(isCaCo && !unplaced.isEmpty, .section(
@@ -206,6 +207,8 @@ struct MeldkamerPage: Bilingual {
             .class("card"), .id("replay"),
             .details(
                 .id("replay-details"),
+                // With nothing proposed yet, the exercise is the way to see the page work: open it.
+                .if(data.openCount == 0 && replay == nil, .attribute(named: "open")),
                 .summary(.text(say(nl: "Oefening: oudejaarsnacht Amsterdam afspelen", en: "Exercise: replay New Year's Eve in Amsterdam"))),
                 .p(.class("help"), .text(say(
                     nl: "Speelt de 297 P2000-berichten van de Amsterdamse brandweer in de oudejaarsnacht 2019–2020 opnieuw af als oefenberichten van uw meldkamer, in hun eigen tempo of sneller. Er wordt niemand gealarmeerd; voorstellen en incidenten zijn oefeningen.",
