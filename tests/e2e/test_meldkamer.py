@@ -2,10 +2,13 @@
 replays New Year's Eve 2019 as an exercise; the proposals appear on the open page without a reload; the CaCo
 makes an incident of one that holds several messages; the incident shows the messages as unverified entries of
 the Meldkamer theme and the point on its map; the region's IM takes the theme over."""
+import urllib.request
+
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from e2e_support import login, open_form, screenshot, viewport, wait
+from test_risk_pictures import api_token
 from test_risks import text_of
 
 
@@ -67,12 +70,17 @@ def test_replay_proposals_promote(server, browser):
     browser.execute_script("document.activeElement.blur()")
     wait(browser, lambda d: d.find_element(By.ID, "meldkamer-live").get_attribute("data-updates-waiting") is None)
 
-    # MUT: the CaCo makes an incident of it
+    # MUT: the CaCo stops the exercise and makes an incident of the proposal (the form as the page holds it
+    # at that moment: a live update may have replaced the card meanwhile)
+    stop = urllib.request.Request(server + "/api/v1/meldkamer/replay/stop", data=b"", method="POST",
+                                  headers={"Authorization": f"Bearer {api_token(server, 'caco-amsterdam')}"})
+    urllib.request.urlopen(stop, timeout=30).close()
+    texts = browser.execute_script(
+        "return Array.from(document.querySelectorAll(`#${arguments[0]} ol.messages > li`), li => li.innerText)", card_id)
     messages = [line.split("\n")[0] for line in texts]
-    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, f"#{card_id} form[id^='promote-'] button"))
-    button = browser.find_element(By.CSS_SELECTOR, f"#{card_id} form[id^='promote-'] button")
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
-    button.click()
+    wait(browser, lambda d: d.execute_script(
+        "const f = document.querySelector(`#${arguments[0]} form[id^='promote-']`); if (f) { f.requestSubmit(); return true } return false",
+        card_id))
 
     # validate: the incident holds the messages as unverified meldkamer entries and the point on its map
     wait(browser, lambda d: d.find_elements(By.ID, "meldkamer-custody"))
