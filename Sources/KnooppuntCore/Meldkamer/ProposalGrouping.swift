@@ -88,7 +88,7 @@ public enum ProposalGrouping {
         guard gap >= -streetWindow, gap <= streetWindow else { return nil }
         let reading = message.reading
         // The reason's words are made only when the message joins.
-        var minutes: String { "\(Int((abs(gap) / 60).rounded())) min" }
+        var minutes: String { "\(UntrustedNumber.rounded(abs(gap) / 60, in: 0...100_000) ?? 0) min" }
         var escalationNote: String {
             let escalation = proposal.highestPriority.map { current in (reading.priority ?? 9) < current } ?? false
             return escalation ? "; prioriteit verhoogd naar \(reading.priority ?? 0)" : ""
@@ -106,7 +106,7 @@ public enum ProposalGrouping {
                 guard let otherPoint = other.reading.point else { continue }
                 let metres = CapacityBroker.distanceKm((point.lon, point.lat), (otherPoint.lon, otherPoint.lat)) * 1000
                 if metres <= nearbyMetres {
-                    return (3, "\(Int(metres.rounded())) m van een eerder bericht en \(minutes) later\(escalationNote)")
+                    return (3, "\(UntrustedNumber.rounded(metres, in: 0...100_000) ?? 0) m van een eerder bericht en \(minutes) later\(escalationNote)")
                 }
             }
         }
