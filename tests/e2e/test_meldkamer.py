@@ -41,12 +41,13 @@ def test_replay_proposals_promote(server, browser):
     wait(browser, lambda d: any(size >= 2 for size in proposal_sizes(d)), seconds=60)
     assert browser.execute_script("return window.__notReloaded === true"), "the page followed the stream without a reload"
     assert "open voorstel" in text_of(browser, "meldkamer-status")
-    card = next(a for a in browser.find_elements(By.CSS_SELECTOR, "#proposals article.proposal")
-                if len(a.find_elements(By.CSS_SELECTOR, "ol.messages > li")) >= 2)
-    card_id = card.get_attribute("id")
-    texts = [li.text for li in card.find_elements(By.CSS_SELECTOR, "ol.messages > li")]
+    # read the card in one step: a live update may replace the list at any moment
+    card_id, card_text, texts = browser.execute_script(
+        "const a = Array.from(document.querySelectorAll('#proposals article.proposal'))"
+        ".find(a => a.querySelectorAll('ol.messages > li').length >= 2);"
+        " return [a.id, a.innerText, Array.from(a.querySelectorAll('ol.messages > li'), li => li.innerText)]")
     assert any("bij dit voorstel:" in text for text in texts[1:]), texts
-    assert "Oefening" in card.text and "Amsterdam" in card.text
+    assert "Oefening" in card_text and "Amsterdam" in card_text
     screenshot(browser, "110-meldkamer-proposals", element_id="meldkamer-status")
 
     # the page on a phone
@@ -62,9 +63,26 @@ def test_replay_proposals_promote(server, browser):
     wait(browser, lambda d: d.execute_script(
         "const d = document.getElementById(arguments[0]); if (d && !d.open) { d.open = true; d.scrollIntoView({block: 'center'}) }"
         " return !!d && d.open", f"more-{other_id}"))
-    wait(browser, lambda d: d.find_element(By.ID, f"reason-{other_id}").send_keys("Dubbele melding") is None)
+
+    def typed(d):
+        # A live update may replace the form while keys go in: type until the field on the page holds the text.
+        d.execute_script("const e = document.getElementById(arguments[0]); if (e && !e.open) e.open = true", f"more-{other_id}")
+        field = d.find_element(By.ID, f"reason-{other_id}")
+        if field.get_attribute("value") != "Dubbele melding":
+            field.clear()
+            field.send_keys("Dubbele melding")
+        return d.execute_script(
+            "const f = document.getElementById(arguments[0]); return !!f && f.value === 'Dubbele melding' && document.activeElement === f",
+            f"reason-{other_id}")
+    wait(browser, typed)
+    # a message comes in meanwhile (whether or not the replay still runs)
+    post = urllib.request.Request(
+        server + "/api/v1/meldkamer/messages", method="POST",
+        data=b'{"text":"P 2 BAD-01 BR container , Damrak Amsterdam 13ASD","exercise":true}',
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {api_token(server, 'caco-amsterdam')}"})
+    urllib.request.urlopen(post, timeout=30).close()
     # validate: updates wait while the reader types; the text stays
-    wait(browser, lambda d: d.find_element(By.ID, "meldkamer-live").get_attribute("data-updates-waiting") == "true", seconds=60)
+    wait(browser, lambda d: d.find_element(By.ID, "meldkamer-live").get_attribute("data-updates-waiting") == "true", seconds=30)
     assert browser.find_element(By.ID, f"reason-{other_id}").get_attribute("value") == "Dubbele melding"
     browser.find_element(By.ID, f"reason-{other_id}").clear()
     browser.execute_script("document.activeElement.blur()")
@@ -104,3 +122,9 @@ def test_replay_proposals_promote(server, browser):
     browser.find_element(By.CSS_SELECTOR, "#meldkamer-takeover button").click()
     wait(browser, lambda d: "heeft het thema Meldkamer overgenomen" in text_of(d, "meldkamer-custody"))
     screenshot(browser, "114-meldkamer-taken-over", element_id="meldkamer-custody")
+
+    # validate: the IM's home names the proposals still waiting (here: of the exercise)
+    browser.get(server + "/")
+    wait(browser, lambda d: d.find_elements(By.ID, "home-proposals"))
+    assert "in een oefening" in text_of(browser, "home-proposals")
+    screenshot(browser, "115-home-meldkamer-proposals", element_id="home-proposals")
