@@ -79,7 +79,6 @@ struct M0053_CreateMeldkamerIntake: AsyncMigration {
             .field("handled_at_us", .int64)
             .field("handled_reason", .string)
             .field("exercise", .bool, .required)
-            .field("highest_priority", .int)
             .field("version", .int, .required)
             .create()
         try await database.schema(MeldkamerMessageModel.schema)
@@ -98,17 +97,10 @@ struct M0053_CreateMeldkamerIntake: AsyncMigration {
             .field("unreadable", .bool, .required)
             .field("stored_at_us", .int64, .required)
             .field("exercise", .bool, .required)
-            .field("street_key", .string)
-            .field("municipality", .string)
-            .field("postcode", .string)
-            .field("point_exact", .bool, .required)
-            .field("capcodes", .string, .required)
-            .field("priority", .int)
             .create()
         if let sql = database as? any SQLDatabase {
             try await sql.raw("CREATE INDEX meldkamer_messages_hash ON meldkamer_messages (text_hash, received_at_us)").run()
             try await sql.raw("CREATE INDEX meldkamer_messages_proposal ON meldkamer_messages (proposal_id)").run()
-            try await sql.raw("CREATE INDEX meldkamer_messages_region_at ON meldkamer_messages (region, received_at_us)").run()
             try await sql.raw("CREATE INDEX meldkamer_proposals_open ON meldkamer_proposals (region, status, last_message_at_us)").run()
         }
     }
@@ -116,5 +108,34 @@ struct M0053_CreateMeldkamerIntake: AsyncMigration {
     func revert(on database: Database) async throws {
         try await database.schema(MeldkamerMessageModel.schema).delete()
         try await database.schema(MeldkamerProposalModel.schema).delete()
+    }
+}
+
+/// Issue 20 (decision 0034): what the grouping looks messages up by, so a new message meets only its candidate
+/// messages (street, municipality, postcode, an exact point, units, priority), and a proposal's highest priority.
+struct M0054_MeldkamerLookup: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        // One column per statement: SQLite adds one column per ALTER TABLE.
+        let messages = MeldkamerMessageModel.schema
+        try await database.schema(messages).field("street_key", .string).update()
+        try await database.schema(messages).field("municipality", .string).update()
+        try await database.schema(messages).field("postcode", .string).update()
+        try await database.schema(messages).field("point_exact", .bool, .required, .sql(.default(false))).update()
+        try await database.schema(messages).field("capcodes", .string, .required, .sql(.default(""))).update()
+        try await database.schema(messages).field("priority", .int).update()
+        try await database.schema(MeldkamerProposalModel.schema).field("highest_priority", .int).update()
+        if let sql = database as? any SQLDatabase {
+            try await sql.raw("CREATE INDEX meldkamer_messages_region_at ON meldkamer_messages (region, received_at_us)").run()
+        }
+    }
+
+    func revert(on database: Database) async throws {
+        if let sql = database as? any SQLDatabase {
+            try await sql.raw("DROP INDEX meldkamer_messages_region_at").run()
+        }
+        try await database.schema(MeldkamerProposalModel.schema).deleteField("highest_priority").update()
+        for field in ["priority", "capcodes", "point_exact", "postcode", "municipality", "street_key"] {
+            try await database.schema(MeldkamerMessageModel.schema).deleteField(FieldKey(stringLiteral: field)).update()
+        }
     }
 }

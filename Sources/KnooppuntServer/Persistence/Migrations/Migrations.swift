@@ -54,5 +54,6 @@ enum KnooppuntMigrations {
         M0051_CreateDependencyScenarios(),
         M0052_CreateNationalCascades(),
         M0053_CreateMeldkamerIntake(),
+        M0054_MeldkamerLookup(),
     ]
 }
