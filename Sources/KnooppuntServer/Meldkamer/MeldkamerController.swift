@@ -63,9 +63,7 @@ struct MeldkamerController: RouteCollection {
         guard user.organisationKind == .meldkamer, user.role == .calamiteitencoordinator else {
             throw Problem.forbidden("the messages a meldkamer sent are read by its calamiteitencoördinator")
         }
-        let rows = try await MeldkamerMessageModel.query(on: req.db).filter(\.$meldkamer == user.organisationCode)
-            .filter(\.$proposalID == nil).sort(\.$receivedAt, .descending).limit(200).all()
-        return try rows.map(MeldkamerProposals.messageDTO)
+        return try await MeldkamerProposals.unplaced(meldkamer: user.organisationCode, limit: 200, on: req.db)
     }
 
     func proposals(req: Request) async throws -> MeldkamerProposals.ListDTO {

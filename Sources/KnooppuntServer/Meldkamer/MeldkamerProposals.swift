@@ -185,8 +185,28 @@ struct MeldkamerProposals {
     }
 
     static func messageDTO(_ row: MeldkamerMessageModel) throws -> MessageDTO {
-        let reading = try row.decodedReading()
-        return MessageDTO(
+        try messageDTO(row, reading: try row.decodedReading())
+    }
+
+    /// Messages with their readings decoded once: what the page shows, and what the grouping's snapshot holds.
+    static func read(_ rows: [MeldkamerMessageModel]) throws -> (messages: [MessageDTO], grouped: [GroupedMessage]) {
+        var messages: [MessageDTO] = [], grouped: [GroupedMessage] = []
+        for row in rows {
+            let reading = try row.decodedReading()
+            messages.append(try messageDTO(row, reading: reading))
+            grouped.append(GroupedMessage(receivedAt: Microseconds.date(row.receivedAt), reading: reading))
+        }
+        return (messages, grouped)
+    }
+
+    /// The meldkamer's own messages that formed no proposal, newest first.
+    static func unplaced(meldkamer: String, limit: Int, on db: Database) async throws -> [MessageDTO] {
+        try await MeldkamerMessageModel.query(on: db).filter(\.$meldkamer == meldkamer).filter(\.$proposalID == nil)
+            .sort(\.$receivedAt, .descending).limit(limit).all().map(messageDTO)
+    }
+
+    static func messageDTO(_ row: MeldkamerMessageModel, reading: MeldkamerReading) throws -> MessageDTO {
+        MessageDTO(
             id: try row.requireID(), text: row.text, receivedAt: Microseconds.date(row.receivedAt), source: row.source,
             meldkamer: row.meldkamer, priority: reading.priority, discipline: reading.discipline?.rawValue, unit: reading.unit,
             messageType: reading.messageType, messageTypeExpanded: reading.messageTypeExpanded, street: reading.street,
@@ -200,9 +220,8 @@ struct MeldkamerProposals {
     static func dto(_ proposal: MeldkamerProposalModel, messages rows: [MeldkamerMessageModel], user: CurrentUser, language: Language)
         throws -> ProposalDTO
     {
-        let messages = try rows.map(messageDTO)
-        let snapshot = ProposalSnapshot(
-            id: "", region: RegionCode(proposal.region) ?? RegionCode(number: 1), messages: try rows.map { try $0.grouped() })
+        let (messages, grouped) = try read(rows)
+        let snapshot = ProposalSnapshot(id: "", region: RegionCode(proposal.region) ?? RegionCode(number: 1), messages: grouped)
         let category = snapshot.suggestedCategory
         let point = snapshot.point
         let exact = snapshot.messages.contains { $0.reading.pointIsExact }
@@ -297,8 +316,8 @@ struct MeldkamerProposals {
             guard let region = RegionCode(proposal.region), let first = rows.first else {
                 throw Problem.conflict("the proposal has no messages to make an incident of")
             }
-            let messages = try rows.map(Self.messageDTO)
-            let snapshot = ProposalSnapshot(id: "", region: region, messages: try rows.map { try $0.grouped() })
+            let (messages, grouped) = try Self.read(rows)
+            let snapshot = ProposalSnapshot(id: "", region: region, messages: grouped)
             let point = snapshot.point
             let location = point.map { #"{"type":"Point","coordinates":[\#($0.lon),\#($0.lat)]}"# }
             let meldkamer = Meldkamers.serving(region)?.code ?? first.meldkamer

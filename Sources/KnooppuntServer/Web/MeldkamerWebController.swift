@@ -40,8 +40,7 @@ struct MeldkamerWebController: RouteCollection {
         var unplaced: [MeldkamerProposals.MessageDTO] = []
         var replay: MeldkamerReplays.Status?
         if Self.isCaCo(user) {
-            unplaced = try await MeldkamerMessageModel.query(on: req.db).filter(\.$meldkamer == user.organisationCode)
-                .filter(\.$proposalID == nil).sort(\.$receivedAt, .descending).limit(50).all().map(MeldkamerProposals.messageDTO)
+            unplaced = try await MeldkamerProposals.unplaced(meldkamer: user.organisationCode, limit: 50, on: req.db)
             replay = await req.knooppunt.replays.status(user.organisationCode)
         }
         let page = MeldkamerPage(
