@@ -17,6 +17,12 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, clock: Cloc
 func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: SideEffects) async throws {
     app.knooppunt = KnooppuntContext(configuration: config, effects: effects, reactors: journalReactors)
     app.lifecycle.use(LiveShutdown())
+    // Open streams end when their session does: checked together, not stream by stream (decision 0035).
+    let clock = effects.clock
+    app.knooppunt.live.checkSessions { [weak app] tokens in
+        guard let app else { return Set(tokens) }
+        return try await SessionService.active(tokens, on: app.db, now: clock.now())
+    }
     app.lifecycle.use(AlertEscalationLifecycle())
     if config.backgroundTasks { BackgroundTasks.register(app) }
     try configureDatabase(app, config.database)
@@ -161,6 +167,6 @@ private let journalReactors: [any JournalReactor] = [
 private struct LiveShutdown: LifecycleHandler {
     func shutdownAsync(_ application: Application) async {
         await application.knooppunt.replays.stopAll()
-        await application.knooppunt.live.shutdown()
+        application.knooppunt.live.shutdown()
     }
 }

@@ -90,10 +90,20 @@ struct SessionService: Sendable {
 
     /// Whether a token (by id) still authenticates: not revoked, not expired, its user not disabled.
     static func isActive(_ tokenID: UUID, on db: Database, now: Date) async throws -> Bool {
-        guard let token = try await AccessTokenModel.query(on: db).filter(\.$id == tokenID).with(\.$user).first() else {
-            return false
+        try await active([tokenID], on: db, now: now).contains(tokenID)
+    }
+
+    /// Which of these tokens still authenticate, in one query per 500 (the live streams' session check).
+    static func active(_ tokenIDs: [UUID], on db: Database, now: Date) async throws -> Set<UUID> {
+        var active = Set<UUID>()
+        for start in stride(from: 0, to: tokenIDs.count, by: 500) {
+            let chunk = Array(tokenIDs[start..<min(start + 500, tokenIDs.count)])
+            for token in try await AccessTokenModel.query(on: db).filter(\.$id ~~ chunk).with(\.$user).all()
+            where token.revokedAt == nil && token.expiresAt > now && token.user.isActive(at: now) {
+                if let id = token.id { active.insert(id) }
+            }
         }
-        return token.revokedAt == nil && token.expiresAt > now && token.user.isActive(at: now)
+        return active
     }
 
     /// Why a presented token does not authenticate.

@@ -50,11 +50,11 @@ struct BenchCommand: AsyncParsableCommand {
                     log("server on port \(port) (\(config.database.dialectName))")
                     do {
                         let result = try await PictureBench(options: options("http://127.0.0.1:\(port)")).run(log: log)
-                        await app.knooppunt.live.shutdown()
+                        app.knooppunt.live.shutdown()
                         await app.server.shutdown()
                         return result
                     } catch {
-                        await app.knooppunt.live.shutdown()
+                        app.knooppunt.live.shutdown()
                         await app.server.shutdown()
                         throw error
                     }

@@ -53,14 +53,14 @@ final class KnooppuntContext: Sendable {
                             let result = try await body(tx)
                             try await self.reactions.finish(appended.all, context: self, on: tx)
                             if let newest = appended.all.last?.0.sequence {
-                                try await JournalNotifications.notify(tx, newest: newest)
+                                try await JournalNotifications.notify(tx, newest: newest, from: self.live.instance)
                             }
                             return result
                         }
                     }
                 }
             }
-            await live.publish(appended.all.map { LiveHub.Committed(record: $0.0, incident: $0.1) })
+            live.publish(appended.all.map { LiveHub.Committed(record: $0.0, incident: $0.1) })
             await writeGate.release()
             return result
         } catch {

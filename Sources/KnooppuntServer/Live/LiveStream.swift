@@ -83,21 +83,24 @@ struct LiveSelection: Sendable {
                 }
             return (events, max(rows.last?.id ?? cursor, cursor))
         }
-        var candidates: [(record: JournalRecord, incident: UUID)]
+        var candidates: [(record: JournalRecord, incident: UUID, data: String?)]
         let reached: Int64
-        if let hub, let recent = await hub.recent(after: cursor, limit: limit) {
-            candidates = recent.events.compactMap { event in event.incident.map { (event.record, $0) } }
+        if let hub, let recent = hub.recent(after: cursor, limit: limit) {
+            candidates = recent.events.map { ($0.record, $0.incident, $0.data) }
             reached = recent.newest
         } else {
+            // Everything the hub has handed over is committed: a read that is not cut off by the limit
+            // covers at least that far, even when the last events concern no incident.
+            let known = hub?.newest ?? cursor
             let rows = try await Self.incidentEvents(after: cursor, scope: scope, on: db, limit: limit)
-            candidates = rows.map { ($0.0.record, $0.1) }
-            reached = rows.last?.0.id ?? cursor
+            candidates = rows.map { ($0.0.record, $0.1, nil) }
+            reached = rows.count == limit ? (rows.last?.0.id ?? cursor) : max(rows.last?.0.id ?? cursor, known)
         }
         if case .incident(let wanted) = scope {
             candidates = candidates.filter { $0.incident == wanted }
         }
         var events: [LiveEvent] = []
-        for (record, incident) in candidates {
+        for (record, incident, data) in candidates {
             if record.kind.hasPrefix("incident.") || record.kind.hasPrefix("access.") { visibility[incident] = nil }
             if let seen = visibility[incident], let until = seen.until, now() >= until { visibility[incident] = nil }
             if visibility[incident] == nil {
@@ -110,9 +113,54 @@ struct LiveSelection: Sendable {
                 events.append(LiveEvent(sequence: record.sequence, kind: record.kind, data: #"{"incident":"\#(incident)","seq":\#(record.sequence)}"#))
                 continue
             }
-            events.append(LiveEvent(sequence: record.sequence, kind: record.kind, data: Self.data(record)))
+            events.append(LiveEvent(sequence: record.sequence, kind: record.kind, data: data ?? Self.data(record)))
         }
         return (events, max(reached, cursor))
+    }
+
+    /// Whether streams of this scope follow incident events as the hub offers them; capacity and meldkamer
+    /// streams read the journal themselves when a batch holds a kind they want.
+    var followsIncidents: Bool {
+        switch scope {
+        case .incident, .incidentList, .monitoring: true
+        case .capacity, .meldkamer: false
+        }
+    }
+
+    /// For capacity and meldkamer streams: whether an event of this kind may concern them.
+    func wants(_ kind: String) -> Bool {
+        switch scope {
+        case .capacity: kind.hasPrefix("capacity.") || kind.hasPrefix("assistance.")
+        case .meldkamer: kind.hasPrefix("meldkamer.")
+        case .incident, .incidentList, .monitoring: true
+        }
+    }
+
+    enum Decision {
+        /// Not for this stream.
+        case skip
+        /// Write these bytes.
+        case send(ByteBuffer)
+        /// Needs the database (an access change, an incident not judged yet, a grant that ran out).
+        case unsure
+    }
+
+    /// What a following stream does with an event the hub offers, judged from what it already knows;
+    /// the same answer `events(after:…)` gives, without a database read (decision 0035).
+    func decide(_ event: LiveHub.Prepared, visibility: Visibility, now: Date) -> Decision {
+        let incident = event.incident
+        if case .incident(let wanted) = scope, incident != wanted { return .skip }
+        let kind = event.record.kind
+        if kind.hasPrefix("incident.") || kind.hasPrefix("access.") { return .unsure }
+        guard let seen = visibility[incident] else { return .unsure }
+        if let until = seen.until, now >= until { return .unsure }
+        guard seen.allowed, seen.reader?.sees(event.facts, organisation: event.record.organisation) ?? true else { return .skip }
+        if case .monitoring = scope {
+            guard kind.hasPrefix("alert.") else { return .skip }
+            let data = #"{"incident":"\#(incident)","seq":\#(event.record.sequence)}"#
+            return .send(ByteBuffer(string: LiveEvent(sequence: event.record.sequence, kind: kind, data: data).frame))
+        }
+        return .send(event.frame)
     }
 
     /// The same without a cache, for one-off reads.
@@ -194,90 +242,23 @@ struct LiveSelection: Sendable {
 }
 
 extension LiveSelection {
-    /// Streams `text/event-stream` until the client goes away or the server stops.
+    /// Streams `text/event-stream` until the client goes away, its access or session ends, or the server
+    /// stops (`LiveSubscriber`).
     func response(for req: Request) -> Response {
         let hub = req.knooppunt.live
         let db = req.db
-        let lastEventID = req.headers.first(name: "Last-Event-ID").flatMap(Int64.init)
-            ?? req.query[Int64.self, at: "lastEventId"]
+        let lastEventID = (req.headers.first(name: "Last-Event-ID").flatMap(Int64.init)
+            ?? req.query[Int64.self, at: "lastEventId"]).map { max(0, $0) }
         let logger = req.logger
-        let credential = self.credential
         let clock = req.knooppunt.clock
         let headers: HTTPHeaders = [
             "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store",
             "X-Accel-Buffering": "no",
         ]
-        let body = Response.Body(managedAsyncStream: { writer in
-            let (id, signals) = await hub.subscribe()
-            defer { Task { await hub.unsubscribe(id) } }
-            var cursor: Int64
-            if let lastEventID {
-                cursor = lastEventID
-            } else {
-                cursor = try await Journal.lastSequence(on: db)
-            }
-            try await writer.writeBuffer(ByteBuffer(string: "retry: 2000\n: cursor \(cursor)\n\n"))
-            // Catch up first, then follow.
-            var visibility = Visibility()
-            var pending = true
-            var iterator = signals.makeAsyncIterator()
-            var checkedAt = clock.now()
-            // An incident stream ends when the subscriber's access ends: revoked, disconnected or expired.
-            var watchedIncident: UUID? = nil
-            var accessUntil: Date? = nil
-            var wakeAtEnd: Task<Void, Never>? = nil
-            defer { wakeAtEnd?.cancel() }
-            if case .incident(let incident) = scope {
-                watchedIncident = incident
-                accessUntil = try await mayRead(incident, on: db).until
-            }
-            while true {
-                if let incident = watchedIncident {
-                    let stale = visibility[incident]?.allowed == false || (accessUntil.map { clock.now() >= $0 } ?? false)
-                    if stale {
-                        let seen = try await mayRead(incident, on: db)
-                        guard seen.allowed else {
-                            try await writer.writeBuffer(ByteBuffer(string: "event: access-ended\ndata: {}\n\n"))
-                            break
-                        }
-                        visibility[incident] = seen
-                        accessUntil = seen.until
-                        wakeAtEnd?.cancel()
-                        wakeAtEnd = nil
-                    }
-                    if wakeAtEnd == nil, let until = accessUntil {
-                        let delay = max(0, until.timeIntervalSince(clock.now()))
-                        wakeAtEnd = Task {
-                            try? await Task.sleep(for: .milliseconds(Int64(delay * 1000) + 5))
-                            if !Task.isCancelled { await hub.poke(id) }
-                        }
-                    }
-                }
-                // A revoked or expired session, or a disabled user, ends the stream within 15 seconds.
-                if let credential, clock.now().timeIntervalSince(checkedAt) >= 15 {
-                    guard try await SessionService.isActive(credential, on: db, now: clock.now()) else {
-                        try await writer.writeBuffer(ByteBuffer(string: "event: session-ended\ndata: {}\n\n"))
-                        break
-                    }
-                    checkedAt = clock.now()
-                }
-                if pending {
-                    repeat {
-                        let batch = try await events(after: cursor, on: db, hub: hub, visibility: &visibility)
-                        for event in batch.events { try await writer.writeBuffer(ByteBuffer(string: event.frame)) }
-                        let advanced = batch.cursor != cursor
-                        cursor = batch.cursor
-                        pending = advanced
-                    } while pending
-                }
-                if let incident = watchedIncident, visibility[incident]?.allowed == false { continue }
-                guard let signal = await iterator.next() else { break }
-                switch signal {
-                case .changed: pending = true
-                case .heartbeat: try await writer.writeBuffer(ByteBuffer(string: ": keep-alive\n\n"))
-                }
-            }
-            logger.debug("live stream \(id) ended")
+        let selection = self
+        let body = Response.Body(stream: { writer in
+            LiveSubscriber.start(
+                writer: writer, selection: selection, hub: hub, db: db, clock: clock, lastEventID: lastEventID, logger: logger)
         })
         return Response(status: .ok, headers: headers, body: body)
     }

@@ -192,22 +192,54 @@ struct EntryReader: Sendable {
     /// For journal records of entries, plots and SitRaps: whether the subject sees what the record carries.
     /// A partner sees the access and alert events about itself only, and no events of the IRBT.
     func sees(_ record: JournalRecord) -> Bool {
-        guard let type = record.payloadType else { return scope.isWhole }
-        if isPartner, type is any OrganisationJournalEvent.Type {
-            let event = (try? record.event()) as? any OrganisationJournalEvent
-            return event?.aboutOrganisation == organisation
+        sees(RecordFacts(record), organisation: record.organisation)
+    }
+
+    /// What `sees` needs of a journal record, read from its payload once: a live event is offered to
+    /// every open stream, and each must not decode it again (decision 0035).
+    struct RecordFacts: Sendable {
+        /// Whether the record's kind has a payload type at all.
+        var typed = false
+        /// The organisation an organisation event is about; nil for other events.
+        var aboutOrganisation: String?? = nil
+        var regionsOnly = false
+        /// The incident's own header (created, updated), read by everyone who reads the incident.
+        var header = false
+        /// What a classified event carries; nil for unclassified ones.
+        var classified: ClassifiedContent? = nil
+
+        init(_ record: JournalRecord) {
+            guard let type = record.payloadType else { return }
+            typed = true
+            let event = (type is any OrganisationJournalEvent.Type || type is any ClassifiedJournalEvent.Type)
+                ? (try? record.event()) : nil
+            if type is any OrganisationJournalEvent.Type {
+                aboutOrganisation = .some((event as? any OrganisationJournalEvent)?.aboutOrganisation)
+            }
+            regionsOnly = type is any RegionsOnlyJournalEvent.Type
+            header = [ObjectIdentifier(IncidentCreated.self), ObjectIdentifier(IncidentUpdated.self)].contains(ObjectIdentifier(type))
+            if type is any ClassifiedJournalEvent.Type {
+                // What cannot be read counts as internal.
+                classified = (event as? any ClassifiedJournalEvent)?.classified
+                    ?? ClassifiedContent(classification: Classification.internal.rawValue, awaitingAdmission: false)
+            }
+        }
+    }
+
+    /// `sees(_:)` on facts read beforehand; `organisation` is the record's.
+    func sees(_ facts: RecordFacts, organisation recordOrganisation: String) -> Bool {
+        guard facts.typed else { return scope.isWhole }
+        if isPartner, let about = facts.aboutOrganisation {
+            return about == organisation
         }
         // Partners do not read the IRBT, so neither its events (decision 0021).
-        if isPartner, type is any RegionsOnlyJournalEvent.Type { return false }
-        // Readers below an event's classification do not see it. What cannot be read counts as internal.
+        if isPartner, facts.regionsOnly { return false }
+        // Readers below an event's classification do not see it.
         // The incident's own header (title, GRIP, regions) is read by everyone who reads the incident.
-        guard type is any ClassifiedJournalEvent.Type else {
-            return scope.isWhole || [ObjectIdentifier(IncidentCreated.self), ObjectIdentifier(IncidentUpdated.self)].contains(ObjectIdentifier(type))
-        }
-        let content = ((try? record.event()) as? any ClassifiedJournalEvent)?.classified ?? .internal
+        guard let content = facts.classified else { return scope.isWhole || facts.header }
         return sees(
             classification: content.classification, awaitingAdmission: content.awaitingAdmission,
-            author: content.authorOrganisation ?? record.organisation, part: content.part)
+            author: content.authorOrganisation ?? recordOrganisation, part: content.part)
     }
 }
 
