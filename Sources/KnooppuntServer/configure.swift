@@ -23,9 +23,16 @@ func configure(_ app: Application, _ config: KnooppuntConfiguration, effects: Si
         guard let app else { return Set(tokens) }
         return try await SessionService.active(tokens, on: app.db, now: clock.now())
     }
+    let sessions = app.knooppunt.sessions
+    app.knooppunt.live.onOtherEvents { sessions.invalidate() }
     app.lifecycle.use(AlertEscalationLifecycle())
     if config.backgroundTasks { BackgroundTasks.register(app) }
     try configureDatabase(app, config.database)
+    if case .sqliteFile = config.database, let sql = app.db as? SQLDatabase {
+        // Write-ahead logging: readers never wait for the writer nor the writer for readers; with the
+        // default synchronous=FULL every commit is still durable (decision 0035). Kept in the file.
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
     app.migrations.add(KnooppuntMigrations.all)
     if config.autoMigrate {
         try await app.autoMigrate()

@@ -97,3 +97,15 @@ struct JournalVerifierTests {
         #expect(a.hashInput != b.hashInput)
     }
 }
+
+@Suite("Hex digests")
+struct HexTests {
+    @Test("bytes are written as two lowercase digits each, as stored hashes and token digests are")
+    func lowercase() {
+        #expect(Hex.lowercase([0x00, 0x0f, 0xab, 0xff]) == "000fabff")
+        #expect(Hex.lowercase([UInt8]()) == "")
+        let every = Hex.lowercase((0...255).map(UInt8.init))
+        #expect(every.count == 512)
+        #expect(every.hasPrefix("000102") && every.hasSuffix("fdfeff"))
+    }
+}

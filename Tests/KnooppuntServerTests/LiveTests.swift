@@ -109,6 +109,66 @@ struct LiveTests {
         }
     }
 
+    @Test("a following stream judges each offered event as a read of the journal does, and sends the same bytes")
+    func fastPathMatchesJournal() async throws {
+        try await withTestApp { app in
+            let token = try await HTTP.login(app, "im-vr13")
+            let start = try await HTTP.journalLength(app)
+            let incident = try await Picture.createIncident(app, token: token)
+            let other = try await Picture.createIncident(app, token: token, title: "Ander incident")
+            _ = try await Picture.addEntry(app, incident.id, token: token, text: "Gewoon")
+            let secret = try await HTTP.send(
+                app, .POST, "/api/v1/incidents/\(incident.id)/entries",
+                json: #"{"theme":"brandweer","text":"Geheim","source":"OvD","classification":"confidential"}"#, token: token)
+            #expect(secret.status == .created, "\(secret.body.string)")
+            _ = try await Picture.addEntry(app, other.id, token: token, text: "Elders")
+            let hub = app.knooppunt.live
+            let offered = try #require(hub.recent(after: start, limit: 500)).events
+            for (username, scope) in [
+                ("im-vr13", LiveSelection.Scope.incident(incident.id)), ("im-vr13", .incidentList(exercise: false)),
+                ("rws", .incidentList(exercise: false)), ("analist-kcr2", .incidentList(exercise: false)),
+            ] {
+                let selection = LiveSelection(subject: try await subject(app, username), scope: scope)
+                var visibility = LiveSelection.Visibility()
+                let expected = try await selection.events(after: start, on: app.db, visibility: &visibility).events
+                var sent: [String] = []
+                // Changes to an incident or its access are always judged with the database (`.unsure`).
+                for event in offered where !event.record.kind.hasPrefix("incident.") && !event.record.kind.hasPrefix("access.") {
+                    switch selection.decide(event, visibility: visibility, now: Date()) {
+                    case .send(let frame): sent.append(String(buffer: frame))
+                    case .skip: break
+                    case .unsure: Issue.record("\(username): \(event.record.kind) \(event.record.sequence) needed the database")
+                    }
+                }
+                let fromJournal = expected.filter { !$0.kind.hasPrefix("incident.") && !$0.kind.hasPrefix("access.") }.map(\.frame)
+                #expect(sent == fromJournal, "\(username) \(scope)")
+            }
+            // The confidential entry travels without its text, to everyone who sees it.
+            #expect(offered.contains { String(buffer: $0.frame).contains(#""classification":"confidential""#) })
+            #expect(!offered.contains { String(buffer: $0.frame).contains("Geheim") })
+        }
+    }
+
+    @Test("a write handed over twice (by this instance and by another's notification) is offered once")
+    func overlappingPublish() {
+        let hub = LiveHub(heartbeatInterval: .seconds(3600))
+        let incident = UUID()
+        func event(_ sequence: Int64, about: UUID? = nil) -> LiveHub.Committed {
+            LiveHub.Committed(
+                record: JournalRecord(
+                    sequence: sequence, recordedAt: "", actor: "", organisation: "", kind: "entry.created", payload: "{}",
+                    previousHash: ""),
+                incident: about)
+        }
+        hub.publish([event(10, about: incident), event(11)])
+        hub.publish(after: 9, upTo: 12, [event(10, about: incident), event(11), event(12, about: incident)])
+        #expect(hub.recent(after: 9, limit: 10)?.events.map(\.record.sequence) == [10, 12])
+        #expect(hub.newest == 12)
+        hub.publish(after: 5, upTo: 12, [event(12, about: incident)])
+        #expect(hub.recent(after: 9, limit: 10)?.events.map(\.record.sequence) == [10, 12], "nothing new: nothing changes")
+        #expect(hub.recent(after: 12, limit: 10)?.events.isEmpty == true)
+    }
+
     @Test("after a write by someone else the window restarts, and older cursors read the journal")
     func windowGap() async throws {
         let hub = LiveHub(heartbeatInterval: .seconds(3600))
@@ -129,6 +189,24 @@ struct LiveTests {
         capped.publish([event(1), event(2), event(3)])
         #expect(capped.recent(after: 0, limit: 10) == nil)
         #expect(capped.recent(after: 1, limit: 10)?.events.map(\.record.sequence) == [2, 3])
+    }
+
+    @Test("a session that was just used ends at once when it is closed, and other sessions of the user go on")
+    func sessionEndsAtOnce() async throws {
+        try await withTestApp { app in
+            let token = try await HTTP.login(app, "im-vr13")
+            let other = try await HTTP.login(app, "im-vr13")
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents", token: token).status == .ok)
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents", token: token).status == .ok)
+            #expect(try await HTTP.send(app, .DELETE, "/api/v1/session", token: token).status == .noContent)
+            let after = try await HTTP.send(app, .GET, "/api/v1/incidents", token: token)
+            #expect(after.status == .unauthorized)
+            #expect(HTTP.problemDetail(after).contains("revoked"))
+            #expect(try await HTTP.send(app, .GET, "/api/v1/incidents", token: other).status == .ok)
+            let tokenIDs = try await AccessTokenModel.query(on: app.db).all().compactMap(\.id)
+            let active = try await SessionService.active(tokenIDs, on: app.db, now: Date())
+            #expect(active.count == tokenIDs.count - 1, "one query answers for every open stream's session")
+        }
     }
 
     @Test("the stream endpoints check access before streaming")

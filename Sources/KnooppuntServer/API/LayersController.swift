@@ -208,7 +208,7 @@ struct LayersController: RouteCollection {
     private static let referenceFiles = Result {
         try Dictionary(uniqueKeysWithValues: reference.map { layer -> (String, (body: Data, etag: String)) in
             let body = try ReferenceData.resource(layer.file)
-            let digest = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+            let digest = Hex.lowercase(SHA256.hash(data: body))
             return (layer.file, (body, "\"\(digest.prefix(32))\""))
         })
     }

@@ -122,9 +122,13 @@ struct SessionService: Sendable {
 
     /// The user a token belongs to, if it is active.
     func resolve(token: String, via credential: CurrentUser.Credential) async throws -> Result<CurrentUser, Rejection> {
-        guard token.hasPrefix(Tokens.prefix),
-            let stored = try await AccessTokenModel.query(on: db).filter(\.$tokenHash == Tokens.digest(token))
-                .with(\.$user, { $0.with(\.$organisation) }).first()
+        guard token.hasPrefix(Tokens.prefix) else { return .failure(.unknown) }
+        let digest = Tokens.digest(token)
+        let cacheKey = "\(credential == .cookie ? "c" : "b"):\(digest)"
+        if let cached = context.sessions.user(for: cacheKey, at: context.clock.now()) { return .success(cached) }
+        let generation = context.sessions.generation
+        guard let stored = try await AccessTokenModel.query(on: db).filter(\.$tokenHash == digest)
+            .with(\.$user, { $0.with(\.$organisation) }).first()
         else { return .failure(.unknown) }
         // A session cookie must not be replayed as a bearer token, nor the other way round.
         let expectedKinds: Set<String> =
@@ -150,14 +154,19 @@ struct SessionService: Sendable {
         if !bearsAuthority, !role.belongsToPartner, !role.isEmergencyAccount, !role.isAdministrator {
             bearsAuthority = try await GovernanceDirectory.bearsOfficeOrMandate(user.username, on: db, at: now)
         }
-        return .success(
-            CurrentUser(
-                id: try user.requireID(), username: user.username, displayName: user.displayName, role: role,
-                organisationCode: user.organisation.code, organisationName: user.organisation.name,
-                organisationKind: kind, regionCode: user.organisation.regionCode, tokenID: try stored.requireID(),
-                credential: credential,
-                overseenRegions: role == .commissarisVanDeKoning
-                    ? try await GovernanceDirectory.overseenRegions(of: user.username, on: db, at: now) : [],
-                bearsAuthority: bearsAuthority, onNationalNode: context.configuration.role == .national))
+        let resolved = CurrentUser(
+            id: try user.requireID(), username: user.username, displayName: user.displayName, role: role,
+            organisationCode: user.organisation.code, organisationName: user.organisation.name,
+            organisationKind: kind, regionCode: user.organisation.regionCode, tokenID: try stored.requireID(),
+            credential: credential,
+            overseenRegions: role == .commissarisVanDeKoning
+                ? try await GovernanceDirectory.overseenRegions(of: user.username, on: db, at: now) : [],
+            bearsAuthority: bearsAuthority, onNationalNode: context.configuration.role == .national)
+        // The regions a commissaris oversees follow dated appointments: read them afresh every time.
+        if role != .commissarisVanDeKoning {
+            let until = [now.addingTimeInterval(SessionCache.lifetime), stored.expiresAt, user.validUntil ?? .distantFuture].min()!
+            context.sessions.store(resolved, for: cacheKey, until: until, generation: generation)
+        }
+        return .success(resolved)
     }
 }

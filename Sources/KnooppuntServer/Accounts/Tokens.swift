@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KnooppuntCore
 
 /// Bearer tokens: 32 random bytes, shown once to their owner and stored only as a SHA-256 digest.
 enum Tokens {
@@ -21,6 +22,6 @@ enum Tokens {
     }
 
     static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(token.utf8)))
     }
 }

@@ -12,6 +12,8 @@ final class KnooppuntContext: Sendable {
     let transport: any NodeTransport
     /// Wakes live streams after each committed write.
     let live = LiveHub()
+    /// Sessions resolved in the last seconds (`SessionCache`).
+    let sessions = SessionCache()
     /// Meldkamer replays running for exercises (decision 0034).
     let replays = MeldkamerReplays()
     /// Refused unauthenticated requests per client address: what is journaled, what is turned away.

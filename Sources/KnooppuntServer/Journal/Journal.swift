@@ -9,7 +9,7 @@ import KnooppuntCore
 enum Journal {
     /// SHA-256 as lowercase hex, the digest the chain uses.
     static let digest: DigestFunction = { data in
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: data))
     }
 
     /// The clock of the write in progress. `KnooppuntContext.write` binds it, so events carry the same

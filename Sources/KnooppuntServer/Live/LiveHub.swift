@@ -85,6 +85,8 @@ final class LiveHub: Sendable {
     /// Whether the given credentials are still active; set by `configure` (nil: never checked).
     private let sessionCheck = NIOLockedValueBox<(@Sendable ([UUID]) async throws -> Set<UUID>)?>(nil)
     private let sessionWake = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    /// Told of every committed event not about an incident, before the streams are (`onOtherEvents`).
+    private let otherEventsObservers = NIOLockedValueBox<[@Sendable () -> Void]>([])
 
     /// Journal kinds after which open streams' sessions are checked at once, not at the next round.
     static let sessionKinds: Set<String> = [
@@ -101,6 +103,12 @@ final class LiveHub: Sendable {
     /// Lets the hub end streams whose session stopped being valid (revoked, expired, user disabled).
     func checkSessions(with check: @escaping @Sendable ([UUID]) async throws -> Set<UUID>) {
         sessionCheck.withLockedValue { $0 = check }
+    }
+
+    /// Runs `observer` after every commit (here or, on PostgreSQL, by another instance) that appended an
+    /// event not about an incident: logins, tokens, accounts, governance (the session cache listens).
+    func onOtherEvents(_ observer: @escaping @Sendable () -> Void) {
+        otherEventsObservers.withLockedValue { $0.append(observer) }
     }
 
     var newest: Int64 { state.withLockedValue { $0.newest } }
@@ -144,6 +152,9 @@ final class LiveHub: Sendable {
     /// Hands over every journal event with a sequence in `(after, upTo]`. Parts already handed over are skipped; a gap restarts the window.
     func publish(after: Int64, upTo: Int64, _ events: [Committed]) {
         let wakesSessions = events.contains { Self.sessionKinds.contains($0.record.kind) }
+        if events.contains(where: { $0.incident == nil }) {
+            for observer in otherEventsObservers.withLockedValue({ $0 }) { observer() }
+        }
         let dispatch: (Batch, [LoopMembers])? = state.withLockedValue { state in
             guard upTo > state.newest else { return nil }
             let known = state.newest

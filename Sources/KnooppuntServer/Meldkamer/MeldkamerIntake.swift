@@ -202,7 +202,7 @@ struct MeldkamerIntake {
     /// An exercise message is never the same message as a real one, whatever its text.
     static func textHash(_ text: String, meldkamer: String, exercise: Bool) -> String {
         let even = text.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
-        return SHA256.hash(data: Data("\(meldkamer)\n\(exercise ? "oefening" : "echt")\n\(even)".utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(SHA256.hash(data: Data("\(meldkamer)\n\(exercise ? "oefening" : "echt")\n\(even)".utf8)))
     }
 
     // MARK: take in
