@@ -5,7 +5,7 @@ import Vapor
 /// for it (`serve` does; one-off commands and tests do not, so nothing runs behind a test's back).
 enum BackgroundTasks {
     static func register(_ app: Application) {
-        // Scheduled SitRaps every 30 seconds; the federation outbox every second.
+        // Scheduled SitRaps every 30 seconds; the federation outbox every second, and after each write that queues.
         app.lifecycle.use(PeriodicTask(name: "SitRap schedules", every: .seconds(30)) { app in
             let issued = try await SitRapService(db: app.db, context: app.knooppunt).runDueSchedules()
             if issued > 0 { app.logger.info("scheduled SitRaps issued: \(issued)") }
@@ -26,7 +26,9 @@ enum BackgroundTasks {
         app.lifecycle.use(PeriodicTask(name: "refusal summaries", every: .seconds(60)) { app in
             try await app.knooppunt.refusals.flush(db: app.db, context: app.knooppunt)
         })
-        app.lifecycle.use(PeriodicTask(name: "outbox delivery", every: .seconds(1)) { app in
+        // Woken right after a write that queued messages commits; the period stays for retries and back-off.
+        let wake = app.knooppunt.configuration.outboxWake ? app.knooppunt.outboxWake : nil
+        app.lifecycle.use(PeriodicTask(name: "outbox delivery", every: .seconds(1), wake: wake) { app in
             // Fallback copies of changed incidents first, coalesced: at most one waits per incident.
             try await FallbackPicture.queueDue(context: app.knooppunt, on: app.db)
             _ = try await FederationOutbox(db: app.db, context: app.knooppunt).deliverDue(transport: app.knooppunt.transport)

@@ -35,6 +35,9 @@ public struct KnooppuntConfiguration: Sendable {
     public var journalAnchorFile: String? = nil
     /// A write that runs longer than this ends the `serve` process so its supervisor restarts it.
     public var writeStallLimit: TimeInterval = 60
+    /// Whether a write that queues federation messages wakes the outbox delivery right after its commit;
+    /// off, messages wait for the next one-second pass (kept to measure the difference).
+    public var outboxWake: Bool = true
     /// Whether this process runs the background loops (SitRap schedules, outbox, checkpoints, watchdog):
     /// `serve` does; one-off commands and tests do not.
     public var backgroundTasks: Bool = false
@@ -77,6 +80,7 @@ public struct KnooppuntConfiguration: Sendable {
         ("KNOOPPUNT_TRUSTED_PROXIES", "comma-separated addresses of reverse proxies whose X-Forwarded-For is believed"),
         ("KNOOPPUNT_JOURNAL_ANCHOR_FILE", "file outside the database to which signed journal checkpoints are appended"),
         ("KNOOPPUNT_WRITE_STALL_SECONDS", "a write running longer ends serve for its supervisor to restart (default 60)"),
+        ("KNOOPPUNT_OUTBOX_WAKE", "false to leave queued federation messages to the one-second outbox pass (default true)"),
     ]
 
     /// Values given on the command line; nil means "not given", so the environment or default applies.
@@ -168,6 +172,12 @@ public struct KnooppuntConfiguration: Sendable {
                 throw .init(key: "KNOOPPUNT_WRITE_STALL_SECONDS", problem: "'\(text)' is not a number of seconds from 10 to 3600")
             }
             config.writeStallLimit = TimeInterval(seconds)
+        }
+        if let wake = env["KNOOPPUNT_OUTBOX_WAKE"] {
+            guard let value = Bool(wake.lowercased()) else {
+                throw .init(key: "KNOOPPUNT_OUTBOX_WAKE", problem: "'\(wake)' is not true or false")
+            }
+            config.outboxWake = value
         }
         config.currency.unverifiedAfter = try minutes(env, "KNOOPPUNT_UNVERIFIED_AFTER_MINUTES") ?? config.currency.unverifiedAfter
         config.currency.staleAfter = try minutes(env, "KNOOPPUNT_STALE_AFTER_MINUTES") ?? config.currency.staleAfter

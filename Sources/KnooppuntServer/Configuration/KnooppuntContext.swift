@@ -14,6 +14,8 @@ final class KnooppuntContext: Sendable {
     let live = LiveHub()
     /// Sessions resolved in the last seconds (`SessionCache`).
     let sessions = SessionCache()
+    /// Wakes the outbox delivery after a committed write that queued federation messages.
+    let outboxWake = WakeSignal()
     /// Meldkamer replays running for exercises (decision 0034).
     let replays = MeldkamerReplays()
     /// Refused unauthenticated requests per client address: what is journaled, what is turned away.
@@ -64,6 +66,7 @@ final class KnooppuntContext: Sendable {
             }
             live.publish(appended.all.map { LiveHub.Committed(record: $0.0, incident: $0.1) })
             await writeGate.release()
+            if appended.wakesOutbox { outboxWake.signal() }
             return result
         } catch {
             await writeGate.release()

@@ -87,6 +87,8 @@ enum FallbackPicture {
                 row.dirty = true
                 row.changedAt = now
                 try await row.save(on: db)
+                // The next outbox pass queues the copy: right after this write commits.
+                Journal.appended?.wakeOutboxAfterCommit()
             }
         }
     }

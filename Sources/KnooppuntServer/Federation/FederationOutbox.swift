@@ -129,6 +129,8 @@ struct FederationOutbox: Sendable {
         row.attempts = 0
         row.nextAttempt = Microseconds.from(now)
         try await row.create(on: db)
+        // Sent right after the commit (`KnooppuntContext.write` wakes the delivery), never before it.
+        Journal.appended?.wakeOutboxAfterCommit()
         guard journaled else { return (sequence, message.id) }
         try await Journal.append(
             FederationQueued(FederationMessagePayload(node: peer, message: message.id, sequence: sequence, kind: kind)), on: db,

@@ -91,10 +91,20 @@ enum Journal {
 final class AppendedEvents: @unchecked Sendable {
     private let lock = NSLock()
     private var records: [(JournalRecord, UUID?)] = []
+    private var queued = false
 
     func add(_ record: JournalRecord, incident: UUID?) {
         lock.withLock { records.append((record, incident)) }
     }
 
     var all: [(JournalRecord, UUID?)] { lock.withLock { records } }
+
+    /// Notes that the write queued a federation message (or marked a fallback copy due), for the outbox
+    /// delivery to be woken after the commit.
+    func wakeOutboxAfterCommit() {
+        lock.withLock { queued = true }
+    }
+
+    /// Whether the outbox delivery should be woken after this write commits.
+    var wakesOutbox: Bool { lock.withLock { queued } }
 }
