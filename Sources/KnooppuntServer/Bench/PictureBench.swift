@@ -128,23 +128,11 @@ struct PictureBench {
     }
 
     private func request(_ path: String, method: HTTPMethod = .GET, token: String?, json: String? = nil) -> HTTPClientRequest {
-        var request = HTTPClientRequest(url: options.baseURL + path)
-        request.method = method
-        if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        if let json {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(string: json))
-        }
-        return request
+        BenchHTTP.request(options.baseURL + path, method: method, token: token, json: json)
     }
 
     private func send(_ client: HTTPClient, _ request: HTTPClientRequest, expect: UInt) async throws -> [String: Any] {
-        let response = try await client.execute(request, timeout: .seconds(60))
-        let body = try await response.body.collect(upTo: 4 << 20)
-        guard response.status.code == expect else {
-            throw BenchError("\(request.method) \(request.url) → \(response.status.code): \(String(buffer: body))")
-        }
-        return (try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]) ?? [:]
+        (try await BenchHTTP.send(client, request, expect: expect) as? [String: Any]) ?? [:]
     }
 
     private func login(_ client: HTTPClient) async throws -> String {

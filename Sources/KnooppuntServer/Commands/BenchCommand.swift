@@ -94,12 +94,25 @@ struct BenchCommand: AsyncParsableCommand {
 
     struct Federation: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Two nodes on loopback: queue and deliver N signed messages; N parallel capacity acceptances.")
+            abstract: """
+                Two nodes on loopback: queue and deliver N signed messages; N parallel capacity acceptances; \
+                region change → national picture with two `serve` processes.
+                """)
+
+        enum Wake: String, ExpressibleByArgument, CaseIterable {
+            case both, on, off
+        }
 
         @ArgumentParser.Option(help: "Messages to queue and deliver.") var messages = 1000
+        @ArgumentParser.Option(help: "Changes on the region in the two-process case (0 skips it).") var changes = 200
+        @ArgumentParser.Option(help: "Changes per second on the region.") var rate: Double = 10
+        @ArgumentParser.Option(help: "The region's outbox wake in the two-process case: both (off, then on), on or off.")
+        var outboxWake: Wake = .both
+        @ArgumentParser.Flag(help: "Only the two-process case.") var processesOnly = false
 
         func validate() throws {
             guard messages >= 2 else { throw ValidationError("messages must be at least 2") }
+            guard changes >= 0, rate > 0, rate <= 1000 else { throw ValidationError("changes must be 0 or more, rate from 0 to 1000") }
         }
 
         func run() async throws {
@@ -108,7 +121,14 @@ struct BenchCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
             let log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data("bench: \($0)\n".utf8)) }
-            let rows = try await FederationBench(messages: messages, directory: directory).run(log: log)
+            var rows = processesOnly ? [] : try await FederationBench(messages: messages, directory: directory).run(log: log)
+            if changes > 0 {
+                let wakes: [Bool] = outboxWake == .both ? [false, true] : [outboxWake == .on]
+                for wake in wakes {
+                    let folder = directory.appendingPathComponent("processes-\(wake ? "wake" : "period")")
+                    rows.append(try await FederationProcessBench(changes: changes, rate: rate, wake: wake, directory: folder).run(log: log))
+                }
+            }
             print(FederationBench.header)
             for row in rows { print(row.markdown) }
         }
