@@ -124,6 +124,8 @@ struct FederationBench {
         let count = min(messages, 200)
         let now = app.knooppunt.clock.now()
         let rws = try await Subjects.active("rws", on: app.db, at: now)
+        // A request outside an incident is submitted by the region's own bestuur, its voorzitter (AssistanceService.submission).
+        let voorzitter = try await Subjects.active("voorzitter-vr13", on: app.db, at: now)
         let im = try await Subjects.active("im-vr13", on: app.db, at: now)
         let service = AssistanceService(db: app.db, context: app.knooppunt)
         let capacity = CapacityService(db: app.db, context: app.knooppunt)
@@ -134,7 +136,7 @@ struct FederationBench {
         for number in 0..<count {
             let request = try await service.create(
                 .init(type: "pomp", typeNote: nil, quantity: 1, incident: nil, locationText: "Bench \(number)", longitude: nil, latitude: nil,
-                      from: nil, until: nil, reason: "bench", submit: true), by: im)
+                      from: nil, until: nil, reason: "bench", submit: true), by: voorzitter)
             let offered = try await service.offer(request.id, .init(capacityItem: line.id, quantity: 1, note: nil), by: rws)
             pairs.append((request.id, offered.offers[0].id))
         }

@@ -284,7 +284,7 @@ struct AssistanceService: Sendable {
     func submission(incident: UUID?, by subject: Subject) async throws -> AuthorityVerdict {
         let at = context.clock.now()
         let actor = try await GovernanceDirectory.actor(for: subject, on: db, at: at)
-        if let incident, let model = try await IncidentModel.find(incident, on: db) {
+        if let incident, let model = try await IncidentModel.read(incident, on: db) {
             let version = try await PictureStore.currentIncidentVersion(incident, on: db)
             let target = AuthorisedIncident(incident: model, version: version, scope: try IncidentAccess.scope(version))
             let authority = try await IncidentAuthority.forDecisions(target, context: context, on: db)

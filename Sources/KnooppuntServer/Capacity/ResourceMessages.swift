@@ -181,7 +181,7 @@ struct ResourceMessages: Sendable {
     private func incidentReference(_ request: AssistanceRequestModel, for subject: Subject) async throws -> String? {
         guard let id = request.incidentID,
               try await AssistanceService(db: db, context: context).mayRead(incident: id, subject) else { return nil }
-        return try await IncidentModel.find(id, on: db)?.reference
+        return try await IncidentModel.read(id, on: db)?.reference
     }
 
     func requestMessage(_ request: AssistanceRequestModel, for subject: Subject) async throws -> RMMessage {

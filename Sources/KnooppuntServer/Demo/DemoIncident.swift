@@ -52,7 +52,7 @@ enum DemoIncident {
         try await seedAssessment(app, incident: incident, now: now)
         try await seedWarningAndSitRap(app, incident: incident, now: now)
         try await DemoCapacity.seedRequest(app, incident: incident)
-        let reference = try await IncidentModel.find(incident, on: app.db)?.reference ?? ""
+        let reference = try await IncidentModel.read(incident, on: app.db)?.reference ?? ""
         try await DemoRisks.seedPictures(app, incident: incident, reference: reference, area: area)
     }
 

@@ -75,7 +75,7 @@ enum FallbackPicture {
         guard !peers.isEmpty else { return }
         let now = Microseconds.from(context.clock.now())
         for incident in incidents {
-            guard let model = try await IncidentModel.find(incident, on: db), !model.exercise else { continue }
+            guard let model = try await IncidentModel.read(incident, on: db), !model.exercise else { continue }
             for peer in peers {
                 let row = try await FallbackQueueModel.query(on: db).filter(\.$incidentID == incident).filter(\.$peer == peer).first()
                     ?? FallbackQueueModel()
@@ -143,7 +143,7 @@ enum FallbackPicture {
     static func compose(_ incidentID: UUID, region: RegionCode, at now: Date, context: KnooppuntContext, on db: Database) async throws
         -> Copy?
     {
-        guard let incident = try await IncidentModel.find(incidentID, on: db), !incident.exercise else { return nil }
+        guard let incident = try await IncidentModel.read(incidentID, on: db), !incident.exercise else { return nil }
         let version = try await PictureStore.currentIncidentVersion(incidentID, on: db)
         let state = try PictureStore.decodeState(version)
         guard state.status == .open else {

@@ -25,7 +25,7 @@ enum NationalPicture {
     static func share(_ incidentID: UUID, state: IncidentState, at: Int64, context: KnooppuntContext, on db: Database) async throws {
         guard case .region = context.configuration.role else { return }
         let nationals = try await NodePeerModel.query(on: db).filter(\.$role == "national").all()
-        guard !nationals.isEmpty, let incident = try await IncidentModel.find(incidentID, on: db), !incident.exercise else { return }
+        guard !nationals.isEmpty, let incident = try await IncidentModel.read(incidentID, on: db), !incident.exercise else { return }
         let summary = IncidentSummary(
             incident: incidentID, reference: incident.reference, state: state, updatedAt: Microseconds.date(at),
             figures: try await figures(incidentID, state: state, at: at, context: context, on: db))

@@ -50,7 +50,7 @@ enum NationalSharing {
                 guard
                     let model = try await SitRapModel.query(on: reaction.db).filter(\.$incidentID == sitrap.incident)
                         .filter(\.$number == sitrap.number).first(),
-                    let incident = try await IncidentModel.find(sitrap.incident, on: reaction.db)
+                    let incident = try await IncidentModel.read(sitrap.incident, on: reaction.db)
                 else { return }
                 try await NationalSharing.sitrapIssued(
                     model, exercise: incident.exercise, context: reaction.context, on: reaction.db)
@@ -98,7 +98,7 @@ enum NationalSharing {
             guard !peers.isEmpty else {
                 throw Problem.conflict("this node shares nothing nationally: it is not a regional node with a trusted national node")
             }
-            guard let incident = try await IncidentModel.find(incidentID, on: db), !incident.exercise else {
+            guard let incident = try await IncidentModel.read(incidentID, on: db), !incident.exercise else {
                 throw Problem.conflict("exercises are not shared with the national node")
             }
             guard let current = try await EntryVersionModel.query(on: db).filter(\.$entryID == entryID)

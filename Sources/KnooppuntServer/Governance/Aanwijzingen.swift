@@ -254,7 +254,7 @@ enum Aanwijzingen {
         async throws
     {
         var local: [UUID] = []
-        for ref in try row.concerned() where try await IncidentModel.find(ref.incident, on: db) != nil { local.append(ref.incident) }
+        for ref in try row.concerned() where try await IncidentModel.read(ref.incident, on: db) != nil { local.append(ref.incident) }
         if local.isEmpty {
             try await Journal.append(event, on: db, actor: actor, organisation: organisation)
         }

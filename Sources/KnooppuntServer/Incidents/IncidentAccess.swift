@@ -18,8 +18,9 @@ enum IncidentAccess {
     static func authorise(_ subject: Subject, incident id: UUID, _ action: AccessAction, on db: Database, at now: Date)
         async throws -> AuthorisedIncident
     {
-        let incident = try await incident(id, on: db)
-        let version = try await PictureStore.currentIncidentVersion(id, on: db)
+        guard let (incident, version) = try await IncidentModel.readWithCurrentVersion(id, on: db) else {
+            throw Problem.notFound("no incident with id \(id)")
+        }
         let scope = try scope(version)
         let read = try await AccessService.decide(subject, .init(action: .read), incident: id, scope: scope, at: now, on: db)
         guard read.decision.allowed else {
@@ -86,7 +87,7 @@ enum IncidentAccess {
     }
 
     static func incident(_ id: UUID, on db: Database) async throws -> IncidentModel {
-        guard let incident = try await IncidentModel.find(id, on: db) else {
+        guard let incident = try await IncidentModel.read(id, on: db) else {
             throw Problem.notFound("no incident with id \(id)")
         }
         return incident

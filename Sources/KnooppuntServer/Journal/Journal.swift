@@ -42,21 +42,27 @@ enum Journal {
     ) async throws -> JournalRecord {
         let date = clock.now()
         try await lockForWriting(db)
-        let head = try await JournalHeadModel.find(JournalHeadModel.singletonID, on: db)
+        // Within one write the head is the event appended just before; only the write's first append reads it.
+        let head: (sequence: Int64, hash: String)?
+        if let last = appended?.last { head = (last.sequence, last.hash) } else { head = try await Self.head(on: db) }
         var record = JournalRecord(
             sequence: (head?.sequence ?? 0) + 1, recordedAt: JournalTime.string(from: date), actor: actor,
             organisation: organisation, kind: type(of: event).kind.rawValue, payload: try event.payload(),
             previousHash: head?.hash ?? JournalRecord.genesisHash)
         record.hash = digest(record.hashInput)
-        try await JournalEventModel(record).create(on: db)
+        // In SQL rather than through the models: every write passes here (HotSQL).
+        try await HotSQL.insert(
+            into: "journal", #""seq", "recorded_at", "actor", "organisation", "kind", "payload", "prev_hash", "hash""#,
+            [record.sequence, record.recordedAt, record.actor, record.organisation, record.kind, record.payload,
+             record.previousHash, record.hash], on: db)
         if let incident {
-            try await IncidentJournalModel(sequence: record.sequence, incidentID: incident).create(on: db)
+            try await HotSQL.insert(into: "incident_journal", #""seq", "incident_id""#, [record.sequence, incident], on: db)
         }
         appended?.add(record, incident: incident)
-        if let head {
-            head.sequence = record.sequence
-            head.hash = record.hash
-            try await head.update(on: db)
+        if head != nil {
+            try await HotSQL.sql(db).raw(
+                #"UPDATE "journal_head" SET "seq" = \#(bind: record.sequence), "hash" = \#(bind: record.hash) WHERE "id" = \#(bind: JournalHeadModel.singletonID)"#
+            ).run()
         } else {
             try await JournalHeadModel(sequence: record.sequence, hash: record.hash).create(on: db)
         }
@@ -67,9 +73,18 @@ enum Journal {
         return record
     }
 
+    /// The newest event's sequence and hash as the journal's head row holds them; nil while the journal is empty.
+    static func head(on db: Database) async throws -> (sequence: Int64, hash: String)? {
+        let row = try await HotSQL.sql(db).raw(
+            #"SELECT "seq", "hash" FROM "journal_head" WHERE "id" = \#(bind: JournalHeadModel.singletonID)"#
+        ).first()
+        guard let row else { return nil }
+        return (try row.decode(column: "seq", as: Int64.self), try row.decode(column: "hash", as: String.self))
+    }
+
     /// The sequence number of the newest event, 0 when the journal is empty.
     static func lastSequence(on db: Database) async throws -> Int64 {
-        try await JournalHeadModel.find(JournalHeadModel.singletonID, on: db)?.sequence ?? 0
+        try await head(on: db)?.sequence ?? 0
     }
 
     /// Recomputes the whole chain, streaming it in pages.
@@ -98,6 +113,9 @@ final class AppendedEvents: @unchecked Sendable {
     }
 
     var all: [(JournalRecord, UUID?)] { lock.withLock { records } }
+
+    /// The event appended last in this write.
+    var last: JournalRecord? { lock.withLock { records.last?.0 } }
 
     /// Notes that the write queued a federation message (or marked a fallback copy due), for the outbox
     /// delivery to be woken after the commit.

@@ -186,7 +186,7 @@ struct LiveSelection: Sendable {
 
     /// Whether the subscriber may read the incident at `now()`, answered afresh.
     func mayRead(_ incident: UUID, on db: Database) async throws -> Seen {
-        guard let identity = try await IncidentModel.find(incident, on: db) else { return Seen(allowed: false, until: nil) }
+        guard let identity = try await IncidentModel.read(incident, on: db) else { return Seen(allowed: false, until: nil) }
         if case .incidentList(let exercise) = scope, identity.exercise != exercise { return Seen(allowed: false, until: nil) }
         let version = try await PictureStore.currentIncidentVersion(incident, on: db)
         let scope = try IncidentAccess.scope(version)

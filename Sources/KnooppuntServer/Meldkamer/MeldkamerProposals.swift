@@ -356,7 +356,7 @@ struct MeldkamerProposals {
                     proposal: id, regions: [proposal.region], action: "promoted", incident: incidentID,
                     messages: rows.compactMap(\.id)),
                 on: db, actor: author.username, organisation: author.organisation, incident: incidentID)
-            let reference = try await IncidentModel.find(incidentID, on: db)?.reference ?? ""
+            let reference = try await IncidentModel.read(incidentID, on: db)?.reference ?? ""
             return (proposal, incidentID, reference, rows)
         }
         return PromotedDTO(

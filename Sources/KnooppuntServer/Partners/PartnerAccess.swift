@@ -51,7 +51,7 @@ enum PartnerAccess {
         for alert in try await PartnerAlertModel.query(on: db).filter(\.$organisationCode == user.organisationCode)
             .sort(\.$raisedAt, .descending).all()
         {
-            guard let incident = try await IncidentModel.find(alert.incidentID, on: db) else { continue }
+            guard let incident = try await IncidentModel.read(alert.incidentID, on: db) else { continue }
             let version = try await PictureStore.currentIncidentVersion(alert.incidentID, on: db)
             result.append(try PartnerAlertDTO(alert, incident: try IncidentView(incident, version)))
         }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KnooppuntCore
+import NIOConcurrencyHelpers
 
 /// Reads and writes the versioned picture. Every write makes a new version, closes the previous one,
 /// and journals the change, in one transaction; nothing is ever overwritten.
@@ -60,13 +61,12 @@ struct PictureStore: Sendable {
         let new = IncidentRules.written(changed, replacing: old)
         try Self.validate(new, replacing: old)
         guard new != old else { throw Problem.invalid("the change leaves the incident as it was") }
-        current.validTo = at
-        try await current.update(on: db)
+        try await current.close(at: at, on: db)
         let next = Self.incidentVersion(
             incidentID: id, number: current.version + 1, state: new, json: try CanonicalJSON.encode(new), at: at,
             author: author)
         try await next.create(on: db)
-        let exercise = try await IncidentModel.find(id, on: db)?.exercise ?? false
+        let exercise = try await IncidentModel.read(id, on: db)?.exercise ?? false
         try await Journal.append(
             IncidentUpdated(IncidentVersionPayload(next, state: new, exercise: exercise)), on: db,
             actor: author.username, organisation: author.organisation, incident: id)
@@ -74,10 +74,9 @@ struct PictureStore: Sendable {
     }
 
     static func currentIncidentVersion(_ id: UUID, on db: Database) async throws -> IncidentVersionModel {
-        guard
-            let current = try await IncidentVersionModel.query(on: db).filter(\.$incidentID == id)
-                .filter(\.$validTo == nil).first()
-        else { throw Problem.notFound("no incident with id \(id)") }
+        guard let current = try await IncidentVersionModel.current(of: id, on: db) else {
+            throw Problem.notFound("no incident with id \(id)")
+        }
         return current
     }
 
@@ -154,7 +153,7 @@ struct PictureStore: Sendable {
     ) async throws -> EntryVersionModel {
         let identity = EntryModel(id: NewID.next(), incidentID: incidentID, createdAt: at, author: author.username, organisation: author.organisation)
         identity.externalID = externalID
-        try await identity.create(on: db)
+        try await identity.insert(on: db)
         let version = EntryVersionModel()
         version.entryID = try identity.requireID()
         version.incidentID = incidentID
@@ -172,7 +171,7 @@ struct PictureStore: Sendable {
         version.classification = entry.classification.rawValue
         version.awaitingAdmission = entry.awaitingAdmission
         version.onBehalfOf = entry.onBehalfOf
-        try await version.create(on: db)
+        try await version.insert(on: db)
         try await Journal.append(
             EntryCreated(EntryVersionPayload(version)), on: db, actor: author.username, organisation: author.organisation,
             incident: incidentID)
@@ -371,11 +370,23 @@ struct PictureStore: Sendable {
         return version
     }
 
+    /// The state a version's JSON holds. A request about an incident decodes its current state several times
+    /// (access, scope, whether it is open); the states decoded last are kept by their JSON text, which
+    /// determines them, so a text seen before is not decoded again (decision 0035, the write path).
     static func decodeState(_ version: IncidentVersionModel) throws -> IncidentState {
+        let json = version.state
+        if let known = decodedStates.withLockedValue({ $0[json] }) { return known }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        return try decoder.decode(IncidentState.self, from: Data(version.state.utf8))
+        let state = try decoder.decode(IncidentState.self, from: Data(json.utf8))
+        decodedStates.withLockedValue { states in
+            if states.count >= 512 { states.removeAll(keepingCapacity: true) }
+            states[json] = state
+        }
+        return state
     }
+
+    private static let decodedStates = NIOLockedValueBox<[String: IncidentState]>([:])
 
     /// Replaces `current` with its successor after `change`, if `baseVersion` is still current, and
     /// journals it: the one way versioned rows (entries, plots) change.

@@ -616,7 +616,7 @@ struct RiskPictures: UserUseCases {
             let author = user.author
             let version = try await PictureStore.insertIncident(state, exercise: false, by: author, at: at, on: db)
             let incident = version.incidentID
-            let reference = try await IncidentModel.find(incident, on: db)?.reference ?? ""
+            let reference = try await IncidentModel.read(incident, on: db)?.reference ?? ""
             if let area = row.area {
                 _ = try await PictureStore.insertPlot(
                     .init(style: PlotStyle(kind: .effectArea, label: "Verwacht effectgebied (risicobeeld)"), geometry: area, classification: .internal),

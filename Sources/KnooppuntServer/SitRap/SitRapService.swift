@@ -44,7 +44,7 @@ struct SitRapService: Sendable {
         guard let version = try await store.incidentVersion(incidentID, at: instant) else {
             throw Problem.invalid("the incident did not exist yet at \(JournalTime.string(from: moment))", field: "at")
         }
-        guard let incident = try await IncidentModel.find(incidentID, on: db) else { throw Problem.notFound("no incident \(incidentID)") }
+        guard let incident = try await IncidentModel.read(incidentID, on: db) else { throw Problem.notFound("no incident \(incidentID)") }
         let reader = try await AccessService.reader(subject, incident: incidentID, scope: scope, at: now, on: db)
         let state = try PictureStore.decodeState(version)
         let history = try await store.incidentVersions(incidentID).filter { $0.validFrom <= instant }

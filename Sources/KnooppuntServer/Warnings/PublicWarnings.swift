@@ -112,7 +112,7 @@ struct PublicWarningService: Sendable {
         let state = try PictureStore.decodeState(version)
         try await authorise(subject, incidentID, version, at: now, on: db)
         guard state.status == .open else { throw Problem.conflict("the incident is \(state.status.rawValue); warnings are published for open incidents") }
-        guard let incident = try await IncidentModel.find(incidentID, on: db) else { throw Problem.notFound("no incident \(incidentID)") }
+        guard let incident = try await IncidentModel.read(incidentID, on: db) else { throw Problem.notFound("no incident \(incidentID)") }
         let plots = try await PictureStore(db: db, context: context).plots(of: incidentID, at: Microseconds.from(now))
         let shapes = AffectedAreaView.shapes(incidentLocation: state.location, plots: plots)
         let area = Self.area(shapes, radiusKm: request.radiusKm ?? 1)
@@ -168,7 +168,7 @@ struct PublicWarningService: Sendable {
         }
         // Crisis communication to the public is the competent authority's (002:L1187-1190, decision 0020):
         // the burgemeester or voorzitter, or someone under a mandate for public warnings.
-        guard let incident = try await IncidentModel.find(id, on: db) else { throw Problem.notFound("no incident \(id)") }
+        guard let incident = try await IncidentModel.read(id, on: db) else { throw Problem.notFound("no incident \(id)") }
         let target = AuthorisedIncident(incident: incident, version: version, scope: try IncidentAccess.scope(version))
         let authority = try await IncidentAuthority.forDecisions(target, context: context, on: db)
         let actor = try await GovernanceDirectory.actor(for: subject, on: db, at: now)
@@ -183,7 +183,7 @@ struct PublicWarningService: Sendable {
     }
 
     private static func reference(_ incidentID: UUID, on db: Database) async throws -> String {
-        try await IncidentModel.find(incidentID, on: db)?.reference ?? incidentID.uuidString
+        try await IncidentModel.read(incidentID, on: db)?.reference ?? incidentID.uuidString
     }
 
     static func sender(_ organisation: String) -> String { "urn:knooppunt:\(organisation.lowercased())" }
