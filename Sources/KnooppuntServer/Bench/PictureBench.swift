@@ -70,28 +70,18 @@ struct PictureBench {
     static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
     func run(log: @escaping @Sendable (String) -> Void) async throws -> Report {
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool = .init(
-            idleTimeout: .seconds(120), concurrentHTTP1ConnectionsPerHostSoftLimit: options.subscribers + options.writers + 8)
-        configuration.timeout = .init(connect: .seconds(30), read: .seconds(Int64(options.duration) + 120))
-        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        do {
-            let report = try await run(client: client, log: log)
-            try await client.shutdown()
-            return report
-        } catch {
-            try? await client.shutdown()
-            throw error
-        }
+        try await BenchAPI.with(
+            options.baseURL, connections: options.subscribers + options.writers + 8, readTimeout: Int64(options.duration) + 120
+        ) { api in try await run(api: api, log: log) }
     }
 
-    private func run(client: HTTPClient, log: @escaping @Sendable (String) -> Void) async throws -> Report {
-        let token = try await login(client)
-        let incident = try await createIncident(client, token: token)
+    private func run(api: BenchAPI, log: @escaping @Sendable (String) -> Void) async throws -> Report {
+        let token = try await api.login(options.username, options.password)
+        let incident = try await api.createIncident(token: token, title: "Benchmark \(Date().timeIntervalSince1970)")
         log("incident \(incident); opening \(options.subscribers) subscribers")
         let recorder = Recorder()
         let subscribers = (0..<options.subscribers).map { _ in
-            Task { try await subscribe(client, token: token, incident: incident, recorder: recorder) }
+            Task { try await subscribe(api, token: token, incident: incident, recorder: recorder) }
         }
         let connectDeadline = Date().addingTimeInterval(120)
         while recorder.connectedCount < options.subscribers {
@@ -107,7 +97,7 @@ struct PictureBench {
                 group.addTask {
                     var count = 0
                     while Self.now() < deadline {
-                        try await write(client, token: token, incident: incident)
+                        try await write(api, token: token, incident: incident)
                         count += 1
                     }
                     return count
@@ -127,46 +117,15 @@ struct PictureBench {
             p99: recorder.percentile(99), max: recorder.max)
     }
 
-    private func request(_ path: String, method: HTTPMethod = .GET, token: String?, json: String? = nil) -> HTTPClientRequest {
-        BenchHTTP.request(options.baseURL + path, method: method, token: token, json: json)
+    private func write(_ api: BenchAPI, token: String, incident: String) async throws {
+        _ = try await api.send(
+            "/api/v1/incidents/\(incident)/entries", method: .POST, token: token,
+            json: #"{"theme":"algemeen","text":"bench:\#(Self.now())","source":"bench"}"#, expect: 201)
     }
 
-    private func send(_ client: HTTPClient, _ request: HTTPClientRequest, expect: UInt) async throws -> [String: Any] {
-        (try await BenchHTTP.send(client, request, expect: expect) as? [String: Any]) ?? [:]
-    }
-
-    private func login(_ client: HTTPClient) async throws -> String {
-        let body = try JSONSerialization.data(withJSONObject: ["username": options.username, "password": options.password])
-        let json = try await send(
-            client, request(SiteURL.api(.session).path, method: .POST, token: nil, json: String(decoding: body, as: UTF8.self)),
-            expect: 201)
-        guard let token = json["token"] as? String else { throw BenchError("login returned no token") }
-        return token
-    }
-
-    private func createIncident(_ client: HTTPClient, token: String) async throws -> String {
-        let json = try await send(
-            client,
-            request(
-                "/api/v1/incidents", method: .POST, token: token,
-                json: #"{"title":"Benchmark \#(Date().timeIntervalSince1970)","category":"overig","exercise":true}"#),
-            expect: 201)
-        guard let id = json["id"] as? String else { throw BenchError("no incident id") }
-        return id
-    }
-
-    private func write(_ client: HTTPClient, token: String, incident: String) async throws {
-        _ = try await send(
-            client,
-            request(
-                "/api/v1/incidents/\(incident)/entries", method: .POST, token: token,
-                json: #"{"theme":"algemeen","text":"bench:\#(Self.now())","source":"bench"}"#),
-            expect: 201)
-    }
-
-    private func subscribe(_ client: HTTPClient, token: String, incident: String, recorder: Recorder) async throws {
-        let response = try await client.execute(
-            request("/api/v1/incidents/\(incident)/stream", token: token), timeout: .seconds(Int64(options.duration) + 180))
+    private func subscribe(_ api: BenchAPI, token: String, incident: String, recorder: Recorder) async throws {
+        let response = try await api.client.execute(
+            api.request("/api/v1/incidents/\(incident)/stream", token: token), timeout: .seconds(Int64(options.duration) + 180))
         guard response.status == .ok else { throw BenchError("stream → \(response.status.code)") }
         var first = true
         var pending = ""

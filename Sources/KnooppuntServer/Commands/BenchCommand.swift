@@ -5,7 +5,9 @@ import Vapor
 /// `knooppunt bench …`: measured speed, written to BENCHMARKS.md, never asserted in tests.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure Knooppunt's speed.", subcommands: [Picture.self, Interop.self, Federation.self, Cascade.self, Meldkamer.self])
+        commandName: "bench", abstract: "Measure Knooppunt's speed.", subcommands: [
+            Picture.self, TimeTravel.self, Interop.self, Federation.self, Cascade.self, Meldkamer.self,
+        ])
 
     struct Picture: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -33,31 +35,8 @@ struct BenchCommand: AsyncParsableCommand {
             if let url {
                 report = try await PictureBench(options: options(url)).run(log: log)
             } else {
-                var config = try storage.configuration()
-                let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("knooppunt-bench-\(UUID())")
-                if case .sqliteFile = config.database {
-                    config.database = .sqliteFile(scratch.appendingPathComponent("knooppunt.sqlite").path)
-                }
-                config.bcryptCost = 10
-                defer { try? FileManager.default.removeItem(at: scratch) }
-                report = try await withApplication(config) { app in
-                    app.logger.logLevel = .warning
-                    _ = try await DemoSeeder.seed(app)
-                    try await app.server.start(address: .hostname("127.0.0.1", port: 0))
-                    guard let port = app.http.server.shared.localAddress?.port else {
-                        throw BenchError("the server did not report its port")
-                    }
-                    log("server on port \(port) (\(config.database.dialectName))")
-                    do {
-                        let result = try await PictureBench(options: options("http://127.0.0.1:\(port)")).run(log: log)
-                        app.knooppunt.live.shutdown()
-                        await app.server.shutdown()
-                        return result
-                    } catch {
-                        app.knooppunt.live.shutdown()
-                        await app.server.shutdown()
-                        throw error
-                    }
+                report = try await withBenchServer(storage, log: log) { base in
+                    try await PictureBench(options: options(base)).run(log: log)
                 }
             }
             print(report.text)
@@ -68,6 +47,57 @@ struct BenchCommand: AsyncParsableCommand {
             PictureBench.Options(
                 subscribers: subscribers, writers: writers, duration: duration, baseURL: base, username: user,
                 password: password)
+        }
+    }
+
+    struct TimeTravel: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "timetravel",
+            abstract: "The picture as at a moment: GET …/picture?at= on an incident with N entries and M versions.")
+
+        @ArgumentParser.Option(help: "Entries of the incident.") var entries = 1000
+        @ArgumentParser.Option(help: "Versions of each entry (the first is the entry itself).") var versions = 10
+        @ArgumentParser.Option(help: "Timed requests at random moments of the incident's history.") var requests = 500
+        @ArgumentParser.Option(name: .customLong("now-requests"), help: "Timed requests without 'at' (now).")
+        var nowRequests = 25
+        @ArgumentParser.Option(help: "Untimed requests first, to warm caches and connections.") var warmup = 20
+        @ArgumentParser.Option(help: "Concurrent writers while seeding the incident through the API.") var writers = 4
+        @ArgumentParser.Option(help: "Seed of the random moments, so runs ask the same questions.") var seed: UInt64 = 2026
+        @ArgumentParser.Option(help: "A running server to target; without it one is started here.") var url: String?
+        @ArgumentParser.Option(help: "Login for --url.") var user = "im-vr13"
+        @ArgumentParser.Option(help: "Password for --url.") var password = "demo"
+        @ArgumentParser.Option(help: "With --url: an incident an earlier run seeded (with the same --entries and --versions).")
+        var incident: String?
+        @ArgumentParser.Flag(help: "Also print a BENCHMARKS.md table row.") var markdown = false
+        @ArgumentParser.Flag(help: "Print a JSON object on stdout (the summary goes to stderr).") var json = false
+        @OptionGroup var storage: StorageOptions
+
+        func validate() throws {
+            guard entries >= 1, versions >= 1, requests >= 1, nowRequests >= 0, warmup >= 0, writers >= 1 else {
+                throw ValidationError("entries, versions, requests and writers must be positive")
+            }
+            if incident != nil, url == nil { throw ValidationError("--incident needs the --url of the server that holds it") }
+        }
+
+        func run() async throws {
+            bootstrapLogging()
+            let log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data("bench: \($0)\n".utf8)) }
+            let options = TimeTravelBench.Options(
+                entries: entries, versionsPerEntry: versions, requests: requests, nowRequests: nowRequests, warmup: warmup,
+                writers: writers, seed: seed, baseURL: url ?? "", username: user, password: password,
+                database: try url ?? storage.configuration().database.dialectName, incident: incident)
+            let report: TimeTravelBench.Report
+            if url != nil {
+                report = try await TimeTravelBench(options: options).run(log: log)
+            } else {
+                report = try await withBenchServer(storage, log: log) { base in
+                    var local = options
+                    local.baseURL = base
+                    return try await TimeTravelBench(options: local).run(log: log)
+                }
+            }
+            try printReport(report, text: report.text, json: json)
+            if markdown { print(report.markdownRows) }
         }
     }
 
@@ -176,14 +206,49 @@ struct BenchCommand: AsyncParsableCommand {
             let bench = MeldkamerBench(
                 file: file, lines: lines, rounds: rounds ?? MeldkamerBench.rounds(toReach: 100_000, lines: lines.count))
             let report = bench.run(reference: reference)
-            if json {
-                FileHandle.standardError.write(Data((report.text + "\n").utf8))
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(report), as: UTF8.self))
-            } else {
-                print(report.text)
-            }
+            try printReport(report, text: report.text, json: json)
         }
     }
+}
+
+/// Runs `body` against a server started in this process on a scratch database (a fresh SQLite file unless
+/// `--database-url` names PostgreSQL), migrated and seeded with the demo data; `body` gets its base URL.
+func withBenchServer<T: Sendable>(
+    _ storage: StorageOptions, log: @escaping @Sendable (String) -> Void, _ body: (String) async throws -> T
+) async throws -> T {
+    var config = try storage.configuration()
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("knooppunt-bench-\(UUID())")
+    if case .sqliteFile = config.database {
+        config.database = .sqliteFile(scratch.appendingPathComponent("knooppunt.sqlite").path)
+    }
+    config.bcryptCost = 10
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    return try await withApplication(config) { app in
+        app.logger.logLevel = .warning
+        _ = try await DemoSeeder.seed(app)
+        try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+        guard let port = app.http.server.shared.localAddress?.port else {
+            throw BenchError("the server did not report its port")
+        }
+        log("server on port \(port) (\(config.database.dialectName)), pid \(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            let result = try await body("http://127.0.0.1:\(port)")
+            app.knooppunt.live.shutdown()
+            await app.server.shutdown()
+            return result
+        } catch {
+            app.knooppunt.live.shutdown()
+            await app.server.shutdown()
+            throw error
+        }
+    }
+}
+
+/// Prints a bench's summary, or with `json` its report as a JSON object on stdout and the summary on stderr.
+func printReport(_ report: some Encodable, text: String, json: Bool) throws {
+    guard json else { return print(text) }
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(report), as: UTF8.self))
 }
