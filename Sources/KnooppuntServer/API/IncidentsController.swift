@@ -117,10 +117,12 @@ struct IncidentsController: RouteCollection {
     }
 
     /// The picture as it stood at `?at=` (RFC 3339), or now.
-    func picture(req: Request) async throws -> PictureView {
+    /// The picture now or as at `?at=`; its JSON is written by `PictureJSON`, the same bytes as a `PictureView`'s.
+    func picture(req: Request) async throws -> Response {
         let user = try req.requireUserExplaining()
         let target = try await IncidentCommands(req).open(try IncidentRequest.incidentID(req), for: .read)
-        return try await IncidentPicture.read(target, at: try IncidentRequest.moment(req), for: user, context: req.knooppunt, on: req.db)
+        return try PictureJSON.response(
+            try await IncidentPicture.read(target, at: try IncidentRequest.moment(req), for: user, context: req.knooppunt, on: req.db))
     }
 
     /// Live changes of this incident as Server-Sent Events; `Last-Event-ID` resumes after that event.

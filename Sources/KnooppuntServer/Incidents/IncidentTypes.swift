@@ -321,26 +321,30 @@ struct EntryView: Content {
     var overdue: Bool
 
     init(_ model: EntryVersionModel, currency: CurrencyPolicy = .init(), now: Date = .distantPast) throws {
-        id = model.entryID
-        version = model.version
-        theme = Theme(model.theme) ?? .algemeen
-        text = model.text
-        source = model.source
-        observedAt = Microseconds.date(model.observedAt)
-        priority = EntryPriority(rawValue: model.priority) ?? .normaal
-        location = try model.location.map { try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
-        verification = VerificationStatus(rawValue: model.verification) ?? .unverified
-        verifiedBy = model.verifiedBy
-        verifiedAt = model.verifiedAt.map(Microseconds.date)
-        inSharedPicture = model.theme == Theme.algemeen.description || model.admittedAt != nil
-        admittedBy = model.admittedBy
-        admittedAt = model.admittedAt.map(Microseconds.date)
-        classification = Classification(rawValue: model.classification) ?? .confidential
-        awaitingAdmission = model.awaitingAdmission
-        onBehalfOf = model.onBehalfOf
-        author = model.author
-        organisation = model.authorOrganisation
-        updatedAt = Microseconds.date(model.validFrom)
+        try self.init(EntryVersionRow(model), currency: currency, now: now)
+    }
+
+    init(_ row: EntryVersionRow, currency: CurrencyPolicy = .init(), now: Date = .distantPast) throws {
+        id = row.entryID
+        version = row.version
+        theme = Theme(row.theme) ?? .algemeen
+        text = row.text
+        source = row.source
+        observedAt = Microseconds.date(row.observedAt)
+        priority = EntryPriority(rawValue: row.priority) ?? .normaal
+        location = try row.location.map { try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
+        verification = VerificationStatus(rawValue: row.verification) ?? .unverified
+        verifiedBy = row.verifiedBy
+        verifiedAt = row.verifiedAt.map(Microseconds.date)
+        inSharedPicture = row.theme == Theme.algemeen.description || row.admittedAt != nil
+        admittedBy = row.admittedBy
+        admittedAt = row.admittedAt.map(Microseconds.date)
+        classification = Classification(rawValue: row.classification) ?? .confidential
+        awaitingAdmission = row.awaitingAdmission
+        onBehalfOf = row.onBehalfOf
+        author = row.author
+        organisation = row.authorOrganisation
+        updatedAt = Microseconds.date(row.validFrom)
         overdue = currency.isOverdue(verification: verification, reportedAt: updatedAt, now: now)
     }
 }

@@ -189,6 +189,12 @@ struct EntryReader: Sendable {
             part: Theme(model.theme).map(PicturePart.entry))
     }
 
+    func sees(_ row: EntryVersionRow) -> Bool {
+        sees(
+            classification: row.classification, awaitingAdmission: row.awaitingAdmission, author: row.authorOrganisation,
+            part: Theme(row.theme).map(PicturePart.entry))
+    }
+
     /// For journal records of entries, plots and SitRaps: whether the subject sees what the record carries.
     /// A partner sees the access and alert events about itself only, and no events of the IRBT.
     func sees(_ record: JournalRecord) -> Bool {

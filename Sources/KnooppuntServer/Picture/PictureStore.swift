@@ -267,13 +267,6 @@ struct PictureStore: Sendable {
         }
     }
 
-    /// The entries of an incident as they stood at `instant`, oldest first.
-    func entries(of incidentID: UUID, at instant: Int64) async throws -> [EntryVersionModel] {
-        try await EntryVersionModel.query(on: db).filter(\.$incidentID == incidentID).filter(\.$validFrom <= instant)
-            .group(.or) { $0.filter(\.$validTo == nil).filter(\.$validTo > instant) }
-            .sort(\.$observedAt).sort(\.$entryID).all()
-    }
-
     func entryVersions(_ entryID: UUID, in incidentID: UUID) async throws -> [EntryVersionModel] {
         try await EntryVersionModel.query(on: db).filter(\.$entryID == entryID).filter(\.$incidentID == incidentID)
             .sort(\.$version).all()

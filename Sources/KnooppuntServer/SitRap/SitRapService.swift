@@ -49,8 +49,8 @@ struct SitRapService: Sendable {
         let state = try PictureStore.decodeState(version)
         let history = try await store.incidentVersions(incidentID).filter { $0.validFrom <= instant }
             .map { (Microseconds.date($0.validFrom), try PictureStore.decodeState($0)) }
-        let entries = try await store.entries(of: incidentID, at: instant).filter(reader.sees).map { model in
-            let dto = try EntryView(model)
+        let entries = try await store.entries(of: incidentID, at: instant).filter(reader.sees).map { row in
+            let dto = try EntryView(row)
             return SitRapComposer.SourceEntry(
                 theme: dto.theme, text: dto.text, source: dto.source, observedAt: dto.observedAt, priority: dto.priority,
                 verification: dto.verification, classification: dto.classification, inSharedPicture: !dto.awaitingAdmission,

@@ -55,5 +55,6 @@ enum KnooppuntMigrations {
         M0052_CreateNationalCascades(),
         M0053_CreateMeldkamerIntake(),
         M0054_MeldkamerLookup(),
+        M0055_TimeTravelIndexes(),
     ]
 }
