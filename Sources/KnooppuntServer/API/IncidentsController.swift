@@ -116,8 +116,7 @@ struct IncidentsController: RouteCollection {
             .encodeResponse(status: .created, for: req)
     }
 
-    /// The picture as it stood at `?at=` (RFC 3339), or now.
-    /// The picture now or as at `?at=`; its JSON is written by `PictureJSON`, the same bytes as a `PictureView`'s.
+    /// The picture as it stood at `?at=` (RFC 3339), or now: written by `PictureJSON`, the bytes a `PictureView` encodes to.
     func picture(req: Request) async throws -> Response {
         let user = try req.requireUserExplaining()
         let target = try await IncidentCommands(req).open(try IncidentRequest.incidentID(req), for: .read)
