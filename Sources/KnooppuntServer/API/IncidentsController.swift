@@ -121,7 +121,8 @@ struct IncidentsController: RouteCollection {
         let user = try req.requireUserExplaining()
         let target = try await IncidentCommands(req).open(try IncidentRequest.incidentID(req), for: .read)
         return try PictureJSON.response(
-            try await IncidentPicture.read(target, at: try IncidentRequest.moment(req), for: user, context: req.knooppunt, on: req.db))
+            try await IncidentPicture.read(target, at: try IncidentRequest.moment(req), for: user, context: req.knooppunt, on: req.db),
+            memory: req.knooppunt.entryJSON)
     }
 
     /// Live changes of this incident as Server-Sent Events; `Last-Event-ID` resumes after that event.

@@ -18,6 +18,8 @@ final class KnooppuntContext: Sendable {
     let outboxWake = WakeSignal()
     /// Meldkamer replays running for exercises (decision 0034).
     let replays = MeldkamerReplays()
+    /// The JSON of entry versions pictures showed, to show them again (decision 0035).
+    let entryJSON = EntryJSONMemory()
     /// Refused unauthenticated requests per client address: what is journaled, what is turned away.
     let refusals = RefusalLimiter()
     /// One write transaction at a time in this process: SQLite needs it, and it hands committed events to

@@ -332,7 +332,7 @@ struct EntryView: Content {
         source = row.source
         observedAt = Microseconds.date(row.observedAt)
         priority = EntryPriority(rawValue: row.priority) ?? .normaal
-        location = try row.location.map { try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
+        location = try row.location.map(LocationJSON.value)
         verification = VerificationStatus(rawValue: row.verification) ?? .unverified
         verifiedBy = row.verifiedBy
         verifiedAt = row.verifiedAt.map(Microseconds.date)
