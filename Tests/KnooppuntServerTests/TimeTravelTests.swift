@@ -119,11 +119,102 @@ struct TimeTravelTests {
                 #expect(picture.entries.map { "\($0.id) v\($0.version) \($0.text)" }.sorted() == known.map { "\($0) \($1)" }.sorted())
                 let expected = try Self.reconstruction(versions, at: between, currency: app.knooppunt.configuration.currency)
                 #expect(try Self.json(picture.entries, encoder) == Self.json(expected, encoder))
+                // Inside a transaction the versions are queried, outside they come from memory: the same.
+                for instant in [Microseconds.from(moment), Microseconds.from(between)] {
+                    let held = try await PictureStore(db: app.db, context: app.knooppunt).entries(of: incident.id, at: instant)
+                    let queried = try await app.db.transaction { db in
+                        try await PictureStore(db: db, context: app.knooppunt).entries(of: incident.id, at: instant)
+                    }
+                    #expect(queried.map { "\($0.entryID) v\($0.version)" } == held.map { "\($0.entryID) v\($0.version)" })
+                }
             }
             let before = try await HTTP.send(
                 app, .GET, base + "/picture?at=" + Self.query(Picture.start.addingTimeInterval(-0.001)), token: im)
             #expect(before.status == .notFound)
         }
+    }
+
+    @Test("the entry versions held in memory: a write after a read shows in the next answer as at a moment, and a partner sees only the versions it may see")
+    func heldHistory() async throws {
+        let clock = ManualClock(Picture.start)
+        try await withTestApp(clock: clock) { app in
+            // setup: an incident with an internal and a confidential entry; RWS linked as kern partner, which
+            // reads up to internal entries
+            let im = try await HTTP.login(app, "im-vr13")
+            let rws = try await HTTP.login(app, "rws")
+            let incident = try await Picture.createIncident(app, token: im)
+            _ = try await Access.link(app, incident.id, "RWS", token: im)
+            clock.advance(by: 5)
+            let open = try await Picture.addEntry(app, incident.id, token: im, text: "Rook boven de haven")
+            let secret = try await Access.entry(
+                app, incident.id, token: im,
+                json: #"{"theme":"politie","text":"Verdachte aangehouden","source":"OvD Politie","classification":"confidential"}"#)
+            #expect(secret.status == .created)
+            clock.advance(by: 5)
+            let first = clock.clock.now()
+
+            // MUT: the IM reads the picture as at a moment (which reads the incident's history into memory),
+            // then both entries change, by the API's write path, which does not touch what is held; the key is
+            // the incident's last journal event, read from the database, as another instance's write would be
+            let before = try await Picture.picture(app, incident.id, token: im, at: first)
+            #expect(Set(before.entries.map(\.text)) == ["Rook boven de haven", "Verdachte aangehouden"])
+            clock.advance(by: 5)
+            let secretID = try secret.content.decode(EntryView.self).id
+            for (id, text) in [(open.id, "Rook trekt op"), (secretID, "Verdachte verhoord")] {
+                let edited = try await HTTP.send(
+                    app, .PATCH, "/api/v1/incidents/\(incident.id)/entries/\(id)", json: #"{"baseVersion":1,"text":"\#(text)"}"#,
+                    token: im)
+                #expect(edited.status == .ok, "\(edited.body.string)")
+            }
+            clock.advance(by: 5)
+            let second = clock.clock.now()
+
+            // validate: the write shows as at a moment after it, not before it; the partner never sees the
+            // confidential entry, in any version, nor a version that was not valid at the moment asked
+            let after = try await Picture.picture(app, incident.id, token: im, at: second)
+            #expect(Set(after.entries.map { "\($0.text) v\($0.version)" }) == ["Rook trekt op v2", "Verdachte verhoord v2"])
+            let again = try await Picture.picture(app, incident.id, token: im, at: first)
+            #expect(Set(again.entries.map { "\($0.text) v\($0.version)" }) == ["Rook boven de haven v1", "Verdachte aangehouden v1"])
+            for (moment, expected) in [(first, "Rook boven de haven v1"), (second, "Rook trekt op v2")] {
+                let partner = try await Picture.picture(app, incident.id, token: rws, at: moment)
+                #expect(partner.entries.map { "\($0.text) v\($0.version)" } == [expected])
+                let now = try await HTTP.send(app, .GET, "/api/v1/incidents/\(incident.id)/picture", token: rws)
+                #expect(!now.body.string.contains("Verdachte"))
+            }
+        }
+    }
+
+    @Test("the versions held stay within their budget: the incident asked about longest ago goes first, one with more versions than the budget is not held, a later journal event is read again")
+    func heldBudget() async throws {
+        actor Reads {
+            var count = 0
+            func add() { count += 1 }
+        }
+        let reads = Reads()
+        let histories = EntryHistories(budget: 3)
+        let (first, second, large) = (UUID(), UUID(), UUID())
+        func ask(_ incident: UUID, versions: Int, sequence: Int64 = 1) async throws {
+            let history = try await histories.history(of: incident, sequence: sequence) {
+                await reads.add()
+                return (0..<versions).map { PictureJSONTests.row($0, text: "v\($0)", at: 0, full: false) }
+            }
+            #expect(history.versions.count == versions && history.sequence == sequence)
+        }
+        try await ask(first, versions: 2)
+        try await ask(first, versions: 2)
+        #expect(await reads.count == 1)
+        try await ask(second, versions: 2)  // four versions: the first incident's go
+        try await ask(second, versions: 2)
+        #expect(await reads.count == 2)
+        try await ask(first, versions: 2)
+        #expect(await reads.count == 3)
+        try await ask(large, versions: 4)
+        try await ask(large, versions: 4)
+        #expect(await reads.count == 5)
+        try await ask(first, versions: 2)
+        #expect(await reads.count == 5)
+        try await ask(first, versions: 2, sequence: 2)
+        #expect(await reads.count == 6)
     }
 
     /// The entries valid at `at` from every version, the plain way: valid from at or before it and not closed

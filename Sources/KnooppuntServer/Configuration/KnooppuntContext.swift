@@ -18,6 +18,8 @@ final class KnooppuntContext: Sendable {
     let outboxWake = WakeSignal()
     /// Meldkamer replays running for exercises (decision 0034).
     let replays = MeldkamerReplays()
+    /// Each incident's entry versions in memory, for the picture as at any moment (decision 0035).
+    let entryHistories = EntryHistories()
     /// The JSON of entry versions pictures showed, to show them again (decision 0035).
     let entryJSON = EntryJSONMemory()
     /// Refused unauthenticated requests per client address: what is journaled, what is turned away.
