@@ -65,7 +65,7 @@ extension IncidentModel {
     /// The incident with its current version in one statement: what authorising a request reads.
     static func readWithCurrentVersion(_ id: UUID, on db: any Database) async throws -> (IncidentModel, IncidentVersionModel)? {
         let row = try await HotSQL.sql(db).raw(
-            #"SELECT \#(unsafeRaw: columns), \#(unsafeRaw: IncidentVersionModel.columns("v")) FROM "incidents" JOIN "incident_versions" AS "v" ON "v"."incident_id" = "incidents"."id" AND "v"."valid_to" IS NULL WHERE "incidents"."id" = \#(bind: id) LIMIT 1"#
+            #"SELECT \#(unsafeRaw: columns), \#(unsafeRaw: IncidentVersionModel.currentColumns) FROM "incidents" JOIN "incident_versions" AS "v" ON "v"."incident_id" = "incidents"."id" AND "v"."valid_to" IS NULL WHERE "incidents"."id" = \#(bind: id) LIMIT 1"#
         ).first()
         return try row.map { (try IncidentModel(id, row: $0), try IncidentVersionModel(current: id, row: $0)) }
     }
@@ -87,16 +87,15 @@ extension IncidentVersionModel {
     /// The incident's current version (the one not yet closed) in SQL: every request about an incident reads it.
     static func current(of incident: UUID, on db: any Database) async throws -> IncidentVersionModel? {
         let row = try await HotSQL.sql(db).raw(
-            #"SELECT \#(unsafeRaw: columns("v")) FROM "incident_versions" AS "v" WHERE "v"."incident_id" = \#(bind: incident) AND "v"."valid_to" IS NULL LIMIT 1"#
+            #"SELECT \#(unsafeRaw: currentColumns) FROM "incident_versions" AS "v" WHERE "v"."incident_id" = \#(bind: incident) AND "v"."valid_to" IS NULL LIMIT 1"#
         ).first()
         return try row.map { try IncidentVersionModel(current: incident, row: $0) }
     }
 
-    /// The columns `init(current:row:)` reads, of the table under `alias`; the id as "version_id".
-    fileprivate static func columns(_ alias: String) -> String {
+    /// The columns `init(current:row:)` reads, of `incident_versions` under the alias "v"; the id as "version_id".
+    fileprivate static let currentColumns =
         ["version", "valid_from", "author", "author_org", "state", "title", "status", "grip", "phase", "lead_region", "regions"]
-            .reduce(#""\#(alias)"."id" AS "version_id""#) { $0 + #", "\#(alias)"."\#($1)" AS "\#($1)""# }
-    }
+        .reduce(#""v"."id" AS "version_id""#) { $0 + #", "v"."\#($1)" AS "\#($1)""# }
 
     fileprivate convenience init(current incident: UUID, row: any SQLRow) throws {
         self.init()
