@@ -149,6 +149,64 @@ struct LiveTests {
         }
     }
 
+    /// A connection that keeps what a stream writes to it.
+    final class RecordingWriter: BodyStreamWriter, @unchecked Sendable {
+        let eventLoop: EventLoop
+        private let lock = NSLock()
+        private var buffers: [String] = []
+
+        init(eventLoop: EventLoop) { self.eventLoop = eventLoop }
+
+        func write(_ result: BodyStreamResult, promise: EventLoopPromise<Void>?) {
+            if case .buffer(let buffer) = result { lock.withLock { buffers.append(String(buffer: buffer)) } }
+            promise?.succeed()
+        }
+
+        var writes: [String] { lock.withLock { buffers } }
+    }
+
+    @Test("events committed while a loop is busy reach a following stream all, in order, once, as one write")
+    func busyLoopCoalesces() async throws {
+        try await withTestApp { app in
+            let token = try await HTTP.login(app, "im-vr13")
+            let incident = try await Picture.createIncident(app, token: token)
+            let start = try await HTTP.journalLength(app)
+            // A hub of its own, so the test decides when each write is handed over.
+            let hub = LiveHub(heartbeatInterval: .seconds(3600))
+            let loop = app.eventLoopGroup.next()
+            let writer = RecordingWriter(eventLoop: loop)
+            let selection = LiveSelection(subject: try await subject(app, "im-vr13"), scope: .incident(incident.id))
+            let subscriber = try await loop.submit {
+                LiveSubscriber.start(
+                    writer: writer, selection: selection, hub: hub, db: app.db, clock: app.knooppunt.clock, lastEventID: start,
+                    logger: app.logger)
+            }.get()
+            #expect(try await waitFor { try await loop.submit { subscriber.mode == .following }.get() })
+            for number in 1...3 {
+                _ = try await Picture.addEntry(app, incident.id, token: token, text: "Melding \(number)")
+            }
+            let committed = try #require(app.knooppunt.live.recent(after: start, limit: 500)).events
+                .filter { $0.incident == incident.id }
+            #expect(committed.count >= 3)
+            let before = writer.writes.count
+            // Hold the loop while the writes are handed over one by one, then let it go.
+            let gate = DispatchSemaphore(value: 0)
+            loop.execute { gate.wait() }
+            var after = start
+            for event in committed {
+                hub.publish(after: after, upTo: event.record.sequence, [LiveHub.Committed(record: event.record, incident: event.incident)])
+                after = event.record.sequence
+            }
+            gate.signal()
+            #expect(try await waitFor { writer.writes.count > before })
+            let written = writer.writes.dropFirst(before)
+            #expect(written.count == 1, "one write for everything offered in one pass")
+            let ids = written.joined().split(separator: "\n").filter { $0.hasPrefix("id: ") }.map { String($0.dropFirst(4)) }
+            #expect(ids == committed.map { String($0.record.sequence) })
+            hub.shutdown()
+        }
+    }
+
     @Test("a write handed over twice (by this instance and by another's notification) is offered once")
     func overlappingPublish() {
         let hub = LiveHub(heartbeatInterval: .seconds(3600))

@@ -16,16 +16,6 @@ struct OutboxWakeTests {
         var count: Int { lock.withLock { finished } }
     }
 
-    /// Waits for `condition`, checking every 20 ms, for at most a minute (a state, never a timing).
-    private func waitFor(_ condition: () async throws -> Bool) async throws -> Bool {
-        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
-        while ContinuousClock.now < deadline {
-            if try await condition() { return true }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        return try await condition()
-    }
-
     @Test("with a period of an hour, a message queued by a write reaches the peer after the commit, without waiting for the period")
     func deliversOnWrite() async throws {
         try await withNodePair { kcr2, vr13 in

@@ -29,11 +29,17 @@ final class LiveHub: Sendable {
         let frame: ByteBuffer
         /// What decides who sees it (`EntryReader.sees`).
         let facts: EntryReader.RecordFacts
+        /// An incident or access event: every stream judges it with the database.
+        let changesAccess: Bool
+        /// An alert event, the only content a monitoring stream follows.
+        let isAlert: Bool
 
         init(record: JournalRecord, incident: UUID) {
             self.record = record
             self.incident = incident
             facts = EntryReader.RecordFacts(record)
+            changesAccess = record.kind.hasPrefix("incident.") || record.kind.hasPrefix("access.")
+            isAlert = record.kind.hasPrefix("alert.")
             data = LiveSelection.data(record)
             frame = ByteBuffer(string: LiveEvent(sequence: record.sequence, kind: record.kind, data: data).frame)
         }
@@ -48,16 +54,41 @@ final class LiveHub: Sendable {
         let kinds: [String]
     }
 
-    /// The streams of one event loop; only touched on that loop.
+    /// The streams of one event loop; `members` is only touched on that loop.
     final class LoopMembers: @unchecked Sendable {
         let loop: EventLoop
         var members: [ObjectIdentifier: LiveSubscriber] = [:]
+        /// Batches published for this loop and not yet offered, and whether a task to offer them is queued.
+        private let pending = NIOLockedValueBox<(batches: [Batch], queued: Bool)>(([], false))
 
         init(loop: EventLoop) { self.loop = loop }
 
         func each(_ body: (LiveSubscriber) -> Void) {
             loop.preconditionInEventLoop()
             for member in members.values { body(member) }
+        }
+
+        /// Queues a batch; true when no task to offer it is queued yet, so the caller must queue one.
+        /// While the loop is busy, batches gather here and the next pass offers them all at once.
+        func enqueue(_ batch: Batch) -> Bool {
+            pending.withLockedValue { pending in
+                pending.batches.append(batch)
+                defer { pending.queued = true }
+                return !pending.queued
+            }
+        }
+
+        /// Offers every queued batch to every stream of the loop in one pass: each stream writes (and
+        /// flushes) once per pass, however many events it takes (decision 0035).
+        func offerPending() {
+            loop.preconditionInEventLoop()
+            let batches = pending.withLockedValue { pending in
+                pending.queued = false
+                defer { pending.batches.removeAll(keepingCapacity: true) }
+                return pending.batches
+            }
+            guard !batches.isEmpty else { return }
+            for member in members.values { member.deliver(batches) }
         }
     }
 
@@ -155,7 +186,7 @@ final class LiveHub: Sendable {
         if events.contains(where: { $0.incident == nil }) {
             for observer in otherEventsObservers.withLockedValue({ $0 }) { observer() }
         }
-        let dispatch: (Batch, [LoopMembers])? = state.withLockedValue { state in
+        let dispatch: [LoopMembers]? = state.withLockedValue { state in
             guard upTo > state.newest else { return nil }
             let known = state.newest
             let unseen = events.filter { $0.record.sequence > known }
@@ -176,12 +207,13 @@ final class LiveHub: Sendable {
                 state.coveredFrom = state.window[dropped - 1].record.sequence + 1
                 state.window.removeFirst(dropped)
             }
-            return (Batch(after: batchAfter, newest: upTo, events: fresh, kinds: unseen.map(\.record.kind)), Array(state.loops.values))
+            let batch = Batch(after: batchAfter, newest: upTo, events: fresh, kinds: unseen.map(\.record.kind))
+            // Queued under the lock, so every loop receives the batches in commit order.
+            return state.loops.values.filter { $0.enqueue(batch) }
         }
         if wakesSessions { sessionWake.continuation.yield() }
-        guard let (batch, loops) = dispatch else { return }
-        for members in loops {
-            members.loop.execute { members.each { $0.deliver(batch) } }
+        for members in dispatch ?? [] {
+            members.loop.execute { members.offerPending() }
         }
     }
 

@@ -150,15 +150,14 @@ struct LiveSelection: Sendable {
     func decide(_ event: LiveHub.Prepared, visibility: Visibility, now: Date) -> Decision {
         let incident = event.incident
         if case .incident(let wanted) = scope, incident != wanted { return .skip }
-        let kind = event.record.kind
-        if kind.hasPrefix("incident.") || kind.hasPrefix("access.") { return .unsure }
+        if event.changesAccess { return .unsure }
         guard let seen = visibility[incident] else { return .unsure }
         if let until = seen.until, now >= until { return .unsure }
         guard seen.allowed, seen.reader?.sees(event.facts, organisation: event.record.organisation) ?? true else { return .skip }
         if case .monitoring = scope {
-            guard kind.hasPrefix("alert.") else { return .skip }
+            guard event.isAlert else { return .skip }
             let data = #"{"incident":"\#(incident)","seq":\#(event.record.sequence)}"#
-            return .send(ByteBuffer(string: LiveEvent(sequence: event.record.sequence, kind: kind, data: data).frame))
+            return .send(ByteBuffer(string: LiveEvent(sequence: event.record.sequence, kind: event.record.kind, data: data).frame))
         }
         return .send(event.frame)
     }

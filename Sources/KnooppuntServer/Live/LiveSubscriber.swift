@@ -53,15 +53,16 @@ final class LiveSubscriber: @unchecked Sendable {
     }
 
     /// Starts a stream on `writer` (on its loop) and the task that catches it up.
+    @discardableResult
     static func start(
         writer: any BodyStreamWriter, selection: LiveSelection, hub: LiveHub, db: Database, clock: Clock,
         lastEventID: Int64?, logger: Logger
-    ) {
+    ) -> LiveSubscriber {
         let (signals, wakes) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let subscriber = LiveSubscriber(writer: writer, selection: selection, hub: hub, clock: clock, wakes: wakes)
         guard hub.register(subscriber) else {
             writer.write(.end, promise: nil)
-            return
+            return subscriber
         }
         Task {
             do {
@@ -71,12 +72,14 @@ final class LiveSubscriber: @unchecked Sendable {
             }
             subscriber.loop.execute { subscriber.end(reason: nil) }
         }
+        return subscriber
     }
 
     // MARK: On the loop
 
-    /// A committed batch, offered by the hub.
-    func deliver(_ batch: LiveHub.Batch) {
+    /// Committed batches, in commit order, offered by the hub in one pass. Everything the stream sends
+    /// from them goes out as one write.
+    func deliver(_ batches: [LiveHub.Batch]) {
         switch mode {
         case .ended: return
         case .catchingUp:
@@ -84,25 +87,29 @@ final class LiveSubscriber: @unchecked Sendable {
             return
         case .following: break
         }
-        guard batch.newest > cursor else { return }
-        guard batch.after <= cursor else { return fallBack() }
-        if !selection.followsIncidents {
-            // Capacity and meldkamer streams read the journal themselves, only when a batch concerns them.
-            if batch.kinds.contains(where: selection.wants) { return fallBack() }
-            cursor = batch.newest
-            return
-        }
-        let now = clock.now()
-        for event in batch.events where event.record.sequence > cursor {
-            switch selection.decide(event, visibility: visibility, now: now) {
-            case .skip: break
-            case .send(let frame): send(frame)
-            case .unsure: return fallBack()
+        var frames: [ByteBuffer] = []
+        defer { send(frames) }
+        for batch in batches {
+            guard batch.newest > cursor else { continue }
+            guard batch.after <= cursor else { return fallBack() }
+            if !selection.followsIncidents {
+                // Capacity and meldkamer streams read the journal themselves, only when a batch concerns them.
+                if batch.kinds.contains(where: selection.wants) { return fallBack() }
+                cursor = batch.newest
+                continue
             }
-            cursor = event.record.sequence
+            let now = clock.now()
+            for event in batch.events where event.record.sequence > cursor {
+                switch selection.decide(event, visibility: visibility, now: now) {
+                case .skip: break
+                case .send(let frame): frames.append(frame)
+                case .unsure: return fallBack()
+                }
+                cursor = event.record.sequence
+            }
+            cursor = batch.newest
         }
-        cursor = batch.newest
-        if inFlight > Self.maxInFlight { fallBack() }
+        if inFlight + (frames.isEmpty ? 0 : 1) > Self.maxInFlight { fallBack() }
     }
 
     func heartbeat() {
@@ -126,6 +133,16 @@ final class LiveSubscriber: @unchecked Sendable {
     private func fallBack() {
         mode = .catchingUp
         wakes.yield()
+    }
+
+    /// Sends the frames as one write: the shared bytes themselves when there is one, else joined.
+    private func send(_ frames: [ByteBuffer]) {
+        guard var joined = frames.first else { return }
+        if frames.count > 1 {
+            joined = ByteBufferAllocator().buffer(capacity: frames.reduce(0) { $0 + $1.readableBytes })
+            for var frame in frames { joined.writeBuffer(&frame) }
+        }
+        send(joined)
     }
 
     private func send(_ frame: ByteBuffer) {
@@ -226,7 +243,7 @@ final class LiveSubscriber: @unchecked Sendable {
             let following = try await loop.submit { [self] () -> Bool in
                 // Only this task leaves `catchingUp` for `following`; the loop may only end the stream.
                 guard mode == .catchingUp else { return true }
-                for frame in frames { send(frame) }
+                send(frames)
                 cursor = batch.cursor
                 self.visibility = seen
                 if let until { watchAccess(until: until) }
