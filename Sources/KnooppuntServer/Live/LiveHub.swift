@@ -58,8 +58,11 @@ final class LiveHub: Sendable {
     final class LoopMembers: @unchecked Sendable {
         let loop: EventLoop
         var members: [ObjectIdentifier: LiveSubscriber] = [:]
-        /// Batches published for this loop and not yet offered, and whether a task to offer them is queued.
-        private let pending = NIOLockedValueBox<(batches: [Batch], queued: Bool)>(([], false))
+        /// Batches published for this loop and not yet offered, and whether a pass is queued or running.
+        private let pending = NIOLockedValueBox<(batches: [Batch], active: Bool)>(([], false))
+        /// How long one slice of a pass may hold the loop before it lets other work (requests, database
+        /// completions, a write's acknowledgement) run.
+        static let slice = TimeAmount.milliseconds(2)
 
         init(loop: EventLoop) { self.loop = loop }
 
@@ -68,27 +71,45 @@ final class LiveHub: Sendable {
             for member in members.values { body(member) }
         }
 
-        /// Queues a batch; true when no task to offer it is queued yet, so the caller must queue one.
-        /// While the loop is busy, batches gather here and the next pass offers them all at once.
+        /// Queues a batch; true when no pass is queued or running, so the caller must start one.
+        /// While a pass runs, batches gather here and the next pass offers them all at once.
         func enqueue(_ batch: Batch) -> Bool {
             pending.withLockedValue { pending in
                 pending.batches.append(batch)
-                defer { pending.queued = true }
-                return !pending.queued
+                defer { pending.active = true }
+                return !pending.active
             }
         }
 
         /// Offers every queued batch to every stream of the loop in one pass: each stream writes (and
-        /// flushes) once per pass, however many events it takes (decision 0035).
+        /// flushes) once per pass, however many events it takes. A pass runs in slices of at most `slice`,
+        /// each a task of its own, so a loop with thousands of streams still serves its requests between
+        /// them; passes never overlap, so every stream sees the batches in commit order (decision 0035).
         func offerPending() {
             loop.preconditionInEventLoop()
             let batches = pending.withLockedValue { pending in
-                pending.queued = false
                 defer { pending.batches.removeAll(keepingCapacity: true) }
+                if pending.batches.isEmpty { pending.active = false }
                 return pending.batches
             }
             guard !batches.isEmpty else { return }
-            for member in members.values { member.deliver(batches) }
+            offer(batches, to: Array(members.values)[...])
+        }
+
+        private func offer(_ batches: [Batch], to streams: ArraySlice<LiveSubscriber>) {
+            let deadline = NIODeadline.now() + Self.slice
+            var index = streams.startIndex
+            while index < streams.endIndex {
+                streams[index].deliver(batches)
+                index += 1
+                if index.isMultiple(of: 32), index < streams.endIndex, NIODeadline.now() >= deadline {
+                    let rest = streams[index...]
+                    loop.execute { self.offer(batches, to: rest) }
+                    return
+                }
+            }
+            // This pass is done: the next one takes what was published meanwhile.
+            loop.execute { self.offerPending() }
         }
     }
 

@@ -34,6 +34,7 @@ final class LiveSubscriber: @unchecked Sendable {
     private var cursor: Int64 = 0
     private var visibility = LiveSelection.Visibility()
     private var inFlight = 0
+    private var sentSinceBeat = false
     private var lastWrite: EventLoopFuture<Void>?
     private var accessTimer: Scheduled<Void>?
 
@@ -112,9 +113,16 @@ final class LiveSubscriber: @unchecked Sendable {
         if inFlight + (frames.isEmpty ? 0 : 1) > Self.maxInFlight { fallBack() }
     }
 
+    /// Keeps an idle connection open; a stream that sent anything since the last beat needs none, so a busy
+    /// node does not write a burst of keep-alives to every stream at once.
     func heartbeat() {
         guard mode != .ended else { return }
+        if sentSinceBeat {
+            sentSinceBeat = false
+            return
+        }
         send(Self.keepAlive)
+        sentSinceBeat = false
     }
 
     /// Ends the stream, saying why when `reason` is given (`session-ended`, `access-ended`).
@@ -148,6 +156,7 @@ final class LiveSubscriber: @unchecked Sendable {
     private func send(_ frame: ByteBuffer) {
         let promise = loop.makePromise(of: Void.self)
         inFlight += 1
+        sentSinceBeat = true
         writer.write(.buffer(frame), promise: promise)
         lastWrite = promise.futureResult
         promise.futureResult.whenComplete { [self] result in
