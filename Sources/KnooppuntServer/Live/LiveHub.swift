@@ -62,7 +62,7 @@ final class LiveHub: Sendable {
         private let pending = NIOLockedValueBox<(batches: [Batch], active: Bool)>(([], false))
         /// How long one slice of a pass may hold the loop before it lets other work (requests, database
         /// completions, a write's acknowledgement) run.
-        static let slice = TimeAmount.milliseconds(2)
+        static let slice = TimeAmount.microseconds(500)
 
         init(loop: EventLoop) { self.loop = loop }
 
